@@ -1,0 +1,124 @@
+"""The `scorecard` command: validate banks, make templates, score, build and serve the site.
+
+Exit codes: 0 success; 1 the question banks have problems; 2 an input file is bad or a
+command was misused. No traceback reaches the user for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .engine import AssessmentError, Bank, blank_assessment, parse_assessment_text, score_assessment
+
+EXIT_OK, EXIT_BANK, EXIT_INPUT = 0, 1, 2
+
+
+def _bank(args) -> Bank | None:
+    """Load and check the banks; print problems and return None if they are broken."""
+    from .build.banks import load_bank
+
+    compiled, problems = load_bank(args.questions)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return Bank.from_dict(compiled) if compiled else None
+
+
+def cmd_validate(args) -> int:
+    from .build.banks import load_bank
+
+    compiled, problems = load_bank(args.dir or args.questions)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        return EXIT_BANK
+    count = sum(len(t["questions"]) for t in compiled["themes"])
+    print(f"OK: {len(compiled['themes'])} themes, {count} questions, bank version {compiled['bank_version']}.")
+    return EXIT_OK
+
+
+def cmd_template(args) -> int:
+    bank = _bank(args)
+    if bank is None:
+        return EXIT_BANK
+    try:
+        data = blank_assessment(bank, args.council_type, name=args.name or "", region=args.region or "")
+    except AssessmentError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def read_assessment(path: str, bank: Bank):
+    """Read and check an assessment file, raising AssessmentError with a plain reason."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        raise AssessmentError([f"cannot read the file: {error.strerror}"]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise AssessmentError(["the file is not UTF-8 text (is it a JSON assessment file?)"]) from None
+    return parse_assessment_text(text, bank)
+
+
+def cmd_score(args) -> int:
+    bank = _bank(args)
+    if bank is None:
+        return EXIT_BANK
+    try:
+        assessment = read_assessment(args.file, bank)
+    except AssessmentError as error:
+        print(f"{args.file}: cannot score this assessment:", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return EXIT_INPUT
+    result = score_assessment(bank, assessment)
+    if args.format == "json":
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        from .report import text_report
+
+        print(text_report(result, bank, max_actions=args.actions))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="scorecard", description="Modern slavery risk self-assessment for UK local authorities.")
+    parser.add_argument("--questions", metavar="DIR", help="question bank folder (default: the built-in questions/)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check the question banks")
+    validate.add_argument("dir", nargs="?", help="question bank folder (default: the built-in questions/)")
+    validate.set_defaults(run=cmd_validate)
+
+    template = commands.add_parser("template", help="write a blank assessment file")
+    template.add_argument("--council-type", required=True, choices=["county", "district", "unitary", "metropolitan", "london"])
+    template.add_argument("--name", help="council name")
+    template.add_argument("--region", help="region, e.g. West Midlands")
+    template.add_argument("-o", "--output", help="write to this file instead of standard output")
+    template.set_defaults(run=cmd_template)
+
+    score = commands.add_parser("score", help="score an assessment file")
+    score.add_argument("file")
+    score.add_argument("--format", choices=["text", "json"], default="text")
+    score.add_argument("--actions", type=int, default=10, help="how many actions to list in text output (default 10)")
+    score.set_defaults(run=cmd_score)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

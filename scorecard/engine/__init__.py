@@ -1,0 +1,62 @@
+"""The run-time scoring engine: standard library only, the same code in CPython and Pyodide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .actions import action_list, unanswered_list
+from .assessment import (
+    Assessment,
+    AssessmentError,
+    blank_assessment,
+    load_assessment,
+    parse_assessment_text,
+)
+from .bank import NOT_APPLICABLE, Bank
+from .scoring import overall, score_theme
+
+__all__ = [
+    "NOT_APPLICABLE",
+    "Assessment",
+    "AssessmentError",
+    "Bank",
+    "blank_assessment",
+    "load_assessment",
+    "parse_assessment_text",
+    "score_assessment",
+]
+
+
+def score_assessment(bank: Bank, assessment: Assessment) -> dict[str, Any]:
+    """Score a checked assessment: themes, overall, actions, and what changed since its bank version."""
+    themes = [score_theme(theme, assessment, bank) for theme in bank.themes]
+    council = assessment.council
+    return {
+        "council": {"name": council.name, "type": council.type, "region": council.region, "ons_code": council.ons_code},
+        "assessment_date": assessment.assessment_date,
+        "bank_version": bank.version,
+        "assessment_bank_version": assessment.bank_version,
+        "overall": overall(themes, bank),
+        "themes": themes,
+        "actions": action_list(themes, assessment, bank),
+        "unanswered": unanswered_list(themes, bank),
+        "changes": bank_changes(bank, assessment),
+    }
+
+
+def bank_changes(bank: Bank, assessment: Assessment) -> dict[str, Any]:
+    """What an officer is told when an assessment was made against another bank version."""
+    retired = [
+        {
+            "question": qid,
+            "answer": value,
+            "text": bank.retired.get(qid, {}).get("text", ""),
+            "reason": bank.retired.get(qid, {}).get("reason", ""),
+        }
+        for qid, value in sorted(assessment.retired_answers.items())
+    ]
+    return {
+        "version_changed": assessment.bank_version != bank.version,
+        "carried_over": [{"from": old, "to": new} for old, new in sorted(assessment.carried_over.items())],
+        "retired": retired,
+    }

@@ -1,0 +1,234 @@
+"""Reading a council's assessment file and checking it against the bank.
+
+An assessment is the JSON file an officer exports from the site and the CLI scores. Every
+problem is collected and reported in plain words; nothing is silently dropped: answers to
+questions that were replaced carry over, answers to retired questions are kept aside.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from .bank import NOT_APPLICABLE, Bank
+
+FORMAT = "scorecard-assessment"
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 5_000_000
+MAX_TEXT = 200
+MAX_NOTE = 10_000
+ONS_CODE = re.compile(r"^[EWSN][0-9]{8}$")
+
+
+class AssessmentError(ValueError):
+    """An assessment file that cannot be scored; ``problems`` lists every reason."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+@dataclass(frozen=True)
+class Council:
+    name: str
+    type: str
+    region: str = ""
+    ons_code: str = ""
+
+
+@dataclass
+class Assessment:
+    council: Council
+    assessment_date: str
+    bank_version: str
+    answers: dict[str, Any]
+    notes: dict[str, str]
+    retired_answers: dict[str, Any] = field(default_factory=dict)
+    carried_over: dict[str, str] = field(default_factory=dict)  # old id -> new id
+
+    def to_dict(self) -> dict[str, Any]:
+        """The file form, as exported; retired answers are kept so nothing is lost."""
+        council = {"name": self.council.name, "type": self.council.type}
+        if self.council.region:
+            council["region"] = self.council.region
+        if self.council.ons_code:
+            council["ons_code"] = self.council.ons_code
+        data = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "council": council,
+            "assessment_date": self.assessment_date,
+            "bank_version": self.bank_version,
+            "answers": dict(self.answers),
+            "notes": dict(self.notes),
+        }
+        if self.retired_answers:
+            data["retired_answers"] = dict(self.retired_answers)
+        return data
+
+
+def blank_assessment(bank: Bank, council_type: str, name: str = "", region: str = "") -> dict[str, Any]:
+    """A new, empty assessment file for a council type."""
+    if council_type not in bank.council_types:
+        raise AssessmentError([f"unknown council type {council_type!r}; expected one of {', '.join(bank.council_types)}"])
+    return Assessment(
+        council=Council(name=name, type=council_type, region=region),
+        assessment_date=datetime.date.today().isoformat(),
+        bank_version=bank.version,
+        answers={},
+        notes={},
+    ).to_dict()
+
+
+def parse_assessment_text(text: str | bytes, bank: Bank) -> Assessment:
+    """Parse and check an assessment file's contents."""
+    if len(text) > MAX_FILE_BYTES:
+        raise AssessmentError([f"the file is {len(text) // 1_000_000} MB; an assessment file is at most {MAX_FILE_BYTES // 1_000_000} MB"])
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as error:
+        line = getattr(error, "lineno", None)
+        where = f" (line {line})" if line else ""
+        raise AssessmentError([f"the file is not valid JSON{where}: {getattr(error, 'msg', error)}"]) from None
+    return load_assessment(data, bank)
+
+
+def load_assessment(data: Any, bank: Bank) -> Assessment:
+    """Check an assessment's data against the bank; raise AssessmentError listing every problem."""
+    problems: list[str] = []
+    if not isinstance(data, dict):
+        raise AssessmentError(["the file must contain a JSON object (an assessment), not " + _kind(data)])
+    if data.get("format") != FORMAT:
+        problems.append(f"this is not a scorecard assessment file (expected \"format\": \"{FORMAT}\")")
+    elif data.get("format_version") != FORMAT_VERSION:
+        problems.append(f"unsupported format_version {data.get('format_version')!r}; this version reads {FORMAT_VERSION}")
+    if problems:
+        raise AssessmentError(problems)
+
+    council = _council(data.get("council"), bank, problems)
+    date = data.get("assessment_date")
+    if not _is_iso_date(date):
+        problems.append("assessment_date must be a date written YYYY-MM-DD")
+    version = data.get("bank_version")
+    if not isinstance(version, str) or not version:
+        problems.append("bank_version must name the question bank version the answers were given against")
+    answers, retired, carried = _answers(data.get("answers", {}), data.get("retired_answers", {}), bank, problems)
+    notes = _notes(data.get("notes", {}), bank, answers, retired, problems)
+    if problems:
+        raise AssessmentError(problems)
+    return Assessment(council, date, version, answers, notes, retired, carried)
+
+
+def _council(raw: Any, bank: Bank, problems: list[str]) -> Council:
+    if not isinstance(raw, dict):
+        problems.append("council must be an object with name and type")
+        return Council("", "")
+    name, ctype = raw.get("name"), raw.get("type")
+    region, ons = raw.get("region", ""), raw.get("ons_code", "")
+    if not isinstance(name, str) or not name.strip():
+        problems.append("council.name is missing")
+    elif len(name) > MAX_TEXT:
+        problems.append(f"council.name is longer than {MAX_TEXT} characters")
+    if ctype not in bank.council_types:
+        problems.append(f"council.type {ctype!r} is not one of: {', '.join(bank.council_types)}")
+    if not isinstance(region, str) or len(region) > MAX_TEXT:
+        problems.append(f"council.region must be text of at most {MAX_TEXT} characters")
+    if not isinstance(ons, str) or (ons and not ONS_CODE.match(ons)):
+        problems.append(f"council.ons_code {ons!r} is not an ONS code like E07000234")
+    if problems:
+        return Council("", "")
+    return Council(name.strip(), ctype, region.strip(), ons)
+
+
+def _answers(raw: Any, raw_retired: Any, bank: Bank, problems: list[str]):
+    answers: dict[str, Any] = {}
+    retired: dict[str, Any] = {}
+    carried: dict[str, str] = {}
+    if not isinstance(raw, dict):
+        problems.append("answers must be an object mapping question ids to answers")
+        return answers, retired, carried
+    if not isinstance(raw_retired, dict):
+        problems.append("retired_answers must be an object mapping question ids to answers")
+        raw_retired = {}
+    retired.update(raw_retired)
+    for qid, value in raw.items():
+        if value is None:
+            continue  # explicitly unanswered
+        target = qid if qid in bank.questions else bank.replaced_by.get(qid)
+        if target is None:
+            if qid in bank.retired:
+                retired[qid] = value
+            else:
+                problems.append(f"answers: {qid!r} is not a question in bank version {bank.version}")
+            continue
+        if target != qid:
+            if target in raw:
+                retired[qid] = value  # both old and new answered: the new one wins, the old is kept
+                continue
+            carried[qid] = target
+        question = bank.questions[target]
+        problem = _answer_problem(question, value)
+        if problem is None:
+            answers[target] = value
+        elif target != qid:
+            retired[qid] = value  # replaced question's old answer no longer fits: keep it aside
+        else:
+            problems.append(f"answers: {qid}: {problem}")
+    return answers, retired, carried
+
+
+def _answer_problem(question, value: Any) -> str | None:
+    if value == NOT_APPLICABLE:
+        return None if question.allow_na else "'not applicable' is not an allowed answer to this question"
+    options = question.option_scores
+    if question.type == "multi":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return f"expected a list of option ids, got {_kind(value)}"
+        unknown = [v for v in value if v not in options]
+        if unknown:
+            return f"unknown option {unknown[0]!r}; options are {', '.join(options)}"
+        if len(set(value)) != len(value):
+            return "an option is chosen twice"
+        return None
+    if not isinstance(value, str):
+        return f"expected one option id, got {_kind(value)}"
+    if value not in options:
+        return f"unknown option {value!r}; options are {', '.join(options)}"
+    return None
+
+
+def _notes(raw: Any, bank: Bank, answers, retired, problems: list[str]) -> dict[str, str]:
+    if not isinstance(raw, dict):
+        problems.append("notes must be an object mapping question ids to text")
+        return {}
+    notes = {}
+    for qid, text in raw.items():
+        target = qid if qid in bank.questions or qid in retired else bank.replaced_by.get(qid)
+        if target is None and qid not in bank.retired:
+            problems.append(f"notes: {qid!r} is not a question in bank version {bank.version}")
+        elif not isinstance(text, str):
+            problems.append(f"notes: {qid}: a note must be text, got {_kind(text)}")
+        elif len(text) > MAX_NOTE:
+            problems.append(f"notes: {qid}: a note is at most {MAX_NOTE} characters")
+        elif text:
+            notes[target or qid] = text
+    return notes
+
+
+def _is_iso_date(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}.get(
+        type(value), "a number" if isinstance(value, (int, float)) else type(value).__name__
+    )

@@ -1,0 +1,168 @@
+"""The compiled question bank as the engine sees it.
+
+The build step (``scorecard.build``) turns the YAML files into one JSON document; this
+module reads that document into small immutable objects. It is run-time code: standard
+library only, so it runs unchanged in CPython and in Pyodide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+NOT_APPLICABLE = "n/a"
+"""The answer value an officer gives for 'not applicable'. Never a valid option id."""
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    theme: str
+    text: str
+    help: str
+    type: str  # "single" | "yes_no" | "multi"
+    options: tuple[Option, ...]
+    weight: float
+    applies_to: frozenset[str]
+    allow_na: bool
+    depends_on: str | None
+    depends_answer_in: frozenset[str]
+    guidance: tuple[str, ...]
+    sources: tuple[str, ...]
+    replaces: tuple[str, ...]
+    option_scores: Mapping[str, float] = field(repr=False)
+    max_points: float = field(repr=False)
+
+    def fraction(self, value: Any) -> float:
+        """Share of the weight an answer earns (0-1); value is an option id or list of ids."""
+        if self.type == "multi":
+            return sum(self.option_scores[o] for o in value) / self.max_points
+        return self.option_scores[value]
+
+    def label_of(self, value: Any) -> str:
+        """Human-readable form of an answer value, for reports."""
+        if value == NOT_APPLICABLE:
+            return "Not applicable"
+        labels = {o.id: o.label for o in self.options}
+        if isinstance(value, list):
+            return "; ".join(labels[v] for v in value) if value else "None selected"
+        return labels[value]
+
+    @property
+    def best_label(self) -> str:
+        if self.type == "multi":
+            return "; ".join(o.label for o in self.options if o.score > 0)
+        return max(self.options, key=lambda o: o.score).label
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    title: str
+    summary: str
+    guidance: str
+    weight: float
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Band:
+    """A tier or a risk band: reached when a score is at least min_score."""
+
+    id: str
+    name: str
+    min_score: float
+    description: str
+
+
+@dataclass(frozen=True)
+class Bank:
+    version: str
+    council_types: Mapping[str, str]  # id -> display name
+    themes: tuple[Theme, ...]
+    tiers: tuple[Band, ...]
+    risk_bands: tuple[Band, ...]
+    min_coverage_for_rating: float
+    retired: Mapping[str, Mapping[str, str]]  # question id -> {text, removed_in, reason}
+    questions: Mapping[str, Question] = field(repr=False)
+    replaced_by: Mapping[str, str] = field(repr=False)  # old id -> current id
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Bank":
+        """Build from the compiled bank JSON written by ``scorecard.build``."""
+        weights = data.get("theme_weights", {})
+        themes = tuple(
+            Theme(
+                id=t["id"],
+                title=t["title"],
+                summary=t["summary"],
+                guidance=t["guidance"],
+                weight=float(weights.get(t["id"], 1)),
+                questions=tuple(_question(q, t["id"]) for q in t["questions"]),
+            )
+            for t in data["themes"]
+        )
+        questions = {q.id: q for t in themes for q in t.questions}
+        return cls(
+            version=data["bank_version"],
+            council_types={c["id"]: c["name"] for c in data["council_types"]},
+            themes=themes,
+            tiers=tuple(_band(b) for b in data["tiers"]),
+            risk_bands=tuple(_band(b) for b in data["risk_bands"]),
+            min_coverage_for_rating=float(data["min_coverage_for_rating"]),
+            retired={r["id"]: r for r in data.get("retired", [])},
+            questions=questions,
+            replaced_by={old: q.id for q in questions.values() for old in q.replaces},
+        )
+
+    def tier_for(self, score: float) -> Band:
+        return _band_for(self.tiers, score)
+
+    def risk_for(self, score: float) -> Band:
+        return _band_for(self.risk_bands, score)
+
+    def next_tier(self, tier: Band) -> Band | None:
+        index = self.tiers.index(tier)
+        return self.tiers[index + 1] if index + 1 < len(self.tiers) else None
+
+
+def _band_for(bands: tuple[Band, ...], score: float) -> Band:
+    reached = bands[0]
+    for band in bands:
+        if score >= band.min_score:
+            reached = band
+    return reached
+
+
+def _band(b: Mapping[str, Any]) -> Band:
+    return Band(b["id"], b["name"], float(b["min_score"]), b["description"])
+
+
+def _question(q: Mapping[str, Any], theme: str) -> Question:
+    options = tuple(Option(o["id"], o["label"], float(o["score"])) for o in q["options"])
+    depends = q.get("depends_on") or {}
+    return Question(
+        id=q["id"],
+        theme=theme,
+        text=q["text"],
+        help=q["help"],
+        type=q["type"],
+        options=options,
+        weight=float(q["weight"]),
+        applies_to=frozenset(q["applies_to"]),
+        allow_na=bool(q.get("allow_na", False)),
+        depends_on=depends.get("question"),
+        depends_answer_in=frozenset(depends.get("answer_in", ())),
+        guidance=tuple(q["guidance"]),
+        sources=tuple(q["sources"]),
+        replaces=tuple(q.get("replaces", ())),
+        option_scores={o.id: o.score for o in options},
+        max_points=sum(o.score for o in options) if q["type"] == "multi" else 1.0,
+    )
