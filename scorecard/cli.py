@@ -91,6 +91,34 @@ def cmd_score(args) -> int:
     return EXIT_OK
 
 
+def cmd_build(args) -> int:
+    from .build.site import BankProblems, BuildError, build_site, default_layout
+
+    try:
+        site = build_site(default_layout(args.questions))
+    except BankProblems as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_BANK
+    except BuildError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    print(f"Built the site in {site}")
+    return EXIT_OK
+
+
+def cmd_serve(args) -> int:
+    from .serve import serve
+
+    if not args.no_build:
+        code = cmd_build(args)
+        if code != EXIT_OK:
+            return code
+    from .build.site import default_layout
+
+    return serve(default_layout(args.questions).site, args.host, args.port)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="scorecard", description="Modern slavery risk self-assessment for UK local authorities.")
     parser.add_argument("--questions", metavar="DIR", help="question bank folder (default: the built-in questions/)")
@@ -112,6 +140,15 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--format", choices=["text", "json"], default="text")
     score.add_argument("--actions", type=int, default=10, help="how many actions to list in text output (default 10)")
     score.set_defaults(run=cmd_score)
+
+    build = commands.add_parser("build", help="build the static site into _build/site")
+    build.set_defaults(run=cmd_build)
+
+    serve = commands.add_parser("serve", help="build the site and serve it on this computer only")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--no-build", action="store_true", help="serve the last build as it is")
+    serve.set_defaults(run=cmd_serve)
     return parser
 
 

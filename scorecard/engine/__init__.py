@@ -41,6 +41,11 @@ def score_assessment(bank: Bank, assessment: Assessment) -> dict[str, Any]:
         "actions": action_list(themes, assessment, bank),
         "unanswered": unanswered_list(themes, bank),
         "changes": bank_changes(bank, assessment),
+        "labels": {
+            "tiers": {t.id: t.name for t in bank.tiers},
+            "risks": {r.id: r.name for r in bank.risk_bands},
+            "council_types": dict(bank.council_types),
+        },
     }
 
 

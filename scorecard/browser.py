@@ -1,0 +1,47 @@
+"""The engine's interface for the browser's Web Worker (Pyodide).
+
+JSON text in, JSON text out: one call per message, no Python objects cross into
+JavaScript. Run-time code: standard library only.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Callable
+
+from .engine import AssessmentError, Bank, blank_assessment, load_assessment, parse_assessment_text, score_assessment
+from .engine.export import actions_csv
+
+
+class BrowserApi:
+    def __init__(self, bank_json: str):
+        self.bank = Bank.from_dict(json.loads(bank_json))
+        self.ops: dict[str, Callable[[Any], dict[str, Any]]] = {
+            "score": self.score,
+            "import": self.import_text,
+            "template": self.template,
+            "actions_csv": self.actions_csv,
+        }
+
+    def call(self, op: str, payload_json: str) -> str:
+        """Run one operation; bad input comes back as {"ok": false, "problems": [...]}, never an exception."""
+        try:
+            reply = {"ok": True, **self.ops[op](json.loads(payload_json))}
+        except AssessmentError as error:
+            reply = {"ok": False, "problems": error.problems}
+        return json.dumps(reply, ensure_ascii=False)
+
+    def score(self, assessment: dict[str, Any]) -> dict[str, Any]:
+        return {"result": score_assessment(self.bank, load_assessment(assessment, self.bank))}
+
+    def import_text(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """Check an imported file; return it in the current bank's form (carried-over answers moved)."""
+        assessment = parse_assessment_text(payload["text"], self.bank)
+        return {"assessment": assessment.to_dict(), "result": score_assessment(self.bank, assessment)}
+
+    def template(self, payload: dict[str, Any]) -> dict[str, Any]:
+        return {"assessment": blank_assessment(self.bank, payload["council_type"])}
+
+    def actions_csv(self, assessment: dict[str, Any]) -> dict[str, Any]:
+        result = score_assessment(self.bank, load_assessment(assessment, self.bank))
+        return {"csv": actions_csv(result)}

@@ -1,0 +1,54 @@
+// Client for the scoring engine worker. One worker for the whole visit: with Material's
+// instant navigation this module is evaluated once, so Pyodide starts once.
+const listeners = new Set();
+let status = { state: "loading", message: "" };
+let worker = null;
+let nextId = 1;
+const pending = new Map();
+
+function wheelName() {
+  const meta = document.querySelector('meta[name="scorecard-engine"]');
+  return meta ? meta.content : "";
+}
+
+function setStatus(state, message = "") {
+  status = { state, message };
+  for (const listener of listeners) listener(status);
+}
+
+export function startEngine() {
+  if (worker) return;
+  const url = new URL("../worker.mjs", import.meta.url);
+  url.searchParams.set("wheel", wheelName());
+  worker = new Worker(url, { type: "module" });
+  worker.onmessage = ({ data }) => {
+    if (data.type === "ready") setStatus("ready");
+    else if (data.type === "failed") setStatus("failed", data.message);
+    else if (data.type === "reply") {
+      const resolve = pending.get(data.id);
+      pending.delete(data.id);
+      if (resolve) resolve(data);
+    }
+  };
+  worker.onerror = (event) => setStatus("failed", event.message || "the worker could not start");
+}
+
+export function engineStatus() {
+  return status;
+}
+
+export function onEngineStatus(listener) {
+  listeners.add(listener);
+  listener(status);
+  return () => listeners.delete(listener);
+}
+
+// Send one operation; resolves with {ok, ...} once the engine has answered.
+export function call(op, payload) {
+  startEngine();
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    worker.postMessage({ id, op, payload });
+  });
+}

@@ -1,0 +1,195 @@
+// The results page: theme table, chart, action list, and saving, sharing and printing.
+import { call, engineStatus } from "./engine.js";
+import { h, percent, replace } from "./dom.js";
+import { clearAssessment, getAssessment, replaceAssessment } from "./store.js";
+import { onScores } from "./scores.js";
+import { riskName, tierName } from "./views.js";
+
+const GUIDANCE = "guidance/";
+
+function guidanceHref(link) {
+  return GUIDANCE + link.replace(".md", ".html");
+}
+
+function fileStem(assessment) {
+  const name = (assessment.council.name || "council").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return `scorecard-${name || "council"}-${assessment.assessment_date}`;
+}
+
+function download(filename, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = h("a", { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function summaryTable(result) {
+  const rows = result.themes.map((theme) =>
+    h("tr", {},
+      h("th", { scope: "row" }, h("a", { href: `themes/${theme.id}.html` }, theme.title)),
+      h("td", {}, theme.score === null ? "–" : theme.score.toFixed(1)),
+      h("td", {}, theme.asked === 0 ? "Not applicable" : tierName(result, theme.tier) || "Not scored yet"),
+      h("td", {}, riskName(result, theme.risk) + (theme.provisional ? " (provisional)" : "")),
+      h("td", {}, theme.asked === 0 ? "–" : `${theme.answered + theme.not_applicable} of ${theme.asked} (${percent(theme.coverage)})`)));
+  const o = result.overall;
+  rows.push(h("tr", { class: "sc-overall" },
+    h("th", { scope: "row" }, "Overall"),
+    h("td", {}, o.score === null ? "–" : o.score.toFixed(1)),
+    h("td", {}, tierName(result, o.tier) || "Not scored yet"),
+    h("td", {}, riskName(result, o.risk) + (o.provisional ? " (provisional)" : "")),
+    h("td", {}, percent(o.coverage))));
+  return h("table", { class: "sc-summary", "data-sc": "summary-table" },
+    h("caption", {}, "Score (0 to 100), maturity tier, risk rating and coverage by theme"),
+    h("thead", {}, h("tr", {}, ["Theme", "Score", "Tier", "Risk", "Answered"].map((c) => h("th", { scope: "col" }, c)))),
+    h("tbody", {}, rows));
+}
+
+function actionsTable(result) {
+  if (!result.actions.length) return h("p", {}, "No actions yet: answer some questions, or every answer is already the best one.");
+  return h("table", { class: "sc-actions", "data-sc": "actions-table" },
+    h("caption", {}, `${result.actions.length} actions, largest score gain first`),
+    h("thead", {}, h("tr", {}, ["#", "Theme", "Question", "Now", "Aim for", "Gain", "Guidance"].map((c) => h("th", { scope: "col" }, c)))),
+    h("tbody", {}, result.actions.map((a) =>
+      h("tr", {},
+        h("td", {}, a.priority),
+        h("td", {}, a.theme_title),
+        h("td", {}, h("a", { href: `themes/${a.theme}.html#q-${a.question}` }, a.question), " ", a.text),
+        h("td", {}, a.current),
+        h("td", {}, a.best),
+        h("td", {}, `+${a.gain}`),
+        h("td", {},
+          h("a", { href: guidanceHref(a.next_tier_guidance) }, `Next steps from ${tierName(result, a.theme_tier).toLowerCase()}`),
+          a.guidance.filter((g) => g !== a.next_tier_guidance).map((g) => [h("br"), h("a", { href: guidanceHref(g) }, "About this question")]))))));
+}
+
+function changesNotice(result) {
+  const c = result.changes;
+  if (!c.version_changed && !c.retired.length && !c.carried_over.length) return null;
+  const items = [];
+  if (c.version_changed)
+    items.push(h("li", {}, `This assessment was made against question bank ${result.assessment_bank_version}; it is scored with version ${result.bank_version}.`));
+  for (const moved of c.carried_over) items.push(h("li", {}, `Your answer to ${moved.from} now answers the revised question ${moved.to}.`));
+  for (const retired of c.retired)
+    items.push(h("li", {}, `Question ${retired.question} has been retired${retired.text ? ` (“${retired.text}”)` : ""}. Your answer is kept in the file but no longer scored.${retired.reason ? " " + retired.reason : ""}`));
+  return h("div", { class: "admonition info", "data-sc": "bank-changes" }, h("p", { class: "admonition-title" }, "The questions have changed"), h("ul", {}, items));
+}
+
+function unansweredList(result) {
+  if (!result.unanswered.length) return null;
+  return h("details", { class: "sc-unanswered" },
+    h("summary", {}, `${result.unanswered.length} question(s) still to answer`),
+    h("ul", {}, result.unanswered.map((u) => h("li", {}, h("a", { href: `themes/${u.theme}.html#q-${u.question}` }, u.question), " ", u.text))));
+}
+
+let chart = null;
+function loadChartLibrary() {
+  if (window.Chart) return Promise.resolve(window.Chart);
+  return new Promise((resolve, reject) => {
+    const script = h("script", { src: new URL("../vendor/chart.umd.min.js", import.meta.url).href });
+    script.onload = () => resolve(window.Chart);
+    script.onerror = () => reject(new Error("chart library missing"));
+    document.head.append(script);
+  });
+}
+
+async function drawChart(canvas, result) {
+  const themes = result.themes.filter((t) => t.asked > 0);
+  const Chart = await loadChartLibrary();
+  if (chart) chart.destroy();
+  chart = new Chart(canvas, {
+    type: "bar",
+    data: {
+      labels: themes.map((t) => t.title),
+      datasets: [{ label: "Score (0-100)", data: themes.map((t) => t.score ?? 0), backgroundColor: "#3949ab" }],
+    },
+    options: {
+      indexAxis: "y",
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      scales: { x: { min: 0, max: 100, title: { display: true, text: "Score" } } },
+      plugins: { legend: { display: false } },
+    },
+  });
+}
+
+function showMessage(root, text, kind = "info") {
+  const box = root.querySelector('[data-sc="message"]');
+  replace(box, text ? h("p", { class: kind === "error" ? "sc-error" : "sc-ok" }, text) : null);
+}
+
+async function importFile(root, file) {
+  if (!file) return;
+  if (file.size > 5_000_000) {
+    showMessage(root, `${file.name} is not an assessment file: it is ${Math.round(file.size / 1e6)} MB (the limit is 5 MB). Your saved answers have not changed.`, "error");
+    return;
+  }
+  const text = await file.text();
+  if (engineStatus().state !== "ready") showMessage(root, "Checking the file when the scoring engine is ready…");
+  const reply = await call("import", { text });
+  if (!reply.ok) {
+    const list = h("ul", {}, reply.problems.map((p) => h("li", {}, p)));
+    replace(root.querySelector('[data-sc="message"]'),
+      h("div", { class: "sc-error" }, h("p", {}, `${file.name} could not be imported. Your saved answers have not changed.`), list));
+    return;
+  }
+  replaceAssessment(reply.assessment);
+  showMessage(root, `Imported ${file.name}: ${reply.assessment.council.name}.`);
+}
+
+export function mountResults(root) {
+  const body = root.querySelector('[data-sc="results-body"]');
+  root.querySelector('[data-sc="print"]').addEventListener("click", () => window.print());
+  root.querySelector('[data-sc="export-json"]').addEventListener("click", () => {
+    const assessment = getAssessment();
+    download(`${fileStem(assessment)}.json`, "application/json", JSON.stringify(assessment, null, 2) + "\n");
+  });
+  root.querySelector('[data-sc="export-csv"]').addEventListener("click", async () => {
+    const assessment = getAssessment();
+    const reply = await call("actions_csv", { ...assessment, council: { ...assessment.council, name: assessment.council.name || "Your council" } });
+    if (reply.ok) download(`${fileStem(assessment)}-action-plan.csv`, "text/csv", reply.csv);
+    else showMessage(root, `The action plan could not be made: ${reply.problems.join("; ")}`, "error");
+  });
+  const input = root.querySelector('[data-sc="import"]');
+  input.addEventListener("change", async () => {
+    await importFile(root, input.files[0]);
+    input.value = "";
+  });
+  const dialog = document.querySelector('[data-sc="confirm-dialog"]');
+  root.querySelector('[data-sc="start-again"]').addEventListener("click", () => dialog.showModal());
+  dialog.addEventListener("close", () => {
+    if (dialog.returnValue === "confirm") {
+      clearAssessment();
+      showMessage(root, "All answers deleted. Choose your council type on the home page to start again.");
+    }
+  });
+
+  const stopScores = onScores((scores) => {
+    const assessment = getAssessment();
+    const council = root.querySelector('[data-sc="results-council"]');
+    council.textContent = assessment.council.name ? `${assessment.council.name}, assessed ${assessment.assessment_date}` : "";
+    if (!scores.result) {
+      const reason = scores.reason === "no-council-type"
+        ? h("p", {}, "Choose your council type on the ", h("a", { href: "index.html#about-your-council" }, "home page"), " to see results.")
+        : scores.reason === "loading"
+          ? h("p", {}, "Loading the scoring engine…")
+          : h("div", { class: "sc-error" }, h("p", {}, "These answers cannot be scored:"), h("ul", {}, scores.problems.map((p) => h("li", {}, p))));
+      replace(body, reason);
+      replace(root.querySelector('[data-sc="actions"]'));
+      return;
+    }
+    const result = scores.result;
+    replace(body, summaryTable(result));
+    replace(root.querySelector('[data-sc="actions"]'), actionsTable(result));
+    replace(root.querySelector('[data-sc="changes"]'), changesNotice(result));
+    replace(root.querySelector('[data-sc="unanswered"]'), unansweredList(result));
+    drawChart(root.querySelector('[data-sc="chart"]'), result).catch(() => {});
+  });
+  return () => {
+    stopScores();
+    if (chart) chart.destroy();
+    chart = null;
+  };
+}

@@ -1,0 +1,63 @@
+// Keeps the latest engine result for the saved assessment, re-scoring on every change.
+// Replies that arrive after a newer request are dropped, so the newest answers always win.
+import { call, onEngineStatus } from "./engine.js";
+import { getAssessment, subscribe } from "./store.js";
+
+const listeners = new Set();
+let latest = { result: null, problems: [], reason: "loading" };
+let sequence = 0;
+let engineReady = false;
+
+function publish(value) {
+  latest = value;
+  for (const listener of listeners) listener(latest);
+}
+
+// The engine needs a council name; live scoring should not wait for one.
+function forScoring(assessment) {
+  const council = { ...assessment.council, name: assessment.council.name || "Your council" };
+  if (!council.region) delete council.region;
+  if (!council.ons_code) delete council.ons_code;
+  return { ...assessment, council };
+}
+
+export async function rescore() {
+  const assessment = getAssessment();
+  if (!assessment.council.type) {
+    publish({ result: null, problems: [], reason: "no-council-type" });
+    return;
+  }
+  if (!engineReady) return;
+  const mine = ++sequence;
+  const started = performance.now();
+  const reply = await call("score", forScoring(assessment));
+  if (mine !== sequence) return;
+  publish({
+    result: reply.ok ? reply.result : null,
+    problems: reply.ok ? [] : reply.problems,
+    reason: reply.ok ? "scored" : "invalid",
+    elapsed: performance.now() - started,
+  });
+}
+
+export function onScores(listener) {
+  listeners.add(listener);
+  listener(latest);
+  return () => listeners.delete(listener);
+}
+
+export function latestScores() {
+  return latest;
+}
+
+let started = false;
+export function startScoring() {
+  if (started) return;
+  started = true;
+  subscribe(() => rescore());
+  onEngineStatus((status) => {
+    engineReady = status.state === "ready";
+    if (engineReady) rescore();
+    else if (status.state === "failed") publish({ result: null, problems: [status.message], reason: "engine-failed" });
+  });
+}

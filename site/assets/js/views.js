@@ -1,0 +1,58 @@
+// Rendering engine results into the page. Only presentation: every number shown comes
+// from the Python engine's result.
+import { h, percent, replace } from "./dom.js";
+
+export function tierName(result, id) {
+  return id ? result.labels.tiers[id] : "";
+}
+
+export function riskName(result, id) {
+  return id ? result.labels.risks[id] : "";
+}
+
+function waiting(scores) {
+  if (scores.reason === "no-council-type") return [h("p", {}, "Choose your council type to see scores.")];
+  if (scores.reason === "loading") return [h("p", {}, "Loading the scoring engine… You can start answering now.")];
+  if (scores.reason === "engine-failed")
+    return [h("p", { class: "sc-error" }, `The scoring engine could not start (${scores.problems.join("; ")}). Your answers are still saved on this device.`)];
+  if (scores.reason === "invalid")
+    return [h("p", { class: "sc-error" }, "These answers cannot be scored: "), h("ul", {}, scores.problems.map((p) => h("li", {}, p)))];
+  return null;
+}
+
+export function themeSummary(result, theme) {
+  if (theme.asked === 0) return "Not applicable to this type of council";
+  const coverage = `${theme.answered + theme.not_applicable} of ${theme.asked} answered (${percent(theme.coverage)})`;
+  if (theme.score === null) return `Not scored yet: ${coverage}`;
+  const provisional = theme.provisional ? " (provisional: fewer than half answered)" : "";
+  return `${theme.score.toFixed(1)} out of 100: ${tierName(result, theme.tier)}, ${riskName(result, theme.risk).toLowerCase()}${provisional}. ${coverage}.`;
+}
+
+export function renderLiveScore(panel, themeId, scores) {
+  const notReady = waiting(scores);
+  if (notReady) return replace(panel, notReady);
+  const result = scores.result;
+  const theme = result.themes.find((t) => t.id === themeId);
+  const parts = [];
+  if (theme.asked === 0) {
+    parts.push(h("p", {}, "None of these questions apply to your type of council."));
+  } else {
+    parts.push(
+      h("p", { class: "sc-live__score" },
+        h("span", { class: "sc-live__number", "data-sc": "theme-score" }, theme.score === null ? "–" : theme.score.toFixed(1)),
+        h("span", { class: "sc-live__outof" }, " / 100")),
+      h("p", { class: "sc-live__tier", "data-sc": "theme-tier" },
+        theme.score === null ? "Answer a question to see a score." : `${tierName(result, theme.tier)} · ${riskName(result, theme.risk)}${theme.provisional ? " (provisional)" : ""}`),
+      h("p", { class: "sc-live__coverage", "data-sc": "theme-coverage" },
+        `${theme.answered + theme.not_applicable} of ${theme.asked} questions answered (${percent(theme.coverage)})`),
+    );
+  }
+  replace(panel, parts);
+}
+
+export function renderThemeProgress(list, scores) {
+  for (const slot of list.querySelectorAll('[data-sc="theme-progress"]')) {
+    const theme = scores.result && scores.result.themes.find((t) => t.id === slot.dataset.theme);
+    slot.textContent = theme ? themeSummary(scores.result, theme) : "";
+  }
+}
