@@ -1,0 +1,91 @@
+"""Browser tests: the real built site, served from 127.0.0.1, in Debian's headless Chromium.
+
+The site is built once per session from the built-in banks into a temporary folder. Every
+page a test opens records its requests; any request to another origin fails the test.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from scorecard.build.site import ROOT, Layout, build_site
+from scorecard.serve import make_server
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+ENGINE_TIMEOUT = 60_000  # ms; Pyodide starts in about 3 s here
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    return build_site(Layout(questions=ROOT / "questions", guidance=ROOT / "guidance", out=out), log=lambda *_: None)
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site) -> str:
+    server = make_server(built_site, port=0, verbose=False)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is not installed: run scripts/setup --browser")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Recorder:
+    """Requests, console errors and page errors seen by one browser context."""
+
+    def __init__(self, origin: str):
+        self.origin = origin.rstrip("/")
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+
+    def off_origin(self) -> list[str]:
+        return [u for u in self.requests if not (u.startswith(self.origin + "/") or u.startswith(("blob:", "data:")))]
+
+
+@pytest.fixture
+def context(browser, base_url):
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    recorder = Recorder(base_url)
+    context.on("request", lambda request: recorder.requests.append(request.url))
+    context.on("weberror", lambda error: recorder.errors.append(str(error.error)))
+    context.recorder = recorder
+    yield context
+    context.close()
+    assert recorder.off_origin() == [], "requests left the site's origin"
+    assert recorder.errors == [], "uncaught errors in the page"
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    page.on("console", lambda m: context.recorder.errors.append(m.text) if m.type == "error" else None)
+    return page
+
+
+def wait_for_engine(page) -> None:
+    page.wait_for_function("document.documentElement.dataset.engine === 'ready'", timeout=ENGINE_TIMEOUT)
+
+
+def start_assessment(page, base_url, council_type="district", name="Example Testvale District Council") -> None:
+    page.goto(base_url + "index.html")
+    page.select_option("#sc-council-type", council_type)
+    page.fill("#sc-council-name", name)

@@ -1,0 +1,165 @@
+"""An officer's whole journey through the scorecard in a real browser."""
+
+from __future__ import annotations
+
+import json
+
+from .conftest import start_assessment, wait_for_engine
+
+STORAGE_KEY = "scorecard.assessment.v1"
+
+
+def visible_questions(page):
+    return page.locator("fieldset.sc-question:visible")
+
+
+def answer(page, question_index: int, option_index: int) -> str:
+    """Choose an option of the n-th visible question; returns the question id."""
+    fieldset = visible_questions(page).nth(question_index)
+    fieldset.locator("input").nth(option_index).check()
+    return fieldset.get_attribute("data-question")
+
+
+def live_score(page) -> str:
+    return page.locator('[data-sc="theme-score"]').inner_text()
+
+
+def wait_for_score_change(page, before: str) -> str:
+    page.wait_for_function(
+        "before => { const n = document.querySelector('[data-sc=\"theme-score\"]'); return n && n.textContent !== before; }",
+        arg=before, timeout=10_000)
+    return live_score(page)
+
+
+def saved(page) -> dict:
+    return json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
+
+
+def summary(page) -> str:
+    return page.locator('[data-sc="summary-table"]').inner_text()
+
+
+def test_answer_save_export_start_again_import(page, base_url, tmp_path):
+    start_assessment(page, base_url)
+    themes = page.locator('[data-sc="theme-list"] a')
+    first_theme, second_theme = themes.nth(0).get_attribute("href"), themes.nth(1).get_attribute("href")
+
+    # Theme one: live score appears and changes as answers change
+    themes.nth(0).click()
+    page.wait_for_selector('[data-sc="theme-form"]')
+    wait_for_engine(page)
+    q1 = answer(page, 0, 0)
+    score = wait_for_score_change(page, "–")
+    q2 = answer(page, 1, 0)
+    score = wait_for_score_change(page, score)
+    changed_q1 = answer(page, 0, 1)
+    assert changed_q1 == q1
+    wait_for_score_change(page, score)
+
+    # Theme two, reached by a link: instant navigation keeps the engine
+    page.click(f'a[href$="{second_theme.split("/")[-1]}"] >> nth=0')
+    page.wait_for_selector(f'[data-sc="theme-form"][data-theme="{second_theme.split("/")[-1][:-5]}"]')
+    q3 = answer(page, 0, 0)
+    wait_for_score_change(page, "–")
+    answers = saved(page)["answers"]
+    assert {q1, q2, q3} <= set(answers)
+
+    # Reload: the answers are still there, on the page and in storage
+    page.reload()
+    page.wait_for_selector('[data-sc="theme-form"]')
+    assert visible_questions(page).nth(0).locator("input:checked").count() == 1
+    page.goto(base_url + first_theme)
+    assert visible_questions(page).nth(1).locator("input:checked").count() == 1
+
+    # Results: the table and an action list
+    page.goto(base_url + "results.html")
+    wait_for_engine(page)
+    page.wait_for_selector('[data-sc="summary-table"]')
+    before = summary(page)
+    assert "Overall" in before
+    page.wait_for_selector('[data-sc="actions-table"] tbody tr')
+
+    # Export the assessment file
+    with page.expect_download() as download:
+        page.click('[data-sc="export-json"]')
+    exported = tmp_path / download.value.suggested_filename
+    download.value.save_as(exported)
+    data = json.loads(exported.read_text())
+    assert data["format"] == "scorecard-assessment" and data["answers"] == saved(page)["answers"]
+
+    # Start again asks first; cancelling keeps everything
+    page.click('[data-sc="start-again"]')
+    page.click('dialog[open] button[value="cancel"]')
+    assert saved(page)["answers"] == data["answers"]
+    page.click('[data-sc="start-again"]')
+    page.click('dialog[open] button[value="confirm"]')
+    page.wait_for_function("!document.querySelector('[data-sc=\"summary-table\"]')")
+    assert saved(page)["answers"] == {}
+
+    # Import the exported file: the same result as before
+    page.set_input_files('[data-sc="import"]', str(exported))
+    page.wait_for_selector('[data-sc="summary-table"]')
+    assert summary(page) == before
+    assert saved(page)["answers"] == data["answers"]
+
+
+def test_action_plan_csv(page, base_url, tmp_path):
+    start_assessment(page, base_url, council_type="county", name="Example Shire County Council")
+    page.locator('[data-sc="theme-list"] a').nth(0).click()
+    page.wait_for_selector('[data-sc="theme-form"]')
+    for index in range(3):
+        answer(page, index, 1)
+    page.goto(base_url + "results.html")
+    page.wait_for_selector('[data-sc="actions-table"] tbody tr', timeout=60_000)
+    with page.expect_download() as download:
+        page.click('[data-sc="export-csv"]')
+    path = tmp_path / "plan.csv"
+    download.value.save_as(path)
+    lines = path.read_text().splitlines()
+    assert lines[0].startswith("Priority,Theme,Question") and "Owner,Due date" in lines[0]
+    assert len(lines) - 1 == page.locator('[data-sc="actions-table"] tbody tr').count()
+
+
+def test_form_works_before_the_engine(page, base_url):
+    # Hold back the Python runtime: the form must still render, take answers and save them.
+    page.route("**/pyodide.asm.wasm", lambda route: None)
+    start_assessment(page, base_url)
+    page.locator('[data-sc="theme-list"] a').nth(0).click()
+    page.wait_for_selector('[data-sc="theme-form"]')
+    assert "Loading the scoring engine" in page.locator('[data-sc="live-score"]').inner_text()
+    qid = answer(page, 0, 0)
+    assert qid in saved(page)["answers"]
+
+
+def test_failed_import_leaves_saved_answers(page, base_url, tmp_path):
+    start_assessment(page, base_url)
+    page.locator('[data-sc="theme-list"] a').nth(0).click()
+    page.wait_for_selector('[data-sc="theme-form"]')
+    answer(page, 0, 0)
+    before = saved(page)
+    page.goto(base_url + "results.html")
+    wait_for_engine(page)
+    bad = tmp_path / "not-an-assessment.json"
+    bad.write_text('{"format": "something-else"}')
+    page.set_input_files('[data-sc="import"]', str(bad))
+    page.wait_for_selector('[data-sc="message"] .sc-error')
+    assert "could not be imported" in page.locator('[data-sc="message"]').inner_text()
+    assert saved(page) == before
+
+
+def test_questions_shown_are_the_ones_the_engine_counts(page, base_url):
+    for council_type in ("county", "district"):
+        start_assessment(page, base_url, council_type=council_type)
+        page.locator('[data-sc="theme-list"] a').nth(0).click()
+        page.wait_for_selector('[data-sc="theme-form"]')
+        wait_for_engine(page)
+        page.wait_for_selector('[data-sc="theme-score"], [data-sc="live-score"] p')
+        shown = set(page.eval_on_selector_all("fieldset.sc-question:not([hidden])", "els => els.map(e => e.dataset.question)"))
+        theme = page.locator('[data-sc="theme-form"]').get_attribute("data-theme")
+        statuses = page.evaluate(
+            """async theme => {
+                const { latestScores } = await import(new URL('assets/js/scores.js', document.baseURI.replace(/themes\\/.*$/, '')).href);
+                return latestScores().result.themes.find(t => t.id === theme).questions;
+            }""", theme)
+        counted = {q["id"] for q in statuses if q["status"] not in ("not_for_council_type", "not_asked")}
+        assert shown == counted, council_type
