@@ -123,6 +123,8 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     field_name = _field_name(list(error.absolute_path))
     if error.validator == "oneOf" and error.path and error.path[-1] == "applies_to":
         return "applies_to must be 'all' or a list of council types: " + ", ".join(COUNCIL_TYPES)
+    if error.validator == "type" and error.validator_value == "string" and isinstance(error.instance, dict):
+        return f"{field_name}: expected text, but a ': ' inside it made YAML read a mapping; put the whole text in quotes"
     if error.validator == "additionalProperties":
         return f"{field_name}: {error.message} (check the spelling against questions/README.md)"
     return f"{field_name}: {error.message}"

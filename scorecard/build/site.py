@@ -19,6 +19,7 @@ import jinja2
 from ..engine import Bank
 from .banks import load_bank
 from .csp import add_policy
+from .offline import write_service_worker
 from .problems import Problem
 from .worked_example import worked_example
 
@@ -74,6 +75,7 @@ def build_site(layout: Layout, log=print) -> Path:
     log(f"Generated {sum(1 for _ in layout.docs.rglob('*.md'))} pages; engine {wheel.name}")
     run_mkdocs(write_config(bank, layout, wheel.name))
     add_policy(layout.site)
+    write_service_worker(layout.site, SITE_SOURCES / "service-worker.js")
     return layout.site
 
 

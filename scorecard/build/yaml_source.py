@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
 import yaml
 
 MAX_BYTES = 1_000_000
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class BankLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe loading with YAML 1.2 booleans: only true/false are booleans.
+
+    YAML 1.1 reads yes, no, on and off as booleans, so `answer_in: [yes]` would silently
+    become [True]; in question banks they are option ids.
+    """
+
+
+BankLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+BankLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+SafeLoader = BankLoader
 
 
 class YamlSourceError(Exception):

@@ -44,6 +44,13 @@ function mount() {
   unmount.push(onEngineStatus(showEngineStatus));
 }
 
+// Offline use after the first visit (see service-worker.js). Where a browser refuses (for
+// example in a private window), the site still works online.
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.register(new URL("../sw.js", import.meta.url), { scope: new URL("../", import.meta.url).pathname })
+    .catch(() => {});
+}
+
 startEngine();
 startScoring();
 subscribe(showSaveError);

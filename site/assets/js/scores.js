@@ -1,7 +1,7 @@
 // Keeps the latest engine result for the saved assessment, re-scoring on every change.
 // Replies that arrive after a newer request are dropped, so the newest answers always win.
 import { call, onEngineStatus } from "./engine.js";
-import { getAssessment, subscribe } from "./store.js";
+import { currentBankVersion, getAssessment, replaceAssessment, subscribe } from "./store.js";
 
 const listeners = new Set();
 let latest = { result: null, problems: [], reason: "loading" };
@@ -50,6 +50,16 @@ export function latestScores() {
   return latest;
 }
 
+// An assessment saved against an older question bank: move carried-over answers to their
+// new questions and keep retired ones aside (the engine decides which), so the form shows them.
+// Its bank_version stays the old one until the next edit, so the results page says what changed.
+async function migrateSaved() {
+  const assessment = getAssessment();
+  if (!assessment.council.type || !assessment.bank_version || assessment.bank_version === currentBankVersion()) return;
+  const reply = await call("import", { text: JSON.stringify(forScoring(assessment)) });
+  if (reply.ok) replaceAssessment({ ...reply.assessment, council: assessment.council });
+}
+
 let started = false;
 export function startScoring() {
   if (started) return;
@@ -57,7 +67,7 @@ export function startScoring() {
   subscribe(() => rescore());
   onEngineStatus((status) => {
     engineReady = status.state === "ready";
-    if (engineReady) rescore();
+    if (engineReady) migrateSaved().then(rescore);
     else if (status.state === "failed") publish({ result: null, problems: [status.message], reason: "engine-failed" });
   });
 }

@@ -54,11 +54,17 @@ export function lastSaveError() {
   return saveError;
 }
 
-// Apply a change to the assessment, stamp today's date, save and notify.
+// Apply a change to the assessment, stamp today's date and the bank it is now answered
+// against, save and notify.
 export function update(change) {
   change(getAssessment());
   current.assessment_date = today();
+  current.bank_version = bankVersion();
   persist();
+}
+
+export function currentBankVersion() {
+  return bankVersion();
 }
 
 export function replaceAssessment(assessment) {

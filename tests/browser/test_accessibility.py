@@ -1,0 +1,87 @@
+"""WCAG 2.2 AA: axe-core finds no violations, the assessment can be done by keyboard alone,
+and live score changes are announced."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .conftest import start_assessment, wait_for_engine
+
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+               "resultTypes": ["violations"]}
+
+
+def violations(page) -> list[str]:
+    results = Axe().run(page, options=AXE_OPTIONS)
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes, e.g. {v['nodes'][0]['target']})"
+            for v in results.response["violations"]]
+
+
+def test_no_axe_violations_on_any_page(page, base_url, built_site):
+    start_assessment(page, base_url, council_type="unitary")
+    # answer something so results, live scores and action tables are on the pages being checked
+    page.goto(base_url + "themes/" + sorted(p.name for p in (built_site / "themes").glob("*.html"))[0])
+    page.locator("fieldset.sc-question:visible input").first.check()
+    wait_for_engine(page)
+    found = {}
+    for path in sorted(str(p.relative_to(built_site)) for p in built_site.rglob("*.html")):
+        page.goto(base_url + path)
+        if path in ("results.html",) or path.startswith("themes/"):
+            page.wait_for_selector('[data-sc="summary-table"], [data-sc="theme-score"], [data-sc="live-score"] p', timeout=60_000)
+        problems = violations(page)
+        if problems:
+            found[path] = problems
+    assert found == {}
+
+
+def test_live_score_is_announced(page, base_url):
+    start_assessment(page, base_url)
+    page.locator('[data-sc="theme-list"] a').first.click()
+    panel = page.locator('[data-sc="live-score"]')
+    assert panel.get_attribute("aria-live") == "polite"
+    assert panel.get_attribute("aria-atomic") == "true"
+
+
+def test_whole_assessment_by_keyboard_alone(page, base_url, built_site):
+    page.goto(base_url + "index.html")
+    # council type: reach the select with Tab, choose with the arrow keys
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "sc-council-type":
+            break
+    else:
+        pytest.fail("the council type select cannot be reached with Tab")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")  # the second type: district
+    assert json.loads(page.evaluate("localStorage.getItem('scorecard.assessment.v1')"))["council"]["type"] == "district"
+
+    themes = [a.get_attribute("href") for a in page.locator('[data-sc="theme-list"] a').all()]
+    for href in themes:
+        page.goto(base_url + href)
+        page.wait_for_selector('[data-sc="theme-form"]')
+        # Tab through the page; answer each question group on arrival (Space on a checkbox,
+        # and a radio group gets its first option focused and checked with Space)
+        for _ in range(3000):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(
+                "(() => { const e = document.activeElement; const f = e.closest('fieldset.sc-question');"
+                " return {tag: e.tagName, type: e.type, q: f && f.dataset.question, next: e.closest('.sc-next') !== null,"
+                " answered: f ? f.querySelectorAll('input:checked').length > 0 : false}; })()")
+            if focused["next"]:
+                break
+            if focused["tag"] == "INPUT" and not focused["answered"]:
+                page.keyboard.press("Space")
+        else:
+            pytest.fail(f"{href}: never reached the end of the form by keyboard")
+        unanswered = page.eval_on_selector_all(
+            "fieldset.sc-question:not([hidden])", "fs => fs.filter(f => !f.querySelector('input:checked')).map(f => f.dataset.question)")
+        assert unanswered == [], href
+
+    page.goto(base_url + "results.html")
+    wait_for_engine(page)
+    page.wait_for_selector('[data-sc="summary-table"]')
+    overall = page.locator(".sc-overall td").last.inner_text()
+    assert overall == "100%"

@@ -1,0 +1,102 @@
+"""After the first visit the scorecard works with the network off; a new site version
+replaces the cached one without losing saved answers."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+
+import pytest
+
+from scorecard.build.site import Layout, build_site
+from scorecard.serve import make_server
+
+from ..conftest import MINI
+from .conftest import wait_for_engine
+
+ANSWER_KEY = "scorecard.assessment.v1"
+
+
+def wait_for_offline_cache(page):
+    page.wait_for_function(
+        """async () => {
+            const registration = await navigator.serviceWorker.ready;
+            if (!navigator.serviceWorker.controller) return false;
+            const keys = await caches.keys();
+            for (const key of keys) {
+                const cache = await caches.open(key);
+                if (await cache.match('assets/pyodide/pyodide.asm.wasm')) return key;
+            }
+            return false;
+        }""", timeout=60_000, polling=250)
+    return page.evaluate("caches.keys()")
+
+
+def test_works_offline_after_first_visit(browser, base_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + "index.html")
+    page.select_option("#sc-council-type", "metropolitan")
+    wait_for_offline_cache(page)
+    page.reload()  # now controlled by the service worker
+    wait_for_offline_cache(page)
+
+    context.set_offline(True)
+    page.goto(base_url + "index.html")
+    page.locator('[data-sc="theme-list"] a').first.click()
+    page.wait_for_selector('[data-sc="theme-form"]')
+    page.locator("fieldset.sc-question:visible input").first.check()
+    wait_for_engine(page)
+    page.wait_for_function("/[0-9]/.test(document.querySelector('[data-sc=\"theme-score\"]')?.textContent || '')")
+    page.goto(base_url + "results.html")
+    page.wait_for_selector('[data-sc="summary-table"]')
+    context.close()
+
+
+@pytest.fixture
+def swappable_site(tmp_path):
+    """A served folder whose contents the test can replace with a newer build."""
+    def build(version: str):
+        root = tmp_path / f"bank-{version}"
+        shutil.copytree(MINI / "questions", root / "questions")
+        shutil.copytree(MINI / "guidance", root / "guidance")
+        scoring = root / "questions" / "scoring.yaml"
+        scoring.write_text(scoring.read_text().replace('bank_version: "2000.1"', f'bank_version: "{version}"'))
+        return build_site(Layout(root / "questions", root / "guidance", root / "out"), log=lambda *_: None)
+
+    served = tmp_path / "served"
+    shutil.copytree(build("2000.1"), served)
+    server = make_server(served, port=0, verbose=False)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    def publish(version: str):
+        shutil.rmtree(served)
+        shutil.copytree(build(version), served)
+
+    yield f"http://127.0.0.1:{server.server_address[1]}/", publish
+    server.shutdown()
+    server.server_close()
+
+
+def test_new_version_replaces_cache_and_keeps_answers(browser, swappable_site):
+    url, publish = swappable_site
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url + "index.html")
+    page.select_option("#sc-council-type", "london")
+    page.goto(url + "themes/alpha.html")
+    page.locator("#ALP-01-yes").check()
+    old_keys = wait_for_offline_cache(page)
+    saved = page.evaluate(f"localStorage.getItem('{ANSWER_KEY}')")
+
+    publish("2000.2")
+    page.goto(url + "index.html")
+    page.wait_for_function(
+        "old => caches.keys().then(keys => keys.length === 1 && keys[0] !== old[0])", arg=old_keys, timeout=60_000, polling=250)
+    page.reload()
+    assert page.locator('meta[name="scorecard-bank-version"]').get_attribute("content") == "2000.2"
+    assert page.evaluate(f"localStorage.getItem('{ANSWER_KEY}')") == saved
+    page.goto(url + "themes/alpha.html")
+    wait_for_engine(page)
+    assert page.locator("#ALP-01-yes").is_checked()
+    context.close()
