@@ -95,7 +95,7 @@ def cmd_build(args) -> int:
     from .build.site import BankProblems, BuildError, build_site, default_layout
 
     try:
-        site = build_site(default_layout(args.questions))
+        site = build_site(default_layout(args.questions), site_url=args.site_url)
     except BankProblems as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -111,6 +111,7 @@ def cmd_serve(args) -> int:
     from .serve import serve
 
     if not args.no_build:
+        args.site_url = f"http://{args.host}:{args.port}/"
         code = cmd_build(args)
         if code != EXIT_OK:
             return code
@@ -142,6 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     score.set_defaults(run=cmd_score)
 
     build = commands.add_parser("build", help="build the static site into _build/site")
+    build.add_argument("--site-url", default="http://127.0.0.1:8000/",
+                       help="where the site will be served, e.g. https://scorecard.example.gov.uk/ (default %(default)s)")
     build.set_defaults(run=cmd_build)
 
     serve = commands.add_parser("serve", help="build the site and serve it on this computer only")

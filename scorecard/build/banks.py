@@ -15,7 +15,7 @@ from typing import Any
 
 import jsonschema
 
-from .guidance_pages import page_anchors
+from .guidance_pages import anchors
 from .problems import Problem
 from .yaml_source import YamlSource, YamlSourceError, load_yaml
 
@@ -83,7 +83,7 @@ def load_bank(questions_dir: Path | None = None, guidance_dir: Path | None = Non
         if theme_id not in listed:
             check.add(scoring_path, scoring.line_of(["theme_weights", theme_id]), f"theme_weights names {theme_id!r}, which is not a theme")
 
-    pages = page_anchors(guidance_dir) if guidance_dir.is_dir() else {}
+    pages = _guidance_pages(guidance_dir, check) if guidance_dir.is_dir() else {}
     tier_ids = [t["id"] for t in scoring.data["tiers"]]
     _check_themes(themes, pages, tier_ids, check)
     _check_ids(themes, scoring, scoring_path, check)
@@ -93,14 +93,30 @@ def load_bank(questions_dir: Path | None = None, guidance_dir: Path | None = Non
     return _compile(scoring.data, themes), []
 
 
-def _read(path: Path, check: BankCheck) -> YamlSource | None:
+def _read_text(path: Path, check: BankCheck) -> str | None:
+    """The file's text, or None with the reason recorded (not UTF-8, unreadable)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         check.add(path, 1, f"file is not UTF-8 text ({error.reason})")
-        return None
     except OSError as error:
         check.add(path, 1, f"cannot read file: {error.strerror}")
+    return None
+
+
+def _guidance_pages(guidance_dir: Path, check: BankCheck) -> dict[str, set[str]]:
+    """Anchors of each guidance page; a page that cannot be read is reported, not a crash."""
+    pages = {}
+    for page in sorted(guidance_dir.glob("*.md")):
+        text = _read_text(page, check)
+        # still list an unreadable page, so links to it are not also reported as missing pages
+        pages[page.name] = anchors(text) if text is not None else set()
+    return pages
+
+
+def _read(path: Path, check: BankCheck) -> YamlSource | None:
+    text = _read_text(path, check)
+    if text is None:
         return None
     try:
         return load_yaml(text)
@@ -114,8 +130,19 @@ def _schema_ok(source: YamlSource, path: Path, name: str, check: BankCheck) -> b
     errors = sorted(validator.iter_errors(source.data), key=lambda e: list(map(str, e.absolute_path)))
     for error in errors:
         where = list(error.absolute_path)
-        check.add(path, source.line_of(where), _schema_message(error), _question_at(source.data, where))
+        check.add(path, _schema_line(source, error), _schema_message(error), _question_at(source.data, where))
     return not errors
+
+
+def _schema_line(source: YamlSource, error: jsonschema.ValidationError) -> int:
+    """The value's line; for an unexpected (often misspelt) key, the line of that key."""
+    where = list(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = error.schema.get("properties", {})
+        extra = [key for key in error.instance if key not in allowed]
+        if extra:
+            return source.key_line(where, extra[0])
+    return source.line_of(where)
 
 
 def _schema_message(error: jsonschema.ValidationError) -> str:
@@ -127,17 +154,42 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         return f"{field_name}: expected text, but a ': ' inside it made YAML read a mapping; put the whole text in quotes"
     if error.validator == "additionalProperties":
         return f"{field_name}: {error.message} (check the spelling against questions/README.md)"
+    if error.validator == "type":
+        # jsonschema's message repeats the whole value, which may be the whole file
+        return f"{field_name}: expected {_kind_name(error.validator_value)}, not {_kind_of(error.instance)}"
     return f"{field_name}: {error.message}"
+
+
+SCHEMA_KINDS = {"object": "a mapping (key: value lines)", "array": "a list", "string": "text",
+                "number": "a number", "integer": "a whole number", "boolean": "true or false", "null": "nothing"}
+
+
+def _kind_name(schema_type: Any) -> str:
+    types = schema_type if isinstance(schema_type, list) else [schema_type]
+    return " or ".join(SCHEMA_KINDS.get(t, str(t)) for t in types)
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "text" if len(value) > 40 else f"the text {value!r}"
+    return {dict: "a mapping", list: "a list"}.get(type(value), f"a {type(value).__name__} ({value})")
 
 
 def _field_name(path: list[Any]) -> str:
     """options[2].score rather than questions.4.options.2.score: the question id is given beside it."""
+    original = path
     if len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int):
         path = path[2:]
     name = ""
     for step in path:
         name += f"[{step}]" if isinstance(step, int) else (f".{step}" if name else str(step))
-    return name or "this entry"
+    return name or ("this question" if path != original else "the file")
 
 
 def _question_at(data: Any, path: list[Any]) -> str:
@@ -204,7 +256,8 @@ def _check_options(q: dict[str, Any], at, path: Path, check: BankCheck) -> None:
         if sum(scores) <= 0:
             check.add(path, at("options"), "a multi question needs at least one option scoring above 0", q["id"])
     elif max(scores) != 1:
-        check.add(path, at("options"), f"the best option must score 1 (the highest here is {max(scores)})", q["id"])
+        best = scores.index(max(scores))  # point at the option to raise, not the start of the list
+        check.add(path, at("options", best, "score"), f"the best option must score 1 (the highest here is {max(scores)})", q["id"])
 
 
 def _check_ids(themes, scoring: YamlSource, scoring_path: Path, check: BankCheck) -> None:
@@ -251,6 +304,10 @@ def _check_dependencies(themes, check: BankCheck) -> None:
             continue
         if dep["question"] == qid:
             check.add(path, line, "a question cannot depend on itself", qid)
+            continue
+        if parent["type"] == "multi":
+            # the engine compares one answer with answer_in; a multi answer is a list of options
+            check.add(path, line, f"depends on {dep['question']}, a multi question; a question can only depend on a yes_no or single question", qid)
             continue
         parent_options = {o["id"] for o in parent.get("options") or YES_NO_DEFAULT}
         for ai, option in enumerate(dep["answer_in"]):

@@ -57,8 +57,16 @@ def default_layout(questions: Path | None = None) -> Layout:
     return Layout(questions=questions, guidance=questions.parent / "guidance", out=ROOT / "_build")
 
 
-def build_site(layout: Layout, log=print) -> Path:
-    """Check the banks, generate the docs folder, and run `mkdocs build --strict`."""
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+
+
+def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL) -> Path:
+    """Check the banks, generate the docs folder, and run `mkdocs build --strict`.
+
+    site_url is where the site will be served. Material's instant navigation (which keeps
+    the engine running between pages) matches links against the sitemap by protocol, host
+    name and port, so the port must be right; the host name may differ.
+    """
     compiled, problems = load_bank(layout.questions, layout.guidance)
     if problems:
         raise BankProblems(problems)
@@ -73,7 +81,7 @@ def build_site(layout: Layout, log=print) -> Path:
     copy_runtime(assets)
     render_pages(bank, compiled, layout.docs, wheel.name)
     log(f"Generated {sum(1 for _ in layout.docs.rglob('*.md'))} pages; engine {wheel.name}")
-    run_mkdocs(write_config(bank, layout, wheel.name))
+    run_mkdocs(write_config(bank, layout, wheel.name, site_url))
     add_policy(layout.site)
     write_service_worker(layout.site, SITE_SOURCES / "service-worker.js")
     return layout.site
@@ -147,7 +155,7 @@ def guidance_href(link: str, depth: int = 1) -> str:
     return f"{href}#{anchor}" if anchor else href
 
 
-def write_config(bank: Bank, layout: Layout, wheel_name: str) -> Path:
+def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str) -> Path:
     """A config that INHERITs the top-level mkdocs.yml and adds the nav in the bank's theme order."""
     nav = [
         {"Home": "index.md"},
@@ -157,7 +165,7 @@ def write_config(bank: Bank, layout: Layout, wheel_name: str) -> Path:
         {"How scoring works": "how-scoring-works.md"},
         {"Privacy": "privacy.md"},
     ]
-    config = {"INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(layout.docs), "site_dir": str(layout.site),
+    config = {"INHERIT": str(ROOT / "mkdocs.yml"), "site_url": site_url, "docs_dir": str(layout.docs), "site_dir": str(layout.site),
               "theme": {"name": "material", "custom_dir": str(SITE_SOURCES / "overrides")}, "nav": nav,
               "extra": {"engine_wheel": wheel_name, "bank_version": bank.version}}
     path = layout.out / "mkdocs.yml"

@@ -9,6 +9,9 @@ from typing import Any, Iterable
 import yaml
 
 MAX_BYTES = 1_000_000
+MAX_DEPTH = 32  # a theme file nests 6 deep; anything near this is a mistake, not a bank
+OPENERS = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+CLOSERS = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 
 
 class BankLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -50,6 +53,19 @@ class YamlSource:
             node = child
         return node.start_mark.line + 1
 
+    def key_line(self, path: Iterable[Any], key: Any) -> int:
+        """1-based line of a key in the mapping at path (for a misspelt or unexpected key)."""
+        path = list(path)
+        parent = self.root
+        for step in path:
+            parent = _child(parent, step)
+            if parent is None:
+                return self.line_of(path)
+        for key_node, _ in parent.value if isinstance(parent, yaml.MappingNode) else ():
+            if key_node.value == str(key):
+                return key_node.start_mark.line + 1
+        return self.line_of(path)
+
 
 def _child(node: yaml.Node, step: Any) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
@@ -62,27 +78,68 @@ def _child(node: yaml.Node, step: Any) -> yaml.Node | None:
 
 
 def load_yaml(text: str) -> YamlSource:
-    """Parse one YAML document, refusing anchors/aliases and oversized or over-deep files."""
-    if len(text) > MAX_BYTES:
+    """Parse one YAML document, refusing anchors/aliases, duplicate keys and oversized or over-deep files."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise YamlSourceError(1, f"file is larger than {MAX_BYTES // 1000} kB; split it or remove the bulk")
     try:
-        for token in yaml.scan(text, Loader=SafeLoader):
-            if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
-                raise YamlSourceError(token.start_mark.line + 1, "YAML anchors and aliases (& and *) are not allowed in question banks; write the value out")
+        _check_tokens(text)
         loader = SafeLoader(text)
         try:
             root = loader.get_single_node()
             if root is None:
                 raise YamlSourceError(1, "file is empty")
+            _check_duplicate_keys(root)
             data = loader.construct_document(root)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        raise YamlSourceError(line, f"YAML syntax error: {error.problem or error.context}") from None
+        raise YamlSourceError(*_syntax_error(error, text)) from None
     except yaml.YAMLError as error:
         raise YamlSourceError(1, f"YAML error: {error}") from None
     except RecursionError:
         raise YamlSourceError(1, "file is nested too deeply to be a question bank") from None
     return YamlSource(data, root)
+
+
+def _check_tokens(text: str) -> None:
+    """Refuse anchors and deep nesting before composing: libyaml's composer recurses in C and can crash."""
+    depth = 0
+    for token in yaml.scan(text, Loader=SafeLoader):
+        if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
+            raise YamlSourceError(token.start_mark.line + 1, "YAML anchors and aliases (& and *) are not allowed in question banks; write the value out")
+        if isinstance(token, OPENERS):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlSourceError(token.start_mark.line + 1, f"file is nested more than {MAX_DEPTH} levels deep; a question bank is never this deep")
+        elif isinstance(token, CLOSERS):
+            depth -= 1
+
+
+def _check_duplicate_keys(root: yaml.Node) -> None:
+    """YAML lets a later key silently replace an earlier one; in a bank that hides a mistake."""
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen = set()
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value in seen:
+                    raise YamlSourceError(key.start_mark.line + 1, f"duplicate key {key.value!r}: the later value would silently replace the earlier one")
+                seen.add(getattr(key, "value", None) if isinstance(key, yaml.ScalarNode) else id(key))
+                pending.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
+    """Line and message; an error found at the end of the file is placed where the construct began."""
+    problem, context = error.problem or error.context, error.context
+    mark = error.problem_mark or error.context_mark
+    if error.context_mark and (mark is None or mark.index >= len(text.rstrip())):
+        mark = error.context_mark
+    message = f"YAML syntax error: {problem}"
+    if context and error.problem and error.context_mark:
+        message += f" ({context} that starts on line {error.context_mark.line + 1})"
+    if "tab" in (problem or ""):
+        message += "; indent with spaces, not tabs"
+    return (mark.line + 1 if mark else 1), message

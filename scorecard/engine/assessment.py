@@ -21,6 +21,7 @@ MAX_FILE_BYTES = 5_000_000
 MAX_TEXT = 200
 MAX_NOTE = 10_000
 ONS_CODE = re.compile(r"^[EWSN][0-9]{8}$")
+ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 class AssessmentError(ValueError):
@@ -86,14 +87,27 @@ def blank_assessment(bank: Bank, council_type: str, name: str = "", region: str 
 def parse_assessment_text(text: str | bytes, bank: Bank) -> Assessment:
     """Parse and check an assessment file's contents."""
     if len(text) > MAX_FILE_BYTES:
-        raise AssessmentError([f"the file is {len(text) // 1_000_000} MB; an assessment file is at most {MAX_FILE_BYTES // 1_000_000} MB"])
+        raise AssessmentError([f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB, the most an assessment file can be"])
     try:
         data = json.loads(text)
-    except (ValueError, RecursionError) as error:
+    except RecursionError:
+        raise AssessmentError(["the file is nested too deeply to be an assessment (lists or objects inside each other hundreds of times)"]) from None
+    except ValueError as error:
         line = getattr(error, "lineno", None)
         where = f" (line {line})" if line else ""
         raise AssessmentError([f"the file is not valid JSON{where}: {getattr(error, 'msg', error)}"]) from None
+    _check_encodable(data)
     return load_assessment(data, bank)
+
+
+def _check_encodable(data: Any) -> None:
+    r"""JSON may spell half a character (\ud800); such text cannot be printed or saved as UTF-8."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise AssessmentError(["the file contains an invalid character: a \\u escape for half of a character pair (a lone surrogate such as \\ud800)"]) from None
+    except RecursionError:
+        raise AssessmentError(["the file is nested too deeply to be an assessment (lists or objects inside each other hundreds of times)"]) from None
 
 
 def load_assessment(data: Any, bank: Bank) -> Assessment:
@@ -103,7 +117,7 @@ def load_assessment(data: Any, bank: Bank) -> Assessment:
         raise AssessmentError(["the file must contain a JSON object (an assessment), not " + _kind(data)])
     if data.get("format") != FORMAT:
         problems.append(f"this is not a scorecard assessment file (expected \"format\": \"{FORMAT}\")")
-    elif data.get("format_version") != FORMAT_VERSION:
+    elif type(data.get("format_version")) is not int or data.get("format_version") != FORMAT_VERSION:  # true == 1 in Python
         problems.append(f"unsupported format_version {data.get('format_version')!r}; this version reads {FORMAT_VERSION}")
     if problems:
         raise AssessmentError(problems)
@@ -132,11 +146,11 @@ def _council(raw: Any, bank: Bank, problems: list[str]) -> Council:
         problems.append("council.name is missing")
     elif len(name) > MAX_TEXT:
         problems.append(f"council.name is longer than {MAX_TEXT} characters")
-    if ctype not in bank.council_types:
+    if not isinstance(ctype, str) or ctype not in bank.council_types:  # a list would not even hash
         problems.append(f"council.type {ctype!r} is not one of: {', '.join(bank.council_types)}")
     if not isinstance(region, str) or len(region) > MAX_TEXT:
         problems.append(f"council.region must be text of at most {MAX_TEXT} characters")
-    if not isinstance(ons, str) or (ons and not ONS_CODE.match(ons)):
+    if not isinstance(ons, str) or (ons and not ONS_CODE.fullmatch(ons)):
         problems.append(f"council.ons_code {ons!r} is not an ONS code like E07000234")
     if problems:
         return Council("", "")
@@ -164,15 +178,15 @@ def _answers(raw: Any, raw_retired: Any, bank: Bank, problems: list[str]):
             else:
                 problems.append(f"answers: {qid!r} is not a question in bank version {bank.version}")
             continue
-        if target != qid:
-            if target in raw:
-                retired[qid] = value  # both old and new answered: the new one wins, the old is kept
-                continue
-            carried[qid] = target
+        if target != qid and (raw.get(target) is not None or target in answers):
+            retired[qid] = value  # the new id (or another old id) already answered: keep this one aside
+            continue
         question = bank.questions[target]
         problem = _answer_problem(question, value)
         if problem is None:
             answers[target] = value
+            if target != qid:
+                carried[qid] = target  # only once the answer really carried
         elif target != qid:
             retired[qid] = value  # replaced question's old answer no longer fits: keep it aside
         else:
@@ -214,18 +228,21 @@ def _notes(raw: Any, bank: Bank, answers, retired, problems: list[str]) -> dict[
         elif len(text) > MAX_NOTE:
             problems.append(f"notes: {qid}: a note is at most {MAX_NOTE} characters")
         elif text:
+            if target and target != qid and raw.get(target):
+                target = qid  # the new question has its own note: keep the old one beside it
             notes[target or qid] = text
     return notes
 
 
 def _is_iso_date(value: Any) -> bool:
-    if not isinstance(value, str):
+    # fromisoformat alone also takes 20260401 and week dates such as 2026-W01-1
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
         return False
     try:
         datetime.date.fromisoformat(value)
     except ValueError:
         return False
-    return len(value) == 10
+    return True
 
 
 def _kind(value: Any) -> str:

@@ -3,9 +3,9 @@
 import { loadPyodide } from "./pyodide/pyodide.mjs";
 
 const assets = new URL("./", import.meta.url);
-const wheel = new URL(import.meta.url).searchParams.get("wheel");
 
-async function start() {
+// The page sends {op: "start", wheel} first: the engine wheel's versioned file name.
+async function start(wheel) {
   const [pyodide, wheelBytes, bankText] = await Promise.all([
     loadPyodide({ indexURL: new URL("pyodide/", assets).href }),
     fetchOk(new URL(`engine/${wheel}`, assets)).then((r) => r.arrayBuffer()),
@@ -22,14 +22,18 @@ async function fetchOk(url) {
   return response;
 }
 
-const api = start();
-api.then(
-  () => postMessage({ type: "ready" }),
-  (error) => postMessage({ type: "failed", message: String(error && error.message ? error.message : error) }),
-);
+let api = null;
 
 onmessage = async (event) => {
   const { id, op, payload } = event.data;
+  if (op === "start") {
+    api = start(payload.wheel);
+    api.then(
+      () => postMessage({ type: "ready" }),
+      (error) => postMessage({ type: "failed", message: String(error && error.message ? error.message : error) }),
+    );
+    return;
+  }
   try {
     const engine = await api;
     postMessage({ type: "reply", id, ...JSON.parse(engine.call(op, JSON.stringify(payload))) });

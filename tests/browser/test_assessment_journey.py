@@ -40,7 +40,7 @@ def summary(page) -> str:
 
 
 def test_answer_save_export_start_again_import(page, base_url, tmp_path):
-    start_assessment(page, base_url)
+    start_assessment(page, base_url, council_type="unitary", name="Example Unitary Council")
     themes = page.locator('[data-sc="theme-list"] a')
     first_theme, second_theme = themes.nth(0).get_attribute("href"), themes.nth(1).get_attribute("href")
 

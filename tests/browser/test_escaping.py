@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import threading
 
 import pytest
 
-from scorecard.build.site import Layout, build_site
-from scorecard.serve import make_server
-
 from ..conftest import MINI
-from .conftest import wait_for_engine
+from .conftest import serve_build, wait_for_engine
 
 SCRIPT = "<script>window.__pwned = 'script'</script>"
 IMG = '<img src="x" onerror="window.__pwned = \'img\'">'
@@ -31,10 +27,8 @@ def hostile_site(tmp_path_factory):
     text = text.replace("help: A yes or no question.", f"help: {json.dumps('Help ' + IMG)}")
     text = text.replace("{id: some, label: Some staff, score: 0.5}", f"{{id: some, label: {json.dumps('Some ' + LINK)}, score: 0.5}}")
     alpha.write_text(text)
-    site = build_site(Layout(questions=root / "questions", guidance=root / "guidance", out=root / "out"), log=lambda *_: None)
-    server = make_server(site, port=0, verbose=False)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server, url, _ = serve_build(root / "out", root / "questions", root / "guidance")
+    yield url
     server.shutdown()
     server.server_close()
 

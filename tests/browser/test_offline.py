@@ -4,15 +4,13 @@ replaces the cached one without losing saved answers."""
 from __future__ import annotations
 
 import shutil
-import threading
 
 import pytest
 
 from scorecard.build.site import Layout, build_site
-from scorecard.serve import make_server
 
 from ..conftest import MINI
-from .conftest import wait_for_engine
+from .conftest import serve_build, wait_for_engine
 
 ANSWER_KEY = "scorecard.assessment.v1"
 
@@ -55,25 +53,25 @@ def test_works_offline_after_first_visit(browser, base_url):
 
 @pytest.fixture
 def swappable_site(tmp_path):
-    """A served folder whose contents the test can replace with a newer build."""
-    def build(version: str):
+    """A served site whose files the test can replace with a newer version's build."""
+    def bank(version: str):
         root = tmp_path / f"bank-{version}"
         shutil.copytree(MINI / "questions", root / "questions")
         shutil.copytree(MINI / "guidance", root / "guidance")
         scoring = root / "questions" / "scoring.yaml"
         scoring.write_text(scoring.read_text().replace('bank_version: "2000.1"', f'bank_version: "{version}"'))
-        return build_site(Layout(root / "questions", root / "guidance", root / "out"), log=lambda *_: None)
+        return root
 
-    served = tmp_path / "served"
-    shutil.copytree(build("2000.1"), served)
-    server = make_server(served, port=0, verbose=False)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    first = bank("2000.1")
+    server, url, served = serve_build(tmp_path / "served", first / "questions", first / "guidance")
 
     def publish(version: str):
+        root = bank(version)
+        site = build_site(Layout(root / "questions", root / "guidance", root / "out"), log=lambda *_: None, site_url=url)
         shutil.rmtree(served)
-        shutil.copytree(build(version), served)
+        shutil.copytree(site, served)
 
-    yield f"http://127.0.0.1:{server.server_address[1]}/", publish
+    yield url, publish
     server.shutdown()
     server.server_close()
 

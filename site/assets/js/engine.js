@@ -18,9 +18,7 @@ function setStatus(state, message = "") {
 
 export function startEngine() {
   if (worker) return;
-  const url = new URL("../worker.mjs", import.meta.url);
-  url.searchParams.set("wheel", wheelName());
-  worker = new Worker(url, { type: "module" });
+  worker = new Worker(new URL("../worker.mjs", import.meta.url), { type: "module" });
   worker.onmessage = ({ data }) => {
     if (data.type === "ready") setStatus("ready");
     else if (data.type === "failed") setStatus("failed", data.message);
@@ -31,6 +29,7 @@ export function startEngine() {
     }
   };
   worker.onerror = (event) => setStatus("failed", event.message || "the worker could not start");
+  worker.postMessage({ op: "start", payload: { wheel: wheelName() } });
 }
 
 export function engineStatus() {

@@ -1,0 +1,243 @@
+"""Rendering a regional comparison (``scorecard.engine.compare``) as text, CSV or HTML.
+
+Every renderer reads only the comparison dict, so what the CLI prints and what the browser
+shows come from the same numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import textwrap
+from pathlib import Path
+from typing import Any
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+# Light backgrounds, lowest tier first, all readable with near-black text (WCAG AA). The tier
+# name is always written in the cell as well: the colour is never the only signal.
+TIER_COLOURS = ["#f6c8c3", "#fbe3a7", "#d3eac4", "#a9d8b9"]
+NOT_ASKED = "not asked"
+NOT_ANSWERED = "not answered"
+
+
+# --- shared formatting -------------------------------------------------------------------
+
+def num(value: float | None) -> str:
+    """A score or statistic: one decimal place, two when the value has them (a median of 52.35)."""
+    if value is None:
+        return "-"
+    text = f"{value:.2f}"
+    return text[:-1] if text.endswith("0") else text
+
+
+def gap(value: float | None) -> str:
+    """A signed gap to the median: +3.5, -12.0, 0.0."""
+    if value is None:
+        return "-"
+    text = num(abs(value))
+    return "0.0" if text in ("0.0", "0.00") else ("+" if value > 0 else "-") + text
+
+
+def pct(value: float | None) -> str:
+    return "-" if value is None else f"{round(100 * value)}%"
+
+
+def tier_abbreviations(result: dict[str, Any]) -> dict[str, str]:
+    """One letter per tier (B, E, S, M) when the first letters differ, else the tier ids."""
+    names = result["labels"]["tiers"]
+    letters = {tier_id: name[:1].upper() for tier_id, name in names.items()}
+    return letters if len(set(letters.values())) == len(letters) else {t: t for t in names}
+
+
+def _cell_state(part: dict[str, Any]) -> str:
+    """'scored', 'not_asked' (nothing applies to this council) or 'not_answered'."""
+    if part["score"] is not None:
+        return "scored"
+    return "not_asked" if part.get("asked", 1) == 0 else "not_answered"
+
+
+# --- text ---------------------------------------------------------------------------------
+
+def comparison_text(result: dict[str, Any], width: int = 100) -> str:
+    """The heatmap as a fixed-width table, then gaps, notes, trends and skipped files."""
+    counts = result["counts"]
+    themes = result["themes"]
+    abbr = tier_abbreviations(result)
+    names = result["labels"]["tiers"]
+    lines = [
+        f"Regional comparison: {counts['councils']} council(s), {counts['assessments']} assessment(s), "
+        f"scored with question bank {result['bank_version']}.",
+    ]
+    wrap = lambda text, indent="": textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent and " " * len(indent))  # noqa: E731
+    if not result["rows"]:
+        lines.append("No assessments could be compared.")
+    else:
+        lines += wrap(
+            "Latest assessment of each council. Each cell: score and tier ("
+            + ", ".join(f"{abbr[t]} = {n}" for t, n in names.items())
+            + f"); * provisional (under {round(100 * result['min_coverage_for_rating'])}% answered, left out of "
+            f"the medians); n/a not asked of this council type; - not answered."
+        )
+        lines += wrap("Themes: " + "; ".join(f"{t['id']} = {t['title']}" for t in themes) + ".")
+        lines.append("")
+        lines += _text_table(result, abbr)
+    lines += _text_notes(result, wrap)
+    lines += _text_trends(result, abbr, wrap)
+    if result["skipped"]:
+        lines += ["", f"Skipped files ({len(result['skipped'])}):"]
+        for skipped in result["skipped"]:
+            lines.append(f"  {skipped['file']}:")
+            for problem in skipped["problems"]:
+                lines += wrap(problem, "    - ")
+    return "\n".join(lines)
+
+
+def _fit(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _text_table(result: dict[str, Any], abbr: dict[str, str]) -> list[str]:
+    name_w = min(max([len("Council")] + [len(r["council"]["name"]) for r in result["rows"]]), 36)
+    keys = ["overall"] + [t["id"] for t in result["themes"]]
+    col_w = {key: max(len(key), 9) for key in keys}
+
+    def cell(part: dict[str, Any]) -> str:
+        state = _cell_state(part)
+        if state == "not_asked":
+            return "n/a"
+        if state == "not_answered":
+            return "-"
+        return f"{part['score']:5.1f} {abbr[part['tier']]}{'*' if part['provisional'] else ''}"
+
+    def line(first: str, kind: str, date: str, values: list[str]) -> str:
+        head = f"{_fit(first, name_w):<{name_w}}  {kind:<12}  {date:<10}"
+        return (head + "  " + "  ".join(f"{v:<{col_w[k]}}" for k, v in zip(keys, values))).rstrip()
+
+    out = [line("Council", "Type", "Assessed", keys)]
+    for row in result["rows"]:
+        out.append(line(row["council"]["name"], row["council"]["type"], row["assessment_date"],
+                        [cell(row["overall"])] + [cell(t) for t in row["themes"]]))
+    stats = [result["stats"]["overall"]] + result["stats"]["themes"]
+    out.append("")
+    for label, field in [("Median", "median"), ("Lower quartile", "lower_quartile"), ("Upper quartile", "upper_quartile"),
+                         ("Lowest", "min"), ("Highest", "max")]:
+        out.append(line(label, "", "", [num(s[field]) for s in stats]))
+    out.append(line("Councils counted (n)", "", "", [str(s["n"]) for s in stats]))
+    out += ["", "Gap to the regional median (score minus median, points):", line("Council", "Type", "Assessed", keys)]
+    for row in result["rows"]:
+        out.append(line(row["council"]["name"], row["council"]["type"], row["assessment_date"],
+                        [gap(row["overall"]["gap"])] + [gap(t["gap"]) for t in row["themes"]]))
+    return out
+
+
+def _text_notes(result: dict[str, Any], wrap) -> list[str]:
+    if not result["notes"]:
+        return []
+    out = ["", "Like with like:"]
+    for note in result["notes"]:
+        out += wrap(note, "  - ")
+    return out
+
+
+def _text_trends(result: dict[str, Any], abbr: dict[str, str], wrap) -> list[str]:
+    if not result["trends"]:
+        return []
+    out = ["", "Progress over time:"]
+    titles = [("Overall", None)] + [(t["title"], i) for i, t in enumerate(result["themes"])]
+    title_w = min(max(len(title) for title, _ in titles), 34)
+    for trend in result["trends"]:
+        versions = list(dict.fromkeys(trend["bank_versions"]))
+        out += ["", f"{trend['council']}: " + " -> ".join(trend["dates"])
+                + (f" (question bank {' -> '.join(trend['bank_versions'])})" if len(versions) > 1 else "")]
+        for title, index in titles:
+            series = trend["overall"] if index is None else trend["themes"][index]
+            points = []
+            for point in series["points"]:
+                if point["score"] is None:
+                    points.append("-")
+                else:
+                    points.append(f"{num(point['score'])} {abbr[point['tier']]}{'*' if point['provisional'] else ''}")
+            change = f"  ({gap(series['change'])})" if series["change"] is not None else ""
+            if any(p != "-" for p in points):
+                out.append(f"  {_fit(title, title_w):<{title_w}}  " + " -> ".join(points) + change)
+        for change in trend["changes"]:
+            answers = change["answers"]
+            out.append(f"  Answers changed {change['from_date']} -> {change['to_date']}: {len(answers) or 'none'}")
+            for answer in answers:
+                out += wrap(f"{answer['question']} {answer['text']} {answer['from']} -> {answer['to']}", "    ")
+    return out
+
+
+# --- CSV ----------------------------------------------------------------------------------
+
+PART_COLUMNS = ["score", "tier", "risk", "coverage (%)", "provisional", "gap to median"]
+
+
+def comparison_csv(result: dict[str, Any]) -> str:
+    """One row per council (its latest assessment); per theme: score, tier, risk, coverage, provisional, gap."""
+    tiers, risks = result["labels"]["tiers"], result["labels"]["risks"]
+    header = ["Council", "Council type", "Region", "ONS code", "Assessment date", "Bank version", "File", "Assessments"]
+    for title in ["Overall"] + [t["title"] for t in result["themes"]]:
+        header += [f"{title} {column}" for column in PART_COLUMNS]
+
+    def part(p: dict[str, Any]) -> list[Any]:
+        if p["score"] is None:
+            return ["", NOT_ASKED if _cell_state(p) == "not_asked" else NOT_ANSWERED, "",
+                    "" if p["coverage"] is None else round(100 * p["coverage"], 1), "", ""]
+        return [p["score"], tiers[p["tier"]], risks[p["risk"]], round(100 * p["coverage"], 1),
+                "yes" if p["provisional"] else "no", "" if p["gap"] is None else p["gap"]]
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in result["rows"]:
+        council = row["council"]
+        cells = [_safe(council["name"]), row["council_type_name"], _safe(council["region"]), council["ons_code"],
+                 row["assessment_date"], _safe(row["bank_version"]), _safe(row["file"]), row["assessments"]]
+        cells += part(row["overall"])
+        for theme in row["themes"]:
+            cells += part(theme)
+        writer.writerow(cells)
+    return out.getvalue()
+
+
+def _safe(text: str) -> str:
+    """Stop spreadsheet programs reading a text cell as a formula (CSV injection)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+def comparison_html(result: dict[str, Any]) -> str:
+    """A standalone page: inline CSS, no scripts, no external addresses; every value escaped."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(num=num, gap=gap, pct=pct)
+    tier_ids = list(result["labels"]["tiers"])
+    colours = _spread(TIER_COLOURS, len(tier_ids))
+    context = {
+        "r": result,
+        "tiers": [{"id": t, "name": result["labels"]["tiers"][t], "index": i, "colour": colours[i]}
+                  for i, t in enumerate(tier_ids)],
+        "tier_index": {t: i for i, t in enumerate(tier_ids)},
+        "state": _cell_state,
+        "threshold": f"{round(100 * result['min_coverage_for_rating'])}%",
+        "all_stats": [result["stats"]["overall"]] + result["stats"]["themes"],
+    }
+    return env.get_template("compare.html.j2").render(**context)
+
+
+def _spread(palette: list[str], n: int) -> list[str]:
+    """n colours from the palette, lowest and highest tier always at its two ends."""
+    if n <= 1:
+        return palette[-1:] * n
+    return [palette[round(i * (len(palette) - 1) / (n - 1))] for i in range(n)]
