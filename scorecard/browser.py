@@ -10,6 +10,7 @@ import json
 from typing import Any, Callable
 
 from .engine import AssessmentError, Bank, blank_assessment, load_assessment, parse_assessment_text, score_assessment
+from .engine.compare import compare_files
 from .engine.export import actions_csv
 
 
@@ -21,6 +22,8 @@ class BrowserApi:
             "import": self.import_text,
             "template": self.template,
             "actions_csv": self.actions_csv,
+            "compare": self.compare,
+            "compare_csv": self.compare_csv,
         }
 
     def call(self, op: str, payload_json: str) -> str:
@@ -41,6 +44,15 @@ class BrowserApi:
 
     def template(self, payload: dict[str, Any]) -> dict[str, Any]:
         return {"assessment": blank_assessment(self.bank, payload["council_type"])}
+
+    def compare(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """Score and compare many files at once: [{"name", "text"}] -> the comparison."""
+        return {"comparison": compare_files(self.bank, [(f["name"], f["text"]) for f in payload["files"]])}
+
+    def compare_csv(self, payload: dict[str, Any]) -> dict[str, Any]:
+        from .compare_report import comparison_csv
+
+        return {"csv": comparison_csv(payload["comparison"])}
 
     def actions_csv(self, assessment: dict[str, Any]) -> dict[str, Any]:
         result = score_assessment(self.bank, load_assessment(assessment, self.bank))

@@ -91,6 +91,45 @@ def cmd_score(args) -> int:
     return EXIT_OK
 
 
+EXIT_SKIPPED = 3  # compare: some files could not be read; the rest were compared
+
+
+def cmd_compare(args) -> int:
+    """Compare assessment files: exit 0 all compared, 3 some skipped, 2 none could be compared."""
+    from .compare_report import comparison_csv, comparison_html, comparison_text
+    from .engine.compare import compare_files, skipped_file
+
+    bank = _bank(args)
+    if bank is None:
+        return EXIT_BANK
+    paths = []
+    for name in args.files:  # a folder stands for the .json files in it
+        folder = Path(name)
+        paths += sorted(str(p) for p in folder.glob("*.json")) if folder.is_dir() else [name]
+    files, unreadable = [], []
+    for path in paths:
+        try:
+            files.append((path, Path(path).read_bytes()))
+        except OSError as error:
+            unreadable.append(skipped_file(path, [f"cannot read the file: {error.strerror}"]))
+    result = compare_files(bank, files, skipped=unreadable)
+    for skipped in result["skipped"]:
+        print(f"{skipped['file']}: skipped: {skipped['reason']}", file=sys.stderr)
+
+    render = {"text": comparison_text, "csv": comparison_csv, "html": comparison_html,
+              "json": lambda r: json.dumps(r, indent=2, ensure_ascii=False)}[args.format]
+    text = render(result)
+    text += "" if text.endswith("\n") else "\n"
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8", newline="")
+    else:
+        sys.stdout.write(text)
+    if not result["rows"]:
+        print("error: none of the files could be compared.", file=sys.stderr)
+        return EXIT_INPUT
+    return EXIT_SKIPPED if result["skipped"] else EXIT_OK
+
+
 def cmd_build(args) -> int:
     from .build.site import BankProblems, BuildError, build_site, default_layout
 
@@ -141,6 +180,16 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--format", choices=["text", "json"], default="text")
     score.add_argument("--actions", type=int, default=10, help="how many actions to list in text output (default 10)")
     score.set_defaults(run=cmd_score)
+
+    compare = commands.add_parser(
+        "compare", help="compare councils' assessment files: heatmap, regional medians, progress over time",
+        description="Compare assessment files (a folder stands for its .json files). Exit codes: 0 all compared; "
+                    "3 some files were skipped (listed on standard error with the reason); 2 none could be compared.")
+    compare.add_argument("files", nargs="+", metavar="FILE")
+    compare.add_argument("--format", choices=["text", "csv", "json", "html"], default="text",
+                         help="text table (default), CSV (one row per council), JSON, or a standalone HTML page")
+    compare.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
+    compare.set_defaults(run=cmd_compare)
 
     build = commands.add_parser("build", help="build the static site into _build/site")
     build.add_argument("--site-url", default="http://127.0.0.1:8000/",

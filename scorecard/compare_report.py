@@ -105,16 +105,17 @@ def _text_table(result: dict[str, Any], abbr: dict[str, str]) -> list[str]:
     def cell(part: dict[str, Any]) -> str:
         state = _cell_state(part)
         if state == "not_asked":
-            return "n/a"
+            return "   n/a"
         if state == "not_answered":
-            return "-"
-        return f"{part['score']:5.1f} {abbr[part['tier']]}{'*' if part['provisional'] else ''}"
+            return "     -"
+        return f"{part['score']:6.1f} {abbr[part['tier']]}{'*' if part['provisional'] else ''}"
 
     def line(first: str, kind: str, date: str, values: list[str]) -> str:
         head = f"{_fit(first, name_w):<{name_w}}  {kind:<12}  {date:<10}"
         return (head + "  " + "  ".join(f"{v:<{col_w[k]}}" for k, v in zip(keys, values))).rstrip()
 
-    out = [line("Council", "Type", "Assessed", keys)]
+    headings = ["Overall"] + keys[1:]
+    out = [line("Council", "Type", "Assessed", headings)]
     for row in result["rows"]:
         out.append(line(row["council"]["name"], row["council"]["type"], row["assessment_date"],
                         [cell(row["overall"])] + [cell(t) for t in row["themes"]]))
@@ -122,12 +123,12 @@ def _text_table(result: dict[str, Any], abbr: dict[str, str]) -> list[str]:
     out.append("")
     for label, field in [("Median", "median"), ("Lower quartile", "lower_quartile"), ("Upper quartile", "upper_quartile"),
                          ("Lowest", "min"), ("Highest", "max")]:
-        out.append(line(label, "", "", [num(s[field]) for s in stats]))
-    out.append(line("Councils counted (n)", "", "", [str(s["n"]) for s in stats]))
-    out += ["", "Gap to the regional median (score minus median, points):", line("Council", "Type", "Assessed", keys)]
+        out.append(line(label, "", "", [f"{num(s[field]):>6}" for s in stats]))
+    out.append(line("Councils counted (n)", "", "", [f"{s['n']:>6}" for s in stats]))
+    out += ["", "Gap to the regional median (score minus median, points):", line("Council", "Type", "Assessed", headings)]
     for row in result["rows"]:
         out.append(line(row["council"]["name"], row["council"]["type"], row["assessment_date"],
-                        [gap(row["overall"]["gap"])] + [gap(t["gap"]) for t in row["themes"]]))
+                        [f"{gap(row['overall']['gap']):>6}"] + [f"{gap(t['gap']):>6}" for t in row["themes"]]))
     return out
 
 
@@ -232,6 +233,8 @@ def comparison_html(result: dict[str, Any]) -> str:
         "state": _cell_state,
         "threshold": f"{round(100 * result['min_coverage_for_rating'])}%",
         "all_stats": [result["stats"]["overall"]] + result["stats"]["themes"],
+        "trend_rows": lambda trend: [("Overall", trend["overall"])] + [
+            (t["title"], t) for t in trend["themes"] if any(p["score"] is not None for p in t["points"])],
     }
     return env.get_template("compare.html.j2").render(**context)
 

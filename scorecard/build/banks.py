@@ -93,30 +93,35 @@ def load_bank(questions_dir: Path | None = None, guidance_dir: Path | None = Non
     return _compile(scoring.data, themes), []
 
 
-def _read_text(path: Path, check: BankCheck) -> str | None:
-    """The file's text, or None with the reason recorded (not UTF-8, unreadable)."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        check.add(path, 1, f"file is not UTF-8 text ({error.reason})")
-    except OSError as error:
-        check.add(path, 1, f"cannot read file: {error.strerror}")
-    return None
-
-
 def _guidance_pages(guidance_dir: Path, check: BankCheck) -> dict[str, set[str]]:
-    """Anchors of each guidance page; a page that cannot be read is reported, not a crash."""
+    """Anchors of each guidance page; a page that is not UTF-8 is reported, not a crash."""
     pages = {}
     for page in sorted(guidance_dir.glob("*.md")):
-        text = _read_text(page, check)
-        # still list an unreadable page, so links to it are not also reported as missing pages
-        pages[page.name] = anchors(text) if text is not None else set()
+        try:
+            raw = page.read_bytes()
+            raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            check.add(page, _bad_byte_line(error), f"file is not UTF-8 text ({error.reason})")
+        except OSError as error:
+            check.add(page, 1, f"cannot read file: {error.strerror}")
+            raw = b""
+        # the readable headings still count, so the page's links are not reported a second time
+        pages[page.name] = anchors(raw.decode("utf-8", "replace"))
     return pages
 
 
+def _bad_byte_line(error: UnicodeDecodeError) -> int:
+    return error.object[: error.start].count(b"\n") + 1
+
+
 def _read(path: Path, check: BankCheck) -> YamlSource | None:
-    text = _read_text(path, check)
-    if text is None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        check.add(path, _bad_byte_line(error), f"file is not UTF-8 text ({error.reason})")
+        return None
+    except OSError as error:
+        check.add(path, 1, f"cannot read file: {error.strerror}")
         return None
     try:
         return load_yaml(text)

@@ -26,6 +26,7 @@ from .worked_example import worked_example
 ROOT = Path(__file__).resolve().parents[2]
 SITE_SOURCES = ROOT / "site"
 NODE_MODULES = ROOT / "node_modules"
+EXAMPLES = ROOT / "examples" / "region"
 # The parts of the npm pyodide package the browser loads (no package wheels are used).
 PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
 VENDOR_FILES = {"chart.umd.min.js": "chart.js/dist/chart.umd.min.js"}
@@ -79,7 +80,8 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL) -> P
     (assets / "bank.json").write_text(json.dumps(compiled, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     wheel = build_engine_wheel(assets / "engine")
     copy_runtime(assets)
-    render_pages(bank, compiled, layout.docs, wheel.name)
+    examples = copy_examples(assets / "examples")
+    render_pages(bank, compiled, layout.docs, wheel.name, len(examples))
     log(f"Generated {sum(1 for _ in layout.docs.rglob('*.md'))} pages; engine {wheel.name}")
     run_mkdocs(write_config(bank, layout, wheel.name, site_url))
     add_policy(layout.site)
@@ -119,7 +121,17 @@ def copy_runtime(assets: Path) -> None:
         shutil.copy2(NODE_MODULES / src, assets / "vendor" / name)
 
 
-def render_pages(bank: Bank, compiled: dict, docs: Path, wheel_name: str) -> None:
+def copy_examples(dest: Path) -> list[str]:
+    """The invented example region, for the Compare page's "Load the example region" button."""
+    dest.mkdir(parents=True, exist_ok=True)
+    names = sorted(p.name for p in EXAMPLES.glob("*.json"))
+    for name in names:
+        shutil.copy2(EXAMPLES / name, dest / name)
+    (dest / "index.json").write_text(json.dumps(names), encoding="utf-8")
+    return names
+
+
+def render_pages(bank: Bank, compiled: dict, docs: Path, wheel_name: str, example_count: int) -> None:
     """Generate the Markdown pages (with HTML forms) from the bank through Jinja2 templates."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(SITE_SOURCES / "templates"),
@@ -133,10 +145,12 @@ def render_pages(bank: Bank, compiled: dict, docs: Path, wheel_name: str) -> Non
         comment_end_string="##}",
     )
     env.filters["guidance_href"] = guidance_href
-    context = {"bank": bank, "compiled": compiled, "wheel": wheel_name, "example": worked_example(bank)}
+    context = {"bank": bank, "compiled": compiled, "wheel": wheel_name, "example": worked_example(bank),
+               "example_count": example_count}
     pages = {
         "index.md": ("index.md.j2", {}),
         "results.md": ("results.md.j2", {}),
+        "compare.md": ("compare.md.j2", {}),
         "how-scoring-works.md": ("how-scoring-works.md.j2", {}),
         "privacy.md": ("privacy.md.j2", {}),
     }
@@ -161,6 +175,7 @@ def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str) -> 
         {"Home": "index.md"},
         {"Self-assessment": [f"themes/{t.id}.md" for t in bank.themes]},
         {"Results": "results.md"},
+        {"Compare councils": "compare.md"},
         {"Guidance": [f"guidance/{Path(t.guidance).name}" for t in bank.themes]},
         {"How scoring works": "how-scoring-works.md"},
         {"Privacy": "privacy.md"},

@@ -138,8 +138,8 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     if error.context_mark and (mark is None or mark.index >= len(text.rstrip())):
         mark = error.context_mark
     message = f"YAML syntax error: {problem}"
-    if context and error.problem and error.context_mark:
-        message += f" ({context} that starts on line {error.context_mark.line + 1})"
     if "tab" in (problem or ""):
         message += "; indent with spaces, not tabs"
+    elif context and error.problem and error.context_mark:
+        message += f" ({context} that starts on line {error.context_mark.line + 1})"
     return (mark.line + 1 if mark else 1), message

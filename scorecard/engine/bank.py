@@ -8,6 +8,7 @@ library only, so it runs unchanged in CPython and in Pyodide.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from math import fsum  # exact, so CPython 3.11 and 3.12+ (compensated sum()) agree
 from typing import Any, Mapping
 
 NOT_APPLICABLE = "n/a"
@@ -43,7 +44,7 @@ class Question:
     def fraction(self, value: Any) -> float:
         """Share of the weight an answer earns (0-1); value is an option id or list of ids."""
         if self.type == "multi":
-            return sum(self.option_scores[o] for o in value) / self.max_points
+            return fsum(self.option_scores[o] for o in value) / self.max_points
         return self.option_scores[value]
 
     def label_of(self, value: Any) -> str:
@@ -164,5 +165,5 @@ def _question(q: Mapping[str, Any], theme: str) -> Question:
         sources=tuple(q["sources"]),
         replaces=tuple(q.get("replaces", ())),
         option_scores={o.id: o.score for o in options},
-        max_points=sum(o.score for o in options) if q["type"] == "multi" else 1.0,
+        max_points=fsum(o.score for o in options) if q["type"] == "multi" else 1.0,
     )

@@ -10,6 +10,7 @@ Rules (the thresholds themselves live in questions/scoring.yaml):
 
 from __future__ import annotations
 
+from math import fsum  # exact: sum() of floats differs between CPython 3.11 and 3.12+
 from typing import Any
 
 from .assessment import Assessment
@@ -36,7 +37,7 @@ def question_status(question: Question, answers: dict[str, Any], bank: Bank, cou
 
 def score_theme(theme: Theme, assessment: Assessment, bank: Bank) -> dict[str, Any]:
     answers, council_type = assessment.answers, assessment.council.type
-    earned = possible = 0.0
+    earned, possible = [], []
     counts = {ANSWERED: 0, NA: 0, UNANSWERED: 0, NOT_ASKED: 0, NOT_FOR_TYPE: 0}
     questions = []
     for question in theme.questions:
@@ -45,8 +46,8 @@ def score_theme(theme: Theme, assessment: Assessment, bank: Bank) -> dict[str, A
         entry: dict[str, Any] = {"id": question.id, "status": status}
         if status == ANSWERED:
             fraction = question.fraction(answers[question.id])
-            earned += question.weight * fraction
-            possible += question.weight
+            earned.append(question.weight * fraction)
+            possible.append(question.weight)
             entry["fraction"] = round(fraction, 4)
         questions.append(entry)
 
@@ -66,11 +67,11 @@ def score_theme(theme: Theme, assessment: Assessment, bank: Bank) -> dict[str, A
         "tier": None,
         "risk": None,
         "provisional": False,
-        "weight_answered": possible,
+        "weight_answered": fsum(possible),
         "questions": questions,
     }
-    if possible > 0:
-        score = round(100 * earned / possible, 1)
+    if possible:
+        score = round(100 * fsum(earned) / fsum(possible), 1)
         result["score"] = score
         result["tier"] = bank.tier_for(score).id
         result["risk"] = bank.risk_for(score).id
@@ -87,8 +88,8 @@ def overall(themes: list[dict[str, Any]], bank: Bank) -> dict[str, Any]:
     coverage = round(covered / asked, 4) if asked else None
     if not scored:
         return {"score": None, "tier": None, "risk": None, "coverage": coverage, "provisional": False}
-    total_weight = sum(weights[t["id"]] for t in scored)
-    score = round(sum(t["score"] * weights[t["id"]] for t in scored) / total_weight, 1)
+    total_weight = fsum(weights[t["id"]] for t in scored)
+    score = round(fsum(t["score"] * weights[t["id"]] for t in scored) / total_weight, 1)
     return {
         "score": score,
         "tier": bank.tier_for(score).id,

@@ -1,0 +1,632 @@
+#!/usr/bin/env python3
+"""Browser start-up benchmark: the built site in Debian's headless Chromium, against a bare Pyodide floor.
+
+    python3 bench/browser_start.py [--runs 5] [--changes 120] [--no-build] [--questions DIR]
+
+Builds the site (or reuses _build/site with --no-build), serves it with scorecard.serve.make_server
+on 127.0.0.1 (port 0, in a thread) and, in a fresh Chromium context per run (empty cache, service
+workers blocked), measures:
+
+  form usable        navigation start -> an answer clicked on the first theme page is saved
+                     in localStorage (and the page has painted)             target <= 300 ms
+  first live score   navigation start -> [data-sc="theme-score"] shows a number, a council type
+                     and answers already in localStorage; compared with the BARE PYODIDE FLOOR
+                     (_bench/floor.html: the same self-hosted pyodide.mjs in a module worker
+                     running 1+1), measured in the same run                target <= floor + 400 ms
+  re-score latency   change event -> live score panel DOM update, >= 120 answer changes
+                                                                  target median <= 10, p95 <= 30 ms
+  warm navigation    nav link click -> the second theme's score shows (instant navigation),
+                     with no new request for pyodide.asm.wasm               target <= 100 ms
+  bytes              first visit (service worker allowed, including its precache) and a repeat
+                     visit in the same context once the service worker is active; target: the
+                     Pyodide runtime and the engine are not fetched from the network again.
+
+Bytes are counted by the server (bytes written to the socket for each response: headers and
+body separately), so requests from the page, the Web Worker and the service worker all count.
+Always exits 0: a missed target is a figure, not a failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import (  # noqa: E402
+    CHROMIUM, CHROMIUM_ARGS, ROOT, STORAGE_KEY, Hit, choose_bank, human_bytes, median, percentile,
+    print_header, seeded_assessment, serve_site, verdict,
+)
+
+TARGET_FORM_MS = 300
+TARGET_FLOOR_GAP_MS = 400
+TARGET_RESCORE_MEDIAN_MS = 10
+TARGET_RESCORE_P95_MS = 30
+TARGET_WARM_NAV_MS = 100
+TIMEOUT_MS = 90_000
+
+FLOOR_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Bare Pyodide floor</title></head>
+<body><p>Bare Pyodide floor: <output id="out">loading</output></p>
+<script>
+// The least any page can do: start the same self-hosted Pyodide in a module worker and run 1+1.
+window.__floor = { workerCreated: performance.now() };
+const worker = new Worker("floor-worker.mjs", { type: "module" });
+worker.onmessage = (event) => {
+  window.__floor.done = performance.now();
+  window.__floor.worker = event.data;
+  document.getElementById("out").textContent = String(event.data.value);
+};
+worker.onerror = (event) => { window.__floor.error = String(event.message || "worker error"); };
+</script></body></html>
+"""
+
+FLOOR_WORKER = """import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
+const started = performance.now();
+const pyodide = await loadPyodide({ indexURL: new URL("../assets/pyodide/", import.meta.url).href });
+const loaded = performance.now();
+const value = pyodide.runPython("1+1");
+postMessage({ value, loadPyodideMs: loaded - started, runMs: performance.now() - loaded });
+"""
+
+# Runs at document start in every page of a product context.
+INSTRUMENT = """(() => {
+  if (window.__bench) return;
+  const cfg = __CFG__;
+  const KEY = __KEY__;
+  const B = window.__bench = { fcp: null, formUsable: null, formProbe: null, probeClicks: 0,
+                               firstScore: null, engineReady: null };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === "first-contentful-paint" && B.fcp === null) B.fcp = e.startTime;
+    }).observe({ type: "paint", buffered: true });
+  } catch (e) { /* no paint timing */ }
+  const isNumber = (t) => /^\\s*\\d+(\\.\\d+)?\\s*$/.test(t || "");
+  const check = () => {
+    if (B.firstScore === null) {
+      const n = document.querySelector('[data-sc="theme-score"]');
+      if (n && isNumber(n.textContent)) B.firstScore = performance.now();
+    }
+    if (B.engineReady === null && document.documentElement && document.documentElement.dataset.engine === "ready")
+      B.engineReady = performance.now();
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true,
+                                                 attributes: true, attributeFilter: ["data-engine"] });
+  if (!cfg.probe || !location.pathname.includes("/themes/")) return;
+  // Form usable: like an officer clicking as soon as they can, every ~4 ms (a timer's floor)
+  // click an unchecked option of the first shown question; usable once the answer is saved.
+  const probe = () => {
+    if (B.formUsable !== null) return;
+    const form = document.querySelector('[data-sc="theme-form"]');
+    if (form) {
+      for (const fieldset of form.querySelectorAll("fieldset.sc-question")) {
+        if (fieldset.hidden) continue;
+        const input = [...fieldset.querySelectorAll('input[type="radio"]')].find((i) => !i.checked && i.value !== "n/a");
+        if (!input) continue;
+        input.click();
+        B.probeClicks += 1;
+        let saved = null;
+        try { saved = JSON.parse(localStorage.getItem(KEY) || "null"); } catch (e) { /* not yet */ }
+        if (saved && saved.answers && saved.answers[fieldset.dataset.question] === input.value) {
+          B.formUsable = performance.now();
+          B.formProbe = { question: fieldset.dataset.question, value: input.value };
+          return;
+        }
+        break;
+      }
+    }
+    setTimeout(probe, 1);
+  };
+  probe();
+})();"""
+
+# In the page, after the engine is ready: change answers, time change event -> score panel update.
+RESCORE_JS = """async ({ changes, gapMs }) => {
+  const form = document.querySelector('[data-sc="theme-form"]');
+  const panel = document.querySelector('[data-sc="live-score"]');
+  let changeAt = null, waiter = null;
+  form.addEventListener("change", () => { changeAt = performance.now(); }, { capture: true });
+  const observer = new MutationObserver(() => {
+    if (waiter && changeAt !== null) { const w = waiter; waiter = null; w(performance.now()); }
+  });
+  observer.observe(panel, { childList: true, subtree: true, characterData: true });
+  const samples = [], timeouts = [];
+  for (let i = 0; i < changes; i++) {
+    const shown = [...form.querySelectorAll("fieldset.sc-question")].filter((f) => !f.hidden);
+    const fieldset = shown[i % shown.length];
+    const inputs = [...fieldset.querySelectorAll("input")].filter((x) => x.value !== "n/a");
+    let input;
+    if (fieldset.dataset.type === "multi") input = inputs[Math.floor(i / shown.length) % inputs.length];
+    else input = inputs.find((x) => !x.checked) || inputs[0];
+    changeAt = null;
+    const updated = new Promise((resolve) => {
+      waiter = resolve;
+      setTimeout(() => { if (waiter === resolve) { waiter = null; resolve(null); } }, 5000);
+    });
+    input.click();
+    const at = await updated;
+    if (at === null || changeAt === null) timeouts.push(fieldset.dataset.question);
+    else samples.push(at - changeAt);
+    await new Promise((r) => setTimeout(r, gapMs));
+  }
+  observer.disconnect();
+  return { samples, timeouts };
+}"""
+
+# The engine alone: postMessage -> Pyodide score -> reply, through the site's own engine client.
+ROUND_TRIP_JS = """async ({ calls }) => {
+  const engine = await import(new URL("/assets/js/engine.js", location.href).href);
+  const saved = JSON.parse(localStorage.getItem(__KEY__));
+  const assessment = { ...saved, council: { ...saved.council, name: saved.council.name || "Your council" } };
+  if (!assessment.council.region) delete assessment.council.region;
+  if (!assessment.council.ons_code) delete assessment.council.ons_code;
+  const samples = [];
+  for (let i = 0; i < calls; i++) {
+    const t0 = performance.now();
+    const reply = await engine.call("score", assessment);
+    samples.push(performance.now() - t0);
+    if (!reply.ok) return { error: reply.problems };
+  }
+  return { samples };
+}"""
+
+WARM_NAV_JS = """async ({ themeId }) => {
+  const link = [...document.querySelectorAll("a.md-nav__link")].find((a) => a.pathname.endsWith(`/themes/${themeId}.html`));
+  if (!link) return { error: `no navigation link to themes/${themeId}.html` };
+  const result = { formAt: null, scoreAt: null };
+  const done = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (result.formAt === null && document.querySelector(`[data-sc="theme-form"][data-theme="${themeId}"]`)) result.formAt = performance.now();
+      const n = document.querySelector(`[data-sc="live-score"][data-theme="${themeId}"] [data-sc="theme-score"]`);
+      if (n && /^\\s*\\d+(\\.\\d+)?\\s*$/.test(n.textContent)) { result.scoreAt = performance.now(); observer.disconnect(); resolve(); }
+    });
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+    setTimeout(resolve, 15000);
+  });
+  const clicked = performance.now();
+  link.click();
+  await done;
+  return { clicked, ...result, url: location.pathname };
+}"""
+
+TIMELINE_JS = """() => ({
+  origin: performance.timeOrigin,
+  nav: performance.getEntriesByType("navigation").map((e) => e.toJSON())[0] || null,
+  res: performance.getEntriesByType("resource").map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd }))
+})"""
+
+WORKER_TIMELINE_JS = """() => ({
+  origin: performance.timeOrigin,
+  res: performance.getEntriesByType("resource").map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd }))
+})"""
+
+
+# --------------------------------------------------------------------------- helpers
+
+def worker_timeline(page, name_part: str, page_origin: float) -> dict:
+    """Resource timings inside the page's worker whose URL contains name_part, in page time."""
+    for worker in page.workers:
+        if name_part in worker.url:
+            data = worker.evaluate(WORKER_TIMELINE_JS)
+            offset = data["origin"] - page_origin
+            events = {"worker created": offset}
+            for entry in data["res"]:
+                short = entry["name"].split("?")[0].rsplit("/", 1)[-1]
+                events[f"{short} received"] = offset + entry["end"]
+            return events
+    return {}
+
+
+def page_events(timeline: dict) -> dict:
+    nav = timeline["nav"] or {}
+    events = {"HTML received": nav.get("responseEnd"), "DOMContentLoaded": nav.get("domContentLoadedEventEnd")}
+    app_modules = [e["end"] for e in timeline["res"] if "/assets/app.js" in e["name"] or "/assets/js/" in e["name"]]
+    if app_modules:
+        events["app.js module graph received"] = max(app_modules)
+    for entry in timeline["res"]:
+        if "bundle." in entry["name"] and entry["name"].endswith(".min.js"):
+            events["Material bundle.js received"] = entry["end"]
+    return {k: v for k, v in events.items() if v is not None}
+
+
+def new_context(browser, service_workers: str, storage: dict | None = None):
+    return browser.new_context(viewport={"width": 1280, "height": 900}, service_workers=service_workers,
+                               storage_state=storage)
+
+
+def storage_for(base_url: str, assessment: dict) -> dict:
+    return {"cookies": [], "origins": [{"origin": base_url.rstrip("/"),
+                                        "localStorage": [{"name": STORAGE_KEY, "value": json.dumps(assessment)}]}]}
+
+
+def instrument(probe: bool) -> str:
+    return INSTRUMENT.replace("__CFG__", json.dumps({"probe": probe})).replace("__KEY__", json.dumps(STORAGE_KEY))
+
+
+def wait_bench(page, expression: str) -> None:
+    page.wait_for_function(f"() => window.__bench && ({expression})", timeout=TIMEOUT_MS)
+
+
+def hits_matching(hits: list[Hit], part: str) -> list[Hit]:
+    return [h for h in hits if part in h.path]
+
+
+# --------------------------------------------------------------------------- one run
+
+def run_floor(browser, base_url: str) -> dict:
+    context = new_context(browser, "block")
+    try:
+        page = context.new_page()
+        page.goto(base_url + "_bench/floor.html")
+        page.wait_for_function("() => window.__floor && (window.__floor.done || window.__floor.error)", timeout=TIMEOUT_MS)
+        floor = page.evaluate("window.__floor")
+        if floor.get("error") or floor["worker"]["value"] != 2:
+            raise RuntimeError(f"the floor page failed: {floor}")
+        timeline = page.evaluate(TIMELINE_JS)
+        events = page_events(timeline)
+        events.update(worker_timeline(page, "floor-worker", timeline["origin"]))
+        events["1+1 result in the page"] = floor["done"]
+        return {"done": floor["done"], "loadPyodideMs": floor["worker"]["loadPyodideMs"], "events": events}
+    finally:
+        context.close()
+
+
+def run_product(browser, served, theme_url: str, second_theme: str, storage: dict, args) -> dict:
+    context = new_context(browser, "block", storage)
+    context.add_init_script(instrument(probe=True))
+    try:
+        page = context.new_page()
+        mark = served.mark()
+        page.goto(theme_url)
+        wait_bench(page, "window.__bench.firstScore !== null && window.__bench.formUsable !== null")
+        bench = page.evaluate("window.__bench")
+        timeline = page.evaluate(TIMELINE_JS)
+        events = page_events(timeline)
+        events.update(worker_timeline(page, "worker.mjs", timeline["origin"]))
+        events["form usable (answer saved)"] = bench["formUsable"]
+        events["engine ready (data-engine)"] = bench["engineReady"]
+        events["first live score in the DOM"] = bench["firstScore"]
+        out = {
+            "fcp": bench["fcp"],
+            "formSaved": bench["formUsable"],
+            "formUsable": max(bench["formUsable"], bench["fcp"] or 0),
+            "probeClicks": bench["probeClicks"],
+            "firstScore": bench["firstScore"],
+            "engineReady": bench["engineReady"],
+            "events": events,
+        }
+        rescore = page.evaluate(RESCORE_JS, {"changes": args.changes, "gapMs": 5})
+        out["rescore"] = rescore["samples"]
+        out["rescoreTimeouts"] = rescore["timeouts"]
+        rt = page.evaluate(ROUND_TRIP_JS.replace("__KEY__", json.dumps(STORAGE_KEY)), {"calls": args.changes})
+        if "error" in rt:
+            raise RuntimeError(f"engine round trip failed: {rt['error']}")
+        out["roundTrip"] = rt["samples"]
+        wasm_before = len(hits_matching(served.since(mark), "pyodide.asm.wasm"))
+        worker_before = len(hits_matching(served.since(mark), "worker.mjs"))
+        nav_mark = served.mark()
+        nav = page.evaluate(WARM_NAV_JS, {"themeId": second_theme})
+        if "error" in nav:
+            raise RuntimeError(nav["error"])
+        page.wait_for_timeout(300)  # let any late request (a restarted worker) reach the server
+        during = served.since(nav_mark)
+        out["warmNav"] = None if nav["scoreAt"] is None else nav["scoreAt"] - nav["clicked"]
+        out["warmNavForm"] = None if nav["formAt"] is None else nav["formAt"] - nav["clicked"]
+        out["warmNavRequests"] = [f"{h.path} ({h.status})" for h in during]
+        out["warmNavWasm"] = len(hits_matching(during, "pyodide.asm.wasm"))
+        out["warmNavWorker"] = len(hits_matching(during, "worker.mjs"))
+        out["wasmFirstLoad"] = wasm_before
+        out["workerFirstLoad"] = worker_before
+        return out
+    finally:
+        context.close()
+
+
+# --------------------------------------------------------------------------- bytes
+
+GROUPS = [
+    ("Pyodide runtime (assets/pyodide/)", "/assets/pyodide/"),
+    ("engine (wheel, bank.json, worker.mjs)", ("/assets/engine/", "/assets/bank.json", "/assets/worker.mjs")),
+    ("site JS (app.js, js/*.js)", ("/assets/app.js", "/assets/js/")),
+    ("Material theme + search (assets/javascripts, stylesheets, search/)",
+     ("/assets/javascripts/", "/assets/stylesheets/", "/search/")),
+    ("chart.js (assets/vendor/)", "/assets/vendor/"),
+    ("pages (*.html, sitemap)", (".html", "/sitemap", "/")),
+]
+
+
+def group_of(path: str) -> str:
+    for name, parts in GROUPS:
+        parts = (parts,) if isinstance(parts, str) else parts
+        if name.startswith("pages"):
+            if path.endswith((".html", "/")) or "/sitemap" in path:
+                return name
+            continue
+        if any(p in path for p in parts):
+            return name
+    return "other (css, images, sw.js, ...)"
+
+
+def by_group(hits: list[Hit]) -> dict[str, tuple[int, int, int]]:
+    groups: dict[str, list[int]] = {}
+    for hit in hits:
+        g = groups.setdefault(group_of(hit.path), [0, 0, 0])
+        g[0] += 1
+        g[1] += hit.body_bytes
+        g[2] += hit.total
+    return {k: tuple(v) for k, v in groups.items()}
+
+
+def run_bytes(browser, served, theme_url: str, storage: dict) -> dict:
+    context = new_context(browser, "allow", storage)
+    context.add_init_script(instrument(probe=False))
+    try:
+        page = context.new_page()
+        mark = served.mark()
+        page.goto(theme_url)
+        wait_bench(page, "window.__bench.firstScore !== null")
+        first_score = page.evaluate("window.__bench.firstScore")
+        at_first_score = served.mark()
+        page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=TIMEOUT_MS)
+        settle(served)
+        first = served.since(mark)
+        before_score = served.hits[mark:at_first_score]
+        page.close()
+
+        page = context.new_page()
+        mark = served.mark()
+        page.goto(theme_url)
+        wait_bench(page, "window.__bench.firstScore !== null")
+        repeat_score = page.evaluate("window.__bench.firstScore")
+        controlled = page.evaluate("navigator.serviceWorker.controller !== null")
+        settle(served)
+        repeat = served.since(mark)
+        return {"first": first, "beforeScore": before_score, "firstScore": first_score,
+                "repeat": repeat, "repeatScore": repeat_score, "controlled": controlled}
+    finally:
+        context.close()
+
+
+def settle(served, quiet_s: float = 0.8, limit_s: float = 30.0) -> None:
+    """Wait until the server has seen no request for quiet_s seconds."""
+    start = time.monotonic()
+    while time.monotonic() - start < limit_s:
+        last = served.hits[-1].at if served.hits else 0
+        if time.monotonic() - last >= quiet_s:
+            return
+        time.sleep(0.1)
+
+
+# --------------------------------------------------------------------------- main
+
+def write_floor(site: Path) -> None:
+    folder = site / "_bench"
+    folder.mkdir(exist_ok=True)
+    (folder / "floor.html").write_text(FLOOR_HTML, encoding="utf-8")
+    (folder / "floor-worker.mjs").write_text(FLOOR_WORKER, encoding="utf-8")
+
+
+def fmt(ms) -> str:
+    return "n/a" if ms is None or ms != ms else f"{ms:,.0f} ms" if ms >= 100 else f"{ms:.1f} ms"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="fresh-context runs (default 5)")
+    parser.add_argument("--changes", type=int, default=120, help="answer changes per run for re-score latency (>= 120)")
+    parser.add_argument("--no-build", action="store_true", help="serve the existing build as it is")
+    parser.add_argument("--questions", metavar="DIR", help="question bank folder (default: questions/ if it validates, "
+                        "else the mini test bank)")
+    parser.add_argument("--site", metavar="DIR", help="serve this built site folder (implies --no-build)")
+    parser.add_argument("--council-type", default="unitary", help="council type stored before the visit (default unitary)")
+    parser.add_argument("--skip-bytes", action="store_true", help="do not measure first/repeat visit bytes")
+    parser.add_argument("--json", metavar="FILE", help="also write the raw figures as JSON")
+    args = parser.parse_args(argv)
+    args.changes = max(args.changes, 1)
+
+    from playwright.sync_api import sync_playwright
+
+    if args.site:
+        site = Path(args.site).resolve()
+        bank_note = f"site    : {site} (given with --site)"
+    else:
+        choice = choose_bank(args.questions)
+        from scorecard.build.site import default_layout
+
+        layout = default_layout(choice.questions)
+        site = layout.site
+        if args.no_build:
+            bank_note = f"site    : {site} (reused with --no-build)"
+        else:
+            from scorecard.build.site import build_site
+
+            if choice.note:
+                print(choice.note)
+            t0 = time.perf_counter()
+            build_site(layout, log=lambda *_: None)
+            bank_note = f"site    : {site} (built from {choice.label} in {time.perf_counter() - t0:.1f} s)"
+    if not (site / "assets" / "bank.json").exists():
+        print(f"error: no built site in {site}: run without --no-build (or `scorecard build`)", file=sys.stderr)
+        return 2
+    write_floor(site)
+
+    from scorecard.engine import Bank
+
+    compiled = json.loads((site / "assets" / "bank.json").read_text(encoding="utf-8"))
+    bank = Bank.from_dict(compiled)
+    if len(bank.themes) < 2:
+        print("error: the bank needs two themes for the warm navigation figure", file=sys.stderr)
+        return 2
+    council_type = args.council_type if args.council_type in bank.council_types else sorted(bank.council_types)[0]
+    assessment = seeded_assessment(bank, council_type)
+    first_theme, second_theme = bank.themes[0].id, bank.themes[1].id
+
+    served = serve_site(site)
+    theme_url = served.base_url + f"themes/{first_theme}.html"
+    storage = storage_for(served.base_url, assessment)
+    floors, products, errors = [], [], []
+    bytes_result = None
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                print_header("Scorecard benchmark: browser start-up (bench/browser_start.py)",
+                             f"{browser.version} (headless, {CHROMIUM}, flags: {' '.join(CHROMIUM_ARGS)})")
+                print(bank_note)
+                print(f"bank    : version {bank.version}, {len(bank.themes)} themes, {len(bank.questions)} questions; "
+                      f"visit to themes/{first_theme}.html as a {council_type} council with "
+                      f"{len(assessment['answers'])} answers stored")
+                print(f"served  : {served.base_url} (scorecard.serve.make_server, thread)")
+                print(f"runs    : {args.runs} (fresh context each, empty cache, service workers blocked); "
+                      f"{args.changes} answer changes per run")
+                print()
+                for run in range(args.runs):
+                    order = ["floor", "product"] if run % 2 == 0 else ["product", "floor"]
+                    for kind in order:
+                        try:
+                            if kind == "floor":
+                                floors.append(run_floor(browser, served.base_url))
+                            else:
+                                products.append(run_product(browser, served, theme_url, second_theme, storage, args))
+                        except Exception as error:  # a benchmark reports, it does not stop
+                            errors.append(f"run {run + 1} {kind}: {type(error).__name__}: {error}")
+                    f, p = (floors[-1] if floors else None), (products[-1] if products else None)
+                    print(f"  run {run + 1}: floor {fmt(f and f['done'])}, first score {fmt(p and p['firstScore'])}, "
+                          f"form usable {fmt(p and p['formUsable'])}, warm nav {fmt(p and p['warmNav'])}")
+                if not args.skip_bytes:
+                    try:
+                        bytes_result = run_bytes(browser, served, theme_url, storage)
+                    except Exception as error:
+                        errors.append(f"bytes: {type(error).__name__}: {error}")
+            finally:
+                browser.close()
+    finally:
+        served.close()
+
+    report(floors, products, bytes_result, errors, args)
+    if args.json:
+        raw = {"floors": floors, "products": products, "errors": errors}
+        if bytes_result:
+            raw["bytes"] = {k: ([h.__dict__ for h in v] if isinstance(v, list) else v) for k, v in bytes_result.items()}
+        Path(args.json).write_text(json.dumps(raw, indent=1), encoding="utf-8")
+    return 0
+
+
+def report(floors, products, bytes_result, errors, args) -> None:
+    print()
+    if errors:
+        print("ERRORS (these runs are left out of the figures):")
+        for e in errors:
+            print("  " + e)
+        print()
+    rows = []
+
+    def row(name, values, target_text, target, use="median", extra=""):
+        values = [v for v in values if v is not None]
+        med, low = median(values), (min(values) if values else float("nan"))
+        value = med if use == "median" else percentile(values, 95)
+        status = verdict(value, target) if target is not None else ""
+        rows.append((name, fmt(med), fmt(low), target_text, status, extra))
+
+    form = [p["formUsable"] for p in products]
+    row("form usable (answer saved, painted)", form, f"<= {TARGET_FORM_MS} ms", TARGET_FORM_MS)
+    floor_done = [f["done"] for f in floors]
+    first = [p["firstScore"] for p in products]
+    row("bare Pyodide floor (1+1 in a worker)", floor_done, "", None)
+    row("first live score", first, "", None)
+    gap = median(first) - median(floor_done)
+    gap_min = min(first) - min(floor_done) if first and floor_done else float("nan")
+    rows.append(("first score - floor (medians / mins)", fmt(gap), fmt(gap_min), f"<= {TARGET_FLOOR_GAP_MS} ms",
+                 verdict(gap, TARGET_FLOOR_GAP_MS), f"ratio first/floor {median(first) / median(floor_done):.2f}x"
+                 if floor_done and first else ""))
+    rescore = [s for p in products for s in p["rescore"]]
+    rows.append(("re-score: change -> score DOM, median", fmt(median(rescore)), fmt(min(rescore) if rescore else None),
+                 f"<= {TARGET_RESCORE_MEDIAN_MS} ms", verdict(median(rescore), TARGET_RESCORE_MEDIAN_MS),
+                 f"{len(rescore)} changes"))
+    rows.append(("re-score: change -> score DOM, p95", fmt(percentile(rescore, 95)), "", f"<= {TARGET_RESCORE_P95_MS} ms",
+                 verdict(percentile(rescore, 95), TARGET_RESCORE_P95_MS), f"max {fmt(max(rescore) if rescore else None)}"))
+    rt = [s for p in products for s in p["roundTrip"]]
+    rows.append(("  of which engine round trip (median/p95)", fmt(median(rt)), fmt(percentile(rt, 95)), "", "",
+                 "postMessage -> Pyodide score -> reply"))
+    warm = [p["warmNav"] for p in products]
+    wasm_refetch = sum(p["warmNavWasm"] for p in products)
+    row("warm navigation: click -> score", warm, f"<= {TARGET_WARM_NAV_MS} ms", TARGET_WARM_NAV_MS,
+        extra=f"new page DOM at {fmt(median([p['warmNavForm'] for p in products if p['warmNavForm'] is not None]))}")
+    rows.append(("warm navigation: pyodide.asm.wasm re-fetched", str(wasm_refetch), "", "0 requests",
+                 "PASS" if wasm_refetch == 0 and products else "MISS",
+                 f"worker.mjs re-fetched {sum(p['warmNavWorker'] for p in products)}x"))
+
+    width = max(len(r[0]) for r in rows)
+    print(f"{'figure':<{width}}  {'median':>9}  {'min':>9}  {'target':<14} verdict")
+    print("-" * (width + 50))
+    for name, med, low, target, status, extra in rows:
+        print(f"{name:<{width}}  {med:>9}  {low:>9}  {target:<14} {status:<5} {extra}")
+
+    if products:
+        print("\nStart-up timeline, median over runs (ms after navigation start):")
+        timeline("first theme page", [p["events"] for p in products])
+    if floors:
+        timeline("bare Pyodide floor", [f["events"] for f in floors])
+        print(f"  floor: loadPyodide() inside the worker took {fmt(median([f['loadPyodideMs'] for f in floors]))} (median)")
+    if products:
+        print(f"  form probe: {median([p['probeClicks'] for p in products]):.0f} click(s) before the first saved "
+              f"answer (median); FCP {fmt(median([p['fcp'] for p in products if p['fcp'] is not None]))}")
+        timeouts = sum(len(p["rescoreTimeouts"]) for p in products)
+        if timeouts:
+            print(f"  re-score: {timeouts} change(s) gave no score update within 5 s")
+        print(f"  warm navigation requests (last run): {', '.join(products[-1]['warmNavRequests']) or 'none'}")
+
+    if bytes_result:
+        report_bytes(bytes_result)
+
+
+def timeline(title: str, runs: list[dict]) -> None:
+    names = []
+    for events in runs:
+        for name in events:
+            if name not in names:
+                names.append(name)
+    values = {n: median([e[n] for e in runs if e.get(n) is not None]) for n in names}
+    print(f"  {title}:")
+    for name in sorted(names, key=lambda n: values[n]):
+        print(f"    {values[name]:8.0f}  {name}")
+
+
+def report_bytes(result: dict) -> None:
+    first, repeat = result["first"], result["repeat"]
+    print("\nBytes from the network (counted by the server: body bytes, with headers in brackets):")
+    total_first = sum(h.body_bytes for h in first)
+    before = result["beforeScore"]
+    print(f"  first visit, service worker allowed: {len(first)} responses, {human_bytes(total_first)} body "
+          f"({human_bytes(sum(h.total for h in first))} with headers)")
+    print(f"    up to the first score ({fmt(result['firstScore'])}): {len(before)} responses, "
+          f"{human_bytes(sum(h.body_bytes for h in before))}; after it (service worker precache): "
+          f"{len(first) - len(before)} responses, {human_bytes(total_first - sum(h.body_bytes for h in before))}")
+    for name, (count, body, total) in sorted(by_group(first).items(), key=lambda kv: -kv[1][1]):
+        print(f"    {human_bytes(body):>11} in {count:3d} responses  {name}")
+    twice = {}
+    for h in first:
+        twice[h.path] = twice.get(h.path, 0) + 1
+    dup = [p for p, n in twice.items() if n > 1]
+    if dup:
+        dup_bytes = sum(h.body_bytes for h in first if h.path in dup) - sum(
+            max(h.body_bytes for h in first if h.path == p) for p in dup)
+        print(f"    {len(dup)} file(s) fetched twice (page, then service worker precache), {human_bytes(dup_bytes)} "
+              f"extra, e.g. {', '.join(sorted(dup, key=lambda p: -max(h.body_bytes for h in first if h.path == p))[:4])}")
+    total_repeat = sum(h.body_bytes for h in repeat)
+    print(f"  repeat visit, same context, service worker active (page controlled: {result['controlled']}): "
+          f"{len(repeat)} responses, {human_bytes(total_repeat)} body "
+          f"({human_bytes(sum(h.total for h in repeat))} with headers); first score at {fmt(result['repeatScore'])}")
+    for h in repeat:
+        print(f"    {h.status} {human_bytes(h.body_bytes):>11}  {h.path}")
+    runtime = [h.path for h in repeat if "/assets/pyodide/" in h.path or "/assets/engine/" in h.path
+               or h.path.endswith(("/assets/bank.json", "/assets/worker.mjs"))]
+    print(f"  repeat visit: Pyodide runtime and engine fetched from the network again: "
+          f"{', '.join(runtime) if runtime else 'none'}   target: none   {'PASS' if not runtime else 'MISS'}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

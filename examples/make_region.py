@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+"""Write the invented example region (examples/region/*.json) from the question bank.
+
+The councils and their answers are made up: see examples/README.md. The files are built
+deterministically with random.Random(SEED) from the bank in questions/, so when the bank
+changes, run this again and commit the new files:
+
+    python3 examples/make_region.py                      # questions/ -> examples/region/
+    python3 examples/make_region.py --questions DIR --out DIR
+
+The script owns the output folder: .json files in it that it did not write are removed.
+Exit codes: 0 written; 1 the question bank has problems.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # run from a checkout without installing
+
+from scorecard.build.banks import load_bank  # noqa: E402
+from scorecard.engine import NOT_APPLICABLE, Bank, load_assessment  # noqa: E402
+
+SEED = 20261101
+REGION = "Example Region"
+OLDER_BANK_VERSION = "2025.1"  # an invented earlier version, to show version notes
+
+# name, type, invented ONS-style code (E99: not a real ONS entity code), maturity 0-1,
+# latest assessment date, and what else to write for the council.
+COUNCILS: list[dict[str, Any]] = [
+    {"name": "Example Eastmere County Council", "type": "county", "ons": "E99000001", "maturity": 0.72,
+     "date": "2026-06-18", "earlier": {"date": "2025-06-12", "maturity": 0.5}},
+    {"name": "Example Westwold County Council", "type": "county", "ons": "E99000002", "maturity": 0.45,
+     "date": "2026-05-07"},
+    {"name": "Example Northvale District Council", "type": "district", "ons": "E99000003", "maturity": 0.58,
+     "date": "2026-03-10", "earlier": {"date": "2025-03-14", "maturity": 0.32, "bank_version": OLDER_BANK_VERSION}},
+    {"name": "Example Southbrook District Council", "type": "district", "ons": "E99000004", "maturity": 0.3,
+     "date": "2026-04-22"},
+    {"name": "Example Ashdene District Council", "type": "district", "ons": "E99000005", "maturity": 0.66,
+     "date": "2026-02-27"},
+    {"name": "Example Kettleby District Council", "type": "district", "ons": "E99000006", "maturity": 0.5,
+     "date": "2026-09-03", "answer_rate": 0.3},  # half finished: provisional
+    {"name": "Example Harrowfield District Council", "type": "district", "ons": "E99000007", "maturity": 0.82,
+     "date": "2026-07-15"},
+    {"name": "Example Millbridge Unitary Council", "type": "unitary", "ons": "E99000008", "maturity": 0.62,
+     "date": "2026-01-29"},
+    {"name": "Example Calderholm Council", "type": "unitary", "ons": "E99000009", "maturity": 0.38,
+     "date": "2026-08-20"},
+    {"name": "Example Ironbridge Metropolitan Borough Council", "type": "metropolitan", "ons": "E99000010",
+     "maturity": 0.55, "date": "2026-05-28"},
+    {"name": "Example Stonegate Metropolitan Borough Council", "type": "metropolitan", "ons": "",
+     "maturity": 0.74, "date": "2026-10-08", "earlier": {"date": "2025-10-02", "maturity": 0.6}},
+    {"name": "Example Fernhill Council", "type": "unitary", "ons": "E99000012", "maturity": 0.9,
+     "date": "2026-02-11"},
+]
+
+
+def slug(name: str) -> str:
+    words = [w for w in name.lower().replace("example ", "").split() if w not in ("council", "borough")]
+    return "-".join(words)
+
+
+def choose(question, maturity: float, rng: random.Random) -> Any:
+    """A plausible answer for a council of this maturity (0 weak, 1 strong)."""
+    if question.allow_na and rng.random() < 0.05:
+        return NOT_APPLICABLE
+    if question.type == "multi":
+        chosen = [o.id for o in question.options if o.score > 0 and rng.random() < maturity]
+        if not chosen:
+            zero = [o.id for o in question.options if o.score == 0]
+            return zero[:1] if zero and rng.random() < 0.5 else []
+        return chosen
+    ranked = sorted(question.options, key=lambda o: o.score)
+    position = maturity * (len(ranked) - 1) + rng.gauss(0, 0.6)
+    return ranked[min(len(ranked) - 1, max(0, round(position)))].id
+
+
+def answers_for(bank: Bank, council_type: str, maturity: float, rng: random.Random, answer_rate: float = 1.0,
+                previous: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Answers in bank order; dependent questions only when their condition holds.
+
+    With ``previous`` (the same council a year earlier) most answers stay as they were, some
+    are reviewed and improve, and a few are answered afresh (which can slip back).
+    """
+    answers: dict[str, Any] = {}
+    for question in _in_dependency_order(bank):
+        if council_type not in question.applies_to:
+            continue
+        if question.depends_on is not None and answers.get(question.depends_on) not in question.depends_answer_in:
+            continue
+        if rng.random() >= answer_rate:
+            continue
+        fresh = choose(question, maturity, rng)
+        before = previous.get(question.id) if previous is not None else None
+        if before is None or rng.random() < 0.15:
+            answers[question.id] = fresh  # new, or answered afresh (may slip back)
+        elif rng.random() < 0.6:
+            answers[question.id] = before  # unchanged since last year
+        else:  # reviewed: keep the better of last year's answer and a fresh one
+            answers[question.id] = max(before, fresh, key=lambda value: _fraction(question, value))
+    return {q.id: answers[q.id] for q in bank.questions.values() if q.id in answers}
+
+
+def _fraction(question, value: Any) -> float:
+    return 1.0 if value == NOT_APPLICABLE else question.fraction(value)
+
+
+def _in_dependency_order(bank: Bank):
+    done: set[str] = set()
+    order = []
+
+    def visit(question):
+        if question.id in done:
+            return
+        done.add(question.id)
+        if question.depends_on is not None:
+            visit(bank.questions[question.depends_on])
+        order.append(question)
+
+    for question in bank.questions.values():
+        visit(question)
+    return order
+
+
+def assessment(bank: Bank, council: dict[str, Any], date: str, bank_version: str, answers: dict[str, Any],
+               rng: random.Random) -> dict[str, Any]:
+    meta = {"name": council["name"], "type": council["type"], "region": REGION}
+    if council["ons"]:
+        meta["ons_code"] = council["ons"]
+    noted = [qid for qid in answers if rng.random() < 0.08][:3]
+    return {
+        "format": "scorecard-assessment",
+        "format_version": 1,
+        "council": meta,
+        "assessment_date": date,
+        "bank_version": bank_version,
+        "answers": answers,
+        "notes": {qid: "Invented example note: evidence held by the lead officer." for qid in noted},
+    }
+
+
+def build(bank: Bank, seed: int = SEED) -> dict[str, dict[str, Any]]:
+    """File name -> assessment, for every council (and its earlier assessment, if any)."""
+    rng = random.Random(seed)
+    files: dict[str, dict[str, Any]] = {}
+    for council in COUNCILS:
+        previous = None
+        earlier = council.get("earlier")
+        if earlier:
+            previous = answers_for(bank, council["type"], earlier["maturity"], rng)
+            version = earlier.get("bank_version", bank.version)
+            files[f"{slug(council['name'])}-{earlier['date'][:4]}.json"] = assessment(
+                bank, council, earlier["date"], version, previous, rng)
+        answers = answers_for(bank, council["type"], council["maturity"], rng,
+                              answer_rate=council.get("answer_rate", 0.97), previous=previous)
+        files[f"{slug(council['name'])}-{council['date'][:4]}.json"] = assessment(
+            bank, council, council["date"], bank.version, answers, rng)
+    for name, data in files.items():
+        load_assessment(data, bank)  # every example must be a valid assessment
+    return dict(sorted(files.items()))
+
+
+def write(files: dict[str, dict[str, Any]], out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in sorted(out.glob("*.json")):
+        if stale.name not in files:
+            print(f"removing {stale}")
+            stale.unlink()
+    for name, data in files.items():
+        (out / name).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--questions", type=Path, help="question bank folder (default: questions/)")
+    parser.add_argument("--out", type=Path, default=HERE / "region", help="output folder (default: examples/region)")
+    parser.add_argument("--seed", type=int, default=SEED)
+    args = parser.parse_args(argv)
+    compiled, problems = load_bank(args.questions)
+    if problems or compiled is None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print("The question bank has problems; fix them (scorecard validate) and run this again.", file=sys.stderr)
+        return 1
+    files = build(Bank.from_dict(compiled), args.seed)
+    write(files, args.out)
+    print(f"Wrote {len(files)} invented assessments to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

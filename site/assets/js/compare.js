@@ -1,0 +1,197 @@
+// The Compare page: many assessment files scored by the engine (in the worker), shown as a
+// heatmap with regional medians, like-with-like notes and trends. The engine computes every
+// figure, including the medians of a filtered selection (it is re-run on that selection).
+import { call } from "./engine.js";
+import { h, percent, replace } from "./dom.js";
+
+const MAX_FILE = 5_000_000;
+let files = [];        // [{name, text}] as loaded
+let unreadable = [];   // files the browser could not read at all
+let comparison = null;
+
+function message(root, text, error = false) {
+  replace(root.querySelector('[data-sc="compare-message"]'), text ? h("p", { class: error ? "sc-error" : "sc-ok" }, text) : null);
+}
+
+async function readFiles(list) {
+  const read = [];
+  for (const file of list) {
+    if (file.size > MAX_FILE) unreadable.push({ file: file.name, reason: `the file is ${Math.round(file.size / 1e6)} MB; an assessment file is at most 5 MB` });
+    else read.push({ name: file.name, text: await file.text() });
+  }
+  return read;
+}
+
+function selection(root) {
+  const region = root.querySelector('[data-sc="filter-region"]').value;
+  const type = root.querySelector('[data-sc="filter-type"]').value;
+  return { region, type };
+}
+
+async function run(root) {
+  if (!files.length && !unreadable.length) return render(root);
+  message(root, `Scoring ${files.length} file(s)…`);
+  const reply = await call("compare", { files });
+  if (!reply.ok) return message(root, reply.problems.join("; "), true);
+  const all = reply.comparison;
+  // Filtering changes which councils the medians describe: compare the chosen ones again.
+  const { region, type } = selection(root);
+  let shown = all;
+  if (region || type) {
+    const keep = new Set([...all.rows, ...all.earlier]
+      .filter((r) => (!region || r.council.region === region) && (!type || r.council.type === type))
+      .map((r) => r.file));
+    const filtered = await call("compare", { files: files.filter((f) => keep.has(f.name)) });
+    shown = filtered.comparison;
+  }
+  comparison = { all, shown };
+  fillRegions(root, all);
+  message(root, `${all.counts.assessments} assessment(s) of ${all.counts.councils} council(s) compared` +
+    (all.counts.skipped + unreadable.length ? `; ${all.counts.skipped + unreadable.length} file(s) skipped (see below)` : "") + ".");
+  render(root);
+}
+
+function fillRegions(root, all) {
+  const select = root.querySelector('[data-sc="filter-region"]');
+  const current = select.value;
+  const regions = [...new Set([...all.rows, ...all.earlier].map((r) => r.council.region).filter(Boolean))].sort();
+  replace(select, h("option", { value: "" }, "All regions"), regions.map((r) => h("option", { value: r }, r)));
+  select.value = regions.includes(current) ? current : "";
+}
+
+function sortRows(root, rows) {
+  const key = root.querySelector('[data-sc="sort"]').value;
+  const order = root.querySelector('[data-sc="sort-order"]').value === "asc" ? 1 : -1;
+  const score = (row) => (key === "overall" ? row.overall : row.themes.find((t) => t.id === key)).score;
+  return [...rows].sort((a, b) => {
+    if (key === "council") return a.council.name.localeCompare(b.council.name);
+    const x = score(a), y = score(b);
+    if (x === null && y === null) return a.council.name.localeCompare(b.council.name);
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return (x - y) * order || a.council.name.localeCompare(b.council.name);
+  });
+}
+
+function fmtGap(gap) {
+  return gap === null || gap === undefined ? "" : `${gap > 0 ? "+" : ""}${gap.toFixed(1)} vs median`;
+}
+
+function cell(part, labels) {
+  if (part.asked === 0) return h("td", { class: "sc-cell sc-cell--na" }, "Not asked");
+  if (part.score === null) return h("td", { class: "sc-cell sc-cell--none" }, "Not scored", h("span", { class: "sc-cell__meta" }, `coverage ${percent(part.coverage)}`));
+  return h("td", { class: `sc-cell sc-tier-${part.tier}${part.provisional ? " sc-cell--provisional" : ""}`, "data-score": part.score },
+    h("span", { class: "sc-cell__score" }, part.score.toFixed(1)),
+    h("span", { class: "sc-cell__tier" }, labels.tiers[part.tier] + (part.provisional ? " (provisional)" : "")),
+    h("span", { class: "sc-cell__meta" }, `coverage ${percent(part.coverage)}`),
+    h("span", { class: "sc-cell__meta" }, fmtGap(part.gap)));
+}
+
+function statRow(label, stats, pick) {
+  return h("tr", { class: "sc-stat-row" }, h("th", { scope: "row" }, label),
+    [stats.overall, ...stats.themes].map((s) => h("td", {}, s.n ? pick(s) : "–")));
+}
+
+function heatmap(root, shown) {
+  const themes = shown.themes;
+  const rows = sortRows(root, shown.rows);
+  const num = (v) => (v === null ? "–" : Number(v).toFixed(1));
+  return h("table", { class: "sc-heatmap", "data-sc": "heatmap" },
+    h("caption", {}, `Latest assessment of each council (${rows.length}): score, tier, coverage and gap to the median`),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Council"), h("th", { scope: "col" }, "Overall"),
+      themes.map((t) => h("th", { scope: "col" }, t.title)))),
+    h("tbody", {}, rows.map((row) => h("tr", { "data-council": row.council.name },
+      h("th", { scope: "row" }, row.council.name,
+        h("span", { class: "sc-cell__meta" }, `${row.council_type_name}${row.council.region ? ", " + row.council.region : ""}`),
+        h("span", { class: "sc-cell__meta" }, `${row.assessment_date}, bank ${row.bank_version}`)),
+      cell({ ...row.overall, asked: 1 }, shown.labels),
+      row.themes.map((t) => cell(t, shown.labels))))),
+    h("tfoot", {},
+      statRow("Median", shown.stats, (s) => num(s.median)),
+      statRow("Middle half (quartiles)", shown.stats, (s) => `${num(s.lower_quartile)} – ${num(s.upper_quartile)}`),
+      statRow("Range", shown.stats, (s) => `${num(s.min)} – ${num(s.max)}`),
+      statRow("Councils counted", shown.stats, (s) => String(s.n))));
+}
+
+function trends(shown) {
+  if (!shown.trends.length) return null;
+  return [h("h2", { id: "trends" }, "Progress over time"),
+    shown.trends.map((trend) => h("section", { class: "sc-trend", "data-sc": "trend" },
+      h("h3", {}, trend.council),
+      h("table", { class: "sc-heatmap" },
+        h("caption", {}, `Scores by date: ${trend.dates.join(", ")}`),
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Theme"), trend.dates.map((d) => h("th", { scope: "col" }, d)), h("th", { scope: "col" }, "Change"))),
+        h("tbody", {}, [{ title: "Overall", ...trend.overall }, ...trend.themes].map((series) =>
+          h("tr", {}, h("th", { scope: "row" }, series.title),
+            series.points.map((p) => h("td", {}, p.score === null ? "–" : p.score.toFixed(1))),
+            h("td", {}, series.change === null ? "–" : `${series.change > 0 ? "+" : ""}${series.change.toFixed(1)}`))))),
+      trend.changes.map((change) => h("details", {},
+        h("summary", {}, `${change.answers.length} answer(s) changed between ${change.from_date} and ${change.to_date}`),
+        h("ul", {}, change.answers.map((a) => h("li", {}, `${a.question} ${a.text}: ${a.from} → ${a.to}`))))))),
+  ];
+}
+
+function skipped(all) {
+  const list = [...unreadable, ...all.skipped];
+  if (!list.length) return null;
+  return [h("h2", { id: "skipped" }, "Files not compared"),
+    h("ul", { "data-sc": "skipped-list" }, list.map((s) => h("li", {}, h("strong", {}, s.file), `: ${s.reason}`)))];
+}
+
+function render(root) {
+  const controls = root.querySelector('[data-sc="compare-controls"]');
+  controls.hidden = !comparison;
+  if (!comparison) {
+    for (const hook of ["compare-notes", "compare-heatmap", "compare-trends", "compare-skipped"]) replace(root.querySelector(`[data-sc="${hook}"]`));
+    return;
+  }
+  const { all, shown } = comparison;
+  replace(root.querySelector('[data-sc="compare-notes"]'), shown.notes.length
+    ? h("div", { class: "admonition warning", "data-sc": "like-with-like" }, h("p", { class: "admonition-title" }, "Comparing like with like"),
+      h("ul", {}, shown.notes.map((n) => h("li", {}, n))))
+    : null);
+  replace(root.querySelector('[data-sc="compare-heatmap"]'), shown.rows.length ? heatmap(root, shown) : h("p", {}, "No council matches these filters."));
+  replace(root.querySelector('[data-sc="compare-trends"]'), trends(shown));
+  replace(root.querySelector('[data-sc="compare-skipped"]'), skipped(all));
+}
+
+async function loadExample(root) {
+  const index = new URL("../examples/index.json", import.meta.url);
+  const names = await (await fetch(index)).json();
+  const loaded = await Promise.all(names.map(async (name) => ({ name, text: await (await fetch(new URL(`../examples/${name}`, import.meta.url))).text() })));
+  files = loaded;
+  unreadable = [];
+  await run(root);
+}
+
+export function mountCompare(root) {
+  const input = root.querySelector('[data-sc="compare-files"]');
+  input.addEventListener("change", async () => {
+    files = files.concat(await readFiles(input.files));
+    input.value = "";
+    await run(root);
+  });
+  const zone = root.querySelector('[data-sc="dropzone"]');
+  zone.addEventListener("dragover", (event) => { event.preventDefault(); zone.classList.add("sc-dropzone--over"); });
+  zone.addEventListener("dragleave", () => zone.classList.remove("sc-dropzone--over"));
+  zone.addEventListener("drop", async (event) => {
+    event.preventDefault();
+    zone.classList.remove("sc-dropzone--over");
+    files = files.concat(await readFiles(event.dataTransfer.files));
+    await run(root);
+  });
+  root.querySelector('[data-sc="compare-example"]').addEventListener("click", () => loadExample(root));
+  for (const hook of ["filter-region", "filter-type"]) root.querySelector(`[data-sc="${hook}"]`).addEventListener("change", () => run(root));
+  for (const hook of ["sort", "sort-order"]) root.querySelector(`[data-sc="${hook}"]`).addEventListener("change", () => render(root));
+  root.querySelector('[data-sc="compare-clear"]').addEventListener("click", () => {
+    files = []; unreadable = []; comparison = null; message(root, ""); render(root);
+  });
+  root.querySelector('[data-sc="compare-csv"]').addEventListener("click", async () => {
+    const reply = await call("compare_csv", { comparison: comparison.shown });
+    const url = URL.createObjectURL(new Blob([reply.csv], { type: "text/csv" }));
+    const link = h("a", { href: url, download: "scorecard-comparison.csv" });
+    document.body.append(link); link.click(); link.remove();
+  });
+  render(root);
+  return () => {};
+}
