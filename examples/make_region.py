@@ -94,8 +94,8 @@ def answers_for(bank: Bank, council_type: str, maturity: float, rng: random.Rand
             continue
         if question.depends_on is not None and answers.get(question.depends_on) not in question.depends_answer_in:
             continue
-        if rng.random() >= answer_rate:
-            continue
+        if (previous is None or question.id not in previous) and rng.random() >= answer_rate:
+            continue  # left unanswered (answers given last time are always given again)
         fresh = choose(question, maturity, rng)
         before = previous.get(question.id) if previous is not None else None
         if before is None or rng.random() < 0.15:

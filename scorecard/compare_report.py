@@ -166,7 +166,9 @@ def _text_trends(result: dict[str, Any], abbr: dict[str, str], wrap) -> list[str
             answers = change["answers"]
             out.append(f"  Answers changed {change['from_date']} -> {change['to_date']}: {len(answers) or 'none'}")
             for answer in answers:
-                out += wrap(f"{answer['question']} {answer['text']} {answer['from']} -> {answer['to']}", "    ")
+                out += wrap(f"{answer['question']} {answer['text']}", "    ")
+                out += wrap(f"was: {answer['from']}", "        ")
+                out += wrap(f"now: {answer['to']}", "        ")
     return out
 
 

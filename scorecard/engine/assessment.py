@@ -88,6 +88,8 @@ def parse_assessment_text(text: str | bytes, bank: Bank) -> Assessment:
     """Parse and check an assessment file's contents."""
     if len(text) > MAX_FILE_BYTES:
         raise AssessmentError([f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB, the most an assessment file can be"])
+    if not text.strip():
+        raise AssessmentError(["the file is empty"])  # rather than "not valid JSON: Expecting value"
     try:
         data = json.loads(text)
     except RecursionError:

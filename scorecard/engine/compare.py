@@ -262,22 +262,31 @@ def _bank_versions(bank: Bank, entries: list[dict[str, Any]]) -> list[dict[str, 
 
 
 def _asked_differs(bank: Bank, latest: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Themes whose latest assessments were asked different numbers of questions."""
-    type_order = {type_id: i for i, type_id in enumerate(bank.council_types)}
+    """Themes whose latest assessments were asked different numbers of questions.
+
+    ``by_type`` gives, for each council type present, how many of the theme's questions apply
+    to it (``applicable``) and how many its councils were asked (``min``-``max``: follow-up
+    questions are asked only after some answers). ``by_type_differs`` is true when the types
+    themselves differ (county against district); otherwise only follow-up questions differ.
+    """
+    types = sorted({e["assessment"].council.type for e in latest}, key=_type_order(bank))
     differs = []
     for index, theme in enumerate(bank.themes):
-        by_type: dict[str, list[int]] = {}
+        asked: dict[str, list[int]] = {}
         for entry in latest:
-            asked = entry["result"]["themes"][index]["asked"]
-            by_type.setdefault(entry["assessment"].council.type, []).append(asked)
-        if len({n for counts in by_type.values() for n in counts}) > 1:
-            differs.append({
-                "id": theme.id,
-                "title": theme.title,
-                "by_type": [{"type": t, "min": min(c), "max": max(c)}
-                            for t, c in sorted(by_type.items(), key=lambda item: type_order.get(item[0], len(type_order)))],
-            })
+            asked.setdefault(entry["assessment"].council.type, []).append(entry["result"]["themes"][index]["asked"])
+        if len({n for counts in asked.values() for n in counts}) <= 1:
+            continue
+        by_type = [{"type": t, "applicable": sum(1 for q in theme.questions if t in q.applies_to),
+                    "min": min(asked[t]), "max": max(asked[t])} for t in types]
+        differs.append({"id": theme.id, "title": theme.title, "by_type": by_type,
+                        "by_type_differs": len({b["applicable"] for b in by_type}) > 1})
     return differs
+
+
+def _type_order(bank: Bank):
+    order = {type_id: i for i, type_id in enumerate(bank.council_types)}
+    return lambda type_id: (order.get(type_id, len(order)), type_id)
 
 
 def _provisional(bank: Bank, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -340,14 +349,21 @@ def _notes(bank: Bank, like: dict[str, Any], trends: list[dict[str, Any]]) -> li
             "questions carry over."
         )
     for theme in like["asked_differs"]:
-        parts = []
-        for t in theme["by_type"]:
-            count = str(t["min"]) if t["min"] == t["max"] else f"{t['min']} to {t['max']}"
-            parts.append(f"{bank.council_types.get(t['type'], t['type'])} {count}")
+        if not theme["by_type_differs"]:
+            continue
+        parts = [f"{bank.council_types.get(t['type'], t['type'])}: {t['applicable'] or 'none, so not scored'}"
+                 for t in theme["by_type"]]
         notes.append(
-            f"{theme['title']}: councils were asked different numbers of questions ({'; '.join(parts)}), "
-            "because some questions apply only to some council types or follow from earlier answers. "
-            "Compare councils of the same type where you can."
+            f"{theme['title']}: the number of questions that apply differs by council type "
+            f"({'; '.join(parts)}). Compare councils of the same type where you can."
+        )
+    follow_ups = [t["title"] for t in like["asked_differs"] if any(b["min"] != b["max"] for b in t["by_type"])]
+    if follow_ups:
+        where = "every theme" if len(follow_ups) == len(bank.themes) else "these themes: " + "; ".join(follow_ups)
+        notes.append(
+            "Some questions are asked only after a particular answer (a follow-up), so councils of the same "
+            f"type were asked different numbers of questions in {where}. A follow-up not asked is left out "
+            "of the score; the answer that led to it still counts."
         )
     threshold = f"{round(100 * bank.min_coverage_for_rating)}%"
     for council in like["provisional"]:

@@ -58,7 +58,7 @@ def test_whole_assessment_by_keyboard_alone(page, base_url, built_site):
     page.keyboard.press("ArrowDown")  # the second type: district
     assert json.loads(page.evaluate("localStorage.getItem('scorecard.assessment.v1')"))["council"]["type"] == "district"
 
-    themes = [a.get_attribute("href") for a in page.locator('[data-sc="theme-list"] a').all()]
+    themes = [f"themes/{t}.html" for t in page.eval_on_selector_all('[data-sc="theme-list"] li', "els => els.map(e => e.dataset.theme)")]
     for href in themes:
         page.goto(base_url + href)
         page.wait_for_selector('[data-sc="theme-form"]')
