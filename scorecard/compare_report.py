@@ -94,6 +94,7 @@ def comparison_text(result: dict[str, Any], width: int = 100) -> str:
 
 
 def _fit(text: str, size: int) -> str:
+    text = " ".join(text.split())  # a line break in a council's name must not break the table
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
@@ -214,7 +215,7 @@ def _safe(text: str) -> str:
 
 def comparison_html(result: dict[str, Any]) -> str:
     """A standalone page: inline CSS, no scripts, no external addresses; every value escaped."""
-    import jinja2
+    import jinja2  # here, not at the top: the browser imports this module (CSV) in Pyodide, without Jinja2
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),

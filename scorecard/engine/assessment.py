@@ -120,7 +120,7 @@ def load_assessment(data: Any, bank: Bank) -> Assessment:
     if data.get("format") != FORMAT:
         problems.append(f"this is not a scorecard assessment file (expected \"format\": \"{FORMAT}\")")
     elif type(data.get("format_version")) is not int or data.get("format_version") != FORMAT_VERSION:  # true == 1 in Python
-        problems.append(f"unsupported format_version {data.get('format_version')!r}; this version reads {FORMAT_VERSION}")
+        problems.append(f"unsupported format_version {json.dumps(data.get('format_version'))}; this version reads {FORMAT_VERSION}")
     if problems:
         raise AssessmentError(problems)
 

@@ -294,10 +294,12 @@ def _provisional(bank: Bank, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
     found = []
     for row in rows:
         themes = [t["id"] for t in row["themes"] if t["provisional"]]
-        if themes or row["overall"]["provisional"]:
+        coverage = row["overall"]["coverage"]
+        low = coverage is not None and coverage < bank.min_coverage_for_rating  # also when nothing is scored yet
+        if themes or low:
             found.append({
                 "key": row["key"], "council": row["council"]["name"], "assessment_date": row["assessment_date"],
-                "coverage": row["overall"]["coverage"], "overall": row["overall"]["provisional"],
+                "coverage": coverage, "overall": low, "scored": row["overall"]["score"] is not None,
                 "themes": themes, "theme_titles": [titles[t] for t in themes],
             })
     return found
@@ -367,7 +369,10 @@ def _notes(bank: Bank, like: dict[str, Any], trends: list[dict[str, Any]]) -> li
         )
     threshold = f"{round(100 * bank.min_coverage_for_rating)}%"
     for council in like["provisional"]:
-        if council["overall"]:
+        if not council["scored"]:
+            notes.append(f"{council['council']} ({council['assessment_date']}) has not answered any of the questions "
+                         "that apply to it yet, so it has no scores to compare.")
+        elif council["overall"]:
             notes.append(
                 f"{council['council']} ({council['assessment_date']}) answered {_pct(council['coverage'])} of the "
                 f"questions that apply to it, under {threshold}: its tiers are provisional, and its provisional "

@@ -1,0 +1,201 @@
+"""Data-driven: assessment files `scorecard score` must refuse, and awkward ones it must accept.
+
+The refused files are in tests/data/bad_assessments.yaml; each must give exit code 2 and a message
+naming the problem, never a traceback. Files that only look alarming (a byte order mark, HTML in
+a council's name) must be scored, with the text kept as data.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scorecard.cli import read_assessment
+from scorecard.engine import Bank
+from tests.conftest import MINI, compile_bank
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = yaml.safe_load((ROOT / "tests" / "data" / "bad_assessments.yaml").read_text(encoding="utf-8"))
+TIMEOUT = 120  # seconds; only a hang comes near this
+
+VALID = {
+    "format": "scorecard-assessment",
+    "format_version": 1,
+    "council": {"name": "Testshire District Council", "type": "district", "region": "Test Region", "ons_code": "E07000234"},
+    "assessment_date": "2026-04-01",
+    "bank_version": "2000.1",
+    "answers": {"ALP-01": "yes", "ALP-02": "some", "ALP-03": ["front", "suppliers"], "ALP-04": "no"},
+    "notes": {"ALP-01": "Evidence held by the lead officer."},
+}
+
+
+def score(path: Path, *options: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "scorecard", "--questions", str(MINI / "questions"), "score", str(path), *options],
+        cwd=path.parent, capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=TIMEOUT,
+    )
+
+
+def _value(value):
+    if isinstance(value, dict) and set(value) == {"repeat", "times"}:
+        return value["repeat"] * value["times"]
+    return value
+
+
+def _parent(data: dict, dotted: str) -> tuple[dict, str]:
+    *steps, last = dotted.split(".")
+    for step in steps:
+        data = data[step]
+    return data, last
+
+
+def file_bytes(case: dict) -> bytes:
+    """The file a case describes: raw text, generated parts, or a change to VALID."""
+    if "text" in case:
+        return case["text"].encode(case.get("encoding", "utf-8"))
+    if "parts" in case:
+        return "".join(part["text"] * part.get("times", 1) for part in case["parts"]).encode("utf-8")
+    data = copy.deepcopy(VALID)
+    for dotted in case.get("delete", []):
+        parent, key = _parent(data, dotted)
+        del parent[key]
+    for dotted, value in case.get("set", {}).items():
+        parent, key = _parent(data, dotted)
+        parent[key] = _value(value)
+    return json.dumps(data, indent=2).encode("utf-8")
+
+
+def assert_refused(result: subprocess.CompletedProcess, message: str) -> None:
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output
+    assert result.returncode == 2, f"exit {result.returncode}\n{output}"
+    assert "cannot score this assessment" in result.stderr
+    problems = [line[4:] for line in result.stderr.splitlines() if line.startswith("  - ")]
+    assert any(message in problem for problem in problems), f"{message!r} not in {problems}"
+    assert result.stdout == ""
+
+
+def test_corpus_is_well_formed():
+    names = [case["name"] for case in CASES]
+    assert len(names) == len(set(names)) and len(CASES) >= 24
+    for case in CASES:
+        assert "message" in case and len([k for k in ("text", "parts", "set", "delete") if k in case]) >= 1, case["name"]
+
+
+def test_the_valid_assessment_scores(tmp_path):
+    path = tmp_path / "valid.json"
+    path.write_text(json.dumps(VALID), encoding="utf-8")
+    result = score(path)
+    assert result.returncode == 0, result.stderr
+    assert "Testshire District Council (District council), Test Region" in result.stdout
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_bad_assessment_is_refused_with_a_reason(tmp_path, case):
+    path = tmp_path / "assessment.json"
+    path.write_bytes(file_bytes(case))
+    assert_refused(score(path), case["message"])
+
+
+def test_a_50_megabyte_file_is_refused(tmp_path):
+    path = tmp_path / "huge.json"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write('{"format": "scorecard-assessment", "format_version": 1, "notes": {"ALP-01": "')
+        chunk = "evidence " * 100_000
+        for _ in range(50_000_000 // len(chunk) + 1):
+            handle.write(chunk)
+        handle.write('"}}')
+    assert path.stat().st_size > 50_000_000
+    assert_refused(score(path), "the file is larger than 5 MB")
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path):
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(VALID).encode("utf-8"))
+    result = score(path, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["council"]["name"] == VALID["council"]["name"]
+
+
+HOSTILE_NAME = '<script>alert("x")</script><b>Testshire</b> & Sons {{ 7*7 }} ${HOME} %s'
+HOSTILE_NOTE = '<img src=x onerror=alert(1)> "quoted" \'single\' </textarea>'
+
+
+def hostile_file(tmp_path: Path) -> Path:
+    data = copy.deepcopy(VALID)
+    data["council"]["name"] = HOSTILE_NAME
+    data["council"]["region"] = "<i>Region</i>"
+    data["notes"] = {"ALP-01": HOSTILE_NOTE, "ALP-02": "=HYPERLINK(\"http://example.invalid\")"}
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_markup_in_names_and_notes_is_printed_as_data_in_text(tmp_path):
+    result = score(hostile_file(tmp_path))
+    assert result.returncode == 0, result.stderr
+    first_line = result.stdout.splitlines()[0]
+    assert first_line == f"{HOSTILE_NAME} (District council), <i>Region</i>"
+    assert "49" not in first_line and "&amp;" not in result.stdout and "&lt;" not in result.stdout
+
+
+def test_markup_in_names_and_notes_is_kept_verbatim_in_json(tmp_path):
+    result = score(hostile_file(tmp_path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    council = json.loads(result.stdout)["council"]
+    assert (council["name"], council["region"]) == (HOSTILE_NAME, "<i>Region</i>")
+
+
+def test_markup_in_notes_is_kept_verbatim(tmp_path):
+    bank = Bank.from_dict(compile_bank(MINI / "questions"))
+    assessment = read_assessment(str(hostile_file(tmp_path)), bank)
+    assert assessment.notes["ALP-01"] == HOSTILE_NOTE
+    assert assessment.to_dict()["notes"]["ALP-02"] == "=HYPERLINK(\"http://example.invalid\")"
+
+
+@pytest.mark.parametrize("council_type", ["county", "district", "unitary", "metropolitan", "london"])
+def test_a_fresh_template_scores(tmp_path, council_type):
+    made = subprocess.run(
+        [sys.executable, "-m", "scorecard", "--questions", str(MINI / "questions"), "template",
+         "--council-type", council_type, "--name", "Templateshire"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT,
+    )
+    assert made.returncode == 0, made.stderr
+    path = tmp_path / "template.json"
+    path.write_text(made.stdout, encoding="utf-8")
+    result = score(path, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    scored = json.loads(result.stdout)
+    assert scored["council"] == {"name": "Templateshire", "type": council_type, "region": "", "ons_code": ""}
+    assert scored["overall"]["score"] is None and scored["overall"]["coverage"] == 0.0
+
+
+def test_the_district_template_from_the_real_bank_scores(tmp_path):
+    """`scorecard template --council-type district` with the built-in bank, as the README shows."""
+    made = subprocess.run([sys.executable, "-m", "scorecard", "template", "--council-type", "district",
+                           "--name", "Testshire District Council", "-o", "t.json"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT)
+    if made.returncode == 1:
+        pytest.skip("the built-in question bank does not validate yet (colleagues are writing it)")
+    assert made.returncode == 0, made.stderr
+    result = subprocess.run([sys.executable, "-m", "scorecard", "score", "t.json"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Testshire District Council (District council)")
+
+
+@pytest.mark.xfail(strict=True, reason="template without --name writes council.name '', which score refuses "
+                                       "('council.name is missing'); needs a fix in scorecard/cli.py")
+def test_a_template_made_without_a_name_scores(tmp_path):
+    made = subprocess.run([sys.executable, "-m", "scorecard", "--questions", str(MINI / "questions"), "template",
+                           "--council-type", "district", "-o", "t.json"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT)
+    assert made.returncode == 0, made.stderr
+    result = score(tmp_path / "t.json")
+    assert result.returncode == 0, result.stderr
