@@ -1,7 +1,8 @@
 """The `scorecard` command: validate banks, make templates, score, build and serve the site.
 
 Exit codes: 0 success; 1 the question banks have problems; 2 an input file is bad or a
-command was misused. No traceback reaches the user for bad input.
+command was misused (for compare: nothing could be compared); 3 compare skipped some files.
+No traceback reaches the user for bad input.
 """
 
 from __future__ import annotations
