@@ -18,6 +18,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self) -> None:
         self.send_header("X-Content-Type-Options", "nosniff")
+        # Revalidate rather than guess freshness: after a rebuild the new files are served
+        # (offline use and repeat visits are the service worker's job, not the HTTP cache's).
+        self.send_header("Cache-Control", "no-cache")
         self.send_header("Referrer-Policy", "no-referrer")
         super().end_headers()
 
