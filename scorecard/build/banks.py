@@ -111,6 +111,7 @@ def _guidance_pages(guidance_dir: Path, check: BankCheck) -> dict[str, set[str]]
 
 
 def _bad_byte_line(error: UnicodeDecodeError) -> int:
+    """The line of the first byte that is not UTF-8, so an editor can jump to it."""
     return error.object[: error.start].count(b"\n") + 1
 
 
@@ -178,7 +179,7 @@ def _kind_of(value: Any) -> str:
     if value is None:
         return "nothing (an empty value)"
     if isinstance(value, bool):
-        return f"{str(value).lower()}"
+        return str(value).lower()
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):

@@ -123,9 +123,10 @@ def _check_duplicate_keys(root: yaml.Node) -> None:
         if isinstance(node, yaml.MappingNode):
             seen = set()
             for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode) and key.value in seen:
-                    raise YamlSourceError(key.start_mark.line + 1, f"duplicate key {key.value!r}: the later value would silently replace the earlier one")
-                seen.add(getattr(key, "value", None) if isinstance(key, yaml.ScalarNode) else id(key))
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        raise YamlSourceError(key.start_mark.line + 1, f"duplicate key {key.value!r}: the later value would silently replace the earlier one")
+                    seen.add(key.value)
                 pending.append(value)
         elif isinstance(node, yaml.SequenceNode):
             pending.extend(node.value)
