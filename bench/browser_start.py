@@ -105,11 +105,14 @@ INSTRUMENT = """(() => {
         if (fieldset.hidden) continue;
         const input = [...fieldset.querySelectorAll('input[type="radio"]')].find((i) => !i.checked && i.value !== "n/a");
         if (!input) continue;
+        const stored = () => {
+          try { const s = JSON.parse(localStorage.getItem(KEY) || "null"); return s && s.answers ? s.answers[fieldset.dataset.question] : undefined; }
+          catch (e) { return undefined; }
+        };
+        if (stored() === input.value) { input.checked = true; continue; }  // the page has not shown the saved answer yet
         input.click();
         B.probeClicks += 1;
-        let saved = null;
-        try { saved = JSON.parse(localStorage.getItem(KEY) || "null"); } catch (e) { /* not yet */ }
-        if (saved && saved.answers && saved.answers[fieldset.dataset.question] === input.value) {
+        if (stored() === input.value) {
           B.formUsable = performance.now();
           B.formProbe = { question: fieldset.dataset.question, value: input.value };
           return;

@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
 from .engine import AssessmentError, Bank, blank_assessment, parse_assessment_text, score_assessment
 
 EXIT_OK, EXIT_BANK, EXIT_INPUT = 0, 1, 2
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    """Control characters from a file (a council name, say) must not drive the terminal."""
+    return CONTROL.sub("\N{REPLACEMENT CHARACTER}", text)
 
 
 def _bank(args) -> Bank | None:
@@ -54,7 +63,7 @@ def cmd_template(args) -> int:
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(terminal_safe(text) if args.format == "text" else text)
     return EXIT_OK
 
 
@@ -88,7 +97,7 @@ def cmd_score(args) -> int:
     else:
         from .report import text_report
 
-        print(text_report(result, bank, max_actions=args.actions))
+        print(terminal_safe(text_report(result, bank, max_actions=args.actions)))
     return EXIT_OK
 
 
@@ -115,7 +124,7 @@ def cmd_compare(args) -> int:
             unreadable.append(skipped_file(path, [f"cannot read the file: {error.strerror}"]))
     result = compare_files(bank, files, skipped=unreadable)
     for skipped in result["skipped"]:
-        print(f"{skipped['file']}: skipped: {skipped['reason']}", file=sys.stderr)
+        print(terminal_safe(f"{skipped['file']}: skipped: {skipped['reason']}"), file=sys.stderr)
 
     render = {"text": comparison_text, "csv": comparison_csv, "html": comparison_html,
               "json": lambda r: json.dumps(r, indent=2, ensure_ascii=False)}[args.format]
@@ -124,7 +133,7 @@ def cmd_compare(args) -> int:
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8", newline="")
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(terminal_safe(text) if args.format == "text" else text)
     if not result["rows"]:
         print("error: none of the files could be compared.", file=sys.stderr)
         return EXIT_INPUT

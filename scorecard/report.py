@@ -16,7 +16,7 @@ def text_report(result: dict[str, Any], bank: Bank, max_actions: int = 10) -> st
     risks = {r.id: r.name for r in bank.risk_bands}
     council = result["council"]
     lines = [
-        f"{council['name']} ({bank.council_types[council['type']]})"
+        f"{council['name'] or 'Council name not given'} ({bank.council_types[council['type']]})"
         + (f", {council['region']}" if council["region"] else ""),
         f"Assessed {result['assessment_date']} against question bank {result['assessment_bank_version']}"
         + (f" (scored with {result['bank_version']})" if result["changes"]["version_changed"] else ""),

@@ -190,8 +190,6 @@ def test_the_district_template_from_the_real_bank_scores(tmp_path):
     assert result.stdout.startswith("Testshire District Council (District council)")
 
 
-@pytest.mark.xfail(strict=True, reason="template without --name writes council.name '', which score refuses "
-                                       "('council.name is missing'); needs a fix in scorecard/cli.py")
 def test_a_template_made_without_a_name_scores(tmp_path):
     made = subprocess.run([sys.executable, "-m", "scorecard", "--questions", str(MINI / "questions"), "template",
                            "--council-type", "district", "-o", "t.json"],
@@ -199,3 +197,15 @@ def test_a_template_made_without_a_name_scores(tmp_path):
     assert made.returncode == 0, made.stderr
     result = score(tmp_path / "t.json")
     assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Council name not given (District council)")
+
+
+def test_terminal_control_characters_are_not_passed_to_the_terminal(tmp_path):
+    data = copy.deepcopy(VALID)
+    data["council"]["name"] = "Testshire\u001b[2J\u001b]0;owned\u0007 Council"
+    path = tmp_path / "escapes.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    result = score(path)
+    assert result.returncode == 0, result.stderr
+    assert "\u001b" not in result.stdout and "\u0007" not in result.stdout
+    assert result.stdout.startswith("Testshire\ufffd[2J\ufffd]0;owned\ufffd Council")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
@@ -23,7 +22,3 @@ def anchors(markdown_text: str) -> set[str]:
             found.add(match["id"] or slugify(match["text"], "-"))
     return found
 
-
-def page_anchors(guidance_dir: Path) -> dict[str, set[str]]:
-    """Every guidance page (by file name) with its anchors."""
-    return {page.name: anchors(page.read_text(encoding="utf-8")) for page in sorted(guidance_dir.glob("*.md"))}

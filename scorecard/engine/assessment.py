@@ -91,7 +91,9 @@ def parse_assessment_text(text: str | bytes, bank: Bank) -> Assessment:
     if not text.strip():
         raise AssessmentError(["the file is empty"])  # rather than "not valid JSON: Expecting value"
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_unique_keys)
+    except DuplicateKey as error:
+        raise AssessmentError([f"{error.key!r} appears twice in the same object; keep one (which answer is meant?)"]) from None
     except RecursionError:
         raise AssessmentError(["the file is nested too deeply to be an assessment (lists or objects inside each other hundreds of times)"]) from None
     except ValueError as error:
@@ -100,6 +102,20 @@ def parse_assessment_text(text: str | bytes, bank: Bank) -> Assessment:
         raise AssessmentError([f"the file is not valid JSON{where}: {getattr(error, 'msg', error)}"]) from None
     _check_encodable(data)
     return load_assessment(data, bank)
+
+
+class DuplicateKey(Exception):
+    def __init__(self, key: str):
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """JSON allows a key twice and keeps the last; for an answer that would silently drop one."""
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        raise DuplicateKey(next(k for k, _ in pairs if k in seen or seen.add(k)))
+    return data
 
 
 def _check_encodable(data: Any) -> None:
@@ -142,10 +158,12 @@ def _council(raw: Any, bank: Bank, problems: list[str]) -> Council:
     if not isinstance(raw, dict):
         problems.append("council must be an object with name and type")
         return Council("", "")
-    name, ctype = raw.get("name"), raw.get("type")
+    # The name may be blank: an officer's own assessment needs none (the site scores as you go);
+    # comparisons keep unnamed councils apart.
+    name, ctype = raw.get("name", ""), raw.get("type")
     region, ons = raw.get("region", ""), raw.get("ons_code", "")
-    if not isinstance(name, str) or not name.strip():
-        problems.append("council.name is missing")
+    if not isinstance(name, str):
+        problems.append("council.name must be text")
     elif len(name) > MAX_TEXT:
         problems.append(f"council.name is longer than {MAX_TEXT} characters")
     if not isinstance(ctype, str) or ctype not in bank.council_types:  # a list would not even hash

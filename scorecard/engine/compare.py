@@ -159,6 +159,10 @@ def council_key(assessment: Assessment) -> str:
     return f"ons:{code}" if code else f"name:{_normalise(assessment.council.name)}"
 
 
+def _unnamed(assessment: Assessment) -> bool:
+    return not assessment.council.ons_code and not assessment.council.name.strip()
+
+
 # --- grouping ---------------------------------------------------------------------------
 
 def _normalise(name: str) -> str:
@@ -176,7 +180,9 @@ def _assign_keys(entries: list[dict[str, Any]]) -> None:
     for entry in entries:
         assessment = entry["assessment"]
         known = codes.get(_normalise(assessment.council.name), set())
-        if not assessment.council.ons_code and len(known) == 1:
+        if _unnamed(assessment):
+            entry["key"] = f"file:{entry['index']}"  # nothing says two unnamed files are one council
+        elif not assessment.council.ons_code and len(known) == 1:
             entry["key"] = f"ons:{next(iter(known))}"
         else:
             entry["key"] = council_key(assessment)

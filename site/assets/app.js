@@ -51,6 +51,7 @@ function mount() {
 // example in a private window), the site still works online.
 if ("serviceWorker" in navigator) {
   navigator.serviceWorker.register(new URL("../sw.js", import.meta.url), { scope: new URL("../", import.meta.url).pathname })
+    .then((registration) => registration.update()) // a new site version replaces the cached one on this visit
     .catch(() => {});
 }
 

@@ -4,6 +4,7 @@ replaces the cached one without losing saved answers."""
 from __future__ import annotations
 
 import shutil
+import time
 
 import pytest
 
@@ -15,19 +16,26 @@ from .conftest import serve_build, wait_for_engine
 ANSWER_KEY = "scorecard.assessment.v1"
 
 
+def poll(page, script: str, arg=None, timeout: float = 60.0):
+    """Evaluate an async script until it returns something truthy (wait_for_function does not await promises)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = page.evaluate(script, arg)
+        if value:
+            return value
+        page.wait_for_timeout(250)
+    raise AssertionError(f"timed out waiting for: {script}")
+
+
 def wait_for_offline_cache(page):
-    page.wait_for_function(
-        """async () => {
-            const registration = await navigator.serviceWorker.ready;
-            if (!navigator.serviceWorker.controller) return false;
-            const keys = await caches.keys();
-            for (const key of keys) {
-                const cache = await caches.open(key);
-                if (await cache.match('assets/pyodide/pyodide.asm.wasm')) return key;
-            }
-            return false;
-        }""", timeout=60_000, polling=250)
-    return page.evaluate("caches.keys()")
+    """Wait until this page is controlled and the whole site (Pyodide included) is cached."""
+    return poll(page, """async () => {
+        if (!navigator.serviceWorker.controller) return false;
+        for (const key of await caches.keys()) {
+            if (await (await caches.open(key)).match('/assets/pyodide/pyodide.asm.wasm')) return caches.keys();
+        }
+        return false;
+    }""")
 
 
 def test_works_offline_after_first_visit(browser, base_url):
@@ -35,8 +43,6 @@ def test_works_offline_after_first_visit(browser, base_url):
     page = context.new_page()
     page.goto(base_url + "index.html")
     page.select_option("#sc-council-type", "metropolitan")
-    wait_for_offline_cache(page)
-    page.reload()  # now controlled by the service worker
     wait_for_offline_cache(page)
 
     context.set_offline(True)
@@ -88,15 +94,9 @@ def test_new_version_replaces_cache_and_keeps_answers(browser, swappable_site):
     saved = page.evaluate(f"localStorage.getItem('{ANSWER_KEY}')")
 
     publish("2000.2")
-    page.goto(url + "index.html")
-    page.wait_for_function(
-        "old => caches.keys().then(keys => keys.length === 1 && keys[0] !== old[0])", arg=old_keys, timeout=60_000, polling=250)
-    # the new service worker takes control of the page within a reload or two
-    for _ in range(5):
-        page.reload()
-        if page.locator('meta[name="scorecard-bank-version"]').get_attribute("content") == "2000.2":
-            break
-        page.wait_for_timeout(500)
+    page.goto(url + "index.html")  # the page asks the service worker to look for an update
+    poll(page, "async old => { const keys = await caches.keys(); return keys.length === 1 && keys[0] !== old[0]; }", old_keys)
+    page.reload()
     assert page.locator('meta[name="scorecard-bank-version"]').get_attribute("content") == "2000.2"
     assert page.evaluate(f"localStorage.getItem('{ANSWER_KEY}')") == saved
     page.goto(url + "themes/alpha.html")

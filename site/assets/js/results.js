@@ -148,7 +148,7 @@ export function mountResults(root) {
   });
   root.querySelector('[data-sc="export-csv"]').addEventListener("click", async () => {
     const assessment = getAssessment();
-    const reply = await call("actions_csv", { ...assessment, council: { ...assessment.council, name: assessment.council.name || "Your council" } });
+    const reply = await call("actions_csv", assessment);
     if (reply.ok) download(`${fileStem(assessment)}-action-plan.csv`, "text/csv", reply.csv);
     else showMessage(root, `The action plan could not be made: ${reply.problems.join("; ")}`, "error");
   });

@@ -13,14 +13,6 @@ function publish(value) {
   for (const listener of listeners) listener(latest);
 }
 
-// The engine needs a council name; live scoring should not wait for one.
-function forScoring(assessment) {
-  const council = { ...assessment.council, name: assessment.council.name || "Your council" };
-  if (!council.region) delete council.region;
-  if (!council.ons_code) delete council.ons_code;
-  return { ...assessment, council };
-}
-
 export async function rescore() {
   const assessment = getAssessment();
   if (!assessment.council.type) {
@@ -30,7 +22,7 @@ export async function rescore() {
   if (!engineReady) return;
   const mine = ++sequence;
   const started = performance.now();
-  const reply = await call("score", forScoring(assessment));
+  const reply = await call("score", assessment);
   if (mine !== sequence) return;
   publish({
     result: reply.ok ? reply.result : null,
@@ -56,8 +48,8 @@ export function latestScores() {
 async function migrateSaved() {
   const assessment = getAssessment();
   if (!assessment.council.type || !assessment.bank_version || assessment.bank_version === currentBankVersion()) return;
-  const reply = await call("import", { text: JSON.stringify(forScoring(assessment)) });
-  if (reply.ok) replaceAssessment({ ...reply.assessment, council: assessment.council });
+  const reply = await call("import", { text: JSON.stringify(assessment) });
+  if (reply.ok) replaceAssessment(reply.assessment);
 }
 
 let started = false;
