@@ -74,6 +74,12 @@ def machine_lines(chromium: str | None = None) -> list[str]:
     ]
     if chromium is not None:
         lines.append(f"chromium: {chromium}")
+    try:
+        load = os.getloadavg()
+        busy = "  (BUSY: other work is running, figures will be noisy)" if load[0] > 0.75 * (os.cpu_count() or 1) else ""
+        lines.append(f"load    : {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} (1/5/15-min load average at start){busy}")
+    except OSError:
+        pass
     lines.append(f"date    : {time.strftime('%Y-%m-%d %H:%M:%S %Z')}")
     return lines
 
@@ -224,6 +230,10 @@ class Served:
     thread: threading.Thread
     hits: list[Hit] = field(default_factory=list)
 
+    @property
+    def port(self) -> int:
+        return self.server.server_address[1]
+
     def mark(self) -> int:
         return len(self.hits)
 
@@ -235,11 +245,11 @@ class Served:
         self.server.server_close()
 
 
-def serve_site(site: Path) -> Served:
+def serve_site(site: Path, port: int = 0) -> Served:
     """scorecard.serve.make_server on 127.0.0.1, port 0, in a thread, counting bytes per response."""
     import functools
 
-    server = make_server(site, host="127.0.0.1", port=0, verbose=False)
+    server = make_server(site, host="127.0.0.1", port=port, verbose=False)
     hits: list[Hit] = []
     handler = type("BenchHandler", (CountingHandler,), {"hits": hits, "lock": threading.Lock()})
     server.RequestHandlerClass = functools.partial(handler, directory=str(site))

@@ -175,23 +175,40 @@ ROUND_TRIP_JS = """async ({ calls }) => {
   return { samples };
 }"""
 
-WARM_NAV_JS = """async ({ themeId }) => {
+# Start a warm navigation: record the click time, then click the sidebar link to the second theme.
+# With instant navigation this document lives on and fills window.__warm; after a full page load
+# the new document's window.__bench (the init script) times the new page instead.
+WARM_NAV_JS = """({ themeId }) => {
   const link = [...document.querySelectorAll("a.md-nav__link")].find((a) => a.pathname.endsWith(`/themes/${themeId}.html`));
   if (!link) return { error: `no navigation link to themes/${themeId}.html` };
-  const result = { formAt: null, scoreAt: null };
-  const done = new Promise((resolve) => {
-    const observer = new MutationObserver(() => {
-      if (result.formAt === null && document.querySelector(`[data-sc="theme-form"][data-theme="${themeId}"]`)) result.formAt = performance.now();
-      const n = document.querySelector(`[data-sc="live-score"][data-theme="${themeId}"] [data-sc="theme-score"]`);
-      if (n && /^\\s*\\d+(\\.\\d+)?\\s*$/.test(n.textContent)) { result.scoreAt = performance.now(); observer.disconnect(); resolve(); }
-    });
-    observer.observe(document, { childList: true, subtree: true, characterData: true });
-    setTimeout(resolve, 15000);
+  const warm = window.__warm = { clicked: null, formAt: null, scoreAt: null, origin: performance.timeOrigin };
+  sessionStorage.setItem("bench.warm", JSON.stringify({ clickedAbs: null }));
+  const observer = new MutationObserver(() => {
+    if (warm.formAt === null && document.querySelector(`[data-sc="theme-form"][data-theme="${themeId}"]`)) warm.formAt = performance.now();
+    const n = document.querySelector(`[data-sc="live-score"][data-theme="${themeId}"] [data-sc="theme-score"]`);
+    if (n && /^\\s*\\d+(\\.\\d+)?\\s*$/.test(n.textContent)) { warm.scoreAt = performance.now(); observer.disconnect(); }
   });
-  const clicked = performance.now();
-  link.click();
-  await done;
-  return { clicked, ...result, url: location.pathname };
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  setTimeout(() => {
+    warm.clicked = performance.now();
+    sessionStorage.setItem("bench.warm", JSON.stringify({ clickedAbs: performance.timeOrigin + warm.clicked }));
+    link.click();
+  }, 0);
+  return { ok: true };
+}"""
+
+WARM_DONE_JS = """(themeId) => {
+  if (!location.pathname.endsWith(`/themes/${themeId}.html`)) return false;
+  if (window.__warm) return window.__warm.scoreAt !== null;
+  return Boolean(window.__bench && window.__bench.firstScore !== null);
+}"""
+
+WARM_RESULT_JS = """() => {
+  if (window.__warm) return { kind: "instant", total: window.__warm.scoreAt - window.__warm.clicked,
+                              form: window.__warm.formAt === null ? null : window.__warm.formAt - window.__warm.clicked };
+  const saved = JSON.parse(sessionStorage.getItem("bench.warm") || "{}");
+  const scoreAbs = performance.timeOrigin + window.__bench.firstScore;
+  return { kind: "full page load", total: scoreAbs - saved.clickedAbs, form: null };
 }"""
 
 TIMELINE_JS = """() => ({
@@ -310,13 +327,16 @@ def run_product(browser, served, theme_url: str, second_theme: str, storage: dic
         wasm_before = len(hits_matching(served.since(mark), "pyodide.asm.wasm"))
         worker_before = len(hits_matching(served.since(mark), "worker.mjs"))
         nav_mark = served.mark()
-        nav = page.evaluate(WARM_NAV_JS, {"themeId": second_theme})
-        if "error" in nav:
-            raise RuntimeError(nav["error"])
+        started = page.evaluate(WARM_NAV_JS, {"themeId": second_theme})
+        if "error" in started:
+            raise RuntimeError(started["error"])
+        page.wait_for_function(WARM_DONE_JS, arg=second_theme, timeout=TIMEOUT_MS)
+        nav = page.evaluate(WARM_RESULT_JS)
         page.wait_for_timeout(300)  # let any late request (a restarted worker) reach the server
         during = served.since(nav_mark)
-        out["warmNav"] = None if nav["scoreAt"] is None else nav["scoreAt"] - nav["clicked"]
-        out["warmNavForm"] = None if nav["formAt"] is None else nav["formAt"] - nav["clicked"]
+        out["warmNav"] = nav["total"]
+        out["warmNavForm"] = nav["form"]
+        out["warmNavKind"] = nav["kind"]
         out["warmNavRequests"] = [f"{h.path} ({h.status})" for h in during]
         out["warmNavWasm"] = len(hits_matching(during, "pyodide.asm.wasm"))
         out["warmNavWorker"] = len(hits_matching(during, "worker.mjs"))
@@ -405,6 +425,24 @@ def settle(served, quiet_s: float = 0.8, limit_s: float = 30.0) -> None:
 
 # --------------------------------------------------------------------------- main
 
+BENCH_OUT = ROOT / "_build" / "bench"  # its own build: _build/site may be in use (scorecard serve)
+
+
+def sitemap_port(site: Path) -> int | None:
+    """The port the site was built for (Material's instant navigation needs it to match)."""
+    import re
+    from urllib.parse import urlsplit
+
+    try:
+        loc = re.search(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
+    except OSError:
+        return None
+    if not loc:
+        return None
+    url = urlsplit(loc.group(1))
+    return url.port or (443 if url.scheme == "https" else 80)
+
+
 def write_floor(site: Path) -> None:
     folder = site / "_bench"
     folder.mkdir(exist_ok=True)
@@ -420,11 +458,13 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="fresh-context runs (default 5)")
     parser.add_argument("--changes", type=int, default=120, help="answer changes per run for re-score latency (>= 120)")
-    parser.add_argument("--no-build", action="store_true", help="serve the existing build as it is")
+    parser.add_argument("--no-build", action="store_true", help="serve this benchmark's last build (_build/bench/site) "
+                        "as it is, on the port it was built for when free")
     parser.add_argument("--questions", metavar="DIR", help="question bank folder (default: questions/ if it validates, "
                         "else the mini test bank)")
     parser.add_argument("--site", metavar="DIR", help="serve this built site folder (implies --no-build)")
     parser.add_argument("--council-type", default="unitary", help="council type stored before the visit (default unitary)")
+    parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default 0: any free port)")
     parser.add_argument("--skip-bytes", action="store_true", help="do not measure first/repeat visit bytes")
     parser.add_argument("--json", metavar="FILE", help="also write the raw figures as JSON")
     args = parser.parse_args(argv)
@@ -432,28 +472,40 @@ def main(argv=None) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    if args.site:
-        site = Path(args.site).resolve()
-        bank_note = f"site    : {site} (given with --site)"
+    notes = []
+    if args.site or args.no_build:
+        site = Path(args.site).resolve() if args.site else BENCH_OUT / "site"
+        if not (site / "assets" / "bank.json").exists():
+            print(f"error: no built site in {site}: run without --no-build", file=sys.stderr)
+            return 2
+        built_port = sitemap_port(site)
+        port = args.port or built_port or 0
+        try:
+            served = serve_site(site, port)
+        except OSError:
+            served = serve_site(site, 0)
+        if built_port and served.port != built_port:
+            notes.append(f"WARNING: this build is for port {built_port} (its sitemap.xml) but is served on "
+                         f"{served.port}: Material's instant navigation will fall back to full page loads.")
+        site_note = f"site    : {site} (reused{' with --no-build' if not args.site else ''})"
     else:
+        from scorecard.build.site import Layout, build_site
+
         choice = choose_bank(args.questions)
-        from scorecard.build.site import default_layout
-
-        layout = default_layout(choice.questions)
-        site = layout.site
-        if args.no_build:
-            bank_note = f"site    : {site} (reused with --no-build)"
-        else:
-            from scorecard.build.site import build_site
-
-            if choice.note:
-                print(choice.note)
-            t0 = time.perf_counter()
-            build_site(layout, log=lambda *_: None)
-            bank_note = f"site    : {site} (built from {choice.label} in {time.perf_counter() - t0:.1f} s)"
-    if not (site / "assets" / "bank.json").exists():
-        print(f"error: no built site in {site}: run without --no-build (or `scorecard build`)", file=sys.stderr)
-        return 2
+        if choice.note:
+            notes.append(choice.note)
+        site = BENCH_OUT / "site"
+        site.mkdir(parents=True, exist_ok=True)
+        served = serve_site(site, args.port)  # serve first: the build needs the address (site_url)
+        t0 = time.perf_counter()
+        try:
+            build_site(Layout(questions=choice.questions, guidance=choice.guidance, out=BENCH_OUT),
+                       log=lambda *_: None, site_url=served.base_url)
+        except Exception:
+            served.close()
+            raise
+        site_note = (f"site    : {site} (built for {served.base_url} from {choice.label} "
+                     f"in {time.perf_counter() - t0:.1f} s)")
     write_floor(site)
 
     from scorecard.engine import Bank
@@ -461,13 +513,13 @@ def main(argv=None) -> int:
     compiled = json.loads((site / "assets" / "bank.json").read_text(encoding="utf-8"))
     bank = Bank.from_dict(compiled)
     if len(bank.themes) < 2:
+        served.close()
         print("error: the bank needs two themes for the warm navigation figure", file=sys.stderr)
         return 2
     council_type = args.council_type if args.council_type in bank.council_types else sorted(bank.council_types)[0]
     assessment = seeded_assessment(bank, council_type)
     first_theme, second_theme = bank.themes[0].id, bank.themes[1].id
 
-    served = serve_site(site)
     theme_url = served.base_url + f"themes/{first_theme}.html"
     storage = storage_for(served.base_url, assessment)
     floors, products, errors = [], [], []
@@ -478,7 +530,9 @@ def main(argv=None) -> int:
             try:
                 print_header("Scorecard benchmark: browser start-up (bench/browser_start.py)",
                              f"{browser.version} (headless, {CHROMIUM}, flags: {' '.join(CHROMIUM_ARGS)})")
-                print(bank_note)
+                print(site_note)
+                for note in notes:
+                    print(note)
                 print(f"bank    : version {bank.version}, {len(bank.themes)} themes, {len(bank.questions)} questions; "
                       f"visit to themes/{first_theme}.html as a {council_type} council with "
                       f"{len(assessment['answers'])} answers stored")
@@ -498,7 +552,8 @@ def main(argv=None) -> int:
                             errors.append(f"run {run + 1} {kind}: {type(error).__name__}: {error}")
                     f, p = (floors[-1] if floors else None), (products[-1] if products else None)
                     print(f"  run {run + 1}: floor {fmt(f and f['done'])}, first score {fmt(p and p['firstScore'])}, "
-                          f"form usable {fmt(p and p['formUsable'])}, warm nav {fmt(p and p['warmNav'])}")
+                          f"form usable {fmt(p and p['formUsable'])}, warm nav {fmt(p and p['warmNav'])} "
+                          f"({p and p['warmNavKind']})")
                 if not args.skip_bytes:
                     try:
                         bytes_result = run_bytes(browser, served, theme_url, storage)
@@ -558,6 +613,8 @@ def report(floors, products, bytes_result, errors, args) -> None:
     wasm_refetch = sum(p["warmNavWasm"] for p in products)
     row("warm navigation: click -> score", warm, f"<= {TARGET_WARM_NAV_MS} ms", TARGET_WARM_NAV_MS,
         extra=f"new page DOM at {fmt(median([p['warmNavForm'] for p in products if p['warmNavForm'] is not None]))}")
+    kinds = sorted({p["warmNavKind"] for p in products})
+    rows[-1] = rows[-1][:5] + (f"{'/'.join(kinds)}; " + rows[-1][5],)
     rows.append(("warm navigation: pyodide.asm.wasm re-fetched", str(wasm_refetch), "", "0 requests",
                  "PASS" if wasm_refetch == 0 and products else "MISS",
                  f"worker.mjs re-fetched {sum(p['warmNavWorker'] for p in products)}x"))

@@ -63,7 +63,7 @@ def cmd_template(args) -> int:
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
-        sys.stdout.write(terminal_safe(text) if args.format == "text" else text)
+        sys.stdout.write(text)
     return EXIT_OK
 
 
