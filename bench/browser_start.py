@@ -77,7 +77,7 @@ INSTRUMENT = """(() => {
   const cfg = __CFG__;
   const KEY = __KEY__;
   const B = window.__bench = { fcp: null, formUsable: null, formProbe: null, probeClicks: 0,
-                               firstScore: null, engineReady: null };
+                               firstScore: null, engineReady: null, mounted: null };
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (e.name === "first-contentful-paint" && B.fcp === null) B.fcp = e.startTime;
@@ -85,6 +85,7 @@ INSTRUMENT = """(() => {
   } catch (e) { /* no paint timing */ }
   const isNumber = (t) => /^\\s*\\d+(\\.\\d+)?\\s*$/.test(t || "");
   const check = () => {
+    if (B.mounted === null && document.querySelector(".sc-hidden-note")) B.mounted = performance.now();  // form.js applyVisibility ran
     if (B.firstScore === null) {
       const n = document.querySelector('[data-sc="theme-score"]');
       if (n && isNumber(n.textContent)) B.firstScore = performance.now();
@@ -302,10 +303,13 @@ def run_product(browser, served, theme_url: str, second_theme: str, storage: dic
         page.goto(theme_url)
         wait_bench(page, "window.__bench.firstScore !== null && window.__bench.formUsable !== null")
         bench = page.evaluate("window.__bench")
+        first_visit = served.since(mark)
         timeline = page.evaluate(TIMELINE_JS)
         events = page_events(timeline)
         events.update(worker_timeline(page, "worker.mjs", timeline["origin"]))
         events["form usable (answer saved)"] = bench["formUsable"]
+        if bench["mounted"] is not None:
+            events["theme form mounted (form.js)"] = bench["mounted"]
         events["engine ready (data-engine)"] = bench["engineReady"]
         events["first live score in the DOM"] = bench["firstScore"]
         out = {
@@ -316,6 +320,8 @@ def run_product(browser, served, theme_url: str, second_theme: str, storage: dic
             "firstScore": bench["firstScore"],
             "engineReady": bench["engineReady"],
             "events": events,
+            "firstVisitBytes": sum(h.body_bytes for h in first_visit),
+            "firstVisitResponses": len(first_visit),
         }
         rescore = page.evaluate(RESCORE_JS, {"changes": args.changes, "gapMs": 5})
         out["rescore"] = rescore["samples"]
@@ -391,12 +397,10 @@ def run_bytes(browser, served, theme_url: str, storage: dict) -> dict:
         page.goto(theme_url)
         wait_bench(page, "window.__bench.firstScore !== null")
         first_score = page.evaluate("window.__bench.firstScore")
-        at_first_score = served.mark()
         page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
         page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=TIMEOUT_MS)
         settle(served)
         first = served.since(mark)
-        before_score = served.hits[mark:at_first_score]
         page.close()
 
         page = context.new_page()
@@ -407,7 +411,7 @@ def run_bytes(browser, served, theme_url: str, storage: dict) -> dict:
         controlled = page.evaluate("navigator.serviceWorker.controller !== null")
         settle(served)
         repeat = served.since(mark)
-        return {"first": first, "beforeScore": before_score, "firstScore": first_score,
+        return {"first": first, "firstScore": first_score,
                 "repeat": repeat, "repeatScore": repeat_score, "controlled": controlled}
     finally:
         context.close()
@@ -640,7 +644,7 @@ def report(floors, products, bytes_result, errors, args) -> None:
         print(f"  warm navigation requests (last run): {', '.join(products[-1]['warmNavRequests']) or 'none'}")
 
     if bytes_result:
-        report_bytes(bytes_result)
+        report_bytes(bytes_result, products)
 
 
 def timeline(title: str, runs: list[dict]) -> None:
@@ -655,16 +659,17 @@ def timeline(title: str, runs: list[dict]) -> None:
         print(f"    {values[name]:8.0f}  {name}")
 
 
-def report_bytes(result: dict) -> None:
+def report_bytes(result: dict, page_only: list[dict]) -> None:
     first, repeat = result["first"], result["repeat"]
     print("\nBytes from the network (counted by the server: body bytes, with headers in brackets):")
     total_first = sum(h.body_bytes for h in first)
-    before = result["beforeScore"]
+    if page_only:
+        print(f"  first visit, service worker blocked (the timed runs, up to the first score): "
+              f"{median([p['firstVisitResponses'] for p in page_only]):.0f} responses, "
+              f"{human_bytes(median([p['firstVisitBytes'] for p in page_only]))} body (median)")
     print(f"  first visit, service worker allowed: {len(first)} responses, {human_bytes(total_first)} body "
-          f"({human_bytes(sum(h.total for h in first))} with headers)")
-    print(f"    up to the first score ({fmt(result['firstScore'])}): {len(before)} responses, "
-          f"{human_bytes(sum(h.body_bytes for h in before))}; after it (service worker precache): "
-          f"{len(first) - len(before)} responses, {human_bytes(total_first - sum(h.body_bytes for h in before))}")
+          f"({human_bytes(sum(h.total for h in first))} with headers); the service worker's precache runs "
+          f"alongside the page's own requests (first score at {fmt(result['firstScore'])})")
     for name, (count, body, total) in sorted(by_group(first).items(), key=lambda kv: -kv[1][1]):
         print(f"    {human_bytes(body):>11} in {count:3d} responses  {name}")
     twice = {}
