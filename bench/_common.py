@@ -274,3 +274,65 @@ def seeded_assessment(bank, council_type: str | None = None, seed: int = 2026110
         if all(t["score"] is not None for t in result["themes"][:2]):
             return data
     raise RuntimeError("no seed gives a scored first and second theme")
+
+
+# --------------------------------------------------------------------------- the built site
+
+BENCH_OUT = ROOT / "_build" / "bench"  # the benchmarks' own build: _build/site may be in use (scorecard serve)
+
+
+def sitemap_port(site: Path) -> int | None:
+    """The port a site was built for (Material's instant navigation needs it to match)."""
+    import re
+    from urllib.parse import urlsplit
+
+    try:
+        loc = re.search(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
+    except OSError:
+        return None
+    if not loc:
+        return None
+    url = urlsplit(loc.group(1))
+    return url.port or (443 if url.scheme == "https" else 80)
+
+
+def serve_and_build(questions: str | None, no_build: bool, site_dir: str | None, port: int = 0):
+    """Serve (and unless told not to, first build) the site the browser benchmarks load.
+
+    The server starts first so the build knows its address: Material's instant navigation
+    only works when the site_url's port matches. Returns (served, site, site_note, notes).
+    Raises SystemExit with a message when there is nothing to serve.
+    """
+    notes: list[str] = []
+    if site_dir or no_build:
+        site = Path(site_dir).resolve() if site_dir else BENCH_OUT / "site"
+        if not (site / "assets" / "bank.json").exists():
+            raise SystemExit(f"error: no built site in {site}: run without --no-build")
+        built_port = sitemap_port(site)
+        try:
+            served = serve_site(site, port or built_port or 0)
+        except OSError:
+            served = serve_site(site, 0)
+        if built_port and served.port != built_port:
+            notes.append(f"WARNING: this build is for port {built_port} (its sitemap.xml) but is served on "
+                         f"{served.port}: Material's instant navigation will fall back to full page loads.")
+        return served, site, f"site    : {site} (reused{'' if site_dir else ' with --no-build'})", notes
+
+    from scorecard.build.site import Layout, build_site
+
+    choice = choose_bank(questions)
+    if choice.note:
+        notes.append(choice.note)
+    site = BENCH_OUT / "site"
+    site.mkdir(parents=True, exist_ok=True)
+    served = serve_site(site, port)
+    started = time.perf_counter()
+    try:
+        build_site(Layout(questions=choice.questions, guidance=choice.guidance, out=BENCH_OUT),
+                   log=lambda *_: None, site_url=served.base_url)
+    except BaseException:
+        served.close()
+        raise
+    note = (f"site    : {site} (built for {served.base_url} from {choice.label} "
+            f"in {time.perf_counter() - started:.1f} s)")
+    return served, site, note, notes

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Every benchmark, one command:  bench/run_all.sh   (QUESTIONS=DIR bench/run_all.sh for another bank)
+#
+# Order matters: build_time.py removes _build/ (a clean build); browser_start.py then builds its own
+# copy (_build/bench/site, for the port it serves on) and bulk_scoring.py --browser reuses it.
+# Logs go to bench/results/*.txt; a summary of every PASS/MISS line is printed at the end.
+# Exits 0 when every benchmark ran, whatever the figures; non-zero only if one could not run.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p bench/results
+bank=()
+[[ -n "${QUESTIONS:-}" ]] && bank=(--questions "$QUESTIONS")
+failed=0
+
+run() {
+  local name=$1; shift
+  echo
+  echo ">>> python3 $*"
+  python3 "$@" 2>&1 | tee "bench/results/$name.txt"
+  local code=${PIPESTATUS[0]}
+  if [[ $code -ne 0 ]]; then
+    echo "!!! $name exited $code" | tee -a "bench/results/$name.txt"
+    failed=1
+  fi
+}
+
+run build_time bench/build_time.py "${bank[@]}"
+run browser_start bench/browser_start.py "${bank[@]}" --json bench/results/browser_start.json
+run bulk_scoring bench/bulk_scoring.py "${bank[@]}" --browser --no-build
+
+echo
+echo "================================ summary ================================"
+for name in build_time bulk_scoring browser_start; do
+  echo "-- $name"
+  grep -E "PASS|MISS" "bench/results/$name.txt" | sed 's/^/   /'
+done
+exit $failed
