@@ -7,8 +7,10 @@ const FILES = __FILES__;
 const CACHE = `scorecard-${VERSION}`;
 
 self.addEventListener("install", (event) => {
-  // cache: "reload" so a new version never stores files from the browser's HTTP cache.
-  const requests = FILES.map((file) => new Request(file, { cache: "reload" }));
+  // cache: "no-cache": every file is checked with the server, so a new version never stores a
+  // stale file, but an unchanged one (Pyodide, just downloaded by the page) comes from the
+  // browser's HTTP cache instead of over the network a second time.
+  const requests = FILES.map((file) => new Request(file, { cache: "no-cache" }));
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)).then(() => self.skipWaiting()));
 });
 

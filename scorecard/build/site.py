@@ -182,10 +182,16 @@ def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str) -> 
     ]
     config = {"INHERIT": str(ROOT / "mkdocs.yml"), "site_url": site_url, "docs_dir": str(layout.docs), "site_dir": str(layout.site),
               "theme": {"name": "material", "custom_dir": str(SITE_SOURCES / "overrides")}, "nav": nav,
-              "extra": {"engine_wheel": wheel_name, "bank_version": bank.version}}
+              "extra": {"engine_wheel": wheel_name, "bank_version": bank.version, "modules": browser_modules(),
+                        "early_script": (SITE_SOURCES / "early.js").read_text(encoding="utf-8")}}
     path = layout.out / "mkdocs.yml"
     path.write_text(json.dumps(config, indent=1), encoding="utf-8")  # JSON is valid YAML
     return path
+
+
+def browser_modules() -> list[str]:
+    """The modules app.js imports, for <link rel="modulepreload">: fetched at once, not one import level at a time."""
+    return sorted(f"assets/js/{path.name}" for path in (SITE_SOURCES / "assets" / "js").glob("*.js"))
 
 
 def run_mkdocs(config: Path) -> None:

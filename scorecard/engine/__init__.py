@@ -13,7 +13,7 @@ from .assessment import (
     parse_assessment_text,
 )
 from .bank import NOT_APPLICABLE, Bank
-from .scoring import overall, score_theme
+from .scoring import overall, question_entries, read_answers, score_theme
 
 __all__ = [
     "NOT_APPLICABLE",
@@ -27,20 +27,32 @@ __all__ = [
 ]
 
 
-def score_assessment(bank: Bank, assessment: Assessment) -> dict[str, Any]:
-    """Score a checked assessment: themes, overall, actions, and what changed since its bank version."""
-    themes = [score_theme(theme, assessment, bank) for theme in bank.themes]
+def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True) -> dict[str, Any]:
+    """Score a checked assessment: themes, overall, actions, and what changed since its bank version.
+
+    ``detail=False`` is for scoring many councils at once (comparisons): the same theme and overall
+    figures, without each question's status, the action list, the unanswered list or the labels.
+    """
+    statuses, fractions, tallies = read_answers(bank, assessment)
+    themes = [score_theme(theme, tallies[theme.id], bank) for theme in bank.themes]
     council = assessment.council
-    return {
+    summary = {
         "council": {"name": council.name, "type": council.type, "region": council.region, "ons_code": council.ons_code},
         "assessment_date": assessment.assessment_date,
         "bank_version": bank.version,
         "assessment_bank_version": assessment.bank_version,
         "overall": overall(themes, bank),
         "themes": themes,
+        "changes": bank_changes(bank, assessment),
+    }
+    if not detail:
+        return summary
+    for theme, result in zip(bank.themes, themes):
+        result["questions"] = question_entries(theme, statuses, fractions)
+    return {
+        **summary,
         "actions": action_list(themes, assessment, bank),
         "unanswered": unanswered_list(themes, bank),
-        "changes": bank_changes(bank, assessment),
         "labels": {
             "tiers": {t.id: t.name for t in bank.tiers},
             "risks": {r.id: r.name for r in bank.risk_bands},

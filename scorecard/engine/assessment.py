@@ -188,7 +188,12 @@ def _answers(raw: Any, raw_retired: Any, bank: Bank, problems: list[str]):
         problems.append("retired_answers must be an object mapping question ids to answers")
         raw_retired = {}
     retired.update(raw_retired)
+    questions = bank.questions
     for qid, value in raw.items():
+        question = questions.get(qid)
+        if question is not None and question.accepts(value):
+            answers[qid] = value  # the common case, checked in one step
+            continue
         if value is None:
             continue  # explicitly unanswered
         target = qid if qid in bank.questions else bank.replaced_by.get(qid)

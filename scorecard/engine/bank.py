@@ -40,6 +40,9 @@ class Question:
     replaces: tuple[str, ...]
     option_scores: Mapping[str, float] = field(repr=False)
     max_points: float = field(repr=False)
+    labels: Mapping[str, str] = field(repr=False)  # option id -> label
+    best_label: str = field(repr=False)  # what the best answer reads as, for the action list
+    text_answers: frozenset[str] = field(repr=False)  # every valid answer written as text: an option id (not multi), n/a if allowed
 
     def fraction(self, value: Any) -> float:
         """Share of the weight an answer earns (0-1); value is an option id or list of ids."""
@@ -47,20 +50,25 @@ class Question:
             return fsum(self.option_scores[o] for o in value) / self.max_points
         return self.option_scores[value]
 
+    def accepts(self, value: Any) -> bool:
+        """A quick yes for a valid answer; the assessment checks explain a no."""
+        if type(value) is str:
+            return value in self.text_answers
+        if type(value) is list and self.type == "multi":
+            try:
+                chosen = set(value)
+            except TypeError:  # an object or list inside the list
+                return False
+            return len(chosen) == len(value) and chosen <= self.option_scores.keys()
+        return False
+
     def label_of(self, value: Any) -> str:
         """Human-readable form of an answer value, for reports."""
         if value == NOT_APPLICABLE:
             return "Not applicable"
-        labels = {o.id: o.label for o in self.options}
         if isinstance(value, list):
-            return "; ".join(labels[v] for v in value) if value else "None selected"
-        return labels[value]
-
-    @property
-    def best_label(self) -> str:
-        if self.type == "multi":
-            return "; ".join(o.label for o in self.options if o.score > 0)
-        return max(self.options, key=lambda o: o.score).label
+            return "; ".join(self.labels[v] for v in value) if value else "None selected"
+        return self.labels[value]
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,7 @@ class Bank:
     retired: Mapping[str, Mapping[str, str]]  # question id -> {text, removed_in, reason}
     questions: Mapping[str, Question] = field(repr=False)
     replaced_by: Mapping[str, str] = field(repr=False)  # old id -> current id
+    asked_of: Mapping[str, tuple[Question, ...]] = field(repr=False)  # council type -> its questions, parents first
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Bank":
@@ -111,6 +120,7 @@ class Bank:
             for t in data["themes"]
         )
         questions = {q.id: q for t in themes for q in t.questions}
+        parents_first = _parents_first(questions)
         return cls(
             version=data["bank_version"],
             council_types={c["id"]: c["name"] for c in data["council_types"]},
@@ -121,6 +131,9 @@ class Bank:
             retired={r["id"]: r for r in data.get("retired", [])},
             questions=questions,
             replaced_by={old: q.id for q in questions.values() for old in q.replaces},
+            asked_of={
+                c["id"]: tuple(q for q in parents_first if c["id"] in q.applies_to) for c in data["council_types"]
+            },
         )
 
     def tier_for(self, score: float) -> Band:
@@ -142,6 +155,22 @@ def _band_for(bands: tuple[Band, ...], score: float) -> Band:
     return reached
 
 
+def _parents_first(questions: Mapping[str, Question]) -> tuple[Question, ...]:
+    """Bank order, except that a question comes after its parent (the build refuses cycles)."""
+    ordered: dict[str, Question] = {}
+
+    def place(question: Question, chain: tuple[str, ...]) -> None:
+        if question.id in ordered or question.id in chain:
+            return
+        if question.depends_on in questions:
+            place(questions[question.depends_on], chain + (question.id,))
+        ordered[question.id] = question
+
+    for question in questions.values():
+        place(question, ())
+    return tuple(ordered.values())
+
+
 def _band(b: Mapping[str, Any]) -> Band:
     return Band(b["id"], b["name"], float(b["min_score"]), b["description"])
 
@@ -149,6 +178,7 @@ def _band(b: Mapping[str, Any]) -> Band:
 def _question(q: Mapping[str, Any], theme: str) -> Question:
     options = tuple(Option(o["id"], o["label"], float(o["score"])) for o in q["options"])
     depends = q.get("depends_on") or {}
+    multi, allow_na = q["type"] == "multi", bool(q.get("allow_na", False))
     return Question(
         id=q["id"],
         theme=theme,
@@ -158,12 +188,15 @@ def _question(q: Mapping[str, Any], theme: str) -> Question:
         options=options,
         weight=float(q["weight"]),
         applies_to=frozenset(q["applies_to"]),
-        allow_na=bool(q.get("allow_na", False)),
+        allow_na=allow_na,
         depends_on=depends.get("question"),
         depends_answer_in=frozenset(depends.get("answer_in", ())),
         guidance=tuple(q["guidance"]),
         sources=tuple(q["sources"]),
         replaces=tuple(q.get("replaces", ())),
         option_scores={o.id: o.score for o in options},
-        max_points=fsum(o.score for o in options) if q["type"] == "multi" else 1.0,
+        max_points=fsum(o.score for o in options) if multi else 1.0,
+        labels={o.id: o.label for o in options},
+        best_label="; ".join(o.label for o in options if o.score > 0) if multi else max(options, key=lambda o: o.score).label,
+        text_answers=frozenset(([] if multi else [o.id for o in options]) + ([NOT_APPLICABLE] if allow_na else [])),
     )

@@ -77,7 +77,7 @@ def compare(bank: Bank, assessments: Iterable[Assessment | tuple[str, Assessment
     for index, item in enumerate(assessments):
         name, assessment = item if isinstance(item, tuple) else ("", item)
         entries.append({"index": index, "file": name, "assessment": assessment,
-                        "result": score_assessment(bank, assessment)})
+                        "result": score_assessment(bank, assessment, detail=False)})
     _assign_keys(entries)
 
     groups: dict[str, list[dict[str, Any]]] = {}

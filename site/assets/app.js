@@ -1,6 +1,7 @@
-// Entry point. Material's instant navigation swaps page content without reloading, so
-// this module runs once per visit: the engine worker and the saved assessment live on,
-// and each new page is mounted (and the previous one unmounted) on `document$`.
+// Entry point (loaded from overrides/main.html; site/early.js has already started the
+// engine and saves answers). Material's instant navigation swaps page content without
+// reloading, so this module runs once per visit: the engine worker and the saved assessment
+// live on, and each new page is mounted (and the previous one unmounted) on `document$`.
 import { onEngineStatus, startEngine } from "./js/engine.js";
 import { mountCouncilFields, mountThemeList, mountThemePage } from "./js/form.js";
 import { mountCompare } from "./js/compare.js";
@@ -47,9 +48,13 @@ function mount() {
   unmount.push(onEngineStatus(showEngineStatus));
 }
 
-// Offline use after the first visit (see service-worker.js). Where a browser refuses (for
-// example in a private window), the site still works online.
-if ("serviceWorker" in navigator) {
+// Offline use after the first visit (see service-worker.js). Registered once the engine has
+// started (or failed), so its precache does not download Pyodide a second time while the page
+// is still loading it. Where a browser refuses (a private window, say), the site works online.
+let registered = false;
+function registerServiceWorker() {
+  if (registered || !("serviceWorker" in navigator)) return;
+  registered = true;
   navigator.serviceWorker.register(new URL("../sw.js", import.meta.url), { scope: new URL("../", import.meta.url).pathname })
     .then((registration) => registration.update()) // a new site version replaces the cached one on this visit
     .catch(() => {});
@@ -57,6 +62,7 @@ if ("serviceWorker" in navigator) {
 
 startEngine();
 startScoring();
+onEngineStatus((status) => status.state !== "loading" && registerServiceWorker());
 subscribe(showSaveError);
 if (window.document$) window.document$.subscribe(mount);
 else mount();

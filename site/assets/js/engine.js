@@ -6,30 +6,28 @@ let worker = null;
 let nextId = 1;
 const pending = new Map();
 
-function wheelName() {
-  const meta = document.querySelector('meta[name="scorecard-engine"]');
-  return meta ? meta.content : "";
-}
-
 function setStatus(state, message = "") {
   status = { state, message };
   for (const listener of listeners) listener(status);
 }
 
+function handle(data) {
+  if (data.type === "ready") setStatus("ready");
+  else if (data.type === "failed") setStatus("failed", data.message);
+  else if (data.type === "reply") {
+    const resolve = pending.get(data.id);
+    pending.delete(data.id);
+    if (resolve) resolve(data);
+  }
+}
+
+// Take over the worker assets/early.js started in <head>, with the messages it sent meanwhile.
 export function startEngine() {
   if (worker) return;
-  worker = new Worker(new URL("../worker.mjs", import.meta.url), { type: "module" });
-  worker.onmessage = ({ data }) => {
-    if (data.type === "ready") setStatus("ready");
-    else if (data.type === "failed") setStatus("failed", data.message);
-    else if (data.type === "reply") {
-      const resolve = pending.get(data.id);
-      pending.delete(data.id);
-      if (resolve) resolve(data);
-    }
-  };
+  worker = window.scorecard.worker;
+  for (const data of worker.early || []) handle(data);
+  worker.onmessage = ({ data }) => handle(data);
   worker.onerror = (event) => setStatus("failed", event.message || "the worker could not start");
-  worker.postMessage({ op: "start", payload: { wheel: wheelName() } });
 }
 
 export function engineStatus() {

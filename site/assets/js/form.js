@@ -1,21 +1,9 @@
-// The question form on a theme page, and the council details on the home page.
-// The form works before the engine has loaded: answers are saved as they are given.
-import { getAssessment, update } from "./store.js";
+// The question form on a theme page, and the council details on the home page. Answers are
+// saved as they are given by assets/early.js (before this module has loaded); mounting a page
+// shows the saved answers, hides what does not apply and follows the live score.
+import { getAssessment, subscribe, update } from "./store.js";
 import { onScores } from "./scores.js";
 import { renderLiveScore, renderThemeProgress } from "./views.js";
-
-const NA = "n/a";
-
-function readAnswer(fieldset) {
-  const inputs = [...fieldset.querySelectorAll("input")];
-  if (fieldset.dataset.type === "multi") {
-    if (inputs.some((i) => i.value === NA && i.checked)) return NA;
-    const chosen = inputs.filter((i) => i.checked).map((i) => i.value);
-    return chosen.length ? chosen : undefined;
-  }
-  const checked = inputs.find((i) => i.checked);
-  return checked ? checked.value : undefined;
-}
 
 function writeAnswer(fieldset, value) {
   for (const input of fieldset.querySelectorAll("input")) {
@@ -59,43 +47,13 @@ export function mountThemePage(root) {
     if (note.value) fieldset.querySelector("details.sc-note").open = true;
   }
   applyVisibility(form, assessment);
-
-  form.addEventListener("change", (event) => {
-    const fieldset = event.target.closest("fieldset.sc-question");
-    if (!fieldset || event.target.tagName !== "INPUT") return;
-    if (fieldset.dataset.type === "multi") {
-      // "Not applicable" and real options exclude each other.
-      const na = event.target.value === NA;
-      for (const input of fieldset.querySelectorAll("input")) {
-        if (event.target.checked && input !== event.target && (na || input.value === NA)) input.checked = false;
-      }
-    }
-    const value = readAnswer(fieldset);
-    update((a) => {
-      if (value === undefined) delete a.answers[fieldset.dataset.question];
-      else a.answers[fieldset.dataset.question] = value;
-    });
-    applyVisibility(form, getAssessment());
-  });
-  form.addEventListener("input", (event) => {
-    if (event.target.dataset.sc !== "note") return;
-    const id = event.target.dataset.question;
-    update((a) => {
-      if (event.target.value) a.notes[id] = event.target.value;
-      else delete a.notes[id];
-    });
-  });
-  form.addEventListener("click", (event) => {
-    const button = event.target.closest('[data-sc="clear"]');
-    if (!button) return;
-    const fieldset = button.closest("fieldset.sc-question");
-    writeAnswer(fieldset, undefined);
-    update((a) => delete a.answers[button.dataset.question]);
-    applyVisibility(form, getAssessment());
-  });
-
+  const stopVisibility = subscribe((changed) => applyVisibility(form, changed));
   const panel = root.querySelector('[data-sc="live-score"]');
-  return onScores((scores) => renderLiveScore(panel, root.dataset.theme, scores));
+  const stopScores = onScores((scores) => renderLiveScore(panel, root.dataset.theme, scores));
+  return () => {
+    stopVisibility();
+    stopScores();
+  };
 }
 
 const COUNCIL_FIELDS = { "council-name": "name", "council-type": "type", "council-region": "region", "council-ons": "ons_code" };
@@ -110,8 +68,6 @@ export function mountCouncilFields(root) {
         update((a) => {
           a.council[key] = field.value.trim();
         });
-        const form = root.querySelector('[data-sc="theme-form"]');
-        if (form) applyVisibility(form, getAssessment());
       });
     }
   }
