@@ -123,6 +123,20 @@ def choose_bank(explicit: str | None) -> BankChoice:
     )
 
 
+def add_questions_option(parser) -> None:
+    parser.add_argument("--questions", metavar="DIR", help="question bank folder (default: questions/ if it validates, "
+                        "else the mini test bank)")
+
+
+def announce_bank(explicit: str | None) -> BankChoice:
+    """Choose the bank (see choose_bank) and print which one, after the machine header."""
+    choice = choose_bank(explicit)
+    if choice.note:
+        print(choice.note)
+    print(bank_summary(choice))
+    return choice
+
+
 def bank_summary(choice: BankChoice) -> str:
     compiled, problems = load_bank(choice.questions, choice.guidance)
     if problems or not compiled:

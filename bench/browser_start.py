@@ -38,8 +38,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (  # noqa: E402
-    CHROMIUM, CHROMIUM_ARGS, STORAGE_KEY, Hit, human_bytes, median, percentile, print_header, seeded_assessment,
-    serve_and_build, verdict,
+    CHROMIUM, CHROMIUM_ARGS, STORAGE_KEY, Hit, add_questions_option, human_bytes, median, percentile, print_header,
+    seeded_assessment, serve_and_build, verdict,
 )
 
 TARGET_FORM_MS = 300
@@ -448,8 +448,7 @@ def main(argv=None) -> int:
     parser.add_argument("--changes", type=int, default=120, help="answer changes per run for re-score latency (>= 120)")
     parser.add_argument("--no-build", action="store_true", help="serve this benchmark's last build (_build/bench/site) "
                         "as it is, on the port it was built for when free")
-    parser.add_argument("--questions", metavar="DIR", help="question bank folder (default: questions/ if it validates, "
-                        "else the mini test bank)")
+    add_questions_option(parser)
     parser.add_argument("--site", metavar="DIR", help="serve this built site folder (implies --no-build)")
     parser.add_argument("--council-type", default="unitary", help="council type stored before the visit (default unitary)")
     parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default 0: any free port)")

@@ -27,7 +27,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, bank_summary, choose_bank, median, print_header, verdict  # noqa: E402
+from _common import ROOT, add_questions_option, announce_bank, median, print_header, verdict  # noqa: E402
 
 import scorecard.build.site as site_module  # noqa: E402
 
@@ -129,15 +129,11 @@ def subprocess_floor(module_args: list[str]) -> float:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="clean builds for each part (default 3)")
-    parser.add_argument("--questions", metavar="DIR", help="question bank folder (default: questions/ if it validates, "
-                        "else the mini test bank)")
+    add_questions_option(parser)
     args = parser.parse_args(argv)
 
     print_header("Scorecard benchmark: build time (bench/build_time.py)")
-    choice = choose_bank(args.questions)
-    if choice.note:
-        print(choice.note)
-    print(bank_summary(choice))
+    choice = announce_bank(args.questions)
     try:
         import mkdocs
         import material

@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (  # noqa: E402
-    CHROMIUM, CHROMIUM_ARGS, bank_summary, choose_bank, median, print_header, serve_and_build, verdict,
+    CHROMIUM, CHROMIUM_ARGS, add_questions_option, announce_bank, median, print_header, serve_and_build, verdict,
 )
 
 from scorecard.build.banks import load_bank  # noqa: E402
@@ -200,8 +200,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=10_000, help="assessments (default 10000)")
     parser.add_argument("--repeat", type=int, default=3, help="timed repeats of each pass (default 3)")
-    parser.add_argument("--questions", metavar="DIR", help="question bank folder (default: questions/ if it validates, "
-                        "else the mini test bank)")
+    add_questions_option(parser)
     parser.add_argument("--profile", action="store_true", help="print the cProfile table even when the target is met")
     parser.add_argument("--top", type=int, default=20, help="functions in the profile table (default 20)")
     parser.add_argument("--browser", action="store_true", help="also time the browser worker's compare operation")
@@ -210,10 +209,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     print_header("Scorecard benchmark: bulk scoring (bench/bulk_scoring.py)")
-    choice = choose_bank(args.questions)
-    if choice.note:
-        print(choice.note)
-    print(bank_summary(choice))
+    choice = announce_bank(args.questions)
     compiled, problems = load_bank(choice.questions, choice.guidance)
     if problems:
         print("error: the bank has problems:\n" + "\n".join(map(str, problems)), file=sys.stderr)

@@ -168,6 +168,42 @@ def test_not_applicable_changes_only_that_question_and_its_follow_ups(bank, data
             assert after[follower]["status"] in ("not_asked", "not_for_council_type")
 
 
+@SETTINGS
+@given(data=st.data())
+def test_the_bulk_path_gives_the_same_figures(bank, data):
+    """score_assessment(detail=False), used for comparisons, drops only the per-question detail."""
+    assessment = load_assessment(data.draw(assessment_files(bank)), bank)
+    full, lean = score_assessment(bank, assessment), score_assessment(bank, assessment, detail=False)
+    assert lean["overall"] == full["overall"]
+    assert lean["themes"] == [{k: v for k, v in theme.items() if k != "questions"} for theme in full["themes"]]
+    assert {k: v for k, v in full.items() if k not in ("themes", "actions", "unanswered", "labels")} == \
+        {k: v for k, v in lean.items() if k != "themes"}
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@SETTINGS
+@given(data=st.data())
+def test_the_quick_answer_check_agrees_with_the_full_one(bank, data):
+    """Question.accepts (the common case, one step) says yes exactly when the full check finds no problem."""
+    from scorecard.engine.assessment import _answer_problem
+
+    question = data.draw(st.sampled_from(sorted(bank.questions.values(), key=lambda q: q.id)))
+    options = [o.id for o in question.options]
+    value = data.draw(st.one_of(
+        answer_values(question).filter(lambda v: v is not ABSENT),
+        st.lists(st.sampled_from(options + [NOT_APPLICABLE, "x"]), max_size=4),  # repeats, n/a and unknown ids in a list
+        st.just(NOT_APPLICABLE), JSON_VALUES,
+    ))
+    assume(value is not None)  # null means unanswered, before either check
+    assert question.accepts(value) == (_answer_problem(question, value) is None)
+
+
 def test_the_mini_bank_has_what_the_properties_need(mini_bank):
     """Guard: the properties above would pass vacuously without these in the bank."""
     questions = mini_bank.questions.values()

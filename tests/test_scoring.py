@@ -6,9 +6,12 @@ scores in the fixture, so a change to the rules shows up as a failing sum, not a
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from scorecard.engine import score_assessment
+from scorecard.engine import Bank, load_assessment, score_assessment
+from scorecard.sample import random_assessment
 
 FULL = {"ALP-01": "yes", "ALP-02": "some", "ALP-03": ["front", "suppliers"], "ALP-04": "no"}
 
@@ -138,3 +141,19 @@ def test_actions_across_themes_put_the_largest_gain_first(mini_bank, assess):
 def test_scoring_is_deterministic(mini_bank, assess):
     assessment = assess("london", FULL)
     assert score_assessment(mini_bank, assessment) == score_assessment(mini_bank, assessment)
+
+
+def test_a_follow_up_written_before_its_question_is_scored_the_same(real_compiled):
+    """The engine reads a question's parent first whatever the order of the bank file."""
+    reordered = {**real_compiled, "themes": [{**t, "questions": t["questions"][::-1]} for t in real_compiled["themes"]]}
+    in_order, reversed_bank = Bank.from_dict(real_compiled), Bank.from_dict(reordered)
+    assert any(q.depends_on for q in reversed_bank.themes[0].questions[:-1])  # a follow-up now comes first
+    rng = random.Random(7)
+    for _ in range(50):
+        data = random_assessment(in_order, rng)
+
+        def statuses(bank):
+            result = score_assessment(bank, load_assessment(data, bank))
+            return {e["id"]: e for t in result["themes"] for e in t["questions"]}, [t["score"] for t in result["themes"]]
+
+        assert statuses(reversed_bank) == statuses(in_order)

@@ -134,6 +134,23 @@ def test_form_works_before_the_engine(page, base_url):
     assert qid in saved(page)["answers"]
 
 
+def test_answers_are_saved_before_the_app_modules_have_loaded(page, base_url):
+    # On a slow machine a question can be clicked long before the modules run: hold app.js back.
+    start_assessment(page, base_url, council_type="district")
+    held = []
+    page.route("**/assets/app.js", lambda route: held.append(route))
+    page.goto(base_url + "themes/spoc.html", wait_until="commit")  # "load" would wait for app.js
+    page.wait_for_selector("fieldset.sc-question input")
+    assert not page.evaluate("document.documentElement.dataset.engine")  # set by app.js: it has not run
+    qid = answer(page, 0, 0)
+    assert saved(page)["answers"][qid] == page.locator(f"fieldset[data-question='{qid}'] input").nth(0).get_attribute("value")
+    assert saved(page)["council"]["type"] == "district"  # the rest of the saved assessment is kept
+    for route in held:
+        route.continue_()
+    page.wait_for_function("() => document.documentElement.dataset.engine")
+    assert page.locator(f"fieldset[data-question='{qid}'] input").nth(0).is_checked()  # mounting keeps the answer
+
+
 def test_failed_import_leaves_saved_answers(page, base_url, tmp_path):
     start_assessment(page, base_url)
     page.locator('[data-sc="theme-list"] a').nth(0).click()
