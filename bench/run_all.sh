@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every benchmark, one command:  bench/run_all.sh   (QUESTIONS=DIR bench/run_all.sh for another bank)
 #
-# Order matters: build_time.py removes _build/ (a clean build); browser_start.py then builds its own
-# copy (_build/bench/site, for the port it serves on) and bulk_scoring.py --browser reuses it.
+# Order matters: browser_start.py goes first, while the machine is quiet (its start-up figures are
+# the ones that move with load); it builds its own copy (_build/bench/site, for the port it serves
+# on), which bulk_scoring.py --browser reuses; build_time.py goes last, as it removes _build/.
 # Logs go to bench/results/*.txt; a summary of every PASS/MISS line is printed at the end.
 # Exits 0 when every benchmark ran, whatever the figures; non-zero only if one could not run.
 set -uo pipefail
@@ -24,13 +25,13 @@ run() {
   fi
 }
 
-run build_time bench/build_time.py "${bank[@]}"
 run browser_start bench/browser_start.py "${bank[@]}" --json bench/results/browser_start.json
 run bulk_scoring bench/bulk_scoring.py "${bank[@]}" --browser --no-build
+run build_time bench/build_time.py "${bank[@]}"
 
 echo
 echo "================================ summary ================================"
-for name in build_time bulk_scoring browser_start; do
+for name in browser_start bulk_scoring build_time; do
   echo "-- $name"
   grep -E "PASS|MISS" "bench/results/$name.txt" | sed 's/^/   /'
 done
