@@ -12,6 +12,9 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+from .engine.export import spreadsheet_safe
+from .engine.wording import pct
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 # Light backgrounds, lowest tier first, all readable with near-black text (WCAG AA). The tier
@@ -37,10 +40,6 @@ def gap(value: float | None) -> str:
         return "-"
     text = num(abs(value))
     return "0.0" if text in ("0.0", "0.00") else ("+" if value > 0 else "-") + text
-
-
-def pct(value: float | None) -> str:
-    return "-" if value is None else f"{round(100 * value)}%"
 
 
 def tier_abbreviations(result: dict[str, Any]) -> dict[str, str]:
@@ -197,18 +196,13 @@ def comparison_csv(result: dict[str, Any]) -> str:
     writer.writerow(header)
     for row in result["rows"]:
         council = row["council"]
-        cells = [_safe(council["name"]), row["council_type_name"], _safe(council["region"]), council["ons_code"],
-                 row["assessment_date"], _safe(row["bank_version"]), _safe(row["file"]), row["assessments"]]
+        cells = [spreadsheet_safe(council["name"]), row["council_type_name"], spreadsheet_safe(council["region"]), council["ons_code"],
+                 row["assessment_date"], spreadsheet_safe(row["bank_version"]), spreadsheet_safe(row["file"]), row["assessments"]]
         cells += part(row["overall"])
         for theme in row["themes"]:
             cells += part(theme)
         writer.writerow(cells)
     return out.getvalue()
-
-
-def _safe(text: str) -> str:
-    """Stop spreadsheet programs reading a text cell as a formula (CSV injection)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 # --- HTML ---------------------------------------------------------------------------------

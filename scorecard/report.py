@@ -5,15 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from .engine import Bank
-
-
-def _pct(value: float | None) -> str:
-    return "-" if value is None else f"{round(100 * value)}%"
+from .engine.wording import pct
 
 
 def text_report(result: dict[str, Any], bank: Bank, max_actions: int = 10) -> str:
-    tiers = {t.id: t.name for t in bank.tiers}
-    risks = {r.id: r.name for r in bank.risk_bands}
+    tiers, risks = result["labels"]["tiers"], result["labels"]["risks"]
     council = result["council"]
     lines = [
         f"{council['name'] or 'Council name not given'} ({bank.council_types[council['type']]})"
@@ -26,9 +22,9 @@ def text_report(result: dict[str, Any], bank: Bank, max_actions: int = 10) -> st
 
     def row(title: str, part: dict[str, Any]) -> str:
         if part["score"] is None:
-            return f"{title:<36} {'-':>5}  {'not scored':<22} {'':<12} {_pct(part['coverage'])}"
+            return f"{title:<36} {'-':>5}  {'not scored':<22} {'':<12} {pct(part['coverage'])}"
         mark = " (provisional)" if part["provisional"] else ""
-        return f"{title:<36} {part['score']:>5.1f}  {tiers[part['tier']]:<22} {risks[part['risk']]:<12} {_pct(part['coverage'])}{mark}"
+        return f"{title:<36} {part['score']:>5.1f}  {tiers[part['tier']]:<22} {risks[part['risk']]:<12} {pct(part['coverage'])}{mark}"
 
     for theme in result["themes"]:
         if theme["asked"] == 0:

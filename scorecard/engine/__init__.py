@@ -53,11 +53,7 @@ def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True) ->
         **summary,
         "actions": action_list(themes, assessment, bank),
         "unanswered": unanswered_list(themes, bank),
-        "labels": {
-            "tiers": {t.id: t.name for t in bank.tiers},
-            "risks": {r.id: r.name for r in bank.risk_bands},
-            "council_types": dict(bank.council_types),
-        },
+        "labels": bank.labels(),
     }
 
 

@@ -136,6 +136,14 @@ class Bank:
             },
         )
 
+    def labels(self) -> dict[str, dict[str, str]]:
+        """Display names of tiers, risk bands and council types, sent with results for the pages and reports."""
+        return {
+            "tiers": {t.id: t.name for t in self.tiers},
+            "risks": {r.id: r.name for r in self.risk_bands},
+            "council_types": dict(self.council_types),
+        }
+
     def tier_for(self, score: float) -> Band:
         return _band_for(self.tiers, score)
 

@@ -29,6 +29,7 @@ from typing import Any, Iterable, Sequence
 from . import score_assessment
 from .assessment import Assessment, AssessmentError, parse_assessment_text
 from .bank import Bank
+from .wording import pct
 
 FORMAT = "scorecard-comparison"
 FORMAT_VERSION = 1
@@ -109,11 +110,7 @@ def compare(bank: Bank, assessments: Iterable[Assessment | tuple[str, Assessment
         "min_coverage_for_rating": bank.min_coverage_for_rating,
         "quartile_method": QUARTILE_METHOD,
         "themes": [{"id": t.id, "title": t.title} for t in bank.themes],
-        "labels": {
-            "tiers": {t.id: t.name for t in bank.tiers},
-            "risks": {r.id: r.name for r in bank.risk_bands},
-            "council_types": dict(bank.council_types),
-        },
+        "labels": bank.labels(),
         "counts": {"files": len(entries) + len(skipped), "assessments": len(entries),
                    "councils": len(groups), "skipped": len(skipped)},
         "rows": rows,
@@ -380,7 +377,7 @@ def _notes(bank: Bank, like: dict[str, Any], trends: list[dict[str, Any]]) -> li
                          "that apply to it yet, so it has no scores to compare.")
         elif council["overall"]:
             notes.append(
-                f"{council['council']} ({council['assessment_date']}) answered {_pct(council['coverage'])} of the "
+                f"{council['council']} ({council['assessment_date']}) answered {pct(council['coverage'])} of the "
                 f"questions that apply to it, under {threshold}: its tiers are provisional, and its provisional "
                 "scores are left out of the regional medians and quartiles."
             )
@@ -406,10 +403,6 @@ def _notes(bank: Bank, like: dict[str, Any], trends: list[dict[str, Any]]) -> li
             notes.append(f"{trend['council']} changed council type over time ({' to '.join(names)}): "
                          "its earlier scores were asked different questions.")
     return notes
-
-
-def _pct(value: float | None) -> str:
-    return "-" if value is None else f"{round(100 * value)}%"
 
 
 # --- trends -------------------------------------------------------------------------------

@@ -21,14 +21,14 @@ def actions_csv(result: dict[str, Any], guidance_base: str = "guidance/") -> str
     for action in result["actions"]:
         links = [action["next_tier_guidance"], *action["guidance"]]
         writer.writerow([
-            action["priority"], action["theme_title"], action["question"], _safe(action["text"]),
-            _safe(action["current"]), _safe(action["best"]), action["gain"],
+            action["priority"], action["theme_title"], action["question"], spreadsheet_safe(action["text"]),
+            spreadsheet_safe(action["current"]), spreadsheet_safe(action["best"]), action["gain"],
             " ".join(guidance_base + link.replace(".md", ".html") for link in dict.fromkeys(links)),
             "", "", "",
         ])
     return out.getvalue()
 
 
-def _safe(text: str) -> str:
+def spreadsheet_safe(text: str) -> str:
     """Stop spreadsheet programs reading a cell as a formula (CSV injection)."""
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
