@@ -272,6 +272,21 @@ def wait_bench(page, expression: str) -> None:
     page.wait_for_function(f"() => window.__bench && ({expression})", timeout=TIMEOUT_MS)
 
 
+def instrumented_context(browser, service_workers: str, storage: dict, probe: bool):
+    context = new_context(browser, service_workers, storage)
+    context.add_init_script(instrument(probe=probe))
+    return context
+
+
+def visit(context, served, url: str, until: str):
+    """Open url in a new page and wait for the bench condition; returns the page and the server's mark before it."""
+    page = context.new_page()
+    mark = served.mark()
+    page.goto(url)
+    wait_bench(page, until)
+    return page, mark
+
+
 def hits_matching(hits: list[Hit], part: str) -> list[Hit]:
     return [h for h in hits if part in h.path]
 
@@ -297,13 +312,9 @@ def run_floor(browser, base_url: str) -> dict:
 
 
 def run_product(browser, served, theme_url: str, second_theme: str, storage: dict, args) -> dict:
-    context = new_context(browser, "block", storage)
-    context.add_init_script(instrument(probe=True))
+    context = instrumented_context(browser, "block", storage, probe=True)
     try:
-        page = context.new_page()
-        mark = served.mark()
-        page.goto(theme_url)
-        wait_bench(page, "window.__bench.firstScore !== null && window.__bench.formUsable !== null")
+        page, mark = visit(context, served, theme_url, "window.__bench.firstScore !== null && window.__bench.formUsable !== null")
         bench = page.evaluate("window.__bench")
         first_visit = served.since(mark)
         timeline = page.evaluate(TIMELINE_JS)
@@ -391,13 +402,9 @@ def by_group(hits: list[Hit]) -> dict[str, tuple[int, int, int]]:
 
 
 def run_bytes(browser, served, theme_url: str, storage: dict) -> dict:
-    context = new_context(browser, "allow", storage)
-    context.add_init_script(instrument(probe=False))
+    context = instrumented_context(browser, "allow", storage, probe=False)
     try:
-        page = context.new_page()
-        mark = served.mark()
-        page.goto(theme_url)
-        wait_bench(page, "window.__bench.firstScore !== null")
+        page, mark = visit(context, served, theme_url, "window.__bench.firstScore !== null")
         first_score = page.evaluate("window.__bench.firstScore")
         page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
         page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=TIMEOUT_MS)
@@ -405,10 +412,7 @@ def run_bytes(browser, served, theme_url: str, storage: dict) -> dict:
         first = served.since(mark)
         page.close()
 
-        page = context.new_page()
-        mark = served.mark()
-        page.goto(theme_url)
-        wait_bench(page, "window.__bench.firstScore !== null")
+        page, mark = visit(context, served, theme_url, "window.__bench.firstScore !== null")
         repeat_score = page.evaluate("window.__bench.firstScore")
         controlled = page.evaluate("navigator.serviceWorker.controller !== null")
         settle(served)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ import yaml
 
 from scorecard.cli import read_assessment
 from scorecard.engine import Bank
+from scorecard.engine.assessment import MAX_FILE_BYTES
 from tests.conftest import MINI, compile_bank
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -209,3 +211,10 @@ def test_terminal_control_characters_are_not_passed_to_the_terminal(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "\u001b" not in result.stdout and "\u0007" not in result.stdout
     assert result.stdout.startswith("Testshire\ufffd[2J\ufffd]0;owned\ufffd Council")
+
+
+def test_the_pages_refuse_the_same_file_size_as_the_engine():
+    """The browser refuses an oversized file before reading it; the limit must be the engine's."""
+    engine_js = (ROOT / "site" / "assets" / "js" / "engine.js").read_text(encoding="utf-8")
+    limit = re.search(r"export const MAX_FILE_BYTES = ([\d_]+);", engine_js)
+    assert limit and int(limit.group(1).replace("_", "")) == MAX_FILE_BYTES

@@ -1,10 +1,9 @@
 // The Compare page: many assessment files scored by the engine (in the worker), shown as a
 // heatmap with regional medians, like-with-like notes and trends. The engine computes every
 // figure, including the medians of a filtered selection (it is re-run on that selection).
-import { call } from "./engine.js";
-import { h, percent, replace } from "./dom.js";
+import { MAX_FILE_BYTES, call } from "./engine.js";
+import { download, h, percent, replace } from "./dom.js";
 
-const MAX_FILE = 5_000_000;
 let files = [];        // [{name, text}] as loaded
 let unreadable = [];   // files the browser could not read at all
 let comparison = null;
@@ -16,7 +15,7 @@ function message(root, text, error = false) {
 async function readFiles(list) {
   const read = [];
   for (const file of list) {
-    if (file.size > MAX_FILE) unreadable.push({ file: file.name, reason: `the file is ${Math.round(file.size / 1e6)} MB; an assessment file is at most 5 MB` });
+    if (file.size > MAX_FILE_BYTES) unreadable.push({ file: file.name, reason: `the file is ${Math.round(file.size / 1e6)} MB; an assessment file is at most ${MAX_FILE_BYTES / 1e6} MB` });
     else read.push({ name: file.name, text: await file.text() });
   }
   return read;
@@ -188,9 +187,7 @@ export function mountCompare(root) {
   });
   root.querySelector('[data-sc="compare-csv"]').addEventListener("click", async () => {
     const reply = await call("compare_csv", { comparison: comparison.shown });
-    const url = URL.createObjectURL(new Blob([reply.csv], { type: "text/csv" }));
-    const link = h("a", { href: url, download: "scorecard-comparison.csv" });
-    document.body.append(link); link.click(); link.remove();
+    download("scorecard-comparison.csv", "text/csv", reply.csv);
   });
   render(root);
   return () => {};

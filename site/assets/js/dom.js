@@ -18,6 +18,16 @@ export function replace(container, ...children) {
   container.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
 }
 
+// Save text as a file on the officer's device (nothing is sent anywhere).
+export function download(filename, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = h("a", { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 export function percent(fraction) {
   return fraction === null || fraction === undefined ? "–" : `${Math.round(fraction * 100)}%`;
 }

@@ -1,5 +1,9 @@
 // Client for the scoring engine worker. One worker for the whole visit: with Material's
 // instant navigation this module is evaluated once, so Pyodide starts once.
+// The largest assessment file the engine reads (MAX_FILE_BYTES in scorecard/engine/assessment.py):
+// larger files are refused before they are read into memory.
+export const MAX_FILE_BYTES = 5_000_000;
+
 const listeners = new Set();
 let status = { state: "loading", message: "" };
 let worker = null;

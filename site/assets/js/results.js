@@ -1,6 +1,6 @@
 // The results page: theme table, chart, action list, and saving, sharing and printing.
-import { call, engineStatus } from "./engine.js";
-import { h, percent, replace } from "./dom.js";
+import { MAX_FILE_BYTES, call, engineStatus } from "./engine.js";
+import { download, h, percent, replace } from "./dom.js";
 import { clearAssessment, getAssessment, replaceAssessment } from "./store.js";
 import { onScores } from "./scores.js";
 import { riskName, tierName } from "./views.js";
@@ -14,15 +14,6 @@ function guidanceHref(link) {
 function fileStem(assessment) {
   const name = (assessment.council.name || "council").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   return `scorecard-${name || "council"}-${assessment.assessment_date}`;
-}
-
-function download(filename, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = h("a", { href: url, download: filename });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function summaryTable(result) {
@@ -122,8 +113,8 @@ function showMessage(root, text, kind = "info") {
 
 async function importFile(root, file) {
   if (!file) return;
-  if (file.size > 5_000_000) {
-    showMessage(root, `${file.name} is not an assessment file: it is ${Math.round(file.size / 1e6)} MB (the limit is 5 MB). Your saved answers have not changed.`, "error");
+  if (file.size > MAX_FILE_BYTES) {
+    showMessage(root, `${file.name} is not an assessment file: it is ${Math.round(file.size / 1e6)} MB (the limit is ${MAX_FILE_BYTES / 1e6} MB). Your saved answers have not changed.`, "error");
     return;
   }
   const text = await file.text();

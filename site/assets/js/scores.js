@@ -13,7 +13,7 @@ function publish(value) {
   for (const listener of listeners) listener(latest);
 }
 
-export async function rescore() {
+async function rescore() {
   const assessment = getAssessment();
   if (!assessment.council.type) {
     publish({ result: null, problems: [], reason: "no-council-type" });
@@ -21,14 +21,12 @@ export async function rescore() {
   }
   if (!engineReady) return;
   const mine = ++sequence;
-  const started = performance.now();
   const reply = await call("score", assessment);
   if (mine !== sequence) return;
   publish({
     result: reply.ok ? reply.result : null,
     problems: reply.ok ? [] : reply.problems,
     reason: reply.ok ? "scored" : "invalid",
-    elapsed: performance.now() - started,
   });
 }
 
