@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scorecard.build.banks import load_bank  # noqa: E402
-from scorecard.serve import SiteHandler, make_server  # noqa: E402
+from scorecard.bank_source.load import load_bank  # noqa: E402
+from scorecard.sitegen.serve import SiteHandler, make_server  # noqa: E402
 
 REAL_QUESTIONS = ROOT / "questions"
 MINI_QUESTIONS = ROOT / "tests" / "fixtures" / "mini" / "questions"
@@ -205,7 +205,7 @@ class _CountingWriter:
 
 
 class CountingHandler(SiteHandler):
-    """scorecard.serve.SiteHandler, counting the bytes written for each response."""
+    """scorecard.sitegen.serve.SiteHandler, counting the bytes written for each response."""
 
     hits: list[Hit]  # set on the class by serve_site
     lock: threading.Lock
@@ -260,7 +260,7 @@ class Served:
 
 
 def serve_site(site: Path, port: int = 0) -> Served:
-    """scorecard.serve.make_server on 127.0.0.1, port 0, in a thread, counting bytes per response."""
+    """scorecard.sitegen.serve.make_server on 127.0.0.1, port 0, in a thread, counting bytes per response."""
     import functools
 
     server = make_server(site, host="127.0.0.1", port=port, verbose=False)
@@ -277,9 +277,9 @@ def serve_site(site: Path, port: int = 0) -> Served:
 # --------------------------------------------------------------------------- sample data
 
 def seeded_assessment(bank, council_type: str | None = None, seed: int = 20261101, answer_rate: float = 0.85) -> dict:
-    """A random assessment (scorecard.sample) where the first two themes already have a score."""
+    """A random assessment (scorecard.testing) where the first two themes already have a score."""
     from scorecard.engine import load_assessment, score_assessment
-    from scorecard.sample import random_assessment
+    from scorecard.testing import random_assessment
 
     for offset in range(1000):
         rng = random.Random(seed + offset)
@@ -332,7 +332,7 @@ def serve_and_build(questions: str | None, no_build: bool, site_dir: str | None,
                          f"{served.port}: Material's instant navigation will fall back to full page loads.")
         return served, site, f"site    : {site} (reused{'' if site_dir else ' with --no-build'})", notes
 
-    from scorecard.build.site import Layout, build_site
+    from scorecard.sitegen.build import Layout, build_site
 
     choice = choose_bank(questions)
     if choice.note:

@@ -3,7 +3,7 @@
 
     python3 bench/browser_start.py [--runs 5] [--changes 120] [--no-build] [--questions DIR] [--port N]
 
-Serves _build/bench/site with scorecard.serve.make_server on 127.0.0.1 (port 0, in a thread) and
+Serves _build/bench/site with scorecard.sitegen.serve.make_server on 127.0.0.1 (port 0, in a thread) and
 builds the site into it for that address (Material's instant navigation needs the site_url's port to
 match), or with --no-build reuses that build on the port it was built for. Writes a bare Pyodide
 floor page into the served folder (_bench/floor.html + floor-worker.mjs). Then, in a fresh Chromium
@@ -498,7 +498,7 @@ def main(argv=None) -> int:
                 print(f"bank    : version {bank.version}, {len(bank.themes)} themes, {len(bank.questions)} questions; "
                       f"visit to themes/{first_theme}.html as a {council_type} council with "
                       f"{len(assessment['answers'])} answers stored")
-                print(f"served  : {served.base_url} (scorecard.serve.make_server, thread)")
+                print(f"served  : {served.base_url} (scorecard.sitegen.serve.make_server, thread)")
                 print(f"runs    : {args.runs} (fresh context each, empty cache, service workers blocked); "
                       f"{args.changes} answer changes per run")
                 print()

@@ -6,7 +6,7 @@
 1. Runs `python -m scorecard [--questions DIR] build` RUNS times, removing _build/ before each
    run (a clean state), and reports the median and min wall time. Target <= 15 s.
 2. Breaks the time down: builds RUNS more times in this process with every function that
-   scorecard.build.site.build_site calls (load_bank, build_engine_wheel, copy_runtime,
+   scorecard.sitegen.build.build_site calls (load_bank, build_engine_wheel, copy_runtime,
    render_pages, run_mkdocs, add_policy, write_service_worker, ...) and shutil.copytree
    wrapped in a timer. What the CLI spends outside build_site is Python start-up and imports.
 
@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import ROOT, add_questions_option, announce_bank, median, print_header, verdict  # noqa: E402
 
-import scorecard.build.site as site_module  # noqa: E402
+import scorecard.sitegen.build as site_module  # noqa: E402
 
 TARGET_S = 15.0
 BUILD_DIR = ROOT / "_build"

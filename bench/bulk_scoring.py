@@ -3,7 +3,7 @@
 
     python3 bench/bulk_scoring.py [--count 10000] [--repeat 3] [--questions DIR] [--browser [--no-build]]
 
-CPython: generates COUNT assessments with scorecard.sample.random_assessment (fixed seed),
+CPython: generates COUNT assessments with scorecard.testing.random_assessment (fixed seed),
 serialises them to JSON strings, then times
   (a) json.loads of every string, and
   (b) json.loads + load_assessment + score_assessment of every string,
@@ -36,9 +36,9 @@ from _common import (  # noqa: E402
     CHROMIUM, CHROMIUM_ARGS, add_questions_option, announce_bank, median, print_header, serve_and_build, verdict,
 )
 
-from scorecard.build.banks import load_bank  # noqa: E402
+from scorecard.bank_source.load import load_bank  # noqa: E402
 from scorecard.engine import Bank, load_assessment, score_assessment  # noqa: E402
-from scorecard.sample import random_assessment  # noqa: E402
+from scorecard.testing import random_assessment  # noqa: E402
 
 TARGET_RATIO = 3.0
 TARGET_BROWSER_S = 1.0

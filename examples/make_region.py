@@ -24,7 +24,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run from a checkout without installing
 
-from scorecard.build.banks import load_bank  # noqa: E402
+from scorecard.bank_source.load import load_bank  # noqa: E402
 from scorecard.engine import NOT_APPLICABLE, Bank, load_assessment  # noqa: E402
 
 SEED = 20261101

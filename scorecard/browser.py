@@ -46,17 +46,17 @@ class BrowserApi:
 
     def compare(self, payload: dict[str, Any]) -> dict[str, Any]:
         """Score and compare many files at once: [{"name", "text"}] -> the comparison."""
-        from .engine.compare import compare_files
+        from .engine.comparison import compare_files
 
         return {"comparison": compare_files(self.bank, [(f["name"], f["text"]) for f in payload["files"]])}
 
     def compare_csv(self, payload: dict[str, Any]) -> dict[str, Any]:
-        from .compare_report import comparison_csv
+        from .engine.csv_export import comparison_csv
 
         return {"csv": comparison_csv(payload["comparison"])}
 
     def actions_csv(self, assessment: dict[str, Any]) -> dict[str, Any]:
-        from .engine.export import actions_csv
+        from .engine.csv_export import actions_csv
 
         result = score_assessment(self.bank, load_assessment(assessment, self.bank))
         return {"csv": actions_csv(result)}

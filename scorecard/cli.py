@@ -28,7 +28,7 @@ def terminal_safe(text: str) -> str:
 
 def _bank(args) -> Bank | None:
     """Load and check the banks; print problems and return None if they are broken."""
-    from .build.banks import load_bank
+    from .bank_source.load import load_bank
 
     compiled, problems = load_bank(args.questions)
     for problem in problems:
@@ -37,7 +37,7 @@ def _bank(args) -> Bank | None:
 
 
 def cmd_validate(args) -> int:
-    from .build.banks import load_bank
+    from .bank_source.load import load_bank
 
     compiled, problems = load_bank(args.dir or args.questions)
     for problem in problems:
@@ -95,7 +95,7 @@ def cmd_score(args) -> int:
     if args.format == "json":
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
-        from .report import text_report
+        from .reports.assessment_text import text_report
 
         print(terminal_safe(text_report(result, bank, max_actions=args.actions)))
     return EXIT_OK
@@ -106,8 +106,9 @@ EXIT_SKIPPED = 3  # compare: some files could not be read; the rest were compare
 
 def cmd_compare(args) -> int:
     """Compare assessment files: exit 0 all compared, 3 some skipped, 2 none could be compared."""
-    from .compare_report import comparison_csv, comparison_html, comparison_text
-    from .engine.compare import compare_files, skipped_file
+    from .engine.comparison import compare_files, skipped_file
+    from .engine.csv_export import comparison_csv
+    from .reports.comparison import comparison_html, comparison_text
 
     bank = _bank(args)
     if bank is None:
@@ -141,7 +142,7 @@ def cmd_compare(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .build.site import BankProblems, BuildError, build_site, default_layout
+    from .sitegen.build import BankProblems, BuildError, build_site, default_layout
 
     try:
         site = build_site(default_layout(args.questions), site_url=args.site_url)
@@ -157,14 +158,14 @@ def cmd_build(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from .serve import serve
+    from .sitegen.serve import serve
 
     if not args.no_build:
         args.site_url = f"http://{args.host}:{args.port}/"
         code = cmd_build(args)
         if code != EXIT_OK:
             return code
-    from .build.site import default_layout
+    from .sitegen.build import default_layout
 
     return serve(default_layout(args.questions).site, args.host, args.port)
 

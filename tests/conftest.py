@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scorecard.build.banks import load_bank
+from scorecard.bank_source.load import load_bank
 from scorecard.engine import Bank, load_assessment
 
 ROOT = Path(__file__).resolve().parents[1]

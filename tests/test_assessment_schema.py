@@ -7,9 +7,9 @@ import random
 
 import jsonschema
 
-from scorecard.build.banks import schema
+from scorecard.bank_source.load import schema
 from scorecard.engine import blank_assessment, load_assessment
-from scorecard.sample import random_assessment
+from scorecard.testing import random_assessment
 
 
 def test_generated_and_blank_assessments_match_the_schema(mini_bank):

@@ -19,11 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from scorecard.build.banks import load_bank
+from scorecard.bank_source.load import load_bank
 from scorecard.cli import main
-from scorecard.compare_report import comparison_csv, comparison_html, comparison_text, gap, num
 from scorecard.engine import load_assessment
-from scorecard.engine.compare import compare, compare_files, summary_stats
+from scorecard.engine.comparison import compare, compare_files, summary_stats
+from scorecard.engine.csv_export import comparison_csv
+from scorecard.engine.wording import gap, num
+from scorecard.reports.comparison import comparison_html, comparison_text
 
 from .conftest import MINI, ROOT, make_assessment
 
@@ -293,10 +295,10 @@ def test_compare_accepts_assessments_without_names(mini_bank):
     assert result["rows"][0]["file"] == "" and result["stats"]["themes"][0]["median"] == 52.0
 
 
-def top_level_imports(path: Path) -> set[str]:
-    """Modules imported when the file is imported (not inside functions); relative ones left out."""
+def absolute_imports(path: Path) -> set[str]:
+    """Every module the file imports, at the top or inside functions; relative imports left out."""
     imported = set()
-    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             imported |= {alias.name.split(".")[0] for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.level == 0:
@@ -304,13 +306,13 @@ def top_level_imports(path: Path) -> set[str]:
     return imported
 
 
-@pytest.mark.parametrize("path", ["scorecard/engine/compare.py", "scorecard/compare_report.py"])
+RUNTIME = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "scorecard" / "engine").rglob("*.py")) + ["scorecard/browser.py"]
+
+
+@pytest.mark.parametrize("path", RUNTIME)
 def test_what_the_browser_imports_is_standard_library_only(path):
-    """Both run in Pyodide (compare_files, and the CSV download): Jinja2 only inside comparison_html."""
-    assert top_level_imports(ROOT / path) <= set(sys.stdlib_module_names) | {"__future__"}
-    if path.startswith("scorecard/engine"):  # and nothing at all outside the standard library
-        source = (ROOT / path).read_text(encoding="utf-8")
-        assert "jinja2" not in source and "yaml" not in source
+    """The engine and its browser adapter run in Pyodide: nothing outside the standard library."""
+    assert absolute_imports(ROOT / path) <= set(sys.stdlib_module_names) | {"__future__"}
 
 
 # --- rendering --------------------------------------------------------------------------------
@@ -483,7 +485,7 @@ pyodide.globals.set("FILES_JSON", await readFile(filesPath, "utf8"));
 process.stdout.write(pyodide.runPython(`
 import json, sys
 from scorecard.engine import Bank
-from scorecard.engine.compare import compare_files
+from scorecard.engine.comparison import compare_files
 json.dumps({"python": sys.version, "result": compare_files(Bank.from_dict(json.loads(BANK_JSON)), json.loads(FILES_JSON))})
 `));
 """
@@ -492,7 +494,7 @@ json.dumps({"python": sys.version, "result": compare_files(Bank.from_dict(json.l
 @pytest.mark.skipif(shutil.which("node") is None or not (ROOT / "node_modules" / "pyodide").is_dir(),
                     reason="Node.js and node_modules/pyodide (npm ci) are needed to run Pyodide")
 def test_compare_files_gives_the_same_result_in_pyodide(tmp_path, region):
-    from scorecard.build.site import build_engine_wheel
+    from scorecard.sitegen.wheel import build_engine_wheel
 
     compiled = load_bank(MINI / "questions")[0]
     files = [*as_files(region), ("broken.json", "{"), ("wrong.json", json.dumps({"format": "x"}))]

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from scorecard.browser import BrowserApi
-from scorecard.build.site import build_engine_wheel
-from scorecard.sample import random_assessment
+from scorecard.sitegen.wheel import build_engine_wheel
+from scorecard.testing import random_assessment
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "tests" / "pyodide" / "score_all.mjs"

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from scorecard.build.banks import load_bank
+from scorecard.bank_source.load import load_bank
 from scorecard.engine import NOT_APPLICABLE, Bank, load_assessment, score_assessment
 from tests.conftest import MINI, ROOT, make_assessment
 

@@ -11,7 +11,7 @@ import random
 import pytest
 
 from scorecard.engine import Bank, load_assessment, score_assessment
-from scorecard.sample import random_assessment
+from scorecard.testing import random_assessment
 
 FULL = {"ALP-01": "yes", "ALP-02": "some", "ALP-03": ["front", "suppliers"], "ALP-04": "no"}
 

@@ -1,10 +1,10 @@
-"""The run-time scoring engine: standard library only, the same code in CPython and Pyodide."""
+"""The run-time scoring engine: standard library only, the same code in CPython and Pyodide.
+
+This is the package's face: it re-exports what callers use and holds no logic.
+"""
 
 from __future__ import annotations
 
-from typing import Any
-
-from .actions import action_list, unanswered_list
 from .assessment import (
     Assessment,
     AssessmentError,
@@ -13,63 +13,16 @@ from .assessment import (
     parse_assessment_text,
 )
 from .bank import NOT_APPLICABLE, Bank
-from .scoring import overall, question_entries, read_answers, score_theme
+from .result import bank_changes, score_assessment
 
 __all__ = [
     "NOT_APPLICABLE",
     "Assessment",
     "AssessmentError",
     "Bank",
+    "bank_changes",
     "blank_assessment",
     "load_assessment",
     "parse_assessment_text",
     "score_assessment",
 ]
-
-
-def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True) -> dict[str, Any]:
-    """Score a checked assessment: themes, overall, actions, and what changed since its bank version.
-
-    ``detail=False`` is for scoring many councils at once (comparisons): the same theme and overall
-    figures, without each question's status, the action list, the unanswered list or the labels.
-    """
-    statuses, fractions, tallies = read_answers(bank, assessment)
-    themes = [score_theme(theme, tallies[theme.id], bank) for theme in bank.themes]
-    council = assessment.council
-    summary = {
-        "council": {"name": council.name, "type": council.type, "region": council.region, "ons_code": council.ons_code},
-        "assessment_date": assessment.assessment_date,
-        "bank_version": bank.version,
-        "assessment_bank_version": assessment.bank_version,
-        "overall": overall(themes, bank),
-        "themes": themes,
-        "changes": bank_changes(bank, assessment),
-    }
-    if not detail:
-        return summary
-    for theme, result in zip(bank.themes, themes):
-        result["questions"] = question_entries(theme, statuses, fractions)
-    return {
-        **summary,
-        "actions": action_list(themes, assessment, bank),
-        "unanswered": unanswered_list(themes, bank),
-        "labels": bank.labels(),
-    }
-
-
-def bank_changes(bank: Bank, assessment: Assessment) -> dict[str, Any]:
-    """What an officer is told when an assessment was made against another bank version."""
-    retired = [
-        {
-            "question": qid,
-            "answer": value,
-            "text": bank.retired.get(qid, {}).get("text", ""),
-            "reason": bank.retired.get(qid, {}).get("reason", ""),
-        }
-        for qid, value in sorted(assessment.retired_answers.items())
-    ]
-    return {
-        "version_changed": assessment.bank_version != bank.version,
-        "carried_over": [{"from": old, "to": new} for old, new in sorted(assessment.carried_over.items())],
-        "retired": retired,
-    }

@@ -1,8 +1,116 @@
-"""How figures are written for people: the same in the engine's notes, the reports and the CSV."""
+"""Every sentence and figure the engine writes for people: the same in the notes, the reports and the CSV.
+
+One place for the English, so a second language (Welsh) is one more module like this one.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .bank import Bank
 
 
 def pct(value: float | None) -> str:
     """A coverage fraction as a whole percentage (0.625 -> "62%"); "-" when there is none."""
     return "-" if value is None else f"{round(100 * value)}%"
+
+
+def num(value: float | None) -> str:
+    """A score or statistic: one decimal place, two when the value has them (a median of 52.35)."""
+    if value is None:
+        return "-"
+    text = f"{value:.2f}"
+    return text[:-1] if text.endswith("0") else text
+
+
+def gap(value: float | None) -> str:
+    """A signed gap to the median: +3.5, -12.0, 0.0."""
+    if value is None:
+        return "-"
+    text = num(abs(value))
+    return "0.0" if text in ("0.0", "0.00") else ("+" if value > 0 else "-") + text
+
+
+def cell_state(part: dict[str, Any]) -> str:
+    """How a comparison cell is written: 'scored', 'not_asked' (nothing applies to this council) or 'not_answered'."""
+    if part["score"] is not None:
+        return "scored"
+    return "not_asked" if part.get("asked", 1) == 0 else "not_answered"
+
+
+# --- comparison notes ---------------------------------------------------------------------
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def and_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def comparison_notes(bank: Bank, like: dict[str, Any], trends: list[dict[str, Any]]) -> list[str]:
+    """The like-with-like findings as plain-English sentences, most important first."""
+    notes = []
+    versions = like["bank_versions"]
+    if len(versions) == 1 and versions[0]["current"]:
+        notes.append(f"All assessments were answered against question bank {bank.version}, the version used to score them.")
+    elif versions:
+        listed = and_list([f"{v['version']} ({plural(v['councils'], 'council')}, {plural(v['assessments'], 'assessment')})"
+                           for v in versions])
+        notes.append(
+            f"Assessments were answered against question bank version{'s' if len(versions) > 1 else ''} {listed}. "
+            f"All are scored with the current bank, {bank.version}: questions added since an older version "
+            "count as unanswered in it (lowering its coverage, not its score), and answers to replaced "
+            "questions carry over."
+        )
+    for theme in like["asked_differs"]:
+        if not theme["by_type_differs"]:
+            continue
+        parts = [f"{bank.council_types.get(t['type'], t['type'])}: {t['applicable'] or 'none, so not scored'}"
+                 for t in theme["by_type"]]
+        notes.append(
+            f"{theme['title']}: the number of questions that apply differs by council type "
+            f"({'; '.join(parts)}). Compare councils of the same type where you can."
+        )
+    follow_ups = [t["title"] for t in like["asked_differs"] if any(b["min"] != b["max"] for b in t["by_type"])]
+    if follow_ups:
+        where = "every theme" if len(follow_ups) == len(bank.themes) else "these themes: " + "; ".join(follow_ups)
+        notes.append(
+            "Some questions are asked only after a particular answer (a follow-up), so councils of the same "
+            f"type were asked different numbers of questions in {where}. A follow-up not asked is left out "
+            "of the score; the answer that led to it still counts."
+        )
+    threshold = f"{round(100 * bank.min_coverage_for_rating)}%"
+    for council in like["provisional"]:
+        if not council["scored"]:
+            notes.append(f"{council['council']} ({council['assessment_date']}) has not answered any of the questions "
+                         "that apply to it yet, so it has no scores to compare.")
+        elif council["overall"]:
+            notes.append(
+                f"{council['council']} ({council['assessment_date']}) answered {pct(council['coverage'])} of the "
+                f"questions that apply to it, under {threshold}: its tiers are provisional, and its provisional "
+                "scores are left out of the regional medians and quartiles."
+            )
+        else:
+            notes.append(
+                f"{council['council']} ({council['assessment_date']}): {and_list(council['theme_titles'])} "
+                f"{'is' if len(council['themes']) == 1 else 'are'} provisional (under {threshold} of the questions "
+                "answered) and left out of the regional medians and quartiles."
+            )
+    for dup in like["same_day_duplicates"]:
+        notes.append(
+            f"{dup['council']} has {len(dup['files'])} assessments dated {dup['assessment_date']} "
+            f"({', '.join(dup['files'])}); the last one given ({dup['used']}) is used."
+        )
+    regions = like["regions"]
+    if len(regions) > 1:
+        listed = and_list([f"{r['region'] or 'no region given'} ({plural(r['councils'], 'council')})" for r in regions])
+        notes.append(f"The councils are from more than one region: {listed}.")
+    for trend in trends:
+        types = trend["council_types"]
+        if len(set(types)) > 1:
+            names = [bank.council_types.get(t, t) for t in dict.fromkeys(types)]
+            notes.append(f"{trend['council']} changed council type over time ({' to '.join(names)}): "
+                         "its earlier scores were asked different questions.")
+    return notes

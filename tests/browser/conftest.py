@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from scorecard.build.site import ROOT, Layout, build_site
-from scorecard.serve import make_server
+from scorecard.sitegen.build import ROOT, Layout, build_site
+from scorecard.sitegen.serve import make_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from scorecard.build.site import Layout, build_site
+from scorecard.sitegen.build import Layout, build_site
 
 from ..conftest import MINI
 from .conftest import serve_build, wait_for_engine

@@ -7,7 +7,7 @@ import http.server
 import sys
 from pathlib import Path
 
-# The Content-Security-Policy is a <meta> tag in every page (scorecard.build.csp), so it
+# The Content-Security-Policy is a <meta> tag in every page (scorecard.sitegen.csp), so it
 # holds on any static host; this server adds only headers that need no page knowledge.
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import jsonschema
 
-from .guidance_pages import anchors
+from .guidance_anchors import anchors
 from .problems import Problem
 from .yaml_source import YamlSource, YamlSourceError, load_yaml
 

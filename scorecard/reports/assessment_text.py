@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .engine import Bank
-from .engine.wording import pct
+from ..engine import Bank
+from ..engine.wording import pct
 
 
 def text_report(result: dict[str, Any], bank: Bank, max_actions: int = 10) -> str:

@@ -1,45 +1,23 @@
-"""Rendering a regional comparison (``scorecard.engine.compare``) as text, CSV or HTML.
+"""Rendering a regional comparison (``scorecard.engine.comparison``) as text or HTML, for the CLI.
 
 Every renderer reads only the comparison dict, so what the CLI prints and what the browser
-shows come from the same numbers.
+shows come from the same numbers. The CSV, which the browser writes too, is in
+``engine/csv_export.py``.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import textwrap
 from pathlib import Path
 from typing import Any
 
-from .engine.export import spreadsheet_safe
-from .engine.wording import pct
+from ..engine.wording import cell_state, gap, num, pct
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 # Light backgrounds, lowest tier first, all readable with near-black text (WCAG AA). The tier
 # name is always written in the cell as well: the colour is never the only signal.
 TIER_COLOURS = ["#f6c8c3", "#fbe3a7", "#d3eac4", "#a9d8b9"]
-NOT_ASKED = "not asked"
-NOT_ANSWERED = "not answered"
-
-
-# --- shared formatting -------------------------------------------------------------------
-
-def num(value: float | None) -> str:
-    """A score or statistic: one decimal place, two when the value has them (a median of 52.35)."""
-    if value is None:
-        return "-"
-    text = f"{value:.2f}"
-    return text[:-1] if text.endswith("0") else text
-
-
-def gap(value: float | None) -> str:
-    """A signed gap to the median: +3.5, -12.0, 0.0."""
-    if value is None:
-        return "-"
-    text = num(abs(value))
-    return "0.0" if text in ("0.0", "0.00") else ("+" if value > 0 else "-") + text
 
 
 def tier_abbreviations(result: dict[str, Any]) -> dict[str, str]:
@@ -47,13 +25,6 @@ def tier_abbreviations(result: dict[str, Any]) -> dict[str, str]:
     names = result["labels"]["tiers"]
     letters = {tier_id: name[:1].upper() for tier_id, name in names.items()}
     return letters if len(set(letters.values())) == len(letters) else {t: t for t in names}
-
-
-def _cell_state(part: dict[str, Any]) -> str:
-    """'scored', 'not_asked' (nothing applies to this council) or 'not_answered'."""
-    if part["score"] is not None:
-        return "scored"
-    return "not_asked" if part.get("asked", 1) == 0 else "not_answered"
 
 
 # --- text ---------------------------------------------------------------------------------
@@ -103,7 +74,7 @@ def _text_table(result: dict[str, Any], abbr: dict[str, str]) -> list[str]:
     col_w = {key: max(len(key), 9) for key in keys}
 
     def cell(part: dict[str, Any]) -> str:
-        state = _cell_state(part)
+        state = cell_state(part)
         if state == "not_asked":
             return "   n/a"
         if state == "not_answered":
@@ -172,44 +143,11 @@ def _text_trends(result: dict[str, Any], abbr: dict[str, str], wrap) -> list[str
     return out
 
 
-# --- CSV ----------------------------------------------------------------------------------
-
-PART_COLUMNS = ["score", "tier", "risk", "coverage (%)", "provisional", "gap to median"]
-
-
-def comparison_csv(result: dict[str, Any]) -> str:
-    """One row per council (its latest assessment); per theme: score, tier, risk, coverage, provisional, gap."""
-    tiers, risks = result["labels"]["tiers"], result["labels"]["risks"]
-    header = ["Council", "Council type", "Region", "ONS code", "Assessment date", "Bank version", "File", "Assessments"]
-    for title in ["Overall"] + [t["title"] for t in result["themes"]]:
-        header += [f"{title} {column}" for column in PART_COLUMNS]
-
-    def part(p: dict[str, Any]) -> list[Any]:
-        if p["score"] is None:
-            return ["", NOT_ASKED if _cell_state(p) == "not_asked" else NOT_ANSWERED, "",
-                    "" if p["coverage"] is None else round(100 * p["coverage"], 1), "", ""]
-        return [p["score"], tiers[p["tier"]], risks[p["risk"]], round(100 * p["coverage"], 1),
-                "yes" if p["provisional"] else "no", "" if p["gap"] is None else p["gap"]]
-
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in result["rows"]:
-        council = row["council"]
-        cells = [spreadsheet_safe(council["name"]), row["council_type_name"], spreadsheet_safe(council["region"]), council["ons_code"],
-                 row["assessment_date"], spreadsheet_safe(row["bank_version"]), spreadsheet_safe(row["file"]), row["assessments"]]
-        cells += part(row["overall"])
-        for theme in row["themes"]:
-            cells += part(theme)
-        writer.writerow(cells)
-    return out.getvalue()
-
-
 # --- HTML ---------------------------------------------------------------------------------
 
 def comparison_html(result: dict[str, Any]) -> str:
     """A standalone page: inline CSS, no scripts, no external addresses; every value escaped."""
-    import jinja2  # here, not at the top: the browser imports this module (CSV) in Pyodide, without Jinja2
+    import jinja2  # here, not at the top: only the HTML page needs it (text output starts faster)
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -227,7 +165,7 @@ def comparison_html(result: dict[str, Any]) -> str:
         "tiers": [{"id": t, "name": result["labels"]["tiers"][t], "index": i, "colour": colours[i]}
                   for i, t in enumerate(tier_ids)],
         "tier_index": {t: i for i, t in enumerate(tier_ids)},
-        "state": _cell_state,
+        "state": cell_state,
         "threshold": f"{round(100 * result['min_coverage_for_rating'])}%",
         "all_stats": [result["stats"]["overall"]] + result["stats"]["themes"],
         "trend_rows": lambda trend: [("Overall", trend["overall"])] + [

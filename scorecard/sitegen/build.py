@@ -10,18 +10,16 @@ import json
 import shutil
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
-
+from ..bank_source.load import load_bank
 from ..engine import Bank
-from .banks import load_bank
 from .csp import add_policy
+from .errors import BankProblems, BuildError
 from .offline import write_service_worker
-from .problems import Problem
-from .worked_example import worked_example
+from .pages import render_pages
+from .wheel import build_engine_wheel
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_SOURCES = ROOT / "site"
@@ -30,10 +28,6 @@ EXAMPLES = ROOT / "examples" / "region"
 # The parts of the npm pyodide package the browser loads (no package wheels are used).
 PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
 VENDOR_FILES = {"chart.umd.min.js": "chart.js/dist/chart.umd.min.js"}
-
-
-class BuildError(Exception):
-    """The site could not be built; the message says what to do."""
 
 
 @dataclass(frozen=True)
@@ -81,36 +75,12 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL) -> P
     wheel = build_engine_wheel(assets / "engine")
     copy_runtime(assets)
     examples = copy_examples(assets / "examples")
-    render_pages(bank, compiled, layout.docs, wheel.name, len(examples))
+    render_pages(bank, compiled, layout.docs, SITE_SOURCES / "templates", wheel.name, len(examples))
     log(f"Generated {sum(1 for _ in layout.docs.rglob('*.md'))} pages; engine {wheel.name}")
     run_mkdocs(write_config(bank, layout, wheel.name, site_url))
     add_policy(layout.site)
     write_service_worker(layout.site, SITE_SOURCES / "service-worker.js")
     return layout.site
-
-
-class BankProblems(BuildError):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(map(str, problems)))
-
-
-def build_engine_wheel(dest: Path) -> Path:
-    """`pip wheel` the scorecard package: a pure-Python wheel Pyodide unpacks as is."""
-    dest.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        # From a fresh copy of the sources: built in place, setuptools reuses ./build/lib, so a
-        # module deleted from scorecard/ would still be shipped to the browser.
-        source = Path(tmp) / "source"
-        shutil.copytree(ROOT / "scorecard", source / "scorecard", ignore=shutil.ignore_patterns("__pycache__"))
-        for name in ("pyproject.toml", "README.md"):
-            shutil.copy2(ROOT / name, source / name)
-        command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet", "-w", tmp, str(source)]
-        done = subprocess.run(command, capture_output=True, text=True)
-        wheels = list(Path(tmp).glob("scorecard-*.whl"))
-        if done.returncode != 0 or not wheels:
-            raise BuildError(f"building the engine wheel failed:\n{done.stderr.strip()}")
-        return Path(shutil.copy2(wheels[0], dest / wheels[0].name))
 
 
 def copy_runtime(assets: Path) -> None:
@@ -135,44 +105,6 @@ def copy_examples(dest: Path) -> list[str]:
         shutil.copy2(EXAMPLES / name, dest / name)
     (dest / "index.json").write_text(json.dumps(names), encoding="utf-8")
     return names
-
-
-def render_pages(bank: Bank, compiled: dict, docs: Path, wheel_name: str, example_count: int) -> None:
-    """Generate the Markdown pages (with HTML forms) from the bank through Jinja2 templates."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(SITE_SOURCES / "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        # Markdown heading ids ({#id}) would otherwise open Jinja comments.
-        comment_start_string="{##",
-        comment_end_string="##}",
-    )
-    env.filters["guidance_href"] = guidance_href
-    context = {"bank": bank, "compiled": compiled, "wheel": wheel_name, "example": worked_example(bank),
-               "example_count": example_count}
-    pages = {
-        "index.md": ("index.md.j2", {}),
-        "results.md": ("results.md.j2", {}),
-        "compare.md": ("compare.md.j2", {}),
-        "how-scoring-works.md": ("how-scoring-works.md.j2", {}),
-        "privacy.md": ("privacy.md.j2", {}),
-    }
-    for theme in bank.themes:
-        pages[f"themes/{theme.id}.md"] = ("theme.md.j2", {"theme": theme})
-    for path, (template, extra) in pages.items():
-        target = docs / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(env.get_template(template).render(**context, **extra), encoding="utf-8")
-
-
-def guidance_href(link: str, depth: int = 1) -> str:
-    """A bank guidance link (page.md#anchor) as a URL from a page `depth` folders deep."""
-    page, _, anchor = link.partition("#")
-    href = "../" * depth + "guidance/" + page.replace(".md", ".html")
-    return f"{href}#{anchor}" if anchor else href
 
 
 def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str) -> Path:

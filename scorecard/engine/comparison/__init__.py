@@ -1,0 +1,45 @@
+"""Comparing councils' assessments across a region, and each council's progress over time.
+
+For network coordinators: many assessment files in, one plain dictionary out (JSON-safe,
+deterministically ordered), which the CLI renders as text, CSV or HTML and the browser
+receives from Pyodide. Run-time code: standard library only.
+
+Nothing here scores anything: every number comes from ``score_assessment``. This package only
+groups, orders and summarises those results, one job per module:
+
+- ``compare``: reading the files, the heatmap rows (the latest assessment of each council, by
+  assessment date) and putting the comparison together.
+- ``councils``: which council an assessment is of. Councils are the same council when they
+  share an ONS code, or, without one, the same normalised name.
+- ``stats``: regional statistics per theme (and overall): count, median, quartiles, lowest
+  and highest of the latest assessments' scores. Provisional scores (coverage below
+  ``min_coverage_for_rating``) are left out: a half-finished assessment should move neither
+  the median nor read as a weak council. The gap of each row is its score minus the median.
+- ``like_with_like``: bank versions, themes asked of councils in different numbers (county
+  against district, say), provisional councils, same-day duplicates, mixed regions. The
+  sentences for people are written in ``engine/wording.py``.
+- ``trends``: for each council with assessments on two or more dates, scores by date and the
+  answers that changed between consecutive assessments.
+- Skipped files are listed, each with every reason it could not be read.
+
+This face re-exports only.
+"""
+
+from __future__ import annotations
+
+from .compare import FORMAT, FORMAT_VERSION, compare, compare_files, skipped_file
+from .councils import council_key
+from .stats import QUARTILE_METHOD, summary_stats
+from .trends import answer_changes
+
+__all__ = [
+    "FORMAT",
+    "FORMAT_VERSION",
+    "QUARTILE_METHOD",
+    "answer_changes",
+    "compare",
+    "compare_files",
+    "council_key",
+    "skipped_file",
+    "summary_stats",
+]

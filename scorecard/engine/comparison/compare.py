@@ -1,0 +1,140 @@
+"""Putting a comparison together: read the files, group by council, the heatmap rows, the result.
+
+See the package's docstring for what a comparison holds and why.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Sequence
+
+from ..assessment import Assessment, AssessmentError, parse_assessment_text
+from ..bank import Bank
+from ..result import score_assessment
+from ..wording import comparison_notes
+from .councils import assign_keys, by_council
+from .entries import Entry
+from .like_with_like import like_with_like
+from .stats import QUARTILE_METHOD, gap_to, regional_stats
+from .trends import trend
+
+FORMAT = "scorecard-comparison"
+FORMAT_VERSION = 1
+
+
+def compare_files(bank: Bank, files: Iterable[Sequence[Any]], skipped: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Parse ``[(file name, file text), ...]`` and compare the ones that are valid assessments.
+
+    The browser calls exactly this (through Pyodide), so inputs and output are plain: names
+    and texts are ``str`` (``bytes`` are read as UTF-8), the result is the ``compare`` dict.
+    A file that cannot be read goes to ``result["skipped"]`` with its name and every reason;
+    ``skipped`` lets a caller add files it could not even open (they are listed first).
+    """
+    parsed: list[tuple[str, Assessment]] = []
+    failed = list(skipped or [])
+    for name, text in files:
+        try:
+            parsed.append((str(name), parse_assessment_text(_as_text(text), bank)))
+        except AssessmentError as error:
+            failed.append(skipped_file(str(name), error.problems))
+    return compare(bank, parsed, skipped=failed)
+
+
+def skipped_file(name: str, problems: list[str]) -> dict[str, Any]:
+    """How a file that could not be compared is reported."""
+    return {"file": name, "reason": "; ".join(problems), "problems": list(problems)}
+
+
+def compare(bank: Bank, assessments: Iterable[Assessment | tuple[str, Assessment]],
+            skipped: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Compare checked assessments; items are ``Assessment`` or ``(file name, Assessment)``.
+
+    Returns a JSON-serialisable dict:
+
+    - ``themes``: the columns, in bank order (``id``, ``title``);
+    - ``rows``: the heatmap, the latest assessment of each council, sorted by council name;
+      ``earlier``: every other assessment, in the same form (their gaps are also to the
+      latest assessments' medians);
+    - ``stats``: ``overall`` and one entry per theme (see ``summary_stats``);
+    - ``like_with_like`` (structured) and ``notes`` (the same, as sentences for the page);
+    - ``trends``, ``skipped`` and ``counts``.
+    """
+    entries = []
+    for index, item in enumerate(assessments):
+        name, assessment = item if isinstance(item, tuple) else ("", item)
+        entries.append(Entry(index, name, assessment, score_assessment(bank, assessment, detail=False)))
+    assign_keys(entries)
+
+    groups: dict[str, list[Entry]] = {}
+    for entry in sorted(entries, key=lambda e: (e.assessment.assessment_date, e.index)):
+        groups.setdefault(entry.key, []).append(entry)
+    latest = [group[-1] for group in groups.values()]
+    earlier = [entry for group in groups.values() for entry in group[:-1]]
+
+    stats = regional_stats(bank, latest)
+    medians = {"overall": stats["overall"]["median"], **{s["id"]: s["median"] for s in stats["themes"]}}
+    rows = [_row(bank, e, medians, len(groups[e.key])) for e in sorted(latest, key=by_council)]
+    earlier_rows = [_row(bank, e, medians, len(groups[e.key])) for e in sorted(earlier, key=by_council)]
+
+    like = like_with_like(bank, entries, latest, rows, groups)
+    trends = [trend(bank, group) for group in sorted(groups.values(), key=lambda g: by_council(g[-1]))
+              if len({e.assessment.assessment_date for e in group}) >= 2]
+    skipped = list(skipped or [])
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "bank_version": bank.version,
+        "min_coverage_for_rating": bank.min_coverage_for_rating,
+        "quartile_method": QUARTILE_METHOD,
+        "themes": [{"id": t.id, "title": t.title} for t in bank.themes],
+        "labels": bank.labels(),
+        "counts": {"files": len(entries) + len(skipped), "assessments": len(entries),
+                   "councils": len(groups), "skipped": len(skipped)},
+        "rows": rows,
+        "earlier": earlier_rows,
+        "stats": stats,
+        "like_with_like": like,
+        "notes": comparison_notes(bank, like, trends),
+        "trends": trends,
+        "skipped": skipped,
+    }
+
+
+def _row(bank: Bank, entry: Entry, medians: dict[str, float | None], in_group: int) -> dict[str, Any]:
+    result, assessment = entry.result, entry.assessment
+    council = result["council"]
+    overall = result["overall"]
+    return {
+        "key": entry.key,
+        "file": entry.file,
+        "council": dict(council),
+        "council_type_name": bank.council_types.get(council["type"], council["type"]),
+        "assessment_date": result["assessment_date"],
+        "bank_version": assessment.bank_version,
+        "version_changed": result["changes"]["version_changed"],
+        "assessments": in_group,
+        "overall": {
+            "score": overall["score"], "tier": overall["tier"], "risk": overall["risk"],
+            "coverage": overall["coverage"], "provisional": overall["provisional"],
+            "gap": gap_to(overall["score"], medians["overall"]),
+        },
+        "themes": [
+            {
+                "id": theme["id"], "score": theme["score"], "tier": theme["tier"], "risk": theme["risk"],
+                "coverage": theme["coverage"], "provisional": theme["provisional"],
+                "asked": theme["asked"], "answered": theme["answered"],
+                "gap": gap_to(theme["score"], medians[theme["id"]]),
+            }
+            for theme in result["themes"]
+        ],
+    }
+
+
+def _as_text(text: Any) -> str:
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        try:
+            return bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise AssessmentError(["the file is not UTF-8 text (is it a JSON assessment file?)"]) from None
+    if not isinstance(text, str):
+        raise AssessmentError([f"expected the file's text, got {type(text).__name__}"])
+    return text[1:] if text.startswith("\ufeff") else text

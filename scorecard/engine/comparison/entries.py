@@ -1,0 +1,17 @@
+"""One assessment as a comparison carries it: where it came from, the checked file, its figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..assessment import Assessment
+
+
+@dataclass
+class Entry:
+    index: int  # the order the files were given in: the last of a day wins
+    file: str
+    assessment: Assessment
+    result: dict[str, Any]  # score_assessment(..., detail=False)
+    key: str = ""  # which council (councils.assign_keys)

@@ -1,0 +1,110 @@
+"""Where councils in a comparison are not like with like, as structured facts.
+
+Bank versions, themes asked of councils in different numbers (county against district, or
+follow-up questions), provisional councils, same-day duplicates and mixed regions. The
+sentences for people are written from these facts in ``engine/wording.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..bank import Bank
+from .councils import normalise
+from .entries import Entry
+
+
+def like_with_like(bank: Bank, entries: list[Entry], latest: list[Entry], rows: list[dict[str, Any]],
+                   groups: dict[str, list[Entry]]) -> dict[str, Any]:
+    return {
+        "bank_versions": _bank_versions(bank, entries),
+        "asked_differs": _asked_differs(bank, latest),
+        "provisional": _provisional(bank, rows),
+        "same_day_duplicates": _duplicates(groups),
+        "regions": _regions(latest),
+    }
+
+
+def _version_key(version: str) -> tuple:
+    """'2026.10' after '2026.9': compare the numeric parts as numbers."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", version) if part)
+
+
+def _bank_versions(bank: Bank, entries: list[Entry]) -> list[dict[str, Any]]:
+    versions: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        seen = versions.setdefault(entry.assessment.bank_version, {"councils": set(), "assessments": 0})
+        seen["councils"].add(entry.key)
+        seen["assessments"] += 1
+    return [
+        {"version": version, "councils": len(seen["councils"]), "assessments": seen["assessments"],
+         "current": version == bank.version}
+        for version, seen in sorted(versions.items(), key=lambda item: _version_key(item[0]))
+    ]
+
+
+def _asked_differs(bank: Bank, latest: list[Entry]) -> list[dict[str, Any]]:
+    """Themes whose latest assessments were asked different numbers of questions.
+
+    ``by_type`` gives, for each council type present, how many of the theme's questions apply
+    to it (``applicable``) and how many its councils were asked (``min``-``max``: follow-up
+    questions are asked only after some answers). ``by_type_differs`` is true when the types
+    themselves differ (county against district); otherwise only follow-up questions differ.
+    """
+    types = sorted({e.assessment.council.type for e in latest}, key=_type_order(bank))
+    differs = []
+    for index, theme in enumerate(bank.themes):
+        asked: dict[str, list[int]] = {}
+        for entry in latest:
+            asked.setdefault(entry.assessment.council.type, []).append(entry.result["themes"][index]["asked"])
+        if len({n for counts in asked.values() for n in counts}) <= 1:
+            continue
+        by_type = [{"type": t, "applicable": sum(1 for q in theme.questions if t in q.applies_to),
+                    "min": min(asked[t]), "max": max(asked[t])} for t in types]
+        differs.append({"id": theme.id, "title": theme.title, "by_type": by_type,
+                        "by_type_differs": len({b["applicable"] for b in by_type}) > 1})
+    return differs
+
+
+def _type_order(bank: Bank):
+    order = {type_id: i for i, type_id in enumerate(bank.council_types)}
+    return lambda type_id: (order.get(type_id, len(order)), type_id)
+
+
+def _provisional(bank: Bank, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    titles = {t.id: t.title for t in bank.themes}
+    found = []
+    for row in rows:
+        themes = [t["id"] for t in row["themes"] if t["provisional"]]
+        coverage = row["overall"]["coverage"]
+        low = coverage is not None and coverage < bank.min_coverage_for_rating  # also when nothing is scored yet
+        if themes or low:
+            found.append({
+                "key": row["key"], "council": row["council"]["name"], "assessment_date": row["assessment_date"],
+                "coverage": coverage, "overall": low, "scored": row["overall"]["score"] is not None,
+                "themes": themes, "theme_titles": [titles[t] for t in themes],
+            })
+    return found
+
+
+def _duplicates(groups: dict[str, list[Entry]]) -> list[dict[str, Any]]:
+    """Two files of one council with the same date: the one given last is used."""
+    found = []
+    for group in groups.values():
+        by_date: dict[str, list[Entry]] = {}
+        for entry in group:
+            by_date.setdefault(entry.assessment.assessment_date, []).append(entry)
+        for date, same in by_date.items():
+            if len(same) > 1:
+                found.append({"council": same[-1].assessment.council.name, "assessment_date": date,
+                              "files": [e.file for e in same], "used": same[-1].file})
+    return sorted(found, key=lambda d: (normalise(d["council"]), d["assessment_date"]))
+
+
+def _regions(latest: list[Entry]) -> list[dict[str, Any]]:
+    counts: dict[str, int] = {}
+    for entry in latest:
+        region = entry.assessment.council.region
+        counts[region] = counts.get(region, 0) + 1
+    return [{"region": region, "councils": n} for region, n in sorted(counts.items(), key=lambda i: (i[0] == "", i[0].casefold()))]

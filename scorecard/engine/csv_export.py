@@ -1,0 +1,73 @@
+"""The CSV files: the action plan (owners and due dates left for the council) and the comparison.
+
+Shared by the CLI and the browser so both give the same files. Run-time code: standard library only.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from .wording import cell_state
+
+ACTION_COLUMNS = ["Priority", "Theme", "Question", "Question text", "Current answer", "Aim for",
+                  "Score gain (points)", "Guidance", "Owner", "Due date", "Progress notes"]
+NOT_ASKED = "not asked"
+NOT_ANSWERED = "not answered"
+
+
+def actions_csv(result: dict[str, Any], guidance_base: str = "guidance/") -> str:
+    """One row per action; Owner, Due date and Progress notes are left blank for the council."""
+    out, writer = _writer()
+    writer.writerow(ACTION_COLUMNS)
+    for action in result["actions"]:
+        links = [action["next_tier_guidance"], *action["guidance"]]
+        writer.writerow([
+            action["priority"], action["theme_title"], action["question"], spreadsheet_safe(action["text"]),
+            spreadsheet_safe(action["current"]), spreadsheet_safe(action["best"]), action["gain"],
+            " ".join(guidance_base + link.replace(".md", ".html") for link in dict.fromkeys(links)),
+            "", "", "",
+        ])
+    return out.getvalue()
+
+
+PART_COLUMNS = ["score", "tier", "risk", "coverage (%)", "provisional", "gap to median"]
+
+
+def comparison_csv(result: dict[str, Any]) -> str:
+    """One row per council (its latest assessment); per theme: score, tier, risk, coverage, provisional, gap."""
+    tiers, risks = result["labels"]["tiers"], result["labels"]["risks"]
+    header = ["Council", "Council type", "Region", "ONS code", "Assessment date", "Bank version", "File", "Assessments"]
+    for title in ["Overall"] + [t["title"] for t in result["themes"]]:
+        header += [f"{title} {column}" for column in PART_COLUMNS]
+
+    def part(p: dict[str, Any]) -> list[Any]:
+        if p["score"] is None:
+            return ["", NOT_ASKED if cell_state(p) == "not_asked" else NOT_ANSWERED, "",
+                    "" if p["coverage"] is None else round(100 * p["coverage"], 1), "", ""]
+        return [p["score"], tiers[p["tier"]], risks[p["risk"]], round(100 * p["coverage"], 1),
+                "yes" if p["provisional"] else "no", "" if p["gap"] is None else p["gap"]]
+
+    out, writer = _writer()
+    writer.writerow(header)
+    for row in result["rows"]:
+        council = row["council"]
+        cells = [spreadsheet_safe(council["name"]), row["council_type_name"], spreadsheet_safe(council["region"]), council["ons_code"],
+                 row["assessment_date"], spreadsheet_safe(row["bank_version"]), spreadsheet_safe(row["file"]), row["assessments"]]
+        cells += part(row["overall"])
+        for theme in row["themes"]:
+            cells += part(theme)
+        writer.writerow(cells)
+    return out.getvalue()
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Stop spreadsheet programs reading a cell as a formula (CSV injection)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _writer():
+    """A CSV writer with the line ends spreadsheet programs expect."""
+    out = io.StringIO()
+    return out, csv.writer(out, lineterminator="\r\n")

@@ -1,0 +1,48 @@
+"""The site's Markdown pages (with their HTML forms), generated from the bank through Jinja2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from ..engine import Bank
+from .worked_example import worked_example
+
+
+def render_pages(bank: Bank, compiled: dict, docs: Path, templates: Path, wheel_name: str, example_count: int) -> None:
+    """Generate the Markdown pages (with HTML forms) from the bank through Jinja2 templates."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Markdown heading ids ({#id}) would otherwise open Jinja comments.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters["guidance_href"] = guidance_href
+    context = {"bank": bank, "compiled": compiled, "wheel": wheel_name, "example": worked_example(bank),
+               "example_count": example_count}
+    pages = {
+        "index.md": ("index.md.j2", {}),
+        "results.md": ("results.md.j2", {}),
+        "compare.md": ("compare.md.j2", {}),
+        "how-scoring-works.md": ("how-scoring-works.md.j2", {}),
+        "privacy.md": ("privacy.md.j2", {}),
+    }
+    for theme in bank.themes:
+        pages[f"themes/{theme.id}.md"] = ("theme.md.j2", {"theme": theme})
+    for path, (template, extra) in pages.items():
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(env.get_template(template).render(**context, **extra), encoding="utf-8")
+
+
+def guidance_href(link: str, depth: int = 1) -> str:
+    """A bank guidance link (page.md#anchor) as a URL from a page `depth` folders deep."""
+    page, _, anchor = link.partition("#")
+    href = "../" * depth + "guidance/" + page.replace(".md", ".html")
+    return f"{href}#{anchor}" if anchor else href
