@@ -180,7 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=cmd_validate)
 
     template = commands.add_parser("template", help="write a blank assessment file")
-    template.add_argument("--council-type", required=True, choices=["county", "district", "unitary", "metropolitan", "london"])
+    template.add_argument("--council-type", required=True, help="a council type id from the bank (scorecard validate lists them)")
     template.add_argument("--name", help="council name")
     template.add_argument("--region", help="region, e.g. West Midlands")
     template.add_argument("-o", "--output", help="write to this file instead of standard output")

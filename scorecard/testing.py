@@ -24,10 +24,11 @@ def random_assessment(bank: Bank, rng: random.Random, council_type: str | None =
                       answer_rate: float = 0.85, name: str = "Example council") -> dict[str, Any]:
     """An assessment file (dict) answering about answer_rate of the bank's questions at random."""
     council_type = council_type or rng.choice(sorted(bank.council_types))
+    ctype = bank.council_types[council_type]
     answers = {
         q.id: random_answer(q, rng)
-        for q in bank.questions.values()
-        if council_type in q.applies_to and rng.random() < answer_rate
+        for q in bank.asked_of(ctype.nation, ctype.functions)
+        if rng.random() < answer_rate
     }
     return {
         "format": "scorecard-assessment",

@@ -20,7 +20,6 @@ from .problems import Problem
 from .yaml_source import YamlSource, YamlSourceError, load_yaml
 
 SCORING_FILE = "scoring.yaml"
-COUNCIL_TYPES = ["county", "district", "unitary", "metropolitan", "london"]
 YES_NO_DEFAULT = [{"id": "yes", "label": "Yes", "score": 1}, {"id": "no", "label": "No", "score": 0}]
 NO_QUESTION = "-"
 
@@ -64,7 +63,7 @@ def load_bank(questions_dir: Path | None = None, guidance_dir: Path | None = Non
     scoring = _read(scoring_path, check)
     if scoring is None or not _schema_ok(scoring, scoring_path, "scoring", check):
         return None, sorted(check.problems)
-    _check_bands(scoring, scoring_path, check)
+    _check_scoring(scoring, scoring_path, check)
 
     themes: list[tuple[Path, YamlSource]] = []
     listed = scoring.data["themes"]
@@ -86,8 +85,9 @@ def load_bank(questions_dir: Path | None = None, guidance_dir: Path | None = Non
     pages = _guidance_pages(guidance_dir, check) if guidance_dir.is_dir() else {}
     tier_ids = [t["id"] for t in scoring.data["tiers"]]
     _check_themes(themes, pages, tier_ids, check)
+    _check_references(themes, scoring.data, check)
     _check_ids(themes, scoring, scoring_path, check)
-    _check_dependencies(themes, check)
+    _check_dependencies(themes, scoring.data, check)
     if check.problems:
         return None, sorted(check.problems)
     return _compile(scoring.data, themes), []
@@ -154,8 +154,6 @@ def _schema_line(source: YamlSource, error: jsonschema.ValidationError) -> int:
 def _schema_message(error: jsonschema.ValidationError) -> str:
     """jsonschema's message, with the field named and oneOf noise made readable."""
     field_name = _field_name(list(error.absolute_path))
-    if error.validator == "oneOf" and error.path and error.path[-1] == "applies_to":
-        return "applies_to must be 'all' or a list of council types: " + ", ".join(COUNCIL_TYPES)
     if error.validator == "type" and error.validator_value == "string" and isinstance(error.instance, dict):
         return f"{field_name}: expected text, but a ': ' inside it made YAML read a mapping; put the whole text in quotes"
     if error.validator == "additionalProperties":
@@ -208,18 +206,64 @@ def _question_at(data: Any, path: list[Any]) -> str:
     return NO_QUESTION
 
 
-def _check_bands(scoring: YamlSource, path: Path, check: BankCheck) -> None:
-    for key in ("tiers", "risk_bands"):
-        bands = scoring.data[key]
-        if bands[0]["min_score"] != 0:
-            check.add(path, scoring.line_of([key, 0, "min_score"]), f"{key}: the first band must start at min_score 0")
-        for i in range(1, len(bands)):
-            if bands[i]["min_score"] <= bands[i - 1]["min_score"]:
-                check.add(path, scoring.line_of([key, i, "min_score"]), f"{key}: min_score must rise from one band to the next")
-        ids = [b["id"] for b in bands]
-        for i, band_id in enumerate(ids):
-            if band_id in ids[:i]:
-                check.add(path, scoring.line_of([key, i, "id"]), f"{key}: duplicate id {band_id!r}")
+def _check_scoring(scoring: YamlSource, path: Path, check: BankCheck) -> None:
+    """Ids unique and known, tiers rising, and a risk matrix that is complete and never inverts."""
+    data = scoring.data
+    at = scoring.line_of
+    for key in ("nations", "functions", "council_types", "tiers", "exposure_levels", "risk_levels"):
+        ids = [item["id"] for item in data[key]]
+        for i, item_id in enumerate(ids):
+            if item_id in ids[:i]:
+                check.add(path, at([key, i, "id"]), f"{key}: duplicate id {item_id!r}")
+    tiers = data["tiers"]
+    if tiers[0]["min_score"] != 0:
+        check.add(path, at(["tiers", 0, "min_score"]), "tiers: the first tier must start at min_score 0")
+    for i in range(1, len(tiers)):
+        if not tiers[i]["min_score"] > tiers[i - 1]["min_score"]:
+            check.add(path, at(["tiers", i, "min_score"]), "tiers: min_score must rise from one tier to the next")
+    nations = {n["id"] for n in data["nations"]}
+    functions = {f["id"] for f in data["functions"]}
+    type_ids = {c["id"] for c in data["council_types"]}
+    replaced: dict[str, str] = {}
+    for i, ctype in enumerate(data["council_types"]):
+        if ctype["nation"] not in nations:
+            check.add(path, at(["council_types", i, "nation"]), f"council type {ctype['id']!r}: nation {ctype['nation']!r} is not one of: {', '.join(sorted(nations))}")
+        for fi, function in enumerate(ctype["functions"]):
+            if function not in functions:
+                check.add(path, at(["council_types", i, "functions", fi]), f"council type {ctype['id']!r}: {function!r} is not one of the functions")
+        for ri, old in enumerate(ctype.get("replaces", [])):
+            if old in type_ids or old in replaced:
+                check.add(path, at(["council_types", i, "replaces", ri]), f"council type {ctype['id']!r} replaces {old!r}, which is a current type or already replaced")
+            replaced[old] = ctype["id"]
+    tier_ids = [t["id"] for t in tiers]
+    if data["gate_tier_cap"] not in tier_ids:
+        check.add(path, at(["gate_tier_cap"]), f"gate_tier_cap {data['gate_tier_cap']!r} is not a tier: {', '.join(tier_ids)}")
+    exposure_ids = [e["id"] for e in data["exposure_levels"]]
+    risk_ids = [r["id"] for r in data["risk_levels"]]
+    matrix = data["risk_matrix"]
+    for exposure in matrix:
+        if exposure not in exposure_ids:
+            check.add(path, at(["risk_matrix", exposure]), f"risk_matrix: {exposure!r} is not an exposure level")
+    for exposure in exposure_ids:
+        row = matrix.get(exposure)
+        if row is None:
+            check.add(path, at(["risk_matrix"]), f"risk_matrix has no row for exposure {exposure!r}")
+            continue
+        for tier in tier_ids:
+            if row.get(tier) not in risk_ids:
+                check.add(path, at(["risk_matrix", exposure]), f"risk_matrix[{exposure}][{tier}] must be one of the risk levels: {', '.join(risk_ids)}")
+        for extra in set(row) - set(tier_ids):
+            check.add(path, at(["risk_matrix", exposure, extra]), f"risk_matrix[{exposure}]: {extra!r} is not a tier")
+    if check.problems:
+        return
+    rank = {r: i for i, r in enumerate(risk_ids)}
+    for e, exposure in enumerate(exposure_ids):
+        for t, tier in enumerate(tier_ids):
+            here = rank[matrix[exposure][tier]]
+            if t and here > rank[matrix[exposure][tier_ids[t - 1]]]:
+                check.add(path, at(["risk_matrix", exposure, tier]), f"risk_matrix: a higher tier ({tier}) cannot mean more risk than {tier_ids[t - 1]} at {exposure} exposure")
+            if e and here < rank[matrix[exposure_ids[e - 1]][tier]]:
+                check.add(path, at(["risk_matrix", exposure, tier]), f"risk_matrix: more exposure ({exposure}) cannot mean less risk than {exposure_ids[e - 1]} at tier {tier}")
 
 
 def _check_themes(themes, pages: dict[str, set[str]], tier_ids: list[str], check: BankCheck) -> None:
@@ -257,13 +301,90 @@ def _check_options(q: dict[str, Any], at, path: Path, check: BankCheck) -> None:
     for oi, option_id in enumerate(ids):
         if option_id in ids[:oi]:
             check.add(path, at("options", oi, "id"), f"duplicate option id {option_id!r}", q["id"])
-    scores = [o["score"] for o in options]
+    if q.get("kind") == "context":
+        _check_context(q, options, at, path, check)
+        return
+    if "weight" not in q:
+        check.add(path, at("id"), "weight: a question needs a weight (only context questions have none)", q["id"])
+    for oi, option in enumerate(options):
+        if "exposure" in option:
+            check.add(path, at("options", oi, "exposure"), "only context questions (kind: context) give options an exposure", q["id"])
+        if "score" not in option:
+            check.add(path, at("options", oi), f"option {option['id']!r} needs a score (0 to 1)", q["id"])
+    scores = [o.get("score", 0) for o in options]
     if q["type"] == "multi":
         if sum(scores) <= 0:
             check.add(path, at("options"), "a multi question needs at least one option scoring above 0", q["id"])
     elif max(scores) != 1:
         best = scores.index(max(scores))  # point at the option to raise, not the start of the list
         check.add(path, at("options", best, "score"), f"the best option must score 1 (the highest here is {max(scores)})", q["id"])
+    for gate_at, gate in _gates(q):
+        if q["type"] == "multi":
+            check.add(path, at(*gate_at), "a gate must be on a yes_no or single question", q["id"])
+            continue
+        by_id = {o["id"]: o.get("score", 0) for o in options}
+        for mi, option_id in enumerate(gate["met"]):
+            if option_id not in by_id:
+                check.add(path, at(*gate_at, "met", mi), f"gate: {option_id!r} is not one of this question's options", q["id"])
+        met = [by_id[o] for o in gate["met"] if o in by_id]
+        if met and any(score >= min(met) and option_id not in gate["met"] for option_id, score in by_id.items()):
+            check.add(path, at(*gate_at, "met"), "gate: every option scoring at least as much as one that meets the duty must meet it too", q["id"])
+
+
+def _gates(q: dict[str, Any]):
+    """The question's gate and each nation's own, with where they are written."""
+    if q.get("gate"):
+        yield ("gate",), q["gate"]
+    for nation, variant in q.get("variants", {}).items():
+        if variant.get("gate"):
+            yield ("variants", nation, "gate"), variant["gate"]
+
+
+def _check_context(q: dict[str, Any], options: list[dict[str, Any]], at, path: Path, check: BankCheck) -> None:
+    """Context questions describe exposure: one choice, each option an exposure level, never scored."""
+    if q["type"] != "single":
+        check.add(path, at("type"), "a context question must be type single", q["id"])
+    for key in ("weight", "gate", "depends_on"):
+        if key in q:
+            check.add(path, at(key), f"{key}: context questions are not scored, so they have no {key}", q["id"])
+    if any(v.get("gate") for v in q.get("variants", {}).values()):
+        check.add(path, at("variants"), "context questions have no gate", q["id"])
+    for oi, option in enumerate(options):
+        if "score" in option:
+            check.add(path, at("options", oi, "score"), "context questions are not scored: give each option an exposure instead", q["id"])
+        if "exposure" not in option:
+            check.add(path, at("options", oi), f"option {option['id']!r} needs an exposure level", q["id"])
+
+
+def _check_references(themes, scoring: dict[str, Any], check: BankCheck) -> None:
+    """Functions, nations, exposure levels and themes named in questions exist in scoring.yaml."""
+    functions = {f["id"] for f in scoring["functions"]}
+    nations = {n["id"] for n in scoring["nations"]}
+    exposure = {e["id"] for e in scoring["exposure_levels"]}
+    theme_ids = set(scoring["themes"])
+    for path, source in themes:
+        for qi, q in enumerate(source.data["questions"]):
+            at = lambda *rest: source.line_of(["questions", qi, *rest])  # noqa: E731
+            for i, function in enumerate(q.get("requires", [])):
+                if function not in functions:
+                    check.add(path, at("requires", i), f"requires {function!r}, which is not one of the functions in {SCORING_FILE}: {', '.join(sorted(functions))}", q["id"])
+            for i, nation in enumerate(q.get("nations", [])):
+                if nation not in nations:
+                    check.add(path, at("nations", i), f"{nation!r} is not one of the nations: {', '.join(sorted(nations))}", q["id"])
+            for nation in q.get("variants", {}):
+                if nation not in nations:
+                    check.add(path, source.key_line(["questions", qi, "variants"], nation), f"variants: {nation!r} is not one of the nations", q["id"])
+                elif "nations" in q and nation not in q["nations"]:
+                    check.add(path, source.key_line(["questions", qi, "variants"], nation), f"variants: {nation} councils are never asked this question (see nations)", q["id"])
+            for i, option in enumerate(q.get("options") or []):
+                if "exposure" in option and option["exposure"] not in exposure:
+                    check.add(path, at("options", i, "exposure"), f"exposure {option['exposure']!r} is not one of: {', '.join(sorted(exposure))}", q["id"])
+            for i, theme_id in enumerate(q.get("exposure_for", [])):
+                if q.get("kind") != "context":
+                    check.add(path, at("exposure_for"), "only context questions feed a theme's exposure", q["id"])
+                    break
+                if theme_id not in theme_ids:
+                    check.add(path, at("exposure_for", i), f"exposure_for names {theme_id!r}, which is not a theme", q["id"])
 
 
 def _check_ids(themes, scoring: YamlSource, scoring_path: Path, check: BankCheck) -> None:
@@ -293,14 +414,17 @@ def _check_ids(themes, scoring: YamlSource, scoring_path: Path, check: BankCheck
             check.add(scoring_path, scoring.line_of(["retired", ri, "id"]), f"{retired['id']} is retired but also replaced by {replaced[retired['id']]}; choose one", retired["id"])
 
 
-def _check_dependencies(themes, check: BankCheck) -> None:
+def _check_dependencies(themes, scoring: dict[str, Any], check: BankCheck) -> None:
+    """Parents exist, are asked of every council their follow-ups are, and a better answer never closes a follow-up."""
+    all_nations = [n["id"] for n in scoring["nations"]]
     where: dict[str, tuple[Path, YamlSource, int]] = {}
     for path, source in themes:
         for qi, q in enumerate(source.data["questions"]):
             where.setdefault(q["id"], (path, source, qi))
     questions = {qid: src.data["questions"][qi] for qid, (_, src, qi) in where.items()}
     for qid, (path, source, qi) in where.items():
-        dep = questions[qid].get("depends_on")
+        q = questions[qid]
+        dep = q.get("depends_on")
         if not dep:
             continue
         line = source.line_of(["questions", qi, "depends_on", "question"])
@@ -311,62 +435,84 @@ def _check_dependencies(themes, check: BankCheck) -> None:
         if dep["question"] == qid:
             check.add(path, line, "a question cannot depend on itself", qid)
             continue
-        if parent["type"] == "multi":
+        if parent["type"] == "multi" or parent.get("kind") == "context":
             # the engine compares one answer with answer_in; a multi answer is a list of options
-            check.add(path, line, f"depends on {dep['question']}, a multi question; a question can only depend on a yes_no or single question", qid)
+            check.add(path, line, f"depends on {dep['question']}, a {'context' if parent.get('kind') == 'context' else 'multi'} question; a question can only depend on a scored yes_no or single question", qid)
             continue
-        parent_options = {o["id"] for o in parent.get("options") or YES_NO_DEFAULT}
+        parent_options = {o["id"]: o.get("score", 0) for o in parent.get("options") or YES_NO_DEFAULT}
         for ai, option in enumerate(dep["answer_in"]):
             if option not in parent_options:
                 check.add(path, source.line_of(["questions", qi, "depends_on", "answer_in", ai]),
                           f"depends on {dep['question']} answering {option!r}, which is not one of its options ({', '.join(sorted(parent_options))})", qid)
-        never = sorted(set(_types(questions[qid])) - set(_types(parent)))
-        if never:
-            check.add(path, line, f"applies to {', '.join(never)} councils but depends on {dep['question']}, which is never asked of them", qid)
-    for qid in where:
-        chain, current = [qid], questions[qid].get("depends_on")
-        while current and current.get("question") in questions:
-            nxt = current["question"]
-            if nxt == qid:
-                path, source, qi = where[qid]
-                if len(chain) > 1:
-                    check.add(path, source.line_of(["questions", qi, "depends_on"]), "circular dependency: " + " -> ".join(chain + [qid]), qid)
+        opening = [parent_options[o] for o in dep["answer_in"] if o in parent_options]
+        better_closing = sorted(o for o, score in parent_options.items() if opening and score >= min(opening) and o not in dep["answer_in"])
+        if better_closing:
+            check.add(path, source.line_of(["questions", qi, "depends_on", "answer_in"]),
+                      f"answer_in must include every answer scoring at least as much as one it lists, or a better answer would close this question: add {', '.join(better_closing)}", qid)
+        never_nations = sorted(set(q.get("nations", all_nations)) - set(parent.get("nations", all_nations)))
+        if never_nations:
+            check.add(path, line, f"asked in {', '.join(never_nations)} but depends on {dep['question']}, which is never asked there", qid)
+        missing = sorted(set(parent.get("requires", [])) - set(q.get("requires", [])))
+        if missing:
+            check.add(path, line, f"depends on {dep['question']}, which requires {', '.join(missing)}: require it here too, or the follow-up is asked of councils never asked its question", qid)
+    _check_cycles(questions, where, check)
+
+
+def _check_cycles(questions: dict[str, Any], where, check: BankCheck) -> None:
+    """Each question's chain of parents is walked once (linear time, no recursion)."""
+    done: set[str] = set()
+    for start in questions:
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        current: str | None = start
+        while current in questions and current not in done:
+            if current in on_chain:
+                cycle = chain[chain.index(current):] + [current]
+                path, source, qi = where[current]
+                check.add(path, source.line_of(["questions", qi, "depends_on"]), "circular dependency: " + " -> ".join(cycle), current)
                 break
-            if nxt in chain:
-                break  # a cycle that does not pass through qid; reported from its own members
-            chain.append(nxt)
-            current = questions[nxt].get("depends_on")
-
-
-def _types(q: dict[str, Any]) -> list[str]:
-    return COUNCIL_TYPES if q["applies_to"] == "all" else q["applies_to"]
+            chain.append(current)
+            on_chain.add(current)
+            current = (questions[current].get("depends_on") or {}).get("question")
+        done.update(chain)
 
 
 def _compile(scoring: dict[str, Any], themes) -> dict[str, Any]:
     by_id = {source.data["theme"]["id"]: source.data for _, source in themes}
-    compiled = {key: scoring[key] for key in ("bank_version", "council_types", "tiers", "risk_bands", "min_coverage_for_rating")}
+    compiled = {key: scoring[key] for key in ("bank_version", "nations", "functions", "council_types", "tiers", "gate_tier_cap",
+                                              "exposure_levels", "risk_levels", "risk_matrix")}
+    all_nations = [n["id"] for n in scoring["nations"]]
     compiled["theme_weights"] = {t: scoring.get("theme_weights", {}).get(t, 1) for t in scoring["themes"]}
     compiled["retired"] = scoring.get("retired", [])
     compiled["themes"] = []
     for theme_id in scoring["themes"]:
         data = by_id[theme_id]
         theme = {key: data["theme"][key] for key in ("id", "title", "summary", "guidance")}
-        theme["questions"] = [
-            {
-                "id": q["id"],
-                "text": q["text"],
-                "help": q["help"],
-                "type": q["type"],
-                "options": q.get("options") or YES_NO_DEFAULT,
-                "weight": q["weight"],
-                "applies_to": _types(q),
-                "allow_na": q.get("allow_na", False),
-                "depends_on": q.get("depends_on"),
-                "guidance": q["guidance"],
-                "sources": q["sources"],
-                "replaces": q.get("replaces", []),
-            }
-            for q in data["questions"]
-        ]
+        theme["questions"] = [_compile_question(q, theme_id, all_nations) for q in data["questions"]]
         compiled["themes"].append(theme)
+    return compiled
+
+
+def _compile_question(q: dict[str, Any], theme_id: str, all_nations: list[str]) -> dict[str, Any]:
+    """Every default filled in, so the engine needs no YAML and no rules of its own about absent keys."""
+    compiled = {
+        "id": q["id"],
+        "kind": q.get("kind", "maturity"),
+        "text": q["text"],
+        "help": q["help"],
+        "type": q["type"],
+        "options": q.get("options") or YES_NO_DEFAULT,
+        "weight": q.get("weight", 0),
+        "requires": q.get("requires", []),
+        "nations": q.get("nations", all_nations),
+        "allow_na": q.get("allow_na", False),
+        "depends_on": q.get("depends_on"),
+        "gate": q.get("gate"),
+        "variants": q.get("variants", {}),
+        "guidance": q["guidance"],
+        "sources": q["sources"],
+        "replaces": q.get("replaces", []),
+    }
+    if compiled["kind"] == "context":
+        compiled["exposure_for"] = q.get("exposure_for", [theme_id])
     return compiled

@@ -21,6 +21,7 @@ MAX_FILE_BYTES = 5_000_000
 MAX_TEXT = 200
 MAX_NOTE = 10_000
 ONS_CODE = re.compile(r"^[EWSN][0-9]{8}$")
+REGISTER_CODE = re.compile(r"^[A-Z]{3}$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
@@ -38,6 +39,8 @@ class Council:
     type: str
     region: str = ""
     ons_code: str = ""
+    code: str = ""  # the UK council register's three-letter code, when picked from the register
+    functions: tuple[str, ...] | None = None  # None: the council type's default functions
 
 
 @dataclass
@@ -49,6 +52,7 @@ class Assessment:
     notes: dict[str, str]
     retired_answers: dict[str, Any] = field(default_factory=dict)
     carried_over: dict[str, str] = field(default_factory=dict)  # old id -> new id
+    council_type_from: str = ""  # the council type id of an older bank this file used, now mapped
 
     def to_dict(self) -> dict[str, Any]:
         """The file form, as exported; retired answers are kept so nothing is lost."""
@@ -57,6 +61,10 @@ class Assessment:
             council["region"] = self.council.region
         if self.council.ons_code:
             council["ons_code"] = self.council.ons_code
+        if self.council.code:
+            council["code"] = self.council.code
+        if self.council.functions is not None:
+            council["functions"] = list(self.council.functions)
         data = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
@@ -71,12 +79,12 @@ class Assessment:
         return data
 
 
-def blank_assessment(bank: Bank, council_type: str, name: str = "", region: str = "") -> dict[str, Any]:
-    """A new, empty assessment file for a council type."""
+def blank_assessment(bank: Bank, council_type: str, name: str = "", region: str = "", ons_code: str = "", code: str = "") -> dict[str, Any]:
+    """A new, empty assessment file for a council type (and, from the register, a named council)."""
     if council_type not in bank.council_types:
         raise AssessmentError([f"unknown council type {council_type!r}; expected one of {', '.join(bank.council_types)}"])
     return Assessment(
-        council=Council(name=name, type=council_type, region=region),
+        council=Council(name=name, type=council_type, region=region, ons_code=ons_code, code=code),
         assessment_date=datetime.date.today().isoformat(),
         bank_version=bank.version,
         answers={},
@@ -140,7 +148,7 @@ def load_assessment(data: Any, bank: Bank) -> Assessment:
     if problems:
         raise AssessmentError(problems)
 
-    council = _council(data.get("council"), bank, problems)
+    council, type_from = _council(data.get("council"), bank, problems)
     date = data.get("assessment_date")
     if not _is_iso_date(date):
         problems.append("assessment_date must be a date written YYYY-MM-DD")
@@ -151,17 +159,22 @@ def load_assessment(data: Any, bank: Bank) -> Assessment:
     notes = _notes(data.get("notes", {}), bank, answers, retired, problems)
     if problems:
         raise AssessmentError(problems)
-    return Assessment(council, date, version, answers, notes, retired, carried)
+    return Assessment(council, date, version, answers, notes, retired, carried, type_from)
 
 
-def _council(raw: Any, bank: Bank, problems: list[str]) -> Council:
+def _council(raw: Any, bank: Bank, problems: list[str]) -> tuple[Council, str]:
+    """The council, with a council type of an older bank mapped to today's (returned second)."""
     if not isinstance(raw, dict):
         problems.append("council must be an object with name and type")
-        return Council("", "")
+        return Council("", ""), ""
     # The name may be blank: an officer's own assessment needs none (the site scores as you go);
     # comparisons keep unnamed councils apart.
     name, ctype = raw.get("name", ""), raw.get("type")
-    region, ons = raw.get("region", ""), raw.get("ons_code", "")
+    region, ons, code = raw.get("region", ""), raw.get("ons_code", ""), raw.get("code", "")
+    functions = raw.get("functions")
+    type_from = ""
+    if isinstance(ctype, str) and ctype in bank.type_replaced_by:
+        type_from, ctype = ctype, bank.type_replaced_by[ctype]
     if not isinstance(name, str):
         problems.append("council.name must be text")
     elif len(name) > MAX_TEXT:
@@ -172,9 +185,20 @@ def _council(raw: Any, bank: Bank, problems: list[str]) -> Council:
         problems.append(f"council.region must be text of at most {MAX_TEXT} characters")
     if not isinstance(ons, str) or (ons and not ONS_CODE.fullmatch(ons)):
         problems.append(f"council.ons_code {ons!r} is not an ONS code like E07000234")
+    if not isinstance(code, str) or (code and not REGISTER_CODE.fullmatch(code)):
+        problems.append(f"council.code {code!r} is not a council register code like ADU")
+    if functions is not None:
+        if not isinstance(functions, list) or not all(isinstance(f, str) for f in functions):
+            problems.append("council.functions must be a list of function ids")
+        else:
+            unknown = [f for f in functions if f not in bank.functions]
+            if unknown:
+                problems.append(f"council.functions: {unknown[0]!r} is not one of: {', '.join(bank.functions)}")
+            elif len(set(functions)) != len(functions):
+                problems.append("council.functions names a function twice")
     if problems:
-        return Council("", "")
-    return Council(name.strip(), ctype, region.strip(), ons)
+        return Council("", ""), ""
+    return Council(name.strip(), ctype, region.strip(), ons, code, None if functions is None else tuple(functions)), type_from
 
 
 def _answers(raw: Any, raw_retired: Any, bank: Bank, problems: list[str]):

@@ -15,29 +15,56 @@ NOT_APPLICABLE = "n/a"
 """The answer value an officer gives for 'not applicable'. Never a valid option id."""
 
 
+MATURITY, CONTEXT = "maturity", "context"
+
+
 @dataclass(frozen=True)
 class Option:
     id: str
     label: str
-    score: float
+    score: float  # 0 for a context question's options
+    exposure: str | None = None  # context questions: the exposure level this answer indicates
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A legal duty the question tests: met only by one of ``met``; anything else caps the tier."""
+
+    law: str
+    met: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Wording:
+    """What an officer in one nation reads: the question, its help, its sources and its legal gate."""
+
+    text: str
+    help: str
+    sources: tuple[str, ...]
+    gate: Gate | None
 
 
 @dataclass(frozen=True)
 class Question:
     id: str
     theme: str
+    kind: str  # MATURITY (scored) or CONTEXT (local exposure, never scored)
     text: str
     help: str
     type: str  # "single" | "yes_no" | "multi"
     options: tuple[Option, ...]
-    weight: float
-    applies_to: frozenset[str]
+    weight: float  # 0 for context questions
+    requires: frozenset[str]  # functions the council must run
+    nations: frozenset[str]  # nations whose councils are asked
     allow_na: bool
     depends_on: str | None
     depends_answer_in: frozenset[str]
     guidance: tuple[str, ...]
     sources: tuple[str, ...]
     replaces: tuple[str, ...]
+    gate: Gate | None
+    variants: Mapping[str, Wording]  # nation -> its own wording and law, where it differs
+    exposure_for: tuple[str, ...]  # context questions: the themes whose exposure they feed
     option_scores: Mapping[str, float] = field(repr=False)
     max_points: float = field(repr=False)
     labels: Mapping[str, str] = field(repr=False)  # option id -> label
@@ -61,6 +88,13 @@ class Question:
                 return False
             return len(chosen) == len(value) and chosen <= self.option_scores.keys()
         return False
+
+    def wording(self, nation: str) -> Wording:
+        """The question as a council in this nation reads it."""
+        return self.variants.get(nation) or Wording(self.text, self.help, self.sources, self.gate)
+
+    def asked_of(self, nation: str, functions: frozenset[str]) -> bool:
+        return nation in self.nations and self.requires <= functions
 
     def label_of(self, value: Any) -> str:
         """Human-readable form of an answer value, for reports."""
@@ -92,21 +126,45 @@ class Band:
 
 
 @dataclass(frozen=True)
+class Level:
+    """An exposure or residual-risk level."""
+
+    id: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class CouncilType:
+    id: str
+    nation: str
+    name: str
+    functions: frozenset[str]  # run by default; an officer may correct them for their council
+
+
+@dataclass(frozen=True)
 class Bank:
     version: str
-    council_types: Mapping[str, str]  # id -> display name
+    nations: Mapping[str, str]  # id -> display name
+    functions: Mapping[str, str]  # id -> display name
+    council_types: Mapping[str, CouncilType]
+    type_replaced_by: Mapping[str, str]  # council type id of an earlier bank -> current id
     themes: tuple[Theme, ...]
     tiers: tuple[Band, ...]
-    risk_bands: tuple[Band, ...]
-    min_coverage_for_rating: float
+    gate_tier_cap: Band
+    exposure_levels: tuple[Level, ...]
+    risk_levels: tuple[Level, ...]
+    risk_matrix: Mapping[str, Mapping[str, str]]  # exposure id -> tier id -> risk id
     retired: Mapping[str, Mapping[str, str]]  # question id -> {text, removed_in, reason}
     questions: Mapping[str, Question] = field(repr=False)
     replaced_by: Mapping[str, str] = field(repr=False)  # old id -> current id
-    asked_of: Mapping[str, tuple[Question, ...]] = field(repr=False)  # council type -> its questions, parents first
+    parents_first: tuple[Question, ...] = field(repr=False)  # bank order, each follow-up after its parent
+    exposure_sources: Mapping[str, tuple[Question, ...]] = field(repr=False)  # theme -> context questions feeding it
+    _asked_cache: dict[tuple[str, frozenset[str]], tuple[Question, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Bank":
-        """Build from the compiled bank JSON written by ``scorecard.build``."""
+        """Build from the compiled bank JSON written by ``scorecard.bank_source``."""
         weights = data.get("theme_weights", {})
         themes = tuple(
             Theme(
@@ -120,35 +178,65 @@ class Bank:
             for t in data["themes"]
         )
         questions = {q.id: q for t in themes for q in t.questions}
-        parents_first = _parents_first(questions)
+        tiers = tuple(_band(b) for b in data["tiers"])
+        context = [q for q in questions.values() if q.kind == CONTEXT]
         return cls(
             version=data["bank_version"],
-            council_types={c["id"]: c["name"] for c in data["council_types"]},
+            nations={n["id"]: n["name"] for n in data["nations"]},
+            functions={f["id"]: f["name"] for f in data["functions"]},
+            council_types={
+                c["id"]: CouncilType(c["id"], c["nation"], c["name"], frozenset(c["functions"])) for c in data["council_types"]
+            },
+            type_replaced_by={old: c["id"] for c in data["council_types"] for old in c.get("replaces", ())},
             themes=themes,
-            tiers=tuple(_band(b) for b in data["tiers"]),
-            risk_bands=tuple(_band(b) for b in data["risk_bands"]),
-            min_coverage_for_rating=float(data["min_coverage_for_rating"]),
+            tiers=tiers,
+            gate_tier_cap=next(t for t in tiers if t.id == data["gate_tier_cap"]),
+            exposure_levels=tuple(_level(e) for e in data["exposure_levels"]),
+            risk_levels=tuple(_level(r) for r in data["risk_levels"]),
+            risk_matrix={e: dict(row) for e, row in data["risk_matrix"].items()},
             retired={r["id"]: r for r in data.get("retired", [])},
             questions=questions,
             replaced_by={old: q.id for q in questions.values() for old in q.replaces},
-            asked_of={
-                c["id"]: tuple(q for q in parents_first if c["id"] in q.applies_to) for c in data["council_types"]
-            },
+            parents_first=_parents_first(questions),
+            exposure_sources={t.id: tuple(q for q in context if t.id in q.exposure_for) for t in themes},
         )
 
+    def asked_of(self, nation: str, functions: frozenset[str]) -> tuple[Question, ...]:
+        """The questions a council of this nation running these functions is asked, parents first."""
+        key = (nation, functions)
+        asked = self._asked_cache.get(key)
+        if asked is None:
+            asked = self._asked_cache[key] = tuple(q for q in self.parents_first if q.asked_of(nation, functions))
+        return asked
+
     def labels(self) -> dict[str, dict[str, str]]:
-        """Display names of tiers, risk bands and council types, sent with results for the pages and reports."""
+        """Display names of tiers, exposure and risk levels, nations, functions and council types, for pages and reports."""
         return {
             "tiers": {t.id: t.name for t in self.tiers},
-            "risks": {r.id: r.name for r in self.risk_bands},
-            "council_types": dict(self.council_types),
+            "exposure": {e.id: e.name for e in self.exposure_levels},
+            "risks": {r.id: r.name for r in self.risk_levels},
+            "nations": dict(self.nations),
+            "functions": dict(self.functions),
+            "council_types": {c.id: c.name for c in self.council_types.values()},
         }
 
     def tier_for(self, score: float) -> Band:
         return _band_for(self.tiers, score)
 
-    def risk_for(self, score: float) -> Band:
-        return _band_for(self.risk_bands, score)
+    def tier_rank(self, tier_id: str) -> int:
+        return next(i for i, t in enumerate(self.tiers) if t.id == tier_id)
+
+    def risk_rank(self, risk_id: str) -> int:
+        return next(i for i, r in enumerate(self.risk_levels) if r.id == risk_id)
+
+    def exposure_rank(self, exposure_id: str) -> int:
+        return next(i for i, e in enumerate(self.exposure_levels) if e.id == exposure_id)
+
+    def residual_risk(self, exposure: str | None, tier: str | None) -> str | None:
+        """Residual risk from the matrix in scoring.yaml; None (not rated) without both inputs."""
+        if exposure is None or tier is None:
+            return None
+        return self.risk_matrix[exposure][tier]
 
     def next_tier(self, tier: Band) -> Band | None:
         index = self.tiers.index(tier)
@@ -164,18 +252,19 @@ def _band_for(bands: tuple[Band, ...], score: float) -> Band:
 
 
 def _parents_first(questions: Mapping[str, Question]) -> tuple[Question, ...]:
-    """Bank order, except that a question comes after its parent (the build refuses cycles)."""
+    """Bank order, except that a question comes after its parent (the checks refuse cycles).
+
+    Iterative, so a long chain of follow-ups cannot reach Python's recursion limit.
+    """
     ordered: dict[str, Question] = {}
-
-    def place(question: Question, chain: tuple[str, ...]) -> None:
-        if question.id in ordered or question.id in chain:
-            return
-        if question.depends_on in questions:
-            place(questions[question.depends_on], chain + (question.id,))
-        ordered[question.id] = question
-
     for question in questions.values():
-        place(question, ())
+        chain: list[Question] = []
+        current: Question | None = question
+        while current is not None and current.id not in ordered and current not in chain:
+            chain.append(current)
+            current = questions.get(current.depends_on) if current.depends_on else None
+        for q in reversed(chain):
+            ordered[q.id] = q
     return tuple(ordered.values())
 
 
@@ -183,25 +272,43 @@ def _band(b: Mapping[str, Any]) -> Band:
     return Band(b["id"], b["name"], float(b["min_score"]), b["description"])
 
 
+def _level(data: Mapping[str, Any]) -> Level:
+    return Level(data["id"], data["name"], data["description"])
+
+
+def _gate(data: Mapping[str, Any] | None) -> Gate | None:
+    return Gate(data["law"], frozenset(data["met"])) if data else None
+
+
 def _question(q: Mapping[str, Any], theme: str) -> Question:
-    options = tuple(Option(o["id"], o["label"], float(o["score"])) for o in q["options"])
+    options = tuple(Option(o["id"], o["label"], float(o.get("score", 0)), o.get("exposure")) for o in q["options"])
     depends = q.get("depends_on") or {}
     multi, allow_na = q["type"] == "multi", bool(q.get("allow_na", False))
+    gate = _gate(q.get("gate"))
+    variants = {
+        nation: Wording(v.get("text", q["text"]), v.get("help", q["help"]), tuple(v.get("sources", q["sources"])), _gate(v["gate"]) if "gate" in v else gate)
+        for nation, v in q.get("variants", {}).items()
+    }
     return Question(
         id=q["id"],
         theme=theme,
+        kind=q.get("kind", MATURITY),
         text=q["text"],
         help=q["help"],
         type=q["type"],
         options=options,
-        weight=float(q["weight"]),
-        applies_to=frozenset(q["applies_to"]),
+        weight=float(q.get("weight", 0)),
+        requires=frozenset(q.get("requires", ())),
+        nations=frozenset(q["nations"]),
         allow_na=allow_na,
         depends_on=depends.get("question"),
         depends_answer_in=frozenset(depends.get("answer_in", ())),
         guidance=tuple(q["guidance"]),
         sources=tuple(q["sources"]),
         replaces=tuple(q.get("replaces", ())),
+        gate=gate,
+        variants=variants,
+        exposure_for=tuple(q.get("exposure_for", ())),
         option_scores={o.id: o.score for o in options},
         max_points=fsum(o.score for o in options) if multi else 1.0,
         labels={o.id: o.label for o in options},

@@ -22,7 +22,7 @@ def actions_csv(result: dict[str, Any], guidance_base: str = "guidance/") -> str
     out, writer = _writer()
     writer.writerow(ACTION_COLUMNS)
     for action in result["actions"]:
-        links = [action["next_tier_guidance"], *action["guidance"]]
+        links = [*action["guidance"], action["next_tier_guidance"]]
         writer.writerow([
             action["priority"], action["theme_title"], action["question"], spreadsheet_safe(action["text"]),
             spreadsheet_safe(action["current"]), spreadsheet_safe(action["best"]), action["gain"],

@@ -11,16 +11,27 @@ from .scoring import overall, question_entries, read_answers, score_theme
 
 
 def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True) -> dict[str, Any]:
-    """Score a checked assessment: themes, overall, actions, and what changed since its bank version.
+    """Score a checked assessment: themes, gates, risk, overall, actions, and what changed since its bank version.
 
     ``detail=False`` is for scoring many councils at once (comparisons): the same theme and overall
     figures, without each question's status, the action list, the unanswered list or the labels.
     """
-    statuses, fractions, tallies = read_answers(bank, assessment)
-    themes = [score_theme(theme, tallies[theme.id], bank) for theme in bank.themes]
+    reading = read_answers(bank, assessment)
+    themes = [score_theme(theme, reading, bank) for theme in bank.themes]
     council = assessment.council
+    ctype = bank.council_types[council.type]
     summary = {
-        "council": {"name": council.name, "type": council.type, "region": council.region, "ons_code": council.ons_code},
+        "council": {
+            "name": council.name,
+            "type": council.type,
+            "nation": reading.nation,
+            "region": council.region,
+            "ons_code": council.ons_code,
+            "code": council.code,
+            "functions": sorted(reading.functions),
+            "functions_added": sorted(reading.functions - ctype.functions),
+            "functions_removed": sorted(ctype.functions - reading.functions),
+        },
         "assessment_date": assessment.assessment_date,
         "bank_version": bank.version,
         "assessment_bank_version": assessment.bank_version,
@@ -31,11 +42,11 @@ def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True) ->
     if not detail:
         return summary
     for theme, result in zip(bank.themes, themes):
-        result["questions"] = question_entries(theme, statuses, fractions)
+        result["questions"] = question_entries(theme, reading)
     return {
         **summary,
-        "actions": action_list(themes, assessment, bank),
-        "unanswered": unanswered_list(themes, bank),
+        "actions": action_list(themes, assessment, bank, reading),
+        "unanswered": unanswered_list(themes, bank, reading),
         "labels": bank.labels(),
     }
 
@@ -53,6 +64,7 @@ def bank_changes(bank: Bank, assessment: Assessment) -> dict[str, Any]:
     ]
     return {
         "version_changed": assessment.bank_version != bank.version,
+        "council_type_from": assessment.council_type_from,
         "carried_over": [{"from": old, "to": new} for old, new in sorted(assessment.carried_over.items())],
         "retired": retired,
     }

@@ -9,31 +9,46 @@ from ..engine.wording import pct
 
 
 def text_report(result: dict[str, Any], bank: Bank, max_actions: int = 10) -> str:
-    tiers, risks = result["labels"]["tiers"], result["labels"]["risks"]
+    labels = result["labels"]
+    tiers, risks, exposure = labels["tiers"], labels["risks"], labels["exposure"]
     council = result["council"]
     lines = [
-        f"{council['name'] or 'Council name not given'} ({bank.council_types[council['type']]})"
+        f"{council['name'] or 'Council name not given'} ({labels['council_types'][council['type']]}, {labels['nations'][council['nation']]})"
         + (f", {council['region']}" if council["region"] else ""),
         f"Assessed {result['assessment_date']} against question bank {result['assessment_bank_version']}"
         + (f" (scored with {result['bank_version']})" if result["changes"]["version_changed"] else ""),
-        "",
-        f"{'Theme':<36} {'Score':>5}  {'Tier':<22} {'Risk':<12} Coverage",
     ]
+    for key, verb in (("functions_added", "Also runs"), ("functions_removed", "Does not run")):
+        if council[key]:
+            lines.append(f"{verb} (corrected from the defaults for its type): " + ", ".join(labels["functions"][f] for f in council[key]))
+    failed = [(t, g) for t in result["themes"] for g in t["gates"] if g["status"] in ("not_met", "not_evidenced")]
+    if failed:
+        lines += ["", "Legal duties not met or not evidenced (each caps its theme's tier):"]
+        lines += [f"  [{g['question']}] {t['title']}: {g['law']} ({g['status'].replace('_', ' ')})" for t, g in failed]
+    lines += ["", f"{'Theme':<36} {'Score':>5}  {'Tier':<22} {'Exposure':<16} {'Residual risk':<22} Coverage"]
 
-    def row(title: str, part: dict[str, Any]) -> str:
+    def row(title: str, part: dict[str, Any], exposure_id: str | None) -> str:
+        risk = risks[part["risk"]] if part.get("risk") else "not rated"
+        place = exposure[exposure_id] if exposure_id else "not rated"
         if part["score"] is None:
-            return f"{title:<36} {'-':>5}  {'not scored':<22} {'':<12} {pct(part['coverage'])}"
+            return f"{title:<36} {'-':>5}  {'not scored':<22} {place:<16} {'':<22} {pct(part['coverage'])}"
         mark = " (provisional)" if part["provisional"] else ""
-        return f"{title:<36} {part['score']:>5.1f}  {tiers[part['tier']]:<22} {risks[part['risk']]:<12} {pct(part['coverage'])}{mark}"
+        return f"{title:<36} {part['score']:>5.1f}  {tiers[part['tier']]:<22} {place:<16} {risk:<22} {pct(part['coverage'])}{mark}"
 
     for theme in result["themes"]:
-        if theme["asked"] == 0:
-            lines.append(f"{theme['title']:<36} {'-':>5}  not applicable to this council type")
+        if theme["asked"] == 0 and theme["not_asked"] == 0:
+            lines.append(f"{theme['title']:<36} {'-':>5}  not for this council")
         else:
-            lines.append(row(theme["title"], theme))
-    lines += [row("Overall", result["overall"]), ""]
+            lines.append(row(theme["title"], theme, theme["exposure"]))
+    overall = result["overall"]
+    lines.append(row("Overall", overall, None))
+    if overall["themes_not_started"]:
+        lines.append("Overall not rated until every theme has answers: " + ", ".join(overall["themes_not_started"]))
+    lines.append("")
 
     changes = result["changes"]
+    if changes["council_type_from"]:
+        lines.append(f"Council type {changes['council_type_from']!r} of an older bank is now {council['type']!r}.")
     for carried in changes["carried_over"]:
         lines.append(f"Carried over: the answer to {carried['from']} now answers {carried['to']}.")
     for retired in changes["retired"]:
@@ -42,11 +57,12 @@ def text_report(result: dict[str, Any], bank: Bank, max_actions: int = 10) -> st
     actions = result["actions"]
     lines.append(f"Top actions ({min(len(actions), max_actions)} of {len(actions)}):" if actions else "No actions: every answered question has the best answer.")
     for action in actions[:max_actions]:
+        duty = " Legal duty: " + "; ".join(action["gates"]) + "." if action["gates"] else ""
         lines += [
             f"{action['priority']:>3}. [{action['question']}] +{action['gain']} points to {action['theme_title']}",
             f"     {action['text']}",
-            f"     Now: {action['current']}. Aim for: {action['best']}.",
-            f"     Guidance: guidance/{action['next_tier_guidance']}",
+            f"     Now: {action['current']}. Aim for: {action['best']}.{duty}",
+            f"     Guidance: guidance/{action['guidance'][0]}",
         ]
     if result["unanswered"]:
         lines += ["", f"{len(result['unanswered'])} question(s) still to answer: " + ", ".join(u["question"] for u in result["unanswered"])]
