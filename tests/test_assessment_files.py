@@ -95,7 +95,7 @@ def test_the_valid_assessment_scores(tmp_path):
     path.write_text(json.dumps(VALID), encoding="utf-8")
     result = score(path)
     assert result.returncode == 0, result.stderr
-    assert "Testshire District Council (District council), Test Region" in result.stdout
+    assert "Testshire District Council (District council, England), Test Region" in result.stdout
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])

@@ -81,7 +81,6 @@ def comparison_notes(bank: Bank, like: dict[str, Any], trends: list[dict[str, An
             f"type were asked different numbers of questions in {where}. A follow-up not asked is left out "
             "of the score; the answer that led to it still counts."
         )
-    threshold = f"{round(100 * bank.min_coverage_for_rating)}%"
     for council in like["provisional"]:
         if not council["scored"]:
             notes.append(f"{council['council']} ({council['assessment_date']}) has not answered any of the questions "
@@ -89,14 +88,14 @@ def comparison_notes(bank: Bank, like: dict[str, Any], trends: list[dict[str, An
         elif council["overall"]:
             notes.append(
                 f"{council['council']} ({council['assessment_date']}) answered {pct(council['coverage'])} of the "
-                f"questions that apply to it, under {threshold}: its tiers are provisional, and its provisional "
-                "scores are left out of the regional medians and quartiles."
+                "questions that apply to it: unanswered questions count as not evidenced, so its tiers are "
+                "provisional, and its provisional scores are left out of the regional medians and quartiles."
             )
         else:
             notes.append(
                 f"{council['council']} ({council['assessment_date']}): {and_list(council['theme_titles'])} "
-                f"{'is' if len(council['themes']) == 1 else 'are'} provisional (under {threshold} of the questions "
-                "answered) and left out of the regional medians and quartiles."
+                f"{'is' if len(council['themes']) == 1 else 'are'} provisional (not every question answered) and "
+                "left out of the regional medians and quartiles."
             )
     for dup in like["same_day_duplicates"]:
         notes.append(

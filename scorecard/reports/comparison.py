@@ -46,8 +46,8 @@ def comparison_text(result: dict[str, Any], width: int = 100) -> str:
         lines += wrap(
             "Latest assessment of each council. Each cell: score and tier ("
             + ", ".join(f"{abbr[t]} = {n}" for t, n in names.items())
-            + f"); * provisional (under {round(100 * result['min_coverage_for_rating'])}% answered, left out of "
-            f"the medians); n/a not asked of this council type; - not answered."
+            + "); * provisional (not every question answered, left out of "
+            "the medians); n/a not asked of this council; - not answered."
         )
         lines += wrap("Themes: " + "; ".join(f"{t['id']} = {t['title']}" for t in themes) + ".")
         lines.append("")
@@ -166,7 +166,6 @@ def comparison_html(result: dict[str, Any]) -> str:
                   for i, t in enumerate(tier_ids)],
         "tier_index": {t: i for i, t in enumerate(tier_ids)},
         "state": cell_state,
-        "threshold": f"{round(100 * result['min_coverage_for_rating'])}%",
         "all_stats": [result["stats"]["overall"]] + result["stats"]["themes"],
         "trend_rows": lambda trend: [("Overall", trend["overall"])] + [
             (t["title"], t) for t in trend["themes"] if any(p["score"] is not None for p in t["points"])],

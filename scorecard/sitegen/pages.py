@@ -24,7 +24,11 @@ def render_pages(bank: Bank, compiled: dict, docs: Path, templates: Path, wheel_
         comment_end_string="##}",
     )
     env.filters["guidance_href"] = guidance_href
+    # which council types are asked a question by default: the engine's rule, applied at build time
+    env.filters["function_name"] = lambda function_id: bank.functions[function_id]
+    env.filters["council_types_asked"] = lambda q: [c.id for c in bank.council_types.values() if q.asked_of(c.nation, c.functions)]
     context = {"bank": bank, "compiled": compiled, "wheel": wheel_name, "example": worked_example(bank),
+               "risk_names": {r.id: r.name for r in bank.risk_levels},
                "example_count": example_count}
     pages = {
         "index.md": ("index.md.j2", {}),

@@ -13,7 +13,7 @@ groups, orders and summarises those results, one job per module:
   share an ONS code, or, without one, the same normalised name.
 - ``stats``: regional statistics per theme (and overall): count, median, quartiles, lowest
   and highest of the latest assessments' scores. Provisional scores (coverage below
-  ``min_coverage_for_rating``) are left out: a half-finished assessment should move neither
+  not every question answered) are left out: a half-finished assessment should move neither
   the median nor read as a weak council. The gap of each row is its score minus the median.
 - ``like_with_like``: bank versions, themes asked of councils in different numbers (county
   against district, say), provisional councils, same-day duplicates, mixed regions. The

@@ -83,7 +83,6 @@ def compare(bank: Bank, assessments: Iterable[Assessment | tuple[str, Assessment
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "bank_version": bank.version,
-        "min_coverage_for_rating": bank.min_coverage_for_rating,
         "quartile_method": QUARTILE_METHOD,
         "themes": [{"id": t.id, "title": t.title} for t in bank.themes],
         "labels": bank.labels(),

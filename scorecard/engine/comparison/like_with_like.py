@@ -60,11 +60,16 @@ def _asked_differs(bank: Bank, latest: list[Entry]) -> list[dict[str, Any]]:
             asked.setdefault(entry.assessment.council.type, []).append(entry.result["themes"][index]["asked"])
         if len({n for counts in asked.values() for n in counts}) <= 1:
             continue
-        by_type = [{"type": t, "applicable": sum(1 for q in theme.questions if t in q.applies_to),
+        by_type = [{"type": t, "applicable": sum(1 for q in theme.questions if _asked_of_type(bank, q, t)),
                     "min": min(asked[t]), "max": max(asked[t])} for t in types]
         differs.append({"id": theme.id, "title": theme.title, "by_type": by_type,
                         "by_type_differs": len({b["applicable"] for b in by_type}) > 1})
     return differs
+
+
+def _asked_of_type(bank: Bank, question, type_id: str) -> bool:
+    ctype = bank.council_types[type_id]
+    return question.kind != "context" and question.asked_of(ctype.nation, ctype.functions)
 
 
 def _type_order(bank: Bank):
@@ -78,7 +83,7 @@ def _provisional(bank: Bank, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
     for row in rows:
         themes = [t["id"] for t in row["themes"] if t["provisional"]]
         coverage = row["overall"]["coverage"]
-        low = coverage is not None and coverage < bank.min_coverage_for_rating  # also when nothing is scored yet
+        low = row["overall"]["provisional"] or row["overall"]["score"] is None  # also when nothing is scored yet
         if themes or low:
             found.append({
                 "key": row["key"], "council": row["council"]["name"], "assessment_date": row["assessment_date"],

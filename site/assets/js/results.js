@@ -40,7 +40,7 @@ function summaryTable(result) {
 function actionsTable(result) {
   if (!result.actions.length) return h("p", {}, "No actions yet: answer some questions, or every answer is already the best one.");
   return h("table", { class: "sc-actions", "data-sc": "actions-table" },
-    h("caption", {}, `${result.actions.length} actions, largest score gain first`),
+    h("caption", {}, `${result.actions.length} actions: legal duties first, then the largest fall in residual risk, tier rise and score gain`),
     h("thead", {}, h("tr", {}, ["#", "Theme", "Question", "Now", "Aim for", "Gain", "Guidance"].map((c) => h("th", { scope: "col" }, c)))),
     h("tbody", {}, result.actions.map((a) =>
       h("tr", {},
@@ -51,8 +51,9 @@ function actionsTable(result) {
         h("td", {}, a.best),
         h("td", {}, `+${a.gain}`),
         h("td", {},
-          h("a", { href: guidanceHref(a.next_tier_guidance) }, `Next steps from ${tierName(result, a.theme_tier).toLowerCase()}`),
-          a.guidance.filter((g) => g !== a.next_tier_guidance).map((g) => [h("br"), h("a", { href: guidanceHref(g) }, "About this question")]))))));
+          h("a", { href: guidanceHref(a.guidance[0]) }, "How to close this gap"),
+          a.gates.length ? [h("br"), h("strong", {}, `Legal duty: ${a.gates.join("; ")}`)] : null,
+          [h("br"), h("a", { href: guidanceHref(a.next_tier_guidance) }, `Next steps from ${(tierName(result, a.theme_tier) || "the first tier").toLowerCase()}`)])))));
 }
 
 function changesNotice(result) {

@@ -7,7 +7,7 @@ export function tierName(result, id) {
 }
 
 export function riskName(result, id) {
-  return id ? result.labels.risks[id] : "";
+  return id ? result.labels.risks[id] : "Risk not rated (answer the local context questions)";
 }
 
 function waiting(scores) {
@@ -24,7 +24,7 @@ export function themeSummary(result, theme) {
   if (theme.asked === 0) return "Not applicable to this type of council";
   const coverage = `${theme.answered + theme.not_applicable} of ${theme.asked} answered (${percent(theme.coverage)})`;
   if (theme.score === null) return `Not scored yet: ${coverage}`;
-  const provisional = theme.provisional ? " (provisional: fewer than half answered)" : "";
+  const provisional = theme.provisional ? " (provisional: some questions unanswered, counted as not evidenced)" : "";
   return `${theme.score.toFixed(1)} out of 100: ${tierName(result, theme.tier)}, ${riskName(result, theme.risk).toLowerCase()}${provisional}. ${coverage}.`;
 }
 
