@@ -25,7 +25,8 @@ def test_district_worked_example(mini_bank, assess):
     alpha = theme(result, "alpha")
     # yes_no 2x1 + single 4x0.5 + multi 2x((0.5+1)/2.5) + yes_no 2x0 = 5.2 of 10
     assert alpha["score"] == 52.0
-    assert (alpha["tier"], alpha["risk"], alpha["provisional"]) == ("early", "medium", False)
+    # no local context questions in this bank: residual risk is not rated
+    assert (alpha["tier"], alpha["risk"], alpha["provisional"]) == ("early", None, False)
     assert (alpha["asked"], alpha["answered"], alpha["coverage"]) == (4, 4, 1.0)
     beta = theme(result, "beta")
     # district councils are asked nothing in beta: not scored, not a zero
@@ -38,10 +39,10 @@ def test_county_worked_example(mini_bank, assess):
     result = score_assessment(mini_bank, assess("county", answers))
     alpha, beta = theme(result, "alpha"), theme(result, "beta")
     # ALP-04 is not for counties: 5.2 of 8
-    assert alpha["score"] == 65.0 and alpha["tier"] == "substantial" and alpha["risk"] == "medium"
+    assert alpha["score"] == 65.0 and alpha["tier"] == "substantial"
     assert alpha["not_for_council_type"] == 1
     # 1x1 + 3x0 = 1 of 4
-    assert beta["score"] == 25.0 and beta["tier"] == "basic" and beta["risk"] == "high"
+    assert beta["score"] == 25.0 and beta["tier"] == "basic"
     # theme weights alpha 1, beta 3: (65 + 3x25) / 4 = 35
     assert result["overall"]["score"] == 35.0 and result["overall"]["tier"] == "basic"
 
@@ -63,15 +64,26 @@ def test_not_applicable_leaves_the_denominator(mini_bank, assess):
 
 def test_no_counts_against_the_score(mini_bank, assess):
     alpha = theme(score_assessment(mini_bank, assess("district", {"ALP-01": "no"})), "alpha")
-    assert alpha["score"] == 0.0 and alpha["tier"] == "basic" and alpha["risk"] == "high"
+    assert alpha["score"] == 0.0 and alpha["tier"] == "basic"
 
 
-def test_unanswered_lowers_coverage_not_score(mini_bank, assess):
+def test_unanswered_counts_as_not_evidenced(mini_bank, assess):
     alpha = theme(score_assessment(mini_bank, assess("district", {"ALP-01": "yes"})), "alpha")
-    # asked: ALP-01, ALP-02, ALP-04 (ALP-03 waits for ALP-02); one answered
-    assert alpha["score"] == 100.0
+    # asked: ALP-01, ALP-02, ALP-04, and ALP-03 waits for ALP-02; one answered: 2 of 10
+    assert alpha["score"] == 20.0
     assert (alpha["answered"], alpha["unanswered"], alpha["coverage"]) == (1, 2, 0.3333)
-    assert alpha["provisional"] is True
+    assert alpha["provisional"] is True and alpha["complete"] is False
+    follow_up = next(q for q in alpha["questions"] if q["id"] == "ALP-03")
+    assert (follow_up["status"], follow_up["reason"]) == ("not_asked", "parent_unanswered")
+
+
+def test_leaving_weak_answers_out_does_not_pay(mini_bank, assess):
+    """Answering only the strong questions cannot beat answering all of them honestly."""
+    strong_only = theme(score_assessment(mini_bank, assess("district", {"ALP-01": "yes", "ALP-02": "all"})), "alpha")
+    honest = theme(score_assessment(mini_bank, assess("district", {"ALP-01": "yes", "ALP-02": "all", "ALP-03": ["front"], "ALP-04": "no"})), "alpha")
+    # strong only: 2 + 4 = 6 of 10; honest: 2 + 4 + 2x0.2 + 0 = 6.4 of 10
+    assert (strong_only["score"], honest["score"]) == (60.0, 64.0)
+    assert strong_only["provisional"] and not honest["provisional"]
 
 
 def test_nothing_answered_is_not_scored(mini_bank, assess):
@@ -92,10 +104,11 @@ def test_multi_select_fraction(mini_bank, assess, choice, fraction):
     assert entry["fraction"] == fraction
 
 
-@pytest.mark.parametrize("choice,fraction", [("none", 0.0), ("some", 0.5), ("all", 1.0)])
-def test_single_choice_fraction(mini_bank, assess, choice, fraction):
+@pytest.mark.parametrize("choice,score", [("none", 0.0), ("some", 25.0), ("all", 50.0)])
+def test_single_choice_fraction(mini_bank, assess, choice, score):
     alpha = theme(score_assessment(mini_bank, assess("county", {"ALP-02": choice})), "alpha")
-    assert alpha["score"] == 100 * fraction
+    # county: ALP-01 (2, unanswered), ALP-02 (4 x share), ALP-03 (2, closed or unanswered): 4 x share of 8
+    assert alpha["score"] == score
 
 
 def test_dependent_question_only_counts_when_condition_holds(mini_bank, assess):
@@ -110,7 +123,9 @@ def test_dependent_question_only_counts_when_condition_holds(mini_bank, assess):
 def test_tier_and_risk_boundaries_come_from_the_rules(mini_bank):
     assert [mini_bank.tier_for(s).id for s in (0, 39.9, 40, 64.9, 65, 84.9, 85, 100)] == [
         "basic", "basic", "early", "early", "substantial", "substantial", "mature", "mature"]
-    assert [mini_bank.risk_for(s).id for s in (0, 39.9, 40, 69.9, 70, 100)] == ["high", "high", "medium", "medium", "low", "low"]
+    assert [mini_bank.residual_risk("high", t.id) for t in mini_bank.tiers] == ["high", "high", "medium", "medium"]
+    assert [mini_bank.residual_risk(e.id, "basic") for e in mini_bank.exposure_levels] == ["medium", "high", "high"]
+    assert mini_bank.residual_risk(None, "mature") is None and mini_bank.residual_risk("low", None) is None
 
 
 def test_action_list_is_prioritised_by_exact_gain(mini_bank, assess):
