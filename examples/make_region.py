@@ -67,7 +67,9 @@ def slug(name: str) -> str:
 
 
 def choose(question, maturity: float, rng: random.Random) -> Any:
-    """A plausible answer for a council of this maturity (0 weak, 1 strong)."""
+    """A plausible answer for a council of this maturity (0 weak, 1 strong); local context at random."""
+    if question.kind == "context":
+        return rng.choice(question.options).id
     if question.allow_na and rng.random() < 0.05:
         return NOT_APPLICABLE
     if question.type == "multi":
@@ -89,8 +91,9 @@ def answers_for(bank: Bank, council_type: str, maturity: float, rng: random.Rand
     are reviewed and improve, and a few are answered afresh (which can slip back).
     """
     answers: dict[str, Any] = {}
+    ctype = bank.council_types[council_type]
     for question in _in_dependency_order(bank):
-        if council_type not in question.applies_to:
+        if not question.asked_of(ctype.nation, ctype.functions):
             continue
         if question.depends_on is not None and answers.get(question.depends_on) not in question.depends_answer_in:
             continue

@@ -143,7 +143,7 @@ def test_markup_in_names_and_notes_is_printed_as_data_in_text(tmp_path):
     result = score(hostile_file(tmp_path))
     assert result.returncode == 0, result.stderr
     first_line = result.stdout.splitlines()[0]
-    assert first_line == f"{HOSTILE_NAME} (District council), <i>Region</i>"
+    assert first_line == f"{HOSTILE_NAME} (District council, England), <i>Region</i>"
     assert "49" not in first_line and "&amp;" not in result.stdout and "&lt;" not in result.stdout
 
 
@@ -161,7 +161,7 @@ def test_markup_in_notes_is_kept_verbatim(tmp_path):
     assert assessment.to_dict()["notes"]["ALP-02"] == "=HYPERLINK(\"http://example.invalid\")"
 
 
-@pytest.mark.parametrize("council_type", ["county", "district", "unitary", "metropolitan", "london"])
+@pytest.mark.parametrize("council_type", ["county", "district", "unitary", "metropolitan", "london_borough", "welsh"])
 def test_a_fresh_template_scores(tmp_path, council_type):
     made = subprocess.run(
         [sys.executable, "-m", "scorecard", "--questions", str(MINI / "questions"), "template",
@@ -174,7 +174,10 @@ def test_a_fresh_template_scores(tmp_path, council_type):
     result = score(path, "--format", "json")
     assert result.returncode == 0, result.stderr
     scored = json.loads(result.stdout)
-    assert scored["council"] == {"name": "Templateshire", "type": council_type, "region": "", "ons_code": ""}
+    council = {k: scored["council"][k] for k in ("name", "type", "region", "ons_code", "code", "functions_added", "functions_removed")}
+    assert council == {"name": "Templateshire", "type": council_type, "region": "", "ons_code": "", "code": "",
+                       "functions_added": [], "functions_removed": []}
+    assert scored["council"]["nation"] == ("wales" if council_type == "welsh" else "england")
     assert scored["overall"]["score"] is None and scored["overall"]["coverage"] == 0.0
 
 
@@ -189,7 +192,7 @@ def test_the_district_template_from_the_real_bank_scores(tmp_path):
     result = subprocess.run([sys.executable, "-m", "scorecard", "score", "t.json"],
                             cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Testshire District Council (District council)")
+    assert result.stdout.startswith("Testshire District Council (District council, England)")
 
 
 def test_a_template_made_without_a_name_scores(tmp_path):
@@ -199,7 +202,7 @@ def test_a_template_made_without_a_name_scores(tmp_path):
     assert made.returncode == 0, made.stderr
     result = score(tmp_path / "t.json")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Council name not given (District council)")
+    assert result.stdout.startswith("Council name not given (District council, England)")
 
 
 def test_terminal_control_characters_are_not_passed_to_the_terminal(tmp_path):

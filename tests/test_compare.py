@@ -60,7 +60,7 @@ def region(mini_bank):
         ("aville-2026.json", council(b, "Aville District Council", "district", FULL, ons="E99000001")),
         # alpha 100.0
         ("bexley-2026.json", council(b, "Beeford District Council", "district", ALL_BEST)),
-        # alpha: ALP-03 not asked (ALP-02 none), ALP-04 not for counties: 2 of 6 -> 33.3; beta 4 of 4 -> 100.0
+        # alpha: ALP-03 closed by ALP-02 none (not met), ALP-04 not for counties: 2 of 8 -> 25.0; beta 4 of 4 -> 100.0
         ("county.json", council(b, "Cedarshire County Council", "county",
                                 {"ALP-01": "yes", "ALP-02": "none", "BET-01": "yes", "BET-02": "yearly"})),
         # alpha 2+2+0+2 = 6 of 10 -> 60.0; beta 0.0
@@ -101,30 +101,30 @@ def test_summary_stats_hand_worked():
 def test_theme_medians_quartiles_and_gaps(mini_bank, region):
     result = compare_files(mini_bank, as_files(region))
     alpha = result["stats"]["themes"][0]
-    # latest alpha scores, provisional Elmford (0.0) left out: 33.3, 52.0, 60.0, 100.0
-    # median (52 + 60) / 2 = 56; lower quartile at 0.75: 33.3 + 0.75 x 18.7 = 47.325;
+    # latest alpha scores, provisional Elmford (0.0) left out: 25.0, 52.0, 60.0, 100.0
+    # median (52 + 60) / 2 = 56; lower quartile at 0.75: 25 + 0.75 x 27 = 45.25;
     # upper at 2.25: 60 + 0.25 x 40 = 70
-    assert alpha == {"id": "alpha", "title": "Alpha theme", "n": 4, "median": 56.0, "lower_quartile": 47.325,
-                     "upper_quartile": 70.0, "min": 33.3, "max": 100.0,
+    assert alpha == {"id": "alpha", "title": "Alpha theme", "n": 4, "median": 56.0, "lower_quartile": 45.25,
+                     "upper_quartile": 70.0, "min": 25.0, "max": 100.0,
                      "provisional_left_out": 1, "not_asked": 0, "not_scored": 0}
     beta = result["stats"]["themes"][1]
     # county 100.0 and unitary 0.0; the three districts are not asked: median 50, quartiles 25 and 75
     assert (beta["n"], beta["median"], beta["lower_quartile"], beta["upper_quartile"]) == (2, 50.0, 25.0, 75.0)
     assert (beta["not_asked"], beta["provisional_left_out"]) == (3, 0)
     overall = result["stats"]["overall"]
-    # overall (theme weights alpha 1, beta 3): Aville 52.0, Beeford 100.0, Cedarshire (33.3 + 300) / 4 = 83.3,
-    # Dunmere (60 + 0) / 4 = 15.0 -> median (52 + 83.3) / 2 = 67.65; quartiles (15 + 3x52) / 4 = 42.75,
-    # (3x83.3 + 100) / 4 = 87.475
-    assert (overall["n"], overall["median"], overall["lower_quartile"], overall["upper_quartile"]) == (4, 67.65, 42.75, 87.475)
+    # overall (theme weights alpha 1, beta 3): Aville 52.0, Beeford 100.0, Cedarshire (25 + 300) / 4 = 81.25 -> 81.2
+    # (one decimal, half to even), Dunmere (60 + 0) / 4 = 15.0 -> median (52 + 81.2) / 2 = 66.6;
+    # quartiles (15 + 3x52) / 4 = 42.75, (3x81.2 + 100) / 4 = 85.9
+    assert (overall["n"], overall["median"], overall["lower_quartile"], overall["upper_quartile"]) == (4, 66.6, 42.75, 85.9)
 
     rows = by_name(result)
     gaps = {name: part(row, "alpha")["gap"] for name, row in rows.items()}
     assert gaps == {"Aville District Council": -4.0, "Beeford District Council": 44.0,
-                    "Cedarshire County Council": -22.7, "Dunmere Council": 4.0,
+                    "Cedarshire County Council": -31.0, "Dunmere Council": 4.0,
                     "Elmford District Council": -56.0}  # a provisional score still has its gap shown
     assert part(rows["Cedarshire County Council"], "beta")["gap"] == 50.0
     assert part(rows["Aville District Council"], "beta")["gap"] is None  # not asked: no score, no gap
-    assert rows["Dunmere Council"]["overall"]["gap"] == -52.65
+    assert rows["Dunmere Council"]["overall"]["gap"] == -51.6  # 15.0 - 66.6
 
 
 def test_rows_are_the_latest_assessment_of_each_council(mini_bank, region):
@@ -135,7 +135,7 @@ def test_rows_are_the_latest_assessment_of_each_council(mini_bank, region):
     aville = result["rows"][0]
     assert (aville["assessment_date"], aville["file"], aville["assessments"], aville["bank_version"]) == (
         "2026-04-01", "aville-2026.json", 2, "2000.1")
-    assert part(aville, "alpha") == {"id": "alpha", "score": 52.0, "tier": "early", "risk": "medium", "coverage": 1.0,
+    assert part(aville, "alpha") == {"id": "alpha", "score": 52.0, "tier": "early", "risk": None, "coverage": 1.0,
                                      "provisional": False, "asked": 4, "answered": 4, "gap": -4.0}
     assert [(r["file"], r["bank_version"], r["version_changed"]) for r in result["earlier"]] == [
         ("aville-2025.json", "1999.1", True)]
@@ -362,7 +362,7 @@ def test_cli_text(capsys, region_dir):
     assert lines[0] == "Regional comparison: 5 council(s), 6 assessment(s), scored with question bank 2000.1."
     row = next(line for line in lines if line.startswith("Aville District Council"))
     assert row.split() == ["Aville", "District", "Council", "district", "2026-04-01", "52.0", "E", "52.0", "E", "n/a"]
-    assert re.search(r"^Median\s+67\.65\s+56\.0\s+50\.0$", out, re.M)
+    assert re.search(r"^Median\s+66\.6\s+56\.0\s+50\.0$", out, re.M)
     assert re.search(r"^Elmford District Council\s+district\s+2026-04-01\s+0\.0 B\*\s+0\.0 B\*\s+n/a$", out, re.M)
     assert "Progress over time:" in out and "24.0 B -> 52.0 E  (+28.0)" in out
 
@@ -382,7 +382,7 @@ def test_cli_csv(capsys, region_dir):
     assert {k: aville[k] for k in ["Council type", "Assessment date", "Bank version", "Assessments"]} == {
         "Council type": "District council", "Assessment date": "2026-04-01", "Bank version": "2000.1", "Assessments": "2"}
     assert [aville[f"Alpha theme {c}"] for c in ["score", "tier", "risk", "coverage (%)", "provisional", "gap to median"]] == [
-        "52.0", "Early progress", "Medium risk", "100.0", "no", "-4.0"]
+        "52.0", "Early progress", "not rated", "100.0", "no", "-4.0"]
     assert aville["Beta theme score"] == "" and aville["Beta theme tier"] == "not asked"
     assert rows[-1]["Alpha theme provisional"] == "yes" and rows[-1]["Alpha theme coverage (%)"] == "33.3"
 

@@ -33,7 +33,8 @@ def assessments(bank) -> list[dict]:
     # every question answered with each of its options at least once, for every answer type
     for question in bank.questions.values():
         for option in question.options:
-            case = random_assessment(bank, rng, sorted(question.applies_to)[0], answer_rate=0.6)
+            council_type = next(c.id for c in bank.council_types.values() if question.asked_of(c.nation, c.functions))
+            case = random_assessment(bank, rng, council_type, answer_rate=0.6)
             case["answers"][question.id] = [option.id] if question.type == "multi" else option.id
             cases.append(case)
     # an invalid file gives the same problems in both

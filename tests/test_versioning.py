@@ -78,8 +78,8 @@ def test_carried_answers_score_and_the_new_question_is_unanswered(v1, v2):
     assert status["BET-03"] == "unanswered"
     assert [u["question"] for u in result["unanswered"]] == ["BET-03"]
     beta = next(t for t in result["themes"] if t["id"] == "beta")
-    # BET-01 1x1 + BET-04 3x1 = 4 of 4; BET-03 unanswered lowers coverage only
-    assert beta["score"] == 100.0 and beta["coverage"] == round(2 / 3, 4)
+    # BET-01 1x1 + BET-04 3x1 = 4, BET-03 (weight 1) unanswered counts as not evidenced: 4 of 5
+    assert beta["score"] == 80.0 and beta["coverage"] == round(2 / 3, 4) and beta["provisional"]
 
 
 def test_retired_answers_are_kept_when_saved_again(v1, v2):
@@ -143,7 +143,14 @@ def test_two_old_questions_merged_into_one_keep_both_answers(v1):
 def test_a_current_assessment_has_no_changes(v2):
     data = make_assessment(v2, "county", {"ALP-05": "yes", "BET-04": "not_reviewed", "BET-03": "no"})
     changes = score_assessment(v2, load_assessment(data, v2))["changes"]
-    assert changes == {"version_changed": False, "carried_over": [], "retired": []}
+    assert changes == {"version_changed": False, "council_type_from": "", "carried_over": [], "retired": []}
+
+
+def test_a_council_type_of_an_older_bank_is_carried_over(v2):
+    data = make_assessment(v2, "london", {"ALP-05": "yes"})
+    result = score_assessment(v2, load_assessment(data, v2))
+    assert result["council"]["type"] == "london_borough" and result["changes"]["council_type_from"] == "london"
+    assert load_assessment(data, v2).to_dict()["council"]["type"] == "london_borough"
 
 
 def test_the_cli_reports_the_changes(v1, tmp_path):

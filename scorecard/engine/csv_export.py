@@ -46,7 +46,7 @@ def comparison_csv(result: dict[str, Any]) -> str:
         if p["score"] is None:
             return ["", NOT_ASKED if cell_state(p) == "not_asked" else NOT_ANSWERED, "",
                     "" if p["coverage"] is None else round(100 * p["coverage"], 1), "", ""]
-        return [p["score"], tiers[p["tier"]], risks[p["risk"]], round(100 * p["coverage"], 1),
+        return [p["score"], tiers[p["tier"]], risks[p["risk"]] if p["risk"] else "not rated", round(100 * p["coverage"], 1),
                 "yes" if p["provisional"] else "no", "" if p["gap"] is None else p["gap"]]
 
     out, writer = _writer()

@@ -67,7 +67,7 @@ def comparison_notes(bank: Bank, like: dict[str, Any], trends: list[dict[str, An
     for theme in like["asked_differs"]:
         if not theme["by_type_differs"]:
             continue
-        parts = [f"{bank.council_types.get(t['type'], t['type'])}: {t['applicable'] or 'none, so not scored'}"
+        parts = [f"{type_name(bank, t['type'])}: {t['applicable'] or 'none, so not scored'}"
                  for t in theme["by_type"]]
         notes.append(
             f"{theme['title']}: the number of questions that apply differs by council type "
@@ -109,7 +109,13 @@ def comparison_notes(bank: Bank, like: dict[str, Any], trends: list[dict[str, An
     for trend in trends:
         types = trend["council_types"]
         if len(set(types)) > 1:
-            names = [bank.council_types.get(t, t) for t in dict.fromkeys(types)]
+            names = [type_name(bank, t) for t in dict.fromkeys(types)]
             notes.append(f"{trend['council']} changed council type over time ({' to '.join(names)}): "
                          "its earlier scores were asked different questions.")
     return notes
+
+
+def type_name(bank, type_id: str) -> str:
+    """A council type's display name; the id itself for a type the bank does not know."""
+    ctype = bank.council_types.get(type_id)
+    return ctype.name if ctype else type_id

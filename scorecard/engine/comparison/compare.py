@@ -10,7 +10,7 @@ from typing import Any, Iterable, Sequence
 from ..assessment import Assessment, AssessmentError, parse_assessment_text
 from ..bank import Bank
 from ..result import score_assessment
-from ..wording import comparison_notes
+from ..wording import comparison_notes, type_name
 from .councils import assign_keys, by_council
 from .entries import Entry
 from .like_with_like import like_with_like
@@ -106,7 +106,7 @@ def _row(bank: Bank, entry: Entry, medians: dict[str, float | None], in_group: i
         "key": entry.key,
         "file": entry.file,
         "council": dict(council),
-        "council_type_name": bank.council_types.get(council["type"], council["type"]),
+        "council_type_name": type_name(bank, council["type"]),
         "assessment_date": result["assessment_date"],
         "bank_version": assessment.bank_version,
         "version_changed": result["changes"]["version_changed"],
