@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from scorecard.sitegen.build import ROOT, Layout, build_site
+from scorecard.sitegen.build import Layout, build_site
 from scorecard.sitegen.serve import make_server
 
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
