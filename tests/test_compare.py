@@ -25,7 +25,7 @@ from scorecard.engine.csv_export import comparison_csv
 from scorecard.engine.wording import gap, num
 from scorecard.reports.comparison import comparison_html, comparison_text
 
-from .conftest import MINI, ROOT, make_assessment
+from .helpers import MINI, ROOT, make_assessment
 
 MINI_QUESTIONS = str(MINI / "questions")
 REGION = ROOT / "examples" / "region"
