@@ -35,7 +35,7 @@ TARGET_S = 15.0
 BUILD_DIR = ROOT / "_build"
 LABELS = {
     "load_bank": "bank load (YAML, schemas, checks)",
-    "build_engine_wheel": "engine wheel (pip wheel subprocess)",
+    "build_engine_wheel": "engine wheel (zipfile, engine and browser adapter only)",
     "copy_runtime": "copy runtime (Pyodide, Chart.js)",
     "copy_examples": "copy example assessments",
     "render_pages": "render pages (Jinja2)",

@@ -1,24 +1,36 @@
-"""The `scorecard` command: validate banks, make templates, score, build and serve the site.
+"""The `scorecard` command: validate banks, make templates, score, compare, build and serve the site.
 
-Exit codes: 0 success; 1 the question banks have problems; 2 an input file is bad or a
-command was misused (for compare: nothing could be compared); 3 compare skipped some files.
-No traceback reaches the user for bad input.
+Exit codes (all set here, nowhere else): 0 success; 1 the question banks have problems; 2 an
+input file is bad or a command was misused (for compare: nothing could be compared); 3 compare
+skipped some files. No traceback reaches the user for bad input.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from pathlib import Path
 
 from .engine import AssessmentError, Bank, blank_assessment, parse_assessment_text, score_assessment
+from .sitegen import DEFAULT_SITE_URL, LOCAL_HOST, LOCAL_PORT
 
-EXIT_OK, EXIT_BANK, EXIT_INPUT = 0, 1, 2
-
+EXIT_OK = 0  # success
+EXIT_BANK = 1  # the question banks have problems (each printed as file:line: question: message)
+EXIT_INPUT = 2  # a bad input file, a misused command (argparse exits 2 too), a site that cannot be built or served
+EXIT_SKIPPED = 3  # compare: some files could not be read; the rest were compared
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class Stop(Exception):
+    """End the command with this exit code; what went wrong has been printed already."""
+
+    def __init__(self, code: int):
+        super().__init__(code)
+        self.code = code
 
 
 def terminal_safe(text: str) -> str:
@@ -26,17 +38,19 @@ def terminal_safe(text: str) -> str:
     return CONTROL.sub("\N{REPLACEMENT CHARACTER}", text)
 
 
-def _bank(args) -> Bank | None:
-    """Load and check the banks; print problems and return None if they are broken."""
+def _bank(args: argparse.Namespace) -> Bank:
+    """Load and check the banks; print the problems and stop if they are broken."""
     from .bank_source.load import load_bank
 
     compiled, problems = load_bank(args.questions)
     for problem in problems:
         print(problem, file=sys.stderr)
-    return Bank.from_dict(compiled) if compiled else None
+    if not compiled:
+        raise Stop(EXIT_BANK)
+    return Bank.from_dict(compiled)
 
 
-def cmd_validate(args) -> int:
+def cmd_validate(args: argparse.Namespace) -> int:
     from .bank_source.load import load_bank
 
     compiled, problems = load_bank(args.dir or args.questions)
@@ -50,10 +64,8 @@ def cmd_validate(args) -> int:
     return EXIT_OK
 
 
-def cmd_template(args) -> int:
+def cmd_template(args: argparse.Namespace) -> int:
     bank = _bank(args)
-    if bank is None:
-        return EXIT_BANK
     try:
         data = blank_assessment(bank, args.council_type, name=args.name or "", region=args.region or "")
     except AssessmentError as error:
@@ -80,10 +92,8 @@ def read_assessment(path: str, bank: Bank):
     return parse_assessment_text(text, bank)
 
 
-def cmd_score(args) -> int:
+def cmd_score(args: argparse.Namespace) -> int:
     bank = _bank(args)
-    if bank is None:
-        return EXIT_BANK
     try:
         assessment = read_assessment(args.file, bank)
     except AssessmentError as error:
@@ -101,18 +111,13 @@ def cmd_score(args) -> int:
     return EXIT_OK
 
 
-EXIT_SKIPPED = 3  # compare: some files could not be read; the rest were compared
-
-
-def cmd_compare(args) -> int:
+def cmd_compare(args: argparse.Namespace) -> int:
     """Compare assessment files: exit 0 all compared, 3 some skipped, 2 none could be compared."""
     from .engine.comparison import compare_files, skipped_file
     from .engine.csv_export import comparison_csv
     from .reports.comparison import comparison_html, comparison_text
 
     bank = _bank(args)
-    if bank is None:
-        return EXIT_BANK
     paths = []
     for name in args.files:  # a folder stands for the .json files in it
         folder = Path(name)
@@ -141,11 +146,12 @@ def cmd_compare(args) -> int:
     return EXIT_SKIPPED if result["skipped"] else EXIT_OK
 
 
-def cmd_build(args) -> int:
-    from .sitegen.build import BankProblems, BuildError, build_site, default_layout
+def cmd_build(args: argparse.Namespace) -> int:
+    from .sitegen.build import build_site, default_layout
+    from .sitegen.errors import BankProblems, BuildError
 
     try:
-        site = build_site(default_layout(args.questions), site_url=args.site_url)
+        site = build_site(default_layout(args.questions, args.node_modules), site_url=args.site_url)
     except BankProblems as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -157,7 +163,8 @@ def cmd_build(args) -> int:
     return EXIT_OK
 
 
-def cmd_serve(args) -> int:
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .sitegen.build import default_layout
     from .sitegen.serve import serve
 
     if not args.no_build:
@@ -165,9 +172,12 @@ def cmd_serve(args) -> int:
         code = cmd_build(args)
         if code != EXIT_OK:
             return code
-    from .sitegen.build import default_layout
-
-    return serve(default_layout(args.questions).site, args.host, args.port)
+    try:
+        serve(default_layout(args.questions, args.node_modules).site, args.host, args.port)
+    except OSError as error:
+        print(f"error: cannot listen on {args.host}:{args.port}: {error.strerror}", file=sys.stderr)
+        return EXIT_INPUT
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -202,23 +212,31 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
     compare.set_defaults(run=cmd_compare)
 
+    node_modules_help = ("the npm packages the site copies in (Pyodide, Chart.js; default: the checkout's "
+                         "node_modules, or ./node_modules when installed)")
     build = commands.add_parser("build", help="build the static site into _build/site")
-    build.add_argument("--site-url", default="http://127.0.0.1:8000/",
+    build.add_argument("--site-url", default=DEFAULT_SITE_URL,
                        help="where the site will be served, e.g. https://scorecard.example.gov.uk/ (default %(default)s)")
+    build.add_argument("--node-modules", metavar="DIR", help=node_modules_help)
     build.set_defaults(run=cmd_build)
 
     serve = commands.add_parser("serve", help="build the site and serve it on this computer only")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default=LOCAL_HOST, help="address to listen on (default %(default)s)")
+    serve.add_argument("--port", type=int, default=LOCAL_PORT)
     serve.add_argument("--no-build", action="store_true", help="serve the last build as it is")
+    serve.add_argument("--node-modules", metavar="DIR", help=node_modules_help)
     serve.set_defaults(run=cmd_serve)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.run(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        return args.run(args)
+    except Stop as stop:
+        return stop.code
+    except BrokenPipeError:
+        # The reader stopped early (`scorecard score x.json | head`): not an error worth a
+        # traceback. Send what is still buffered nowhere, so exiting does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

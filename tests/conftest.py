@@ -1,22 +1,25 @@
-"""Shared fixtures: the small hand-worked bank and the real built-in bank."""
+"""Shared fixtures: the small hand-worked bank and the real built-in bank; hypothesis profiles.
+
+Helpers the tests import (paths, make_assessment, run_cli) are in tests/helpers.py.
+HYPOTHESIS_PROFILE=ci (scripts/test and CI set it) runs 150 examples per property; the default
+"dev" profile runs 30, for a quick inner loop.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 import pytest
+from hypothesis import HealthCheck, settings
 
-from scorecard.bank_source.load import load_bank
 from scorecard.engine import Bank, load_assessment
 
-ROOT = Path(__file__).resolve().parents[1]
-MINI = ROOT / "tests" / "fixtures" / "mini"
+from .helpers import MINI, ROOT, compile_bank, make_assessment
 
-
-def compile_bank(questions: Path) -> dict:
-    compiled, problems = load_bank(questions)
-    assert not problems, "\n".join(map(str, problems))
-    return compiled
+# no deadline: these are behaviour tests, not timing tests
+settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @pytest.fixture(scope="session")
@@ -32,20 +35,6 @@ def real_compiled() -> dict:
 @pytest.fixture(scope="session")
 def real_bank(real_compiled) -> Bank:
     return Bank.from_dict(real_compiled)
-
-
-def make_assessment(bank: Bank, council_type: str, answers: dict, notes: dict | None = None, **extra) -> dict:
-    data = {
-        "format": "scorecard-assessment",
-        "format_version": 1,
-        "council": {"name": "Testshire", "type": council_type, "region": "Test Region"},
-        "assessment_date": "2026-04-01",
-        "bank_version": bank.version,
-        "answers": answers,
-        "notes": notes or {},
-    }
-    data.update(extra)
-    return data
 
 
 @pytest.fixture

@@ -10,8 +10,6 @@ from __future__ import annotations
 import copy
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,11 +18,9 @@ import yaml
 from scorecard.cli import read_assessment
 from scorecard.engine import Bank
 from scorecard.engine.assessment import MAX_FILE_BYTES
-from tests.conftest import MINI, compile_bank
+from tests.helpers import MINI, ROOT, Ran, compile_bank, run_cli
 
-ROOT = Path(__file__).resolve().parents[1]
 CASES = yaml.safe_load((ROOT / "tests" / "data" / "bad_assessments.yaml").read_text(encoding="utf-8"))
-TIMEOUT = 120  # seconds; only a hang comes near this
 
 VALID = {
     "format": "scorecard-assessment",
@@ -37,11 +33,8 @@ VALID = {
 }
 
 
-def score(path: Path, *options: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "scorecard", "--questions", str(MINI / "questions"), "score", str(path), *options],
-        cwd=path.parent, capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=TIMEOUT,
-    )
+def score(path: Path, *options: str) -> Ran:
+    return run_cli("--questions", str(MINI / "questions"), "score", str(path), *options, cwd=path.parent)
 
 
 def _value(value):
@@ -73,7 +66,7 @@ def file_bytes(case: dict) -> bytes:
     return json.dumps(data, indent=2).encode("utf-8")
 
 
-def assert_refused(result: subprocess.CompletedProcess, message: str) -> None:
+def assert_refused(result: Ran, message: str) -> None:
     output = result.stdout + result.stderr
     assert "Traceback" not in output, output
     assert result.returncode == 2, f"exit {result.returncode}\n{output}"
@@ -163,11 +156,8 @@ def test_markup_in_notes_is_kept_verbatim(tmp_path):
 
 @pytest.mark.parametrize("council_type", ["county", "district", "unitary", "metropolitan", "london_borough", "welsh"])
 def test_a_fresh_template_scores(tmp_path, council_type):
-    made = subprocess.run(
-        [sys.executable, "-m", "scorecard", "--questions", str(MINI / "questions"), "template",
-         "--council-type", council_type, "--name", "Templateshire"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT,
-    )
+    made = run_cli("--questions", str(MINI / "questions"), "template", "--council-type", council_type,
+                   "--name", "Templateshire", cwd=tmp_path)
     assert made.returncode == 0, made.stderr
     path = tmp_path / "template.json"
     path.write_text(made.stdout, encoding="utf-8")
@@ -183,22 +173,19 @@ def test_a_fresh_template_scores(tmp_path, council_type):
 
 def test_the_district_template_from_the_real_bank_scores(tmp_path):
     """`scorecard template --council-type district` with the built-in bank, as the README shows."""
-    made = subprocess.run([sys.executable, "-m", "scorecard", "template", "--council-type", "district",
-                           "--name", "Testshire District Council", "-o", "t.json"],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT)
+    made = run_cli("template", "--council-type", "district", "--name", "Testshire District Council", "-o", "t.json",
+                   cwd=tmp_path)
     if made.returncode == 1:
         pytest.skip("the built-in question bank does not validate yet (colleagues are writing it)")
     assert made.returncode == 0, made.stderr
-    result = subprocess.run([sys.executable, "-m", "scorecard", "score", "t.json"],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT)
+    result = run_cli("score", "t.json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Testshire District Council (District council, England)")
 
 
 def test_a_template_made_without_a_name_scores(tmp_path):
-    made = subprocess.run([sys.executable, "-m", "scorecard", "--questions", str(MINI / "questions"), "template",
-                           "--council-type", "district", "-o", "t.json"],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT)
+    made = run_cli("--questions", str(MINI / "questions"), "template", "--council-type", "district", "-o", "t.json",
+                   cwd=tmp_path)
     assert made.returncode == 0, made.stderr
     result = score(tmp_path / "t.json")
     assert result.returncode == 0, result.stderr

@@ -1,30 +1,25 @@
 """Data-driven: every broken bank in tests/data/broken_banks.yaml is reported where it is broken.
 
-Each case changes a copy of the mini bank, runs `scorecard validate` as a maintainer would, and
-expects exit code 1 with the problem printed as `path:line: question: message`, never a traceback.
+Each case changes a copy of the mini bank, runs `scorecard validate` as a maintainer would (in
+process, through cli.main; tests/test_cli.py runs the real command), and expects exit code 1 with
+the problem printed as `path:line: question: message`, never a traceback.
 """
 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-MINI = ROOT / "tests" / "fixtures" / "mini"
+from tests.helpers import MINI, ROOT, Ran, run_cli
+
 CASES = yaml.safe_load((ROOT / "tests" / "data" / "broken_banks.yaml").read_text(encoding="utf-8"))
-TIMEOUT = 120  # seconds; only a hang or a crash loop comes near this
 
 
-def validate(folder: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "scorecard", "validate", str(folder / "questions")],
-        cwd=folder, capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=TIMEOUT,
-    )
+def validate(folder: Path) -> Ran:
+    return run_cli("validate", str(folder / "questions"), cwd=folder)
 
 
 def apply(folder: Path, change: dict | list) -> None:

@@ -12,8 +12,6 @@ import importlib.util
 import io
 import json
 import re
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -27,7 +25,7 @@ from scorecard.engine.csv_export import comparison_csv
 from scorecard.engine.wording import gap, num
 from scorecard.reports.comparison import comparison_html, comparison_text
 
-from .conftest import MINI, ROOT, make_assessment
+from .helpers import MINI, ROOT, make_assessment
 
 MINI_QUESTIONS = str(MINI / "questions")
 REGION = ROOT / "examples" / "region"
@@ -470,45 +468,3 @@ def test_example_region_compares_cleanly(capsys):
     assert result["like_with_like"]["provisional"], "one half-finished assessment"
     assert 2 <= len(result["trends"]) <= 3
     assert any(not v["current"] for v in result["like_with_like"]["bank_versions"]), "one older bank version"
-
-
-# --- the browser: the same comparison in Pyodide --------------------------------------------------
-
-PYODIDE_COMPARE = """
-import { readFile } from "node:fs/promises";
-import { loadPyodide } from "pyodide";
-const [wheelPath, bankPath, filesPath] = process.argv.slice(1);
-const pyodide = await loadPyodide();
-pyodide.unpackArchive(new Uint8Array(await readFile(wheelPath)), "wheel");
-pyodide.globals.set("BANK_JSON", await readFile(bankPath, "utf8"));
-pyodide.globals.set("FILES_JSON", await readFile(filesPath, "utf8"));
-process.stdout.write(pyodide.runPython(`
-import json, sys
-from scorecard.engine import Bank
-from scorecard.engine.comparison import compare_files
-json.dumps({"python": sys.version, "result": compare_files(Bank.from_dict(json.loads(BANK_JSON)), json.loads(FILES_JSON))})
-`));
-"""
-
-
-@pytest.mark.skipif(shutil.which("node") is None or not (ROOT / "node_modules" / "pyodide").is_dir(),
-                    reason="Node.js and node_modules/pyodide (npm ci) are needed to run Pyodide")
-def test_compare_files_gives_the_same_result_in_pyodide(tmp_path, region):
-    from scorecard.sitegen.wheel import build_engine_wheel
-
-    compiled = load_bank(MINI / "questions")[0]
-    files = [*as_files(region), ("broken.json", "{"), ("wrong.json", json.dumps({"format": "x"}))]
-    (tmp_path / "bank.json").write_text(json.dumps(compiled), encoding="utf-8")
-    (tmp_path / "files.json").write_text(json.dumps(files), encoding="utf-8")
-    wheel = build_engine_wheel(tmp_path / "wheel")
-    done = subprocess.run(["node", "--input-type=module", "-e", PYODIDE_COMPARE, str(wheel),
-                           str(tmp_path / "bank.json"), str(tmp_path / "files.json")],
-                          capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert done.returncode == 0, done.stderr
-    pyodide = json.loads(done.stdout)
-    assert pyodide["python"].startswith("3.")
-    from scorecard.engine import Bank
-
-    expected = compare_files(Bank.from_dict(compiled), files)
-    assert pyodide["result"] == json.loads(json.dumps(expected))
-    assert len(expected["rows"]) == 5 and len(expected["skipped"]) == 2

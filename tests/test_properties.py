@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 
 from scorecard.bank_source.load import load_bank
 from scorecard.engine import NOT_APPLICABLE, Bank, load_assessment, score_assessment
-from tests.conftest import MINI, ROOT, make_assessment
+from tests.helpers import MINI, ROOT, make_assessment
 
 # no deadline: these are behaviour tests, not timing tests
-SETTINGS = settings(deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # how many examples: the profile (conftest.py)
 ABSENT = object()
 
 

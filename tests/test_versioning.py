@@ -14,7 +14,7 @@ import sys
 import pytest
 
 from scorecard.engine import Bank, load_assessment, score_assessment
-from tests.conftest import MINI, ROOT, compile_bank, make_assessment
+from tests.helpers import MINI, ROOT, compile_bank, make_assessment
 
 MINI_V2 = ROOT / "tests" / "fixtures" / "mini_v2"
 

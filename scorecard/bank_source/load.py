@@ -15,6 +15,7 @@ from typing import Any
 
 import jsonschema
 
+from .. import bundled
 from .guidance_anchors import anchors
 from .problems import Problem
 from .yaml_source import YamlSource, YamlSourceError, load_yaml
@@ -25,12 +26,12 @@ NO_QUESTION = "-"
 
 
 def default_questions_dir() -> Path:
-    """The built-in banks: questions/ at the top of the source tree."""
-    return Path(__file__).resolve().parents[2] / "questions"
+    """The built-in banks: questions/ at the top of the checkout, or shipped with the package."""
+    return bundled.questions_dir()
 
 
 def default_guidance_dir(questions_dir: Path) -> Path:
-    return questions_dir.parent / "guidance"
+    return bundled.guidance_dir(questions_dir)
 
 
 def schema(name: str) -> dict[str, Any]:

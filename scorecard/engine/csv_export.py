@@ -45,9 +45,9 @@ def comparison_csv(result: dict[str, Any]) -> str:
     def part(p: dict[str, Any]) -> list[Any]:
         if p["score"] is None:
             return ["", NOT_ASKED if cell_state(p) == "not_asked" else NOT_ANSWERED, "",
-                    "" if p["coverage"] is None else round(100 * p["coverage"], 1), "", ""]
-        return [p["score"], tiers[p["tier"]], risks[p["risk"]] if p["risk"] else "not rated", round(100 * p["coverage"], 1),
-                "yes" if p["provisional"] else "no", "" if p["gap"] is None else p["gap"]]
+                    _figure(p["coverage"], 100), "", ""]
+        return [_figure(p["score"]), tiers[p["tier"]], risks[p["risk"]] if p["risk"] else "not rated", _figure(p["coverage"], 100),
+                "yes" if p["provisional"] else "no", _figure(p["gap"])]
 
     out, writer = _writer()
     writer.writerow(header)
@@ -60,6 +60,17 @@ def comparison_csv(result: dict[str, Any]) -> str:
             cells += part(theme)
         writer.writerow(cells)
     return out.getvalue()
+
+
+def _figure(value: float | None, scale: int = 1) -> float | str:
+    """A score, gap or percentage as a float (rounded to 0.1 when scaled), blank when there is none.
+
+    The browser passes the comparison back through JavaScript, where 100.0 arrives as 100: the
+    float() keeps the site's CSV the same as the command line's ("100.0", not "100").
+    """
+    if value is None:
+        return ""
+    return float(round(scale * value, 1)) if scale != 1 else float(value)
 
 
 def spreadsheet_safe(text: str) -> str:

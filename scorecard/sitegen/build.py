@@ -1,30 +1,31 @@
 """Building the static site: pages from the banks, the engine wheel, Pyodide, then MkDocs.
 
 Output is a folder of static files (``_build/site``) that any static web host can serve.
-Everything the browser needs is copied in: nothing is fetched from another host.
+Everything the browser needs is copied in: nothing is fetched from another host. The sources
+(site/, mkdocs.yml, the example region) come from ``scorecard.bundled``: the checkout's, or the
+copies an installed package carries.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import bundled
 from ..bank_source.load import load_bank
 from ..engine import Bank
+from . import DEFAULT_SITE_URL
 from .csp import add_policy
 from .errors import BankProblems, BuildError
 from .offline import write_service_worker
 from .pages import render_pages
 from .wheel import build_engine_wheel
 
-ROOT = Path(__file__).resolve().parents[2]
-SITE_SOURCES = ROOT / "site"
-NODE_MODULES = ROOT / "node_modules"
-EXAMPLES = ROOT / "examples" / "region"
 # The parts of the npm pyodide package the browser loads (no package wheels are used).
 PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
 VENDOR_FILES = {"chart.umd.min.js": "chart.js/dist/chart.umd.min.js"}
@@ -37,6 +38,7 @@ class Layout:
     questions: Path
     guidance: Path
     out: Path
+    node_modules: Path = field(default_factory=bundled.default_node_modules)
 
     @property
     def docs(self) -> Path:
@@ -47,12 +49,10 @@ class Layout:
         return self.out / "site"
 
 
-def default_layout(questions: Path | None = None) -> Layout:
-    questions = Path(questions) if questions else ROOT / "questions"
-    return Layout(questions=questions, guidance=questions.parent / "guidance", out=ROOT / "_build")
-
-
-DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+def default_layout(questions: Path | None = None, node_modules: Path | None = None) -> Layout:
+    questions = Path(questions) if questions else bundled.questions_dir()
+    return Layout(questions=questions, guidance=bundled.guidance_dir(questions), out=bundled.default_output(),
+                  node_modules=Path(node_modules) if node_modules else bundled.default_node_modules())
 
 
 def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL) -> Path:
@@ -62,53 +62,70 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL) -> P
     the engine running between pages) matches links against the sitemap by protocol, host
     name and port, so the port must be right; the host name may differ.
     """
+    check_tools(layout.node_modules)
     compiled, problems = load_bank(layout.questions, layout.guidance)
     if problems:
         raise BankProblems(problems)
     bank = Bank.from_dict(compiled)
+    sources = bundled.site_sources()
     if layout.docs.exists():
         shutil.rmtree(layout.docs)
     assets = layout.docs / "assets"
-    shutil.copytree(SITE_SOURCES / "assets", assets)
+    shutil.copytree(sources / "assets", assets)
     shutil.copytree(layout.guidance, layout.docs / "guidance")
     (assets / "bank.json").write_text(json.dumps(compiled, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     wheel = build_engine_wheel(assets / "engine")
-    copy_runtime(assets)
+    copy_runtime(assets, layout.node_modules)
     examples = copy_examples(assets / "examples")
-    render_pages(bank, compiled, layout.docs, SITE_SOURCES / "templates", wheel.name, len(examples))
+    render_pages(bank, compiled, layout.docs, sources / "templates", wheel.name, len(examples))
     log(f"Generated {sum(1 for _ in layout.docs.rglob('*.md'))} pages; engine {wheel.name}")
     run_mkdocs(write_config(bank, layout, wheel.name, site_url))
     add_policy(layout.site)
-    write_service_worker(layout.site, SITE_SOURCES / "service-worker.js")
+    write_service_worker(layout.site, sources / "service-worker.js")
     return layout.site
 
 
-def copy_runtime(assets: Path) -> None:
-    """Self-host Pyodide and the chart library from node_modules (pinned in package-lock.json)."""
-    missing = [name for name in PYODIDE_FILES if not (NODE_MODULES / "pyodide" / name).exists()]
-    missing += [src for src in VENDOR_FILES.values() if not (NODE_MODULES / src).exists()]
+def check_tools(node_modules: Path) -> None:
+    """Say at once what is missing (MkDocs Material, the npm packages), before any work is done."""
+    missing_python = [name for name, module in (("mkdocs", "mkdocs"), ("mkdocs-material", "material"))
+                      if importlib.util.find_spec(module) is None]
+    if missing_python:
+        raise BuildError(f"building the site needs {' and '.join(missing_python)}, which are not installed: "
+                         "pip install 'scorecard[site]'")
+    missing = [f"pyodide/{name}" for name in PYODIDE_FILES if not (node_modules / "pyodide" / name).exists()]
+    missing += [src for src in VENDOR_FILES.values() if not (node_modules / src).exists()]
     if missing:
-        raise BuildError("missing front-end packages (" + ", ".join(missing) + "): run `npm ci` in " + str(ROOT))
+        pinned = json.loads(bundled.package_json().read_text(encoding="utf-8"))["dependencies"]
+        install = " ".join(f"{name}@{version}" for name, version in sorted(pinned.items()))
+        where = (f"run `npm ci` in {bundled.CHECKOUT}" if node_modules == bundled.CHECKOUT / "node_modules"
+                 else f"run `npm install --no-save {install}` in {node_modules.parent}, or give --node-modules DIR")
+        raise BuildError(f"missing front-end packages in {node_modules} ({', '.join(missing)}): {where}")
+
+
+def copy_runtime(assets: Path, node_modules: Path) -> None:
+    """Self-host Pyodide and the chart library from node_modules (pinned in package-lock.json)."""
     (assets / "pyodide").mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
-        shutil.copy2(NODE_MODULES / "pyodide" / name, assets / "pyodide" / name)
+        shutil.copy2(node_modules / "pyodide" / name, assets / "pyodide" / name)
     (assets / "vendor").mkdir(parents=True, exist_ok=True)
     for name, src in VENDOR_FILES.items():
-        shutil.copy2(NODE_MODULES / src, assets / "vendor" / name)
+        shutil.copy2(node_modules / src, assets / "vendor" / name)
 
 
 def copy_examples(dest: Path) -> list[str]:
     """The invented example region, for the Compare page's "Load the example region" button."""
     dest.mkdir(parents=True, exist_ok=True)
-    names = sorted(p.name for p in EXAMPLES.glob("*.json"))
+    examples = bundled.example_region()
+    names = sorted(p.name for p in examples.glob("*.json"))
     for name in names:
-        shutil.copy2(EXAMPLES / name, dest / name)
+        shutil.copy2(examples / name, dest / name)
     (dest / "index.json").write_text(json.dumps(names), encoding="utf-8")
     return names
 
 
 def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str) -> Path:
     """A config that INHERITs the top-level mkdocs.yml and adds the nav in the bank's theme order."""
+    sources = bundled.site_sources()
     nav = [
         {"Home": "index.md"},
         {"Self-assessment": [f"themes/{t.id}.md" for t in bank.themes]},
@@ -118,10 +135,10 @@ def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str) -> 
         {"How scoring works": "how-scoring-works.md"},
         {"Privacy": "privacy.md"},
     ]
-    config = {"INHERIT": str(ROOT / "mkdocs.yml"), "site_url": site_url, "docs_dir": str(layout.docs), "site_dir": str(layout.site),
-              "theme": {"name": "material", "custom_dir": str(SITE_SOURCES / "overrides")}, "nav": nav,
+    config = {"INHERIT": str(bundled.mkdocs_config()), "site_url": site_url, "docs_dir": str(layout.docs),
+              "site_dir": str(layout.site), "theme": {"name": "material", "custom_dir": str(sources / "overrides")}, "nav": nav,
               "extra": {"engine_wheel": wheel_name, "bank_version": bank.version, "modules": browser_modules(),
-                        "early_script": (SITE_SOURCES / "early.js").read_text(encoding="utf-8")}}
+                        "early_script": (sources / "early.js").read_text(encoding="utf-8")}}
     path = layout.out / "mkdocs.yml"
     path.write_text(json.dumps(config, indent=1), encoding="utf-8")  # JSON is valid YAML
     return path
@@ -129,11 +146,11 @@ def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str) -> 
 
 def browser_modules() -> list[str]:
     """The modules app.js imports, for <link rel="modulepreload">: fetched at once, not one import level at a time."""
-    return sorted(f"assets/js/{path.name}" for path in (SITE_SOURCES / "assets" / "js").glob("*.js"))
+    return sorted(f"assets/js/{path.name}" for path in (bundled.site_sources() / "assets" / "js").glob("*.js"))
 
 
 def run_mkdocs(config: Path) -> None:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)]
-    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(command, capture_output=True, text=True, cwd=config.parent)
     if done.returncode != 0:
         raise BuildError("mkdocs build --strict failed:\n" + (done.stderr or done.stdout).strip())

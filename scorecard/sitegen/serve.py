@@ -7,6 +7,8 @@ import http.server
 import sys
 from pathlib import Path
 
+from . import LOCAL_HOST, LOCAL_PORT
+
 # The Content-Security-Policy is a <meta> tag in every page (scorecard.sitegen.csp), so it
 # holds on any static host; this server adds only headers that need no page knowledge.
 
@@ -37,19 +39,16 @@ class SiteServer(http.server.ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000, verbose: bool = True) -> SiteServer:
+def make_server(root: Path, host: str = LOCAL_HOST, port: int = LOCAL_PORT, verbose: bool = True) -> SiteServer:
     handler = functools.partial(SiteHandler, directory=str(root))
     server = SiteServer((host, port), handler)
     server.verbose = verbose
     return server
 
 
-def serve(root: Path, host: str, port: int) -> int:
-    try:
-        server = make_server(root, host, port)
-    except OSError as error:
-        print(f"error: cannot listen on {host}:{port}: {error.strerror}", file=sys.stderr)
-        return 2
+def serve(root: Path, host: str, port: int) -> None:
+    """Serve until Ctrl+C. OSError if the address cannot be listened on (the CLI says so)."""
+    server = make_server(root, host, port)
     print(f"Serving the scorecard at http://{host}:{server.server_address[1]}/ (Ctrl+C to stop)")
     try:
         server.serve_forever()
@@ -57,4 +56,3 @@ def serve(root: Path, host: str, port: int) -> int:
         pass
     finally:
         server.server_close()
-    return 0

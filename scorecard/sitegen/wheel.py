@@ -1,31 +1,65 @@
-"""The engine wheel the browser's Pyodide installs: a pure-Python wheel unpacked as is."""
+"""The engine wheel the browser's Pyodide unpacks: the run-time engine and its browser adapter only.
+
+Everything build-time, CLI and report code stays out, so the browser downloads (and the
+service worker precaches) only what it imports. The wheel is written directly with
+``zipfile``: a pure-Python wheel is a zip with three metadata files, and writing it here
+needs no setuptools, no pip and no source checkout (an installed ``scorecard build`` packs
+the installed engine). Entries are sorted and dated 1980-01-01, so the same sources give the
+same bytes.
+"""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-import tempfile
+import base64
+import hashlib
+import zipfile
 from pathlib import Path
 
-from .errors import BuildError
+import scorecard
 
-ROOT = Path(__file__).resolve().parents[2]
+NAME = "scorecard"
+PACKAGE = Path(scorecard.__file__).resolve().parent
+# What the browser imports: the package's face, the engine, the worker's adapter.
+RUNTIME = ("__init__.py", "browser.py", "engine")
+SUMMARY = "Modern slavery risk self-assessment for UK local authorities: the run-time engine"
+DATE = (1980, 1, 1, 0, 0, 0)
 
 
-def build_engine_wheel(dest: Path) -> Path:
-    """`pip wheel` the scorecard package: a pure-Python wheel Pyodide unpacks as is."""
+def runtime_files(package: Path = PACKAGE) -> list[tuple[str, Path]]:
+    """(path in the wheel, source file) for every module the browser needs, sorted."""
+    files = []
+    for part in RUNTIME:
+        source = package / part
+        paths = sorted(source.rglob("*.py")) if source.is_dir() else [source]
+        files += [(f"{NAME}/{path.relative_to(package).as_posix()}", path) for path in paths]
+    return sorted(files)
+
+
+def wheel_name(version: str = scorecard.__version__) -> str:
+    return f"{NAME}-{version}-py3-none-any.whl"
+
+
+def build_engine_wheel(dest: Path, package: Path = PACKAGE, version: str = scorecard.__version__) -> Path:
+    """Write the engine wheel into ``dest``; returns its path."""
     dest.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        # From a fresh copy of the sources: built in place, setuptools reuses ./build/lib, so a
-        # module deleted from scorecard/ would still be shipped to the browser.
-        source = Path(tmp) / "source"
-        shutil.copytree(ROOT / "scorecard", source / "scorecard", ignore=shutil.ignore_patterns("__pycache__"))
-        for name in ("pyproject.toml", "README.md"):
-            shutil.copy2(ROOT / name, source / name)
-        command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet", "-w", tmp, str(source)]
-        done = subprocess.run(command, capture_output=True, text=True)
-        wheels = list(Path(tmp).glob("scorecard-*.whl"))
-        if done.returncode != 0 or not wheels:
-            raise BuildError(f"building the engine wheel failed:\n{done.stderr.strip()}")
-        return Path(shutil.copy2(wheels[0], dest / wheels[0].name))
+    dist_info = f"{NAME}-{version}.dist-info"
+    entries = [(name, path.read_bytes()) for name, path in runtime_files(package)]
+    entries += [
+        (f"{dist_info}/METADATA", (f"Metadata-Version: 2.1\nName: {NAME}\nVersion: {version}\nSummary: {SUMMARY}\n"
+                                   "Requires-Python: >=3.11\n").encode()),
+        (f"{dist_info}/WHEEL", b"Wheel-Version: 1.0\nGenerator: scorecard.sitegen.wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n"),
+    ]
+    record = "".join(f"{name},sha256={_digest(data)},{len(data)}\n" for name, data in entries) + f"{dist_info}/RECORD,,\n"
+    entries.append((f"{dist_info}/RECORD", record.encode()))
+    target = dest / wheel_name(version)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as wheel:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, DATE)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            wheel.writestr(info, data, compresslevel=9)
+    return target
+
+
+def _digest(data: bytes) -> str:
+    return base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()

@@ -12,13 +12,22 @@ from pathlib import Path
 
 import pytest
 
-from scorecard.sitegen.build import ROOT, Layout, build_site
+from scorecard.sitegen.build import Layout, build_site
 from scorecard.sitegen.serve import make_server
 
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 ENGINE_TIMEOUT = 60_000  # ms; Pyodide starts in about 3 s here
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items):
+    """Every test in this folder is a browser test: `-m "not browser"` leaves them all out."""
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 def serve_build(out: Path, questions: Path, guidance: Path):

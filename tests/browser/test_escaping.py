@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from ..conftest import MINI
+from ..helpers import MINI
 from .conftest import serve_build, wait_for_engine
 
 SCRIPT = "<script>window.__pwned = 'script'</script>"

@@ -10,7 +10,7 @@ import pytest
 
 from scorecard.sitegen.build import Layout, build_site
 
-from ..conftest import MINI
+from ..helpers import MINI
 from .conftest import serve_build, wait_for_engine
 
 ANSWER_KEY = "scorecard.assessment.v1"

@@ -1,0 +1,78 @@
+"""One engine wheel and one Pyodide per test session, for every CPython-against-Pyodide check.
+
+The wheel is the one ``scorecard build`` ships (``sitegen.wheel``); Pyodide runs in Node from
+``node_modules/pyodide`` (``npm ci``) with that wheel unpacked and nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scorecard.sitegen.wheel import build_engine_wheel
+
+ROOT = Path(__file__).resolve().parents[2]
+RUN = Path(__file__).resolve().parent / "run.mjs"
+TIMEOUT = 300  # seconds for Pyodide to start, or for one job
+
+
+class Pyodide:
+    """A Node process running tests/pyodide/run.mjs: send Python code, get JSON back."""
+
+    def __init__(self, wheel: Path):
+        self.process = subprocess.Popen(["node", str(RUN), str(wheel)], cwd=ROOT, text=True, encoding="utf-8",
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+        self.python = self._next()["python"]
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.put(line)
+        self.lines.put("")  # Node ended
+
+    def _next(self) -> dict[str, Any]:
+        try:
+            line = self.lines.get(timeout=TIMEOUT)
+        except queue.Empty:
+            raise AssertionError(f"Pyodide gave no answer in {TIMEOUT} s") from None
+        if not line:
+            raise AssertionError(f"Pyodide ended (exit code {self.process.wait()}); its errors are above")
+        return json.loads(line)
+
+    def run(self, code: str, data: Any = None) -> Any:
+        """Run ``code`` (it reads INPUT_JSON, ``data`` as JSON, and ends with JSON text); return its value."""
+        self.process.stdin.write(json.dumps({"code": code, "input": data}) + "\n")
+        self.process.stdin.flush()
+        answer = self._next()
+        assert answer["ok"], answer["error"]
+        return answer["value"]
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+@pytest.fixture(scope="session")
+def engine_wheel(tmp_path_factory) -> Path:
+    return build_engine_wheel(tmp_path_factory.mktemp("engine"))
+
+
+@pytest.fixture(scope="session")
+def pyodide(engine_wheel):
+    if shutil.which("node") is None or not (ROOT / "node_modules" / "pyodide").is_dir():
+        pytest.fail("Node.js and node_modules/pyodide are needed to run Pyodide: run `npm ci` (scripts/setup does)")
+    runtime = Pyodide(engine_wheel)
+    yield runtime
+    runtime.close()
