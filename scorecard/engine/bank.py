@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from math import fsum  # exact, so CPython 3.11 and 3.12+ (compensated sum()) agree
 from typing import Any, Mapping
 
+from .wording import pct
+
 NOT_APPLICABLE = "n/a"
 """The answer value an officer gives for 'not applicable'. Never a valid option id."""
 
@@ -137,11 +139,12 @@ class Bank:
         )
 
     def labels(self) -> dict[str, dict[str, str]]:
-        """Display names of tiers, risk bands and council types, sent with results for the pages and reports."""
+        """Display names of tiers, risk bands and council types, and what "provisional" means: sent with results for the pages and reports."""
         return {
             "tiers": {t.id: t.name for t in self.tiers},
             "risks": {r.id: r.name for r in self.risk_bands},
             "council_types": dict(self.council_types),
+            "provisional": f"provisional: fewer than {pct(self.min_coverage_for_rating)} of its questions answered",
         }
 
     def tier_for(self, score: float) -> Band:

@@ -1,4 +1,6 @@
-"""Every sentence and figure the engine writes for people: the same in the notes, the reports and the CSV.
+"""Every sentence and figure the engine writes for people: the same in the notes, the reports, the CSV
+and the site (site/assets/js/format.js writes figures exactly as pct, score, num and gap do:
+tests/test_format_js.py pins it).
 
 One place for the English, so a second language (Welsh) is one more module like this one.
 """
@@ -14,6 +16,11 @@ if TYPE_CHECKING:
 def pct(value: float | None) -> str:
     """A coverage fraction as a whole percentage (0.625 -> "62%"); "-" when there is none."""
     return "-" if value is None else f"{round(100 * value)}%"
+
+
+def score(value: float | None) -> str:
+    """A score, to one decimal place (54.6, 100.0); "-" when there is none."""
+    return "-" if value is None else f"{value:.1f}"
 
 
 def num(value: float | None) -> str:

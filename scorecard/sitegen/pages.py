@@ -7,6 +7,7 @@ from pathlib import Path
 import jinja2
 
 from ..engine import Bank
+from ..reports.comparison import tier_colours
 from .worked_example import worked_example
 
 
@@ -25,7 +26,7 @@ def render_pages(bank: Bank, compiled: dict, docs: Path, templates: Path, wheel_
     )
     env.filters["guidance_href"] = guidance_href
     context = {"bank": bank, "compiled": compiled, "wheel": wheel_name, "example": worked_example(bank),
-               "example_count": example_count}
+               "example_count": example_count, "tier_colours": tier_colours(len(bank.tiers))}
     pages = {
         "index.md": ("index.md.j2", {}),
         "results.md": ("results.md.j2", {}),
