@@ -102,6 +102,11 @@ def cmd_score(args: argparse.Namespace) -> int:
             print(f"  - {problem}", file=sys.stderr)
         return EXIT_INPUT
     result = score_assessment(bank, assessment)
+    set_aside = result["changes"]["set_aside"]
+    if set_aside:
+        print(terminal_safe(f"warning: {args.file}: {len(set_aside)} answer(s) or note(s) set aside, the rest scored:"), file=sys.stderr)
+        for entry in set_aside:
+            print(terminal_safe(f"  - {entry['message']}"), file=sys.stderr)
     if args.format == "json":
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:

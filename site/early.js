@@ -3,7 +3,8 @@
 // machine is long after a question can be clicked. It holds what must not wait:
 // - the officer's assessment, saved in this browser only (localStorage), in the same JSON
 //   format as the exported file the command line scores (the modules use it via js/store.js);
-// - answers saved from the moment a question can be clicked, on any theme page;
+// - answers and council details saved from the moment they can be given, on any page (this is
+//   the only code that writes the saved assessment);
 // - the scoring engine's worker, started at once: Pyodide's start is the page's longest wait.
 (() => {
   const KEY = "scorecard.assessment.v1";
@@ -121,6 +122,18 @@
       else delete a.notes[id];
     });
   });
+  // Council name, type, region and ONS code, on the home page and each theme page's council bar.
+  const COUNCIL_FIELDS = { "council-name": "name", "council-type": "type", "council-region": "region", "council-ons": "ons_code" };
+  function councilField(event) {
+    const field = event.target;
+    const key = COUNCIL_FIELDS[field.dataset?.sc];
+    if (!key || (event.type === "change") !== (field.tagName === "SELECT")) return;
+    update((a) => {
+      a.council[key] = field.value.trim();
+    });
+  }
+  document.addEventListener("input", councilField);
+  document.addEventListener("change", councilField);
   document.addEventListener("click", (event) => {
     const button = event.target.closest?.(`${FORM} [data-sc="clear"]`);
     if (!button) return;

@@ -265,7 +265,7 @@ def test_compare_files_skips_bad_files_with_reasons(mini_bank, region):
     bad = [
         ("broken.json", "{not json"),
         ("other.json", json.dumps({"format": "something-else"})),
-        ("wrong.json", json.dumps(council(mini_bank, "X", "district", {"ALP-01": "maybe", "ZZZ-01": "yes"}))),
+        ("wrong.json", json.dumps(council(mini_bank, "X", "district", {"ALP-01": 5, "ALP-03": "front"}))),
         ("latin1.json", "café".encode("latin-1")),
     ]
     result = compare_files(mini_bank, [*good, bom, as_bytes, *bad], skipped=[{"file": "gone.json", "reason": "cannot read",
@@ -275,7 +275,7 @@ def test_compare_files_skips_bad_files_with_reasons(mini_bank, region):
     assert list(skipped) == ["gone.json", "broken.json", "other.json", "wrong.json", "latin1.json"]
     assert skipped["broken.json"]["reason"].startswith("the file is not valid JSON (line 1)")
     assert "not a scorecard assessment file" in skipped["other.json"]["reason"]
-    assert len(skipped["wrong.json"]["problems"]) == 2 and "unknown option 'maybe'" in skipped["wrong.json"]["reason"]
+    assert len(skipped["wrong.json"]["problems"]) == 2 and "expected one option id, got a number" in skipped["wrong.json"]["reason"]
     assert "not UTF-8" in skipped["latin1.json"]["reason"]
     assert result["counts"] == {"files": 9, "assessments": 4, "councils": 3, "skipped": 5}
 

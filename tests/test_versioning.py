@@ -143,7 +143,7 @@ def test_two_old_questions_merged_into_one_keep_both_answers(v1):
 def test_a_current_assessment_has_no_changes(v2):
     data = make_assessment(v2, "county", {"ALP-05": "yes", "BET-04": "not_reviewed", "BET-03": "no"})
     changes = score_assessment(v2, load_assessment(data, v2))["changes"]
-    assert changes == {"version_changed": False, "council_type_from": "", "carried_over": [], "retired": []}
+    assert changes == {"version_changed": False, "council_type_from": "", "carried_over": [], "retired": [], "set_aside": []}
 
 
 def test_a_council_type_of_an_older_bank_is_carried_over(v2):

@@ -2,7 +2,15 @@
 
 An assessment is the JSON file an officer exports from the site and the CLI scores. Every
 problem is collected and reported in plain words; nothing is silently dropped: answers to
-questions that were replaced carry over, answers to retired questions are kept aside.
+questions that were replaced carry over, answers to retired questions are kept aside, and so
+are answers the bank no longer knows (a question id it has never had, an option it no longer
+offers): those are *set aside*, reported, kept in the file, and never block scoring the rest.
+
+``provenance`` (optional) says when each answer, note and council detail was last changed and,
+optionally, by whom: ``{"SPC-01": {"at": "2026-11-01T10:15:00.000Z", "by": "A. Officer"},
+"notes.SPC-01": {...}, "council.name": {...}, "assessment": {...}}``. An entry without its
+answer records when the answer was cleared. ``"assessment"`` is when the assessment was started
+(or replaced by an import). The site merges tabs by it; the engine checks and keeps it.
 """
 
 from __future__ import annotations
@@ -23,6 +31,12 @@ MAX_NOTE = 10_000
 ONS_CODE = re.compile(r"^[EWSN][0-9]{8}$")
 REGISTER_CODE = re.compile(r"^[A-Z]{3}$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+ISO_DATETIME = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})$")
+PROVENANCE_KEY = re.compile(r"^(notes\.)?[A-Z]{2,5}-[0-9]{2,3}$|^council\.(name|type|region|ons_code|code|functions)$|^assessment$")
+
+# Why an answer is set aside (Assessment.set_aside): the code, and what the officer is told.
+UNKNOWN_QUESTION = "unknown_question"
+UNKNOWN_OPTION = "unknown_option"
 
 
 class AssessmentError(ValueError):
@@ -52,6 +66,8 @@ class Assessment:
     notes: dict[str, str]
     retired_answers: dict[str, Any] = field(default_factory=dict)
     carried_over: dict[str, str] = field(default_factory=dict)  # old id -> new id
+    set_aside: dict[str, str] = field(default_factory=dict)  # id -> UNKNOWN_QUESTION or UNKNOWN_OPTION; values in retired_answers (or notes)
+    provenance: dict[str, dict[str, str]] = field(default_factory=dict)
     council_type_from: str = ""  # the council type id of an older bank this file used, now mapped
 
     def to_dict(self) -> dict[str, Any]:
@@ -76,6 +92,8 @@ class Assessment:
         }
         if self.retired_answers:
             data["retired_answers"] = dict(self.retired_answers)
+        if self.provenance:
+            data["provenance"] = {key: dict(entry) for key, entry in self.provenance.items()}
         return data
 
 
@@ -155,11 +173,13 @@ def load_assessment(data: Any, bank: Bank) -> Assessment:
     version = data.get("bank_version")
     if not isinstance(version, str) or not version:
         problems.append("bank_version must name the question bank version the answers were given against")
-    answers, retired, carried = _answers(data.get("answers", {}), data.get("retired_answers", {}), bank, problems)
-    notes = _notes(data.get("notes", {}), bank, answers, retired, problems)
+    set_aside: dict[str, str] = {}
+    answers, retired, carried = _answers(data.get("answers", {}), data.get("retired_answers", {}), bank, set_aside, problems)
+    notes = _notes(data.get("notes", {}), bank, answers, retired, set_aside, problems)
+    provenance = _provenance(data.get("provenance", {}), carried, notes, problems)
     if problems:
         raise AssessmentError(problems)
-    return Assessment(council, date, version, answers, notes, retired, carried, type_from)
+    return Assessment(council, date, version, answers, notes, retired, carried, set_aside, provenance, type_from)
 
 
 def _council(raw: Any, bank: Bank, problems: list[str]) -> tuple[Council, str]:
@@ -201,7 +221,7 @@ def _council(raw: Any, bank: Bank, problems: list[str]) -> tuple[Council, str]:
     return Council(name.strip(), ctype, region.strip(), ons, code, None if functions is None else tuple(functions)), type_from
 
 
-def _answers(raw: Any, raw_retired: Any, bank: Bank, problems: list[str]):
+def _answers(raw: Any, raw_retired: Any, bank: Bank, set_aside: dict[str, str], problems: list[str]):
     answers: dict[str, Any] = {}
     retired: dict[str, Any] = {}
     carried: dict[str, str] = {}
@@ -212,6 +232,10 @@ def _answers(raw: Any, raw_retired: Any, bank: Bank, problems: list[str]):
         problems.append("retired_answers must be an object mapping question ids to answers")
         raw_retired = {}
     retired.update(raw_retired)
+    for qid, value in raw_retired.items():  # set aside by an earlier read: still reported
+        reason = _set_aside_reason(qid, value, bank)
+        if reason:
+            set_aside[qid] = reason
     questions = bank.questions
     for qid, value in raw.items():
         question = questions.get(qid)
@@ -222,10 +246,9 @@ def _answers(raw: Any, raw_retired: Any, bank: Bank, problems: list[str]):
             continue  # explicitly unanswered
         target = qid if qid in bank.questions else bank.replaced_by.get(qid)
         if target is None:
-            if qid in bank.retired:
-                retired[qid] = value
-            else:
-                problems.append(f"answers: {qid!r} is not a question in bank version {bank.version}")
+            if qid not in bank.retired:
+                set_aside[qid] = UNKNOWN_QUESTION  # never in this bank, or removed without being retired
+            retired[qid] = value
             continue
         if target != qid and (raw.get(target) is not None or target in answers):
             retired[qid] = value  # the new id (or another old id) already answered: keep this one aside
@@ -238,9 +261,35 @@ def _answers(raw: Any, raw_retired: Any, bank: Bank, problems: list[str]):
                 carried[qid] = target  # only once the answer really carried
         elif target != qid:
             retired[qid] = value  # replaced question's old answer no longer fits: keep it aside
+        elif _unknown_options(question, value):
+            retired[qid] = value  # an option the bank no longer offers: set aside, answer again
+            set_aside[qid] = UNKNOWN_OPTION
         else:
             problems.append(f"answers: {qid}: {problem}")
     return answers, retired, carried
+
+
+def _unknown_options(question, value: Any) -> list[str]:
+    """The option ids in a well-formed answer that the question does not offer ('n/a' where it is not allowed)."""
+    if question.type == "multi":
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return [v for v in value if v not in question.option_scores]
+        return [value] if value == NOT_APPLICABLE and not question.allow_na else []  # other text: the wrong kind of answer
+    if isinstance(value, str) and value not in question.text_answers:
+        return [value]
+    return []
+
+
+def _set_aside_reason(qid: str, value: Any, bank: Bank) -> str | None:
+    """Why a kept-aside answer is not scored, when it is because the bank does not know it."""
+    if qid in bank.retired:
+        return None
+    if qid not in bank.questions and qid not in bank.replaced_by:
+        return UNKNOWN_QUESTION
+    question = bank.questions.get(qid)
+    if question is not None and _unknown_options(question, value):
+        return UNKNOWN_OPTION
+    return None
 
 
 def _answer_problem(question, value: Any) -> str | None:
@@ -263,24 +312,51 @@ def _answer_problem(question, value: Any) -> str | None:
     return None
 
 
-def _notes(raw: Any, bank: Bank, answers, retired, problems: list[str]) -> dict[str, str]:
+def _notes(raw: Any, bank: Bank, answers, retired, set_aside: dict[str, str], problems: list[str]) -> dict[str, str]:
     if not isinstance(raw, dict):
         problems.append("notes must be an object mapping question ids to text")
         return {}
     notes = {}
     for qid, text in raw.items():
         target = qid if qid in bank.questions or qid in retired else bank.replaced_by.get(qid)
-        if target is None and qid not in bank.retired:
-            problems.append(f"notes: {qid!r} is not a question in bank version {bank.version}")
-        elif not isinstance(text, str):
+        if not isinstance(text, str):
             problems.append(f"notes: {qid}: a note must be text, got {_kind(text)}")
         elif len(text) > MAX_NOTE:
             problems.append(f"notes: {qid}: a note is at most {MAX_NOTE} characters")
         elif text:
+            if target is None and qid not in bank.retired:
+                set_aside.setdefault(qid, UNKNOWN_QUESTION)  # kept with the answers set aside
             if target and target != qid and raw.get(target):
                 target = qid  # the new question has its own note: keep the old one beside it
             notes[target or qid] = text
     return notes
+
+
+def _provenance(raw: Any, carried: dict[str, str], notes: dict[str, str], problems: list[str]) -> dict[str, dict[str, str]]:
+    """Check who-changed-what-when; entries of carried-over answers and notes move with them."""
+    if not isinstance(raw, dict):
+        problems.append("provenance must be an object mapping question ids (and notes.ID, council.FIELD, assessment) to {at, by}")
+        return {}
+    provenance: dict[str, dict[str, str]] = {}
+    for key, entry in raw.items():
+        where = f"provenance: {key!r}" if len(key) <= 40 else "provenance: a key"
+        if not PROVENANCE_KEY.fullmatch(key):
+            problems.append(f"{where} is not a question id, notes.ID, council.FIELD or assessment")
+        elif not isinstance(entry, dict) or "at" not in entry or set(entry) - {"at", "by"}:
+            problems.append(f"{where} must be an object with \"at\" (a date and time) and, optionally, \"by\" (a name)")
+        elif not _is_iso_datetime(entry["at"]):
+            problems.append(f"{where}: at must be a date and time like 2026-11-01T10:15:00Z")
+        elif "by" in entry and (not isinstance(entry["by"], str) or len(entry["by"]) > MAX_TEXT):
+            problems.append(f"{where}: by must be text of at most {MAX_TEXT} characters")
+        else:
+            provenance[key] = dict(entry)
+    for old, new in carried.items():
+        if old in provenance and new not in provenance:
+            provenance[new] = provenance.pop(old)
+        note_old, note_new = f"notes.{old}", f"notes.{new}"
+        if note_old in provenance and note_new not in provenance and new in notes and old not in notes:
+            provenance[note_new] = provenance.pop(note_old)
+    return provenance
 
 
 def _is_iso_date(value: Any) -> bool:
@@ -289,6 +365,16 @@ def _is_iso_date(value: Any) -> bool:
         return False
     try:
         datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_iso_datetime(value: Any) -> bool:
+    if not isinstance(value, str) or not ISO_DATETIME.fullmatch(value):
+        return False
+    try:
+        datetime.datetime.fromisoformat(value)
     except ValueError:
         return False
     return True

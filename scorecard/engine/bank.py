@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from math import fsum  # exact, so CPython 3.11 and 3.12+ (compensated sum()) agree
 from typing import Any, Mapping
 
+from .wording import pct
+
 NOT_APPLICABLE = "n/a"
 """The answer value an officer gives for 'not applicable'. Never a valid option id."""
 
@@ -218,6 +220,7 @@ class Bank:
             "nations": dict(self.nations),
             "functions": dict(self.functions),
             "council_types": {c.id: c.name for c in self.council_types.values()},
+            "provisional": "provisional: some questions are not answered yet, and count as not evidenced",
         }
 
     def tier_for(self, score: float) -> Band:

@@ -6,6 +6,7 @@ from typing import Any
 
 from .actions import action_list, unanswered_list
 from .assessment import Assessment
+from .wording import set_aside_message
 from .bank import Bank
 from .scoring import overall, question_entries, read_answers, score_theme
 
@@ -61,10 +62,24 @@ def bank_changes(bank: Bank, assessment: Assessment) -> dict[str, Any]:
             "reason": bank.retired.get(qid, {}).get("reason", ""),
         }
         for qid, value in sorted(assessment.retired_answers.items())
+        if qid not in assessment.set_aside
     ]
+    set_aside = []
+    for qid, reason in sorted(assessment.set_aside.items()):
+        entry = {
+            "question": qid,
+            "reason": reason,
+            "answer": assessment.retired_answers.get(qid),
+            "note": assessment.notes.get(qid, "") if qid not in bank.questions else "",
+            "text": bank.questions[qid].text if qid in bank.questions else "",
+            "theme": bank.questions[qid].theme if qid in bank.questions else "",
+        }
+        entry["message"] = set_aside_message(entry, bank.version)
+        set_aside.append(entry)
     return {
         "version_changed": assessment.bank_version != bank.version,
         "council_type_from": assessment.council_type_from,
         "carried_over": [{"from": old, "to": new} for old, new in sorted(assessment.carried_over.items())],
         "retired": retired,
+        "set_aside": set_aside,
     }

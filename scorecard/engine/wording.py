@@ -1,4 +1,6 @@
-"""Every sentence and figure the engine writes for people: the same in the notes, the reports and the CSV.
+"""Every sentence and figure the engine writes for people: the same in the notes, the reports, the CSV
+and the site (site/assets/js/format.js writes figures exactly as pct, score, num and gap do:
+tests/test_format_js.py pins it).
 
 One place for the English, so a second language (Welsh) is one more module like this one.
 """
@@ -14,6 +16,31 @@ if TYPE_CHECKING:
 def pct(value: float | None) -> str:
     """A coverage fraction as a whole percentage (0.625 -> "62%"); "-" when there is none."""
     return "-" if value is None else f"{round(100 * value)}%"
+
+
+def score(value: float | None) -> str:
+    """A score, to one decimal place (54.6, 100.0); "-" when there is none."""
+    return "-" if value is None else f"{value:.1f}"
+
+
+def answer_ids(value: Any) -> str:
+    """An answer as written in the file: an option id, or the ids of a multi-select answer."""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "none chosen"
+    return str(value)
+
+
+def set_aside_message(entry: dict[str, Any], bank_version: str) -> str:
+    """What an officer is told about an answer set aside, and what to do about it."""
+    qid = entry["question"]
+    if entry["reason"] == "unknown_option":
+        return (f"Your answer to {qid} ({answer_ids(entry['answer'])}) is not one of its options in question bank "
+                f"{bank_version}, so it is set aside: kept in the file, not scored. Answer {qid} again.")
+    kept = "answer and note are" if entry["answer"] is not None and entry["note"] else "note is" if entry["note"] else "answer is"
+    answer = f" ({answer_ids(entry['answer'])})" if entry["answer"] is not None else ""
+    return (f"{qid}{answer} is not a question in question bank {bank_version}, so its {kept} set aside: kept in "
+            "the file, not scored. If the file came from a newer version of the scorecard, score it with that "
+            "version; otherwise you can remove it.")
 
 
 def num(value: float | None) -> str:

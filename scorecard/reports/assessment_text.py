@@ -51,6 +51,8 @@ def text_report(result: dict[str, Any], bank: Bank, max_actions: int = 10) -> st
         lines.append(f"Council type {changes['council_type_from']!r} of an older bank is now {council['type']!r}.")
     for carried in changes["carried_over"]:
         lines.append(f"Carried over: the answer to {carried['from']} now answers {carried['to']}.")
+    for entry in changes["set_aside"]:
+        lines.append(f"Set aside: {entry['message']}")
     for retired in changes["retired"]:
         lines.append(f"Retired question {retired['question']} kept with its answer {retired['answer']!r}. {retired['reason']}".rstrip())
 

@@ -159,7 +159,7 @@ def comparison_html(result: dict[str, Any]) -> str:
     )
     env.filters.update(num=num, gap=gap, pct=pct)
     tier_ids = list(result["labels"]["tiers"])
-    colours = _spread(TIER_COLOURS, len(tier_ids))
+    colours = tier_colours(len(tier_ids))
     context = {
         "r": result,
         "tiers": [{"id": t, "name": result["labels"]["tiers"][t], "index": i, "colour": colours[i]}
@@ -171,6 +171,11 @@ def comparison_html(result: dict[str, Any]) -> str:
             (t["title"], t) for t in trend["themes"] if any(p["score"] is not None for p in t["points"])],
     }
     return env.get_template("compare.html.j2").render(**context)
+
+
+def tier_colours(count: int) -> list[str]:
+    """Each tier's background, lowest first: in this report and on the site's Compare page."""
+    return _spread(TIER_COLOURS, count)
 
 
 def _spread(palette: list[str], n: int) -> list[str]:

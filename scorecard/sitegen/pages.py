@@ -7,6 +7,7 @@ from pathlib import Path
 import jinja2
 
 from ..engine import Bank
+from ..reports.comparison import tier_colours
 from .worked_example import worked_example
 
 
@@ -29,7 +30,7 @@ def render_pages(bank: Bank, compiled: dict, docs: Path, templates: Path, wheel_
     env.filters["council_types_asked"] = lambda q: [c.id for c in bank.council_types.values() if q.asked_of(c.nation, c.functions)]
     context = {"bank": bank, "compiled": compiled, "wheel": wheel_name, "example": worked_example(bank),
                "risk_names": {r.id: r.name for r in bank.risk_levels},
-               "example_count": example_count}
+               "example_count": example_count, "tier_colours": tier_colours(len(bank.tiers))}
     pages = {
         "index.md": ("index.md.j2", {}),
         "results.md": ("results.md.j2", {}),

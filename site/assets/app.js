@@ -37,7 +37,7 @@ function mount() {
   for (const stop of unmount) stop();
   unmount = [];
   const page = document.querySelector("article") || document.body;
-  mountCouncilFields(page);
+  unmount.push(mountCouncilFields(page));
   const themePage = page.querySelector('[data-sc="theme-page"]');
   if (themePage) unmount.push(mountThemePage(themePage));
   if (page.querySelector('[data-sc="theme-list"]')) unmount.push(mountThemeList(page));

@@ -83,26 +83,57 @@ class Recorder:
         return [u for u in self.requests if not (u.startswith(self.origin + "/") or u.startswith(("blob:", "data:")))]
 
 
-@pytest.fixture
-def context(browser, base_url):
+def new_context(browser, origin: str):
+    """A browser context that records its requests and errors (see check_context)."""
     # Playwright's wait_for_function evaluates strings, which the site's CSP (rightly) forbids;
     # the CSP itself is tested in test_every_page.py with a context that enforces it.
     context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900}, bypass_csp=True)
-    recorder = Recorder(base_url)
+    recorder = Recorder(origin)
     context.on("request", lambda request: recorder.requests.append(request.url))
     context.on("weberror", lambda error: recorder.errors.append(str(error.error)))
     context.recorder = recorder
-    yield context
+    return context
+
+
+def new_page(context):
+    """A page whose console errors count as errors of its context."""
+    page = context.new_page()
+    page.on("console", lambda m: context.recorder.errors.append(m.text) if m.type == "error" else None)
+    return page
+
+
+def check_context(context) -> None:
+    """Close a context; fail if any request left the site's origin or a page raised an error."""
     context.close()
+    recorder = context.recorder
     assert recorder.off_origin() == [], "requests left the site's origin"
     assert recorder.errors == [], "uncaught errors in the page"
 
 
 @pytest.fixture
+def context(browser, base_url):
+    context = new_context(browser, base_url)
+    yield context
+    check_context(context)
+
+
+@pytest.fixture
 def page(context):
-    page = context.new_page()
-    page.on("console", lambda m: context.recorder.errors.append(m.text) if m.type == "error" else None)
-    return page
+    return new_page(context)
+
+
+@pytest.fixture
+def contexts(browser):
+    """Make contexts for any served site: contexts(url); each is checked as `context` is."""
+    made = []
+
+    def make(origin: str):
+        made.append(new_context(browser, origin))
+        return made[-1]
+
+    yield make
+    for context in made:
+        check_context(context)
 
 
 def wait_for_engine(page) -> None:

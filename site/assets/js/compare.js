@@ -2,7 +2,8 @@
 // heatmap with regional medians, like-with-like notes and trends. The engine computes every
 // figure, including the medians of a filtered selection (it is re-run on that selection).
 import { MAX_FILE_BYTES, call } from "./engine.js";
-import { download, h, percent, replace } from "./dom.js";
+import { download, h, replace } from "./dom.js";
+import { gap, num, pct, score } from "./format.js";
 
 let files = [];        // [{name, text}] as loaded
 let unreadable = [];   // files the browser could not read at all
@@ -72,18 +73,19 @@ function sortRows(root, rows) {
   });
 }
 
-function fmtGap(gap) {
-  return gap === null || gap === undefined ? "" : `${gap > 0 ? "+" : ""}${gap.toFixed(1)} vs median`;
+// Tier colours are by the tier's place in the bank's list (the build writes one class per tier).
+function tierClass(labels, tier) {
+  return `sc-tier-${Object.keys(labels.tiers).indexOf(tier)}`;
 }
 
 function cell(part, labels) {
   if (part.asked === 0) return h("td", { class: "sc-cell sc-cell--na" }, "Not asked");
-  if (part.score === null) return h("td", { class: "sc-cell sc-cell--none" }, "Not scored", h("span", { class: "sc-cell__meta" }, `coverage ${percent(part.coverage)}`));
-  return h("td", { class: `sc-cell sc-tier-${part.tier}${part.provisional ? " sc-cell--provisional" : ""}`, "data-score": part.score },
-    h("span", { class: "sc-cell__score" }, part.score.toFixed(1)),
+  if (part.score === null) return h("td", { class: "sc-cell sc-cell--none" }, "Not scored", h("span", { class: "sc-cell__meta" }, `coverage ${pct(part.coverage)}`));
+  return h("td", { class: `sc-cell ${tierClass(labels, part.tier)}${part.provisional ? " sc-cell--provisional" : ""}`, "data-score": part.score },
+    h("span", { class: "sc-cell__score" }, score(part.score)),
     h("span", { class: "sc-cell__tier" }, labels.tiers[part.tier] + (part.provisional ? " (provisional)" : "")),
-    h("span", { class: "sc-cell__meta" }, `coverage ${percent(part.coverage)}`),
-    h("span", { class: "sc-cell__meta" }, fmtGap(part.gap)));
+    h("span", { class: "sc-cell__meta" }, `coverage ${pct(part.coverage)}`),
+    part.gap === null ? null : h("span", { class: "sc-cell__meta" }, `${gap(part.gap)} vs median`));
 }
 
 function statRow(label, stats, pick) {
@@ -94,7 +96,6 @@ function statRow(label, stats, pick) {
 function heatmap(root, shown) {
   const themes = shown.themes;
   const rows = sortRows(root, shown.rows);
-  const num = (v) => (v === null ? "–" : Number(v).toFixed(1));
   return h("table", { class: "sc-heatmap", "data-sc": "heatmap" },
     h("caption", {}, `Latest assessment of each council (${rows.length}): score, tier, coverage and gap to the median`),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Council"), h("th", { scope: "col" }, "Overall"),
@@ -122,8 +123,8 @@ function trends(shown) {
         h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Theme"), trend.dates.map((d) => h("th", { scope: "col" }, d)), h("th", { scope: "col" }, "Change"))),
         h("tbody", {}, [{ title: "Overall", ...trend.overall }, ...trend.themes].map((series) =>
           h("tr", {}, h("th", { scope: "row" }, series.title),
-            series.points.map((p) => h("td", {}, p.score === null ? "–" : p.score.toFixed(1))),
-            h("td", {}, series.change === null ? "–" : `${series.change > 0 ? "+" : ""}${series.change.toFixed(1)}`))))),
+            series.points.map((p) => h("td", {}, num(p.score))),
+            h("td", {}, gap(series.change)))))),
       trend.changes.map((change) => h("details", {},
         h("summary", {}, `${change.answers.length} answer(s) changed between ${change.from_date} and ${change.to_date}`),
         h("ul", {}, change.answers.map((a) => h("li", {}, `${a.question} ${a.text}: ${a.from} → ${a.to}`))))))),

@@ -27,7 +27,3 @@ export function download(filename, type, text) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
-
-export function percent(fraction) {
-  return fraction === null || fraction === undefined ? "–" : `${Math.round(fraction * 100)}%`;
-}

@@ -1,8 +1,8 @@
 // The question form on a theme page, and the council details on the home page. Answers are
-// saved as they are given by assets/early.js (before this module has loaded); mounting a page
-// shows the saved answers, hides what does not apply and follows the live score.
-import { getAssessment, subscribe, update } from "./store.js";
-import { onScores } from "./scores.js";
+// saved as they are given by site/early.js (before this module has loaded); mounting a page
+// shows the saved answers, shows the questions the engine asks and follows the live score.
+import { getAssessment, subscribe } from "./store.js";
+import { latestScores, onScores } from "./scores.js";
 import { renderLiveScore, renderThemeProgress } from "./views.js";
 
 function writeAnswer(fieldset, value) {
@@ -11,21 +11,29 @@ function writeAnswer(fieldset, value) {
   }
 }
 
-// Which questions are shown: those for this council type whose follow-on condition holds.
-// Display only: which answers count is decided by the engine.
-function applyVisibility(form, assessment) {
-  const type = assessment.council.type;
-  const shown = new Set();
-  let hidden = 0;
+// Which questions are shown is the engine's decision: each question's status in its latest
+// result for this assessment. Until the engine has scored it (or when the council type has just
+// changed), every question asked of the council type is shown (data-council-types, written by
+// the build from the engine's bank), so nothing the officer may need to answer is hidden.
+const HIDDEN = new Set(["not_asked", "not_for_council_type"]);
+
+function statusesFor(themeId, scores) {
+  const result = scores.result;
+  if (!result || result.council.type !== getAssessment().council.type) return null;
+  const theme = result.themes.find((t) => t.id === themeId);
+  return theme ? new Map(theme.questions.map((q) => [q.id, q.status])) : null;
+}
+
+function applyVisibility(form, themeId, scores) {
+  const type = getAssessment().council.type;
+  const statuses = statusesFor(themeId, scores);
+  let notForType = 0;
   for (const fieldset of form.querySelectorAll("fieldset.sc-question")) {
-    const forType = !type || fieldset.dataset.appliesTo.split(" ").includes(type);
-    const parent = fieldset.dataset.dependsOn;
-    const parentAnswer = parent ? assessment.answers[parent] : undefined;
-    const conditionHolds = !parent || (shown.has(parent) && fieldset.dataset.answerIn.split(" ").includes(parentAnswer));
-    const visible = forType && conditionHolds;
-    fieldset.hidden = !visible;
-    if (visible) shown.add(fieldset.dataset.question);
-    else if (!forType) hidden += 1;
+    const status = statuses
+      ? statuses.get(fieldset.dataset.question)
+      : type && !fieldset.dataset.councilTypes.split(" ").includes(type) ? "not_for_council_type" : "shown";
+    fieldset.hidden = HIDDEN.has(status);
+    if (status === "not_for_council_type") notForType += 1;
   }
   let note = form.querySelector(".sc-hidden-note");
   if (!note) {
@@ -33,44 +41,58 @@ function applyVisibility(form, assessment) {
     note.className = "sc-hidden-note sc-hint";
     form.prepend(note);
   }
-  note.textContent = hidden ? `${hidden} question(s) in this theme do not apply to your type of council and are hidden.` : "";
+  note.textContent = notForType ? `${notForType} question(s) in this theme do not apply to your type of council and are hidden.` : "";
 }
 
 export function mountThemePage(root) {
   const form = root.querySelector('[data-sc="theme-form"]');
+  const themeId = root.dataset.theme;
+  const panel = root.querySelector('[data-sc="live-score"]');
+  showSaved(form);
+  const stopStore = subscribe(() => {
+    showSaved(form);
+    applyVisibility(form, themeId, latestScores());
+  });
+  const stopScores = onScores((scores) => {
+    applyVisibility(form, themeId, scores);
+    renderLiveScore(panel, themeId, scores);
+  });
+  return () => {
+    stopStore();
+    stopScores();
+  };
+}
+
+// The saved answers and notes in the form (answers given in another tab arrive here too).
+function showSaved(form) {
   const assessment = getAssessment();
   for (const fieldset of form.querySelectorAll("fieldset.sc-question")) {
     const id = fieldset.dataset.question;
     writeAnswer(fieldset, assessment.answers[id]);
     const note = fieldset.querySelector('[data-sc="note"]');
-    note.value = assessment.notes[id] || "";
-    if (note.value) fieldset.querySelector("details.sc-note").open = true;
+    const text = assessment.notes[id] || "";
+    if (note.value !== text) note.value = text;
+    if (text) fieldset.querySelector("details.sc-note").open = true;
   }
-  applyVisibility(form, assessment);
-  const stopVisibility = subscribe((changed) => applyVisibility(form, changed));
-  const panel = root.querySelector('[data-sc="live-score"]');
-  const stopScores = onScores((scores) => renderLiveScore(panel, root.dataset.theme, scores));
-  return () => {
-    stopVisibility();
-    stopScores();
-  };
 }
 
 const COUNCIL_FIELDS = { "council-name": "name", "council-type": "type", "council-region": "region", "council-ons": "ons_code" };
 
-// Council name, type, region and ONS code, wherever they appear on a page.
+// Council name, type, region and ONS code, wherever they appear on a page, show what is saved
+// (site/early.js saves what the officer types: it is the one writer of the saved assessment).
 export function mountCouncilFields(root) {
-  const assessment = getAssessment();
-  for (const [hook, key] of Object.entries(COUNCIL_FIELDS)) {
-    for (const field of root.querySelectorAll(`[data-sc="${hook}"]`)) {
-      field.value = assessment.council[key] || "";
-      field.addEventListener(field.tagName === "SELECT" ? "change" : "input", () => {
-        update((a) => {
-          a.council[key] = field.value.trim();
-        });
-      });
+  const show = () => {
+    const council = getAssessment().council;
+    for (const [hook, key] of Object.entries(COUNCIL_FIELDS)) {
+      for (const field of root.querySelectorAll(`[data-sc="${hook}"]`)) {
+        const saved = council[key] || "";
+        // Typing "Example " is saved trimmed: leave the field alone while it only differs in spaces.
+        if (field.value.trim() !== saved) field.value = saved;
+      }
     }
-  }
+  };
+  show();
+  return subscribe(show);
 }
 
 export function mountThemeList(root) {

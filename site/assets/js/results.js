@@ -1,9 +1,10 @@
 // The results page: theme table, chart, action list, and saving, sharing and printing.
 import { MAX_FILE_BYTES, call, engineStatus } from "./engine.js";
-import { download, h, percent, replace } from "./dom.js";
+import { download, h, replace } from "./dom.js";
+import { pct, score } from "./format.js";
 import { clearAssessment, getAssessment, replaceAssessment } from "./store.js";
 import { onScores } from "./scores.js";
-import { riskName, tierName } from "./views.js";
+import { answeredOf, riskName, tierName } from "./views.js";
 
 const GUIDANCE = "guidance/";
 
@@ -20,17 +21,17 @@ function summaryTable(result) {
   const rows = result.themes.map((theme) =>
     h("tr", {},
       h("th", { scope: "row" }, h("a", { href: `themes/${theme.id}.html` }, theme.title)),
-      h("td", {}, theme.score === null ? "–" : theme.score.toFixed(1)),
+      h("td", {}, score(theme.score)),
       h("td", {}, theme.asked === 0 ? "Not applicable" : tierName(result, theme.tier) || "Not scored yet"),
       h("td", {}, riskName(result, theme.risk) + (theme.provisional ? " (provisional)" : "")),
-      h("td", {}, theme.asked === 0 ? "–" : `${theme.answered + theme.not_applicable} of ${theme.asked} (${percent(theme.coverage)})`)));
+      h("td", {}, theme.asked === 0 ? "–" : answeredOf(theme))));
   const o = result.overall;
   rows.push(h("tr", { class: "sc-overall" },
     h("th", { scope: "row" }, "Overall"),
-    h("td", {}, o.score === null ? "–" : o.score.toFixed(1)),
+    h("td", {}, score(o.score)),
     h("td", {}, tierName(result, o.tier) || "Not scored yet"),
     h("td", {}, riskName(result, o.risk) + (o.provisional ? " (provisional)" : "")),
-    h("td", {}, percent(o.coverage))));
+    h("td", {}, pct(o.coverage))));
   return h("table", { class: "sc-summary", "data-sc": "summary-table" },
     h("caption", {}, "Score (0 to 100), maturity tier, risk rating and coverage by theme"),
     h("thead", {}, h("tr", {}, ["Theme", "Score", "Tier", "Risk", "Answered"].map((c) => h("th", { scope: "col" }, c)))),
@@ -49,7 +50,7 @@ function actionsTable(result) {
         h("td", {}, h("a", { href: `themes/${a.theme}.html#q-${a.question}` }, a.question), " ", a.text),
         h("td", {}, a.current),
         h("td", {}, a.best),
-        h("td", {}, `+${a.gain}`),
+        h("td", {}, `+${score(a.gain)}`),
         h("td", {},
           h("a", { href: guidanceHref(a.guidance[0]) }, "How to close this gap"),
           a.gates.length ? [h("br"), h("strong", {}, `Legal duty: ${a.gates.join("; ")}`)] : null,

@@ -1,6 +1,7 @@
 // Rendering engine results into the page. Only presentation: every number shown comes
 // from the Python engine's result.
-import { h, percent, replace } from "./dom.js";
+import { h, replace } from "./dom.js";
+import { pct, score } from "./format.js";
 
 export function tierName(result, id) {
   return id ? result.labels.tiers[id] : "";
@@ -20,12 +21,17 @@ function waiting(scores) {
   return null;
 }
 
+// "5 of 8 (62%)": questions answered (or not applicable) of those asked.
+export function answeredOf(theme) {
+  return `${theme.answered + theme.not_applicable} of ${theme.asked} (${pct(theme.coverage)})`;
+}
+
 export function themeSummary(result, theme) {
   if (theme.asked === 0) return "Not applicable to this type of council";
-  const coverage = `${theme.answered + theme.not_applicable} of ${theme.asked} answered (${percent(theme.coverage)})`;
+  const coverage = `answered ${answeredOf(theme)}`;
   if (theme.score === null) return `Not scored yet: ${coverage}`;
-  const provisional = theme.provisional ? " (provisional: some questions unanswered, counted as not evidenced)" : "";
-  return `${theme.score.toFixed(1)} out of 100: ${tierName(result, theme.tier)}, ${riskName(result, theme.risk).toLowerCase()}${provisional}. ${coverage}.`;
+  const provisional = theme.provisional ? ` (${result.labels.provisional})` : "";
+  return `${score(theme.score)} out of 100: ${tierName(result, theme.tier)}, ${riskName(result, theme.risk).toLowerCase()}${provisional}. ${coverage}.`;
 }
 
 export function renderLiveScore(panel, themeId, scores) {
@@ -39,12 +45,12 @@ export function renderLiveScore(panel, themeId, scores) {
   } else {
     parts.push(
       h("p", { class: "sc-live__score" },
-        h("span", { class: "sc-live__number", "data-sc": "theme-score" }, theme.score === null ? "–" : theme.score.toFixed(1)),
+        h("span", { class: "sc-live__number", "data-sc": "theme-score" }, score(theme.score)),
         h("span", { class: "sc-live__outof" }, " / 100")),
       h("p", { class: "sc-live__tier", "data-sc": "theme-tier" },
         theme.score === null ? "Answer a question to see a score." : `${tierName(result, theme.tier)} · ${riskName(result, theme.risk)}${theme.provisional ? " (provisional)" : ""}`),
       h("p", { class: "sc-live__coverage", "data-sc": "theme-coverage" },
-        `${theme.answered + theme.not_applicable} of ${theme.asked} questions answered (${percent(theme.coverage)})`),
+        `${theme.answered + theme.not_applicable} of ${theme.asked} questions answered (${pct(theme.coverage)})`),
     );
   }
   replace(panel, parts);
