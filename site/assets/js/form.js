@@ -17,22 +17,34 @@ function writeAnswer(fieldset, value) {
 // the build from the engine's bank), so nothing the officer may need to answer is hidden.
 const HIDDEN = new Set(["not_asked", "not_for_council_type"]);
 
-function statusesFor(themeId, scores) {
+function entriesFor(themeId, scores) {
   const result = scores.result;
   if (!result || result.council.type !== getAssessment().council.type) return null;
   const theme = result.themes.find((t) => t.id === themeId);
-  return theme ? new Map(theme.questions.map((q) => [q.id, q.status])) : null;
+  return theme ? new Map(theme.questions.map((q) => [q.id, q])) : null;
+}
+
+// The wording of the council's nation, where the engine says the question has one: each
+// [data-wording] group shows its nation's element if the build wrote one, else the base.
+function showWording(fieldset, variant) {
+  for (const element of fieldset.querySelectorAll("[data-wording]")) {
+    const siblings = [...element.parentElement.children].filter((e) => e.dataset.wording && e.tagName === element.tagName);
+    const own = variant && siblings.some((e) => e.dataset.wording === variant);
+    element.hidden = element.dataset.wording !== (own ? variant : "base");
+  }
 }
 
 function applyVisibility(form, themeId, scores) {
   const type = getAssessment().council.type;
-  const statuses = statusesFor(themeId, scores);
+  const entries = entriesFor(themeId, scores);
   let notForType = 0;
   for (const fieldset of form.querySelectorAll("fieldset.sc-question")) {
-    const status = statuses
-      ? statuses.get(fieldset.dataset.question)
+    const entry = entries && entries.get(fieldset.dataset.question);
+    const status = entries
+      ? entry.status
       : type && !fieldset.dataset.councilTypes.split(" ").includes(type) ? "not_for_council_type" : "shown";
     fieldset.hidden = HIDDEN.has(status);
+    showWording(fieldset, entry && entry.variant);
     if (status === "not_for_council_type") notForType += 1;
   }
   let note = form.querySelector(".sc-hidden-note");
@@ -41,7 +53,7 @@ function applyVisibility(form, themeId, scores) {
     note.className = "sc-hidden-note sc-hint";
     form.prepend(note);
   }
-  note.textContent = notForType ? `${notForType} question(s) in this theme do not apply to your type of council and are hidden.` : "";
+  note.textContent = notForType ? `${notForType} question(s) in this theme do not apply to your council (its nation, or a function it does not run) and are hidden.` : "";
 }
 
 export function mountThemePage(root) {

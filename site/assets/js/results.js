@@ -4,7 +4,7 @@ import { download, h, replace } from "./dom.js";
 import { pct, score } from "./format.js";
 import { clearAssessment, getAssessment, replaceAssessment } from "./store.js";
 import { onScores } from "./scores.js";
-import { answeredOf, riskName, tierName } from "./views.js";
+import { answeredOf, exposureName, failedGates, riskName, tierName } from "./views.js";
 
 const GUIDANCE = "guidance/";
 
@@ -17,25 +17,44 @@ function fileStem(assessment) {
   return `scorecard-${name || "council"}-${assessment.assessment_date}`;
 }
 
+// Legal duties not met come first, by name and law: each caps its theme's tier.
+function dutiesNotice(result) {
+  const failed = result.themes.flatMap((theme) => failedGates(theme).map((g) => ({ theme, g })));
+  if (!failed.length) return null;
+  return h("div", { class: "admonition failure sc-gate-notice", "data-sc": "duties" },
+    h("p", { class: "admonition-title" }, `Legal ${failed.length === 1 ? "duty" : "duties"} not met or not evidenced`),
+    h("ul", {}, failed.map(({ theme, g }) => h("li", {},
+      h("a", { href: `themes/${theme.id}.html#q-${g.question}` }, g.question), ` (${theme.title}): ${g.law} — `,
+      g.status === "not_met" ? "not met" : "not evidenced (unanswered)",
+      `. ${theme.title} cannot be above ${tierName(result, theme.tier).toLowerCase()} until it is met.`))));
+}
+
 function summaryTable(result) {
-  const rows = result.themes.map((theme) =>
-    h("tr", {},
+  const rows = result.themes.map((theme) => {
+    const applies = theme.asked > 0 || theme.not_asked > 0;
+    const duties = failedGates(theme).length;
+    return h("tr", {},
       h("th", { scope: "row" }, h("a", { href: `themes/${theme.id}.html` }, theme.title)),
       h("td", {}, score(theme.score)),
-      h("td", {}, theme.asked === 0 ? "Not applicable" : tierName(result, theme.tier) || "Not scored yet"),
-      h("td", {}, riskName(result, theme.risk) + (theme.provisional ? " (provisional)" : "")),
-      h("td", {}, theme.asked === 0 ? "–" : answeredOf(theme))));
+      h("td", {}, !applies ? "Not applicable" : (tierName(result, theme.tier) || "Not scored yet") + (theme.provisional ? " (provisional)" : "")),
+      h("td", {}, !applies ? "–" : duties ? `${duties} not met` : theme.gates.length ? "Met" : "None"),
+      h("td", {}, !applies ? "–" : exposureName(result, theme.exposure)),
+      h("td", {}, !applies ? "–" : riskName(result, theme.risk)),
+      h("td", {}, !applies ? "–" : answeredOf(theme)));
+  });
   const o = result.overall;
   rows.push(h("tr", { class: "sc-overall" },
     h("th", { scope: "row" }, "Overall"),
     h("td", {}, score(o.score)),
-    h("td", {}, tierName(result, o.tier) || "Not scored yet"),
-    h("td", {}, riskName(result, o.risk) + (o.provisional ? " (provisional)" : "")),
+    h("td", {}, o.themes_not_started.length ? "Not rated until every theme has answers" : (tierName(result, o.tier) || "Not scored yet") + (o.provisional ? " (provisional)" : "")),
+    h("td", {}, o.failed_gates ? `${o.failed_gates} not met` : "–"),
+    h("td", {}, "–"),
+    h("td", {}, o.risk ? `Highest: ${riskName(result, o.risk)}` : "Not rated"),
     h("td", {}, pct(o.coverage))));
-  return h("table", { class: "sc-summary", "data-sc": "summary-table" },
-    h("caption", {}, "Score (0 to 100), maturity tier, risk rating and coverage by theme"),
-    h("thead", {}, h("tr", {}, ["Theme", "Score", "Tier", "Risk", "Answered"].map((c) => h("th", { scope: "col" }, c)))),
-    h("tbody", {}, rows));
+  return [dutiesNotice(result), h("table", { class: "sc-summary", "data-sc": "summary-table" },
+    h("caption", {}, "Score (0 to 100), maturity tier, legal duties, local exposure, residual risk and answers by theme"),
+    h("thead", {}, h("tr", {}, ["Theme", "Score", "Tier", "Legal duties", "Exposure", "Residual risk", "Answered"].map((c) => h("th", { scope: "col" }, c)))),
+    h("tbody", {}, rows))];
 }
 
 function actionsTable(result) {
@@ -88,7 +107,7 @@ function loadChartLibrary() {
 }
 
 async function drawChart(canvas, result) {
-  const themes = result.themes.filter((t) => t.asked > 0);
+  const themes = result.themes.filter((t) => t.asked > 0 || t.not_asked > 0);
   const Chart = await loadChartLibrary();
   if (chart) chart.destroy();
   chart = new Chart(canvas, {

@@ -8,7 +8,33 @@ export function tierName(result, id) {
 }
 
 export function riskName(result, id) {
-  return id ? result.labels.risks[id] : "Risk not rated (answer the local context questions)";
+  return id ? result.labels.risks[id] : "Risk not rated";
+}
+
+export function exposureName(result, id) {
+  return id ? result.labels.exposure[id] : "Exposure not rated";
+}
+
+// The legal duties of a theme that are not met or not evidenced, as the engine named them.
+export function failedGates(theme) {
+  return theme.gates.filter((g) => g.status === "not_met" || g.status === "not_evidenced");
+}
+
+// "High residual risk (high exposure, early progress)", or why it is not rated.
+export function riskLine(result, theme) {
+  if (!theme.risk) return theme.exposure ? "Risk not rated: no tier yet" : "Risk not rated: answer the local context questions";
+  return `${riskName(result, theme.risk)} (${exposureName(result, theme.exposure).toLowerCase()}, ${tierName(result, theme.tier).toLowerCase()})`;
+}
+
+export function gateNotice(result, theme) {
+  const failed = failedGates(theme);
+  if (!failed.length) return null;
+  return h("div", { class: "sc-gate-notice", "data-sc": "gate-notice" },
+    h("p", {}, h("strong", {}, `Legal ${failed.length === 1 ? "duty" : "duties"} not met or not evidenced`),
+      theme.uncapped_tier && theme.uncapped_tier !== theme.tier
+        ? ` — the score reaches ${tierName(result, theme.uncapped_tier).toLowerCase()}, but the tier is held at ${tierName(result, theme.tier).toLowerCase()}:`
+        : ":"),
+    h("ul", {}, failed.map((g) => h("li", {}, `${g.question}: ${g.law} (${g.status === "not_met" ? "not met" : "not evidenced: answer the question"})`))));
 }
 
 function waiting(scores) {
@@ -31,7 +57,8 @@ export function themeSummary(result, theme) {
   const coverage = `answered ${answeredOf(theme)}`;
   if (theme.score === null) return `Not scored yet: ${coverage}`;
   const provisional = theme.provisional ? ` (${result.labels.provisional})` : "";
-  return `${score(theme.score)} out of 100: ${tierName(result, theme.tier)}, ${riskName(result, theme.risk).toLowerCase()}${provisional}. ${coverage}.`;
+  const duties = failedGates(theme).length ? ` ${failedGates(theme).length} legal duty not met.` : "";
+  return `${score(theme.score)} out of 100: ${tierName(result, theme.tier)}, ${riskLine(result, theme).toLowerCase()}${provisional}.${duties} ${coverage}.`;
 }
 
 export function renderLiveScore(panel, themeId, scores) {
@@ -48,7 +75,9 @@ export function renderLiveScore(panel, themeId, scores) {
         h("span", { class: "sc-live__number", "data-sc": "theme-score" }, score(theme.score)),
         h("span", { class: "sc-live__outof" }, " / 100")),
       h("p", { class: "sc-live__tier", "data-sc": "theme-tier" },
-        theme.score === null ? "Answer a question to see a score." : `${tierName(result, theme.tier)} · ${riskName(result, theme.risk)}${theme.provisional ? " (provisional)" : ""}`),
+        theme.score === null ? "Answer a question to see a score." : `${tierName(result, theme.tier)}${theme.provisional ? " (provisional)" : ""}`),
+      h("p", { class: "sc-live__risk", "data-sc": "theme-risk" }, riskLine(result, theme)),
+      gateNotice(result, theme),
       h("p", { class: "sc-live__coverage", "data-sc": "theme-coverage" },
         `${theme.answered + theme.not_applicable} of ${theme.asked} questions answered (${pct(theme.coverage)})`),
     );
