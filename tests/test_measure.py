@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from scorecard.engine import Bank, load_assessment, score_assessment
-from tests.conftest import ROOT, compile_bank, make_assessment
+from tests.helpers import ROOT, compile_bank, make_assessment
 
 BEST = {"LED-01": "yes", "LED-02": "dedicated", "LED-03": ["adults", "children"], "LED-04": "yes"}
 

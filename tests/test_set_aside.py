@@ -18,7 +18,7 @@ import pytest
 from scorecard.bank_source.load import schema
 from scorecard.engine import Bank, load_assessment, parse_assessment_text, score_assessment
 from scorecard.engine.comparison import compare_files
-from tests.conftest import MINI, ROOT, compile_bank, make_assessment
+from tests.helpers import MINI, ROOT, compile_bank, make_assessment
 
 MINI_V2 = ROOT / "tests" / "fixtures" / "mini_v2"
 KNOWN = {"ALP-01": "yes", "ALP-02": "some", "BET-01": "no"}

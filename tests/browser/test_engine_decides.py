@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-from scorecard.sitegen.build import ROOT
+from ..helpers import ROOT
 from scorecard.engine.wording import num
 from scorecard.engine.comparison import compare_files
 
