@@ -47,7 +47,7 @@ def assessments(bank) -> list[dict]:
             cases.append(case)
     # an invalid file gives the same problems in both
     bad = random_assessment(bank, rng, "county")
-    bad["answers"]["NOT-01"] = "yes"
+    bad["assessment_date"] = "1 April"  # unknown answers are set aside now; a date that is not a date is refused
     cases.append(bad)
     return cases
 
