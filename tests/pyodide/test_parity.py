@@ -49,9 +49,13 @@ def assessments(bank) -> list[dict]:
                 option = question.options[k % len(question.options)].id
                 case["answers"][question.id] = [option] if question.type == "multi" else option
             cases.append(case)
+    # an answer to a question the bank does not know is set aside the same way in both
+    unknown = random_assessment(bank, rng, "county")
+    unknown["answers"]["NOT-01"] = "yes"
+    cases.append(unknown)
     # an invalid file gives the same problems in both
     bad = random_assessment(bank, rng, "county")
-    bad["answers"]["NOT-01"] = "yes"
+    bad["answers"][next(iter(bank.questions))] = {"not": "an answer"}
     cases.append(bad)
     return cases
 
