@@ -10,27 +10,29 @@ from __future__ import annotations
 import json
 from typing import Any, Callable
 
-from .engine import AssessmentError, Bank, blank_assessment, load_assessment, parse_assessment_text, score_assessment
+from .engine import AssessmentError, Bank, load_assessment, parse_assessment_text, score_assessment
 
 
 class BrowserApi:
+    """The operations the site's worker calls by name (``call(op, payload JSON)``), on one compiled bank."""
+
     def __init__(self, bank_json: str):
         self.bank = Bank.from_dict(json.loads(bank_json))
         self.ops: dict[str, Callable[[Any], dict[str, Any]]] = {
             "score": self.score,
             "import": self.import_text,
-            "template": self.template,
             "actions_csv": self.actions_csv,
             "compare": self.compare,
             "compare_csv": self.compare_csv,
         }
 
     def call(self, op: str, payload_json: str) -> str:
-        """Run one operation; bad input comes back as {"ok": false, "problems": [...]}, never an exception."""
+        """Run one operation, never raising for bad input: that comes back as {"ok": false,
+        "problems": [English text], "problem_details": [{"code", "params", "message"}]}."""
         try:
             reply = {"ok": True, **self.ops[op](json.loads(payload_json))}
         except AssessmentError as error:
-            reply = {"ok": False, "problems": error.problems}
+            reply = {"ok": False, "problems": error.problems, "problem_details": [m.to_dict() for m in error.details]}
         return json.dumps(reply, ensure_ascii=False)
 
     def score(self, assessment: dict[str, Any]) -> dict[str, Any]:
@@ -40,9 +42,6 @@ class BrowserApi:
         """Check an imported file; return it in the current bank's form (carried-over answers moved)."""
         assessment = parse_assessment_text(payload["text"], self.bank)
         return {"assessment": assessment.to_dict(), "result": score_assessment(self.bank, assessment)}
-
-    def template(self, payload: dict[str, Any]) -> dict[str, Any]:
-        return {"assessment": blank_assessment(self.bank, payload["council_type"])}
 
     def compare(self, payload: dict[str, Any]) -> dict[str, Any]:
         """Score and compare many files at once: [{"name", "text"}] -> the comparison."""

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from .engine import AssessmentError, Bank, blank_assessment, parse_assessment_text, score_assessment
+from .engine.messages import Message
 from .sitegen import DEFAULT_SITE_URL, LOCAL_HOST, LOCAL_PORT
 
 EXIT_OK = 0  # success
@@ -84,11 +85,11 @@ def read_assessment(path: str, bank: Bank):
     try:
         raw = Path(path).read_bytes()
     except OSError as error:
-        raise AssessmentError([f"cannot read the file: {error.strerror}"]) from None
+        raise AssessmentError([Message("file_unreadable", {"reason": error.strerror})]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise AssessmentError(["the file is not UTF-8 text (is it a JSON assessment file?)"]) from None
+        raise AssessmentError([Message("file_not_utf8")]) from None
     return parse_assessment_text(text, bank)
 
 
@@ -132,7 +133,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         try:
             files.append((path, Path(path).read_bytes()))
         except OSError as error:
-            unreadable.append(skipped_file(path, [f"cannot read the file: {error.strerror}"]))
+            unreadable.append(skipped_file(path, [Message("file_unreadable", {"reason": error.strerror})]))
     result = compare_files(bank, files, skipped=unreadable)
     for skipped in result["skipped"]:
         print(terminal_safe(f"{skipped['file']}: skipped: {skipped['reason']}"), file=sys.stderr)

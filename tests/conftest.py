@@ -2,7 +2,8 @@
 
 Helpers the tests import (paths, make_assessment, run_cli) are in tests/helpers.py.
 HYPOTHESIS_PROFILE=ci (scripts/test and CI set it) runs 150 examples per property; the default
-"dev" profile runs 30, for a quick inner loop.
+"dev" profile runs 30, for a quick inner loop. Tests marked slow run with --run-slow (scripts/test
+passes it).
 """
 
 from __future__ import annotations
@@ -20,6 +21,28 @@ from .helpers import MINI, ROOT, compile_bank, make_assessment
 settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+def pytest_addoption(parser):
+    parser.addoption("--run-slow", action="store_true",
+                     help="also run the tests marked slow (scripts/test and CI do; -m slow does too)")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Quick tests first; Pyodide's run last, so it can start while the others run (tests/pyodide/conftest.py).
+
+    Slow tests (a fresh venv and install) run only with --run-slow or -m slow, so the inner loop stays quick.
+    """
+    def order(item) -> int:
+        return 3 if "browser" in item.keywords else 2 if "slow" in item.keywords else 1 if "pyodide" in item.fixturenames else 0
+
+    items.sort(key=order)
+    if config.getoption("--run-slow") or "slow" in (config.getoption("markexpr") or "").replace("not slow", ""):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --run-slow (scripts/test does) or -m slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")

@@ -44,14 +44,15 @@ def answer_values(question) -> st.SearchStrategy:
     return st.one_of(choices)
 
 
+ANSWERS: dict[int, st.SearchStrategy] = {}  # per bank: strategies are built once, not for every example
+
+
 @st.composite
 def assessment_files(draw, bank: Bank) -> dict[str, Any]:
     council_type = draw(st.sampled_from(sorted(bank.council_types)))
-    answers = {}
-    for question in bank.questions.values():
-        value = draw(answer_values(question))
-        if value is not ABSENT:
-            answers[question.id] = value
+    if id(bank) not in ANSWERS:
+        ANSWERS[id(bank)] = st.fixed_dictionaries({q.id: answer_values(q) for q in bank.questions.values()})
+    answers = {qid: value for qid, value in draw(ANSWERS[id(bank)]).items() if value is not ABSENT}
     return make_assessment(bank, council_type, answers)
 
 

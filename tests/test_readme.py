@@ -20,3 +20,19 @@ def test_readme_example_scores(real_bank):
     assert {"spoc", "procurement", "housing"} <= scored
     # themes with no answers yet: no overall figure, never an average of what happens to be answered
     assert result["overall"]["score"] is None and result["overall"]["themes_not_started"]
+
+
+def layout_rows() -> list[str]:
+    """The first column of the README's Layout table: one path per row."""
+    table = README.read_text().split("## Layout", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"^\| `([^`]+)` \|", table, re.M)
+
+
+def test_the_layout_table_matches_the_tree():
+    root = README.parent
+    paths = layout_rows()
+    assert all((root / path).exists() for path in paths), [p for p in paths if not (root / p).exists()]
+    package = root / "scorecard"
+    parts = {f"scorecard/{p.name}/" if p.is_dir() else f"scorecard/{p.name}" for p in package.iterdir()
+             if p.name not in ("__init__.py", "__main__.py", "__pycache__", "_data")}
+    assert parts <= set(paths), f"not in the README's Layout table: {sorted(parts - set(paths))}"

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from .bank import NOT_APPLICABLE, Bank
+from .messages import Message, kind_of
 
 FORMAT = "scorecard-assessment"
 FORMAT_VERSION = 1
@@ -40,11 +41,13 @@ UNKNOWN_OPTION = "unknown_option"
 
 
 class AssessmentError(ValueError):
-    """An assessment file that cannot be scored; ``problems`` lists every reason."""
+    """An assessment file that cannot be scored: ``details`` lists every reason as a Message
+    (code, parameters), ``problems`` the same in English."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("; ".join(problems))
+    def __init__(self, details: list[Message]):
+        self.details = list(details)
+        self.problems = [message.text for message in self.details]
+        super().__init__("; ".join(self.problems))
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,7 @@ class Assessment:
 def blank_assessment(bank: Bank, council_type: str, name: str = "", region: str = "", ons_code: str = "", code: str = "") -> dict[str, Any]:
     """A new, empty assessment file for a council type (and, from the register, a named council)."""
     if council_type not in bank.council_types:
-        raise AssessmentError([f"unknown council type {council_type!r}; expected one of {', '.join(bank.council_types)}"])
+        raise AssessmentError([Message("unknown_council_type", {"council_type": council_type, "council_types": list(bank.council_types)})])
     return Assessment(
         council=Council(name=name, type=council_type, region=region, ons_code=ons_code, code=code),
         assessment_date=datetime.date.today().isoformat(),
@@ -113,19 +116,19 @@ def blank_assessment(bank: Bank, council_type: str, name: str = "", region: str 
 def parse_assessment_text(text: str | bytes, bank: Bank) -> Assessment:
     """Parse and check an assessment file's contents."""
     if len(text) > MAX_FILE_BYTES:
-        raise AssessmentError([f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB, the most an assessment file can be"])
+        raise AssessmentError([Message("file_too_large", {"limit_mb": MAX_FILE_BYTES // 1_000_000})])
     if not text.strip():
-        raise AssessmentError(["the file is empty"])  # rather than "not valid JSON: Expecting value"
+        raise AssessmentError([Message("file_empty")])  # rather than "not valid JSON: Expecting value"
     try:
         data = json.loads(text, object_pairs_hook=_unique_keys)
     except DuplicateKey as error:
-        raise AssessmentError([f"{error.key!r} appears twice in the same object; keep one (which answer is meant?)"]) from None
+        raise AssessmentError([Message("duplicate_key", {"key": error.key})]) from None
     except RecursionError:
-        raise AssessmentError(["the file is nested too deeply to be an assessment (lists or objects inside each other hundreds of times)"]) from None
+        raise AssessmentError([Message("nested_too_deeply")]) from None
     except ValueError as error:
-        line = getattr(error, "lineno", None)
-        where = f" (line {line})" if line else ""
-        raise AssessmentError([f"the file is not valid JSON{where}: {getattr(error, 'msg', error)}"]) from None
+        line, detail = getattr(error, "lineno", None), str(getattr(error, "msg", error))
+        raise AssessmentError([Message("invalid_json_at_line", {"line": line, "detail": detail}) if line
+                               else Message("invalid_json", {"detail": detail})]) from None
     _check_encodable(data)
     return load_assessment(data, bank)
 
@@ -149,30 +152,30 @@ def _check_encodable(data: Any) -> None:
     try:
         json.dumps(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
-        raise AssessmentError(["the file contains an invalid character: a \\u escape for half of a character pair (a lone surrogate such as \\ud800)"]) from None
+        raise AssessmentError([Message("lone_surrogate")]) from None
     except RecursionError:
-        raise AssessmentError(["the file is nested too deeply to be an assessment (lists or objects inside each other hundreds of times)"]) from None
+        raise AssessmentError([Message("nested_too_deeply")]) from None
 
 
 def load_assessment(data: Any, bank: Bank) -> Assessment:
     """Check an assessment's data against the bank; raise AssessmentError listing every problem."""
-    problems: list[str] = []
+    problems: list[Message] = []
     if not isinstance(data, dict):
-        raise AssessmentError(["the file must contain a JSON object (an assessment), not " + _kind(data)])
+        raise AssessmentError([Message("not_an_object", {"kind": kind_of(data)})])
     if data.get("format") != FORMAT:
-        problems.append(f"this is not a scorecard assessment file (expected \"format\": \"{FORMAT}\")")
+        problems.append(Message("not_an_assessment", {"format": FORMAT}))
     elif type(data.get("format_version")) is not int or data.get("format_version") != FORMAT_VERSION:  # true == 1 in Python
-        problems.append(f"unsupported format_version {json.dumps(data.get('format_version'))}; this version reads {FORMAT_VERSION}")
+        problems.append(Message("unsupported_format_version", {"found": json.dumps(data.get("format_version")), "supported": FORMAT_VERSION}))
     if problems:
         raise AssessmentError(problems)
 
     council, type_from = _council(data.get("council"), bank, problems)
     date = data.get("assessment_date")
     if not _is_iso_date(date):
-        problems.append("assessment_date must be a date written YYYY-MM-DD")
+        problems.append(Message("bad_assessment_date"))
     version = data.get("bank_version")
     if not isinstance(version, str) or not version:
-        problems.append("bank_version must name the question bank version the answers were given against")
+        problems.append(Message("bad_bank_version"))
     set_aside: dict[str, str] = {}
     answers, retired, carried = _answers(data.get("answers", {}), data.get("retired_answers", {}), bank, set_aside, problems)
     notes = _notes(data.get("notes", {}), bank, answers, retired, set_aside, problems)
@@ -182,10 +185,10 @@ def load_assessment(data: Any, bank: Bank) -> Assessment:
     return Assessment(council, date, version, answers, notes, retired, carried, set_aside, provenance, type_from)
 
 
-def _council(raw: Any, bank: Bank, problems: list[str]) -> tuple[Council, str]:
+def _council(raw: Any, bank: Bank, problems: list[Message]) -> tuple[Council, str]:
     """The council, with a council type of an older bank mapped to today's (returned second)."""
     if not isinstance(raw, dict):
-        problems.append("council must be an object with name and type")
+        problems.append(Message("council_not_an_object"))
         return Council("", ""), ""
     # The name may be blank: an officer's own assessment needs none (the site scores as you go);
     # comparisons keep unnamed councils apart.
@@ -196,40 +199,40 @@ def _council(raw: Any, bank: Bank, problems: list[str]) -> tuple[Council, str]:
     if isinstance(ctype, str) and ctype in bank.type_replaced_by:
         type_from, ctype = ctype, bank.type_replaced_by[ctype]
     if not isinstance(name, str):
-        problems.append("council.name must be text")
+        problems.append(Message("council_name_not_text"))
     elif len(name) > MAX_TEXT:
-        problems.append(f"council.name is longer than {MAX_TEXT} characters")
+        problems.append(Message("council_name_too_long", {"limit": MAX_TEXT}))
     if not isinstance(ctype, str) or ctype not in bank.council_types:  # a list would not even hash
-        problems.append(f"council.type {ctype!r} is not one of: {', '.join(bank.council_types)}")
+        problems.append(Message("council_type_not_known", {"value": ctype, "council_types": list(bank.council_types)}))
     if not isinstance(region, str) or len(region) > MAX_TEXT:
-        problems.append(f"council.region must be text of at most {MAX_TEXT} characters")
+        problems.append(Message("council_region_bad", {"limit": MAX_TEXT}))
     if not isinstance(ons, str) or (ons and not ONS_CODE.fullmatch(ons)):
-        problems.append(f"council.ons_code {ons!r} is not an ONS code like E07000234")
+        problems.append(Message("council_ons_code_bad", {"value": ons}))
     if not isinstance(code, str) or (code and not REGISTER_CODE.fullmatch(code)):
-        problems.append(f"council.code {code!r} is not a council register code like ADU")
+        problems.append(Message("council_code_bad", {"value": code}))
     if functions is not None:
         if not isinstance(functions, list) or not all(isinstance(f, str) for f in functions):
-            problems.append("council.functions must be a list of function ids")
+            problems.append(Message("council_functions_not_a_list"))
         else:
             unknown = [f for f in functions if f not in bank.functions]
             if unknown:
-                problems.append(f"council.functions: {unknown[0]!r} is not one of: {', '.join(bank.functions)}")
+                problems.append(Message("council_function_unknown", {"value": unknown[0], "functions": list(bank.functions)}))
             elif len(set(functions)) != len(functions):
-                problems.append("council.functions names a function twice")
+                problems.append(Message("council_function_twice"))
     if problems:
         return Council("", ""), ""
     return Council(name.strip(), ctype, region.strip(), ons, code, None if functions is None else tuple(functions)), type_from
 
 
-def _answers(raw: Any, raw_retired: Any, bank: Bank, set_aside: dict[str, str], problems: list[str]):
+def _answers(raw: Any, raw_retired: Any, bank: Bank, set_aside: dict[str, str], problems: list[Message]):
     answers: dict[str, Any] = {}
     retired: dict[str, Any] = {}
     carried: dict[str, str] = {}
     if not isinstance(raw, dict):
-        problems.append("answers must be an object mapping question ids to answers")
+        problems.append(Message("answers_not_an_object"))
         return answers, retired, carried
     if not isinstance(raw_retired, dict):
-        problems.append("retired_answers must be an object mapping question ids to answers")
+        problems.append(Message("retired_answers_not_an_object"))
         raw_retired = {}
     retired.update(raw_retired)
     for qid, value in raw_retired.items():  # set aside by an earlier read: still reported
@@ -265,7 +268,7 @@ def _answers(raw: Any, raw_retired: Any, bank: Bank, set_aside: dict[str, str], 
             retired[qid] = value  # an option the bank no longer offers: set aside, answer again
             set_aside[qid] = UNKNOWN_OPTION
         else:
-            problems.append(f"answers: {qid}: {problem}")
+            problems.append(problem)
     return answers, retired, carried
 
 
@@ -292,37 +295,38 @@ def _set_aside_reason(qid: str, value: Any, bank: Bank) -> str | None:
     return None
 
 
-def _answer_problem(question, value: Any) -> str | None:
+def _answer_problem(question, value: Any) -> Message | None:
+    qid = question.id
     if value == NOT_APPLICABLE:
-        return None if question.allow_na else "'not applicable' is not an allowed answer to this question"
+        return None if question.allow_na else Message("answer_not_applicable_not_allowed", {"question": qid})
     options = question.option_scores
     if question.type == "multi":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            return f"expected a list of option ids, got {_kind(value)}"
+            return Message("answer_not_a_list", {"question": qid, "kind": kind_of(value)})
         unknown = [v for v in value if v not in options]
         if unknown:
-            return f"unknown option {unknown[0]!r}; options are {', '.join(options)}"
+            return Message("answer_unknown_option", {"question": qid, "option": unknown[0], "options": list(options)})
         if len(set(value)) != len(value):
-            return "an option is chosen twice"
+            return Message("answer_option_twice", {"question": qid})
         return None
     if not isinstance(value, str):
-        return f"expected one option id, got {_kind(value)}"
+        return Message("answer_not_an_option_id", {"question": qid, "kind": kind_of(value)})
     if value not in options:
-        return f"unknown option {value!r}; options are {', '.join(options)}"
+        return Message("answer_unknown_option", {"question": qid, "option": value, "options": list(options)})
     return None
 
 
-def _notes(raw: Any, bank: Bank, answers, retired, set_aside: dict[str, str], problems: list[str]) -> dict[str, str]:
+def _notes(raw: Any, bank: Bank, answers, retired, set_aside: dict[str, str], problems: list[Message]) -> dict[str, str]:
     if not isinstance(raw, dict):
-        problems.append("notes must be an object mapping question ids to text")
+        problems.append(Message("notes_not_an_object"))
         return {}
     notes = {}
     for qid, text in raw.items():
         target = qid if qid in bank.questions or qid in retired else bank.replaced_by.get(qid)
         if not isinstance(text, str):
-            problems.append(f"notes: {qid}: a note must be text, got {_kind(text)}")
+            problems.append(Message("note_not_text", {"question": qid, "kind": kind_of(text)}))
         elif len(text) > MAX_NOTE:
-            problems.append(f"notes: {qid}: a note is at most {MAX_NOTE} characters")
+            problems.append(Message("note_too_long", {"question": qid, "limit": MAX_NOTE}))
         elif text:
             if target is None and qid not in bank.retired:
                 set_aside.setdefault(qid, UNKNOWN_QUESTION)  # kept with the answers set aside
@@ -332,22 +336,21 @@ def _notes(raw: Any, bank: Bank, answers, retired, set_aside: dict[str, str], pr
     return notes
 
 
-def _provenance(raw: Any, carried: dict[str, str], notes: dict[str, str], problems: list[str]) -> dict[str, dict[str, str]]:
+def _provenance(raw: Any, carried: dict[str, str], notes: dict[str, str], problems: list[Message]) -> dict[str, dict[str, str]]:
     """Check who-changed-what-when; entries of carried-over answers and notes move with them."""
     if not isinstance(raw, dict):
-        problems.append("provenance must be an object mapping question ids (and notes.ID, council.FIELD, assessment) to {at, by}")
+        problems.append(Message("provenance_not_an_object"))
         return {}
     provenance: dict[str, dict[str, str]] = {}
     for key, entry in raw.items():
-        where = f"provenance: {key!r}" if len(key) <= 40 else "provenance: a key"
         if not PROVENANCE_KEY.fullmatch(key):
-            problems.append(f"{where} is not a question id, notes.ID, council.FIELD or assessment")
+            problems.append(Message("provenance_bad_key", {"provenance_key": key}))
         elif not isinstance(entry, dict) or "at" not in entry or set(entry) - {"at", "by"}:
-            problems.append(f"{where} must be an object with \"at\" (a date and time) and, optionally, \"by\" (a name)")
+            problems.append(Message("provenance_entry_bad", {"provenance_key": key}))
         elif not _is_iso_datetime(entry["at"]):
-            problems.append(f"{where}: at must be a date and time like 2026-11-01T10:15:00Z")
+            problems.append(Message("provenance_at_bad", {"provenance_key": key}))
         elif "by" in entry and (not isinstance(entry["by"], str) or len(entry["by"]) > MAX_TEXT):
-            problems.append(f"{where}: by must be text of at most {MAX_TEXT} characters")
+            problems.append(Message("provenance_by_bad", {"provenance_key": key, "limit": MAX_TEXT}))
         else:
             provenance[key] = dict(entry)
     for old, new in carried.items():
@@ -378,9 +381,3 @@ def _is_iso_datetime(value: Any) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _kind(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}.get(
-        type(value), "a number" if isinstance(value, (int, float)) else type(value).__name__
-    )

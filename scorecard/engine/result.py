@@ -1,8 +1,12 @@
-"""Scoring one checked assessment: the result the CLI, the reports, the CSV and the browser read."""
+"""Scoring one checked assessment: the result the CLI, the reports, the CSV and the browser read.
 
-from __future__ import annotations
+The result's shape is written down twice, on purpose: as TypedDicts here (for Python readers
+and type checkers) and as ``scorecard/schemas/result.schema.json`` (for the site, exports and
+other tools). tests/test_result_schema.py checks real results against the schema and the
+schema against these TypedDicts.
+"""
 
-from typing import Any
+from typing import Any, NotRequired, TypedDict  # no "from __future__ import annotations": TypedDict must see NotRequired
 
 from .actions import action_list, unanswered_list
 from .assessment import Assessment
@@ -11,7 +15,148 @@ from .bank import Bank
 from .scoring import overall, question_entries, read_answers, score_theme
 
 
-def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True) -> dict[str, Any]:
+class CouncilSummary(TypedDict):
+    name: str
+    type: str
+    nation: str
+    region: str
+    ons_code: str
+    code: str  # the UK council register's code, when picked from the register
+    functions: list[str]  # the functions assessed: the type's defaults, as changed by the council
+    functions_added: list[str]
+    functions_removed: list[str]
+
+
+class Overall(TypedDict):
+    """Not rated (score and tier None) while any theme that applies has no answers at all."""
+
+    score: float | None
+    tier: str | None
+    risk: str | None  # the highest residual risk of any rated theme
+    risk_rated_themes: int
+    coverage: float | None
+    provisional: bool
+    themes_not_started: list[str]
+    failed_gates: int
+
+
+class Gate(TypedDict):
+    question: str
+    law: str
+    status: str  # met, not_met, not_evidenced, not_applicable
+
+
+class QuestionEntry(TypedDict):
+    id: str
+    status: str  # answered, not_applicable, unanswered, not_asked, not_for_council_type
+    reason: NotRequired[str]  # why not asked or not for this council: parent_*, nation, function
+    variant: NotRequired[str]  # the nation whose wording is in use
+    fraction: NotRequired[float]  # of the question's weight earned, when answered
+    exposure: NotRequired[str]  # a context question's exposure level
+
+
+class ThemeResult(TypedDict):
+    id: str
+    title: str
+    asked: int
+    answered: int
+    not_applicable: int
+    unanswered: int
+    not_asked: int
+    not_for_council_type: int
+    coverage: float | None
+    score: float | None
+    tier: str | None  # capped by a failed statutory gate
+    uncapped_tier: str | None
+    exposure: str | None
+    risk: str | None  # residual risk: exposure against tier
+    provisional: bool
+    complete: bool
+    gates: list[Gate]
+    gate_failed: bool
+    context_answered: int
+    context_asked: int
+    weight_possible: float
+    questions: NotRequired[list[QuestionEntry]]  # with detail only
+
+
+CarriedOver = TypedDict("CarriedOver", {"from": str, "to": str})
+
+
+class RetiredAnswer(TypedDict):
+    question: str
+    answer: Any
+    text: str
+    reason: str
+
+
+class SetAside(TypedDict):
+    """An answer or note the bank does not know (a question or option it no longer has): kept, reported, not scored."""
+
+    question: str
+    reason: str  # unknown_question or unknown_option
+    answer: Any
+    note: str
+    text: str
+    theme: str
+    message: str
+
+
+class Changes(TypedDict):
+    version_changed: bool
+    council_type_from: str  # an older bank's council type id, now mapped; "" when unchanged
+    carried_over: list[CarriedOver]
+    retired: list[RetiredAnswer]
+    set_aside: list[SetAside]
+
+
+class Action(TypedDict):
+    priority: int
+    question: str
+    theme: str
+    theme_title: str
+    text: str
+    current: str
+    best: str
+    gain: float
+    gates: list[str]  # the laws whose statutory gate this answer decides
+    risk_after: str | None
+    tier_after: str | None
+    theme_tier: str | None
+    guidance: list[str]
+    next_tier_guidance: str
+
+
+class Unanswered(TypedDict):
+    question: str
+    theme: str
+    text: str
+
+
+class Labels(TypedDict):
+    tiers: dict[str, str]
+    exposure: dict[str, str]
+    risks: dict[str, str]
+    nations: dict[str, str]
+    functions: dict[str, str]
+    council_types: dict[str, str]
+    provisional: str  # what "provisional" means, for a footnote
+
+
+class Result(TypedDict):
+    council: CouncilSummary
+    assessment_date: str
+    bank_version: str  # the bank that scored it
+    assessment_bank_version: str  # the bank it was answered against
+    overall: Overall
+    themes: list[ThemeResult]
+    changes: Changes
+    actions: NotRequired[list[Action]]  # with detail only, as are the unanswered list and the labels
+    unanswered: NotRequired[list[Unanswered]]
+    labels: NotRequired[Labels]
+
+
+def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True) -> Result:
     """Score a checked assessment: themes, gates, risk, overall, actions, and what changed since its bank version.
 
     ``detail=False`` is for scoring many councils at once (comparisons): the same theme and overall
@@ -52,7 +197,7 @@ def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True) ->
     }
 
 
-def bank_changes(bank: Bank, assessment: Assessment) -> dict[str, Any]:
+def bank_changes(bank: Bank, assessment: Assessment) -> Changes:
     """What an officer is told when an assessment was made against another bank version."""
     retired = [
         {

@@ -146,3 +146,79 @@ def type_name(bank, type_id: str) -> str:
     """A council type's display name; the id itself for a type the bank does not know."""
     ctype = bank.council_types.get(type_id)
     return ctype.name if ctype else type_id
+
+
+# --- problems with an assessment file ------------------------------------------------------
+# One English sentence per problem code (engine/messages.py); the parameters are ids, numbers
+# and values from the file, so a second language is a second table like this one. A parameter
+# named "kind" is a kind of JSON value (KINDS), "provenance_key" is quoted when short, and the
+# LISTED ones are written comma-separated.
+
+KINDS = {"object": "an object", "list": "a list", "text": "text", "boolean": "true/false", "null": "null",
+         "number": "a number"}
+
+PROBLEMS = {
+    "file_unreadable": "cannot read the file: {reason}",
+    "file_not_utf8": "the file is not UTF-8 text (is it a JSON assessment file?)",
+    "file_not_text": "expected the file's text, got {type}",
+    "file_too_large": "the file is larger than {limit_mb} MB, the most an assessment file can be",
+    "file_empty": "the file is empty",
+    "duplicate_key": "{key!r} appears twice in the same object; keep one (which answer is meant?)",
+    "nested_too_deeply": "the file is nested too deeply to be an assessment (lists or objects inside each other hundreds of times)",
+    "invalid_json": "the file is not valid JSON: {detail}",
+    "invalid_json_at_line": "the file is not valid JSON (line {line}): {detail}",
+    "lone_surrogate": "the file contains an invalid character: a \\u escape for half of a character pair (a lone surrogate such as \\ud800)",
+    "not_an_object": "the file must contain a JSON object (an assessment), not {kind}",
+    "not_an_assessment": "this is not a scorecard assessment file (expected \"format\": \"{format}\")",
+    "unsupported_format_version": "unsupported format_version {found}; this version reads {supported}",
+    "unknown_council_type": "unknown council type {council_type!r}; expected one of {council_types}",
+    "bad_assessment_date": "assessment_date must be a date written YYYY-MM-DD",
+    "bad_bank_version": "bank_version must name the question bank version the answers were given against",
+    "council_not_an_object": "council must be an object with name and type",
+    "council_name_not_text": "council.name must be text",
+    "council_name_too_long": "council.name is longer than {limit} characters",
+    "council_type_not_known": "council.type {value!r} is not one of: {council_types}",
+    "council_region_bad": "council.region must be text of at most {limit} characters",
+    "council_ons_code_bad": "council.ons_code {value!r} is not an ONS code like E07000234",
+    "council_code_bad": "council.code {value!r} is not a council register code like ADU",
+    "council_functions_not_a_list": "council.functions must be a list of function ids",
+    "council_function_unknown": "council.functions: {value!r} is not one of: {functions}",
+    "council_function_twice": "council.functions names a function twice",
+    "answers_not_an_object": "answers must be an object mapping question ids to answers",
+    "retired_answers_not_an_object": "retired_answers must be an object mapping question ids to answers",
+    "answer_not_applicable_not_allowed": "answers: {question}: 'not applicable' is not an allowed answer to this question",
+    "answer_not_a_list": "answers: {question}: expected a list of option ids, got {kind}",
+    "answer_not_an_option_id": "answers: {question}: expected one option id, got {kind}",
+    "answer_unknown_option": "answers: {question}: unknown option {option!r}; options are {options}",
+    "answer_option_twice": "answers: {question}: an option is chosen twice",
+    "notes_not_an_object": "notes must be an object mapping question ids to text",
+    "note_not_text": "notes: {question}: a note must be text, got {kind}",
+    "note_too_long": "notes: {question}: a note is at most {limit} characters",
+    "provenance_not_an_object": "provenance must be an object mapping question ids (and notes.ID, council.FIELD, assessment) to {{at, by}}",
+    "provenance_bad_key": "{provenance_key} is not a question id, notes.ID, council.FIELD or assessment",
+    "provenance_entry_bad": "{provenance_key} must be an object with \"at\" (a date and time) and, optionally, \"by\" (a name)",
+    "provenance_at_bad": "{provenance_key}: at must be a date and time like 2026-11-01T10:15:00Z",
+    "provenance_by_bad": "{provenance_key}: by must be text of at most {limit} characters",
+}
+
+
+LISTED = {"options", "council_types", "functions"}  # parameters that are lists of ids
+
+
+def _provenance_key(key: str) -> str:
+    """Where in provenance: the key itself unless it is too long to quote."""
+    return f"provenance: {key!r}" if len(key) <= 40 else "provenance: a key"
+
+
+def problem_text(code: str, params: dict[str, Any]) -> str:
+    """A problem's English sentence from its code and parameters."""
+    shown = {}
+    for name, value in params.items():
+        if name == "kind":
+            value = KINDS.get(value, value)
+        elif name == "provenance_key":
+            value = _provenance_key(value)
+        elif name in LISTED:
+            value = ", ".join(value)
+        shown[name] = value
+    return PROBLEMS[code].format(**shown)

@@ -1,7 +1,9 @@
 """One engine wheel and one Pyodide per test session, for every CPython-against-Pyodide check.
 
 The wheel is the one ``scorecard build`` ships (``sitegen.wheel``); Pyodide runs in Node from
-``node_modules/pyodide`` (``npm ci``) with that wheel unpacked and nothing else.
+``node_modules/pyodide`` (``npm ci``) with that wheel unpacked and nothing else. Pyodide takes
+seconds to start, so when the session has tests that need it, it starts as soon as collection
+ends and loads while the other tests run.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import json
 import queue
 import shutil
 import subprocess
+import tempfile
 import threading
 from pathlib import Path
 from typing import Any
@@ -31,7 +34,14 @@ class Pyodide:
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self.lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
-        self.python = self._next()["python"]
+        self._python: str | None = None
+
+    @property
+    def python(self) -> str:
+        """sys.version inside Pyodide; waits until Pyodide has started."""
+        if self._python is None:
+            self._python = self._next()["python"]
+        return self._python
 
     def _read(self) -> None:
         for line in self.process.stdout:
@@ -49,6 +59,7 @@ class Pyodide:
 
     def run(self, code: str, data: Any = None) -> Any:
         """Run ``code`` (it reads INPUT_JSON, ``data`` as JSON, and ends with JSON text); return its value."""
+        assert self.python
         self.process.stdin.write(json.dumps({"code": code, "input": data}) + "\n")
         self.process.stdin.flush()
         answer = self._next()
@@ -64,6 +75,25 @@ class Pyodide:
             self.process.wait()
 
 
+def node_ready() -> bool:
+    return shutil.which("node") is not None and (ROOT / "node_modules" / "pyodide").is_dir()
+
+
+EARLY: dict[str, Any] = {}  # the Pyodide started at the end of collection, and its wheel's folder
+
+
+def pytest_collection_finish(session):
+    if node_ready() and any("pyodide" in getattr(item, "fixturenames", ()) for item in session.items):
+        folder = Path(tempfile.mkdtemp(prefix="scorecard-engine-"))
+        EARLY.update(folder=folder, runtime=Pyodide(build_engine_wheel(folder)))
+
+
+def pytest_sessionfinish(session):
+    if EARLY:
+        EARLY.pop("runtime").close()
+        shutil.rmtree(EARLY.pop("folder"), ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def engine_wheel(tmp_path_factory) -> Path:
     return build_engine_wheel(tmp_path_factory.mktemp("engine"))
@@ -71,8 +101,12 @@ def engine_wheel(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def pyodide(engine_wheel):
-    if shutil.which("node") is None or not (ROOT / "node_modules" / "pyodide").is_dir():
+    """The session's Pyodide: the one started early (from an identical wheel: the build is byte-stable), or a new one."""
+    if not node_ready():
         pytest.fail("Node.js and node_modules/pyodide are needed to run Pyodide: run `npm ci` (scripts/setup does)")
+    if "runtime" in EARLY:
+        yield EARLY["runtime"]
+        return
     runtime = Pyodide(engine_wheel)
     yield runtime
     runtime.close()

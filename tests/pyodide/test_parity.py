@@ -38,16 +38,24 @@ def assessments(bank) -> list[dict]:
     for council_type in sorted(bank.council_types):
         for rate in (1.0, 0.85, 0.5, 0.2, 0.0, 0.95, 0.7):
             cases.append(random_assessment(bank, rng, council_type, answer_rate=rate))
-    # every question answered with each of its options at least once, for every answer type
-    for question in bank.questions.values():
-        for option in question.options:
-            council_type = next(c.id for c in bank.council_types.values() if question.asked_of(c.nation, c.functions))
-            case = random_assessment(bank, rng, council_type, answer_rate=0.6)
-            case["answers"][question.id] = [option.id] if question.type == "multi" else option.id
+    # every question answered with each of its options at least once, for every answer type: the
+    # k-th case of a council type answers each question asked of it with its k-th option
+    most = max(len(q.options) for q in bank.questions.values())
+    for council_type in sorted(bank.council_types):
+        ctype = bank.council_types[council_type]
+        for k in range(most):
+            case = random_assessment(bank, rng, council_type, answer_rate=0.0)
+            for question in bank.asked_of(ctype.nation, ctype.functions):
+                option = question.options[k % len(question.options)].id
+                case["answers"][question.id] = [option] if question.type == "multi" else option
             cases.append(case)
+    # an answer to a question the bank does not know is set aside the same way in both
+    unknown = random_assessment(bank, rng, "county")
+    unknown["answers"]["NOT-01"] = "yes"
+    cases.append(unknown)
     # an invalid file gives the same problems in both
     bad = random_assessment(bank, rng, "county")
-    bad["assessment_date"] = "1 April"  # unknown answers are set aside now; a date that is not a date is refused
+    bad["answers"][next(iter(bank.questions))] = {"not": "an answer"}
     cases.append(bad)
     return cases
 

@@ -9,11 +9,13 @@ from typing import Any, Iterable, Sequence
 
 from ..assessment import Assessment, AssessmentError, parse_assessment_text
 from ..bank import Bank
+from ..messages import Message
 from ..result import score_assessment
 from ..wording import comparison_notes, type_name
 from .councils import assign_keys, by_council
 from .entries import Entry
 from .like_with_like import like_with_like
+from .shapes import Comparison, Row, Skipped
 from .stats import QUARTILE_METHOD, gap_to, regional_stats
 from .trends import trend
 
@@ -21,7 +23,7 @@ FORMAT = "scorecard-comparison"
 FORMAT_VERSION = 1
 
 
-def compare_files(bank: Bank, files: Iterable[Sequence[Any]], skipped: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def compare_files(bank: Bank, files: Iterable[Sequence[Any]], skipped: list[Skipped] | None = None) -> Comparison:
     """Parse ``[(file name, file text), ...]`` and compare the ones that are valid assessments.
 
     The browser calls exactly this (through Pyodide), so inputs and output are plain: names
@@ -35,20 +37,21 @@ def compare_files(bank: Bank, files: Iterable[Sequence[Any]], skipped: list[dict
         try:
             parsed.append((str(name), parse_assessment_text(_as_text(text), bank)))
         except AssessmentError as error:
-            failed.append(skipped_file(str(name), error.problems))
+            failed.append(skipped_file(str(name), error.details))
     return compare(bank, parsed, skipped=failed)
 
 
-def skipped_file(name: str, problems: list[str]) -> dict[str, Any]:
-    """How a file that could not be compared is reported."""
-    return {"file": name, "reason": "; ".join(problems), "problems": list(problems)}
+def skipped_file(name: str, problems: list[Message]) -> Skipped:
+    """How a file that could not be compared is reported: every reason in English, and as code and parameters."""
+    return {"file": name, "reason": "; ".join(p.text for p in problems), "problems": [p.text for p in problems],
+            "problem_details": [p.to_dict() for p in problems]}
 
 
 def compare(bank: Bank, assessments: Iterable[Assessment | tuple[str, Assessment]],
-            skipped: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+            skipped: list[Skipped] | None = None) -> Comparison:
     """Compare checked assessments; items are ``Assessment`` or ``(file name, Assessment)``.
 
-    Returns a JSON-serialisable dict:
+    Returns a JSON-serialisable dict (``shapes.Comparison``; schemas/comparison.schema.json):
 
     - ``themes``: the columns, in bank order (``id``, ``title``);
     - ``rows``: the heatmap, the latest assessment of each council, sorted by council name;
@@ -98,7 +101,7 @@ def compare(bank: Bank, assessments: Iterable[Assessment | tuple[str, Assessment
     }
 
 
-def _row(bank: Bank, entry: Entry, medians: dict[str, float | None], in_group: int) -> dict[str, Any]:
+def _row(bank: Bank, entry: Entry, medians: dict[str, float | None], in_group: int) -> Row:
     result, assessment = entry.result, entry.assessment
     council = result["council"]
     overall = result["overall"]
@@ -133,7 +136,7 @@ def _as_text(text: Any) -> str:
         try:
             return bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise AssessmentError(["the file is not UTF-8 text (is it a JSON assessment file?)"]) from None
+            raise AssessmentError([Message("file_not_utf8")]) from None
     if not isinstance(text, str):
-        raise AssessmentError([f"expected the file's text, got {type(text).__name__}"])
+        raise AssessmentError([Message("file_not_text", {"type": type(text).__name__})])
     return text[1:] if text.startswith("\ufeff") else text

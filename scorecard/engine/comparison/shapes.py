@@ -1,0 +1,182 @@
+"""The comparison's shape, as TypedDicts: what compare() returns and the Compare page reads.
+
+Written down twice, on purpose, like the result's (engine/result.py): here and in
+``scorecard/schemas/comparison.schema.json``; tests/test_result_schema.py keeps them in step.
+"""
+
+from typing import Any, TypedDict  # no "from __future__ import annotations": TypedDict reads its keys at run time
+
+from ..result import CouncilSummary, Labels
+
+ProblemDetail = TypedDict("ProblemDetail", {"code": str, "params": dict[str, Any], "message": str})
+
+
+class ThemeColumn(TypedDict):
+    id: str
+    title: str
+
+
+class Counts(TypedDict):
+    files: int
+    assessments: int
+    councils: int
+    skipped: int
+
+
+class RowFigures(TypedDict):
+    score: float | None
+    tier: str | None
+    risk: str | None
+    coverage: float | None
+    provisional: bool
+    gap: float | None  # score minus the regional median
+
+
+class RowTheme(RowFigures):
+    id: str
+    asked: int
+    answered: int
+
+
+class Row(TypedDict):
+    key: str  # which council: ons:CODE, name:normalised name, or file:N for an unnamed one
+    file: str
+    council: CouncilSummary
+    council_type_name: str
+    assessment_date: str
+    bank_version: str  # the bank the answers were given against
+    version_changed: bool
+    assessments: int  # of this council in the comparison
+    overall: RowFigures
+    themes: list[RowTheme]
+
+
+class Stat(TypedDict):
+    id: str
+    title: str
+    n: int
+    median: float | None
+    lower_quartile: float | None
+    upper_quartile: float | None
+    min: float | None
+    max: float | None
+    provisional_left_out: int
+    not_asked: int
+    not_scored: int
+
+
+class Stats(TypedDict):
+    overall: Stat
+    themes: list[Stat]
+
+
+class BankVersionCount(TypedDict):
+    version: str
+    councils: int
+    assessments: int
+    current: bool
+
+
+TypeCount = TypedDict("TypeCount", {"type": str, "applicable": int, "min": int, "max": int})
+
+
+class AskedDiffers(TypedDict):
+    id: str
+    title: str
+    by_type: list[TypeCount]
+    by_type_differs: bool
+
+
+class ProvisionalCouncil(TypedDict):
+    key: str
+    council: str
+    assessment_date: str
+    coverage: float | None
+    overall: bool
+    scored: bool
+    themes: list[str]
+    theme_titles: list[str]
+
+
+class SameDayDuplicate(TypedDict):
+    council: str
+    assessment_date: str
+    files: list[str]
+    used: str
+
+
+class RegionCount(TypedDict):
+    region: str
+    councils: int
+
+
+class LikeWithLike(TypedDict):
+    bank_versions: list[BankVersionCount]
+    asked_differs: list[AskedDiffers]
+    provisional: list[ProvisionalCouncil]
+    same_day_duplicates: list[SameDayDuplicate]
+    regions: list[RegionCount]
+
+
+class Point(TypedDict):
+    date: str
+    score: float | None
+    tier: str | None
+    coverage: float | None
+    provisional: bool
+
+
+class Series(TypedDict):
+    points: list[Point]
+    change: float | None
+
+
+class ThemeSeries(Series):
+    id: str
+    title: str
+
+
+AnswerChange = TypedDict("AnswerChange", {"question": str, "theme": str, "text": str, "from": str, "to": str})
+
+
+class AnswerChanges(TypedDict):
+    from_date: str
+    to_date: str
+    answers: list[AnswerChange]
+
+
+class Trend(TypedDict):
+    key: str
+    council: str
+    council_type: str
+    council_types: list[str]
+    dates: list[str]
+    files: list[str]
+    bank_versions: list[str]
+    overall: Series
+    themes: list[ThemeSeries]
+    changes: list[AnswerChanges]
+
+
+class Skipped(TypedDict):
+    file: str
+    reason: str  # every problem, joined with "; "
+    problems: list[str]
+    problem_details: list[ProblemDetail]
+
+
+class Comparison(TypedDict):
+    format: str
+    format_version: int
+    bank_version: str  # the bank that scored every file
+    quartile_method: str
+    themes: list[ThemeColumn]
+    labels: Labels
+    counts: Counts
+    rows: list[Row]  # the latest assessment of each council
+    earlier: list[Row]
+    stats: Stats
+    like_with_like: LikeWithLike
+    notes: list[str]
+    trends: list[Trend]
+    skipped: list[Skipped]
