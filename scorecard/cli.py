@@ -2,7 +2,8 @@
 
 Exit codes (all set here, nowhere else): 0 success; 1 the question banks have problems; 2 an
 input file is bad or a command was misused (for compare: nothing could be compared); 3 compare
-skipped some files. No traceback reaches the user for bad input.
+skipped some files. No traceback reaches the user for bad input, and none for a reader that
+stops early (`scorecard score x.json | head`).
 """
 
 from __future__ import annotations
@@ -10,20 +11,20 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from pathlib import Path
 
 from .engine import AssessmentError, Bank, blank_assessment, parse_assessment_text, score_assessment
+from .engine.assessment import MAX_FILE_BYTES
+from .engine.characters import one_line, visible
 from .engine.messages import Message
+from .safe_files import FileTooLarge, UnreadableFile, UnwritableFile, read_regular_file, write_atomically
 from .sitegen import DEFAULT_SITE_URL, LOCAL_HOST, LOCAL_PORT
 
 EXIT_OK = 0  # success
 EXIT_BANK = 1  # the question banks have problems (each printed as file:line: question: message)
 EXIT_INPUT = 2  # a bad input file, a misused command (argparse exits 2 too), a site that cannot be built or served
 EXIT_SKIPPED = 3  # compare: some files could not be read; the rest were compared
-
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class Stop(Exception):
@@ -35,8 +36,24 @@ class Stop(Exception):
 
 
 def terminal_safe(text: str) -> str:
-    """Control characters from a file (a council name, say) must not drive the terminal."""
-    return CONTROL.sub("\N{REPLACEMENT CHARACTER}", text)
+    """Control characters from a file (a council name, say) must not drive the terminal, nor
+    direction controls reorder it or zero-width characters hide in it: each is shown as �."""
+    return visible(text)
+
+
+def shown_name(path: str) -> str:
+    """A file name as printed: bytes that are not UTF-8 as �, on one line (a name may hold a line break)."""
+    return one_line(path.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+
+
+def write_output(path: str, text: str) -> int:
+    """Write a report or template whole (or not at all); a clear error, not a traceback, when it cannot be."""
+    try:
+        write_atomically(path, text)
+    except UnwritableFile as error:
+        print(f"error: {terminal_safe(str(error))}", file=sys.stderr)
+        return EXIT_INPUT
+    return EXIT_OK
 
 
 def _bank(args: argparse.Namespace) -> Bank:
@@ -74,18 +91,14 @@ def cmd_template(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+        return write_output(args.output, text)
+    sys.stdout.write(text)
     return EXIT_OK
 
 
 def read_assessment(path: str, bank: Bank):
     """Read and check an assessment file, raising AssessmentError with a plain reason."""
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise AssessmentError([Message("file_unreadable", {"reason": error.strerror})]) from None
+    raw = read_input(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -93,19 +106,29 @@ def read_assessment(path: str, bank: Bank):
     return parse_assessment_text(text, bank)
 
 
+def read_input(path: str) -> bytes:
+    """An assessment file's bytes: a regular file, its size checked before it is read."""
+    try:
+        return read_regular_file(path, MAX_FILE_BYTES)
+    except FileTooLarge:
+        raise AssessmentError([Message("file_too_large", {"limit_mb": MAX_FILE_BYTES // 1_000_000})]) from None
+    except UnreadableFile as error:
+        raise AssessmentError([Message("file_unreadable", {"reason": error.reason})]) from None
+
+
 def cmd_score(args: argparse.Namespace) -> int:
     bank = _bank(args)
     try:
         assessment = read_assessment(args.file, bank)
     except AssessmentError as error:
-        print(f"{args.file}: cannot score this assessment:", file=sys.stderr)
+        print(f"{shown_name(args.file)}: cannot score this assessment:", file=sys.stderr)
         for problem in error.problems:
-            print(f"  - {problem}", file=sys.stderr)
+            print(f"  - {terminal_safe(problem)}", file=sys.stderr)
         return EXIT_INPUT
     result = score_assessment(bank, assessment)
     set_aside = result["changes"]["set_aside"]
     if set_aside:
-        print(terminal_safe(f"warning: {args.file}: {len(set_aside)} answer(s) or note(s) set aside, the rest scored:"), file=sys.stderr)
+        print(terminal_safe(f"warning: {shown_name(args.file)}: {len(set_aside)} answer(s) or note(s) set aside, the rest scored:"), file=sys.stderr)
         for entry in set_aside:
             print(terminal_safe(f"  - {entry['message']}"), file=sys.stderr)
     if args.format == "json":
@@ -129,21 +152,26 @@ def cmd_compare(args: argparse.Namespace) -> int:
         folder = Path(name)
         paths += sorted(str(p) for p in folder.glob("*.json")) if folder.is_dir() else [name]
     files, unreadable = [], []
-    for path in paths:
+    for path in paths:  # the file is opened by its own name, reported by a printable one
         try:
-            files.append((path, Path(path).read_bytes()))
-        except OSError as error:
-            unreadable.append(skipped_file(path, [Message("file_unreadable", {"reason": error.strerror})]))
+            files.append((shown_name(path), read_input(path)))
+        except AssessmentError as error:
+            unreadable.append(skipped_file(shown_name(path), error.details))
     result = compare_files(bank, files, skipped=unreadable)
     for skipped in result["skipped"]:
         print(terminal_safe(f"{skipped['file']}: skipped: {skipped['reason']}"), file=sys.stderr)
+    if not result["rows"] and args.output:  # keep the last report rather than replace it with an empty one
+        print("error: none of the files could be compared; the report was not written.", file=sys.stderr)
+        return EXIT_INPUT
 
     render = {"text": comparison_text, "csv": comparison_csv, "html": comparison_html,
               "json": lambda r: json.dumps(r, indent=2, ensure_ascii=False)}[args.format]
     text = render(result)
     text += "" if text.endswith("\n") else "\n"
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8", newline="")
+        code = write_output(args.output, text)
+        if code != EXIT_OK:
+            return code
     else:
         sys.stdout.write(terminal_safe(text) if args.format == "text" else text)
     if not result["rows"]:
@@ -236,11 +264,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
     try:
-        return args.run(args)
-    except Stop as stop:
-        return stop.code
+        try:
+            args = build_parser().parse_args(argv)
+            return args.run(args)
+        except Stop as stop:
+            return stop.code
+        finally:
+            sys.stdout.flush()  # here, not at exit: a reader that has gone is found while it can be handled
     except BrokenPipeError:
         # The reader stopped early (`scorecard score x.json | head`): not an error worth a
         # traceback. Send what is still buffered nowhere, so exiting does not fail again.

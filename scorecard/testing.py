@@ -34,7 +34,7 @@ def random_assessment(bank: Bank, rng: random.Random, council_type: str | None =
         "format": "scorecard-assessment",
         "format_version": 1,
         "council": {"name": name, "type": council_type},
-        "assessment_date": f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "assessment_date": f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",  # past: later dates are refused
         "bank_version": bank.version,
         "answers": answers,
         "notes": {qid: "Evidence held by the lead officer." for qid in list(answers)[:2]},

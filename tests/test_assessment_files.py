@@ -46,7 +46,7 @@ def _value(value):
 def _parent(data: dict, dotted: str) -> tuple[dict, str]:
     *steps, last = dotted.split(".")
     for step in steps:
-        data = data[step]
+        data = data.setdefault(step, {})  # retired_answers.ALP-09: VALID has no retired answers
     return data, last
 
 
@@ -193,14 +193,14 @@ def test_a_template_made_without_a_name_scores(tmp_path):
 
 
 def test_terminal_control_characters_are_not_passed_to_the_terminal(tmp_path):
+    """A name with terminal escapes is refused (issue 13), and the reason printed does not carry them either."""
     data = copy.deepcopy(VALID)
     data["council"]["name"] = "Testshire\u001b[2J\u001b]0;owned\u0007 Council"
     path = tmp_path / "escapes.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     result = score(path)
-    assert result.returncode == 0, result.stderr
-    assert "\u001b" not in result.stdout and "\u0007" not in result.stdout
-    assert result.stdout.startswith("Testshire\ufffd[2J\ufffd]0;owned\ufffd Council")
+    assert_refused(result, "council.name contains a control character (U+001B) at character 10")
+    assert "\u001b" not in result.stderr and "\u0007" not in result.stderr
 
 
 def test_the_pages_refuse_the_same_file_size_as_the_engine():
@@ -208,3 +208,63 @@ def test_the_pages_refuse_the_same_file_size_as_the_engine():
     engine_js = (ROOT / "site" / "assets" / "js" / "engine.js").read_text(encoding="utf-8")
     limit = re.search(r"export const MAX_FILE_BYTES = ([\d_]+);", engine_js)
     assert limit and int(limit.group(1).replace("_", "")) == MAX_FILE_BYTES
+
+
+# --- issue 13: names that would forge report lines, dates out of range -----------------------
+
+def test_a_name_the_reader_would_refuse_is_still_printed_on_one_line(mini_bank):
+    """The text report renders names safely even for an assessment built in code, not read from a file."""
+    from dataclasses import replace
+
+    from scorecard.engine import load_assessment, score_assessment
+    from scorecard.reports.assessment_text import text_report
+
+    assessment = load_assessment(copy.deepcopy(VALID), mini_bank)
+    forged = "Testshire\nOverall   100.0  Mature practice"
+    assessment = replace(assessment, council=replace(assessment.council, name=forged, region="Test\u202eRegion\u200b"))
+    report = text_report(score_assessment(mini_bank, assessment), mini_bank)
+    first, second = report.splitlines()[:2]
+    assert first == "Testshire\ufffdOverall   100.0  Mature practice (District council, England), Test\ufffdRegion\ufffd"
+    assert second.startswith("Assessed 2026-04-01")
+    assert not any(line.startswith("Overall   100.0") for line in report.splitlines())
+
+
+def test_terminal_safe_hides_direction_controls_and_zero_width_characters():
+    from scorecard.cli import terminal_safe
+
+    assert terminal_safe("a\u202eb\u2066c\u200bd\ufeffe\nf") == "a\ufffdb\ufffdc\ufffdd\ufffde\nf"
+
+
+def test_tomorrow_is_accepted_the_day_after_is_not(tmp_path):
+    """One day of slack: the officer's clock may be ahead of the machine scoring the file (time zones)."""
+    import datetime
+
+    today = datetime.date.today()
+    for days, accepted in ((0, True), (1, True), (3, False)):
+        data = copy.deepcopy(VALID)
+        data["assessment_date"] = (today + datetime.timedelta(days=days)).isoformat()
+        path = tmp_path / f"in-{days}-days.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        result = score(path)
+        if accepted:
+            assert result.returncode == 0, result.stderr
+        else:
+            assert_refused(result, f"assessment_date {data['assessment_date']} is after today")
+
+
+def test_the_first_day_of_2015_is_accepted(tmp_path):
+    data = copy.deepcopy(VALID)
+    data["assessment_date"] = "2015-01-01"
+    path = tmp_path / "early.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert score(path).returncode == 0
+
+
+def test_well_formed_retired_answers_are_kept(mini_bank):
+    from scorecard.engine import load_assessment
+
+    data = copy.deepcopy(VALID)
+    data["retired_answers"] = {"ALP-09": "yes", "ALP-07": ["front", "managers"]}
+    assessment = load_assessment(data, mini_bank)
+    assert assessment.retired_answers == {"ALP-09": "yes", "ALP-07": ["front", "managers"]}
+    assert assessment.to_dict()["retired_answers"] == data["retired_answers"]

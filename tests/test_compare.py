@@ -182,11 +182,11 @@ def test_one_bank_version_one_region_gives_short_notes(mini_bank):
 
 def test_a_blank_assessment_is_noted_not_scored(mini_bank):
     files = [("a.json", json.dumps(council(mini_bank, "A Council", "district", FULL))),
-             ("blank.json", json.dumps(council(mini_bank, "Blank\nCouncil", "county", {})))]
+             ("blank.json", json.dumps(council(mini_bank, "Blank  Council", "county", {})))]
     result = compare_files(mini_bank, files)
     assert result["stats"]["overall"] == {**summary_stats([52.0]), "id": "overall", "title": "Overall",
                                           "provisional_left_out": 0, "not_asked": 0, "not_scored": 1}
-    assert any("Blank\nCouncil (2026-04-01) has not answered any of the questions" in n for n in result["notes"])
+    assert any("Blank  Council (2026-04-01) has not answered any of the questions" in n for n in result["notes"])
     assert re.search(r"^Blank Council +county +2026-04-01 +- +- +-$", comparison_text(result), re.M)
 
 
@@ -468,3 +468,66 @@ def test_example_region_compares_cleanly(capsys):
     assert result["like_with_like"]["provisional"], "one half-finished assessment"
     assert 2 <= len(result["trends"]) <= 3
     assert any(not v["current"] for v in result["like_with_like"]["bank_versions"]), "one older bank version"
+
+
+# --- issue 13: one council however its name is written; names and file names on one line ------
+
+def test_names_written_differently_are_one_council(mini_bank):
+    """Composed and decomposed accents (macOS writes the latter), full-width letters, case: one council."""
+    b = mini_bank
+    files = [("nfc.json", json.dumps(council(b, "Ynys M\u00f4n Council", "unitary", FULL, date="2025-04-01"))),
+             ("nfd.json", json.dumps(council(b, "YNYS MO\u0302N COUNCIL", "unitary", FULL, date="2025-10-01"))),
+             ("wide.json", json.dumps(council(b, "\uff39\uff4e\uff59\uff53 M\u00f4n Council", "unitary", FULL)))]
+    result = compare_files(b, files)
+    assert result["counts"]["councils"] == 1 and result["rows"][0]["assessments"] == 3
+
+
+def test_invisible_characters_do_not_split_a_council(mini_bank):
+    """Zero-width and direction characters (the reader refuses them; an assessment built in code may have them)."""
+    from dataclasses import replace
+
+    def named(name, date):
+        assessment = load_assessment(council(mini_bank, "x", "district", FULL, date=date), mini_bank)
+        return replace(assessment, council=replace(assessment.council, name=name))
+
+    result = compare(mini_bank, [named("Test\u200bshire", "2025-04-01"), named("\u2066Testshire\u2069", "2025-10-01"),
+                                 named("Testshire\ufeff", "2026-04-01")])
+    assert result["counts"]["councils"] == 1
+
+
+def test_text_output_keeps_names_and_file_names_on_one_line(mini_bank):
+    from dataclasses import replace
+
+    forged = "Aville\nMedian  100.0  100.0  100.0"
+    first = load_assessment(council(mini_bank, "x", "district", FULL, date="2025-04-01"), mini_bank)
+    first = replace(first, council=replace(first.council, name=forged))
+    second = replace(first, assessment_date="2026-04-01")
+    result = compare(mini_bank, [("a.json", first), ("b.json", second)],
+                     skipped=[{"file": "bad\nMedian 0.0.json", "reason": "x", "problems": ["x"]}])
+    text = comparison_text(result)
+    assert result["trends"] and "Progress over time:" in text
+    assert not any(line.lstrip().startswith("Median ") and "100.0  100.0" in line for line in text.splitlines())
+    assert not any(line.startswith("Median 0.0") for line in text.splitlines())
+    assert "Aville\ufffdMedian  100.0  100.0  100.0: 2025-04-01 -> 2026-04-01" in text
+
+
+@pytest.mark.parametrize("cell", ["\x00=HYPERLINK(\"http://example.invalid\")", "\x01+1", "\x7f-1", "\x85@SUM(A1)",
+                                  " =1+1", "\u200b=1+1", "\ufeff=1+1", "\u202e=1+1", "\t=1", "\r=1", "=1", "+1", "-1", "@x"])
+def test_csv_guards_formulas_behind_invisible_characters(cell):
+    from scorecard.engine.csv_export import spreadsheet_safe
+
+    assert spreadsheet_safe(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["Testshire", "1-2", "", "Ynys Môn", "A = B"])
+def test_csv_leaves_plain_text_alone(cell):
+    from scorecard.engine.csv_export import spreadsheet_safe
+
+    assert spreadsheet_safe(cell) == cell
+
+
+def test_csv_guards_a_formula_after_a_nul_in_a_file(mini_bank):
+    """The bank version is free text in the file; a NUL before a formula used to reach the CSV unguarded."""
+    files = [("a.json", json.dumps(council(mini_bank, "Aville", "district", FULL, version="\u0000=HYPERLINK(\"x\")")))]
+    (row,) = csv.DictReader(io.StringIO(comparison_csv(compare_files(mini_bank, files))))
+    assert row["Bank version"] == "'\u0000=HYPERLINK(\"x\")"

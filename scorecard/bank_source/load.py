@@ -8,6 +8,7 @@ and the browser read; it has every default filled in so the engine needs no YAML
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -16,13 +17,17 @@ from typing import Any
 import jsonschema
 
 from .. import bundled
+from ..safe_files import FileTooLarge, UnreadableFile, read_regular_file
 from .guidance_anchors import anchors
 from .problems import Problem
-from .yaml_source import YamlSource, YamlSourceError, load_yaml
+from .yaml_source import MAX_BYTES, YamlSource, YamlSourceError, load_yaml
 
 SCORING_FILE = "scoring.yaml"
 YES_NO_DEFAULT = [{"id": "yes", "label": "Yes", "score": 1}, {"id": "no", "label": "No", "score": 0}]
 NO_QUESTION = "-"
+MAX_GUIDANCE_BYTES = 5_000_000
+NO_LINE_BREAK = "$(?!\\n)"  # how the schemas end a pattern: Python's `$` alone also matches before a final "\n"
+LONGEST_CYCLE_SHOWN = 10
 
 
 def default_questions_dir() -> Path:
@@ -99,12 +104,15 @@ def _guidance_pages(guidance_dir: Path, check: BankCheck) -> dict[str, set[str]]
     pages = {}
     for page in sorted(guidance_dir.glob("*.md")):
         try:
-            raw = page.read_bytes()
+            raw = read_regular_file(page, MAX_GUIDANCE_BYTES)
             raw.decode("utf-8")
         except UnicodeDecodeError as error:
             check.add(page, _bad_byte_line(error), f"file is not UTF-8 text ({error.reason})")
-        except OSError as error:
-            check.add(page, 1, f"cannot read file: {error.strerror}")
+        except FileTooLarge:
+            check.add(page, 1, f"file is larger than {MAX_GUIDANCE_BYTES // 1_000_000} MB; split the page")
+            raw = b""
+        except UnreadableFile as error:
+            check.add(page, 1, f"cannot read file: {error.reason}")
             raw = b""
         # the readable headings still count, so the page's links are not reported a second time
         pages[page.name] = anchors(raw.decode("utf-8", "replace"))
@@ -117,13 +125,17 @@ def _bad_byte_line(error: UnicodeDecodeError) -> int:
 
 
 def _read(path: Path, check: BankCheck) -> YamlSource | None:
+    """A regular file of at most MAX_BYTES, its size checked before it is read (a named pipe would wait for ever)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_file(path, MAX_BYTES).decode("utf-8")
     except UnicodeDecodeError as error:
         check.add(path, _bad_byte_line(error), f"file is not UTF-8 text ({error.reason})")
         return None
-    except OSError as error:
-        check.add(path, 1, f"cannot read file: {error.strerror}")
+    except FileTooLarge:
+        check.add(path, 1, f"file is larger than {MAX_BYTES // 1000} kB; split it or remove the bulk")
+        return None
+    except UnreadableFile as error:
+        check.add(path, 1, f"cannot read file: {error.reason}")
         return None
     try:
         return load_yaml(text)
@@ -133,12 +145,36 @@ def _read(path: Path, check: BankCheck) -> YamlSource | None:
 
 
 def _schema_ok(source: YamlSource, path: Path, name: str, check: BankCheck) -> bool:
+    not_finite = _not_finite(source, path, check)
     validator = jsonschema.Draft202012Validator(schema(name))
     errors = sorted(validator.iter_errors(source.data), key=lambda e: list(map(str, e.absolute_path)))
+    errors = [e for e in errors if not _is_not_finite(e.instance)]  # reported just now, once
     for error in errors:
         where = list(error.absolute_path)
         check.add(path, _schema_line(source, error), _schema_message(error), _question_at(source.data, where))
-    return not errors
+    return not errors and not not_finite
+
+
+def _not_finite(source: YamlSource, path: Path, check: BankCheck) -> bool:
+    """Report every .nan and .inf (or number too large to hold): jsonschema's minimum and maximum
+    let NaN through, since every comparison with it is false, and JSON has no such numbers."""
+    found = False
+    pending: list[tuple[list[Any], Any]] = [([], source.data)]
+    while pending:
+        where, value = pending.pop()
+        if isinstance(value, dict):
+            pending += [([*where, key], item) for key, item in value.items()]
+        elif isinstance(value, list):
+            pending += [([*where, index], item) for index, item in enumerate(value)]
+        elif _is_not_finite(value):
+            found = True
+            what = "not a number (.nan)" if math.isnan(value) else "infinite (.inf, or a number too large to hold)"
+            check.add(path, source.line_of(where), f"{_field_name(where)}: {what}; give a finite number", _question_at(source.data, where))
+    return found
+
+
+def _is_not_finite(value: Any) -> bool:
+    return isinstance(value, float) and not math.isfinite(value)
 
 
 def _schema_line(source: YamlSource, error: jsonschema.ValidationError) -> int:
@@ -162,6 +198,10 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     if error.validator == "type":
         # jsonschema's message repeats the whole value, which may be the whole file
         return f"{field_name}: expected {_kind_name(error.validator_value)}, not {_kind_of(error.instance)}"
+    if error.validator == "pattern" and isinstance(error.instance, str):
+        if error.instance.endswith("\n") and len(error.instance) <= 80:
+            return f"{field_name}: {error.instance!r} ends with a line break (a | block, or \\n inside quotes, adds one); remove it"
+        return f"{field_name}: {error.instance[:80]!r} does not match {error.validator_value.replace(NO_LINE_BREAK, '$')!r}"
     return f"{field_name}: {error.message}"
 
 
@@ -203,7 +243,8 @@ def _question_at(data: Any, path: list[Any]) -> str:
             qid = data["questions"][path[1]].get("id")
         except (AttributeError, IndexError, KeyError, TypeError):
             return NO_QUESTION
-        return qid if isinstance(qid, str) else f"question #{path[1] + 1}"
+        # an id the schema refuses may hold a line break: it must not break the problem's line
+        return qid if isinstance(qid, str) and qid.isprintable() and len(qid) <= 40 else f"question #{path[1] + 1}"
     return NO_QUESTION
 
 
@@ -456,26 +497,41 @@ def _check_dependencies(themes, scoring: dict[str, Any], check: BankCheck) -> No
         missing = sorted(set(parent.get("requires", [])) - set(q.get("requires", [])))
         if missing:
             check.add(path, line, f"depends on {dep['question']}, which requires {', '.join(missing)}: require it here too, or the follow-up is asked of councils never asked its question", qid)
-    _check_cycles(questions, where, check)
+    parent_of = {qid: (q.get("depends_on") or {}).get("question") for qid, q in questions.items()}
+    for cycle in find_cycles(parent_of):
+        path, source, qi = where[cycle[0]]
+        check.add(path, source.line_of(["questions", qi, "depends_on"]), "circular dependency: " + cycle_description(cycle), cycle[0])
 
 
-def _check_cycles(questions: dict[str, Any], where, check: BankCheck) -> None:
-    """Each question's chain of parents is walked once (linear time, no recursion)."""
+def find_cycles(parent_of: dict[str, str | None]) -> list[list[str]]:
+    """Each cycle of follow-ups once, as the ids around it, first id repeated at the end.
+
+    Each question's chain of parents is walked once (linear time, no recursion): a walk stops
+    at a question an earlier walk has been through.
+    """
+    cycles = []
     done: set[str] = set()
-    for start in questions:
+    for start in parent_of:
         chain: list[str] = []
         on_chain: set[str] = set()
         current: str | None = start
-        while current in questions and current not in done:
+        while current in parent_of and current not in done:
             if current in on_chain:
-                cycle = chain[chain.index(current):] + [current]
-                path, source, qi = where[current]
-                check.add(path, source.line_of(["questions", qi, "depends_on"]), "circular dependency: " + " -> ".join(cycle), current)
+                cycles.append(chain[chain.index(current):] + [current])
                 break
             chain.append(current)
             on_chain.add(current)
-            current = (questions[current].get("depends_on") or {}).get("question")
+            current = parent_of[current]
         done.update(chain)
+    return cycles
+
+
+def cycle_description(cycle: list[str]) -> str:
+    """'A -> B -> A'; a long cycle by its ends and length, not thousands of ids on one line."""
+    length = len(cycle) - 1
+    if length <= LONGEST_CYCLE_SHOWN:
+        return " -> ".join(cycle)
+    return " -> ".join(cycle[:3]) + " -> ... -> " + " -> ".join(cycle[-2:]) + f" ({length} questions)"
 
 
 def _compile(scoring: dict[str, Any], themes) -> dict[str, Any]:

@@ -28,6 +28,8 @@ def action_list(themes: list[dict[str, Any]], assessment: Assessment, bank: Bank
         gates = {g["question"]: g for g in result["gates"]}
         failing = {q for q, g in gates.items() if g["status"] not in (GATE_MET, GATE_NOT_APPLICABLE)}
         for entry in result["questions"]:
+            if entry["status"] not in (ANSWERED, UNANSWERED):
+                continue  # not asked, not applicable: no action (and no walk: a long closed chain made this quadratic)
             qid = entry["id"]
             question = bank.questions[qid]
             closed = _closed_follow_ups(question, children, reading)
@@ -77,7 +79,11 @@ def _children(bank: Bank) -> dict[str, list[Question]]:
 
 
 def _closed_follow_ups(question: Question, children: dict[str, list[Question]], reading: Reading) -> list[Question]:
-    """The follow-ups this answer keeps closed, which its best answer would open (answer_in is upward-closed)."""
+    """The follow-ups this answer keeps closed, which its best answer would open (answer_in is upward-closed).
+
+    Each closed follow-up belongs to the one asked question closing it, so all the walks together
+    visit each question at most once.
+    """
     closed = []
     pending = list(children.get(question.id, ()))
     while pending:

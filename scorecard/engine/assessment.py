@@ -11,6 +11,13 @@ optionally, by whom: ``{"SPC-01": {"at": "2026-11-01T10:15:00.000Z", "by": "A. O
 "notes.SPC-01": {...}, "council.name": {...}, "assessment": {...}}``. An entry without its
 answer records when the answer was cleared. ``"assessment"`` is when the assessment was started
 (or replaced by an import). The site merges tabs by it; the engine checks and keeps it.
+
+Refused, each with its reason (issue 13): a council name or region that is not one line of
+visible text (a line break would forge report lines, a direction control reorders the text, a
+zero-width character hides in it); an assessment date after tomorrow (a date to come would stay a
+council's latest for ever) or before 2015, the year of the Modern Slavery Act; answers kept
+aside (retired_answers, and answers set aside) that are not a question id with an option id or
+a list of them, so that what the engine keeps it can always read again.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from .bank import NOT_APPLICABLE, Bank
+from .characters import first_not_on_one_line
 from .messages import Message, kind_of
 
 FORMAT = "scorecard-assessment"
@@ -32,6 +40,10 @@ MAX_NOTE = 10_000
 ONS_CODE = re.compile(r"^[EWSN][0-9]{8}$")
 REGISTER_CODE = re.compile(r"^[A-Z]{3}$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+QUESTION_ID = re.compile(r"[A-Z]{3}-[0-9]{2,3}")
+EARLIEST_DATE = datetime.date(2015, 1, 1)  # the Modern Slavery Act 2015
+DATE_SLACK = datetime.timedelta(days=1)  # the officer's clock may be a time zone ahead of the one scoring
+MAX_KEPT_OPTIONS = 100  # option ids in one answer kept aside (a question offers at most 20)
 ISO_DATETIME = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})$")
 PROVENANCE_KEY = re.compile(r"^(notes\.)?[A-Z]{2,5}-[0-9]{2,3}$|^council\.(name|type|region|ons_code|code|functions)$|^assessment$")
 
@@ -171,8 +183,9 @@ def load_assessment(data: Any, bank: Bank) -> Assessment:
 
     council, type_from = _council(data.get("council"), bank, problems)
     date = data.get("assessment_date")
-    if not _is_iso_date(date):
-        problems.append(Message("bad_assessment_date"))
+    date_problem = _date_problem(date)
+    if date_problem:
+        problems.append(date_problem)
     version = data.get("bank_version")
     if not isinstance(version, str) or not version:
         problems.append(Message("bad_bank_version"))
@@ -202,10 +215,14 @@ def _council(raw: Any, bank: Bank, problems: list[Message]) -> tuple[Council, st
         problems.append(Message("council_name_not_text"))
     elif len(name) > MAX_TEXT:
         problems.append(Message("council_name_too_long", {"limit": MAX_TEXT}))
+    else:
+        _check_one_line("council.name", name, problems)
     if not isinstance(ctype, str) or ctype not in bank.council_types:  # a list would not even hash
         problems.append(Message("council_type_not_known", {"value": ctype, "council_types": list(bank.council_types)}))
     if not isinstance(region, str) or len(region) > MAX_TEXT:
         problems.append(Message("council_region_bad", {"limit": MAX_TEXT}))
+    else:
+        _check_one_line("council.region", region, problems)
     if not isinstance(ons, str) or (ons and not ONS_CODE.fullmatch(ons)):
         problems.append(Message("council_ons_code_bad", {"value": ons}))
     if not isinstance(code, str) or (code and not REGISTER_CODE.fullmatch(code)):
@@ -234,9 +251,10 @@ def _answers(raw: Any, raw_retired: Any, bank: Bank, set_aside: dict[str, str], 
     if not isinstance(raw_retired, dict):
         problems.append(Message("retired_answers_not_an_object"))
         raw_retired = {}
-    retired.update(raw_retired)
-    for qid, value in raw_retired.items():  # set aside by an earlier read: still reported
-        reason = _set_aside_reason(qid, value, bank)
+    for qid, value in raw_retired.items():
+        if not _keep_aside("retired_answers", qid, value, retired, problems):
+            continue
+        reason = _set_aside_reason(qid, value, bank)  # set aside by an earlier read: still reported
         if reason:
             set_aside[qid] = reason
     questions = bank.questions
@@ -249,12 +267,11 @@ def _answers(raw: Any, raw_retired: Any, bank: Bank, set_aside: dict[str, str], 
             continue  # explicitly unanswered
         target = qid if qid in bank.questions else bank.replaced_by.get(qid)
         if target is None:
-            if qid not in bank.retired:
+            if _keep_aside("answers", qid, value, retired, problems) and qid not in bank.retired:
                 set_aside[qid] = UNKNOWN_QUESTION  # never in this bank, or removed without being retired
-            retired[qid] = value
             continue
         if target != qid and (raw.get(target) is not None or target in answers):
-            retired[qid] = value  # the new id (or another old id) already answered: keep this one aside
+            _keep_aside("answers", qid, value, retired, problems)  # the new id (or another old id) already answered
             continue
         question = bank.questions[target]
         problem = _answer_problem(question, value)
@@ -263,13 +280,44 @@ def _answers(raw: Any, raw_retired: Any, bank: Bank, set_aside: dict[str, str], 
             if target != qid:
                 carried[qid] = target  # only once the answer really carried
         elif target != qid:
-            retired[qid] = value  # replaced question's old answer no longer fits: keep it aside
+            _keep_aside("answers", qid, value, retired, problems)  # replaced question's old answer no longer fits
         elif _unknown_options(question, value):
             retired[qid] = value  # an option the bank no longer offers: set aside, answer again
             set_aside[qid] = UNKNOWN_OPTION
         else:
             problems.append(problem)
     return answers, retired, carried
+
+
+def _keep_aside(where: str, qid: str, value: Any, retired: dict[str, Any], problems: list[Message]) -> bool:
+    """Keep an answer aside in retired_answers if it has an answer's shape (a question id, an
+    option id or a list of them), so the file the engine writes it can read again; else say why."""
+    problem = None
+    if not isinstance(qid, str) or not QUESTION_ID.fullmatch(qid):
+        problem = Message("not_a_question_id", {"field": where, "value": str(qid)[:40]})
+    elif isinstance(value, list):
+        odd = next((v for v in value if not isinstance(v, str)), None)
+        if any(not isinstance(v, str) for v in value):
+            problem = Message("kept_answer_list_bad_item", {"field": where, "question": qid, "kind": kind_of(odd)})
+        elif len(value) > MAX_KEPT_OPTIONS:
+            problem = Message("kept_answer_list_too_long", {"field": where, "question": qid, "limit": MAX_KEPT_OPTIONS, "count": len(value)})
+    elif not isinstance(value, str):
+        problem = Message("kept_answer_bad", {"field": where, "question": qid, "kind": kind_of(value)})
+    if problem is None and any(len(v) > MAX_TEXT for v in (value if isinstance(value, list) else [value])):
+        problem = Message("kept_answer_too_long", {"field": where, "question": qid, "limit": MAX_TEXT})
+    if problem is not None:
+        problems.append(problem)
+        return False
+    retired[qid] = value
+    return True
+
+
+def _check_one_line(field_name: str, text: str, problems: list[Message]) -> None:
+    found = first_not_on_one_line(text)
+    if found:
+        character, code_point, position = found
+        problems.append(Message("not_one_line", {"field": field_name, "character": character,
+                                                 "code_point": code_point, "position": position}))
 
 
 def _unknown_options(question, value: Any) -> list[str]:
@@ -360,6 +408,18 @@ def _provenance(raw: Any, carried: dict[str, str], notes: dict[str, str], proble
         if note_old in provenance and note_new not in provenance and new in notes and old not in notes:
             provenance[note_new] = provenance.pop(note_old)
     return provenance
+
+
+def _date_problem(value: Any) -> Message | None:
+    """Why an assessment date cannot be used: not a date, before 2015, or after tomorrow."""
+    if not _is_iso_date(value):
+        return Message("bad_assessment_date")
+    if datetime.date.fromisoformat(value) < EARLIEST_DATE:
+        return Message("assessment_date_too_early", {"date": value, "earliest": EARLIEST_DATE.isoformat()})
+    today = datetime.date.today()
+    if datetime.date.fromisoformat(value) > today + DATE_SLACK:
+        return Message("assessment_date_in_future", {"date": value, "today": today.isoformat()})
+    return None
 
 
 def _is_iso_date(value: Any) -> bool:

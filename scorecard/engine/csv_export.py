@@ -9,6 +9,7 @@ import csv
 import io
 from typing import Any
 
+from .characters import leading_ignorable
 from .wording import cell_state
 
 ACTION_COLUMNS = ["Priority", "Theme", "Question", "Question text", "Current answer", "Aim for",
@@ -73,9 +74,19 @@ def _figure(value: float | None, scale: int = 1) -> float | str:
     return float(round(scale * value, 1)) if scale != 1 else float(value)
 
 
+FORMULA_START = ("=", "+", "-", "@")
+
+
 def spreadsheet_safe(text: str) -> str:
-    """Stop spreadsheet programs reading a cell as a formula (CSV injection)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    """Stop spreadsheet programs reading a cell as a formula (CSV injection).
+
+    A spreadsheet may skip spaces, control characters (a NUL) and invisible ones before a
+    formula, so the guard looks past them too.
+    """
+    start = leading_ignorable(text)
+    if text[:1] in ("\t", "\r") or text[start:start + 1] in FORMULA_START:
+        return "'" + text
+    return text
 
 
 def _writer():

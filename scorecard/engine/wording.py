@@ -151,8 +151,8 @@ def type_name(bank, type_id: str) -> str:
 # --- problems with an assessment file ------------------------------------------------------
 # One English sentence per problem code (engine/messages.py); the parameters are ids, numbers
 # and values from the file, so a second language is a second table like this one. A parameter
-# named "kind" is a kind of JSON value (KINDS), "provenance_key" is quoted when short, and the
-# LISTED ones are written comma-separated.
+# named "kind" is a kind of JSON value (KINDS), "character" a kind of character (CHARACTERS),
+# "provenance_key" is quoted when short, and the LISTED ones are written comma-separated.
 
 KINDS = {"object": "an object", "list": "a list", "text": "text", "boolean": "true/false", "null": "null",
          "number": "a number"}
@@ -173,6 +173,12 @@ PROBLEMS = {
     "unsupported_format_version": "unsupported format_version {found}; this version reads {supported}",
     "unknown_council_type": "unknown council type {council_type!r}; expected one of {council_types}",
     "bad_assessment_date": "assessment_date must be a date written YYYY-MM-DD",
+    "assessment_date_too_early": "assessment_date {date} is before 2015, the year of the Modern Slavery Act 2015, "
+                                 "so it cannot be the date of this assessment: check the year",
+    "assessment_date_in_future": "assessment_date {date} is after today ({today}): a date still to come would stay "
+                                 "this council's latest assessment in every comparison; check the year",
+    "not_one_line": "{field} contains {character} ({code_point}) at character {position}; "
+                    "it must be one line of visible text: retype it without that character",
     "bad_bank_version": "bank_version must name the question bank version the answers were given against",
     "council_not_an_object": "council must be an object with name and type",
     "council_name_not_text": "council.name must be text",
@@ -186,6 +192,11 @@ PROBLEMS = {
     "council_function_twice": "council.functions names a function twice",
     "answers_not_an_object": "answers must be an object mapping question ids to answers",
     "retired_answers_not_an_object": "retired_answers must be an object mapping question ids to answers",
+    "not_a_question_id": "{field}: {value!r} is not a question id (like ABC-01)",
+    "kept_answer_bad": "{field}: {question}: expected an option id or a list of option ids, got {kind}",
+    "kept_answer_list_bad_item": "{field}: {question}: expected an option id or a list of option ids, got a list with {kind} in it",
+    "kept_answer_list_too_long": "{field}: {question}: expected a list of at most {limit} option ids, got {count}",
+    "kept_answer_too_long": "{field}: {question}: an option id is at most {limit} characters",
     "answer_not_applicable_not_allowed": "answers: {question}: 'not applicable' is not an allowed answer to this question",
     "answer_not_a_list": "answers: {question}: expected a list of option ids, got {kind}",
     "answer_not_an_option_id": "answers: {question}: expected one option id, got {kind}",
@@ -204,6 +215,10 @@ PROBLEMS = {
 
 LISTED = {"options", "council_types", "functions"}  # parameters that are lists of ids
 
+# what a character that does not belong on one line is (engine/characters.py)
+CHARACTERS = {"line_break": "a line break", "control": "a control character",
+              "direction": "an invisible direction control", "zero_width": "an invisible zero-width character"}
+
 
 def _provenance_key(key: str) -> str:
     """Where in provenance: the key itself unless it is too long to quote."""
@@ -216,6 +231,8 @@ def problem_text(code: str, params: dict[str, Any]) -> str:
     for name, value in params.items():
         if name == "kind":
             value = KINDS.get(value, value)
+        elif name == "character":
+            value = CHARACTERS.get(value, value)
         elif name == "provenance_key":
             value = _provenance_key(value)
         elif name in LISTED:

@@ -1,10 +1,15 @@
-"""Plain-text rendering of a scored assessment, for the terminal."""
+"""Plain-text rendering of a scored assessment, for the terminal.
+
+Text from the file (the council's name and region) is kept on its one line (characters.one_line):
+a line break in a name must not start a report line of its own.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ..engine import Bank
+from ..engine.characters import one_line
 from ..engine.wording import pct
 
 
@@ -13,8 +18,8 @@ def text_report(result: dict[str, Any], bank: Bank, max_actions: int = 10) -> st
     tiers, risks, exposure = labels["tiers"], labels["risks"], labels["exposure"]
     council = result["council"]
     lines = [
-        f"{council['name'] or 'Council name not given'} ({labels['council_types'][council['type']]}, {labels['nations'][council['nation']]})"
-        + (f", {council['region']}" if council["region"] else ""),
+        f"{one_line(council['name']) or 'Council name not given'} ({labels['council_types'][council['type']]}, {labels['nations'][council['nation']]})"
+        + (f", {one_line(council['region'])}" if council["region"] else ""),
         f"Assessed {result['assessment_date']} against question bank {result['assessment_bank_version']}"
         + (f" (scored with {result['bank_version']})" if result["changes"]["version_changed"] else ""),
     ]

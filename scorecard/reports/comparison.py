@@ -1,7 +1,8 @@
 """Rendering a regional comparison (``scorecard.engine.comparison``) as text or HTML, for the CLI.
 
 Every renderer reads only the comparison dict, so what the CLI prints and what the browser
-shows come from the same numbers. The CSV, which the browser writes too, is in
+shows come from the same numbers. In text, names from the files stay on their one line
+(characters.one_line), so no file can add lines of its own to the report. The CSV, which the browser writes too, is in
 ``engine/csv_export.py``.
 """
 
@@ -11,6 +12,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+from ..engine.characters import one_line
 from ..engine.wording import cell_state, gap, num, pct
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -57,14 +59,14 @@ def comparison_text(result: dict[str, Any], width: int = 100) -> str:
     if result["skipped"]:
         lines += ["", f"Skipped files ({len(result['skipped'])}):"]
         for skipped in result["skipped"]:
-            lines.append(f"  {skipped['file']}:")
+            lines.append(f"  {one_line(skipped['file'])}:")
             for problem in skipped["problems"]:
                 lines += wrap(problem, "    - ")
     return "\n".join(lines)
 
 
 def _fit(text: str, size: int) -> str:
-    text = " ".join(text.split())  # a line break in a council's name must not break the table
+    text = " ".join(one_line(text).split())  # a line break in a council's name must not break the table
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
@@ -120,7 +122,7 @@ def _text_trends(result: dict[str, Any], abbr: dict[str, str], wrap) -> list[str
     title_w = min(max(len(title) for title, _ in titles), 34)
     for trend in result["trends"]:
         versions = list(dict.fromkeys(trend["bank_versions"]))
-        out += ["", f"{trend['council']}: " + " -> ".join(trend["dates"])
+        out += ["", f"{one_line(trend['council'])}: " + " -> ".join(trend["dates"])
                 + (f" (question bank {' -> '.join(trend['bank_versions'])})" if len(versions) > 1 else "")]
         for title, index in titles:
             series = trend["overall"] if index is None else trend["themes"][index]

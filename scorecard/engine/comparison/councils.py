@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..assessment import Assessment
+from ..characters import fold
 from .entries import Entry
 
 
@@ -15,8 +16,12 @@ def council_key(assessment: Assessment) -> str:
 
 
 def normalise(name: str) -> str:
-    """'Example  Northvale District Council.' and 'example northvale district council' match."""
-    return " ".join(re.sub(r"[^\w]+", " ", name.casefold()).split())
+    """'Example  Northvale District Council.' and 'example northvale district council' match.
+
+    Folded first (characters.fold): invisible characters dropped, accents composed, case and
+    full-width letters folded, so one council is not split in two by how its name was typed.
+    """
+    return " ".join(re.sub(r"[^\w]+", " ", fold(name)).split())
 
 
 def unnamed(assessment: Assessment) -> bool:

@@ -1,0 +1,156 @@
+"""Files the command line reads and writes (issue 13): sizes checked before reading, reports written whole.
+
+In process, through cli.main (an exception escaping it fails the test as a traceback would);
+the cases that could hang or fill the memory (a device, a named pipe, a closed pipe) are in
+tests/test_cli.py, in a real process with a time and memory limit.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from scorecard.cli import read_assessment
+from scorecard.engine import AssessmentError
+from scorecard.safe_files import UnwritableFile, write_atomically
+from tests.helpers import MINI, run_cli
+from tests.test_assessment_files import VALID
+
+QUESTIONS = str(MINI / "questions")
+HUGE = 200_000_000  # bytes: a sparse file, so making it costs nothing; reading it whole costs 200 MB
+
+
+def valid(folder: Path, name: str = "valid.json") -> Path:
+    path = folder / name
+    path.write_text(json.dumps(VALID), encoding="utf-8")
+    return path
+
+
+def huge(folder: Path) -> Path:
+    path = folder / "huge.json"
+    with path.open("wb") as handle:
+        handle.truncate(HUGE)
+    return path
+
+
+def peak_bytes(action) -> int:
+    tracemalloc.start()
+    try:
+        action()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_200_megabyte_file_is_refused_without_reading_it(tmp_path, mini_bank):
+    path = huge(tmp_path)
+    problems = []
+
+    def read():
+        with pytest.raises(AssessmentError) as refused:
+            read_assessment(str(path), mini_bank)
+        problems.extend(refused.value.problems)
+
+    peak = peak_bytes(read)
+    assert problems == ["the file is larger than 5 MB, the most an assessment file can be"]
+    assert peak < 10_000_000, f"{peak:,} bytes held while refusing a {HUGE:,}-byte file"
+
+
+def test_compare_skips_a_200_megabyte_file_without_reading_it(tmp_path):
+    valid(tmp_path)
+    huge(tmp_path)
+    ran = []
+    peak = peak_bytes(lambda: ran.append(run_cli("--questions", QUESTIONS, "compare", ".", cwd=tmp_path)))
+    (result,) = ran
+    assert result.returncode == 3, result.stderr
+    assert "huge.json: skipped: the file is larger than 5 MB" in result.stderr
+    assert peak < 50_000_000, f"{peak:,} bytes held while skipping a {HUGE:,}-byte file"
+
+
+@pytest.mark.parametrize("command", [["template", "--council-type", "district"], ["compare", "valid.json"]])
+def test_output_into_a_missing_folder_is_a_clear_error(tmp_path, command):
+    valid(tmp_path)
+    result = run_cli("--questions", QUESTIONS, *command, "-o", "no/such/folder/out.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith(f"error: cannot write no/such/folder/out.txt: the folder {Path('no/such/folder')} does not exist")
+    assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.parametrize("command", [["template", "--council-type", "district"], ["compare", "valid.json"]])
+def test_output_over_a_folder_is_a_clear_error(tmp_path, command):
+    valid(tmp_path)
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "kept.txt").write_text("kept", encoding="utf-8")
+    result = run_cli("--questions", QUESTIONS, *command, "-o", "reports", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "error: cannot write reports: it is a folder" in result.stderr
+    assert (tmp_path / "reports" / "kept.txt").read_text(encoding="utf-8") == "kept"
+
+
+def test_a_compare_that_fails_leaves_the_old_report(tmp_path):
+    """Nothing could be compared: exit 2, and last month's report is still there, unchanged."""
+    report = tmp_path / "region.html"
+    report.write_text("<p>last month's report</p>", encoding="utf-8")
+    (tmp_path / "bad.json").write_text("[]", encoding="utf-8")
+    result = run_cli("--questions", QUESTIONS, "compare", "bad.json", "--format", "html", "-o", str(report), cwd=tmp_path)
+    assert result.returncode == 2 and "none of the files could be compared" in result.stderr
+    assert "the report was not written" in result.stderr
+    assert report.read_text(encoding="utf-8") == "<p>last month's report</p>"
+
+
+def test_a_file_name_that_is_not_utf8_does_not_break_the_report(tmp_path):
+    """A name with a byte that is not UTF-8 (a Latin-1 é) used to fail half way through writing the report."""
+    name = os.fsdecode(b"caf\xe9.json")
+    valid(tmp_path, name)
+    report = tmp_path / "region.json"
+    report.write_text("last month", encoding="utf-8")
+    result = run_cli("--questions", QUESTIONS, "compare", name, "--format", "json", "-o", str(report), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (row,) = json.loads(report.read_text(encoding="utf-8"))["rows"]
+    assert row["file"] == "caf\N{REPLACEMENT CHARACTER}.json"
+
+
+def test_a_report_is_replaced_whole_or_not_at_all(tmp_path):
+    """A write that fails part way (here: text that cannot be encoded) leaves the old file and no stray temporary file."""
+    report = tmp_path / "report.csv"
+    report.write_bytes(b"old,report\r\n")
+    with pytest.raises(UnwritableFile) as failed:
+        write_atomically(str(report), "new,report\r\n" * 10_000 + "half a character: \ud800\r\n")
+    assert str(failed.value).startswith(f"cannot write {report}: ")
+    assert report.read_bytes() == b"old,report\r\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.csv"]
+
+
+def test_a_new_report_is_readable_like_any_other_new_file(tmp_path):
+    """The temporary file is private while written; the report gets the mode a new file normally gets."""
+    old_umask = os.umask(0o022)
+    try:
+        write_atomically(str(tmp_path / "new.txt"), "text\n")
+        existing = tmp_path / "existing.txt"
+        existing.write_text("old\n", encoding="utf-8")
+        existing.chmod(0o640)
+        write_atomically(str(existing), "new\n")
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == 0o644
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o640 and existing.read_text(encoding="utf-8") == "new\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["existing.txt", "new.txt"]
+
+
+def test_a_200_megabyte_theme_file_is_refused_without_reading_it(tmp_path):
+    import shutil
+
+    shutil.copytree(MINI, tmp_path / "bank")
+    with (tmp_path / "bank" / "questions" / "alpha.yaml").open("r+b") as handle:
+        handle.truncate(HUGE)
+    ran = []
+    peak = peak_bytes(lambda: ran.append(run_cli("validate", "questions", cwd=tmp_path / "bank")))
+    (result,) = ran
+    assert result.returncode == 1
+    assert "questions/alpha.yaml:1: -: file is larger than 1000 kB" in result.stdout
+    assert peak < 10_000_000, f"{peak:,} bytes held while refusing a {HUGE:,}-byte bank file"
