@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from .engine import AssessmentError, Bank, blank_assessment, parse_assessment_text, score_assessment
+from .engine import AssessmentError, Bank, blank_assessment, load_assessment, parse_assessment_text, score_assessment
 from .engine.assessment import MAX_FILE_BYTES
 from .engine.characters import one_line, visible
 from .engine.messages import Message
@@ -86,8 +86,9 @@ def cmd_template(args: argparse.Namespace) -> int:
     bank = _bank(args)
     try:
         data = blank_assessment(bank, args.council_type, name=args.name or "", region=args.region or "")
+        load_assessment(data, bank)  # a template the score command would refuse is not written (a line break in --name)
     except AssessmentError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {terminal_safe(str(error))}", file=sys.stderr)
         return EXIT_INPUT
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if args.output:

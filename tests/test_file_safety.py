@@ -154,3 +154,12 @@ def test_a_200_megabyte_theme_file_is_refused_without_reading_it(tmp_path):
     assert result.returncode == 1
     assert "questions/alpha.yaml:1: -: file is larger than 1000 kB" in result.stdout
     assert peak < 10_000_000, f"{peak:,} bytes held while refusing a {HUGE:,}-byte bank file"
+
+
+def test_a_template_with_a_line_break_in_the_name_is_not_written(tmp_path):
+    """`template --name` must not write a file that `score` refuses."""
+    result = run_cli("--questions", QUESTIONS, "template", "--council-type", "district", "--name", "Testshire\nCouncil",
+                     "-o", "t.json", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "error: council.name contains a line break (U+000A) at character 10" in result.stderr
+    assert not (tmp_path / "t.json").exists()

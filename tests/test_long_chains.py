@@ -21,8 +21,6 @@ from scorecard.engine import Bank, load_assessment, score_assessment
 
 from .helpers import MINI, make_assessment
 
-pytestmark = pytest.mark.slow
-
 THEMES, PER_THEME = 5, 1000
 LENGTH = THEMES * PER_THEME
 TIERS = ("basic", "early", "substantial", "mature")
@@ -67,6 +65,7 @@ def chain(tmp_path_factory):
     return ids, compiled, problems, seconds
 
 
+@pytest.mark.slow  # about 25 s on a loaded machine: scripts/test and CI run it
 def test_a_5000_question_chain_validates_in_linear_time(chain):
     ids, compiled, problems, seconds = chain
     assert problems == [] and compiled is not None
@@ -74,6 +73,7 @@ def test_a_5000_question_chain_validates_in_linear_time(chain):
     assert seconds < VALIDATE_SECONDS, f"validating a {LENGTH}-question chain took {seconds:.1f} s"
 
 
+@pytest.mark.slow
 def test_a_5000_question_chain_scores_without_recursion(chain):
     ids, compiled, _, _ = chain
     started = time.perf_counter()
