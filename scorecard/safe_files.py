@@ -82,6 +82,8 @@ def write_atomically(path: str, text: str) -> None:
     if not folder.is_dir():
         what = "is not a folder" if folder.exists() else "does not exist"
         raise UnwritableFile(f"cannot write {path}: the folder {folder} {what}")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise UnwritableFile(f"cannot write {path}: the file is read-only")  # replacing it would get round that
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as error:

@@ -296,9 +296,9 @@ def _keep_aside(where: str, qid: str, value: Any, retired: dict[str, Any], probl
     if not isinstance(qid, str) or not QUESTION_ID.fullmatch(qid):
         problem = Message("not_a_question_id", {"field": where, "value": str(qid)[:40]})
     elif isinstance(value, list):
-        odd = next((v for v in value if not isinstance(v, str)), None)
-        if any(not isinstance(v, str) for v in value):
-            problem = Message("kept_answer_list_bad_item", {"field": where, "question": qid, "kind": kind_of(odd)})
+        odd = [v for v in value if not isinstance(v, str)]
+        if odd:
+            problem = Message("kept_answer_list_bad_item", {"field": where, "question": qid, "kind": kind_of(odd[0])})
         elif len(value) > MAX_KEPT_OPTIONS:
             problem = Message("kept_answer_list_too_long", {"field": where, "question": qid, "limit": MAX_KEPT_OPTIONS, "count": len(value)})
     elif not isinstance(value, str):
