@@ -8,7 +8,7 @@ import json
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import start_assessment, wait_for_engine
+from .conftest import ENGINE_TIMEOUT, start_assessment, wait_for_engine
 
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
                "resultTypes": ["violations"]}
@@ -82,6 +82,6 @@ def test_whole_assessment_by_keyboard_alone(page, base_url, built_site):
 
     page.goto(base_url + "results.html")
     wait_for_engine(page)
-    page.wait_for_selector('[data-sc="summary-table"]')
+    page.wait_for_selector('[data-sc="summary-table"]', timeout=ENGINE_TIMEOUT)
     overall = page.locator(".sc-overall td").last.inner_text()
     assert overall == "100%"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .conftest import start_assessment, wait_for_engine
+from .conftest import ENGINE_TIMEOUT, start_assessment, wait_for_engine
 
 STORAGE_KEY = "scorecard.assessment.v1"
 
@@ -77,10 +77,10 @@ def test_answer_save_export_start_again_import(page, base_url, tmp_path):
     # Results: the table and an action list
     page.goto(base_url + "results.html")
     wait_for_engine(page)
-    page.wait_for_selector('[data-sc="summary-table"]')
+    page.wait_for_selector('[data-sc="summary-table"]', timeout=ENGINE_TIMEOUT)
     before = summary(page)
     assert "Overall" in before
-    page.wait_for_selector('[data-sc="actions-table"] tbody tr')
+    page.wait_for_selector('[data-sc="actions-table"] tbody tr', timeout=ENGINE_TIMEOUT)
 
     # Export the assessment file
     with page.expect_download() as download:
@@ -101,7 +101,7 @@ def test_answer_save_export_start_again_import(page, base_url, tmp_path):
 
     # Import the exported file: the same result as before
     page.set_input_files('[data-sc="import"]', str(exported))
-    page.wait_for_selector('[data-sc="summary-table"]')
+    page.wait_for_selector('[data-sc="summary-table"]', timeout=ENGINE_TIMEOUT)
     assert summary(page) == before
     assert saved(page)["answers"] == data["answers"]
 

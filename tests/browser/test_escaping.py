@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from ..helpers import MINI
-from .conftest import serve_build, wait_for_engine
+from .conftest import ENGINE_TIMEOUT, serve_build, wait_for_engine
 
 SCRIPT = "<script>window.__pwned = 'script'</script>"
 IMG = '<img src="x" onerror="window.__pwned = \'img\'">'
@@ -51,7 +51,7 @@ def test_bank_payloads_are_text(browser, hostile_site):
     page.locator('label[for="ALP-02-some"]').click()
     wait_for_engine(page)
     page.goto(hostile_site + "results.html")
-    page.wait_for_selector('[data-sc="actions-table"] tbody tr')
+    page.wait_for_selector('[data-sc="actions-table"] tbody tr', timeout=ENGINE_TIMEOUT)
     assert LINK in page.locator('[data-sc="actions-table"]').inner_text()
     page.locator('[data-sc="actions-table"]').hover()
     assert pwned(page) is None and dialogs == []
@@ -73,7 +73,7 @@ def test_imported_payloads_are_text(browser, hostile_site, tmp_path):
     path = tmp_path / "evil.json"
     path.write_text(json.dumps(data))
     page.set_input_files('[data-sc="import"]', str(path))
-    page.wait_for_selector('[data-sc="summary-table"]')
+    page.wait_for_selector('[data-sc="summary-table"]', timeout=ENGINE_TIMEOUT)
     assert SCRIPT in page.locator('[data-sc="results-council"]').inner_text()
     assert SCRIPT in page.locator('[data-sc="message"]').inner_text()
     page.goto(hostile_site + "themes/alpha.html")

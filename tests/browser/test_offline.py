@@ -11,7 +11,7 @@ import pytest
 from scorecard.sitegen.build import Layout, build_site
 
 from ..helpers import MINI
-from .conftest import serve_build, wait_for_engine
+from .conftest import ENGINE_TIMEOUT, serve_build, wait_for_engine
 
 ANSWER_KEY = "scorecard.assessment.v1"
 
@@ -53,7 +53,7 @@ def test_works_offline_after_first_visit(browser, base_url):
     wait_for_engine(page)
     page.wait_for_function("/[0-9]/.test(document.querySelector('[data-sc=\"theme-score\"]')?.textContent || '')")
     page.goto(base_url + "results.html")
-    page.wait_for_selector('[data-sc="summary-table"]')
+    page.wait_for_selector('[data-sc="summary-table"]', timeout=ENGINE_TIMEOUT)
     context.close()
 
 
