@@ -1,7 +1,7 @@
 """Where the built-in question banks, guidance and site sources are, in a checkout or installed.
 
 Maintainers edit the top-level folders of the checkout (``questions/``, ``guidance/``,
-``site/``, ``examples/region/``, ``mkdocs.yml``). A package installed with ``pip install .``
+``site/``, ``data/``, ``examples/region/``, ``mkdocs.yml``). A package installed with ``pip install .``
 carries copies of the same files in ``scorecard/_data/`` (``pyproject.toml`` maps them in),
 so every command works from any folder. This module is the one place that knows both.
 """
@@ -44,6 +44,11 @@ def mkdocs_config() -> Path:
 
 def example_region() -> Path:
     return data_root() / "examples" / "region"
+
+
+def register_dir() -> Path:
+    """The UK council register (data/uk_local_authorities.csv) and its source metadata."""
+    return data_root() / "data"
 
 
 def package_json() -> Path:

@@ -56,8 +56,8 @@ def write_output(path: str, text: str) -> int:
     return EXIT_OK
 
 
-def _bank(args: argparse.Namespace) -> Bank:
-    """Load and check the banks; print the problems and stop if they are broken."""
+def _compiled(args: argparse.Namespace) -> dict:
+    """Load and check the banks (compiled form); print the problems and stop if they are broken."""
     from .bank_source.load import load_bank
 
     compiled, problems = load_bank(args.questions)
@@ -65,7 +65,11 @@ def _bank(args: argparse.Namespace) -> Bank:
         print(problem, file=sys.stderr)
     if not compiled:
         raise Stop(EXIT_BANK)
-    return Bank.from_dict(compiled)
+    return compiled
+
+
+def _bank(args: argparse.Namespace) -> Bank:
+    return Bank.from_dict(_compiled(args))
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -83,11 +87,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    bank = _bank(args)
+    compiled = _compiled(args)
     try:
-        data = blank_assessment(bank, args.council_type, name=args.name or "", region=args.region or "")
+        bank = Bank.from_dict(compiled)
+        data = template_for(compiled, bank, council=args.council, council_type=args.council_type,
+                            name=args.name, region=args.region)
         load_assessment(data, bank)  # a template the score command would refuse is not written (a line break in --name)
-    except AssessmentError as error:
+    except (AssessmentError, LookupError) as error:
         print(f"error: {terminal_safe(str(error))}", file=sys.stderr)
         return EXIT_INPUT
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
@@ -95,6 +101,26 @@ def cmd_template(args: argparse.Namespace) -> int:
         return write_output(args.output, text)
     sys.stdout.write(text)
     return EXIT_OK
+
+
+def template_for(compiled: dict, bank: Bank, council: str | None = None, council_type: str | None = None,
+                 name: str | None = None, region: str | None = None) -> dict:
+    """A blank assessment for a council from the register (its register or GSS code) or of a council type.
+
+    Raises LookupError (a code that gives no council, with why) or AssessmentError (an unknown type).
+    """
+    fields = {"type": council_type or "", "name": "", "region": ""}
+    if council is not None:
+        from .council_register import bank_types, built_in_register, find_council
+
+        try:
+            register = built_in_register()
+        except (OSError, KeyError, ValueError) as error:
+            raise LookupError(f"cannot read the UK council register: {error}") from None
+        fields = find_council(register, bank_types(compiled), council).assessment_council()
+    fields["name"] = fields["name"] if name is None else name
+    fields["region"] = fields["region"] if region is None else region
+    return blank_assessment(bank, fields.pop("type"), **fields)
 
 
 def read_assessment(path: str, bank: Bank):
@@ -224,10 +250,18 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("dir", nargs="?", help="question bank folder (default: the built-in questions/)")
     validate.set_defaults(run=cmd_validate)
 
-    template = commands.add_parser("template", help="write a blank assessment file")
-    template.add_argument("--council-type", required=True, help="a council type id from the bank (scorecard validate lists them)")
-    template.add_argument("--name", help="council name")
-    template.add_argument("--region", help="region, e.g. West Midlands")
+    template = commands.add_parser(
+        "template", help="write a blank assessment file",
+        description="Write a blank assessment file for a council from the UK council register (--council), or for a "
+                    "council not in it (--council-type, with --name and --region).")
+    which = template.add_mutually_exclusive_group(required=True)
+    which.add_argument("--council", metavar="CODE",
+                       help="a council from the UK council register (mySociety, CC BY 4.0): its GSS code (E07000116) "
+                            "or register code (TUN); fills name, type, region and codes")
+    which.add_argument("--council-type", help="for a council not in the register: a council type id from the bank "
+                                              "(county, district, unitary, metropolitan, london_borough, ...)")
+    template.add_argument("--name", help="council name (with --council: instead of the register's official name)")
+    template.add_argument("--region", help="region, e.g. West Midlands (with --council: instead of the register's)")
     template.add_argument("-o", "--output", help="write to this file instead of standard output")
     template.set_defaults(run=cmd_template)
 

@@ -41,6 +41,7 @@ def installed(tmp_path_factory) -> Path:
     [wheel] = (tmp / "dist").glob("scorecard-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "scorecard/_data/questions/scoring.yaml" in names and "scorecard/_data/site/early.js" in names
+    assert "scorecard/_data/data/uk_local_authorities.csv" in names and "scorecard/_data/data/uk_local_authorities.json" in names
     venv.create(tmp / "venv", system_site_packages=True, with_pip=False)
     bin_dir = tmp / "venv" / "bin"
     done = subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "--no-deps", "--no-index", "--quiet", str(wheel)],
@@ -70,6 +71,8 @@ def test_the_installed_command_works_from_any_folder(installed, tmp_path):
     made = run(installed, tmp_path, "template", "--council-type", "district", "--name", "Example District Council",
                "-o", "mine.json")
     assert made.returncode == 0, made.stderr
+    registered = run(installed, tmp_path, "template", "--council", "E07000116")  # the register ships in the package
+    assert registered.returncode == 0 and '"code": "TUN"' in registered.stdout, registered.stderr
     scored = run(installed, tmp_path, "score", "mine.json", "--format", "json")
     assert scored.returncode == 0, scored.stderr
     result = json.loads(scored.stdout)
