@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Write the invented example region (examples/region/*.json) from the question bank.
+"""Write the example region (examples/region/*.json): real councils from the register, INVENTED answers.
 
-The councils and their answers are made up: see examples/README.md. The files are built
-deterministically with random.Random(SEED) from the bank in questions/, so when the bank
-changes, run this again and commit the new files:
+The councils are real (names, types, region and codes come from the UK council register in
+data/), but every answer, note, date and function correction in these files is made up at
+random: they say nothing about those councils. Each file says so in its first note, and its
+name starts with "invented-" (see examples/README.md). The files are built deterministically
+with random.Random(SEED) from the bank in questions/, so when the bank changes, run this
+again and commit the new files:
 
     python3 examples/make_region.py                      # questions/ -> examples/region/
     python3 examples/make_region.py --questions DIR --out DIR
@@ -25,45 +28,44 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run from a checkout without installing
 
 from scorecard.bank_source.load import load_bank  # noqa: E402
+from scorecard.council_register import bank_types, find_council, load_register  # noqa: E402
 from scorecard.engine import NOT_APPLICABLE, Bank, load_assessment  # noqa: E402
 
 SEED = 20261101
-REGION = "Example Region"
 OLDER_BANK_VERSION = "2025.1"  # an invented earlier version, to show version notes
+INVENTED = ("INVENTED EXAMPLE: every answer, note and date in this file was made up at random by "
+            "examples/make_region.py to show the Compare page. It is not {name}'s assessment and says nothing "
+            "about that council.")
 
-# name, type, invented ONS-style code (E99: not a real ONS entity code), maturity 0-1,
-# latest assessment date, and what else to write for the council.
+# Real councils of one region (South East England), by register code; everything else is invented:
+# maturity 0-1 (how good the random answers are), the assessment dates and what else to write.
 COUNCILS: list[dict[str, Any]] = [
-    {"name": "Example Eastmere County Council", "type": "county", "ons": "E99000001", "maturity": 0.72,
-     "date": "2026-06-18", "earlier": {"date": "2025-06-12", "maturity": 0.5}},
-    {"name": "Example Westwold County Council", "type": "county", "ons": "E99000002", "maturity": 0.45,
-     "date": "2026-05-07"},
-    {"name": "Example Northvale District Council", "type": "district", "ons": "E99000003", "maturity": 0.58,
-     "date": "2026-03-10", "earlier": {"date": "2025-03-14", "maturity": 0.32, "bank_version": OLDER_BANK_VERSION}},
-    {"name": "Example Southbrook District Council", "type": "district", "ons": "E99000004", "maturity": 0.3,
-     "date": "2026-04-22"},
-    {"name": "Example Ashdene District Council", "type": "district", "ons": "E99000005", "maturity": 0.66,
-     "date": "2026-02-27"},
-    {"name": "Example Kettleby District Council", "type": "district", "ons": "E99000006", "maturity": 0.5,
-     "date": "2026-09-03", "answer_rate": 0.3},  # half finished: provisional
-    {"name": "Example Harrowfield District Council", "type": "district", "ons": "E99000007", "maturity": 0.82,
-     "date": "2026-07-15"},
-    {"name": "Example Millbridge Unitary Council", "type": "unitary", "ons": "E99000008", "maturity": 0.62,
-     "date": "2026-01-29"},
-    {"name": "Example Calderholm Council", "type": "unitary", "ons": "E99000009", "maturity": 0.38,
-     "date": "2026-08-20"},
-    {"name": "Example Ironbridge Metropolitan Borough Council", "type": "metropolitan", "ons": "E99000010",
-     "maturity": 0.55, "date": "2026-05-28"},
-    {"name": "Example Stonegate Metropolitan Borough Council", "type": "metropolitan", "ons": "",
-     "maturity": 0.74, "date": "2026-10-08", "earlier": {"date": "2025-10-02", "maturity": 0.6}},
-    {"name": "Example Fernhill Council", "type": "unitary", "ons": "E99000012", "maturity": 0.9,
-     "date": "2026-02-11"},
+    {"code": "KEN", "maturity": 0.72, "date": "2026-06-18", "earlier": {"date": "2025-06-12", "maturity": 0.5}},
+    {"code": "ESX", "maturity": 0.45, "date": "2026-05-07"},
+    # renamed: the earlier file spells the name differently; the register code makes it the same council
+    {"code": "TUN", "maturity": 0.58, "date": "2026-03-10",
+     "earlier": {"date": "2025-03-14", "maturity": 0.32, "bank_version": OLDER_BANK_VERSION, "name": "Tunbridge Wells BC"}},
+    {"code": "SEV", "maturity": 0.3, "date": "2026-04-22"},
+    {"code": "MAI", "maturity": 0.66, "date": "2026-02-27"},
+    {"code": "ASF", "maturity": 0.5, "date": "2026-09-03", "answer_rate": 0.3},  # half finished: provisional
+    # a function correction (invented): its officers record that another council licenses its taxis
+    {"code": "CAT", "maturity": 0.82, "date": "2026-07-15", "without": ["taxi_licensing"]},
+    {"code": "DOV", "maturity": 0.55, "date": "2026-05-28", "name_only": True},  # an old-style file: name, no codes
+    {"code": "SWL", "maturity": 0.4, "date": "2026-06-30"},
+    {"code": "MDW", "maturity": 0.62, "date": "2026-01-29", "earlier": {"date": "2025-01-30", "maturity": 0.48}},
+    {"code": "BNH", "maturity": 0.38, "date": "2026-08-20", "answer_rate": 0.95},  # a few left unanswered
+    {"code": "SLG", "maturity": 0.9, "date": "2026-02-11"},
 ]
 
 
 def slug(name: str) -> str:
-    words = [w for w in name.lower().replace("example ", "").split() if w not in ("council", "borough")]
-    return "-".join(words)
+    return "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split())
+
+
+def identities(compiled: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Register code -> the council fields from the register (name, type, region, ons_code, code)."""
+    register, types = load_register(), bank_types(compiled)
+    return {c["code"]: find_council(register, types, c["code"]).assessment_council() for c in COUNCILS}
 
 
 def choose(question, maturity: float, rng: random.Random) -> Any:
@@ -84,7 +86,7 @@ def choose(question, maturity: float, rng: random.Random) -> Any:
 
 
 def answers_for(bank: Bank, council_type: str, maturity: float, rng: random.Random, answer_rate: float = 1.0,
-                previous: dict[str, Any] | None = None) -> dict[str, Any]:
+                previous: dict[str, Any] | None = None, functions: frozenset[str] | None = None) -> dict[str, Any]:
     """Answers in bank order; dependent questions only when their condition holds.
 
     With ``previous`` (the same council a year earlier) most answers stay as they were, some
@@ -93,7 +95,7 @@ def answers_for(bank: Bank, council_type: str, maturity: float, rng: random.Rand
     answers: dict[str, Any] = {}
     ctype = bank.council_types[council_type]
     for question in _in_dependency_order(bank):
-        if not question.asked_of(ctype.nation, ctype.functions):
+        if not question.asked_of(ctype.nation, ctype.functions if functions is None else functions):
             continue
         if question.depends_on is not None and answers.get(question.depends_on) not in question.depends_answer_in:
             continue
@@ -131,12 +133,18 @@ def _in_dependency_order(bank: Bank):
     return order
 
 
-def assessment(bank: Bank, council: dict[str, Any], date: str, bank_version: str, answers: dict[str, Any],
-               rng: random.Random) -> dict[str, Any]:
-    meta = {"name": council["name"], "type": council["type"], "region": REGION}
-    if council["ons"]:
-        meta["ons_code"] = council["ons"]
+def assessment(bank: Bank, council: dict[str, Any], identity: dict[str, str], date: str, bank_version: str,
+               answers: dict[str, Any], rng: random.Random, name: str = "") -> dict[str, Any]:
+    meta = dict(identity)
+    meta["name"] = name or identity["name"]
+    if council.get("name_only"):
+        meta = {"name": meta["name"], "type": meta["type"], "region": meta["region"]}
+    if council.get("without"):
+        meta["functions"] = [f for f in bank.functions if f in _functions(bank, council)]
     noted = [qid for qid in answers if rng.random() < 0.08][:3]
+    notes = {qid: "Invented example note: evidence held by the lead officer." for qid in noted}
+    first = next(iter(answers))
+    notes[first] = INVENTED.format(name=identity["name"])  # the first note read in the file and on the site
     return {
         "format": "scorecard-assessment",
         "format_version": 1,
@@ -144,26 +152,40 @@ def assessment(bank: Bank, council: dict[str, Any], date: str, bank_version: str
         "assessment_date": date,
         "bank_version": bank_version,
         "answers": answers,
-        "notes": {qid: "Invented example note: evidence held by the lead officer." for qid in noted},
+        "notes": {qid: notes[qid] for qid in answers if qid in notes},
     }
 
 
-def build(bank: Bank, seed: int = SEED) -> dict[str, dict[str, Any]]:
-    """File name -> assessment, for every council (and its earlier assessment, if any)."""
+def _functions(bank: Bank, council: dict[str, Any]) -> frozenset[str] | None:
+    """The council's functions when its (invented) file corrects its type's defaults, else None."""
+    if not council.get("without"):
+        return None
+    return bank.council_types[council["type"]].functions - set(council["without"])
+
+
+def build(bank: Bank, people: dict[str, dict[str, str]], seed: int = SEED) -> dict[str, dict[str, Any]]:
+    """File name -> assessment, for every council (and its earlier assessment, if any).
+
+    ``people`` is ``identities()``: each council's fields from the register.
+    """
     rng = random.Random(seed)
     files: dict[str, dict[str, Any]] = {}
-    for council in COUNCILS:
+    for spec in COUNCILS:
+        identity = people[spec["code"]]
+        council = {**spec, "type": identity["type"]}
+        functions = _functions(bank, council)
+        stem = "invented-" + slug(identity["name"])
         previous = None
         earlier = council.get("earlier")
         if earlier:
-            previous = answers_for(bank, council["type"], earlier["maturity"], rng)
+            previous = answers_for(bank, council["type"], earlier["maturity"], rng, functions=functions)
             version = earlier.get("bank_version", bank.version)
-            files[f"{slug(council['name'])}-{earlier['date'][:4]}.json"] = assessment(
-                bank, council, earlier["date"], version, previous, rng)
+            files[f"{stem}-{earlier['date'][:4]}.json"] = assessment(
+                bank, council, identity, earlier["date"], version, previous, rng, name=earlier.get("name", ""))
         answers = answers_for(bank, council["type"], council["maturity"], rng,
-                              answer_rate=council.get("answer_rate", 0.97), previous=previous)
-        files[f"{slug(council['name'])}-{council['date'][:4]}.json"] = assessment(
-            bank, council, council["date"], bank.version, answers, rng)
+                              answer_rate=council.get("answer_rate", 1.0), previous=previous, functions=functions)
+        files[f"{stem}-{council['date'][:4]}.json"] = assessment(bank, council, identity, council["date"], bank.version,
+                                                                 answers, rng)
     for name, data in files.items():
         load_assessment(data, bank)  # every example must be a valid assessment
     return dict(sorted(files.items()))
@@ -191,9 +213,9 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print("The question bank has problems; fix them (scorecard validate) and run this again.", file=sys.stderr)
         return 1
-    files = build(Bank.from_dict(compiled), args.seed)
+    files = build(Bank.from_dict(compiled), identities(compiled), args.seed)
     write(files, args.out)
-    print(f"Wrote {len(files)} invented assessments to {args.out}")
+    print(f"Wrote {len(files)} assessments with invented answers to {args.out}")
     return 0
 
 

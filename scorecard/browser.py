@@ -44,15 +44,33 @@ class BrowserApi:
         return {"assessment": assessment.to_dict(), "result": score_assessment(self.bank, assessment)}
 
     def compare(self, payload: dict[str, Any]) -> dict[str, Any]:
-        """Score and compare many files at once: [{"name", "text"}] -> the comparison."""
-        from .engine.comparison import compare_files
+        """Score and compare many files at once: {"files": [{"name", "text"}], "options"?} -> the comparison.
 
-        return {"comparison": compare_files(self.bank, [(f["name"], f["text"]) for f in payload["files"]])}
+        options: group_by ("type" or "none"), shareable (bool), min_group (int), as the CLI's.
+        """
+        return {"comparison": self._comparison(payload)}
 
     def compare_csv(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """The comparison's CSV: of a comparison already made, or of files compared here (for a shared export)."""
         from .engine.csv_export import comparison_csv
 
-        return {"csv": comparison_csv(payload["comparison"])}
+        comparison = payload["comparison"] if "comparison" in payload else self._comparison(payload)
+        return {"csv": comparison_csv(comparison)}
+
+    def _comparison(self, payload: dict[str, Any]) -> dict[str, Any]:
+        from .engine.comparison import GROUP_BY, compare_files
+
+        options = dict(payload.get("options") or {})
+        unknown = set(options) - {"group_by", "shareable", "min_group"}
+        problems = [f"unknown comparison option {name!r}" for name in sorted(unknown)]
+        if options.get("group_by", "type") not in GROUP_BY:
+            problems.append(f"group_by must be one of {', '.join(GROUP_BY)}")
+        min_group = options.get("min_group", 5)
+        if isinstance(min_group, bool) or not isinstance(min_group, int) or min_group < 1:
+            problems.append("min_group must be a whole number of councils, at least 1")
+        if problems:
+            raise AssessmentError(problems)
+        return compare_files(self.bank, [(f["name"], f["text"]) for f in payload["files"]], **options)
 
     def actions_csv(self, assessment: dict[str, Any]) -> dict[str, Any]:
         from .engine.csv_export import actions_csv

@@ -184,7 +184,16 @@ def cmd_compare(args: argparse.Namespace) -> int:
             files.append((shown_name(path), read_input(path)))
         except AssessmentError as error:
             unreadable.append(skipped_file(shown_name(path), error.details))
-    result = compare_files(bank, files, skipped=unreadable)
+    if args.min_group is not None and not args.shareable:
+        print("error: --min-group sets what a shareable report hides: give --shareable too.", file=sys.stderr)
+        return EXIT_INPUT
+    if args.min_group is not None and args.min_group < 1:
+        print("error: --min-group must be at least 1.", file=sys.stderr)
+        return EXIT_INPUT
+    options = {"group_by": args.group_by, "shareable": args.shareable}
+    if args.min_group is not None:
+        options["min_group"] = args.min_group
+    result = compare_files(bank, files, skipped=unreadable, **options)
     for skipped in result["skipped"]:
         print(terminal_safe(f"{skipped['file']}: skipped: {skipped['reason']}"), file=sys.stderr)
     if not result["rows"] and args.output:  # keep the last report rather than replace it with an empty one
@@ -278,6 +287,14 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("files", nargs="+", metavar="FILE")
     compare.add_argument("--format", choices=["text", "csv", "json", "html"], default="text",
                          help="text table (default), CSV (one row per council), JSON, or a standalone HTML page")
+    compare.add_argument("--group-by", choices=["type", "none"], default="type",
+                         help="type: councils of the same nation and council type together, each group with its own "
+                              "median and quartiles (default); none: all councils in one group")
+    compare.add_argument("--shareable", action="store_true",
+                         help="a report meant to be shared: hide any group figure (median, quartiles, lowest, highest) "
+                              "drawn from fewer than 5 councils, and the gaps to it")
+    compare.add_argument("--min-group", type=int, metavar="N",
+                         help="with --shareable: hide group figures drawn from fewer than N councils (default 5)")
     compare.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
     compare.set_defaults(run=cmd_compare)
 

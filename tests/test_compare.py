@@ -97,19 +97,21 @@ def test_summary_stats_hand_worked():
 
 
 def test_theme_medians_quartiles_and_gaps(mini_bank, region):
-    result = compare_files(mini_bank, as_files(region))
-    alpha = result["stats"]["themes"][0]
+    result = compare_files(mini_bank, as_files(region), group_by="none")  # all five councils as one group
+    (group,) = result["groups"]
+    assert (group["id"], group["title"], group["councils"]) == ("all", "All councils", 5)
+    alpha = group["stats"]["themes"][0]
     # latest alpha scores, provisional Elmford (0.0) left out: 25.0, 52.0, 60.0, 100.0
     # median (52 + 60) / 2 = 56; lower quartile at 0.75: 25 + 0.75 x 27 = 45.25;
     # upper at 2.25: 60 + 0.25 x 40 = 70
     assert alpha == {"id": "alpha", "title": "Alpha theme", "n": 4, "median": 56.0, "lower_quartile": 45.25,
                      "upper_quartile": 70.0, "min": 25.0, "max": 100.0,
-                     "provisional_left_out": 1, "not_asked": 0, "not_scored": 0}
-    beta = result["stats"]["themes"][1]
+                     "provisional_left_out": 1, "not_asked": 0, "not_scored": 0, "hidden": False}
+    beta = group["stats"]["themes"][1]
     # county 100.0 and unitary 0.0; the three districts are not asked: median 50, quartiles 25 and 75
     assert (beta["n"], beta["median"], beta["lower_quartile"], beta["upper_quartile"]) == (2, 50.0, 25.0, 75.0)
     assert (beta["not_asked"], beta["provisional_left_out"]) == (3, 0)
-    overall = result["stats"]["overall"]
+    overall = group["stats"]["overall"]
     # overall (theme weights alpha 1, beta 3): Aville 52.0, Beeford 100.0, Cedarshire (25 + 300) / 4 = 81.25 -> 81.2
     # (one decimal, half to even), Dunmere (60 + 0) / 4 = 15.0 -> median (52 + 81.2) / 2 = 66.6;
     # quartiles (15 + 3x52) / 4 = 42.75, (3x81.2 + 100) / 4 = 85.9
@@ -126,7 +128,7 @@ def test_theme_medians_quartiles_and_gaps(mini_bank, region):
 
 
 def test_rows_are_the_latest_assessment_of_each_council(mini_bank, region):
-    result = compare_files(mini_bank, as_files(region))
+    result = compare_files(mini_bank, as_files(region), group_by="none")
     assert [r["council"]["name"] for r in result["rows"]] == [
         "Aville District Council", "Beeford District Council", "Cedarshire County Council", "Dunmere Council",
         "Elmford District Council"]
@@ -150,7 +152,7 @@ def test_result_is_json_and_does_not_depend_on_file_order(mini_bank, region):
 # --- like with like ---------------------------------------------------------------------------
 
 def test_like_with_like(mini_bank, region):
-    result = compare_files(mini_bank, as_files(region))
+    result = compare_files(mini_bank, as_files(region), group_by="none")
     like = result["like_with_like"]
     assert like["bank_versions"] == [
         {"version": "1999.1", "councils": 1, "assessments": 1, "current": False},
@@ -169,23 +171,27 @@ def test_like_with_like(mini_bank, region):
     assert "Beta theme: the number of questions that apply differs by council type" in notes
     assert "District council: none, so not scored" in notes
     assert "follow-up" in notes and "these themes: Alpha theme." in notes
-    assert "Elmford District Council (2026-04-01) answered 33%" in notes and "left out of the regional medians" in notes
+    assert "Elmford District Council (2026-04-01) answered 33%" in notes and "left out of its group's medians" in notes
 
 
 def test_one_bank_version_one_region_gives_short_notes(mini_bank):
-    files = [("a.json", json.dumps(council(mini_bank, "A Council", "district", FULL))),
-             ("b.json", json.dumps(council(mini_bank, "B Council", "district", ALL_BEST)))]
+    files = [("a.json", json.dumps(council(mini_bank, "A Council", "district", FULL, ons="E99000001"))),
+             ("b.json", json.dumps(council(mini_bank, "B Council", "district", ALL_BEST, ons="E99000002")))]
     result = compare_files(mini_bank, files)
-    assert result["notes"] == ["All assessments were answered against question bank 2000.1, the version used to score them."]
+    assert result["notes"] == [
+        "Councils are compared with councils of the same nation and type: England: District council (2 councils). "
+        "Each group has its own median and quartiles, and each council's gap is to its own group's median.",
+        "All assessments were answered against question bank 2000.1, the version used to score them."]
     assert result["like_with_like"]["asked_differs"] == [] and result["trends"] == []
 
 
 def test_a_blank_assessment_is_noted_not_scored(mini_bank):
     files = [("a.json", json.dumps(council(mini_bank, "A Council", "district", FULL))),
              ("blank.json", json.dumps(council(mini_bank, "Blank  Council", "county", {})))]
-    result = compare_files(mini_bank, files)
-    assert result["stats"]["overall"] == {**summary_stats([52.0]), "id": "overall", "title": "Overall",
-                                          "provisional_left_out": 0, "not_asked": 0, "not_scored": 1}
+    result = compare_files(mini_bank, files, group_by="none")
+    assert result["groups"][0]["stats"]["overall"] == {**summary_stats([52.0]), "id": "overall", "title": "Overall",
+                                                       "provisional_left_out": 0, "not_asked": 0, "not_scored": 1,
+                                                       "hidden": False}
     assert any("Blank  Council (2026-04-01) has not answered any of the questions" in n for n in result["notes"])
     assert re.search(r"^Blank Council +county +2026-04-01 +- +- +-$", comparison_text(result), re.M)
 
@@ -282,15 +288,15 @@ def test_compare_files_skips_bad_files_with_reasons(mini_bank, region):
 
 def test_nothing_to_compare(mini_bank):
     result = compare(mini_bank, [])
-    assert result["rows"] == [] and result["stats"]["overall"]["median"] is None
+    assert result["rows"] == [] and result["groups"] == []
     assert "No assessments could be compared." in comparison_text(result)
-    assert "<table id=\"heatmap\"" not in comparison_html(result)
+    assert 'class="heatmap"' not in comparison_html(result)
 
 
 def test_compare_accepts_assessments_without_names(mini_bank):
     assessment = load_assessment(make_assessment(mini_bank, "district", FULL), mini_bank)
     result = compare(mini_bank, [assessment])
-    assert result["rows"][0]["file"] == "" and result["stats"]["themes"][0]["median"] == 52.0
+    assert result["rows"][0]["file"] == "" and result["groups"][0]["stats"]["themes"][0]["median"] == 52.0
 
 
 def absolute_imports(path: Path) -> set[str]:
@@ -353,8 +359,15 @@ def run(capsys, *args):
     return code, out, err
 
 
+def run_all(capsys, *args):
+    """The whole region as one group, as the hand-worked figures above."""
+    code = main(["--questions", MINI_QUESTIONS, "compare", "--group-by", "none", *map(str, args)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 def test_cli_text(capsys, region_dir):
-    code, out, err = run(capsys, *sorted(region_dir.glob("*.json")))
+    code, out, err = run_all(capsys, *sorted(region_dir.glob("*.json")))
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0] == "Regional comparison: 5 council(s), 6 assessment(s), scored with question bank 2000.1."
@@ -371,7 +384,7 @@ def test_cli_folder_argument_is_its_json_files(capsys, region_dir):
 
 
 def test_cli_csv(capsys, region_dir):
-    code, out, _ = run(capsys, region_dir, "--format", "csv")
+    code, out, _ = run_all(capsys, region_dir, "--format", "csv")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["Council"] for r in rows] == ["Aville District Council", "Beeford District Council",
@@ -379,7 +392,7 @@ def test_cli_csv(capsys, region_dir):
     aville = rows[0]
     assert {k: aville[k] for k in ["Council type", "Assessment date", "Bank version", "Assessments"]} == {
         "Council type": "District council", "Assessment date": "2026-04-01", "Bank version": "2000.1", "Assessments": "2"}
-    assert [aville[f"Alpha theme {c}"] for c in ["score", "tier", "risk", "coverage (%)", "provisional", "gap to median"]] == [
+    assert [aville[f"Alpha theme {c}"] for c in ["score", "tier", "risk", "coverage (%)", "provisional", "gap to group median"]] == [
         "52.0", "Early progress", "not rated", "100.0", "no", "-4.0"]
     assert aville["Beta theme score"] == "" and aville["Beta theme tier"] == "not asked"
     assert rows[-1]["Alpha theme provisional"] == "yes" and rows[-1]["Alpha theme coverage (%)"] == "33.3"
@@ -387,28 +400,28 @@ def test_cli_csv(capsys, region_dir):
 
 def test_cli_json_to_a_file(capsys, region_dir, tmp_path, mini_bank, region):
     out_file = tmp_path / "out.json"
-    code, out, _ = run(capsys, *sorted(region_dir.glob("*.json")), "--format", "json", "-o", out_file)
+    code, out, _ = run_all(capsys, *sorted(region_dir.glob("*.json")), "--format", "json", "-o", out_file)
     assert code == 0 and out == ""
     data = json.loads(out_file.read_text(encoding="utf-8"))
-    assert data["format"] == "scorecard-comparison" and data["stats"]["themes"][0]["median"] == 56.0
+    assert data["format"] == "scorecard-comparison" and data["groups"][0]["stats"]["themes"][0]["median"] == 56.0
     assert len(data["rows"]) == 5 and len(data["trends"]) == 1
 
 
 def test_cli_html(capsys, region_dir, tmp_path):
     out_file = tmp_path / "region.html"
-    code, _, _ = run(capsys, region_dir, "--format", "html", "-o", out_file)
+    code, _, _ = run_all(capsys, region_dir, "--format", "html", "-o", out_file)
     assert code == 0
     page = out_file.read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and '<table id="heatmap"' in page
+    assert page.startswith("<!DOCTYPE html>") and '<table id="group-1" class="heatmap"' in page
     assert not re.search(r"(https?:)?//[a-z0-9]", page, re.I)  # no external address of any kind
     assert "<script" not in page and "<link" not in page and "@import" not in page and "url(" not in page
-    heatmap = page[page.index('<table id="heatmap"'):page.index("</table>")]
+    heatmap = page[page.index('<table id="group-1"'):page.index("</table>")]
     # the tier is written in every coloured cell, never shown by colour alone
     cells = re.findall(r'<td class="cell tier(\d)[^"]*">(.*?)</td>', heatmap)
     assert len(cells) == 2 * 5 + 2  # overall and alpha for five councils, beta for two
     names = ["Basic first steps", "Early progress", "Substantial progress", "Mature practice"]
     assert all(names[int(index)] in content for index, content in cells)
-    assert "Regional median" in heatmap and "56.0" in heatmap
+    assert "Group median" in heatmap and "56.0" in heatmap
     assert "provisional" in heatmap and "not asked of this council type" in heatmap
     assert "Progress over time" in page and "Comparing like with like" in page
 
@@ -442,32 +455,58 @@ def load_make_region():
     return module
 
 
-def test_example_generator_is_deterministic_and_valid(mini_bank):
+def test_example_generator_is_deterministic_and_valid(real_compiled, real_bank):
     make_region = load_make_region()
-    first, second = make_region.build(mini_bank), make_region.build(mini_bank)
+    people = make_region.identities(real_compiled)
+    first, second = make_region.build(real_bank, people), make_region.build(real_bank, people)
     assert first == second and 12 <= len(first) <= 16
-    result = compare_files(mini_bank, [(name, json.dumps(data)) for name, data in first.items()])
-    assert result["skipped"] == [] and len(result["trends"]) >= 2
+    assert first == {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(REGION.glob("*.json"))}, (
+        "examples/region/ is out of date: run python3 examples/make_region.py")
 
 
-def test_example_region_compares_cleanly(capsys):
-    compiled, problems = load_bank(ROOT / "questions")
-    if problems:
-        pytest.skip(f"the built-in question bank does not validate yet ({len(problems)} problem(s), first: {problems[0]}); "
-                    "run `scorecard validate`, then `python3 examples/make_region.py`")
+def test_example_region_is_real_councils_with_invented_answers(capsys, real_compiled):
+    """Real identities from the register, every file saying its answers are invented; compared by code."""
+    from scorecard.council_register import load_placed
+
+    register, placed = load_placed(real_compiled)
+    known = {c.entry.code: c for c in placed.councils}
     files = sorted(REGION.glob("*.json"))
     assert 12 <= len(files) <= 16
+    for path in files:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert path.name.startswith("invented-")
+        first_note = next(iter(data["notes"].values()))
+        assert first_note.startswith("INVENTED EXAMPLE: every answer") and "says nothing about that council" in first_note
+        code = data["council"].get("code")
+        if code:  # from the register, as `scorecard template --council` writes it (an earlier file may be renamed)
+            expected = known[code].assessment_council()
+            assert {k: v for k, v in data["council"].items() if k not in ("name", "functions")} == {
+                k: v for k, v in expected.items() if k != "name"}
+    readme = (ROOT / "examples" / "README.md").read_text(encoding="utf-8")
+    assert "**The answers are invented: these are not these councils' results.**" in readme
+
     assert main(["compare", *map(str, files)]) == 0, capsys.readouterr().err
     capsys.readouterr()
     assert main(["compare", *map(str, files), "--format", "json"]) == 0
     result = json.loads(capsys.readouterr().out)
     rows = result["rows"]
-    assert all(r["council"]["name"].startswith("Example ") and r["council"]["region"] == "Example Region" for r in rows)
-    assert {r["council"]["type"] for r in rows} >= {"county", "district", "unitary", "metropolitan"}
-    assert all(stats["n"] >= 3 for stats in result["stats"]["themes"])  # every theme present
+    assert len(rows) == 12 and {r["council"]["region"] for r in rows} == {"South East"}
+    assert [g["id"] for g in result["groups"]] == ["england/county", "england/district", "england/unitary"]
+    assert all(stats["n"] >= 2 for g in result["groups"] for stats in g["stats"]["themes"] if g["councils"] >= 3)
     assert result["like_with_like"]["provisional"], "one half-finished assessment"
     assert 2 <= len(result["trends"]) <= 3
     assert any(not v["current"] for v in result["like_with_like"]["bank_versions"]), "one older bank version"
+    # a renamed file: "Tunbridge Wells BC" (2025) and "Tunbridge Wells Borough Council" (2026) are one council by its code
+    tunbridge = next(t for t in result["trends"] if t["key"] == "code:TUN")
+    assert tunbridge["dates"] == ["2025-03-14", "2026-03-10"] and tunbridge["council"] == "Tunbridge Wells Borough Council"
+    assert [f.rsplit("/", 1)[-1] for f in tunbridge["files"]] == ["invented-tunbridge-wells-borough-council-2025.json",
+                                                                  "invented-tunbridge-wells-borough-council-2026.json"]
+    assert [c["council"] for c in result["like_with_like"]["functions_differ"]] == ["Canterbury City Council"]
+    assert [c["council"] for c in result["like_with_like"]["identified_by_name"]] == ["Dover District Council"]
+    # shared: the district group (7 councils) keeps its figures; counties (2) and unitaries (3) lose theirs
+    assert main(["compare", *map(str, files), "--format", "json", "--shareable"]) == 0
+    shared = json.loads(capsys.readouterr().out)
+    assert [h["group"] for h in shared["shareable"]["hidden"]] == ["england/county", "england/unitary"]
 
 
 # --- issue 13: one council however its name is written; names and file names on one line ------

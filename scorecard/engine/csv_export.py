@@ -33,13 +33,19 @@ def actions_csv(result: dict[str, Any], guidance_base: str = "guidance/") -> str
     return out.getvalue()
 
 
-PART_COLUMNS = ["score", "tier", "risk", "coverage (%)", "provisional", "gap to median"]
+PART_COLUMNS = ["score", "tier", "risk", "coverage (%)", "provisional", "gap to group median"]
 
 
 def comparison_csv(result: dict[str, Any]) -> str:
-    """One row per council (its latest assessment); per theme: score, tier, risk, coverage, provisional, gap."""
+    """One row per council (its latest assessment); per theme: score, tier, risk, coverage, provisional, gap.
+
+    The gap is to the median of the council's group (nation and council type, by default); in a
+    comparison made for sharing, gaps to figures hidden for small groups are blank.
+    """
     tiers, risks = result["labels"]["tiers"], result["labels"]["risks"]
-    header = ["Council", "Council type", "Region", "ONS code", "Assessment date", "Bank version", "File", "Assessments"]
+    groups = {g["id"]: g["title"] for g in result["groups"]}
+    header = ["Council", "Council code", "ONS code", "Nation", "Council type", "Functions changed", "Region",
+              "Comparison group", "Assessment date", "Bank version", "File", "Assessments"]
     for title in ["Overall"] + [t["title"] for t in result["themes"]]:
         header += [f"{title} {column}" for column in PART_COLUMNS]
 
@@ -54,8 +60,13 @@ def comparison_csv(result: dict[str, Any]) -> str:
     writer.writerow(header)
     for row in result["rows"]:
         council = row["council"]
-        cells = [spreadsheet_safe(council["name"]), row["council_type_name"], spreadsheet_safe(council["region"]), council["ons_code"],
-                 row["assessment_date"], spreadsheet_safe(row["bank_version"]), spreadsheet_safe(row["file"]), row["assessments"]]
+        added, removed = council.get("functions_added", []), council.get("functions_removed", [])
+        changed = [part for part in (f"added {', '.join(added)}" if added else "",
+                                     f"removed {', '.join(removed)}" if removed else "") if part]
+        cells = [spreadsheet_safe(council["name"]), council.get("code", ""), council["ons_code"], row["nation_name"],
+                 row["council_type_name"], "; ".join(changed), spreadsheet_safe(council["region"]),
+                 groups.get(row["group"], ""), row["assessment_date"], spreadsheet_safe(row["bank_version"]),
+                 spreadsheet_safe(row["file"]), row["assessments"]]
         cells += part(row["overall"])
         for theme in row["themes"]:
             cells += part(theme)

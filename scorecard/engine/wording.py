@@ -76,9 +76,47 @@ def and_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def comparison_notes(bank: Bank, like: dict[str, Any], trends: list[dict[str, Any]]) -> list[str]:
+def comparison_notes(bank: Bank, like: dict[str, Any], trends: list[dict[str, Any]], group_by: str = "type",
+                     groups: list[dict[str, Any]] | None = None, hidden: list[dict[str, Any]] | None = None,
+                     min_group: int = 5) -> list[str]:
     """The like-with-like findings as plain-English sentences, most important first."""
     notes = []
+    groups = groups or []
+    if group_by == "type" and groups:
+        listed = and_list([f"{g['title']} ({plural(g['councils'], 'council')})" for g in groups])
+        notes.append(f"Councils are compared with councils of the same nation and type: {listed}. Each group has its "
+                     "own median and quartiles, and each council's gap is to its own group's median.")
+    elif groups:
+        notes.append("All councils are compared together, whatever their nation and type: the median and quartiles "
+                     "mix councils that are asked different questions.")
+    if hidden:
+        listed = "; ".join(f"{h['title']} ({_figures(bank, h['figures'])}; {plural(h['most_counted'], 'council')} "
+                           "counted or fewer)" for h in hidden)
+        notes.append(f"This report is for sharing, so group figures (median, quartiles, lowest and highest) drawn from "
+                     f"fewer than {plural(min_group, 'council')} are hidden, and so are the gaps to them: {listed}.")
+    for council in like.get("functions_differ", []):
+        changes = []
+        if council["added"]:
+            changes.append(f"also runs {and_list([_in_sentence(f) for f in council['added']])}")
+        if council["removed"]:
+            changes.append(f"does not run {and_list([_in_sentence(f) for f in council['removed']])}")
+        notes.append(f"{council['council']} runs other functions than a {type_name(bank, council['type']).lower()} "
+                     f"usually does ({'; '.join(changes)}), as its officers recorded: it was asked other questions "
+                     "than councils of its type, so compare its scores with care.")
+    named = like.get("identified_by_name", [])
+    matched = [c for c in named if c["matched"]]
+    only = [c for c in named if not c["matched"]]
+    if only:
+        listed = and_list([f"{c['council']} ({and_list([f for f in c['files'] if f] or ['a file given without a name'])})"
+                           for c in only])
+        notes.append(f"{plural(len(only), 'council')} {'gives' if len(only) == 1 else 'give'} no register or GSS code, so "
+                     f"{'it is' if len(only) == 1 else 'they are'} known by name only: {listed}. A file that spells a "
+                     "name differently would count as another council: pick the council from the register (on the "
+                     "site's home page, or scorecard template --council CODE) to add its codes.")
+    for council in matched:
+        files = and_list([f for f in council["files"] if f] or ["a file"])
+        notes.append(f"{council['council']} ({files}) gives no register or GSS code: it was matched by name to the "
+                     f"council with {_key_text(council['key'])}.")
     versions = like["bank_versions"]
     if len(versions) == 1 and versions[0]["current"]:
         notes.append(f"All assessments were answered against question bank {bank.version}, the version used to score them.")
@@ -92,7 +130,7 @@ def comparison_notes(bank: Bank, like: dict[str, Any], trends: list[dict[str, An
             "questions carry over."
         )
     for theme in like["asked_differs"]:
-        if not theme["by_type_differs"]:
+        if not theme["by_type_differs"] or group_by == "type":  # grouped by type: each group is asked alike
             continue
         parts = [f"{type_name(bank, t['type'])}: {t['applicable'] or 'none, so not scored'}"
                  for t in theme["by_type"]]
@@ -116,13 +154,13 @@ def comparison_notes(bank: Bank, like: dict[str, Any], trends: list[dict[str, An
             notes.append(
                 f"{council['council']} ({council['assessment_date']}) answered {pct(council['coverage'])} of the "
                 "questions that apply to it: unanswered questions count as not evidenced, so its tiers are "
-                "provisional, and its provisional scores are left out of the regional medians and quartiles."
+                "provisional, and its provisional scores are left out of its group's medians and quartiles."
             )
         else:
             notes.append(
                 f"{council['council']} ({council['assessment_date']}): {and_list(council['theme_titles'])} "
                 f"{'is' if len(council['themes']) == 1 else 'are'} provisional (not every question answered) and "
-                "left out of the regional medians and quartiles."
+                "left out of its group's medians and quartiles."
             )
     for dup in like["same_day_duplicates"]:
         notes.append(
@@ -140,6 +178,25 @@ def comparison_notes(bank: Bank, like: dict[str, Any], trends: list[dict[str, An
             notes.append(f"{trend['council']} changed council type over time ({' to '.join(names)}): "
                          "its earlier scores were asked different questions.")
     return notes
+
+
+def _in_sentence(name: str) -> str:
+    """'Adult social care' -> 'adult social care'; 'HMO licensing' and 'NRM first responder' stay as they are."""
+    return name if name[:2].isupper() else name[:1].lower() + name[1:]
+
+
+def _figures(bank: Bank, figures: list[str]) -> str:
+    """'overall and 3 themes', 'every figure' when all of a group's are hidden."""
+    themes = [f for f in figures if f != "overall"]
+    if "overall" in figures and len(themes) == len(bank.themes):
+        return "every figure"
+    parts = (["overall"] if "overall" in figures else []) + ([plural(len(themes), "theme")] if themes else [])
+    return " and ".join(parts)
+
+
+def _key_text(key: str) -> str:
+    kind, _, value = key.partition(":")
+    return {"code": f"register code {value}", "ons": f"GSS code {value}"}.get(kind, f"the name {value!r}")
 
 
 def type_name(bank, type_id: str) -> str:

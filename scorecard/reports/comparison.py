@@ -49,7 +49,11 @@ def comparison_text(result: dict[str, Any], width: int = 100) -> str:
             "Latest assessment of each council. Each cell: score and tier ("
             + ", ".join(f"{abbr[t]} = {n}" for t, n in names.items())
             + "); * provisional (not every question answered, left out of "
-            "the medians); n/a not asked of this council; - not answered."
+            "the medians); n/a not asked of this council; - not answered. "
+            + ("Grouped by nation and council type: each group has its own median and quartiles."
+               if result["group_by"] == "type" else "All councils in one group.")
+            + (f" For sharing: group figures drawn from fewer than {result['shareable']['min_group']} councils are hidden."
+               if result["shareable"]["on"] else "")
         )
         lines += wrap("Themes: " + "; ".join(f"{t['id']} = {t['title']}" for t in themes) + ".")
         lines.append("")
@@ -71,6 +75,7 @@ def _fit(text: str, size: int) -> str:
 
 
 def _text_table(result: dict[str, Any], abbr: dict[str, str]) -> list[str]:
+    """One table per group (nation and council type, or all councils): rows, the group's figures, gaps."""
     name_w = min(max([len("Council")] + [len(r["council"]["name"]) for r in result["rows"]]), 36)
     keys = ["overall"] + [t["id"] for t in result["themes"]]
     col_w = {key: max(len(key), 9) for key in keys}
@@ -84,25 +89,33 @@ def _text_table(result: dict[str, Any], abbr: dict[str, str]) -> list[str]:
         return f"{part['score']:6.1f} {abbr[part['tier']]}{'*' if part['provisional'] else ''}"
 
     def line(first: str, kind: str, date: str, values: list[str]) -> str:
-        head = f"{_fit(first, name_w):<{name_w}}  {kind:<12}  {date:<10}"
+        head = f"{_fit(first, name_w):<{name_w}}  {kind:<14}  {date:<10}"
         return (head + "  " + "  ".join(f"{v:<{col_w[k]}}" for k, v in zip(keys, values))).rstrip()
 
+    def figure(stats: dict[str, Any], field: str) -> str:
+        return "hidden" if stats.get("hidden") else f"{num(stats[field]):>6}"
+
     headings = ["Overall"] + keys[1:]
-    out = [line("Council", "Type", "Assessed", headings)]
-    for row in result["rows"]:
-        out.append(line(row["council"]["name"], row["council"]["type"], row["assessment_date"],
-                        [cell(row["overall"])] + [cell(t) for t in row["themes"]]))
-    stats = [result["stats"]["overall"]] + result["stats"]["themes"]
-    out.append("")
-    for label, field in [("Median", "median"), ("Lower quartile", "lower_quartile"), ("Upper quartile", "upper_quartile"),
-                         ("Lowest", "min"), ("Highest", "max")]:
-        out.append(line(label, "", "", [f"{num(s[field]):>6}" for s in stats]))
-    out.append(line("Councils counted (n)", "", "", [f"{s['n']:>6}" for s in stats]))
-    out += ["", "Gap to the regional median (score minus median, points):", line("Council", "Type", "Assessed", headings)]
-    for row in result["rows"]:
-        out.append(line(row["council"]["name"], row["council"]["type"], row["assessment_date"],
-                        [f"{gap(row['overall']['gap']):>6}"] + [f"{gap(t['gap']):>6}" for t in row["themes"]]))
-    return out
+    out: list[str] = []
+    for group in result["groups"]:
+        rows = [row for row in result["rows"] if row["group"] == group["id"]]
+        out += [f"{group['title']} ({group['councils']} council{'' if group['councils'] == 1 else 's'}):", ""]
+        out.append(line("Council", "Type", "Assessed", headings))
+        for row in rows:
+            out.append(line(row["council"]["name"], row["council"]["type"], row["assessment_date"],
+                            [cell(row["overall"])] + [cell(t) for t in row["themes"]]))
+        stats = [group["stats"]["overall"]] + group["stats"]["themes"]
+        out.append("")
+        for label, field in [("Median", "median"), ("Lower quartile", "lower_quartile"), ("Upper quartile", "upper_quartile"),
+                             ("Lowest", "min"), ("Highest", "max")]:
+            out.append(line(label, "", "", [figure(s, field) for s in stats]))
+        out.append(line("Councils counted (n)", "", "", [f"{s['n']:>6}" for s in stats]))
+        out += ["", "Gap to the group's median (score minus median, points):", line("Council", "Type", "Assessed", headings)]
+        for row in rows:
+            out.append(line(row["council"]["name"], row["council"]["type"], row["assessment_date"],
+                            [f"{gap(row['overall']['gap']):>6}"] + [f"{gap(t['gap']):>6}" for t in row["themes"]]))
+        out.append("")
+    return out[:-1]
 
 
 def _text_notes(result: dict[str, Any], wrap) -> list[str]:
@@ -168,7 +181,6 @@ def comparison_html(result: dict[str, Any]) -> str:
                   for i, t in enumerate(tier_ids)],
         "tier_index": {t: i for i, t in enumerate(tier_ids)},
         "state": cell_state,
-        "all_stats": [result["stats"]["overall"]] + result["stats"]["themes"],
         "trend_rows": lambda trend: [("Overall", trend["overall"])] + [
             (t["title"], t) for t in trend["themes"] if any(p["score"] is not None for p in t["points"])],
     }

@@ -9,14 +9,19 @@ groups, orders and summarises those results, one job per module:
 
 - ``compare``: reading the files, the heatmap rows (the latest assessment of each council, by
   assessment date) and putting the comparison together.
-- ``councils``: which council an assessment is of. Councils are the same council when they
-  share an ONS code, or, without one, the same normalised name.
-- ``stats``: regional statistics per theme (and overall): count, median, quartiles, lowest
-  and highest of the latest assessments' scores. Provisional scores (coverage below
-  not every question answered) are left out: a half-finished assessment should move neither
-  the median nor read as a weak council. The gap of each row is its score minus the median.
+- ``councils``: which council an assessment is of: its register code (the UK council
+  register's, however the name is spelt), else its GSS (ONS) code, else its normalised name
+  (noted, since another spelling would be another council).
+- ``groups``: like with like: by default councils are grouped by nation and council type, and
+  each group has its own figures; a report meant to be shared hides group figures drawn from
+  fewer than ``min_group`` (5) councils.
+- ``stats``: a group's statistics per theme (and overall): count, median, quartiles, lowest
+  and highest of the latest assessments' scores. Provisional scores (not every question
+  answered) are left out: a half-finished assessment should move neither the median nor read
+  as a weak council. The gap of each row is its score minus its group's median.
 - ``like_with_like``: bank versions, themes asked of councils in different numbers (county
-  against district, say), provisional councils, same-day duplicates, mixed regions. The
+  against district, say), councils running other functions than their type's defaults,
+  councils known only by name, provisional councils, same-day duplicates, mixed regions. The
   sentences for people are written in ``engine/wording.py``.
 - ``trends``: for each council with assessments on two or more dates, scores by date and the
   answers that changed between consecutive assessments.
@@ -27,14 +32,17 @@ This face re-exports only.
 
 from __future__ import annotations
 
-from .compare import FORMAT, FORMAT_VERSION, compare, compare_files, skipped_file
+from .compare import FORMAT, FORMAT_VERSION, MIN_GROUP, compare, compare_files, skipped_file
 from .councils import council_key
+from .groups import GROUP_BY
 from .stats import QUARTILE_METHOD, summary_stats
 from .trends import answer_changes
 
 __all__ = [
     "FORMAT",
     "FORMAT_VERSION",
+    "GROUP_BY",
+    "MIN_GROUP",
     "QUARTILE_METHOD",
     "answer_changes",
     "compare",

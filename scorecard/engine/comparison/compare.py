@@ -14,22 +14,26 @@ from ..result import score_assessment
 from ..wording import comparison_notes, type_name
 from .councils import assign_keys, by_council
 from .entries import Entry
+from .groups import GROUP_BY, group_id, hide_small_groups, make_groups, medians
 from .like_with_like import like_with_like
 from .shapes import Comparison, Row, Skipped
-from .stats import QUARTILE_METHOD, gap_to, regional_stats
+from .stats import QUARTILE_METHOD, gap_to
 from .trends import trend
 
 FORMAT = "scorecard-comparison"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: groups (by nation and council type) instead of one set of regional stats
+MIN_GROUP = 5  # a shared report hides group figures drawn from fewer councils than this
 
 
-def compare_files(bank: Bank, files: Iterable[Sequence[Any]], skipped: list[Skipped] | None = None) -> Comparison:
+def compare_files(bank: Bank, files: Iterable[Sequence[Any]], skipped: list[Skipped] | None = None,
+                  **options: Any) -> Comparison:
     """Parse ``[(file name, file text), ...]`` and compare the ones that are valid assessments.
 
     The browser calls exactly this (through Pyodide), so inputs and output are plain: names
     and texts are ``str`` (``bytes`` are read as UTF-8), the result is the ``compare`` dict.
     A file that cannot be read goes to ``result["skipped"]`` with its name and every reason;
     ``skipped`` lets a caller add files it could not even open (they are listed first).
+    ``options`` are ``compare``'s: group_by, shareable, min_group.
     """
     parsed: list[tuple[str, Assessment]] = []
     failed = list(skipped or [])
@@ -38,7 +42,7 @@ def compare_files(bank: Bank, files: Iterable[Sequence[Any]], skipped: list[Skip
             parsed.append((str(name), parse_assessment_text(_as_text(text), bank)))
         except AssessmentError as error:
             failed.append(skipped_file(str(name), error.details))
-    return compare(bank, parsed, skipped=failed)
+    return compare(bank, parsed, skipped=failed, **options)
 
 
 def skipped_file(name: str, problems: list[Message]) -> Skipped:
@@ -48,19 +52,29 @@ def skipped_file(name: str, problems: list[Message]) -> Skipped:
 
 
 def compare(bank: Bank, assessments: Iterable[Assessment | tuple[str, Assessment]],
-            skipped: list[Skipped] | None = None) -> Comparison:
+            skipped: list[Skipped] | None = None, group_by: str = "type", shareable: bool = False,
+            min_group: int = MIN_GROUP) -> Comparison:
     """Compare checked assessments; items are ``Assessment`` or ``(file name, Assessment)``.
 
-    Returns a JSON-serialisable dict (``shapes.Comparison``; schemas/comparison.schema.json):
+    ``group_by``: "type" (nation and council type, the default) or "none" (all councils as one
+    group). ``shareable``: a report to be shared, where group figures drawn from fewer than
+    ``min_group`` councils are hidden. Returns a JSON-serialisable dict (``shapes.Comparison``;
+    schemas/comparison.schema.json):
 
     - ``themes``: the columns, in bank order (``id``, ``title``);
-    - ``rows``: the heatmap, the latest assessment of each council, sorted by council name;
-      ``earlier``: every other assessment, in the same form (their gaps are also to the
-      latest assessments' medians);
-    - ``stats``: ``overall`` and one entry per theme (see ``summary_stats``);
+    - ``rows``: the heatmap, the latest assessment of each council, sorted by council name,
+      each naming its ``group``; ``earlier``: every other assessment, in the same form (their
+      gaps are to the latest assessments' medians of their group);
+    - ``groups``: id, title, nation, type, councils and ``stats`` (``overall`` and one entry
+      per theme, see ``summary_stats``), in the bank's order of nations and types;
+    - ``shareable``: whether figures were hidden for sharing, the threshold and what was hidden;
     - ``like_with_like`` (structured) and ``notes`` (the same, as sentences for the page);
     - ``trends``, ``skipped`` and ``counts``.
     """
+    if group_by not in GROUP_BY:
+        raise ValueError(f"group_by must be one of {', '.join(GROUP_BY)}, not {group_by!r}")
+    if isinstance(min_group, bool) or not isinstance(min_group, int) or min_group < 1:
+        raise ValueError(f"min_group must be a whole number of councils, at least 1, not {min_group!r}")
     entries = []
     for index, item in enumerate(assessments):
         name, assessment = item if isinstance(item, tuple) else ("", item)
@@ -73,10 +87,11 @@ def compare(bank: Bank, assessments: Iterable[Assessment | tuple[str, Assessment
     latest = [group[-1] for group in groups.values()]
     earlier = [entry for group in groups.values() for entry in group[:-1]]
 
-    stats = regional_stats(bank, latest)
-    medians = {"overall": stats["overall"]["median"], **{s["id"]: s["median"] for s in stats["themes"]}}
-    rows = [_row(bank, e, medians, len(groups[e.key])) for e in sorted(latest, key=by_council)]
-    earlier_rows = [_row(bank, e, medians, len(groups[e.key])) for e in sorted(earlier, key=by_council)]
+    council_groups = make_groups(bank, latest, group_by)
+    group_medians = {g["id"]: medians(g) for g in council_groups}
+    rows = [_row(bank, e, group_medians, len(groups[e.key]), group_by) for e in sorted(latest, key=by_council)]
+    earlier_rows = [_row(bank, e, group_medians, len(groups[e.key]), group_by) for e in sorted(earlier, key=by_council)]
+    hidden = hide_small_groups(council_groups, rows + earlier_rows, min_group) if shareable else []
 
     like = like_with_like(bank, entries, latest, rows, groups)
     trends = [trend(bank, group) for group in sorted(groups.values(), key=lambda g: by_council(g[-1]))
@@ -91,25 +106,34 @@ def compare(bank: Bank, assessments: Iterable[Assessment | tuple[str, Assessment
         "labels": bank.labels(),
         "counts": {"files": len(entries) + len(skipped), "assessments": len(entries),
                    "councils": len(groups), "skipped": len(skipped)},
+        "group_by": group_by,
         "rows": rows,
         "earlier": earlier_rows,
-        "stats": stats,
+        "groups": council_groups,
+        "shareable": {"on": shareable, "min_group": min_group if shareable else None, "hidden": hidden},
         "like_with_like": like,
-        "notes": comparison_notes(bank, like, trends),
+        "notes": comparison_notes(bank, like, trends, group_by=group_by, groups=council_groups, hidden=hidden,
+                                  min_group=min_group),
         "trends": trends,
         "skipped": skipped,
     }
 
 
-def _row(bank: Bank, entry: Entry, medians: dict[str, float | None], in_group: int) -> Row:
+def _row(bank: Bank, entry: Entry, group_medians: dict[str, dict[str, float | None]], in_group: int,
+         group_by: str) -> Row:
     result, assessment = entry.result, entry.assessment
     council = result["council"]
     overall = result["overall"]
+    group = group_id(result, group_by)
+    medians = group_medians.get(group) or {}  # an earlier assessment of a type no latest one has: no gaps
     return {
         "key": entry.key,
+        "identified_by": entry.identified_by,
         "file": entry.file,
         "council": dict(council),
         "council_type_name": type_name(bank, council["type"]),
+        "nation_name": bank.nations.get(council["nation"], council["nation"]),
+        "group": group,
         "assessment_date": result["assessment_date"],
         "bank_version": assessment.bank_version,
         "version_changed": result["changes"]["version_changed"],
@@ -117,14 +141,14 @@ def _row(bank: Bank, entry: Entry, medians: dict[str, float | None], in_group: i
         "overall": {
             "score": overall["score"], "tier": overall["tier"], "risk": overall["risk"],
             "coverage": overall["coverage"], "provisional": overall["provisional"],
-            "gap": gap_to(overall["score"], medians["overall"]),
+            "gap": gap_to(overall["score"], medians.get("overall")),
         },
         "themes": [
             {
                 "id": theme["id"], "score": theme["score"], "tier": theme["tier"], "risk": theme["risk"],
                 "coverage": theme["coverage"], "provisional": theme["provisional"],
                 "asked": theme["asked"], "answered": theme["answered"],
-                "gap": gap_to(theme["score"], medians[theme["id"]]),
+                "gap": gap_to(theme["score"], medians.get(theme["id"])),
             }
             for theme in result["themes"]
         ],

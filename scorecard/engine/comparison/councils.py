@@ -1,4 +1,10 @@
-"""Which council an assessment is of: ONS code first, else the normalised name."""
+"""Which council an assessment is of: its register code, else its GSS (ONS) code, else its name.
+
+The register code (council.code, from the UK council register) is the same however the name is
+spelt. A file with only a GSS code joins the council whose other files give both codes. A file
+with neither joins the one identified council that has its normalised name, and is noted: a
+name spelt differently would be another council.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +14,15 @@ from ..assessment import Assessment
 from ..characters import fold
 from .entries import Entry
 
+CODE, ONS, NAME_MATCHED, NAME, FILE = "code", "ons", "name_matched", "name", "file"
+
 
 def council_key(assessment: Assessment) -> str:
-    """Which council an assessment is of: its ONS code, else its normalised name."""
-    code = assessment.council.ons_code
-    return f"ons:{code}" if code else f"name:{normalise(assessment.council.name)}"
+    """Which council an assessment is of, from the file alone: register code, GSS code, else normalised name."""
+    council = assessment.council
+    if council.code:
+        return f"code:{council.code}"
+    return f"ons:{council.ons_code}" if council.ons_code else f"name:{normalise(council.name)}"
 
 
 def normalise(name: str) -> str:
@@ -25,25 +35,40 @@ def normalise(name: str) -> str:
 
 
 def unnamed(assessment: Assessment) -> bool:
-    return not assessment.council.ons_code and not assessment.council.name.strip()
+    council = assessment.council
+    return not council.code and not council.ons_code and not council.name.strip()
 
 
 def assign_keys(entries: list[Entry]) -> None:
-    """ONS code when given; a file without one joins the council with that name and a code."""
-    codes: dict[str, set[str]] = {}
+    """Set each entry's key and how it was identified (see the module's docstring)."""
+    codes_of_ons: dict[str, set[str]] = {}
     for entry in entries:
         council = entry.assessment.council
-        if council.ons_code:
-            codes.setdefault(normalise(council.name), set()).add(council.ons_code)
+        if council.code and council.ons_code:
+            codes_of_ons.setdefault(council.ons_code, set()).add(council.code)
     for entry in entries:
-        assessment = entry.assessment
-        known = codes.get(normalise(assessment.council.name), set())
-        if unnamed(assessment):
-            entry.key = f"file:{entry.index}"  # nothing says two unnamed files are one council
-        elif not assessment.council.ons_code and len(known) == 1:
-            entry.key = f"ons:{next(iter(known))}"
+        council = entry.assessment.council
+        if council.code:
+            entry.key, entry.identified_by = f"code:{council.code}", CODE
+        elif council.ons_code:
+            codes = codes_of_ons.get(council.ons_code, set())
+            entry.key = f"code:{next(iter(codes))}" if len(codes) == 1 else f"ons:{council.ons_code}"
+            entry.identified_by = ONS
+    by_name: dict[str, set[str]] = {}
+    for entry in entries:
+        if entry.key:
+            by_name.setdefault(normalise(entry.assessment.council.name), set()).add(entry.key)
+    for entry in entries:
+        if entry.key:
+            continue
+        if unnamed(entry.assessment):
+            entry.key, entry.identified_by = f"file:{entry.index}", FILE  # nothing says two unnamed files are one council
+            continue
+        known = by_name.get(normalise(entry.assessment.council.name), set())
+        if len(known) == 1:
+            entry.key, entry.identified_by = next(iter(known)), NAME_MATCHED
         else:
-            entry.key = council_key(assessment)
+            entry.key, entry.identified_by = council_key(entry.assessment), NAME
 
 
 def by_council(entry: Entry) -> tuple:

@@ -15,3 +15,4 @@ class Entry:
     assessment: Assessment
     result: dict[str, Any]  # score_assessment(..., detail=False)
     key: str = ""  # which council (councils.assign_keys)
+    identified_by: str = ""  # how: "code" (register), "ons" (GSS), "name_matched", "name" or "file" (nothing to go on)

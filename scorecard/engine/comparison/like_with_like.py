@@ -21,6 +21,8 @@ def like_with_like(bank: Bank, entries: list[Entry], latest: list[Entry], rows: 
         "bank_versions": _bank_versions(bank, entries),
         "asked_differs": _asked_differs(bank, latest),
         "provisional": _provisional(bank, rows),
+        "functions_differ": _functions_differ(bank, rows),
+        "identified_by_name": _by_name(entries),
         "same_day_duplicates": _duplicates(groups),
         "regions": _regions(latest),
     }
@@ -91,6 +93,29 @@ def _provisional(bank: Bank, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
                 "themes": themes, "theme_titles": [titles[t] for t in themes],
             })
     return found
+
+
+def _functions_differ(bank: Bank, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Councils whose officers corrected their type's default functions: they were asked other questions."""
+    found = []
+    for row in rows:
+        council = row["council"]
+        if council.get("functions_added") or council.get("functions_removed"):
+            found.append({"key": row["key"], "council": council["name"], "type": council["type"], "group": row["group"],
+                          "added": [bank.functions.get(f, f) for f in council["functions_added"]],
+                          "removed": [bank.functions.get(f, f) for f in council["functions_removed"]]})
+    return found
+
+
+def _by_name(entries: list[Entry]) -> list[dict[str, Any]]:
+    """Files that give neither a register code nor a GSS code: the council is known by its name only."""
+    found: dict[str, dict[str, Any]] = {}
+    for entry in sorted(entries, key=lambda e: e.index):
+        if entry.identified_by in ("name", "name_matched"):
+            seen = found.setdefault(entry.key, {"key": entry.key, "council": entry.assessment.council.name,
+                                                "matched": entry.identified_by == "name_matched", "files": []})
+            seen["files"].append(entry.file)
+    return sorted(found.values(), key=lambda f: normalise(f["council"]))
 
 
 def _duplicates(groups: dict[str, list[Entry]]) -> list[dict[str, Any]]:

@@ -57,6 +57,7 @@ def regional_stats(bank: Bank, latest: list[Entry]) -> dict[str, Any]:
         stats["provisional_left_out"] = sum(1 for p in parts if p["score"] is not None and p["provisional"])
         stats["not_asked"] = sum(1 for p in parts if p.get("asked", 1) == 0)
         stats["not_scored"] = sum(1 for p in parts if p["score"] is None and p.get("asked", 1) > 0)
+        stats["hidden"] = False  # a shared report hides figures drawn from too few councils (groups.hide_small_groups)
         return stats
 
     themes = []
