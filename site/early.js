@@ -4,7 +4,8 @@
 // - the officer's assessment, saved in this browser only (localStorage), in the same JSON
 //   format as the exported file the command line scores (the modules use it via js/store.js);
 // - answers and council details saved from the moment they can be given, on any page (this is
-//   the only code that writes the saved assessment);
+//   the only code that writes the saved assessment): the council picked from the register, or
+//   given by hand, and the functions it runs where they differ from its type's defaults;
 // - the scoring engine's worker, started at once: Pyodide's start is the page's longest wait.
 (() => {
   const KEY = "scorecard.assessment.v1";
@@ -123,17 +124,54 @@
     });
   });
   // Council name, type, region and ONS code, on the home page and each theme page's council bar.
+  // A new type starts from its default functions.
   const COUNCIL_FIELDS = { "council-name": "name", "council-type": "type", "council-region": "region", "council-ons": "ons_code" };
   function councilField(event) {
     const field = event.target;
     const key = COUNCIL_FIELDS[field.dataset?.sc];
     if (!key || (event.type === "change") !== (field.tagName === "SELECT")) return;
     update((a) => {
+      if (key === "type" && a.council.type !== field.value) delete a.council.functions;
       a.council[key] = field.value.trim();
     });
   }
   document.addEventListener("input", councilField);
   document.addEventListener("change", councilField);
+  // A council picked from the register (the home page's <select>, or the search field that
+  // stands in for it): its name, type, region, GSS code and register code, from the option.
+  document.addEventListener("change", (event) => {
+    const select = event.target;
+    if (select.dataset?.sc !== "council-pick" || !select.value) return;
+    const option = select.selectedOptions[0];
+    update((a) => {
+      if (a.council.code !== select.value || a.council.type !== option.dataset.type) delete a.council.functions;
+      Object.assign(a.council, { name: option.textContent.trim(), type: option.dataset.type, region: option.dataset.region,
+        ons_code: option.dataset.gss, code: select.value });
+    });
+  });
+  // "My council is not listed": the council is no longer the register's; the officer gives it by hand.
+  document.addEventListener("click", (event) => {
+    if (!event.target.closest?.('[data-sc="council-not-listed"]')) return;
+    update((a) => {
+      if (!a.council.code) return;
+      delete a.council.code;
+      delete a.council.functions;
+      Object.assign(a.council, { name: "", region: "", ons_code: "" });
+    });
+  });
+  // The functions the council runs: saved only where they differ from its type's defaults.
+  document.addEventListener("change", (event) => {
+    const box = event.target;
+    if (box.dataset?.sc !== "council-function") return;
+    const fieldset = box.closest('[data-sc="council-functions"]');
+    const chosen = [...fieldset.querySelectorAll('[data-sc="council-function"]')].filter((b) => b.checked).map((b) => b.value);
+    update((a) => {
+      const defaults = JSON.parse(fieldset.dataset.typeFunctions)[a.council.type] || [];
+      const same = chosen.length === defaults.length && chosen.every((f) => defaults.includes(f));
+      if (same) delete a.council.functions;
+      else a.council.functions = chosen;
+    });
+  });
   document.addEventListener("click", (event) => {
     const button = event.target.closest?.(`${FORM} [data-sc="clear"]`);
     if (!button) return;

@@ -20,6 +20,7 @@ from .. import bundled
 from ..bank_source.load import load_bank
 from ..engine import Bank
 from . import DEFAULT_SITE_URL
+from .councils import site_register, write_register_asset
 from .csp import add_policy
 from .errors import BankProblems, BuildError
 from .offline import write_service_worker
@@ -28,7 +29,12 @@ from .wheel import build_engine_wheel
 
 # The parts of the npm pyodide package the browser loads (no package wheels are used).
 PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
-VENDOR_FILES = {"chart.umd.min.js": "chart.js/dist/chart.umd.min.js"}
+VENDOR_FILES = {
+    "chart.umd.min.js": "chart.js/dist/chart.umd.min.js",
+    # GOV.UK's accessible autocomplete: the home page's council picker (a plain <select> without it)
+    "accessible-autocomplete.min.js": "accessible-autocomplete/dist/accessible-autocomplete.min.js",
+    "accessible-autocomplete.min.css": "accessible-autocomplete/dist/accessible-autocomplete.min.css",
+}
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,9 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL) -> P
     wheel = build_engine_wheel(assets / "engine")
     copy_runtime(assets, layout.node_modules)
     examples = copy_examples(assets / "examples")
-    render_pages(bank, compiled, layout.docs, sources / "templates", wheel.name, len(examples))
+    register = site_register(compiled)
+    write_register_asset(register, assets)
+    render_pages(bank, compiled, layout.docs, sources / "templates", wheel.name, len(examples), register)
     log(f"Generated {sum(1 for _ in layout.docs.rglob('*.md'))} pages; engine {wheel.name}")
     run_mkdocs(write_config(bank, layout, wheel.name, site_url))
     add_policy(layout.site)
@@ -113,7 +121,7 @@ def copy_runtime(assets: Path, node_modules: Path) -> None:
 
 
 def copy_examples(dest: Path) -> list[str]:
-    """The invented example region, for the Compare page's "Load the example region" button."""
+    """The example region (real councils, invented answers), for the Compare page's "Load the example region" button."""
     dest.mkdir(parents=True, exist_ok=True)
     examples = bundled.example_region()
     names = sorted(p.name for p in examples.glob("*.json"))

@@ -11,8 +11,12 @@ from ..reports.comparison import tier_colours
 from .worked_example import worked_example
 
 
-def render_pages(bank: Bank, compiled: dict, docs: Path, templates: Path, wheel_name: str, example_count: int) -> None:
-    """Generate the Markdown pages (with HTML forms) from the bank through Jinja2 templates."""
+def render_pages(bank: Bank, compiled: dict, docs: Path, templates: Path, wheel_name: str, example_count: int,
+                 register: dict | None = None) -> None:
+    """Generate the Markdown pages (with HTML forms) from the bank through Jinja2 templates.
+
+    ``register`` is ``sitegen.councils.site_register``: the councils the home page's picker lists.
+    """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         autoescape=True,
@@ -30,7 +34,9 @@ def render_pages(bank: Bank, compiled: dict, docs: Path, templates: Path, wheel_
     env.filters["council_types_asked"] = lambda q: [c.id for c in bank.council_types.values() if q.asked_of(c.nation, c.functions)]
     context = {"bank": bank, "compiled": compiled, "wheel": wheel_name, "example": worked_example(bank),
                "risk_names": {r.id: r.name for r in bank.risk_levels},
-               "example_count": example_count, "tier_colours": tier_colours(len(bank.tiers))}
+               "example_count": example_count, "tier_colours": tier_colours(len(bank.tiers)),
+               "register": register or {"source": dict.fromkeys(("version", "as_of", "attribution"), ""), "councils": []},
+               "type_functions": {c.id: sorted(c.functions, key=list(bank.functions).index) for c in bank.council_types.values()}}
     pages = {
         "index.md": ("index.md.j2", {}),
         "results.md": ("results.md.j2", {}),

@@ -5,6 +5,7 @@
 import { onEngineStatus, startEngine } from "./js/engine.js";
 import { mountCouncilFields, mountThemeList, mountThemePage } from "./js/form.js";
 import { mountCompare } from "./js/compare.js";
+import { mountCouncilBar, mountCouncilPicker } from "./js/council.js";
 import { mountResults } from "./js/results.js";
 import { startScoring } from "./js/scores.js";
 import { lastSaveError, subscribe } from "./js/store.js";
@@ -38,6 +39,8 @@ function mount() {
   unmount = [];
   const page = document.querySelector("article") || document.body;
   unmount.push(mountCouncilFields(page));
+  unmount.push(mountCouncilPicker(page));
+  unmount.push(mountCouncilBar(page));
   const themePage = page.querySelector('[data-sc="theme-page"]');
   if (themePage) unmount.push(mountThemePage(themePage));
   if (page.querySelector('[data-sc="theme-list"]')) unmount.push(mountThemeList(page));

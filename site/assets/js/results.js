@@ -88,6 +88,20 @@ function changesNotice(result) {
   return h("div", { class: "admonition info", "data-sc": "bank-changes" }, h("p", { class: "admonition-title" }, "The questions have changed"), h("ul", {}, items));
 }
 
+// The engine reports where the officer corrected the council type's default functions.
+function functionsNotice(result) {
+  const c = result.council;
+  const inSentence = (name) => (name.slice(0, 2) === name.slice(0, 2).toUpperCase() ? name : name[0].toLowerCase() + name.slice(1));
+  const names = (ids) => ids.map((f) => inSentence(result.labels.functions[f])).join(", ");
+  const parts = [c.functions_added.length ? `also runs ${names(c.functions_added)}` : null,
+    c.functions_removed.length ? `does not run ${names(c.functions_removed)}` : null].filter(Boolean);
+  const where = `${result.labels.council_types[c.type]} (${result.labels.nations[c.nation]})`;
+  if (!parts.length) return h("p", {}, `Scored as a ${where}, with the functions such a council runs.`);
+  return h("p", { "data-sc": "functions-changed" },
+    `Scored as a ${where}, with functions changed from its type's defaults: your council ${parts.join("; ")}. `,
+    "Questions for the functions it does not run are left out; questions for those it runs as well are asked.");
+}
+
 function unansweredList(result) {
   if (!result.unanswered.length) return null;
   return h("details", { class: "sc-unanswered" },
@@ -189,10 +203,12 @@ export function mountResults(root) {
           ? h("p", {}, "Loading the scoring engine…")
           : h("div", { class: "sc-error" }, h("p", {}, "These answers cannot be scored:"), h("ul", {}, scores.problems.map((p) => h("li", {}, p))));
       replace(body, reason);
+      replace(root.querySelector('[data-sc="results-functions"]'));
       replace(root.querySelector('[data-sc="actions"]'));
       return;
     }
     const result = scores.result;
+    replace(root.querySelector('[data-sc="results-functions"]'), functionsNotice(result));
     replace(body, summaryTable(result));
     replace(root.querySelector('[data-sc="actions"]'), actionsTable(result));
     replace(root.querySelector('[data-sc="changes"]'), changesNotice(result));

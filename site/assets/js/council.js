@@ -1,0 +1,177 @@
+// The home page's council picker and the functions the council runs. The picker is a plain
+// <select> of the register's councils (it works as it is); GOV.UK's accessible autocomplete,
+// self-hosted, turns it into a search-as-you-type field. Choosing changes the <select>, and
+// site/early.js saves what was chosen: this module only shows what is saved.
+import { h, replace } from "./dom.js";
+import { getAssessment, subscribe } from "./store.js";
+
+const ASSETS = new URL("../", import.meta.url);
+let register = null; // assets/councils.json: {source, councils: [{code, name, nation, type, region, gss, county}]}
+
+function loadRegister() {
+  register = register || fetch(new URL("councils.json", ASSETS)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))));
+  return register;
+}
+
+function loadAutocomplete() {
+  if (window.accessibleAutocomplete) return Promise.resolve(window.accessibleAutocomplete);
+  if (!document.querySelector('link[data-sc="autocomplete-css"]')) {
+    document.head.append(h("link", { rel: "stylesheet", href: new URL("vendor/accessible-autocomplete.min.css", ASSETS).href, "data-sc": "autocomplete-css" }));
+  }
+  return new Promise((resolve, reject) => {
+    const script = h("script", { src: new URL("vendor/accessible-autocomplete.min.js", ASSETS).href });
+    script.onload = () => resolve(window.accessibleAutocomplete);
+    script.onerror = () => reject(new Error("autocomplete missing"));
+    document.head.append(script);
+  });
+}
+
+const words = (text) => text.toLowerCase().replace(/&/g, " and ").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+// Councils whose name has a word starting with each word typed: "tun wel" finds Tunbridge Wells.
+function search(councils, query) {
+  const typed = words(query);
+  if (!typed.length) return [];
+  const hits = councils.filter((c) => {
+    const own = words(c.name);
+    return typed.every((t) => own.some((w) => w.startsWith(t)));
+  });
+  return hits.sort((a, b) => a.name.length - b.name.length || a.name.localeCompare(b.name)).slice(0, 20);
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+
+function describe(council, labels) {
+  const where = council.county ? `${council.county} area` : labels.nationOfType[council.type];
+  return `${labels.types[council.type] || council.type}, ${where}`;
+}
+
+async function enhance(select, labels) {
+  const [data, autocomplete] = await Promise.all([loadRegister(), loadAutocomplete()]);
+  if (!select.isConnected || select.dataset.enhanced) return;
+  select.dataset.enhanced = "true";
+  const byCode = new Map(data.councils.map((c) => [c.code, c]));
+  autocomplete.enhanceSelectElement({
+    selectElement: select,
+    defaultValue: byCode.get(select.value)?.name || "",
+    minLength: 2,
+    autoselect: true,
+    showNoOptionsFound: true,
+    displayMenu: "overlay",
+    dropdownArrow: () => "",
+    source: (query, populate) => populate(search(data.councils, query)),
+    templates: {
+      inputValue: (council) => (council && typeof council === "object" ? council.name : council || ""),
+      suggestion: (council) => (council && typeof council === "object"
+        ? `${escapeHtml(council.name)} <span class="sc-suggestion-meta">(${escapeHtml(describe(council, labels))})</span>`
+        : escapeHtml(council || "")),
+    },
+    tNoResults: () => "No council found. Check the spelling, or use “My council is not listed”.",
+    onConfirm: (council) => {
+      if (!council || typeof council !== "object" || council.code === select.value) return;
+      select.value = council.code;
+      select.dispatchEvent(new Event("change", { bubbles: true })); // site/early.js saves it
+    },
+  });
+}
+
+function labelsFrom(root) {
+  const types = {};
+  const nations = {};
+  for (const option of root.querySelectorAll('[data-sc="council-type"] option[value]')) {
+    if (!option.value) continue;
+    types[option.value] = option.textContent;
+    nations[option.value] = option.parentElement.label;
+  }
+  return { types, nationOfType: nations };
+}
+
+function showPicked(box, council, labels) {
+  if (!council.code) return replace(box);
+  const details = [
+    `${labels.types[council.type] || council.type} in ${labels.nationOfType[council.type] || ""}`,
+    council.region ? `region ${council.region}` : null,
+    council.ons_code ? `GSS code ${council.ons_code}` : null,
+    `register code ${council.code}`,
+  ].filter(Boolean);
+  replace(box, h("p", { class: "sc-picked__text", "data-sc": "council-picked-text" },
+    h("strong", {}, council.name), `: ${details.join("; ")}.`));
+  loadRegister().then((data) => {
+    const record = data.councils.find((c) => c.code === council.code);
+    const text = box.querySelector('[data-sc="council-picked-text"]');
+    if (record && record.county && text && !text.dataset.county) {
+      text.dataset.county = "true";
+      text.append(` In the ${record.county} area.`);
+    }
+  }).catch(() => {});
+}
+
+function showFunctions(fieldset, council, labels) {
+  if (!fieldset) return;
+  fieldset.hidden = !council.type;
+  if (!council.type) return;
+  const defaults = JSON.parse(fieldset.dataset.typeFunctions)[council.type] || [];
+  const runs = council.functions || defaults;
+  const names = {};
+  for (const box of fieldset.querySelectorAll('[data-sc="council-function"]')) {
+    box.checked = runs.includes(box.value);
+    names[box.value] = box.labels[0].firstChild.textContent;
+  }
+  const added = runs.filter((f) => !defaults.includes(f)).map((f) => names[f]);
+  const removed = defaults.filter((f) => !runs.includes(f)).map((f) => names[f]);
+  const typeName = (labels.types[council.type] || "council").toLowerCase();
+  const changes = [added.length ? `also runs ${added.join(", ")}` : null, removed.length ? `does not run ${removed.join(", ")}` : null].filter(Boolean);
+  fieldset.querySelector('[data-sc="council-functions-changed"]').textContent = changes.length
+    ? `Changed from a ${typeName}'s usual functions: your council ${changes.join("; ")}. Your results will say so.`
+    : `These are a ${typeName}'s usual functions.`;
+}
+
+// The home page: the picker (when the build listed the register), the manual fields, the functions.
+export function mountCouncilPicker(root) {
+  const picker = root.querySelector('[data-sc="council-picker"]');
+  const functions = root.querySelector('[data-sc="council-functions"]');
+  if (!picker && !functions) return () => {};
+  const labels = labelsFrom(root);
+  const select = picker && picker.querySelector('[data-sc="council-pick"]');
+  const manual = root.querySelector('[data-sc="council-manual"]');
+  const notListed = picker && picker.querySelector('[data-sc="council-not-listed"]');
+  const show = () => {
+    const council = getAssessment().council;
+    if (picker) {
+      if (select.value !== (council.code || "")) {
+        select.value = council.code || "";
+        const input = picker.querySelector(".autocomplete__input");
+        if (input) input.value = select.selectedOptions[0] && council.code ? select.selectedOptions[0].textContent : "";
+      }
+      manual.hidden = Boolean(council.code);
+      notListed.hidden = !council.code;
+      showPicked(picker.querySelector('[data-sc="council-picked"]'), council, labels);
+    }
+    showFunctions(functions, council, labels);
+  };
+  show();
+  if (select) enhance(select, labels).catch(() => { /* the plain <select> still works */ });
+  return subscribe(show);
+}
+
+// Each theme page's council bar: a council picked from the register is named; its type is changed on the home page.
+export function mountCouncilBar(root) {
+  const bar = root.querySelector('[data-sc="council-bar"]');
+  if (!bar) return () => {};
+  const chooser = bar.querySelector('[data-sc="council-bar-type"]');
+  const named = bar.querySelector('[data-sc="council-bar-name"]');
+  const show = () => {
+    const council = getAssessment().council;
+    chooser.hidden = Boolean(council.code);
+    named.hidden = !council.code;
+    if (council.code) {
+      const type = bar.querySelector(`option[value="${CSS.escape(council.type)}"]`);
+      replace(named, h("strong", {}, council.name), ` (${type ? type.textContent : council.type}). `,
+        h("a", { href: "../index.html#about-your-council" }, "Change your council"));
+    }
+  };
+  show();
+  return subscribe(show);
+}
