@@ -1,6 +1,8 @@
 // The Compare page: many assessment files scored by the engine (in the worker), shown as a
-// heatmap with regional medians, like-with-like notes and trends. The engine computes every
-// figure, including the medians of a filtered selection (it is re-run on that selection).
+// heatmap per group (nation and council type, by default) with each group's medians,
+// like-with-like notes and trends. The engine computes every figure, including the medians of a
+// filtered selection (it is re-run on that selection) and the shareable export, where figures
+// of groups under 5 councils are hidden.
 import { MAX_FILE_BYTES, call } from "./engine.js";
 import { download, h, replace } from "./dom.js";
 import { gap, num, pct, score } from "./format.js";
@@ -8,6 +10,8 @@ import { gap, num, pct, score } from "./format.js";
 let files = [];        // [{name, text}] as loaded
 let unreadable = [];   // files the browser could not read at all
 let comparison = null;
+let example = false;   // the example region is loaded: real councils, invented answers
+const MIN_GROUP = 5;   // the export is for sharing: group figures from fewer councils are hidden
 
 function message(root, text, error = false) {
   replace(root.querySelector('[data-sc="compare-message"]'), text ? h("p", { class: error ? "sc-error" : "sc-ok" }, text) : null);
@@ -25,26 +29,30 @@ async function readFiles(list) {
 function selection(root) {
   const region = root.querySelector('[data-sc="filter-region"]').value;
   const type = root.querySelector('[data-sc="filter-type"]').value;
-  return { region, type };
+  const groupBy = root.querySelector('[data-sc="group-by"]').value;
+  return { region, type, groupBy };
 }
 
 async function run(root) {
   if (!files.length && !unreadable.length) return render(root);
   message(root, `Scoring ${files.length} file(s)…`);
-  const reply = await call("compare", { files });
+  const { region, type, groupBy } = selection(root);
+  const options = { group_by: groupBy };
+  const reply = await call("compare", { files, options });
   if (!reply.ok) return message(root, reply.problems.join("; "), true);
   const all = reply.comparison;
   // Filtering changes which councils the medians describe: compare the chosen ones again.
-  const { region, type } = selection(root);
   let shown = all;
+  let shownFiles = files;
   if (region || type) {
     const keep = new Set([...all.rows, ...all.earlier]
       .filter((r) => (!region || r.council.region === region) && (!type || r.council.type === type))
       .map((r) => r.file));
-    const filtered = await call("compare", { files: files.filter((f) => keep.has(f.name)) });
+    shownFiles = files.filter((f) => keep.has(f.name));
+    const filtered = await call("compare", { files: shownFiles, options });
     shown = filtered.comparison;
   }
-  comparison = { all, shown };
+  comparison = { all, shown, shownFiles, options };
   fillRegions(root, all);
   message(root, `${all.counts.assessments} assessment(s) of ${all.counts.councils} council(s) compared` +
     (all.counts.skipped + unreadable.length ? `; ${all.counts.skipped + unreadable.length} file(s) skipped (see below)` : "") + ".");
@@ -90,14 +98,25 @@ function cell(part, labels) {
 
 function statRow(label, stats, pick) {
   return h("tr", { class: "sc-stat-row" }, h("th", { scope: "row" }, label),
-    [stats.overall, ...stats.themes].map((s) => h("td", {}, s.n ? pick(s) : "–")));
+    [stats.overall, ...stats.themes].map((s) => h("td", {}, s.hidden ? "hidden" : s.n ? pick(s) : "–")));
 }
 
-function heatmap(root, shown) {
+// One table per group: councils of the same nation and type (or all together), with the group's figures.
+function heatmaps(root, shown) {
+  return shown.groups.map((group) => {
+    const rows = shown.rows.filter((row) => row.group === group.id);
+    return h("section", { class: "sc-group", "data-sc": "compare-group", "data-group": group.id },
+      h("h2", {}, `${group.title} (${group.councils} council${group.councils === 1 ? "" : "s"})`),
+      h("div", { class: "sc-heatmap-scroll", role: "region", tabindex: "0", "aria-label": `Scores: ${group.title}` },
+        heatmap(root, shown, rows, group)));
+  });
+}
+
+function heatmap(root, shown, groupRows, group) {
   const themes = shown.themes;
-  const rows = sortRows(root, shown.rows);
+  const rows = sortRows(root, groupRows);
   return h("table", { class: "sc-heatmap", "data-sc": "heatmap" },
-    h("caption", {}, `Latest assessment of each council (${rows.length}): score, tier, coverage and gap to the median`),
+    h("caption", {}, `${group.title}: latest assessment of each council (${rows.length}): score, tier, coverage and gap to the group's median`),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Council"), h("th", { scope: "col" }, "Overall"),
       themes.map((t) => h("th", { scope: "col" }, t.title)))),
     h("tbody", {}, rows.map((row) => h("tr", { "data-council": row.council.name },
@@ -107,10 +126,10 @@ function heatmap(root, shown) {
       cell({ ...row.overall, asked: 1 }, shown.labels),
       row.themes.map((t) => cell(t, shown.labels))))),
     h("tfoot", {},
-      statRow("Median", shown.stats, (s) => num(s.median)),
-      statRow("Middle half (quartiles)", shown.stats, (s) => `${num(s.lower_quartile)} – ${num(s.upper_quartile)}`),
-      statRow("Range", shown.stats, (s) => `${num(s.min)} – ${num(s.max)}`),
-      statRow("Councils counted", shown.stats, (s) => String(s.n))));
+      statRow("Group median", group.stats, (s) => num(s.median)),
+      statRow("Middle half (quartiles)", group.stats, (s) => `${num(s.lower_quartile)} – ${num(s.upper_quartile)}`),
+      statRow("Range", group.stats, (s) => `${num(s.min)} – ${num(s.max)}`),
+      statRow("Councils counted", group.stats, (s) => String(s.n))));
 }
 
 function trends(shown) {
@@ -146,11 +165,12 @@ function render(root) {
     return;
   }
   const { all, shown } = comparison;
+  replace(root.querySelector('[data-sc="example-notice"]'), example ? exampleNotice() : null);
   replace(root.querySelector('[data-sc="compare-notes"]'), shown.notes.length
     ? h("div", { class: "admonition warning", "data-sc": "like-with-like" }, h("p", { class: "admonition-title" }, "Comparing like with like"),
       h("ul", {}, shown.notes.map((n) => h("li", {}, n))))
     : null);
-  replace(root.querySelector('[data-sc="compare-heatmap"]'), shown.rows.length ? heatmap(root, shown) : h("p", {}, "No council matches these filters."));
+  replace(root.querySelector('[data-sc="compare-heatmap"]'), shown.rows.length ? heatmaps(root, shown) : h("p", {}, "No council matches these filters."));
   replace(root.querySelector('[data-sc="compare-trends"]'), trends(shown));
   replace(root.querySelector('[data-sc="compare-skipped"]'), skipped(all));
 }
@@ -161,7 +181,16 @@ async function loadExample(root) {
   const loaded = await Promise.all(names.map(async (name) => ({ name, text: await (await fetch(new URL(`../examples/${name}`, import.meta.url))).text() })));
   files = loaded;
   unreadable = [];
+  example = true;
   await run(root);
+}
+
+function exampleNotice() {
+  return h("div", { class: "admonition warning", "data-sc": "example-invented" },
+    h("p", { class: "admonition-title" }, "Invented answers"),
+    h("p", {}, "The example region is real councils of South East England, taken from the UK council register " +
+      "(mySociety, UK local authority names and codes, CC BY 4.0), with answers made up at random to show this page. " +
+      "These are not these councils' results and say nothing about them."));
 }
 
 export function mountCompare(root) {
@@ -169,6 +198,7 @@ export function mountCompare(root) {
   input.addEventListener("change", async () => {
     files = files.concat(await readFiles(input.files));
     input.value = "";
+    example = false;
     await run(root);
   });
   const zone = root.querySelector('[data-sc="dropzone"]');
@@ -178,17 +208,22 @@ export function mountCompare(root) {
     event.preventDefault();
     zone.classList.remove("sc-dropzone--over");
     files = files.concat(await readFiles(event.dataTransfer.files));
+    example = false;
     await run(root);
   });
   root.querySelector('[data-sc="compare-example"]').addEventListener("click", () => loadExample(root));
-  for (const hook of ["filter-region", "filter-type"]) root.querySelector(`[data-sc="${hook}"]`).addEventListener("change", () => run(root));
+  for (const hook of ["filter-region", "filter-type", "group-by"]) root.querySelector(`[data-sc="${hook}"]`).addEventListener("change", () => run(root));
   for (const hook of ["sort", "sort-order"]) root.querySelector(`[data-sc="${hook}"]`).addEventListener("change", () => render(root));
   root.querySelector('[data-sc="compare-clear"]').addEventListener("click", () => {
-    files = []; unreadable = []; comparison = null; message(root, ""); render(root);
+    files = []; unreadable = []; comparison = null; example = false; message(root, ""); render(root);
   });
   root.querySelector('[data-sc="compare-csv"]').addEventListener("click", async () => {
-    const reply = await call("compare_csv", { comparison: comparison.shown });
-    download("scorecard-comparison.csv", "text/csv", reply.csv);
+    // A file to share: compared again with the figures of groups under MIN_GROUP councils hidden.
+    const options = { ...comparison.options, shareable: true, min_group: MIN_GROUP };
+    const reply = await call("compare_csv", { files: comparison.shownFiles, options });
+    if (!reply.ok) return message(root, reply.problems.join("; "), true);
+    download(example ? "scorecard-comparison-example-invented.csv" : "scorecard-comparison.csv", "text/csv", reply.csv);
+    message(root, `Downloaded for sharing: gaps to the median of any group of fewer than ${MIN_GROUP} councils are left blank.`);
   });
   render(root);
   return () => {};
