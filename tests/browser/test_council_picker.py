@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 from .conftest import wait_for_engine
+from .test_accessibility import violations
 
 STORAGE_KEY = "scorecard.assessment.v1"
 ATTRIBUTION = "mySociety, UK local authority names and codes, CC BY 4.0"
@@ -63,6 +64,7 @@ def test_highland_is_a_scottish_council_with_scottish_wording(page, base_url, bu
     defaults = next(t for t in bank(built_site)["council_types"] if t["id"] == "scotland_council")["functions"]
     assert {f for f, ticked in boxes.items() if ticked} == set(defaults)
     shot(page, "highland-home")
+    assert violations(page) == []  # the picked council, the functions and the search field: WCAG 2.2 AA
 
     # a theme with Scottish variants: each shows Scotland's wording, not England's
     compiled = bank(built_site)
