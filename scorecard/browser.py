@@ -60,14 +60,16 @@ class BrowserApi:
     def _comparison(self, payload: dict[str, Any]) -> dict[str, Any]:
         from .engine.comparison import GROUP_BY, compare_files
 
+        from .engine.messages import Message
+
         options = dict(payload.get("options") or {})
         unknown = set(options) - {"group_by", "shareable", "min_group"}
-        problems = [f"unknown comparison option {name!r}" for name in sorted(unknown)]
+        problems = [Message("comparison_option_unknown", {"option": name}) for name in sorted(unknown)]
         if options.get("group_by", "type") not in GROUP_BY:
-            problems.append(f"group_by must be one of {', '.join(GROUP_BY)}")
+            problems.append(Message("comparison_group_by_bad", {"choices": list(GROUP_BY)}))
         min_group = options.get("min_group", 5)
         if isinstance(min_group, bool) or not isinstance(min_group, int) or min_group < 1:
-            problems.append("min_group must be a whole number of councils, at least 1")
+            problems.append(Message("comparison_min_group_bad"))
         if problems:
             raise AssessmentError(problems)
         return compare_files(self.bank, [(f["name"], f["text"]) for f in payload["files"]], **options)

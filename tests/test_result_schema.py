@@ -100,10 +100,12 @@ def test_a_real_comparison_matches_the_schema(real_bank):
     files = [(path.name, path.read_bytes()) for path in sorted((ROOT / "examples" / "region").glob("*.json"))]
     blank = random_assessment(real_bank, random.Random(1), "wales_principal", answer_rate=0.0, name="")
     files += [("bad.json", b"{"), ("blank.json", json.dumps(blank).encode()), ("again.json", files[0][1])]
-    comparison = json.loads(json.dumps(compare_files(real_bank, files)))
-    assert comparison["trends"] and comparison["skipped"] and comparison["like_with_like"]["same_day_duplicates"]
-    errors = list(COMPARISON.iter_errors(comparison))
-    assert not errors, "\n".join(f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors[:5])
+    for options in ({}, {"shareable": True}, {"group_by": "none", "shareable": True, "min_group": 20}):
+        comparison = json.loads(json.dumps(compare_files(real_bank, files, **options)))
+        assert comparison["trends"] and comparison["skipped"] and comparison["like_with_like"]["same_day_duplicates"]
+        errors = list(COMPARISON.iter_errors(comparison))
+        assert not errors, "\n".join(f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors[:5])
+    assert comparison["shareable"]["hidden"] and comparison["like_with_like"]["functions_differ"]
 
 
 COMPARISON_PAIRS = [(comparison_shapes.Comparison, COMPARISON_SCHEMA)] + [
@@ -115,7 +117,9 @@ COMPARISON_PAIRS = [(comparison_shapes.Comparison, COMPARISON_SCHEMA)] + [
         ("ProvisionalCouncil", "provisional_council"), ("SameDayDuplicate", "same_day_duplicate"),
         ("RegionCount", "region_count"), ("LikeWithLike", "like_with_like"), ("Point", "point"), ("Series", "series"),
         ("ThemeSeries", "theme_series"), ("AnswerChange", "answer_change"), ("AnswerChanges", "answer_changes"),
-        ("Trend", "trend"), ("ProblemDetail", "problem_detail"), ("Skipped", "skipped")]]
+        ("Trend", "trend"), ("ProblemDetail", "problem_detail"), ("Skipped", "skipped"), ("Group", "group"),
+        ("HiddenFigures", "hidden_figures"), ("Shareable", "shareable"), ("FunctionsDiffer", "functions_differ"),
+        ("KnownByName", "known_by_name")]]
 
 
 @pytest.mark.parametrize("typed, part", COMPARISON_PAIRS, ids=[typed.__name__ for typed, _ in COMPARISON_PAIRS])

@@ -267,10 +267,13 @@ PROBLEMS = {
     "provenance_entry_bad": "{provenance_key} must be an object with \"at\" (a date and time) and, optionally, \"by\" (a name)",
     "provenance_at_bad": "{provenance_key}: at must be a date and time like 2026-11-01T10:15:00Z",
     "provenance_by_bad": "{provenance_key}: by must be text of at most {limit} characters",
+    "comparison_option_unknown": "unknown comparison option {option!r}",
+    "comparison_group_by_bad": "group_by must be one of {choices}",
+    "comparison_min_group_bad": "min_group must be a whole number of councils, at least 1",
 }
 
 
-LISTED = {"options", "council_types", "functions"}  # parameters that are lists of ids
+LISTED = {"options", "council_types", "functions", "choices"}  # parameters that are lists of ids
 
 # what a character that does not belong on one line is (engine/characters.py)
 CHARACTERS = {"line_break": "a line break", "control": "a control character",

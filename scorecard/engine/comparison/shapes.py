@@ -29,7 +29,7 @@ class RowFigures(TypedDict):
     risk: str | None
     coverage: float | None
     provisional: bool
-    gap: float | None  # score minus the regional median
+    gap: float | None  # score minus its group's median (None when a shareable report hides it)
 
 
 class RowTheme(RowFigures):
@@ -39,10 +39,13 @@ class RowTheme(RowFigures):
 
 
 class Row(TypedDict):
-    key: str  # which council: ons:CODE, name:normalised name, or file:N for an unnamed one
+    key: str  # which council: code:REGISTER CODE, ons:CODE, name:normalised name, or file:N for an unnamed one
+    identified_by: str  # code, ons, name_matched, name or file
     file: str
     council: CouncilSummary
     council_type_name: str
+    nation_name: str
+    group: str  # the id of the group it is compared within
     assessment_date: str
     bank_version: str  # the bank the answers were given against
     version_changed: bool
@@ -63,11 +66,34 @@ class Stat(TypedDict):
     provisional_left_out: int
     not_asked: int
     not_scored: int
+    hidden: bool  # a shareable report hid the figures: drawn from fewer than min_group councils
 
 
 class Stats(TypedDict):
     overall: Stat
     themes: list[Stat]
+
+
+class Group(TypedDict):
+    id: str  # nation/type, or "all"
+    title: str
+    nation: str | None
+    type: str | None
+    councils: int
+    stats: Stats
+
+
+class HiddenFigures(TypedDict):
+    group: str
+    title: str
+    figures: list[str]  # "overall" or theme ids
+    most_counted: int
+
+
+class Shareable(TypedDict):
+    on: bool
+    min_group: int | None
+    hidden: list[HiddenFigures]
 
 
 class BankVersionCount(TypedDict):
@@ -98,6 +124,22 @@ class ProvisionalCouncil(TypedDict):
     theme_titles: list[str]
 
 
+class FunctionsDiffer(TypedDict):
+    key: str
+    council: str
+    type: str
+    group: str
+    added: list[str]  # function names beyond the type's defaults
+    removed: list[str]
+
+
+class KnownByName(TypedDict):
+    key: str
+    council: str
+    matched: bool  # matched by name to a council with a code
+    files: list[str]
+
+
 class SameDayDuplicate(TypedDict):
     council: str
     assessment_date: str
@@ -114,6 +156,8 @@ class LikeWithLike(TypedDict):
     bank_versions: list[BankVersionCount]
     asked_differs: list[AskedDiffers]
     provisional: list[ProvisionalCouncil]
+    functions_differ: list[FunctionsDiffer]
+    identified_by_name: list[KnownByName]
     same_day_duplicates: list[SameDayDuplicate]
     regions: list[RegionCount]
 
@@ -173,9 +217,11 @@ class Comparison(TypedDict):
     themes: list[ThemeColumn]
     labels: Labels
     counts: Counts
+    group_by: str  # "type" (nation and council type) or "none"
     rows: list[Row]  # the latest assessment of each council
     earlier: list[Row]
-    stats: Stats
+    groups: list[Group]
+    shareable: Shareable
     like_with_like: LikeWithLike
     notes: list[str]
     trends: list[Trend]
