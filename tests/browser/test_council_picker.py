@@ -31,6 +31,7 @@ def pick(page, base_url, typed: str, name: str) -> None:
     page.locator(".autocomplete__option", has_text=name).first.click()
     page.wait_for_function("code => (JSON.parse(localStorage.getItem('scorecard.assessment.v1') || '{}').council || {}).code === code",
                            arg=page.eval_on_selector(f'select[data-sc="council-pick"] option:text-is("{name}")', "o => o.value"))
+    page.locator(".autocomplete__menu").wait_for(state="hidden")  # the suggestions close once one is chosen
 
 
 def bank(built_site) -> dict:
