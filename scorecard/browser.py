@@ -39,15 +39,37 @@ class BrowserApi:
         return {"result": score_assessment(self.bank, load_assessment(assessment, self.bank))}
 
     def import_text(self, payload: dict[str, Any]) -> dict[str, Any]:
-        """Check an imported file; return it in the current bank's form (carried-over answers moved)."""
+        """Check an imported file; return it in the current bank's form (carried-over answers moved,
+        unknown ones set aside) and, given the assessment saved here, what importing it would change."""
         assessment = parse_assessment_text(payload["text"], self.bank)
-        return {"assessment": assessment.to_dict(), "result": score_assessment(self.bank, assessment)}
+        reply = {"assessment": assessment.to_dict(), "result": score_assessment(self.bank, assessment)}
+        if "here" in payload:
+            from .engine.import_plan import import_plan
+
+            reply["plan"] = import_plan(self.bank, payload["here"], assessment)
+        return reply
 
     def compare(self, payload: dict[str, Any]) -> dict[str, Any]:
-        """Score and compare many files at once: [{"name", "text"}] -> the comparison."""
-        from .engine.comparison import compare_files
+        """Score and compare many files at once: [{"name", "text"}] -> the comparison of them all and,
+        given a filter {"region", "type"}, the comparison of the councils it keeps ("shown"): the
+        medians then describe those councils only. Files are told apart by their place in the
+        list, never by name (two files may share one)."""
+        from .engine.comparison import compare, skipped_file
 
-        return {"comparison": compare_files(self.bank, [(f["name"], f["text"]) for f in payload["files"]])}
+        parsed, skipped = [], []
+        for f in payload["files"]:
+            try:
+                parsed.append((str(f["name"]), parse_assessment_text(f["text"], self.bank)))
+            except AssessmentError as error:
+                skipped.append(skipped_file(str(f["name"]), error.problems))
+        everything = compare(self.bank, parsed, skipped=skipped)
+        wanted = payload.get("filter") or {}
+        region, ctype = wanted.get("region") or "", wanted.get("type") or ""
+        if not (region or ctype):
+            return {"comparison": everything, "shown": everything}
+        chosen = [(name, a) for name, a in parsed
+                  if (not region or a.council.region == region) and (not ctype or a.council.type == ctype)]
+        return {"comparison": everything, "shown": compare(self.bank, chosen)}
 
     def compare_csv(self, payload: dict[str, Any]) -> dict[str, Any]:
         from .engine.csv_export import comparison_csv

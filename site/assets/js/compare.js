@@ -1,6 +1,6 @@
 // The Compare page: many assessment files scored by the engine (in the worker), shown as a
 // heatmap with regional medians, like-with-like notes and trends. The engine computes every
-// figure, including the medians of a filtered selection (it is re-run on that selection).
+// figure, including the medians of a filtered selection (it filters and compares again).
 import { MAX_FILE_BYTES, call } from "./engine.js";
 import { download, h, replace } from "./dom.js";
 import { gap, num, pct, score } from "./format.js";
@@ -31,20 +31,11 @@ function selection(root) {
 async function run(root) {
   if (!files.length && !unreadable.length) return render(root);
   message(root, `Scoring ${files.length} file(s)…`);
-  const reply = await call("compare", { files });
+  // Filtering changes which councils the medians describe: the engine compares the chosen ones again.
+  const reply = await call("compare", { files, filter: selection(root) });
   if (!reply.ok) return message(root, reply.problems.join("; "), true);
   const all = reply.comparison;
-  // Filtering changes which councils the medians describe: compare the chosen ones again.
-  const { region, type } = selection(root);
-  let shown = all;
-  if (region || type) {
-    const keep = new Set([...all.rows, ...all.earlier]
-      .filter((r) => (!region || r.council.region === region) && (!type || r.council.type === type))
-      .map((r) => r.file));
-    const filtered = await call("compare", { files: files.filter((f) => keep.has(f.name)) });
-    shown = filtered.comparison;
-  }
-  comparison = { all, shown };
+  comparison = { all, shown: reply.shown };
   fillRegions(root, all);
   message(root, `${all.counts.assessments} assessment(s) of ${all.counts.councils} council(s) compared` +
     (all.counts.skipped + unreadable.length ? `; ${all.counts.skipped + unreadable.length} file(s) skipped (see below)` : "") + ".");
