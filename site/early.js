@@ -292,7 +292,15 @@
       subscribers.add(subscriber);
       return () => subscribers.delete(subscriber);
     },
-    clearAssessment: () => replaceWith(blankAssessment()),
+    // Start again: every answer and note goes, the copy kept for undoing an import too.
+    clearAssessment() {
+      replaceWith(blankAssessment());
+      try {
+        localStorage.removeItem(UNDO_KEY);
+      } catch (error) {
+        /* storage turned off: nothing kept */
+      }
+    },
     // An import replaces the assessment: the one it replaces is kept until undone.
     importAssessment: (record) => replaceWith(record, { keepForUndo: true }),
     canUndoImport() {

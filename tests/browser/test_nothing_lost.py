@@ -238,3 +238,40 @@ def test_compare_filters_by_council_not_by_file_name(mini_page, mini_url, tmp_pa
     page.select_option('[data-sc="filter-region"]', "North")
     page.wait_for_function("document.querySelectorAll('[data-sc=\"heatmap\"] tbody tr').length === 1")
     assert page.eval_on_selector_all('[data-sc="heatmap"] tbody tr', "els => els.map(e => e.dataset.council)") == ["Example North Council"]
+
+
+FILL_STORAGE = """() => {
+    // Fill this site's storage to the last character, as years of other data might.
+    let size = 1 << 20, i = 0;
+    while (size >= 1) {
+        try { localStorage.setItem('filler-' + i++, 'x'.repeat(size)); } catch (e) { size = Math.floor(size / 2); }
+    }
+}"""
+
+
+def test_full_storage_is_said_and_unreadable_data_is_never_written_over(mini_page, mini_url):
+    page = mini_page
+    corrupt = '{"format": "scorecard-assessment", "answers": {"ALP-01": "yes", "ALP-02": "so'
+    store(page, mini_url, corrupt)
+    page.evaluate(FILL_STORAGE)
+    page.goto(mini_url + "themes/alpha.html")
+    page.wait_for_selector('[data-sc="unreadable-notice"]')  # no room to keep a copy: offered to download
+    page.select_option('[data-sc="council-type"]', "unitary")
+    page.check("#ALP-01-no")
+    assert "New answers are not being saved" in page.locator(".sc-save-error").inner_text()
+    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == corrupt  # never written over
+    with page.expect_download() as download:
+        page.click('[data-sc="download-unreadable"]')
+    assert open(download.value.path(), encoding="utf-8").read() == corrupt
+    assert page.is_checked("#ALP-01-no")  # what the officer chose stays on the page
+
+
+def test_an_answer_that_cannot_be_saved_is_said_at_once(mini_page, mini_url):
+    page = mini_page
+    start_assessment(page, mini_url, council_type="unitary")
+    page.goto(mini_url + "themes/alpha.html")
+    page.evaluate(FILL_STORAGE)
+    page.locator("#q-ALP-01 details.sc-note summary").click()
+    page.fill("#note-ALP-01", "A note longer than the room left. " * 20)
+    page.wait_for_selector(".sc-save-error")
+    assert "could not be saved in this browser" in page.locator(".sc-save-error").inner_text()
