@@ -61,7 +61,7 @@ class BrowserApi:
             try:
                 parsed.append((str(f["name"]), parse_assessment_text(f["text"], self.bank)))
             except AssessmentError as error:
-                skipped.append(skipped_file(str(f["name"]), error.problems))
+                skipped.append(skipped_file(str(f["name"]), error.details))
         everything = compare(self.bank, parsed, skipped=skipped)
         wanted = payload.get("filter") or {}
         region, ctype = wanted.get("region") or "", wanted.get("type") or ""

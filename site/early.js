@@ -73,7 +73,8 @@
     if (data.format_version !== FORMAT_VERSION) return `it is in format version ${JSON.stringify(data.format_version)}, which this version of the site cannot read`;
     if (!all(data.answers, isAnswer)) return "its answers are not in the form the scorecard writes";
     if (data.notes !== undefined && !all(data.notes, (n) => typeof n === "string")) return "its notes are not text";
-    if (data.council !== undefined && !all(data.council, (c) => typeof c === "string")) return "its council details are not text";
+    const isDetail = (c) => typeof c === "string" || (Array.isArray(c) && c.every((x) => typeof x === "string")); // functions: a list
+    if (data.council !== undefined && !all(data.council, isDetail)) return "its council details are not text";
     if (data.retired_answers !== undefined && !all(data.retired_answers, isAnswer)) return "its set-aside answers are not in the form the scorecard writes";
     if (data.provenance !== undefined && !all(data.provenance, (e) => isObject(e) && typeof e.at === "string")) return "its record of changes is not in the form the scorecard writes";
     if (typeof data.bank_version !== "string" || typeof data.assessment_date !== "string") return "its date or question bank version is missing";

@@ -88,6 +88,8 @@ class RetiredAnswer(TypedDict):
     answer: Any
     text: str
     reason: str
+    replaced_by: str  # a reworded question whose old answer did not carry over to it: the question now asked
+    theme: str  # replaced_by's theme
 
 
 class SetAside(TypedDict):

@@ -12,7 +12,7 @@ import pytest
 
 from scorecard.sitegen.build import Layout, build_site
 
-from ..conftest import MINI, ROOT
+from ..helpers import MINI, ROOT
 from .conftest import new_page, poll, saved, serve_build, wait_for_engine
 
 MINI_V2 = ROOT / "tests" / "fixtures" / "mini_v2"
