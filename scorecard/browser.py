@@ -39,16 +39,39 @@ class BrowserApi:
         return {"result": score_assessment(self.bank, load_assessment(assessment, self.bank))}
 
     def import_text(self, payload: dict[str, Any]) -> dict[str, Any]:
-        """Check an imported file; return it in the current bank's form (carried-over answers moved)."""
+        """Check an imported file; return it in the current bank's form (carried-over answers moved,
+        unknown ones set aside) and, given the assessment saved here, what importing it would change."""
         assessment = parse_assessment_text(payload["text"], self.bank)
-        return {"assessment": assessment.to_dict(), "result": score_assessment(self.bank, assessment)}
+        reply = {"assessment": assessment.to_dict(), "result": score_assessment(self.bank, assessment)}
+        if "here" in payload:
+            from .engine.import_plan import import_plan
+
+            reply["plan"] = import_plan(self.bank, payload["here"], assessment)
+        return reply
 
     def compare(self, payload: dict[str, Any]) -> dict[str, Any]:
-        """Score and compare many files at once: {"files": [{"name", "text"}], "options"?} -> the comparison.
+        """Score and compare many files at once: {"files": [{"name", "text"}], "options"?, "filter"?} -> the
+        comparison of them all and, given a filter {"region", "type"}, the comparison of the councils it
+        keeps ("shown", with their places in the list, "shown_files"): the medians then describe those
+        councils only. Files are told apart by their place in the list, never by name (two may share one).
 
         options: group_by ("type" or "none"), shareable (bool), min_group (int), as the CLI's.
         """
-        return {"comparison": self._comparison(payload)}
+        everything = self._comparison(payload)
+        wanted = payload.get("filter") or {}
+        region, ctype = wanted.get("region") or "", wanted.get("type") or ""
+        if not (region or ctype):
+            return {"comparison": everything, "shown": everything, "shown_files": list(range(len(payload["files"])))}
+        keep = []
+        for place, f in enumerate(payload["files"]):
+            try:
+                council = parse_assessment_text(f["text"], self.bank).council
+            except AssessmentError:
+                continue  # listed as skipped in the comparison of them all
+            if (not region or council.region == region) and (not ctype or council.type == ctype):
+                keep.append(place)
+        chosen = {**payload, "files": [payload["files"][place] for place in keep]}
+        return {"comparison": everything, "shown": self._comparison(chosen), "shown_files": keep}
 
     def compare_csv(self, payload: dict[str, Any]) -> dict[str, Any]:
         """The comparison's CSV: of a comparison already made, or of files compared here (for a shared export)."""

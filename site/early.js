@@ -3,86 +3,375 @@
 // machine is long after a question can be clicked. It holds what must not wait:
 // - the officer's assessment, saved in this browser only (localStorage), in the same JSON
 //   format as the exported file the command line scores (the modules use it via js/store.js);
-// - answers and council details saved from the moment they can be given, on any page (this is
-//   the only code that writes the saved assessment): the council picked from the register, or
+// - answers, notes and council details saved from the moment they can be given, on any page
+//   (this is the only code that writes saved data): the council picked from the register, or
 //   given by hand, and the functions it runs where they differ from its type's defaults;
 // - the scoring engine's worker, started at once: Pyodide's start is the page's longest wait.
+//
+// One source of truth across tabs. Every change is written as a merge with what is stored now,
+// question by question: each answer, note and council detail has its own time in
+// `provenance` ("SPC-01", "notes.SPC-01", "council.name"), and the newest wins; clearing one
+// leaves its time behind, so a clear is not undone by an older copy. Starting again or
+// importing starts a new assessment (provenance "assessment"): what another tab still holds
+// from before it no longer counts, only what was changed after it. Other tabs follow through
+// the `storage` event. Saved data that cannot be read is kept aside under its own key, never
+// overwritten, and the officer is told how to download it.
 (() => {
   const KEY = "scorecard.assessment.v1";
+  const UNDO_KEY = "scorecard.undo.v1"; // the assessment an import replaced, until it is undone or another import replaces it
+  const ASIDE = "scorecard.unreadable."; // + the time: saved data that could not be read, exactly as it was
+  const FORMAT = "scorecard-assessment";
+  const FORMAT_VERSION = 1;
+  const STARTED = "assessment"; // provenance key: when this assessment was started (or replaced by an import)
   const NA = "n/a";
   const FORM = '[data-sc="theme-form"]';
+  const COUNCIL_FIELDS = { "council-name": "name", "council-type": "type", "council-region": "region", "council-ons": "ons_code" };
   const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content || "";
   const subscribers = new Set();
-  let current = null;
+  let current = null; // this tab's copy: what is stored, merged with anything not yet saved
   let saveError = "";
+  let blocked = null; // unreadable saved data that could not be kept aside: never written over
+  let carriedOver = false; // the engine has carried these answers over to this page's bank version
+  let lastTime = 0;
 
-  const today = () => new Date().toISOString().slice(0, 10);
+  const pageVersion = () => meta("scorecard-bank-version");
+  // "2026.10" is newer than "2026.9": compared number by number.
+  function newerVersion(a, b) {
+    const parts = (v) => (v.match(/[0-9]+/g) || []).map(Number);
+    const [x, y] = [parts(a), parts(b)];
+    for (let i = 0; i < Math.max(x.length, y.length); i += 1) if ((x[i] || 0) !== (y[i] || 0)) return (x[i] || 0) > (y[i] || 0);
+    return false;
+  }
+  const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+  const clone = (value) => JSON.parse(JSON.stringify(value));
+
+  // A time for provenance, never earlier than the last one this tab gave (clocks can step back).
+  function stampTime() {
+    lastTime = Math.max(Date.now(), lastTime + 1);
+    return new Date(lastTime).toISOString();
+  }
 
   function blankAssessment() {
     return {
-      format: "scorecard-assessment",
-      format_version: 1,
+      format: FORMAT,
+      format_version: FORMAT_VERSION,
       council: { name: "", type: "" },
-      assessment_date: today(),
-      bank_version: meta("scorecard-bank-version"),
+      assessment_date: new Date().toISOString().slice(0, 10),
+      bank_version: pageVersion(),
       answers: {},
       notes: {},
+      provenance: { [STARTED]: { at: stampTime() } },
     };
   }
 
-  function getAssessment() {
-    if (current) return current;
+  // What this code can merge; anything else is kept aside, not guessed at. (Whether the
+  // answers fit the question bank is the engine's business: it sets aside what does not.)
+  function shapeProblem(data) {
+    const all = (object, test) => isObject(object) && Object.values(object).every(test);
+    const isAnswer = (v) => v === null || typeof v === "string" || (Array.isArray(v) && v.every((x) => typeof x === "string"));
+    if (!isObject(data)) return "it is not an assessment (a JSON object)";
+    if (data.format !== FORMAT) return "it is not a scorecard assessment";
+    if (data.format_version !== FORMAT_VERSION) return `it is in format version ${JSON.stringify(data.format_version)}, which this version of the site cannot read`;
+    if (!all(data.answers, isAnswer)) return "its answers are not in the form the scorecard writes";
+    if (data.notes !== undefined && !all(data.notes, (n) => typeof n === "string")) return "its notes are not text";
+    const isDetail = (c) => typeof c === "string" || (Array.isArray(c) && c.every((x) => typeof x === "string")); // functions: a list
+    if (data.council !== undefined && !all(data.council, isDetail)) return "its council details are not text";
+    if (data.retired_answers !== undefined && !all(data.retired_answers, isAnswer)) return "its set-aside answers are not in the form the scorecard writes";
+    if (data.provenance !== undefined && !all(data.provenance, (e) => isObject(e) && typeof e.at === "string")) return "its record of changes is not in the form the scorecard writes";
+    if (typeof data.bank_version !== "string" || typeof data.assessment_date !== "string") return "its date or question bank version is missing";
+    return "";
+  }
+
+  function normalise(data) {
+    data.notes = data.notes || {};
+    data.council = { name: "", type: "", ...(data.council || {}) };
+    data.provenance = data.provenance || {};
+    for (const [id, value] of Object.entries(data.answers)) if (value === null) delete data.answers[id];
+    return data;
+  }
+
+  function readStored() {
+    let text;
     try {
-      const saved = localStorage.getItem(KEY);
-      current = saved ? JSON.parse(saved) : blankAssessment();
+      text = localStorage.getItem(KEY);
     } catch (error) {
-      current = blankAssessment();
+      return { state: "unavailable" };
     }
-    if (!current || typeof current !== "object" || !current.answers) current = blankAssessment();
-    current.notes = current.notes || {};
-    current.council = current.council || { name: "", type: "" };
+    if (text === null) return { state: "absent" };
+    let data;
+    let problem = "";
+    try {
+      data = JSON.parse(text);
+      problem = shapeProblem(data);
+    } catch (error) {
+      problem = "it is not valid JSON (it may have been cut short or edited by hand)";
+    }
+    return problem ? { state: "unreadable", text, problem } : { state: "ok", text, record: normalise(data) };
+  }
+
+  // Keep unreadable saved data under a key of its own; until that worked, never write over it
+  // (unless the officer, having been offered it to download, let it go).
+  let released = null;
+  function keepAside(stored) {
+    if ((blocked && blocked.text === stored.text) || stored.text === released) return;
+    try {
+      let key = ASIDE + new Date().toISOString();
+      while (localStorage.getItem(key) !== null) key += "+";
+      localStorage.setItem(key, JSON.stringify({ problem: stored.problem, text: stored.text }));
+      localStorage.removeItem(KEY); // kept under its own key now: not kept twice by the next page
+      blocked = null;
+    } catch (error) {
+      blocked = stored;
+    }
+  }
+
+  // --- merging two copies of the assessment -------------------------------------------------
+
+  const started = (record) => record.provenance[STARTED]?.at || "";
+  const changedAt = (record, key) => record.provenance[key]?.at || "";
+
+  function get(record, key) {
+    if (key.startsWith("council.")) return record.council[key.slice(8)] || undefined;
+    if (key.startsWith("notes.")) return record.notes[key.slice(6)];
+    return record.answers[key];
+  }
+
+  function put(record, key, value) {
+    if (key === "council.functions" && value === undefined) delete record.council.functions; // the type's defaults
+    else if (key.startsWith("council.")) record.council[key.slice(8)] = value === undefined ? "" : value;
+    else if (key.startsWith("notes.")) value === undefined ? delete record.notes[key.slice(6)] : (record.notes[key.slice(6)] = value);
+    else value === undefined ? delete record.answers[key] : (record.answers[key] = value);
+  }
+
+  function keysOf(record) {
+    return new Set([
+      ...Object.keys(record.answers),
+      ...Object.keys(record.notes).map((id) => `notes.${id}`),
+      ...Object.keys(record.council).filter((f) => record.council[f]).map((f) => `council.${f}`),
+      ...Object.keys(record.provenance).filter((k) => k !== STARTED),
+    ]);
+  }
+
+  // Merge this tab's copy into the stored one (`stored` wins ties). Returns the merged
+  // assessment and whether it holds anything the stored one does not.
+  function merge(mine, stored) {
+    if (!mine) return { record: stored, newer: false };
+    const sameStart = started(mine) === started(stored);
+    const [older, newer] = started(mine) > started(stored) ? [stored, mine] : [mine, stored];
+    const record = clone(newer);
+    let fromMine = newer === mine;
+    for (const key of keysOf(older)) {
+      const at = changedAt(older, key);
+      // From a copy older than this assessment's start, only what was changed after the start counts.
+      if (!sameStart && at <= started(newer)) continue;
+      if (at <= changedAt(record, key)) continue;
+      put(record, key, get(older, key));
+      record.provenance[key] = clone(older.provenance[key]);
+      if (older === mine) fromMine = true;
+    }
+    if (sameStart) {
+      const extra = Object.keys(older.retired_answers || {}).filter((id) => !(id in (record.retired_answers || {})));
+      if (extra.length) {
+        record.retired_answers = { ...(record.retired_answers || {}) };
+        for (const id of extra) record.retired_answers[id] = older.retired_answers[id];
+        if (older === mine) fromMine = true;
+      }
+    }
+    if (older.assessment_date > record.assessment_date) record.assessment_date = older.assessment_date;
+    return { record, newer: fromMine };
+  }
+
+  // --- reading and writing ------------------------------------------------------------------
+
+  // Bring this tab's copy up to date with what is stored now.
+  function refresh() {
+    const stored = readStored();
+    let newer = false;
+    if (stored.state === "ok") ({ record: current, newer } = merge(current, stored.record));
+    else if (stored.state === "unreadable") keepAside(stored);
+    if (!current) {
+      current = blankAssessment();
+      newer = stored.state !== "unavailable";
+    }
+    return newer;
+  }
+
+  function persist(source) {
+    if (blocked) {
+      saveError = "Answers saved in this browser could not be read, and there is no room to keep a copy of them aside: download them (below) before you go on. New answers are not being saved.";
+    } else {
+      try {
+        localStorage.setItem(KEY, JSON.stringify(current));
+        saveError = "";
+      } catch (error) {
+        saveError = "Your answers could not be saved in this browser (storage is full or turned off). Export the assessment to keep a copy.";
+      }
+    }
+    notify(source);
+  }
+
+  function notify(source) {
+    for (const subscriber of subscribers) subscriber(current, source);
+  }
+
+  function getAssessment() {
+    if (!current) refresh();
     return current;
   }
 
-  function persist() {
-    try {
-      localStorage.setItem(KEY, JSON.stringify(current));
-      saveError = "";
-    } catch (error) {
-      saveError = "Your answers could not be saved in this browser (storage is full or turned off). Export the assessment to keep a copy.";
-    }
-    for (const subscriber of subscribers) subscriber(current);
+  const isBlank = (record) => !Object.keys(record.answers).length && !Object.keys(record.notes).length && !Object.keys(record.retired_answers || {}).length;
+
+  // Change one answer, note or council detail: merged with what is stored now, stamped with its
+  // time, with today's date. The bank version becomes this page's only once the engine has carried
+  // the answers over to it (js/scores.js), so an answer given first does not skip the carry-over.
+  function change(key, value) {
+    refresh();
+    put(current, key, value === "" ? undefined : value);
+    current.provenance[key] = { at: stampTime() };
+    current.assessment_date = new Date().toISOString().slice(0, 10);
+    if (carriedOver || isBlank(current)) current.bank_version = pageVersion();
+    persist("this-tab");
   }
 
-  // Apply a change, stamp today's date and the bank it is now answered against, save, notify.
-  function update(change) {
-    change(getAssessment());
-    current.assessment_date = today();
-    current.bank_version = meta("scorecard-bank-version");
-    persist();
+  // Start a new assessment from `record` (an import, an undo, a fresh start).
+  function replaceWith(record, { keepForUndo = false } = {}) {
+    refresh();
+    if (keepForUndo) {
+      try {
+        localStorage.setItem(UNDO_KEY, JSON.stringify(current));
+      } catch (error) {
+        return false;
+      }
+    }
+    current = normalise(clone(record));
+    current.provenance[STARTED] = { at: stampTime() };
+    persist("this-tab");
+    return true;
   }
+
+  function keptAside() {
+    const kept = [];
+    try {
+      for (let i = 0; i < localStorage.length; i += 1) {
+        const key = localStorage.key(i);
+        if (!key.startsWith(ASIDE)) continue;
+        let entry;
+        try {
+          entry = JSON.parse(localStorage.getItem(key));
+        } catch (error) {
+          entry = { problem: "", text: localStorage.getItem(key) };
+        }
+        kept.push({ key, at: key.slice(ASIDE.length), problem: entry.problem || "", text: String(entry.text) });
+      }
+    } catch (error) {
+      /* storage turned off: nothing kept */
+    }
+    if (blocked) kept.push({ key: "", at: "", problem: blocked.problem, text: blocked.text });
+    return kept.sort((a, b) => a.key.localeCompare(b.key));
+  }
+
+  // Another tab saved: take its changes, and save back anything only this tab had.
+  window.addEventListener("storage", (event) => {
+    if (event.storageArea !== localStorage) return;
+    if (event.key === KEY || event.key === null) {
+      if (!current) return;
+      const stored = readStored();
+      if (stored.state === "ok") {
+        const { record, newer } = merge(current, stored.record);
+        current = record;
+        if (newer) return persist("other-tab");
+      } else if (stored.state === "unreadable") {
+        keepAside(stored);
+      }
+    }
+    if (event.key === KEY || event.key === null || event.key === UNDO_KEY || event.key.startsWith(ASIDE)) notify("other-tab");
+  });
 
   const store = {
     getAssessment,
-    update,
     lastSaveError: () => saveError,
-    currentBankVersion: () => meta("scorecard-bank-version"),
-    replaceAssessment(assessment) {
-      current = assessment;
-      persist();
-    },
-    clearAssessment() {
-      try {
-        localStorage.removeItem(KEY);
-      } catch (error) {
-        /* nothing saved to remove */
-      }
-      current = blankAssessment();
-      persist();
-    },
+    currentBankVersion: pageVersion,
     subscribe(subscriber) {
       subscribers.add(subscriber);
       return () => subscribers.delete(subscriber);
+    },
+    // Start again: every answer and note goes, the copy kept for undoing an import too.
+    clearAssessment() {
+      replaceWith(blankAssessment());
+      try {
+        localStorage.removeItem(UNDO_KEY);
+      } catch (error) {
+        /* storage turned off: nothing kept */
+      }
+    },
+    // An import replaces the assessment: the one it replaces is kept until undone.
+    importAssessment: (record) => replaceWith(record, { keepForUndo: true }),
+    canUndoImport() {
+      try {
+        return localStorage.getItem(UNDO_KEY) !== null;
+      } catch (error) {
+        return false;
+      }
+    },
+    undoImport() {
+      let previous = null;
+      try {
+        previous = JSON.parse(localStorage.getItem(UNDO_KEY));
+      } catch (error) {
+        /* nothing to undo */
+      }
+      if (!isObject(previous) || shapeProblem(previous)) return false;
+      replaceWith(previous);
+      localStorage.removeItem(UNDO_KEY);
+      notify("this-tab");
+      return true;
+    },
+    // Take a set-aside answer (and its note) out of the assessment, at the officer's request.
+    discardSetAside(id) {
+      refresh();
+      const record = clone(current);
+      delete record.answers[id];
+      delete record.notes[id];
+      if (record.retired_answers) delete record.retired_answers[id];
+      replaceWith(record);
+    },
+    // The engine's reading of `sent` (the stored text it was given) in this page's bank version:
+    // carried-over answers under their new questions, unknown ones set aside. Saved only if
+    // nothing was saved meanwhile (the caller asks again); what moved leaves its time behind.
+    saveCarriedOver(sent, carried) {
+      const stored = readStored();
+      if (stored.state !== "ok" || stored.text !== sent) return false;
+      const before = stored.record;
+      const record = normalise(clone(carried));
+      // A moved answer or note leaves a clear behind (the engine moved its time to the new id);
+      // one set aside keeps its own time, which now records that it left the answers.
+      for (const key of keysOf(before)) {
+        if (get(before, key) !== undefined && get(record, key) === undefined && !key.startsWith("council.") && !record.provenance[key]) {
+          record.provenance[key] = { at: stampTime() };
+        }
+      }
+      carriedOver = true;
+      if (JSON.stringify(record) === JSON.stringify(before)) return true;
+      current = record;
+      persist("this-tab");
+      return true;
+    },
+    storedText() {
+      try {
+        return localStorage.getItem(KEY);
+      } catch (error) {
+        return null;
+      }
+    },
+    // Saved against an older bank than this page's: the engine carries the answers over.
+    needsCarryOver: () => !carriedOver && newerVersion(pageVersion(), getAssessment().bank_version),
+    // Saved by a newer version of the site (another tab): this page must not carry anything back.
+    savedByNewerVersion: () => newerVersion(getAssessment().bank_version, pageVersion()),
+    keptAside,
+    discardKeptAside(key) {
+      if (key) localStorage.removeItem(key);
+      else if (blocked) [released, blocked] = [blocked.text, null];
+      notify("this-tab");
     },
   };
 
@@ -108,32 +397,21 @@
         if (input.checked && other !== input && (na || other.value === NA)) other.checked = false;
       }
     }
-    const value = readAnswer(fieldset);
-    update((a) => {
-      if (value === undefined) delete a.answers[fieldset.dataset.question];
-      else a.answers[fieldset.dataset.question] = value;
-    });
+    change(fieldset.dataset.question, readAnswer(fieldset));
   });
   document.addEventListener("input", (event) => {
     const note = event.target;
     if (note.dataset?.sc !== "note" || !note.closest(FORM)) return;
-    const id = note.dataset.question;
-    update((a) => {
-      if (note.value) a.notes[id] = note.value;
-      else delete a.notes[id];
-    });
+    change(`notes.${note.dataset.question}`, note.value);
   });
   // Council name, type, region and ONS code, on the home page and each theme page's council bar.
   // A new type starts from its default functions.
-  const COUNCIL_FIELDS = { "council-name": "name", "council-type": "type", "council-region": "region", "council-ons": "ons_code" };
   function councilField(event) {
     const field = event.target;
     const key = COUNCIL_FIELDS[field.dataset?.sc];
     if (!key || (event.type === "change") !== (field.tagName === "SELECT")) return;
-    update((a) => {
-      if (key === "type" && a.council.type !== field.value) delete a.council.functions;
-      a.council[key] = field.value.trim();
-    });
+    if (key === "type" && current && current.council.type !== field.value && current.council.functions) change("council.functions", undefined);
+    change(`council.${key}`, field.value.trim());
   }
   document.addEventListener("input", councilField);
   document.addEventListener("change", councilField);
@@ -143,21 +421,19 @@
     const select = event.target;
     if (select.dataset?.sc !== "council-pick" || !select.value) return;
     const option = select.selectedOptions[0];
-    update((a) => {
-      if (a.council.code !== select.value || a.council.type !== option.dataset.type) delete a.council.functions;
-      Object.assign(a.council, { name: option.textContent.trim(), type: option.dataset.type, region: option.dataset.region,
-        ons_code: option.dataset.gss, code: select.value });
-    });
+    const before = getAssessment().council;
+    if ((before.code !== select.value || before.type !== option.dataset.type) && before.functions) change("council.functions", undefined);
+    change("council.name", option.textContent.trim());
+    change("council.type", option.dataset.type);
+    change("council.region", option.dataset.region || "");
+    change("council.ons_code", option.dataset.gss || "");
+    change("council.code", select.value);
   });
   // "My council is not listed": the council is no longer the register's; the officer gives it by hand.
   document.addEventListener("click", (event) => {
     if (!event.target.closest?.('[data-sc="council-not-listed"]')) return;
-    update((a) => {
-      if (!a.council.code) return;
-      delete a.council.code;
-      delete a.council.functions;
-      Object.assign(a.council, { name: "", region: "", ons_code: "" });
-    });
+    if (!getAssessment().council.code) return;
+    for (const key of ["code", "functions", "name", "region", "ons_code"]) change(`council.${key}`, undefined);
   });
   // The functions the council runs: saved only where they differ from its type's defaults.
   document.addEventListener("change", (event) => {
@@ -165,19 +441,25 @@
     if (box.dataset?.sc !== "council-function") return;
     const fieldset = box.closest('[data-sc="council-functions"]');
     const chosen = [...fieldset.querySelectorAll('[data-sc="council-function"]')].filter((b) => b.checked).map((b) => b.value);
-    update((a) => {
-      const defaults = JSON.parse(fieldset.dataset.typeFunctions)[a.council.type] || [];
-      const same = chosen.length === defaults.length && chosen.every((f) => defaults.includes(f));
-      if (same) delete a.council.functions;
-      else a.council.functions = chosen;
-    });
+    const defaults = JSON.parse(fieldset.dataset.typeFunctions)[getAssessment().council.type] || [];
+    const same = chosen.length === defaults.length && chosen.every((f) => defaults.includes(f));
+    change("council.functions", same ? undefined : chosen);
   });
   document.addEventListener("click", (event) => {
     const button = event.target.closest?.(`${FORM} [data-sc="clear"]`);
     if (!button) return;
     for (const input of button.closest("fieldset.sc-question").querySelectorAll("input")) input.checked = false;
-    update((a) => delete a.answers[button.dataset.question]);
+    change(button.dataset.question, undefined);
   });
+  // Council name, type, region and ONS code, on the home page and each theme page's council bar.
+  function councilField(event) {
+    const field = event.target;
+    const key = COUNCIL_FIELDS[field.dataset?.sc];
+    if (!key || (event.type === "change") !== (field.tagName === "SELECT")) return;
+    change(`council.${key}`, field.value.trim());
+  }
+  document.addEventListener("input", councilField);
+  document.addEventListener("change", councilField);
 
   // Messages the worker sends before js/engine.js takes it over are kept for it.
   const worker = new Worker(new URL("worker.mjs", new URL(meta("scorecard-assets"), location.href)), { type: "module" });

@@ -68,7 +68,7 @@ def test_the_result_says_what_changed(v1, v2):
     assert (result["assessment_bank_version"], result["bank_version"]) == ("2000.1", "2000.2")
     assert changes["carried_over"] == [{"from": "ALP-01", "to": "ALP-05"}, {"from": "BET-02", "to": "BET-04"}]
     assert changes["retired"] == [{"question": "ALP-04", "answer": "no", "text": "Does the district run the licensing check?",
-                                   "reason": "Licensing moved to its own theme."}]
+                                   "reason": "Licensing moved to its own theme.", "replaced_by": "", "theme": ""}]
 
 
 def test_carried_answers_score_and_the_new_question_is_unanswered(v1, v2):
@@ -100,6 +100,7 @@ def test_an_answer_whose_option_is_gone_is_kept_as_retired(v1, v2):
     result = score_assessment(v2, assessment)
     assert statuses(result)["BET-04"] == "unanswered"
     assert {r["question"]: r["answer"] for r in result["changes"]["retired"]} == {"ALP-04": "no", "BET-02": "never"}
+    assert {r["question"]: (r["replaced_by"], r["theme"]) for r in result["changes"]["retired"]} == {"ALP-04": ("", ""), "BET-02": ("BET-04", "beta")}
     assert assessment.to_dict()["retired_answers"]["BET-02"] == "never"
 
 

@@ -88,6 +88,8 @@ class RetiredAnswer(TypedDict):
     answer: Any
     text: str
     reason: str
+    replaced_by: str  # a reworded question whose old answer did not carry over to it: the question now asked
+    theme: str  # replaced_by's theme
 
 
 class SetAside(TypedDict):
@@ -205,6 +207,9 @@ def bank_changes(bank: Bank, assessment: Assessment) -> Changes:
             "answer": value,
             "text": bank.retired.get(qid, {}).get("text", ""),
             "reason": bank.retired.get(qid, {}).get("reason", ""),
+            # a reworded question whose old answer did not fit the new one (or it was answered anew)
+            "replaced_by": bank.replaced_by.get(qid, "") if qid not in bank.retired else "",
+            "theme": bank.questions[bank.replaced_by[qid]].theme if qid not in bank.retired and qid in bank.replaced_by else "",
         }
         for qid, value in sorted(assessment.retired_answers.items())
         if qid not in assessment.set_aside

@@ -8,7 +8,8 @@ import { mountCompare } from "./js/compare.js";
 import { mountCouncilBar, mountCouncilPicker } from "./js/council.js";
 import { mountResults } from "./js/results.js";
 import { startScoring } from "./js/scores.js";
-import { lastSaveError, subscribe } from "./js/store.js";
+import { subscribe } from "./js/store.js";
+import { showNotices, showUpdateReady } from "./js/notices.js";
 
 let unmount = [];
 
@@ -19,19 +20,6 @@ function showEngineStatus(status) {
       : "Loading the scoring engine…";
   }
   document.documentElement.dataset.engine = status.state;
-}
-
-function showSaveError() {
-  const message = lastSaveError();
-  let banner = document.querySelector(".sc-save-error");
-  if (!message) return banner && banner.remove();
-  if (!banner) {
-    banner = document.createElement("p");
-    banner.className = "sc-save-error sc-error";
-    banner.setAttribute("role", "alert");
-    document.querySelector("article")?.prepend(banner);
-  }
-  banner.textContent = message;
 }
 
 function mount() {
@@ -49,6 +37,7 @@ function mount() {
   const compare = page.querySelector('[data-sc="compare-page"]');
   if (compare) unmount.push(mountCompare(compare));
   unmount.push(onEngineStatus(showEngineStatus));
+  showNotices();
 }
 
 // Offline use after the first visit (see service-worker.js). Registered once the engine has
@@ -63,9 +52,36 @@ function registerServiceWorker() {
     .catch(() => {});
 }
 
+// A new version of the site has taken over (its service worker activated): this page and its
+// engine are the old version, and must not meet a new page (instant navigation would swap one in
+// under the old engine). The page reloads at a safe moment: at once if it is hidden and no dialog
+// is open, otherwise on the next link followed (a full load) or when the officer chooses. Answers
+// are saved as they are given, and the new version carries them over before it scores them.
+let controlled = Boolean(navigator.serviceWorker?.controller);
+let updateReady = false;
+const safeToReload = () => document.visibilityState === "hidden" && !document.querySelector("dialog[open]");
+navigator.serviceWorker?.addEventListener("controllerchange", () => {
+  if (!controlled) {
+    controlled = true; // the first visit's service worker taking control: the same version
+    return;
+  }
+  updateReady = true;
+  if (safeToReload()) location.reload();
+  else showUpdateReady();
+});
+document.addEventListener("visibilitychange", () => updateReady && safeToReload() && location.reload());
+window.addEventListener("click", (event) => {
+  const link = updateReady && !event.defaultPrevented && event.button === 0 && event.target.closest?.("a[href]");
+  if (!link || link.target || link.origin !== location.origin || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  event.stopImmediatePropagation();
+  location.assign(link.href);
+}, true);
+window.addEventListener("popstate", () => updateReady && location.reload());
+
 startEngine();
 startScoring();
 onEngineStatus((status) => status.state !== "loading" && registerServiceWorker());
-subscribe(showSaveError);
+subscribe(showNotices);
 if (window.document$) window.document$.subscribe(mount);
 else mount();

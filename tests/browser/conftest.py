@@ -83,11 +83,11 @@ class Recorder:
         return [u for u in self.requests if not (u.startswith(self.origin + "/") or u.startswith(("blob:", "data:")))]
 
 
-def new_context(browser, origin: str):
+def new_context(browser, origin: str, **options):
     """A browser context that records its requests and errors (see check_context)."""
     # Playwright's wait_for_function evaluates strings, which the site's CSP (rightly) forbids;
     # the CSP itself is tested in test_every_page.py with a context that enforces it.
-    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900}, bypass_csp=True, **options)
     recorder = Recorder(origin)
     context.on("request", lambda request: recorder.requests.append(request.url))
     context.on("weberror", lambda error: recorder.errors.append(str(error.error)))
@@ -127,8 +127,8 @@ def contexts(browser):
     """Make contexts for any served site: contexts(url); each is checked as `context` is."""
     made = []
 
-    def make(origin: str):
-        made.append(new_context(browser, origin))
+    def make(origin: str, **options):
+        made.append(new_context(browser, origin, **options))
         return made[-1]
 
     yield make
@@ -144,3 +144,43 @@ def start_assessment(page, base_url, council_type="district", name="Example Test
     page.goto(base_url + "index.html")
     page.select_option("#sc-council-type", council_type)
     page.fill("#sc-council-name", name)
+
+
+@pytest.fixture(scope="session")
+def mini_url(tmp_path_factory):
+    """The site built from the small test bank (tests/fixtures/mini), for tests that set answers by id."""
+    mini = ROOT / "tests" / "fixtures" / "mini"
+    server, url, _ = serve_build(tmp_path_factory.mktemp("mini-site"), mini / "questions", mini / "guidance")
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+STORAGE_KEY = "scorecard.assessment.v1"
+
+
+def saved(page) -> dict | None:
+    """The assessment saved in the page's localStorage."""
+    import json
+
+    text = page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")
+    return None if text is None else json.loads(text)
+
+
+def poll(page, script: str, arg=None, timeout: float = 60.0):
+    """Evaluate a script until it returns something truthy (wait_for_function does not await promises)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = page.evaluate(script, arg)
+        if value:
+            return value
+        page.wait_for_timeout(200)
+    raise AssertionError(f"timed out waiting for: {script}")
+
+
+@pytest.fixture
+def mini_page(contexts, mini_url):
+    """A page in a fresh context for the mini bank's site (checked as `page` is)."""
+    return new_page(contexts(mini_url))

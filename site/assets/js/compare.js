@@ -38,21 +38,12 @@ async function run(root) {
   message(root, `Scoring ${files.length} file(s)…`);
   const { region, type, groupBy } = selection(root);
   const options = { group_by: groupBy };
-  const reply = await call("compare", { files, options });
+  // Filtering changes which councils the medians describe: the engine compares the chosen ones
+  // again, telling files apart by their place in the list, never by name (two may share one).
+  const reply = await call("compare", { files, options, filter: { region, type } });
   if (!reply.ok) return message(root, reply.problems.join("; "), true);
   const all = reply.comparison;
-  // Filtering changes which councils the medians describe: compare the chosen ones again.
-  let shown = all;
-  let shownFiles = files;
-  if (region || type) {
-    const keep = new Set([...all.rows, ...all.earlier]
-      .filter((r) => (!region || r.council.region === region) && (!type || r.council.type === type))
-      .map((r) => r.file));
-    shownFiles = files.filter((f) => keep.has(f.name));
-    const filtered = await call("compare", { files: shownFiles, options });
-    shown = filtered.comparison;
-  }
-  comparison = { all, shown, shownFiles, options };
+  comparison = { all, shown: reply.shown, shownFiles: reply.shown_files.map((place) => files[place]), options };
   fillRegions(root, all);
   message(root, `${all.counts.assessments} assessment(s) of ${all.counts.councils} council(s) compared` +
     (all.counts.skipped + unreadable.length ? `; ${all.counts.skipped + unreadable.length} file(s) skipped (see below)` : "") + ".");

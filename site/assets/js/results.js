@@ -1,8 +1,9 @@
 // The results page: theme table, chart, action list, and saving, sharing and printing.
-import { MAX_FILE_BYTES, call, engineStatus } from "./engine.js";
+import { call } from "./engine.js";
 import { download, h, replace } from "./dom.js";
 import { pct, score } from "./format.js";
-import { clearAssessment, getAssessment, replaceAssessment } from "./store.js";
+import { clearAssessment, discardSetAside, getAssessment, savedByNewerVersion } from "./store.js";
+import { importFile } from "./importing.js";
 import { onScores } from "./scores.js";
 import { answeredOf, exposureName, failedGates, riskName, tierName } from "./views.js";
 
@@ -83,8 +84,12 @@ function changesNotice(result) {
   if (c.version_changed)
     items.push(h("li", {}, `This assessment was made against question bank ${result.assessment_bank_version}; it is scored with version ${result.bank_version}.`));
   for (const moved of c.carried_over) items.push(h("li", {}, `Your answer to ${moved.from} now answers the revised question ${moved.to}.`));
-  for (const retired of c.retired)
-    items.push(h("li", {}, `Question ${retired.question} has been retired${retired.text ? ` (“${retired.text}”)` : ""}. Your answer is kept in the file but no longer scored.${retired.reason ? " " + retired.reason : ""}`));
+  for (const retired of c.retired) {
+    items.push(retired.replaced_by
+      ? h("li", {}, `Question ${retired.question} was revised as ${retired.replaced_by}, and your answer to it could not carry over. It is kept in the file but no longer scored: `,
+        h("a", { href: `themes/${retired.theme}.html#q-${retired.replaced_by}` }, `answer ${retired.replaced_by}`), ".")
+      : h("li", {}, `Question ${retired.question} has been retired${retired.text ? ` (“${retired.text}”)` : ""}. Your answer is kept in the file but no longer scored.${retired.reason ? " " + retired.reason : ""}`));
+  }
   return h("div", { class: "admonition info", "data-sc": "bank-changes" }, h("p", { class: "admonition-title" }, "The questions have changed"), h("ul", {}, items));
 }
 
@@ -100,6 +105,25 @@ function functionsNotice(result) {
   return h("p", { "data-sc": "functions-changed" },
     `Scored as a ${where}, with functions changed from its type's defaults: your council ${parts.join("; ")}. `,
     "Questions for the functions it does not run are left out; questions for those it runs as well are asked.");
+}
+
+// Answers the question bank does not know (from a newer version, or an option since removed):
+// kept and exported, not scored. The engine says why and what to do; the officer may remove them.
+function setAsideNotice(result) {
+  const entries = result.changes.set_aside;
+  if (!entries.length) return null;
+  return h("div", { class: "admonition warning", "data-sc": "set-aside" },
+    h("p", { class: "admonition-title" }, `${entries.length} answer(s) set aside, not scored`),
+    h("ul", {}, entries.map((entry) => {
+      const remove = h("button", { type: "button", class: "md-button sc-danger", "data-sc": "discard-set-aside", "data-question": entry.question },
+        `Remove ${entry.question}`, h("span", { class: "sc-visually-hidden" }, " from this assessment"));
+      remove.addEventListener("click", () => discardSetAside(entry.question));
+      // Saved by a newer version of the site: these are its new questions, not stale answers.
+      return h("li", { "data-question": entry.question }, entry.message, " ",
+        entry.theme ? [h("a", { href: `themes/${entry.theme}.html#q-${entry.question}` }, `Answer ${entry.question} again`), " "] : null,
+        savedByNewerVersion() ? null : remove);
+    })),
+    h("p", {}, "Set-aside answers stay in this browser and in exported files until you remove them."));
 }
 
 function unansweredList(result) {
@@ -144,25 +168,6 @@ async function drawChart(canvas, result) {
 function showMessage(root, text, kind = "info") {
   const box = root.querySelector('[data-sc="message"]');
   replace(box, text ? h("p", { class: kind === "error" ? "sc-error" : "sc-ok" }, text) : null);
-}
-
-async function importFile(root, file) {
-  if (!file) return;
-  if (file.size > MAX_FILE_BYTES) {
-    showMessage(root, `${file.name} is not an assessment file: it is ${Math.round(file.size / 1e6)} MB (the limit is ${MAX_FILE_BYTES / 1e6} MB). Your saved answers have not changed.`, "error");
-    return;
-  }
-  const text = await file.text();
-  if (engineStatus().state !== "ready") showMessage(root, "Checking the file when the scoring engine is ready…");
-  const reply = await call("import", { text });
-  if (!reply.ok) {
-    const list = h("ul", {}, reply.problems.map((p) => h("li", {}, p)));
-    replace(root.querySelector('[data-sc="message"]'),
-      h("div", { class: "sc-error" }, h("p", {}, `${file.name} could not be imported. Your saved answers have not changed.`), list));
-    return;
-  }
-  replaceAssessment(reply.assessment);
-  showMessage(root, `Imported ${file.name}: ${reply.assessment.council.name}.`);
 }
 
 export function mountResults(root) {
@@ -211,7 +216,7 @@ export function mountResults(root) {
     replace(root.querySelector('[data-sc="results-functions"]'), functionsNotice(result));
     replace(body, summaryTable(result));
     replace(root.querySelector('[data-sc="actions"]'), actionsTable(result));
-    replace(root.querySelector('[data-sc="changes"]'), changesNotice(result));
+    replace(root.querySelector('[data-sc="changes"]'), setAsideNotice(result), changesNotice(result));
     replace(root.querySelector('[data-sc="unanswered"]'), unansweredList(result));
     drawChart(root.querySelector('[data-sc="chart"]'), result).catch(() => {});
   });

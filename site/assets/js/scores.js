@@ -1,7 +1,7 @@
 // Keeps the latest engine result for the saved assessment, re-scoring on every change.
 // Replies that arrive after a newer request are dropped, so the newest answers always win.
 import { call, onEngineStatus } from "./engine.js";
-import { currentBankVersion, getAssessment, replaceAssessment, subscribe } from "./store.js";
+import { getAssessment, needsCarryOver, saveCarriedOver, savedByNewerVersion, storedText, subscribe } from "./store.js";
 
 const listeners = new Set();
 let latest = { result: null, problems: [], reason: "loading" };
@@ -23,6 +23,7 @@ async function rescore() {
   const mine = ++sequence;
   const reply = await call("score", assessment);
   if (mine !== sequence) return;
+  if (reply.ok && hasOldIds(reply.result)) carryOver();
   publish({
     result: reply.ok ? reply.result : null,
     problems: reply.ok ? [] : reply.problems,
@@ -40,14 +41,31 @@ export function latestScores() {
   return latest;
 }
 
-// An assessment saved against an older question bank: move carried-over answers to their
-// new questions and keep retired ones aside (the engine decides which), so the form shows them.
-// Its bank_version stays the old one until the next edit, so the results page says what changed.
-async function migrateSaved() {
-  const assessment = getAssessment();
-  if (!assessment.council.type || !assessment.bank_version || assessment.bank_version === currentBankVersion()) return;
-  const reply = await call("import", { text: JSON.stringify(assessment) });
-  if (reply.ok) replaceAssessment(reply.assessment);
+// Answers saved against an older question bank (or under ids it no longer knows) are moved to
+// their new questions, or set aside, by the engine (it decides which), so the form shows them.
+// Runs once the engine is ready, before the first score, and whenever a score shows old ids still
+// in the answers (another tab on an older version wrote them). Answers given before the engine was
+// ready are part of what it reads: site/early.js keeps the old bank version on them until then.
+// The bank version stays the old one until the next edit, so the results page says what changed.
+let carrying = null;
+function carryOver() {
+  carrying ||= (async () => {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const sent = storedText();
+      if (sent === null) return;
+      const reply = await call("import", { text: sent });
+      if (!reply.ok || saveCarriedOver(sent, reply.assessment)) return; // a file it cannot read: the score says why
+    }
+  })().finally(() => {
+    carrying = null;
+  });
+  return carrying;
+}
+
+function hasOldIds(result) {
+  if (savedByNewerVersion()) return false; // its new questions are unknown here: never set them aside
+  const answers = getAssessment().answers;
+  return result.changes.carried_over.some((c) => c.from in answers) || result.changes.set_aside.some((s) => s.question in answers);
 }
 
 let started = false;
@@ -57,7 +75,7 @@ export function startScoring() {
   subscribe(() => rescore());
   onEngineStatus((status) => {
     engineReady = status.state === "ready";
-    if (engineReady) migrateSaved().then(rescore);
+    if (engineReady) (needsCarryOver() ? carryOver() : Promise.resolve()).then(rescore);
     else if (status.state === "failed") publish({ result: null, problems: [status.message], reason: "engine-failed" });
   });
 }

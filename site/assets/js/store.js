@@ -1,11 +1,20 @@
-// The officer's saved assessment. It lives in assets/early.js, which runs inline in <head>
-// so that answers are saved before these modules have loaded; this module hands it on.
+// The officer's saved assessment. It lives in site/early.js, which runs inline in <head>
+// so that answers are saved before these modules have loaded, and is the only code that writes
+// saved data; this module hands it on.
 export const {
+  canUndoImport,
   clearAssessment,
   currentBankVersion,
+  discardKeptAside,
+  discardSetAside,
   getAssessment,
+  importAssessment,
+  keptAside,
   lastSaveError,
-  replaceAssessment,
+  needsCarryOver,
+  saveCarriedOver,
+  savedByNewerVersion,
+  storedText,
   subscribe,
-  update,
+  undoImport,
 } = window.scorecard.store;

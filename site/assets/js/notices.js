@@ -1,0 +1,66 @@
+// Notices about the saved data itself, at the top of every page: it could not be saved, saved
+// data could not be read (kept aside, with a download to recover it), another tab saved it with
+// a newer version of the site, or a new version of the site has been installed.
+import { download, h, replace } from "./dom.js";
+import { discardKeptAside, keptAside, lastSaveError, savedByNewerVersion } from "./store.js";
+
+let updateReady = false;
+
+function keptAsideNotice(entry) {
+  const name = `scorecard-unreadable-${(entry.at || "saved").replace(/[^0-9A-Za-z]+/g, "-")}.json`;
+  const save = h("button", { type: "button", class: "md-button", "data-sc": "download-unreadable" }, `Download the unreadable data (${Math.ceil(entry.text.length / 1000)} KB)`);
+  save.addEventListener("click", () => download(name, "application/json", entry.text));
+  const drop = h("button", { type: "button", class: "md-button sc-danger", "data-sc": "discard-unreadable" }, "Delete the kept copy");
+  drop.addEventListener("click", () => {
+    if (window.confirm("Delete the copy of the unreadable saved data from this browser? Download it first if you may need it.")) discardKeptAside(entry.key);
+  });
+  return h("div", { class: "admonition warning", "data-sc": "unreadable-notice" },
+    h("p", { class: "admonition-title" }, "Saved answers could not be read"),
+    h("p", {}, `Answers saved in this browser${entry.at ? ` (found ${entry.at.slice(0, 16).replace("T", " ")} UTC)` : ""} could not be read: ` +
+      `${entry.problem || "they are not in the form the scorecard writes"}. They have been kept aside, unchanged` +
+      `${entry.key ? ", and the scorecard started afresh" : ""}. To recover them, download them and open the file in a text ` +
+      "editor (or ask your IT support): once repaired, import it on the results page."),
+    h("p", {}, save, " ", drop));
+}
+
+function render() {
+  const article = document.querySelector("article");
+  if (!article) return;
+  let box = article.querySelector(":scope > .sc-notices");
+  if (!box) {
+    box = h("div", { class: "sc-notices", role: "alert" });
+    article.prepend(box);
+  }
+  const saveError = lastSaveError();
+  const kept = keptAside();
+  const newer = savedByNewerVersion();
+  // An alert is read out whenever it changes: redraw only when there is something new to say.
+  const signature = JSON.stringify([saveError, kept.map((k) => k.key + k.text.length), newer, updateReady]);
+  if (box.dataset.signature === signature) return;
+  box.dataset.signature = signature;
+  const reload = () => {
+    const button = h("button", { type: "button", class: "md-button md-button--primary", "data-sc": "reload" }, "Reload now");
+    button.addEventListener("click", () => location.reload());
+    return button;
+  };
+  replace(box,
+    saveError ? h("p", { class: "sc-save-error sc-error" }, saveError) : null,
+    kept.map(keptAsideNotice),
+    newer
+      ? h("div", { class: "admonition warning", "data-sc": "newer-version" }, h("p", { class: "admonition-title" }, "A newer version of the scorecard saved these answers"),
+        h("p", {}, "Another tab or window saved this assessment with a newer version of the questions than this page has. Reload this page so it uses the new version and shows every answer. ", reload()))
+      : null,
+    updateReady
+      ? h("div", { class: "admonition info", "data-sc": "update-ready" }, h("p", { class: "admonition-title" }, "A new version of the scorecard is ready"),
+        h("p", {}, "Your answers are saved. The new version opens when you follow a link, or now: ", reload()))
+      : null);
+}
+
+export function showNotices() {
+  render();
+}
+
+export function showUpdateReady() {
+  updateReady = true;
+  render();
+}
