@@ -65,7 +65,7 @@ async function engineFetch(input, init) {
   const file = files.get(url.href);
   if (!file) return realFetch(input, init);
   const key = storeKey(url.href, file);
-  const kept = store && (await store.match(key).catch(() => undefined));
+  const kept = store && (await store.match(key, { ignoreVary: true }).catch(() => undefined));
   if (kept) {
     counted(file.bytes);
     return kept;
@@ -131,7 +131,10 @@ async function restore(snapshot) {
 async function findSnapshot() {
   try {
     const kept = await store.match(snapshotKey);
-    return kept ? { bytes: kept.arrayBuffer().then(unpackSnapshot) } : null;
+    if (!kept) return null;
+    const bytes = kept.arrayBuffer().then(unpackSnapshot);
+    bytes.catch(() => {}); // a bad snapshot is reported when Pyodide awaits it (restore), not before
+    return { bytes };
   } catch (error) {
     return null;
   }
