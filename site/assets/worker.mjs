@@ -101,7 +101,8 @@ function pyodideOptions(extra) {
   return { indexURL: new URL("pyodide/", assets).href, stdLibURL: new URL(ENGINE.stdlib, root).href, ...extra };
 }
 
-// A normal start; with a store, in the mode that allows a snapshot to be made afterwards.
+// A normal start; with a store, in the mode that allows a snapshot, taken at once: before any
+// answer reaches Python, so a snapshot holds the engine and the bank, never an officer's answers.
 async function freshStart(wheelPath) {
   const [pyodide, wheel, bank] = await Promise.all([
     loadPyodide(pyodideOptions(store ? { _makeSnapshot: true } : {})),
@@ -111,11 +112,25 @@ async function freshStart(wheelPath) {
   pyodide.unpackArchive(wheel, "wheel");
   pyodide.globals.set("BANK_JSON", bank);
   pyodide.runPython("from scorecard.browser import BrowserApi\nscorecard_api = BrowserApi(BANK_JSON)\ndel BANK_JSON");
-  return { pyodide, api: pyodide.globals.get("scorecard_api"), how: "started", snapshot: Boolean(store) };
+  const snapshot = store ? takeSnapshot(pyodide) : null;
+  return { pyodide, api: pyodide.globals.get("scorecard_api"), how: "started", snapshot, pending: Boolean(store) };
+}
+
+// Every engine module is imported first, including those imported on first use (the comparison
+// code): the snapshot holds Python's memory, not its files, so a restored engine has no wheel.
+function takeSnapshot(pyodide) {
+  try {
+    pyodide.globals.set("ENGINE_MODULES", JSON.stringify(ENGINE.modules));
+    pyodide.runPython("import importlib, json\nfor name in json.loads(ENGINE_MODULES): importlib.import_module(name)\ndel ENGINE_MODULES");
+    return pyodide.makeMemorySnapshot();
+  } catch (error) {
+    console.warn("The scoring engine cannot be kept for the next visit.", error);
+    return null;
+  }
 }
 
 // The snapshot holds Python's memory, not its files (Pyodide writes the standard library again):
-// every engine module was imported before it was made (keepSnapshot), so the wheel is not needed.
+// every engine module was imported before it was made (takeSnapshot), so the wheel is not needed.
 async function restore(snapshot) {
   const pyodide = await loadPyodide(pyodideOptions({ _loadSnapshot: snapshot.bytes }));
   const api = pyodide.globals.get("scorecard_api");
@@ -123,7 +138,7 @@ async function restore(snapshot) {
   const version = bank.version;
   bank.destroy();
   if (version !== ENGINE.bank) throw new Error("the snapshot holds another bank");
-  return { pyodide, api, how: "restored", snapshot: false };
+  return { pyodide, api, how: "restored", snapshot: null, pending: false };
 }
 
 // The snapshot kept for this version, if any: {bytes}, a promise Pyodide awaits while it loads
@@ -197,27 +212,26 @@ async function start(wheelName) {
   return freshStart(wheelPath);
 }
 
-// After a normal start: keep a snapshot for the next visit once the page has been quiet for a
-// moment (making one stops the engine for a few tens of milliseconds), and drop what an older
-// version of the engine left in the store.
+// After a normal start: store the snapshot once the page has been quiet for a moment (packing it
+// keeps the worker busy for a few tens of milliseconds), and drop what an older version of the
+// engine left in the store.
 let snapshotTimer = null;
 function snapshotWhenQuiet(engine) {
   clearTimeout(snapshotTimer);
-  if (!engine.snapshot) return;
-  snapshotTimer = setTimeout(() => keepSnapshot(engine), SNAPSHOT_IDLE_MS);
+  if (engine.pending) snapshotTimer = setTimeout(() => keepSnapshot(engine), SNAPSHOT_IDLE_MS);
 }
 
 async function keepSnapshot(engine) {
-  engine.snapshot = false;
-  try {
-    // Every engine module, including those imported on first use (the comparison code): a restored
-    // engine has no wheel to import them from.
-    engine.pyodide.globals.set("ENGINE_MODULES", JSON.stringify(ENGINE.modules));
-    engine.pyodide.runPython("import importlib, json\nfor name in json.loads(ENGINE_MODULES): importlib.import_module(name)\ndel ENGINE_MODULES");
-    const packed = packSnapshot(engine.pyodide.makeMemorySnapshot());
-    await store.put(snapshotKey, new Response(packed, { headers: { "Content-Type": "application/octet-stream" } }));
-  } catch (error) {
-    console.warn("The scoring engine could not be kept for the next visit.", error);
+  const bytes = engine.snapshot;
+  engine.snapshot = null;
+  engine.pending = false;
+  if (bytes) {
+    try {
+      const packed = packSnapshot(bytes);
+      await store.put(snapshotKey, new Response(packed, { headers: { "Content-Type": "application/octet-stream" } }));
+    } catch (error) {
+      console.warn("The scoring engine could not be kept for the next visit.", error);
+    }
   }
   await forgetOldVersions();
 }

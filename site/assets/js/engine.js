@@ -13,8 +13,10 @@ let worker = null;
 let nextId = 1;
 const pending = new Map();
 
+// Nothing is said until the worker reports its first step (the pages' own placeholders say the
+// engine is loading), so a screen reader hears one message per step and no more.
 const STEP_TEXT = {
-  "": "Loading the scoring engine…",
+  "": "",
   download: "Loading the scoring engine, step 1 of 2: downloading it.",
   start: "Loading the scoring engine, step 2 of 2: starting it.",
   restore: "Starting the scoring engine kept on this device…",
@@ -43,7 +45,7 @@ function handle(data) {
 export function showEngineStatus(current = status, root = document) {
   const text = current.state === "ready" ? "" : current.state === "failed"
     ? `The scoring engine could not start: ${current.message}. Your answers are still saved on this device.`
-    : STEP_TEXT[current.step] || STEP_TEXT[""];
+    : STEP_TEXT[current.step] ?? "";
   for (const node of root.querySelectorAll('[data-sc="engine-status"]')) {
     if (node.textContent !== text) node.textContent = text;
   }
