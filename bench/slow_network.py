@@ -4,7 +4,7 @@
     python3 bench/slow_network.py [--runs 5] [--mbit 10] [--latency 40] [--no-build] [--questions DIR]
                                   [--port N] [--json FILE]
 
-Serves and builds the site as browser_start.py does (_build/bench/site, scorecard.serve.make_server,
+Serves and builds the site as browser_start.py does (_build/bench/site, scorecard.sitegen.serve.make_server,
 so the precompressed .br/.gz copies are sent to Chromium, which asks for them), and writes the same
 bare Pyodide floor page (_bench/floor.html: the site's Pyodide runtime with Pyodide's own full
 standard library, in a module worker, running 1+1).

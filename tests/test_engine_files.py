@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scorecard.build.engine_files import PLACEHOLDER, engine_manifest, write_engine_manifest
+from scorecard.sitegen.engine_files import PLACEHOLDER, engine_manifest, write_engine_manifest
 
 FILES = {
     "pyodide/pyodide.asm.wasm": b"\0asm runtime",

@@ -10,8 +10,8 @@ import threading
 
 import pytest
 
-from scorecard.build.compress import precompress
-from scorecard.serve import accepted_encodings, make_server
+from scorecard.sitegen.compress import precompress
+from scorecard.sitegen.serve import accepted_encodings, make_server
 
 WASM = bytes(range(256)) * 64 + b"\0" * 50_000  # compressible, like the real runtime
 SCRIPT = ("export const answer = 42;\n" * 400).encode()

@@ -93,7 +93,7 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL) -> P
 
 def check_tools(node_modules: Path) -> None:
     """Say at once what is missing (MkDocs Material, the npm packages), before any work is done."""
-    missing_python = [name for name, module in (("mkdocs", "mkdocs"), ("mkdocs-material", "material"))
+    missing_python = [name for name, module in (("mkdocs", "mkdocs"), ("mkdocs-material", "material"), ("brotli", "brotli"))
                       if importlib.util.find_spec(module) is None]
     if missing_python:
         raise BuildError(f"building the site needs {' and '.join(missing_python)}, which are not installed: "

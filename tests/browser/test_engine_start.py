@@ -20,11 +20,11 @@ import time
 import pytest
 
 from scorecard.browser import BrowserApi
-from scorecard.build.site import Layout, build_site
-from scorecard.sample import random_assessment
-from scorecard.serve import SiteHandler, make_server
+from scorecard.sitegen.build import Layout, build_site
+from scorecard.sitegen.serve import SiteHandler, make_server
+from scorecard.testing import random_assessment
 
-from ..conftest import MINI
+from ..helpers import MINI
 from .conftest import serve_build, wait_for_engine
 
 STORAGE_KEY = "scorecard.assessment.v1"
@@ -126,7 +126,7 @@ def two_versions(tmp_path):
 
 SCORE_JS = f"""async () => {{
   const engine = await import({ENGINE_JS});
-  const {{ assessment }} = await engine.call("template", {{ council_type: "london" }});
+  const {{ assessment }} = await engine.call("template", {{ council_type: "unitary" }});
   assessment.answers["ALP-01"] = "yes";
   return engine.call("score", assessment);
 }}"""

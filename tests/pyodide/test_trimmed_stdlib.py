@@ -1,6 +1,6 @@
 """The browser's trimmed standard library holds everything the engine imports.
 
-`scorecard build` traces it in Pyodide and checks it (scorecard/build/stdlib.py). Here the trace
+`scorecard build` traces it in Pyodide and checks it (scorecard/sitegen/stdlib.py). Here the trace
 runs from scratch (an empty build cache), then every engine module is imported and every engine
 operation run in Pyodide with only the trimmed library: the replies are those Pyodide gives with
 its own full library. (CPython's replies are the parity test's business, tests/test_parity.py.)
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -18,13 +17,14 @@ from pathlib import Path
 import pytest
 
 from scorecard.browser import BrowserApi
-from scorecard.build.site import NODE_MODULES, ROOT, build_engine_wheel
-from scorecard.build.stdlib import StdlibError, build_trimmed_stdlib, check, engine_imports
-from scorecard.sample import random_assessment
+from scorecard.sitegen.stdlib import StdlibError, build_trimmed_stdlib, check, engine_imports
+from scorecard.sitegen.wheel import build_engine_wheel
+from scorecard.testing import random_assessment
 
-SCRIPT = ROOT / "tests" / "pyodide" / "engine_ops.mjs"
+from ..helpers import ROOT
 
-needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Pyodide")
+SCRIPT = Path(__file__).resolve().parent / "engine_ops.mjs"
+PYODIDE = ROOT / "node_modules" / "pyodide"
 
 
 def engine_calls(bank) -> list:
@@ -38,18 +38,18 @@ def engine_calls(bank) -> list:
     return calls
 
 
-@needs_node
+@pytest.mark.pyodide
 def test_engine_runs_in_pyodide_with_only_the_trimmed_library(tmp_path, monkeypatch, real_compiled, real_bank):
     monkeypatch.setenv("SCORECARD_CACHE_DIR", str(tmp_path / "cache"))  # trace for real, not from a cache
     wheel = build_engine_wheel(tmp_path / "wheel")
-    trimmed = build_trimmed_stdlib(NODE_MODULES / "pyodide", wheel, tmp_path / "stdlib.zip")
+    trimmed = build_trimmed_stdlib(PYODIDE, wheel, tmp_path / "stdlib.zip")
 
-    with zipfile.ZipFile(trimmed.path) as archive, zipfile.ZipFile(NODE_MODULES / "pyodide" / "python_stdlib.zip") as full:
+    with zipfile.ZipFile(trimmed.path) as archive, zipfile.ZipFile(PYODIDE / "python_stdlib.zip") as full:
         names = archive.namelist()
         assert all(name.endswith(".pyc") for name in names)  # compiled at build time, by Pyodide
         assert {"json/__init__.pyc", "dataclasses.pyc", "statistics.pyc", "csv.pyc"} <= set(names)
         assert len(names) < len([n for n in full.namelist() if n.endswith(".py")]) / 3
-    assert set(trimmed.engine_modules) >= {"scorecard.browser", "scorecard.engine", "scorecard.engine.compare"}
+    assert set(trimmed.engine_modules) >= {"scorecard.browser", "scorecard.engine", "scorecard.engine.comparison"}
 
     api = BrowserApi(json.dumps(real_compiled))
     calls = engine_calls(real_bank)
@@ -75,7 +75,7 @@ def test_engine_imports_follow_the_worker_entry(tmp_path):
     names = engine_imports(wheel)
     assert names[0] == "scorecard.browser"
     # imported inside functions, on first use: still listed, so the trimmed library holds them
-    assert {"scorecard.engine.compare", "scorecard.engine.export", "statistics", "csv"} <= set(names)
+    assert {"scorecard.engine.comparison", "scorecard.engine.csv_export", "statistics", "csv"} <= set(names)
     assert "scorecard.cli" not in names and "yaml" not in names  # not reachable from the browser's entry
 
 
