@@ -89,7 +89,7 @@ def test_new_version_replaces_cache_and_keeps_answers(browser, swappable_site):
     context = browser.new_context()
     page = context.new_page()
     page.goto(url + "index.html")
-    page.select_option("#sc-council-type", "london")
+    page.select_option("#sc-council-type", "london_borough")
     page.goto(url + "themes/alpha.html")
     page.locator("#ALP-01-yes").check()
     old_keys = wait_for_offline_cache(page)
