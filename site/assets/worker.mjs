@@ -14,8 +14,6 @@
 // The engine's files are read from the same store when they are there (a repeat visit, or
 // offline), else downloaded once and kept: the service worker does not download them again.
 // The page is told how far the download and the start have got.
-import { loadPyodide } from "./pyodide/pyodide.mjs";
-
 const assets = new URL("./", import.meta.url);
 const root = new URL("../", assets);
 // Written by the build (scorecard/sitegen/engine_files.py): {version, bank, stdlib, bytes, modules,
@@ -29,6 +27,14 @@ const realFetch = globalThis.fetch.bind(globalThis);
 const files = new Map(Object.entries(ENGINE.files).map(([path, file]) => [new URL(path, root).href, file]));
 const storeKey = (url, file) => `${url}?v=${file.key}`;
 const snapshotKey = new URL(`engine/snapshot?v=${ENGINE.version}`, assets).href;
+
+// Begun as soon as the worker runs, side by side: Pyodide's loader, its large runtime script
+// (Pyodide imports the same URL later and gets this module), and the store with any snapshot.
+const loader = import("./pyodide/pyodide.mjs");
+const runtimeScript = import("./pyodide/pyodide.asm.mjs");
+runtimeScript.catch(() => {}); // Pyodide reports a failure when it imports the script itself
+const storeReady = openStore();
+const snapshotReady = storeReady.then((opened) => opened && findSnapshot(opened));
 
 let store = null; // the Cache API, when this browser allows it
 let downloaded = 0;
@@ -105,7 +111,7 @@ function pyodideOptions(extra) {
 // answer reaches Python, so a snapshot holds the engine and the bank, never an officer's answers.
 async function freshStart(wheelPath) {
   const [pyodide, wheel, bank] = await Promise.all([
-    loadPyodide(pyodideOptions(store ? { _makeSnapshot: true } : {})),
+    loader.then(({ loadPyodide }) => loadPyodide(pyodideOptions(store ? { _makeSnapshot: true } : {}))),
     fileBytes(wheelPath),
     fileBytes("assets/bank.json").then((bytes) => new TextDecoder().decode(bytes)),
   ]);
@@ -132,6 +138,7 @@ function takeSnapshot(pyodide) {
 // The snapshot holds Python's memory, not its files (Pyodide writes the standard library again):
 // every engine module was imported before it was made (takeSnapshot), so the wheel is not needed.
 async function restore(snapshot) {
+  const { loadPyodide } = await loader;
   const pyodide = await loadPyodide(pyodideOptions({ _loadSnapshot: snapshot.bytes }));
   const api = pyodide.globals.get("scorecard_api");
   const bank = api.bank;
@@ -143,9 +150,9 @@ async function restore(snapshot) {
 
 // The snapshot kept for this version, if any: {bytes}, a promise Pyodide awaits while it loads
 // its own script, so reading it overlaps that.
-async function findSnapshot() {
+async function findSnapshot(opened) {
   try {
-    const kept = await store.match(snapshotKey);
+    const kept = await opened.match(snapshotKey);
     if (!kept) return null;
     const bytes = kept.arrayBuffer().then(unpackSnapshot);
     bytes.catch(() => {}); // a bad snapshot is reported when Pyodide awaits it (restore), not before
@@ -195,9 +202,9 @@ function unpackSnapshot(buffer) {
 async function start(wheelName) {
   const wheelPath = `assets/engine/${wheelName}`;
   if (!files.has(new URL(wheelPath, root).href)) throw new Error(`the site has no engine ${wheelName}`);
-  store = await openStore();
+  store = await storeReady;
   globalThis.fetch = engineFetch;
-  const snapshot = store && (await findSnapshot());
+  const snapshot = await snapshotReady;
   if (snapshot) {
     progress("restore");
     try {
