@@ -65,12 +65,13 @@ worker.onerror = (event) => { window.__floor.error = String(event.message || "wo
 </script></body></html>
 """
 
-# Pyodide as npm ships it: the site's runtime files, with Pyodide's own full standard library (the
-# site ships a trimmed one), copied beside the page by write_floor.
+# Pyodide as npm ships it: the site's runtime files, with Pyodide's own full standard library and
+# lock file (the site ships neither as they are), copied beside the page by write_floor.
 FLOOR_WORKER = """import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
 const started = performance.now();
 const pyodide = await loadPyodide({ indexURL: new URL("../assets/pyodide/", import.meta.url).href,
-                                    stdLibURL: new URL("python_stdlib.zip", import.meta.url).href });
+                                    stdLibURL: new URL("python_stdlib.zip", import.meta.url).href,
+                                    lockFileURL: new URL("pyodide-lock.json", import.meta.url).href });
 const loaded = performance.now();
 const value = pyodide.runPython("1+1");
 postMessage({ value, loadPyodideMs: loaded - started, runMs: performance.now() - loaded });
@@ -445,7 +446,8 @@ def write_floor(site: Path) -> None:
     folder.mkdir(exist_ok=True)
     (folder / "floor.html").write_text(FLOOR_HTML, encoding="utf-8")
     (folder / "floor-worker.mjs").write_text(FLOOR_WORKER, encoding="utf-8")
-    shutil.copy2(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip", folder / "python_stdlib.zip")
+    for name in ("python_stdlib.zip", "pyodide-lock.json"):  # the site ships neither as npm has them
+        shutil.copy2(ROOT / "node_modules" / "pyodide" / name, folder / name)
 
 
 def fmt(ms) -> str:

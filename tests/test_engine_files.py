@@ -13,7 +13,6 @@ from scorecard.sitegen.engine_files import PLACEHOLDER, engine_manifest, write_e
 
 FILES = {
     "pyodide/pyodide.asm.wasm": b"\0asm runtime",
-    "pyodide/pyodide-lock.json": b'{"packages": {}}',
     "pyodide/pyodide.mjs": b"export const loadPyodide = 1;",
     "pyodide/pyodide.asm.mjs": b"export default 1;",
     "pyodide/stdlib.zip": b"PK stdlib",
@@ -39,15 +38,19 @@ def assets(tmp_path) -> Path:
     return assets
 
 
-def manifest(assets: Path, bank_version: str = "2026.1") -> dict:
+LOCK = {"info": {"abi_version": "2026_0", "version": "314.0.7"}, "packages": {"numpy": {"imports": ["numpy"]}}}
+
+
+def manifest(assets: Path, bank_version: str = "2026.1", lock: dict = LOCK) -> dict:
     return engine_manifest(assets, assets / "engine" / "scorecard.whl", assets / "pyodide" / "stdlib.zip", bank_version,
-                           ["scorecard.browser"])
+                           ["scorecard.browser"], lock)
 
 
 def test_manifest_lists_the_fetched_files_with_hashes_and_sizes(assets):
     found = manifest(assets)
-    assert set(found["files"]) == {"assets/pyodide/pyodide.asm.wasm", "assets/pyodide/pyodide-lock.json",
-                                   "assets/pyodide/stdlib.zip", "assets/engine/scorecard.whl", "assets/bank.json"}
+    assert set(found["files"]) == {"assets/pyodide/pyodide.asm.wasm", "assets/pyodide/stdlib.zip",
+                                   "assets/engine/scorecard.whl", "assets/bank.json"}
+    assert found["lock"] == {"info": LOCK["info"], "packages": {}}  # the site loads no packages
     assert found["bytes"] == sum(f["bytes"] for f in found["files"].values())
     assert found["stdlib"] == "assets/pyodide/stdlib.zip" and found["bank"] == "2026.1"
     assert found == manifest(assets)  # the same files, the same version
@@ -60,6 +63,10 @@ def test_version_changes_with_any_file_that_shapes_the_engine(assets, changed):
     path = assets / changed
     path.write_bytes(path.read_bytes() + b" ")
     assert manifest(assets)["version"] != before
+
+
+def test_version_changes_with_the_pyodide_lock_info(assets):
+    assert manifest(assets, lock={"info": {**LOCK["info"], "abi_version": "2027_0"}})["version"] != manifest(assets)["version"]
 
 
 def test_version_follows_the_wheel_contents_not_its_timestamps(assets):

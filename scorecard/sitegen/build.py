@@ -29,9 +29,10 @@ from .pages import render_pages
 from .wheel import build_engine_wheel
 
 # The parts of the npm pyodide package the browser loads (no package wheels are used). Its
-# python_stdlib.zip is not copied: the build makes a trimmed one from it (stdlib.py).
-PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"]
-PYODIDE_SOURCES = PYODIDE_FILES + ["python_stdlib.zip"]
+# python_stdlib.zip and pyodide-lock.json are not copied: the build makes a trimmed library from
+# the one, and the worker is given what it needs of the other (stdlib.py, engine_files.py).
+PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"]
+PYODIDE_SOURCES = PYODIDE_FILES + ["python_stdlib.zip", "pyodide-lock.json"]
 VENDOR_FILES = {"chart.umd.min.js": "chart.js/dist/chart.umd.min.js"}
 
 

@@ -16,9 +16,11 @@ import zipfile
 from pathlib import Path
 
 PLACEHOLDER = "/*__ENGINE__*/ null"
-# The Pyodide runtime files that Pyodide itself fetches (pyodide.mjs and pyodide.asm.mjs are module
-# scripts, imported rather than fetched: the service worker keeps those with the pages).
-RUNTIME_FETCHED = ["pyodide/pyodide.asm.wasm", "pyodide/pyodide-lock.json"]
+# The Pyodide runtime file that Pyodide itself fetches (pyodide.mjs and pyodide.asm.mjs are module
+# scripts, imported rather than fetched: the service worker keeps those with the pages). Its lock
+# file (120 kB listing packages the site never loads) is not shipped: the worker hands Pyodide the
+# lock file's "info" and no packages.
+RUNTIME_FETCHED = ["pyodide/pyodide.asm.wasm"]
 RUNTIME_IMPORTED = ["pyodide/pyodide.mjs", "pyodide/pyodide.asm.mjs"]
 
 
@@ -35,8 +37,9 @@ def wheel_hash(path: Path) -> str:
     return h.hexdigest()
 
 
-def engine_manifest(assets: Path, wheel: Path, stdlib: Path, bank_version: str, modules: list[str]) -> dict:
+def engine_manifest(assets: Path, wheel: Path, stdlib: Path, bank_version: str, modules: list[str], lock: dict) -> dict:
     """What the worker needs to know about its files; paths are from the site root (assets' parent)."""
+    lock = {"info": lock["info"], "packages": {}}
     fetched = [assets / p for p in RUNTIME_FETCHED] + [stdlib, wheel, assets / "bank.json"]
     files = {}
     for path in fetched:
@@ -47,13 +50,15 @@ def engine_manifest(assets: Path, wheel: Path, stdlib: Path, bank_version: str, 
         version.update(f"{name}={files[name]['key']}\n".encode())
     for name in RUNTIME_IMPORTED + ["worker.mjs"]:
         version.update(f"{name}={file_hash(assets / name)[:16]}\n".encode())
+    version.update(json.dumps(lock, sort_keys=True).encode())
     return {
         "version": version.hexdigest()[:16],
         "bank": bank_version,
         "stdlib": stdlib.relative_to(assets.parent).as_posix(),
         "bytes": sum(f["bytes"] for f in files.values()),
         "files": files,
-        "modules": modules,  # imported before a snapshot is made (worker.mjs keepSnapshot)
+        "modules": modules,  # imported before a snapshot is made (worker.mjs takeSnapshot)
+        "lock": lock,
     }
 
 
@@ -71,6 +76,7 @@ def prepare_engine(assets: Path, wheel: Path, bank_version: str, pyodide_package
     from .stdlib import STDLIB_NAME, build_trimmed_stdlib
 
     stdlib = build_trimmed_stdlib(pyodide_package, wheel, assets / "pyodide" / STDLIB_NAME)
-    manifest = engine_manifest(assets, wheel, stdlib.path, bank_version, stdlib.engine_modules)
+    lock = json.loads((pyodide_package / "pyodide-lock.json").read_text(encoding="utf-8"))
+    manifest = engine_manifest(assets, wheel, stdlib.path, bank_version, stdlib.engine_modules, lock)
     write_engine_manifest(assets, manifest)
     return manifest

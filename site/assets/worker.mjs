@@ -17,7 +17,7 @@
 const assets = new URL("./", import.meta.url);
 const root = new URL("../", assets);
 // Written by the build (scorecard/sitegen/engine_files.py): {version, bank, stdlib, bytes, modules,
-// files: {path from the site root: {key, bytes}}}.
+// lock, files: {path from the site root: {key, bytes}}}.
 const ENGINE = /*__ENGINE__*/ null;
 const STORE = "scorecard-engine"; // also in service-worker.js
 const SNAPSHOT_IDLE_MS = 1500; // keep the snapshot once no message has come for this long
@@ -104,7 +104,9 @@ async function fileBytes(path) {
 }
 
 function pyodideOptions(extra) {
-  return { indexURL: new URL("pyodide/", assets).href, stdLibURL: new URL(ENGINE.stdlib, root).href, ...extra };
+  const indexURL = new URL("pyodide/", assets).href;
+  // The lock file's "info" and no packages: the site loads none.
+  return { indexURL, stdLibURL: new URL(ENGINE.stdlib, root).href, lockFileContents: ENGINE.lock, packageBaseUrl: indexURL, ...extra };
 }
 
 // A normal start; with a store, in the mode that allows a snapshot, taken at once: before any

@@ -247,7 +247,8 @@ def test_first_visit_fetches_each_file_once_compressed(browser, counted_site, re
     for path in ("/assets/pyodide/pyodide.asm.wasm", "/assets/pyodide/pyodide.asm.mjs", "/assets/bank.json",
                  "/assets/pyodide/python_stdlib_scorecard.zip"):
         assert bodies[path] == ["br"], path
-    assert "/assets/pyodide/python_stdlib.zip" not in bodies  # Pyodide's full library is not shipped
+    assert "/assets/pyodide/python_stdlib.zip" not in bodies  # Pyodide's full library is not shipped,
+    assert "/assets/pyodide/pyodide-lock.json" not in bodies  # nor its list of packages
 
 
 # Every state the loading line and the download bar go through, as a screen reader and a sighted
