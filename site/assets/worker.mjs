@@ -5,8 +5,8 @@
 // - restore: a memory snapshot of an engine that has already started (Pyodide, the engine
 //   imported, the bank loaded), kept in this browser's Cache API since an earlier visit of the
 //   same engine version. Restoring skips Python's start-up, the slowest part of a start.
-// - start: Pyodide starts from its files, unpacks the engine wheel and loads the bank; once the
-//   page is quiet, a snapshot is kept for the next visit.
+// - start: Pyodide starts from its files, unpacks the engine wheel and loads the bank; a snapshot
+//   is taken at once, before any answer reaches Python, and stored once the page is quiet.
 // A snapshot is stored under the engine's version (a hash of Pyodide, its standard library, the
 // wheel, the bank and this file), so a new version never restores an old one; a restore that
 // fails is forgotten and followed by a normal start.
@@ -22,6 +22,8 @@ const ENGINE = /*__ENGINE__*/ null;
 const STORE = "scorecard-engine"; // also in service-worker.js
 const SNAPSHOT_IDLE_MS = 1500; // keep the snapshot once no message has come for this long
 const PROGRESS_EVERY_MS = 200;
+
+if (!ENGINE) throw new Error("this site was not built by `scorecard build` (the worker has no engine manifest)");
 
 const realFetch = globalThis.fetch.bind(globalThis);
 const files = new Map(Object.entries(ENGINE.files).map(([path, file]) => [new URL(path, root).href, file]));
