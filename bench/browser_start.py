@@ -38,7 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (  # noqa: E402
-    CHROMIUM, CHROMIUM_ARGS, STORAGE_KEY, Hit, add_questions_option, human_bytes, median, percentile, print_header,
+    CHROMIUM, CHROMIUM_ARGS, ROOT, STORAGE_KEY, Hit, add_questions_option, human_bytes, median, percentile, print_header,
     seeded_assessment, serve_and_build, verdict,
 )
 
@@ -65,9 +65,13 @@ worker.onerror = (event) => { window.__floor.error = String(event.message || "wo
 </script></body></html>
 """
 
+# Pyodide as npm ships it: the site's runtime files, with Pyodide's own full standard library and
+# lock file (the site ships neither as they are), copied beside the page by write_floor.
 FLOOR_WORKER = """import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
 const started = performance.now();
-const pyodide = await loadPyodide({ indexURL: new URL("../assets/pyodide/", import.meta.url).href });
+const pyodide = await loadPyodide({ indexURL: new URL("../assets/pyodide/", import.meta.url).href,
+                                    stdLibURL: new URL("python_stdlib.zip", import.meta.url).href,
+                                    lockFileURL: new URL("pyodide-lock.json", import.meta.url).href });
 const loaded = performance.now();
 const value = pyodide.runPython("1+1");
 postMessage({ value, loadPyodideMs: loaded - started, runMs: performance.now() - loaded });
@@ -436,10 +440,14 @@ def settle(served, quiet_s: float = 0.8, limit_s: float = 30.0) -> None:
 # --------------------------------------------------------------------------- main
 
 def write_floor(site: Path) -> None:
+    import shutil
+
     folder = site / "_bench"
     folder.mkdir(exist_ok=True)
     (folder / "floor.html").write_text(FLOOR_HTML, encoding="utf-8")
     (folder / "floor-worker.mjs").write_text(FLOOR_WORKER, encoding="utf-8")
+    for name in ("python_stdlib.zip", "pyodide-lock.json"):  # the site ships neither as npm has them
+        shutil.copy2(ROOT / "node_modules" / "pyodide" / name, folder / name)
 
 
 def fmt(ms) -> str:

@@ -1,23 +1,44 @@
-// Offline use: after the first visit every file of the site (pages, Pyodide, the engine,
-// the question bank) is served from this cache, so the scorecard works with the network off.
-// The build fills in VERSION (a hash of the files) and FILES. A new site version installs a
-// new cache and deletes the old one; saved answers (localStorage) are not touched.
+// Offline use: after the first visit every file of the site is served from the browser's
+// caches, so the scorecard works with the network off.
+// - The pages, styles, scripts and Pyodide's module scripts: this worker's own cache. The build
+//   fills in VERSION (a hash of those files) and FILES. A new site version installs a new cache
+//   and deletes the old one; saved answers (localStorage) are not touched.
+// - The engine's files (the WebAssembly runtime, the standard library, the wheel, the bank): the
+//   store the engine's worker (assets/worker.mjs) keeps as it downloads them, each under a hash
+//   of its content (ENGINE_FILES, path -> hash). On a first visit they are already there, so they
+//   are not downloaded twice; after an update only the changed ones are fetched, ahead of need.
 const VERSION = "__VERSION__";
 const FILES = __FILES__;
-const CACHE = `scorecard-${VERSION}`;
+const ENGINE_FILES = __ENGINE_FILES__;
+const CACHE = `scorecard-site-${VERSION}`;
+const ENGINE_STORE = "scorecard-engine"; // also in assets/worker.mjs
+
+async function precache() {
+  // cache: "no-cache": every file is checked with the server, so a new version never stores a
+  // stale file, but an unchanged one comes from the browser's HTTP cache.
+  const site = await caches.open(CACHE);
+  await site.addAll(FILES.map((file) => new Request(file, { cache: "no-cache" })));
+  const store = await caches.open(ENGINE_STORE);
+  for (const [path, key] of Object.entries(ENGINE_FILES)) {
+    const url = new URL(path, self.location.href).href;
+    if (await store.match(`${url}?v=${key}`)) continue;
+    const response = await fetch(url, { cache: "no-cache" });
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    await store.put(`${url}?v=${key}`, response);
+  }
+}
 
 self.addEventListener("install", (event) => {
-  // cache: "no-cache": every file is checked with the server, so a new version never stores a
-  // stale file, but an unchanged one (Pyodide, just downloaded by the page) comes from the
-  // browser's HTTP cache instead of over the network a second time.
-  const requests = FILES.map((file) => new Request(file, { cache: "no-cache" }));
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)).then(() => self.skipWaiting()));
+  event.waitUntil(precache().then(() => self.skipWaiting()));
 });
 
 self.addEventListener("activate", (event) => {
+  // Older site caches (and those of the versions before the engine store, "scorecard-<hash>") go;
+  // the engine's worker drops what an older engine left in its store.
+  const stale = (key) => key.startsWith("scorecard-") && key !== CACHE && key !== ENGINE_STORE;
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("scorecard-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter(stale).map((key) => caches.delete(key))))
       .then(() => self.clients.claim()),
   );
 });
@@ -27,7 +48,7 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
-      const cached = await cache.match(request, { ignoreSearch: true });
+      const cached = await cache.match(request, { ignoreSearch: true, ignoreVary: true });
       if (cached) return cached;
       try {
         return await fetch(request);

@@ -21,14 +21,19 @@ from ..bank_source.load import load_bank
 from ..engine import Bank
 from . import DEFAULT_SITE_URL
 from .councils import site_register, write_register_asset
+from .compress import precompress
 from .csp import add_policy
+from .engine_files import prepare_engine
 from .errors import BankProblems, BuildError
 from .offline import write_service_worker
 from .pages import render_pages
 from .wheel import build_engine_wheel
 
-# The parts of the npm pyodide package the browser loads (no package wheels are used).
-PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
+# The parts of the npm pyodide package the browser loads (no package wheels are used). Its
+# python_stdlib.zip and pyodide-lock.json are not copied: the build makes a trimmed library from
+# the one, and the worker is given what it needs of the other (stdlib.py, engine_files.py).
+PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"]
+PYODIDE_SOURCES = PYODIDE_FILES + ["python_stdlib.zip", "pyodide-lock.json"]
 VENDOR_FILES = {
     "chart.umd.min.js": "chart.js/dist/chart.umd.min.js",
     # GOV.UK's accessible autocomplete: the home page's council picker (a plain <select> without it)
@@ -82,6 +87,7 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL) -> P
     (assets / "bank.json").write_text(json.dumps(compiled, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     wheel = build_engine_wheel(assets / "engine")
     copy_runtime(assets, layout.node_modules)
+    engine = prepare_engine(assets, wheel, bank.version, layout.node_modules / "pyodide")
     examples = copy_examples(assets / "examples")
     register = site_register(compiled)
     write_register_asset(register, assets)
@@ -89,18 +95,19 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL) -> P
     log(f"Generated {sum(1 for _ in layout.docs.rglob('*.md'))} pages; engine {wheel.name}")
     run_mkdocs(write_config(bank, layout, wheel.name, site_url))
     add_policy(layout.site)
-    write_service_worker(layout.site, sources / "service-worker.js")
+    write_service_worker(layout.site, sources / "service-worker.js", engine)
+    precompress(layout.site)
     return layout.site
 
 
 def check_tools(node_modules: Path) -> None:
     """Say at once what is missing (MkDocs Material, the npm packages), before any work is done."""
-    missing_python = [name for name, module in (("mkdocs", "mkdocs"), ("mkdocs-material", "material"))
+    missing_python = [name for name, module in (("mkdocs", "mkdocs"), ("mkdocs-material", "material"), ("brotli", "brotli"))
                       if importlib.util.find_spec(module) is None]
     if missing_python:
         raise BuildError(f"building the site needs {' and '.join(missing_python)}, which are not installed: "
                          "pip install 'scorecard[site]'")
-    missing = [f"pyodide/{name}" for name in PYODIDE_FILES if not (node_modules / "pyodide" / name).exists()]
+    missing = [f"pyodide/{name}" for name in PYODIDE_SOURCES if not (node_modules / "pyodide" / name).exists()]
     missing += [src for src in VENDOR_FILES.values() if not (node_modules / src).exists()]
     if missing:
         pinned = json.loads(bundled.package_json().read_text(encoding="utf-8"))["dependencies"]

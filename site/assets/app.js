@@ -2,7 +2,7 @@
 // engine and saves answers). Material's instant navigation swaps page content without
 // reloading, so this module runs once per visit: the engine worker and the saved assessment
 // live on, and each new page is mounted (and the previous one unmounted) on `document$`.
-import { onEngineStatus, startEngine } from "./js/engine.js";
+import { onEngineStatus, showEngineStatus, startEngine } from "./js/engine.js";
 import { mountCouncilFields, mountThemeList, mountThemePage } from "./js/form.js";
 import { mountCompare } from "./js/compare.js";
 import { mountCouncilBar, mountCouncilPicker } from "./js/council.js";
@@ -12,15 +12,6 @@ import { subscribe } from "./js/store.js";
 import { showNotices, showUpdateReady } from "./js/notices.js";
 
 let unmount = [];
-
-function showEngineStatus(status) {
-  for (const node of document.querySelectorAll('[data-sc="engine-status"]')) {
-    node.textContent = status.state === "ready" ? "" : status.state === "failed"
-      ? `The scoring engine could not start: ${status.message}. Your answers are still saved on this device.`
-      : "Loading the scoring engine…";
-  }
-  document.documentElement.dataset.engine = status.state;
-}
 
 function mount() {
   for (const stop of unmount) stop();

@@ -1,42 +1,282 @@
 // The scoring engine in a module Web Worker: Pyodide (self-hosted) runs the same
 // `scorecard` Python package as the command line. No scoring happens in JavaScript.
-import { loadPyodide } from "./pyodide/pyodide.mjs";
-
+//
+// Start-up, fastest first:
+// - restore: a memory snapshot of an engine that has already started (Pyodide, the engine
+//   imported, the bank loaded), kept in this browser's Cache API since an earlier visit of the
+//   same engine version. Restoring skips Python's start-up, the slowest part of a start.
+// - start: Pyodide starts from its files, unpacks the engine wheel and loads the bank; a snapshot
+//   is taken at once, before any answer reaches Python, and stored once the page is quiet.
+// A snapshot is stored under the engine's version (a hash of Pyodide, its standard library, the
+// wheel, the bank and this file), so a new version never restores an old one; a restore that
+// fails is forgotten and followed by a normal start.
+//
+// The engine's files are read from the same store when they are there (a repeat visit, or
+// offline), else downloaded once and kept: the service worker does not download them again.
+// The page is told how far the download and the start have got.
 const assets = new URL("./", import.meta.url);
+const root = new URL("../", assets);
+// Written by the build (scorecard/sitegen/engine_files.py): {version, bank, stdlib, bytes, modules,
+// lock, files: {path from the site root: {key, bytes}}}.
+const ENGINE = /*__ENGINE__*/ null;
+const STORE = "scorecard-engine"; // also in service-worker.js
+const SNAPSHOT_IDLE_MS = 1500; // keep the snapshot once no message has come for this long
+const PROGRESS_EVERY_MS = 200;
 
-// The page sends {op: "start", wheel} first: the engine wheel's versioned file name.
-async function start(wheel) {
-  const [pyodide, wheelBytes, bankText] = await Promise.all([
-    loadPyodide({ indexURL: new URL("pyodide/", assets).href }),
-    fetchOk(new URL(`engine/${wheel}`, assets)).then((r) => r.arrayBuffer()),
-    fetchOk(new URL("bank.json", assets)).then((r) => r.text()),
-  ]);
-  pyodide.unpackArchive(wheelBytes, "wheel");
-  pyodide.globals.set("BANK_JSON", bankText);
-  return pyodide.runPython("from scorecard.browser import BrowserApi\nBrowserApi(BANK_JSON)");
+if (!ENGINE) throw new Error("this site was not built by `scorecard build` (the worker has no engine manifest)");
+
+const realFetch = globalThis.fetch.bind(globalThis);
+const files = new Map(Object.entries(ENGINE.files).map(([path, file]) => [new URL(path, root).href, file]));
+const storeKey = (url, file) => `${url}?v=${file.key}`;
+const snapshotKey = new URL(`engine/snapshot?v=${ENGINE.version}`, assets).href;
+
+// Begun as soon as the worker runs, side by side: Pyodide's loader, its large runtime script
+// (Pyodide imports the same URL later and gets this module), and the store with any snapshot.
+const loader = import("./pyodide/pyodide.mjs");
+const runtimeScript = import("./pyodide/pyodide.asm.mjs");
+runtimeScript.catch(() => {}); // Pyodide reports a failure when it imports the script itself
+const storeReady = openStore();
+const snapshotReady = storeReady.then((opened) => opened && findSnapshot(opened));
+
+let store = null; // the Cache API, when this browser allows it
+let downloaded = 0;
+let step = ""; // "download", "start" or "restore": what the page is told
+let lastProgress = 0;
+
+function progress(next) {
+  const now = performance.now();
+  if (next === step && now - lastProgress < PROGRESS_EVERY_MS) return;
+  step = next;
+  lastProgress = now;
+  postMessage({ type: "progress", step, loaded: Math.min(downloaded, ENGINE.bytes), total: ENGINE.bytes });
 }
 
-async function fetchOk(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+// Bytes of the engine's files now in hand (downloaded or read from the store).
+function counted(bytes) {
+  downloaded += bytes;
+  if (step !== "restore") progress(downloaded >= ENGINE.bytes ? "start" : "download");
+}
+
+async function openStore() {
+  try {
+    return await caches.open(STORE);
+  } catch (error) {
+    return null; // no Cache API (an http:// host other than localhost, storage turned off): start without it
+  }
+}
+
+// Pyodide fetches its files with the global fetch(): the engine's files come from the store when
+// there, else from the network, counted for the progress message and kept in the store.
+async function engineFetch(input, init) {
+  const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+  url.search = "";
+  const file = files.get(url.href);
+  if (!file) return realFetch(input, init);
+  const key = storeKey(url.href, file);
+  const kept = store && (await store.match(key, { ignoreVary: true }).catch(() => undefined));
+  if (kept) {
+    counted(file.bytes);
+    return kept;
+  }
+  const response = await realFetch(url.href, init);
+  if (!response.ok) return response;
+  if (store) store.put(key, response.clone()).catch(() => {});
+  countBody(response.clone().body, file.bytes);
   return response;
 }
 
-let api = null;
+async function countBody(body, expected) {
+  let seen = 0;
+  try {
+    const reader = body.getReader();
+    for (let part = await reader.read(); !part.done; part = await reader.read()) {
+      seen += part.value.byteLength;
+      counted(part.value.byteLength);
+    }
+  } catch (error) {
+    /* the download failed: Pyodide reports it */
+  }
+  if (seen < expected) counted(0);
+}
+
+async function fileBytes(path) {
+  const response = await engineFetch(new URL(path, root));
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
+function pyodideOptions(extra) {
+  const indexURL = new URL("pyodide/", assets).href;
+  // The lock file's "info" and no packages: the site loads none.
+  return { indexURL, stdLibURL: new URL(ENGINE.stdlib, root).href, lockFileContents: ENGINE.lock, packageBaseUrl: indexURL, ...extra };
+}
+
+// A normal start; with a store, in the mode that allows a snapshot, taken at once: before any
+// answer reaches Python, so a snapshot holds the engine and the bank, never an officer's answers.
+async function freshStart(wheelPath) {
+  const [pyodide, wheel, bank] = await Promise.all([
+    loader.then(({ loadPyodide }) => loadPyodide(pyodideOptions(store ? { _makeSnapshot: true } : {}))),
+    fileBytes(wheelPath),
+    fileBytes("assets/bank.json").then((bytes) => new TextDecoder().decode(bytes)),
+  ]);
+  pyodide.unpackArchive(wheel, "wheel");
+  pyodide.globals.set("BANK_JSON", bank);
+  pyodide.runPython("from scorecard.browser import BrowserApi\nscorecard_api = BrowserApi(BANK_JSON)\ndel BANK_JSON");
+  const snapshot = store ? takeSnapshot(pyodide) : null;
+  return { pyodide, api: pyodide.globals.get("scorecard_api"), how: "started", snapshot, pending: Boolean(store) };
+}
+
+// Every engine module is imported first, including those imported on first use (the comparison
+// code): the snapshot holds Python's memory, not its files, so a restored engine has no wheel.
+function takeSnapshot(pyodide) {
+  try {
+    pyodide.globals.set("ENGINE_MODULES", JSON.stringify(ENGINE.modules));
+    pyodide.runPython("import importlib, json\nfor name in json.loads(ENGINE_MODULES): importlib.import_module(name)\ndel ENGINE_MODULES");
+    return pyodide.makeMemorySnapshot();
+  } catch (error) {
+    console.warn("The scoring engine cannot be kept for the next visit.", error);
+    return null;
+  }
+}
+
+// The snapshot holds Python's memory, not its files (Pyodide writes the standard library again):
+// every engine module was imported before it was made (takeSnapshot), so the wheel is not needed.
+async function restore(snapshot) {
+  const { loadPyodide } = await loader;
+  const pyodide = await loadPyodide(pyodideOptions({ _loadSnapshot: snapshot.bytes }));
+  const api = pyodide.globals.get("scorecard_api");
+  const bank = api.bank;
+  const version = bank.version;
+  bank.destroy();
+  if (version !== ENGINE.bank) throw new Error("the snapshot holds another bank");
+  return { pyodide, api, how: "restored", snapshot: null, pending: false };
+}
+
+// The snapshot kept for this version, if any: {bytes}, a promise Pyodide awaits while it loads
+// its own script, so reading it overlaps that.
+async function findSnapshot(opened) {
+  try {
+    const kept = await opened.match(snapshotKey);
+    if (!kept) return null;
+    const bytes = kept.arrayBuffer().then(unpackSnapshot);
+    bytes.catch(() => {}); // a bad snapshot is reported when Pyodide awaits it (restore), not before
+    return { bytes };
+  } catch (error) {
+    return null;
+  }
+}
+
+// A snapshot is Python's whole memory, about 31 MB, half of it in pages of zeros: only the other
+// pages are kept (a list of their numbers, then their bytes), which halves the time to read it.
+const PAGE = 4096;
+const PACKED = 0x73637031; // "scp1"
+
+function packSnapshot(bytes) {
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
+  const perPage = PAGE >> 2;
+  const kept = [];
+  for (let page = 0; page * PAGE < bytes.byteLength; page++) {
+    const end = Math.min(words.length, (page + 1) * perPage);
+    for (let i = page * perPage; i < end; i++) {
+      if (words[i] !== 0) {
+        kept.push(page);
+        break;
+      }
+    }
+  }
+  const header = new Uint32Array([PACKED, bytes.byteLength, PAGE, kept.length, ...kept]);
+  return new Blob([header, ...kept.map((page) => bytes.subarray(page * PAGE, (page + 1) * PAGE))]);
+}
+
+function unpackSnapshot(buffer) {
+  const [magic, length, page, count] = new Uint32Array(buffer, 0, 4);
+  if (magic !== PACKED || length % 4 !== 0) throw new Error("not a packed snapshot");
+  const pages = new Uint32Array(buffer, 16, count);
+  const bytes = new Uint8Array(length);
+  let offset = 16 + 4 * count;
+  for (const number of pages) {
+    const size = Math.min(page, length - number * page);
+    bytes.set(new Uint8Array(buffer, offset, size), number * page);
+    offset += size;
+  }
+  if (offset !== buffer.byteLength) throw new Error("a packed snapshot of the wrong size");
+  return bytes;
+}
+
+async function start(wheelName) {
+  const wheelPath = `assets/engine/${wheelName}`;
+  if (!files.has(new URL(wheelPath, root).href)) throw new Error(`the site has no engine ${wheelName}`);
+  store = await storeReady;
+  globalThis.fetch = engineFetch;
+  const snapshot = await snapshotReady;
+  if (snapshot) {
+    progress("restore");
+    try {
+      return await restore(snapshot);
+    } catch (error) {
+      console.warn("The saved scoring engine could not be restored; starting it afresh.", error);
+      await store.delete(snapshotKey).catch(() => {});
+      downloaded = 0;
+    }
+  }
+  progress("download");
+  return freshStart(wheelPath);
+}
+
+// After a normal start: store the snapshot once the page has been quiet for a moment (packing it
+// keeps the worker busy for a few tens of milliseconds), and drop what an older version of the
+// engine left in the store.
+let snapshotTimer = null;
+function snapshotWhenQuiet(engine) {
+  clearTimeout(snapshotTimer);
+  if (engine.pending) snapshotTimer = setTimeout(() => keepSnapshot(engine), SNAPSHOT_IDLE_MS);
+}
+
+async function keepSnapshot(engine) {
+  const bytes = engine.snapshot;
+  engine.snapshot = null;
+  engine.pending = false;
+  if (bytes) {
+    try {
+      const packed = packSnapshot(bytes);
+      await store.put(snapshotKey, new Response(packed, { headers: { "Content-Type": "application/octet-stream" } }));
+    } catch (error) {
+      console.warn("The scoring engine could not be kept for the next visit.", error);
+    }
+  }
+  await forgetOldVersions();
+}
+
+async function forgetOldVersions() {
+  if (!store) return;
+  const current = new Set([snapshotKey, ...[...files].map(([url, file]) => storeKey(url, file))]);
+  try {
+    for (const request of await store.keys()) if (!current.has(request.url)) await store.delete(request);
+  } catch (error) {
+    /* the store is only a cache */
+  }
+}
+
+let engine = null;
 
 onmessage = async (event) => {
   const { id, op, payload } = event.data;
   if (op === "start") {
-    api = start(payload.wheel);
-    api.then(
-      () => postMessage({ type: "ready" }),
+    const started = performance.now();
+    engine = start(payload.wheel);
+    engine.then(
+      (ready) => {
+        postMessage({ type: "ready", how: ready.how, ms: performance.now() - started });
+        snapshotWhenQuiet(ready);
+      },
       (error) => postMessage({ type: "failed", message: String(error && error.message ? error.message : error) }),
     );
     return;
   }
   try {
-    const engine = await api;
-    postMessage({ type: "reply", id, ...JSON.parse(engine.call(op, JSON.stringify(payload))) });
+    const ready = await engine;
+    postMessage({ type: "reply", id, ...JSON.parse(ready.api.call(op, JSON.stringify(payload))) });
+    snapshotWhenQuiet(ready);
   } catch (error) {
     postMessage({ type: "reply", id, ok: false, problems: [`The scoring engine failed: ${error.message || error}`] });
   }

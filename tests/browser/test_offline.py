@@ -29,13 +29,15 @@ def poll(page, script: str, arg=None, timeout: float = 60.0):
 
 
 def wait_for_offline_cache(page):
-    """Wait until this page is controlled and the whole site (Pyodide included) is cached."""
+    """Wait until this page is controlled and the whole site is cached: the pages in the service
+    worker's cache, Pyodide in the engine's store (kept under a hash of each file)."""
     return poll(page, """async () => {
         if (!navigator.serviceWorker.controller) return false;
-        for (const key of await caches.keys()) {
-            if (await (await caches.open(key)).match('/assets/pyodide/pyodide.asm.wasm')) return caches.keys();
-        }
-        return false;
+        const keys = await caches.keys();
+        const site = keys.filter((key) => key.startsWith('scorecard-site-'));
+        if (site.length !== 1 || !(await (await caches.open(site[0])).match('/index.html'))) return false;
+        const store = await caches.open('scorecard-engine');
+        return (await store.match('/assets/pyodide/pyodide.asm.wasm', { ignoreSearch: true })) ? site : false;
     }""")
 
 
@@ -88,7 +90,7 @@ def test_new_version_replaces_cache_and_keeps_answers(browser, swappable_site):
     context = browser.new_context()
     page = context.new_page()
     page.goto(url + "index.html")
-    page.select_option("#sc-council-type", "london")
+    page.select_option("#sc-council-type", "london_borough")
     page.goto(url + "themes/alpha.html")
     page.locator("#ALP-01-yes").check()
     old_keys = wait_for_offline_cache(page)
@@ -96,7 +98,10 @@ def test_new_version_replaces_cache_and_keeps_answers(browser, swappable_site):
 
     publish("2000.2")
     page.goto(url + "index.html")  # the page asks the service worker to look for an update
-    poll(page, "async old => { const keys = await caches.keys(); return keys.length === 1 && keys[0] !== old[0]; }", old_keys)
+    poll(page, """async old => {
+        const site = (await caches.keys()).filter((key) => key.startsWith('scorecard-site-'));
+        return site.length === 1 && site[0] !== old[0];
+    }""", old_keys)
     page.reload()
     assert page.locator('meta[name="scorecard-bank-version"]').get_attribute("content") == "2000.2"
     assert json.loads(page.evaluate(f"localStorage.getItem('{ANSWER_KEY}')"))["answers"] == json.loads(saved)["answers"]

@@ -5,24 +5,60 @@
 export const MAX_FILE_BYTES = 5_000_000;
 
 const listeners = new Set();
-let status = { state: "loading", message: "" };
+// state: "loading", "ready" or "failed". While loading, the worker reports its step ("download",
+// "start" or "restore") and the bytes of the engine's files it has in hand (loaded of total);
+// once ready, how it started ("started", or "restored" from a snapshot kept on this device).
+let status = { state: "loading", step: "", loaded: 0, total: 0, message: "" };
 let worker = null;
 let nextId = 1;
 const pending = new Map();
 
-function setStatus(state, message = "") {
-  status = { state, message };
+// Nothing is said until the worker reports its first step (the pages' own placeholders say the
+// engine is loading), so a screen reader hears one message per step and no more.
+const STEP_TEXT = {
+  "": "",
+  download: "Loading the scoring engine, step 1 of 2: downloading it.",
+  start: "Loading the scoring engine, step 2 of 2: starting it.",
+  restore: "Starting the scoring engine kept on this device…",
+};
+
+function setStatus(state, details = {}) {
+  status = { ...status, ...details, state };
   for (const listener of listeners) listener(status);
 }
 
 function handle(data) {
-  if (data.type === "ready") setStatus("ready");
-  else if (data.type === "failed") setStatus("failed", data.message);
+  if (data.type === "progress") setStatus("loading", { step: data.step, loaded: data.loaded, total: data.total });
+  else if (data.type === "ready") setStatus("ready", { how: data.how, startMs: data.ms });
+  else if (data.type === "failed") setStatus("failed", { message: data.message });
   else if (data.type === "reply") {
     const resolve = pending.get(data.id);
     pending.delete(data.id);
     if (resolve) resolve(data);
   }
+}
+
+// Show the engine's state in the page: the text of every [data-sc="engine-status"] (a live
+// region) changes only when the step does, so a screen reader hears one short message per step;
+// every [data-sc="engine-progress"] (a <progress>) shows how much of the download is in hand,
+// readable on demand and never announced. The form works throughout.
+export function showEngineStatus(current = status, root = document) {
+  const text = current.state === "ready" ? "" : current.state === "failed"
+    ? `The scoring engine could not start: ${current.message}. Your answers are still saved on this device.`
+    : STEP_TEXT[current.step] ?? "";
+  for (const node of root.querySelectorAll('[data-sc="engine-status"]')) {
+    if (node.textContent !== text) node.textContent = text;
+  }
+  const downloading = current.state === "loading" && current.step === "download" && current.total > 0;
+  for (const bar of root.querySelectorAll('[data-sc="engine-progress"]')) {
+    bar.hidden = !downloading;
+    if (downloading) {
+      bar.max = current.total;
+      bar.value = current.loaded;
+      bar.textContent = `${Math.floor((100 * current.loaded) / current.total)} %`;
+    }
+  }
+  document.documentElement.dataset.engine = current.state;
 }
 
 // Take over the worker assets/early.js started in <head>, with the messages it sent meanwhile.
@@ -31,7 +67,7 @@ export function startEngine() {
   worker = window.scorecard.worker;
   for (const data of worker.early || []) handle(data);
   worker.onmessage = ({ data }) => handle(data);
-  worker.onerror = (event) => setStatus("failed", event.message || "the worker could not start");
+  worker.onerror = (event) => setStatus("failed", { message: event.message || "the worker could not start" });
 }
 
 export function engineStatus() {

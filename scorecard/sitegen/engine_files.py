@@ -1,0 +1,82 @@
+"""The engine's files and version, written into the worker and the service worker.
+
+The worker (site/assets/worker.mjs) keeps the files it downloads in the browser's Cache API, each
+under a hash of its content, and keeps a memory snapshot of the started engine under the
+engine's version: a hash of everything that shapes the started engine (Pyodide, its standard
+library, the wheel, the bank and the worker itself). A changed version never restores an old
+snapshot. The service worker fetches into the same store, on an update, only the files whose
+hash it does not hold already.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+
+PLACEHOLDER = "/*__ENGINE__*/ null"
+# The Pyodide runtime file that Pyodide itself fetches (pyodide.mjs and pyodide.asm.mjs are module
+# scripts, imported rather than fetched: the service worker keeps those with the pages). Its lock
+# file (120 kB listing packages the site never loads) is not shipped: the worker hands Pyodide the
+# lock file's "info" and no packages.
+RUNTIME_FETCHED = ["pyodide/pyodide.asm.wasm"]
+RUNTIME_IMPORTED = ["pyodide/pyodide.mjs", "pyodide/pyodide.asm.mjs"]
+
+
+def file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def wheel_hash(path: Path) -> str:
+    """The wheel's members, not the zip: rebuilding the same sources gives the same version."""
+    h = hashlib.sha256()
+    with zipfile.ZipFile(path) as archive:
+        for name in sorted(archive.namelist()):
+            h.update(name.encode() + b"\0" + hashlib.sha256(archive.read(name)).digest())
+    return h.hexdigest()
+
+
+def engine_manifest(assets: Path, wheel: Path, stdlib: Path, bank_version: str, modules: list[str], lock: dict) -> dict:
+    """What the worker needs to know about its files; paths are from the site root (assets' parent)."""
+    lock = {"info": lock["info"], "packages": {}}
+    fetched = [assets / p for p in RUNTIME_FETCHED] + [stdlib, wheel, assets / "bank.json"]
+    files = {}
+    for path in fetched:
+        digest = wheel_hash(path) if path == wheel else file_hash(path)
+        files[path.relative_to(assets.parent).as_posix()] = {"key": digest[:16], "bytes": path.stat().st_size}
+    version = hashlib.sha256()
+    for name in sorted(files):
+        version.update(f"{name}={files[name]['key']}\n".encode())
+    for name in RUNTIME_IMPORTED + ["worker.mjs"]:
+        version.update(f"{name}={file_hash(assets / name)[:16]}\n".encode())
+    version.update(json.dumps(lock, sort_keys=True).encode())
+    return {
+        "version": version.hexdigest()[:16],
+        "bank": bank_version,
+        "stdlib": stdlib.relative_to(assets.parent).as_posix(),
+        "bytes": sum(f["bytes"] for f in files.values()),
+        "files": files,
+        "modules": modules,  # imported before a snapshot is made (worker.mjs takeSnapshot)
+        "lock": lock,
+    }
+
+
+def write_engine_manifest(assets: Path, manifest: dict) -> None:
+    """Fill the manifest into the built worker.mjs (its source holds a placeholder)."""
+    worker = assets / "worker.mjs"
+    text = worker.read_text(encoding="utf-8")
+    if PLACEHOLDER not in text:
+        raise ValueError(f"{worker}: no {PLACEHOLDER} placeholder for the engine manifest")
+    worker.write_text(text.replace(PLACEHOLDER, json.dumps(manifest, sort_keys=True), 1), encoding="utf-8")
+
+
+def prepare_engine(assets: Path, wheel: Path, bank_version: str, pyodide_package: Path) -> dict:
+    """Build the trimmed standard library beside Pyodide, then write the manifest into the worker."""
+    from .stdlib import STDLIB_NAME, build_trimmed_stdlib
+
+    stdlib = build_trimmed_stdlib(pyodide_package, wheel, assets / "pyodide" / STDLIB_NAME)
+    lock = json.loads((pyodide_package / "pyodide-lock.json").read_text(encoding="utf-8"))
+    manifest = engine_manifest(assets, wheel, stdlib.path, bank_version, stdlib.engine_modules, lock)
+    write_engine_manifest(assets, manifest)
+    return manifest
