@@ -13,6 +13,7 @@ from .assessment import Assessment
 from .wording import set_aside_message
 from .bank import Bank
 from .scoring import overall, question_entries, read_answers, score_theme
+from .yearly import evidence_share, evidence_completeness, plan_entries, planned_outcome, since_last_year, still_to_review
 
 
 class CouncilSummary(TypedDict):
@@ -164,6 +165,7 @@ def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True) ->
     """
     reading = read_answers(bank, assessment)
     themes = [score_theme(theme, reading, bank) for theme in bank.themes]
+    add_theme_cycle(bank, assessment, reading, themes)
     council = assessment.council
     ctype = bank.council_types[council.type]
     summary = {
@@ -189,11 +191,36 @@ def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True) ->
         return summary
     for theme, result in zip(bank.themes, themes):
         result["questions"] = question_entries(theme, reading)
+    actions = action_list(themes, assessment, bank, reading)
     return {
         **summary,
-        "actions": action_list(themes, assessment, bank, reading),
+        "actions": actions,
         "unanswered": unanswered_list(themes, bank, reading),
+        **yearly_parts(bank, assessment, reading, themes, summary["overall"], actions),
         "labels": bank.labels(),
+    }
+
+
+def add_theme_cycle(bank: Bank, assessment: Assessment, reading, themes) -> None:
+    """Each theme's evidence completeness and, where actions are planned, its tier once they are done."""
+    evidence = evidence_completeness(bank, assessment, reading)
+    outcome = planned_outcome(bank, assessment, reading, themes)
+    for theme in themes:
+        theme["evidence"] = evidence[theme["id"]]
+        theme["planned"] = outcome.get(theme["id"])
+
+
+def yearly_parts(bank: Bank, assessment: Assessment, reading, themes, overall_now, actions) -> dict[str, Any]:
+    """Evidence, the action plan and its outcome, sign-off, last year's changes, answers to review (yearly.py)."""
+    cycle = assessment.cycle
+    for action in actions:
+        action["plan"] = cycle.action_plan.get(action["question"])
+    return {
+        "evidence": evidence_share(sum(t["evidence"]["answered"] for t in themes), sum(t["evidence"]["with_evidence"] for t in themes)),
+        "action_plan": plan_entries(bank, assessment, actions, reading.nation),
+        "sign_off": cycle.sign_off,
+        "since_last_year": since_last_year(bank, assessment, themes, overall_now, reading.nation),
+        "review": still_to_review(bank, assessment, reading.nation),
     }
 
 

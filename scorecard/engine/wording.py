@@ -66,6 +66,21 @@ def cell_state(part: dict[str, Any]) -> str:
     return "not_asked" if part.get("asked", 1) == 0 else "not_answered"
 
 
+# --- the action plan and evidence -----------------------------------------------------------
+
+STATUS_NAMES = {"not_started": "Not started", "in_progress": "In progress", "done": "Done", "not_planned": "Not planned"}
+
+
+def evidence_text(entry: dict[str, str] | None) -> str:
+    """One piece of evidence in a line: "Cabinet report 14; https://...; dated 2026-05-01"."""
+    if not entry:
+        return ""
+    parts = [entry[k] for k in ("reference", "link") if entry.get(k)]
+    if entry.get("date"):
+        parts.append(f"dated {entry['date']}")
+    return "; ".join(parts)
+
+
 # --- comparison notes ---------------------------------------------------------------------
 
 def plural(n: int, word: str, words: str | None = None) -> str:
