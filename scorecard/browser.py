@@ -24,6 +24,7 @@ class BrowserApi:
             "actions_csv": self.actions_csv,
             "compare": self.compare,
             "compare_csv": self.compare_csv,
+            "board_report": self.board_report,
             "merge": self.merge,
             "next_year": self.next_year,
             "plan_import": self.plan_import,
@@ -89,3 +90,10 @@ class BrowserApi:
         current = load_assessment(payload["assessment"], self.bank)
         updated = load_assessment(apply_plan(current.to_dict(), read_plan_csv(payload["text"], self.bank)), self.bank)
         return {"assessment": updated.to_dict(), "result": score_assessment(self.bank, updated)}
+
+    def board_report(self, assessment: dict[str, Any]) -> dict[str, Any]:
+        """The board report's content, the same as `scorecard report` lays out."""
+        from .engine.board import board_report
+
+        checked = load_assessment(assessment, self.bank)
+        return {"report": board_report(self.bank, checked, score_assessment(self.bank, checked))}

@@ -292,6 +292,18 @@ def _pair(item: str, form: str, names: list[str], file_first: bool = False) -> t
     return (_file_name(key, names), value) if file_first else (key, _file_name(value, names))
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """The board report: a one-page summary and an annex of every answer, as an HTML page that prints to A4."""
+    from .engine.board import board_report
+    from .reports.board import board_html
+
+    bank = _bank(args)
+    assessment = _read_or_stop(args.file, bank, "write its report")
+    report = board_report(bank, assessment, score_assessment(bank, assessment), top=args.actions)
+    _write(board_html(report), args.output)
+    return EXIT_OK
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .sitegen.build import build_site, default_layout
     from .sitegen.errors import BankProblems, BuildError
@@ -357,6 +369,12 @@ def build_parser() -> argparse.ArgumentParser:
                          help="text table (default), CSV (one row per council), JSON, or a standalone HTML page")
     compare.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
     compare.set_defaults(run=cmd_compare)
+
+    report = commands.add_parser("report", help="the board report: a one-page summary and an annex, as HTML for print or PDF")
+    report.add_argument("file", help="the assessment file")
+    report.add_argument("--actions", type=int, default=5, help="how many top actions the summary lists (default 5)")
+    report.add_argument("-o", "--output", metavar="HTML", help="write to this file instead of standard output")
+    report.set_defaults(run=cmd_report)
 
     merge = commands.add_parser(
         "merge", help="merge several officers' assessment files into one",

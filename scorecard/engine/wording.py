@@ -59,6 +59,24 @@ def gap(value: float | None) -> str:
     return "0.0" if text in ("0.0", "0.00") else ("+" if value > 0 else "-") + text
 
 
+def signed(value: float) -> str:
+    """A change in score: +4.2, -3.0, 0.0."""
+    return gap(value)
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def long_date(iso: str) -> str:
+    """2026-12-01 -> 1 December 2026 (as GOV.UK writes dates); other text is returned as it is."""
+    try:
+        year, month, day = (int(part) for part in iso.split("-"))
+        return f"{day} {MONTHS[month - 1]} {year}"
+    except (ValueError, IndexError):
+        return iso
+
+
 def cell_state(part: dict[str, Any]) -> str:
     """How a comparison cell is written: 'scored', 'not_asked' (nothing applies to this council) or 'not_answered'."""
     if part["score"] is not None:
