@@ -153,7 +153,7 @@ def _sign_off(sign_off: dict[str, str] | None) -> str:
 
 def _annex(bank: Bank, assessment: Assessment, result: dict[str, Any], labels: dict[str, Any]) -> list[dict[str, Any]]:
     """Every question this council is asked, theme by theme: answer, note, evidence, who and when, plan, change."""
-    provenance = getattr(assessment, "provenance", None) or {}
+    provenance = assessment.provenance
     since = result.get("since_last_year") or {}
     before = {q["question"]: q for q in since.get("questions", [])} if since.get("available") else {}
     review = {r["question"] for r in result.get("review", [])}

@@ -21,6 +21,7 @@ Run-time code: standard library only.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -116,14 +117,12 @@ def _read(bank: Bank, files: list[tuple[str, Any]], themes: dict[str, list[str]]
         except AssessmentError as error:
             problems += [f"{name}: {p}" for p in error.problems]
             continue
-        raw = content if isinstance(content, dict) else {}
         chosen_themes = themes.get(name)
         unknown = [t for t in chosen_themes or [] if t not in known]
         if unknown:
             problems.append(f"{name}: {unknown[0]!r} is not a theme; themes are {', '.join(sorted(known))}")
         data = assessment.to_dict()
-        source = Source(name, assessment, data, _provenance_of(assessment, raw if raw else _json(content)),
-                        None if chosen_themes is None else frozenset(chosen_themes))
+        source = Source(name, assessment, data, assessment.provenance, None if chosen_themes is None else frozenset(chosen_themes))
         source.items = _items(bank, source)
         sources.append(source)
     for name in themes:
@@ -132,28 +131,6 @@ def _read(bank: Bank, files: list[tuple[str, Any]], themes: dict[str, list[str]]
     if problems:
         raise AssessmentError(problems)
     return sources
-
-
-def _json(content: Any) -> dict[str, Any]:
-    import json
-
-    try:
-        data = json.loads(content)
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _provenance_of(assessment: Assessment, raw: dict[str, Any]) -> dict[str, dict[str, str]]:
-    """Who changed each item when: the checked provenance where the engine keeps it, else the file's well-formed entries."""
-    checked = getattr(assessment, "provenance", None)
-    if checked is not None:
-        return checked
-    entries = raw.get("provenance")
-    if not isinstance(entries, dict):
-        return {}
-    return {k: v for k, v in entries.items() if isinstance(v, dict) and isinstance(v.get("at"), str)
-            and isinstance(v.get("by", ""), str)}
 
 
 def _items(bank: Bank, source: Source) -> dict[str, Any]:
@@ -204,7 +181,13 @@ def _latest(key: str, holders: list[Source]) -> Source:
     """Of the files that agree, the one that gave it last (its who-and-when is kept)."""
     pkey = _provenance_key(key)
     dated = [s for s in holders if pkey in s.provenance]
-    return max(dated, key=lambda s: s.provenance[pkey]["at"]) if dated else holders[0]
+    return max(dated, key=lambda s: _instant(s.provenance[pkey]["at"])) if dated else holders[0]
+
+
+def _instant(at: str) -> datetime.datetime:
+    """A provenance time as a comparable instant (the site writes UTC, "...Z"; others may give an offset)."""
+    moment = datetime.datetime.fromisoformat(at.replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=datetime.timezone.utc)
 
 
 def _choice(key: str, take: dict[str, str], used: set[str]) -> str | None:
@@ -272,18 +255,13 @@ def _assemble(bank: Bank, sources: list[Source], chosen: dict[str, tuple[Any, So
             provenance[pkey] = dict(source.provenance[pkey])
     starts = [s.provenance["assessment"] for s in sources if "assessment" in s.provenance]
     if starts:
-        provenance["assessment"] = dict(min(starts, key=lambda p: p["at"]))
+        provenance["assessment"] = dict(min(starts, key=lambda p: _instant(p["at"])))
     review = _review(bank, sources)
     if review:
         data["review"] = review
-    if provenance and _keeps_provenance(sources[0].assessment):
+    if provenance:
         data["provenance"] = provenance
     return data
-
-
-def _keeps_provenance(assessment: Assessment) -> bool:
-    """Whether this engine reads provenance (it does once the site records who answered when)."""
-    return hasattr(assessment, "provenance")
 
 
 def _review(bank: Bank, sources: list[Source]) -> list[str]:

@@ -127,16 +127,19 @@ def since_last_year(bank: Bank, assessment: Assessment, themes: list[dict[str, A
         if now["asked"] or now["not_asked"]
     ]
     questions = []
-    for qid in dict.fromkeys([*before.answers, *assessment.answers]):
+    for qid in dict.fromkeys([*before.answers, *(q for q in before.set_aside if q in bank.questions), *assessment.answers]):
         old, new = before.answers.get(qid), assessment.answers.get(qid)
         if same_answer(old, new):
             continue
         question = bank.questions[qid]
+        before_label = _label(question, old)
+        if old is None and qid in before.set_aside:  # an option this bank no longer offers
+            before_label = f"{_shown(before.retired_answers.get(qid))} (an answer this question no longer offers)"
         questions.append({
             "question": qid,
             "theme": question.theme,
             "text": question.wording(nation).text,
-            "before": _label(question, old),
+            "before": before_label,
             "after": _label(question, new),
             "before_value": old,
             "after_value": new,
@@ -144,7 +147,8 @@ def since_last_year(bank: Bank, assessment: Assessment, themes: list[dict[str, A
         })
     order = {q: i for i, q in enumerate(bank.questions)}
     questions.sort(key=lambda q: order[q["question"]])
-    return {**base, "available": True, "bank_version": previous.get("bank_version", ""),
+    set_aside = [{"question": q, "answer": before.retired_answers.get(q)} for q in before.set_aside if q not in bank.questions]
+    return {**base, "available": True, "bank_version": previous.get("bank_version", ""), "set_aside": set_aside,
             "overall": _change(overall(before_themes, bank), overall_now),
             "themes": theme_changes, "questions": questions}
 
@@ -173,6 +177,10 @@ def _change(was: dict[str, Any], now: dict[str, Any]) -> dict[str, Any]:
         change = round(now["score"] - was["score"], 1)
     return {"score_before": was["score"], "score_now": now["score"], "change": change,
             "tier_before": was["tier"], "tier_now": now["tier"], "risk_before": was["risk"], "risk_now": now["risk"]}
+
+
+def _shown(value: Any) -> str:
+    return "; ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
 def same_answer(a: Any, b: Any) -> bool:
