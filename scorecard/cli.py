@@ -282,13 +282,13 @@ def _file_name(given: str, names: list[str]) -> str:
     matches = [n for n in names if Path(n).name == given]
     if len(matches) == 1:
         return matches[0]
-    raise AssessmentError([f"{given!r} is not one of the files being merged ({', '.join(names)})"])
+    raise AssessmentError([Message("merge_not_a_file", {"given": given, "files": names})])
 
 
 def _pair(item: str, form: str, names: list[str], file_first: bool = False) -> tuple[str, str]:
     key, sep, value = item.partition("=")
     if not sep or not key or not value:
-        raise AssessmentError([f"{item!r}: write it as {form}"])
+        raise AssessmentError([Message("merge_option_form", {"item": item, "form": form})])
     return (_file_name(key, names), value) if file_first else (key, _file_name(value, names))
 
 

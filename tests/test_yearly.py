@@ -226,3 +226,18 @@ def test_next_year_from_the_command_line(tmp_path, mini_bank):
     assert (data["assessment_date"], data["review"], data["previous"]["answers"]) == ("2027-04-01", ["ALP-01"], {"ALP-01": "yes"})
     scored = run_cli("--questions", str(MINI / "questions"), "score", "2027.json", "--format", "json", cwd=tmp_path)
     assert json.loads(scored.stdout)["since_last_year"]["available"] is True
+
+
+def test_results_with_every_yearly_part_match_the_result_schema(mini_bank, real_bank):
+    import random
+
+    from scorecard.testing import yearly_example
+    from tests.test_result_schema import check
+
+    full = district(mini_bank, {"ALP-01": "no", "ALP-02": "some", "ALP-03": ["front"]}, **json.loads(json.dumps(CYCLE)))
+    check(score_assessment(mini_bank, full))
+    by_file = district(mini_bank, {"ALP-01": "yes"}, previous={"file": "last-year.json"})
+    check(score_assessment(mini_bank, by_file))
+    odd = district(mini_bank, {"ALP-01": "yes"}, previous={"answers": {"ALP-01": "perhaps", "ZZZ-01": "yes"}})
+    check(score_assessment(mini_bank, odd))
+    check(score_assessment(real_bank, load_assessment(yearly_example(real_bank, random.Random(3)), real_bank)))

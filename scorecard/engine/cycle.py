@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .messages import Message, kind_of
+
 QUESTION_ID = re.compile(r"^[A-Z]{3}-[0-9]{2,3}$")
 THEME_ID = re.compile(r"^[a-z][a-z_]*$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -69,7 +71,7 @@ class Cycle:
         return bool(self.previous) and isinstance(self.previous.get("answers"), dict)
 
 
-def read_cycle(data: dict[str, Any], bank, problems: list[str]) -> Cycle:
+def read_cycle(data: dict[str, Any], bank, problems: list[Message]) -> Cycle:
     """Check the optional yearly-cycle sections of a file; every problem is added to ``problems``."""
     moved = bank.replaced_by
     cycle = Cycle()
@@ -84,16 +86,16 @@ def read_cycle(data: dict[str, Any], bank, problems: list[str]) -> Cycle:
     return cycle
 
 
-def _per_question(raw: Any, section: str, check, moved, problems: list[str]) -> dict[str, dict[str, str]]:
+def _per_question(raw: Any, section: str, check, moved, problems: list[Message]) -> dict[str, dict[str, str]]:
     if not isinstance(raw, dict):
-        problems.append(f"{section} must be an object mapping question ids to entries")
+        problems.append(Message("section_not_an_object", {"section": section, "kind": kind_of(raw)}))
         return {}
     entries: dict[str, dict[str, str]] = {}
     for qid, entry in raw.items():
         if not QUESTION_ID.fullmatch(qid):
-            problems.append(f"{section}: {_short(qid)!r} is not a question id like SPC-01")
+            problems.append(Message("section_key_not_a_question", {"section": section, "key": _short(qid)}))
             continue
-        checked = check(entry, f"{section}: {qid}", problems)
+        checked = check(entry, qid, problems)
         if checked is None:
             continue
         target = moved.get(qid, qid)
@@ -103,107 +105,111 @@ def _per_question(raw: Any, section: str, check, moved, problems: list[str]) -> 
     return entries
 
 
-def _evidence(entry: Any, where: str, problems: list[str]) -> dict[str, str] | None:
+def _evidence(entry: Any, qid: str, problems: list[Message]) -> dict[str, str] | None:
     if not isinstance(entry, dict) or set(entry) - {"link", "reference", "date"}:
-        problems.append(f"{where}: evidence must be an object with \"link\" and/or \"reference\", and optionally \"date\"")
+        problems.append(Message("evidence_bad_shape", {"question": qid}))
         return None
     before = len(problems)
     if "link" not in entry and "reference" not in entry:
-        problems.append(f"{where}: evidence needs a \"link\" (a web address) or a \"reference\" (a document's name or number)")
+        problems.append(Message("evidence_missing", {"question": qid}))
     if "link" in entry:
         link = entry["link"]
         if not isinstance(link, str) or len(link) > MAX_LINK or not WEB_LINK.fullmatch(link):
-            problems.append(f"{where}: link must be a web address starting https:// or http:// "
-                            "(put a file path or document number in \"reference\")")
+            problems.append(Message("evidence_link_bad", {"question": qid, "limit": MAX_LINK}))
     if "reference" in entry and not _text(entry["reference"], MAX_TEXT * 5, blank=False):
-        problems.append(f"{where}: reference must be text of 1 to {MAX_TEXT * 5} characters")
+        problems.append(Message("evidence_reference_bad", {"question": qid, "limit": MAX_TEXT * 5}))
     if "date" in entry and not is_iso_date(entry["date"]):
-        problems.append(f"{where}: date must be a date written YYYY-MM-DD")
+        problems.append(Message("evidence_date_bad", {"question": qid}))
     return dict(entry) if len(problems) == before else None
 
 
-def check_action(entry: Any, where: str, problems: list[str]) -> dict[str, str] | None:
-    allowed = {"owner", "due", "status", "reason", "note"}
-    if not isinstance(entry, dict) or set(entry) - allowed:
-        problems.append(f"{where}: an action must be an object with some of {', '.join(sorted(allowed))}")
+ACTION_FIELDS = ("due", "note", "owner", "reason", "status")
+
+
+def check_action(entry: Any, qid: str, problems: list[Message]) -> dict[str, str] | None:
+    if not isinstance(entry, dict) or set(entry) - set(ACTION_FIELDS):
+        problems.append(Message("action_bad_shape", {"question": qid, "fields": list(ACTION_FIELDS)}))
         return None
     before = len(problems)
     checked = dict(entry)
     checked.setdefault("status", NOT_STARTED)
-    if checked["status"] not in STATUSES:
-        problems.append(f"{where}: status {_short(checked['status'])!r} is not one of: {', '.join(STATUSES)}")
+    if not isinstance(checked["status"], str) or checked["status"] not in STATUSES:
+        problems.append(Message("action_status_bad", {"question": qid, "value": _short(checked["status"]) if isinstance(checked["status"], str) else kind_of(checked["status"]), "statuses": list(STATUSES)}))
     if "owner" in entry and not _text(entry["owner"], MAX_TEXT):
-        problems.append(f"{where}: owner must be text of at most {MAX_TEXT} characters")
+        problems.append(Message("action_text_bad", {"question": qid, "field": "owner", "limit": MAX_TEXT}))
     if "due" in entry and not is_iso_date(entry["due"]):
-        problems.append(f"{where}: due must be a date written YYYY-MM-DD")
-    for key, most in (("reason", MAX_NOTE), ("note", MAX_NOTE)):
-        if key in entry and not _text(entry[key], most):
-            problems.append(f"{where}: {key} must be text of at most {most} characters")
+        problems.append(Message("action_due_bad", {"question": qid}))
+    for key in ("reason", "note"):
+        if key in entry and not _text(entry[key], MAX_NOTE):
+            problems.append(Message("action_text_bad", {"question": qid, "field": key, "limit": MAX_NOTE}))
     if checked["status"] == NOT_PLANNED and not (isinstance(entry.get("reason"), str) and entry["reason"].strip()):
-        problems.append(f"{where}: an action that is not planned needs a reason")
+        problems.append(Message("action_reason_missing", {"question": qid}))
     return checked if len(problems) == before else None
 
 
-def _sign_off(raw: Any, problems: list[str]) -> dict[str, str] | None:
+def _sign_off(raw: Any, problems: list[Message]) -> dict[str, str] | None:
     if not isinstance(raw, dict) or set(raw) != {"name", "role", "date"}:
-        problems.append("sign_off must be an object with name, role and date")
+        problems.append(Message("sign_off_bad_shape"))
         return None
     before = len(problems)
     for key in ("name", "role"):
         if not _text(raw[key], MAX_TEXT, blank=False):
-            problems.append(f"sign_off: {key} must be text of 1 to {MAX_TEXT} characters")
+            problems.append(Message("sign_off_text_bad", {"field": key, "limit": MAX_TEXT}))
     if not is_iso_date(raw["date"]):
-        problems.append("sign_off: date must be a date written YYYY-MM-DD")
+        problems.append(Message("sign_off_date_bad"))
     return dict(raw) if len(problems) == before else None
 
 
-def _assignments(raw: Any, bank, problems: list[str]) -> dict[str, str]:
+def _assignments(raw: Any, bank, problems: list[Message]) -> dict[str, str]:
     if not isinstance(raw, dict):
-        problems.append("assignments must be an object mapping theme ids or question ids to a contributor's name")
+        problems.append(Message("assignments_not_an_object", {"kind": kind_of(raw)}))
         return {}
-    themes = {t.id for t in bank.themes}
+    themes = [t.id for t in bank.themes]
     assignments = {}
     for key, name in raw.items():
         if not (key in themes or QUESTION_ID.fullmatch(key)):
-            problems.append(f"assignments: {_short(key)!r} is not a theme ({', '.join(sorted(themes))}) or a question id")
+            problems.append(Message("assignment_key_bad", {"key": _short(key), "themes": sorted(themes)}))
         elif not _text(name, MAX_TEXT, blank=False):
-            problems.append(f"assignments: {key}: the contributor's name must be text of 1 to {MAX_TEXT} characters")
+            problems.append(Message("assignment_name_bad", {"key": key, "limit": MAX_TEXT}))
         else:
             assignments[bank.replaced_by.get(key, key)] = name
     return assignments
 
 
-def _review(raw: Any, moved, problems: list[str]) -> list[str]:
+def _review(raw: Any, moved, problems: list[Message]) -> list[str]:
     if not isinstance(raw, list) or not all(isinstance(q, str) for q in raw):
-        problems.append("review must be a list of question ids")
+        problems.append(Message("review_not_a_list", {"kind": kind_of(raw)}))
         return []
     bad = [q for q in raw if not QUESTION_ID.fullmatch(q)]
     if bad:
-        problems.append(f"review: {_short(bad[0])!r} is not a question id like SPC-01")
+        problems.append(Message("section_key_not_a_question", {"section": "review", "key": _short(bad[0])}))
         return []
     return list(dict.fromkeys(moved.get(q, q) for q in raw))
 
 
-def _previous(raw: Any, problems: list[str]) -> dict[str, Any] | None:
+PREVIOUS_FIELDS = ("answers", "assessment_date", "bank_version", "evidence", "file", "notes")
+
+
+def _previous(raw: Any, problems: list[Message]) -> dict[str, Any] | None:
     """Last year's answers (checked against the bank when compared) or a reference to its file."""
     if not isinstance(raw, dict):
-        problems.append("previous must be an object: last year's answers, or {\"file\": ...} naming last year's file")
+        problems.append(Message("previous_not_an_object", {"kind": kind_of(raw)}))
         return None
-    allowed = {"assessment_date", "bank_version", "answers", "notes", "evidence", "file"}
     before = len(problems)
-    if set(raw) - allowed:
-        problems.append(f"previous: unexpected {sorted(set(raw) - allowed)[0]!r}; expected some of {', '.join(sorted(allowed))}")
+    unexpected = sorted(set(raw) - set(PREVIOUS_FIELDS))
+    if unexpected:
+        problems.append(Message("previous_unexpected", {"key": _short(unexpected[0]), "fields": list(PREVIOUS_FIELDS)}))
     if "answers" not in raw and "file" not in raw:
-        problems.append("previous needs last year's \"answers\", or the \"file\" they are in")
+        problems.append(Message("previous_missing_answers"))
     if "assessment_date" in raw and not is_iso_date(raw["assessment_date"]):
-        problems.append("previous: assessment_date must be a date written YYYY-MM-DD")
+        problems.append(Message("previous_date_bad"))
     if "bank_version" in raw and not _text(raw["bank_version"], MAX_TEXT, blank=False):
-        problems.append("previous: bank_version must name a question bank version")
+        problems.append(Message("previous_bank_version_bad"))
     if "file" in raw and not _text(raw["file"], MAX_TEXT * 5, blank=False):
-        problems.append("previous: file must be the name of last year's assessment file")
+        problems.append(Message("previous_file_bad"))
     for key in ("answers", "notes", "evidence"):
         if key in raw and (not isinstance(raw[key], dict) or not all(QUESTION_ID.fullmatch(q) for q in raw[key])):
-            problems.append(f"previous: {key} must be an object keyed by question ids")
+            problems.append(Message("previous_part_bad", {"part": key}))
     return copy_json(raw) if len(problems) == before else None
 
 

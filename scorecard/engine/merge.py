@@ -28,6 +28,7 @@ from typing import Any
 from .assessment import FORMAT, FORMAT_VERSION, Assessment, AssessmentError, load_assessment, parse_assessment_text
 from .bank import Bank
 from .cycle import copy_json
+from .messages import Message
 from .yearly import same_answer
 
 QUESTION_SECTIONS = ("answers", "notes", "evidence", "action_plan")
@@ -59,10 +60,10 @@ def merge_assessments(bank: Bank, files: list[tuple[str, Any]], themes: dict[str
     themes, take = themes or {}, dict(take or {})
     sources = _read(bank, files, themes)
     names = [s.name for s in sources]
-    problems = [f"--take {key}={name}: no file is called {name!r} (files: {', '.join(names)})"
+    problems = [Message("merge_take_unknown_file", {"key": key, "file": name, "files": names})
                 for key, name in take.items() if name not in names]
     if prefer is not None and prefer not in names:
-        problems.append(f"--prefer {prefer}: no file is called {prefer!r} (files: {', '.join(names)})")
+        problems.append(Message("merge_prefer_unknown_file", {"file": prefer, "files": names}))
     if problems:
         raise AssessmentError(problems)
 
@@ -84,12 +85,11 @@ def merge_assessments(bank: Bank, files: list[tuple[str, Any]], themes: dict[str
             continue
         source = next((s for s in sources if s.name == pick), None)
         if key not in source.items:
-            problems.append(f"{conflict['label']}: {pick} has no {conflict['what']} to take; choose one of "
-                            + ", ".join(s.name for s in holders))
+            problems.append(Message("merge_take_blank", {"key": key, "file": pick, "files": [s.name for s in holders]}))
             continue
         chosen[key] = (source.items[key], source)
         settled.append({**conflict, "chosen": pick})
-    problems += [f"--take {key}=...: nothing to settle for {key} (no conflict there)" for key in take if key not in used_takes]
+    problems += [Message("merge_take_no_conflict", {"key": key}) for key in take if key not in used_takes]
     if problems:
         raise AssessmentError(problems)
     summary = [{"name": s.name, "themes": sorted(s.themes) if s.themes is not None else None,
@@ -104,30 +104,31 @@ def merge_assessments(bank: Bank, files: list[tuple[str, Any]], themes: dict[str
 def _read(bank: Bank, files: list[tuple[str, Any]], themes: dict[str, list[str]]) -> list[Source]:
     """Check every file (all problems, each named by its file) and flatten it into items."""
     if len(files) < 2:
-        raise AssessmentError(["give at least two assessment files to merge"])
+        raise AssessmentError([Message("merge_needs_two")])
     known = {t.id for t in bank.themes}
     problems, sources, seen = [], [], set()
     for name, content in files:
         if name in seen:
-            problems.append(f"{name}: the same file name is given twice")
+            problems.append(Message("merge_same_name", {"file": name}))
             continue
         seen.add(name)
         try:
             assessment = parse_assessment_text(content, bank) if isinstance(content, (str, bytes)) else load_assessment(content, bank)
         except AssessmentError as error:
-            problems += [f"{name}: {p}" for p in error.problems]
+            problems += [Message("merge_file_problem", {"file": name, "file_problem": {"code": m.code, "params": m.params}})
+                         for m in error.details]
             continue
         chosen_themes = themes.get(name)
         unknown = [t for t in chosen_themes or [] if t not in known]
         if unknown:
-            problems.append(f"{name}: {unknown[0]!r} is not a theme; themes are {', '.join(sorted(known))}")
+            problems.append(Message("merge_unknown_theme", {"file": name, "theme": unknown[0], "themes": sorted(known)}))
         data = assessment.to_dict()
         source = Source(name, assessment, data, assessment.provenance, None if chosen_themes is None else frozenset(chosen_themes))
         source.items = _items(bank, source)
         sources.append(source)
     for name in themes:
         if name not in seen:
-            problems.append(f"themes chosen for {name!r}, which is not one of the files")
+            problems.append(Message("merge_themes_for_unknown_file", {"file": name}))
     if problems:
         raise AssessmentError(problems)
     return sources

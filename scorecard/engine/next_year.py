@@ -13,15 +13,16 @@ from __future__ import annotations
 from typing import Any
 
 from .assessment import Assessment, AssessmentError
+from .messages import Message
 from .cycle import DONE, copy_json, is_iso_date
 
 
 def next_year(assessment: Assessment, today: str) -> dict[str, Any]:
     """This year's assessment file (a dict), started on ``today`` (YYYY-MM-DD) from last year's."""
     if not is_iso_date(today):
-        raise AssessmentError(["today must be a date written YYYY-MM-DD"])
+        raise AssessmentError([Message("next_year_date_bad")])
     if today < assessment.assessment_date:
-        raise AssessmentError([f"this year's assessment cannot start ({today}) before last year's was made ({assessment.assessment_date})"])
+        raise AssessmentError([Message("next_year_before_last", {"today": today, "last": assessment.assessment_date})])
     last = assessment.to_dict()
     previous = {"assessment_date": last["assessment_date"], "bank_version": last["bank_version"], "answers": copy_json(last["answers"])}
     for key in ("notes", "evidence"):

@@ -23,7 +23,8 @@ from typing import Any
 
 from .assessment import AssessmentError
 from .csv_export import PLAN_COLUMNS
-from .cycle import NOT_STARTED, STATUSES, check_action, copy_json
+from .cycle import MAX_NOTE, MAX_TEXT, NOT_PLANNED, NOT_STARTED, STATUSES, copy_json
+from .messages import Message
 from .wording import STATUS_NAMES
 
 MONTHS = {m.lower(): i for i, m in enumerate(
@@ -39,44 +40,48 @@ def read_plan_csv(text: str, bank) -> dict[str, dict[str, str] | None]:
     """question id -> its plan entry (None: remove it); AssessmentError lists every problem by row."""
     text = text.lstrip("\ufeff")
     if not text.strip():
-        raise AssessmentError(["the action plan file is empty"])
+        raise AssessmentError([Message("plan_csv_empty")])
     rows = list(csv.reader(io.StringIO(text, newline=""), dialect=_dialect(text)))
     header = [h.strip().lower() for h in rows[0]]
     columns = {key: header.index(name.lower()) for key, name in PLAN_COLUMNS.items() if name.lower() in header}
     if "question" not in header:
-        raise AssessmentError(["the action plan has no \"Question\" column (is this the action plan CSV the scorecard wrote?)"])
+        raise AssessmentError([Message("plan_csv_no_question_column")])
     if not columns:
-        raise AssessmentError([f"the action plan has none of the columns {', '.join(PLAN_COLUMNS.values())}"])
+        raise AssessmentError([Message("plan_csv_no_plan_columns", {"columns": list(PLAN_COLUMNS.values())})])
     question_at = header.index("question")
-    problems: list[str] = []
+    problems: list[Message] = []
     updates: dict[str, dict[str, str] | None] = {}
     seen: dict[str, int] = {}
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue  # a blank line a spreadsheet left at the end
         qid = _cell(row, question_at)
-        where = f"row {number}" + (f" ({qid})" if qid else "")
+        at = {"row": number, "question": qid}
+        if not qid:
+            problems.append(Message("plan_row_no_question", {"row": number}))
+            continue
         if qid not in bank.questions:
-            problems.append(f"{where}: {qid!r} is not a question in bank version {bank.version}" if qid else f"{where}: the Question cell is empty")
+            problems.append(Message("plan_row_unknown_question", {**at, "version": bank.version}))
             continue
         if qid in seen:
-            problems.append(f"{where}: {qid} is also on row {seen[qid]}; keep one row per question")
+            problems.append(Message("plan_row_duplicate", {**at, "first_row": seen[qid]}))
             continue
         seen[qid] = number
-        entry = {key: _cell(row, at) for key, at in columns.items()}
-        entry = {key: value for key, value in entry.items() if value}
+        entry = {key: value for key, value in ((key, _cell(row, i)) for key, i in columns.items()) if value}
         if not entry:
             updates[qid] = None
             continue
         before = len(problems)
-        if "status" in entry:
-            entry["status"] = _status(entry["status"], where, problems)
+        entry["status"] = _status(entry["status"], at, problems) if "status" in entry else NOT_STARTED
         if "due" in entry:
-            entry["due"] = _date(entry["due"], where, problems)
+            entry["due"] = _date(entry["due"], at, problems)
+        for key, limit in (("owner", MAX_TEXT), ("note", MAX_NOTE), ("reason", MAX_NOTE)):
+            if len(entry.get(key, "")) > limit:
+                problems.append(Message("plan_row_too_long", {**at, "column": PLAN_COLUMNS[key], "limit": limit}))
+        if entry["status"] == NOT_PLANNED and not entry.get("reason"):
+            problems.append(Message("plan_row_reason_missing", at))
         if len(problems) == before:
-            checked = check_action(entry, where, problems)
-            if checked is not None:
-                updates[qid] = checked
+            updates[qid] = entry
     if problems:
         raise AssessmentError(problems)
     return updates
@@ -112,16 +117,16 @@ def _cell(row: list[str], at: int) -> str:
     return value[1:] if FORMULA_GUARD.match(value) else value
 
 
-def _status(value: str, where: str, problems: list[str]) -> str:
+def _status(value: str, at: dict[str, Any], problems: list[Message]) -> str:
     wanted = value.strip().lower().replace("_", " ")
     for status in STATUSES:
         if wanted in (STATUS_NAMES[status].lower(), status.replace("_", " ")):
             return status
-    problems.append(f"{where}: Status {value!r} is not one of: {', '.join(STATUS_NAMES.values())}")
+    problems.append(Message("plan_row_status_bad", {**at, "value": value, "names": list(STATUS_NAMES.values())}))
     return NOT_STARTED
 
 
-def _date(value: str, where: str, problems: list[str]) -> str:
+def _date(value: str, at: dict[str, Any], problems: list[Message]) -> str:
     """A due date as YYYY-MM-DD, from the forms spreadsheets write (UK day-first order)."""
     text = value.strip()
     try:
@@ -134,5 +139,5 @@ def _date(value: str, where: str, problems: list[str]) -> str:
             return datetime.date(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1))).isoformat()
     except ValueError:
         pass
-    problems.append(f"{where}: Due date {value!r} is not a date (write it 2027-03-31 or 31/03/2027)")
+    problems.append(Message("plan_row_date_bad", {**at, "value": value}))
     return text

@@ -114,11 +114,11 @@ def since_last_year(bank: Bank, assessment: Assessment, themes: list[dict[str, A
         return None
     base = {"assessment_date": previous.get("assessment_date", ""), "file": previous.get("file", "")}
     if not assessment.cycle.has_previous_answers():
-        return {**base, "available": False, "problems": ["last year's answers are not in this file; only the name of its file"]}
+        return {**base, "available": False, "problems": ["last year's answers are not in this file, only the name of last year's file"]}
     try:
         before = _previous_assessment(bank, assessment)
     except AssessmentError as error:
-        return {**base, "available": False, "problems": error.problems}
+        return {**base, "available": False, "problems": [f"last year's answers: {p}" for p in error.problems]}
     reading = read_answers(bank, before)
     before_themes = [score_theme(t, reading, bank) for t in bank.themes]
     theme_changes = [
@@ -165,10 +165,7 @@ def _previous_assessment(bank: Bank, assessment: Assessment) -> Assessment:
         "bank_version": previous.get("bank_version") or assessment.bank_version,
         "answers": previous["answers"],
     }
-    try:
-        return load_assessment(data, bank)
-    except AssessmentError as error:
-        raise AssessmentError([f"last year's answers: {p}" for p in error.problems]) from None
+    return load_assessment(data, bank)
 
 
 def _change(was: dict[str, Any], now: dict[str, Any]) -> dict[str, Any]:
