@@ -24,6 +24,10 @@ class BrowserApi:
             "actions_csv": self.actions_csv,
             "compare": self.compare,
             "compare_csv": self.compare_csv,
+            "board_report": self.board_report,
+            "merge": self.merge,
+            "next_year": self.next_year,
+            "plan_import": self.plan_import,
         }
 
     def call(self, op: str, payload_json: str) -> str:
@@ -97,8 +101,42 @@ class BrowserApi:
             raise AssessmentError(problems)
         return compare_files(self.bank, [(f["name"], f["text"]) for f in payload["files"]], **options)
 
-    def actions_csv(self, assessment: dict[str, Any]) -> dict[str, Any]:
+    def actions_csv(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """The action plan CSV; payload {"assessment", "site_url"} (or, as before, the assessment itself)."""
         from .engine.csv_export import actions_csv
 
-        result = score_assessment(self.bank, load_assessment(assessment, self.bank))
-        return {"csv": actions_csv(result)}
+        assessment, site_url = (payload["assessment"], payload.get("site_url", "")) if "assessment" in payload else (payload, "")
+        checked = load_assessment(assessment, self.bank)
+        return {"csv": actions_csv(score_assessment(self.bank, checked), checked.to_dict(), site_url=site_url)}
+
+    def merge(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """Merge officers' files: {"files": [{"name", "text"}], "themes"?: {name: [theme]}, "take"?: {key: name}, "prefer"?}.
+
+        Returns the conflicts to choose (with who and when) and, once none is left, the merged file.
+        """
+        from .engine.merge import merge_assessments
+
+        files = [(f["name"], f["text"]) for f in payload["files"]]
+        return {"merge": merge_assessments(self.bank, files, themes=payload.get("themes"), take=payload.get("take"),
+                                           prefer=payload.get("prefer"))}
+
+    def next_year(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """This year's assessment from last year's: {"assessment", "today"} -> {"assessment"}."""
+        from .engine.next_year import next_year
+
+        return {"assessment": next_year(load_assessment(payload["assessment"], self.bank), payload["today"])}
+
+    def plan_import(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """A filled-in action plan CSV into the assessment: {"assessment", "text"} -> {"assessment", "result"}."""
+        from .engine.plan_csv import apply_plan, read_plan_csv
+
+        current = load_assessment(payload["assessment"], self.bank)
+        updated = load_assessment(apply_plan(current.to_dict(), read_plan_csv(payload["text"], self.bank)), self.bank)
+        return {"assessment": updated.to_dict(), "result": score_assessment(self.bank, updated)}
+
+    def board_report(self, assessment: dict[str, Any]) -> dict[str, Any]:
+        """The board report's content, the same as `scorecard report` lays out."""
+        from .engine.board import board_report
+
+        checked = load_assessment(assessment, self.bank)
+        return {"report": board_report(self.bank, checked, score_assessment(self.bank, checked))}

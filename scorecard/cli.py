@@ -1,9 +1,10 @@
-"""The `scorecard` command: validate banks, make templates, score, compare, build and serve the site.
+"""The `scorecard` command: validate banks, make templates, score, compare, merge, plan, report,
+start next year, build and serve the site.
 
 Exit codes (all set here, nowhere else): 0 success; 1 the question banks have problems; 2 an
 input file is bad or a command was misused (for compare: nothing could be compared); 3 compare
-skipped some files. No traceback reaches the user for bad input, and none for a reader that
-stops early (`scorecard score x.json | head`).
+skipped some files, or merge left conflicts to choose. No traceback reaches the user for bad
+input, and none for a reader that stops early (`scorecard score x.json | head`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from .sitegen import DEFAULT_SITE_URL, LOCAL_HOST, LOCAL_PORT
 EXIT_OK = 0  # success
 EXIT_BANK = 1  # the question banks have problems (each printed as file:line: question: message)
 EXIT_INPUT = 2  # a bad input file, a misused command (argparse exits 2 too), a site that cannot be built or served
-EXIT_SKIPPED = 3  # compare: some files could not be read; the rest were compared
+EXIT_SKIPPED = 3  # compare: some files could not be read; the rest were compared. merge: conflicts left to choose
 
 
 class Stop(Exception):
@@ -216,6 +217,157 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if result["skipped"] else EXIT_OK
 
 
+def _read_or_stop(path: str, bank: Bank, doing: str):
+    """Read and check an assessment file, or print why not and stop with exit 2."""
+    try:
+        return read_assessment(path, bank)
+    except AssessmentError as error:
+        print(terminal_safe(f"{path}: cannot {doing}:"), file=sys.stderr)
+        for problem in error.problems:
+            print(terminal_safe(f"  - {problem}"), file=sys.stderr)
+        raise Stop(EXIT_INPUT) from None
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8", newline="")
+    else:
+        sys.stdout.write(text)
+
+
+def _json_text(data) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def cmd_plan_export(args: argparse.Namespace) -> int:
+    """The action plan as CSV: owners, due dates and status from the file, absolute guidance links."""
+    from .engine.csv_export import actions_csv
+
+    bank = _bank(args)
+    assessment = _read_or_stop(args.file, bank, "write its action plan")
+    _write(actions_csv(score_assessment(bank, assessment), assessment.to_dict(), site_url=args.site_url), args.output)
+    return EXIT_OK
+
+
+def cmd_plan_import(args: argparse.Namespace) -> int:
+    """Owners, due dates, status and notes from a filled-in plan CSV into the assessment file."""
+    from .engine.plan_csv import apply_plan, read_plan_csv
+    from .engine import load_assessment
+
+    bank = _bank(args)
+    assessment = _read_or_stop(args.file, bank, "take an action plan")
+    try:
+        text = Path(args.csv).read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        print(f"{args.csv}: cannot read the file: {error.strerror}", file=sys.stderr)
+        return EXIT_INPUT
+    except UnicodeDecodeError:
+        text = Path(args.csv).read_bytes().decode("cp1252", errors="replace")  # a spreadsheet saved as "CSV" in Windows' encoding
+    try:
+        updates = read_plan_csv(text, bank)
+        merged = load_assessment(apply_plan(assessment.to_dict(), updates), bank)
+    except AssessmentError as error:
+        print(terminal_safe(f"{args.csv}: cannot read the action plan; nothing was written:"), file=sys.stderr)
+        for problem in error.problems:
+            print(terminal_safe(f"  - {problem}"), file=sys.stderr)
+        return EXIT_INPUT
+    _write(_json_text(merged.to_dict()), args.output)
+    kept = sum(1 for entry in updates.values() if entry is not None)
+    removed = sum(1 for qid, entry in updates.items() if entry is None and qid in assessment.cycle.action_plan)
+    print(f"Read {len(updates)} row(s): {kept} action(s) with an owner, date, status or note"
+          + (f", {removed} cleared" if removed else "") + ".", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_next_year(args: argparse.Namespace) -> int:
+    """This year's assessment from last year's: answers copied and marked for review."""
+    import datetime
+
+    from .engine.next_year import next_year
+
+    bank = _bank(args)
+    assessment = _read_or_stop(args.file, bank, "start next year's assessment from it")
+    today = args.date or datetime.date.today().isoformat()
+    try:
+        data = next_year(assessment, today)
+    except AssessmentError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    _write(_json_text(data), args.output)
+    return EXIT_OK
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    """Merge officers' files: exit 0 merged, 3 conflicts left to choose (nothing written), 2 bad input."""
+    from .engine.merge import merge_assessments
+
+    bank = _bank(args)
+    files = []
+    for path in args.files:
+        try:
+            files.append((path, Path(path).read_bytes().decode("utf-8-sig")))
+        except OSError as error:
+            print(f"{path}: cannot read the file: {error.strerror}", file=sys.stderr)
+            return EXIT_INPUT
+        except UnicodeDecodeError:
+            print(f"{path}: the file is not UTF-8 text (is it a JSON assessment file?)", file=sys.stderr)
+            return EXIT_INPUT
+    try:
+        names = [path for path, _ in files]
+        take = dict(_pair(item, "--take KEY=FILE", names) for item in args.take)
+        themes = {}
+        for item in args.themes:
+            name, chosen = _pair(item, "--themes FILE=THEME,THEME", names, file_first=True)
+            themes[name] = [t.strip() for t in chosen.split(",") if t.strip()]
+        prefer = _file_name(args.prefer, names) if args.prefer else None
+        merged = merge_assessments(bank, files, themes=themes, take=take, prefer=prefer)
+    except AssessmentError as error:
+        print("cannot merge; nothing was written:", file=sys.stderr)
+        for problem in error.problems:
+            print(terminal_safe(f"  - {problem}"), file=sys.stderr)
+        return EXIT_INPUT
+    for done in merged["settled"]:
+        print(terminal_safe(f"settled: {done['label']}: took {done['chosen']}"), file=sys.stderr)
+    if merged["conflicts"]:
+        from .reports.merge_text import conflicts_text
+
+        print(terminal_safe(conflicts_text(merged["conflicts"], args.output)), file=sys.stderr)
+        return EXIT_SKIPPED
+    _write(_json_text(merged["assessment"]), args.output)
+    answered = len(merged["assessment"]["answers"])
+    print(f"Merged {len(files)} files: {answered} answer(s)" + (f" into {args.output}" if args.output else "") + ".", file=sys.stderr)
+    return EXIT_OK
+
+
+def _file_name(given: str, names: list[str]) -> str:
+    """A file named as given on the command line, or by its base name when that is unique."""
+    if given in names:
+        return given
+    matches = [n for n in names if Path(n).name == given]
+    if len(matches) == 1:
+        return matches[0]
+    raise AssessmentError([Message("merge_not_a_file", {"given": given, "files": names})])
+
+
+def _pair(item: str, form: str, names: list[str], file_first: bool = False) -> tuple[str, str]:
+    key, sep, value = item.partition("=")
+    if not sep or not key or not value:
+        raise AssessmentError([Message("merge_option_form", {"item": item, "form": form})])
+    return (_file_name(key, names), value) if file_first else (key, _file_name(value, names))
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """The board report: a one-page summary and an annex of every answer, as an HTML page that prints to A4."""
+    from .engine.board import board_report
+    from .reports.board import board_html
+
+    bank = _bank(args)
+    assessment = _read_or_stop(args.file, bank, "write its report")
+    report = board_report(bank, assessment, score_assessment(bank, assessment), top=args.actions)
+    _write(board_html(report), args.output)
+    return EXIT_OK
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .sitegen.build import build_site, default_layout
     from .sitegen.errors import BankProblems, BuildError
@@ -297,6 +449,52 @@ def build_parser() -> argparse.ArgumentParser:
                          help="with --shareable: hide group figures drawn from fewer than N councils (default 5)")
     compare.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
     compare.set_defaults(run=cmd_compare)
+
+    report = commands.add_parser("report", help="the board report: a one-page summary and an annex, as HTML for print or PDF")
+    report.add_argument("file", help="the assessment file")
+    report.add_argument("--actions", type=int, default=5, help="how many top actions the summary lists (default 5)")
+    report.add_argument("-o", "--output", metavar="HTML", help="write to this file instead of standard output")
+    report.set_defaults(run=cmd_report)
+
+    merge = commands.add_parser(
+        "merge", help="merge several officers' assessment files into one",
+        description="Merge assessment files question by question. Answers that agree, or that only one file gives, are "
+                    "taken; different answers to one question are conflicts, listed with who gave each and when. "
+                    "Exit codes: 0 merged; 3 conflicts left to choose (listed on standard error; nothing is written: "
+                    "run again with --take or --prefer); 2 a bad file or choice.")
+    merge.add_argument("files", nargs="+", metavar="FILE")
+    merge.add_argument("-o", "--output", metavar="OUT", help="write the merged assessment here instead of standard output")
+    merge.add_argument("--take", action="append", default=[], metavar="KEY=FILE",
+                       help="settle a conflict: take question KEY's answer, note, evidence and action (or one item, "
+                            "e.g. notes.PRO-03, council.name, sign_off) from FILE; repeat as needed")
+    merge.add_argument("--prefer", metavar="FILE", help="settle every conflict FILE is part of in its favour")
+    merge.add_argument("--themes", action="append", default=[], metavar="FILE=THEME,THEME",
+                       help="take only these themes' questions from FILE (default: all of every file)")
+    merge.set_defaults(run=cmd_merge)
+
+    plan = commands.add_parser("plan", help="the action plan as a spreadsheet (CSV), and back",
+                               description="Write the action plan as CSV for a spreadsheet, or read owners, due dates, "
+                                           "status and notes back from it into the assessment file.")
+    plan_commands = plan.add_subparsers(dest="plan_command", required=True, metavar="export|import")
+    plan_export = plan_commands.add_parser("export", help="write the action plan CSV")
+    plan_export.add_argument("file", help="the assessment file")
+    plan_export.add_argument("--site-url", default=DEFAULT_SITE_URL,
+                             help="the site's address, for absolute guidance links (default %(default)s)")
+    plan_export.add_argument("-o", "--output", metavar="CSV", help="write to this file instead of standard output")
+    plan_export.set_defaults(run=cmd_plan_export)
+    plan_import = plan_commands.add_parser("import", help="read a filled-in action plan CSV back into the assessment file")
+    plan_import.add_argument("csv", help="the action plan CSV")
+    plan_import.add_argument("file", help="the assessment file")
+    plan_import.add_argument("-o", "--output", metavar="OUT", help="write the updated assessment here instead of standard output")
+    plan_import.set_defaults(run=cmd_plan_import)
+
+    next_year = commands.add_parser("next-year", help="start this year's assessment from last year's file",
+                                    description="Copy last year's answers, notes and evidence into a new assessment, each answer "
+                                                "marked for review; last year's answers are kept in it to show what changed.")
+    next_year.add_argument("file", help="last year's assessment file")
+    next_year.add_argument("--date", help="this year's assessment date, YYYY-MM-DD (default today)")
+    next_year.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
+    next_year.set_defaults(run=cmd_next_year)
 
     node_modules_help = ("the npm packages the site copies in (Pyodide, Chart.js; default: the checkout's "
                          "node_modules, or ./node_modules when installed)")

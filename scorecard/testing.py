@@ -39,3 +39,39 @@ def random_assessment(bank: Bank, rng: random.Random, council_type: str | None =
         "answers": answers,
         "notes": {qid: "Evidence held by the lead officer." for qid in list(answers)[:2]},
     }
+
+
+OWNERS = ("Head of Procurement", "Licensing Manager", "Housing Options Manager", "Safeguarding Adults Lead",
+          "Modern Slavery Lead", "Head of Legal Services")
+
+
+def yearly_example(bank: Bank, rng: random.Random, council_type: str = "district",
+                   name: str = "Example Testvale District Council") -> dict[str, Any]:
+    """An assessment in its second year (invented): evidence for about half the answers, an action
+    plan with owners and dates for the top actions, last year's answers (some weaker), a sign-off."""
+    from .engine import load_assessment, score_assessment
+
+    data = random_assessment(bank, rng, council_type=council_type, answer_rate=0.95, name=name)
+    data["assessment_date"] = "2026-11-20"
+    answered = [q for q, v in data["answers"].items() if v != NOT_APPLICABLE]
+    data["evidence"] = {
+        q: ({"link": f"https://intranet.example.gov.uk/msa/{q.lower()}"} if rng.random() < 0.5
+            else {"reference": f"Document register item {rng.randint(100, 999)}"}) | {"date": f"2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}"}
+        for q in answered if rng.random() < 0.5
+    }
+    actions = score_assessment(bank, load_assessment(data, bank))["actions"]
+    statuses = ("not_started", "in_progress", "in_progress", "done")
+    data["action_plan"] = {
+        a["question"]: {"owner": rng.choice(OWNERS), "due": f"2027-{rng.randint(1, 12):02d}-28", "status": rng.choice(statuses)}
+        for a in actions[:6]
+    }
+    if len(actions) > 6:
+        data["action_plan"][actions[6]["question"]] = {"status": "not_planned", "reason": "Covered by the county council's work."}
+    previous = dict(data["answers"])
+    for qid in rng.sample(sorted(previous), min(6, len(previous))):
+        question = bank.questions[qid]
+        if question.type != "multi" and question.kind != "context":
+            previous[qid] = min(question.options, key=lambda o: o.score).id
+    data["previous"] = {"assessment_date": "2025-11-14", "bank_version": bank.version, "answers": previous}
+    data["sign_off"] = {"name": "Alex Morgan", "role": "Modern slavery lead", "date": "2026-11-28"}
+    return data

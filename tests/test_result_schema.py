@@ -78,7 +78,11 @@ PAIRS = [(shapes.Result, RESULT_SCHEMA)] + [
     (getattr(shapes, name), RESULT_SCHEMA["$defs"][key]) for name, key in [
         ("CouncilSummary", "council"), ("Overall", "overall"), ("Gate", "gate"), ("QuestionEntry", "question"), ("ThemeResult", "theme"),
         ("CarriedOver", "carried_over"), ("RetiredAnswer", "retired_answer"), ("SetAside", "set_aside"), ("Changes", "changes"),
-        ("Action", "action"), ("Unanswered", "unanswered"), ("Labels", "labels")]]
+        ("Action", "action"), ("Unanswered", "unanswered"), ("Labels", "labels"),
+        ("EvidenceShare", "evidence_share"), ("Planned", "planned"), ("PlanFields", "plan_fields"), ("PlanEntry", "plan_entry"),
+        ("SignOff", "sign_off"), ("ScoreChange", "score_change"), ("ThemeChange", "theme_change"),
+        ("QuestionChange", "question_change"), ("LastYearSetAside", "last_year_set_aside"), ("SinceLastYear", "since_last_year"),
+        ("ReviewEntry", "review_entry")]]
 
 
 @pytest.mark.parametrize("typed, part", PAIRS, ids=[typed.__name__ for typed, _ in PAIRS])

@@ -30,6 +30,7 @@ from typing import Any, Mapping
 
 from .bank import NOT_APPLICABLE, Bank
 from .characters import first_not_on_one_line
+from .cycle import Cycle, read_cycle
 from .messages import Message, kind_of
 
 FORMAT = "scorecard-assessment"
@@ -84,6 +85,7 @@ class Assessment:
     set_aside: dict[str, str] = field(default_factory=dict)  # id -> UNKNOWN_QUESTION or UNKNOWN_OPTION; values in retired_answers (or notes)
     provenance: dict[str, dict[str, str]] = field(default_factory=dict)
     council_type_from: str = ""  # the council type id of an older bank this file used, now mapped
+    cycle: Cycle = field(default_factory=Cycle)  # evidence, action plan, sign-off, assignments, review, last year (cycle.py)
 
     def to_dict(self) -> dict[str, Any]:
         """The file form, as exported; retired answers are kept so nothing is lost."""
@@ -109,6 +111,7 @@ class Assessment:
             data["retired_answers"] = dict(self.retired_answers)
         if self.provenance:
             data["provenance"] = {key: dict(entry) for key, entry in self.provenance.items()}
+        data.update(self.cycle.to_dict())
         return data
 
 
@@ -193,9 +196,10 @@ def load_assessment(data: Any, bank: Bank) -> Assessment:
     answers, retired, carried = _answers(data.get("answers", {}), data.get("retired_answers", {}), bank, set_aside, problems)
     notes = _notes(data.get("notes", {}), bank, answers, retired, set_aside, problems)
     provenance = _provenance(data.get("provenance", {}), carried, notes, problems)
+    cycle = read_cycle(data, bank, problems)
     if problems:
         raise AssessmentError(problems)
-    return Assessment(council, date, version, answers, notes, retired, carried, set_aside, provenance, type_from)
+    return Assessment(council, date, version, answers, notes, retired, carried, set_aside, provenance, type_from, cycle=cycle)
 
 
 def _council(raw: Any, bank: Bank, problems: list[Message]) -> tuple[Council, str]:

@@ -1,4 +1,4 @@
-"""The CSV files: the action plan (owners and due dates left for the council) and the comparison.
+"""The CSV files: the action plan (with the file's owners, due dates and status) and the comparison.
 
 Shared by the CLI and the browser so both give the same files. Run-time code: standard library only.
 """
@@ -10,26 +10,46 @@ import io
 from typing import Any
 
 from .characters import leading_ignorable
-from .wording import cell_state
+from .wording import STATUS_NAMES, cell_state, evidence_text
 
 ACTION_COLUMNS = ["Priority", "Theme", "Question", "Question text", "Current answer", "Aim for",
-                  "Score gain (points)", "Guidance", "Owner", "Due date", "Progress notes"]
+                  "Score gain (points)", "Guidance", "Owner", "Due date", "Status", "Progress notes",
+                  "Reason not planned", "Answer note", "Evidence"]
+# The columns `scorecard plan import` reads back (plan_csv.py); the rest are for reading.
+PLAN_COLUMNS = {"owner": "Owner", "due": "Due date", "status": "Status", "note": "Progress notes", "reason": "Reason not planned"}
 NOT_ASKED = "not asked"
 NOT_ANSWERED = "not answered"
 
 
-def actions_csv(result: dict[str, Any], guidance_base: str = "guidance/") -> str:
-    """One row per action; Owner, Due date and Progress notes are left blank for the council."""
+def actions_csv(result: dict[str, Any], assessment: dict[str, Any] | None = None, site_url: str = "") -> str:
+    """The action plan: one row per action, then plan entries whose question is no longer an action.
+
+    Owner, due date, status, progress notes and reason come from the file's action plan (blank
+    where there is none yet), for the council to fill in and read back with `scorecard plan
+    import`. Guidance links are absolute when ``site_url`` is given, so they work in a spreadsheet.
+    """
+    assessment = assessment or {}
+    notes, evidence = assessment.get("notes", {}), assessment.get("evidence", {})
+    base = site_url.rstrip("/") + "/guidance/" if site_url else "guidance/"
     out, writer = _writer()
     writer.writerow(ACTION_COLUMNS)
-    for action in result["actions"]:
-        links = [*action["guidance"], action["next_tier_guidance"]]
-        writer.writerow([
-            action["priority"], action["theme_title"], action["question"], spreadsheet_safe(action["text"]),
-            spreadsheet_safe(action["current"]), spreadsheet_safe(action["best"]), action["gain"],
-            " ".join(guidance_base + link.replace(".md", ".html") for link in dict.fromkeys(links)),
-            "", "", "",
-        ])
+    rows = [(a, a.get("plan") or {}) for a in result["actions"]]
+    rows += [(None, entry) for entry in result.get("action_plan", []) if entry["priority"] is None]
+    for action, plan in rows:
+        if action is None:
+            qid = plan["question"]
+            cells = ["", plan["theme_title"], qid, spreadsheet_safe(plan["text"]), spreadsheet_safe(plan["current"]), "", "", ""]
+        else:
+            qid = action["question"]
+            links = [*action["guidance"], action["next_tier_guidance"]]
+            cells = [action["priority"], action["theme_title"], qid, spreadsheet_safe(action["text"]),
+                     spreadsheet_safe(action["current"]), spreadsheet_safe(action["best"]), action["gain"],
+                     " ".join(base + link.replace(".md", ".html") for link in dict.fromkeys(links))]
+        cells += [spreadsheet_safe(plan.get("owner", "")), plan.get("due", ""),
+                  STATUS_NAMES[plan["status"]] if plan else "", spreadsheet_safe(plan.get("note", "")),
+                  spreadsheet_safe(plan.get("reason", "")), spreadsheet_safe(notes.get(qid, "")),
+                  spreadsheet_safe(evidence_text(evidence.get(qid)))]
+        writer.writerow(cells)
     return out.getvalue()
 
 

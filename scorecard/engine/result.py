@@ -13,6 +13,7 @@ from .assessment import Assessment
 from .wording import set_aside_message
 from .bank import Bank
 from .scoring import overall, question_entries, read_answers, score_theme
+from .yearly import evidence_share, evidence_completeness, plan_entries, planned_outcome, since_last_year, still_to_review
 
 
 class CouncilSummary(TypedDict):
@@ -55,6 +56,25 @@ class QuestionEntry(TypedDict):
     exposure: NotRequired[str]  # a context question's exposure level
 
 
+class EvidenceShare(TypedDict):
+    """Of the questions answered (not "not applicable"), how many have a link or document reference."""
+
+    answered: int
+    with_evidence: int
+    share: float | None  # None when nothing is answered
+
+
+class Planned(TypedDict):
+    """A theme once its planned actions (not started, in progress or done) are done."""
+
+    actions: int
+    done: int
+    score: float | None
+    tier: str | None
+    risk: str | None
+    raises_tier: bool
+
+
 class ThemeResult(TypedDict):
     id: str
     title: str
@@ -77,6 +97,8 @@ class ThemeResult(TypedDict):
     context_answered: int
     context_asked: int
     weight_possible: float
+    evidence: EvidenceShare
+    planned: Planned | None  # None when no action in this theme is planned
     questions: NotRequired[list[QuestionEntry]]  # with detail only
 
 
@@ -112,6 +134,16 @@ class Changes(TypedDict):
     set_aside: list[SetAside]
 
 
+class PlanFields(TypedDict):
+    """An action plan entry as the file holds it (engine/cycle.py)."""
+
+    status: str  # not_started, in_progress, done, not_planned
+    owner: NotRequired[str]
+    due: NotRequired[str]
+    reason: NotRequired[str]  # why not planned
+    note: NotRequired[str]
+
+
 class Action(TypedDict):
     priority: int
     question: str
@@ -127,6 +159,83 @@ class Action(TypedDict):
     theme_tier: str | None
     guidance: list[str]
     next_tier_guidance: str
+    plan: PlanFields | None  # the file's action plan entry for this question
+
+
+class PlanEntry(TypedDict):
+    """An action plan entry with its question: in the action list's order, then those no longer actions."""
+
+    question: str
+    theme: str
+    theme_title: str
+    text: str
+    current: str  # the answer now
+    priority: int | None  # None: no longer an action (answered best since)
+    status: str
+    owner: NotRequired[str]
+    due: NotRequired[str]
+    reason: NotRequired[str]
+    note: NotRequired[str]
+
+
+class SignOff(TypedDict):
+    name: str
+    role: str
+    date: str
+
+
+class ScoreChange(TypedDict):
+    score_before: float | None
+    score_now: float | None
+    change: float | None  # None unless both years are scored
+    tier_before: str | None
+    tier_now: str | None
+    risk_before: str | None
+    risk_now: str | None
+
+
+class ThemeChange(ScoreChange):
+    id: str
+    title: str
+
+
+class QuestionChange(TypedDict):
+    question: str
+    theme: str
+    text: str
+    before: str  # last year's answer, as read
+    after: str
+    before_value: Any
+    after_value: Any
+    direction: str  # better, worse, same, changed (not comparable: unanswered, n/a, context)
+
+
+class LastYearSetAside(TypedDict):
+    question: str
+    answer: Any
+
+
+class SinceLastYear(TypedDict):
+    """Changes since last year's answers (the file's "previous"); available False when they cannot be compared."""
+
+    assessment_date: str
+    file: str
+    available: bool
+    problems: NotRequired[list[str]]  # when not available
+    bank_version: NotRequired[str]  # the rest when available
+    set_aside: NotRequired[list[LastYearSetAside]]
+    overall: NotRequired[ScoreChange]
+    themes: NotRequired[list[ThemeChange]]
+    questions: NotRequired[list[QuestionChange]]
+
+
+class ReviewEntry(TypedDict):
+    """An answer carried from last year that nobody has confirmed or changed yet."""
+
+    question: str
+    theme: str
+    text: str
+    answer: str
 
 
 class Unanswered(TypedDict):
@@ -155,6 +264,11 @@ class Result(TypedDict):
     changes: Changes
     actions: NotRequired[list[Action]]  # with detail only, as are the unanswered list and the labels
     unanswered: NotRequired[list[Unanswered]]
+    evidence: NotRequired[EvidenceShare]  # the yearly cycle (engine/yearly.py), with detail only
+    action_plan: NotRequired[list[PlanEntry]]
+    sign_off: NotRequired[SignOff | None]
+    since_last_year: NotRequired[SinceLastYear | None]
+    review: NotRequired[list[ReviewEntry]]
     labels: NotRequired[Labels]
 
 
@@ -166,6 +280,7 @@ def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True) ->
     """
     reading = read_answers(bank, assessment)
     themes = [score_theme(theme, reading, bank) for theme in bank.themes]
+    add_theme_cycle(bank, assessment, reading, themes)
     council = assessment.council
     ctype = bank.council_types[council.type]
     summary = {
@@ -191,11 +306,36 @@ def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True) ->
         return summary
     for theme, result in zip(bank.themes, themes):
         result["questions"] = question_entries(theme, reading)
+    actions = action_list(themes, assessment, bank, reading)
     return {
         **summary,
-        "actions": action_list(themes, assessment, bank, reading),
+        "actions": actions,
         "unanswered": unanswered_list(themes, bank, reading),
+        **yearly_parts(bank, assessment, reading, themes, summary["overall"], actions),
         "labels": bank.labels(),
+    }
+
+
+def add_theme_cycle(bank: Bank, assessment: Assessment, reading, themes) -> None:
+    """Each theme's evidence completeness and, where actions are planned, its tier once they are done."""
+    evidence = evidence_completeness(bank, assessment, reading)
+    outcome = planned_outcome(bank, assessment, reading, themes)
+    for theme in themes:
+        theme["evidence"] = evidence[theme["id"]]
+        theme["planned"] = outcome.get(theme["id"])
+
+
+def yearly_parts(bank: Bank, assessment: Assessment, reading, themes, overall_now, actions) -> dict[str, Any]:
+    """Evidence, the action plan and its outcome, sign-off, last year's changes, answers to review (yearly.py)."""
+    cycle = assessment.cycle
+    for action in actions:
+        action["plan"] = cycle.action_plan.get(action["question"])
+    return {
+        "evidence": evidence_share(sum(t["evidence"]["answered"] for t in themes), sum(t["evidence"]["with_evidence"] for t in themes)),
+        "action_plan": plan_entries(bank, assessment, actions, reading.nation),
+        "sign_off": cycle.sign_off,
+        "since_last_year": since_last_year(bank, assessment, themes, overall_now, reading.nation),
+        "review": still_to_review(bank, assessment, reading.nation),
     }
 
 

@@ -59,11 +59,44 @@ def gap(value: float | None) -> str:
     return "0.0" if text in ("0.0", "0.00") else ("+" if value > 0 else "-") + text
 
 
+def signed(value: float) -> str:
+    """A change in score: +4.2, -3.0, 0.0."""
+    return gap(value)
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def long_date(iso: str) -> str:
+    """2026-12-01 -> 1 December 2026 (as GOV.UK writes dates); other text is returned as it is."""
+    try:
+        year, month, day = (int(part) for part in iso.split("-"))
+        return f"{day} {MONTHS[month - 1]} {year}"
+    except (ValueError, IndexError):
+        return iso
+
+
 def cell_state(part: dict[str, Any]) -> str:
     """How a comparison cell is written: 'scored', 'not_asked' (nothing applies to this council) or 'not_answered'."""
     if part["score"] is not None:
         return "scored"
     return "not_asked" if part.get("asked", 1) == 0 else "not_answered"
+
+
+# --- the action plan and evidence -----------------------------------------------------------
+
+STATUS_NAMES = {"not_started": "Not started", "in_progress": "In progress", "done": "Done", "not_planned": "Not planned"}
+
+
+def evidence_text(entry: dict[str, str] | None) -> str:
+    """One piece of evidence in a line: "Cabinet report 14; https://...; dated 2026-05-01"."""
+    if not entry:
+        return ""
+    parts = [entry[k] for k in ("reference", "link") if entry.get(k)]
+    if entry.get("date"):
+        parts.append(f"dated {entry['date']}")
+    return "; ".join(parts)
 
 
 # --- comparison notes ---------------------------------------------------------------------
@@ -270,10 +303,64 @@ PROBLEMS = {
     "comparison_option_unknown": "unknown comparison option {option!r}",
     "comparison_group_by_bad": "group_by must be one of {choices}",
     "comparison_min_group_bad": "min_group must be a whole number of councils, at least 1",
+    # the yearly cycle (engine/cycle.py)
+    "section_not_an_object": "{section} must be an object mapping question ids to entries, not {kind}",
+    "section_key_not_a_question": "{section}: {key!r} is not a question id like SPC-01",
+    "evidence_bad_shape": "evidence: {question}: evidence must be an object with \"link\" and/or \"reference\", and optionally \"date\"",
+    "evidence_missing": "evidence: {question}: evidence needs a \"link\" (a web address) or a \"reference\" (a document's name or number)",
+    "evidence_link_bad": "evidence: {question}: link must be a web address starting https:// or http://, at most {limit} characters "
+                         "(put a file path or document number in \"reference\")",
+    "evidence_reference_bad": "evidence: {question}: reference must be text of 1 to {limit} characters",
+    "evidence_date_bad": "evidence: {question}: date must be a date written YYYY-MM-DD",
+    "action_bad_shape": "action_plan: {question}: an action must be an object with some of {fields}",
+    "action_status_bad": "action_plan: {question}: status {value!r} is not one of: {statuses}",
+    "action_text_bad": "action_plan: {question}: {field} must be text of at most {limit} characters",
+    "action_due_bad": "action_plan: {question}: due must be a date written YYYY-MM-DD",
+    "action_reason_missing": "action_plan: {question}: an action that is not planned needs a reason",
+    "sign_off_bad_shape": "sign_off must be an object with name, role and date",
+    "sign_off_text_bad": "sign_off: {field} must be text of 1 to {limit} characters",
+    "sign_off_date_bad": "sign_off: date must be a date written YYYY-MM-DD",
+    "assignments_not_an_object": "assignments must be an object mapping theme ids or question ids to a contributor's name, not {kind}",
+    "assignment_key_bad": "assignments: {key!r} is not a theme ({themes}) or a question id",
+    "assignment_name_bad": "assignments: {key}: the contributor's name must be text of 1 to {limit} characters",
+    "review_not_a_list": "review must be a list of question ids, not {kind}",
+    "previous_not_an_object": "previous must be an object: last year's answers, or {{\"file\": ...}} naming last year's file; not {kind}",
+    "previous_unexpected": "previous: unexpected {key!r}; expected some of {fields}",
+    "previous_missing_answers": "previous needs last year's \"answers\", or the \"file\" they are in",
+    "previous_date_bad": "previous: assessment_date must be a date written YYYY-MM-DD",
+    "previous_bank_version_bad": "previous: bank_version must name a question bank version",
+    "previous_file_bad": "previous: file must be the name of last year's assessment file",
+    "previous_part_bad": "previous: {part} must be an object keyed by question ids",
+    # starting this year's assessment (engine/next_year.py)
+    "next_year_date_bad": "today must be a date written YYYY-MM-DD",
+    "next_year_before_last": "this year's assessment cannot start ({today}) before last year's was made ({last})",
+    # merging officers' files (engine/merge.py); "file_problem" is that file's own problem, written out
+    "merge_needs_two": "give at least two assessment files to merge",
+    "merge_same_name": "{file}: the same file name is given twice",
+    "merge_file_problem": "{file}: {file_problem}",
+    "merge_unknown_theme": "{file}: {theme!r} is not a theme; themes are {themes}",
+    "merge_themes_for_unknown_file": "themes chosen for {file!r}, which is not one of the files",
+    "merge_take_unknown_file": "--take {key}={file}: no file is called {file!r} (files: {files})",
+    "merge_prefer_unknown_file": "--prefer {file}: no file is called {file!r} (files: {files})",
+    "merge_take_blank": "{key}: {file} has nothing there to take; choose one of {files}",
+    "merge_take_no_conflict": "--take {key}=...: nothing to settle for {key} (no conflict there)",
+    "merge_not_a_file": "{given!r} is not one of the files being merged ({files})",
+    "merge_option_form": "{item!r}: write it as {form}",
+    # reading the action plan back from a spreadsheet (engine/plan_csv.py)
+    "plan_csv_empty": "the action plan file is empty",
+    "plan_csv_no_question_column": "the action plan has no \"Question\" column (is this the action plan CSV the scorecard wrote?)",
+    "plan_csv_no_plan_columns": "the action plan has none of the columns {columns}",
+    "plan_row_no_question": "row {row}: the Question cell is empty",
+    "plan_row_unknown_question": "row {row} ({question}): {question!r} is not a question in bank version {version}",
+    "plan_row_duplicate": "row {row} ({question}): {question} is also on row {first_row}; keep one row per question",
+    "plan_row_status_bad": "row {row} ({question}): Status {value!r} is not one of: {names}",
+    "plan_row_date_bad": "row {row} ({question}): Due date {value!r} is not a date (write it 2027-03-31 or 31/03/2027)",
+    "plan_row_reason_missing": "row {row} ({question}): an action that is not planned needs a reason",
+    "plan_row_too_long": "row {row} ({question}): {column} is longer than {limit} characters",
 }
 
 
-LISTED = {"options", "council_types", "functions", "choices"}  # parameters that are lists of ids
+LISTED = {"options", "council_types", "functions", "fields", "statuses", "themes", "files", "columns", "names", "choices"}  # parameters that are lists of ids
 
 # what a character that does not belong on one line is (engine/characters.py)
 CHARACTERS = {"line_break": "a line break", "control": "a control character",
@@ -297,5 +384,7 @@ def problem_text(code: str, params: dict[str, Any]) -> str:
             value = _provenance_key(value)
         elif name in LISTED:
             value = ", ".join(value)
+        elif name == "file_problem":  # another problem, {"code", "params"}, written out in its own words
+            value = problem_text(value["code"], value["params"])
         shown[name] = value
     return PROBLEMS[code].format(**shown)

@@ -29,6 +29,8 @@ from .offline import write_service_worker
 from .pages import render_pages
 from .wheel import build_engine_wheel
 
+BOARD_STYLESHEET = Path(__file__).resolve().parents[1] / "reports" / "templates" / "board.css"
+
 # The parts of the npm pyodide package the browser loads (no package wheels are used). Its
 # python_stdlib.zip and pyodide-lock.json are not copied: the build makes a trimmed library from
 # the one, and the worker is given what it needs of the other (stdlib.py, engine_files.py).
@@ -83,6 +85,7 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL) -> P
         shutil.rmtree(layout.docs)
     assets = layout.docs / "assets"
     shutil.copytree(sources / "assets", assets)
+    shutil.copy2(BOARD_STYLESHEET, assets / "board.css")  # the board report's, shared with `scorecard report`
     shutil.copytree(layout.guidance, layout.docs / "guidance")
     (assets / "bank.json").write_text(json.dumps(compiled, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     wheel = build_engine_wheel(assets / "engine")
@@ -145,6 +148,7 @@ def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str) -> 
         {"Home": "index.md"},
         {"Self-assessment": [f"themes/{t.id}.md" for t in bank.themes]},
         {"Results": "results.md"},
+        {"Board report": "report.md"},
         {"Compare councils": "compare.md"},
         {"Guidance": [f"guidance/{Path(t.guidance).name}" for t in bank.themes]},
         {"How scoring works": "how-scoring-works.md"},

@@ -40,6 +40,7 @@ def render_pages(bank: Bank, compiled: dict, docs: Path, templates: Path, wheel_
     pages = {
         "index.md": ("index.md.j2", {}),
         "results.md": ("results.md.j2", {}),
+        "report.md": ("report.md.j2", {}),
         "compare.md": ("compare.md.j2", {}),
         "how-scoring-works.md": ("how-scoring-works.md.j2", {}),
         "privacy.md": ("privacy.md.j2", {}),

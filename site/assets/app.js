@@ -4,6 +4,7 @@
 // live on, and each new page is mounted (and the previous one unmounted) on `document$`.
 import { onEngineStatus, showEngineStatus, startEngine } from "./js/engine.js";
 import { mountCouncilFields, mountThemeList, mountThemePage } from "./js/form.js";
+import { mountBoard } from "./js/board.js";
 import { mountCompare } from "./js/compare.js";
 import { mountCouncilBar, mountCouncilPicker } from "./js/council.js";
 import { mountResults } from "./js/results.js";
@@ -25,6 +26,8 @@ function mount() {
   if (page.querySelector('[data-sc="theme-list"]')) unmount.push(mountThemeList(page));
   const results = page.querySelector('[data-sc="results-page"]');
   if (results) unmount.push(mountResults(results));
+  const board = page.querySelector('[data-sc="board-page"]');
+  if (board) unmount.push(mountBoard(board));
   const compare = page.querySelector('[data-sc="compare-page"]');
   if (compare) unmount.push(mountCompare(compare));
   unmount.push(onEngineStatus(showEngineStatus));

@@ -1,0 +1,229 @@
+"""The board report's content: a one-page summary and an annex of every answer, all worded here.
+
+The command line renders it with Jinja2 (scorecard/reports/board.py) and the site's report page
+renders the same content in the browser (it runs this module through the engine), so both say
+exactly the same. Every figure and sentence is made here; the renderers only lay it out.
+
+Run-time code: standard library only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .assessment import Assessment
+from .bank import Bank
+from .scoring import ANSWERED, NA, NOT_ASKED, PARENT_CLOSED, PARENT_UNANSWERED, UNANSWERED
+from .wording import STATUS_NAMES, evidence_text, long_date, num, pct, plural, signed
+
+TOP_ACTIONS = 5
+GATE_WORDS = {"not_met": "not met", "not_evidenced": "not evidenced"}
+
+
+def board_report(bank: Bank, assessment: Assessment, result: dict[str, Any], top: int = TOP_ACTIONS) -> dict[str, Any]:
+    """The report as plain data: strings and numbers, ready to lay out."""
+    labels = result["labels"]
+    council = result["council"]
+    since = result.get("since_last_year") or {}
+    changes = {t["id"]: t for t in since.get("themes", [])} if since.get("available") else {}
+    return {
+        "title": "Modern slavery self-assessment",
+        "council": council["name"] or "Council name not given",
+        "subtitle": f"{labels['council_types'][council['type']]}, {labels['nations'][council['nation']]}"
+                    + (f", {council['region']}" if council["region"] else ""),
+        "assessed": f"Assessed {long_date(result['assessment_date'])} against question bank {result['assessment_bank_version']}"
+                    + (f" (scored with {result['bank_version']})" if result["changes"]["version_changed"] else ""),
+        "headline": _headline(bank, result, labels),
+        "themes": [_theme_row(t, labels, changes.get(t["id"])) for t in result["themes"]],
+        "gates": [{"question": g["question"], "theme": t["title"], "law": g["law"], "status": GATE_WORDS[g["status"]]}
+                  for t in result["themes"] for g in t["gates"] if g["status"] in GATE_WORDS],
+        "since": _since(since),
+        "actions": [_action(a) for a in result["actions"][:top]],
+        "actions_total": len(result["actions"]),
+        "actions_owned": sum(1 for a in result["actions"] if (a.get("plan") or {}).get("owner")),
+        "evidence": _evidence_line(result["evidence"]),
+        "sign_off": _sign_off(result.get("sign_off")),
+        "review": (f"{plural(len(result['review']), 'answer')} carried from last year still to review."
+                   if result.get("review") else ""),
+        "annex": _annex(bank, assessment, result, labels),
+        "retired": [f"{r['question']}: {r['text'] or 'a retired question'} (answer kept: {r['answer']})" for r in result["changes"]["retired"]],
+    }
+
+
+def _headline(bank: Bank, result: dict[str, Any], labels: dict[str, Any]) -> dict[str, str]:
+    overall = result["overall"]
+    risk = labels["risks"][overall["risk"]] if overall["risk"] else "Residual risk not rated (local context not answered)"
+    if overall["score"] is None:
+        missing = [t["title"] for t in result["themes"] if t["id"] in overall["themes_not_started"]]
+        status = ("Overall not yet rated: " + plural(len(missing), "theme") + " not started (" + ", ".join(missing) + ")."
+                  if missing else "Overall not yet rated: no answers yet.")
+        return {"score": "–", "tier": "Not yet rated", "risk": risk, "coverage": pct(overall["coverage"]), "status": status}
+    unanswered = len(result["unanswered"])
+    status = (f"Provisional: {plural(unanswered, 'question')} not yet answered, counted as not evidenced."
+              if overall["provisional"] else "Every question that applies is answered.")
+    if overall["failed_gates"]:
+        status += f" {plural(overall['failed_gates'], 'legal duty', 'legal duties')} not met or not evidenced: each caps its theme's tier."
+    return {"score": num(overall["score"]), "tier": labels["tiers"][overall["tier"]], "risk": risk,
+            "coverage": pct(overall["coverage"]), "status": status}
+
+
+def _theme_row(theme: dict[str, Any], labels: dict[str, Any], change: dict[str, Any] | None) -> dict[str, Any]:
+    applies = theme["asked"] or theme["not_asked"]
+    state = "scored" if theme["score"] is not None else ("not_started" if applies else "not_for_council")
+    planned = theme.get("planned")
+    return {
+        "id": theme["id"],
+        "title": theme["title"],
+        "state": state,
+        "score": num(theme["score"]) if theme["score"] is not None else "",
+        "bar": theme["score"] or 0,
+        "tier": labels["tiers"][theme["tier"]] if theme["tier"] else ("Not started" if applies else "Not for this council"),
+        "provisional": theme["provisional"],
+        "risk": labels["risks"][theme["risk"]] if theme["risk"] else ("Not rated" if applies else ""),
+        "coverage": pct(theme["coverage"]) if applies else "",
+        "evidence": _evidence_short(theme["evidence"]) if applies else "",
+        "change": _change_text(change),
+        "planned": (f"{labels['tiers'][planned['tier']]} ({num(planned['score'])})" if planned and planned["tier"] else ""),
+        "planned_actions": planned["actions"] if planned else 0,
+    }
+
+
+def _change_text(change: dict[str, Any] | None) -> str:
+    if not change:
+        return ""
+    if change["change"] is not None:
+        return signed(change["change"])
+    if change["score_now"] is not None:
+        return "new"
+    return ""
+
+
+def _since(since: dict[str, Any]) -> dict[str, Any] | None:
+    if not since:
+        return None
+    when = long_date(since["assessment_date"]) if since.get("assessment_date") else "last year"
+    if not since.get("available"):
+        return {"date": when, "overall": "", "summary": "Last year's answers are not in this file, so changes are not shown"
+                + (f" (last year's file: {since['file']})." if since.get("file") else ".")}
+    counts = {"better": 0, "worse": 0}
+    for question in since["questions"]:
+        counts[question["direction"]] = counts.get(question["direction"], 0) + 1
+    parts = [plural(counts["better"], "answer") + " better", plural(counts["worse"], "answer") + " worse"]
+    other = len(since["questions"]) - counts["better"] - counts["worse"]
+    if other:
+        parts.append(plural(other, "other change"))
+    overall = since["overall"]
+    return {"date": when, "overall": signed(overall["change"]) if overall["change"] is not None else "",
+            "summary": f"Since {when}: " + ", ".join(parts) + "."}
+
+
+def _action(action: dict[str, Any]) -> dict[str, Any]:
+    plan = action.get("plan") or {}
+    return {
+        "priority": action["priority"],
+        "question": action["question"],
+        "theme": action["theme_title"],
+        "text": action["text"],
+        "gates": "; ".join(action["gates"]),
+        "gain": num(action["gain"]),
+        "owner": plan.get("owner") or "No owner yet",
+        "due": long_date(plan["due"]) if plan.get("due") else "",
+        "status": STATUS_NAMES[plan["status"]] if plan else "Not in the plan yet",
+    }
+
+
+def _evidence_short(evidence: dict[str, Any]) -> str:
+    if not evidence["answered"]:
+        return ""
+    return f"{evidence['with_evidence']} of {evidence['answered']} ({pct(evidence['share'])})"
+
+
+def _evidence_line(evidence: dict[str, Any]) -> str:
+    if not evidence["answered"]:
+        return "No answers yet, so no evidence to count."
+    return (f"{evidence['with_evidence']} of {plural(evidence['answered'], 'answered question')} "
+            f"({pct(evidence['share'])}) have evidence recorded: a link or a document reference.")
+
+
+def _sign_off(sign_off: dict[str, str] | None) -> str:
+    if not sign_off:
+        return "Not yet signed off."
+    return f"Signed off by {sign_off['name']}, {sign_off['role']}, on {long_date(sign_off['date'])}."
+
+
+def _annex(bank: Bank, assessment: Assessment, result: dict[str, Any], labels: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every question this council is asked, theme by theme: answer, note, evidence, who and when, plan, change."""
+    provenance = assessment.provenance
+    since = result.get("since_last_year") or {}
+    before = {q["question"]: q for q in since.get("questions", [])} if since.get("available") else {}
+    review = {r["question"] for r in result.get("review", [])}
+    plan = assessment.cycle.action_plan
+    themes = []
+    for theme, scored in zip(bank.themes, result["themes"]):
+        rows = []
+        for entry in scored["questions"]:
+            status = entry["status"]
+            if status not in (ANSWERED, NA, UNANSWERED, NOT_ASKED) or entry.get("reason") == "parent_not_applicable":
+                continue
+            question = bank.questions[entry["id"]]
+            value = assessment.answers.get(question.id)
+            rows.append({
+                "id": question.id,
+                "text": question.wording(result["council"]["nation"]).text,
+                "answer": _answer_text(question, value, entry),
+                "state": status,
+                "note": assessment.notes.get(question.id, ""),
+                "evidence": _evidence(assessment.cycle.evidence.get(question.id)),
+                "evidence_text": evidence_text(assessment.cycle.evidence.get(question.id)),
+                "by": _who(provenance.get(question.id)),
+                "change": f"Last year: {before[question.id]['before']}" if question.id in before else "",
+                "review": "Carried from last year; not yet reviewed" if question.id in review else "",
+                "action": _plan_text(plan.get(question.id)),
+            })
+        if rows:
+            themes.append({"id": theme.id, "title": theme.title, "questions": rows})
+    return themes
+
+
+def _answer_text(question, value: Any, entry: dict[str, Any]) -> str:
+    if entry["status"] == NOT_ASKED:
+        parent = question.depends_on
+        if entry.get("reason") == PARENT_CLOSED:
+            return f"Not asked: the answer to {parent} closes it (counts as not met)"
+        if entry.get("reason") == PARENT_UNANSWERED:
+            return f"Not asked until {parent} is answered (counts as not evidenced)"
+    if value is None:
+        return "Not answered"
+    return question.label_of(value)
+
+
+def _evidence(entry: dict[str, str] | None) -> dict[str, str] | None:
+    """Every field present (blank when not given), so both renderers read the same shape."""
+    if not entry:
+        return None
+    date = entry.get("date", "")
+    return {"reference": entry.get("reference", ""), "link": entry.get("link", ""), "date": date,
+            "date_long": long_date(date) if date else ""}
+
+
+def _who(entry: dict[str, str] | None) -> str:
+    if not entry:
+        return ""
+    when = long_date(entry["at"][:10])
+    return f"{entry['by']}, {when}" if entry.get("by") else when
+
+
+def _plan_text(entry: dict[str, str] | None) -> str:
+    if not entry:
+        return ""
+    parts = [STATUS_NAMES[entry["status"]]]
+    if entry.get("owner"):
+        parts.append(f"owner {entry['owner']}")
+    if entry.get("due"):
+        parts.append(f"due {long_date(entry['due'])}")
+    text = ", ".join(parts)
+    if entry.get("reason"):
+        text += f". Reason: {entry['reason']}"
+    if entry.get("note"):
+        text += f". {entry['note']}"
+    return text

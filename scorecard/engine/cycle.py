@@ -1,0 +1,241 @@
+"""The yearly cycle's parts of an assessment file: evidence, the action plan, sign-off, who
+answers what, questions to review, and last year's answers.
+
+All optional. Each is checked here in plain words and kept by ``Assessment.to_dict`` exactly,
+so a file read and written again loses nothing. Entries for a question the bank replaced move
+to the new id (as answers do); entries for a question the bank does not know are kept as they
+are and not used, so one stale id never blocks the rest of the file.
+
+    "evidence":    {"SPC-01": {"link": "https://...", "reference": "Cabinet report 14", "date": "2026-05-01"}}
+    "action_plan": {"PRO-03": {"owner": "Head of Procurement", "due": "2027-03-31",
+                               "status": "in_progress", "note": "..."}}   (status not_planned needs a reason)
+    "sign_off":    {"name": "A. Lead", "role": "Modern slavery lead", "date": "2026-11-30"}
+    "assignments": {"procurement": "P. Buyer", "HOU-04": "H. Officer"}   (theme id or question id)
+    "review":      ["SPC-01", ...]   answers carried from last year, not yet confirmed or changed
+    "previous":    last year's answers {"assessment_date", "bank_version", "answers", "notes",
+                   "evidence"}, or a reference to last year's file {"file", "assessment_date"}
+
+Run-time code: standard library only.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .messages import Message, kind_of
+
+QUESTION_ID = re.compile(r"^[A-Z]{3}-[0-9]{2,3}$")
+THEME_ID = re.compile(r"^[a-z][a-z_]*$")
+ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+WEB_LINK = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
+MAX_TEXT = 200
+MAX_LINK = 2000
+MAX_NOTE = 10_000
+
+NOT_STARTED, IN_PROGRESS, DONE, NOT_PLANNED = "not_started", "in_progress", "done", "not_planned"
+STATUSES = (NOT_STARTED, IN_PROGRESS, DONE, NOT_PLANNED)
+PLANNED = (NOT_STARTED, IN_PROGRESS, DONE)  # the actions counted in "tier when planned actions are done"
+SECTIONS = ("evidence", "action_plan", "sign_off", "assignments", "review", "previous")
+
+
+@dataclass
+class Cycle:
+    evidence: dict[str, dict[str, str]] = field(default_factory=dict)
+    action_plan: dict[str, dict[str, str]] = field(default_factory=dict)
+    sign_off: dict[str, str] | None = None
+    assignments: dict[str, str] = field(default_factory=dict)
+    review: list[str] = field(default_factory=list)
+    previous: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The sections present, in the file's form (empty ones left out)."""
+        data: dict[str, Any] = {}
+        if self.evidence:
+            data["evidence"] = {q: dict(e) for q, e in self.evidence.items()}
+        if self.action_plan:
+            data["action_plan"] = {q: dict(e) for q, e in self.action_plan.items()}
+        if self.sign_off:
+            data["sign_off"] = dict(self.sign_off)
+        if self.assignments:
+            data["assignments"] = dict(self.assignments)
+        if self.review:
+            data["review"] = list(self.review)
+        if self.previous:
+            data["previous"] = copy_json(self.previous)
+        return data
+
+    def has_previous_answers(self) -> bool:
+        return bool(self.previous) and isinstance(self.previous.get("answers"), dict)
+
+
+def read_cycle(data: dict[str, Any], bank, problems: list[Message]) -> Cycle:
+    """Check the optional yearly-cycle sections of a file; every problem is added to ``problems``."""
+    moved = bank.replaced_by
+    cycle = Cycle()
+    cycle.evidence = _per_question(data.get("evidence", {}), "evidence", _evidence, moved, problems)
+    cycle.action_plan = _per_question(data.get("action_plan", {}), "action_plan", check_action, moved, problems)
+    if data.get("sign_off") is not None:
+        cycle.sign_off = _sign_off(data["sign_off"], problems)
+    cycle.assignments = _assignments(data.get("assignments", {}), bank, problems)
+    cycle.review = _review(data.get("review", []), moved, problems)
+    if data.get("previous") is not None:
+        cycle.previous = _previous(data["previous"], problems)
+    return cycle
+
+
+def _per_question(raw: Any, section: str, check, moved, problems: list[Message]) -> dict[str, dict[str, str]]:
+    if not isinstance(raw, dict):
+        problems.append(Message("section_not_an_object", {"section": section, "kind": kind_of(raw)}))
+        return {}
+    entries: dict[str, dict[str, str]] = {}
+    for qid, entry in raw.items():
+        if not QUESTION_ID.fullmatch(qid):
+            problems.append(Message("section_key_not_a_question", {"section": section, "key": _short(qid)}))
+            continue
+        checked = check(entry, qid, problems)
+        if checked is None:
+            continue
+        target = moved.get(qid, qid)
+        if target != qid and target in raw:
+            target = qid  # the new question has its own entry: keep the old one beside it
+        entries[target] = checked
+    return entries
+
+
+def _evidence(entry: Any, qid: str, problems: list[Message]) -> dict[str, str] | None:
+    if not isinstance(entry, dict) or set(entry) - {"link", "reference", "date"}:
+        problems.append(Message("evidence_bad_shape", {"question": qid}))
+        return None
+    before = len(problems)
+    if "link" not in entry and "reference" not in entry:
+        problems.append(Message("evidence_missing", {"question": qid}))
+    if "link" in entry:
+        link = entry["link"]
+        if not isinstance(link, str) or len(link) > MAX_LINK or not WEB_LINK.fullmatch(link):
+            problems.append(Message("evidence_link_bad", {"question": qid, "limit": MAX_LINK}))
+    if "reference" in entry and not _text(entry["reference"], MAX_TEXT * 5, blank=False):
+        problems.append(Message("evidence_reference_bad", {"question": qid, "limit": MAX_TEXT * 5}))
+    if "date" in entry and not is_iso_date(entry["date"]):
+        problems.append(Message("evidence_date_bad", {"question": qid}))
+    return dict(entry) if len(problems) == before else None
+
+
+ACTION_FIELDS = ("due", "note", "owner", "reason", "status")
+
+
+def check_action(entry: Any, qid: str, problems: list[Message]) -> dict[str, str] | None:
+    if not isinstance(entry, dict) or set(entry) - set(ACTION_FIELDS):
+        problems.append(Message("action_bad_shape", {"question": qid, "fields": list(ACTION_FIELDS)}))
+        return None
+    before = len(problems)
+    checked = dict(entry)
+    checked.setdefault("status", NOT_STARTED)
+    if not isinstance(checked["status"], str) or checked["status"] not in STATUSES:
+        problems.append(Message("action_status_bad", {"question": qid, "value": _short(checked["status"]) if isinstance(checked["status"], str) else kind_of(checked["status"]), "statuses": list(STATUSES)}))
+    if "owner" in entry and not _text(entry["owner"], MAX_TEXT):
+        problems.append(Message("action_text_bad", {"question": qid, "field": "owner", "limit": MAX_TEXT}))
+    if "due" in entry and not is_iso_date(entry["due"]):
+        problems.append(Message("action_due_bad", {"question": qid}))
+    for key in ("reason", "note"):
+        if key in entry and not _text(entry[key], MAX_NOTE):
+            problems.append(Message("action_text_bad", {"question": qid, "field": key, "limit": MAX_NOTE}))
+    if checked["status"] == NOT_PLANNED and not (isinstance(entry.get("reason"), str) and entry["reason"].strip()):
+        problems.append(Message("action_reason_missing", {"question": qid}))
+    return checked if len(problems) == before else None
+
+
+def _sign_off(raw: Any, problems: list[Message]) -> dict[str, str] | None:
+    if not isinstance(raw, dict) or set(raw) != {"name", "role", "date"}:
+        problems.append(Message("sign_off_bad_shape"))
+        return None
+    before = len(problems)
+    for key in ("name", "role"):
+        if not _text(raw[key], MAX_TEXT, blank=False):
+            problems.append(Message("sign_off_text_bad", {"field": key, "limit": MAX_TEXT}))
+    if not is_iso_date(raw["date"]):
+        problems.append(Message("sign_off_date_bad"))
+    return dict(raw) if len(problems) == before else None
+
+
+def _assignments(raw: Any, bank, problems: list[Message]) -> dict[str, str]:
+    if not isinstance(raw, dict):
+        problems.append(Message("assignments_not_an_object", {"kind": kind_of(raw)}))
+        return {}
+    themes = [t.id for t in bank.themes]
+    assignments = {}
+    for key, name in raw.items():
+        if not (key in themes or QUESTION_ID.fullmatch(key)):
+            problems.append(Message("assignment_key_bad", {"key": _short(key), "themes": sorted(themes)}))
+        elif not _text(name, MAX_TEXT, blank=False):
+            problems.append(Message("assignment_name_bad", {"key": key, "limit": MAX_TEXT}))
+        else:
+            assignments[bank.replaced_by.get(key, key)] = name
+    return assignments
+
+
+def _review(raw: Any, moved, problems: list[Message]) -> list[str]:
+    if not isinstance(raw, list) or not all(isinstance(q, str) for q in raw):
+        problems.append(Message("review_not_a_list", {"kind": kind_of(raw)}))
+        return []
+    bad = [q for q in raw if not QUESTION_ID.fullmatch(q)]
+    if bad:
+        problems.append(Message("section_key_not_a_question", {"section": "review", "key": _short(bad[0])}))
+        return []
+    return list(dict.fromkeys(moved.get(q, q) for q in raw))
+
+
+PREVIOUS_FIELDS = ("answers", "assessment_date", "bank_version", "evidence", "file", "notes")
+
+
+def _previous(raw: Any, problems: list[Message]) -> dict[str, Any] | None:
+    """Last year's answers (checked against the bank when compared) or a reference to its file."""
+    if not isinstance(raw, dict):
+        problems.append(Message("previous_not_an_object", {"kind": kind_of(raw)}))
+        return None
+    before = len(problems)
+    unexpected = sorted(set(raw) - set(PREVIOUS_FIELDS))
+    if unexpected:
+        problems.append(Message("previous_unexpected", {"key": _short(unexpected[0]), "fields": list(PREVIOUS_FIELDS)}))
+    if "answers" not in raw and "file" not in raw:
+        problems.append(Message("previous_missing_answers"))
+    if "assessment_date" in raw and not is_iso_date(raw["assessment_date"]):
+        problems.append(Message("previous_date_bad"))
+    if "bank_version" in raw and not _text(raw["bank_version"], MAX_TEXT, blank=False):
+        problems.append(Message("previous_bank_version_bad"))
+    if "file" in raw and not _text(raw["file"], MAX_TEXT * 5, blank=False):
+        problems.append(Message("previous_file_bad"))
+    for key in ("answers", "notes", "evidence"):
+        if key in raw and (not isinstance(raw[key], dict) or not all(QUESTION_ID.fullmatch(q) for q in raw[key])):
+            problems.append(Message("previous_part_bad", {"part": key}))
+    return copy_json(raw) if len(problems) == before else None
+
+
+def is_iso_date(value: Any) -> bool:
+    """YYYY-MM-DD and a real date (fromisoformat alone also takes 20260401 and week dates)."""
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _text(value: Any, most: int, blank: bool = True) -> bool:
+    return isinstance(value, str) and len(value) <= most and (blank or bool(value.strip()))
+
+
+def _short(value: Any) -> Any:
+    return value[:40] + "…" if isinstance(value, str) and len(value) > 40 else value
+
+
+def copy_json(value: Any) -> Any:
+    """A deep copy of JSON data (no copy module: a plain walk is enough and clear)."""
+    if isinstance(value, dict):
+        return {k: copy_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [copy_json(v) for v in value]
+    return value

@@ -1,0 +1,278 @@
+"""Merging several officers' files into one assessment, question by question.
+
+In a council different people answer different themes; each sends the lead a file. The lead
+merges any number of them, taking from each file all its themes or only some. For every
+answer, note, piece of evidence, action, assignment, council detail, sign-off and last year's
+record ("an item"):
+
+- the files that have it agree (the same answer; the same options in any order): taken;
+- only one file has it (the others are blank): taken;
+- two or more files differ: a *conflict*, listed with each file's value and who gave it when
+  (from the files' ``provenance``), and settled only by a choice: ``take`` names the file to
+  take one item (or all of one question's items) from, ``prefer`` names a file to win every
+  conflict it is part of. Nothing is settled by guessing, not even by "newest wins": a later
+  edit is not necessarily the right answer, and the lead must see both.
+
+The merged file is in the current bank's form. A question stays marked for review only if
+every file that gave its theme still marks it (one person confirming it is enough).
+
+Run-time code: standard library only.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from .assessment import FORMAT, FORMAT_VERSION, Assessment, AssessmentError, load_assessment, parse_assessment_text
+from .bank import Bank
+from .cycle import copy_json
+from .messages import Message
+from .yearly import same_answer
+
+QUESTION_SECTIONS = ("answers", "notes", "evidence", "action_plan")
+WHAT = {"answers": "answer", "notes": "note", "evidence": "evidence", "action_plan": "action",
+        "retired_answers": "answer to a retired question", "assignments": "assignment", "council": "council detail",
+        "sign_off": "sign-off", "previous": "last year's answers"}
+COUNCIL_FIELDS = ("name", "type", "region", "ons_code", "code", "functions")
+
+
+@dataclass
+class Source:
+    """One file being merged: its name, its checked contents, and the themes taken from it."""
+
+    name: str
+    assessment: Assessment
+    data: dict[str, Any]  # the checked file in the current bank's form
+    provenance: dict[str, dict[str, str]]
+    themes: frozenset[str] | None = None  # None: every theme
+    items: dict[str, Any] = field(default_factory=dict)
+
+
+def merge_assessments(bank: Bank, files: list[tuple[str, Any]], themes: dict[str, list[str]] | None = None,
+                      take: dict[str, str] | None = None, prefer: str | None = None) -> dict[str, Any]:
+    """Merge files [(name, text or dict)] -> {"assessment": merged file or None, "conflicts", "settled", "files"}.
+
+    ``assessment`` is None while any conflict is unsettled: a half-merged file must not be
+    mistaken for the team's answers. AssessmentError lists every file problem and every bad choice.
+    """
+    themes, take = themes or {}, dict(take or {})
+    sources = _read(bank, files, themes)
+    names = [s.name for s in sources]
+    problems = [Message("merge_take_unknown_file", {"key": key, "file": name, "files": names})
+                for key, name in take.items() if name not in names]
+    if prefer is not None and prefer not in names:
+        problems.append(Message("merge_prefer_unknown_file", {"file": prefer, "files": names}))
+    if problems:
+        raise AssessmentError(problems)
+
+    chosen: dict[str, tuple[Any, Source]] = {}
+    conflicts, settled = [], []
+    used_takes: set[str] = set()
+    for key in _keys(sources):
+        holders = [s for s in sources if key in s.items]
+        distinct = _distinct(key, [s.items[key] for s in holders])
+        if len(distinct) == 1:
+            chosen[key] = (holders[0].items[key], _latest(key, holders))
+            continue
+        conflict = _conflict(bank, key, holders)
+        pick = _choice(key, take, used_takes)
+        if pick is None and prefer in [s.name for s in holders]:
+            pick = prefer
+        if pick is None:
+            conflicts.append(conflict)
+            continue
+        source = next((s for s in sources if s.name == pick), None)
+        if key not in source.items:
+            problems.append(Message("merge_take_blank", {"key": key, "file": pick, "files": [s.name for s in holders]}))
+            continue
+        chosen[key] = (source.items[key], source)
+        settled.append({**conflict, "chosen": pick})
+    problems += [Message("merge_take_no_conflict", {"key": key}) for key in take if key not in used_takes]
+    if problems:
+        raise AssessmentError(problems)
+    summary = [{"name": s.name, "themes": sorted(s.themes) if s.themes is not None else None,
+                "answers": sum(1 for k in s.items if k.startswith("answers."))} for s in sources]
+    if conflicts:
+        return {"assessment": None, "conflicts": conflicts, "settled": settled, "files": summary}
+    merged = _assemble(bank, sources, chosen)
+    load_assessment(merged, bank)  # the merged file must read back; a failure here is a bug, not bad input
+    return {"assessment": merged, "conflicts": [], "settled": settled, "files": summary}
+
+
+def _read(bank: Bank, files: list[tuple[str, Any]], themes: dict[str, list[str]]) -> list[Source]:
+    """Check every file (all problems, each named by its file) and flatten it into items."""
+    if len(files) < 2:
+        raise AssessmentError([Message("merge_needs_two")])
+    known = {t.id for t in bank.themes}
+    problems, sources, seen = [], [], set()
+    for name, content in files:
+        if name in seen:
+            problems.append(Message("merge_same_name", {"file": name}))
+            continue
+        seen.add(name)
+        try:
+            assessment = parse_assessment_text(content, bank) if isinstance(content, (str, bytes)) else load_assessment(content, bank)
+        except AssessmentError as error:
+            problems += [Message("merge_file_problem", {"file": name, "file_problem": {"code": m.code, "params": m.params}})
+                         for m in error.details]
+            continue
+        chosen_themes = themes.get(name)
+        unknown = [t for t in chosen_themes or [] if t not in known]
+        if unknown:
+            problems.append(Message("merge_unknown_theme", {"file": name, "theme": unknown[0], "themes": sorted(known)}))
+        data = assessment.to_dict()
+        source = Source(name, assessment, data, assessment.provenance, None if chosen_themes is None else frozenset(chosen_themes))
+        source.items = _items(bank, source)
+        sources.append(source)
+    for name in themes:
+        if name not in seen:
+            problems.append(Message("merge_themes_for_unknown_file", {"file": name}))
+    if problems:
+        raise AssessmentError(problems)
+    return sources
+
+
+def _items(bank: Bank, source: Source) -> dict[str, Any]:
+    """The file as items "section.ID" -> value, leaving out questions of themes not taken from it."""
+    data, items = source.data, {}
+    for key in COUNCIL_FIELDS:
+        value = data["council"].get(key)
+        if value not in (None, "", []):
+            items[f"council.{key}"] = value
+    for section in QUESTION_SECTIONS:
+        for qid, value in data.get(section, {}).items():
+            if value is None or value == "":
+                continue
+            question = bank.questions.get(qid)
+            if source.themes is not None and (question is None or question.theme not in source.themes):
+                continue
+            items[f"{section}.{qid}"] = value
+    if source.themes is None:  # answers to retired questions belong to no theme: from whole files only
+        for qid, value in data.get("retired_answers", {}).items():
+            items[f"retired_answers.{qid}"] = value
+    for key, name in data.get("assignments", {}).items():
+        items[f"assignments.{key}"] = name
+    for key in ("sign_off", "previous"):
+        if data.get(key):
+            items[key] = data[key]
+    return items
+
+
+def _keys(sources: list[Source]) -> list[str]:
+    return list(dict.fromkeys(key for s in sources for key in s.items))
+
+
+def _distinct(key: str, values: list[Any]) -> list[Any]:
+    distinct: list[Any] = []
+    for value in values:
+        if not any(same_answer(value, d) if key.startswith("answers.") else value == d for d in distinct):
+            distinct.append(value)
+    return distinct
+
+
+def _provenance_key(key: str) -> str:
+    """The provenance entry an item's change is recorded under (answers by bare id)."""
+    section, _, rest = key.partition(".")
+    return rest if section == "answers" else key
+
+
+def _latest(key: str, holders: list[Source]) -> Source:
+    """Of the files that agree, the one that gave it last (its who-and-when is kept)."""
+    pkey = _provenance_key(key)
+    dated = [s for s in holders if pkey in s.provenance]
+    return max(dated, key=lambda s: _instant(s.provenance[pkey]["at"])) if dated else holders[0]
+
+
+def _instant(at: str) -> datetime.datetime:
+    """A provenance time as a comparable instant (the site writes UTC, "...Z"; others may give an offset)."""
+    moment = datetime.datetime.fromisoformat(at.replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=datetime.timezone.utc)
+
+
+def _choice(key: str, take: dict[str, str], used: set[str]) -> str | None:
+    """The file chosen for this item: by its own key, or by its question id for all that question's items."""
+    section, _, rest = key.partition(".")
+    for candidate in (key, rest if section in QUESTION_SECTIONS else None):
+        if candidate and candidate in take:
+            used.add(candidate)
+            return take[candidate]
+    return None
+
+
+def _conflict(bank: Bank, key: str, holders: list[Source]) -> dict[str, Any]:
+    section, _, rest = key.partition(".")
+    question = bank.questions.get(rest) if section in QUESTION_SECTIONS else None
+    pkey = _provenance_key(key)
+    conflict = {
+        "key": key,
+        "what": WHAT[section],
+        "question": question.id if question else None,
+        "theme": question.theme if question else None,
+        "text": question.text if question else "",
+        "label": f"{rest} {WHAT[section]}" if question else (f"{WHAT[section]} {rest}" if rest else WHAT[section]),
+        "choices": [
+            {"file": s.name, "value": s.items[key], "shown": _shown(question, section, s.items[key]),
+             "by": s.provenance.get(pkey, {}).get("by", ""), "at": s.provenance.get(pkey, {}).get("at", "")}
+            for s in holders
+        ],
+    }
+    if question is not None:
+        assigned = next((s.data.get("assignments", {}) for s in holders if s.data.get("assignments")), {})
+        conflict["assigned_to"] = assigned.get(question.id) or assigned.get(question.theme) or ""
+    return conflict
+
+
+def _shown(question, section: str, value: Any) -> str:
+    """A value as the lead reads it when choosing."""
+    if section == "answers" and question is not None:
+        return question.label_of(value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items() if not isinstance(v, (dict, list)))
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+def _assemble(bank: Bank, sources: list[Source], chosen: dict[str, tuple[Any, Source]]) -> dict[str, Any]:
+    """The merged file from the chosen items, with each item's who-and-when from the file it came from."""
+    first = sources[0].data
+    council = {"name": "", "type": first["council"]["type"]}
+    data: dict[str, Any] = {"format": FORMAT, "format_version": FORMAT_VERSION, "council": council,
+                            "assessment_date": max(s.data["assessment_date"] for s in sources),
+                            "bank_version": bank.version, "answers": {}, "notes": {}}
+    provenance: dict[str, dict[str, str]] = {}
+    for key, (value, source) in chosen.items():
+        section, _, rest = key.partition(".")
+        if section == "council":
+            council[rest] = copy_json(value)
+        elif rest:
+            data.setdefault(section, {})[rest] = copy_json(value)
+        else:
+            data[section] = copy_json(value)
+        pkey = _provenance_key(key)
+        if pkey in source.provenance:
+            provenance[pkey] = dict(source.provenance[pkey])
+    starts = [s.provenance["assessment"] for s in sources if "assessment" in s.provenance]
+    if starts:
+        provenance["assessment"] = dict(min(starts, key=lambda p: _instant(p["at"])))
+    review = _review(bank, sources)
+    if review:
+        data["review"] = review
+    if provenance:
+        data["provenance"] = provenance
+    return data
+
+
+def _review(bank: Bank, sources: list[Source]) -> list[str]:
+    """Still to review: marked by every file that is in a new year's cycle and gave that question's theme."""
+    cycle_files = [s for s in sources if s.assessment.cycle.previous]
+    candidates = {q for s in cycle_files for q in s.assessment.cycle.review if q in bank.questions}
+    keep = []
+    for qid in sorted(candidates, key=list(bank.questions).index):
+        theme = bank.questions[qid].theme
+        givers = [s for s in cycle_files if s.themes is None or theme in s.themes]
+        if givers and all(qid in s.assessment.cycle.review for s in givers):
+            keep.append(qid)
+    return keep

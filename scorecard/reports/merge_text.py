@@ -1,0 +1,31 @@
+"""The merge conflicts as the lead reads them in a terminal, with the choice to make for each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def conflicts_text(conflicts: list[dict[str, Any]], output: str | None) -> str:
+    target = output or "the merged assessment"
+    lines = [f"{target} was not written: {len(conflicts)} conflict(s) to settle. For each, run again with "
+             "--take KEY=FILE (or --prefer FILE for every conflict a file is part of):"]
+    for conflict in conflicts:
+        heading = f"  {conflict['label']}"
+        if conflict["text"]:
+            heading += f": {conflict['text']}"
+        if conflict.get("assigned_to"):
+            heading += f" (assigned to {conflict['assigned_to']})"
+        lines.append(heading)
+        for choice in conflict["choices"]:
+            who = ", ".join(part for part in (choice["by"] and f"by {choice['by']}", choice["at"] and f"at {when(choice['at'])}") if part)
+            lines.append(f"      {choice['file']}: {choice['shown']!r}" + (f" ({who})" if who else ""))
+        key = conflict["question"] if conflict["what"] == "answer" and conflict["question"] else conflict["key"]
+        lines.append(f"      choose: --take {key}={conflict['choices'][0]['file']}  (or another file above)")
+    return "\n".join(lines)
+
+
+def when(at: str) -> str:
+    """2026-11-02T10:15:00.000Z -> 2026-11-02 10:15 UTC (the time as the file records it)."""
+    date, _, time = at.partition("T")
+    zone = " UTC" if time.endswith("Z") else (" " + time[-6:] if time[-6:-5] in "+-" else "")
+    return f"{date} {time[:5]}{zone}".strip()

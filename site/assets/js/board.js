@@ -1,0 +1,105 @@
+// The Board report page: the same one-page summary and annex as `scorecard report`, worded by
+// the engine (scorecard/engine/board.py) and laid out here with the same markup as the CLI's
+// template (scorecard/reports/templates/board_body.html.j2) and the same stylesheet (board.css).
+import { call } from "./engine.js";
+import { h, replace } from "./dom.js";
+import { getAssessment } from "./store.js";
+import { onScores } from "./scores.js";
+
+const num = (cls) => ({ class: cls ? `sc-board__num ${cls}` : "sc-board__num" });
+const col = (text, attrs = {}) => h("th", { scope: "col", ...attrs }, text);
+const tag = (text) => (text ? h("span", { class: "sc-board__tag" }, text) : null);
+
+function summary(r) {
+  const head = r.headline;
+  return h("section", { class: "sc-board__summary", "aria-labelledby": "sc-board-summary" },
+    h("h2", { id: "sc-board-summary" }, "Summary"),
+    h("div", { class: "sc-board__headline" },
+      h("p", {}, h("span", { class: "sc-board__figure" }, head.score), " out of 100 · ", h("strong", {}, head.tier),
+        ` · ${head.risk} · ${head.coverage} of questions answered`),
+      h("p", {}, head.status),
+      r.since ? h("p", {}, r.since.summary, r.since.overall ? ` Overall score ${r.since.overall}.` : "") : null),
+    h("div", { class: "sc-board__wide" },
+      h("table", { class: "sc-board__themes" },
+        h("caption", {}, "Scores by theme"),
+        h("thead", {}, h("tr", {}, col("Theme"), col("Score (0–100)", num()), col("Tier"), col("Residual risk"),
+          col("Answered", num()), col("Evidence"), col("Since last year", num()), col("When planned actions are done"))),
+        h("tbody", {}, r.themes.map((t) => {
+          const bar = t.state === "scored"
+            ? h("span", { class: "sc-board__bar", "aria-hidden": "true" }, h("span", { style: `width: ${t.bar}%` })) : null;
+          return h("tr", { "data-theme": t.id }, h("th", { scope: "row" }, t.title),
+            h("td", num(), t.score, bar), h("td", {}, t.tier, t.provisional ? [" ", tag("provisional")] : null),
+            h("td", {}, t.risk), h("td", num(), t.coverage), h("td", {}, t.evidence), h("td", num(), t.change), h("td", {}, t.planned));
+        })))),
+    h("h3", {}, "Legal duties"),
+    r.gates.length
+      ? h("ul", {}, r.gates.map((g) => h("li", {}, `${g.theme}: ${g.law} (${g.status}, ${g.question})`)))
+      : h("p", {}, "No legal duty tested by these questions is shown as not met or not evidenced."),
+    h("h3", {}, "Top actions"),
+    r.actions.length ? [
+      h("div", { class: "sc-board__wide" },
+        h("table", { class: "sc-board__actions" },
+          h("thead", {}, h("tr", {}, col("#", num()), col("Action"), col("Owner"), col("Due"), col("Status"))),
+          h("tbody", {}, r.actions.map((a) => h("tr", {},
+            h("td", num(), a.priority),
+            h("td", {}, `${a.question} ${a.text} `, tag(`${a.theme}; raises its score by ${a.gain} points${a.gates ? `; legal duty: ${a.gates}` : ""}`)),
+            h("td", {}, a.owner), h("td", {}, a.due), h("td", {}, a.status)))))),
+      h("p", {}, `${r.actions_owned} of ${r.actions_total} actions have an owner.`),
+    ] : h("p", {}, "No actions: every answered question has the best answer."),
+    h("h3", {}, "Evidence"),
+    h("p", {}, r.evidence),
+    r.review ? h("p", {}, r.review) : null,
+    h("p", { class: "sc-board__signoff" }, r.sign_off));
+}
+
+function evidence(e) {
+  if (!e) return null;
+  return h("p", {}, "Evidence: ", e.reference || "", e.reference && e.link ? "; " : "",
+    e.link ? h("a", { href: e.link }, e.link) : "", e.date ? ` (dated ${e.date_long})` : "");
+}
+
+function annex(r) {
+  return h("section", { class: "sc-board__annex", "aria-labelledby": "sc-board-annex" },
+    h("h2", { id: "sc-board-annex" }, "Annex: every answer, note and piece of evidence"),
+    r.annex.map((theme) => [
+      h("h3", {}, theme.title),
+      h("div", { class: "sc-board__wide" },
+        h("table", { class: "sc-board__answers", "data-theme": theme.id },
+          h("colgroup", {}, ["q", "a", "n", "b"].map((c) => h("col", { class: `sc-board__col-${c}` }))),
+          h("thead", {}, h("tr", {}, col("Question"), col("Answer"), col("Note, evidence and action"), col("Answered by"))),
+          h("tbody", {}, theme.questions.map((q) => h("tr", { "data-question": q.id },
+            h("td", {}, `${q.id} ${q.text}`),
+            h("td", {}, q.answer, tag(q.change), tag(q.review)),
+            h("td", {}, q.note ? h("p", {}, q.note) : null, evidence(q.evidence), q.action ? h("p", {}, `Action: ${q.action}`) : null),
+            h("td", {}, q.by)))))),
+    ]),
+    r.retired.length ? [h("h3", {}, "Answers to retired questions (kept, not scored)"), h("ul", {}, r.retired.map((line) => h("li", {}, line)))] : null);
+}
+
+export function renderBoard(r) {
+  return [
+    h("header", { class: "sc-board__head" },
+      h("p", { class: "sc-board__kicker" }, r.title), h("h1", {}, r.council), h("p", {}, `${r.subtitle}. ${r.assessed}.`)),
+    summary(r),
+    annex(r),
+  ];
+}
+
+export function mountBoard(root) {
+  const body = root.querySelector('[data-sc="board"]');
+  root.querySelector('[data-sc="print-board"]')?.addEventListener("click", () => window.print());
+  let sequence = 0;
+  return onScores(async (scores) => {
+    if (!scores.result) {
+      replace(body, h("p", {}, scores.reason === "no-council-type"
+        ? "Choose your council type on the home page, and answer some questions, to see the report."
+        : scores.reason === "loading" ? "Loading the scoring engine…" : "These answers cannot be scored: see the Results page."));
+      return;
+    }
+    const mine = ++sequence;
+    const reply = await call("board_report", getAssessment());
+    if (mine !== sequence) return;
+    replace(body, reply.ok ? renderBoard(reply.report) : h("p", { class: "sc-error" }, reply.problems.join("; ")));
+    body.dataset.ready = "true";
+  });
+}
