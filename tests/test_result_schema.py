@@ -41,7 +41,7 @@ def test_real_results_match_the_schema(folder):
     bank = Bank.from_dict(compile_bank(folder))
     rng = random.Random(20261201)
     for council_type in bank.council_types:
-        for rate in (0.0, 0.3, 1.0):
+        for rate in (0.0, 0.6, 1.0) if council_type == next(iter(bank.council_types)) else (0.6,):
             data = random_assessment(bank, rng, council_type, answer_rate=rate, name="")
             data["council"].pop("name")  # the name may be missing, not only blank
             check(score_assessment(bank, load_assessment(data, bank)))
