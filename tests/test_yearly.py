@@ -185,8 +185,8 @@ def test_next_year_copies_answers_marks_them_and_keeps_last_year(mini_bank):
                     evidence={"ALP-01": {"reference": "Policy"}},
                     sign_off={"name": "Ann Lead", "role": "Lead", "date": "2026-04-02"},
                     assignments={"alpha": "Ann Lead"}, previous={"answers": {"ALP-01": "no"}}, review=["ALP-01"])
-    data = next_year(last, "2027-04-01")
-    assert data["assessment_date"] == "2027-04-01"
+    data = next_year(last, "2026-11-30")
+    assert data["assessment_date"] == "2026-11-30"
     assert data["answers"] == answers and data["notes"] == {"ALP-01": "In the policy."}
     assert data["evidence"] == {"ALP-01": {"reference": "Policy"}}
     assert data["review"] == ["ALP-01", "ALP-02", "ALP-03"]
@@ -220,11 +220,11 @@ def test_next_year_from_the_command_line(tmp_path, mini_bank):
     from tests.helpers import MINI, run_cli
 
     (tmp_path / "2026.json").write_text(json.dumps(make_assessment(mini_bank, "district", {"ALP-01": "yes"})), encoding="utf-8")
-    ran = run_cli("--questions", str(MINI / "questions"), "next-year", "2026.json", "--date", "2027-04-01", "-o", "2027.json", cwd=tmp_path)
+    ran = run_cli("--questions", str(MINI / "questions"), "next-year", "2026.json", "--date", "2026-11-30", "-o", "2026-11.json", cwd=tmp_path)
     assert ran.returncode == 0, ran.stderr
-    data = json.loads((tmp_path / "2027.json").read_text(encoding="utf-8"))
-    assert (data["assessment_date"], data["review"], data["previous"]["answers"]) == ("2027-04-01", ["ALP-01"], {"ALP-01": "yes"})
-    scored = run_cli("--questions", str(MINI / "questions"), "score", "2027.json", "--format", "json", cwd=tmp_path)
+    data = json.loads((tmp_path / "2026-11.json").read_text(encoding="utf-8"))
+    assert (data["assessment_date"], data["review"], data["previous"]["answers"]) == ("2026-11-30", ["ALP-01"], {"ALP-01": "yes"})
+    scored = run_cli("--questions", str(MINI / "questions"), "score", "2026-11.json", "--format", "json", cwd=tmp_path)
     assert json.loads(scored.stdout)["since_last_year"]["available"] is True
 
 
