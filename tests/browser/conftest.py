@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-ENGINE_TIMEOUT = 60_000  # ms; Pyodide starts in about 3 s here
+ENGINE_TIMEOUT = 120_000  # ms; Pyodide starts in about 3 s here, but a minute when many test runs share the machine
 HERE = Path(__file__).resolve().parent
 
 
