@@ -34,7 +34,6 @@ KNOWN_BROKEN = {
     "test_council_picker.py::test_belfast_is_an_ni_council_with_no_adult_social_care",
     "test_council_picker.py::test_not_listed_keeps_the_manual_choice",
     "test_council_picker.py::test_the_plain_select_works_without_the_search_field",
-    "test_engine_decides.py::test_the_compare_page_writes_figures_as_the_command_line_does",
     "test_engine_start.py::test_restored_engine_scores_as_a_fresh_one",
 }
 
