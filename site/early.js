@@ -137,8 +137,11 @@
   }
 
   function put(record, key, value) {
-    if (key === "council.functions" && value === undefined) delete record.council.functions; // the type's defaults
-    else if (key.startsWith("council.")) record.council[key.slice(8)] = value === undefined ? "" : value;
+    const field = key.slice(8);
+    // name and type are always in the file (blank until given); the rest only when given
+    // (functions: absent means the type's defaults).
+    if (key.startsWith("council.") && value === undefined && field !== "name" && field !== "type") delete record.council[field];
+    else if (key.startsWith("council.")) record.council[field] = value === undefined ? "" : value;
     else if (key.startsWith("notes.")) value === undefined ? delete record.notes[key.slice(6)] : (record.notes[key.slice(6)] = value);
     else value === undefined ? delete record.answers[key] : (record.answers[key] = value);
   }
@@ -225,9 +228,17 @@
   // time, with today's date. The bank version becomes this page's only once the engine has carried
   // the answers over to it (js/scores.js), so an answer given first does not skip the carry-over.
   function change(key, value) {
+    changeAll([[key, value]]);
+  }
+
+  // Several at once (a council picked from the register): one write, so what is saved, and what
+  // the page is told, is never half of it.
+  function changeAll(entries) {
     refresh();
-    put(current, key, value === "" ? undefined : value);
-    current.provenance[key] = { at: stampTime() };
+    for (const [key, value] of entries) {
+      put(current, key, value === "" ? undefined : value);
+      current.provenance[key] = { at: stampTime() };
+    }
     current.assessment_date = new Date().toISOString().slice(0, 10);
     if (carriedOver || isBlank(current)) current.bank_version = pageVersion();
     persist("this-tab");
@@ -410,8 +421,9 @@
     const field = event.target;
     const key = COUNCIL_FIELDS[field.dataset?.sc];
     if (!key || (event.type === "change") !== (field.tagName === "SELECT")) return;
-    if (key === "type" && current && current.council.type !== field.value && current.council.functions) change("council.functions", undefined);
-    change(`council.${key}`, field.value.trim());
+    const entries = [[`council.${key}`, field.value.trim()]];
+    if (key === "type" && getAssessment().council.type !== field.value && current.council.functions) entries.unshift(["council.functions", undefined]);
+    changeAll(entries);
   }
   document.addEventListener("input", councilField);
   document.addEventListener("change", councilField);
@@ -422,18 +434,21 @@
     if (select.dataset?.sc !== "council-pick" || !select.value) return;
     const option = select.selectedOptions[0];
     const before = getAssessment().council;
-    if ((before.code !== select.value || before.type !== option.dataset.type) && before.functions) change("council.functions", undefined);
-    change("council.name", option.textContent.trim());
-    change("council.type", option.dataset.type);
-    change("council.region", option.dataset.region || "");
-    change("council.ons_code", option.dataset.gss || "");
-    change("council.code", select.value);
+    const entries = [
+      ["council.name", option.textContent.trim()],
+      ["council.type", option.dataset.type],
+      ["council.region", option.dataset.region || ""],
+      ["council.ons_code", option.dataset.gss || ""],
+      ["council.code", select.value],
+    ];
+    if ((before.code !== select.value || before.type !== option.dataset.type) && before.functions) entries.push(["council.functions", undefined]);
+    changeAll(entries);
   });
   // "My council is not listed": the council is no longer the register's; the officer gives it by hand.
   document.addEventListener("click", (event) => {
     if (!event.target.closest?.('[data-sc="council-not-listed"]')) return;
     if (!getAssessment().council.code) return;
-    for (const key of ["code", "functions", "name", "region", "ons_code"]) change(`council.${key}`, undefined);
+    changeAll(["code", "functions", "name", "region", "ons_code"].map((key) => [`council.${key}`, undefined]));
   });
   // The functions the council runs: saved only where they differ from its type's defaults.
   document.addEventListener("change", (event) => {
@@ -451,15 +466,6 @@
     for (const input of button.closest("fieldset.sc-question").querySelectorAll("input")) input.checked = false;
     change(button.dataset.question, undefined);
   });
-  // Council name, type, region and ONS code, on the home page and each theme page's council bar.
-  function councilField(event) {
-    const field = event.target;
-    const key = COUNCIL_FIELDS[field.dataset?.sc];
-    if (!key || (event.type === "change") !== (field.tagName === "SELECT")) return;
-    change(`council.${key}`, field.value.trim());
-  }
-  document.addEventListener("input", councilField);
-  document.addEventListener("change", councilField);
 
   // Messages the worker sends before js/engine.js takes it over are kept for it.
   const worker = new Worker(new URL("worker.mjs", new URL(meta("scorecard-assets"), location.href)), { type: "module" });

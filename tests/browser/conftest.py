@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-ENGINE_TIMEOUT = 60_000  # ms; Pyodide starts in about 3 s here
+ENGINE_TIMEOUT = 120_000  # ms; Pyodide starts in about 3 s here, but a minute when many test runs share the machine
 HERE = Path(__file__).resolve().parent
 
 
@@ -30,12 +30,6 @@ HERE = Path(__file__).resolve().parent
 KNOWN_BROKEN = {
     "test_board_print.py::test_the_cli_report_prints_a_one_page_summary_then_the_annex",
     "test_board_print.py::test_the_site_page_says_what_the_cli_report_says",
-    "test_council_picker.py::test_highland_is_a_scottish_council_with_scottish_wording",
-    "test_council_picker.py::test_belfast_is_an_ni_council_with_no_adult_social_care",
-    "test_council_picker.py::test_not_listed_keeps_the_manual_choice",
-    "test_council_picker.py::test_the_plain_select_works_without_the_search_field",
-    "test_engine_decides.py::test_the_compare_page_writes_figures_as_the_command_line_does",
-    "test_engine_start.py::test_restored_engine_scores_as_a_fresh_one",
 }
 
 # Tests that could not run in the last full run (a template error, since fixed) and have not yet

@@ -126,11 +126,17 @@ def test_the_compare_page_writes_figures_as_the_command_line_does(page, base_url
     wait_for_engine(page)
     page.click('[data-sc="compare-example"]')
     page.wait_for_selector('[data-sc="heatmap"] tfoot')
-    stats = [comparison["stats"]["overall"], *comparison["stats"]["themes"]]
+    written = []
+    for group in comparison["groups"]:
+        stats = [group["stats"]["overall"], *group["stats"]["themes"]]
 
-    def row(label: str) -> list[str]:
-        return page.locator(f'[data-sc="heatmap"] tfoot tr:has(th:text-is("{label}")) td').all_inner_texts()
+        def row(label: str) -> list[str]:
+            return page.locator(f'[data-sc="compare-group"][data-group="{group["id"]}"] tfoot tr:has(th:text-is("{label}")) td').all_inner_texts()
 
-    assert row("Median") == [num(s["median"]) for s in stats]
-    assert row("Middle half (quartiles)") == [f"{num(s['lower_quartile'])} – {num(s['upper_quartile'])}" for s in stats]
-    assert any(re.fullmatch(r"\d+\.\d\d", num(s["lower_quartile"])) for s in stats)  # the example has two-decimal figures
+        def cli(s, text):  # as the page writes a group's cell: hidden (shareable), none counted, or the figure
+            return "hidden" if s["hidden"] else text if s["n"] else "–"
+
+        assert row("Group median") == [cli(s, num(s["median"])) for s in stats]
+        assert row("Middle half (quartiles)") == [cli(s, f"{num(s['lower_quartile'])} – {num(s['upper_quartile'])}") for s in stats]
+        written += [num(s[k]) for s in stats if s["n"] for k in ("median", "lower_quartile", "upper_quartile")]
+    assert any(re.fullmatch(r"\d+\.\d\d", text) for text in written)  # the example has two-decimal figures

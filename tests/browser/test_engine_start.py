@@ -62,7 +62,7 @@ def engine_calls(bank) -> list:
     rng = random.Random(20261201)
     files = [random_assessment(bank, rng, t, answer_rate=rate) for t in sorted(bank.council_types) for rate in (0.9, 0.4)]
     calls = [["score", a] for a in files]
-    calls += [["template", {"council_type": files[0]["council"]["type"]}], ["import", {"text": json.dumps(files[1])}],
+    calls += [["import", {"text": json.dumps(files[1])}],
               ["actions_csv", files[2]], ["compare", {"files": [{"name": f"{i}.json", "text": json.dumps(a)}
                                                                 for i, a in enumerate(files)]}]]
     return calls
@@ -126,8 +126,10 @@ def two_versions(tmp_path):
 
 SCORE_JS = f"""async () => {{
   const engine = await import({ENGINE_JS});
-  const {{ assessment }} = await engine.call("template", {{ council_type: "unitary" }});
-  assessment.answers["ALP-01"] = "yes";
+  // the "template" operation is gone (the page never used it): the blank file the site starts from
+  const assessment = {{ format: "scorecard-assessment", format_version: 1, council: {{ name: "", type: "unitary" }},
+    assessment_date: "2026-04-01", bank_version: document.querySelector('meta[name="scorecard-bank-version"]').content,
+    answers: {{ "ALP-01": "yes" }}, notes: {{}} }};
   return engine.call("score", assessment);
 }}"""
 

@@ -14,6 +14,7 @@ from scorecard.sitegen.build import Layout, build_site
 
 from ..helpers import MINI, ROOT
 from .conftest import new_page, poll, saved, serve_build, wait_for_engine
+from .test_offline import wait_for_offline_cache
 
 MINI_V2 = ROOT / "tests" / "fixtures" / "mini_v2"
 
@@ -80,11 +81,7 @@ def test_a_new_version_taking_over_reloads_before_a_new_page_meets_the_old_engin
     page = new_page(contexts(url))
     answer_first_version(page, url)
     page.goto(url + "themes/alpha.html")
-    poll(page, """async () => {
-        if (!navigator.serviceWorker.controller) return false;
-        for (const key of await caches.keys()) if (await (await caches.open(key)).match('/assets/pyodide/pyodide.asm.wasm')) return true;
-        return false;
-    }""")
+    wait_for_offline_cache(page)
     publish(MINI_V2)
     page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
     page.wait_for_selector('[data-sc="update-ready"]', timeout=120_000)  # the page is in view: it asks

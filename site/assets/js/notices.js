@@ -10,16 +10,19 @@ function keptAsideNotice(entry) {
   const name = `scorecard-unreadable-${(entry.at || "saved").replace(/[^0-9A-Za-z]+/g, "-")}.json`;
   const save = h("button", { type: "button", class: "md-button", "data-sc": "download-unreadable" }, `Download the unreadable data (${Math.ceil(entry.text.length / 1000)} KB)`);
   save.addEventListener("click", () => download(name, "application/json", entry.text));
-  const drop = h("button", { type: "button", class: "md-button sc-danger", "data-sc": "discard-unreadable" }, "Delete the kept copy");
+  // entry.key is empty when there was no room for a copy: the data is still where it was saved.
+  const drop = h("button", { type: "button", class: "md-button sc-danger", "data-sc": "discard-unreadable" },
+    entry.key ? "Delete the kept copy" : "Let it go and save new answers over it");
   drop.addEventListener("click", () => {
-    if (window.confirm("Delete the copy of the unreadable saved data from this browser? Download it first if you may need it.")) discardKeptAside(entry.key);
+    if (window.confirm("Delete the unreadable saved data from this browser? Download it first if you may need it.")) discardKeptAside(entry.key);
   });
   return h("div", { class: "admonition warning", "data-sc": "unreadable-notice" },
     h("p", { class: "admonition-title" }, "Saved answers could not be read"),
     h("p", {}, `Answers saved in this browser${entry.at ? ` (found ${entry.at.slice(0, 16).replace("T", " ")} UTC)` : ""} could not be read: ` +
-      `${entry.problem || "they are not in the form the scorecard writes"}. They have been kept aside, unchanged` +
-      `${entry.key ? ", and the scorecard started afresh" : ""}. To recover them, download them and open the file in a text ` +
-      "editor (or ask your IT support): once repaired, import it on the results page."),
+      `${entry.problem || "they are not in the form the scorecard writes"}. ` +
+      (entry.key ? "They have been kept aside, unchanged, and the scorecard started afresh. "
+        : "They are left as they were, unchanged: there is no room in this browser's storage to keep a copy and save new answers too. ") +
+      "To recover them, download them and open the file in a text editor (or ask your IT support): once repaired, import it on the results page."),
     h("p", {}, save, " ", drop));
 }
 
