@@ -1,6 +1,6 @@
 // The results page: theme table, chart, action list, and saving, sharing and printing.
 import { call } from "./engine.js";
-import { download, h, replace } from "./dom.js";
+import { download, h, labelCells, replace, scrollRegion } from "./dom.js";
 import { pct, score } from "./format.js";
 import { clearAssessment, discardSetAside, getAssessment, savedByNewerVersion } from "./store.js";
 import { importFile } from "./importing.js";
@@ -52,15 +52,16 @@ function summaryTable(result) {
     h("td", {}, "–"),
     h("td", {}, o.risk ? `Highest: ${riskName(result, o.risk)}` : "Not rated"),
     h("td", {}, pct(o.coverage))));
-  return [dutiesNotice(result), h("table", { class: "sc-summary", "data-sc": "summary-table" },
-    h("caption", {}, "Score (0 to 100), maturity tier, legal duties, local exposure, residual risk and answers by theme"),
+  const caption = "Score (0 to 100), maturity tier, legal duties, local exposure, residual risk and answers by theme";
+  return [dutiesNotice(result), scrollRegion("Scores by theme", h("table", { class: "sc-summary", "data-sc": "summary-table" },
+    h("caption", {}, caption),
     h("thead", {}, h("tr", {}, ["Theme", "Score", "Tier", "Legal duties", "Exposure", "Residual risk", "Answered"].map((c) => h("th", { scope: "col" }, c)))),
-    h("tbody", {}, rows))];
+    h("tbody", {}, rows)))];
 }
 
 function actionsTable(result) {
   if (!result.actions.length) return h("p", {}, "No actions yet: answer some questions, or every answer is already the best one.");
-  return h("table", { class: "sc-actions", "data-sc": "actions-table" },
+  return labelCells(h("table", { class: "sc-actions sc-cards", "data-sc": "actions-table" },
     h("caption", {}, `${result.actions.length} actions: legal duties first, then the largest fall in residual risk, tier rise and score gain`),
     h("thead", {}, h("tr", {}, ["#", "Theme", "Question", "Now", "Aim for", "Gain", "Guidance"].map((c) => h("th", { scope: "col" }, c)))),
     h("tbody", {}, result.actions.map((a) =>
@@ -74,7 +75,7 @@ function actionsTable(result) {
         h("td", {},
           h("a", { href: guidanceHref(a.guidance[0]) }, "How to close this gap"),
           a.gates.length ? [h("br"), h("strong", {}, `Legal duty: ${a.gates.join("; ")}`)] : null,
-          [h("br"), h("a", { href: guidanceHref(a.next_tier_guidance) }, `Next steps from ${(tierName(result, a.theme_tier) || "the first tier").toLowerCase()}`)])))));
+          [h("br"), h("a", { href: guidanceHref(a.next_tier_guidance) }, `Next steps from ${(tierName(result, a.theme_tier) || "the first tier").toLowerCase()}`)]))))));
 }
 
 function changesNotice(result) {
