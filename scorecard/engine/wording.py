@@ -346,6 +346,7 @@ PROBLEMS = {
     "merge_take_no_conflict": "--take {key}=...: nothing to settle for {key} (no conflict there)",
     "merge_not_a_file": "{given!r} is not one of the files being merged ({files})",
     "merge_option_form": "{item!r}: write it as {form}",
+    "export_themes_bad": "choose the themes to export from: {themes} (not {theme!r})",
     # reading the action plan back from a spreadsheet (engine/plan_csv.py)
     "plan_csv_empty": "the action plan file is empty",
     "plan_csv_no_question_column": "the action plan has no \"Question\" column (is this the action plan CSV the scorecard wrote?)",
