@@ -20,7 +20,9 @@ function summary(r) {
       h("p", {}, h("span", { class: "sc-board__figure" }, head.score), " out of 100 · ", h("strong", {}, head.tier),
         ` · ${head.risk} · ${head.coverage} of questions answered`),
       h("p", {}, head.status),
-      r.since ? h("p", {}, r.since.summary, r.since.overall ? ` Overall score ${r.since.overall}.` : "") : null),
+      r.since ? h("p", {}, r.since.summary, r.since.overall ? ` Overall score ${r.since.overall}.` : "") : null,
+      h("p", {}, h("strong", {}, "Evidence:"), ` ${r.evidence}`),
+      h("p", { class: "sc-board__signoff" }, r.sign_off)),
     wide("Scores by theme",
       h("table", { class: "sc-board__themes" },
         h("caption", {}, "Scores by theme"),
@@ -37,21 +39,18 @@ function summary(r) {
     r.gates.length
       ? h("ul", {}, r.gates.map((g) => h("li", {}, `${g.theme}: ${g.law} (${g.status}, ${g.question})`)))
       : h("p", {}, "No legal duty tested by these questions is shown as not met or not evidenced."),
-    h("h3", {}, "Top actions"),
+    h("h3", {}, "Top actions", r.actions.length
+      ? [" ", h("span", { class: "sc-board__muted" }, `(${r.actions_owned} of ${r.actions_total} actions have an owner)`)] : null),
     r.actions.length ? [
       wide("Top actions",
         h("table", { class: "sc-board__actions" },
           h("thead", {}, h("tr", {}, col("#", num()), col("Action"), col("Owner"), col("Due"), col("Status"))),
           h("tbody", {}, r.actions.map((a) => h("tr", {},
             h("td", num(), a.priority),
-            h("td", {}, `${a.question} ${a.text} `, tag(`${a.theme}; raises its score by ${a.gain} points${a.gates ? `; legal duty: ${a.gates}` : ""}`)),
+            h("td", {}, `${a.question} ${a.text} `, tag(`${a.theme}; raises its score by ${a.gain} points${a.gates ? "; a legal duty (above)" : ""}`)),
             h("td", {}, a.owner), h("td", {}, a.due), h("td", {}, a.status)))))),
-      h("p", {}, `${r.actions_owned} of ${r.actions_total} actions have an owner.`),
     ] : h("p", {}, "No actions: every answered question has the best answer."),
-    h("h3", {}, "Evidence"),
-    h("p", {}, r.evidence),
-    r.review ? h("p", {}, r.review) : null,
-    h("p", { class: "sc-board__signoff" }, r.sign_off));
+    r.review ? h("p", {}, r.review) : null);
 }
 
 function evidence(e) {
