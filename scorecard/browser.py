@@ -26,6 +26,7 @@ class BrowserApi:
             "compare_csv": self.compare_csv,
             "board_report": self.board_report,
             "merge": self.merge,
+            "export_themes": self.export_themes,
             "next_year": self.next_year,
             "plan_import": self.plan_import,
         }
@@ -140,3 +141,11 @@ class BrowserApi:
 
         checked = load_assessment(assessment, self.bank)
         return {"report": board_report(self.bank, checked, score_assessment(self.bank, checked))}
+
+    def export_themes(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """A contributor's file: {"assessment", "themes"} (or "contributor", for the themes assigned to them) -> {"assessment", "themes"}."""
+        from .engine.sharing import export_themes, themes_of
+
+        data = payload["assessment"]
+        themes = payload.get("themes") or themes_of(self.bank, payload.get("contributor", ""), data.get("assignments") or {})
+        return {"assessment": export_themes(self.bank, data, themes), "themes": themes}

@@ -373,7 +373,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .sitegen.errors import BankProblems, BuildError
 
     try:
-        site = build_site(default_layout(args.questions, args.node_modules), site_url=args.site_url)
+        site = build_site(default_layout(args.questions, args.node_modules), site_url=args.site_url,
+                          about_file=Path(args.about) if getattr(args, "about", None) else None)
     except BankProblems as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -502,6 +503,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--site-url", default=DEFAULT_SITE_URL,
                        help="where the site will be served, e.g. https://scorecard.example.gov.uk/ (default %(default)s)")
     build.add_argument("--node-modules", metavar="DIR", help=node_modules_help)
+    build.add_argument("--about", metavar="FILE", help="who runs this copy of the site, for the Accessibility and Contact pages and the footer: a YAML file with owner: and accessibility: (default: extra: in mkdocs.yml)")
     build.set_defaults(run=cmd_build)
 
     serve = commands.add_parser("serve", help="build the site and serve it on this computer only")
@@ -509,6 +511,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=LOCAL_PORT)
     serve.add_argument("--no-build", action="store_true", help="serve the last build as it is")
     serve.add_argument("--node-modules", metavar="DIR", help=node_modules_help)
+    serve.add_argument("--about", metavar="FILE", help="who runs this copy of the site, for the Accessibility and Contact pages and the footer: a YAML file with owner: and accessibility: (default: extra: in mkdocs.yml)")
     serve.set_defaults(run=cmd_serve)
     return parser
 

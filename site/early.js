@@ -23,6 +23,12 @@
   const FORMAT = "scorecard-assessment";
   const FORMAT_VERSION = 1;
   const STARTED = "assessment"; // provenance key: when this assessment was started (or replaced by an import)
+  const ME_KEY = "scorecard.me.v1"; // the officer's name in this browser, recorded with each change they make (not part of the assessment)
+  // The yearly cycle's parts (scorecard/engine/cycle.py), merged entry by entry like answers:
+  // "evidence.ID", "action_plan.ID", "assignments.KEY" (objects keyed by question or theme),
+  // "review.ID" (true while a carried-over answer awaits review) and "sign_off" (the whole entry).
+  const KEYED = ["evidence", "action_plan", "assignments"];
+  const WEB_LINK = /^https?:\/\/\S+$/i;
   const NA = "n/a";
   const FORM = '[data-sc="theme-form"]';
   const COUNCIL_FIELDS = { "council-name": "name", "council-type": "type", "council-region": "region", "council-ons": "ons_code" };
@@ -78,6 +84,9 @@
     if (data.council !== undefined && !all(data.council, isDetail)) return "its council details are not text";
     if (data.retired_answers !== undefined && !all(data.retired_answers, isAnswer)) return "its set-aside answers are not in the form the scorecard writes";
     if (data.provenance !== undefined && !all(data.provenance, (e) => isObject(e) && typeof e.at === "string")) return "its record of changes is not in the form the scorecard writes";
+    if (KEYED.some((section) => data[section] !== undefined && !isObject(data[section]))) return "its evidence, action plan or assignments are not in the form the scorecard writes";
+    if (data.review !== undefined && !(Array.isArray(data.review) && data.review.every((id) => typeof id === "string"))) return "its list of answers to review is not in the form the scorecard writes";
+    if (data.sign_off !== undefined && data.sign_off !== null && !isObject(data.sign_off)) return "its sign-off is not in the form the scorecard writes";
     if (typeof data.bank_version !== "string" || typeof data.assessment_date !== "string") return "its date or question bank version is missing";
     return "";
   }
@@ -133,6 +142,10 @@
   function get(record, key) {
     if (key.startsWith("council.")) return record.council[key.slice(8)] || undefined;
     if (key.startsWith("notes.")) return record.notes[key.slice(6)];
+    const [section, id] = key.split(".");
+    if (KEYED.includes(section)) return record[section]?.[id];
+    if (section === "review") return (record.review || []).includes(id) ? true : undefined;
+    if (key === "sign_off") return record.sign_off || undefined;
     return record.answers[key];
   }
 
@@ -143,7 +156,23 @@
     if (key.startsWith("council.") && value === undefined && field !== "name" && field !== "type") delete record.council[field];
     else if (key.startsWith("council.")) record.council[field] = value === undefined ? "" : value;
     else if (key.startsWith("notes.")) value === undefined ? delete record.notes[key.slice(6)] : (record.notes[key.slice(6)] = value);
-    else value === undefined ? delete record.answers[key] : (record.answers[key] = value);
+    else if (KEYED.includes(key.split(".")[0])) putKeyed(record, ...key.split("."), value);
+    else if (key.startsWith("review.")) {
+      const rest = (record.review || []).filter((other) => other !== key.slice(7));
+      if (value) rest.push(key.slice(7));
+      if (rest.length) record.review = rest;
+      else delete record.review;
+    } else if (key === "sign_off") {
+      if (value === undefined) delete record.sign_off;
+      else record.sign_off = clone(value);
+    } else value === undefined ? delete record.answers[key] : (record.answers[key] = value);
+  }
+
+  function putKeyed(record, section, id, value) {
+    record[section] = record[section] || {};
+    if (value === undefined) delete record[section][id];
+    else record[section][id] = clone(value);
+    if (!Object.keys(record[section]).length) delete record[section];
   }
 
   function keysOf(record) {
@@ -151,6 +180,9 @@
       ...Object.keys(record.answers),
       ...Object.keys(record.notes).map((id) => `notes.${id}`),
       ...Object.keys(record.council).filter((f) => record.council[f]).map((f) => `council.${f}`),
+      ...KEYED.flatMap((section) => Object.keys(record[section] || {}).map((id) => `${section}.${id}`)),
+      ...(record.review || []).map((id) => `review.${id}`),
+      ...(record.sign_off ? ["sign_off"] : []),
       ...Object.keys(record.provenance).filter((k) => k !== STARTED),
     ]);
   }
@@ -235,9 +267,10 @@
   // the page is told, is never half of it.
   function changeAll(entries) {
     refresh();
+    const me = myName();
     for (const [key, value] of entries) {
       put(current, key, value === "" ? undefined : value);
-      current.provenance[key] = { at: stampTime() };
+      current.provenance[key] = me ? { at: stampTime(), by: me } : { at: stampTime() };
     }
     current.assessment_date = new Date().toISOString().slice(0, 10);
     if (carriedOver || isBlank(current)) current.bank_version = pageVersion();
@@ -258,6 +291,15 @@
     current.provenance[STARTED] = { at: stampTime() };
     persist("this-tab");
     return true;
+  }
+
+  // The officer's name, kept in this browser only, is recorded ("by") with each change they make.
+  function myName() {
+    try {
+      return (localStorage.getItem(ME_KEY) || "").trim().slice(0, 200);
+    } catch (error) {
+      return "";
+    }
   }
 
   function keptAside() {
@@ -379,6 +421,19 @@
     // Saved by a newer version of the site (another tab): this page must not carry anything back.
     savedByNewerVersion: () => newerVersion(getAssessment().bank_version, pageVersion()),
     keptAside,
+    myName,
+    setMyName(name) {
+      try {
+        if (name.trim()) localStorage.setItem(ME_KEY, name.trim().slice(0, 200));
+        else localStorage.removeItem(ME_KEY);
+      } catch (error) {
+        /* storage turned off: changes are recorded without a name */
+      }
+    },
+    // Sign-off (name, role, date) or its withdrawal (null).
+    signOff: (entry) => change("sign_off", entry || undefined),
+    // A carried-over answer confirmed as still right: it no longer needs review.
+    confirmReview: (id) => change(`review.${id}`, undefined),
     discardKeptAside(key) {
       if (key) localStorage.removeItem(key);
       else if (blocked) [released, blocked] = [blocked.text, null];
@@ -459,6 +514,43 @@
     const defaults = JSON.parse(fieldset.dataset.typeFunctions)[getAssessment().council.type] || [];
     const same = chosen.length === defaults.length && chosen.every((f) => defaults.includes(f));
     change("council.functions", same ? undefined : chosen);
+  });
+  // Evidence for an answer: a web address is saved as a link, anything else as a document
+  // reference; its date only with one of them (an entry needs a link or a reference).
+  document.addEventListener("input", (event) => {
+    const field = event.target;
+    if (!["evidence-text", "evidence-date"].includes(field.dataset?.sc) || !field.closest(FORM)) return;
+    const box = field.closest('[data-sc="evidence"]');
+    const text = box.querySelector('[data-sc="evidence-text"]').value.trim();
+    const date = box.querySelector('[data-sc="evidence-date"]');
+    date.disabled = !text;
+    const entry = text ? { [WEB_LINK.test(text) ? "link" : "reference"]: text } : undefined;
+    if (entry && date.value) entry.date = date.value;
+    change(`evidence.${box.dataset.question}`, entry);
+  });
+  // An action's owner, due date, status, note and reason (results page). "Not planned" needs a
+  // reason: until one is given the status stays as saved, and the page says so.
+  function planField(event) {
+    const field = event.target;
+    const box = field.closest?.('[data-sc="plan"][data-question]');
+    if (!box || !field.dataset?.plan) return;
+    if ((event.type === "change") !== (field.tagName === "SELECT" || field.type === "date")) return;
+    const value = (name) => (box.querySelector(`[data-plan="${name}"]`)?.value || "").trim();
+    const id = box.dataset.question;
+    const saved = getAssessment().action_plan?.[id]?.status;
+    const entry = { status: value("status") || "not_started" };
+    for (const name of ["owner", "due", "note", "reason"]) if (value(name)) entry[name] = value(name);
+    if (entry.status === "not_planned" && !entry.reason) entry.status = saved && saved !== "not_planned" ? saved : "not_started";
+    const empty = entry.status === "not_started" && Object.keys(entry).length === 1;
+    change(`action_plan.${id}`, empty ? undefined : entry);
+  }
+  document.addEventListener("input", planField);
+  document.addEventListener("change", planField);
+  // Who answers which theme (the lead's assignments), and the officer's own name.
+  document.addEventListener("input", (event) => {
+    const field = event.target;
+    if (field.dataset?.sc === "assign") change(`assignments.${field.dataset.key}`, field.value.trim() || undefined);
+    else if (field.dataset?.sc === "my-name") store.setMyName(field.value);
   });
   document.addEventListener("click", (event) => {
     const button = event.target.closest?.(`${FORM} [data-sc="clear"]`);

@@ -139,3 +139,31 @@ def test_the_order_of_the_files_does_not_change_the_conflicts(mini_bank, seed):
     one = merge_assessments(mini_bank, [("a", a), ("b", b)])
     two = merge_assessments(mini_bank, [("b", b), ("a", a)])
     assert sorted(c["key"] for c in one["conflicts"]) == sorted(c["key"] for c in two["conflicts"])
+
+
+# --- contributors' files: only their themes ----------------------------------------------------
+
+def test_a_contributor_exports_only_their_themes_and_the_lead_merges_without_conflict(mini_bank):
+    from scorecard.engine import AssessmentError
+    from scorecard.engine.sharing import export_themes, themes_of
+
+    lead = dict(copy.deepcopy(BASE), assignments={"alpha": "Ann Lead", "beta": "Bo Buyer"})
+    assert themes_of(mini_bank, "Bo Buyer", lead["assignments"]) == ["beta"]
+    assert themes_of(mini_bank, "Cy Nobody", {"ALP-04": "Cy Nobody"}) == ["alpha"]  # one question of a theme
+    # Bo works in a copy of the lead's file; he also clicked an alpha question by mistake
+    bo = dict(copy.deepcopy(lead), answers={"BET-01": "yes", "BET-02": "yearly", "ALP-01": "no"},
+              notes={"BET-01": "Board minutes.", "ALP-01": "stray"},
+              evidence={"BET-01": {"reference": "Minutes 3 May"}},
+              provenance={"BET-01": {"at": "2026-11-03T09:00:00Z", "by": "Bo Buyer"}, "ALP-01": {"at": "2026-11-03T09:01:00Z", "by": "Bo Buyer"}})
+    exported = export_themes(mini_bank, bo, ["beta"])
+    assert exported["answers"] == {"BET-01": "yes", "BET-02": "yearly"}
+    assert exported["notes"] == {"BET-01": "Board minutes."} and exported["evidence"] == {"BET-01": {"reference": "Minutes 3 May"}}
+    assert set(exported["provenance"]) == {"BET-01"} and exported["assignments"] == lead["assignments"]
+    ann = dict(copy.deepcopy(lead), answers={"ALP-01": "yes"})
+    merged = merge_assessments(mini_bank, [("ann.json", ann), ("bo.json", exported)])
+    assert merged["conflicts"] == []
+    assert merged["assessment"]["answers"] == {"ALP-01": "yes", "BET-01": "yes", "BET-02": "yearly"}
+    assert merged["assessment"]["provenance"]["BET-01"]["by"] == "Bo Buyer"
+    with pytest.raises(AssessmentError) as raised:
+        export_themes(mini_bank, bo, ["gamma"])
+    assert raised.value.problems == ["choose the themes to export from: alpha, beta (not 'gamma')"]

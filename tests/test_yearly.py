@@ -241,3 +241,14 @@ def test_results_with_every_yearly_part_match_the_result_schema(mini_bank, real_
     odd = district(mini_bank, {"ALP-01": "yes"}, previous={"answers": {"ALP-01": "perhaps", "ZZZ-01": "yes"}})
     check(score_assessment(mini_bank, odd))
     check(score_assessment(real_bank, load_assessment(yearly_example(real_bank, random.Random(3)), real_bank)))
+
+
+def test_who_changed_the_yearly_parts_and_when_is_kept(mini_bank):
+    at = {"at": "2026-11-02T10:15:00.000Z", "by": "Ann Lead"}
+    provenance = {"ALP-01": at, "evidence.ALP-01": at, "action_plan.ALP-01": at, "review.ALP-02": at,
+                  "assignments.alpha": at, "assignments.ALP-04": at, "sign_off": at}
+    data = make_assessment(mini_bank, "district", {"ALP-01": "no", "ALP-02": "some"}, **json.loads(json.dumps(CYCLE)), provenance=provenance)
+    jsonschema.Draft202012Validator(schema("assessment")).validate(data)
+    assert load_assessment(data, mini_bank).to_dict()["provenance"] == provenance
+    with pytest.raises(AssessmentError):
+        load_assessment(dict(data, provenance={"previous": at}), mini_bank)  # last year's record is not edited here

@@ -296,7 +296,7 @@ PROBLEMS = {
     "note_not_text": "notes: {question}: a note must be text, got {kind}",
     "note_too_long": "notes: {question}: a note is at most {limit} characters",
     "provenance_not_an_object": "provenance must be an object mapping question ids (and notes.ID, council.FIELD, assessment) to {{at, by}}",
-    "provenance_bad_key": "{provenance_key} is not a question id, notes.ID, council.FIELD or assessment",
+    "provenance_bad_key": "{provenance_key} is not a question id, notes.ID, evidence.ID, action_plan.ID, review.ID, council.FIELD, assignments.KEY, sign_off or assessment",
     "provenance_entry_bad": "{provenance_key} must be an object with \"at\" (a date and time) and, optionally, \"by\" (a name)",
     "provenance_at_bad": "{provenance_key}: at must be a date and time like 2026-11-01T10:15:00Z",
     "provenance_by_bad": "{provenance_key}: by must be text of at most {limit} characters",
@@ -346,6 +346,7 @@ PROBLEMS = {
     "merge_take_no_conflict": "--take {key}=...: nothing to settle for {key} (no conflict there)",
     "merge_not_a_file": "{given!r} is not one of the files being merged ({files})",
     "merge_option_form": "{item!r}: write it as {form}",
+    "export_themes_bad": "choose the themes to export from: {themes} (not {theme!r})",
     # reading the action plan back from a spreadsheet (engine/plan_csv.py)
     "plan_csv_empty": "the action plan file is empty",
     "plan_csv_no_question_column": "the action plan has no \"Question\" column (is this the action plan CSV the scorecard wrote?)",

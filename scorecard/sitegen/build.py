@@ -24,6 +24,7 @@ from .councils import site_register, write_register_asset
 from .compress import precompress
 from .csp import add_policy
 from .engine_files import prepare_engine
+from .about import read_about
 from .errors import BankProblems, BuildError
 from .offline import write_service_worker
 from .pages import render_pages
@@ -68,7 +69,7 @@ def default_layout(questions: Path | None = None, node_modules: Path | None = No
                   node_modules=Path(node_modules) if node_modules else bundled.default_node_modules())
 
 
-def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL) -> Path:
+def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL, about_file: Path | None = None) -> Path:
     """Check the banks, generate the docs folder, and run `mkdocs build --strict`.
 
     site_url is where the site will be served. Material's instant navigation (which keeps
@@ -76,6 +77,10 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL) -> P
     name and port, so the port must be right; the host name may differ.
     """
     check_tools(layout.node_modules)
+    about = read_about(bundled.mkdocs_config(), about_file)
+    if not about["filled_in"]:
+        log("Note: the site's owner and contact details are not filled in (mkdocs.yml extra: owner:, or --about FILE); "
+            "the Accessibility and Contact pages say so.")
     compiled, problems = load_bank(layout.questions, layout.guidance)
     if problems:
         raise BankProblems(problems)
@@ -94,9 +99,9 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL) -> P
     examples = copy_examples(assets / "examples")
     register = site_register(compiled)
     write_register_asset(register, assets)
-    render_pages(bank, compiled, layout.docs, sources / "templates", wheel.name, len(examples), register)
+    render_pages(bank, compiled, layout.docs, sources / "templates", wheel.name, len(examples), register, about)
     log(f"Generated {sum(1 for _ in layout.docs.rglob('*.md'))} pages; engine {wheel.name}")
-    run_mkdocs(write_config(bank, layout, wheel.name, site_url))
+    run_mkdocs(write_config(bank, layout, wheel.name, site_url, about))
     add_policy(layout.site)
     write_service_worker(layout.site, sources / "service-worker.js", engine)
     precompress(layout.site)
@@ -141,7 +146,7 @@ def copy_examples(dest: Path) -> list[str]:
     return names
 
 
-def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str) -> Path:
+def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str, about: dict) -> Path:
     """A config that INHERITs the top-level mkdocs.yml and adds the nav in the bank's theme order."""
     sources = bundled.site_sources()
     nav = [
@@ -153,11 +158,13 @@ def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str) -> 
         {"Guidance": [f"guidance/{Path(t.guidance).name}" for t in bank.themes]},
         {"How scoring works": "how-scoring-works.md"},
         {"Privacy": "privacy.md"},
+        {"Accessibility": "accessibility.md"},
+        {"Contact": "contact.md"},
     ]
     config = {"INHERIT": str(bundled.mkdocs_config()), "site_url": site_url, "docs_dir": str(layout.docs),
               "site_dir": str(layout.site), "theme": {"name": "material", "custom_dir": str(sources / "overrides")}, "nav": nav,
               "extra": {"engine_wheel": wheel_name, "bank_version": bank.version, "modules": browser_modules(),
-                        "early_script": (sources / "early.js").read_text(encoding="utf-8")}}
+                        "early_script": (sources / "early.js").read_text(encoding="utf-8"), "about": about}}
     path = layout.out / "mkdocs.yml"
     path.write_text(json.dumps(config, indent=1), encoding="utf-8")  # JSON is valid YAML
     return path

@@ -8,14 +8,18 @@ import jinja2
 
 from ..engine import Bank
 from ..reports.comparison import tier_colours
+from .. import bundled
+from ..engine.wording import long_date
+from .about import read_about
 from .worked_example import worked_example
 
 
 def render_pages(bank: Bank, compiled: dict, docs: Path, templates: Path, wheel_name: str, example_count: int,
-                 register: dict | None = None) -> None:
+                 register: dict | None = None, about: dict | None = None) -> None:
     """Generate the Markdown pages (with HTML forms) from the bank through Jinja2 templates.
 
-    ``register`` is ``sitegen.councils.site_register``: the councils the home page's picker lists.
+    ``register`` is ``sitegen.councils.site_register``: the councils the home page picker lists;
+    ``about`` is ``sitegen.about.read_about``: who runs the site, for the Accessibility and Contact pages.
     """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
@@ -29,6 +33,7 @@ def render_pages(bank: Bank, compiled: dict, docs: Path, templates: Path, wheel_
         comment_end_string="##}",
     )
     env.filters["guidance_href"] = guidance_href
+    env.filters["long_date"] = long_date
     # which council types are asked a question by default: the engine's rule, applied at build time
     env.filters["function_name"] = lambda function_id: bank.functions[function_id]
     env.filters["council_types_asked"] = lambda q: [c.id for c in bank.council_types.values() if q.asked_of(c.nation, c.functions)]
@@ -36,7 +41,8 @@ def render_pages(bank: Bank, compiled: dict, docs: Path, templates: Path, wheel_
                "risk_names": {r.id: r.name for r in bank.risk_levels},
                "example_count": example_count, "tier_colours": tier_colours(len(bank.tiers)),
                "register": register or {"source": dict.fromkeys(("version", "as_of", "attribution"), ""), "councils": []},
-               "type_functions": {c.id: sorted(c.functions, key=list(bank.functions).index) for c in bank.council_types.values()}}
+               "type_functions": {c.id: sorted(c.functions, key=list(bank.functions).index) for c in bank.council_types.values()},
+               "about": about or read_about(bundled.mkdocs_config())}
     pages = {
         "index.md": ("index.md.j2", {}),
         "results.md": ("results.md.j2", {}),
@@ -44,6 +50,8 @@ def render_pages(bank: Bank, compiled: dict, docs: Path, templates: Path, wheel_
         "compare.md": ("compare.md.j2", {}),
         "how-scoring-works.md": ("how-scoring-works.md.j2", {}),
         "privacy.md": ("privacy.md.j2", {}),
+        "accessibility.md": ("accessibility.md.j2", {}),
+        "contact.md": ("contact.md.j2", {}),
     }
     for theme in bank.themes:
         pages[f"themes/{theme.id}.md"] = ("theme.md.j2", {"theme": theme})

@@ -28,8 +28,6 @@ HERE = Path(__file__).resolve().parent
 # grouped Compare page, the restored engine). Known and reported on the issues; each still runs
 # and is reported as XFAIL or XPASS. Remove an entry when its test passes again.
 KNOWN_BROKEN = {
-    "test_board_print.py::test_the_cli_report_prints_a_one_page_summary_then_the_annex",
-    "test_board_print.py::test_the_site_page_says_what_the_cli_report_says",
 }
 
 # Tests that could not run in the last full run (a template error, since fixed) and have not yet

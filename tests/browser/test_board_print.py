@@ -21,7 +21,7 @@ from scorecard.testing import yearly_example
 
 from .conftest import wait_for_engine
 
-A4_CONTENT_PX = round((210 - 24) / 25.4 * 96)  # A4 less the 12 mm margins of board.css, in CSS pixels
+A4_CONTENT_PX = round((210 - 24) / 25.4 * 96)  # A4 less the 12 mm side margins of board.css, in CSS pixels
 
 
 def example(real_bank):
@@ -53,7 +53,7 @@ def test_the_cli_report_prints_a_one_page_summary_then_the_annex(browser, tmp_pa
     # nothing wider than the paper: no table, bar or link runs past the right margin
     assert page.evaluate("document.documentElement.scrollWidth") <= A4_CONTENT_PX
     bars = page.eval_on_selector_all(".sc-board__bar", "els => els.map(e => e.getBoundingClientRect().right)")
-    assert len(bars) == 6 and max(bars) <= A4_CONTENT_PX
+    assert len(bars) == sum(1 for t in report["themes"] if t["state"] == "scored") > 0 and max(bars) <= A4_CONTENT_PX
     pdf = tmp_path / "report.pdf"
     page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True, print_background=True)
     page.close()

@@ -8,6 +8,8 @@ import { onScores } from "./scores.js";
 
 const num = (cls) => ({ class: cls ? `sc-board__num ${cls}` : "sc-board__num" });
 const col = (text, attrs = {}) => h("th", { scope: "col", ...attrs }, text);
+// A wide table scrolls in its own region on a narrow screen (the same markup as the CLI's page).
+const wide = (label, table) => h("div", { class: "sc-board__wide", role: "region", "aria-label": label, tabindex: "0" }, table);
 const tag = (text) => (text ? h("span", { class: "sc-board__tag" }, text) : null);
 
 function summary(r) {
@@ -18,8 +20,10 @@ function summary(r) {
       h("p", {}, h("span", { class: "sc-board__figure" }, head.score), " out of 100 · ", h("strong", {}, head.tier),
         ` · ${head.risk} · ${head.coverage} of questions answered`),
       h("p", {}, head.status),
-      r.since ? h("p", {}, r.since.summary, r.since.overall ? ` Overall score ${r.since.overall}.` : "") : null),
-    h("div", { class: "sc-board__wide" },
+      r.since ? h("p", {}, r.since.summary, r.since.overall ? ` Overall score ${r.since.overall}.` : "") : null,
+      h("p", {}, h("strong", {}, "Evidence:"), ` ${r.evidence}`),
+      h("p", { class: "sc-board__signoff" }, r.sign_off)),
+    wide("Scores by theme",
       h("table", { class: "sc-board__themes" },
         h("caption", {}, "Scores by theme"),
         h("thead", {}, h("tr", {}, col("Theme"), col("Score (0–100)", num()), col("Tier"), col("Residual risk"),
@@ -35,21 +39,18 @@ function summary(r) {
     r.gates.length
       ? h("ul", {}, r.gates.map((g) => h("li", {}, `${g.theme}: ${g.law} (${g.status}, ${g.question})`)))
       : h("p", {}, "No legal duty tested by these questions is shown as not met or not evidenced."),
-    h("h3", {}, "Top actions"),
+    h("h3", {}, "Top actions", r.actions.length
+      ? [" ", h("span", { class: "sc-board__muted" }, `(${r.actions_owned} of ${r.actions_total} actions have an owner)`)] : null),
     r.actions.length ? [
-      h("div", { class: "sc-board__wide" },
+      wide("Top actions",
         h("table", { class: "sc-board__actions" },
           h("thead", {}, h("tr", {}, col("#", num()), col("Action"), col("Owner"), col("Due"), col("Status"))),
           h("tbody", {}, r.actions.map((a) => h("tr", {},
             h("td", num(), a.priority),
-            h("td", {}, `${a.question} ${a.text} `, tag(`${a.theme}; raises its score by ${a.gain} points${a.gates ? `; legal duty: ${a.gates}` : ""}`)),
+            h("td", {}, `${a.question} ${a.text} `, tag(`${a.theme}; raises its score by ${a.gain} points${a.gates ? "; a legal duty (above)" : ""}`)),
             h("td", {}, a.owner), h("td", {}, a.due), h("td", {}, a.status)))))),
-      h("p", {}, `${r.actions_owned} of ${r.actions_total} actions have an owner.`),
     ] : h("p", {}, "No actions: every answered question has the best answer."),
-    h("h3", {}, "Evidence"),
-    h("p", {}, r.evidence),
-    r.review ? h("p", {}, r.review) : null,
-    h("p", { class: "sc-board__signoff" }, r.sign_off));
+    r.review ? h("p", {}, r.review) : null);
 }
 
 function evidence(e) {
@@ -63,7 +64,7 @@ function annex(r) {
     h("h2", { id: "sc-board-annex" }, "Annex: every answer, note and piece of evidence"),
     r.annex.map((theme) => [
       h("h3", {}, theme.title),
-      h("div", { class: "sc-board__wide" },
+      wide(theme.title,
         h("table", { class: "sc-board__answers", "data-theme": theme.id },
           h("colgroup", {}, ["q", "a", "n", "b"].map((c) => h("col", { class: `sc-board__col-${c}` }))),
           h("thead", {}, h("tr", {}, col("Question"), col("Answer"), col("Note, evidence and action"), col("Answered by"))),

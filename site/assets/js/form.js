@@ -84,7 +84,16 @@ function showSaved(form) {
     const note = fieldset.querySelector('[data-sc="note"]');
     const text = assessment.notes[id] || "";
     if (note.value !== text) note.value = text;
-    if (text) fieldset.querySelector("details.sc-note").open = true;
+    const evidence = (assessment.evidence || {})[id];
+    const evidenceText = evidence ? evidence.link || evidence.reference || "" : "";
+    const textField = fieldset.querySelector('[data-sc="evidence-text"]');
+    const dateField = fieldset.querySelector('[data-sc="evidence-date"]');
+    if (textField && textField.value.trim() !== evidenceText) textField.value = evidenceText;
+    if (dateField) {
+      if (dateField.value !== ((evidence && evidence.date) || "")) dateField.value = (evidence && evidence.date) || "";
+      dateField.disabled = !textField.value.trim();
+    }
+    if (text || evidence) fieldset.querySelector("details.sc-note").open = true;
   }
 }
 

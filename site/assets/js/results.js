@@ -1,11 +1,12 @@
 // The results page: theme table, chart, action list, and saving, sharing and printing.
 import { call } from "./engine.js";
-import { download, h, replace } from "./dom.js";
+import { download, h, labelCells, replace, scrollRegion } from "./dom.js";
 import { pct, score } from "./format.js";
 import { clearAssessment, discardSetAside, getAssessment, savedByNewerVersion } from "./store.js";
 import { importFile } from "./importing.js";
 import { onScores } from "./scores.js";
 import { answeredOf, exposureName, failedGates, riskName, tierName } from "./views.js";
+import { evidenceCell, planCell, plannedCell, replaceKeepingFocus, reviewList, sinceLastYear } from "./yearly.js";
 
 const GUIDANCE = "guidance/";
 
@@ -41,7 +42,9 @@ function summaryTable(result) {
       h("td", {}, !applies ? "–" : duties ? `${duties} not met` : theme.gates.length ? "Met" : "None"),
       h("td", {}, !applies ? "–" : exposureName(result, theme.exposure)),
       h("td", {}, !applies ? "–" : riskName(result, theme.risk)),
-      h("td", {}, !applies ? "–" : answeredOf(theme)));
+      h("td", {}, !applies ? "–" : answeredOf(theme)),
+      h("td", {}, !applies ? "–" : evidenceCell(theme)),
+      h("td", {}, !applies ? "–" : plannedCell(result, theme)));
   });
   const o = result.overall;
   rows.push(h("tr", { class: "sc-overall" },
@@ -51,18 +54,21 @@ function summaryTable(result) {
     h("td", {}, o.failed_gates ? `${o.failed_gates} not met` : "–"),
     h("td", {}, "–"),
     h("td", {}, o.risk ? `Highest: ${riskName(result, o.risk)}` : "Not rated"),
-    h("td", {}, pct(o.coverage))));
-  return [dutiesNotice(result), h("table", { class: "sc-summary", "data-sc": "summary-table" },
-    h("caption", {}, "Score (0 to 100), maturity tier, legal duties, local exposure, residual risk and answers by theme"),
-    h("thead", {}, h("tr", {}, ["Theme", "Score", "Tier", "Legal duties", "Exposure", "Residual risk", "Answered"].map((c) => h("th", { scope: "col" }, c)))),
-    h("tbody", {}, rows))];
+    h("td", {}, pct(o.coverage)),
+    h("td", {}, result.evidence.answered ? `${result.evidence.with_evidence} of ${result.evidence.answered}` : "–"),
+    h("td", {}, "–")));
+  const caption = "Score (0 to 100), maturity tier, legal duties, local exposure, residual risk and answers by theme";
+  return [dutiesNotice(result), scrollRegion("Scores by theme", h("table", { class: "sc-summary", "data-sc": "summary-table" },
+    h("caption", {}, caption),
+    h("thead", {}, h("tr", {}, ["Theme", "Score", "Tier", "Legal duties", "Exposure", "Residual risk", "Answered", "With evidence", "When planned actions are done"].map((c) => h("th", { scope: "col" }, c)))),
+    h("tbody", {}, rows)))];
 }
 
 function actionsTable(result) {
   if (!result.actions.length) return h("p", {}, "No actions yet: answer some questions, or every answer is already the best one.");
-  return h("table", { class: "sc-actions", "data-sc": "actions-table" },
+  return labelCells(h("table", { class: "sc-actions sc-cards", "data-sc": "actions-table" },
     h("caption", {}, `${result.actions.length} actions: legal duties first, then the largest fall in residual risk, tier rise and score gain`),
-    h("thead", {}, h("tr", {}, ["#", "Theme", "Question", "Now", "Aim for", "Gain", "Guidance"].map((c) => h("th", { scope: "col" }, c)))),
+    h("thead", {}, h("tr", {}, ["#", "Theme", "Question", "Now", "Aim for", "Gain", "Guidance", "Owner, due date, status"].map((c) => h("th", { scope: "col" }, c)))),
     h("tbody", {}, result.actions.map((a) =>
       h("tr", {},
         h("td", {}, a.priority),
@@ -74,7 +80,8 @@ function actionsTable(result) {
         h("td", {},
           h("a", { href: guidanceHref(a.guidance[0]) }, "How to close this gap"),
           a.gates.length ? [h("br"), h("strong", {}, `Legal duty: ${a.gates.join("; ")}`)] : null,
-          [h("br"), h("a", { href: guidanceHref(a.next_tier_guidance) }, `Next steps from ${(tierName(result, a.theme_tier) || "the first tier").toLowerCase()}`)])))));
+          [h("br"), h("a", { href: guidanceHref(a.next_tier_guidance) }, `Next steps from ${(tierName(result, a.theme_tier) || "the first tier").toLowerCase()}`)]),
+        h("td", {}, planCell(result, a)))))));
 }
 
 function changesNotice(result) {
@@ -179,7 +186,8 @@ export function mountResults(root) {
   });
   root.querySelector('[data-sc="export-csv"]').addEventListener("click", async () => {
     const assessment = getAssessment();
-    const reply = await call("actions_csv", assessment);
+    // absolute guidance links, so they work in a spreadsheet: this site's own address
+    const reply = await call("actions_csv", { assessment, site_url: new URL(".", location.href).href });
     if (reply.ok) download(`${fileStem(assessment)}-action-plan.csv`, "text/csv", reply.csv);
     else showMessage(root, `The action plan could not be made: ${reply.problems.join("; ")}`, "error");
   });
@@ -215,7 +223,8 @@ export function mountResults(root) {
     const result = scores.result;
     replace(root.querySelector('[data-sc="results-functions"]'), functionsNotice(result));
     replace(body, summaryTable(result));
-    replace(root.querySelector('[data-sc="actions"]'), actionsTable(result));
+    replaceKeepingFocus(root.querySelector('[data-sc="actions"]'), actionsTable(result));
+    replaceKeepingFocus(root.querySelector('[data-sc="since"]'), reviewList(result), sinceLastYear(result));
     replace(root.querySelector('[data-sc="changes"]'), setAsideNotice(result), changesNotice(result));
     replace(root.querySelector('[data-sc="unanswered"]'), unansweredList(result));
     drawChart(root.querySelector('[data-sc="chart"]'), result).catch(() => {});

@@ -3,6 +3,7 @@
 // saved data; this module hands it on.
 export const {
   canUndoImport,
+  confirmReview,
   clearAssessment,
   currentBankVersion,
   discardKeptAside,
@@ -11,9 +12,12 @@ export const {
   importAssessment,
   keptAside,
   lastSaveError,
+  myName,
   needsCarryOver,
   saveCarriedOver,
   savedByNewerVersion,
+  setMyName,
+  signOff,
   storedText,
   subscribe,
   undoImport,

@@ -1,0 +1,350 @@
+// The yearly cycle on the results and theme pages: working together (who answers which theme,
+// exporting your themes, merging colleagues' files with their conflicts shown and chosen),
+// the living action plan, sign-off, changes since last year, answers carried from last year to
+// review, and starting this year's assessment from last year's. The engine decides everything
+// (scorecard/engine/: merge.py, sharing.py, next_year.py, yearly.py); site/early.js saves what is
+// typed; this module lays out what the engine returns and passes on the officer's choices.
+import { MAX_FILE_BYTES, call } from "./engine.js";
+import { download, h, replace } from "./dom.js";
+import { score } from "./format.js";
+import { confirmReview, getAssessment, importAssessment, myName, signOff, undoImport } from "./store.js";
+import { latestScores, onScores } from "./scores.js";
+import { tierName } from "./views.js";
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+// 2026-12-01 -> 1 December 2026, as engine/wording.py long_date writes it.
+export function longDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
+  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : iso || "";
+}
+const today = () => new Date().toISOString().slice(0, 10);
+const STATUS_NAMES = { not_started: "Not started", in_progress: "In progress", done: "Done", not_planned: "Not planned" };
+
+export function fileStem(assessment, extra = "") {
+  const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return `scorecard-${slug(assessment.council.name || "council") || "council"}${extra ? `-${slug(extra)}` : ""}-${assessment.assessment_date}`;
+}
+
+// Re-render a region without losing the officer's place: the focused field keeps its text,
+// cursor and focus, and open <details data-key> stay open.
+export function replaceKeepingFocus(container, ...children) {
+  const active = document.activeElement;
+  const kept = active && container.contains(active) && active.id
+    ? { id: active.id, value: active.value, start: active.selectionStart, end: active.selectionEnd } : null;
+  const open = [...container.querySelectorAll("details[open][data-key]")].map((d) => d.dataset.key);
+  replace(container, ...children);
+  for (const key of open) container.querySelector(`details[data-key="${CSS.escape(key)}"]`)?.setAttribute("open", "");
+  if (!kept) return;
+  const again = container.querySelector(`#${CSS.escape(kept.id)}`);
+  if (!again) return;
+  if (kept.value !== undefined && "value" in again && again.type !== "file") again.value = kept.value;
+  again.focus();
+  try {
+    again.setSelectionRange(kept.start, kept.end);
+  } catch (error) {
+    /* not a text field */
+  }
+}
+
+// --- the action plan, in each row of the action list ------------------------------------------
+
+export function planCell(result, action) {
+  const plan = action.plan || {};
+  const id = (part) => `sc-plan-${part}-${action.question}`;
+  const summary = plan.status
+    ? [STATUS_NAMES[plan.status], plan.owner ? `owner ${plan.owner}` : "no owner yet", plan.due ? `due ${longDate(plan.due)}` : null].filter(Boolean).join(", ")
+    : "Not in the plan yet";
+  const status = h("select", { id: id("status"), "data-plan": "status" },
+    Object.entries(STATUS_NAMES).map(([value, name]) => h("option", { value, selected: (plan.status || "not_started") === value }, name)));
+  const reasonWanted = plan.status === "not_planned";
+  const reason = h("div", { class: "sc-plan__reason", hidden: !reasonWanted && status.value !== "not_planned" },
+    h("label", { for: id("reason") }, "Why it is not planned (needed)"),
+    h("input", { type: "text", id: id("reason"), "data-plan": "reason", value: plan.reason || "", maxlength: 10000 }));
+  const pending = h("p", { class: "sc-hint", "data-sc": "plan-pending", hidden: true },
+    "Give the reason to mark it not planned: until then it is saved as ", STATUS_NAMES[plan.status && plan.status !== "not_planned" ? plan.status : "not_started"], ".");
+  status.addEventListener("change", () => {
+    const wanted = status.value === "not_planned";
+    reason.hidden = !wanted;
+    pending.hidden = !(wanted && !reason.querySelector("input").value.trim());
+  });
+  reason.querySelector("input").addEventListener("input", (event) => {
+    pending.hidden = !(status.value === "not_planned" && !event.target.value.trim());
+  });
+  return h("details", { class: "sc-plan", "data-sc": "plan", "data-question": action.question, "data-key": `plan-${action.question}` },
+    h("summary", {}, h("span", { "data-sc": "plan-summary" }, summary), h("span", { class: "sc-visually-hidden" }, ` (plan for ${action.question})`)),
+    h("div", { class: "sc-plan__fields" },
+      h("label", { for: id("owner") }, "Owner"), h("input", { type: "text", id: id("owner"), "data-plan": "owner", value: plan.owner || "", maxlength: 200, autocomplete: "off" }),
+      h("label", { for: id("due") }, "Due date"), h("input", { type: "date", id: id("due"), "data-plan": "due", value: plan.due || "" }),
+      h("label", { for: id("status") }, "Status"), status,
+      reason, pending,
+      h("label", { for: id("note") }, "Progress note"), h("input", { type: "text", id: id("note"), "data-plan": "note", value: plan.note || "", maxlength: 10000 })));
+}
+
+// --- summary columns ---------------------------------------------------------------------------
+
+export function evidenceCell(theme) {
+  const e = theme.evidence;
+  return e.answered ? `${e.with_evidence} of ${e.answered}` : "–";
+}
+
+export function plannedCell(result, theme) {
+  const p = theme.planned;
+  if (!p) return "–";
+  return `${tierName(result, p.tier) || "Not scored"} (${score(p.score)}), ${p.actions} action${p.actions === 1 ? "" : "s"} planned`;
+}
+
+// --- changes since last year, and answers still to review --------------------------------------
+
+export function sinceLastYear(result) {
+  const since = result.since_last_year;
+  if (!since) return null;
+  const when = since.assessment_date ? longDate(since.assessment_date) : "last year";
+  if (!since.available) {
+    return h("section", { "data-sc": "since" }, h("h2", { id: "since-last-year" }, "Changes since last year"),
+      h("p", {}, `Last year's answers (${when}) cannot be compared: `, since.problems.join("; ")));
+  }
+  const rows = since.themes.map((t) => h("tr", {},
+    h("th", { scope: "row" }, t.title),
+    h("td", {}, t.score_before === null ? "–" : score(t.score_before)),
+    h("td", {}, t.score_now === null ? "–" : score(t.score_now)),
+    h("td", {}, t.change === null ? "–" : `${t.change > 0 ? "+" : ""}${score(t.change)}`),
+    h("td", {}, t.tier_before === t.tier_now ? tierName(result, t.tier_now) || "–" : `${tierName(result, t.tier_before) || "–"} → ${tierName(result, t.tier_now) || "–"}`)));
+  const o = since.overall;
+  return h("section", { "data-sc": "since" },
+    h("h2", { id: "since-last-year" }, "Changes since last year"),
+    h("p", {}, `Compared with the answers of ${when}`, o.change === null ? "." : `: overall score ${o.change > 0 ? "+" : ""}${score(o.change)}.`),
+    h("div", { class: "sc-table-scroll", role: "region", "aria-label": "Changes since last year by theme", tabindex: "0" },
+      h("table", { class: "sc-summary", "data-sc": "since-table" },
+        h("caption", {}, "Score by theme, last year and now"),
+        h("thead", {}, h("tr", {}, ["Theme", "Last year", "Now", "Change", "Tier"].map((c) => h("th", { scope: "col" }, c)))),
+        h("tbody", {}, rows))),
+    since.questions.length
+      ? h("details", { class: "sc-since-questions", "data-key": "since-questions" },
+        h("summary", {}, `${since.questions.length} answer(s) changed since last year`),
+        h("ul", {}, since.questions.map((q) => h("li", { "data-question": q.question },
+          h("a", { href: `themes/${q.theme}.html#q-${q.question}` }, q.question), ` ${q.text} `,
+          h("strong", {}, `${q.before} → ${q.after}`), q.direction === "better" || q.direction === "worse" ? ` (${q.direction})` : ""))))
+      : h("p", {}, "No answer has changed since last year."));
+}
+
+export function reviewList(result) {
+  if (!result.review || !result.review.length) return null;
+  return h("div", { class: "admonition info", "data-sc": "review-list" },
+    h("p", { class: "admonition-title" }, `${result.review.length} answer(s) carried from last year to review`),
+    h("p", {}, "Each is last year's answer. Confirm it on its theme page if it is still right, or change it."),
+    h("ul", {}, result.review.map((r) => h("li", {}, h("a", { href: `themes/${r.theme}.html#q-${r.question}` }, r.question), ` ${r.text}: ${r.answer}`))));
+}
+
+// On a theme page: each answer carried from last year says so, with a button to confirm it.
+export function mountReview(themePage) {
+  return onScores((scores) => {
+    const waiting = new Map((scores.result?.review || []).map((r) => [r.question, r]));
+    for (const box of themePage.querySelectorAll('[data-sc="review"]')) {
+      const entry = waiting.get(box.dataset.question);
+      box.hidden = !entry;
+      if (!entry) {
+        replace(box);
+        continue;
+      }
+      const button = h("button", { type: "button", class: "md-button", "data-sc": "confirm-review" },
+        "Yes, still right", h("span", { class: "sc-visually-hidden" }, `: confirm ${entry.question}`));
+      button.addEventListener("click", () => confirmReview(entry.question));
+      replace(box, h("p", {}, h("strong", {}, "Carried over from last year."), " Is this answer still right? Confirm it, or choose another answer. "), button);
+    }
+  });
+}
+
+// --- working together, sign-off and next year (results page) -----------------------------------
+
+function message(root, kind, ...content) {
+  replace(root.querySelector('[data-sc="message"]'), h("div", { class: kind === "error" ? "sc-error" : "sc-ok" }, content));
+}
+
+function togetherSection(result) {
+  const assessment = getAssessment();
+  const assignments = assessment.assignments || {};
+  const names = [...new Set(Object.values(assignments))].sort();
+  const pick = h("select", { id: "sc-export-who", "data-sc": "export-who" },
+    names.length ? names.map((n) => h("option", { value: n, selected: n === myName() }, n)) : h("option", { value: "" }, "Nobody is assigned a theme yet"));
+  return [
+    h("h2", { id: "working-together" }, "Working together"),
+    h("p", {}, "Give colleagues the themes they know. Send them this assessment (Export assessment); each answers their themes in their own browser and sends back the file of their themes; you merge the files here."),
+    h("div", { class: "sc-field" },
+      h("label", { for: "sc-my-name" }, "Your name"),
+      h("input", { type: "text", id: "sc-my-name", "data-sc": "my-name", value: myName(), maxlength: 200, autocomplete: "name" }),
+      h("p", { class: "sc-hint" }, "Kept in this browser and recorded with each answer you give, so merged files say who answered and when.")),
+    h("div", { class: "sc-table-scroll", role: "region", "aria-label": "Who answers which theme", tabindex: "0" },
+      h("table", { class: "sc-summary", "data-sc": "assign-table" },
+        h("caption", {}, "Who answers which theme"),
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Theme"), h("th", { scope: "col" }, "Contributor"))),
+        h("tbody", {}, result.themes.filter((t) => t.asked > 0 || t.not_asked > 0).map((t) => h("tr", {},
+          h("th", { scope: "row" }, h("label", { for: `sc-assign-${t.id}` }, t.title)),
+          h("td", {}, h("input", { type: "text", id: `sc-assign-${t.id}`, "data-sc": "assign", "data-key": t.id, value: assignments[t.id] || "", maxlength: 200, list: "sc-contributors", autocomplete: "off" }))))))),
+    h("datalist", { id: "sc-contributors" }, names.map((n) => h("option", { value: n }))),
+    h("div", { class: "sc-field" },
+      h("label", { for: "sc-export-who" }, "Export the themes assigned to"), pick, " ",
+      h("button", { type: "button", class: "md-button", "data-sc": "export-themes", disabled: !names.length }, "Export these themes")),
+  ];
+}
+
+function signOffSection(result) {
+  const current = result.sign_off;
+  const field = (id, label, attrs) => [h("label", { for: id }, label), h("input", { id, ...attrs })];
+  return [
+    h("h2", { id: "sign-off" }, "Sign-off"),
+    h("p", { "data-sc": "sign-off-state" }, current
+      ? `Signed off by ${current.name}, ${current.role}, on ${longDate(current.date)}.` : "Not yet signed off."),
+    h("div", { class: "sc-signoff" },
+      field("sc-signoff-name", "Name", { type: "text", "data-sc": "signoff-name", value: current?.name || myName(), maxlength: 200, autocomplete: "name" }),
+      field("sc-signoff-role", "Role", { type: "text", "data-sc": "signoff-role", value: current?.role || "", maxlength: 200 }),
+      field("sc-signoff-date", "Date", { type: "date", "data-sc": "signoff-date", value: current?.date || today() })),
+    h("p", {},
+      h("button", { type: "button", class: "md-button md-button--primary", "data-sc": "sign-off" }, current ? "Sign off again" : "Sign off"), " ",
+      current ? h("button", { type: "button", class: "md-button", "data-sc": "withdraw-sign-off" }, "Withdraw the sign-off") : null),
+  ];
+}
+
+function nextYearSection() {
+  return [
+    h("h2", { id: "next-year" }, "Next year"),
+    h("p", {}, "Start this year's assessment from this one: every answer, note and piece of evidence is copied and marked for review until someone confirms or changes it, and the results show what changed. This assessment is first saved to your device as last year's file, and unfinished actions carry over."),
+    h("button", { type: "button", class: "md-button", "data-sc": "start-next-year" }, "Start this year's assessment"),
+  ];
+}
+
+// Merging colleagues' files: the state (the files chosen, the conflicts) lives here, not in the result.
+function mergeSection(root) {
+  const box = h("div", { class: "sc-merge", "data-sc": "merge" });
+  let files = [];
+  const input = h("input", { type: "file", id: "sc-merge-files", class: "sc-visually-hidden", accept: ".json,application/json", multiple: true, "data-sc": "merge-files" });
+  const list = h("div", { "data-sc": "merge-list" });
+  const outcome = h("div", { "data-sc": "merge-outcome", "aria-live": "polite" });
+  list.addEventListener("change", () => show());
+
+  const themesOf = (file) => [...list.querySelectorAll(`[data-file="${CSS.escape(file)}"] input:checked`)].map((b) => b.value);
+  async function check(take = null) {
+    const assessment = getAssessment();
+    const payload = {
+      files: [{ name: "This browser", text: JSON.stringify(assessment) }, ...files],
+      themes: Object.fromEntries(files.map((f) => [f.name, themesOf(f.name)])),
+    };
+    if (take) payload.take = take;
+    const reply = await call("merge", payload);
+    if (!reply.ok) {
+      replace(outcome, h("div", { class: "sc-error" }, h("p", {}, "These files cannot be merged. Nothing has changed."), h("ul", {}, reply.problems.map((p) => h("li", {}, p)))));
+      return null;
+    }
+    return reply.merge;
+  }
+
+  async function show() {
+    const merged = await check();
+    if (!merged) return;
+    const conflicts = merged.conflicts;
+    const apply = h("button", { type: "button", class: "md-button md-button--primary", "data-sc": "merge-apply" },
+      conflicts.length ? "Merge with these choices" : "Merge into this browser's assessment");
+    apply.addEventListener("click", async () => {
+      const take = {};
+      for (const set of outcome.querySelectorAll('[data-sc="merge-conflict"]')) {
+        take[set.dataset.key] = set.querySelector("input:checked").value;
+      }
+      const done = await check(Object.keys(take).length ? take : null);
+      if (!done || !done.assessment) return;
+      if (!importAssessment(done.assessment)) {
+        message(root, "error", "Not merged: there is no room in this browser to keep your current answers for undo. Export them first, then merge again.");
+        return;
+      }
+      const undo = h("button", { type: "button", class: "md-button", "data-sc": "undo-import" }, "Undo the merge");
+      undo.addEventListener("click", () => undoImport() && message(root, "ok", "Merge undone: your answers are as they were before it."));
+      message(root, "ok", `Merged ${files.length} file(s): ${files.map((f) => f.name).join(", ")}. `, undo);
+      files = [];
+      replace(list);
+      replace(outcome);
+    });
+    replace(outcome,
+      h("p", {}, conflicts.length
+        ? `${conflicts.length} answer(s) or entries differ between the files. Choose which to keep for each:`
+        : "The files agree wherever they overlap: nothing to choose."),
+      conflicts.map((c, i) => h("fieldset", { class: "sc-conflict", "data-sc": "merge-conflict", "data-key": c.key },
+        h("legend", {}, `${c.label}${c.text ? `: ${c.text}` : ""}${c.assigned_to ? ` (assigned to ${c.assigned_to})` : ""}`),
+        c.choices.map((choice, j) => h("div", { class: "sc-option" },
+          h("input", { type: "radio", id: `sc-merge-${i}-${j}`, name: `sc-merge-${i}`, value: choice.file, checked: j === 0 }),
+          h("label", { for: `sc-merge-${i}-${j}` }, `${choice.file}: ${choice.shown}`,
+            choice.by || choice.at ? h("span", { class: "sc-hint" }, ` (${[choice.by, choice.at ? longDate(choice.at) + " " + choice.at.slice(11, 16) : ""].filter(Boolean).join(", ")})`) : null))))),
+      apply);
+  }
+
+  input.addEventListener("change", async () => {
+    const chosen = [...input.files];
+    input.value = "";
+    const big = chosen.find((f) => f.size > MAX_FILE_BYTES);
+    if (big) {
+      replace(outcome, h("p", { class: "sc-error" }, `${big.name} is too large to be an assessment file. Nothing has changed.`));
+      return;
+    }
+    files = await Promise.all(chosen.map(async (f) => ({ name: f.name, text: await f.text() })));
+    const themes = latestScores().result?.themes || [];
+    replace(list, files.map((f) => h("fieldset", { class: "sc-merge__file", "data-file": f.name },
+      h("legend", {}, `Take from ${f.name}`),
+      themes.filter((t) => t.asked > 0 || t.not_asked > 0).map((t) => h("div", { class: "sc-option" },
+        h("input", { type: "checkbox", id: `sc-merge-${f.name}-${t.id}`, value: t.id, checked: true }),
+        h("label", { for: `sc-merge-${f.name}-${t.id}` }, t.title))))));
+    await show();
+  });
+  replace(box,
+    h("h3", {}, "Merge colleagues' files"),
+    h("p", {}, "Choose the files colleagues sent you, and for each the themes to take from it. Answers that agree, or that only one file gives, are taken; where two differ you see who answered what and when, and choose."),
+    h("label", { class: "md-button sc-file-button", for: "sc-merge-files" }, "Choose files to merge"), input, list, outcome);
+  return box;
+}
+
+export function mountYearly(root) {
+  const together = root.querySelector('[data-sc="together"]');
+  const merge = root.querySelector('[data-sc="merge-area"]');
+  const signoff = root.querySelector('[data-sc="sign-off-area"]');
+  const nextYear = root.querySelector('[data-sc="next-year-area"]');
+  if (merge) replace(merge, mergeSection(root));
+  if (nextYear) replace(nextYear, nextYearSection());
+
+  root.addEventListener("click", async (event) => {
+    const button = event.target.closest?.("button[data-sc]");
+    if (!button || !root.contains(button)) return;
+    const assessment = getAssessment();
+    const which = button.dataset.sc;
+    if (which === "export-themes") {
+      const who = root.querySelector('[data-sc="export-who"]').value;
+      const reply = await call("export_themes", { assessment, contributor: who });
+      if (!reply.ok) return message(root, "error", `Could not export the themes: ${reply.problems.join("; ")}`);
+      download(`${fileStem(assessment, who)}.json`, "application/json", JSON.stringify(reply.assessment, null, 2) + "\n");
+      message(root, "ok", `Exported the themes assigned to ${who}: ${reply.themes.join(", ")}.`);
+    } else if (which === "sign-off") {
+      const value = (hook) => root.querySelector(`[data-sc="${hook}"]`).value.trim();
+      const entry = { name: value("signoff-name"), role: value("signoff-role"), date: value("signoff-date") };
+      if (!entry.name || !entry.role || !entry.date) return message(root, "error", "To sign off, give your name, your role and the date.");
+      signOff(entry);
+      message(root, "ok", `Signed off by ${entry.name}, ${entry.role}, on ${longDate(entry.date)}.`);
+    } else if (which === "withdraw-sign-off") {
+      signOff(null);
+      message(root, "ok", "The sign-off is withdrawn.");
+    } else if (which === "start-next-year") {
+      const reply = await call("next_year", { assessment, today: today() });
+      if (!reply.ok) return message(root, "error", `This year's assessment could not be started: ${reply.problems.join("; ")}`);
+      const lastFile = `${fileStem(assessment)}.json`;
+      download(lastFile, "application/json", JSON.stringify(assessment, null, 2) + "\n");
+      if (!importAssessment(reply.assessment)) return message(root, "error", "Not started: there is no room in this browser to keep last year's answers for undo.");
+      const undo = h("button", { type: "button", class: "md-button", "data-sc": "undo-import" }, "Undo");
+      undo.addEventListener("click", () => undoImport() && message(root, "ok", "Back to last year's assessment."));
+      message(root, "ok", `This year's assessment has started from last year's, saved to your device as ${lastFile}. ` +
+        `${(reply.assessment.review || []).length} answer(s) to review. `, undo);
+    }
+  });
+
+  return onScores((scores) => {
+    if (!scores.result) {
+      for (const area of [together, signoff]) if (area) replace(area);
+      return;
+    }
+    if (together) replaceKeepingFocus(together, togetherSection(scores.result));
+    if (signoff) replaceKeepingFocus(signoff, signOffSection(scores.result));
+  });
+}
