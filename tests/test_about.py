@@ -58,7 +58,7 @@ def pages(tmp_path_factory):
     def render(about):
         docs = tmp_path_factory.mktemp("docs")
         compiled = compile_bank(ROOT / "questions")
-        render_pages(Bank.from_dict(compiled), compiled, docs, bundled.site_sources() / "templates", "engine.whl", 0, about)
+        render_pages(Bank.from_dict(compiled), compiled, docs, bundled.site_sources() / "templates", "engine.whl", 0, about=about)
         return (docs / "accessibility.md").read_text(encoding="utf-8"), (docs / "contact.md").read_text(encoding="utf-8")
     return render
 
