@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from .engine import AssessmentError, Bank, blank_assessment, load_assessment, parse_assessment_text, score_assessment
-from .engine.assessment import MAX_FILE_BYTES
+from .engine.assessment import MAX_FILE_BYTES, assessment_text
 from .engine.characters import one_line, visible
 from .engine.messages import Message
 from .safe_files import FileTooLarge, UnreadableFile, UnwritableFile, read_regular_file, write_atomically
@@ -126,12 +126,7 @@ def template_for(compiled: dict, bank: Bank, council: str | None = None, council
 
 def read_assessment(path: str, bank: Bank):
     """Read and check an assessment file, raising AssessmentError with a plain reason."""
-    raw = read_input(path)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise AssessmentError([Message("file_not_utf8")]) from None
-    return parse_assessment_text(text, bank)
+    return parse_assessment_text(assessment_text(read_input(path)), bank)
 
 
 def read_input(path: str) -> bytes:
@@ -305,12 +300,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
     files = []
     for path in args.files:
         try:
-            files.append((path, Path(path).read_bytes().decode("utf-8-sig")))
-        except OSError as error:
-            print(f"{path}: cannot read the file: {error.strerror}", file=sys.stderr)
-            return EXIT_INPUT
-        except UnicodeDecodeError:
-            print(f"{path}: the file is not UTF-8 text (is it a JSON assessment file?)", file=sys.stderr)
+            files.append((path, assessment_text(read_input(path))))
+        except AssessmentError as error:
+            print(terminal_safe(f"{shown_name(path)}: cannot merge it: {error.problems[0]}"), file=sys.stderr)
             return EXIT_INPUT
     try:
         names = [path for path, _ in files]

@@ -71,6 +71,16 @@ def valid_file(folder: Path, name: str = "valid.json") -> Path:
     return path
 
 
+def test_merge_reads_its_files_as_score_does(tmp_path):
+    """Merge used to read any path whole, a device for ever; now each file is checked as `score` checks it."""
+    done = limited("merge", "/dev/zero", str(valid_file(tmp_path)), cwd=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "/dev/zero: cannot merge it: cannot read the file: it is not a regular file" in done.stderr
+    (tmp_path / "latin1.json").write_bytes('{"council": "Ynys M\xf4n"}'.encode("latin-1"))
+    done = limited("merge", "latin1.json", str(valid_file(tmp_path)), cwd=tmp_path)
+    assert done.returncode == 2 and "latin1.json: cannot merge it: the file is not UTF-8 text" in done.stderr, done.stderr
+
+
 def test_score_refuses_a_device_without_reading_it(tmp_path):
     """`scorecard score /dev/zero` used to read for ever (and fill the memory)."""
     done = limited("score", "/dev/zero", cwd=tmp_path)

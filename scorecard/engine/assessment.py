@@ -26,7 +26,7 @@ import datetime
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from .bank import NOT_APPLICABLE, Bank
 from .characters import first_not_on_one_line
@@ -128,6 +128,21 @@ def blank_assessment(bank: Bank, council_type: str, name: str = "", region: str 
         answers={},
         notes={},
     ).to_dict()
+
+
+def assessment_text(raw: Any) -> str:
+    """A file's contents as text: UTF-8 with or without a byte-order mark (Excel and Notepad add one).
+
+    The one place an assessment's bytes are decoded, for the CLI, the Compare page and merging.
+    """
+    if isinstance(raw, (bytes, bytearray, memoryview)):
+        try:
+            return bytes(raw).decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise AssessmentError([Message("file_not_utf8")]) from None
+    if not isinstance(raw, str):
+        raise AssessmentError([Message("file_not_text", {"type": type(raw).__name__})])
+    return raw.removeprefix("\ufeff")
 
 
 def parse_assessment_text(text: str | bytes, bank: Bank) -> Assessment:

@@ -28,6 +28,7 @@ from .about import read_about
 from .errors import BankProblems, BuildError
 from .offline import write_service_worker
 from .pages import render_pages
+from .template_downloads import add_template_downloads
 from .wheel import build_engine_wheel
 
 BOARD_STYLESHEET = Path(__file__).resolve().parents[1] / "reports" / "templates" / "board.css"
@@ -92,6 +93,7 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL, abou
     shutil.copytree(sources / "assets", assets)
     shutil.copy2(BOARD_STYLESHEET, assets / "board.css")  # the board report's, shared with `scorecard report`
     shutil.copytree(layout.guidance, layout.docs / "guidance")
+    add_template_downloads(layout.docs / "guidance", site_url)
     (assets / "bank.json").write_text(json.dumps(compiled, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     wheel = build_engine_wheel(assets / "engine")
     copy_runtime(assets, layout.node_modules)
@@ -110,7 +112,8 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL, abou
 
 def check_tools(node_modules: Path) -> None:
     """Say at once what is missing (MkDocs Material, the npm packages), before any work is done."""
-    missing_python = [name for name, module in (("mkdocs", "mkdocs"), ("mkdocs-material", "material"), ("brotli", "brotli"))
+    missing_python = [name for name, module in (("mkdocs", "mkdocs"), ("mkdocs-material", "material"), ("brotli", "brotli"),
+                                                              ("pypandoc_binary", "pypandoc"))
                       if importlib.util.find_spec(module) is None]
     if missing_python:
         raise BuildError(f"building the site needs {' and '.join(missing_python)}, which are not installed: "

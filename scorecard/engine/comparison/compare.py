@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Sequence
 
-from ..assessment import Assessment, AssessmentError, parse_assessment_text
+from ..assessment import Assessment, AssessmentError, assessment_text, parse_assessment_text
 from ..bank import Bank
 from ..messages import Message
 from ..result import score_assessment
@@ -39,7 +39,7 @@ def compare_files(bank: Bank, files: Iterable[Sequence[Any]], skipped: list[Skip
     failed = list(skipped or [])
     for name, text in files:
         try:
-            parsed.append((str(name), parse_assessment_text(_as_text(text), bank)))
+            parsed.append((str(name), parse_assessment_text(assessment_text(text), bank)))
         except AssessmentError as error:
             failed.append(skipped_file(str(name), error.details))
     return compare(bank, parsed, skipped=failed, **options)
@@ -154,13 +154,3 @@ def _row(bank: Bank, entry: Entry, group_medians: dict[str, dict[str, float | No
         ],
     }
 
-
-def _as_text(text: Any) -> str:
-    if isinstance(text, (bytes, bytearray, memoryview)):
-        try:
-            return bytes(text).decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise AssessmentError([Message("file_not_utf8")]) from None
-    if not isinstance(text, str):
-        raise AssessmentError([Message("file_not_text", {"type": type(text).__name__})])
-    return text[1:] if text.startswith("\ufeff") else text

@@ -1,6 +1,6 @@
 """Coordinators compare like with like: councils known by register code, grouped by nation and type, shared safely.
 
-Hand-worked on the mini bank (tests/fixtures/mini): the scores are the ones tests/test_compare.py
+Hand-worked on the mini bank (tests/fixtures/mini): the scores are the ones tests/comparison/region.py
 works out; the medians and gaps here are those of each group.
 """
 
@@ -18,8 +18,8 @@ from scorecard.engine.comparison import compare_files
 from scorecard.engine.csv_export import comparison_csv
 from scorecard.reports.comparison import comparison_html, comparison_text
 
-from .helpers import MINI, compile_bank
-from .test_compare import ALL_BEST, FULL, as_files, by_name, council, part
+from ..helpers import MINI, compile_bank
+from .region import ALL_BEST, FULL, as_files, by_name, council, part
 
 MINI_QUESTIONS = str(MINI / "questions")
 

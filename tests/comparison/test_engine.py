@@ -1,15 +1,8 @@
-"""Regional comparison: hand-worked statistics on the mini bank, trends, notes, and the CLI.
-
-Theme scores come from the engine (tests/test_scoring.py works them by hand); the numbers in
-the comments here work out the medians, quartiles and gaps from those scores.
-"""
+"""Comparison in the engine: hand-worked statistics, like with like, trends, skipped files, one council however named."""
 
 from __future__ import annotations
 
 import ast
-import csv
-import importlib.util
-import io
 import json
 import re
 import sys
@@ -17,69 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from scorecard.bank_source.load import load_bank
-from scorecard.cli import main
 from scorecard.engine import load_assessment
 from scorecard.engine.comparison import compare, compare_files, summary_stats
-from scorecard.engine.csv_export import comparison_csv
-from scorecard.engine.wording import gap, num
 from scorecard.reports.comparison import comparison_html, comparison_text
 
-from .helpers import MINI, ROOT, make_assessment
-
-MINI_QUESTIONS = str(MINI / "questions")
-REGION = ROOT / "examples" / "region"
-
-FULL = {"ALP-01": "yes", "ALP-02": "some", "ALP-03": ["front", "suppliers"], "ALP-04": "no"}  # alpha 52.0
-ALL_BEST = {"ALP-01": "yes", "ALP-02": "all", "ALP-03": ["front", "managers", "suppliers"], "ALP-04": "yes"}
-
-
-def council(bank, name, council_type, answers, date="2026-04-01", ons="", version=None, region="Test Region"):
-    data = make_assessment(bank, council_type, answers)
-    data["council"] = {"name": name, "type": council_type, "region": region}
-    if ons:
-        data["council"]["ons_code"] = ons
-    data["assessment_date"] = date
-    if version:
-        data["bank_version"] = version
-    return data
-
-
-@pytest.fixture
-def region(mini_bank):
-    """Five councils (latest), one of them also assessed a year earlier against an older bank."""
-    b = mini_bank
-    return [
-        # alpha 0+2+2x(0.5/2.5)+0 = 2.4 of 10 -> 24.0; an older bank version
-        ("aville-2025.json", council(b, "Aville District Council", "district",
-                                     {"ALP-01": "no", "ALP-02": "some", "ALP-03": ["front"], "ALP-04": "no"},
-                                     date="2025-04-01", ons="E99000001", version="1999.1")),
-        # alpha 52.0 (the worked example); beta not asked of districts
-        ("aville-2026.json", council(b, "Aville District Council", "district", FULL, ons="E99000001")),
-        # alpha 100.0
-        ("bexley-2026.json", council(b, "Beeford District Council", "district", ALL_BEST)),
-        # alpha: ALP-03 closed by ALP-02 none (not met), ALP-04 not for counties: 2 of 8 -> 25.0; beta 4 of 4 -> 100.0
-        ("county.json", council(b, "Cedarshire County Council", "county",
-                                {"ALP-01": "yes", "ALP-02": "none", "BET-01": "yes", "BET-02": "yearly"})),
-        # alpha 2+2+0+2 = 6 of 10 -> 60.0; beta 0.0
-        ("unitary.json", council(b, "Dunmere Council", "unitary",
-                                 {"ALP-01": "yes", "ALP-02": "some", "ALP-03": ["none"], "ALP-04": "yes",
-                                  "BET-01": "no", "BET-02": "never"})),
-        # half finished: 1 of 3 asked answered -> alpha 0.0 provisional
-        ("half.json", council(b, "Elmford District Council", "district", {"ALP-01": "no"})),
-    ]
-
-
-def as_files(region):
-    return [(name, json.dumps(data)) for name, data in region]
-
-
-def part(row, theme_id):
-    return next(t for t in row["themes"] if t["id"] == theme_id)
-
-
-def by_name(result):
-    return {row["council"]["name"]: row for row in result["rows"]}
+from ..helpers import ROOT, make_assessment
+from .region import ALL_BEST, FULL, as_files, by_name, council, part
 
 
 # --- statistics -------------------------------------------------------------------------------
@@ -319,196 +255,6 @@ def test_what_the_browser_imports_is_standard_library_only(path):
     assert absolute_imports(ROOT / path) <= set(sys.stdlib_module_names) | {"__future__"}
 
 
-# --- rendering --------------------------------------------------------------------------------
-
-def test_number_formats():
-    assert [num(52.0), num(52.35), num(47.325), num(None)] == ["52.0", "52.35", "47.33", "-"]
-    assert [gap(4.0), gap(-22.7), gap(0.0), gap(-0.0001), gap(None)] == ["+4.0", "-22.7", "0.0", "0.0", "-"]
-
-
-def test_html_escapes_everything_from_the_files(mini_bank):
-    nasty = '<script>alert("x")</script> & Co'
-    files = [("<b>evil</b>.json", json.dumps(council(mini_bank, nasty, "district", FULL, region="<i>R</i>"))),
-             ("bad<script>.json", "{")]
-    page = comparison_html(compare_files(mini_bank, files))
-    assert "<script" not in page and "<b>evil" not in page and "<i>R" not in page
-    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; Co" in page
-    assert "bad&lt;script&gt;.json" in page
-
-
-def test_csv_guards_against_formulas(mini_bank):
-    files = [("a.json", json.dumps(council(mini_bank, "=HYPERLINK(\"x\")", "district", FULL, region="+region")))]
-    (row,) = csv.DictReader(io.StringIO(comparison_csv(compare_files(mini_bank, files))))
-    assert row["Council"] == "'=HYPERLINK(\"x\")" and row["Region"] == "'+region"
-
-
-# --- the command line ---------------------------------------------------------------------------
-
-@pytest.fixture
-def region_dir(tmp_path, region):
-    folder = tmp_path / "region"
-    folder.mkdir()
-    for name, data in region:
-        (folder / name).write_text(json.dumps(data, indent=2), encoding="utf-8")
-    return folder
-
-
-def run(capsys, *args):
-    code = main(["--questions", MINI_QUESTIONS, "compare", *map(str, args)])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def run_all(capsys, *args):
-    """The whole region as one group, as the hand-worked figures above."""
-    code = main(["--questions", MINI_QUESTIONS, "compare", "--group-by", "none", *map(str, args)])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_cli_text(capsys, region_dir):
-    code, out, err = run_all(capsys, *sorted(region_dir.glob("*.json")))
-    assert code == 0 and err == ""
-    lines = out.splitlines()
-    assert lines[0] == "Regional comparison: 5 council(s), 6 assessment(s), scored with question bank 2000.1."
-    row = next(line for line in lines if line.startswith("Aville District Council"))
-    assert row.split() == ["Aville", "District", "Council", "district", "2026-04-01", "52.0", "E", "52.0", "E", "n/a"]
-    assert re.search(r"^Median\s+66\.6\s+56\.0\s+50\.0$", out, re.M)
-    assert re.search(r"^Elmford District Council\s+district\s+2026-04-01\s+0\.0 B\*\s+0\.0 B\*\s+n/a$", out, re.M)
-    assert "Progress over time:" in out and "24.0 B -> 52.0 E  (+28.0)" in out
-
-
-def test_cli_folder_argument_is_its_json_files(capsys, region_dir):
-    code, out, _ = run(capsys, region_dir)
-    assert code == 0 and "5 council(s), 6 assessment(s)" in out
-
-
-def test_cli_csv(capsys, region_dir):
-    code, out, _ = run_all(capsys, region_dir, "--format", "csv")
-    assert code == 0
-    rows = list(csv.DictReader(io.StringIO(out)))
-    assert [r["Council"] for r in rows] == ["Aville District Council", "Beeford District Council",
-                                            "Cedarshire County Council", "Dunmere Council", "Elmford District Council"]
-    aville = rows[0]
-    assert {k: aville[k] for k in ["Council type", "Assessment date", "Bank version", "Assessments"]} == {
-        "Council type": "District council", "Assessment date": "2026-04-01", "Bank version": "2000.1", "Assessments": "2"}
-    assert [aville[f"Alpha theme {c}"] for c in ["score", "tier", "risk", "coverage (%)", "provisional", "gap to group median"]] == [
-        "52.0", "Early progress", "not rated", "100.0", "no", "-4.0"]
-    assert aville["Beta theme score"] == "" and aville["Beta theme tier"] == "not asked"
-    assert rows[-1]["Alpha theme provisional"] == "yes" and rows[-1]["Alpha theme coverage (%)"] == "33.3"
-
-
-def test_cli_json_to_a_file(capsys, region_dir, tmp_path, mini_bank, region):
-    out_file = tmp_path / "out.json"
-    code, out, _ = run_all(capsys, *sorted(region_dir.glob("*.json")), "--format", "json", "-o", out_file)
-    assert code == 0 and out == ""
-    data = json.loads(out_file.read_text(encoding="utf-8"))
-    assert data["format"] == "scorecard-comparison" and data["groups"][0]["stats"]["themes"][0]["median"] == 56.0
-    assert len(data["rows"]) == 5 and len(data["trends"]) == 1
-
-
-def test_cli_html(capsys, region_dir, tmp_path):
-    out_file = tmp_path / "region.html"
-    code, _, _ = run_all(capsys, region_dir, "--format", "html", "-o", out_file)
-    assert code == 0
-    page = out_file.read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and '<table id="group-1" class="heatmap"' in page
-    assert not re.search(r"(https?:)?//[a-z0-9]", page, re.I)  # no external address of any kind
-    assert "<script" not in page and "<link" not in page and "@import" not in page and "url(" not in page
-    heatmap = page[page.index('<table id="group-1"'):page.index("</table>")]
-    # the tier is written in every coloured cell, never shown by colour alone
-    cells = re.findall(r'<td class="cell tier(\d)[^"]*">(.*?)</td>', heatmap)
-    assert len(cells) == 2 * 5 + 2  # overall and alpha for five councils, beta for two
-    names = ["Basic first steps", "Early progress", "Substantial progress", "Mature practice"]
-    assert all(names[int(index)] in content for index, content in cells)
-    assert "Group median" in heatmap and "56.0" in heatmap
-    assert "provisional" in heatmap and "not asked of this council type" in heatmap
-    assert "Progress over time" in page and "Comparing like with like" in page
-
-
-def test_cli_skips_bad_files_with_their_reason(capsys, region_dir, tmp_path):
-    bad = tmp_path / "bad.json"
-    bad.write_text('{"format": "scorecard-assessment", "format_version": 1, "council": {"name": "X", "type": "parish"}}',
-                   encoding="utf-8")
-    code, out, err = run(capsys, region_dir, bad, tmp_path / "missing.json")
-    assert code == 3
-    assert f"{bad}: skipped: council.type 'parish' is not one of" in err
-    assert f"{tmp_path / 'missing.json'}: skipped: cannot read the file" in err
-    assert "5 council(s), 6 assessment(s)" in out  # the rest were compared
-    assert "Skipped files (2):" in out and "council.type 'parish'" in out
-
-
-def test_cli_nothing_comparable_exits_2(capsys, tmp_path):
-    bad = tmp_path / "bad.json"
-    bad.write_text("[]", encoding="utf-8")
-    code, _, err = run(capsys, bad)
-    assert code == 2 and "bad.json: skipped: the file must contain a JSON object" in err
-    assert "none of the files could be compared" in err
-
-
-# --- the example region ---------------------------------------------------------------------------
-
-def load_make_region():
-    spec = importlib.util.spec_from_file_location("make_region", ROOT / "examples" / "make_region.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_example_generator_is_deterministic_and_valid(real_compiled, real_bank):
-    make_region = load_make_region()
-    people = make_region.identities(real_compiled)
-    first, second = make_region.build(real_bank, people), make_region.build(real_bank, people)
-    assert first == second and 12 <= len(first) <= 16
-    assert first == {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(REGION.glob("*.json"))}, (
-        "examples/region/ is out of date: run python3 examples/make_region.py")
-
-
-def test_example_region_is_real_councils_with_invented_answers(capsys, real_compiled):
-    """Real identities from the register, every file saying its answers are invented; compared by code."""
-    from scorecard.council_register import load_placed
-
-    register, placed = load_placed(real_compiled)
-    known = {c.entry.code: c for c in placed.councils}
-    files = sorted(REGION.glob("*.json"))
-    assert 12 <= len(files) <= 16
-    for path in files:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        assert path.name.startswith("invented-")
-        first_note = next(iter(data["notes"].values()))
-        assert first_note.startswith("INVENTED EXAMPLE: every answer") and "says nothing about that council" in first_note
-        code = data["council"].get("code")
-        if code:  # from the register, as `scorecard template --council` writes it (an earlier file may be renamed)
-            expected = known[code].assessment_council()
-            assert {k: v for k, v in data["council"].items() if k not in ("name", "functions")} == {
-                k: v for k, v in expected.items() if k != "name"}
-    readme = (ROOT / "examples" / "README.md").read_text(encoding="utf-8")
-    assert "**The answers are invented: these are not these councils' results.**" in readme
-
-    assert main(["compare", *map(str, files)]) == 0, capsys.readouterr().err
-    capsys.readouterr()
-    assert main(["compare", *map(str, files), "--format", "json"]) == 0
-    result = json.loads(capsys.readouterr().out)
-    rows = result["rows"]
-    assert len(rows) == 12 and {r["council"]["region"] for r in rows} == {"South East"}
-    assert [g["id"] for g in result["groups"]] == ["england/county", "england/district", "england/unitary"]
-    assert all(stats["n"] >= 2 for g in result["groups"] for stats in g["stats"]["themes"] if g["councils"] >= 3)
-    assert result["like_with_like"]["provisional"], "one half-finished assessment"
-    assert 2 <= len(result["trends"]) <= 3
-    assert any(not v["current"] for v in result["like_with_like"]["bank_versions"]), "one older bank version"
-    # a renamed file: "Tunbridge Wells BC" (2025) and "Tunbridge Wells Borough Council" (2026) are one council by its code
-    tunbridge = next(t for t in result["trends"] if t["key"] == "code:TUN")
-    assert tunbridge["dates"] == ["2025-03-14", "2026-03-10"] and tunbridge["council"] == "Tunbridge Wells Borough Council"
-    assert [f.rsplit("/", 1)[-1] for f in tunbridge["files"]] == ["invented-tunbridge-wells-borough-council-2025.json",
-                                                                  "invented-tunbridge-wells-borough-council-2026.json"]
-    assert [c["council"] for c in result["like_with_like"]["functions_differ"]] == ["Canterbury City Council"]
-    assert [c["council"] for c in result["like_with_like"]["identified_by_name"]] == ["Dover District Council"]
-    # shared: the district group (7 councils) keeps its figures; counties (2) and unitaries (3) lose theirs
-    assert main(["compare", *map(str, files), "--format", "json", "--shareable"]) == 0
-    shared = json.loads(capsys.readouterr().out)
-    assert [h["group"] for h in shared["shareable"]["hidden"]] == ["england/county", "england/unitary"]
-
-
 # --- issue 13: one council however its name is written; names and file names on one line ------
 
 def test_names_written_differently_are_one_council(mini_bank):
@@ -532,41 +278,3 @@ def test_invisible_characters_do_not_split_a_council(mini_bank):
     result = compare(mini_bank, [named("Test\u200bshire", "2025-04-01"), named("\u2066Testshire\u2069", "2025-10-01"),
                                  named("Testshire\ufeff", "2026-04-01")])
     assert result["counts"]["councils"] == 1
-
-
-def test_text_output_keeps_names_and_file_names_on_one_line(mini_bank):
-    from dataclasses import replace
-
-    forged = "Aville\nMedian  100.0  100.0  100.0"
-    first = load_assessment(council(mini_bank, "x", "district", FULL, date="2025-04-01"), mini_bank)
-    first = replace(first, council=replace(first.council, name=forged))
-    second = replace(first, assessment_date="2026-04-01")
-    result = compare(mini_bank, [("a.json", first), ("b.json", second)],
-                     skipped=[{"file": "bad\nMedian 0.0.json", "reason": "x", "problems": ["x"]}])
-    text = comparison_text(result)
-    assert result["trends"] and "Progress over time:" in text
-    assert not any(line.lstrip().startswith("Median ") and "100.0  100.0" in line for line in text.splitlines())
-    assert not any(line.startswith("Median 0.0") for line in text.splitlines())
-    assert "Aville\ufffdMedian  100.0  100.0  100.0: 2025-04-01 -> 2026-04-01" in text
-
-
-@pytest.mark.parametrize("cell", ["\x00=HYPERLINK(\"http://example.invalid\")", "\x01+1", "\x7f-1", "\x85@SUM(A1)",
-                                  " =1+1", "\u200b=1+1", "\ufeff=1+1", "\u202e=1+1", "\t=1", "\r=1", "=1", "+1", "-1", "@x"])
-def test_csv_guards_formulas_behind_invisible_characters(cell):
-    from scorecard.engine.csv_export import spreadsheet_safe
-
-    assert spreadsheet_safe(cell) == "'" + cell
-
-
-@pytest.mark.parametrize("cell", ["Testshire", "1-2", "", "Ynys Môn", "A = B"])
-def test_csv_leaves_plain_text_alone(cell):
-    from scorecard.engine.csv_export import spreadsheet_safe
-
-    assert spreadsheet_safe(cell) == cell
-
-
-def test_csv_guards_a_formula_after_a_nul_in_a_file(mini_bank):
-    """The bank version is free text in the file; a NUL before a formula used to reach the CSV unguarded."""
-    files = [("a.json", json.dumps(council(mini_bank, "Aville", "district", FULL, version="\u0000=HYPERLINK(\"x\")")))]
-    (row,) = csv.DictReader(io.StringIO(comparison_csv(compare_files(mini_bank, files))))
-    assert row["Bank version"] == "'\u0000=HYPERLINK(\"x\")"

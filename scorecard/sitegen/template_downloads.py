@@ -1,0 +1,75 @@
+"""The guidance's templates as documents a council can edit: Word (.docx) and OpenDocument (.odt).
+
+An officer adapts a template in their own word processor, not in a web page, so each page under
+guidance/templates/ gets both files beside it and a download line under its title. Pandoc
+(the pypandoc_binary wheel, which carries its own pandoc) converts the Markdown; links between
+the guidance's pages become absolute addresses of this site, because a downloaded document has
+no site around it. Conversions are cached by content (build_cache), so a rebuild costs nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+from urllib.parse import urljoin
+
+from . import build_cache
+from .errors import BuildError
+
+FORMATS = {"docx": "Word document", "odt": "OpenDocument text"}
+# [text](target) where the target is a page of this site (no scheme, no leading slash).
+RELATIVE_LINK = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:|/|#)([^)\s]+?)\.md(#[^)\s]*)?\)")
+
+
+def add_template_downloads(guidance: Path, site_url: str) -> list[Path]:
+    """Write NAME.docx and NAME.odt beside every guidance/templates/NAME.md and link them from it."""
+    folder = guidance / "templates"
+    written = []
+    for page in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        source = page.read_text(encoding="utf-8")
+        page_url = urljoin(site_url, f"guidance/templates/{page.stem}.html")
+        document_text = absolute_links(source, page_url)
+        sizes = {}
+        for extension in FORMATS:
+            target = page.with_suffix(f".{extension}")
+            target.write_bytes(convert(document_text, extension))
+            sizes[extension] = target.stat().st_size
+            written.append(target)
+        page.write_text(with_download_line(source, page.stem, sizes), encoding="utf-8")
+    return written
+
+
+def absolute_links(markdown: str, page_url: str) -> str:
+    """Links to other pages of the guidance, made absolute (use_directory_urls is off: NAME.html)."""
+    return RELATIVE_LINK.sub(lambda m: f"]({urljoin(page_url, m.group(1) + '.html')}{m.group(2) or ''})", markdown)
+
+
+def with_download_line(markdown: str, stem: str, sizes: dict[str, int]) -> str:
+    """The page with a download line after its title (the first line, a level-1 heading)."""
+    title, _, rest = markdown.partition("\n")
+    if not title.startswith("# "):
+        raise BuildError(f"guidance/templates/{stem}.md must start with a level-1 heading (# Title)")
+    links = " or ".join(f'[{name} (.{ext}, {round(sizes[ext] / 1024)} KB)]({stem}.{ext}){{download="{stem}.{ext}"}}'
+                        for ext, name in FORMATS.items())
+    return f"{title}\n\nDownload this template to edit it: {links}.\n{{.sc-downloads}}\n{rest}"
+
+
+def convert(markdown: str, extension: str) -> bytes:
+    """Pandoc's conversion, from the cache when the same text was converted by the same pandoc before."""
+    try:
+        import pypandoc
+    except ImportError:
+        raise BuildError("building the site needs pypandoc_binary (for the templates' Word and OpenDocument "
+                         "copies), which is not installed: pip install 'scorecard[site]'") from None
+    key = build_cache.digest(markdown, extension, str(pypandoc.get_pandoc_version()))
+    cached = build_cache.read("template-documents", key)
+    if cached is not None:
+        return cached
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / f"template.{extension}"
+        pypandoc.convert_text(markdown, extension, format="markdown", outputfile=str(out),
+                              extra_args=["--metadata=lang:en-GB"])
+        data = out.read_bytes()
+    build_cache.write("template-documents", key, data)
+    return data
