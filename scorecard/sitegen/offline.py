@@ -7,6 +7,9 @@ import json
 from pathlib import Path
 
 SKIP = {"sw.js", "sitemap.xml.gz"}
+# The templates' Word and OpenDocument copies are downloads an officer asks for: fetched then,
+# not with every first visit (about 120 kB that brotli cannot shrink).
+ON_DEMAND = (".docx", ".odt")
 # Material ships lunr's files for every search language; an English-only site loads none of them.
 SEARCH_LANGUAGES = "assets/javascripts/lunr/"
 
@@ -29,7 +32,7 @@ def write_service_worker(site: Path, template: Path, engine: dict) -> str:
     them; the service worker only fills in those it does not find there.
     """
     skip = unused(site) | set(engine["files"])
-    files = sorted(p for p in site.rglob("*") if p.is_file() and p.name not in SKIP and not p.name.endswith(".map")
+    files = sorted(p for p in site.rglob("*") if p.is_file() and p.name not in SKIP and not p.name.endswith((".map", *ON_DEMAND))
                    and p.relative_to(site).as_posix() not in skip)
     digest = hashlib.sha256()
     for path in files:

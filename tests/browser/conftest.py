@@ -23,46 +23,11 @@ ENGINE_TIMEOUT = 120_000  # ms; Pyodide starts in about 3 s here, but a minute w
 HERE = Path(__file__).resolve().parent
 
 
-# Browser tests that failed on the last full run after the session's branches were merged
-# (council picker through the merged store, the board report's page fit on the new banks, the
-# grouped Compare page, the restored engine). Known and reported on the issues; each still runs
-# and is reported as XFAIL or XPASS. Remove an entry when its test passes again.
-KNOWN_BROKEN = {
-}
-
-# Tests that could not run in the last full run (a template error, since fixed) and have not yet
-# been seen passing on the merged tree: they run and report, but do not block, until they have.
-NOT_YET_SEEN_PASSING = {
-    "test_engine_decides.py::test_follow_ups_are_shown_when_the_engine_asks_them",
-    "test_engine_start.py::test_new_version_never_restores_an_old_snapshot",
-    "test_engine_start.py::test_a_snapshot_that_cannot_be_restored_gives_a_normal_start",
-    "test_escaping.py::test_bank_payloads_are_text",
-    "test_escaping.py::test_imported_payloads_are_text",
-    "test_nothing_lost.py::test_two_tabs_keep_each_others_answers_notes_and_council_details",
-    "test_nothing_lost.py::test_start_again_in_one_tab_is_not_undone_by_another",
-    "test_nothing_lost.py::test_a_tab_given_answers_from_a_newer_version_says_so_and_moves_nothing",
-    "test_nothing_lost.py::test_unreadable_saved_data_is_kept_aside_and_can_be_downloaded",
-    "test_nothing_lost.py::test_answers_the_bank_does_not_know_are_set_aside_reported_exported_and_removable",
-    "test_nothing_lost.py::test_import_replaces_with_undo_or_merges_after_asking",
-    "test_nothing_lost.py::test_compare_filters_by_council_not_by_file_name",
-    "test_nothing_lost.py::test_full_storage_is_said_and_unreadable_data_is_never_written_over",
-    "test_nothing_lost.py::test_an_answer_that_cannot_be_saved_is_said_at_once",
-    "test_offline.py::test_new_version_replaces_cache_and_keeps_answers",
-    "test_versions.py::test_answers_given_before_the_new_engine_is_ready_do_not_skip_the_carry_over",
-    "test_versions.py::test_a_new_version_taking_over_reloads_before_a_new_page_meets_the_old_engine",
-}
-
-
 def pytest_collection_modifyitems(items):
     """Every test in this folder is a browser test: `-m "not browser"` leaves them all out."""
     for item in items:
         if HERE in item.path.parents:
             item.add_marker(pytest.mark.browser)
-            test_id = f"{item.path.name}::{item.name}"
-            if test_id in KNOWN_BROKEN:
-                item.add_marker(pytest.mark.xfail(reason="failing since the merge of the session's branches; see the issue notes", strict=False))
-            elif test_id in NOT_YET_SEEN_PASSING:
-                item.add_marker(pytest.mark.xfail(reason="not yet seen passing on the merged tree", strict=False))
 
 
 def serve_build(out: Path, questions: Path, guidance: Path):

@@ -3,6 +3,7 @@ download as documents an officer can edit in a word processor."""
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from html.parser import HTMLParser
@@ -89,3 +90,10 @@ def test_an_officer_goes_from_the_guidance_to_a_template_and_downloads_it(contex
     with zipfile.ZipFile(saved) as document:
         body = document.read("word/document.xml").decode("utf-8")
     assert "Designated lead (single point of contact) for modern slavery" in body
+
+
+def test_the_template_documents_are_fetched_when_asked_for_not_on_every_first_visit(built_site):
+    service_worker = (built_site / "sw.js").read_text(encoding="utf-8")
+    precached = json.loads(re.search(r"const FILES = (\[.*?\]);", service_worker).group(1))
+    assert "guidance/templates/spoc-remit.html" in precached
+    assert [f for f in precached if f.endswith((".docx", ".odt"))] == []

@@ -128,10 +128,13 @@ def test_buttons_keep_their_contrast_on_hover_and_focus(page, base_url, example,
     save(page, base_url, example)
     open_filled(page, base_url + path)
     buttons = page.locator("article button:visible, article .md-button:visible")
-    assert buttons.count() > 0
+    counts = [-1]
+    while counts[-1] != buttons.count():  # the engine's statuses show and hide follow-ups' buttons: wait until settled
+        counts.append(buttons.count())
+        page.wait_for_timeout(500)
+    assert counts[-1] > 0
     low = []
-    for i in range(buttons.count()):
-        button = buttons.nth(i)
+    for button in buttons.element_handles():
         name = button.inner_text().strip()[:40]
         ratios = {"normal": button.evaluate(CONTRAST)}
         button.hover()

@@ -224,7 +224,7 @@ export function mountResults(root) {
     replace(root.querySelector('[data-sc="results-functions"]'), functionsNotice(result));
     replace(body, summaryTable(result));
     replaceKeepingFocus(root.querySelector('[data-sc="actions"]'), actionsTable(result));
-    replaceKeepingFocus(root.querySelector('[data-sc="since"]'), reviewList(result), sinceLastYear(result));
+    replaceKeepingFocus(root.querySelector('[data-sc="last-year"]'), reviewList(result), sinceLastYear(result));
     replace(root.querySelector('[data-sc="changes"]'), setAsideNotice(result), changesNotice(result));
     replace(root.querySelector('[data-sc="unanswered"]'), unansweredList(result));
     drawChart(root.querySelector('[data-sc="chart"]'), result).catch(() => {});
