@@ -80,6 +80,21 @@ def test_risk_is_exposure_by_tier_and_not_rated_without_context(bank):
     assert (none_known["exposure"], none_known["risk"]) == ("low", "medium")
     assert (strong_many["tier"], strong_many["risk"]) == ("mature", "medium")
     assert many["score"] == unknown["score"]  # context never scores
+    assert unknown["context_needed"] == [{"question": "LED-05", "theme": unknown["id"]}] and many["context_needed"] == []
+
+
+def test_exposure_waits_for_context_asked_on_another_themes_page(real_bank):
+    """Disruption's exposure also rests on licensing's premises question: the result says which, and where."""
+    def disruption(answers):
+        result = score_assessment(real_bank, load_assessment(make_assessment(real_bank, "wales_principal", answers), real_bank))
+        return next(t for t in result["themes"] if t["id"] == "disruption")
+
+    own = {"DIS-01": "about_average", "DIS-02": "minor", "DIS-03": "occasional"}
+    waiting = disruption(own)
+    assert waiting["context_answered"] == waiting["context_asked"] == 2  # its own page's context is done
+    assert (waiting["exposure"], waiting["context_needed"]) == (None, [{"question": "LIC-22", "theme": "licensing"}])
+    rated = disruption(dict(own, **{"LIC-22": "some"}))
+    assert rated["exposure"] is not None and rated["context_needed"] == []
 
 
 def test_a_parents_gain_includes_the_follow_ups_it_opens(bank):

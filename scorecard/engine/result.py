@@ -56,6 +56,11 @@ class QuestionEntry(TypedDict):
     exposure: NotRequired[str]  # a context question's exposure level
 
 
+class ContextNeeded(TypedDict):
+    question: str  # a local-context question id
+    theme: str  # the theme whose page asks it
+
+
 class EvidenceShare(TypedDict):
     """Of the questions answered (not "not applicable"), how many have a link or document reference."""
 
@@ -96,6 +101,7 @@ class ThemeResult(TypedDict):
     gate_failed: bool
     context_answered: int
     context_asked: int
+    context_needed: list[ContextNeeded]  # context questions still to answer before exposure is rated
     weight_possible: float
     evidence: EvidenceShare
     planned: Planned | None  # None when no action in this theme is planned

@@ -148,6 +148,16 @@ def capped_tier(bank: Bank, score: float, gates_failed: bool) -> str:
     return tier.id
 
 
+def context_still_needed(bank: Bank, theme: Theme, reading: Reading) -> list[dict[str, str]]:
+    """The local-context questions, on any theme's page, still to answer before this theme's exposure is rated.
+
+    A theme's exposure can rest on another theme's context question (licensed premises feed
+    disruption as well as licensing), so the officer is told which, and where it is asked.
+    """
+    return [{"question": q.id, "theme": q.theme} for q in bank.exposure_sources[theme.id]
+            if q.asked_of(reading.nation, reading.functions) and reading.statuses.get(q.id) not in (ANSWERED, NA)]
+
+
 def theme_exposure(bank: Bank, theme: Theme, reading: Reading) -> str | None:
     """The highest exposure among the context answers feeding this theme; None until all are answered."""
     sources = [q for q in bank.exposure_sources[theme.id] if q.asked_of(reading.nation, reading.functions)]
@@ -189,6 +199,7 @@ def score_theme(theme: Theme, reading: Reading, bank: Bank) -> dict[str, Any]:
         "gate_failed": gate_failed(tally.gates),
         "context_answered": tally.context["answered"],
         "context_asked": tally.context["answered"] + tally.context["unanswered"],
+        "context_needed": context_still_needed(bank, theme, reading),
         "weight_possible": weight_possible,
     }
     if weight_possible and counts[ANSWERED] + counts[NA]:

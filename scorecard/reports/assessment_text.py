@@ -30,25 +30,30 @@ def text_report(result: dict[str, Any], bank: Bank, max_actions: int = 10) -> st
     if failed:
         lines += ["", "Legal duties not met or not evidenced (each caps its theme's tier):"]
         lines += [f"  [{g['question']}] {t['title']}: {g['law']} ({g['status'].replace('_', ' ')})" for t, g in failed]
-    lines += ["", f"{'Theme':<36} {'Score':>5}  {'Tier':<22} {'Exposure':<16} {'Residual risk':<22} Coverage"]
+    w = max([36] + [len(t["title"]) for t in result["themes"]])  # the title column fits the longest title
+    lines += ["", f"{'Theme':<{w}} {'Score':>5}  {'Tier':<22} {'Exposure':<16} {'Residual risk':<22} Coverage"]
 
     def row(title: str, part: dict[str, Any], exposure_id: str | None) -> str:
         risk = risks[part["risk"]] if part.get("risk") else "not rated"
         place = exposure[exposure_id] if exposure_id else "not rated"
         if part["score"] is None:
-            return f"{title:<36} {'-':>5}  {'not scored':<22} {place:<16} {'':<22} {pct(part['coverage'])}"
+            return f"{title:<{w}} {'-':>5}  {'not scored':<22} {place:<16} {'':<22} {pct(part['coverage'])}"
         mark = " (provisional)" if part["provisional"] else ""
-        return f"{title:<36} {part['score']:>5.1f}  {tiers[part['tier']]:<22} {place:<16} {risk:<22} {pct(part['coverage'])}{mark}"
+        return f"{title:<{w}} {part['score']:>5.1f}  {tiers[part['tier']]:<22} {place:<16} {risk:<22} {pct(part['coverage'])}{mark}"
 
     for theme in result["themes"]:
         if theme["asked"] == 0 and theme["not_asked"] == 0:
-            lines.append(f"{theme['title']:<36} {'-':>5}  not for this council")
+            lines.append(f"{theme['title']:<{w}} {'-':>5}  not for this council")
         else:
             lines.append(row(theme["title"], theme, theme["exposure"]))
     overall = result["overall"]
     lines.append(row("Overall", overall, None))
     if overall["themes_not_started"]:
         lines.append("Overall not rated until every theme has answers: " + ", ".join(overall["themes_not_started"]))
+    waiting = [f"{theme['title']}: " + ", ".join(n["question"] for n in theme["context_needed"])
+               for theme in result["themes"] if theme["exposure"] is None and theme["context_needed"]]
+    if waiting:
+        lines.append("Exposure not rated until these local context questions are answered: " + "; ".join(waiting))
     lines.append("")
 
     changes = result["changes"]

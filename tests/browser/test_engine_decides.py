@@ -140,3 +140,17 @@ def test_the_compare_page_writes_figures_as_the_command_line_does(page, base_url
         assert row("Middle half (quartiles)") == [cli(s, f"{num(s['lower_quartile'])} – {num(s['upper_quartile'])}") for s in stats]
         written += [num(s[k]) for s in stats if s["n"] for k in ("median", "lower_quartile", "upper_quartile")]
     assert any(re.fullmatch(r"\d+\.\d\d", text) for text in written)  # the example has two-decimal figures
+
+
+def test_the_risk_line_names_the_context_question_asked_on_another_page(page, base_url, real_bank):
+    """Disruption's exposure rests on licensing's premises question too: the page says which, and where."""
+    from ..helpers import make_assessment
+
+    data = make_assessment(real_bank, "wales_principal", {"DIS-01": "about_average", "DIS-02": "minor", "DIS-03": "occasional"})
+    page.goto(base_url + "index.html")
+    page.evaluate("([key, d]) => localStorage.setItem(key, JSON.stringify(d))", [STORAGE_KEY, data])
+    page.goto(base_url + "themes/disruption.html")
+    wait_for_engine(page)
+    panel = page.locator('[data-sc="live-score"]')
+    panel.get_by_text("Risk not rated").wait_for(timeout=60_000)
+    assert "Risk not rated: answer the local context question LIC-22 (Licensing and regulatory services)" in panel.inner_text()

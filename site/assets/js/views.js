@@ -22,8 +22,18 @@ export function failedGates(theme) {
 
 // "High residual risk (high exposure, early progress)", or why it is not rated.
 export function riskLine(result, theme) {
-  if (!theme.risk) return theme.exposure ? "Risk not rated: no tier yet" : "Risk not rated: answer the local context questions";
+  if (!theme.risk) return theme.exposure ? "Risk not rated: no tier yet" : `Risk not rated: answer ${contextNeeded(result, theme)}`;
   return `${riskName(result, theme.risk)} (${exposureName(result, theme.exposure).toLowerCase()}, ${tierName(result, theme.tier).toLowerCase()})`;
+}
+
+// "DIS-01 and LIC-02 (Licensing and regulatory services)": the context questions exposure waits for, and where.
+function contextNeeded(result, theme) {
+  const needed = theme.context_needed || [];
+  if (!needed.length) return "the local context questions";
+  const where = (n) => n.theme === theme.id ? n.question : `${n.question} (${result.themes.find((t) => t.id === n.theme)?.title || n.theme})`;
+  const names = needed.map(where);
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return `the local context question${needed.length === 1 ? "" : "s"} ${list}`;
 }
 
 export function gateNotice(result, theme) {
