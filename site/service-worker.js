@@ -2,13 +2,16 @@
 // caches, so the scorecard works with the network off.
 // - The pages, styles, scripts and Pyodide's module scripts: this worker's own cache. The build
 //   fills in VERSION (a hash of those files) and FILES. A new site version installs a new cache
-//   and deletes the old one; saved answers (localStorage) are not touched.
+//   and deletes the old one; saved answers (localStorage) are not touched. Files under
+//   ON_FIRST_USE (the guidance, the example region) are not fetched ahead: each is kept in the
+//   same cache the first time it is fetched, so a guidance page read once can be read offline.
 // - The engine's files (the WebAssembly runtime, the standard library, the wheel, the bank): the
 //   store the engine's worker (assets/worker.mjs) keeps as it downloads them, each under a hash
 //   of its content (ENGINE_FILES, path -> hash). On a first visit they are already there, so they
 //   are not downloaded twice; after an update only the changed ones are fetched, ahead of need.
 const VERSION = "__VERSION__";
 const FILES = __FILES__;
+const ON_FIRST_USE = __ON_FIRST_USE__;
 const ENGINE_FILES = __ENGINE_FILES__;
 const CACHE = `scorecard-site-${VERSION}`;
 const ENGINE_STORE = "scorecard-engine"; // also in assets/worker.mjs
@@ -48,10 +51,18 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
-      const cached = await cache.match(request, { ignoreSearch: true, ignoreVary: true });
+      const url = new URL(request.url);
+      const path = url.pathname.slice(new URL(self.registration.scope).pathname.length);
+      // the site's address itself ("/") is its home page, kept once as index.html
+      const cached = await cache.match(path === "" || path.endsWith("/") ? new URL("index.html", url) : request,
+        { ignoreSearch: true, ignoreVary: true });
       if (cached) return cached;
       try {
-        return await fetch(request);
+        const response = await fetch(request);
+        if (response.ok && ON_FIRST_USE.some((prefix) => path.startsWith(prefix))) {
+          await cache.put(new Request(url.origin + url.pathname), response.clone());
+        }
+        return response;
       } catch (error) {
         // Offline and not cached: a page we know about is better than a browser error.
         if (request.mode === "navigate") return (await cache.match("404.html")) || Response.error();

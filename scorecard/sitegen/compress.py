@@ -15,9 +15,10 @@ from pathlib import Path
 from . import build_cache
 
 MIN_BYTES = 1024  # smaller files gain too little for a second request path
-MIN_SAVING = 0.10  # keep a copy only if it is at least 10 % smaller (not for images or wheels)
+MIN_SAVING = 0.10  # keep a copy only if it is at least 10 % smaller (not for images)
 ENCODINGS = {"br": ".br", "gzip": ".gz"}  # Content-Encoding -> file suffix, in order of preference
-ALREADY_COMPRESSED = {".br", ".gz", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".whl"}
+# (the engine wheel is a stored zip, so it is compressed here; .docx and .odt are deflated zips)
+ALREADY_COMPRESSED = {".br", ".gz", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".docx", ".odt"}
 
 
 def brotli_bytes(data: bytes) -> bytes:

@@ -7,9 +7,10 @@ import json
 from pathlib import Path
 
 SKIP = {"sw.js", "sitemap.xml.gz"}
-# The templates' Word and OpenDocument copies are downloads an officer asks for: fetched then,
-# not with every first visit (about 120 kB that brotli cannot shrink).
-ON_DEMAND = (".docx", ".odt")
+# Kept when first fetched, not fetched ahead: the guidance (pages, templates and their Word and
+# OpenDocument copies, about 0.3 MB on the wire) and the example region. A first visit costs the
+# assessment, not the reading list; offline, every guidance page read before is still there.
+ON_FIRST_USE = ("guidance/", "assets/examples/")
 # Material ships lunr's files for every search language; an English-only site loads none of them.
 SEARCH_LANGUAGES = "assets/javascripts/lunr/"
 
@@ -26,22 +27,23 @@ def unused(site: Path) -> set[str]:
 
 
 def write_service_worker(site: Path, template: Path, engine: dict) -> str:
-    """Write site/sw.js precaching every file; its version is a hash of their contents.
+    """Write site/sw.js precaching every file but those kept on first use; its version is a hash of all their contents.
 
     The engine's own files (engine_files.py) are kept by the engine's worker as it downloads
     them; the service worker only fills in those it does not find there.
     """
     skip = unused(site) | set(engine["files"])
-    files = sorted(p for p in site.rglob("*") if p.is_file() and p.name not in SKIP and not p.name.endswith((".map", *ON_DEMAND))
+    every = sorted(p for p in site.rglob("*") if p.is_file() and p.name not in SKIP and not p.name.endswith(".map")
                    and p.relative_to(site).as_posix() not in skip)
     digest = hashlib.sha256()
-    for path in files:
+    for path in every:  # the version covers the files kept on first use too: a new guidance page is a new version
         digest.update(path.relative_to(site).as_posix().encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     version = digest.hexdigest()[:16]
-    urls = ["./"] + [path.relative_to(site).as_posix() for path in files]
+    urls = [p.relative_to(site).as_posix() for p in every if not p.relative_to(site).as_posix().startswith(ON_FIRST_USE)]
     engine_keys = {path: file["key"] for path, file in engine["files"].items()}
     text = (template.read_text(encoding="utf-8").replace("__VERSION__", version).replace("__FILES__", json.dumps(urls))
+            .replace("__ON_FIRST_USE__", json.dumps(ON_FIRST_USE))
             .replace("__ENGINE_FILES__", json.dumps(engine_keys, sort_keys=True)))
     (site / "sw.js").write_text(text, encoding="utf-8")
     return version

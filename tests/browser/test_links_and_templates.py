@@ -92,8 +92,10 @@ def test_an_officer_goes_from_the_guidance_to_a_template_and_downloads_it(contex
     assert "Designated lead (single point of contact) for modern slavery" in body
 
 
-def test_the_template_documents_are_fetched_when_asked_for_not_on_every_first_visit(built_site):
+def test_the_guidance_and_templates_are_kept_when_first_read_not_fetched_on_every_first_visit(built_site):
     service_worker = (built_site / "sw.js").read_text(encoding="utf-8")
     precached = json.loads(re.search(r"const FILES = (\[.*?\]);", service_worker).group(1))
-    assert "guidance/templates/spoc-remit.html" in precached
-    assert [f for f in precached if f.endswith((".docx", ".odt"))] == []
+    on_first_use = json.loads(re.search(r"const ON_FIRST_USE = (\[.*?\]);", service_worker).group(1))
+    assert "themes/spoc.html" in precached and "index.html" in precached and "./" not in precached
+    assert [f for f in precached if f.startswith("guidance/") or f.endswith((".docx", ".odt"))] == []
+    assert "guidance/" in on_first_use

@@ -47,8 +47,15 @@ def test_works_offline_after_first_visit(browser, base_url):
     page.goto(base_url + "index.html")
     page.select_option("#sc-council-type", "metropolitan")
     wait_for_offline_cache(page)
+    page.goto(base_url + "guidance/spoc.html")  # guidance is kept when first read, not fetched ahead
 
     context.set_offline(True)
+    page.goto(base_url + "guidance/spoc.html")
+    assert "Designated lead" in page.locator("h1").inner_text()
+    page.goto(base_url + "guidance/housing.html")  # never read: the site's own "not found" page, not a browser error
+    assert page.locator("h1").count() and "404" in page.title() + page.locator("h1").inner_text()
+    page.goto(base_url)  # the site's address is its home page
+    page.wait_for_selector('[data-sc="theme-list"]')
     page.goto(base_url + "index.html")
     page.locator('[data-sc="theme-list"] a').first.click()
     page.wait_for_selector('[data-sc="theme-form"]')
