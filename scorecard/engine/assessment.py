@@ -32,6 +32,7 @@ from .bank import NOT_APPLICABLE, Bank
 from .characters import first_not_on_one_line
 from .cycle import Cycle, read_cycle
 from .messages import Message, kind_of
+from .tables import all_accepted
 
 FORMAT = "scorecard-assessment"
 FORMAT_VERSION = 1
@@ -278,11 +279,13 @@ def _answers(raw: Any, raw_retired: Any, bank: Bank, set_aside: dict[str, str], 
         reason = _set_aside_reason(qid, value, bank)  # set aside by an earlier read: still reported
         if reason:
             set_aside[qid] = reason
+    if all_accepted(raw, bank):
+        return dict(raw), retired, carried  # the common case, checked in one step
     questions = bank.questions
     for qid, value in raw.items():
         question = questions.get(qid)
         if question is not None and question.accepts(value):
-            answers[qid] = value  # the common case, checked in one step
+            answers[qid] = value
             continue
         if value is None:
             continue  # explicitly unanswered

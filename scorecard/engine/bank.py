@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from math import fsum  # exact, so CPython 3.11 and 3.12+ (compensated sum()) agree
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from .wording import pct
 
@@ -72,6 +72,7 @@ class Question:
     labels: Mapping[str, str] = field(repr=False)  # option id -> label
     best_label: str = field(repr=False)  # what the best answer reads as, for the action list
     text_answers: frozenset[str] = field(repr=False)  # every valid answer written as text: an option id (not multi), n/a if allowed
+    own_wording: Wording = field(repr=False)  # the wording of nations without a variant, built once rather than per call
 
     def fraction(self, value: Any) -> float:
         """Share of the weight an answer earns (0-1); value is an option id or list of ids."""
@@ -93,7 +94,7 @@ class Question:
 
     def wording(self, nation: str) -> Wording:
         """The question as a council in this nation reads it."""
-        return self.variants.get(nation) or Wording(self.text, self.help, self.sources, self.gate)
+        return self.variants.get(nation) or self.own_wording
 
     def asked_of(self, nation: str, functions: frozenset[str]) -> bool:
         return nation in self.nations and self.requires <= functions
@@ -162,7 +163,11 @@ class Bank:
     replaced_by: Mapping[str, str] = field(repr=False)  # old id -> current id
     parents_first: tuple[Question, ...] = field(repr=False)  # bank order, each follow-up after its parent
     exposure_sources: Mapping[str, tuple[Question, ...]] = field(repr=False)  # theme -> context questions feeding it
+    follow_ups: Mapping[str, tuple[Question, ...]] = field(repr=False)  # question id -> the questions that depend on it, bank order
+    ranks: Mapping[str, Mapping[str, int]] = field(repr=False)  # "tiers", "risks", "exposure" -> id -> place, lowest first
+    order: Mapping[str, int] = field(repr=False)  # question id -> place in bank order, for sorting lists of questions
     _asked_cache: dict[tuple[str, frozenset[str]], tuple[Question, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _compiled: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)  # engine/tables.py keeps its tables here
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Bank":
@@ -182,6 +187,8 @@ class Bank:
         questions = {q.id: q for t in themes for q in t.questions}
         tiers = tuple(_band(b) for b in data["tiers"])
         context = [q for q in questions.values() if q.kind == CONTEXT]
+        exposure_levels = tuple(_level(e) for e in data["exposure_levels"])
+        risk_levels = tuple(_level(r) for r in data["risk_levels"])
         return cls(
             version=data["bank_version"],
             nations={n["id"]: n["name"] for n in data["nations"]},
@@ -193,14 +200,17 @@ class Bank:
             themes=themes,
             tiers=tiers,
             gate_tier_cap=next(t for t in tiers if t.id == data["gate_tier_cap"]),
-            exposure_levels=tuple(_level(e) for e in data["exposure_levels"]),
-            risk_levels=tuple(_level(r) for r in data["risk_levels"]),
+            exposure_levels=exposure_levels,
+            risk_levels=risk_levels,
             risk_matrix={e: dict(row) for e, row in data["risk_matrix"].items()},
             retired={r["id"]: r for r in data.get("retired", [])},
             questions=questions,
             replaced_by={old: q.id for q in questions.values() for old in q.replaces},
             parents_first=_parents_first(questions),
             exposure_sources={t.id: tuple(q for q in context if t.id in q.exposure_for) for t in themes},
+            follow_ups=_follow_ups(questions),
+            ranks={"tiers": _places(tiers), "risks": _places(risk_levels), "exposure": _places(exposure_levels)},
+            order={qid: place for place, qid in enumerate(questions)},
         )
 
     def asked_of(self, nation: str, functions: frozenset[str]) -> tuple[Question, ...]:
@@ -227,13 +237,20 @@ class Bank:
         return _band_for(self.tiers, score)
 
     def tier_rank(self, tier_id: str) -> int:
-        return next(i for i, t in enumerate(self.tiers) if t.id == tier_id)
+        return self.ranks["tiers"][tier_id]
 
     def risk_rank(self, risk_id: str) -> int:
-        return next(i for i, r in enumerate(self.risk_levels) if r.id == risk_id)
+        return self.ranks["risks"][risk_id]
 
     def exposure_rank(self, exposure_id: str) -> int:
-        return next(i for i, e in enumerate(self.exposure_levels) if e.id == exposure_id)
+        return self.ranks["exposure"][exposure_id]
+
+    def compiled(self, key: Any, build: Callable[[], Any]) -> Any:
+        """A table derived from the bank alone, built on first use and kept (engine/tables.py's cache)."""
+        table = self._compiled.get(key)
+        if table is None:
+            table = self._compiled[key] = build()
+        return table
 
     def residual_risk(self, exposure: str | None, tier: str | None) -> str | None:
         """Residual risk from the matrix in scoring.yaml; None (not rated) without both inputs."""
@@ -244,6 +261,23 @@ class Bank:
     def next_tier(self, tier: Band) -> Band | None:
         index = self.tiers.index(tier)
         return self.tiers[index + 1] if index + 1 < len(self.tiers) else None
+
+
+def _places(levels: tuple[Band, ...] | tuple[Level, ...]) -> dict[str, int]:
+    """Each tier's or level's place, lowest first: what ranking compares (the first, should an id repeat)."""
+    places: dict[str, int] = {}
+    for place, level in enumerate(levels):
+        places.setdefault(level.id, place)
+    return places
+
+
+def _follow_ups(questions: Mapping[str, Question]) -> dict[str, tuple[Question, ...]]:
+    """Each question's direct follow-ups, in bank order (only questions that have some)."""
+    found: dict[str, list[Question]] = {}
+    for question in questions.values():
+        if question.depends_on:
+            found.setdefault(question.depends_on, []).append(question)
+    return {qid: tuple(children) for qid, children in found.items()}
 
 
 def _band_for(bands: tuple[Band, ...], score: float) -> Band:
@@ -321,4 +355,5 @@ def _question(q: Mapping[str, Any], theme: str) -> Question:
         labels={o.id: o.label for o in options},
         best_label="; ".join(o.label for o in options if o.score > 0) if multi else max(options, key=lambda o: o.score).label,
         text_answers=frozenset(([] if multi else [o.id for o in options]) + ([NOT_APPLICABLE] if allow_na else [])),
+        own_wording=Wording(q["text"], q["help"], tuple(q["sources"]), gate),
     )

@@ -73,6 +73,8 @@ class Cycle:
 
 def read_cycle(data: dict[str, Any], bank, problems: list[Message]) -> Cycle:
     """Check the optional yearly-cycle sections of a file; every problem is added to ``problems``."""
+    if data.keys().isdisjoint(SECTIONS):
+        return Cycle()  # a file without any: most files compared in bulk
     moved = bank.replaced_by
     cycle = Cycle()
     cycle.evidence = _per_question(data.get("evidence", {}), "evidence", _evidence, moved, problems)

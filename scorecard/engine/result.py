@@ -297,9 +297,9 @@ def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True) ->
             "region": council.region,
             "ons_code": council.ons_code,
             "code": council.code,
-            "functions": sorted(reading.functions),
-            "functions_added": sorted(reading.functions - ctype.functions),
-            "functions_removed": sorted(ctype.functions - reading.functions),
+            "functions": list(reading.council.function_list),
+            "functions_added": sorted(reading.functions - ctype.functions) if council.functions is not None else [],
+            "functions_removed": sorted(ctype.functions - reading.functions) if council.functions is not None else [],
         },
         "assessment_date": assessment.assessment_date,
         "bank_version": bank.version,
@@ -325,7 +325,7 @@ def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True) ->
 def add_theme_cycle(bank: Bank, assessment: Assessment, reading, themes) -> None:
     """Each theme's evidence completeness and, where actions are planned, its tier once they are done."""
     evidence = evidence_completeness(bank, assessment, reading)
-    outcome = planned_outcome(bank, assessment, reading, themes)
+    outcome = planned_outcome(bank, assessment, reading, themes) if assessment.cycle.action_plan else {}
     for theme in themes:
         theme["evidence"] = evidence[theme["id"]]
         theme["planned"] = outcome.get(theme["id"])

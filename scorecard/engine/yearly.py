@@ -20,11 +20,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from .actions import _children, _closed_follow_ups
+from .actions import _closed_follow_ups
 from .assessment import Assessment, AssessmentError, load_assessment
 from .bank import CONTEXT, NOT_APPLICABLE, Bank, Question
 from .cycle import PLANNED
 from .scoring import ANSWERED, Reading, overall, read_answers, score_theme
+from .tables import share
 
 
 def best_answer(question: Question) -> Any:
@@ -36,20 +37,19 @@ def best_answer(question: Question) -> Any:
 
 def evidence_completeness(bank: Bank, assessment: Assessment, reading: Reading) -> dict[str, dict[str, Any]]:
     """Per theme: questions answered, how many have evidence, and the share."""
-    evidence = assessment.cycle.evidence
-    counts: dict[str, list[int]] = {t.id: [0, 0] for t in bank.themes}
-    for qid, status in reading.statuses.items():
-        if status == ANSWERED:
-            tally = counts[bank.questions[qid].theme]
-            tally[0] += 1
-            tally[1] += qid in evidence
-    return {key: evidence_share(*c) for key, c in counts.items()}
+    with_evidence = dict.fromkeys(reading.tallies, 0)
+    asked = reading.council.by_id
+    for qid in assessment.cycle.evidence:  # usually none or a few: not a walk over every question
+        if qid in asked and reading.status(qid) == ANSWERED:
+            with_evidence[asked[qid].theme] += 1
+    return {theme_id: evidence_share(tally.answered + tally.context_chosen, with_evidence[theme_id])
+            for theme_id, tally in reading.tallies.items()}
 
 
 def evidence_share(answered: int, with_evidence: int) -> dict[str, Any]:
     """How many answered questions, how many with evidence, and the share (None when nothing is answered)."""
     return {"answered": answered, "with_evidence": with_evidence,
-            "share": round(with_evidence / answered, 4) if answered else None}
+            "share": share(with_evidence / answered) if answered else None}
 
 
 def planned_outcome(bank: Bank, assessment: Assessment, reading: Reading, themes: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -60,12 +60,11 @@ def planned_outcome(bank: Bank, assessment: Assessment, reading: Reading, themes
                and qid in reading.statuses]
     if not planned:
         return {}
-    children = _children(bank)
     answers = dict(assessment.answers)
     for qid in planned:
         question = bank.questions[qid]
         answers[qid] = best_answer(question)
-        for child in _closed_follow_ups(question, children, reading):
+        for child in _closed_follow_ups(question, bank.follow_ups, reading):
             answers[child.id] = best_answer(child)
     after_reading = read_answers(bank, replace(assessment, answers=answers))
     outcome = {}
@@ -93,7 +92,7 @@ def plan_entries(bank: Bank, assessment: Assessment, actions: list[dict[str, Any
     """
     plan = assessment.cycle.action_plan
     priority = {a["question"]: a["priority"] for a in actions}
-    order = {q: i for i, q in enumerate(bank.questions)}
+    order = bank.order
     entries = []
     for qid, entry in plan.items():
         question = bank.questions.get(qid)
@@ -145,7 +144,7 @@ def since_last_year(bank: Bank, assessment: Assessment, themes: list[dict[str, A
             "after_value": new,
             "direction": _direction(question, old, new),
         })
-    order = {q: i for i, q in enumerate(bank.questions)}
+    order = bank.order
     questions.sort(key=lambda q: order[q["question"]])
     set_aside = [{"question": q, "answer": before.retired_answers.get(q)} for q in before.set_aside if q not in bank.questions]
     return {**base, "available": True, "bank_version": previous.get("bank_version", ""), "set_aside": set_aside,
@@ -202,7 +201,7 @@ def _direction(question: Question, old: Any, new: Any) -> str:
 def still_to_review(bank: Bank, assessment: Assessment, nation: str) -> list[dict[str, Any]]:
     """Answers carried from last year that nobody has confirmed or changed yet, in bank order."""
     previous = (assessment.cycle.previous or {}).get("answers") or {}
-    order = {q: i for i, q in enumerate(bank.questions)}
+    order = bank.order
     entries = []
     for qid in assessment.cycle.review:
         question = bank.questions.get(qid)
