@@ -43,15 +43,17 @@ def _theme_actions(order: int, theme, result: dict[str, Any], answers: dict[str,
     actions = []
     for entry in result["questions"]:
         status = entry["status"]
-        if status != ANSWERED and status != UNANSWERED:
-            continue  # not asked, not applicable: no action (and no walk: a long closed chain made this quadratic)
+        if status == ANSWERED:
+            if not entry.get("fraction", 1) < 1:
+                continue  # answered best, or a context question: nothing to gain
+        elif status != UNANSWERED or not failing:
+            continue  # not asked, not applicable (no walk: a long closed chain made this quadratic), or no duty to evidence
         qid = entry["id"]
-        closed = _closed_follow_ups(asked_questions[qid].question, follow_ups, reading) if qid in follow_ups else []
-        gate_laws = [failing[q] for q in [qid, *(c.id for c in closed)] if q in failing] if failing else []
-        improvable = status == ANSWERED and entry.get("fraction", 1) < 1
-        if not (improvable or (gate_laws and status == UNANSWERED)):
-            continue
         asked = asked_questions[qid]
+        closed = _closed_follow_ups(asked.question, follow_ups, reading) if qid in follow_ups else []
+        gate_laws = [failing[q] for q in [qid, *(c.id for c in closed)] if q in failing] if failing else []
+        if status == UNANSWERED and not gate_laws:
+            continue  # unanswered, but no duty hangs on it
         points = asked.weight * (1 - entry.get("fraction", 0)) + (sum(c.weight for c in closed) if closed else 0)
         gain = 100 * points / result["weight_possible"]
         new_score = min(100.0, round((result["score"] or 0) + gain, 1))

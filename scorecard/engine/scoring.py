@@ -96,15 +96,7 @@ class Reading:
     def statuses(self) -> dict[str, str]:
         """Every question asked of this council -> its status."""
         if self._statuses is None:
-            get, follow_ups = self.answers.get, self.follow_ups
-            statuses = self._statuses = {}
-            for asked in self.council.asked:
-                state = follow_ups.get(asked.id)
-                if state is None:
-                    value = get(asked.id)
-                    statuses[asked.id] = UNANSWERED if value is None else NA if value == NOT_APPLICABLE else ANSWERED
-                else:
-                    statuses[asked.id] = NOT_ASKED if state in REASONS else state
+            self._work_out_statuses()
         return self._statuses
 
     @property
@@ -118,10 +110,34 @@ class Reading:
     def fractions(self) -> dict[str, float]:
         """Each answered scored question -> the share of its weight the answer earns."""
         if self._fractions is None:
-            statuses, answers = self.statuses, self.answers
-            self._fractions = {a.id: a.scores[answers[a.id]] if not a.is_multi else a.fraction(answers[a.id])
-                               for a in self.council.asked if statuses[a.id] == ANSWERED and not a.is_context}
+            self._work_out_statuses()
         return self._fractions
+
+    def _work_out_statuses(self) -> None:
+        """Every asked question's status, and each answered scored question's fraction, in one pass."""
+        get, follow_ups = self.answers.get, self.follow_ups
+        statuses: dict[str, str] = {}
+        fractions: dict[str, float] = {}
+        for asked in self.council.asked:
+            qid = asked.id
+            state = follow_ups.get(qid)
+            if state is not None:
+                statuses[qid] = NOT_ASKED if state in REASONS else state
+                if state != ANSWERED:
+                    continue
+                value = get(qid)
+            else:
+                value = get(qid)
+                if value is None:
+                    statuses[qid] = UNANSWERED
+                    continue
+                if value == NOT_APPLICABLE:
+                    statuses[qid] = NA
+                    continue
+                statuses[qid] = ANSWERED
+            if not asked.is_context:
+                fractions[qid] = asked.fraction(value)
+        self._statuses, self._fractions = statuses, fractions
 
 
 REASONS = frozenset((PARENT_UNANSWERED, PARENT_CLOSED, PARENT_NOT_APPLICABLE))  # why a follow-up is not asked

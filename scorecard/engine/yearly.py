@@ -91,6 +91,8 @@ def plan_entries(bank: Bank, assessment: Assessment, actions: list[dict[str, Any
     finished action is still on the record.
     """
     plan = assessment.cycle.action_plan
+    if not plan:
+        return []
     priority = {a["question"]: a["priority"] for a in actions}
     order = bank.order
     entries = []
