@@ -9,6 +9,7 @@ Each action links first to the guidance section that closes that gap.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Mapping
 
 from .assessment import Assessment
@@ -63,6 +64,7 @@ def _theme_actions(order: int, theme, result: dict[str, Any], answers: dict[str,
         risk_fall = risk_now - risk_ranks[new_risk] if risk_now is not None and new_risk else 0
         tier_rise = tier_ranks[new_tier] - tier_now
         value = answers.get(qid)
+        shown, ranked = rounded_gain(gain) if gain else (round(gain, 1), round(gain, 6))  # the cache would not tell -0.0
         actions.append(
             {
                 "question": qid,
@@ -71,17 +73,28 @@ def _theme_actions(order: int, theme, result: dict[str, Any], answers: dict[str,
                 "text": asked.text,
                 "current": asked.question.label_of(value) if value is not None else "Not answered",
                 "best": asked.question.best_label,
-                "gain": round(gain, 1),
+                "gain": shown,
                 "gates": gate_laws,
                 "risk_after": new_risk,
                 "tier_after": new_tier,
                 "theme_tier": result["tier"],
                 "guidance": list(asked.question.guidance),
                 "next_tier_guidance": next_tier_guidance,
-                "_rank": (not gate_laws, -risk_fall, -tier_rise, -round(gain, 6), order),
+                "_rank": (not gate_laws, -risk_fall, -tier_rise, -ranked, order),
             }
         )
     return actions
+
+
+@lru_cache(maxsize=4096)
+def rounded_gain(gain: float) -> tuple[float, float]:
+    """An action's gain as shown (one decimal) and as ranked (six decimals).
+
+    Kept once worked out: the same few hundred gains recur across assessments (a question's
+    weight over its theme's), and round() to a number of digits is slow (CPython goes through
+    the decimal digits).
+    """
+    return round(gain, 1), round(gain, 6)
 
 
 def _closed_follow_ups(question: Question, follow_ups: Mapping[str, tuple[Question, ...]], reading: Reading) -> list[Question]:

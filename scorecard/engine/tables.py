@@ -124,13 +124,18 @@ def tier_table(bank: Bank) -> TierTable:
     return bank.compiled("tiers", lambda: TierTable(bank))
 
 
-@lru_cache(maxsize=4096, typed=True)
 def share(fraction: float) -> float:
-    """A share (coverage, evidence) rounded to four decimals, as results give it.
+    """A share (coverage, evidence, the fraction of a weight earned) rounded to four decimals, as results give it.
 
-    Kept once worked out: a share is a ratio of two small counts, so few different ones occur, and
-    round() to a number of digits is slow (CPython goes through the decimal digits, exactly).
+    Kept once worked out: shares are ratios of small counts or options' scores, so few different
+    ones occur, and round() to a number of digits is slow (CPython goes through the decimal
+    digits, exactly). A zero is not kept: the cache would not tell 0.0 from -0.0.
     """
+    return _share(fraction) if fraction else round(fraction, 4)
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _share(fraction: float) -> float:
     return round(fraction, 4)
 
 
