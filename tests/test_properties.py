@@ -250,6 +250,90 @@ def test_the_bulk_path_gives_the_same_figures(bank, data):
         {k: v for k, v in lean.items() if k != "themes"}
 
 
+@SETTINGS
+@given(data=st.data())
+def test_the_bulk_path_gives_the_same_figures_with_the_yearly_parts(bank, data):
+    """The same, for files with evidence, an action plan and corrected functions: the summary takes
+    shortcuts when a file has none of them (engine/tables.py, cycle.py), so both kinds are checked."""
+    file = data.draw(assessment_files(bank))
+    ids = sorted(bank.questions)
+    if data.draw(st.booleans()):
+        file["council"]["functions"] = data.draw(st.lists(st.sampled_from(sorted(bank.functions)), unique=True))
+    file["evidence"] = {q: {"reference": "Cabinet report 14"} for q in data.draw(st.lists(st.sampled_from(ids), unique=True, max_size=8))}
+    statuses = st.sampled_from(["not_started", "in_progress", "done", "not_planned"])
+    file["action_plan"] = {q: (lambda s: {"status": s, "reason": "Covered by the county."} if s == "not_planned" else {"status": s})(data.draw(statuses))
+                           for q in data.draw(st.lists(st.sampled_from(ids), unique=True, max_size=6))}
+    assessment = load_assessment(file, bank)
+    full, lean = score_assessment(bank, assessment), score_assessment(bank, assessment, detail=False)
+    assert lean["overall"] == full["overall"] and lean["council"] == full["council"]
+    assert lean["themes"] == [{k: v for k, v in theme.items() if k != "questions"} for theme in full["themes"]]
+
+
+@SETTINGS
+@given(data=st.data())
+def test_answers_checked_in_one_step_are_those_the_full_check_accepts(bank, data):
+    """tables.all_accepted (every answer of a file at once, the common case) says yes exactly when
+    each answer is one its question accepts; a no sends the file through the checks that say why."""
+    from scorecard.engine.tables import all_accepted
+
+    questions = sorted(bank.questions.values(), key=lambda q: q.id)
+    raw = {}
+    for question in data.draw(st.lists(st.sampled_from(questions), unique_by=lambda q: q.id, max_size=12)):
+        options = [o.id for o in question.options]
+        raw[question.id] = data.draw(st.one_of(
+            answer_values(question).filter(lambda v: v is not ABSENT),
+            st.lists(st.sampled_from(options + [NOT_APPLICABLE, "x"]), max_size=4),
+            st.just(NOT_APPLICABLE), JSON_VALUES,
+        ))
+    if data.draw(st.booleans()):
+        raw[data.draw(st.sampled_from(["ZZZ-99", "not a question", ""]))] = "yes"  # a question the bank does not have
+    for qid, value in raw.items():
+        assert all_accepted({qid: value}, bank) == (qid in bank.questions and bank.questions[qid].accepts(value)), (qid, value)
+    assert all_accepted(raw, bank) == all(qid in bank.questions and bank.questions[qid].accepts(v) for qid, v in raw.items())
+
+
+def test_answers_checked_in_one_step_every_kind_of_refusal(bank):
+    """The same, question by question, for each way an answer can be refused (which random files rarely hit)."""
+    from scorecard.engine.tables import all_accepted
+
+    for question in bank.questions.values():
+        options = [o.id for o in question.options]
+        valid = [[options[0]], options] if question.type == "multi" else list(options)
+        refused = [options[0] + "-unknown", [options[0] + "-unknown"], {"id": options[0]}, 1, True]
+        if question.type == "multi":
+            refused += [[options[0], options[0]], options[0], [options[0], ["nested"]]]
+        else:
+            refused += [[options[0]]]
+        (valid if question.allow_na else refused).append(NOT_APPLICABLE)
+        for value in valid:
+            assert all_accepted({question.id: value}, bank), (question.id, value)
+        for value in refused:
+            assert not all_accepted({question.id: value}, bank), (question.id, value)
+            assert not question.accepts(value), (question.id, value)  # the guard: these really are refused
+    assert not all_accepted({"ZZZ-99": "yes"}, bank)  # a question the bank does not have
+
+
+WEIGHTS = st.floats(min_value=0.001, max_value=10, allow_nan=False, allow_infinity=False) | st.sampled_from([0.1, 0.2, 0.3, 1 / 3, 1.5, 2.0, 2.5])
+
+
+@SETTINGS
+@given(weights=st.lists(WEIGHTS, min_size=1, max_size=40), data=st.data())
+def test_a_theme_s_possible_weight_is_the_same_float_however_it_is_summed(weights, data):
+    """Tally.possible sums every weight and the negatives of the questions taken out (fsum is
+    exactly rounded), rather than the questions left: the same float, bit for bit."""
+    from math import fsum
+    from types import SimpleNamespace
+
+    from scorecard.engine.scoring import Tally
+
+    taken_out = data.draw(st.lists(st.sampled_from(range(len(weights))), unique=True))
+    tally = Tally()
+    tally.left_out = [weights[i] for i in taken_out]
+    theme = SimpleNamespace(weights=tuple(weights), possible=fsum(weights))  # the two fields of ThemeTables it reads
+    left = [w for i, w in enumerate(weights) if i not in taken_out]
+    assert tally.possible(theme).hex() == fsum(left).hex()
+
+
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
