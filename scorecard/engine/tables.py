@@ -20,7 +20,7 @@ from __future__ import annotations
 from functools import lru_cache
 from math import fsum  # exact, as in scoring.py: the sum of the same weights in any order
 from operator import contains
-from typing import Any, Callable
+from typing import Any
 
 from .bank import CONTEXT, Bank, Gate, Question, Theme
 from .statuses import FUNCTION_NOT_RUN, NOT_FOR_COUNCIL, NOT_IN_NATION
