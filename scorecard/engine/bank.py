@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from math import fsum  # exact, so CPython 3.11 and 3.12+ (compensated sum()) agree
 from typing import Any, Callable, Mapping
 
-from .wording import pct
 
 NOT_APPLICABLE = "n/a"
 """The answer value an officer gives for 'not applicable'. Never a valid option id."""

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import ast
 import json
 import re
-import sys
-from pathlib import Path
-
-import pytest
 
 from scorecard.engine import load_assessment
 from scorecard.engine.comparison import compare, compare_files, summary_stats
 from scorecard.reports.comparison import comparison_html, comparison_text
 
-from ..helpers import ROOT, make_assessment
+from ..helpers import make_assessment
 from .region import ALL_BEST, FULL, as_files, by_name, council, part
 
 
@@ -233,26 +228,6 @@ def test_compare_accepts_assessments_without_names(mini_bank):
     assessment = load_assessment(make_assessment(mini_bank, "district", FULL), mini_bank)
     result = compare(mini_bank, [assessment])
     assert result["rows"][0]["file"] == "" and result["groups"][0]["stats"]["themes"][0]["median"] == 52.0
-
-
-def absolute_imports(path: Path) -> set[str]:
-    """Every module the file imports, at the top or inside functions; relative imports left out."""
-    imported = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            imported |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.level == 0:
-            imported.add(node.module.split(".")[0])
-    return imported
-
-
-RUNTIME = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "scorecard" / "engine").rglob("*.py")) + ["scorecard/browser.py"]
-
-
-@pytest.mark.parametrize("path", RUNTIME)
-def test_what_the_browser_imports_is_standard_library_only(path):
-    """The engine and its browser adapter run in Pyodide: nothing outside the standard library."""
-    assert absolute_imports(ROOT / path) <= set(sys.stdlib_module_names) | {"__future__"}
 
 
 # --- issue 13: one council however its name is written; names and file names on one line ------
