@@ -30,7 +30,7 @@ from typing import Any
 
 from .bank import NOT_APPLICABLE, Bank
 from .characters import first_not_on_one_line
-from .cycle import Cycle, read_cycle
+from .cycle import Cycle, is_iso_date, read_cycle
 from .messages import Message, kind_of
 from .tables import all_accepted
 
@@ -41,7 +41,6 @@ MAX_TEXT = 200
 MAX_NOTE = 10_000
 ONS_CODE = re.compile(r"^[EWSN][0-9]{8}$")
 REGISTER_CODE = re.compile(r"^[A-Z]{3}$")
-ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 QUESTION_ID = re.compile(r"[A-Z]{3}-[0-9]{2,3}")
 EARLIEST_DATE = datetime.date(2015, 1, 1)  # the Modern Slavery Act 2015
 DATE_SLACK = datetime.timedelta(days=1)  # the officer's clock may be a time zone ahead of the one scoring
@@ -436,7 +435,7 @@ def _provenance(raw: Any, carried: dict[str, str], notes: dict[str, str], proble
 
 def _date_problem(value: Any) -> Message | None:
     """Why an assessment date cannot be used: not a date, before 2015, or after tomorrow."""
-    if not _is_iso_date(value):
+    if not is_iso_date(value):
         return Message("bad_assessment_date")
     if datetime.date.fromisoformat(value) < EARLIEST_DATE:
         return Message("assessment_date_too_early", {"date": value, "earliest": EARLIEST_DATE.isoformat()})
@@ -445,16 +444,6 @@ def _date_problem(value: Any) -> Message | None:
         return Message("assessment_date_in_future", {"date": value, "today": today.isoformat()})
     return None
 
-
-def _is_iso_date(value: Any) -> bool:
-    # fromisoformat alone also takes 20260401 and week dates such as 2026-W01-1
-    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
-        return False
-    try:
-        datetime.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _is_iso_datetime(value: Any) -> bool:
