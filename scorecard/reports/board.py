@@ -6,22 +6,12 @@ same markup and stylesheet the site's Board report page uses, and prints to A4.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-TEMPLATES = Path(__file__).parent / "templates"
-STYLESHEET = TEMPLATES / "board.css"
+from .html import TEMPLATES, render
+
+STYLESHEET = TEMPLATES / "board.css"  # inlined in the page here, copied into the site by the build
 
 
 def board_html(report: dict[str, Any]) -> str:
-    import jinja2  # here, not at the top: only the HTML page needs it
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    return env.get_template("board.html.j2").render(r=report)
+    return render("board.html.j2", r=report)

@@ -9,13 +9,12 @@ shows come from the same numbers. In text, names from the files stay on their on
 from __future__ import annotations
 
 import textwrap
-from pathlib import Path
 from typing import Any
 
 from ..engine.characters import one_line
 from ..engine.wording import cell_state, gap, num, pct
+from .html import render
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 # Light backgrounds, lowest tier first, all readable with near-black text (WCAG AA). The tier
 # name is always written in the cell as well: the colour is never the only signal.
@@ -162,17 +161,6 @@ def _text_trends(result: dict[str, Any], abbr: dict[str, str], wrap) -> list[str
 
 def comparison_html(result: dict[str, Any]) -> str:
     """A standalone page: inline CSS, no scripts, no external addresses; every value escaped."""
-    import jinja2  # here, not at the top: only the HTML page needs it (text output starts faster)
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(num=num, gap=gap, pct=pct)
     tier_ids = list(result["labels"]["tiers"])
     colours = tier_colours(len(tier_ids))
     context = {
@@ -184,7 +172,7 @@ def comparison_html(result: dict[str, Any]) -> str:
         "trend_rows": lambda trend: [("Overall", trend["overall"])] + [
             (t["title"], t) for t in trend["themes"] if any(p["score"] is not None for p in t["points"])],
     }
-    return env.get_template("compare.html.j2").render(**context)
+    return render("compare.html.j2", {"num": num, "gap": gap, "pct": pct}, **context)
 
 
 def tier_colours(count: int) -> list[str]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from .. import bundled
 from ..bank_source.load import load_bank
 from ..engine import Bank
+from ..reports.board import STYLESHEET as BOARD_STYLESHEET
 from . import DEFAULT_SITE_URL
 from .councils import site_register, write_register_asset
 from .compress import precompress
@@ -31,7 +32,6 @@ from .pages import render_pages
 from .template_downloads import add_template_downloads
 from .wheel import build_engine_wheel
 
-BOARD_STYLESHEET = Path(__file__).resolve().parents[1] / "reports" / "templates" / "board.css"
 
 # The parts of the npm pyodide package the browser loads (no package wheels are used). Its
 # python_stdlib.zip and pyodide-lock.json are not copied: the build makes a trimmed library from
