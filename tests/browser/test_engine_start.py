@@ -15,7 +15,6 @@ import random
 import re
 import shutil
 import threading
-import time
 
 import pytest
 
@@ -25,7 +24,7 @@ from scorecard.sitegen.serve import SiteHandler, make_server
 from scorecard.testing import random_assessment
 
 from ..helpers import MINI
-from .conftest import serve_build, wait_for_engine
+from .conftest import poll, serve_build, wait_for_engine
 
 STORAGE_KEY = "scorecard.assessment.v1"
 ENGINE_JS = "new URL('/assets/js/engine.js', location.href).href"
@@ -45,16 +44,6 @@ SNAPSHOTS_JS = """async () => {
 }"""
 STORE_KEYS_JS = "async () => (await (await caches.open('scorecard-engine')).keys()).map((r) => r.url)"
 
-
-def poll(page, script: str, arg=None, timeout: float = 60.0):
-    """Evaluate an async script until it returns something truthy (wait_for_function does not await promises)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = page.evaluate(script, arg)
-        if value:
-            return value
-        page.wait_for_timeout(250)
-    raise AssertionError(f"timed out waiting for: {script}")
 
 
 def engine_calls(bank) -> list:

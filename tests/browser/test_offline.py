@@ -5,27 +5,16 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
 
 import pytest
 
 from scorecard.sitegen.build import Layout, build_site
 
 from ..helpers import MINI
-from .conftest import ENGINE_TIMEOUT, serve_build, wait_for_engine
+from .conftest import ENGINE_TIMEOUT, poll, serve_build, wait_for_engine
 
 ANSWER_KEY = "scorecard.assessment.v1"
 
-
-def poll(page, script: str, arg=None, timeout: float = 60.0):
-    """Evaluate an async script until it returns something truthy (wait_for_function does not await promises)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = page.evaluate(script, arg)
-        if value:
-            return value
-        page.wait_for_timeout(250)
-    raise AssertionError(f"timed out waiting for: {script}")
 
 
 def wait_for_offline_cache(page):
