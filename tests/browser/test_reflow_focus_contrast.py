@@ -135,6 +135,8 @@ def test_buttons_keep_their_contrast_on_hover_and_focus(page, base_url, example,
     assert counts[-1] > 0
     low = []
     for button in buttons.element_handles():
+        if not button.is_visible():
+            continue  # hidden or re-drawn by the engine since it was listed (a flake on a slow machine)
         name = button.inner_text().strip()[:40]
         ratios = {"normal": button.evaluate(CONTRAST)}
         button.hover()
