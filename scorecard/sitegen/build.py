@@ -29,6 +29,7 @@ from .about import read_about
 from .errors import BankProblems, BuildError
 from .offline import write_service_worker
 from .pages import render_pages
+from .search_worker import add_search_after_engine
 from .template_downloads import add_template_downloads
 from .wheel import build_engine_wheel
 
@@ -105,6 +106,7 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL, abou
     log(f"Generated {sum(1 for _ in layout.docs.rglob('*.md'))} pages; engine {wheel.name}")
     run_mkdocs(write_config(bank, layout, wheel.name, site_url, about))
     add_policy(layout.site)
+    add_search_after_engine(layout.site, sources / "search-after-engine.js")
     write_service_worker(layout.site, sources / "service-worker.js", engine)
     precompress(layout.site)
     return layout.site
