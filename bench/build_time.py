@@ -6,7 +6,7 @@
 1. Runs `python -m scorecard [--questions DIR] build` RUNS times, removing _build/ before each
    run (a clean state), and reports the median and min wall time. Target <= 15 s.
 2. Breaks the time down: builds RUNS more times in this process with every function that
-   scorecard.sitegen.build.build_site calls (load_bank, build_engine_wheel, copy_runtime,
+   scorecard.sitegen.build.build_site calls (load_bank, copy_runtime,
    render_pages, run_mkdocs, add_policy, write_service_worker, ...) and shutil.copytree
    wrapped in a timer. What the CLI spends outside build_site is Python start-up and imports.
 
@@ -40,7 +40,6 @@ TARGET_S = 15.0
 BUILD_DIR = ROOT / "_build"
 LABELS = {
     "load_bank": "bank load (YAML, schemas, checks)",
-    "build_engine_wheel": "engine wheel (zipfile, engine and browser adapter only)",
     "copy_runtime": "copy runtime (Pyodide, Chart.js)",
     "copy_examples": "copy example assessments",
     "render_pages": "render pages (Jinja2)",
@@ -48,7 +47,7 @@ LABELS = {
     "run_mkdocs": "mkdocs build --strict (subprocess)",
     "add_policy": "CSP meta tags",
     "write_service_worker": "service worker (hash every file)",
-    "prepare_engine": "trimmed stdlib (Pyodide trace; cached) + manifest",
+    "prepare_engine": "engine wheel, compiled, and trimmed stdlib (Pyodide trace; cached) + manifest",
     "precompress": "precompressed .br/.gz copies (cached)",
     "shutil.copytree": "copy site assets and guidance (copytree)",
     "shutil.rmtree": "remove old docs (rmtree)",

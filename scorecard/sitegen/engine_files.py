@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -71,12 +72,25 @@ def write_engine_manifest(assets: Path, manifest: dict) -> None:
     worker.write_text(text.replace(PLACEHOLDER, json.dumps(manifest, sort_keys=True), 1), encoding="utf-8")
 
 
-def prepare_engine(assets: Path, wheel: Path, bank_version: str, pyodide_package: Path) -> dict:
-    """Build the trimmed standard library beside Pyodide, then write the manifest into the worker."""
+def build_browser_engine(assets: Path, pyodide_package: Path):
+    """The engine as the browser gets it: the trimmed standard library in assets/pyodide and the
+    engine wheel, compiled by Pyodide's own Python, in assets/engine. Returns (wheel, TrimmedStdlib)."""
     from .stdlib import STDLIB_NAME, build_trimmed_stdlib
+    from .wheel import build_compiled_wheel, build_engine_wheel
 
-    stdlib = build_trimmed_stdlib(pyodide_package, wheel, assets / "pyodide" / STDLIB_NAME)
+    (assets / "pyodide").mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        sources = build_engine_wheel(Path(tmp))
+        stdlib = build_trimmed_stdlib(pyodide_package, sources, assets / "pyodide" / STDLIB_NAME, Path(tmp) / "compiled.zip")
+        wheel = build_compiled_wheel(stdlib.compiled_engine, stdlib.python, assets / "engine")
+    return wheel, stdlib
+
+
+def prepare_engine(assets: Path, bank_version: str, pyodide_package: Path) -> tuple[Path, dict]:
+    """Build the browser's engine (build_browser_engine), then write its manifest into the worker.
+    Returns the wheel and the manifest."""
+    wheel, stdlib = build_browser_engine(assets, pyodide_package)
     lock = json.loads((pyodide_package / "pyodide-lock.json").read_text(encoding="utf-8"))
     manifest = engine_manifest(assets, wheel, stdlib.path, bank_version, stdlib.engine_modules, lock)
     write_engine_manifest(assets, manifest)
-    return manifest
+    return wheel, manifest

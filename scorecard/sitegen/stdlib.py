@@ -7,7 +7,9 @@ exactly the standard-library modules that were loaded, compiles them with that P
 Python (bytecode, so the browser does not compile them at start-up), and stores them
 uncompressed, so brotli and gzip on the wire compress across files. Then it starts Pyodide with
 only the trimmed zip and imports the same modules: a module missing from it fails the build,
-not an officer's browser. The result is cached (build_cache) by a hash of its inputs.
+not an officer's browser. The engine's own modules are compiled by the same Python in the same
+run, and the check imports them compiled (the wheel the site ships, wheel.build_compiled_wheel).
+The results are cached (build_cache) by a hash of their inputs.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ class StdlibError(BuildError):
 @dataclass(frozen=True)
 class TrimmedStdlib:
     path: Path
+    compiled_engine: Path  # the engine wheel with each module compiled to .pyc (wheel.build_compiled_wheel)
+    python: str  # Pyodide's Python version, e.g. "3.14.0"
     modules: list[str]  # loaded from the zip at start-up or by the engine
     engine_modules: list[str]  # the engine's own modules the worker can import (ENTRY and what it imports)
     full_bytes: int  # Pyodide's own python_stdlib.zip
@@ -96,31 +100,34 @@ def engine_imports(wheel: Path, entry: str = ENTRY) -> list[str]:
     return sorted(seen) + sorted(external)
 
 
-def build_trimmed_stdlib(pyodide_dir: Path, wheel: Path, dest: Path) -> TrimmedStdlib:
-    """Write the trimmed library to dest (from the cache when its inputs are unchanged)."""
+def build_trimmed_stdlib(pyodide_dir: Path, wheel: Path, dest: Path, compiled: Path) -> TrimmedStdlib:
+    """Write the trimmed library to dest, and the engine compiled to bytecode to compiled (from the
+    cache when their inputs are unchanged)."""
     full = pyodide_dir / "python_stdlib.zip"
     modules = engine_imports(wheel)
-    engine_sources = wheel_modules(wheel)
     key = build_cache.digest(
         full.read_bytes(), (pyodide_dir / "package.json").read_bytes(), TRACE_SCRIPT.read_bytes(),
-        json.dumps(modules), *(engine_sources[m][0] for m in modules if m in engine_sources))
-    cached_zip, cached_report = build_cache.read("stdlib", key + ".zip"), build_cache.read("stdlib", key + ".json")
-    if cached_zip is not None and cached_report is not None:
-        dest.write_bytes(cached_zip)
-        report = json.loads(cached_report)
+        json.dumps(modules), wheel.read_bytes())
+    cached = {suffix: build_cache.read("stdlib", key + suffix) for suffix in (".zip", "-engine.zip", ".json")}
+    if None not in cached.values():
+        dest.write_bytes(cached[".zip"])
+        compiled.write_bytes(cached["-engine.zip"])
+        report = json.loads(cached[".json"])
     else:
-        report = run_trace(pyodide_dir, wheel, modules, dest)
+        report = run_trace(pyodide_dir, wheel, modules, dest, compiled)
         build_cache.write("stdlib", key + ".zip", dest.read_bytes())
+        build_cache.write("stdlib", key + "-engine.zip", compiled.read_bytes())
         build_cache.write("stdlib", key + ".json", json.dumps(report).encode("utf-8"))
     engine = [m for m in modules if is_engine(m)]
-    return TrimmedStdlib(dest, sorted(report["full"]["loaded"]), engine, full.stat().st_size, report["full"]["failed"])
+    return TrimmedStdlib(dest, compiled, report["full"]["python"], sorted(report["full"]["loaded"]), engine,
+                         full.stat().st_size, report["full"]["failed"])
 
 
 def is_engine(module: str) -> bool:
     return module.split(".")[0] == ENTRY.split(".")[0]
 
 
-def run_trace(pyodide_dir: Path, wheel: Path, modules: list[str], dest: Path) -> dict:
+def run_trace(pyodide_dir: Path, wheel: Path, modules: list[str], dest: Path, compiled: Path) -> dict:
     node = shutil.which("node")
     if node is None:
         raise StdlibError("Node.js is needed to build the browser's standard library (it runs Pyodide): "
@@ -128,7 +135,8 @@ def run_trace(pyodide_dir: Path, wheel: Path, modules: list[str], dest: Path) ->
     with tempfile.TemporaryDirectory() as tmp:
         request = Path(tmp) / "request.json"
         request.write_text(json.dumps({"pyodide": str(pyodide_dir.resolve()), "wheel": str(wheel.resolve()),
-                                       "modules": modules, "out": str(dest.resolve())}), encoding="utf-8")
+                                       "modules": modules, "out": str(dest.resolve()), "compiled": str(compiled.resolve())}),
+                           encoding="utf-8")
         done = subprocess.run([node, str(TRACE_SCRIPT), str(request)], capture_output=True, text=True, timeout=600)
     if done.returncode != 0:
         raise StdlibError(f"tracing the standard library in Pyodide failed:\n{done.stderr.strip()[-2000:]}")

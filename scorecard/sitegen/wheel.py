@@ -35,23 +35,41 @@ def runtime_files(package: Path = PACKAGE) -> list[tuple[str, Path]]:
     return sorted(files)
 
 
-def wheel_name(version: str = scorecard.__version__) -> str:
-    return f"{NAME}-{version}-py3-none-any.whl"
+def wheel_name(version: str = scorecard.__version__, tag: str = "py3-none-any") -> str:
+    return f"{NAME}-{version}-{tag}.whl"
 
 
 def build_engine_wheel(dest: Path, package: Path = PACKAGE, version: str = scorecard.__version__) -> Path:
-    """Write the engine wheel into ``dest``; returns its path."""
+    """Write the engine wheel (its sources) into ``dest``; returns its path."""
+    return _write_wheel(dest, [(name, path.read_bytes()) for name, path in runtime_files(package)], version,
+                        "py3-none-any", "Requires-Python: >=3.11\n")
+
+
+def build_compiled_wheel(compiled: Path, python_version: str, dest: Path, version: str = scorecard.__version__) -> Path:
+    """The wheel the site ships: the engine compiled by the browser's own Python, one .pyc per module.
+
+    ``compiled`` is the engine wheel with each .py replaced by its .pyc, written by the build's
+    Pyodide (stdlib_trace.mjs). Bytecode saves the browser compiling the engine at every first start
+    (about a quarter of a second of a first visit); it is only for that Python, so its tag is
+    cpXY, not py3, and its metadata and RECORD are written here again.
+    """
+    major, minor = python_version.split(".")[:2]
+    dist_info = f"{NAME}-{version}.dist-info/"
+    with zipfile.ZipFile(compiled) as archive:
+        modules = [(name, archive.read(name)) for name in archive.namelist() if not name.startswith(dist_info)]
+    return _write_wheel(dest, modules, version, f"cp{major}{minor}-none-any", f"Requires-Python: =={major}.{minor}.*\n")
+
+
+def _write_wheel(dest: Path, modules: list[tuple[str, bytes]], version: str, tag: str, requires: str) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     dist_info = f"{NAME}-{version}.dist-info"
-    entries = [(name, path.read_bytes()) for name, path in runtime_files(package)]
-    entries += [
-        (f"{dist_info}/METADATA", (f"Metadata-Version: 2.1\nName: {NAME}\nVersion: {version}\nSummary: {SUMMARY}\n"
-                                   "Requires-Python: >=3.11\n").encode()),
-        (f"{dist_info}/WHEEL", b"Wheel-Version: 1.0\nGenerator: scorecard.sitegen.wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n"),
+    entries = modules + [
+        (f"{dist_info}/METADATA", f"Metadata-Version: 2.1\nName: {NAME}\nVersion: {version}\nSummary: {SUMMARY}\n{requires}".encode()),
+        (f"{dist_info}/WHEEL", f"Wheel-Version: 1.0\nGenerator: scorecard.sitegen.wheel\nRoot-Is-Purelib: true\nTag: {tag}\n".encode()),
     ]
     record = "".join(f"{name},sha256={_digest(data)},{len(data)}\n" for name, data in entries) + f"{dist_info}/RECORD,,\n"
     entries.append((f"{dist_info}/RECORD", record.encode()))
-    target = dest / wheel_name(version)
+    target = dest / wheel_name(version, tag)
     # Stored, not deflated: the site serves it brotli-compressed (compress.py), and brotli across
     # all the files is about 30 % smaller than deflate file by file (51 kB against 72 kB in 2026.2).
     with zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as wheel:

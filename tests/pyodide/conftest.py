@@ -1,6 +1,7 @@
 """One engine wheel and one Pyodide per test session, for every CPython-against-Pyodide check.
 
-The wheel is the one ``scorecard build`` ships (``sitegen.wheel``); Pyodide runs in Node from
+The wheel is the one ``scorecard build`` ships (``engine_files.build_browser_engine``: the engine
+compiled to bytecode by this Pyodide's own Python); Pyodide runs in Node from
 ``node_modules/pyodide`` (``npm ci``) with that wheel unpacked and nothing else. Pyodide takes
 seconds to start, so when the session has tests that need it, it starts as soon as collection
 ends and loads while the other tests run.
@@ -19,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from scorecard.sitegen.wheel import build_engine_wheel
+from scorecard.sitegen.engine_files import build_browser_engine
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN = Path(__file__).resolve().parent / "run.mjs"
@@ -85,7 +86,7 @@ EARLY: dict[str, Any] = {}  # the Pyodide started at the end of collection, and 
 def pytest_collection_finish(session):
     if node_ready() and any("pyodide" in getattr(item, "fixturenames", ()) for item in session.items):
         folder = Path(tempfile.mkdtemp(prefix="scorecard-engine-"))
-        EARLY.update(folder=folder, runtime=Pyodide(build_engine_wheel(folder)))
+        EARLY.update(folder=folder, runtime=Pyodide(shipped_wheel(folder)))
 
 
 def pytest_sessionfinish(session):
@@ -94,9 +95,14 @@ def pytest_sessionfinish(session):
         shutil.rmtree(EARLY.pop("folder"), ignore_errors=True)
 
 
+def shipped_wheel(folder: Path) -> Path:
+    """The engine wheel the site ships: compiled by Pyodide's Python (cached by the build after the first time)."""
+    return build_browser_engine(folder, ROOT / "node_modules" / "pyodide")[0]
+
+
 @pytest.fixture(scope="session")
 def engine_wheel(tmp_path_factory) -> Path:
-    return build_engine_wheel(tmp_path_factory.mktemp("engine"))
+    return shipped_wheel(tmp_path_factory.mktemp("engine"))
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from scorecard.browser import BrowserApi
-from scorecard.sitegen.stdlib import StdlibError, build_trimmed_stdlib, check, engine_imports
+from scorecard.sitegen.engine_files import build_browser_engine
+from scorecard.sitegen.stdlib import StdlibError, check, engine_imports
 from scorecard.sitegen.wheel import build_engine_wheel
 from scorecard.testing import random_assessment
 
@@ -40,8 +41,7 @@ def engine_calls(bank) -> list:
 @pytest.mark.pyodide
 def test_engine_runs_in_pyodide_with_only_the_trimmed_library(tmp_path, monkeypatch, real_compiled, real_bank):
     monkeypatch.setenv("SCORECARD_CACHE_DIR", str(tmp_path / "cache"))  # trace for real, not from a cache
-    wheel = build_engine_wheel(tmp_path / "wheel")
-    trimmed = build_trimmed_stdlib(PYODIDE, wheel, tmp_path / "stdlib.zip")
+    wheel, trimmed = build_browser_engine(tmp_path / "assets", PYODIDE)  # the engine compiled, as the site ships it
 
     with zipfile.ZipFile(trimmed.path) as archive, zipfile.ZipFile(PYODIDE / "python_stdlib.zip") as full:
         names = archive.namelist()
