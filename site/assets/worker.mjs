@@ -143,7 +143,7 @@ function takeSnapshot(pyodide) {
 // every engine module was imported before it was made (takeSnapshot), so the wheel is not needed.
 async function restore(snapshot) {
   const { loadPyodide } = await loader;
-  const pyodide = await loadPyodide(pyodideOptions({ _loadSnapshot: snapshot.bytes }));
+  const pyodide = await whileFilling(snapshot.filled, () => loadPyodide(pyodideOptions({ _loadSnapshot: snapshot.bytes })));
   const api = pyodide.globals.get("scorecard_api");
   const bank = api.bank;
   const version = bank.version;
@@ -152,17 +152,53 @@ async function restore(snapshot) {
   return { pyodide, api, how: "restored", snapshot: null, pending: false };
 }
 
-// The snapshot kept for this version, if any: {bytes}, a promise Pyodide awaits while it loads
-// its own script, so reading it overlaps that.
+// The snapshot kept for this version, if any: {bytes, filled}. Pyodide needs only its length before
+// it instantiates the WebAssembly (the size of its memory), and the bytes after. So it is given
+// memory of the right length at once, while the bytes are read from the store and unpacked into it
+// (`filled`): reading overlaps Pyodide's own set-up instead of coming before it.
 async function findSnapshot(opened) {
   try {
     const kept = await opened.match(snapshotKey);
     if (!kept) return null;
-    const bytes = kept.arrayBuffer().then(unpackSnapshot);
-    bytes.catch(() => {}); // a bad snapshot is reported when Pyodide awaits it (restore), not before
-    return { bytes };
+    const packed = await kept.blob();
+    const [magic, length, page, count] = new Uint32Array(await packed.slice(0, 16).arrayBuffer());
+    if (magic !== PACKED || page !== PAGE || length % 4 !== 0 || !count) throw new Error("not a packed snapshot");
+    // Every page kept is whole but perhaps the snapshot's last: the size says if any part is missing.
+    const [last] = new Uint32Array(await packed.slice(12 + 4 * count, 16 + 4 * count).arrayBuffer());
+    if (packed.size !== 16 + 4 * count + (count - 1) * PAGE + Math.min(PAGE, length - last * PAGE)) {
+      throw new Error("a packed snapshot of the wrong size");
+    }
+    const bytes = new Uint8Array(length);
+    const filled = packed.arrayBuffer().then((buffer) => unpackSnapshot(buffer, bytes));
+    filled.catch(() => {}); // a bad snapshot is reported when the restore awaits it, not before
+    return { bytes, filled };
   } catch (error) {
+    await opened.delete(snapshotKey).catch(() => {});
     return null;
+  }
+}
+
+// Pyodide copies the snapshot into its memory once the runtime's WebAssembly is instantiated: until
+// the bytes are all in, that instantiation is held back. (Only the runtime, the one large module:
+// Pyodide's small feature tests go through at once.) WebAssembly is as it was once the load ends.
+const RUNTIME_MIN_BYTES = 1 << 20;
+async function whileFilling(filled, load) {
+  const { instantiate, instantiateStreaming } = WebAssembly;
+  const large = (source) => (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) && source.byteLength >= RUNTIME_MIN_BYTES;
+  WebAssembly.instantiateStreaming = async (...args) => {
+    const result = await instantiateStreaming(...args);
+    await filled;
+    return result;
+  };
+  WebAssembly.instantiate = async (source, ...rest) => {
+    const result = await instantiate(source, ...rest);
+    if (large(source)) await filled;
+    return result;
+  };
+  try {
+    return await load();
+  } finally {
+    Object.assign(WebAssembly, { instantiate, instantiateStreaming });
   }
 }
 
@@ -188,11 +224,10 @@ function packSnapshot(bytes) {
   return new Blob([header, ...kept.map((page) => bytes.subarray(page * PAGE, (page + 1) * PAGE))]);
 }
 
-function unpackSnapshot(buffer) {
+function unpackSnapshot(buffer, bytes) {
   const [magic, length, page, count] = new Uint32Array(buffer, 0, 4);
-  if (magic !== PACKED || length % 4 !== 0) throw new Error("not a packed snapshot");
+  if (magic !== PACKED || length !== bytes.byteLength) throw new Error("not the packed snapshot expected");
   const pages = new Uint32Array(buffer, 16, count);
-  const bytes = new Uint8Array(length);
   let offset = 16 + 4 * count;
   for (const number of pages) {
     const size = Math.min(page, length - number * page);
@@ -200,7 +235,6 @@ function unpackSnapshot(buffer) {
     offset += size;
   }
   if (offset !== buffer.byteLength) throw new Error("a packed snapshot of the wrong size");
-  return bytes;
 }
 
 async function start(wheelName) {

@@ -161,9 +161,12 @@ def test_new_version_never_restores_an_old_snapshot(browser, two_versions):
     context.close()
 
 
-PLANT_JS = """async ([from, to, garbage]) => {
+PLANT_JS = """async ([from, to, kind]) => {
   const store = await caches.open("scorecard-engine");
-  const body = garbage ? new Blob([new Uint8Array(4096).fill(7)]) : await (await store.match(from)).blob();
+  const copies = await caches.open("test-copies"); // the old snapshot is forgotten by the first start after this
+  if (!(await copies.match("real"))) await copies.put("real", await store.match(from));
+  const real = await (await copies.match("real")).blob();
+  const body = { old: real, garbage: new Blob([new Uint8Array(4096).fill(7)]), cut: real.slice(0, real.size - 5000) }[kind];
   await store.put(to, new Response(body));
   return true;
 }"""
@@ -182,10 +185,11 @@ def test_a_snapshot_that_cannot_be_restored_gives_a_normal_start(browser, two_ve
 
     publish("2000.2")
     new_key = old_snapshot.split("?v=")[0] + "?v=" + engine_version(served)
-    # An old engine's snapshot under the new version's name (it holds bank 2000.1), then bytes that
-    # are no snapshot at all: each is refused, forgotten, and the engine starts as on a first visit.
-    for garbage in (False, True):
-        page.evaluate(PLANT_JS, [old_snapshot, new_key, garbage])
+    # An old engine's snapshot under the new version's name (it holds bank 2000.1), bytes that are no
+    # snapshot at all, and a snapshot cut short: each is refused, forgotten, and the engine starts as
+    # on a first visit.
+    for kind in ("old", "garbage", "cut"):
+        page.evaluate(PLANT_JS, [old_snapshot, new_key, kind])
         page.goto(url + "themes/alpha.html")
         wait_for_engine(page)
         status = page.evaluate(STATUS_JS)
