@@ -62,6 +62,7 @@ def test_whole_assessment_by_keyboard_alone(page, base_url, built_site):
     for href in themes:
         page.goto(base_url + href)
         page.wait_for_selector('[data-sc="theme-form"]')
+        wait_for_engine(page)  # it shows each follow-up once its parent's answer opens it
         # Tab through the page; answer each question group on arrival (Space on a checkbox,
         # and a radio group gets its first option focused and checked with Space)
         for _ in range(3000):
