@@ -10,7 +10,7 @@ from typing import Any, Iterable, Sequence
 from ..assessment import Assessment, AssessmentError, assessment_text, parse_assessment_text
 from ..bank import Bank
 from ..messages import Message
-from ..result import score_assessment
+from ..summary import summarise
 from ..wording import comparison_notes, type_name
 from .councils import assign_keys, by_council
 from .entries import Entry
@@ -78,7 +78,7 @@ def compare(bank: Bank, assessments: Iterable[Assessment | tuple[str, Assessment
     entries = []
     for index, item in enumerate(assessments):
         name, assessment = item if isinstance(item, tuple) else ("", item)
-        entries.append(Entry(index, name, assessment, score_assessment(bank, assessment, detail=False)))
+        entries.append(Entry(index, name, assessment, summarise(bank, assessment)))
     assign_keys(entries)
 
     groups: dict[str, list[Entry]] = {}
@@ -136,7 +136,7 @@ def _row(bank: Bank, entry: Entry, group_medians: dict[str, dict[str, float | No
         "group": group,
         "assessment_date": result["assessment_date"],
         "bank_version": assessment.bank_version,
-        "version_changed": result["changes"]["version_changed"],
+        "version_changed": result["version_changed"],
         "assessments": in_group,
         "overall": {
             "score": overall["score"], "tier": overall["tier"], "risk": overall["risk"],

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from ..assessment import Assessment
+from ..summary import Summary
 
 
 @dataclass
@@ -13,6 +13,6 @@ class Entry:
     index: int  # the order the files were given in: the last of a day wins
     file: str
     assessment: Assessment
-    result: dict[str, Any]  # score_assessment(..., detail=False)
+    result: Summary  # summary.summarise: only the figures a comparison shows
     key: str = ""  # which council (councils.assign_keys)
     identified_by: str = ""  # how: "code" (register), "ons" (GSS), "name_matched", "name" or "file" (nothing to go on)

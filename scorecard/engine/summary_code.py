@@ -1,0 +1,351 @@
+"""A council context's summary figures as one generated function, for scoring many assessments at once.
+
+Comparing a region's councils scores thousands of files, and most of that time was the engine's
+own structure (loops over table objects, a status kept per question, dicts built per theme),
+not the rules. Here the rules are unrolled once per council context (a nation and the functions
+a council runs, as in tables.py) into the source text of a plain Python function: one short
+block per question the council is asked, reading its answer and adding to its theme's counts,
+then each theme's figures and the overall ones. The source is built from the compiled tables
+(tables.py), so every rule still comes from the bank's data; it is deterministic and can be read
+(``summary_source``); it is compiled once per context and kept on the Bank. Standard library
+only: it runs in Pyodide too.
+
+``figures(answers)`` returns ``(themes, overall)``: for each theme in bank order its id, score,
+tier, risk, coverage, provisional, asked and answered, and the overall score, tier, risk,
+coverage and provisional, equal to score_assessment's (tests/test_summary.py checks every one).
+The rules are scoring.py's:
+
+- a question without a parent counts by its answer (one-choice ones of a theme looked up
+  together with ``map()``, in C, as scoring.py does);
+- a follow-up, parents first, is closed by its parent's state (not applicable: taken out;
+  unanswered: waiting; answered without an opening answer: closed, counting 0) or counts by
+  its own answer;
+- a statutory gate fails unless its question is answered with a meeting answer or is not
+  applicable (a parent's "not applicable" included), and caps the theme's tier;
+- a theme's exposure is the highest level among its context answers, once all are answered;
+- then scoring.score_theme's figures per theme and scoring.overall's.
+
+A follow-up's state is kept only where another question reads it (a follow-up of it, or its
+gate), in four words: answered, not applicable (its own or its parent's), unanswered (its own
+or its parent's), parent closed. Each of the scoring rules treats the pairs alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import compress, repeat
+from math import fsum
+from operator import eq, neg
+from typing import Any
+
+from .bank import NOT_APPLICABLE, Bank
+from .statuses import ANSWERED, NA, PARENT_CLOSED, UNANSWERED
+from .tables import MAX_COUNCIL_CONTEXTS, AskedQuestion, CouncilTables, council_tables, share, tier_table
+
+Figures = Callable[[dict[str, Any]], tuple[list[dict[str, Any]], dict[str, Any]]]
+
+
+def summary_source(bank: Bank, council: CouncilTables) -> str:
+    """The source text of ``figures(answers)`` for one council context (see the module's docstring)."""
+    return _Writer(bank, council).source()
+
+
+def compile_figures(bank: Bank, council: CouncilTables) -> Figures:
+    """``summary_source`` compiled. The names it reads besides builtins: ``asked`` (the context's
+    tables.AskedQuestion by id), ``bank``, ``tiers`` (tables.TierTable), ``share`` and a few functions."""
+    source = summary_source(bank, council)
+    namespace: dict[str, Any] = {"asked": council.by_id, "bank": bank, "tiers": tier_table(bank), "share": share,
+                                 "compress": compress, "repeat": repeat, "eq": eq, "neg": neg, "fsum": fsum,
+                                 "__name__": "scorecard.engine.summary_code.generated"}
+    exec(compile(source, f"<summary figures {council.nation} {','.join(council.function_list)}>", "exec"), namespace)
+    return namespace["figures"]
+
+
+def figures_for(bank: Bank, nation: str, functions: frozenset[str]) -> Figures:
+    """The compiled figures function of one council context, made on first use and kept on the bank (bounded like the tables)."""
+    kept: dict[tuple[str, frozenset[str]], Figures] = bank.compiled("summary figures", dict)
+    key = (nation, functions)
+    function = kept.get(key)
+    if function is None:
+        if len(kept) >= MAX_COUNCIL_CONTEXTS:
+            del kept[next(iter(kept))]
+        function = kept[key] = compile_figures(bank, council_tables(bank, nation, functions))
+    return function
+
+
+def _name(asked: AskedQuestion) -> str:
+    return re.sub(r"\W", "_", asked.id)
+
+
+class _Writer:
+    """Writes the generated module: names bound once from the tables, then ``tally``'s body, question by question."""
+
+    def __init__(self, bank: Bank, council: CouncilTables) -> None:
+        self.bank, self.council = bank, council
+        self.theme_index = {theme_id: i for i, theme_id in enumerate(council.themes)}
+        self.follow_up_ids = {a.id for a in council.follow_ups}
+        self.orphan_ids = {a.id for a in council.orphans}
+        # a follow-up's state is kept only where another question reads it
+        self.keep_state = {a.parent for a in council.follow_ups} | {a.id for a in council.gated}
+        self.globals: list[str] = []
+        self.body: list[str] = []
+        self.bound: set[str] = set()
+        names = [_name(a) for a in council.asked]
+        if len(set(names)) != len(names):
+            raise ValueError("two question ids give the same name in generated code")
+
+    def source(self) -> str:
+        council = self.council
+        self.line(1, "get = answers.get")
+        for i, table in enumerate(council.themes.values()):
+            self.roots(i, table)
+        for asked in council.follow_ups:
+            self.follow_up(asked)
+        for asked in council.gated:
+            self.gate(asked)
+        self.exposures()
+        self.theme_figures()
+        self.overall()
+        functions = ", ".join(council.function_list) or "none"
+        tiers = tier_table(self.bank)
+        header = [
+            f"# Summary figures for bank {self.bank.version}: councils in {council.nation} running {functions}.",
+            "# Generated by scorecard.engine.summary_code from the bank's compiled tables (engine/tables.py).",
+            "# Theme i's locals: a answered, n not applicable, u unanswered, w follow-ups waiting for a parent,",
+            "# e points earned, o weights taken out, g a statutory gate failed, x exposure; then c covered, k asked,",
+            "# p the weight possible, s score, t tier, r risk, v provisional.",
+            f"NA = {NOT_APPLICABLE!r}",
+            "KNOWN_TIER = tiers.reached  # score -> tier, as worked out so far",
+            "reached_by = tiers.reached_by",
+            f"TIER_RANK = {dict(tiers.ranks)!r}",
+            f"CAP, CAP_RANK = {tiers.cap!r}, {tiers.cap_rank!r}  # the highest tier while a statutory gate fails",
+            f"RISK_RANK = {dict(self.bank.ranks['risks'])!r}",
+            "RISK = bank.risk_matrix  # exposure -> tier -> residual risk",
+        ]
+        return "\n".join([*header, *self.globals, "", "", "def figures(answers):", *self.body, ""])
+
+    def theme_figures(self) -> None:
+        """Each theme's figures from its tallies, as scoring.score_theme works them out."""
+        council = self.council
+        gated_themes = {a.theme for a in council.gated}
+        waits = {a.theme for a in council.follow_ups}
+        entries = []
+        for i, table in enumerate(council.themes.values()):
+            theme_id = table.theme.id
+            self.line(1, f"# {theme_id}: figures")
+            self.line(1, f"c{i} = a{i} + n{i}")
+            self.line(1, f"k{i} = c{i} + u{i}")
+            self.line(1, f"p{i} = fsum({table.weights!r} + tuple(map(neg, o{i}))) if o{i} else {table.possible!r}")
+            self.line(1, f"if p{i} and c{i}:")
+            self.line(2, f"s{i} = round(100 * fsum(e{i}) / p{i}, 1)")
+            self.line(2, f"t{i} = KNOWN_TIER.get(s{i}) or reached_by(s{i})")
+            if theme_id in gated_themes:
+                self.line(2, f"if g{i} and TIER_RANK[t{i}] > CAP_RANK:")
+                self.line(3, f"t{i} = CAP")
+            if table.exposure_sources:
+                self.line(2, f"r{i} = None if x{i} is None else RISK[x{i}][t{i}]")
+            else:
+                self.line(2, f"r{i} = None")
+            self.line(2, f"v{i} = u{i} != 0 or w{i} != 0" if theme_id in waits else f"v{i} = u{i} != 0")
+            self.line(1, "else:")
+            self.line(2, f"s{i} = t{i} = r{i} = None")
+            self.line(2, f"v{i} = False")
+            coverage = f"share(c{i} / k{i})" + ("" if table.root_count else f" if k{i} else None")
+            entries.append(f'{{"id": {theme_id!r}, "score": s{i}, "tier": t{i}, "risk": r{i}, "coverage": {coverage}, '
+                           f'"provisional": v{i}, "asked": k{i}, "answered": a{i}}}')
+        self.line(1, "themes = [")
+        for entry in entries:
+            self.line(2, entry + ",")
+        self.line(1, "]")
+
+    def overall(self) -> None:
+        """The overall figures, as scoring.overall: a weighted mean of the themes for this council, not rated while
+        any of them has no answers, never a higher tier than a theme whose statutory gate fails."""
+        tables = list(self.council.themes.values())
+        count = range(len(tables))
+        applies = [i for i, t in enumerate(tables) if t.maturity_asked]  # a theme with no scored question for this council is left out
+        gated_themes = {a.theme for a in self.council.gated}
+        self.line(1, "# overall")
+        risks = "".join(f"r{i}, " for i in applies)
+        self.line(1, f"ro = max(filter(None, ({risks})), key=RISK_RANK.__getitem__, default=None)")
+        self.line(1, f"ka = {' + '.join(f'k{i}' for i in count) or '0'}")
+        self.line(1, f"co = share(({' + '.join(f'c{i}' for i in count) or '0'}) / ka) if ka else None")
+        self.line(1, "so = to = None")
+        self.line(1, "vo = False")
+        if applies:
+            missing = " or ".join(f"(s{i} is None and p{i})" for i in applies)
+            self.line(1, f"if not ({missing}):")
+            pairs = "".join(f"(s{i}, {tables[i].theme.weight!r}), " for i in applies)
+            self.line(2, f"ws = [(s, w) for s, w in ({pairs}) if s is not None]")
+            self.line(2, "if ws:")
+            self.line(3, "so = round(fsum([s * w for s, w in ws]) / fsum([w for _, w in ws]), 1)")
+            self.line(3, "to = KNOWN_TIER.get(so) or reached_by(so)")
+            for i in applies:
+                if tables[i].theme.id in gated_themes:
+                    self.line(3, f"if g{i} and s{i} is not None and TIER_RANK[t{i}] < TIER_RANK[to]:")
+                    self.line(4, f"to = t{i}")
+            self.line(3, f"vo = {' or '.join(f'v{i}' for i in applies)}")
+        self.line(1, 'return themes, {"score": so, "tier": to, "risk": ro, "coverage": co, "provisional": vo}')
+
+    def line(self, depth: int, text: str) -> None:
+        self.body.append("    " * depth + text)
+
+    def bind(self, name: str, expression: str) -> str:
+        if name not in self.bound:
+            self.bound.add(name)
+            self.globals.append(f"{name} = {expression}")
+        return name
+
+    def earn(self, depth: int, asked: AskedQuestion) -> None:
+        """Add what the accepted answer ``x`` earns to its theme: its points looked up, a multi's kept once worked out."""
+        i, name = self.theme_index[asked.theme], _name(asked)
+        if not asked.is_multi:
+            self.line(depth, f"e{i}.append({self.bind('P_' + name, f'asked[{asked.id!r}].points')}[x])")
+            return
+        known = self.bind("K_" + name, f"asked[{asked.id!r}].known_points")
+        worked_out = self.bind("F_" + name, f"asked[{asked.id!r}].points_for")
+        self.line(depth, f"q = {known}.get(tuple(x))")
+        self.line(depth, f"e{i}.append({worked_out}(x) if q is None else q)")
+
+    def roots(self, i: int, table) -> None:
+        """A theme's scored questions without a parent: one-choice ones with map() (as scoring._read_roots), then each multi."""
+        if table.single_ids:
+            points = self.bind(f"P{i}", "(" + "".join(f"asked[{qid!r}].points, " for qid in table.single_ids) + ")")
+            self.line(1, f"v = list(map(get, {table.single_ids!r}))")
+            self.line(1, f"u{i} = v.count(None)")
+            self.line(1, f"n{i} = v.count(NA)")
+            self.line(1, f"e{i} = list(filter(None, map(dict.get, {points}, v)))")
+            self.line(1, f"o{i} = list(compress({table.single_weights!r}, map(eq, v, repeat(NA)))) if n{i} else []")
+        else:
+            self.line(1, f"u{i} = n{i} = 0")
+            self.line(1, f"e{i}, o{i} = [], []")
+        for asked in table.multi:
+            self.line(1, f"x = get({asked.id!r})")
+            self.line(1, "if x is None:")
+            self.line(2, f"u{i} += 1")
+            self.line(1, "elif x == NA:")
+            self.line(2, f"n{i} += 1")
+            self.line(2, f"o{i}.append({asked.weight!r})")
+            self.line(1, "else:")
+            self.earn(2, asked)
+        self.line(1, f"a{i} = {table.root_count} - u{i} - n{i}")
+        self.line(1, f"w{i} = 0")
+        self.line(1, f"g{i} = {any(a.id in self.orphan_ids for a in self.council.gated if a.theme == table.theme.id)}")
+        self.line(1, f"x{i} = None")
+
+    def follow_up(self, asked: AskedQuestion) -> None:
+        """One follow-up: its parent's state opens it or closes it (scoring._read_follow_ups and _closed_by)."""
+        parent = asked.parent
+        opens = _contains("p", asked.opened_by)
+        self.line(1, f"# {asked.id}, after {parent}")
+        if parent in self.orphan_ids:  # its parent is never asked of this council: closed
+            self.closed(1, asked, PARENT_CLOSED)
+        elif parent in self.follow_up_ids:  # read from the parent's kept state
+            state = "s_" + _name(self.council.by_id[parent])
+            self.line(1, f"if {state} == {ANSWERED!r}:")
+            self.line(2, f"p = get({parent!r})")
+            self.line(2, f"if {opens}:")
+            self.own_answer(3, asked)
+            self.line(2, "else:")
+            self.closed(3, asked, PARENT_CLOSED)
+            self.line(1, f"elif {state} == {NA!r}:")
+            self.closed(2, asked, NA)
+            self.line(1, f"elif {state} == {UNANSWERED!r}:")
+            self.closed(2, asked, UNANSWERED)
+            self.line(1, "else:")
+            self.closed(2, asked, PARENT_CLOSED)
+        else:  # a parent without a parent: its state is its answer's
+            self.line(1, f"p = get({parent!r})")
+            self.line(1, "if p is None:")
+            self.closed(2, asked, UNANSWERED)
+            self.line(1, "elif p == NA:")
+            self.closed(2, asked, NA)
+            self.line(1, f"elif {opens}:")
+            self.own_answer(2, asked)
+            self.line(1, "else:")
+            self.closed(2, asked, PARENT_CLOSED)
+
+    def closed(self, depth: int, asked: AskedQuestion, why: str) -> None:
+        """A follow-up its parent closes: taken out (not applicable), waiting (unanswered), or 0 (closed)."""
+        i = self.theme_index[asked.theme]
+        if why == NA:
+            self.line(depth, f"o{i}.append({asked.weight!r})")
+        elif why == UNANSWERED:
+            self.line(depth, f"w{i} += 1")
+        self.keep(depth, asked, why, empty="pass")
+
+    def own_answer(self, depth: int, asked: AskedQuestion) -> None:
+        i = self.theme_index[asked.theme]
+        self.line(depth, f"x = get({asked.id!r})")
+        self.line(depth, "if x is None:")
+        self.line(depth + 1, f"u{i} += 1")
+        self.keep(depth + 1, asked, UNANSWERED)
+        self.line(depth, "elif x == NA:")
+        self.line(depth + 1, f"n{i} += 1")
+        self.line(depth + 1, f"o{i}.append({asked.weight!r})")
+        self.keep(depth + 1, asked, NA)
+        self.line(depth, "else:")
+        self.line(depth + 1, f"a{i} += 1")
+        self.earn(depth + 1, asked)
+        self.keep(depth + 1, asked, ANSWERED)
+
+    def keep(self, depth: int, asked: AskedQuestion, state: str, empty: str | None = None) -> None:
+        if asked.id in self.keep_state:
+            self.line(depth, f"s_{_name(asked)} = {state!r}")
+        elif empty:
+            self.line(depth, empty)
+
+    def gate(self, asked: AskedQuestion) -> None:
+        """A statutory gate fails unless met or not applicable (scoring._read_gates); an orphan's is set in roots()."""
+        i = self.theme_index[asked.theme]
+        met = _contains("x", asked.gate.met, negate=True)
+        if asked.id in self.orphan_ids:
+            return
+        self.line(1, f"# the gate of {asked.id} ({asked.gate.law})")
+        if asked.id in self.follow_up_ids:
+            state = "s_" + _name(asked)
+            self.line(1, f"if {state} == {UNANSWERED!r} or {state} == {PARENT_CLOSED!r}:")
+            self.line(2, f"g{i} = True")
+            self.line(1, f"elif {state} == {ANSWERED!r}:")
+            self.line(2, f"x = get({asked.id!r})")
+            self.line(2, f"if {met}:")
+            self.line(3, f"g{i} = True")
+        else:
+            self.line(1, f"x = get({asked.id!r})")
+            self.line(1, f"if x is None or (x != NA and {met}):")
+            self.line(2, f"g{i} = True")
+
+    def exposures(self) -> None:
+        """Each theme's exposure: None until every context question feeding it is answered, else the highest level."""
+        council, ranks = self.council, self.bank.ranks["exposure"]
+        sources = {qid for table in council.themes.values() for qid in table.exposure_sources}
+        if not sources:
+            return
+        levels = {-1: None, **{rank: level for level, rank in ranks.items()}}
+        self.bind("LEVEL", repr(levels))  # an exposure rank -> its level; -1: every answer "not applicable"
+        for asked in council.context:
+            if asked.id not in sources:
+                continue
+            missing = [o for o, level in asked.exposures.items() if level not in ranks]
+            if missing:
+                raise ValueError(f"{asked.id}: option {missing[0]} has no exposure level")
+            rank_of = {o: ranks[level] for o, level in asked.exposures.items()}
+            self.bind("R_" + _name(asked), repr(rank_of))
+            self.line(1, f"c_{_name(asked)} = get({asked.id!r})")
+        for i, table in enumerate(council.themes.values()):
+            names = [_name(council.by_id[qid]) for qid in table.exposure_sources]
+            if not names:
+                continue
+            unanswered = " or ".join(f"c_{n} is None" for n in names)
+            highest = ", ".join(f"R_{n}.get(c_{n}, -1)" for n in names)
+            self.line(1, f"if not ({unanswered}):")
+            self.line(2, f"x{i} = LEVEL[{'max(' + highest + ')' if len(names) > 1 else highest}]")
+
+
+def _contains(value: str, members: frozenset[str], negate: bool = False) -> str:
+    """``value in {...}`` with the members sorted (a set's own order changes from run to run); Python keeps it as a frozenset constant."""
+    test = "not in" if negate else "in"
+    if not members:  # no answer opens it (or meets it)
+        return "True" if negate else "False"
+    return f"{value} {test} {{{', '.join(map(repr, sorted(members)))}}}"
