@@ -36,12 +36,13 @@ import re
 from collections.abc import Callable
 from itertools import compress, repeat
 from math import fsum
-from operator import eq, neg
+from operator import eq, mul, neg
 from typing import Any
 
 from .bank import NOT_APPLICABLE, Bank
 from .statuses import ANSWERED, NA, PARENT_CLOSED, UNANSWERED
-from .tables import MAX_COUNCIL_CONTEXTS, AskedQuestion, CouncilTables, council_tables, share, tier_table
+from .tables import (MAX_COUNCIL_CONTEXTS, MAX_MULTI_FRACTIONS, MAX_SCORES, AskedQuestion, CouncilTables, _share, council_tables,
+                     share, tier_table)
 
 Figures = Callable[[dict[str, Any]], tuple[list[dict[str, Any]], dict[str, Any]]]
 
@@ -57,6 +58,8 @@ def compile_figures(bank: Bank, council: CouncilTables) -> Figures:
     source = summary_source(bank, council)
     namespace: dict[str, Any] = {"asked": council.by_id, "bank": bank, "tiers": tier_table(bank), "share": share,
                                  "compress": compress, "repeat": repeat, "eq": eq, "neg": neg, "fsum": fsum,
+                                 "work_out": _work_out, "rounded": _rounded, "kept_rounding": _KEPT_ROUNDING,
+                                 "kept_share": _share, "mul": mul,
                                  "__name__": "scorecard.engine.summary_code.generated"}
     exec(compile(source, f"<summary figures {council.nation} {','.join(council.function_list)}>", "exec"), namespace)
     return namespace["figures"]
@@ -89,6 +92,7 @@ class _Writer:
         # a follow-up's state is kept only where another question reads it
         self.keep_state = {a.parent for a in council.follow_ups} | {a.id for a in council.gated}
         self.globals: list[str] = []
+        self.batches = 0
         self.body: list[str] = []
         self.bound: set[str] = set()
         names = [_name(a) for a in council.asked]
@@ -100,8 +104,7 @@ class _Writer:
         self.line(1, "get = answers.get")
         for i, table in enumerate(council.themes.values()):
             self.roots(i, table)
-        for asked in council.follow_ups:
-            self.follow_up(asked)
+        self.follow_ups()
         for asked in council.gated:
             self.gate(asked)
         self.exposures()
@@ -116,7 +119,9 @@ class _Writer:
             "# e points earned, o weights taken out, g a statutory gate failed, x exposure; then c covered, k asked,",
             "# p the weight possible, s score, t tier, r risk, v provisional.",
             f"NA = {NOT_APPLICABLE!r}",
+            "NA_KEY, MISSING = tuple(NA), ('\\x00',)  # a multi's answer as a tuple: n/a, and no answer",
             "KNOWN_TIER = tiers.reached  # score -> tier, as worked out so far",
+            "ROUNDED = kept_rounding  # a score as worked out -> rounded to one decimal, as worked out so far (not 0)",
             "reached_by = tiers.reached_by",
             f"TIER_RANK = {dict(tiers.ranks)!r}",
             f"CAP, CAP_RANK = {tiers.cap!r}, {tiers.cap_rank!r}  # the highest tier while a statutory gate fails",
@@ -138,7 +143,8 @@ class _Writer:
             self.line(1, f"k{i} = c{i} + u{i}")
             self.line(1, f"p{i} = fsum({table.weights!r} + tuple(map(neg, o{i}))) if o{i} else {table.possible!r}")
             self.line(1, f"if p{i} and c{i}:")
-            self.line(2, f"s{i} = round(100 * fsum(e{i}) / p{i}, 1)")
+            self.line(2, f"s{i} = 100 * fsum(e{i}) / p{i}")
+            self.line(2, f"s{i} = ROUNDED.get(s{i}) or rounded(s{i})")
             self.line(2, f"t{i} = KNOWN_TIER.get(s{i}) or reached_by(s{i})")
             if theme_id in gated_themes:
                 self.line(2, f"if g{i} and TIER_RANK[t{i}] > CAP_RANK:")
@@ -151,7 +157,7 @@ class _Writer:
             self.line(1, "else:")
             self.line(2, f"s{i} = t{i} = r{i} = None")
             self.line(2, f"v{i} = False")
-            coverage = f"share(c{i} / k{i})" + ("" if table.root_count else f" if k{i} else None")
+            coverage = f"(kept_share(c{i} / k{i}) if c{i} else 0.0)" + ("" if table.root_count else f" if k{i} else None")
             entries.append(f'{{"id": {theme_id!r}, "score": s{i}, "tier": t{i}, "risk": r{i}, "coverage": {coverage}, '
                            f'"provisional": v{i}, "asked": k{i}, "answered": a{i}}}')
         self.line(1, "themes = [")
@@ -170,16 +176,22 @@ class _Writer:
         risks = "".join(f"r{i}, " for i in applies)
         self.line(1, f"ro = max(filter(None, ({risks})), key=RISK_RANK.__getitem__, default=None)")
         self.line(1, f"ka = {' + '.join(f'k{i}' for i in count) or '0'}")
-        self.line(1, f"co = share(({' + '.join(f'c{i}' for i in count) or '0'}) / ka) if ka else None")
+        self.line(1, f"co = {' + '.join(f'c{i}' for i in count) or '0'}")
+        self.line(1, "co = (kept_share(co / ka) if co else 0.0) if ka else None")
         self.line(1, "so = to = None")
         self.line(1, "vo = False")
         if applies:
             missing = " or ".join(f"(s{i} is None and p{i})" for i in applies)
             self.line(1, f"if not ({missing}):")
-            pairs = "".join(f"(s{i}, {tables[i].theme.weight!r}), " for i in applies)
-            self.line(2, f"ws = [(s, w) for s, w in ({pairs}) if s is not None]")
-            self.line(2, "if ws:")
-            self.line(3, "so = round(fsum([s * w for s, w in ws]) / fsum([w for _, w in ws]), 1)")
+            weights = tuple(tables[i].theme.weight for i in applies)
+            self.line(2, f"sc = ({''.join(f's{i}, ' for i in applies)})")
+            self.line(2, "if None not in sc:  # every theme scored")
+            self.line(3, f"so = fsum(map(mul, sc, {weights!r})) / {fsum(weights)!r}")
+            self.line(2, "else:")
+            self.line(3, f"ws = [(s, w) for s, w in zip(sc, {weights!r}) if s is not None]")
+            self.line(3, "so = fsum([s * w for s, w in ws]) / fsum([w for _, w in ws]) if ws else None")
+            self.line(2, "if so is not None:")
+            self.line(3, "so = ROUNDED.get(so) or rounded(so)")
             self.line(3, "to = KNOWN_TIER.get(so) or reached_by(so)")
             for i in applies:
                 if tables[i].theme.id in gated_themes:
@@ -209,7 +221,8 @@ class _Writer:
         self.line(depth, f"e{i}.append({worked_out}(x) if q is None else q)")
 
     def roots(self, i: int, table) -> None:
-        """A theme's scored questions without a parent: one-choice ones with map() (as scoring._read_roots), then each multi."""
+        """A theme's scored questions without a parent: each counts by its own answer (as scoring._read_roots)."""
+        self.line(1, f"# {table.theme.id}: questions without a parent")
         if table.single_ids:
             points = self.bind(f"P{i}", "(" + "".join(f"asked[{qid!r}].points, " for qid in table.single_ids) + ")")
             self.line(1, f"v = list(map(get, {table.single_ids!r}))")
@@ -217,54 +230,122 @@ class _Writer:
             self.line(1, f"n{i} = v.count(NA)")
             self.line(1, f"e{i} = list(filter(None, map(dict.get, {points}, v)))")
             self.line(1, f"o{i} = list(compress({table.single_weights!r}, map(eq, v, repeat(NA)))) if n{i} else []")
+            self.line(1, f"a{i} = {len(table.single_ids)} - u{i} - n{i}")
         else:
-            self.line(1, f"u{i} = n{i} = 0")
+            self.line(1, f"a{i} = u{i} = n{i} = 0")
             self.line(1, f"e{i}, o{i} = [], []")
-        for asked in table.multi:
-            self.line(1, f"x = get({asked.id!r})")
-            self.line(1, "if x is None:")
-            self.line(2, f"u{i} += 1")
-            self.line(1, "elif x == NA:")
-            self.line(2, f"n{i} += 1")
-            self.line(2, f"o{i}.append({asked.weight!r})")
-            self.line(1, "else:")
-            self.earn(2, asked)
-        self.line(1, f"a{i} = {table.root_count} - u{i} - n{i}")
+        self.by_own_answers(1, i, list(table.multi))
         self.line(1, f"w{i} = 0")
         self.line(1, f"g{i} = {any(a.id in self.orphan_ids for a in self.council.gated if a.theme == table.theme.id)}")
         self.line(1, f"x{i} = None")
 
-    def follow_up(self, asked: AskedQuestion) -> None:
-        """One follow-up: its parent's state opens it or closes it (scoring._read_follow_ups and _closed_by)."""
-        parent = asked.parent
-        opens = _contains("p", asked.opened_by)
-        self.line(1, f"# {asked.id}, after {parent}")
+    def by_own_answers(self, depth: int, i: int, questions: list[AskedQuestion]) -> None:
+        """Theme i's questions that each count by their own answer and keep no state: looked up together with
+        map() (in C) where there are enough of a kind for it to pay (callgrind: a batch costs about as much to
+        set up as three questions read one by one), else one by one."""
+        singles = [a for a in questions if not a.is_multi]
+        multis = [a for a in questions if a.is_multi and _batchable(a)]
+        singles = singles if len(singles) >= BATCH_SINGLES else []
+        multis = multis if len(multis) >= BATCH_MULTIS else []
+        for asked in questions:
+            if asked not in singles and asked not in multis:
+                self.own_answer(depth, asked)
+        if singles:
+            ids = tuple(a.id for a in singles)
+            self.batches += 1
+            points = self.bind(f"PB{self.batches}", "(" + "".join(f"asked[{qid!r}].points, " for qid in ids) + ")")
+            self.line(depth, f"v = list(map(get, {ids!r}))")
+            self.counted(depth, i, "v", "None", "NA", len(ids), tuple(a.weight for a in singles))
+            self.line(depth, f"e{i}.extend(filter(None, map(dict.get, {points}, v)))")
+        if multis:
+            ids = tuple(a.id for a in multis)
+            self.batches += 1
+            memos = "(" + "".join(self.bind("KM_" + _name(a), "{MISSING: 0.0, NA_KEY: 0.0}") + ", " for a in multis) + ")"
+            workers = "(" + "".join(f"asked[{a.id!r}].points_for, " for a in multis) + ")"
+            memos, workers = self.bind(f"KB{self.batches}", memos), self.bind(f"FB{self.batches}", workers)
+            # each answer as a tuple: the key its points are kept under; MISSING for no answer, NA_KEY for "n/a"
+            self.line(depth, f"k = list(map(tuple, map(get, {ids!r}, repeat(MISSING[0]))))")
+            self.counted(depth, i, "k", "MISSING", "NA_KEY", len(ids), tuple(a.weight for a in multis))
+            self.line(depth, f"q = list(map(dict.get, {memos}, k))")
+            self.line(depth, "if None in q:")
+            self.line(depth + 1, f"q = work_out(q, k, {workers}, {memos})")
+            self.line(depth, f"e{i}.extend(q)")
+
+    def counted(self, depth: int, i: int, values: str, missing: str, not_applicable: str, count: int,
+                weights: tuple[float, ...]) -> None:
+        self.line(depth, f"b = {values}.count({missing})")
+        self.line(depth, f"d = {values}.count({not_applicable})")
+        self.line(depth, f"u{i} += b")
+        self.line(depth, f"a{i} += {count} - b - d")
+        self.line(depth, "if d:")
+        self.line(depth + 1, f"n{i} += d")
+        self.line(depth + 1, f"o{i}.extend(compress({weights!r}, map(eq, {values}, repeat({not_applicable}))))")
+
+    def follow_ups(self) -> None:
+        """The follow-ups, parents first, in groups that share a parent and the answers that open them."""
+        groups: dict[tuple[str, frozenset[str]], list[AskedQuestion]] = {}
+        for asked in self.council.follow_ups:
+            groups.setdefault((asked.parent, asked.opened_by), []).append(asked)
+        for (parent, opened_by), children in groups.items():
+            self.group(parent, opened_by, children)
+
+    def group(self, parent: str, opened_by: frozenset[str], children: list[AskedQuestion]) -> None:
+        """Follow-ups of one parent: its state opens them or closes them all (scoring._read_follow_ups and _closed_by)."""
+        opens = _contains("p", opened_by)
+        self.line(1, f"# after {parent}: {', '.join(a.id for a in children)}")
         if parent in self.orphan_ids:  # its parent is never asked of this council: closed
-            self.closed(1, asked, PARENT_CLOSED)
+            self.closed_all(1, children, PARENT_CLOSED)
         elif parent in self.follow_up_ids:  # read from the parent's kept state
             state = "s_" + _name(self.council.by_id[parent])
             self.line(1, f"if {state} == {ANSWERED!r}:")
             self.line(2, f"p = get({parent!r})")
             self.line(2, f"if {opens}:")
-            self.own_answer(3, asked)
+            self.open_all(3, children)
             self.line(2, "else:")
-            self.closed(3, asked, PARENT_CLOSED)
+            self.closed_all(3, children, PARENT_CLOSED)
             self.line(1, f"elif {state} == {NA!r}:")
-            self.closed(2, asked, NA)
+            self.closed_all(2, children, NA)
             self.line(1, f"elif {state} == {UNANSWERED!r}:")
-            self.closed(2, asked, UNANSWERED)
+            self.closed_all(2, children, UNANSWERED)
             self.line(1, "else:")
-            self.closed(2, asked, PARENT_CLOSED)
+            self.closed_all(2, children, PARENT_CLOSED)
         else:  # a parent without a parent: its state is its answer's
             self.line(1, f"p = get({parent!r})")
             self.line(1, "if p is None:")
-            self.closed(2, asked, UNANSWERED)
+            self.closed_all(2, children, UNANSWERED)
             self.line(1, "elif p == NA:")
-            self.closed(2, asked, NA)
+            self.closed_all(2, children, NA)
             self.line(1, f"elif {opens}:")
-            self.own_answer(2, asked)
+            self.open_all(2, children)
             self.line(1, "else:")
-            self.closed(2, asked, PARENT_CLOSED)
+            self.closed_all(2, children, PARENT_CLOSED)
+
+    def open_all(self, depth: int, children: list[AskedQuestion]) -> None:
+        """Opened follow-ups count by their own answers; those another question reads keep their state."""
+        by_theme: dict[int, list[AskedQuestion]] = {}
+        for asked in children:
+            if asked.id in self.keep_state:
+                self.own_answer(depth, asked)
+            else:
+                by_theme.setdefault(self.theme_index[asked.theme], []).append(asked)
+        for i, questions in by_theme.items():
+            self.by_own_answers(depth, i, questions)
+
+    def closed_all(self, depth: int, children: list[AskedQuestion], why: str) -> None:
+        """Follow-ups their parent closes: taken out (not applicable), waiting (unanswered), or 0 (closed)."""
+        before = len(self.body)
+        by_theme: dict[int, list[AskedQuestion]] = {}
+        for asked in children:
+            by_theme.setdefault(self.theme_index[asked.theme], []).append(asked)
+            self.keep(depth, asked, why)
+        for i, questions in by_theme.items():
+            if why == NA:
+                weights = tuple(a.weight for a in questions)
+                self.line(depth, f"o{i}.extend({weights!r})" if len(weights) > 1 else f"o{i}.append({weights[0]!r})")
+            elif why == UNANSWERED:
+                self.line(depth, f"w{i} += {len(questions)}")
+        if len(self.body) == before:
+            self.line(depth, "pass")
 
     def closed(self, depth: int, asked: AskedQuestion, why: str) -> None:
         """A follow-up its parent closes: taken out (not applicable), waiting (unanswered), or 0 (closed)."""
@@ -341,6 +422,38 @@ class _Writer:
             highest = ", ".join(f"R_{n}.get(c_{n}, -1)" for n in names)
             self.line(1, f"if not ({unanswered}):")
             self.line(2, f"x{i} = LEVEL[{'max(' + highest + ')' if len(names) > 1 else highest}]")
+
+
+NA_KEY, MISSING = tuple(NOT_APPLICABLE), ("\x00",)
+BATCH_SINGLES, BATCH_MULTIS = 4, 6  # the fewest questions of a kind read together with map() rather than one by one
+
+
+def _batchable(asked: AskedQuestion) -> bool:
+    """A multi whose answers, as tuples, cannot be taken for "n/a" or no answer (an option "\\x00", or options n, /, a)."""
+    return MISSING[0] not in asked.scores and not set(NA_KEY) <= set(asked.scores)
+
+
+_KEPT_ROUNDING: dict[float, float] = {}
+
+
+def _rounded(score: float) -> float:
+    """round(score, 1), kept once worked out (round() to a number of digits goes through the decimal digits,
+    about 2,000 instructions). A zero is not kept: 0.0 and -0.0 are one key; ``ROUNDED.get(s) or rounded(s)``
+    asks again for a zero, which round() gives with its own sign."""
+    result = round(score, 1)
+    if score and len(_KEPT_ROUNDING) < MAX_SCORES * 4:
+        _KEPT_ROUNDING[score] = result
+    return result
+
+
+def _work_out(points: list, keys: list[tuple], workers: tuple, memos: tuple) -> list:
+    """Multis' points not kept yet: worked out (AskedQuestion.points_for) and kept, up to a bound."""
+    for index, point in enumerate(points):
+        if point is None:
+            point = points[index] = workers[index](keys[index])
+            if len(memos[index]) < MAX_MULTI_FRACTIONS:
+                memos[index][keys[index]] = point
+    return points
 
 
 def _contains(value: str, members: frozenset[str], negate: bool = False) -> str:

@@ -218,16 +218,24 @@ class Choices:
     """The answers a multi-choice question accepts, as a container: a list of distinct option ids,
     or "n/a" where allowed. ``value in choices`` says yes only where Question.accepts does."""
 
-    __slots__ = ("options", "text_answers")
+    __slots__ = ("options", "text_answers", "accepted")
 
     def __init__(self, question: Question) -> None:
         self.options = frozenset(question.option_scores)
         self.text_answers = question.text_answers
+        self.accepted: set[tuple[str, ...]] = set()  # lists accepted so far, as tuples: most recur (bounded)
 
     def __contains__(self, value: Any) -> bool:
         if type(value) is list:
-            chosen = set(value)  # TypeError for an unhashable item: all_accepted says no
-            return len(chosen) == len(value) and chosen <= self.options
+            key = tuple(value)
+            if key in self.accepted:  # TypeError for an unhashable item: all_accepted says no
+                return True
+            chosen = set(value)
+            if len(chosen) == len(value) and chosen <= self.options:
+                if len(self.accepted) < MAX_MULTI_FRACTIONS:
+                    self.accepted.add(key)
+                return True
+            return False
         return value in self.text_answers
 
 
