@@ -41,7 +41,7 @@ from typing import Any
 
 from .bank import NOT_APPLICABLE, Bank
 from .statuses import ANSWERED, NA, PARENT_CLOSED, UNANSWERED
-from .tables import (MAX_COUNCIL_CONTEXTS, MAX_MULTI_FRACTIONS, MAX_SCORES, AskedQuestion, CouncilTables, _share, council_tables,
+from .tables import (MAX_COUNCIL_CONTEXTS, MAX_SCORES, AskedQuestion, CouncilTables, _share, council_tables,
                      share, tier_table)
 
 Figures = Callable[[dict[str, Any]], tuple[list[dict[str, Any]], dict[str, Any]]]
@@ -58,7 +58,7 @@ def compile_figures(bank: Bank, council: CouncilTables) -> Figures:
     source = summary_source(bank, council)
     namespace: dict[str, Any] = {"asked": council.by_id, "bank": bank, "tiers": tier_table(bank), "share": share,
                                  "compress": compress, "repeat": repeat, "eq": eq, "neg": neg, "fsum": fsum,
-                                 "work_out": _work_out, "rounded": _rounded, "kept_rounding": _KEPT_ROUNDING,
+                                 "rounded": _rounded, "kept_rounding": _KEPT_ROUNDING,
                                  "kept_share": _share, "mul": mul,
                                  "__name__": "scorecard.engine.summary_code.generated"}
     exec(compile(source, f"<summary figures {council.nation} {','.join(council.function_list)}>", "exec"), namespace)
@@ -82,7 +82,7 @@ def _name(asked: AskedQuestion) -> str:
 
 
 class _Writer:
-    """Writes the generated module: names bound once from the tables, then ``tally``'s body, question by question."""
+    """Writes the generated module: names bound once from the tables, then ``figures``'s body, question by question."""
 
     def __init__(self, bank: Bank, council: CouncilTables) -> None:
         self.bank, self.council = bank, council
@@ -119,7 +119,6 @@ class _Writer:
             "# e points earned, o weights taken out, g a statutory gate failed, x exposure; then c covered, k asked,",
             "# p the weight possible, s score, t tier, r risk, v provisional.",
             f"NA = {NOT_APPLICABLE!r}",
-            "NA_KEY, MISSING = tuple(NA), ('\\x00',)  # a multi's answer as a tuple: n/a, and no answer",
             "KNOWN_TIER = tiers.reached  # score -> tier, as worked out so far",
             "ROUNDED = kept_rounding  # a score as worked out -> rounded to one decimal, as worked out so far (not 0)",
             "reached_by = tiers.reached_by",
@@ -240,15 +239,14 @@ class _Writer:
         self.line(1, f"x{i} = None")
 
     def by_own_answers(self, depth: int, i: int, questions: list[AskedQuestion]) -> None:
-        """Theme i's questions that each count by their own answer and keep no state: looked up together with
-        map() (in C) where there are enough of a kind for it to pay (callgrind: a batch costs about as much to
-        set up as three questions read one by one), else one by one."""
+        """Theme i's questions that each count by their own answer and keep no state: one-choice ones looked up
+        together with map() (in C) where there are enough for it to pay, else one by one. Measured with callgrind:
+        a batch costs about as much to set up as three questions read one by one, and batching multi-choice
+        answers (as tuples, for their kept points) cost more than it saved."""
         singles = [a for a in questions if not a.is_multi]
-        multis = [a for a in questions if a.is_multi and _batchable(a)]
         singles = singles if len(singles) >= BATCH_SINGLES else []
-        multis = multis if len(multis) >= BATCH_MULTIS else []
         for asked in questions:
-            if asked not in singles and asked not in multis:
+            if asked not in singles:
                 self.own_answer(depth, asked)
         if singles:
             ids = tuple(a.id for a in singles)
@@ -257,19 +255,6 @@ class _Writer:
             self.line(depth, f"v = list(map(get, {ids!r}))")
             self.counted(depth, i, "v", "None", "NA", len(ids), tuple(a.weight for a in singles))
             self.line(depth, f"e{i}.extend(filter(None, map(dict.get, {points}, v)))")
-        if multis:
-            ids = tuple(a.id for a in multis)
-            self.batches += 1
-            memos = "(" + "".join(self.bind("KM_" + _name(a), "{MISSING: 0.0, NA_KEY: 0.0}") + ", " for a in multis) + ")"
-            workers = "(" + "".join(f"asked[{a.id!r}].points_for, " for a in multis) + ")"
-            memos, workers = self.bind(f"KB{self.batches}", memos), self.bind(f"FB{self.batches}", workers)
-            # each answer as a tuple: the key its points are kept under; MISSING for no answer, NA_KEY for "n/a"
-            self.line(depth, f"k = list(map(tuple, map(get, {ids!r}, repeat(MISSING[0]))))")
-            self.counted(depth, i, "k", "MISSING", "NA_KEY", len(ids), tuple(a.weight for a in multis))
-            self.line(depth, f"q = list(map(dict.get, {memos}, k))")
-            self.line(depth, "if None in q:")
-            self.line(depth + 1, f"q = work_out(q, k, {workers}, {memos})")
-            self.line(depth, f"e{i}.extend(q)")
 
     def counted(self, depth: int, i: int, values: str, missing: str, not_applicable: str, count: int,
                 weights: tuple[float, ...]) -> None:
@@ -347,15 +332,6 @@ class _Writer:
         if len(self.body) == before:
             self.line(depth, "pass")
 
-    def closed(self, depth: int, asked: AskedQuestion, why: str) -> None:
-        """A follow-up its parent closes: taken out (not applicable), waiting (unanswered), or 0 (closed)."""
-        i = self.theme_index[asked.theme]
-        if why == NA:
-            self.line(depth, f"o{i}.append({asked.weight!r})")
-        elif why == UNANSWERED:
-            self.line(depth, f"w{i} += 1")
-        self.keep(depth, asked, why, empty="pass")
-
     def own_answer(self, depth: int, asked: AskedQuestion) -> None:
         i = self.theme_index[asked.theme]
         self.line(depth, f"x = get({asked.id!r})")
@@ -371,11 +347,10 @@ class _Writer:
         self.earn(depth + 1, asked)
         self.keep(depth + 1, asked, ANSWERED)
 
-    def keep(self, depth: int, asked: AskedQuestion, state: str, empty: str | None = None) -> None:
+    def keep(self, depth: int, asked: AskedQuestion, state: str) -> None:
+        """A follow-up's state, where another question reads it."""
         if asked.id in self.keep_state:
             self.line(depth, f"s_{_name(asked)} = {state!r}")
-        elif empty:
-            self.line(depth, empty)
 
     def gate(self, asked: AskedQuestion) -> None:
         """A statutory gate fails unless met or not applicable (scoring._read_gates); an orphan's is set in roots()."""
@@ -424,13 +399,7 @@ class _Writer:
             self.line(2, f"x{i} = LEVEL[{'max(' + highest + ')' if len(names) > 1 else highest}]")
 
 
-NA_KEY, MISSING = tuple(NOT_APPLICABLE), ("\x00",)
-BATCH_SINGLES, BATCH_MULTIS = 4, 6  # the fewest questions of a kind read together with map() rather than one by one
-
-
-def _batchable(asked: AskedQuestion) -> bool:
-    """A multi whose answers, as tuples, cannot be taken for "n/a" or no answer (an option "\\x00", or options n, /, a)."""
-    return MISSING[0] not in asked.scores and not set(NA_KEY) <= set(asked.scores)
+BATCH_SINGLES = 4  # the fewest one-choice questions read together with map() rather than one by one
 
 
 _KEPT_ROUNDING: dict[float, float] = {}
@@ -444,16 +413,6 @@ def _rounded(score: float) -> float:
     if score and len(_KEPT_ROUNDING) < MAX_SCORES * 4:
         _KEPT_ROUNDING[score] = result
     return result
-
-
-def _work_out(points: list, keys: list[tuple], workers: tuple, memos: tuple) -> list:
-    """Multis' points not kept yet: worked out (AskedQuestion.points_for) and kept, up to a bound."""
-    for index, point in enumerate(points):
-        if point is None:
-            point = points[index] = workers[index](keys[index])
-            if len(memos[index]) < MAX_MULTI_FRACTIONS:
-                memos[index][keys[index]] = point
-    return points
 
 
 def _contains(value: str, members: frozenset[str], negate: bool = False) -> str:
