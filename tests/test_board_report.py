@@ -46,7 +46,7 @@ def test_the_summary(report):
     assert report["assessed"] == "Assessed 1 April 2026 against question bank 2000.1"
     # ALP-01 no 0 + ALP-02 some 2 + ALP-03 front 0.4 + ALP-04 yes 2 = 4.4 of 10
     assert report["headline"] == {"score": "44.0", "tier": "Early progress", "coverage": "100%",
-                                  "risk": "Residual risk not rated (local context not answered)",
+                                  "risk": "Residual risk not rated (a theme not started, or its local context not answered)",
                                   "status": "Every question that applies is answered."}
     alpha = report["themes"][0]
     # last year 2 of 10 (ALP-03 closed by "none"; ALP-04 yes): 20.0 -> 44.0

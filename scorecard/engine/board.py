@@ -52,7 +52,7 @@ def board_report(bank: Bank, assessment: Assessment, result: dict[str, Any], top
 
 def _headline(bank: Bank, result: dict[str, Any], labels: dict[str, Any]) -> dict[str, str]:
     overall = result["overall"]
-    risk = labels["risks"][overall["risk"]] if overall["risk"] else "Residual risk not rated (local context not answered)"
+    risk = labels["risks"][overall["risk"]] if overall["risk"] else "Residual risk not rated (a theme not started, or its local context not answered)"
     if overall["score"] is None:
         missing = [t["title"] for t in result["themes"] if t["id"] in overall["themes_not_started"]]
         status = ("Overall not yet rated: " + plural(len(missing), "theme") + " not started (" + ", ".join(missing) + ")."

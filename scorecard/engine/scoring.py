@@ -402,10 +402,13 @@ def overall(themes: list[dict[str, Any]], bank: Bank) -> dict[str, Any]:
     """Weighted mean of the themes for this council; never better than its worst theme with a failed gate.
 
     Not rated while any theme that applies has no answers at all: a missing theme must not be
-    averaged away. Provisional while any question is unanswered.
+    averaged away. Provisional while any question is unanswered. The residual risk is the highest
+    of the themes', and likewise not rated while a theme is not started or still needs its local
+    context: leaving a theme unanswered must never show a lower risk than answering it.
     """
     asked = covered = failed_gates = 0
     missing, rated_risks, scored = [], [], []
+    context_needed = False
     for theme in themes:
         theme_asked = theme["asked"]
         asked += theme_asked
@@ -418,14 +421,16 @@ def overall(themes: list[dict[str, Any]], bank: Bank) -> dict[str, Any]:
             scored.append(theme)
         elif theme["weight_possible"]:
             missing.append(theme["id"])
+        context_needed = context_needed or bool(theme["context_needed"])
         risk = theme["risk"]
         if risk is not None:
             rated_risks.append(risk)
     result: dict[str, Any] = {
         "score": None,
         "tier": None,
-        # the highest residual risk of any rated theme
-        "risk": max(rated_risks, key=bank.ranks["risks"].__getitem__) if rated_risks else None,
+        # the highest residual risk of the themes, once none is still to be rated: a theme not
+        # started, or waiting for its local context, could carry the highest risk of all
+        "risk": max(rated_risks, key=bank.ranks["risks"].__getitem__) if rated_risks and not (missing or context_needed) else None,
         "risk_rated_themes": len(rated_risks),
         "coverage": share(covered / asked) if asked else None,
         "provisional": False,

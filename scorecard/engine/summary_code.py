@@ -166,7 +166,8 @@ class _Writer:
 
     def overall(self) -> None:
         """The overall figures, as scoring.overall: a weighted mean of the themes for this council, not rated while
-        any of them has no answers, never a higher tier than a theme whose statutory gate fails."""
+        any of them has no answers, never a higher tier than a theme whose statutory gate fails; the highest
+        residual risk, not rated while a theme is not started or still needs its local context."""
         tables = list(self.council.themes.values())
         count = range(len(tables))
         applies = [i for i, t in enumerate(tables) if t.maturity_asked]  # a theme with no scored question for this council is left out
@@ -174,6 +175,11 @@ class _Writer:
         self.line(1, "# overall")
         risks = "".join(f"r{i}, " for i in applies)
         self.line(1, f"ro = max(filter(None, ({risks})), key=RISK_RANK.__getitem__, default=None)")
+        # not rated while a theme is not started or still needs its local context (scoring.overall)
+        unrated = [f"(s{i} is None and p{i})" for i in applies] + [f"q{i}" for i in applies if tables[i].exposure_sources]
+        if unrated:
+            self.line(1, f"if {' or '.join(unrated)}:")
+            self.line(2, "ro = None")
         self.line(1, f"ka = {' + '.join(f'k{i}' for i in count) or '0'}")
         self.line(1, f"co = {' + '.join(f'c{i}' for i in count) or '0'}")
         self.line(1, "co = (kept_share(co / ka) if co else 0.0) if ka else None")
@@ -395,7 +401,8 @@ class _Writer:
                 continue
             unanswered = " or ".join(f"c_{n} is None" for n in names)
             highest = ", ".join(f"R_{n}.get(c_{n}, -1)" for n in names)
-            self.line(1, f"if not ({unanswered}):")
+            self.line(1, f"q{i} = {unanswered}  # local context still needed")
+            self.line(1, f"if not q{i}:")
             self.line(2, f"x{i} = LEVEL[{'max(' + highest + ')' if len(names) > 1 else highest}]")
 
 
