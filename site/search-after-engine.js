@@ -3,14 +3,15 @@
 // scoring engine starts on the same cores. The build writes this file beside Material's worker as
 // after-engine.<Material's file name> (scorecard/sitegen/search_worker.py), and the pages create it
 // instead (site/overrides/main.html). It runs Material's own worker unchanged, but hands it the index only
-// once the page says the engine has started or failed, or that the officer has gone to search
-// (js/search.js, on the "scorecard-search" channel). Until then Material says "Initializing search".
-// If no page ever says so (its scripts did not load), the index is handed over after a while anyway.
+// when the page says so (js/search.js, on the "scorecard-search" channel): once the engine has
+// started or failed and the officer has paused, or as soon as the officer goes to search. Until then
+// Material says "Initializing search". If no page ever says so (its scripts did not load), the index
+// is handed over after a while anyway.
 const PREFIX = "after-engine.";
 const MATERIAL = location.pathname.split("/").pop().slice(PREFIX.length);
 const SETUP = 0; // Material's message types: the index to build, and "built"
 const READY = 1;
-const AT_THE_LATEST_MS = 20000;
+const AT_THE_LATEST_MS = 60000;
 
 let waiting = true;
 let held = []; // messages for Material's worker while the index waits, in order

@@ -3,8 +3,8 @@
 Material builds its lunr index of every page in a worker as soon as a page loads: most of a second
 of processor time on a two-core laptop, while Pyodide starts on the same cores (bench/README.md).
 site/search-after-engine.js runs Material's worker unchanged and holds the index back until the
-page says the engine has settled or the officer goes to search. It is written beside Material's
-worker as ``after-engine.<Material's file name>``, the name the pages ask for
+page says the engine has settled and the officer has paused, or the officer goes to search. It is
+written beside Material's worker as ``after-engine.<Material's file name>``, the name the pages ask for
 (site/overrides/main.html), and from which it finds Material's worker: one file, no query string,
 so the page and the service worker's precache fetch the same URL, once.
 """

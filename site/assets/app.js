@@ -10,7 +10,7 @@ import { mountCouncilBar, mountCouncilPicker } from "./js/council.js";
 import { mountResults } from "./js/results.js";
 import { mountReview, mountYearly } from "./js/yearly.js";
 import { startScoring } from "./js/scores.js";
-import { buildSearchIndexWhenEngineSettles } from "./js/search.js";
+import { buildSearchIndexWhenIdle } from "./js/search.js";
 import { subscribe } from "./js/store.js";
 import { showNotices, showUpdateReady } from "./js/notices.js";
 
@@ -77,7 +77,7 @@ window.addEventListener("popstate", () => updateReady && location.reload());
 
 startEngine();
 startScoring();
-buildSearchIndexWhenEngineSettles();
+buildSearchIndexWhenIdle();
 onEngineStatus((status) => status.state !== "loading" && registerServiceWorker());
 subscribe(showNotices);
 if (window.document$) window.document$.subscribe(mount);

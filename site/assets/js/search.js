@@ -1,21 +1,34 @@
-// When the site's search may build its index: the search worker (assets/javascripts/workers/
-// search-after-engine.js) holds it back while the scoring engine starts, so that the two do not
-// share the processor. It is told "now" once the engine has started or failed, or as soon as the
-// officer goes to the search field, whichever comes first.
+// When the site's search may build its index: the search worker (site/search-after-engine.js)
+// holds it back so that building it (most of a second of processor time) does not compete with the
+// scoring engine for the processor. It is told "now" once the engine has started or failed and the
+// officer has paused (no answer, key or click for a moment), or at once when the officer goes to
+// the search field.
 import { onEngineStatus } from "./engine.js";
 
 const SEARCH_FIELD = '[data-md-component="search-query"]';
+const PAUSE_MS = 1000;
+const BUSY_EVENTS = ["input", "change", "keydown", "pointerdown"];
 
-export function buildSearchIndexWhenEngineSettles() {
+export function buildSearchIndexWhenIdle() {
   if (!("BroadcastChannel" in window)) return; // the worker, without a channel, waits its longest
   const channel = new BroadcastChannel("scorecard-search");
-  let settled = false;
-  const now = () => channel.postMessage("now");
-  channel.onmessage = ({ data }) => data === "asked" && settled && now(); // a worker started after the engine
+  let told = false;
+  let pause = null;
+  const now = () => {
+    told = true;
+    clearTimeout(pause);
+    for (const type of BUSY_EVENTS) document.removeEventListener(type, wait, true);
+    channel.postMessage("now");
+  };
+  const wait = () => {
+    clearTimeout(pause);
+    pause = setTimeout(now, PAUSE_MS);
+  };
+  channel.onmessage = ({ data }) => data === "asked" && told && now(); // a worker started after it was told
   onEngineStatus((status) => {
-    if (settled || status.state === "loading") return;
-    settled = true;
-    now();
+    if (told || pause !== null || status.state === "loading") return;
+    for (const type of BUSY_EVENTS) document.addEventListener(type, wait, true);
+    wait();
   });
   document.addEventListener("focusin", (event) => event.target.closest?.(SEARCH_FIELD) && now());
 }
