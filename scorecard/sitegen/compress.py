@@ -3,8 +3,8 @@
 Static hosts serve them in place of the file when the browser accepts the encoding (nginx
 `gzip_static` and `brotli_static`, most CDNs), and so does `scorecard serve`. Compressing is
 done once, at the strongest settings: the Pyodide runtime (9.6 MB of WebAssembly) is the
-largest download, and brotli at quality 11 takes it to 2.8 MB. That takes about half a minute
-for the WebAssembly, so results are kept in the build cache (build_cache) by content hash.
+largest download, and brotli at quality 11 takes it to 2.7 MB. That takes about a minute for the
+WebAssembly (two windows are tried), so results are kept in the build cache (build_cache) by content hash.
 """
 
 from __future__ import annotations
