@@ -180,10 +180,9 @@ def test_the_generated_code_follows_the_banks_data():
 
 
 def test_a_summary_is_kept_per_context_and_bounded(monkeypatch):
-    from scorecard.engine import summary_code, tables
+    from scorecard.engine import tables
 
     monkeypatch.setattr(tables, "MAX_COUNCIL_CONTEXTS", 2)
-    monkeypatch.setattr(summary_code, "MAX_COUNCIL_CONTEXTS", 2)
     bank = _load("mini")
     functions = sorted(bank.functions)
     files = [make_assessment(bank, "unitary", {}, council={"name": "Testshire", "type": "unitary", "functions": f})

@@ -41,7 +41,7 @@ from typing import Any
 
 from .bank import NOT_APPLICABLE, Bank
 from .statuses import ANSWERED, NA, PARENT_CLOSED, UNANSWERED
-from .tables import (MAX_COUNCIL_CONTEXTS, MAX_SCORES, AskedQuestion, CouncilTables, _share, council_tables,
+from .tables import (MAX_SCORES, AskedQuestion, CouncilTables, _share, council_tables, per_council_context,
                      share, tier_table)
 
 Figures = Callable[[dict[str, Any]], tuple[list[dict[str, Any]], dict[str, Any]]]
@@ -67,14 +67,8 @@ def compile_figures(bank: Bank, council: CouncilTables) -> Figures:
 
 def figures_for(bank: Bank, nation: str, functions: frozenset[str]) -> Figures:
     """The compiled figures function of one council context, made on first use and kept on the bank (bounded like the tables)."""
-    kept: dict[tuple[str, frozenset[str]], Figures] = bank.compiled("summary figures", dict)
-    key = (nation, functions)
-    function = kept.get(key)
-    if function is None:
-        if len(kept) >= MAX_COUNCIL_CONTEXTS:
-            del kept[next(iter(kept))]
-        function = kept[key] = compile_figures(bank, council_tables(bank, nation, functions))
-    return function
+    return per_council_context(bank, "summary figures", nation, functions,
+                               lambda: compile_figures(bank, council_tables(bank, nation, functions)))
 
 
 def _name(asked: AskedQuestion) -> str:

@@ -20,10 +20,12 @@ from __future__ import annotations
 from functools import lru_cache
 from math import fsum  # exact, as in scoring.py: the sum of the same weights in any order
 from operator import contains
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 from .bank import CONTEXT, Bank, Gate, Question, Theme
 from .statuses import FUNCTION_NOT_RUN, NOT_FOR_COUNCIL, NOT_IN_NATION
+
+T = TypeVar("T")
 
 MAX_COUNCIL_CONTEXTS = 64
 """Council contexts kept per bank. A bank has one per council type; a council that corrects its
@@ -193,16 +195,22 @@ class CouncilTables:
             self.themes[theme_id].exposure_sources = tuple(q.id for q in sources if q.id in self.by_id)
 
 
+def per_council_context(bank: Bank, name: str, nation: str, functions: frozenset[str], make: Callable[[], T]) -> T:
+    """One thing per council context (under ``name``), made on first use and kept on the bank: at most
+    MAX_COUNCIL_CONTEXTS, the oldest dropped first (council types are made first and asked for again at once)."""
+    kept: dict[tuple[str, frozenset[str]], T] = bank.compiled(name, dict)
+    key = (nation, functions)
+    value = kept.get(key)
+    if value is None:
+        if len(kept) >= MAX_COUNCIL_CONTEXTS:
+            del kept[next(iter(kept))]
+        value = kept[key] = make()
+    return value
+
+
 def council_tables(bank: Bank, nation: str, functions: frozenset[str]) -> CouncilTables:
     """The tables for one council context, compiled on first use and kept on the bank."""
-    kept: dict[tuple[str, frozenset[str]], CouncilTables] = bank.compiled("council tables", dict)
-    key = (nation, functions)
-    tables = kept.get(key)
-    if tables is None:
-        if len(kept) >= MAX_COUNCIL_CONTEXTS:
-            del kept[next(iter(kept))]  # the oldest: council types are compiled first and asked for again at once
-        tables = kept[key] = CouncilTables(bank, nation, functions)
-    return tables
+    return per_council_context(bank, "council tables", nation, functions, lambda: CouncilTables(bank, nation, functions))
 
 
 def _not_for_council_entry(question: Question, nation: str) -> dict[str, str]:
