@@ -260,11 +260,15 @@ class Labels(TypedDict):
     provisional: str  # what "provisional" means, for a footnote
 
 
-class Result(TypedDict):
+class ScoredAssessment(TypedDict):
+    """What every scoring of an assessment starts with: the full result, and a comparison's summary (summary.py)."""
     council: CouncilSummary
     assessment_date: str
     bank_version: str  # the bank that scored it
     assessment_bank_version: str  # the bank it was answered against
+
+
+class Result(ScoredAssessment):
     overall: Overall
     themes: list[ThemeResult]
     changes: Changes

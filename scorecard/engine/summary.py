@@ -13,7 +13,7 @@ from typing import TypedDict  # no "from __future__ import annotations": TypedDi
 
 from .assessment import Assessment
 from .bank import Bank
-from .result import CouncilSummary
+from .result import ScoredAssessment
 from .summary_code import figures_for
 
 
@@ -31,11 +31,7 @@ class ThemeFigures(Figures):
     answered: int
 
 
-class Summary(TypedDict):
-    council: CouncilSummary
-    assessment_date: str
-    bank_version: str  # the bank that scored it
-    assessment_bank_version: str  # the bank it was answered against
+class Summary(ScoredAssessment):
     version_changed: bool
     overall: Figures  # as score_assessment's "overall"
     themes: list[ThemeFigures]  # as score_assessment's "themes", in bank order

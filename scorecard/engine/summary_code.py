@@ -354,10 +354,10 @@ class _Writer:
 
     def gate(self, asked: AskedQuestion) -> None:
         """A statutory gate fails unless met or not applicable (scoring._read_gates); an orphan's is set in roots()."""
-        i = self.theme_index[asked.theme]
-        met = _contains("x", asked.gate.met, negate=True)
         if asked.id in self.orphan_ids:
             return
+        i = self.theme_index[asked.theme]
+        met = _contains("x", asked.gate.met, negate=True)
         self.line(1, f"# the gate of {asked.id} ({asked.gate.law})")
         if asked.id in self.follow_up_ids:
             state = "s_" + _name(asked)
