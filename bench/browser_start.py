@@ -54,9 +54,11 @@ FLOOR_HTML = """<!doctype html>
 <body><p>Bare Pyodide floor: <output id="out">loading</output></p>
 <script>
 // The least any page can do: start the same self-hosted Pyodide in a module worker and run 1+1.
+// With ?snapshot, the least a restored start can do (see FLOOR_WORKER).
 window.__floor = { workerCreated: performance.now() };
-const worker = new Worker("floor-worker.mjs", { type: "module" });
+const worker = new Worker("floor-worker.mjs" + location.search, { type: "module" });
 worker.onmessage = (event) => {
+  if (event.data.kept) return void (window.__floor.kept = true);
   window.__floor.done = performance.now();
   window.__floor.worker = event.data;
   document.getElementById("out").textContent = String(event.data.value);
@@ -67,14 +69,26 @@ worker.onerror = (event) => { window.__floor.error = String(event.message || "wo
 
 # Pyodide as npm ships it: the site's runtime files, with Pyodide's own full standard library and
 # lock file (the site ships neither as they are), copied beside the page by write_floor.
+# With ?snapshot: Pyodide's own memory snapshot and nothing else (no packing, no overlap, no engine):
+# a first visit starts Pyodide, runs 1+1 and keeps a snapshot in the Cache API; a later visit
+# restores it. Its repeat visit is what any restored start of this Pyodide costs on this machine.
 FLOOR_WORKER = """import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
 const started = performance.now();
+const snapshot = new URL(import.meta.url).searchParams.has("snapshot");
+const store = snapshot ? await caches.open("bench-floor-snapshot") : null;
+const key = new URL("floor-snapshot", import.meta.url).href;
+const kept = store && (await store.match(key));
+const restore = kept ? { _loadSnapshot: new Uint8Array(await kept.arrayBuffer()) } : snapshot ? { _makeSnapshot: true } : {};
 const pyodide = await loadPyodide({ indexURL: new URL("../assets/pyodide/", import.meta.url).href,
                                     stdLibURL: new URL("python_stdlib.zip", import.meta.url).href,
-                                    lockFileURL: new URL("pyodide-lock.json", import.meta.url).href });
+                                    lockFileURL: new URL("pyodide-lock.json", import.meta.url).href, ...restore });
 const loaded = performance.now();
 const value = pyodide.runPython("1+1");
-postMessage({ value, loadPyodideMs: loaded - started, runMs: performance.now() - loaded });
+postMessage({ value, how: kept ? "restored" : "started", loadPyodideMs: loaded - started, runMs: performance.now() - loaded });
+if (store && !kept) {
+  await store.put(key, new Response(pyodide.makeMemorySnapshot()));
+  postMessage({ kept: true });
+}
 """
 
 # Runs at document start in every page of a product context.
