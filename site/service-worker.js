@@ -5,6 +5,10 @@
 //   and deletes the old one; saved answers (localStorage) are not touched. Files under
 //   ON_FIRST_USE (the guidance, the example region) are not fetched ahead: each is kept in the
 //   same cache the first time it is fetched, so a guidance page read once can be read offline.
+// - Where the browser has static routing (Chromium), the precached files come straight from this
+//   worker's cache without the worker being started (ROUTES, written by the build: folders wholly
+//   precached as "folder/*", other files one by one; only addresses without a query). A page opened
+//   after the browser has stopped this worker does not wait for it to start again.
 // - The engine's files (the WebAssembly runtime, the standard library, the wheel, the bank): the
 //   store the engine's worker (assets/worker.mjs) keeps as it downloads them, each under a hash
 //   of its content (ENGINE_FILES, path -> hash). On a first visit they are already there, so they
@@ -13,6 +17,7 @@ const VERSION = "__VERSION__";
 const FILES = __FILES__;
 const ON_FIRST_USE = __ON_FIRST_USE__;
 const ENGINE_FILES = __ENGINE_FILES__;
+const ROUTES = __ROUTES__;
 const CACHE = `scorecard-site-${VERSION}`;
 const ENGINE_STORE = "scorecard-engine"; // also in assets/worker.mjs
 
@@ -32,6 +37,11 @@ async function precache() {
 }
 
 self.addEventListener("install", (event) => {
+  if (event.addRoutes) {
+    const scope = self.registration.scope;
+    const condition = { or: ROUTES.map((pathname) => ({ urlPattern: new URLPattern({ pathname, search: "", baseURL: scope }) })) };
+    event.waitUntil(event.addRoutes({ condition, source: { cacheName: CACHE } }).catch(() => {})); // else the fetch handler serves them
+  }
   event.waitUntil(precache().then(() => self.skipWaiting()));
 });
 

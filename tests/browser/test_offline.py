@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from urllib.parse import urljoin
 
 import pytest
 
@@ -54,6 +55,34 @@ def test_works_offline_after_first_visit(browser, base_url):
     poll(page, "/[0-9]/.test(document.querySelector('[data-sc=\"theme-score\"]')?.textContent || '')")
     page.goto(base_url + "results.html")
     page.wait_for_selector('[data-sc="summary-table"]', timeout=ENGINE_TIMEOUT)
+    context.close()
+
+
+def test_pages_come_from_the_cache_without_waiting_for_the_service_worker(browser, base_url):
+    """Chromium's static routing: once the site is cached, a page and its files come straight from the
+    cache even when the browser has stopped the service worker; an address with a query (a search
+    result's highlight) is still the service worker's, and works offline."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + "index.html")
+    wait_for_offline_cache(page)
+    theme = urljoin(page.url, page.locator('[data-sc="theme-list"] a').first.get_attribute("href"))
+    cdp = context.new_cdp_session(page)
+    cdp.send("ServiceWorker.enable")
+    cdp.send("ServiceWorker.stopAllWorkers")
+
+    page.goto(theme)
+    wait_for_engine(page)
+    served = page.evaluate("""() => [performance.getEntriesByType("navigation")[0],
+        ...performance.getEntriesByType("resource").filter((entry) => entry.name.endsWith("/assets/app.js"))]
+        .map((entry) => entry.workerMatchedSourceType)""")
+    assert served == ["cache", "cache"]
+
+    context.set_offline(True)
+    page.goto(theme + "?h=slavery")
+    wait_for_engine(page)
+    assert page.evaluate('performance.getEntriesByType("navigation")[0].workerMatchedSourceType') != "cache"
+    assert page.locator('[data-sc="theme-form"]').count() == 1
     context.close()
 
 
