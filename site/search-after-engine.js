@@ -5,8 +5,9 @@
 // instead (site/overrides/main.html). It runs Material's own worker unchanged, but hands it the index only
 // when the page says so (js/search.js, on the "scorecard-search" channel): once the engine has
 // started or failed and the officer has paused, or as soon as the officer goes to search. Until then
-// Material says "Initializing search". If no page ever says so (its scripts did not load), the index
-// is handed over after a while anyway.
+// Material says "Initializing search", and its worker's script is not even loaded (lunr's set-up is
+// processor time too). If no page ever says so (its scripts did not load), the index is handed over
+// after a while anyway.
 const PREFIX = "after-engine.";
 const MATERIAL = location.pathname.split("/").pop().slice(PREFIX.length);
 const SETUP = 0; // Material's message types: the index to build, and "built"
@@ -24,6 +25,7 @@ function release() {
   waiting = false;
   channel.close();
   clearTimeout(timer);
+  importScripts(`./${MATERIAL}`); // its listener comes after ours, which lets everything through now
   const [first, ...rest] = held;
   held = [];
   if (first?.type === SETUP) {
@@ -34,7 +36,7 @@ function release() {
   }
 }
 
-// Runs before Material's own listener (added when its script is imported, below).
+// Runs before Material's own listener (added when its script is imported, on release).
 addEventListener("message", (event) => {
   if (!waiting) return;
   event.stopImmediatePropagation();
@@ -55,4 +57,3 @@ self.postMessage = (message, ...rest) => {
 channel.onmessage = ({ data }) => data === "now" && release();
 channel.postMessage("asked");
 const timer = setTimeout(release, AT_THE_LATEST_MS);
-importScripts(`./${MATERIAL}`);
