@@ -39,7 +39,7 @@ from _common import (  # noqa: E402
 
 from scorecard.bank_source.load import load_bank  # noqa: E402
 from scorecard.engine import Bank, load_assessment, score_assessment  # noqa: E402
-from scorecard.engine.summary import summarise  # noqa: E402
+from scorecard.engine.summary import check_and_summarise, summarise  # noqa: E402
 from scorecard.testing import random_assessment  # noqa: E402
 
 TARGET_RATIO = 3.0
@@ -67,10 +67,11 @@ def score_all(texts: list[str], bank: Bank) -> None:
 
 
 def summarise_all(texts: list[str], bank: Bank) -> None:
-    """The bulk path (what a comparison scores): each file checked in full, then only the figures a comparison shows."""
+    """The bulk path (what a comparison scores): each file checked in full (the same Assessment and refusals as
+    load_assessment) and only the figures a comparison shows, in one step (summary.check_and_summarise)."""
     loads = json.loads
     for text in texts:
-        summarise(bank, load_assessment(loads(text), bank))
+        check_and_summarise(bank, loads(text))
 
 
 def check_all(texts: list[str], bank: Bank) -> None:

@@ -26,7 +26,7 @@ import datetime
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .bank import NOT_APPLICABLE, Bank
 from .characters import first_not_on_one_line
@@ -205,6 +205,30 @@ def _well_formed(data: Any, bank: Bank) -> Assessment | None:
     refused, if it is. What this accepts, _checked accepts with an equal Assessment; what _checked
     refuses, this never accepts (tests/test_assessment_fast_path.py checks both with hypothesis).
     """
+    plain = plain_parts(data, bank)
+    if plain is None or not all_accepted(plain.answers, bank):
+        return None
+    return plain.assessment()
+
+
+class PlainParts(NamedTuple):
+    """A plain file's parts, each accepted as it is, the answers not yet checked (see plain_parts)."""
+    council: Council
+    date: str
+    version: str
+    answers: dict[str, Any]
+    notes: dict[str, str]
+
+    def assessment(self) -> Assessment:
+        """The Assessment load_assessment gives, once every answer is known to be accepted as it is."""
+        return Assessment(self.council, self.date, self.version, dict(self.answers),
+                          {qid: text for qid, text in self.notes.items() if text}, {}, {}, {}, {}, "", cycle=Cycle())
+
+
+def plain_parts(data: Any, bank: Bank) -> PlainParts | None:
+    """A plain file (only the plain sections, a council without corrected functions) whose every part but the
+    answers each check accepts as it is, or None ("not sure"). The answers are left for the caller to check:
+    _well_formed with all_accepted, summary.check_and_summarise while it reads them (summary_code.py)."""
     if type(data) is not dict or not PLAIN_KEYS.issuperset(data) or data.get("format") != FORMAT:
         return None
     if type(data.get("format_version")) is not int or data["format_version"] != FORMAT_VERSION:
@@ -226,14 +250,13 @@ def _well_formed(data: Any, bank: Bank) -> Assessment | None:
     if type(version) is not str or not version or _date_problem(date) is not None:
         return None
     answers, notes = data.get("answers", {}), data.get("notes", {})
-    if type(answers) is not dict or type(notes) is not dict or not all_accepted(answers, bank):
+    if type(answers) is not dict or type(notes) is not dict:
         return None
     questions = bank.questions
     for qid, text in notes.items():
         if type(text) is not str or len(text) > MAX_NOTE or (text and qid not in questions):
             return None
-    return Assessment(Council(name.strip(), ctype, region.strip(), ons, code, None), date, version, dict(answers),
-                      {qid: text for qid, text in notes.items() if text}, {}, {}, {}, {}, "", cycle=Cycle())
+    return PlainParts(Council(name.strip(), ctype, region.strip(), ons, code, None), date, version, answers, notes)
 
 
 def _checked(data: Any, bank: Bank) -> Assessment:

@@ -11,10 +11,13 @@ council context's generated function (summary_code.py) rather than the full read
 
 from typing import TypedDict  # no "from __future__ import annotations": TypedDict reads its keys at run time
 
-from .assessment import Assessment
-from .bank import Bank
+from typing import Any
+
+from .assessment import Assessment, load_assessment, plain_parts
+from .bank import Bank, CouncilType
 from .result import ScoredAssessment
 from .summary_code import figures_for
+from .tables import council_tables
 
 
 class Figures(TypedDict):
@@ -41,9 +44,43 @@ def summarise(bank: Bank, assessment: Assessment) -> Summary:
     """The figures a comparison shows for one checked assessment, equal to score_assessment's."""
     council = assessment.council
     ctype = bank.council_types[council.type]
+    functions = ctype.functions if council.functions is None else frozenset(council.functions)
+    figures = figures_for(bank, ctype.nation, functions)
+    answers = assessment.answers
+    result = figures(answers)
+    if result is None:  # answers kept for questions this council is not asked (not scored), or nulls
+        asked = council_tables(bank, ctype.nation, functions).by_id
+        result = figures({qid: value for qid, value in answers.items() if qid in asked and value is not None})
+        if result is None:
+            raise ValueError("summarise: an answer is not one the bank accepts; check the assessment first (load_assessment)")
+    return _summary(bank, assessment, ctype, functions, result)
+
+
+def check_and_summarise(bank: Bank, data: Any) -> tuple[Assessment, Summary]:
+    """load_assessment and summarise in one, for comparing many files: the same Assessment, the same Summary,
+    the same refusals (AssessmentError).
+
+    A plain file (assessment.plain_parts) has its answers checked while the council context's generated
+    function reads them (summary_code.py), rather than once to check and again to score; anything that
+    function is not sure of (an answer not accepted as it is, a question the council is not asked, a null)
+    goes through load_assessment, which says why it is refused, if it is.
+    """
+    plain = plain_parts(data, bank)
+    if plain is not None:
+        ctype = bank.council_types[plain.council.type]
+        result = figures_for(bank, ctype.nation, ctype.functions)(plain.answers)
+        if result is not None:
+            assessment = plain.assessment()
+            return assessment, _summary(bank, assessment, ctype, ctype.functions, result)
+    assessment = load_assessment(data, bank)
+    return assessment, summarise(bank, assessment)
+
+
+def _summary(bank: Bank, assessment: Assessment, ctype: CouncilType, functions: frozenset[str],
+             figures: tuple[list[ThemeFigures], Figures]) -> Summary:
+    council = assessment.council
     corrected = council.functions is not None
-    functions = frozenset(council.functions) if corrected else ctype.functions
-    themes, overall = figures_for(bank, ctype.nation, functions)(assessment.answers)
+    themes, overall = figures
     return {
         "council": {
             "name": council.name,

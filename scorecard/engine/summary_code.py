@@ -36,7 +36,7 @@ import re
 from collections.abc import Callable
 from itertools import compress, repeat
 from math import fsum
-from operator import eq, mul, neg
+from operator import eq, getitem, mul, neg
 from typing import Any
 
 from .bank import NOT_APPLICABLE, Bank
@@ -59,7 +59,7 @@ def compile_figures(bank: Bank, council: CouncilTables) -> Figures:
     namespace: dict[str, Any] = {"asked": council.by_id, "bank": bank, "tiers": tier_table(bank), "share": share,
                                  "compress": compress, "repeat": repeat, "eq": eq, "neg": neg, "fsum": fsum,
                                  "rounded": _rounded, "kept_rounding": _KEPT_ROUNDING,
-                                 "kept_share": _share, "mul": mul,
+                                 "kept_share": _share, "mul": mul, "getitem": getitem,
                                  "__name__": "scorecard.engine.summary_code.generated"}
     exec(compile(source, f"<summary figures {council.nation} {','.join(council.function_list)}>", "exec"), namespace)
     return namespace["figures"]
@@ -96,12 +96,17 @@ class _Writer:
     def source(self) -> str:
         council = self.council
         self.line(1, "get = answers.get")
+        self.line(1, "f = 0  # answers read that no theme's tallies count: closed follow-ups', context questions'")
         for i, table in enumerate(council.themes.values()):
             self.roots(i, table)
         self.follow_ups()
         for asked in council.gated:
             self.gate(asked)
         self.exposures()
+        read = " + ".join([*(f"a{i} + n{i}" for i in range(len(council.themes))), "f"])
+        self.line(1, "# every answer in the file was read: none to a question this council is not asked, none null")
+        self.line(1, f"if {read} != len(answers):")
+        self.line(2, "return None")
         self.theme_figures()
         self.overall()
         functions = ", ".join(council.function_list) or "none"
@@ -121,7 +126,10 @@ class _Writer:
             f"RISK_RANK = {dict(self.bank.ranks['risks'])!r}",
             "RISK = bank.risk_matrix  # exposure -> tier -> residual risk",
         ]
-        return "\n".join([*header, *self.globals, "", "", "def figures(answers):", *self.body, ""])
+        body = ["    try:", *("    " + line for line in self.body),
+                "    except (KeyError, TypeError, ValueError):  # an answer not accepted as it is (or not an answer at all)",
+                "        return None"]
+        return "\n".join([*header, *self.globals, "", "", "def figures(answers):", *body, ""])
 
     def theme_figures(self) -> None:
         """Each theme's figures from its tallies, as scoring.score_theme works them out."""
@@ -214,26 +222,29 @@ class _Writer:
         if not asked.is_multi:
             self.line(depth, f"e{i}.append({self.bind('P_' + name, f'asked[{asked.id!r}].points')}[x])")
             return
-        known = self.bind("K_" + name, f"asked[{asked.id!r}].known_points")
-        worked_out = self.bind("F_" + name, f"asked[{asked.id!r}].points_for")
-        self.line(depth, f"q = {known}.get(tuple(x))")
-        self.line(depth, f"e{i}.append({worked_out}(x) if q is None else q)")
+        known = self.bind("K_" + name, f"asked[{asked.id!r}].known_points")  # only answers accepted so far
+        checked = self.bind("A_" + name, f"asked[{asked.id!r}].accepted_points")
+        self.line(depth, f"q = {known}.get(tuple(x)) if type(x) is list else None")
+        self.line(depth, f"e{i}.append({checked}(x) if q is None else q)")
 
     def roots(self, i: int, table) -> None:
         """A theme's scored questions without a parent: each counts by its own answer (as scoring._read_roots)."""
         self.line(1, f"# {table.theme.id}: questions without a parent")
         if table.single_ids:
-            points = self.bind(f"P{i}", "(" + "".join(f"asked[{qid!r}].points, " for qid in table.single_ids) + ")")
+            points = self.bind(f"P{i}", "(" + "".join(f"asked[{qid!r}].checked_points, " for qid in table.single_ids) + ")")
             self.line(1, f"v = list(map(get, {table.single_ids!r}))")
             self.line(1, f"u{i} = v.count(None)")
             self.line(1, f"n{i} = v.count(NA)")
-            self.line(1, f"e{i} = list(filter(None, map(dict.get, {points}, v)))")
+            self.line(1, f"e{i} = list(filter(None, map(getitem, {points}, v)))  # a KeyError: not accepted as it is")
             self.line(1, f"o{i} = list(compress({table.single_weights!r}, map(eq, v, repeat(NA)))) if n{i} else []")
             self.line(1, f"a{i} = {len(table.single_ids)} - u{i} - n{i}")
         else:
             self.line(1, f"a{i} = u{i} = n{i} = 0")
             self.line(1, f"e{i}, o{i} = [], []")
         self.by_own_answers(1, i, list(table.multi))
+        for asked in self.council.orphans:
+            if asked.theme == table.theme.id:
+                self.only_checked(1, asked)
         self.line(1, f"w{i} = 0")
         self.line(1, f"g{i} = {any(a.id in self.orphan_ids for a in self.council.gated if a.theme == table.theme.id)}")
         self.line(1, f"x{i} = None")
@@ -251,10 +262,10 @@ class _Writer:
         if singles:
             ids = tuple(a.id for a in singles)
             self.batches += 1
-            points = self.bind(f"PB{self.batches}", "(" + "".join(f"asked[{qid!r}].points, " for qid in ids) + ")")
+            points = self.bind(f"PB{self.batches}", "(" + "".join(f"asked[{qid!r}].checked_points, " for qid in ids) + ")")
             self.line(depth, f"v = list(map(get, {ids!r}))")
             self.counted(depth, i, "v", "None", "NA", len(ids), tuple(a.weight for a in singles))
-            self.line(depth, f"e{i}.extend(filter(None, map(dict.get, {points}, v)))")
+            self.line(depth, f"e{i}.extend(filter(None, map(getitem, {points}, v)))")
 
     def counted(self, depth: int, i: int, values: str, missing: str, not_applicable: str, count: int,
                 weights: tuple[float, ...]) -> None:
@@ -323,6 +334,7 @@ class _Writer:
         for asked in children:
             by_theme.setdefault(self.theme_index[asked.theme], []).append(asked)
             self.keep(depth, asked, why)
+            self.only_checked(depth, asked)
         for i, questions in by_theme.items():
             if why == NA:
                 weights = tuple(a.weight for a in questions)
@@ -339,13 +351,33 @@ class _Writer:
         self.line(depth + 1, f"u{i} += 1")
         self.keep(depth + 1, asked, UNANSWERED)
         self.line(depth, "elif x == NA:")
-        self.line(depth + 1, f"n{i} += 1")
-        self.line(depth + 1, f"o{i}.append({asked.weight!r})")
-        self.keep(depth + 1, asked, NA)
+        if NOT_APPLICABLE in asked.accepted:
+            self.line(depth + 1, f"n{i} += 1")
+            self.line(depth + 1, f"o{i}.append({asked.weight!r})")
+            self.keep(depth + 1, asked, NA)
+        else:
+            self.line(depth + 1, "return None  # not an answer this question accepts")
         self.line(depth, "else:")
         self.line(depth + 1, f"a{i} += 1")
         self.earn(depth + 1, asked)
         self.keep(depth + 1, asked, ANSWERED)
+
+    def only_checked(self, depth: int, asked: AskedQuestion, name: str = "x") -> None:
+        """An answer that is not scored (a closed follow-up's, a context question's) is still checked and counted."""
+        self.line(depth, f"{name} = get({asked.id!r})")
+        self.line(depth, f"if {name} is not None:")
+        self.line(depth + 1, "f += 1")
+        if asked.is_multi:  # accepted_points raises KeyError unless accepted as it is
+            checked = self.bind("A_" + _name(asked), f"asked[{asked.id!r}].accepted_points")
+            if NOT_APPLICABLE in asked.accepted:
+                self.line(depth + 1, f"if {name} != NA:")
+                self.line(depth + 2, f"{checked}({name})")
+            else:
+                self.line(depth + 1, f"{checked}({name})")
+        else:
+            accepted = self.bind("ACC_" + _name(asked), f"asked[{asked.id!r}].accepted")
+            self.line(depth + 1, f"if {name} not in {accepted}:")
+            self.line(depth + 2, "return None")
 
     def keep(self, depth: int, asked: AskedQuestion, state: str) -> None:
         """A follow-up's state, where another question reads it."""
@@ -376,6 +408,8 @@ class _Writer:
         """Each theme's exposure: None until every context question feeding it is answered, else the highest level."""
         council, ranks = self.council, self.bank.ranks["exposure"]
         sources = {qid for table in council.themes.values() for qid in table.exposure_sources}
+        for asked in council.context:
+            self.only_checked(1, asked, "c_" + _name(asked))
         if not sources:
             return
         levels = {-1: None, **{rank: level for level, rank in ranks.items()}}
@@ -388,7 +422,6 @@ class _Writer:
                 raise ValueError(f"{asked.id}: option {missing[0]} has no exposure level")
             rank_of = {o: ranks[level] for o, level in asked.exposures.items()}
             self.bind("R_" + _name(asked), repr(rank_of))
-            self.line(1, f"c_{_name(asked)} = get({asked.id!r})")
         for i, table in enumerate(council.themes.values()):
             names = [_name(council.by_id[qid]) for qid in table.exposure_sources]
             if not names:

@@ -22,7 +22,7 @@ from math import fsum  # exact, as in scoring.py: the sum of the same weights in
 from operator import contains
 from typing import Any, Callable, TypeVar
 
-from .bank import CONTEXT, Bank, Gate, Question, Theme
+from .bank import CONTEXT, NOT_APPLICABLE, Bank, Gate, Question, Theme
 from .statuses import FUNCTION_NOT_RUN, NOT_FOR_COUNCIL, NOT_IN_NATION
 
 T = TypeVar("T")
@@ -47,7 +47,8 @@ class AskedQuestion:
     """
 
     __slots__ = ("question", "id", "theme", "is_context", "weight", "parent", "opened_by", "gate", "text",
-                 "variant", "scores", "is_multi", "max_points", "points", "exposures", "_multi_fractions", "known_points")
+                 "variant", "scores", "is_multi", "max_points", "points", "exposures", "_multi_fractions", "known_points",
+                 "accepted", "checked_points")
 
     def __init__(self, question: Question, nation: str) -> None:
         wording = question.wording(nation)
@@ -69,6 +70,12 @@ class AskedQuestion:
         self.exposures = {o.id: o.exposure for o in question.options}  # context questions: answer -> exposure level
         self._multi_fractions: dict[tuple[str, ...], float] = {}  # a multi's choices met so far -> fraction
         self.known_points: dict[tuple[str, ...], float] = {}  # ... -> weight x fraction (points_for)
+        # what a file may hold for it as it is (Question.accepts): its answers written as text, with "n/a" where allowed;
+        # a one-choice question's also as answer -> points, 0 for "n/a" and for no answer (None), so that reading
+        # an answer's points checks it in the same step (a KeyError: not accepted as it is; summary_code.py)
+        self.accepted = question.text_answers
+        self.checked_points: dict[str | None, float] = {} if self.is_multi else {
+            None: 0, **{a: 0 if a == NOT_APPLICABLE else self.points[a] for a in sorted(question.text_answers)}}
 
     def fraction(self, value: Any) -> float:
         """Share of the weight an accepted answer earns: the same arithmetic as Question.fraction.
@@ -93,6 +100,19 @@ class AskedQuestion:
         points = self.weight * self.fraction(value)
         if len(self.known_points) < MAX_MULTI_FRACTIONS:
             self.known_points[tuple(value)] = points
+        return points
+
+
+    def accepted_points(self, value: Any) -> float:
+        """A multi-choice answer's points, if the file may hold it as it is (a list of distinct option ids:
+        Question.accepts); else KeyError. Kept once worked out, as points_for keeps them."""
+        if type(value) is not list:
+            raise KeyError(self.id)
+        points = self.known_points.get(tuple(value))  # only answers accepted so far
+        if points is None:
+            if not self.question.accepts(value):
+                raise KeyError(self.id)
+            points = self.points_for(value)
         return points
 
 
