@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 
 from .bank import NOT_APPLICABLE, Bank
 from .characters import first_not_on_one_line
-from .cycle import Cycle, is_iso_date, read_cycle
+from .cycle import ISO_DATE, Cycle, is_iso_date, read_cycle
 from .messages import Message, kind_of
 from .tables import all_accepted
 
@@ -247,7 +247,13 @@ def plain_parts(data: Any, bank: Bank) -> PlainParts | None:
     if (ons and not ONS_CODE.fullmatch(ons)) or (code and not REGISTER_CODE.fullmatch(code)):
         return None
     date, version = data.get("assessment_date"), data.get("bank_version")
-    if type(version) is not str or not version or _date_problem(date) is not None:
+    if type(version) is not str or not version or type(date) is not str or not ISO_DATE.fullmatch(date):
+        return None
+    try:  # as _date_problem, reading the date once
+        day = datetime.date.fromisoformat(date)
+    except ValueError:
+        return None
+    if day < EARLIEST_DATE or day > datetime.date.today() + DATE_SLACK:
         return None
     answers, notes = data.get("answers", {}), data.get("notes", {})
     if type(answers) is not dict or type(notes) is not dict:

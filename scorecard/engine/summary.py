@@ -89,7 +89,7 @@ def _summary(bank: Bank, assessment: Assessment, ctype: CouncilType, functions: 
             "region": council.region,
             "ons_code": council.ons_code,
             "code": council.code,
-            "functions": sorted(functions),
+            "functions": sorted(functions) if corrected else list(council_tables(bank, ctype.nation, functions).function_list),
             "functions_added": sorted(functions - ctype.functions) if corrected else [],
             "functions_removed": sorted(ctype.functions - functions) if corrected else [],
         },

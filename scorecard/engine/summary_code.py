@@ -33,6 +33,7 @@ or its parent's), parent closed. Each of the scoring rules treats the pairs alik
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Callable
 from itertools import compress, repeat
 from math import fsum
@@ -41,7 +42,7 @@ from typing import Any
 
 from .bank import NOT_APPLICABLE, Bank
 from .statuses import ANSWERED, NA, PARENT_CLOSED, UNANSWERED
-from .tables import (MAX_SCORES, AskedQuestion, CouncilTables, _share, council_tables, per_council_context,
+from .tables import (MAX_SCORES, AskedQuestion, CouncilTables, TierTable, _share, council_tables, per_council_context,
                      share, tier_table)
 
 Figures = Callable[[dict[str, Any]], tuple[list[dict[str, Any]], dict[str, Any]]]
@@ -58,8 +59,9 @@ def compile_figures(bank: Bank, council: CouncilTables) -> Figures:
     source = summary_source(bank, council)
     namespace: dict[str, Any] = {"asked": council.by_id, "bank": bank, "tiers": tier_table(bank), "share": share,
                                  "compress": compress, "repeat": repeat, "eq": eq, "neg": neg, "fsum": fsum,
-                                 "rounded": _rounded, "kept_rounding": _KEPT_ROUNDING,
+                                 "kept_scores": bank.compiled("summary scores", lambda: KeptScores(tier_table(bank))),
                                  "kept_share": _share, "mul": mul, "getitem": getitem,
+                                 "coverage_table": coverage_table,
                                  "__name__": "scorecard.engine.summary_code.generated"}
     exec(compile(source, f"<summary figures {council.nation} {','.join(council.function_list)}>", "exec"), namespace)
     return namespace["figures"]
@@ -118,9 +120,8 @@ class _Writer:
             "# e points earned, o weights taken out, g a statutory gate failed, x exposure; then c covered, k asked,",
             "# p the weight possible, s score, t tier, r risk, v provisional.",
             f"NA = {NOT_APPLICABLE!r}",
-            "KNOWN_TIER = tiers.reached  # score -> tier, as worked out so far",
-            "ROUNDED = kept_rounding  # a score as worked out -> rounded to one decimal, as worked out so far (not 0)",
-            "reached_by = tiers.reached_by",
+            "SCORED = kept_scores  # a score as worked out -> (rounded to one decimal, its tier), as worked out so far",
+            "scored = kept_scores.scored",
             f"TIER_RANK = {dict(tiers.ranks)!r}",
             f"CAP, CAP_RANK = {tiers.cap!r}, {tiers.cap_rank!r}  # the highest tier while a statutory gate fails",
             f"RISK_RANK = {dict(self.bank.ranks['risks'])!r}",
@@ -145,8 +146,7 @@ class _Writer:
             self.line(1, f"p{i} = fsum({table.weights!r} + tuple(map(neg, o{i}))) if o{i} else {table.possible!r}")
             self.line(1, f"if p{i} and c{i}:")
             self.line(2, f"s{i} = 100 * fsum(e{i}) / p{i}")
-            self.line(2, f"s{i} = ROUNDED.get(s{i}) or rounded(s{i})")
-            self.line(2, f"t{i} = KNOWN_TIER.get(s{i}) or reached_by(s{i})")
+            self.line(2, f"s{i}, t{i} = SCORED.get(s{i}) or scored(s{i})")
             if theme_id in gated_themes:
                 self.line(2, f"if g{i} and TIER_RANK[t{i}] > CAP_RANK:")
                 self.line(3, f"t{i} = CAP")
@@ -158,7 +158,8 @@ class _Writer:
             self.line(1, "else:")
             self.line(2, f"s{i} = t{i} = r{i} = None")
             self.line(2, f"v{i} = False")
-            coverage = f"(kept_share(c{i} / k{i}) if c{i} else 0.0)" + ("" if table.root_count else f" if k{i} else None")
+            size = len(table.theme.questions)
+            coverage = f"{self.bind(f'COVER{size}', f'coverage_table({size})')}[k{i}][c{i}]"
             entries.append(f'{{"id": {theme_id!r}, "score": s{i}, "tier": t{i}, "risk": r{i}, "coverage": {coverage}, '
                            f'"provisional": v{i}, "asked": k{i}, "answered": a{i}}}')
         self.line(1, "themes = [")
@@ -198,8 +199,7 @@ class _Writer:
             self.line(3, f"ws = [(s, w) for s, w in zip(sc, {weights!r}) if s is not None]")
             self.line(3, "so = fsum([s * w for s, w in ws]) / fsum([w for _, w in ws]) if ws else None")
             self.line(2, "if so is not None:")
-            self.line(3, "so = ROUNDED.get(so) or rounded(so)")
-            self.line(3, "to = KNOWN_TIER.get(so) or reached_by(so)")
+            self.line(3, "so, to = SCORED.get(so) or scored(so)")
             for i in applies:
                 if tables[i].theme.id in gated_themes:
                     self.line(3, f"if g{i} and s{i} is not None and TIER_RANK[t{i}] < TIER_RANK[to]:")
@@ -224,7 +224,7 @@ class _Writer:
             return
         known = self.bind("K_" + name, f"asked[{asked.id!r}].known_points")  # only answers accepted so far
         checked = self.bind("A_" + name, f"asked[{asked.id!r}].accepted_points")
-        self.line(depth, f"q = {known}.get(tuple(x)) if type(x) is list else None")
+        self.line(depth, f"q = {known}.get(tuple(x))")
         self.line(depth, f"e{i}.append({checked}(x) if q is None else q)")
 
     def roots(self, i: int, table) -> None:
@@ -347,7 +347,14 @@ class _Writer:
     def own_answer(self, depth: int, asked: AskedQuestion) -> None:
         i = self.theme_index[asked.theme]
         self.line(depth, f"x = get({asked.id!r})")
-        self.line(depth, "if x is None:")
+        if asked.is_multi:  # most answers are lists: tested first, the rest is as for one-choice questions
+            self.line(depth, "if type(x) is list:")
+            self.line(depth + 1, f"a{i} += 1")
+            self.earn(depth + 1, asked)
+            self.keep(depth + 1, asked, ANSWERED)
+            self.line(depth, "elif x is None:")
+        else:
+            self.line(depth, "if x is None:")
         self.line(depth + 1, f"u{i} += 1")
         self.keep(depth + 1, asked, UNANSWERED)
         self.line(depth, "elif x == NA:")
@@ -358,6 +365,9 @@ class _Writer:
         else:
             self.line(depth + 1, "return None  # not an answer this question accepts")
         self.line(depth, "else:")
+        if asked.is_multi:
+            self.line(depth + 1, "return None  # neither a list nor \"not applicable\"")
+            return
         self.line(depth + 1, f"a{i} += 1")
         self.earn(depth + 1, asked)
         self.keep(depth + 1, asked, ANSWERED)
@@ -367,13 +377,12 @@ class _Writer:
         self.line(depth, f"{name} = get({asked.id!r})")
         self.line(depth, f"if {name} is not None:")
         self.line(depth + 1, "f += 1")
-        if asked.is_multi:  # accepted_points raises KeyError unless accepted as it is
+        if asked.is_multi:  # a list accepted before, or accepted_points, which raises KeyError unless accepted as it is
+            known = self.bind("K_" + _name(asked), f"asked[{asked.id!r}].known_points")  # only answers accepted so far
             checked = self.bind("A_" + _name(asked), f"asked[{asked.id!r}].accepted_points")
-            if NOT_APPLICABLE in asked.accepted:
-                self.line(depth + 1, f"if {name} != NA:")
-                self.line(depth + 2, f"{checked}({name})")
-            else:
-                self.line(depth + 1, f"{checked}({name})")
+            na = f" and {name} != NA" if NOT_APPLICABLE in asked.accepted else ""
+            self.line(depth + 1, f"if (type({name}) is not list or tuple({name}) not in {known}){na}:")
+            self.line(depth + 2, f"{checked}({name})")
         else:
             accepted = self.bind("ACC_" + _name(asked), f"asked[{asked.id!r}].accepted")
             self.line(depth + 1, f"if {name} not in {accepted}:")
@@ -436,17 +445,29 @@ class _Writer:
 BATCH_SINGLES = 4  # the fewest one-choice questions read together with map() rather than one by one
 
 
-_KEPT_ROUNDING: dict[float, float] = {}
+class KeptScores(dict):
+    """A score as worked out -> (rounded to one decimal, the tier it reaches), kept once worked out for one bank:
+    one lookup for both (round() to a number of digits goes through the decimal digits, about 2,000 instructions).
+    ``SCORED.get(s) or scored(s)``; a zero is not kept: 0.0 and -0.0 are one key, and round() gives each its own sign."""
+
+    def __init__(self, tiers: TierTable) -> None:
+        super().__init__()
+        self.tiers = tiers
+
+    def scored(self, score: float) -> tuple[float, str]:
+        rounded = round(score, 1)
+        result = (rounded, self.tiers.reached_by(rounded))
+        if score and len(self) < MAX_SCORES * 4:
+            self[score] = result
+        return result
 
 
-def _rounded(score: float) -> float:
-    """round(score, 1), kept once worked out (round() to a number of digits goes through the decimal digits,
-    about 2,000 instructions). A zero is not kept: 0.0 and -0.0 are one key; ``ROUNDED.get(s) or rounded(s)``
-    asks again for a zero, which round() gives with its own sign."""
-    result = round(score, 1)
-    if score and len(_KEPT_ROUNDING) < MAX_SCORES * 4:
-        _KEPT_ROUNDING[score] = result
-    return result
+@lru_cache(maxsize=None)
+def coverage_table(most: int) -> tuple[tuple[float | None, ...], ...]:
+    """A theme's coverage by its counts, ``table[asked][covered]``, for up to ``most`` questions asked: the share
+    as results give it (tables.share; 0.0 when none is covered; None when none is asked), looked up rather than
+    rounded or found in share's cache for every theme of every file (results have few different counts)."""
+    return ((None,), *(tuple(share(c / k) if c else 0.0 for c in range(k + 1)) for k in range(1, most + 1)))
 
 
 def _contains(value: str, members: frozenset[str], negate: bool = False) -> str:
