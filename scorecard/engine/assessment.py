@@ -147,6 +147,12 @@ def assessment_text(raw: Any) -> str:
 
 def parse_assessment_text(text: str | bytes, bank: Bank) -> Assessment:
     """Parse and check an assessment file's contents."""
+    return load_assessment(read_assessment_json(text), bank)
+
+
+def read_assessment_json(text: str | bytes) -> Any:
+    """An assessment file's contents as data, not yet checked against the bank: refused here if it is too
+    large, empty, not JSON, holds a key twice, nests too deeply or holds half a character."""
     if len(text) > MAX_FILE_BYTES:
         raise AssessmentError([Message("file_too_large", {"limit_mb": MAX_FILE_BYTES // 1_000_000})])
     if not text.strip():
@@ -162,7 +168,7 @@ def parse_assessment_text(text: str | bytes, bank: Bank) -> Assessment:
         raise AssessmentError([Message("invalid_json_at_line", {"line": line, "detail": detail}) if line
                                else Message("invalid_json", {"detail": detail})]) from None
     _check_encodable(data)
-    return load_assessment(data, bank)
+    return data
 
 
 class DuplicateKey(Exception):

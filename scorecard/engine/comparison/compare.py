@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Sequence
 
-from ..assessment import Assessment, AssessmentError, assessment_text, parse_assessment_text
+from ..assessment import Assessment, AssessmentError, assessment_text, read_assessment_json
 from ..bank import Bank
 from ..messages import Message
-from ..summary import summarise
+from ..summary import Summary, check_and_summarise, summarise
 from ..wording import comparison_notes, type_name
 from .councils import assign_keys, by_council
 from .entries import Entry
@@ -35,11 +35,11 @@ def compare_files(bank: Bank, files: Iterable[Sequence[Any]], skipped: list[Skip
     ``skipped`` lets a caller add files it could not even open (they are listed first).
     ``options`` are ``compare``'s: group_by, shareable, min_group.
     """
-    parsed: list[tuple[str, Assessment]] = []
+    parsed: list[tuple[str, Assessment, Summary]] = []
     failed = list(skipped or [])
     for name, text in files:
-        try:
-            parsed.append((str(name), parse_assessment_text(assessment_text(text), bank)))
+        try:  # checked and summarised in one step (summary.check_and_summarise): load_assessment's refusals
+            parsed.append((str(name), *check_and_summarise(bank, read_assessment_json(assessment_text(text)))))
         except AssessmentError as error:
             failed.append(skipped_file(str(name), error.details))
     return compare(bank, parsed, skipped=failed, **options)
@@ -51,10 +51,11 @@ def skipped_file(name: str, problems: list[Message]) -> Skipped:
             "problem_details": [p.to_dict() for p in problems]}
 
 
-def compare(bank: Bank, assessments: Iterable[Assessment | tuple[str, Assessment]],
+def compare(bank: Bank, assessments: Iterable[Assessment | tuple[str, Assessment] | tuple[str, Assessment, Summary]],
             skipped: list[Skipped] | None = None, group_by: str = "type", shareable: bool = False,
             min_group: int = MIN_GROUP) -> Comparison:
-    """Compare checked assessments; items are ``Assessment`` or ``(file name, Assessment)``.
+    """Compare checked assessments; items are ``Assessment``, ``(file name, Assessment)`` or ``(file name,
+    Assessment, its summary)`` (summary.summarise's or check_and_summarise's, worked out already).
 
     ``group_by``: "type" (nation and council type, the default) or "none" (all councils as one
     group). ``shareable``: a report to be shared, where group figures drawn from fewer than
@@ -77,8 +78,8 @@ def compare(bank: Bank, assessments: Iterable[Assessment | tuple[str, Assessment
         raise ValueError(f"min_group must be a whole number of councils, at least 1, not {min_group!r}")
     entries = []
     for index, item in enumerate(assessments):
-        name, assessment = item if isinstance(item, tuple) else ("", item)
-        entries.append(Entry(index, name, assessment, summarise(bank, assessment)))
+        name, assessment, *summary = item if isinstance(item, tuple) else ("", item)
+        entries.append(Entry(index, name, assessment, summary[0] if summary else summarise(bank, assessment)))
     assign_keys(entries)
 
     groups: dict[str, list[Entry]] = {}
