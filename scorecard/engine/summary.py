@@ -9,9 +9,7 @@ council context's generated function (summary_code.py) rather than the full read
 ``score_assessment`` (result.py) stays the one result for everything else.
 """
 
-from typing import TypedDict  # no "from __future__ import annotations": TypedDict reads its keys at run time
-
-from typing import Any
+from typing import Any, TypedDict  # no "from __future__ import annotations": TypedDict reads its keys at run time
 
 from .assessment import Assessment, load_assessment, plain_parts
 from .bank import Bank, CouncilType
