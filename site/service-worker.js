@@ -6,9 +6,9 @@
 //   ON_FIRST_USE (the guidance, the example region) are not fetched ahead: each is kept in the
 //   same cache the first time it is fetched, so a guidance page read once can be read offline.
 // - Where the browser has static routing (Chromium), the precached files come straight from this
-//   worker's cache without the worker being started (ROUTES, written by the build: folders wholly
-//   precached as "folder/*", other files one by one; only addresses without a query). A page opened
-//   after the browser has stopped this worker does not wait for it to start again.
+//   worker's cache without the worker being started (ROUTES, written by the build: each precached
+//   file by name, only addresses without a query). A page opened after the browser has stopped this
+//   worker does not wait for it to start again. Any other address still comes here.
 // - The engine's files (the WebAssembly runtime, the standard library, the wheel, the bank): the
 //   store the engine's worker (assets/worker.mjs) keeps as it downloads them, each under a hash
 //   of its content (ENGINE_FILES, path -> hash). On a first visit they are already there, so they
@@ -37,12 +37,15 @@ async function precache() {
 }
 
 self.addEventListener("install", (event) => {
-  if (event.addRoutes) {
+  event.waitUntil(precache().then(() => self.skipWaiting()));
+  if (!event.addRoutes) return;
+  try {
     const scope = self.registration.scope;
     const condition = { or: ROUTES.map((pathname) => ({ urlPattern: new URLPattern({ pathname, search: "", baseURL: scope }) })) };
-    event.waitUntil(event.addRoutes({ condition, source: { cacheName: CACHE } }).catch(() => {})); // else the fetch handler serves them
+    event.waitUntil(event.addRoutes({ condition, source: { cacheName: CACHE } }).catch(() => {}));
+  } catch (error) {
+    // routes this browser refuses: the fetch handler below serves those files, as everywhere else
   }
-  event.waitUntil(precache().then(() => self.skipWaiting()));
 });
 
 self.addEventListener("activate", (event) => {

@@ -42,36 +42,23 @@ def write_service_worker(site: Path, template: Path, engine: dict) -> str:
     version = digest.hexdigest()[:16]
     urls = [p.relative_to(site).as_posix() for p in every if not p.relative_to(site).as_posix().startswith(ON_FIRST_USE)]
     engine_keys = {path: file["key"] for path, file in engine["files"].items()}
-    served = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name not in SKIP}
     text = (template.read_text(encoding="utf-8").replace("__VERSION__", version).replace("__FILES__", json.dumps(urls))
-            .replace("__ROUTES__", json.dumps(cache_routes(urls, served)))
+            .replace("__ROUTES__", json.dumps(cache_routes(urls)))
             .replace("__ON_FIRST_USE__", json.dumps(ON_FIRST_USE))
             .replace("__ENGINE_FILES__", json.dumps(engine_keys, sort_keys=True)))
     (site / "sw.js").write_text(text, encoding="utf-8")
     return version
 
 
-def cache_routes(precached: list[str], served: set[str]) -> list[str]:
-    """URL patterns (relative to the site) of files the browser may take straight from the site's cache.
+def cache_routes(precached: list[str]) -> list[str]:
+    """URL patterns (relative to the site) of the files the browser may take straight from the site's cache.
 
     The service worker gives them to the browser's static routing (where it has it), so a page and its
-    files come from the cache without the worker being started first. Only what is precached: a folder
-    as "folder/*" when every file under it is precached, else each precached file by its own name. The
-    site's address itself ("/" is its home page) and the files kept on first use are left to the worker.
+    files come from the cache without the worker being started first. Each precached file by its own name,
+    nothing more: an address the cache does not hold (a page that does not exist, the site's address
+    itself, a file kept on first use) still goes to the worker, which answers it offline too.
     """
-    kept = set(precached)
-    folders = {}
-    for path in served:
-        parts = path.split("/")[:-1]
-        for depth in range(1, len(parts) + 1):
-            folder = "/".join(parts[:depth])
-            folders[folder] = folders.get(folder, True) and path in kept
-    routes = set()
-    for path in precached:
-        parts = path.split("/")[:-1]
-        whole = next(("/".join(parts[:depth]) for depth in range(1, len(parts) + 1) if folders["/".join(parts[:depth])]), None)
-        routes.add(f"{_literal(whole)}/*" if whole else _literal(path))
-    return sorted(routes)
+    return [_literal(path) for path in precached]
 
 
 def _literal(path: str) -> str:
