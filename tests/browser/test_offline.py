@@ -60,8 +60,8 @@ def test_works_offline_after_first_visit(browser, base_url):
 
 def test_pages_come_from_the_cache_without_waiting_for_the_service_worker(browser, base_url):
     """Chromium's static routing: once the site is cached, a page and its files come straight from the
-    cache even when the browser has stopped the service worker; an address with a query (a search
-    result's highlight) is still the service worker's, and works offline."""
+    cache even when the browser has stopped the service worker; any other address (a page that does not
+    exist, one with a query such as a search result's highlight) is still the service worker's, offline too."""
     context = browser.new_context()
     page = context.new_page()
     page.goto(base_url + "index.html")
@@ -79,6 +79,8 @@ def test_pages_come_from_the_cache_without_waiting_for_the_service_worker(browse
     assert served == ["cache", "cache"]
 
     context.set_offline(True)
+    page.goto(urljoin(theme, "no-such-theme.html"))  # not in the cache: the worker's "not found" page
+    assert page.locator("h1").count() and "404" in page.title() + page.locator("h1").inner_text()
     page.goto(theme + "?h=slavery")
     wait_for_engine(page)
     assert page.evaluate('performance.getEntriesByType("navigation")[0].workerMatchedSourceType') != "cache"
