@@ -222,10 +222,15 @@ class _Writer:
         if not asked.is_multi:
             self.line(depth, f"e{i}.append({self.bind('P_' + name, f'asked[{asked.id!r}].points')}[x])")
             return
-        known = self.bind("K_" + name, f"asked[{asked.id!r}].known_points")  # only answers accepted so far
-        checked = self.bind("A_" + name, f"asked[{asked.id!r}].accepted_points")
+        known, checked = self.multi_points(asked)
         self.line(depth, f"q = {known}.get(tuple(x))")
         self.line(depth, f"e{i}.append({checked}(x) if q is None else q)")
+
+    def multi_points(self, asked: AskedQuestion) -> tuple[str, str]:
+        """A multi's points for the answers accepted so far (a dict), and the call that checks and works out any other."""
+        name = _name(asked)
+        return (self.bind("K_" + name, f"asked[{asked.id!r}].known_points"),
+                self.bind("A_" + name, f"asked[{asked.id!r}].accepted_points"))
 
     def roots(self, i: int, table) -> None:
         """A theme's scored questions without a parent: each counts by its own answer (as scoring._read_roots)."""
@@ -358,7 +363,7 @@ class _Writer:
         self.line(depth + 1, f"u{i} += 1")
         self.keep(depth + 1, asked, UNANSWERED)
         self.line(depth, "elif x == NA:")
-        if NOT_APPLICABLE in asked.accepted:
+        if NOT_APPLICABLE in asked.question.text_answers:
             self.line(depth + 1, f"n{i} += 1")
             self.line(depth + 1, f"o{i}.append({asked.weight!r})")
             self.keep(depth + 1, asked, NA)
@@ -378,13 +383,12 @@ class _Writer:
         self.line(depth, f"if {name} is not None:")
         self.line(depth + 1, "f += 1")
         if asked.is_multi:  # a list accepted before, or accepted_points, which raises KeyError unless accepted as it is
-            known = self.bind("K_" + _name(asked), f"asked[{asked.id!r}].known_points")  # only answers accepted so far
-            checked = self.bind("A_" + _name(asked), f"asked[{asked.id!r}].accepted_points")
-            na = f" and {name} != NA" if NOT_APPLICABLE in asked.accepted else ""
+            known, checked = self.multi_points(asked)
+            na = f" and {name} != NA" if NOT_APPLICABLE in asked.question.text_answers else ""
             self.line(depth + 1, f"if (type({name}) is not list or tuple({name}) not in {known}){na}:")
             self.line(depth + 2, f"{checked}({name})")
         else:
-            accepted = self.bind("ACC_" + _name(asked), f"asked[{asked.id!r}].accepted")
+            accepted = self.bind("ACC_" + _name(asked), f"asked[{asked.id!r}].question.text_answers")
             self.line(depth + 1, f"if {name} not in {accepted}:")
             self.line(depth + 2, "return None")
 

@@ -48,7 +48,7 @@ class AskedQuestion:
 
     __slots__ = ("question", "id", "theme", "is_context", "weight", "parent", "opened_by", "gate", "text",
                  "variant", "scores", "is_multi", "max_points", "points", "exposures", "_multi_fractions", "known_points",
-                 "accepted", "checked_points")
+                 "checked_points")
 
     def __init__(self, question: Question, nation: str) -> None:
         wording = question.wording(nation)
@@ -70,10 +70,9 @@ class AskedQuestion:
         self.exposures = {o.id: o.exposure for o in question.options}  # context questions: answer -> exposure level
         self._multi_fractions: dict[tuple[str, ...], float] = {}  # a multi's choices met so far -> fraction
         self.known_points: dict[tuple[str, ...], float] = {}  # ... -> weight x fraction (points_for)
-        # what a file may hold for it as it is (Question.accepts): its answers written as text, with "n/a" where allowed;
-        # a one-choice question's also as answer -> points, 0 for "n/a" and for no answer (None), so that reading
-        # an answer's points checks it in the same step (a KeyError: not accepted as it is; summary_code.py)
-        self.accepted = question.text_answers
+        # a one-choice question's answers a file may hold as they are (Question.text_answers) -> points, 0 for "n/a"
+        # and for no answer (None), so that reading an answer's points checks it in the same step (a KeyError: not
+        # accepted as it is; summary_code.py)
         self.checked_points: dict[str | None, float] = {} if self.is_multi else {
             None: 0, **{a: 0 if a == NOT_APPLICABLE else self.points[a] for a in sorted(question.text_answers)}}
 
@@ -101,7 +100,6 @@ class AskedQuestion:
         if len(self.known_points) < MAX_MULTI_FRACTIONS:
             self.known_points[tuple(value)] = points
         return points
-
 
     def accepted_points(self, value: Any) -> float:
         """A multi-choice answer's points, if the file may hold it as it is (a list of distinct option ids:
