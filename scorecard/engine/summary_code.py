@@ -55,9 +55,9 @@ def summary_source(bank: Bank, council: CouncilTables) -> str:
 
 def compile_figures(bank: Bank, council: CouncilTables) -> Figures:
     """``summary_source`` compiled. The names it reads besides builtins: ``asked`` (the context's
-    tables.AskedQuestion by id), ``bank``, ``tiers`` (tables.TierTable), ``share`` and a few functions."""
+    tables.AskedQuestion by id), ``bank``, ``kept_scores`` (KeptScores), ``coverage_table`` and a few functions."""
     source = summary_source(bank, council)
-    namespace: dict[str, Any] = {"asked": council.by_id, "bank": bank, "tiers": tier_table(bank), "share": share,
+    namespace: dict[str, Any] = {"asked": council.by_id, "bank": bank,
                                  "compress": compress, "repeat": repeat, "eq": eq, "neg": neg, "fsum": fsum,
                                  "kept_scores": bank.compiled("summary scores", lambda: KeptScores(tier_table(bank))),
                                  "kept_share": _share, "mul": mul, "getitem": getitem,
