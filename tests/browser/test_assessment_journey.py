@@ -174,12 +174,16 @@ def test_questions_shown_are_the_ones_the_engine_counts(page, base_url):
         page.wait_for_selector('[data-sc="theme-form"]')
         wait_for_engine(page)
         page.wait_for_selector('[data-sc="theme-score"], [data-sc="live-score"] p')
-        shown = set(page.eval_on_selector_all("fieldset.sc-question:not([hidden])", "els => els.map(e => e.dataset.question)"))
         theme = page.locator('[data-sc="theme-form"]').get_attribute("data-theme")
-        statuses = page.evaluate(
-            """async theme => {
-                const { latestScores } = await import(new URL('assets/js/scores.js', document.baseURI.replace(/themes\\/.*$/, '')).href);
-                return latestScores().result.themes.find(t => t.id === theme).questions;
-            }""", theme)
-        counted = {q["id"] for q in statuses if q["status"] not in ("not_for_council_type", "not_asked")}
+        for _ in range(20):  # the form follows the engine's latest reply: read both once it has
+            shown = set(page.eval_on_selector_all("fieldset.sc-question:not([hidden])", "els => els.map(e => e.dataset.question)"))
+            statuses = page.evaluate(
+                """async theme => {
+                    const { latestScores } = await import(new URL('assets/js/scores.js', document.baseURI.replace(/themes\\/.*$/, '')).href);
+                    return latestScores().result.themes.find(t => t.id === theme).questions;
+                }""", theme)
+            counted = {q["id"] for q in statuses if q["status"] not in ("not_for_council_type", "not_asked")}
+            if shown == counted:
+                break
+            page.wait_for_timeout(250)
         assert shown == counted, council_type
