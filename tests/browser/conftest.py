@@ -140,6 +140,20 @@ def wait_for_engine(page) -> None:
     page.wait_for_selector("html[data-engine='ready']", state="attached", timeout=ENGINE_TIMEOUT)
 
 
+def render_every_question(page) -> None:
+    """Lay out every question on the pages this page opens from now on, as each is once the officer scrolls to it.
+
+    Off screen, a question is not laid out (content-visibility: auto in scorecard.css), so checks that measure the
+    page (axe's target sizes, reflow, contrast on hover, text as shown) would measure nothing there. Without its
+    containment, too: anything drawn outside a question (which the page would clip) shows as overflow here.
+    """
+    page.add_init_script("""{  // adopted, not a <style> in the head: Material's instant navigation replaces the head's
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(".sc-question { content-visibility: visible !important; }");
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}""")
+
+
 def start_assessment(page, base_url, council_type="district", name="Example Testvale District Council") -> None:
     page.goto(base_url + "index.html")
     page.select_option("#sc-council-type", council_type)

@@ -8,7 +8,7 @@ import json
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import ENGINE_TIMEOUT, start_assessment, wait_for_engine
+from .conftest import ENGINE_TIMEOUT, render_every_question, start_assessment, wait_for_engine
 
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
                "resultTypes": ["violations"]}
@@ -21,6 +21,7 @@ def violations(page) -> list[str]:
 
 
 def test_no_axe_violations_on_any_page(page, base_url, built_site):
+    render_every_question(page)
     start_assessment(page, base_url, council_type="unitary")
     # answer something so results, live scores and action tables are on the pages being checked
     page.goto(base_url + "themes/" + sorted(p.name for p in (built_site / "themes").glob("*.html"))[0])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from .conftest import wait_for_engine
+from .conftest import render_every_question, wait_for_engine
 from .test_accessibility import violations
 
 STORAGE_KEY = "scorecard.assessment.v1"
@@ -60,6 +60,7 @@ def engine_decided(page, theme: str) -> None:
 
 
 def test_highland_is_a_scottish_council_with_scottish_wording(page, base_url, built_site):
+    render_every_question(page)  # the help text is read as shown, on every question
     pick(page, base_url, "Highl", "The Highland Council")
     council = saved(page)["council"]
     assert council == {"name": "The Highland Council", "type": "scotland_council", "region": "Scotland",

@@ -14,6 +14,8 @@ import pytest
 
 from scorecard.testing import yearly_example
 
+from .conftest import render_every_question
+
 
 STORAGE_KEY = "scorecard.assessment.v1"
 SLOW = 180_000  # ms: on a busy shared machine Pyodide can take a minute to start
@@ -88,6 +90,7 @@ def open_filled(page, url) -> None:
 
 
 def test_every_page_reflows_at_320_css_pixels(page, base_url, built_site, example):
+    render_every_question(page)
     page.set_viewport_size({"width": 320, "height": 640})
     save(page, base_url, example)
     wide = {}
@@ -103,6 +106,7 @@ def test_every_page_reflows_at_320_css_pixels(page, base_url, built_site, exampl
 
 
 def test_every_control_shows_where_the_focus_is(page, base_url, built_site, example):
+    render_every_question(page)
     save(page, base_url, example)
     missing = {}
     for path in pages(built_site):
@@ -125,6 +129,7 @@ def test_every_control_shows_where_the_focus_is(page, base_url, built_site, exam
 
 @pytest.mark.parametrize("path", ["results.html", "report.html", "compare.html", "themes/spoc.html"])
 def test_buttons_keep_their_contrast_on_hover_and_focus(page, base_url, example, path):
+    render_every_question(page)
     save(page, base_url, example)
     open_filled(page, base_url + path)
     buttons = page.locator("article button:visible, article .md-button:visible")
