@@ -187,3 +187,24 @@ def test_questions_shown_are_the_ones_the_engine_counts(page, base_url):
                 break
             page.wait_for_timeout(250)
         assert shown == counted, council_type
+
+
+def test_a_link_to_a_question_far_down_a_theme_lands_on_it(page, base_url):
+    """The results page's list of questions still to answer links to each one. The questions above it on its theme
+    page are not laid out until scrolled near (content-visibility: auto), so the page must still land on it."""
+    start_assessment(page, base_url, council_type="unitary")
+    page.goto(base_url + "results.html")
+    wait_for_engine(page)
+    page.locator(".sc-unanswered summary").click()
+    links = page.locator(".sc-unanswered a")
+    target = links.nth(links.count() - 1)  # the last question of the last theme: the whole theme page above it
+    href = target.get_attribute("href")
+    qid = href.split("#q-")[1]
+    target.click()
+    page.wait_for_url(f"**/{href}")
+    wait_for_engine(page)
+    on_screen = """id => { const r = document.getElementById(`q-${id}`).getBoundingClientRect();
+                           return r.height > 0 && r.top >= 0 && r.top < innerHeight; }"""
+    page.wait_for_function(on_screen, arg=qid, timeout=10_000)
+    page.wait_for_timeout(500)  # and it stays there once the questions around it are laid out
+    assert page.evaluate(on_screen, qid), qid
