@@ -179,7 +179,7 @@ RESCORE_JS = """async ({ changes, gapMs }) => {
   return { samples, timeouts };
 }"""
 
-# The engine alone: postMessage -> Pyodide score -> reply, through the site's own engine client.
+# The engine alone: postMessage -> Pyodide live score (a theme page's) -> reply, through the site's own engine client.
 ROUND_TRIP_JS = """async ({ calls }) => {
   const engine = await import(new URL("/assets/js/engine.js", location.href).href);
   const saved = JSON.parse(localStorage.getItem(__KEY__));
@@ -189,7 +189,7 @@ ROUND_TRIP_JS = """async ({ calls }) => {
   const samples = [];
   for (let i = 0; i < calls; i++) {
     const t0 = performance.now();
-    const reply = await engine.call("score", assessment);
+    const reply = await engine.call("live_score", assessment);  // what a theme page asks on every change
     samples.push(performance.now() - t0);
     if (!reply.ok) return { error: reply.problems };
   }

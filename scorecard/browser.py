@@ -20,6 +20,7 @@ class BrowserApi:
         self.bank = Bank.from_dict(json.loads(bank_json))
         self.ops: dict[str, Callable[[Any], dict[str, Any]]] = {
             "score": self.score,
+            "live_score": self.live_score,
             "import": self.import_text,
             "actions_csv": self.actions_csv,
             "compare": self.compare,
@@ -42,6 +43,11 @@ class BrowserApi:
 
     def score(self, assessment: dict[str, Any]) -> dict[str, Any]:
         return {"result": score_assessment(self.bank, load_assessment(assessment, self.bank))}
+
+    def live_score(self, assessment: dict[str, Any]) -> dict[str, Any]:
+        """A theme page's score on every change: the result without the action list, the unanswered list and the
+        action plan (score_assessment(actions=False)), which only the results page shows."""
+        return {"result": score_assessment(self.bank, load_assessment(assessment, self.bank), actions=False)}
 
     def import_text(self, payload: dict[str, Any]) -> dict[str, Any]:
         """Check an imported file; return it in the current bank's form (carried-over answers moved,

@@ -252,3 +252,18 @@ def test_who_changed_the_yearly_parts_and_when_is_kept(mini_bank):
     assert load_assessment(data, mini_bank).to_dict()["provenance"] == provenance
     with pytest.raises(AssessmentError):
         load_assessment(dict(data, provenance={"previous": at}), mini_bank)  # last year's record is not edited here
+
+
+def test_a_theme_pages_live_score_is_the_full_result_without_the_action_list(mini_bank, real_bank):
+    """A theme page re-scores with score_assessment(actions=False) (browser.py's live_score): everything the full
+    result holds, in the same order, but the action list, the unanswered list and the action plan."""
+    import random
+
+    from scorecard.testing import yearly_example
+
+    with_plan = district(mini_bank, {"ALP-01": "no", "ALP-02": "some", "ALP-03": ["front"]}, **json.loads(json.dumps(CYCLE)))
+    second_year = load_assessment(yearly_example(real_bank, random.Random(3)), real_bank)
+    for bank, assessment in [(mini_bank, with_plan), (real_bank, second_year)]:
+        full, live = score_assessment(bank, assessment), score_assessment(bank, assessment, actions=False)
+        assert full["action_plan"] and full["actions"] and full["unanswered"] is not None
+        assert list(live.items()) == [(k, v) for k, v in full.items() if k not in ("actions", "unanswered", "action_plan")]

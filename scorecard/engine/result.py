@@ -282,11 +282,14 @@ class Result(ScoredAssessment):
     labels: NotRequired[Labels]
 
 
-def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True) -> Result:
+def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True, actions: bool = True) -> Result:
     """Score a checked assessment: themes, gates, risk, overall, actions, and what changed since its bank version.
 
     ``detail=False`` is for scoring many councils at once (comparisons): the same theme and overall
     figures, without each question's status, the action list, the unanswered list or the labels.
+    ``actions=False`` is for a theme page's live score: all the rest, without the action list, the
+    unanswered list and the action plan, which only the results page shows (they were about half of
+    the work and two thirds of the reply's bytes; bench/README.md, re-score).
     """
     reading = read_answers(bank, assessment)
     themes = [score_theme(theme, reading, bank) for theme in bank.themes]
@@ -316,12 +319,14 @@ def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True) ->
         return summary
     for theme, result in zip(bank.themes, themes):
         result["questions"] = question_entries(theme, reading)
-    actions = action_list(themes, assessment, bank, reading)
+    if not actions:
+        return {**summary, **yearly_parts(bank, assessment, reading, themes, summary["overall"]), "labels": bank.labels()}
+    listed = action_list(themes, assessment, bank, reading)
     return {
         **summary,
-        "actions": actions,
+        "actions": listed,
         "unanswered": unanswered_list(themes, bank, reading),
-        **yearly_parts(bank, assessment, reading, themes, summary["overall"], actions),
+        **yearly_parts(bank, assessment, reading, themes, summary["overall"], listed),
         "labels": bank.labels(),
     }
 
@@ -335,14 +340,19 @@ def add_theme_cycle(bank: Bank, assessment: Assessment, reading, themes) -> None
         theme["planned"] = outcome.get(theme["id"])
 
 
-def yearly_parts(bank: Bank, assessment: Assessment, reading, themes, overall_now, actions) -> dict[str, Any]:
-    """Evidence, the action plan and its outcome, sign-off, last year's changes, answers to review (yearly.py)."""
+def yearly_parts(bank: Bank, assessment: Assessment, reading, themes, overall_now,
+                 actions: list[Action] | None = None) -> dict[str, Any]:
+    """Evidence, the action plan (given the action list), sign-off, last year's changes, answers to review (yearly.py)."""
     cycle = assessment.cycle
-    for action in actions:
-        action["plan"] = cycle.action_plan.get(action["question"])
-    return {
+    parts: dict[str, Any] = {
         "evidence": evidence_share(sum(t["evidence"]["answered"] for t in themes), sum(t["evidence"]["with_evidence"] for t in themes)),
-        "action_plan": plan_entries(bank, assessment, actions, reading.nation),
+    }
+    if actions is not None:
+        for action in actions:
+            action["plan"] = cycle.action_plan.get(action["question"])
+        parts["action_plan"] = plan_entries(bank, assessment, actions, reading.nation)
+    return {
+        **parts,
         "sign_off": cycle.sign_off,
         "since_last_year": since_last_year(bank, assessment, themes, overall_now, reading.nation),
         "review": still_to_review(bank, assessment, reading.nation),

@@ -208,3 +208,26 @@ def test_a_link_to_a_question_far_down_a_theme_lands_on_it(page, base_url):
     page.wait_for_function(on_screen, arg=qid, timeout=10_000)
     page.wait_for_timeout(500)  # and it stays there once the questions around it are laid out
     assert page.evaluate(on_screen, qid), qid
+
+
+SCORES_NOW = "async () => (await import(new URL('/assets/js/scores.js', location.href).href)).latestScores().result"
+
+
+def test_theme_pages_score_without_the_action_list_and_the_results_page_gets_it(page, base_url):
+    """On every change a theme page asks the engine for its live score, without the action list (half the work);
+    the results page, reached by a link (Material's instant navigation keeps the page's modules), asks for it."""
+    start_assessment(page, base_url, council_type="unitary")
+    page.locator('[data-sc="theme-list"] a').first.click()
+    wait_for_engine(page)
+    before = page.locator('[data-sc="theme-score"]').inner_text()
+    answer(page, 0, 1)
+    wait_for_score_change(page, before)
+    live = page.evaluate(SCORES_NOW)
+    assert "actions" not in live and "unanswered" not in live and live["themes"][0]["questions"]
+    page.evaluate("""() => { window.themePageWasHere = true;
+      [...document.querySelectorAll("a.md-nav__link")].find((a) => a.pathname.endsWith("/results.html")).click(); }""")
+    page.wait_for_url("**/results.html")
+    page.wait_for_selector('[data-sc="actions-table"] tbody tr', timeout=ENGINE_TIMEOUT)
+    full = page.evaluate(SCORES_NOW)
+    assert full["actions"] and page.locator('[data-sc="actions-table"] tbody tr').count() == len(full["actions"])
+    assert page.evaluate("() => window.themePageWasHere") is True  # the same document: instant navigation

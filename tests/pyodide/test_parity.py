@@ -74,11 +74,12 @@ def test_scores_agree(pyodide, real_compiled, real_bank):
     cases = assessments(real_bank)
     assert len(cases) >= 30
     assert {c["council"]["type"] for c in cases} == set(real_bank.council_types)
-    expected, replies = in_both(pyodide, real_compiled, [("score", case) for case in cases])
+    calls = [(op, case) for case in cases for op in ("score", "live_score")]  # live_score: a theme page's
+    expected, replies = in_both(pyodide, real_compiled, calls)
     assert len(replies) == len(expected)
-    for case, mine, theirs in zip(cases, expected, replies):
-        assert theirs == mine, case["council"]
-    assert sum(not r["ok"] for r in expected) == 1
+    for (op, case), mine, theirs in zip(calls, expected, replies):
+        assert theirs == mine, (op, case["council"])
+    assert sum(not r["ok"] for r in expected) == 2
 
 
 def test_import_and_action_plan_agree(pyodide, real_compiled, real_bank):

@@ -228,7 +228,7 @@ export function mountResults(root) {
     replace(root.querySelector('[data-sc="changes"]'), setAsideNotice(result), changesNotice(result));
     replace(root.querySelector('[data-sc="unanswered"]'), unansweredList(result));
     drawChart(root.querySelector('[data-sc="chart"]'), result).catch(() => {});
-  });
+  }, { actions: true });
   return () => {
     stopScores();
     if (chart) chart.destroy();
