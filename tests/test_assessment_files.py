@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scorecard.cli import read_assessment
 from scorecard.engine import Bank
@@ -268,3 +270,31 @@ def test_well_formed_retired_answers_are_kept(mini_bank):
     assessment = load_assessment(data, mini_bank)
     assert assessment.retired_answers == {"ALP-09": "yes", "ALP-07": ["front", "managers"]}
     assert assessment.to_dict()["retired_answers"] == data["retired_answers"]
+
+
+HALVES = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)  # surrogates: halves of a character
+
+
+@settings(deadline=None)
+@given(value=st.lists(st.one_of(HALVES, st.characters())).map("".join), kind=st.sampled_from(["str", "bytes"]),
+       escaped=st.booleans())
+def test_half_a_character_is_refused_however_it_is_spelled(value, kind, escaped):
+    """read_assessment_json looks at the text first and writes the data out again only when the text could hold half
+    a character (a lone surrogate): escaped (\\ud800), in a str from the browser, or UTF-8-encoded in bytes. The
+    refusal is the one writing the data out would give, for every spelling."""
+    from scorecard.engine import AssessmentError
+    from scorecard.engine.assessment import read_assessment_json
+
+    doc = json.dumps({"name": value}, ensure_ascii=escaped)
+    text = doc if kind == "str" else doc.encode("utf-8", "surrogatepass")
+    try:
+        json.dumps(json.loads(text), ensure_ascii=False).encode("utf-8")
+        whole = True
+    except UnicodeEncodeError:
+        whole = False
+    try:
+        assert read_assessment_json(text) == {"name": value}
+        refused = None
+    except AssessmentError as error:
+        refused = [m.code for m in error.details]
+    assert refused == (None if whole else ["lone_surrogate"])

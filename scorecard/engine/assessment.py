@@ -167,7 +167,8 @@ def read_assessment_json(text: str | bytes) -> Any:
         line, detail = getattr(error, "lineno", None), str(getattr(error, "msg", error))
         raise AssessmentError([Message("invalid_json_at_line", {"line": line, "detail": detail}) if line
                                else Message("invalid_json", {"detail": detail})]) from None
-    _check_encodable(data)
+    if not _whole_characters_only(text):
+        _check_encodable(data)
     return data
 
 
@@ -183,6 +184,17 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         raise DuplicateKey(next(k for k, _ in pairs if k in seen or seen.add(k)))
     return data
+
+
+def _whole_characters_only(text: str | bytes) -> bool:
+    """True when the text cannot hold half a character: no \\u escape, and strict UTF-8 as it is. Checking the
+    text is much quicker than writing the data out again (_check_encodable), which comparing thousands of files
+    did for each; anything else still goes through that."""
+    try:
+        text.encode("utf-8") if isinstance(text, str) else text.decode("utf-8")
+    except UnicodeError:
+        return False
+    return ("\\u" if isinstance(text, str) else b"\\u") not in text
 
 
 def _check_encodable(data: Any) -> None:

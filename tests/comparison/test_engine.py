@@ -253,3 +253,20 @@ def test_invisible_characters_do_not_split_a_council(mini_bank):
     result = compare(mini_bank, [named("Test\u200bshire", "2025-04-01"), named("\u2066Testshire\u2069", "2025-10-01"),
                                  named("Testshire\ufeff", "2026-04-01")])
     assert result["counts"]["councils"] == 1
+
+
+def test_the_cycle_collector_is_left_as_it_was_found(mini_bank, region):
+    """compare_files pauses Python's cycle collector while it reads the files (compare._collector_paused), then
+    puts it back as it was: on stays on, off stays off, and a file that cannot be read changes nothing."""
+    import gc
+
+    files = as_files(region) + [("broken.json", "{")]
+    expected = compare_files(mini_bank, files, group_by="none")
+    try:
+        for before in (True, False):
+            (gc.enable if before else gc.disable)()
+            assert compare_files(mini_bank, files, group_by="none") == expected
+            assert gc.isenabled() is before
+    finally:
+        gc.enable()
+    assert [s["file"] for s in expected["skipped"]] == ["broken.json"]
