@@ -288,8 +288,8 @@ def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True, ac
     ``detail=False`` is for scoring many councils at once (comparisons): the same theme and overall
     figures, without each question's status, the action list, the unanswered list or the labels.
     ``actions=False`` is for a theme page's live score: all the rest, without the action list, the
-    unanswered list and the action plan, which only the results page shows (they were about half of
-    the work and two thirds of the reply's bytes; bench/README.md, re-score).
+    unanswered list and the action plan, which only the results page shows (they were about a third
+    of a re-score's time in the engine and 70 % of its reply's bytes; bench/README.md, re-score).
     """
     reading = read_answers(bank, assessment)
     themes = [score_theme(theme, reading, bank) for theme in bank.themes]

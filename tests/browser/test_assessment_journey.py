@@ -214,7 +214,7 @@ SCORES_NOW = "async () => (await import(new URL('/assets/js/scores.js', location
 
 
 def test_theme_pages_score_without_the_action_list_and_the_results_page_gets_it(page, base_url):
-    """On every change a theme page asks the engine for its live score, without the action list (half the work);
+    """On every change a theme page asks the engine for its live score, without the action list (a third of its time);
     the results page, reached by a link (Material's instant navigation keeps the page's modules), asks for it."""
     start_assessment(page, base_url, council_type="unitary")
     page.locator('[data-sc="theme-list"] a').first.click()

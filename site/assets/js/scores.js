@@ -4,8 +4,8 @@ import { call, onEngineStatus } from "./engine.js";
 import { getAssessment, needsCarryOver, saveCarriedOver, savedByNewerVersion, storedText, subscribe } from "./store.js";
 
 // Each listener -> whether it reads the action list. Only the results page does: elsewhere the engine is asked
-// for the live score, the same result without the action list, the unanswered list and the action plan, about
-// half the work and a quarter of the bytes on every change (scorecard/browser.py, live_score).
+// for the live score, the same result without the action list, the unanswered list and the action plan: on every
+// change about two thirds of the engine's time and a quarter of the bytes (scorecard/browser.py, live_score).
 const listeners = new Map();
 let latest = { result: null, problems: [], reason: "loading" };
 let sequence = 0;
