@@ -11,6 +11,8 @@ and reports assessments/second and (b - a) / a: the scoring cost as a multiple o
 cost. Target: (b - a) / a <= 3. (b') is the path a comparison takes: json.loads + check_and_summarise
 (engine/summary.py: every file checked in full, with load_assessment's refusals, and the figures a comparison
 shows, equal to score_assessment's, in one step). The target applies to it. On a miss, cProfile shows where (b') and (b) spend their time.
+(c), for reference: the whole comparison of the same files (compare_files), what the Compare page and
+`scorecard compare` run: each file read as a file is, its figures, then the groups, medians and rows.
 
 --browser: on the built site, once the engine is ready, times the worker's "compare" operation
 (scorecard/browser.py, the Compare page) on 400 of the assessments. Target <= 1 s. If the
@@ -39,6 +41,7 @@ from _common import (  # noqa: E402
 
 from scorecard.bank_source.load import load_bank  # noqa: E402
 from scorecard.engine import Bank, load_assessment, score_assessment  # noqa: E402
+from scorecard.engine.comparison import compare_files  # noqa: E402
 from scorecard.engine.summary import check_and_summarise, summarise  # noqa: E402
 from scorecard.testing import random_assessment  # noqa: E402
 
@@ -72,6 +75,12 @@ def summarise_all(texts: list[str], bank: Bank) -> None:
     loads = json.loads
     for text in texts:
         check_and_summarise(bank, loads(text))
+
+
+def compare_all(texts: list[str], bank: Bank) -> None:
+    """The whole comparison the Compare page and `scorecard compare` make of these files (compare_files): reading
+    each file as a file is read, its figures, then the groups, medians and rows."""
+    compare_files(bank, [(f"assessment-{i:05d}.json", text) for i, text in enumerate(texts)])
 
 
 def check_all(texts: list[str], bank: Bank) -> None:
@@ -257,6 +266,9 @@ def main(argv=None) -> int:
     print(f"\n(b') json.loads + check_and_summarise (load_assessment's checks + summarise), the comparison path: "
           f"{min(lean) / n * 1e6:.1f} us an assessment, {n / min(lean):,.0f}/s; a {lean_size:,}-byte result")
     print(f"  (b' - a) / a = {lean_ratio:.1f}x   target <= {TARGET_RATIO:.0f}x   {verdict(lean_ratio, TARGET_RATIO)}")
+    whole = timed(compare_all, texts, bank, args.repeat)
+    print(f"(c) the whole comparison of them (compare_files: each file read as a file, then groups, medians and rows), "
+          f"for reference: {min(whole) / n * 1e6:.1f} us an assessment; (c - a) / a = {(min(whole) - a) / a:.1f}x")
 
     if args.profile or lean_ratio > TARGET_RATIO:
         sample = texts[: min(n, 2000)]
