@@ -11,6 +11,8 @@ context per run (empty cache, service workers blocked), measures:
 
   form usable        navigation start -> an answer clicked on the first theme page is saved
                      in localStorage (and the page has painted)             target <= 300 ms
+                     compared with a BARE FORM FLOOR (_bench/form-floor.html: one question
+                     saved on change by an inline script, nothing else), same run
   first live score   navigation start -> [data-sc="theme-score"] shows a number, a council type
                      and answers already in localStorage; compared with the BARE PYODIDE FLOOR
                      (_bench/floor.html: the same self-hosted pyodide.mjs in a module worker
@@ -67,6 +69,25 @@ worker.onerror = (event) => { window.__floor.error = String(event.message || "wo
 </script></body></html>
 """
 
+# The least any page can do to be usable: one question, saved on change as site/early.js saves
+# answers (the same storage key), and nothing else: no style sheet, no module, no engine. Its
+# first paint and saved click are what this machine and browser cost before the site adds anything.
+FORM_FLOOR_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Bare form floor</title>
+<script>
+document.addEventListener("change", (event) => {
+  const fieldset = event.target.closest("fieldset");
+  localStorage.setItem(__KEY__, JSON.stringify({ answers: { [fieldset.dataset.question]: event.target.value } }));
+});
+</script></head>
+<body><h1>Bare form floor</h1>
+<form data-sc="theme-form"><fieldset class="sc-question" data-question="FLOOR-01">
+<legend>Does the council have a designated lead for modern slavery?</legend>
+<label><input type="radio" name="FLOOR-01" value="yes"> Yes</label>
+<label><input type="radio" name="FLOOR-01" value="no"> No</label>
+</fieldset></form></body></html>
+"""
+
 # Pyodide as npm ships it: the site's runtime files, with Pyodide's own full standard library and
 # lock file (the site ships neither as they are), copied beside the page by write_floor.
 # With ?snapshot: Pyodide's own memory snapshot and nothing else (no packing, no overlap, no engine):
@@ -115,7 +136,7 @@ INSTRUMENT = """(() => {
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true,
                                                  attributes: true, attributeFilter: ["data-engine"] });
-  if (!cfg.probe || !location.pathname.includes("/themes/")) return;
+  if (!cfg.probe || !/\\/themes\\/|\\/form-floor\\.html$/.test(location.pathname)) return;
   // Form usable: like an officer clicking as soon as they can, every ~4 ms (a timer's floor)
   // click an unchecked option of the first shown question; usable once the answer is saved.
   const probe = () => {
@@ -329,6 +350,19 @@ def run_floor(browser, base_url: str) -> dict:
         context.close()
 
 
+def run_form_floor(browser, base_url: str) -> float:
+    """Form usable on the bare form floor page, measured as on the site (the same probe)."""
+    context = instrumented_context(browser, "block", None, probe=True)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "_bench/form-floor.html")
+        wait_bench(page, "window.__bench.formUsable !== null && window.__bench.fcp !== null")
+        bench = page.evaluate("window.__bench")
+        return max(bench["formUsable"], bench["fcp"])
+    finally:
+        context.close()
+
+
 def run_product(browser, served, theme_url: str, second_theme: str, storage: dict, args) -> dict:
     context = instrumented_context(browser, "block", storage, probe=True)
     try:
@@ -460,6 +494,7 @@ def write_floor(site: Path) -> None:
     folder.mkdir(exist_ok=True)
     (folder / "floor.html").write_text(FLOOR_HTML, encoding="utf-8")
     (folder / "floor-worker.mjs").write_text(FLOOR_WORKER, encoding="utf-8")
+    (folder / "form-floor.html").write_text(FORM_FLOOR_HTML.replace("__KEY__", json.dumps(STORAGE_KEY)), encoding="utf-8")
     for name in ("python_stdlib.zip", "pyodide-lock.json"):  # the site ships neither as npm has them
         shutil.copy2(ROOT / "node_modules" / "pyodide" / name, folder / name)
 
@@ -529,7 +564,8 @@ def main(argv=None) -> int:
                     for kind in order:
                         try:
                             if kind == "floor":
-                                floors.append({**run_floor(browser, served.base_url), "run": run})
+                                floors.append({**run_floor(browser, served.base_url), "run": run,
+                                               "formFloor": run_form_floor(browser, served.base_url)})
                             else:
                                 products.append({**run_product(browser, served, theme_url, second_theme, storage, args),
                                                  "run": run})
@@ -537,7 +573,7 @@ def main(argv=None) -> int:
                             errors.append(f"run {run + 1} {kind}: {type(error).__name__}: {error}")
                     f, p = (floors[-1] if floors else None), (products[-1] if products else None)
                     print(f"  run {run + 1}: floor {fmt(f and f['done'])}, first score {fmt(p and p['firstScore'])}, "
-                          f"form usable {fmt(p and p['formUsable'])}, warm nav {fmt(p and p['warmNav'])} "
+                          f"form usable {fmt(p and p['formUsable'])} (bare form {fmt(f and f['formFloor'])}), warm nav {fmt(p and p['warmNav'])} "
                           f"({p and p['warmNavKind']})")
                 if not args.skip_bytes:
                     try:
@@ -576,6 +612,9 @@ def report(floors, products, bytes_result, errors, args) -> None:
 
     form = [p["formUsable"] for p in products]
     row("form usable (answer saved, painted)", form, f"<= {TARGET_FORM_MS} ms", TARGET_FORM_MS)
+    form_floor = [f["formFloor"] for f in floors]
+    row("  bare form floor (one question, nothing else)", form_floor, "", None,
+        extra=f"site - floor {fmt(median(form) - median(form_floor))}" if form and form_floor else "")
     floor_done = [f["done"] for f in floors]
     first = [p["firstScore"] for p in products]
     row("bare Pyodide floor (1+1 in a worker)", floor_done, "", None)
