@@ -16,7 +16,11 @@ def random_answer(question, rng: random.Random) -> Any:
     if question.allow_na and rng.random() < 0.1:
         return NOT_APPLICABLE
     if question.type == "multi":
-        return sorted(rng.sample([o.id for o in question.options], rng.randint(0, len(question.options))))
+        chosen = sorted(rng.sample([o.id for o in question.options], rng.randint(0, len(question.options))))
+        alone = [o for o in chosen if o in question.exclusive_options]  # "None of these" is given on its own
+        if alone and len(chosen) > 1:
+            chosen = alone[:1] if rng.random() < 0.5 else [o for o in chosen if o not in alone]
+        return chosen
     return rng.choice(question.options).id
 
 

@@ -456,11 +456,12 @@
     const input = event.target;
     const fieldset = input.closest?.(`${FORM} fieldset.sc-question`);
     if (!fieldset || input.tagName !== "INPUT") return;
-    if (fieldset.dataset.type === "multi") {
-      // "Not applicable" and real options exclude each other.
-      const na = input.value === NA;
+    if (fieldset.dataset.type === "multi" && input.checked) {
+      // "Not applicable", and an option given on its own ("None of these", data-exclusive), clear the
+      // others; any other option clears them.
+      const alone = (box) => box.value === NA || "exclusive" in box.dataset;
       for (const other of fieldset.querySelectorAll("input")) {
-        if (input.checked && other !== input && (na || other.value === NA)) other.checked = false;
+        if (other !== input && (alone(input) || alone(other))) other.checked = false;
       }
     }
     change(fieldset.dataset.question, readAnswer(fieldset));

@@ -40,7 +40,9 @@ def answer_values(question) -> st.SearchStrategy:
     options = [o.id for o in question.options]
     others = [ABSENT, None] + ([NOT_APPLICABLE] if question.allow_na else [])
     if question.type == "multi":
-        given_answer = st.lists(st.sampled_from(options), unique=True)
+        alone = question.exclusive_options  # "None of these": given on its own, as the form gives it
+        given_answer = st.lists(st.sampled_from(options), unique=True).map(
+            lambda chosen: chosen if len(chosen) < 2 else [o for o in chosen if o not in alone])
         return st.one_of([given_answer, given_answer, *map(st.just, others)])
     # one draw per question, not two: generating the built-in bank's files is most of these tests' time
     return st.sampled_from(options + others * max(1, len(options) // len(others)))
@@ -85,10 +87,12 @@ def dependents(bank: Bank, qid: str) -> set[str]:
 
 
 def improvements(bank: Bank, qid: str, value: Any) -> list[Any]:
-    """Answers that score higher than value: a better option, or one more positively scored option."""
+    """Answers that score higher than value: a better option, or one more positively scored option (which clears
+    "None of these", as the form does)."""
     question = bank.questions[qid]
     if question.type == "multi":
-        return [value + [o.id] for o in question.options if o.score > 0 and o.id not in value]
+        kept = [v for v in value if v not in question.exclusive_options]
+        return [kept + [o.id] for o in question.options if o.score > 0 and o.id not in value]
     return [o.id for o in question.options if o.score > question.option_scores[value]]
 
 
@@ -104,7 +108,6 @@ def test_scores_and_coverage_are_in_range(bank, data):
         assert (theme["score"] is None) == (theme["answered"] + theme["not_applicable"] == 0 or not theme["weight_possible"])
         assert theme["asked"] == theme["answered"] + theme["not_applicable"] + theme["unanswered"]
         assert all(0 <= entry["fraction"] <= 1 for entry in theme["questions"] if "fraction" in entry)
-    assert all(0 < action["gain"] <= 100 for action in result["actions"])
     assert all(0 < action["gain"] <= 100 for action in result["actions"])
     order = [(not a["gates"]) for a in result["actions"]]
     assert order == sorted(order)  # duties not met come first
@@ -298,10 +301,12 @@ def test_answers_checked_in_one_step_every_kind_of_refusal(bank):
 
     for question in bank.questions.values():
         options = [o.id for o in question.options]
-        valid = [[options[0]], options] if question.type == "multi" else list(options)
+        together = [o for o in options if o not in question.exclusive_options]  # "None of these" only on its own
+        valid = [[options[0]], together, *([o] for o in question.exclusive_options)] if question.type == "multi" else list(options)
         refused = [options[0] + "-unknown", [options[0] + "-unknown"], {"id": options[0]}, 1, True]
         if question.type == "multi":
             refused += [[options[0], options[0]], options[0], [options[0], ["nested"]]]
+            refused += [[together[0], o] for o in question.exclusive_options]
         else:
             refused += [[options[0]]]
         (valid if question.allow_na else refused).append(NOT_APPLICABLE)

@@ -343,6 +343,13 @@ def _check_options(q: dict[str, Any], at, path: Path, check: BankCheck) -> None:
     for oi, option_id in enumerate(ids):
         if option_id in ids[:oi]:
             check.add(path, at("options", oi, "id"), f"duplicate option id {option_id!r}", q["id"])
+    for oi, option in enumerate(options):
+        if not option.get("exclusive"):
+            continue
+        if q["type"] != "multi":
+            check.add(path, at("options", oi, "exclusive"), "only a multi question's options can be exclusive (given on their own)", q["id"])
+        elif option.get("score", 0) != 0:
+            check.add(path, at("options", oi, "score"), f"option {option['id']!r} is exclusive (given on its own, like 'None of these'), so it must score 0", q["id"])
     if q.get("kind") == "context":
         _check_context(q, options, at, path, check)
         return

@@ -473,6 +473,10 @@ def _answer_problem(question, value: Any) -> Message | None:
             return Message("answer_unknown_option", {"question": qid, "option": unknown[0], "options": list(options)})
         if len(set(value)) != len(value):
             return Message("answer_option_twice", {"question": qid})
+        alone = [v for v in value if v in question.exclusive_options]
+        if alone and len(value) > 1:
+            return Message("answer_exclusive_option_with_others",
+                           {"question": qid, "option": alone[0], "label": question.labels[alone[0]]})
         return None
     if not isinstance(value, str):
         return Message("answer_not_an_option_id", {"question": qid, "kind": kind_of(value)})

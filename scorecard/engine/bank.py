@@ -25,6 +25,7 @@ class Option:
     label: str
     score: float  # 0 for a context question's options
     exposure: str | None = None  # context questions: the exposure level this answer indicates
+    exclusive: bool = False  # multi questions: given only on its own ("None of these")
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Question:
     labels: Mapping[str, str] = field(repr=False)  # option id -> label
     best_label: str = field(repr=False)  # what the best answer reads as, for the action list
     text_answers: frozenset[str] = field(repr=False)  # every valid answer written as text: an option id (not multi), n/a if allowed
+    exclusive_options: frozenset[str] = field(repr=False)  # a multi's options that are given only on their own
     own_wording: Wording = field(repr=False)  # the wording of nations without a variant, built once rather than per call
 
     def fraction(self, value: Any) -> float:
@@ -88,7 +90,8 @@ class Question:
                 chosen = set(value)
             except TypeError:  # an object or list inside the list
                 return False
-            return len(chosen) == len(value) and chosen <= self.option_scores.keys()
+            return (len(chosen) == len(value) and chosen <= self.option_scores.keys()
+                    and (len(chosen) < 2 or chosen.isdisjoint(self.exclusive_options)))
         return False
 
     def wording(self, nation: str) -> Wording:
@@ -321,7 +324,8 @@ def _gate(data: Mapping[str, Any] | None) -> Gate | None:
 
 
 def _question(q: Mapping[str, Any], theme: str) -> Question:
-    options = tuple(Option(o["id"], o["label"], float(o.get("score", 0)), o.get("exposure")) for o in q["options"])
+    options = tuple(Option(o["id"], o["label"], float(o.get("score", 0)), o.get("exposure"), bool(o.get("exclusive", False)))
+                    for o in q["options"])
     depends = q.get("depends_on") or {}
     multi, allow_na = q["type"] == "multi", bool(q.get("allow_na", False))
     gate = _gate(q.get("gate"))
@@ -354,5 +358,6 @@ def _question(q: Mapping[str, Any], theme: str) -> Question:
         labels={o.id: o.label for o in options},
         best_label="; ".join(o.label for o in options if o.score > 0) if multi else max(options, key=lambda o: o.score).label,
         text_answers=frozenset(([] if multi else [o.id for o in options]) + ([NOT_APPLICABLE] if allow_na else [])),
+        exclusive_options=frozenset(o.id for o in options if o.exclusive),
         own_wording=Wording(q["text"], q["help"], tuple(q["sources"]), gate),
     )

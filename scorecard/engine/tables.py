@@ -241,13 +241,14 @@ def _not_for_council_entry(question: Question, nation: str) -> dict[str, str]:
 
 
 class Choices:
-    """The answers a multi-choice question accepts, as a container: a list of distinct option ids,
-    or "n/a" where allowed. ``value in choices`` says yes only where Question.accepts does."""
+    """The answers a multi-choice question accepts, as a container: a list of distinct option ids (an exclusive
+    one only on its own), or "n/a" where allowed. ``value in choices`` says yes only where Question.accepts does."""
 
-    __slots__ = ("options", "text_answers", "accepted")
+    __slots__ = ("options", "exclusive", "text_answers", "accepted")
 
     def __init__(self, question: Question) -> None:
         self.options = frozenset(question.option_scores)
+        self.exclusive = question.exclusive_options
         self.text_answers = question.text_answers
         self.accepted: set[tuple[str, ...]] = set()  # lists accepted so far, as tuples: most recur (bounded)
 
@@ -257,7 +258,7 @@ class Choices:
             if key in self.accepted:  # TypeError for an unhashable item: all_accepted says no
                 return True
             chosen = set(value)
-            if len(chosen) == len(value) and chosen <= self.options:
+            if len(chosen) == len(value) and chosen <= self.options and (len(chosen) < 2 or chosen.isdisjoint(self.exclusive)):
                 if len(self.accepted) < MAX_MULTI_FRACTIONS:
                     self.accepted.add(key)
                 return True

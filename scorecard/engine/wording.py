@@ -292,6 +292,7 @@ PROBLEMS = {
     "answer_not_an_option_id": "answers: {question}: expected one option id, got {kind}",
     "answer_unknown_option": "answers: {question}: unknown option {option!r}; options are {options}",
     "answer_option_twice": "answers: {question}: an option is chosen twice",
+    "answer_exclusive_option_with_others": "answers: {question}: '{label}' ({option}) is an answer on its own; it cannot be chosen with other options",
     "notes_not_an_object": "notes must be an object mapping question ids to text",
     "note_not_text": "notes: {question}: a note must be text, got {kind}",
     "note_too_long": "notes: {question}: a note is at most {limit} characters",

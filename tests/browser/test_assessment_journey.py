@@ -231,3 +231,39 @@ def test_theme_pages_score_without_the_action_list_and_the_results_page_gets_it(
     full = page.evaluate(SCORES_NOW)
     assert full["actions"] and page.locator('[data-sc="actions-table"] tbody tr').count() == len(full["actions"])
     assert page.evaluate("() => window.themePageWasHere") is True  # the same document: instant navigation
+
+
+def test_none_of_these_is_an_answer_on_its_own(page, base_url):
+    """An option given on its own ("None of these": exclusive in the bank) clears the others when ticked, and ticking
+    another clears it, so the form never saves an answer the engine refuses; an old answer holding both is named."""
+    start_assessment(page, base_url, council_type="unitary")
+    page.goto(base_url + "themes/spoc.html")
+    fieldset = page.locator("fieldset.sc-question[data-type='multi']:has(input[data-exclusive]):visible").first
+    qid = fieldset.get_attribute("data-question")
+    alone = fieldset.locator("input[data-exclusive]")
+    others = fieldset.locator("input:not([data-exclusive]):not([data-na])")
+    first, second = others.nth(0).get_attribute("value"), others.nth(1).get_attribute("value")
+    others.nth(0).check()
+    others.nth(1).check()
+    assert saved(page)["answers"][qid] == [first, second]
+    alone.check()
+    assert saved(page)["answers"][qid] == [alone.get_attribute("value")]
+    assert not others.nth(0).is_checked() and not others.nth(1).is_checked()
+    others.nth(1).check()
+    assert saved(page)["answers"][qid] == [second] and not alone.is_checked()
+    wait_for_engine(page)
+    page.wait_for_selector('[data-sc="theme-score"]')
+
+    # Saved before "None of these" was given on its own: the page names the question rather than scoring it.
+    page.evaluate("""([key, qid, answer]) => {
+        const data = JSON.parse(localStorage.getItem(key)); data.answers[qid] = answer;
+        localStorage.setItem(key, JSON.stringify(data)); }""", [STORAGE_KEY, qid, [second, alone.get_attribute("value")]])
+    page.reload()
+    wait_for_engine(page)
+    panel = page.locator('[data-sc="live-score"]')
+    page.wait_for_function("() => document.querySelector('[data-sc=\"live-score\"]').textContent.includes('on its own')",
+                           timeout=ENGINE_TIMEOUT)
+    assert qid in panel.inner_text()
+    others.nth(0).check()  # ticking a service clears "None of these": the answers score again
+    page.wait_for_selector('[data-sc="theme-score"]')
+    assert saved(page)["answers"][qid] == [first, second]
