@@ -126,7 +126,7 @@ INSTRUMENT = """(() => {
   } catch (e) { /* no paint timing */ }
   const isNumber = (t) => /^\\s*\\d+(\\.\\d+)?\\s*$/.test(t || "");
   const check = () => {
-    if (B.mounted === null && document.querySelector(".sc-hidden-note")) B.mounted = performance.now();  // form.js applyVisibility ran
+    if (B.mounted === null && document.querySelector('form[data-sc="theme-form"] ~ script')) B.mounted = performance.now();  // the whole form parsed, each question shown as saved
     if (B.firstScore === null) {
       const n = document.querySelector('[data-sc="theme-score"]');
       if (n && isNumber(n.textContent)) B.firstScore = performance.now();
@@ -374,7 +374,7 @@ def run_product(browser, served, theme_url: str, second_theme: str, storage: dic
         events.update(worker_timeline(page, "worker.mjs", timeline["origin"]))
         events["form usable (answer saved)"] = bench["formUsable"]
         if bench["mounted"] is not None:
-            events["theme form mounted (form.js)"] = bench["mounted"]
+            events["theme form parsed, shown as saved"] = bench["mounted"]
         events["engine ready (data-engine)"] = bench["engineReady"]
         events["first live score in the DOM"] = bench["firstScore"]
         out = {

@@ -6,6 +6,8 @@
 // - answers, notes and council details saved from the moment they can be given, on any page
 //   (this is the only code that writes saved data): the council picked from the register, or
 //   given by hand, and the functions it runs where they differ from its type's defaults;
+// - a theme page's questions shown as saved as each is parsed (an inline script per question), so
+//   the form is never painted empty and filled once the modules run;
 // - the scoring engine's worker, started at once: Pyodide's start is the page's longest wait.
 //
 // One source of truth across tabs. Every change is written as a merge with what is stored now,
@@ -340,8 +342,85 @@
     if (event.key === KEY || event.key === null || event.key === UNDO_KEY || event.key.startsWith(ASIDE)) notify("other-tab");
   });
 
+  // A theme page's form as saved and with the questions the engine asks. An inline script at the end
+  // of each question shows it as soon as it is parsed (site/templates/theme.md.j2), so no paint ever
+  // shows an empty form that fills a moment later; js/form.js shows them again on each change and
+  // engine result.
+  function writeAnswer(fieldset, value) {
+    for (const input of fieldset.querySelectorAll("input")) {
+      input.checked = Array.isArray(value) ? value.includes(input.value) : input.value === value;
+    }
+  }
+
+  // A question's saved answer, note and evidence (answers given in another tab arrive here too).
+  function showSavedQuestion(fieldset, assessment) {
+    const id = fieldset.dataset.question;
+    writeAnswer(fieldset, assessment.answers[id]);
+    const note = fieldset.querySelector('[data-sc="note"]');
+    const text = assessment.notes[id] || "";
+    if (note.value !== text) note.value = text;
+    const evidence = (assessment.evidence || {})[id];
+    const evidenceText = evidence ? evidence.link || evidence.reference || "" : "";
+    const textField = fieldset.querySelector('[data-sc="evidence-text"]');
+    const dateField = fieldset.querySelector('[data-sc="evidence-date"]');
+    if (textField && textField.value.trim() !== evidenceText) textField.value = evidenceText;
+    if (dateField) {
+      if (dateField.value !== ((evidence && evidence.date) || "")) dateField.value = (evidence && evidence.date) || "";
+      dateField.disabled = !textField.value.trim();
+    }
+    if (text || evidence) fieldset.querySelector("details.sc-note").open = true;
+  }
+
+  function showSaved(form) {
+    const assessment = getAssessment();
+    for (const fieldset of form.querySelectorAll("fieldset.sc-question")) showSavedQuestion(fieldset, assessment);
+  }
+
+  // The wording of the council's nation, where the engine says the question has one: each
+  // [data-wording] group shows its nation's element if the build wrote one, else the base.
+  function showWording(fieldset, variant) {
+    for (const element of fieldset.querySelectorAll("[data-wording]")) {
+      const siblings = [...element.parentElement.children].filter((e) => e.dataset.wording && e.tagName === element.tagName);
+      const own = variant && siblings.some((e) => e.dataset.wording === variant);
+      element.hidden = element.dataset.wording !== (own ? variant : "base");
+    }
+  }
+
+  // Which questions are shown is the engine's decision: `entries` maps each question to its entry in
+  // the engine's latest result for this assessment. Without one (before the engine has scored it,
+  // or when the council type has just changed), every question asked of the council type is shown
+  // (data-council-types, written by the build from the engine's bank): nothing the officer may need
+  // to answer is hidden.
+  const HIDDEN = new Set(["not_asked", "not_for_council_type"]);
+  function showQuestion(fieldset, entries, type) {
+    const entry = entries && entries.get(fieldset.dataset.question);
+    const status = entries
+      ? entry.status
+      : type && !fieldset.dataset.councilTypes.split(" ").includes(type) ? "not_for_council_type" : "shown";
+    fieldset.hidden = HIDDEN.has(status);
+    showWording(fieldset, entry && entry.variant);
+    return status;
+  }
+
+  function showQuestions(form, entries) {
+    const type = getAssessment().council.type;
+    let notForType = 0;
+    for (const fieldset of form.querySelectorAll("fieldset.sc-question")) {
+      if (showQuestion(fieldset, entries, type) === "not_for_council_type") notForType += 1;
+    }
+    const note = form.querySelector(".sc-hidden-note");
+    note.textContent = notForType ? `${notForType} question(s) in this theme do not apply to your council (its nation, or a function it does not run) and are hidden.` : "";
+  }
+
   const store = {
     getAssessment,
+    showSaved,
+    showQuestions,
+    // The inline script at the end of each question of a theme page: shown as saved as soon as it is parsed.
+    showParsedQuestion(fieldset) {
+      showSavedQuestion(fieldset, getAssessment());
+      showQuestion(fieldset, null, getAssessment().council.type);
+    },
     lastSaveError: () => saveError,
     currentBankVersion: pageVersion,
     subscribe(subscriber) {

@@ -151,6 +151,30 @@ def test_answers_are_saved_before_the_app_modules_have_loaded(page, base_url):
     assert page.locator(f"fieldset[data-question='{qid}'] input").nth(0).is_checked()  # mounting keeps the answer
 
 
+def test_saved_answers_show_as_the_page_is_parsed_not_when_the_modules_run(page, base_url):
+    """Coming back to a theme page: each question shows its saved answer and note, and the questions not asked of the
+    council type are hidden, as the page is parsed (an inline script per question), so the form is never painted
+    empty and filled later, when the modules run (on a slow machine, most of a second later)."""
+    start_assessment(page, base_url, council_type="district")
+    page.goto(base_url + "themes/spoc.html")
+    qid = answer(page, 0, 1)
+    page.locator(f"#q-{qid} details.sc-note summary").click()
+    page.fill(f"#note-{qid}", "Agreed at cabinet")
+    held = []
+    page.route("**/assets/app.js", lambda route: held.append(route))
+    page.goto(base_url + "themes/spoc.html", wait_until="commit")  # "load" would wait for app.js
+    page.wait_for_selector('form[data-sc="theme-form"] ~ script', state="attached")  # the whole form is parsed
+    assert not page.evaluate("document.documentElement.dataset.engine")  # set by app.js: it has not run
+    assert page.locator(f"#q-{qid} input").nth(1).is_checked()
+    assert page.locator(f"#note-{qid}").input_value() == "Agreed at cabinet"
+    shown = page.eval_on_selector_all("fieldset.sc-question", "els => els.map(e => [e.dataset.councilTypes.split(' ').includes('district'), !e.hidden])")
+    assert all(asked == visible for asked, visible in shown) and any(visible for _, visible in shown)
+    for route in held:
+        route.continue_()
+    page.wait_for_function("() => document.documentElement.dataset.engine")
+    assert page.locator(f"#q-{qid} input").nth(1).is_checked()
+
+
 def test_failed_import_leaves_saved_answers(page, base_url, tmp_path):
     start_assessment(page, base_url)
     page.locator('[data-sc="theme-list"] a').nth(0).click()

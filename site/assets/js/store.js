@@ -17,6 +17,8 @@ export const {
   saveCarriedOver,
   savedByNewerVersion,
   setMyName,
+  showQuestions,
+  showSaved,
   signOff,
   storedText,
   subscribe,
