@@ -181,7 +181,7 @@ RESCORE_JS = """async ({ changes, gapMs }) => {
   for (let i = 0; i < changes; i++) {
     const shown = [...form.querySelectorAll("fieldset.sc-question")].filter((f) => !f.hidden);
     const fieldset = shown[i % shown.length];
-    const inputs = [...fieldset.querySelectorAll("input")].filter((x) => x.value !== "n/a");
+    const inputs = [...fieldset.querySelectorAll("input[type=radio], input[type=checkbox]")].filter((x) => x.value !== "n/a");  // not the evidence fields
     let input;
     if (fieldset.dataset.type === "multi") input = inputs[Math.floor(i / shown.length) % inputs.length];
     else input = inputs.find((x) => !x.checked) || inputs[0];
