@@ -418,8 +418,9 @@
     showQuestions,
     // The inline script at the end of each question of a theme page: shown as saved as soon as it is parsed.
     showParsedQuestion(fieldset) {
-      showSavedQuestion(fieldset, getAssessment());
-      showQuestion(fieldset, null, getAssessment().council.type);
+      const assessment = getAssessment();
+      showSavedQuestion(fieldset, assessment);
+      showQuestion(fieldset, null, assessment.council.type);
     },
     lastSaveError: () => saveError,
     currentBankVersion: pageVersion,
