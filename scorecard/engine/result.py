@@ -319,13 +319,10 @@ def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True, ac
         return summary
     for theme, result in zip(bank.themes, themes):
         result["questions"] = question_entries(theme, reading)
-    if not actions:
-        return {**summary, **yearly_parts(bank, assessment, reading, themes, summary["overall"]), "labels": bank.labels()}
-    listed = action_list(themes, assessment, bank, reading)
+    listed = action_list(themes, assessment, bank, reading) if actions else None
     return {
         **summary,
-        "actions": listed,
-        "unanswered": unanswered_list(themes, bank, reading),
+        **({"actions": listed, "unanswered": unanswered_list(themes, bank, reading)} if actions else {}),
         **yearly_parts(bank, assessment, reading, themes, summary["overall"], listed),
         "labels": bank.labels(),
     }

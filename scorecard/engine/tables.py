@@ -242,13 +242,13 @@ def _not_for_council_entry(question: Question, nation: str) -> dict[str, str]:
 
 class Choices:
     """The answers a multi-choice question accepts, as a container: a list of distinct option ids (an exclusive
-    one only on its own), or "n/a" where allowed. ``value in choices`` says yes only where Question.accepts does."""
+    one only on its own), or "n/a" where allowed. ``value in choices`` says yes exactly where Question.accepts
+    does (it asks it), and keeps the lists it has accepted, which most files repeat."""
 
-    __slots__ = ("options", "exclusive", "text_answers", "accepted")
+    __slots__ = ("question", "text_answers", "accepted")
 
     def __init__(self, question: Question) -> None:
-        self.options = frozenset(question.option_scores)
-        self.exclusive = question.exclusive_options
+        self.question = question
         self.text_answers = question.text_answers
         self.accepted: set[tuple[str, ...]] = set()  # lists accepted so far, as tuples: most recur (bounded)
 
@@ -257,8 +257,7 @@ class Choices:
             key = tuple(value)
             if key in self.accepted:  # TypeError for an unhashable item: all_accepted says no
                 return True
-            chosen = set(value)
-            if len(chosen) == len(value) and chosen <= self.options and (len(chosen) < 2 or chosen.isdisjoint(self.exclusive)):
+            if self.question.accepts(value):
                 if len(self.accepted) < MAX_MULTI_FRACTIONS:
                     self.accepted.add(key)
                 return True
