@@ -33,11 +33,20 @@ try:  # one source of truth for how the project launches Debian's chromium
     from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 except Exception:  # pragma: no cover - the tests package moved or pytest is missing
     CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-    CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+    CHROMIUM_ARGS = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+    ]
 
 
 # --------------------------------------------------------------------------- the machine
+
 
 def cpu_model() -> str:
     try:
@@ -64,7 +73,7 @@ def machine_lines(chromium: str | None = None) -> list[str]:
     except OSError:
         nproc = str(os.cpu_count())
     try:
-        mem = next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal"))
+        mem = next(line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
         mem_gib = f"{int(mem.split()[1]) / 1024 / 1024:.1f} GiB"
     except (OSError, StopIteration, ValueError):
         mem_gib = "unknown"
@@ -76,7 +85,9 @@ def machine_lines(chromium: str | None = None) -> list[str]:
         lines.append(f"chromium: {chromium}")
     try:
         load = os.getloadavg()
-        busy = "  (BUSY: other work is running, figures will be noisy)" if load[0] > 0.75 * (os.cpu_count() or 1) else ""
+        busy = (
+            "  (BUSY: other work is running, figures will be noisy)" if load[0] > 0.75 * (os.cpu_count() or 1) else ""
+        )
         lines.append(f"load    : {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} (1/5/15-min load average at start){busy}")
     except OSError:
         pass
@@ -93,6 +104,7 @@ def print_header(title: str, chromium: str | None = None) -> None:
 
 
 # --------------------------------------------------------------------------- the bank
+
 
 @dataclass
 class BankChoice:
@@ -113,7 +125,9 @@ def choose_bank(explicit: str | None) -> BankChoice:
     compiled, problems = load_bank(REAL_QUESTIONS)
     if not problems and compiled:
         count = sum(len(t["questions"]) for t in compiled["themes"])
-        return BankChoice(REAL_QUESTIONS, f"questions/ (real bank: {len(compiled['themes'])} themes, {count} questions)")
+        return BankChoice(
+            REAL_QUESTIONS, f"questions/ (real bank: {len(compiled['themes'])} themes, {count} questions)"
+        )
     return BankChoice(
         MINI_QUESTIONS,
         "tests/fixtures/mini/questions (FALLBACK)",
@@ -124,8 +138,11 @@ def choose_bank(explicit: str | None) -> BankChoice:
 
 
 def add_questions_option(parser) -> None:
-    parser.add_argument("--questions", metavar="DIR", help="question bank folder (default: questions/ if it validates, "
-                        "else the mini test bank)")
+    parser.add_argument(
+        "--questions",
+        metavar="DIR",
+        help="question bank folder (default: questions/ if it validates, else the mini test bank)",
+    )
 
 
 def announce_bank(explicit: str | None) -> BankChoice:
@@ -142,11 +159,14 @@ def bank_summary(choice: BankChoice) -> str:
     if problems or not compiled:
         return f"bank    : {choice.label}: {len(problems)} problem(s)"
     count = sum(len(t["questions"]) for t in compiled["themes"])
-    return (f"bank    : {choice.label}; version {compiled['bank_version']}, {len(compiled['themes'])} themes, "
-            f"{count} questions")
+    return (
+        f"bank    : {choice.label}; version {compiled['bank_version']}, {len(compiled['themes'])} themes, "
+        f"{count} questions"
+    )
 
 
 # --------------------------------------------------------------------------- statistics
+
 
 def median(values):
     return statistics.median(values) if values else float("nan")
@@ -174,6 +194,7 @@ def human_bytes(n: float) -> str:
 
 
 # --------------------------------------------------------------------------- serving
+
 
 @dataclass
 class Hit:
@@ -231,8 +252,13 @@ class CountingHandler(SiteHandler):
         super().handle_one_request()
         if getattr(self, "path", None) and self._bench_status:
             header_end = self._bench_header_end if self._bench_header_end is not None else self._bench_sent
-            hit = Hit(self.path.split("?", 1)[0], self._bench_status, header_end - start,
-                      self._bench_sent - header_end, time.monotonic())
+            hit = Hit(
+                self.path.split("?", 1)[0],
+                self._bench_status,
+                header_end - start,
+                self._bench_sent - header_end,
+                time.monotonic(),
+            )
             with self.lock:
                 self.hits.append(hit)
 
@@ -275,6 +301,7 @@ def serve_site(site: Path, port: int = 0) -> Served:
 
 
 # --------------------------------------------------------------------------- sample data
+
 
 def seeded_assessment(bank, council_type: str | None = None, seed: int = 20261101, answer_rate: float = 0.85) -> dict:
     """A random assessment (scorecard.testing) where the first two themes already have a score."""
@@ -328,8 +355,10 @@ def serve_and_build(questions: str | None, no_build: bool, site_dir: str | None,
         except OSError:
             served = serve_site(site, 0)
         if built_port and served.port != built_port:
-            notes.append(f"WARNING: this build is for port {built_port} (its sitemap.xml) but is served on "
-                         f"{served.port}: Material's instant navigation will fall back to full page loads.")
+            notes.append(
+                f"WARNING: this build is for port {built_port} (its sitemap.xml) but is served on "
+                f"{served.port}: Material's instant navigation will fall back to full page loads."
+            )
         return served, site, f"site    : {site} (reused{'' if site_dir else ' with --no-build'})", notes
 
     from scorecard.sitegen.build import Layout, build_site
@@ -342,11 +371,15 @@ def serve_and_build(questions: str | None, no_build: bool, site_dir: str | None,
     served = serve_site(site, port)
     started = time.perf_counter()
     try:
-        build_site(Layout(questions=choice.questions, guidance=choice.guidance, out=BENCH_OUT),
-                   log=lambda *_: None, site_url=served.base_url)
+        build_site(
+            Layout(questions=choice.questions, guidance=choice.guidance, out=BENCH_OUT),
+            log=lambda *_: None,
+            site_url=served.base_url,
+        )
     except BaseException:
         served.close()
         raise
-    note = (f"site    : {site} (built for {served.base_url} from {choice.label} "
-            f"in {time.perf_counter() - started:.1f} s)")
+    note = (
+        f"site    : {site} (built for {served.base_url} from {choice.label} in {time.perf_counter() - started:.1f} s)"
+    )
     return served, site, note, notes

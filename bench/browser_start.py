@@ -40,8 +40,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (  # noqa: E402
-    CHROMIUM, CHROMIUM_ARGS, ROOT, STORAGE_KEY, Hit, add_questions_option, human_bytes, median, percentile, print_header,
-    seeded_assessment, serve_and_build, verdict,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    STORAGE_KEY,
+    Hit,
+    add_questions_option,
+    human_bytes,
+    median,
+    percentile,
+    print_header,
+    seeded_assessment,
+    serve_and_build,
+    verdict,
 )
 
 TARGET_FORM_MS = 300
@@ -267,6 +278,7 @@ WORKER_TIMELINE_JS = """() => ({
 
 # --------------------------------------------------------------------------- helpers
 
+
 def worker_timeline(page, name_part: str, page_origin: float) -> dict:
     """Resource timings inside the page's worker whose URL contains name_part, in page time."""
     for worker in page.workers:
@@ -294,13 +306,18 @@ def page_events(timeline: dict) -> dict:
 
 
 def new_context(browser, service_workers: str, storage: dict | None = None):
-    return browser.new_context(viewport={"width": 1280, "height": 900}, service_workers=service_workers,
-                               storage_state=storage)
+    return browser.new_context(
+        viewport={"width": 1280, "height": 900}, service_workers=service_workers, storage_state=storage
+    )
 
 
 def storage_for(base_url: str, assessment: dict) -> dict:
-    return {"cookies": [], "origins": [{"origin": base_url.rstrip("/"),
-                                        "localStorage": [{"name": STORAGE_KEY, "value": json.dumps(assessment)}]}]}
+    return {
+        "cookies": [],
+        "origins": [
+            {"origin": base_url.rstrip("/"), "localStorage": [{"name": STORAGE_KEY, "value": json.dumps(assessment)}]}
+        ],
+    }
 
 
 def instrument(probe: bool) -> str:
@@ -332,12 +349,15 @@ def hits_matching(hits: list[Hit], part: str) -> list[Hit]:
 
 # --------------------------------------------------------------------------- one run
 
+
 def run_floor(browser, base_url: str) -> dict:
     context = new_context(browser, "block")
     try:
         page = context.new_page()
         page.goto(base_url + "_bench/floor.html")
-        page.wait_for_function("() => window.__floor && (window.__floor.done || window.__floor.error)", timeout=TIMEOUT_MS)
+        page.wait_for_function(
+            "() => window.__floor && (window.__floor.done || window.__floor.error)", timeout=TIMEOUT_MS
+        )
         floor = page.evaluate("window.__floor")
         if floor.get("error") or floor["worker"]["value"] != 2:
             raise RuntimeError(f"the floor page failed: {floor}")
@@ -366,7 +386,9 @@ def run_form_floor(browser, base_url: str) -> float:
 def run_product(browser, served, theme_url: str, second_theme: str, storage: dict, args) -> dict:
     context = instrumented_context(browser, "block", storage, probe=True)
     try:
-        page, mark = visit(context, served, theme_url, "window.__bench.firstScore !== null && window.__bench.formUsable !== null")
+        page, mark = visit(
+            context, served, theme_url, "window.__bench.firstScore !== null && window.__bench.formUsable !== null"
+        )
         bench = page.evaluate("window.__bench")
         first_visit = served.since(mark)
         timeline = page.evaluate(TIMELINE_JS)
@@ -424,8 +446,10 @@ GROUPS = [
     ("Pyodide runtime (assets/pyodide/)", "/assets/pyodide/"),
     ("engine (wheel, bank.json, worker.mjs)", ("/assets/engine/", "/assets/bank.json", "/assets/worker.mjs")),
     ("site JS (app.js, js/*.js)", ("/assets/app.js", "/assets/js/")),
-    ("Material theme + search (assets/javascripts, stylesheets, search/)",
-     ("/assets/javascripts/", "/assets/stylesheets/", "/search/")),
+    (
+        "Material theme + search (assets/javascripts, stylesheets, search/)",
+        ("/assets/javascripts/", "/assets/stylesheets/", "/search/"),
+    ),
     ("chart.js (assets/vendor/)", "/assets/vendor/"),
     ("pages (*.html, sitemap)", (".html", "/sitemap", "/")),
 ]
@@ -469,8 +493,13 @@ def run_bytes(browser, served, theme_url: str, storage: dict) -> dict:
         controlled = page.evaluate("navigator.serviceWorker.controller !== null")
         settle(served)
         repeat = served.since(mark)
-        return {"first": first, "firstScore": first_score,
-                "repeat": repeat, "repeatScore": repeat_score, "controlled": controlled}
+        return {
+            "first": first,
+            "firstScore": first_score,
+            "repeat": repeat,
+            "repeatScore": repeat_score,
+            "controlled": controlled,
+        }
     finally:
         context.close()
 
@@ -487,6 +516,7 @@ def settle(served, quiet_s: float = 0.8, limit_s: float = 30.0) -> None:
 
 # --------------------------------------------------------------------------- main
 
+
 def write_floor(site: Path) -> None:
     import shutil
 
@@ -494,7 +524,9 @@ def write_floor(site: Path) -> None:
     folder.mkdir(exist_ok=True)
     (folder / "floor.html").write_text(FLOOR_HTML, encoding="utf-8")
     (folder / "floor-worker.mjs").write_text(FLOOR_WORKER, encoding="utf-8")
-    (folder / "form-floor.html").write_text(FORM_FLOOR_HTML.replace("__KEY__", json.dumps(STORAGE_KEY)), encoding="utf-8")
+    (folder / "form-floor.html").write_text(
+        FORM_FLOOR_HTML.replace("__KEY__", json.dumps(STORAGE_KEY)), encoding="utf-8"
+    )
     for name in ("python_stdlib.zip", "pyodide-lock.json"):  # the site ships neither as npm has them
         shutil.copy2(ROOT / "node_modules" / "pyodide" / name, folder / name)
 
@@ -505,13 +537,23 @@ def fmt(ms) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=9, help="fresh-context runs (default 9: on 2 shared cores the median of 5 moves by 100 ms)")
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=9,
+        help="fresh-context runs (default 9: on 2 shared cores the median of 5 moves by 100 ms)",
+    )
     parser.add_argument("--changes", type=int, default=120, help="answer changes per run for re-score latency (>= 120)")
-    parser.add_argument("--no-build", action="store_true", help="serve this benchmark's last build (_build/bench/site) "
-                        "as it is, on the port it was built for when free")
+    parser.add_argument(
+        "--no-build",
+        action="store_true",
+        help="serve this benchmark's last build (_build/bench/site) as it is, on the port it was built for when free",
+    )
     add_questions_option(parser)
     parser.add_argument("--site", metavar="DIR", help="serve this built site folder (implies --no-build)")
-    parser.add_argument("--council-type", default="unitary", help="council type stored before the visit (default unitary)")
+    parser.add_argument(
+        "--council-type", default="unitary", help="council type stored before the visit (default unitary)"
+    )
     parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default 0: any free port)")
     parser.add_argument("--skip-bytes", action="store_true", help="do not measure first/repeat visit bytes")
     parser.add_argument("--json", metavar="FILE", help="also write the raw figures as JSON")
@@ -547,34 +589,48 @@ def main(argv=None) -> int:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
-                print_header("Scorecard benchmark: browser start-up (bench/browser_start.py)",
-                             f"{browser.version} (headless, {CHROMIUM}, flags: {' '.join(CHROMIUM_ARGS)})")
+                print_header(
+                    "Scorecard benchmark: browser start-up (bench/browser_start.py)",
+                    f"{browser.version} (headless, {CHROMIUM}, flags: {' '.join(CHROMIUM_ARGS)})",
+                )
                 print(site_note)
                 for note in notes:
                     print(note)
-                print(f"bank    : version {bank.version}, {len(bank.themes)} themes, {len(bank.questions)} questions; "
-                      f"visit to themes/{first_theme}.html as a {council_type} council with "
-                      f"{len(assessment['answers'])} answers stored")
+                print(
+                    f"bank    : version {bank.version}, {len(bank.themes)} themes, {len(bank.questions)} questions; "
+                    f"visit to themes/{first_theme}.html as a {council_type} council with "
+                    f"{len(assessment['answers'])} answers stored"
+                )
                 print(f"served  : {served.base_url} (scorecard.sitegen.serve.make_server, thread)")
-                print(f"runs    : {args.runs} (fresh context each, empty cache, service workers blocked); "
-                      f"{args.changes} answer changes per run")
+                print(
+                    f"runs    : {args.runs} (fresh context each, empty cache, service workers blocked); "
+                    f"{args.changes} answer changes per run"
+                )
                 print()
                 for run in range(args.runs):
                     order = ["floor", "product"] if run % 2 == 0 else ["product", "floor"]
                     for kind in order:
                         try:
                             if kind == "floor":
-                                floors.append({**run_floor(browser, served.base_url), "run": run,
-                                               "formFloor": run_form_floor(browser, served.base_url)})
+                                floors.append(
+                                    {
+                                        **run_floor(browser, served.base_url),
+                                        "run": run,
+                                        "formFloor": run_form_floor(browser, served.base_url),
+                                    }
+                                )
                             else:
-                                products.append({**run_product(browser, served, theme_url, second_theme, storage, args),
-                                                 "run": run})
+                                products.append(
+                                    {**run_product(browser, served, theme_url, second_theme, storage, args), "run": run}
+                                )
                         except Exception as error:  # a benchmark reports, it does not stop
                             errors.append(f"run {run + 1} {kind}: {type(error).__name__}: {error}")
                     f, p = (floors[-1] if floors else None), (products[-1] if products else None)
-                    print(f"  run {run + 1}: floor {fmt(f and f['done'])}, first score {fmt(p and p['firstScore'])}, "
-                          f"form usable {fmt(p and p['formUsable'])} (bare form {fmt(f and f['formFloor'])}), warm nav {fmt(p and p['warmNav'])} "
-                          f"({p and p['warmNavKind']})")
+                    print(
+                        f"  run {run + 1}: floor {fmt(f and f['done'])}, first score {fmt(p and p['firstScore'])}, "
+                        f"form usable {fmt(p and p['formUsable'])} (bare form {fmt(f and f['formFloor'])}), warm nav {fmt(p and p['warmNav'])} "
+                        f"({p and p['warmNavKind']})"
+                    )
                 if not args.skip_bytes:
                     try:
                         bytes_result = run_bytes(browser, served, theme_url, storage)
@@ -613,8 +669,13 @@ def report(floors, products, bytes_result, errors, args) -> None:
     form = [p["formUsable"] for p in products]
     row("form usable (answer saved, painted)", form, f"<= {TARGET_FORM_MS} ms", TARGET_FORM_MS)
     form_floor = [f["formFloor"] for f in floors]
-    row("  bare form floor (one question, nothing else)", form_floor, "", None,
-        extra=f"site - floor {fmt(median(form) - median(form_floor))}" if form and form_floor else "")
+    row(
+        "  bare form floor (one question, nothing else)",
+        form_floor,
+        "",
+        None,
+        extra=f"site - floor {fmt(median(form) - median(form_floor))}" if form and form_floor else "",
+    )
     floor_done = [f["done"] for f in floors]
     first = [p["firstScore"] for p in products]
     row("bare Pyodide floor (1+1 in a worker)", floor_done, "", None)
@@ -624,28 +685,72 @@ def report(floors, products, bytes_result, errors, args) -> None:
     floor_by_run = {f["run"]: f["done"] for f in floors}
     paired = [p["firstScore"] - floor_by_run[p["run"]] for p in products if p["run"] in floor_by_run]
     gap = median(paired)
-    rows.append(("first score - floor, per run (median / min)", fmt(gap), fmt(min(paired) if paired else None),
-                 f"<= {TARGET_FLOOR_GAP_MS} ms", verdict(gap, TARGET_FLOOR_GAP_MS),
-                 f"difference of medians {fmt(median(first) - median(floor_done))}; ratio first/floor "
-                 f"{median(first) / median(floor_done):.2f}x" if floor_done and first else ""))
+    rows.append(
+        (
+            "first score - floor, per run (median / min)",
+            fmt(gap),
+            fmt(min(paired) if paired else None),
+            f"<= {TARGET_FLOOR_GAP_MS} ms",
+            verdict(gap, TARGET_FLOOR_GAP_MS),
+            f"difference of medians {fmt(median(first) - median(floor_done))}; ratio first/floor "
+            f"{median(first) / median(floor_done):.2f}x"
+            if floor_done and first
+            else "",
+        )
+    )
     rescore = [s for p in products for s in p["rescore"]]
-    rows.append(("re-score: change -> score DOM, median", fmt(median(rescore)), fmt(min(rescore) if rescore else None),
-                 f"<= {TARGET_RESCORE_MEDIAN_MS} ms", verdict(median(rescore), TARGET_RESCORE_MEDIAN_MS),
-                 f"{len(rescore)} changes"))
-    rows.append(("re-score: change -> score DOM, p95", fmt(percentile(rescore, 95)), "", f"<= {TARGET_RESCORE_P95_MS} ms",
-                 verdict(percentile(rescore, 95), TARGET_RESCORE_P95_MS), f"max {fmt(max(rescore) if rescore else None)}"))
+    rows.append(
+        (
+            "re-score: change -> score DOM, median",
+            fmt(median(rescore)),
+            fmt(min(rescore) if rescore else None),
+            f"<= {TARGET_RESCORE_MEDIAN_MS} ms",
+            verdict(median(rescore), TARGET_RESCORE_MEDIAN_MS),
+            f"{len(rescore)} changes",
+        )
+    )
+    rows.append(
+        (
+            "re-score: change -> score DOM, p95",
+            fmt(percentile(rescore, 95)),
+            "",
+            f"<= {TARGET_RESCORE_P95_MS} ms",
+            verdict(percentile(rescore, 95), TARGET_RESCORE_P95_MS),
+            f"max {fmt(max(rescore) if rescore else None)}",
+        )
+    )
     rt = [s for p in products for s in p["roundTrip"]]
-    rows.append(("  of which engine round trip (median/p95)", fmt(median(rt)), fmt(percentile(rt, 95)), "", "",
-                 "postMessage -> Pyodide score -> reply"))
+    rows.append(
+        (
+            "  of which engine round trip (median/p95)",
+            fmt(median(rt)),
+            fmt(percentile(rt, 95)),
+            "",
+            "",
+            "postMessage -> Pyodide score -> reply",
+        )
+    )
     warm = [p["warmNav"] for p in products]
     wasm_refetch = sum(p["warmNavWasm"] for p in products)
-    row("warm navigation: click -> score", warm, f"<= {TARGET_WARM_NAV_MS} ms", TARGET_WARM_NAV_MS,
-        extra=f"new page DOM at {fmt(median([p['warmNavForm'] for p in products if p['warmNavForm'] is not None]))}")
+    row(
+        "warm navigation: click -> score",
+        warm,
+        f"<= {TARGET_WARM_NAV_MS} ms",
+        TARGET_WARM_NAV_MS,
+        extra=f"new page DOM at {fmt(median([p['warmNavForm'] for p in products if p['warmNavForm'] is not None]))}",
+    )
     kinds = sorted({p["warmNavKind"] for p in products})
     rows[-1] = rows[-1][:5] + (f"{'/'.join(kinds)}; " + rows[-1][5],)
-    rows.append(("warm navigation: pyodide.asm.wasm re-fetched", str(wasm_refetch), "", "0 requests",
-                 "PASS" if wasm_refetch == 0 and products else "MISS",
-                 f"worker.mjs re-fetched {sum(p['warmNavWorker'] for p in products)}x"))
+    rows.append(
+        (
+            "warm navigation: pyodide.asm.wasm re-fetched",
+            str(wasm_refetch),
+            "",
+            "0 requests",
+            "PASS" if wasm_refetch == 0 and products else "MISS",
+            f"worker.mjs re-fetched {sum(p['warmNavWorker'] for p in products)}x",
+        )
+    )
 
     width = max(len(r[0]) for r in rows)
     print(f"{'figure':<{width}}  {'median':>9}  {'min':>9}  {'target':<14} verdict")
@@ -658,10 +763,14 @@ def report(floors, products, bytes_result, errors, args) -> None:
         timeline("first theme page", [p["events"] for p in products])
     if floors:
         timeline("bare Pyodide floor", [f["events"] for f in floors])
-        print(f"  floor: loadPyodide() inside the worker took {fmt(median([f['loadPyodideMs'] for f in floors]))} (median)")
+        print(
+            f"  floor: loadPyodide() inside the worker took {fmt(median([f['loadPyodideMs'] for f in floors]))} (median)"
+        )
     if products:
-        print(f"  form probe: {median([p['probeClicks'] for p in products]):.0f} click(s) before the first saved "
-              f"answer (median); FCP {fmt(median([p['fcp'] for p in products if p['fcp'] is not None]))}")
+        print(
+            f"  form probe: {median([p['probeClicks'] for p in products]):.0f} click(s) before the first saved "
+            f"answer (median); FCP {fmt(median([p['fcp'] for p in products if p['fcp'] is not None]))}"
+        )
         timeouts = sum(len(p["rescoreTimeouts"]) for p in products)
         if timeouts:
             print(f"  re-score: {timeouts} change(s) gave no score update within 5 s")
@@ -688,13 +797,17 @@ def report_bytes(result: dict, page_only: list[dict]) -> None:
     print("\nBytes from the network (counted by the server: body bytes, with headers in brackets):")
     total_first = sum(h.body_bytes for h in first)
     if page_only:
-        print(f"  first visit, service worker blocked (the timed runs, up to the first score): "
-              f"{median([p['firstVisitResponses'] for p in page_only]):.0f} responses, "
-              f"{human_bytes(median([p['firstVisitBytes'] for p in page_only]))} body (median)")
-    print(f"  first visit, service worker allowed: {len(first)} responses, {human_bytes(total_first)} body "
-          f"({human_bytes(sum(h.total for h in first))} with headers); the service worker's precache runs "
-          f"alongside the page's own requests (first score at {fmt(result['firstScore'])})")
-    for name, (count, body, total) in sorted(by_group(first).items(), key=lambda kv: -kv[1][1]):
+        print(
+            f"  first visit, service worker blocked (the timed runs, up to the first score): "
+            f"{median([p['firstVisitResponses'] for p in page_only]):.0f} responses, "
+            f"{human_bytes(median([p['firstVisitBytes'] for p in page_only]))} body (median)"
+        )
+    print(
+        f"  first visit, service worker allowed: {len(first)} responses, {human_bytes(total_first)} body "
+        f"({human_bytes(sum(h.total for h in first))} with headers); the service worker's precache runs "
+        f"alongside the page's own requests (first score at {fmt(result['firstScore'])})"
+    )
+    for name, (count, body, _total) in sorted(by_group(first).items(), key=lambda kv: -kv[1][1]):
         print(f"    {human_bytes(body):>11} in {count:3d} responses  {name}")
     twice = {}
     for h in first:
@@ -702,19 +815,31 @@ def report_bytes(result: dict, page_only: list[dict]) -> None:
     dup = [p for p, n in twice.items() if n > 1]
     if dup:
         dup_bytes = sum(h.body_bytes for h in first if h.path in dup) - sum(
-            max(h.body_bytes for h in first if h.path == p) for p in dup)
-        print(f"    {len(dup)} file(s) fetched twice (page, then service worker precache), {human_bytes(dup_bytes)} "
-              f"extra, e.g. {', '.join(sorted(dup, key=lambda p: -max(h.body_bytes for h in first if h.path == p))[:4])}")
+            max(h.body_bytes for h in first if h.path == p) for p in dup
+        )
+        print(
+            f"    {len(dup)} file(s) fetched twice (page, then service worker precache), {human_bytes(dup_bytes)} "
+            f"extra, e.g. {', '.join(sorted(dup, key=lambda p: -max(h.body_bytes for h in first if h.path == p))[:4])}"
+        )
     total_repeat = sum(h.body_bytes for h in repeat)
-    print(f"  repeat visit, same context, service worker active (page controlled: {result['controlled']}): "
-          f"{len(repeat)} responses, {human_bytes(total_repeat)} body "
-          f"({human_bytes(sum(h.total for h in repeat))} with headers); first score at {fmt(result['repeatScore'])}")
+    print(
+        f"  repeat visit, same context, service worker active (page controlled: {result['controlled']}): "
+        f"{len(repeat)} responses, {human_bytes(total_repeat)} body "
+        f"({human_bytes(sum(h.total for h in repeat))} with headers); first score at {fmt(result['repeatScore'])}"
+    )
     for h in repeat:
         print(f"    {h.status} {human_bytes(h.body_bytes):>11}  {h.path}")
-    runtime = [h.path for h in repeat if "/assets/pyodide/" in h.path or "/assets/engine/" in h.path
-               or h.path.endswith(("/assets/bank.json", "/assets/worker.mjs"))]
-    print(f"  repeat visit: Pyodide runtime and engine fetched from the network again: "
-          f"{', '.join(runtime) if runtime else 'none'}   target: none   {'PASS' if not runtime else 'MISS'}")
+    runtime = [
+        h.path
+        for h in repeat
+        if "/assets/pyodide/" in h.path
+        or "/assets/engine/" in h.path
+        or h.path.endswith(("/assets/bank.json", "/assets/worker.mjs"))
+    ]
+    print(
+        f"  repeat visit: Pyodide runtime and engine fetched from the network again: "
+        f"{', '.join(runtime) if runtime else 'none'}   target: none   {'PASS' if not runtime else 'MISS'}"
+    )
 
 
 if __name__ == "__main__":

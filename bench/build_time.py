@@ -95,6 +95,7 @@ def instrumented_runs(choice, runs: int) -> tuple[list[float], dict[str, list[fl
                 depth[0] -= 1
                 if depth[0] == 0:  # count only the outermost call (copytree recurses)
                     current[name] += time.perf_counter() - started
+
         return wrapped
 
     originals = {}
@@ -142,8 +143,8 @@ def main(argv=None) -> int:
     print_header("Scorecard benchmark: build time (bench/build_time.py)")
     choice = announce_bank(args.questions)
     try:
-        import mkdocs
         import material
+        import mkdocs
 
         print(f"tools   : mkdocs {mkdocs.__version__}, mkdocs-material {getattr(material, '__version__', '?')}")
     except Exception:
@@ -167,16 +168,24 @@ def main(argv=None) -> int:
 
     print()
     if cli:
-        print(f"scorecard build, clean state: median {median(cli):.2f} s, min {min(cli):.2f} s over {len(cli)} runs   "
-              f"target <= {TARGET_S:.0f} s   {verdict(median(cli), TARGET_S)}")
+        print(
+            f"scorecard build, clean state: median {median(cli):.2f} s, min {min(cli):.2f} s over {len(cli)} runs   "
+            f"target <= {TARGET_S:.0f} s   {verdict(median(cli), TARGET_S)}"
+        )
     else:
         print("scorecard build: every run failed   MISS")
     if cold:
-        print(f"scorecard build, clean state and an empty build cache: {cold[0]:.2f} s (brotli and the stdlib "
-              "trace run for real; once per machine and Pyodide version)")
+        print(
+            f"scorecard build, clean state and an empty build cache: {cold[0]:.2f} s (brotli and the stdlib "
+            "trace run for real; once per machine and Pyodide version)"
+        )
     total = median(totals)
-    print(f"in-process build_site: median {total:.2f} s; the CLI's extra {median(cli) - total:+.2f} s is Python "
-          "start-up and imports" if cli else f"in-process build_site: median {total:.2f} s")
+    print(
+        f"in-process build_site: median {total:.2f} s; the CLI's extra {median(cli) - total:+.2f} s is Python "
+        "start-up and imports"
+        if cli
+        else f"in-process build_site: median {total:.2f} s"
+    )
     print(f"\n{'step (median over runs)':<46} {'seconds':>8} {'share':>7}")
     print("-" * 64)
     accounted = 0.0
@@ -188,8 +197,10 @@ def main(argv=None) -> int:
     print(f"{'other (Bank.from_dict, bank.json, logging)':<46} {other:8.2f} {other / total:7.0%}")
     print("-" * 64)
     print(f"{'total':<46} {total:8.2f} {1:7.0%}")
-    print(f"\nfor scale: `python -m pip --version` takes {pip_floor:.2f} s and `python -m mkdocs --version` "
-          f"{mkdocs_floor:.2f} s on this machine (interpreter start-up and imports inside those steps)")
+    print(
+        f"\nfor scale: `python -m pip --version` takes {pip_floor:.2f} s and `python -m mkdocs --version` "
+        f"{mkdocs_floor:.2f} s on this machine (interpreter start-up and imports inside those steps)"
+    )
     print(f"({clean_state})")
     return 0
 

@@ -36,7 +36,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (  # noqa: E402
-    CHROMIUM, CHROMIUM_ARGS, add_questions_option, announce_bank, median, print_header, serve_and_build, verdict,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    add_questions_option,
+    announce_bank,
+    median,
+    print_header,
+    serve_and_build,
+    verdict,
 )
 
 from scorecard.bank_source.load import load_bank  # noqa: E402
@@ -53,8 +60,10 @@ SEED = 20261123
 
 def make_texts(bank: Bank, count: int, seed: int = SEED) -> list[str]:
     rng = random.Random(seed)
-    return [json.dumps(random_assessment(bank, rng, name=f"Example council {i:05d}"), ensure_ascii=False)
-            for i in range(count)]
+    return [
+        json.dumps(random_assessment(bank, rng, name=f"Example council {i:05d}"), ensure_ascii=False)
+        for i in range(count)
+    ]
 
 
 def parse_all(texts: list[str], bank: Bank) -> None:
@@ -116,8 +125,9 @@ def profile(texts: list[str], bank: Bank, top: int, function=score_all) -> str:
 
 
 def browser_part(args, bank: Bank, texts: list[str]) -> None:
-    print("\nBrowser: the worker's compare operation on "
-          f"{BROWSER_COUNT} assessments (target <= {TARGET_BROWSER_S:.0f} s)")
+    print(
+        f"\nBrowser: the worker's compare operation on {BROWSER_COUNT} assessments (target <= {TARGET_BROWSER_S:.0f} s)"
+    )
     from scorecard.browser import BrowserApi
 
     compiled_json = None
@@ -134,23 +144,31 @@ def browser_part(args, bank: Bank, texts: list[str]) -> None:
         for note in notes:
             print("  " + note)
         if "compare" not in api.ops:
-            print("  SKIPPED: scorecard/browser.py has no 'compare' operation yet (BrowserApi.ops: "
-                  f"{', '.join(api.ops)}); the Compare page is not there to measure.")
+            print(
+                "  SKIPPED: scorecard/browser.py has no 'compare' operation yet (BrowserApi.ops: "
+                f"{', '.join(api.ops)}); the Compare page is not there to measure."
+            )
             return
         site_bank = Bank.from_dict(json.loads(compiled_json))
         if site_bank.version != bank.version or set(site_bank.questions) != set(bank.questions):
             rng = random.Random(SEED)
-            files = [{"name": f"assessment-{i:03d}.json",
-                      "text": json.dumps(random_assessment(site_bank, rng, name=f"Example council {i:05d}"))}
-                     for i in range(BROWSER_COUNT)]
+            files = [
+                {
+                    "name": f"assessment-{i:03d}.json",
+                    "text": json.dumps(random_assessment(site_bank, rng, name=f"Example council {i:05d}")),
+                }
+                for i in range(BROWSER_COUNT)
+            ]
             print("  (the built site has another bank: assessments generated for it)")
         payload = {"files": files}
         started = time.perf_counter()
         reply = json.loads(api.call("compare", json.dumps(payload)))
         cpython_s = time.perf_counter() - started
         if not reply.get("ok"):
-            print(f"  SKIPPED: the compare operation refused the payload {{'files': [{{name, text}}]}}: "
-                  f"{reply.get('problems')}")
+            print(
+                f"  SKIPPED: the compare operation refused the payload {{'files': [{{name, text}}]}}: "
+                f"{reply.get('problems')}"
+            )
             return
         compared = reply["comparison"].get("counts", {})
         print(f"  CPython, same operation for reference: {cpython_s * 1000:.0f} ms ({compared})")
@@ -200,10 +218,14 @@ def run_browser(served, site: Path, payload: dict, cpython_s: float) -> None:
         print(f"  SKIPPED: the compare operation failed in the browser: {result['error']}")
         return
     first, rest = result["times"][0], result["times"][1:]
-    print(f"  first compare after the engine is ready: {first:,.0f} ms   target <= {TARGET_BROWSER_S * 1000:,.0f} ms   "
-          f"{verdict(first / 1000, TARGET_BROWSER_S)}")
-    print(f"  later compares (median of {len(rest)}): {median(rest):,.0f} ms; "
-          f"{BROWSER_COUNT / (median(rest) / 1000):,.0f} assessments/s; Pyodide/CPython {median(rest) / 1000 / cpython_s:.1f}x")
+    print(
+        f"  first compare after the engine is ready: {first:,.0f} ms   target <= {TARGET_BROWSER_S * 1000:,.0f} ms   "
+        f"{verdict(first / 1000, TARGET_BROWSER_S)}"
+    )
+    print(
+        f"  later compares (median of {len(rest)}): {median(rest):,.0f} ms; "
+        f"{BROWSER_COUNT / (median(rest) / 1000):,.0f} assessments/s; Pyodide/CPython {median(rest) / 1000 / cpython_s:.1f}x"
+    )
     print(f"  for reference, one 'score' round trip (median of 50): {median(result['scoreTimes']):.1f} ms")
     print(f"  compared: {result['counts']}")
 
@@ -232,9 +254,11 @@ def main(argv=None) -> int:
     texts = make_texts(bank, args.count)
     sizes = sorted(len(t) for t in texts)
     answers = median([len(json.loads(t)["answers"]) for t in texts[:1000]])
-    print(f"data    : {len(texts):,} assessments (seed {SEED}), JSON {sum(sizes) / 1e6:.1f} MB, median "
-          f"{sizes[len(sizes) // 2]:,} bytes and {answers:.0f} answers each; generated in "
-          f"{time.perf_counter() - started:.1f} s")
+    print(
+        f"data    : {len(texts):,} assessments (seed {SEED}), JSON {sum(sizes) / 1e6:.1f} MB, median "
+        f"{sizes[len(sizes) // 2]:,} bytes and {answers:.0f} answers each; generated in "
+        f"{time.perf_counter() - started:.1f} s"
+    )
     print(f"timing  : best and median of {args.repeat} passes over all assessments (time.perf_counter, gc on)\n")
 
     parse = timed(parse_all, texts, bank, args.repeat)
@@ -252,23 +276,33 @@ def main(argv=None) -> int:
     for name, best, med in rows:
         print(f"{name:<{width}}  {best:8.3f}s  {med:8.3f}s  {best / n * 1e6:11.1f} us  {n / best:13,.0f}")
     ratio = (b - a) / a
-    print(f"\nscoring cost relative to parsing, (b - a) / a = {ratio:.1f}x   target <= {TARGET_RATIO:.0f}x   "
-          f"{verdict(ratio, TARGET_RATIO)}")
-    print(f"  of which checking (load_assessment) {(c - a) / a:.1f}x and scoring (score_assessment) {(b - c) / a:.1f}x "
-          f"the parse cost")
+    print(
+        f"\nscoring cost relative to parsing, (b - a) / a = {ratio:.1f}x   target <= {TARGET_RATIO:.0f}x   "
+        f"{verdict(ratio, TARGET_RATIO)}"
+    )
+    print(
+        f"  of which checking (load_assessment) {(c - a) / a:.1f}x and scoring (score_assessment) {(b - c) / a:.1f}x "
+        f"the parse cost"
+    )
     sample = load_assessment(json.loads(texts[0]), bank)
     out_size = len(json.dumps(score_assessment(bank, sample), ensure_ascii=False))
-    print(f"  one result is {out_size:,} bytes of JSON for {len(texts[0]):,} bytes of input "
-          f"({out_size / len(texts[0]):.0f}x): themes with every question's status, the action list, unanswered list")
+    print(
+        f"  one result is {out_size:,} bytes of JSON for {len(texts[0]):,} bytes of input "
+        f"({out_size / len(texts[0]):.0f}x): themes with every question's status, the action list, unanswered list"
+    )
     lean = timed(summarise_all, texts, bank, args.repeat)
     lean_ratio = (min(lean) - a) / a
     lean_size = len(json.dumps(summarise(bank, sample), ensure_ascii=False))
-    print(f"\n(b') json.loads + check_and_summarise (load_assessment's checks + summarise), the comparison path: "
-          f"{min(lean) / n * 1e6:.1f} us an assessment, {n / min(lean):,.0f}/s; a {lean_size:,}-byte result")
+    print(
+        f"\n(b') json.loads + check_and_summarise (load_assessment's checks + summarise), the comparison path: "
+        f"{min(lean) / n * 1e6:.1f} us an assessment, {n / min(lean):,.0f}/s; a {lean_size:,}-byte result"
+    )
     print(f"  (b' - a) / a = {lean_ratio:.1f}x   target <= {TARGET_RATIO:.0f}x   {verdict(lean_ratio, TARGET_RATIO)}")
     whole = timed(compare_all, texts, bank, args.repeat)
-    print(f"(c) the whole comparison of them (compare_files: each file read as a file, then groups, medians and rows), "
-          f"for reference: {min(whole) / n * 1e6:.1f} us an assessment; (c - a) / a = {(min(whole) - a) / a:.1f}x")
+    print(
+        f"(c) the whole comparison of them (compare_files: each file read as a file, then groups, medians and rows), "
+        f"for reference: {min(whole) / n * 1e6:.1f} us an assessment; (c - a) / a = {(min(whole) - a) / a:.1f}x"
+    )
 
     if args.profile or lean_ratio > TARGET_RATIO:
         sample = texts[: min(n, 2000)]

@@ -46,8 +46,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (  # noqa: E402
-    CHROMIUM, CHROMIUM_ARGS, add_questions_option, human_bytes, median, print_header, seeded_assessment,
-    serve_and_build, verdict,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    add_questions_option,
+    human_bytes,
+    median,
+    print_header,
+    seeded_assessment,
+    serve_and_build,
+    verdict,
 )
 from browser_start import STORAGE_KEY, TIMEOUT_MS, fmt, instrument, settle, write_floor  # noqa: E402
 
@@ -67,8 +74,10 @@ def throttle(context, page, mbit: float, latency_ms: float) -> None:
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     rate = mbit * 1_000_000 / 8
-    cdp.send("Network.emulateNetworkConditions",
-             {"offline": False, "latency": latency_ms, "downloadThroughput": rate, "uploadThroughput": rate})
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": latency_ms, "downloadThroughput": rate, "uploadThroughput": rate},
+    )
 
 
 def poll(page, script: str, timeout_s: float = 90.0) -> bool:
@@ -82,11 +91,13 @@ def poll(page, script: str, timeout_s: float = 90.0) -> bool:
 
 def profile(playwright, folder: Path, storage: dict | None):
     context = playwright.chromium.launch_persistent_context(
-        str(folder), executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 900})
+        str(folder), executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 900}
+    )
     if storage:  # answers saved before the visit, as browser_start.py does
         context.add_init_script(
             f"if (!localStorage.getItem({json.dumps(STORAGE_KEY)})) localStorage.setItem({json.dumps(STORAGE_KEY)}, "
-            f"{json.dumps(json.dumps(storage))});")
+            f"{json.dumps(json.dumps(storage))});"
+        )
     context.add_init_script(instrument(probe=False))
     return context
 
@@ -111,7 +122,9 @@ def visit(context, served, url: str, args, until: str):
 def run_site(playwright, served, theme_url: str, assessment: dict, args, folder: Path) -> dict:
     context = profile(playwright, folder, assessment)
     try:
-        page, mark = visit(context, served, theme_url, args, "() => window.__bench && window.__bench.firstScore !== null")
+        page, mark = visit(
+            context, served, theme_url, args, "() => window.__bench && window.__bench.firstScore !== null"
+        )
         first = page.evaluate("window.__bench.firstScore")
         first_status = page.evaluate(ENGINE_STATUS_JS)
         kept = poll(page, SNAPSHOT_KEPT_JS)
@@ -119,17 +132,27 @@ def run_site(playwright, served, theme_url: str, assessment: dict, args, folder:
         first_hits = served.since(mark)
         stop_service_workers(context, page)
         page.close()
-        page, mark = visit(context, served, theme_url, args, "() => window.__bench && window.__bench.firstScore !== null")
+        page, mark = visit(
+            context, served, theme_url, args, "() => window.__bench && window.__bench.firstScore !== null"
+        )
         repeat = page.evaluate("window.__bench.firstScore")
         repeat_status = page.evaluate(ENGINE_STATUS_JS)
         settle(served, quiet_s=0.5)
         repeat_hits = served.since(mark)
-        return {"first": first, "firstHow": first_status.get("how"), "snapshotKept": kept,
-                "firstBytes": sum(h.total for h in first_hits), "firstBody": sum(h.body_bytes for h in first_hits),
-                "firstResponses": len(first_hits),
-                "repeat": repeat, "repeatHow": repeat_status.get("how"), "repeatEngineMs": repeat_status.get("startMs"),
-                "repeatBytes": sum(h.total for h in repeat_hits), "repeatResponses": len(repeat_hits),
-                "largest": sorted(((h.body_bytes, h.path) for h in first_hits), reverse=True)[:6]}
+        return {
+            "first": first,
+            "firstHow": first_status.get("how"),
+            "snapshotKept": kept,
+            "firstBytes": sum(h.total for h in first_hits),
+            "firstBody": sum(h.body_bytes for h in first_hits),
+            "firstResponses": len(first_hits),
+            "repeat": repeat,
+            "repeatHow": repeat_status.get("how"),
+            "repeatEngineMs": repeat_status.get("startMs"),
+            "repeatBytes": sum(h.total for h in repeat_hits),
+            "repeatResponses": len(repeat_hits),
+            "largest": sorted(((h.body_bytes, h.path) for h in first_hits), reverse=True)[:6],
+        }
     finally:
         context.close()
 
@@ -157,8 +180,13 @@ def run_floor(playwright, served, args, folder: Path, snapshot: bool = False) ->
                 raise RuntimeError(f"the floor page failed: {value}")
         if snapshot and repeat["worker"]["how"] != "restored":
             raise RuntimeError("the floor's repeat visit did not restore its snapshot")
-        return {"first": first["done"], "repeat": repeat["done"], "repeatPyodideMs": repeat["worker"]["loadPyodideMs"],
-                "firstBytes": sum(h.total for h in first_hits), "repeatBytes": sum(h.total for h in repeat_hits)}
+        return {
+            "first": first["done"],
+            "repeat": repeat["done"],
+            "repeatPyodideMs": repeat["worker"]["loadPyodideMs"],
+            "firstBytes": sum(h.total for h in first_hits),
+            "repeatBytes": sum(h.total for h in repeat_hits),
+        }
     finally:
         context.close()
 
@@ -206,27 +234,37 @@ def main(argv=None) -> int:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             version = browser.version
             browser.close()
-            print_header("Scorecard benchmark: a council network (bench/slow_network.py)",
-                         f"{version} (headless, {CHROMIUM}, a new profile on disk per run)")
+            print_header(
+                "Scorecard benchmark: a council network (bench/slow_network.py)",
+                f"{version} (headless, {CHROMIUM}, a new profile on disk per run)",
+            )
             print(site_note)
             for note in notes:
                 print(note)
-            print(f"network : {args.mbit:g} Mbit/s down and up, {args.latency:g} ms latency "
-                  "(CDP Network.emulateNetworkConditions on each page; it applies to the page's worker too)")
-            print(f"visit   : themes/{bank.themes[0].id}.html as a {council_type} council with "
-                  f"{len(assessment['answers'])} answers stored; bank version {bank.version}")
+            print(
+                f"network : {args.mbit:g} Mbit/s down and up, {args.latency:g} ms latency "
+                "(CDP Network.emulateNetworkConditions on each page; it applies to the page's worker too)"
+            )
+            print(
+                f"visit   : themes/{bank.themes[0].id}.html as a {council_type} council with "
+                f"{len(assessment['answers'])} answers stored; bank version {bank.version}"
+            )
             print()
             for run in range(args.runs):
                 kinds = ["floor", "site", "snapshot floor"]
-                for kind in kinds[run % 3:] + kinds[:run % 3]:
+                for kind in kinds[run % 3 :] + kinds[: run % 3]:
                     folder = profiles / f"{kind}-{run}"
                     try:
                         if kind == "site":
-                            sites.append({**run_site(playwright, served, theme_url, assessment, args, folder), "run": run})
+                            sites.append(
+                                {**run_site(playwright, served, theme_url, assessment, args, folder), "run": run}
+                            )
                         elif kind == "floor":
                             floors.append({**run_floor(playwright, served, args, folder), "run": run})
                         else:
-                            snapshot_floors.append({**run_floor(playwright, served, args, folder, snapshot=True), "run": run})
+                            snapshot_floors.append(
+                                {**run_floor(playwright, served, args, folder, snapshot=True), "run": run}
+                            )
                     except Exception as error:  # a benchmark reports, it does not stop
                         errors.append(f"run {run + 1} {kind}: {type(error).__name__}: {error}")
                     finally:
@@ -234,17 +272,22 @@ def main(argv=None) -> int:
                 s = sites[-1] if sites and sites[-1]["run"] == run else None
                 f = floors[-1] if floors and floors[-1]["run"] == run else None
                 r = snapshot_floors[-1] if snapshot_floors and snapshot_floors[-1]["run"] == run else None
-                print(f"  run {run + 1}: site first {fmt(s and s['first'])}, repeat {fmt(s and s['repeat'])} "
-                      f"({s and s['repeatHow']}); floor first {fmt(f and f['first'])}, repeat {fmt(f and f['repeat'])}; "
-                      f"floor restored {fmt(r and r['repeat'])}; load {load_line()}")
+                print(
+                    f"  run {run + 1}: site first {fmt(s and s['first'])}, repeat {fmt(s and s['repeat'])} "
+                    f"({s and s['repeatHow']}); floor first {fmt(f and f['first'])}, repeat {fmt(f and f['repeat'])}; "
+                    f"floor restored {fmt(r and r['repeat'])}; load {load_line()}"
+                )
     finally:
         served.close()
         shutil.rmtree(profiles, ignore_errors=True)
     report(sites, floors, snapshot_floors, errors)
     if args.json:
-        Path(args.json).write_text(json.dumps({"sites": sites, "floors": floors, "snapshotFloors": snapshot_floors,
-                                               "errors": errors}, indent=1),
-                                   encoding="utf-8")
+        Path(args.json).write_text(
+            json.dumps(
+                {"sites": sites, "floors": floors, "snapshotFloors": snapshot_floors, "errors": errors}, indent=1
+            ),
+            encoding="utf-8",
+        )
     return 0
 
 
@@ -258,18 +301,45 @@ def report(sites: list[dict], floors: list[dict], snapshot_floors: list[dict], e
     floor_by_run = {f["run"]: f for f in floors}
     paired = [s["repeat"] - floor_by_run[s["run"]]["repeat"] for s in sites if s["run"] in floor_by_run]
     rows = [
-        ("first visit: first score (site)", fmt(median([s["first"] for s in sites])), f"<= {TARGET_FIRST_MS / 1000:g} s",
-         verdict(median([s["first"] for s in sites]), TARGET_FIRST_MS)),
+        (
+            "first visit: first score (site)",
+            fmt(median([s["first"] for s in sites])),
+            f"<= {TARGET_FIRST_MS / 1000:g} s",
+            verdict(median([s["first"] for s in sites]), TARGET_FIRST_MS),
+        ),
         ("first visit: 1+1 (bare Pyodide floor)", fmt(median([f["first"] for f in floors])), "", ""),
-        ("first visit: bytes on the wire (site)", f"{median([s['firstBytes'] for s in sites]) / 1e6:.2f} MB",
-         f"<= {TARGET_BYTES / 1e6:g} MB", verdict(median([s["firstBytes"] for s in sites]), TARGET_BYTES)),
+        (
+            "first visit: bytes on the wire (site)",
+            f"{median([s['firstBytes'] for s in sites]) / 1e6:.2f} MB",
+            f"<= {TARGET_BYTES / 1e6:g} MB",
+            verdict(median([s["firstBytes"] for s in sites]), TARGET_BYTES),
+        ),
         ("first visit: bytes on the wire (floor)", f"{median([f['firstBytes'] for f in floors]) / 1e6:.2f} MB", "", ""),
-        ("repeat visit: first score (site)", fmt(median([s["repeat"] for s in sites])), f"<= {TARGET_REPEAT_MS} ms",
-         verdict(median([s["repeat"] for s in sites]), TARGET_REPEAT_MS)),
+        (
+            "repeat visit: first score (site)",
+            fmt(median([s["repeat"] for s in sites])),
+            f"<= {TARGET_REPEAT_MS} ms",
+            verdict(median([s["repeat"] for s in sites]), TARGET_REPEAT_MS),
+        ),
         ("repeat visit: 1+1 (bare Pyodide floor, HTTP cache)", fmt(median([f["repeat"] for f in floors])), "", ""),
-        ("repeat visit: site - floor, per run", fmt(median(paired)), "< 0 ms", "PASS" if paired and median(paired) < 0 else "MISS"),
-        ("repeat visit: 1+1 (bare Pyodide restoring its own snapshot)", fmt(median([r["repeat"] for r in snapshot_floors])), "", ""),
-        ("  of which loadPyodide inside its worker", fmt(median([r["repeatPyodideMs"] for r in snapshot_floors])), "", ""),
+        (
+            "repeat visit: site - floor, per run",
+            fmt(median(paired)),
+            "< 0 ms",
+            "PASS" if paired and median(paired) < 0 else "MISS",
+        ),
+        (
+            "repeat visit: 1+1 (bare Pyodide restoring its own snapshot)",
+            fmt(median([r["repeat"] for r in snapshot_floors])),
+            "",
+            "",
+        ),
+        (
+            "  of which loadPyodide inside its worker",
+            fmt(median([r["repeatPyodideMs"] for r in snapshot_floors])),
+            "",
+            "",
+        ),
     ]
     width = max(len(r[0]) for r in rows)
     print(f"{'figure (median over runs)':<{width}}  {'value':>10}  {'target':<12} verdict")
@@ -278,15 +348,21 @@ def report(sites: list[dict], floors: list[dict], snapshot_floors: list[dict], e
         print(f"{name:<{width}}  {value:>10}  {target:<12} {status}")
     if sites:
         hows = [s["repeatHow"] for s in sites]
-        print(f"\n  repeat visits restored from the snapshot: {hows.count('restored')} of {len(hows)}; "
-              f"engine start inside the worker {fmt(median([s['repeatEngineMs'] for s in sites if s['repeatEngineMs']]))} "
-              f"(median); snapshot kept after the first visit: {sum(s['snapshotKept'] for s in sites)} of {len(sites)}")
-        print(f"  first visit: {median([s['firstResponses'] for s in sites]):.0f} responses, "
-              f"{human_bytes(median([s['firstBody'] for s in sites]))} of bodies; largest (last run): "
-              + ", ".join(f"{p} {human_bytes(b)}" for b, p in sites[-1]["largest"]))
-        print(f"  repeat visit: {median([s['repeatResponses'] for s in sites]):.0f} responses, "
-              f"{human_bytes(median([s['repeatBytes'] for s in sites]))} (median); floor's repeat visit "
-              f"{human_bytes(median([f['repeatBytes'] for f in floors]))}")
+        print(
+            f"\n  repeat visits restored from the snapshot: {hows.count('restored')} of {len(hows)}; "
+            f"engine start inside the worker {fmt(median([s['repeatEngineMs'] for s in sites if s['repeatEngineMs']]))} "
+            f"(median); snapshot kept after the first visit: {sum(s['snapshotKept'] for s in sites)} of {len(sites)}"
+        )
+        print(
+            f"  first visit: {median([s['firstResponses'] for s in sites]):.0f} responses, "
+            f"{human_bytes(median([s['firstBody'] for s in sites]))} of bodies; largest (last run): "
+            + ", ".join(f"{p} {human_bytes(b)}" for b, p in sites[-1]["largest"])
+        )
+        print(
+            f"  repeat visit: {median([s['repeatResponses'] for s in sites]):.0f} responses, "
+            f"{human_bytes(median([s['repeatBytes'] for s in sites]))} (median); floor's repeat visit "
+            f"{human_bytes(median([f['repeatBytes'] for f in floors]))}"
+        )
     print(f"  load at the end: {load_line()}")
 
 

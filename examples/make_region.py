@@ -33,9 +33,11 @@ from scorecard.engine import NOT_APPLICABLE, Bank, load_assessment  # noqa: E402
 
 SEED = 20261101
 OLDER_BANK_VERSION = "2025.1"  # an invented earlier version, to show version notes
-INVENTED = ("INVENTED EXAMPLE: every answer, note and date in this file was made up at random by "
-            "examples/make_region.py to show the Compare page. It is not {name}'s assessment and says nothing "
-            "about that council.")
+INVENTED = (
+    "INVENTED EXAMPLE: every answer, note and date in this file was made up at random by "
+    "examples/make_region.py to show the Compare page. It is not {name}'s assessment and says nothing "
+    "about that council."
+)
 
 # Real councils of one region (South East England), by register code; everything else is invented:
 # maturity 0-1 (how good the random answers are), the assessment dates and what else to write.
@@ -43,8 +45,17 @@ COUNCILS: list[dict[str, Any]] = [
     {"code": "KEN", "maturity": 0.72, "date": "2026-06-18", "earlier": {"date": "2025-06-12", "maturity": 0.5}},
     {"code": "ESX", "maturity": 0.45, "date": "2026-05-07"},
     # renamed: the earlier file spells the name differently; the register code makes it the same council
-    {"code": "TUN", "maturity": 0.58, "date": "2026-03-10",
-     "earlier": {"date": "2025-03-14", "maturity": 0.32, "bank_version": OLDER_BANK_VERSION, "name": "Tunbridge Wells BC"}},
+    {
+        "code": "TUN",
+        "maturity": 0.58,
+        "date": "2026-03-10",
+        "earlier": {
+            "date": "2025-03-14",
+            "maturity": 0.32,
+            "bank_version": OLDER_BANK_VERSION,
+            "name": "Tunbridge Wells BC",
+        },
+    },
     {"code": "SEV", "maturity": 0.3, "date": "2026-04-22"},
     {"code": "MAI", "maturity": 0.66, "date": "2026-02-27"},
     {"code": "ASF", "maturity": 0.5, "date": "2026-09-03", "answer_rate": 0.3},  # half finished: provisional
@@ -85,8 +96,15 @@ def choose(question, maturity: float, rng: random.Random) -> Any:
     return ranked[min(len(ranked) - 1, max(0, round(position)))].id
 
 
-def answers_for(bank: Bank, council_type: str, maturity: float, rng: random.Random, answer_rate: float = 1.0,
-                previous: dict[str, Any] | None = None, functions: frozenset[str] | None = None) -> dict[str, Any]:
+def answers_for(
+    bank: Bank,
+    council_type: str,
+    maturity: float,
+    rng: random.Random,
+    answer_rate: float = 1.0,
+    previous: dict[str, Any] | None = None,
+    functions: frozenset[str] | None = None,
+) -> dict[str, Any]:
     """Answers in bank order; dependent questions only when their condition holds.
 
     With ``previous`` (the same council a year earlier) most answers stay as they were, some
@@ -133,8 +151,16 @@ def _in_dependency_order(bank: Bank):
     return order
 
 
-def assessment(bank: Bank, council: dict[str, Any], identity: dict[str, str], date: str, bank_version: str,
-               answers: dict[str, Any], rng: random.Random, name: str = "") -> dict[str, Any]:
+def assessment(
+    bank: Bank,
+    council: dict[str, Any],
+    identity: dict[str, str],
+    date: str,
+    bank_version: str,
+    answers: dict[str, Any],
+    rng: random.Random,
+    name: str = "",
+) -> dict[str, Any]:
     meta = dict(identity)
     meta["name"] = name or identity["name"]
     if council.get("name_only"):
@@ -181,12 +207,21 @@ def build(bank: Bank, people: dict[str, dict[str, str]], seed: int = SEED) -> di
             previous = answers_for(bank, council["type"], earlier["maturity"], rng, functions=functions)
             version = earlier.get("bank_version", bank.version)
             files[f"{stem}-{earlier['date'][:4]}.json"] = assessment(
-                bank, council, identity, earlier["date"], version, previous, rng, name=earlier.get("name", ""))
-        answers = answers_for(bank, council["type"], council["maturity"], rng,
-                              answer_rate=council.get("answer_rate", 1.0), previous=previous, functions=functions)
-        files[f"{stem}-{council['date'][:4]}.json"] = assessment(bank, council, identity, council["date"], bank.version,
-                                                                 answers, rng)
-    for name, data in files.items():
+                bank, council, identity, earlier["date"], version, previous, rng, name=earlier.get("name", "")
+            )
+        answers = answers_for(
+            bank,
+            council["type"],
+            council["maturity"],
+            rng,
+            answer_rate=council.get("answer_rate", 1.0),
+            previous=previous,
+            functions=functions,
+        )
+        files[f"{stem}-{council['date'][:4]}.json"] = assessment(
+            bank, council, identity, council["date"], bank.version, answers, rng
+        )
+    for data in files.values():
         load_assessment(data, bank)  # every example must be a valid assessment
     return dict(sorted(files.items()))
 

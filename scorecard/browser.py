@@ -8,7 +8,8 @@ first used: ``statistics`` and ``csv`` would add about 70 ms to every page's eng
 from __future__ import annotations
 
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .engine import AssessmentError, Bank, load_assessment, parse_assessment_text, score_assessment
 
@@ -93,7 +94,6 @@ class BrowserApi:
 
     def _comparison(self, payload: dict[str, Any]) -> dict[str, Any]:
         from .engine.comparison import GROUP_BY, compare_files
-
         from .engine.messages import Message
 
         options = dict(payload.get("options") or {})
@@ -112,7 +112,9 @@ class BrowserApi:
         """The action plan CSV; payload {"assessment", "site_url"} (or, as before, the assessment itself)."""
         from .engine.csv_export import actions_csv
 
-        assessment, site_url = (payload["assessment"], payload.get("site_url", "")) if "assessment" in payload else (payload, "")
+        assessment, site_url = (
+            (payload["assessment"], payload.get("site_url", "")) if "assessment" in payload else (payload, "")
+        )
         checked = load_assessment(assessment, self.bank)
         return {"csv": actions_csv(score_assessment(self.bank, checked), checked.to_dict(), site_url=site_url)}
 
@@ -124,8 +126,11 @@ class BrowserApi:
         from .engine.merge import merge_assessments
 
         files = [(f["name"], f["text"]) for f in payload["files"]]
-        return {"merge": merge_assessments(self.bank, files, themes=payload.get("themes"), take=payload.get("take"),
-                                           prefer=payload.get("prefer"))}
+        return {
+            "merge": merge_assessments(
+                self.bank, files, themes=payload.get("themes"), take=payload.get("take"), prefer=payload.get("prefer")
+            )
+        }
 
     def next_year(self, payload: dict[str, Any]) -> dict[str, Any]:
         """This year's assessment from last year's: {"assessment", "today"} -> {"assessment"}."""
@@ -153,5 +158,7 @@ class BrowserApi:
         from .engine.sharing import export_themes, themes_of
 
         data = payload["assessment"]
-        themes = payload.get("themes") or themes_of(self.bank, payload.get("contributor", ""), data.get("assignments") or {})
+        themes = payload.get("themes") or themes_of(
+            self.bank, payload.get("contributor", ""), data.get("assignments") or {}
+        )
         return {"assessment": export_themes(self.bank, data, themes), "themes": themes}

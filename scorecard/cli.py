@@ -91,8 +91,9 @@ def cmd_template(args: argparse.Namespace) -> int:
     compiled = _compiled(args)
     try:
         bank = Bank.from_dict(compiled)
-        data = template_for(compiled, bank, council=args.council, council_type=args.council_type,
-                            name=args.name, region=args.region)
+        data = template_for(
+            compiled, bank, council=args.council, council_type=args.council_type, name=args.name, region=args.region
+        )
         load_assessment(data, bank)  # a template the score command would refuse is not written (a line break in --name)
     except (AssessmentError, LookupError) as error:
         print(f"error: {terminal_safe(str(error))}", file=sys.stderr)
@@ -104,8 +105,14 @@ def cmd_template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def template_for(compiled: dict, bank: Bank, council: str | None = None, council_type: str | None = None,
-                 name: str | None = None, region: str | None = None) -> dict:
+def template_for(
+    compiled: dict,
+    bank: Bank,
+    council: str | None = None,
+    council_type: str | None = None,
+    name: str | None = None,
+    region: str | None = None,
+) -> dict:
     """A blank assessment for a council from the register (its register or GSS code) or of a council type.
 
     Raises LookupError (a code that gives no council, with why) or AssessmentError (an unknown type).
@@ -151,7 +158,12 @@ def cmd_score(args: argparse.Namespace) -> int:
     result = score_assessment(bank, assessment)
     set_aside = result["changes"]["set_aside"]
     if set_aside:
-        print(terminal_safe(f"warning: {shown_name(args.file)}: {len(set_aside)} answer(s) or note(s) set aside, the rest scored:"), file=sys.stderr)
+        print(
+            terminal_safe(
+                f"warning: {shown_name(args.file)}: {len(set_aside)} answer(s) or note(s) set aside, the rest scored:"
+            ),
+            file=sys.stderr,
+        )
         for entry in set_aside:
             print(terminal_safe(f"  - {entry['message']}"), file=sys.stderr)
     if args.format == "json":
@@ -196,8 +208,12 @@ def cmd_compare(args: argparse.Namespace) -> int:
         print("error: none of the files could be compared; the report was not written.", file=sys.stderr)
         return EXIT_INPUT
 
-    render = {"text": comparison_text, "csv": comparison_csv, "html": comparison_html,
-              "json": lambda r: json.dumps(r, indent=2, ensure_ascii=False)}[args.format]
+    render = {
+        "text": comparison_text,
+        "csv": comparison_csv,
+        "html": comparison_html,
+        "json": lambda r: json.dumps(r, indent=2, ensure_ascii=False),
+    }[args.format]
     text = render(result)
     text += "" if text.endswith("\n") else "\n"
     if args.output:
@@ -246,8 +262,8 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
 
 def cmd_plan_import(args: argparse.Namespace) -> int:
     """Owners, due dates, status and notes from a filled-in plan CSV into the assessment file."""
-    from .engine.plan_csv import apply_plan, read_plan_csv
     from .engine import load_assessment
+    from .engine.plan_csv import apply_plan, read_plan_csv
 
     bank = _bank(args)
     assessment = _read_or_stop(args.file, bank, "take an action plan")
@@ -257,7 +273,9 @@ def cmd_plan_import(args: argparse.Namespace) -> int:
         print(f"{args.csv}: cannot read the file: {error.strerror}", file=sys.stderr)
         return EXIT_INPUT
     except UnicodeDecodeError:
-        text = Path(args.csv).read_bytes().decode("cp1252", errors="replace")  # a spreadsheet saved as "CSV" in Windows' encoding
+        text = (
+            Path(args.csv).read_bytes().decode("cp1252", errors="replace")
+        )  # a spreadsheet saved as "CSV" in Windows' encoding
     try:
         updates = read_plan_csv(text, bank)
         merged = load_assessment(apply_plan(assessment.to_dict(), updates), bank)
@@ -269,8 +287,12 @@ def cmd_plan_import(args: argparse.Namespace) -> int:
     _write(_json_text(merged.to_dict()), args.output)
     kept = sum(1 for entry in updates.values() if entry is not None)
     removed = sum(1 for qid, entry in updates.items() if entry is None and qid in assessment.cycle.action_plan)
-    print(f"Read {len(updates)} row(s): {kept} action(s) with an owner, date, status or note"
-          + (f", {removed} cleared" if removed else "") + ".", file=sys.stderr)
+    print(
+        f"Read {len(updates)} row(s): {kept} action(s) with an owner, date, status or note"
+        + (f", {removed} cleared" if removed else "")
+        + ".",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -327,7 +349,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
         return EXIT_SKIPPED
     _write(_json_text(merged["assessment"]), args.output)
     answered = len(merged["assessment"]["answers"])
-    print(f"Merged {len(files)} files: {answered} answer(s)" + (f" into {args.output}" if args.output else "") + ".", file=sys.stderr)
+    print(
+        f"Merged {len(files)} files: {answered} answer(s)" + (f" into {args.output}" if args.output else "") + ".",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -365,8 +390,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .sitegen.errors import BankProblems, BuildError
 
     try:
-        site = build_site(default_layout(args.questions, args.node_modules), site_url=args.site_url,
-                          about_file=Path(args.about) if getattr(args, "about", None) else None)
+        site = build_site(
+            default_layout(args.questions, args.node_modules),
+            site_url=args.site_url,
+            about_file=Path(args.about) if getattr(args, "about", None) else None,
+        )
     except BankProblems as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -396,7 +424,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="scorecard", description="Modern slavery risk self-assessment for UK local authorities.")
+    parser = argparse.ArgumentParser(
+        prog="scorecard", description="Modern slavery risk self-assessment for UK local authorities."
+    )
     parser.add_argument("--questions", metavar="DIR", help="question bank folder (default: the built-in questions/)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -405,15 +435,23 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=cmd_validate)
 
     template = commands.add_parser(
-        "template", help="write a blank assessment file",
+        "template",
+        help="write a blank assessment file",
         description="Write a blank assessment file for a council from the UK council register (--council), or for a "
-                    "council not in it (--council-type, with --name and --region).")
+        "council not in it (--council-type, with --name and --region).",
+    )
     which = template.add_mutually_exclusive_group(required=True)
-    which.add_argument("--council", metavar="CODE",
-                       help="a council from the UK council register (mySociety, CC BY 4.0): its GSS code (E07000116) "
-                            "or register code (TUN); fills name, type, region and codes")
-    which.add_argument("--council-type", help="for a council not in the register: a council type id from the bank "
-                                              "(county, district, unitary, metropolitan, london_borough, ...)")
+    which.add_argument(
+        "--council",
+        metavar="CODE",
+        help="a council from the UK council register (mySociety, CC BY 4.0): its GSS code (E07000116) "
+        "or register code (TUN); fills name, type, region and codes",
+    )
+    which.add_argument(
+        "--council-type",
+        help="for a council not in the register: a council type id from the bank "
+        "(county, district, unitary, metropolitan, london_borough, ...)",
+    )
     template.add_argument("--name", help="council name (with --council: instead of the register's official name)")
     template.add_argument("--region", help="region, e.g. West Midlands (with --council: instead of the register's)")
     template.add_argument("-o", "--output", help="write to this file instead of standard output")
@@ -426,76 +464,131 @@ def build_parser() -> argparse.ArgumentParser:
     score.set_defaults(run=cmd_score)
 
     compare = commands.add_parser(
-        "compare", help="compare councils' assessment files: heatmap, regional medians, progress over time",
+        "compare",
+        help="compare councils' assessment files: heatmap, regional medians, progress over time",
         description="Compare assessment files (a folder stands for its .json files). Exit codes: 0 all compared; "
-                    "3 some files were skipped (listed on standard error with the reason); 2 none could be compared.")
+        "3 some files were skipped (listed on standard error with the reason); 2 none could be compared.",
+    )
     compare.add_argument("files", nargs="+", metavar="FILE")
-    compare.add_argument("--format", choices=["text", "csv", "json", "html"], default="text",
-                         help="text table (default), CSV (one row per council), JSON, or a standalone HTML page")
-    compare.add_argument("--group-by", choices=["type", "none"], default="type",
-                         help="type: councils of the same nation and council type together, each group with its own "
-                              "median and quartiles (default); none: all councils in one group")
-    compare.add_argument("--shareable", action="store_true",
-                         help="a report meant to be shared: hide any group figure (median, quartiles, lowest, highest) "
-                              "drawn from fewer than 5 councils, and the gaps to it")
-    compare.add_argument("--min-group", type=int, metavar="N",
-                         help="with --shareable: hide group figures drawn from fewer than N councils (default 5)")
+    compare.add_argument(
+        "--format",
+        choices=["text", "csv", "json", "html"],
+        default="text",
+        help="text table (default), CSV (one row per council), JSON, or a standalone HTML page",
+    )
+    compare.add_argument(
+        "--group-by",
+        choices=["type", "none"],
+        default="type",
+        help="type: councils of the same nation and council type together, each group with its own "
+        "median and quartiles (default); none: all councils in one group",
+    )
+    compare.add_argument(
+        "--shareable",
+        action="store_true",
+        help="a report meant to be shared: hide any group figure (median, quartiles, lowest, highest) "
+        "drawn from fewer than 5 councils, and the gaps to it",
+    )
+    compare.add_argument(
+        "--min-group",
+        type=int,
+        metavar="N",
+        help="with --shareable: hide group figures drawn from fewer than N councils (default 5)",
+    )
     compare.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
     compare.set_defaults(run=cmd_compare)
 
-    report = commands.add_parser("report", help="the board report: a one-page summary and an annex, as HTML for print or PDF")
+    report = commands.add_parser(
+        "report", help="the board report: a one-page summary and an annex, as HTML for print or PDF"
+    )
     report.add_argument("file", help="the assessment file")
     report.add_argument("--actions", type=int, default=5, help="how many top actions the summary lists (default 5)")
     report.add_argument("-o", "--output", metavar="HTML", help="write to this file instead of standard output")
     report.set_defaults(run=cmd_report)
 
     merge = commands.add_parser(
-        "merge", help="merge several officers' assessment files into one",
+        "merge",
+        help="merge several officers' assessment files into one",
         description="Merge assessment files question by question. Answers that agree, or that only one file gives, are "
-                    "taken; different answers to one question are conflicts, listed with who gave each and when. "
-                    "Exit codes: 0 merged; 3 conflicts left to choose (listed on standard error; nothing is written: "
-                    "run again with --take or --prefer); 2 a bad file or choice.")
+        "taken; different answers to one question are conflicts, listed with who gave each and when. "
+        "Exit codes: 0 merged; 3 conflicts left to choose (listed on standard error; nothing is written: "
+        "run again with --take or --prefer); 2 a bad file or choice.",
+    )
     merge.add_argument("files", nargs="+", metavar="FILE")
-    merge.add_argument("-o", "--output", metavar="OUT", help="write the merged assessment here instead of standard output")
-    merge.add_argument("--take", action="append", default=[], metavar="KEY=FILE",
-                       help="settle a conflict: take question KEY's answer, note, evidence and action (or one item, "
-                            "e.g. notes.PRO-03, council.name, sign_off) from FILE; repeat as needed")
+    merge.add_argument(
+        "-o", "--output", metavar="OUT", help="write the merged assessment here instead of standard output"
+    )
+    merge.add_argument(
+        "--take",
+        action="append",
+        default=[],
+        metavar="KEY=FILE",
+        help="settle a conflict: take question KEY's answer, note, evidence and action (or one item, "
+        "e.g. notes.PRO-03, council.name, sign_off) from FILE; repeat as needed",
+    )
     merge.add_argument("--prefer", metavar="FILE", help="settle every conflict FILE is part of in its favour")
-    merge.add_argument("--themes", action="append", default=[], metavar="FILE=THEME,THEME",
-                       help="take only these themes' questions from FILE (default: all of every file)")
+    merge.add_argument(
+        "--themes",
+        action="append",
+        default=[],
+        metavar="FILE=THEME,THEME",
+        help="take only these themes' questions from FILE (default: all of every file)",
+    )
     merge.set_defaults(run=cmd_merge)
 
-    plan = commands.add_parser("plan", help="the action plan as a spreadsheet (CSV), and back",
-                               description="Write the action plan as CSV for a spreadsheet, or read owners, due dates, "
-                                           "status and notes back from it into the assessment file.")
+    plan = commands.add_parser(
+        "plan",
+        help="the action plan as a spreadsheet (CSV), and back",
+        description="Write the action plan as CSV for a spreadsheet, or read owners, due dates, "
+        "status and notes back from it into the assessment file.",
+    )
     plan_commands = plan.add_subparsers(dest="plan_command", required=True, metavar="export|import")
     plan_export = plan_commands.add_parser("export", help="write the action plan CSV")
     plan_export.add_argument("file", help="the assessment file")
-    plan_export.add_argument("--site-url", default=DEFAULT_SITE_URL,
-                             help="the site's address, for absolute guidance links (default %(default)s)")
+    plan_export.add_argument(
+        "--site-url",
+        default=DEFAULT_SITE_URL,
+        help="the site's address, for absolute guidance links (default %(default)s)",
+    )
     plan_export.add_argument("-o", "--output", metavar="CSV", help="write to this file instead of standard output")
     plan_export.set_defaults(run=cmd_plan_export)
-    plan_import = plan_commands.add_parser("import", help="read a filled-in action plan CSV back into the assessment file")
+    plan_import = plan_commands.add_parser(
+        "import", help="read a filled-in action plan CSV back into the assessment file"
+    )
     plan_import.add_argument("csv", help="the action plan CSV")
     plan_import.add_argument("file", help="the assessment file")
-    plan_import.add_argument("-o", "--output", metavar="OUT", help="write the updated assessment here instead of standard output")
+    plan_import.add_argument(
+        "-o", "--output", metavar="OUT", help="write the updated assessment here instead of standard output"
+    )
     plan_import.set_defaults(run=cmd_plan_import)
 
-    next_year = commands.add_parser("next-year", help="start this year's assessment from last year's file",
-                                    description="Copy last year's answers, notes and evidence into a new assessment, each answer "
-                                                "marked for review; last year's answers are kept in it to show what changed.")
+    next_year = commands.add_parser(
+        "next-year",
+        help="start this year's assessment from last year's file",
+        description="Copy last year's answers, notes and evidence into a new assessment, each answer "
+        "marked for review; last year's answers are kept in it to show what changed.",
+    )
     next_year.add_argument("file", help="last year's assessment file")
     next_year.add_argument("--date", help="this year's assessment date, YYYY-MM-DD (default today)")
     next_year.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
     next_year.set_defaults(run=cmd_next_year)
 
-    node_modules_help = ("the npm packages the site copies in (Pyodide, Chart.js; default: the checkout's "
-                         "node_modules, or ./node_modules when installed)")
+    node_modules_help = (
+        "the npm packages the site copies in (Pyodide, Chart.js; default: the checkout's "
+        "node_modules, or ./node_modules when installed)"
+    )
     build = commands.add_parser("build", help="build the static site into _build/site")
-    build.add_argument("--site-url", default=DEFAULT_SITE_URL,
-                       help="where the site will be served, e.g. https://scorecard.example.gov.uk/ (default %(default)s)")
+    build.add_argument(
+        "--site-url",
+        default=DEFAULT_SITE_URL,
+        help="where the site will be served, e.g. https://scorecard.example.gov.uk/ (default %(default)s)",
+    )
     build.add_argument("--node-modules", metavar="DIR", help=node_modules_help)
-    build.add_argument("--about", metavar="FILE", help="who runs this copy of the site, for the Accessibility and Contact pages and the footer: a YAML file with owner: and accessibility: (default: extra: in mkdocs.yml)")
+    build.add_argument(
+        "--about",
+        metavar="FILE",
+        help="who runs this copy of the site, for the Accessibility and Contact pages and the footer: a YAML file with owner: and accessibility: (default: extra: in mkdocs.yml)",
+    )
     build.set_defaults(run=cmd_build)
 
     serve = commands.add_parser("serve", help="build the site and serve it on this computer only")
@@ -503,7 +596,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=LOCAL_PORT)
     serve.add_argument("--no-build", action="store_true", help="serve the last build as it is")
     serve.add_argument("--node-modules", metavar="DIR", help=node_modules_help)
-    serve.add_argument("--about", metavar="FILE", help="who runs this copy of the site, for the Accessibility and Contact pages and the footer: a YAML file with owner: and accessibility: (default: extra: in mkdocs.yml)")
+    serve.add_argument(
+        "--about",
+        metavar="FILE",
+        help="who runs this copy of the site, for the Accessibility and Contact pages and the footer: a YAML file with owner: and accessibility: (default: extra: in mkdocs.yml)",
+    )
     serve.set_defaults(run=cmd_serve)
     return parser
 

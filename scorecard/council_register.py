@@ -19,9 +19,10 @@ import csv
 import functools
 import json
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from . import bundled
 
@@ -29,7 +30,7 @@ from . import bundled
 NOT_COUNCILS = {
     "COMB": "a combined authority: its member councils run the services the questions ask about, and each assesses itself",
     "SRA": "the Greater London Authority, a strategic authority: the London boroughs and the City of London run the "
-           "services the questions ask about",
+    "services the questions ask about",
 }
 
 # The release's alternative names with encoding errors, and what they should read.
@@ -121,9 +122,13 @@ class Register:
         words = _words(text)
         if not words:
             return []
-        hits = [e for e in self.entries.values()
-                if e.current and e.kind not in NOT_COUNCILS
-                and any(all(w in _words(name) for w in words) for name in (e.name, e.nice_name, *e.alt_names))]
+        hits = [
+            e
+            for e in self.entries.values()
+            if e.current
+            and e.kind not in NOT_COUNCILS
+            and any(all(w in _words(name) for w in words) for name in (e.name, e.nice_name, *e.alt_names))
+        ]
         return sorted(hits, key=lambda e: (len(e.name), e.name))[:limit]
 
 
@@ -246,8 +251,10 @@ def find_council(register: Register, types: BankTypes, text: str) -> Council:
     entry = register.lookup(text)
     release = f"the UK council register (mySociety, version {register.version})"
     if entry is None:
-        message = (f"{text.strip()!r} is not a council in {release}. Give a GSS code such as E07000116 or a "
-                   "register code such as TUN; for a council not in the register, use --council-type.")
+        message = (
+            f"{text.strip()!r} is not a council in {release}. Give a GSS code such as E07000116 or a "
+            "register code such as TUN; for a council not in the register, use --council-type."
+        )
         hits = register.search(text)
         if hits:
             message += " Did you mean: " + "; ".join(f"{e.code} ({e.name}, {e.gss})" for e in hits) + "?"
@@ -256,17 +263,24 @@ def find_council(register: Register, types: BankTypes, text: str) -> Council:
     if not entry.current:
         successors = register.successors(entry)
         if not successors:
-            raise NotFound(f"{where} ended on {entry.end_date}; {release} names no successor. "
-                           "Use the code of the council that runs its services now.")
+            raise NotFound(
+                f"{where} ended on {entry.end_date}; {release} names no successor. "
+                "Use the code of the council that runs its services now."
+            )
         listed = " and ".join(f"{e.name} ({e.code}, {e.gss})" for e in successors)
-        advice = (f"use --council {successors[0].code}" if len(successors) == 1
-                  else "use --council with the code of the one you are assessing")
+        advice = (
+            f"use --council {successors[0].code}"
+            if len(successors) == 1
+            else "use --council with the code of the one you are assessing"
+        )
         raise NotFound(f"{where} ended on {entry.end_date} and was replaced by {listed}: {advice}.")
     council, left_out, problem = types.place(register, entry)
     if left_out:
         raise NotFound(f"{where} is not a council this scorecard assesses: {left_out}.")
     if council is None:
-        raise NotFound(f"{where} cannot be placed in a council type of this question bank ({problem}); use --council-type.")
+        raise NotFound(
+            f"{where} cannot be placed in a council type of this question bank ({problem}); use --council-type."
+        )
     return council
 
 

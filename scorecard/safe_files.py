@@ -40,9 +40,13 @@ def read_regular_file(path: str | os.PathLike, limit: int) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes; UnreadableFile (or FileTooLarge) otherwise."""
     try:
         _check_kind(os.stat(path).st_mode)  # before opening: opening a device can itself do something
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(
+            path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+        )
     except OSError as error:
-        raise UnreadableFile(A_FOLDER if isinstance(error, IsADirectoryError) else error.strerror or str(error)) from None
+        raise UnreadableFile(
+            A_FOLDER if isinstance(error, IsADirectoryError) else error.strerror or str(error)
+        ) from None
     try:
         status = os.fstat(fd)
         _check_kind(status.st_mode)  # what was opened, should the name now point elsewhere
@@ -87,7 +91,9 @@ def write_atomically(path: str, text: str) -> None:
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as error:
-        raise UnwritableFile(f"cannot write {path}: the text has a character that cannot be written as UTF-8 ({error.reason})") from None
+        raise UnwritableFile(
+            f"cannot write {path}: the text has a character that cannot be written as UTF-8 ({error.reason})"
+        ) from None
     mode = _mode_for(target)
     temporary = None
     try:

@@ -24,15 +24,18 @@ def random_answer(question, rng: random.Random) -> Any:
     return rng.choice(question.options).id
 
 
-def random_assessment(bank: Bank, rng: random.Random, council_type: str | None = None,
-                      answer_rate: float = 0.85, name: str = "Example council") -> dict[str, Any]:
+def random_assessment(
+    bank: Bank,
+    rng: random.Random,
+    council_type: str | None = None,
+    answer_rate: float = 0.85,
+    name: str = "Example council",
+) -> dict[str, Any]:
     """An assessment file (dict) answering about answer_rate of the bank's questions at random."""
     council_type = council_type or rng.choice(sorted(bank.council_types))
     ctype = bank.council_types[council_type]
     answers = {
-        q.id: random_answer(q, rng)
-        for q in bank.asked_of(ctype.nation, ctype.functions)
-        if rng.random() < answer_rate
+        q.id: random_answer(q, rng) for q in bank.asked_of(ctype.nation, ctype.functions) if rng.random() < answer_rate
     }
     return {
         "format": "scorecard-assessment",
@@ -45,12 +48,19 @@ def random_assessment(bank: Bank, rng: random.Random, council_type: str | None =
     }
 
 
-OWNERS = ("Head of Procurement", "Licensing Manager", "Housing Options Manager", "Safeguarding Adults Lead",
-          "Modern Slavery Lead", "Head of Legal Services")
+OWNERS = (
+    "Head of Procurement",
+    "Licensing Manager",
+    "Housing Options Manager",
+    "Safeguarding Adults Lead",
+    "Modern Slavery Lead",
+    "Head of Legal Services",
+)
 
 
-def yearly_example(bank: Bank, rng: random.Random, council_type: str = "district",
-                   name: str = "Example Testvale District Council") -> dict[str, Any]:
+def yearly_example(
+    bank: Bank, rng: random.Random, council_type: str = "district", name: str = "Example Testvale District Council"
+) -> dict[str, Any]:
     """An assessment in its second year (invented): evidence for about half the answers, an action
     plan with owners and dates for the top actions, last year's answers (some weaker), a sign-off."""
     from .engine import load_assessment, score_assessment
@@ -59,18 +69,30 @@ def yearly_example(bank: Bank, rng: random.Random, council_type: str = "district
     data["assessment_date"] = "2026-11-20"
     answered = [q for q, v in data["answers"].items() if v != NOT_APPLICABLE]
     data["evidence"] = {
-        q: ({"link": f"https://intranet.example.gov.uk/msa/{q.lower()}"} if rng.random() < 0.5
-            else {"reference": f"Document register item {rng.randint(100, 999)}"}) | {"date": f"2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}"}
-        for q in answered if rng.random() < 0.5
+        q: (
+            {"link": f"https://intranet.example.gov.uk/msa/{q.lower()}"}
+            if rng.random() < 0.5
+            else {"reference": f"Document register item {rng.randint(100, 999)}"}
+        )
+        | {"date": f"2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}"}
+        for q in answered
+        if rng.random() < 0.5
     }
     actions = score_assessment(bank, load_assessment(data, bank))["actions"]
     statuses = ("not_started", "in_progress", "in_progress", "done")
     data["action_plan"] = {
-        a["question"]: {"owner": rng.choice(OWNERS), "due": f"2027-{rng.randint(1, 12):02d}-28", "status": rng.choice(statuses)}
+        a["question"]: {
+            "owner": rng.choice(OWNERS),
+            "due": f"2027-{rng.randint(1, 12):02d}-28",
+            "status": rng.choice(statuses),
+        }
         for a in actions[:6]
     }
     if len(actions) > 6:
-        data["action_plan"][actions[6]["question"]] = {"status": "not_planned", "reason": "Covered by the county council's work."}
+        data["action_plan"][actions[6]["question"]] = {
+            "status": "not_planned",
+            "reason": "Covered by the county council's work.",
+        }
     previous = dict(data["answers"])
     for qid in rng.sample(sorted(previous), min(6, len(previous))):
         question = bank.questions[qid]

@@ -24,8 +24,11 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 def pytest_addoption(parser):
-    parser.addoption("--run-slow", action="store_true",
-                     help="also run the tests marked slow (scripts/test and CI do; -m slow does too)")
+    parser.addoption(
+        "--run-slow",
+        action="store_true",
+        help="also run the tests marked slow (scripts/test and CI do; -m slow does too)",
+    )
 
 
 def pytest_collection_modifyitems(config, items):
@@ -33,8 +36,17 @@ def pytest_collection_modifyitems(config, items):
 
     Slow tests (a fresh venv and install) run only with --run-slow or -m slow, so the inner loop stays quick.
     """
+
     def order(item) -> int:
-        return 3 if "browser" in item.keywords else 2 if "slow" in item.keywords else 1 if "pyodide" in item.fixturenames else 0
+        return (
+            3
+            if "browser" in item.keywords
+            else 2
+            if "slow" in item.keywords
+            else 1
+            if "pyodide" in item.fixturenames
+            else 0
+        )
 
     items.sort(key=order)
     if config.getoption("--run-slow") or "slow" in (config.getoption("markexpr") or "").replace("not slow", ""):

@@ -23,7 +23,11 @@ from scorecard.testing import random_assessment
 from tests.helpers import ROOT
 from tests.test_properties import SETTINGS, assessment_files
 
-BANKS = {"built-in": ROOT, "mini_v2": ROOT / "tests" / "fixtures" / "mini_v2", "mini": ROOT / "tests" / "fixtures" / "mini"}
+BANKS = {
+    "built-in": ROOT,
+    "mini_v2": ROOT / "tests" / "fixtures" / "mini_v2",
+    "mini": ROOT / "tests" / "fixtures" / "mini",
+}
 KEEP = object()
 TODAY = datetime.date.today()
 
@@ -36,8 +40,17 @@ def bank(request) -> Bank:
     return Bank.from_dict(compiled)
 
 
-TEXTS = ["", "  Padded name  ", "Ünïcode Cöuncil", "x" * 200, "x" * 201, "Line\nbreak", "Zero\u200bwidth",
-         "RTL\u202eoverride", "Tab\there"]
+TEXTS = [
+    "",
+    "  Padded name  ",
+    "Ünïcode Cöuncil",
+    "x" * 200,
+    "x" * 201,
+    "Line\nbreak",
+    "Zero\u200bwidth",
+    "RTL\u202eoverride",
+    "Tab\there",
+]
 NO_CHANGE = {"extra": None, "notes": [], "answer": None, "not_a_dict": False}
 
 
@@ -57,8 +70,16 @@ def parts(bank: Bank) -> dict[str, list]:
         "bank_version": ["", "2020.1", 3, None],
         "format": ["other", None],
         "format_version": [True, 1.0, 2, "1"],
-        "extra": [("provenance", {}), ("retired_answers", {}), ("evidence", {}), ("sign_off", None), ("unknown_section", 1)],
-        "notes": [[(qid, text)] for qid in [*qids[:3], *odd_ids[:4]] for text in ("", "A note.", 5, None, "x" * 10_001)],
+        "extra": [
+            ("provenance", {}),
+            ("retired_answers", {}),
+            ("evidence", {}),
+            ("sign_off", None),
+            ("unknown_section", 1),
+        ],
+        "notes": [
+            [(qid, text)] for qid in [*qids[:3], *odd_ids[:4]] for text in ("", "A note.", 5, None, "x" * 10_001)
+        ],
         "notes_whole": [[], "text"],
         "answer": [("ZZZ-99", "yes"), ("bad option", None), ("null", None), *((qid, "yes") for qid in odd_ids[1:4])],
         "answers_whole": [[], None],
@@ -83,8 +104,12 @@ def apply(bank: Bank, file: dict, change: dict) -> object:
     for key in ("name", "region", "type", "ons_code", "code", "functions"):
         if change[key] is not KEEP:
             council[key] = change[key]
-    for key, field in (("date", "assessment_date"), ("bank_version", "bank_version"), ("format", "format"),
-                       ("format_version", "format_version")):
+    for key, field in (
+        ("date", "assessment_date"),
+        ("bank_version", "bank_version"),
+        ("format", "format"),
+        ("format_version", "format_version"),
+    ):
         if change[key] is not KEEP:
             file[field] = change[key]
     if change["extra"]:

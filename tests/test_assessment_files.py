@@ -27,7 +27,12 @@ CASES = yaml.safe_load((ROOT / "tests" / "data" / "bad_assessments.yaml").read_t
 VALID = {
     "format": "scorecard-assessment",
     "format_version": 1,
-    "council": {"name": "Testshire District Council", "type": "district", "region": "Test Region", "ons_code": "E07000234"},
+    "council": {
+        "name": "Testshire District Council",
+        "type": "district",
+        "region": "Test Region",
+        "ons_code": "E07000234",
+    },
     "assessment_date": "2026-04-01",
     "bank_version": "2000.1",
     "answers": {"ALP-01": "yes", "ALP-02": "some", "ALP-03": ["front", "suppliers"], "ALP-04": "no"},
@@ -82,7 +87,9 @@ def test_corpus_is_well_formed():
     names = [case["name"] for case in CASES]
     assert len(names) == len(set(names)) and len(CASES) >= 24
     for case in CASES:
-        assert "message" in case and len([k for k in ("text", "parts", "set", "delete") if k in case]) >= 1, case["name"]
+        assert "message" in case and len([k for k in ("text", "parts", "set", "delete") if k in case]) >= 1, case[
+            "name"
+        ]
 
 
 def test_the_valid_assessment_scores(tmp_path):
@@ -121,14 +128,14 @@ def test_a_byte_order_mark_is_accepted(tmp_path):
 
 
 HOSTILE_NAME = '<script>alert("x")</script><b>Testshire</b> & Sons {{ 7*7 }} ${HOME} %s'
-HOSTILE_NOTE = '<img src=x onerror=alert(1)> "quoted" \'single\' </textarea>'
+HOSTILE_NOTE = "<img src=x onerror=alert(1)> \"quoted\" 'single' </textarea>"
 
 
 def hostile_file(tmp_path: Path) -> Path:
     data = copy.deepcopy(VALID)
     data["council"]["name"] = HOSTILE_NAME
     data["council"]["region"] = "<i>Region</i>"
-    data["notes"] = {"ALP-01": HOSTILE_NOTE, "ALP-02": "=HYPERLINK(\"http://example.invalid\")"}
+    data["notes"] = {"ALP-01": HOSTILE_NOTE, "ALP-02": '=HYPERLINK("http://example.invalid")'}
     path = tmp_path / "hostile.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
@@ -153,30 +160,49 @@ def test_markup_in_notes_is_kept_verbatim(tmp_path):
     bank = Bank.from_dict(compile_bank(MINI / "questions"))
     assessment = read_assessment(str(hostile_file(tmp_path)), bank)
     assert assessment.notes["ALP-01"] == HOSTILE_NOTE
-    assert assessment.to_dict()["notes"]["ALP-02"] == "=HYPERLINK(\"http://example.invalid\")"
+    assert assessment.to_dict()["notes"]["ALP-02"] == '=HYPERLINK("http://example.invalid")'
 
 
 @pytest.mark.parametrize("council_type", ["county", "district", "unitary", "metropolitan", "london_borough", "welsh"])
 def test_a_fresh_template_scores(tmp_path, council_type):
-    made = run_cli("--questions", str(MINI / "questions"), "template", "--council-type", council_type,
-                   "--name", "Templateshire", cwd=tmp_path)
+    made = run_cli(
+        "--questions",
+        str(MINI / "questions"),
+        "template",
+        "--council-type",
+        council_type,
+        "--name",
+        "Templateshire",
+        cwd=tmp_path,
+    )
     assert made.returncode == 0, made.stderr
     path = tmp_path / "template.json"
     path.write_text(made.stdout, encoding="utf-8")
     result = score(path, "--format", "json")
     assert result.returncode == 0, result.stderr
     scored = json.loads(result.stdout)
-    council = {k: scored["council"][k] for k in ("name", "type", "region", "ons_code", "code", "functions_added", "functions_removed")}
-    assert council == {"name": "Templateshire", "type": council_type, "region": "", "ons_code": "", "code": "",
-                       "functions_added": [], "functions_removed": []}
+    council = {
+        k: scored["council"][k]
+        for k in ("name", "type", "region", "ons_code", "code", "functions_added", "functions_removed")
+    }
+    assert council == {
+        "name": "Templateshire",
+        "type": council_type,
+        "region": "",
+        "ons_code": "",
+        "code": "",
+        "functions_added": [],
+        "functions_removed": [],
+    }
     assert scored["council"]["nation"] == ("wales" if council_type == "welsh" else "england")
     assert scored["overall"]["score"] is None and scored["overall"]["coverage"] == 0.0
 
 
 def test_the_district_template_from_the_real_bank_scores(tmp_path):
     """`scorecard template --council-type district` with the built-in bank, as the README shows."""
-    made = run_cli("template", "--council-type", "district", "--name", "Testshire District Council", "-o", "t.json",
-                   cwd=tmp_path)
+    made = run_cli(
+        "template", "--council-type", "district", "--name", "Testshire District Council", "-o", "t.json", cwd=tmp_path
+    )
     if made.returncode == 1:
         pytest.skip("the built-in question bank does not validate yet (colleagues are writing it)")
     assert made.returncode == 0, made.stderr
@@ -186,8 +212,9 @@ def test_the_district_template_from_the_real_bank_scores(tmp_path):
 
 
 def test_a_template_made_without_a_name_scores(tmp_path):
-    made = run_cli("--questions", str(MINI / "questions"), "template", "--council-type", "district", "-o", "t.json",
-                   cwd=tmp_path)
+    made = run_cli(
+        "--questions", str(MINI / "questions"), "template", "--council-type", "district", "-o", "t.json", cwd=tmp_path
+    )
     assert made.returncode == 0, made.stderr
     result = score(tmp_path / "t.json")
     assert result.returncode == 0, result.stderr
@@ -214,6 +241,7 @@ def test_the_pages_refuse_the_same_file_size_as_the_engine():
 
 # --- issue 13: names that would forge report lines, dates out of range -----------------------
 
+
 def test_a_name_the_reader_would_refuse_is_still_printed_on_one_line(mini_bank):
     """The text report renders names safely even for an assessment built in code, not read from a file."""
     from dataclasses import replace
@@ -226,7 +254,9 @@ def test_a_name_the_reader_would_refuse_is_still_printed_on_one_line(mini_bank):
     assessment = replace(assessment, council=replace(assessment.council, name=forged, region="Test\u202eRegion\u200b"))
     report = text_report(score_assessment(mini_bank, assessment), mini_bank)
     first, second = report.splitlines()[:2]
-    assert first == "Testshire\ufffdOverall   100.0  Mature practice (District council, England), Test\ufffdRegion\ufffd"
+    assert (
+        first == "Testshire\ufffdOverall   100.0  Mature practice (District council, England), Test\ufffdRegion\ufffd"
+    )
     assert second.startswith("Assessed 2026-04-01")
     assert not any(line.startswith("Overall   100.0") for line in report.splitlines())
 
@@ -276,8 +306,11 @@ HALVES = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)  # surrogates
 
 
 @settings(deadline=None)
-@given(value=st.lists(st.one_of(HALVES, st.characters())).map("".join), kind=st.sampled_from(["str", "bytes"]),
-       escaped=st.booleans())
+@given(
+    value=st.lists(st.one_of(HALVES, st.characters())).map("".join),
+    kind=st.sampled_from(["str", "bytes"]),
+    escaped=st.booleans(),
+)
 @example(value="\ud800\udc00", kind="str", escaped=True)  # both halves, escaped: one whole character when read
 def test_half_a_character_is_refused_however_it_is_spelled(value, kind, escaped):
     """read_assessment_json looks at the text first and writes the data out again only when the text could hold half

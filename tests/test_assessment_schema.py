@@ -40,7 +40,9 @@ def _patterns(node):
             yield from _patterns(item)
 
 
-SCHEMAS = sorted(path.name.removesuffix(".schema.json") for path in (ROOT / "scorecard" / "schemas").glob("*.schema.json"))
+SCHEMAS = sorted(
+    path.name.removesuffix(".schema.json") for path in (ROOT / "scorecard" / "schemas").glob("*.schema.json")
+)
 PATTERNS = sorted({p for name in SCHEMAS for p in _patterns(schema(name)) if "$" in p})  # those anchored at the end
 
 

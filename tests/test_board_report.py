@@ -21,9 +21,17 @@ from tests.helpers import MINI, make_assessment, run_cli
 ANSWERS = {"ALP-01": "no", "ALP-02": "some", "ALP-03": ["front"], "ALP-04": "yes"}
 SECTIONS = {
     "notes": {"ALP-02": "Front line trained in May."},
-    "evidence": {"ALP-02": {"link": "https://intranet.example.gov.uk/training", "reference": "Training log", "date": "2026-05-20"}},
-    "action_plan": {"ALP-01": {"owner": "Head of Legal", "due": "2027-03-31", "status": "in_progress"},
-                    "ALP-02": {"status": "not_planned", "reason": "Budget"}},
+    "evidence": {
+        "ALP-02": {
+            "link": "https://intranet.example.gov.uk/training",
+            "reference": "Training log",
+            "date": "2026-05-20",
+        }
+    },
+    "action_plan": {
+        "ALP-01": {"owner": "Head of Legal", "due": "2027-03-31", "status": "in_progress"},
+        "ALP-02": {"status": "not_planned", "reason": "Budget"},
+    },
     "sign_off": {"name": "Ann Lead", "role": "Modern slavery lead", "date": "2026-11-30"},
     "previous": {"assessment_date": "2025-11-01", "answers": {"ALP-01": "no", "ALP-02": "none", "ALP-04": "yes"}},
     "review": ["ALP-04"],
@@ -36,7 +44,9 @@ def report(mini_bank):
     return board_report(mini_bank, assessment, score_assessment(mini_bank, assessment))
 
 
-@pytest.mark.parametrize("iso,text", [("2026-12-01", "1 December 2026"), ("2027-03-31", "31 March 2027"), ("not a date", "not a date")])
+@pytest.mark.parametrize(
+    "iso,text", [("2026-12-01", "1 December 2026"), ("2027-03-31", "31 March 2027"), ("not a date", "not a date")]
+)
 def test_dates_are_written_out(iso, text):
     assert long_date(iso) == text
 
@@ -45,22 +55,36 @@ def test_the_summary(report):
     assert report["council"] == "Testshire" and report["subtitle"] == "District council, England, Test Region"
     assert report["assessed"] == "Assessed 1 April 2026 against question bank 2000.1"
     # ALP-01 no 0 + ALP-02 some 2 + ALP-03 front 0.4 + ALP-04 yes 2 = 4.4 of 10
-    assert report["headline"] == {"score": "44.0", "tier": "Early progress", "coverage": "100%",
-                                  "risk": "Residual risk not rated (a theme not started, or its local context not answered)",
-                                  "status": "Every question that applies is answered."}
+    assert report["headline"] == {
+        "score": "44.0",
+        "tier": "Early progress",
+        "coverage": "100%",
+        "risk": "Residual risk not rated (a theme not started, or its local context not answered)",
+        "status": "Every question that applies is answered.",
+    }
     alpha = report["themes"][0]
     # last year 2 of 10 (ALP-03 closed by "none"; ALP-04 yes): 20.0 -> 44.0
     assert (alpha["score"], alpha["change"], alpha["evidence"]) == ("44.0", "+24.0", "1 of 4 (25%)")
     # planned: ALP-01 yes (+2) = 6.4 of 10; ALP-02 is not planned
     assert alpha["planned"] == "Early progress (64.0)"
     assert report["themes"][1]["state"] == "not_for_council" and report["themes"][1]["tier"] == "Not for this council"
-    assert report["since"] == {"date": "1 November 2025", "overall": "+24.0",
-                               "summary": "Since 1 November 2025: 1 answer better, 0 answers worse, 1 other change."}
+    assert report["since"] == {
+        "date": "1 November 2025",
+        "overall": "+24.0",
+        "summary": "Since 1 November 2025: 1 answer better, 0 answers worse, 1 other change.",
+    }
     first = report["actions"][0]
-    assert (first["question"], first["owner"], first["due"], first["status"]) == ("ALP-01", "Head of Legal", "31 March 2027", "In progress")
+    assert (first["question"], first["owner"], first["due"], first["status"]) == (
+        "ALP-01",
+        "Head of Legal",
+        "31 March 2027",
+        "In progress",
+    )
     assert [a["owner"] for a in report["actions"][1:]] == ["No owner yet"] * (len(report["actions"]) - 1)
     assert report["actions_owned"] == 1
-    assert report["evidence"] == "1 of 4 answered questions (25%) have evidence recorded: a link or a document reference."
+    assert (
+        report["evidence"] == "1 of 4 answered questions (25%) have evidence recorded: a link or a document reference."
+    )
     assert report["sign_off"] == "Signed off by Ann Lead, Modern slavery lead, on 30 November 2026."
     assert report["review"] == "1 answer carried from last year still to review."
 
@@ -69,8 +93,12 @@ def test_the_annex_has_every_answer_note_evidence_and_action(report):
     rows = {q["id"]: q for theme in report["annex"] for q in theme["questions"]}
     assert list(rows) == ["ALP-01", "ALP-02", "ALP-03", "ALP-04"]
     assert rows["ALP-02"]["note"] == "Front line trained in May."
-    assert rows["ALP-02"]["evidence"] == {"reference": "Training log", "link": "https://intranet.example.gov.uk/training",
-                                          "date": "2026-05-20", "date_long": "20 May 2026"}
+    assert rows["ALP-02"]["evidence"] == {
+        "reference": "Training log",
+        "link": "https://intranet.example.gov.uk/training",
+        "date": "2026-05-20",
+        "date_long": "20 May 2026",
+    }
     assert rows["ALP-02"]["change"] == "Last year: Not at all"
     assert rows["ALP-02"]["action"] == "Not planned. Reason: Budget"
     assert rows["ALP-01"]["action"] == "In progress, owner Head of Legal, due 31 March 2027"
@@ -95,8 +123,14 @@ def test_the_command_writes_the_page(tmp_path, mini_bank):
     assert ran.returncode == 0, ran.stderr
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "<script>" not in html and "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; more" in html
-    for text in ("Testshire", "Signed off by Ann Lead, Modern slavery lead, on 30 November 2026.", "Head of Legal",
-                 "Annex: every answer, note and piece of evidence", "Front line trained in May.", "(dated 20 May 2026)"):
+    for text in (
+        "Testshire",
+        "Signed off by Ann Lead, Modern slavery lead, on 30 November 2026.",
+        "Head of Legal",
+        "Annex: every answer, note and piece of evidence",
+        "Front line trained in May.",
+        "(dated 20 May 2026)",
+    ):
         assert text in html, text
     assert '<a href="https://intranet.example.gov.uk/training">https://intranet.example.gov.uk/training</a>' in html
     assert "@page" in html and "size: A4" in html

@@ -25,7 +25,7 @@ def validate(folder: Path) -> Ran:
 def apply(folder: Path, change: dict | list) -> None:
     """Apply one operation, or a list of them, to the copied bank."""
     for step in change if isinstance(change, list) else [change]:
-        (operation, spec), = step.items()
+        ((operation, spec),) = step.items()
         if operation == "delete":
             target = folder / spec
             assert target.exists(), f"nothing to delete at {spec}"
@@ -73,11 +73,27 @@ def test_the_mini_bank_itself_is_valid(tmp_path):
 def test_yes_and_no_need_no_quotes(tmp_path):
     """YAML 1.2, as editors read it: an unquoted yes is the option id, not a boolean."""
     folder = copy_mini(tmp_path)
-    apply(folder, {"replace": {"file": "questions/alpha.yaml", "old": "    type: yes_no\n    weight: 2\n    requires: []\n",
-                               "new": "    type: yes_no\n    options:\n      - {id: yes, label: Yes we have, score: 1}\n"
-                                      "      - {id: no, label: Not yet, score: 0}\n    weight: 2\n    requires: []\n"}})
-    apply(folder, {"replace": {"file": "questions/beta.yaml", "old": "    type: single\n",
-                               "new": "    type: single\n    depends_on: {question: BET-01, answer_in: [yes]}\n"}})
+    apply(
+        folder,
+        {
+            "replace": {
+                "file": "questions/alpha.yaml",
+                "old": "    type: yes_no\n    weight: 2\n    requires: []\n",
+                "new": "    type: yes_no\n    options:\n      - {id: yes, label: Yes we have, score: 1}\n"
+                "      - {id: no, label: Not yet, score: 0}\n    weight: 2\n    requires: []\n",
+            }
+        },
+    )
+    apply(
+        folder,
+        {
+            "replace": {
+                "file": "questions/beta.yaml",
+                "old": "    type: single\n",
+                "new": "    type: single\n    depends_on: {question: BET-01, answer_in: [yes]}\n",
+            }
+        },
+    )
     result = validate(folder)
     assert result.returncode == 0, result.stdout + result.stderr
 

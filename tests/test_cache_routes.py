@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scorecard.sitegen.offline import cache_routes
 
@@ -18,7 +19,11 @@ def matches(route: str, path: str) -> bool:
 
 def test_each_precached_file_is_routed_by_its_own_name():
     assert cache_routes(["index.html", "themes/a.html", "a(b)*.html", "c:d/e+f?.js"]) == [
-        "index.html", "themes/a.html", "a\\(b\\)\\*.html", "c\\:d/e\\+f\\?.js"]
+        "index.html",
+        "themes/a.html",
+        "a\\(b\\)\\*.html",
+        "c\\:d/e\\+f\\?.js",
+    ]
 
 
 NAMES = st.sampled_from(["a", "b", "index.html", "x.js", "a*b", "c:d", "(e)", "f+g?", "h{i}", "j\\k", "*"])

@@ -40,8 +40,30 @@ def odd_values(bank: Bank, qid: str) -> list:
     question = bank.questions.get(qid)
     own = sorted(question.option_scores) if question else []
     other = sorted({o for q in bank.questions.values() for o in q.option_scores} - set(own))[:2]
-    return [*own[:3], own[:1], own[:2], own[:1] * 2, own, own[::-1], [], "n/a", ["n/a"], None, 5, 1.5, True,
-            {"a": 1}, [["nested"]], [5], [None], "no such option", *other, other[:1], "", own[0].upper() if own else "X"]
+    return [
+        *own[:3],
+        own[:1],
+        own[:2],
+        own[:1] * 2,
+        own,
+        own[::-1],
+        [],
+        "n/a",
+        ["n/a"],
+        None,
+        5,
+        1.5,
+        True,
+        {"a": 1},
+        [["nested"]],
+        [5],
+        [None],
+        "no such option",
+        *other,
+        other[:1],
+        "",
+        own[0].upper() if own else "X",
+    ]
 
 
 def answer_changes(bank: Bank, data) -> list[tuple[str, object]]:

@@ -20,8 +20,15 @@ TIMEOUT = 120  # seconds; only a hang comes near this
 
 
 def scorecard(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "scorecard", *args], cwd=cwd, capture_output=True, text=True,
-                          encoding="utf-8", errors="replace", timeout=TIMEOUT)
+    return subprocess.run(
+        [sys.executable, "-m", "scorecard", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=TIMEOUT,
+    )
 
 
 def test_a_bad_file_exits_2_with_the_reason_and_no_traceback(tmp_path):
@@ -42,8 +49,12 @@ def test_a_broken_bank_exits_1_with_file_and_line(tmp_path):
 
 def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
     """`scorecard compare ... | head`: the command stops quietly when its reader does."""
-    process = subprocess.Popen([sys.executable, "-m", "scorecard", "compare", str(ROOT / "examples" / "region"),
-                                "--format", "json"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "scorecard", "compare", str(ROOT / "examples" / "region"), "--format", "json"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     assert process.stdout.read(100).startswith(b"{")
     process.stdout.close()  # the pipe closes with most of the output unread (it is far larger than a pipe's buffer)
     stderr = process.stderr.read().decode()
@@ -53,14 +64,23 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
 
 # --- issue 13: input that is not a file, a reader that stops, in a real process -------------------
 
+
 def limited(*args: str, cwd: Path, timeout: int = TIMEOUT) -> subprocess.CompletedProcess:
     """`scorecard ARGS` with at most 2 GB of memory: reading /dev/zero must fail the test, not the machine."""
+
     def limit():
         resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
 
-    return subprocess.run([sys.executable, "-m", "scorecard", "--questions", str(MINI / "questions"), *args], cwd=cwd,
-                          capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=timeout,
-                          preexec_fn=limit)
+    return subprocess.run(
+        [sys.executable, "-m", "scorecard", "--questions", str(MINI / "questions"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=timeout,
+        preexec_fn=limit,
+    )
 
 
 def valid_file(folder: Path, name: str = "valid.json") -> Path:
@@ -78,7 +98,9 @@ def test_merge_reads_its_files_as_score_does(tmp_path):
     assert "/dev/zero: cannot merge it: cannot read the file: it is not a regular file" in done.stderr
     (tmp_path / "latin1.json").write_bytes('{"council": "Ynys M\xf4n"}'.encode("latin-1"))
     done = limited("merge", "latin1.json", str(valid_file(tmp_path)), cwd=tmp_path)
-    assert done.returncode == 2 and "latin1.json: cannot merge it: the file is not UTF-8 text" in done.stderr, done.stderr
+    assert done.returncode == 2 and "latin1.json: cannot merge it: the file is not UTF-8 text" in done.stderr, (
+        done.stderr
+    )
 
 
 def test_score_refuses_a_device_without_reading_it(tmp_path):
@@ -122,8 +144,13 @@ def test_score_into_a_closed_pipe_exits_quietly(tmp_path):
     """
     valid_file(tmp_path)
     env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
-    process = subprocess.Popen([sys.executable, "-m", "scorecard", "--questions", str(MINI / "questions"), "score", "valid.json"],
-                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "scorecard", "--questions", str(MINI / "questions"), "score", "valid.json"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
     process.stdout.close()  # before the command has written anything
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=TIMEOUT) == 0, stderr
@@ -135,7 +162,14 @@ def test_validate_refuses_a_named_pipe_for_a_theme_file(tmp_path):
     shutil.copytree(MINI, tmp_path / "bank")
     (tmp_path / "bank" / "questions" / "beta.yaml").unlink()
     os.mkfifo(tmp_path / "bank" / "questions" / "beta.yaml")
-    done = subprocess.run([sys.executable, "-m", "scorecard", "validate", "questions"], cwd=tmp_path / "bank",
-                          capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "scorecard", "validate", "questions"],
+        cwd=tmp_path / "bank",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=60,
+    )
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert "questions/beta.yaml:1: -: cannot read file: it is not a regular file" in done.stdout

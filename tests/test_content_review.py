@@ -38,6 +38,7 @@ UNVERIFIED = re.compile(r"could not (be )?(confirm|check|read|verif)|not (re-?)?
 
 # ------------------------------------------------------------------ reading the bank
 
+
 @pytest.fixture(scope="module")
 def compiled() -> dict:
     return compile_bank(ROOT / "questions")
@@ -87,6 +88,7 @@ def bank_texts(bank: Bank) -> list[tuple[str, str]]:
 
 # ------------------------------------------------------------------ reading the guidance
 
+
 @cache
 def page(name: str) -> str:
     return (GUIDANCE / name).read_text(encoding="utf-8")
@@ -110,7 +112,7 @@ def section(name: str, anchor: str) -> str:
     at = [i for i, (_, _, a) in enumerate(heads) if a == anchor]
     assert at, f"{name} has no heading {{#{anchor}}}"
     start, level, _ = heads[at[0]]
-    end = next((off for off, lvl, _ in heads[at[0] + 1:] if lvl <= level), len(page(name)))
+    end = next((off for off, lvl, _ in heads[at[0] + 1 :] if lvl <= level), len(page(name)))
     return " ".join(page(name)[start:end].split())
 
 
@@ -118,7 +120,7 @@ def tier_of(name: str, anchor: str) -> str:
     """The tier section (``tier-basic`` ...) that the heading ``{#anchor}`` sits under."""
     heads = _headings(name)
     index = next(i for i, (_, _, a) in enumerate(heads) if a == anchor)
-    return next((a for _, lvl, a in reversed(heads[:index + 1]) if lvl == 2), "")
+    return next((a for _, lvl, a in reversed(heads[: index + 1]) if lvl == 2), "")
 
 
 def intro(name: str) -> str:
@@ -161,7 +163,12 @@ def test_row_01_devolved_councils_are_not_english_unitaries(bank):
         assert all("unitary" not in t.id for t in by_nation[nation]), by_nation[nation]
     ni = by_nation["northern_ireland"]
     for ctype in ni:  # nidirect: no personal social services, public housing or trading standards
-        assert not ctype.functions & {"adult_social_care", "childrens_services", "housing_authority", "trading_standards"}, ctype
+        assert not ctype.functions & {
+            "adult_social_care",
+            "childrens_services",
+            "housing_authority",
+            "trading_standards",
+        }, ctype
     # each nation's own law where the review found English law given to it
     own_law = {
         ("SAF-07", "wales"): r"Social Services and Well-being \(Wales\) Act 2014",
@@ -172,7 +179,11 @@ def test_row_01_devolved_councils_are_not_english_unitaries(bank):
         ("PRO-01", "scotland"): r"Procurement Reform \(Scotland\) Act 2014",
         ("PRO-16", "scotland"): r"Public Contracts \(Scotland\) Regulations 2015",
     }
-    missing = [f"{qid} ({nation})" for (qid, nation), law in own_law.items() if not re.search(law, read(bank.questions[qid], nation))]
+    missing = [
+        f"{qid} ({nation})"
+        for (qid, nation), law in own_law.items()
+        if not re.search(law, read(bank.questions[qid], nation))
+    ]
     assert not missing, f"own-nation law missing from: {missing}"
     assert law_problems(bank) == []
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -186,7 +197,9 @@ def test_row_02_london_does_not_license_taxis(bank, compiled):
         assert "Transport for London" in described[type_id], type_id
     taxi = next(f for f in compiled["functions"] if f["id"] == "taxi_licensing")
     assert re.search(r"London Transport for London does this", taxi["description"])
-    assert re.search(r"London boroughs and the City of London\*\*[^*]*not taxis[^*]*Transport for London", intro("licensing.md"))
+    assert re.search(
+        r"London boroughs and the City of London\*\*[^*]*not taxis[^*]*Transport for London", intro("licensing.md")
+    )
     assert london_taxi_problems(bank) == []
 
 
@@ -208,7 +221,11 @@ def test_row_04_taxi_act_2022_england_only_both_duties(bank):
             assert q not in bank.asked_of(ctype.nation, ctype.functions), (q.id, type_id)
     assert re.search(r"English licensing authority", helptext(share))
     # the second duty: record decisions on the national database and search it before every grant or renewal
-    assert "27 April 2023" in helptext(database) and re.search(r"record", helptext(database)) and re.search(r"search", helptext(database))
+    assert (
+        "27 April 2023" in helptext(database)
+        and re.search(r"record", helptext(database))
+        and re.search(r"search", helptext(database))
+    )
     duties = section("licensing.md", "taxi-duties")
     assert "in England" in duties and "27 April 2023" in duties and "31 May 2022" in duties
     assert tier_of("licensing.md", "taxi-duties") == "tier-basic"  # a legal baseline, not "early progress"
@@ -220,8 +237,13 @@ def test_row_05_licensing_page_says_who_licenses_what(bank):
     assert re.search(r"County councils\*\*[^.]*run trading standards", opening)
     assert re.search(r"responsible authority under the Licensing Act 2003", opening)
     assert re.search(r"Scottish councils\*\*[^*]*Licensing Boards", opening)
-    assert re.search(r"Northern Ireland councils\*\*[^*]*courts license alcohol[^*]*Department for Infrastructure", opening)
-    assert not re.search(r"applies to councils that run licensing: district councils, unitary authorities, metropolitan boroughs and London boroughs", page("licensing.md"))
+    assert re.search(
+        r"Northern Ireland councils\*\*[^*]*courts license alcohol[^*]*Department for Infrastructure", opening
+    )
+    assert not re.search(
+        r"applies to councils that run licensing: district councils, unitary authorities, metropolitan boroughs and London boroughs",
+        page("licensing.md"),
+    )
     county = bank.council_types["county"]
     asked = bank.asked_of(county.nation, county.functions)
     officers = bank.questions["LIC-16"]
@@ -237,8 +259,9 @@ def test_row_06_duty_to_notify_per_nation(bank):
         assert q.wording(nation).gate is None, f"{nation} is gated on a duty not shown to be in force"
         assert re.search(own_section, wording), nation
         assert not re.search(r"\bs(ection)? ?52\b", wording, re.I), nation
-        assert UNVERIFIED.search(q.wording(nation).help) and any(UNVERIFIED.search(s) for s in q.wording(nation).sources), \
-            f"{nation}: commencement not marked unverified"
+        assert UNVERIFIED.search(q.wording(nation).help) and any(
+            UNVERIFIED.search(s) for s in q.wording(nation).sources
+        ), f"{nation}: commencement not marked unverified"
     # no other question gates Scotland or Northern Ireland on section 52 either
     for other in bank.questions.values():
         for nation in ("scotland", "northern_ireland"):
@@ -262,7 +285,9 @@ def test_row_07_northern_ireland_first_responders(bank):
     assert UNVERIFIED.search(ni_help) and "Councils are first responders" not in ni_help
     reporting = bank.questions["SAF-15"]
     assert reporting.nations == {"northern_ireland"} and reporting in bank.asked_of("northern_ireland", ni.functions)
-    assert re.search(r"Councils in England, Wales and Scotland are first responders", section("safeguarding.md", "nrm-referrals"))
+    assert re.search(
+        r"Councils in England, Wales and Scotland are first responders", section("safeguarding.md", "nrm-referrals")
+    )
     assert not found(r"^Councils are (statutory )?first responders", guidance_texts())
 
 
@@ -289,7 +314,9 @@ def test_row_09_care_act_s9(bank):
     assert re.search(r"Care Act 2014, section 9", helptext(q))
     assert re.search(r"section 19", helptext(q, "wales")) and re.search(r"section\s+12A", helptext(q, "scotland"))
     assert re.search(r"section 9", bank.questions["SUR-11"].gate.law)
-    assert re.search(r"duty to assess is section 9 of the Care Act 2014", section("safeguarding.md", "needs-assessment"))
+    assert re.search(
+        r"duty to assess is section 9 of the Care Act 2014", section("safeguarding.md", "needs-assessment")
+    )
 
 
 def test_row_10_children_outside_home_statutory_anchor(bank):
@@ -299,7 +326,9 @@ def test_row_10_children_outside_home_statutory_anchor(bank):
     assert not all("Jay Review" in s for s in q.sources)
     cce = bank.questions["SAF-21"]
     assert re.search(r"Crime and Policing Act 2026", helptext(cce)) and re.search(r"prevention orders", helptext(cce))
-    assert re.search(r"Working together to safeguard children 2023", section("safeguarding.md", "children-exploitation"), re.I)
+    assert re.search(
+        r"Working together to safeguard children 2023", section("safeguarding.md", "children-exploitation"), re.I
+    )
 
 
 def test_row_11_no_28_percent_figure(bank):
@@ -320,14 +349,20 @@ def test_row_13_four_areas_are_the_lga_iasc_guides(bank):
     q = bank.questions["SPC-03"]
     assert re.search(r"Modern slavery: a council guide \(2017\), whose four parts", sources(q))
     assert not re.search(r"Shiva", sources(q))
-    assert re.search(r"four areas[^.]*Independent Anti-Slavery Commissioner's first council guide \(2017\)", section("spoc.md", "lead-remit"))
+    assert re.search(
+        r"four areas[^.]*Independent Anti-Slavery Commissioner's first council guide \(2017\)",
+        section("spoc.md", "lead-remit"),
+    )
 
 
 def test_row_14_no_unattributed_foi_source(bank):
     assert not found(r"freedom of information|\bFOI\b", bank_texts(bank))
     citable = re.compile(r"https?://|\(seed 00\d\)|via seed 00\d")
-    uncited = [q.id for q in bank.themes[[t.id for t in bank.themes].index("spoc")].questions
-               if not any(citable.search(s) for s in q.sources)]
+    uncited = [
+        q.id
+        for q in bank.themes[[t.id for t in bank.themes].index("spoc")].questions
+        if not any(citable.search(s) for s in q.sources)
+    ]
     assert not uncited, f"SPOC questions with no citable source: {uncited}"
 
 
@@ -337,7 +372,9 @@ def test_row_15_msvcc_england_and_wales_only(bank):
     assert any(re.search(r"five-year contract", s) and UNVERIFIED.search(s) for s in contact.sources)
     for nation, provider in (("scotland", r"Scottish Government"), ("northern_ireland", r"Department of Justice")):
         wording = read(contact, nation)
-        assert re.search(provider, contact.wording(nation).text) and not re.search(r"MSVCC|Victim Care Contract", wording), nation
+        assert re.search(provider, contact.wording(nation).text) and not re.search(
+            r"MSVCC|Victim Care Contract", wording
+        ), nation
     move_on = current(bank, "HOU-06")
     assert re.search(r"In England and Wales", helptext(move_on)) and "northern_ireland" not in move_on.nations
     assert re.search(r"section 9", helptext(move_on, "scotland")) and "MSVCC" not in read(move_on, "scotland")
@@ -348,19 +385,35 @@ def test_row_16_lga_titles(bank):
     assert not found(r"Tackling modern slavery: a council guide", everywhere(bank))
     assert not found(r"four levels used in this scorecard", everywhere(bank))
     assert [t.name for t in bank.tiers] == LGA_LEVELS
-    assert all("Council guide to tackling modern slavery" in sources(bank.questions[q]) for q in ("SPC-01", "SPC-05", "SAF-01"))
+    assert all(
+        "Council guide to tackling modern slavery" in sources(bank.questions[q]) for q in ("SPC-01", "SPC-05", "SAF-01")
+    )
     resources = section("spoc.md", "resources")
-    for title in ("Council guide to tackling modern slavery", "Council modern slavery maturity matrix", "Modern slavery: a council guide"):
+    for title in (
+        "Council guide to tackling modern slavery",
+        "Council modern slavery maturity matrix",
+        "Modern slavery: a council guide",
+    ):
         assert title in resources, title
 
 
 def test_row_17_tiers_are_not_the_lgas_thresholds(bank):
-    claims = [s for s in found(r"\bLGA\b|maturity matrix", everywhere(bank) + [("how-scoring-works", _site("how-scoring-works.md.j2"))])
-              if re.search(r"threshold|cut-?off|min_score|\bscores?\b", s, re.I)]
+    claims = [
+        s
+        for s in found(
+            r"\bLGA\b|maturity matrix", everywhere(bank) + [("how-scoring-works", _site("how-scoring-works.md.j2"))]
+        )
+        if re.search(r"threshold|cut-?off|min_score|\bscores?\b", s, re.I)
+    ]
     unqualified = [s for s in claims if not re.search(r"\bown\b|not scores|in words", s)]
-    assert not unqualified, "LGA named beside score thresholds without saying they are the scorecard's own:\n" + "\n".join(unqualified)
+    assert not unqualified, (
+        "LGA named beside score thresholds without saying they are the scorecard's own:\n" + "\n".join(unqualified)
+    )
     assert re.search(r"score thresholds are its own", intro("spoc.md"))
-    assert re.search(r"not scores: the starting scores below are this scorecard's own", " ".join(_site("how-scoring-works.md.j2").split()))
+    assert re.search(
+        r"not scores: the starting scores below are this scorecard's own",
+        " ".join(_site("how-scoring-works.md.j2").split()),
+    )
     # the LGA matrix's "disruption and prevention" section now has a theme of its own
     disruption = next(t for t in bank.themes if t.id == "disruption")
     assert disruption.title.startswith("Disruption") and len([q for q in disruption.questions if q.weight > 0]) >= 5
@@ -379,7 +432,9 @@ def test_row_18_risk_is_not_the_score_relabelled(bank, compiled):
     assert all(bank.exposure_sources[t.id] for t in bank.themes), "a theme whose risk could only come from its score"
     assert {r.name for r in bank.risk_levels}.isdisjoint(t.name for t in bank.tiers)
     home = " ".join(_site("index.md.j2").split())
-    assert not re.search(r"where the risk is highest", home) and re.search(r"residual risk is highest once your area's local exposure", home)
+    assert not re.search(r"where the risk is highest", home) and re.search(
+        r"residual risk is highest once your area's local exposure", home
+    )
 
 
 def test_row_19_exclusions_in_every_covered_procurement(bank):
@@ -418,7 +473,9 @@ def test_row_21_msat_on_cabinet_office_service(bank):
 def test_row_22_no_score_for_signing_a_party_charter(bank):
     assert "PRO-02" not in bank.questions
     party = re.compile(r"co-?operative|charter", re.I)
-    scored = [(q.id, o.label) for q in bank.questions.values() for o in q.options if o.score > 0 and party.search(o.label)]
+    scored = [
+        (q.id, o.label) for q in bank.questions.values() for o in q.options if o.score > 0 and party.search(o.label)
+    ]
     assert not scored, f"options that score signing a party's charter: {scored}"
     q = current(bank, "PRO-02")
     assert re.search(r"equivalent to those in the Co-operative Party Charter", q.text)
@@ -437,8 +494,10 @@ def test_row_23_cuckooing_is_an_offence_now(bank):
 def test_row_24_homelessness_code_is_englands(bank):
     q = bank.questions["HOU-01"]
     assert re.search(r"housing authorities in England", helptext(q))
-    for nation, own in (("wales", r"Code of Guidance for Local Authorities on the Allocation of Accommodation and Homelessness"),
-                        ("scotland", r"Code of Guidance on Homelessness")):
+    for nation, own in (
+        ("wales", r"Code of Guidance for Local Authorities on the Allocation of Accommodation and Homelessness"),
+        ("scotland", r"Code of Guidance on Homelessness"),
+    ):
         wording = read(q, nation)
         assert re.search(own, wording), nation
         assert not re.search(r"Homelessness Code of Guidance|chapter 25", wording, re.I), nation
@@ -452,7 +511,9 @@ def test_row_25_no_local_connection_exemption_asked_in_scotland(bank):
     assert "scotland" not in exemption.nations
     council = bank.council_types["scotland_council"]
     asked = bank.asked_of(council.nation, council.functions)
-    asks_exemption = [q.id for q in asked if re.search(r"exempt[^.?]*local connection", q.wording("scotland").text, re.I)]
+    asks_exemption = [
+        q.id for q in asked if re.search(r"exempt[^.?]*local connection", q.wording("scotland").text, re.I)
+    ]
     assert not asks_exemption
     scottish = bank.questions["SUR-03"]
     assert scottish in asked and "section 20" in helptext(scottish) and "29 November 2022" in helptext(scottish)
@@ -461,7 +522,9 @@ def test_row_25_no_local_connection_exemption_asked_in_scotland(bank):
 def test_row_26_hmo_law_per_nation(bank):
     q = bank.questions["HOU-09"]
     assert re.search(r"section 72\(1\) of the Housing Act 2004 \(England and Wales\)", helptext(q))
-    assert re.search(r"Housing \(Scotland\) Act 2006", read(q, "scotland")) and "Housing Act 2004" not in read(q, "scotland")
+    assert re.search(r"Housing \(Scotland\) Act 2006", read(q, "scotland")) and "Housing Act 2004" not in read(
+        q, "scotland"
+    )
     assert re.search(r"Houses in Multiple Occupation Act \(Northern Ireland\) 2016", read(q, "northern_ireland"))
     ni = bank.council_types["ni_district"]
     assert q in bank.asked_of(ni.nation, ni.functions)
@@ -496,13 +559,19 @@ def test_row_30_licensing_report_not_home_office_funded(bank):
     assert funded, "the Home Office funding of the Shiva scorecard is no longer stated anywhere"
     wrong = [s for s in funded if "scorecard" not in s or re.search(r"licensing (report|frameworks)", s, re.I)]
     assert not wrong, "Home Office funding attributed to something other than the Shiva scorecard:\n" + "\n".join(wrong)
-    assert re.search(r"Only the Shiva Foundation's council scorecard is known to be Home Office funded", section("licensing.md", "resources"))
+    assert re.search(
+        r"Only the Shiva Foundation's council scorecard is known to be Home Office funded",
+        section("licensing.md", "resources"),
+    )
 
 
 def test_row_31_statement_of_regulatory_work_asked_once(bank):
     assert "LIC-14" not in bank.questions and "LIC-14" in bank.retired
-    asks = [q.id for q in bank.questions.values()
-            if re.search(r"statement(?! of licensing policy)", q.text) and re.search(r"licensing|regulatory", q.text)]
+    asks = [
+        q.id
+        for q in bank.questions.values()
+        if re.search(r"statement(?! of licensing policy)", q.text) and re.search(r"licensing|regulatory", q.text)
+    ]
     assert asks == ["STA-15"], asks
     q = current(bank, "STA-14")
     assert q.id == "STA-15" and "regulatory" in q.text and "trading standards" in helptext(q)
@@ -528,12 +597,19 @@ def test_row_33_six_areas_are_in_s54_5(bank):
     assert re.search(r"Section 54\(5\) of the Modern Slavery Act 2015 lists six areas", helptext(q))
     assert re.search(r"s54\(5\)\(a\)-\(f\)", sources(q))
     assert not found(r"six areas (that )?the Home Office( statutory guidance)? recommends", everywhere(bank))
-    assert re.search(r"Section 54\(5\) of the Modern Slavery Act 2015 lists six areas", section("statement.md", "six-areas"))
+    assert re.search(
+        r"Section 54\(5\) of the Modern Slavery Act 2015 lists six areas", section("statement.md", "six-areas")
+    )
 
 
 def test_row_34_registry_option_lists_marked_unverified(bank):
-    registry = [(q.id, s) for qid in ("STA-10", "STA-11", "SPC-09") for q in [bank.questions[qid]]
-                for s in q.sources if "Registry" in s]
+    registry = [
+        (q.id, s)
+        for qid in ("STA-10", "STA-11", "SPC-09")
+        for q in [bank.questions[qid]]
+        for s in q.sources
+        if "Registry" in s
+    ]
     assert len(registry) == 3
     assert not [r for r in registry if not UNVERIFIED.search(r[1])], registry
     assert re.search(r"could not read its exact list", section("statement.md", "policies-and-training"))
@@ -549,7 +625,9 @@ def test_row_36_age_presumption_cites_s51(bank):
     q = bank.questions["SAF-04"]
     assert re.search(r"Section 51 of the Modern Slavery Act 2015", helptext(q))
     assert re.search(r"section 51", q.gate.law) and re.search(r"\bs51\b", sources(q))
-    assert re.search(r"section 12 of the Human Trafficking and Exploitation \(Scotland\) Act 2015", helptext(q, "scotland"), re.I)
+    assert re.search(
+        r"section 12 of the Human Trafficking and Exploitation \(Scotland\) Act 2015", helptext(q, "scotland"), re.I
+    )
     assert re.search(r"section 51 of the Modern Slavery Act 2015", section("safeguarding.md", "age-uncertain"))
 
 
@@ -557,28 +635,91 @@ def test_row_36_age_presumption_cites_s51(bank):
 # must be cited by the question it supports and on the guidance section an officer would read.
 STATUTORY_SOURCES = [
     # (name, how it is written, question whose sources cite it, guidance page, section)
-    ("Working Together to Safeguard Children 2023", r"Working together to safeguard children 2023", "SAF-09",
-     "safeguarding.md", "children-exploitation"),
-    ("Care and Support Statutory Guidance, chapter 14", r"Care and support statutory guidance.{0,40}chapter 14|chapter 14.{0,80}Care and support statutory guidance",
-     "SAF-07", "safeguarding.md", "adult-enquiries"),
-    ("county lines guidance", r"Criminal exploitation of children and vulnerable adults: county lines", "SAF-09",
-     "safeguarding.md", "children-exploitation"),
-    ("ICTG statutory guidance", r"interim[ -]guidance[ -]for[ -]independent[ -]child[ -]trafficking[ -]guardians",
-     "SAF-17", "safeguarding.md", "child-guardians"),
-    ("NRM online referral (first responder)", r"Report modern slavery as a first responder", "SAF-01",
-     "safeguarding.md", "nrm-referrals"),
-    ("Duty to Notify", r"duty to notify \(factsheet|duty-to-notify|Circular 025/2015", "SAF-03",
-     "safeguarding.md", "duty-to-notify"),
-    ("Modern Slavery & Exploitation Helpline", r"Modern Slavery & Exploitation Helpline.{0,60}08000 121 700", "DIS-16",
-     "disruption.md", "awareness"),
-    ("LGA guidance for homelessness services", r"Supporting modern slavery victims: guidance and good practice for council homelessness services",
-     "HOU-01", "housing.md", "homelessness-code"),
+    (
+        "Working Together to Safeguard Children 2023",
+        r"Working together to safeguard children 2023",
+        "SAF-09",
+        "safeguarding.md",
+        "children-exploitation",
+    ),
+    (
+        "Care and Support Statutory Guidance, chapter 14",
+        r"Care and support statutory guidance.{0,40}chapter 14|chapter 14.{0,80}Care and support statutory guidance",
+        "SAF-07",
+        "safeguarding.md",
+        "adult-enquiries",
+    ),
+    (
+        "county lines guidance",
+        r"Criminal exploitation of children and vulnerable adults: county lines",
+        "SAF-09",
+        "safeguarding.md",
+        "children-exploitation",
+    ),
+    (
+        "ICTG statutory guidance",
+        r"interim[ -]guidance[ -]for[ -]independent[ -]child[ -]trafficking[ -]guardians",
+        "SAF-17",
+        "safeguarding.md",
+        "child-guardians",
+    ),
+    (
+        "NRM online referral (first responder)",
+        r"Report modern slavery as a first responder",
+        "SAF-01",
+        "safeguarding.md",
+        "nrm-referrals",
+    ),
+    (
+        "Duty to Notify",
+        r"duty to notify \(factsheet|duty-to-notify|Circular 025/2015",
+        "SAF-03",
+        "safeguarding.md",
+        "duty-to-notify",
+    ),
+    (
+        "Modern Slavery & Exploitation Helpline",
+        r"Modern Slavery & Exploitation Helpline.{0,60}08000 121 700",
+        "DIS-16",
+        "disruption.md",
+        "awareness",
+    ),
+    (
+        "LGA guidance for homelessness services",
+        r"Supporting modern slavery victims: guidance and good practice for council homelessness services",
+        "HOU-01",
+        "housing.md",
+        "homelessness-code",
+    ),
     ("LGA councillor guide", r"Councillor guide to tackling modern slavery", "SPC-09", "spoc.md", "agree-priority"),
-    ("LGA supply chains aide memoire", r"Modern slavery in local government supply chains", "STA-02", "statement.md", "resources"),
-    ("Procurement Act 2023 Exclusions guidance and debarment list", r"Guidance: Exclusions", "PRO-16", "procurement.md", "exclusions"),
-    ("Home Office illegal-working guidance for licensing authorities", r"Guidance for licensing authorities to prevent illegal working", "LIC-01",
-     "licensing.md", "resources"),
-    ("National Enforcement Powers Guide", r"National Enforcement Powers Guide", "DIS-11", "disruption.md", "joint-operations"),
+    (
+        "LGA supply chains aide memoire",
+        r"Modern slavery in local government supply chains",
+        "STA-02",
+        "statement.md",
+        "resources",
+    ),
+    (
+        "Procurement Act 2023 Exclusions guidance and debarment list",
+        r"Guidance: Exclusions",
+        "PRO-16",
+        "procurement.md",
+        "exclusions",
+    ),
+    (
+        "Home Office illegal-working guidance for licensing authorities",
+        r"Guidance for licensing authorities to prevent illegal working",
+        "LIC-01",
+        "licensing.md",
+        "resources",
+    ),
+    (
+        "National Enforcement Powers Guide",
+        r"National Enforcement Powers Guide",
+        "DIS-11",
+        "disruption.md",
+        "joint-operations",
+    ),
     ("GLAA", r"Gangmasters and Labour Abuse Authority|\bGLAA\b", "DIS-05", "disruption.md", "intelligence-sharing"),
 ]
 
@@ -593,4 +734,3 @@ def test_row_37_statutory_sources_cited(bank):
     assert not missing, "\n".join(missing)
     helpline_pages = [name for name, text in guidance_texts() if "08000 121 700" in text and "templates/" not in name]
     assert len(helpline_pages) >= 6, helpline_pages
-

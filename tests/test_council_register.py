@@ -20,8 +20,17 @@ from .helpers import ROOT, run_cli
 
 # data/README.md: principal councils by nation and register type, in register release 1.7.3.
 PER_NATION = {"england": 317, "wales": 22, "scotland": 32, "northern_ireland": 11}
-PER_TYPE = {"county": 21, "district": 164, "unitary": 63, "metropolitan": 36, "london_borough": 32, "city_of_london": 1,
-            "wales_principal": 22, "scotland_council": 32, "ni_district": 11}
+PER_TYPE = {
+    "county": 21,
+    "district": 164,
+    "unitary": 63,
+    "metropolitan": 36,
+    "london_borough": 32,
+    "city_of_london": 1,
+    "wales_principal": 22,
+    "scotland_council": 32,
+    "ni_district": 11,
+}
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +73,10 @@ def test_the_two_bad_alternative_names_are_repaired():
     assert len(register.repaired) == 2
     for entry in register.entries.values():
         for name in entry.alt_names:
-            assert "\ufffd" not in name and "\u00ef\u00bf" not in name and "\u00ef\u00be" not in name, (entry.code, name)
+            assert "\ufffd" not in name and "\u00ef\u00bf" not in name and "\u00ef\u00be" not in name, (
+                entry.code,
+                name,
+            )
 
 
 def test_a_newer_release_with_another_bad_name_drops_it(tmp_path):
@@ -102,8 +114,11 @@ def test_ended_councils_name_their_current_successors(placed, real_compiled):
         if not entry.current and entry.replaced_by:
             successors = register.successors(entry)
             assert successors and all(s.current for s in successors), entry.code
-    with pytest.raises(NotFound, match=r"Cumbria County Council \(CMA, E10000006\) ended on 2023-04-01 and was replaced by "
-                                       r"Cumberland Council \(CBD, E06000063\) and Westmorland and Furness Council"):
+    with pytest.raises(
+        NotFound,
+        match=r"Cumbria County Council \(CMA, E10000006\) ended on 2023-04-01 and was replaced by "
+        r"Cumberland Council \(CBD, E06000063\) and Westmorland and Furness Council",
+    ):
         find_council(register, types, "CMA")
     with pytest.raises(NotFound, match="names no successor"):
         find_council(register, types, "NIR-A")
@@ -112,6 +127,7 @@ def test_ended_councils_name_their_current_successors(placed, real_compiled):
 
 
 # --- scorecard template --council ---------------------------------------------------------------
+
 
 @pytest.fixture
 def fast_cli(monkeypatch, real_compiled):
@@ -126,8 +142,13 @@ def test_template_works_for_every_current_council_by_either_code(placed, real_co
         entry = council.entry
         for code in (entry.code, entry.gss):
             data = cli.template_for(real_compiled, real_bank, council=code)
-            assert data["council"] == {"name": entry.name, "type": council.type, "region": entry.region,
-                                       "ons_code": entry.gss, "code": entry.code}, code
+            assert data["council"] == {
+                "name": entry.name,
+                "type": council.type,
+                "region": entry.region,
+                "ons_code": entry.gss,
+                "code": entry.code,
+            }, code
             load_assessment(data, real_bank)  # a file the engine takes
 
 
@@ -143,17 +164,28 @@ def test_template_codes_in_any_case_and_with_name_or_region_given(fast_cli, tmp_
     ran = run_cli("template", "--council", " e07000116 ", "--name", "Tunbridge Wells", cwd=tmp_path)
     council = json.loads(ran.stdout)["council"]
     assert ran.returncode == 0 and council["name"] == "Tunbridge Wells" and council["code"] == "TUN"
-    assert json.loads(run_cli("template", "--council", "tun", cwd=tmp_path).stdout)["council"]["ons_code"] == "E07000116"
+    assert (
+        json.loads(run_cli("template", "--council", "tun", cwd=tmp_path).stdout)["council"]["ons_code"] == "E07000116"
+    )
 
 
-@pytest.mark.parametrize("code, message", [
-    ("E07999999", "'E07999999' is not a council in the UK council register (mySociety, version 1.7.3)"),
-    ("Tunbridge", "Did you mean: TUN (Tunbridge Wells Borough Council, E07000116)?"),
-    ("ALL", "Allerdale Borough Council (ALL, E07000026) ended on 2023-04-01 and was replaced by Cumberland Council "
-            "(CBD, E06000063): use --council CBD."),
-    ("E07000190", "Taunton Deane Borough Council (TAU, E07000190) ended on 2019-03-31 and was replaced by Somerset Council"),
-    ("GLA", "is not a council this scorecard assesses: the Greater London Authority"),
-])
+@pytest.mark.parametrize(
+    "code, message",
+    [
+        ("E07999999", "'E07999999' is not a council in the UK council register (mySociety, version 1.7.3)"),
+        ("Tunbridge", "Did you mean: TUN (Tunbridge Wells Borough Council, E07000116)?"),
+        (
+            "ALL",
+            "Allerdale Borough Council (ALL, E07000026) ended on 2023-04-01 and was replaced by Cumberland Council "
+            "(CBD, E06000063): use --council CBD.",
+        ),
+        (
+            "E07000190",
+            "Taunton Deane Borough Council (TAU, E07000190) ended on 2019-03-31 and was replaced by Somerset Council",
+        ),
+        ("GLA", "is not a council this scorecard assesses: the Greater London Authority"),
+    ],
+)
 def test_template_with_a_code_that_gives_no_council_exits_2(fast_cli, tmp_path, code, message):
     ran = run_cli("template", "--council", code, cwd=tmp_path)
     assert ran.returncode == 2 and ran.stdout == "" and message in ran.stderr, ran.stderr
@@ -203,7 +235,9 @@ def requiring(bank: Bank, *functions: str) -> set[str]:
 
 def requiring_only(bank: Bank, nation: str, *functions: str) -> set[str]:
     """Questions for this nation that need one or more of these functions and nothing else (all-council ones left out)."""
-    return {q.id for q in bank.questions.values() if nation in q.nations and q.requires and q.requires <= set(functions)}
+    return {
+        q.id for q in bank.questions.values() if nation in q.nations and q.requires and q.requires <= set(functions)
+    }
 
 
 @pytest.mark.parametrize("code", KINDS)
@@ -226,7 +260,10 @@ def test_england_county_district_and_single_tier(fast_cli, real_bank, tmp_path):
     district = asked_ids(asked_for("TUN", real_bank, tmp_path)[1])
     unitary = asked_ids(asked_for("MDW", real_bank, tmp_path)[1])
     metropolitan = asked_ids(asked_for("MAN", real_bank, tmp_path)[1])
-    care, licensing = requiring(real_bank, "adult_social_care"), requiring(real_bank, "taxi_licensing", "alcohol_licensing")
+    care, licensing = (
+        requiring(real_bank, "adult_social_care"),
+        requiring(real_bank, "taxi_licensing", "alcohol_licensing"),
+    )
     housing = requiring(real_bank, "housing_authority")
     assert care and licensing and housing
     # county: care, not licensing or housing; district: the reverse
@@ -250,16 +287,25 @@ def test_wales_scotland_and_northern_ireland(fast_cli, real_bank, tmp_path):
     wales = asked_for("CRF", real_bank, tmp_path)
     scotland = asked_for("HLD", real_bank, tmp_path)
     ni = asked_for("BFS", real_bank, tmp_path)
-    for result, entries in (wales, scotland, ni):
+    for _result, entries in (wales, scotland, ni):
         assert not england_only & asked_ids(entries)
     # Scotland: alcohol licensing is for separate Licensing Boards, not the council, by default
     assert not requiring(real_bank, "alcohol_licensing") & asked_ids(scotland[1])
     assert requiring_only(real_bank, "scotland", "adult_social_care") <= asked_ids(scotland[1])
     # Northern Ireland: no social services, public housing, taxi or alcohol licensing, trading standards
-    not_ni = requiring(real_bank, "adult_social_care", "childrens_services", "housing_authority", "taxi_licensing",
-                       "alcohol_licensing", "trading_standards")
+    not_ni = requiring(
+        real_bank,
+        "adult_social_care",
+        "childrens_services",
+        "housing_authority",
+        "taxi_licensing",
+        "alcohol_licensing",
+        "trading_standards",
+    )
     assert not_ni and not not_ni & asked_ids(ni[1])
-    assert requiring_only(real_bank, "northern_ireland", "hmo_licensing") <= asked_ids(ni[1])  # NI councils do license HMOs
+    assert requiring_only(real_bank, "northern_ireland", "hmo_licensing") <= asked_ids(
+        ni[1]
+    )  # NI councils do license HMOs
     # each nation reads its own wording where the bank has one (the bank has some for each)
     for nation, (_, entries) in (("wales", wales), ("scotland", scotland)):
         variants = [q.id for q in real_bank.questions.values() if nation in q.variants and q.id in asked_ids(entries)]

@@ -42,22 +42,41 @@ LOCK = {"info": {"abi_version": "2026_0", "version": "314.0.7"}, "packages": {"n
 
 
 def manifest(assets: Path, bank_version: str = "2026.1", lock: dict = LOCK) -> dict:
-    return engine_manifest(assets, assets / "engine" / "scorecard.whl", assets / "pyodide" / "stdlib.zip", bank_version,
-                           ["scorecard.browser"], lock)
+    return engine_manifest(
+        assets,
+        assets / "engine" / "scorecard.whl",
+        assets / "pyodide" / "stdlib.zip",
+        bank_version,
+        ["scorecard.browser"],
+        lock,
+    )
 
 
 def test_manifest_lists_the_fetched_files_with_hashes_and_sizes(assets):
     found = manifest(assets)
-    assert set(found["files"]) == {"assets/pyodide/pyodide.asm.wasm", "assets/pyodide/stdlib.zip",
-                                   "assets/engine/scorecard.whl", "assets/bank.json"}
+    assert set(found["files"]) == {
+        "assets/pyodide/pyodide.asm.wasm",
+        "assets/pyodide/stdlib.zip",
+        "assets/engine/scorecard.whl",
+        "assets/bank.json",
+    }
     assert found["lock"] == {"info": LOCK["info"], "packages": {}}  # the site loads no packages
     assert found["bytes"] == sum(f["bytes"] for f in found["files"].values())
     assert found["stdlib"] == "assets/pyodide/stdlib.zip" and found["bank"] == "2026.1"
     assert found == manifest(assets)  # the same files, the same version
 
 
-@pytest.mark.parametrize("changed", ["pyodide/pyodide.asm.wasm", "pyodide/pyodide.asm.mjs", "pyodide/pyodide.mjs",
-                                     "pyodide/stdlib.zip", "bank.json", "worker.mjs"])
+@pytest.mark.parametrize(
+    "changed",
+    [
+        "pyodide/pyodide.asm.wasm",
+        "pyodide/pyodide.asm.mjs",
+        "pyodide/pyodide.mjs",
+        "pyodide/stdlib.zip",
+        "bank.json",
+        "worker.mjs",
+    ],
+)
 def test_version_changes_with_any_file_that_shapes_the_engine(assets, changed):
     before = manifest(assets)["version"]
     path = assets / changed
@@ -66,7 +85,10 @@ def test_version_changes_with_any_file_that_shapes_the_engine(assets, changed):
 
 
 def test_version_changes_with_the_pyodide_lock_info(assets):
-    assert manifest(assets, lock={"info": {**LOCK["info"], "abi_version": "2027_0"}})["version"] != manifest(assets)["version"]
+    assert (
+        manifest(assets, lock={"info": {**LOCK["info"], "abi_version": "2027_0"}})["version"]
+        != manifest(assets)["version"]
+    )
 
 
 def test_version_follows_the_wheel_contents_not_its_timestamps(assets):

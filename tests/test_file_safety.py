@@ -77,7 +77,9 @@ def test_output_into_a_missing_folder_is_a_clear_error(tmp_path, command):
     valid(tmp_path)
     result = run_cli("--questions", QUESTIONS, *command, "-o", "no/such/folder/out.txt", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.strip().endswith(f"error: cannot write no/such/folder/out.txt: the folder {Path('no/such/folder')} does not exist")
+    assert result.stderr.strip().endswith(
+        f"error: cannot write no/such/folder/out.txt: the folder {Path('no/such/folder')} does not exist"
+    )
     assert not (tmp_path / "no").exists()
 
 
@@ -97,7 +99,9 @@ def test_a_compare_that_fails_leaves_the_old_report(tmp_path):
     report = tmp_path / "region.html"
     report.write_text("<p>last month's report</p>", encoding="utf-8")
     (tmp_path / "bad.json").write_text("[]", encoding="utf-8")
-    result = run_cli("--questions", QUESTIONS, "compare", "bad.json", "--format", "html", "-o", str(report), cwd=tmp_path)
+    result = run_cli(
+        "--questions", QUESTIONS, "compare", "bad.json", "--format", "html", "-o", str(report), cwd=tmp_path
+    )
     assert result.returncode == 2 and "none of the files could be compared" in result.stderr
     assert "the report was not written" in result.stderr
     assert report.read_text(encoding="utf-8") == "<p>last month's report</p>"
@@ -158,8 +162,18 @@ def test_a_200_megabyte_theme_file_is_refused_without_reading_it(tmp_path):
 
 def test_a_template_with_a_line_break_in_the_name_is_not_written(tmp_path):
     """`template --name` must not write a file that `score` refuses."""
-    result = run_cli("--questions", QUESTIONS, "template", "--council-type", "district", "--name", "Testshire\nCouncil",
-                     "-o", "t.json", cwd=tmp_path)
+    result = run_cli(
+        "--questions",
+        QUESTIONS,
+        "template",
+        "--council-type",
+        "district",
+        "--name",
+        "Testshire\nCouncil",
+        "-o",
+        "t.json",
+        cwd=tmp_path,
+    )
     assert result.returncode == 2
     assert "error: council.name contains a line break (U+000A) at character 10" in result.stderr
     assert not (tmp_path / "t.json").exists()

@@ -37,7 +37,9 @@ def values() -> dict[str, list[float]]:
     figures = four_places + halves + doubles + [0.015, 1.005, 54.65, 54.625, 39.225]
     signed = figures + [-v for v in figures] + [-0.0]
     # Coverage is answered / asked, rounded to 4 places.
-    fractions = sorted({round(a / b, 4) for b in range(1, 201) for a in range(0, b + 1)} | {float(Fraction(k, 8)) for k in range(9)})
+    fractions = sorted(
+        {round(a / b, 4) for b in range(1, 201) for a in range(0, b + 1)} | {float(Fraction(k, 8)) for k in range(9)}
+    )
     return {"num": figures + [-v for v in figures[:5000]], "score": figures, "gap": signed, "pct": fractions}
 
 
@@ -45,21 +47,29 @@ def test_format_js_writes_every_figure_as_the_engine_does():
     if shutil.which("node") is None:
         pytest.fail("Node.js is needed (it is installed with the site's front-end packages)")
     cases = values()
-    done = subprocess.run(["node", "--input-type=commonjs", "-e", f"(async () => {{ {RUN} }})()", FORMAT_JS.as_uri()],
-                          input=json.dumps(cases), capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        ["node", "--input-type=commonjs", "-e", f"(async () => {{ {RUN} }})()", FORMAT_JS.as_uri()],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     written = json.loads(done.stdout)
     for name, inputs in cases.items():
         python = getattr(wording, name)
-        mismatches = [(v, js, python(v)) for v, js in zip(inputs, written[name]) if js != python(v)]
+        mismatches = [(v, js, python(v)) for v, js in zip(inputs, written[name], strict=True) if js != python(v)]
         assert mismatches == [], f"{name}: {len(mismatches)} differ, e.g. {mismatches[:5]}"
-
 
 
 def test_no_javascript_reads_a_rule_the_engine_owns():
     """Which questions are asked, weights and thresholds live in the bank and the engine only."""
     rule = re.compile(r"depends_on|answer_in|min_score|weight|applies_to|dependsOn|answerIn|appliesTo|min_coverage")
-    found = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
-             for path in sorted((ROOT / "site").rglob("*")) if path.suffix in (".js", ".mjs")
-             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if rule.search(line)]
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in sorted((ROOT / "site").rglob("*"))
+        if path.suffix in (".js", ".mjs")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if rule.search(line)
+    ]
     assert found == []

@@ -12,10 +12,18 @@ from tests.helpers import MINI, compile_bank, make_assessment
 
 
 def test_each_answer_note_and_council_detail_is_compared(mini_bank):
-    here = make_assessment(mini_bank, "unitary", {"ALP-01": "yes", "ALP-02": "some", "BET-01": "no"},
-                           notes={"ALP-01": "Ours.", "ALP-02": "Same note."})
-    theirs = make_assessment(mini_bank, "district", {"ALP-01": "no", "ALP-02": "some", "ALP-04": "yes", "ALP-03": ["front", "managers"]},
-                             notes={"ALP-02": "Same note.", "ALP-04": "Theirs."})
+    here = make_assessment(
+        mini_bank,
+        "unitary",
+        {"ALP-01": "yes", "ALP-02": "some", "BET-01": "no"},
+        notes={"ALP-01": "Ours.", "ALP-02": "Same note."},
+    )
+    theirs = make_assessment(
+        mini_bank,
+        "district",
+        {"ALP-01": "no", "ALP-02": "some", "ALP-04": "yes", "ALP-03": ["front", "managers"]},
+        notes={"ALP-02": "Same note.", "ALP-04": "Theirs."},
+    )
     plan = import_plan(mini_bank, here, load_assessment(theirs, mini_bank))
     states = {e["question"]: (e["state"], e["here"], e["file"]) for e in plan["answers"]}
     assert states == {
@@ -27,7 +35,11 @@ def test_each_answer_note_and_council_detail_is_compared(mini_bank):
     }
     assert [e["question"] for e in plan["answers"]] == ["ALP-01", "ALP-02", "ALP-03", "ALP-04", "BET-01"]  # bank order
     assert plan["counts"] == {"same": 1, "only_here": 1, "only_file": 2, "differ": 1}
-    assert {e["question"]: e["state"] for e in plan["notes"]} == {"ALP-01": "only_here", "ALP-02": "same", "ALP-04": "only_file"}
+    assert {e["question"]: e["state"] for e in plan["notes"]} == {
+        "ALP-01": "only_here",
+        "ALP-02": "same",
+        "ALP-04": "only_file",
+    }
     council = {e["field"]: (e["state"], e["here"], e["file"]) for e in plan["council"]}
     assert council["type"] == ("differ", "Unitary authority", "District council")
     assert council["name"][0] == "same" and council["functions"] == ("same", None, None)
@@ -37,22 +49,40 @@ def test_each_answer_note_and_council_detail_is_compared(mini_bank):
 def test_a_saved_assessment_the_engine_cannot_read_is_compared_as_it_is(mini_bank):
     half_typed = make_assessment(mini_bank, "unitary", {"ALP-01": "yes", "ALP-77": "no"})
     half_typed["council"]["ons_code"] = "E07"  # typing in progress: not yet an ONS code
-    plan = import_plan(mini_bank, half_typed, load_assessment(make_assessment(mini_bank, "unitary", {"ALP-01": "yes"}), mini_bank))
+    plan = import_plan(
+        mini_bank, half_typed, load_assessment(make_assessment(mini_bank, "unitary", {"ALP-01": "yes"}), mini_bank)
+    )
     assert {e["question"]: e["state"] for e in plan["answers"]} == {"ALP-01": "same", "ALP-77": "only_here"}
-    assert next(e for e in plan["answers"] if e["question"] == "ALP-77")["here"] == "no"  # ids as written: the bank has no label
+    assert (
+        next(e for e in plan["answers"] if e["question"] == "ALP-77")["here"] == "no"
+    )  # ids as written: the bank has no label
 
 
 def test_nothing_saved_yet_needs_no_choice(mini_bank):
-    blank = {"format": "scorecard-assessment", "format_version": 1, "council": {"name": "", "type": "unitary"},
-             "assessment_date": "2026-04-01", "bank_version": "2000.1", "answers": {}, "notes": {}}
-    assert import_plan(mini_bank, blank, load_assessment(make_assessment(mini_bank, "unitary", {"ALP-01": "yes"}), mini_bank))["here_has_content"] is False
+    blank = {
+        "format": "scorecard-assessment",
+        "format_version": 1,
+        "council": {"name": "", "type": "unitary"},
+        "assessment_date": "2026-04-01",
+        "bank_version": "2000.1",
+        "answers": {},
+        "notes": {},
+    }
+    assert (
+        import_plan(
+            mini_bank, blank, load_assessment(make_assessment(mini_bank, "unitary", {"ALP-01": "yes"}), mini_bank)
+        )["here_has_content"]
+        is False
+    )
 
 
 def test_the_browser_adapter_sends_the_plan_with_the_import():
     api = BrowserApi(json.dumps(compile_bank(MINI / "questions")))
     bank = api.bank
     text = json.dumps(make_assessment(bank, "unitary", {"ALP-01": "no"}))
-    reply = json.loads(api.call("import", json.dumps({"text": text, "here": make_assessment(bank, "unitary", {"ALP-01": "yes"})})))
+    reply = json.loads(
+        api.call("import", json.dumps({"text": text, "here": make_assessment(bank, "unitary", {"ALP-01": "yes"})}))
+    )
     assert reply["ok"] and reply["plan"]["counts"]["differ"] == 1 and reply["assessment"]["answers"] == {"ALP-01": "no"}
     assert "plan" not in json.loads(api.call("import", json.dumps({"text": text})))
 

@@ -41,7 +41,9 @@ ENGLAND_ONLY = {
     "Care Act 2014": (r"\bCare Act 2014\b", DEVOLVED),
     "Homelessness Code of Guidance for England": (r"\bHomelessness Code of Guidance\b", DEVOLVED),
     "Taxis and Private Hire Vehicles (Safeguarding and Road Safety) Act 2022": (
-        r"\bTaxis and Private Hire Vehicles \(Safeguarding and Road Safety\) Act 2022\b", DEVOLVED),
+        r"\bTaxis and Private Hire Vehicles \(Safeguarding and Road Safety\) Act 2022\b",
+        DEVOLVED,
+    ),
     "Working Together to Safeguard Children": (r"\bWorking Together to Safeguard Children\b", DEVOLVED),
     "PPN 009 / PPN 02/23": (r"\bPPN ?(0?09|02/23)\b|\bProcurement Policy Note (0?09|02/23)\b", ("scotland",)),
     "Procurement Act 2023": (r"\bProcurement Act 2023\b", ("scotland",)),
@@ -57,12 +59,20 @@ SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(\"'])")
 def disclaimers(nation: str) -> list[str]:
     """Phrases that say, in the same sentence, that the law named does not apply in this nation."""
     name = re.escape(NATION_NAMES[nation])
-    phrases = [rf"\b(does|do|did) not (apply|extend|run) (in|to) {name}\b", rf"\bnot in {name}\b",
-               rf"\bnot (for|to) {name}\b", r"\bEngland only\b", r"\bonly (in|to|for) England\b",
-               r"\bapplies (only )?(in|to) England\b(?! and)"]
+    phrases = [
+        rf"\b(does|do|did) not (apply|extend|run) (in|to) {name}\b",
+        rf"\bnot in {name}\b",
+        rf"\bnot (for|to) {name}\b",
+        r"\bEngland only\b",
+        r"\bonly (in|to|for) England\b",
+        r"\bapplies (only )?(in|to) England\b(?! and)",
+    ]
     if nation != "wales":
-        phrases += [r"\bEngland and Wales only\b", r"\bonly (in|to|for) England and Wales\b",
-                    r"\bapplies (only )?(in|to) England and Wales\b"]
+        phrases += [
+            r"\bEngland and Wales only\b",
+            r"\bonly (in|to|for) England and Wales\b",
+            r"\bapplies (only )?(in|to) England and Wales\b",
+        ]
     return phrases
 
 
@@ -88,7 +98,11 @@ def law_problems(bank: Bank) -> list[str]:
             for where, text in shown_texts(question, nation):
                 for sentence in SENTENCE_END.split(" ".join(text.split())):
                     for law, (pattern, nations) in ENGLAND_ONLY.items():
-                        if nation in nations and re.search(pattern, sentence, re.I) and not any(a.search(sentence) for a in allowed):
+                        if (
+                            nation in nations
+                            and re.search(pattern, sentence, re.I)
+                            and not any(a.search(sentence) for a in allowed)
+                        ):
                             problems.append(f"{question.id} ({nation}, {where}): {law}: {sentence}")
     return problems
 
@@ -107,7 +121,9 @@ def london_taxi_problems(bank: Bank) -> list[str]:
             if "taxi_licensing" in question.requires:
                 problems.append(f"{question.id} ({type_id}): requires taxi_licensing, which {type_id} does not run")
             elif TAXIS.search(question.wording(ctype.nation).text):
-                problems.append(f"{question.id} ({type_id}): asks about taxis or private hire but does not require taxi_licensing")
+                problems.append(
+                    f"{question.id} ({type_id}): asks about taxis or private hire but does not require taxi_licensing"
+                )
     return problems
 
 
@@ -129,6 +145,7 @@ def test_no_london_council_is_asked_about_taxi_licensing(bank):
 
 # --- the rule itself, on made-up wording: it must catch what it is for and let through what it allows ---
 
+
 @pytest.fixture(scope="module")
 def mini_compiled():
     return compile_bank(ROOT / "tests" / "fixtures" / "mini" / "questions")
@@ -145,20 +162,26 @@ def reworded(compiled: dict, help_text: str, nations=("england", "wales"), varia
     return Bank.from_dict(data)
 
 
-@pytest.mark.parametrize("help_text", [
-    "Under the Care Act 2014, s42 the council must make enquiries.",
-    "Follow Working Together to Safeguard Children (2023) and the Social Services and Well-being (Wales) Act 2014.",
-    "See the Homelessness code of guidance for England, chapter 25.",
-])
+@pytest.mark.parametrize(
+    "help_text",
+    [
+        "Under the Care Act 2014, s42 the council must make enquiries.",
+        "Follow Working Together to Safeguard Children (2023) and the Social Services and Well-being (Wales) Act 2014.",
+        "See the Homelessness code of guidance for England, chapter 25.",
+    ],
+)
 def test_the_rule_catches_an_england_only_law_in_welsh_wording(mini_compiled, help_text):
     problems = law_problems(reworded(mini_compiled, help_text))
     assert len(problems) == 1 and problems[0].startswith("ALP-01 (wales, help): ")
 
 
-@pytest.mark.parametrize("help_text", [
-    "The Care Act 2014 applies in England only. In Wales, the Social Services and Well-being (Wales) Act 2014, s126.",
-    "Working Together to Safeguard Children does not apply in Wales; follow the Wales Safeguarding Procedures.",
-])
+@pytest.mark.parametrize(
+    "help_text",
+    [
+        "The Care Act 2014 applies in England only. In Wales, the Social Services and Well-being (Wales) Act 2014, s126.",
+        "Working Together to Safeguard Children does not apply in Wales; follow the Wales Safeguarding Procedures.",
+    ],
+)
 def test_the_rule_allows_a_sentence_that_says_the_law_does_not_apply(mini_compiled, help_text):
     assert law_problems(reworded(mini_compiled, help_text)) == []
 
@@ -171,7 +194,9 @@ def test_a_nations_own_variant_is_what_is_checked(mini_compiled):
     # the disclaimer counts only in its own sentence, and only for the nation it names
     split = "The Care Act 2014 sets the duty. It does not apply in Wales."
     assert len(law_problems(reworded(mini_compiled, split))) == 1
-    assert law_problems(reworded(mini_compiled, "The duty to notify is in the Modern Slavery Act 2015, s52.")) == []  # reaches Wales
+    assert (
+        law_problems(reworded(mini_compiled, "The duty to notify is in the Modern Slavery Act 2015, s52.")) == []
+    )  # reaches Wales
 
 
 def test_the_london_rule_catches_a_taxi_question_without_the_function(mini_compiled):

@@ -39,17 +39,23 @@ def write_chain_bank(folder: Path) -> list[str]:
     theme_ids = [f"chain_{chr(97 + t)}" for t in range(THEMES)]
     scoring = folder / "questions" / "scoring.yaml"
     text = scoring.read_text(encoding="utf-8").partition("retired:")[0]
-    text = text.replace("themes: [alpha, beta]", f"themes: [{', '.join(theme_ids)}]").replace("theme_weights: {alpha: 1, beta: 3}\n", "")
+    text = text.replace("themes: [alpha, beta]", f"themes: [{', '.join(theme_ids)}]").replace(
+        "theme_weights: {alpha: 1, beta: 3}\n", ""
+    )
     scoring.write_text(text, encoding="utf-8")
     for t, theme_id in enumerate(theme_ids):
         sections = "".join(f"## {tier} {{#tier-{tier}}}\n\nWhat to do.\n\n" for tier in TIERS)
         (folder / "guidance" / f"{theme_id}.md").write_text(f"# Chain {t}\n\n{sections}", encoding="utf-8")
-        parts = [f"theme:\n  id: {theme_id}\n  title: Chain {t}\n  summary: Part of one long chain of follow-ups.\n"
-                 f"  prefix: C{chr(65 + t)}A\n  guidance: {theme_id}.md\nquestions:\n"]
+        parts = [
+            f"theme:\n  id: {theme_id}\n  title: Chain {t}\n  summary: Part of one long chain of follow-ups.\n"
+            f"  prefix: C{chr(65 + t)}A\n  guidance: {theme_id}.md\nquestions:\n"
+        ]
         for k in range(t * PER_THEME, (t + 1) * PER_THEME):
             parent = f"    depends_on: {{question: {question_id(k + 1)}, answer_in: [yes]}}\n" if k + 1 < LENGTH else ""
-            parts.append(f"  - id: {question_id(k)}\n    text: Question {k} of the chain?\n    help: Asked when the next one is yes.\n"
-                         f"    type: yes_no\n    weight: 1\n{parent}    guidance: [{theme_id}.md]\n    sources: [Generated for a test]\n")
+            parts.append(
+                f"  - id: {question_id(k)}\n    text: Question {k} of the chain?\n    help: Asked when the next one is yes.\n"
+                f"    type: yes_no\n    weight: 1\n{parent}    guidance: [{theme_id}.md]\n    sources: [Generated for a test]\n"
+            )
         (folder / "questions" / f"{theme_id}.yaml").write_text("".join(parts), encoding="utf-8")
     return [question_id(k) for k in range(LENGTH)]
 
@@ -79,7 +85,9 @@ def test_a_5000_question_chain_scores_without_recursion(chain):
     started = time.perf_counter()
     bank = Bank.from_dict(compiled)
     assert [q.id for q in bank.parents_first] == ids[::-1]  # the root first, each follow-up after its parent
-    every_yes = score_assessment(bank, load_assessment(make_assessment(bank, "district", {i: "yes" for i in ids}), bank))
+    every_yes = score_assessment(
+        bank, load_assessment(make_assessment(bank, "district", {i: "yes" for i in ids}), bank)
+    )
     root_no = score_assessment(bank, load_assessment(make_assessment(bank, "district", {ids[-1]: "no"}), bank))
     seconds = time.perf_counter() - started
     assert every_yes["overall"]["score"] == 100.0 and every_yes["overall"]["coverage"] == 1.0

@@ -42,7 +42,11 @@ def test_a_duty_not_met_caps_the_tier_and_is_named(bank):
     assert theme["gates"] == [{"question": "LED-04", "law": "Test Act 2015, s52 (duty to notify)", "status": "not_met"}]
     assert result["overall"]["tier"] == "early" and result["overall"]["failed_gates"] == 1
     first = result["actions"][0]
-    assert (first["question"], first["gates"], first["tier_after"]) == ("LED-04", ["Test Act 2015, s52 (duty to notify)"], "mature")
+    assert (first["question"], first["gates"], first["tier_after"]) == (
+        "LED-04",
+        ["Test Act 2015, s52 (duty to notify)"],
+        "mature",
+    )
 
 
 def test_an_unanswered_duty_is_not_evidenced_and_caps_the_tier(bank):
@@ -80,13 +84,18 @@ def test_risk_is_exposure_by_tier_and_not_rated_without_context(bank):
     assert (none_known["exposure"], none_known["risk"]) == ("low", "medium")
     assert (strong_many["tier"], strong_many["risk"]) == ("mature", "medium")
     assert many["score"] == unknown["score"]  # context never scores
-    assert unknown["context_needed"] == [{"question": "LED-05", "theme": unknown["id"]}] and many["context_needed"] == []
+    assert (
+        unknown["context_needed"] == [{"question": "LED-05", "theme": unknown["id"]}] and many["context_needed"] == []
+    )
 
 
 def test_exposure_waits_for_context_asked_on_another_themes_page(real_bank):
     """Disruption's exposure also rests on licensing's premises question: the result says which, and where."""
+
     def disruption(answers):
-        result = score_assessment(real_bank, load_assessment(make_assessment(real_bank, "wales_principal", answers), real_bank))
+        result = score_assessment(
+            real_bank, load_assessment(make_assessment(real_bank, "wales_principal", answers), real_bank)
+        )
         return next(t for t in result["themes"] if t["id"] == "disruption")
 
     own = {"DIS-01": "about_average", "DIS-02": "minor", "DIS-03": "occasional"}

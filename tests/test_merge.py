@@ -69,8 +69,16 @@ def test_corpus_is_well_formed():
 def test_merge_case(case, tmp_path, mini_bank):
     for name, changes in case["files"].items():
         (tmp_path / name).write_text(file_text(changes), encoding="utf-8")
-    ran = run_cli("--questions", str(MINI / "questions"), "merge", *case["files"], "-o", "merged.json",
-                  *case.get("options", []), cwd=tmp_path)
+    ran = run_cli(
+        "--questions",
+        str(MINI / "questions"),
+        "merge",
+        *case["files"],
+        "-o",
+        "merged.json",
+        *case.get("options", []),
+        cwd=tmp_path,
+    )
     output = ran.stdout + ran.stderr
     assert "Traceback" not in output
     assert ran.returncode == case["exit"], output
@@ -80,7 +88,9 @@ def test_merge_case(case, tmp_path, mini_bank):
     if case["exit"] != 0:
         assert not merged_file.exists(), "nothing may be written while conflicts or problems remain"
     if case["exit"] == 3:
-        listed = [line.split()[0] for line in ran.stderr.splitlines() if line.startswith("  ") and not line.startswith("   ")]
+        listed = [
+            line.split()[0] for line in ran.stderr.splitlines() if line.startswith("  ") and not line.startswith("   ")
+        ]
         assert listed == [_listed(c) for c in case["conflicts"]], ran.stderr
         return
     if case["exit"] == 0:
@@ -99,6 +109,7 @@ def _listed(key: str) -> str:
 
 
 # --- properties over generated files ---------------------------------------------------------
+
 
 def _pair(mini_bank, seed):
     rng = random.Random(seed)
@@ -143,6 +154,7 @@ def test_the_order_of_the_files_does_not_change_the_conflicts(mini_bank, seed):
 
 # --- contributors' files: only their themes ----------------------------------------------------
 
+
 def test_a_contributor_exports_only_their_themes_and_the_lead_merges_without_conflict(mini_bank):
     from scorecard.engine import AssessmentError
     from scorecard.engine.sharing import export_themes, themes_of
@@ -151,13 +163,21 @@ def test_a_contributor_exports_only_their_themes_and_the_lead_merges_without_con
     assert themes_of(mini_bank, "Bo Buyer", lead["assignments"]) == ["beta"]
     assert themes_of(mini_bank, "Cy Nobody", {"ALP-04": "Cy Nobody"}) == ["alpha"]  # one question of a theme
     # Bo works in a copy of the lead's file; he also clicked an alpha question by mistake
-    bo = dict(copy.deepcopy(lead), answers={"BET-01": "yes", "BET-02": "yearly", "ALP-01": "no"},
-              notes={"BET-01": "Board minutes.", "ALP-01": "stray"},
-              evidence={"BET-01": {"reference": "Minutes 3 May"}},
-              provenance={"BET-01": {"at": "2026-11-03T09:00:00Z", "by": "Bo Buyer"}, "ALP-01": {"at": "2026-11-03T09:01:00Z", "by": "Bo Buyer"}})
+    bo = dict(
+        copy.deepcopy(lead),
+        answers={"BET-01": "yes", "BET-02": "yearly", "ALP-01": "no"},
+        notes={"BET-01": "Board minutes.", "ALP-01": "stray"},
+        evidence={"BET-01": {"reference": "Minutes 3 May"}},
+        provenance={
+            "BET-01": {"at": "2026-11-03T09:00:00Z", "by": "Bo Buyer"},
+            "ALP-01": {"at": "2026-11-03T09:01:00Z", "by": "Bo Buyer"},
+        },
+    )
     exported = export_themes(mini_bank, bo, ["beta"])
     assert exported["answers"] == {"BET-01": "yes", "BET-02": "yearly"}
-    assert exported["notes"] == {"BET-01": "Board minutes."} and exported["evidence"] == {"BET-01": {"reference": "Minutes 3 May"}}
+    assert exported["notes"] == {"BET-01": "Board minutes."} and exported["evidence"] == {
+        "BET-01": {"reference": "Minutes 3 May"}
+    }
     assert set(exported["provenance"]) == {"BET-01"} and exported["assignments"] == lead["assignments"]
     ann = dict(copy.deepcopy(lead), answers={"ALP-01": "yes"})
     merged = merge_assessments(mini_bank, [("ann.json", ann), ("bo.json", exported)])

@@ -22,8 +22,12 @@ def codes_in_the_code() -> set[str]:
     found = set()
     for path in (ROOT / "scorecard").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Message" and node.args
-                    and isinstance(node.args[0], ast.Constant)):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) == "Message"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 found.add(node.args[0].value)
     return found
 
@@ -55,12 +59,23 @@ def test_each_refused_file_gives_codes_and_parameters(mini_compiled, case):
 
 def test_the_browser_reply_carries_codes_beside_the_english(mini_compiled):
     api = BrowserApi(json.dumps(mini_compiled))
-    bad = {"format": "scorecard-assessment", "format_version": 1, "council": {"name": "X", "type": "shire"},
-           "assessment_date": "2026-13-01", "bank_version": "2000.1", "answers": {"ALP-01": ["yes"]}, "notes": {"ALP-02": 5}}
+    bad = {
+        "format": "scorecard-assessment",
+        "format_version": 1,
+        "council": {"name": "X", "type": "shire"},
+        "assessment_date": "2026-13-01",
+        "bank_version": "2000.1",
+        "answers": {"ALP-01": ["yes"]},
+        "notes": {"ALP-02": 5},
+    }
     reply = json.loads(api.call("score", json.dumps(bad)))
     assert reply["ok"] is False
     assert reply["problems"] == [detail["message"] for detail in reply["problem_details"]]
     assert [d["code"] for d in reply["problem_details"]] == [
-        "council_type_not_known", "bad_assessment_date", "answer_not_an_option_id", "note_not_text"]
+        "council_type_not_known",
+        "bad_assessment_date",
+        "answer_not_an_option_id",
+        "note_not_text",
+    ]
     assert reply["problem_details"][2]["params"] == {"question": "ALP-01", "kind": "list"}
     assert reply["problem_details"][3]["message"] == "notes: ALP-02: a note must be text, got a number"

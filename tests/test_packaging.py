@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-NOT_SOURCES = shutil.ignore_patterns(".git", "node_modules", "_build", "build", "dist", "*.egg-info", "__pycache__",
-                                     ".hypothesis", ".pytest_cache")
+NOT_SOURCES = shutil.ignore_patterns(
+    ".git", "node_modules", "_build", "build", "dist", "*.egg-info", "__pycache__", ".hypothesis", ".pytest_cache"
+)
 
 
 def test_every_code_package_is_listed_in_pyproject():
@@ -35,17 +36,39 @@ def installed(tmp_path_factory) -> Path:
     """A fresh venv with scorecard installed from a wheel built from the sources; returns its bin/."""
     tmp = tmp_path_factory.mktemp("install")
     shutil.copytree(ROOT, tmp / "source", ignore=NOT_SOURCES)
-    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet",
-                           "-w", str(tmp / "dist"), str(tmp / "source")], capture_output=True, text=True, env=clean_env())
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--quiet",
+            "-w",
+            str(tmp / "dist"),
+            str(tmp / "source"),
+        ],
+        capture_output=True,
+        text=True,
+        env=clean_env(),
+    )
     assert done.returncode == 0, done.stderr
     [wheel] = (tmp / "dist").glob("scorecard-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "scorecard/_data/questions/scoring.yaml" in names and "scorecard/_data/site/early.js" in names
-    assert "scorecard/_data/data/uk_local_authorities.csv" in names and "scorecard/_data/data/uk_local_authorities.json" in names
+    assert (
+        "scorecard/_data/data/uk_local_authorities.csv" in names
+        and "scorecard/_data/data/uk_local_authorities.json" in names
+    )
     venv.create(tmp / "venv", system_site_packages=True, with_pip=False)
     bin_dir = tmp / "venv" / "bin"
-    done = subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "--no-deps", "--no-index", "--quiet", str(wheel)],
-                          capture_output=True, text=True, env=clean_env())
+    done = subprocess.run(
+        [str(bin_dir / "python"), "-m", "pip", "install", "--no-deps", "--no-index", "--quiet", str(wheel)],
+        capture_output=True,
+        text=True,
+        env=clean_env(),
+    )
     assert done.returncode == 0, done.stderr
     return bin_dir
 
@@ -56,20 +79,37 @@ def clean_env() -> dict[str, str]:
 
 
 def run(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(bin_dir / "scorecard"), *args], capture_output=True, text=True, cwd=cwd,
-                          env=clean_env(), timeout=300)
+    return subprocess.run(
+        [str(bin_dir / "scorecard"), *args], capture_output=True, text=True, cwd=cwd, env=clean_env(), timeout=300
+    )
 
 
 @pytest.mark.slow
 def test_the_installed_command_works_from_any_folder(installed, tmp_path):
-    where = subprocess.run([str(installed / "python"), "-c", "import scorecard; print(scorecard.__file__)"],
-                           capture_output=True, text=True, cwd=tmp_path, env=clean_env())
-    assert where.stdout.startswith(str(installed.parent)), where.stdout + where.stderr  # the venv's copy, not the checkout
+    where = subprocess.run(
+        [str(installed / "python"), "-c", "import scorecard; print(scorecard.__file__)"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean_env(),
+    )
+    assert where.stdout.startswith(str(installed.parent)), (
+        where.stdout + where.stderr
+    )  # the venv's copy, not the checkout
 
     validated = run(installed, tmp_path, "validate")
     assert validated.returncode == 0 and validated.stdout.startswith("OK: "), validated.stdout + validated.stderr
-    made = run(installed, tmp_path, "template", "--council-type", "district", "--name", "Example District Council",
-               "-o", "mine.json")
+    made = run(
+        installed,
+        tmp_path,
+        "template",
+        "--council-type",
+        "district",
+        "--name",
+        "Example District Council",
+        "-o",
+        "mine.json",
+    )
     assert made.returncode == 0, made.stderr
     registered = run(installed, tmp_path, "template", "--council", "E07000116")  # the register ships in the package
     assert registered.returncode == 0 and '"code": "TUN"' in registered.stdout, registered.stderr
@@ -90,9 +130,15 @@ def test_the_installed_command_works_from_any_folder(installed, tmp_path):
 @pytest.mark.slow
 def test_the_installed_command_builds_the_site(installed, tmp_path):
     missing = run(installed, tmp_path, "build")
-    assert missing.returncode == 2 and "missing front-end packages" in missing.stderr and "npm install" in missing.stderr
+    assert (
+        missing.returncode == 2 and "missing front-end packages" in missing.stderr and "npm install" in missing.stderr
+    )
     assert "Traceback" not in missing.stderr
     built = run(installed, tmp_path, "build", "--node-modules", str(ROOT / "node_modules"))
     assert built.returncode == 0, built.stderr
     site = tmp_path / "_build" / "site"
-    assert (site / "index.html").is_file() and (site / "sw.js").is_file() and list((site / "assets" / "engine").glob("*.whl"))
+    assert (
+        (site / "index.html").is_file()
+        and (site / "sw.js").is_file()
+        and list((site / "assets" / "engine").glob("*.whl"))
+    )

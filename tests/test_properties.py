@@ -19,7 +19,9 @@ from scorecard.engine import NOT_APPLICABLE, Bank, load_assessment, score_assess
 from tests.helpers import MINI, ROOT, make_assessment
 
 # no deadline: these are behaviour tests, not timing tests
-SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # how many examples: the profile (conftest.py)
+SETTINGS = settings(
+    deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)  # how many examples: the profile (conftest.py)
 ABSENT = object()
 
 
@@ -31,7 +33,9 @@ def bank(request) -> Bank:
     folder = {"mini": MINI, "measure": MEASURE, "built-in": ROOT}[request.param] / "questions"
     compiled, problems = load_bank(folder)
     if problems:
-        pytest.skip(f"the built-in question bank does not validate yet ({len(problems)} problem(s); first: {problems[0]})")
+        pytest.skip(
+            f"the built-in question bank does not validate yet ({len(problems)} problem(s); first: {problems[0]})"
+        )
     return Bank.from_dict(compiled)
 
 
@@ -42,7 +46,8 @@ def answer_values(question) -> st.SearchStrategy:
     if question.type == "multi":
         alone = question.exclusive_options  # "None of these": given on its own, as the form gives it
         given_answer = st.lists(st.sampled_from(options), unique=True).map(
-            lambda chosen: chosen if len(chosen) < 2 else [o for o in chosen if o not in alone])
+            lambda chosen: chosen if len(chosen) < 2 else [o for o in chosen if o not in alone]
+        )
         return st.one_of([given_answer, given_answer, *map(st.just, others)])
     # one draw per question, not two: generating the built-in bank's files is most of these tests' time
     return st.sampled_from(options + others * max(1, len(options) // len(others)))
@@ -105,7 +110,9 @@ def test_scores_and_coverage_are_in_range(bank, data):
         assert part["coverage"] is None or 0 <= part["coverage"] <= 1
     for theme in result["themes"]:
         # a theme is scored exactly when something in it was answered (or answered not applicable)
-        assert (theme["score"] is None) == (theme["answered"] + theme["not_applicable"] == 0 or not theme["weight_possible"])
+        assert (theme["score"] is None) == (
+            theme["answered"] + theme["not_applicable"] == 0 or not theme["weight_possible"]
+        )
         assert theme["asked"] == theme["answered"] + theme["not_applicable"] + theme["unanswered"]
         assert all(0 <= entry["fraction"] <= 1 for entry in theme["questions"] if "fraction" in entry)
     assert all(0 < action["gain"] <= 100 for action in result["actions"])
@@ -132,7 +139,7 @@ def assert_no_worse(bank: Bank, before: dict[str, Any], after: dict[str, Any]) -
     """Every score, tier and residual risk in after is at least as good as in before."""
     tier = {t.id: i for i, t in enumerate(bank.tiers)}
     risk = {r.id: i for i, r in enumerate(bank.risk_levels)}
-    for old, new in [*zip(before["themes"], after["themes"]), (before["overall"], after["overall"])]:
+    for old, new in [*zip(before["themes"], after["themes"], strict=True), (before["overall"], after["overall"])]:
         if old["score"] is not None:
             assert new["score"] is not None and new["score"] >= old["score"], (old, new)
         if old["tier"] is not None:
@@ -161,8 +168,11 @@ def test_a_better_answer_never_lowers_any_score_tier_or_risk(bank, data):
 def test_answering_a_question_never_scores_below_leaving_it_unanswered(bank, data):
     """Unknown is not good: an unanswered question cannot raise a score, a tier or lower a risk."""
     file = data.draw(assessment_files(bank))
-    answered = sorted(qid for qid, v in file["answers"].items() if v is not None and v != NOT_APPLICABLE
-                      and bank.questions[qid].kind != "context")
+    answered = sorted(
+        qid
+        for qid, v in file["answers"].items()
+        if v is not None and v != NOT_APPLICABLE and bank.questions[qid].kind != "context"
+    )
     assume(answered)
     qid = data.draw(st.sampled_from(answered))
     blank = {**file, "answers": {k: v for k, v in file["answers"].items() if k != qid}}
@@ -215,7 +225,11 @@ def test_the_top_action_gains_what_it_says(bank, data):
             if qid != action["question"] and entries(before)[qid]["status"] != "not_asked":
                 continue  # already open: its own action, not this one's
             question = bank.questions[qid]
-            best = [o.id for o in question.options if o.score > 0] if question.type == "multi" else max(question.options, key=lambda o: o.score).id
+            best = (
+                [o.id for o in question.options if o.score > 0]
+                if question.type == "multi"
+                else max(question.options, key=lambda o: o.score).id
+            )
             after_file = with_answer(after_file, qid, best)
     after = score(bank, after_file)
     gained = theme_of(after, action["theme"])["score"] - (theme_of(before, action["theme"])["score"] or 0)
@@ -248,9 +262,18 @@ def test_the_bulk_path_gives_the_same_figures(bank, data):
     full, lean = score_assessment(bank, assessment), score_assessment(bank, assessment, detail=False)
     assert lean["overall"] == full["overall"]
     assert lean["themes"] == [{k: v for k, v in theme.items() if k != "questions"} for theme in full["themes"]]
-    detail_only = ("themes", "actions", "unanswered", "labels", "evidence", "action_plan", "sign_off", "since_last_year", "review")
-    assert {k: v for k, v in full.items() if k not in detail_only} == \
-        {k: v for k, v in lean.items() if k != "themes"}
+    detail_only = (
+        "themes",
+        "actions",
+        "unanswered",
+        "labels",
+        "evidence",
+        "action_plan",
+        "sign_off",
+        "since_last_year",
+        "review",
+    )
+    assert {k: v for k, v in full.items() if k not in detail_only} == {k: v for k, v in lean.items() if k != "themes"}
 
 
 @SETTINGS
@@ -262,10 +285,17 @@ def test_the_bulk_path_gives_the_same_figures_with_the_yearly_parts(bank, data):
     ids = sorted(bank.questions)
     if data.draw(st.booleans()):
         file["council"]["functions"] = data.draw(st.lists(st.sampled_from(sorted(bank.functions)), unique=True))
-    file["evidence"] = {q: {"reference": "Cabinet report 14"} for q in data.draw(st.lists(st.sampled_from(ids), unique=True, max_size=8))}
+    file["evidence"] = {
+        q: {"reference": "Cabinet report 14"}
+        for q in data.draw(st.lists(st.sampled_from(ids), unique=True, max_size=8))
+    }
     statuses = st.sampled_from(["not_started", "in_progress", "done", "not_planned"])
-    file["action_plan"] = {q: (lambda s: {"status": s, "reason": "Covered by the county."} if s == "not_planned" else {"status": s})(data.draw(statuses))
-                           for q in data.draw(st.lists(st.sampled_from(ids), unique=True, max_size=6))}
+    file["action_plan"] = {
+        q: (lambda s: {"status": s, "reason": "Covered by the county."} if s == "not_planned" else {"status": s})(
+            data.draw(statuses)
+        )
+        for q in data.draw(st.lists(st.sampled_from(ids), unique=True, max_size=6))
+    }
     assessment = load_assessment(file, bank)
     full, lean = score_assessment(bank, assessment), score_assessment(bank, assessment, detail=False)
     assert lean["overall"] == full["overall"] and lean["council"] == full["council"]
@@ -283,16 +313,24 @@ def test_answers_checked_in_one_step_are_those_the_full_check_accepts(bank, data
     raw = {}
     for question in data.draw(st.lists(st.sampled_from(questions), unique_by=lambda q: q.id, max_size=12)):
         options = [o.id for o in question.options]
-        raw[question.id] = data.draw(st.one_of(
-            answer_values(question).filter(lambda v: v is not ABSENT),
-            st.lists(st.sampled_from(options + [NOT_APPLICABLE, "x"]), max_size=4),
-            st.just(NOT_APPLICABLE), JSON_VALUES,
-        ))
+        raw[question.id] = data.draw(
+            st.one_of(
+                answer_values(question).filter(lambda v: v is not ABSENT),
+                st.lists(st.sampled_from(options + [NOT_APPLICABLE, "x"]), max_size=4),
+                st.just(NOT_APPLICABLE),
+                JSON_VALUES,
+            )
+        )
     if data.draw(st.booleans()):
         raw[data.draw(st.sampled_from(["ZZZ-99", "not a question", ""]))] = "yes"  # a question the bank does not have
     for qid, value in raw.items():
-        assert all_accepted({qid: value}, bank) == (qid in bank.questions and bank.questions[qid].accepts(value)), (qid, value)
-    assert all_accepted(raw, bank) == all(qid in bank.questions and bank.questions[qid].accepts(v) for qid, v in raw.items())
+        assert all_accepted({qid: value}, bank) == (qid in bank.questions and bank.questions[qid].accepts(value)), (
+            qid,
+            value,
+        )
+    assert all_accepted(raw, bank) == all(
+        qid in bank.questions and bank.questions[qid].accepts(v) for qid, v in raw.items()
+    )
 
 
 def test_answers_checked_in_one_step_every_kind_of_refusal(bank):
@@ -302,7 +340,11 @@ def test_answers_checked_in_one_step_every_kind_of_refusal(bank):
     for question in bank.questions.values():
         options = [o.id for o in question.options]
         together = [o for o in options if o not in question.exclusive_options]  # "None of these" only on its own
-        valid = [[options[0]], together, *([o] for o in question.exclusive_options)] if question.type == "multi" else list(options)
+        valid = (
+            [[options[0]], together, *([o] for o in question.exclusive_options)]
+            if question.type == "multi"
+            else list(options)
+        )
         refused = [options[0] + "-unknown", [options[0] + "-unknown"], {"id": options[0]}, 1, True]
         if question.type == "multi":
             refused += [[options[0], options[0]], options[0], [options[0], ["nested"]]]
@@ -318,7 +360,9 @@ def test_answers_checked_in_one_step_every_kind_of_refusal(bank):
     assert not all_accepted({"ZZZ-99": "yes"}, bank)  # a question the bank does not have
 
 
-WEIGHTS = st.floats(min_value=0.001, max_value=10, allow_nan=False, allow_infinity=False) | st.sampled_from([0.1, 0.2, 0.3, 1 / 3, 1.5, 2.0, 2.5])
+WEIGHTS = st.floats(min_value=0.001, max_value=10, allow_nan=False, allow_infinity=False) | st.sampled_from(
+    [0.1, 0.2, 0.3, 1 / 3, 1.5, 2.0, 2.5]
+)
 
 
 @SETTINGS
@@ -354,11 +398,16 @@ def test_the_quick_answer_check_agrees_with_the_full_one(bank, data):
 
     question = data.draw(st.sampled_from(sorted(bank.questions.values(), key=lambda q: q.id)))
     options = [o.id for o in question.options]
-    value = data.draw(st.one_of(
-        answer_values(question).filter(lambda v: v is not ABSENT),
-        st.lists(st.sampled_from(options + [NOT_APPLICABLE, "x"]), max_size=4),  # repeats, n/a and unknown ids in a list
-        st.just(NOT_APPLICABLE), JSON_VALUES,
-    ))
+    value = data.draw(
+        st.one_of(
+            answer_values(question).filter(lambda v: v is not ABSENT),
+            st.lists(
+                st.sampled_from(options + [NOT_APPLICABLE, "x"]), max_size=4
+            ),  # repeats, n/a and unknown ids in a list
+            st.just(NOT_APPLICABLE),
+            JSON_VALUES,
+        )
+    )
     assume(value is not None)  # null means unanswered, before either check
     assert question.accepts(value) == (_answer_problem(question, value) is None)
 
@@ -377,10 +426,19 @@ def test_a_theme_left_unanswered_never_shows_a_lower_overall_risk(bank):
     overall risk, which then read lower. The overall risk now waits for every theme that applies."""
     council_type = sorted(bank.council_types)[0]
     ctype = bank.council_types[council_type]
-    answers = {q.id: ([q.options[0].id] if q.type == "multi" else q.options[-1].id)
-               for q in bank.asked_of(ctype.nation, ctype.functions) if not q.depends_on}
-    file = {"format": "scorecard-assessment", "format_version": 1, "council": {"name": "", "type": council_type},
-            "assessment_date": "2026-12-01", "bank_version": bank.version, "answers": answers}
+    answers = {
+        q.id: ([q.options[0].id] if q.type == "multi" else q.options[-1].id)
+        for q in bank.asked_of(ctype.nation, ctype.functions)
+        if not q.depends_on
+    }
+    file = {
+        "format": "scorecard-assessment",
+        "format_version": 1,
+        "council": {"name": "", "type": council_type},
+        "assessment_date": "2026-12-01",
+        "bank_version": bank.version,
+        "answers": answers,
+    }
     # rated once every theme is answered, in a bank with local context questions (the mini bank has none)
     assert (score(bank, file)["overall"]["risk"] is not None) == any(bank.exposure_sources.values())
     for theme in bank.themes:

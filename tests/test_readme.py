@@ -33,6 +33,9 @@ def test_the_layout_table_matches_the_tree():
     paths = layout_rows()
     assert all((root / path).exists() for path in paths), [p for p in paths if not (root / p).exists()]
     package = root / "scorecard"
-    parts = {f"scorecard/{p.name}/" if p.is_dir() else f"scorecard/{p.name}" for p in package.iterdir()
-             if p.name not in ("__init__.py", "__main__.py", "__pycache__", "_data")}
+    parts = {
+        f"scorecard/{p.name}/" if p.is_dir() else f"scorecard/{p.name}"
+        for p in package.iterdir()
+        if p.name not in ("__init__.py", "__main__.py", "__pycache__", "_data")
+    }
     assert parts <= set(paths), f"not in the README's Layout table: {sorted(parts - set(paths))}"

@@ -24,7 +24,9 @@ from scorecard.testing import random_assessment
 from tests.helpers import MINI, ROOT, compile_bank, make_assessment, run_cli
 
 RESULT_SCHEMA = schema("result")
-VALIDATOR = jsonschema.Draft202012Validator(RESULT_SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+VALIDATOR = jsonschema.Draft202012Validator(
+    RESULT_SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+)
 
 
 def check(result) -> None:
@@ -50,7 +52,9 @@ def test_real_results_match_the_schema(folder):
 def test_a_result_with_carried_over_and_retired_answers_matches_the_schema():
     v1 = Bank.from_dict(compile_bank(MINI / "questions"))
     v2 = Bank.from_dict(compile_bank(ROOT / "tests" / "fixtures" / "mini_v2" / "questions"))
-    old = make_assessment(v1, "unitary", {"ALP-01": "yes", "ALP-04": "no", "BET-02": "yearly"}, region="", ons_code="E06000001")
+    old = make_assessment(
+        v1, "unitary", {"ALP-01": "yes", "ALP-04": "no", "BET-02": "yearly"}, region="", ons_code="E06000001"
+    )
     result = score_assessment(v2, load_assessment(old, v2))
     assert result["changes"]["carried_over"] and result["changes"]["retired"]
     check(result)
@@ -65,9 +69,14 @@ def test_what_the_cli_prints_matches_the_schema(tmp_path):
 
 def test_a_result_that_breaks_the_contract_is_caught(mini_bank):
     """The check above can fail: a missing figure, an unknown status and an extra key are each refused."""
-    result = json.loads(json.dumps(score_assessment(mini_bank, load_assessment(make_assessment(mini_bank, "county", {}), mini_bank))))
-    for spoil in (lambda r: r["overall"].pop("score"), lambda r: r["themes"][0]["questions"][0].update(status="maybe"),
-                  lambda r: r.update(extra=1)):
+    result = json.loads(
+        json.dumps(score_assessment(mini_bank, load_assessment(make_assessment(mini_bank, "county", {}), mini_bank)))
+    )
+    for spoil in (
+        lambda r: r["overall"].pop("score"),
+        lambda r: r["themes"][0]["questions"][0].update(status="maybe"),
+        lambda r: r.update(extra=1),
+    ):
         spoilt = json.loads(json.dumps(result))
         spoil(spoilt)
         assert list(VALIDATOR.iter_errors(spoilt))
@@ -75,14 +84,33 @@ def test_a_result_that_breaks_the_contract_is_caught(mini_bank):
 
 # Each TypedDict and the part of the schema that describes the same object.
 PAIRS = [(shapes.Result, RESULT_SCHEMA)] + [
-    (getattr(shapes, name), RESULT_SCHEMA["$defs"][key]) for name, key in [
-        ("CouncilSummary", "council"), ("Overall", "overall"), ("Gate", "gate"), ("QuestionEntry", "question"), ("ThemeResult", "theme"),
-        ("CarriedOver", "carried_over"), ("RetiredAnswer", "retired_answer"), ("SetAside", "set_aside"), ("Changes", "changes"),
-        ("Action", "action"), ("Unanswered", "unanswered"), ("Labels", "labels"),
-        ("EvidenceShare", "evidence_share"), ("Planned", "planned"), ("PlanFields", "plan_fields"), ("PlanEntry", "plan_entry"),
-        ("SignOff", "sign_off"), ("ScoreChange", "score_change"), ("ThemeChange", "theme_change"),
-        ("QuestionChange", "question_change"), ("LastYearSetAside", "last_year_set_aside"), ("SinceLastYear", "since_last_year"),
-        ("ReviewEntry", "review_entry")]]
+    (getattr(shapes, name), RESULT_SCHEMA["$defs"][key])
+    for name, key in [
+        ("CouncilSummary", "council"),
+        ("Overall", "overall"),
+        ("Gate", "gate"),
+        ("QuestionEntry", "question"),
+        ("ThemeResult", "theme"),
+        ("CarriedOver", "carried_over"),
+        ("RetiredAnswer", "retired_answer"),
+        ("SetAside", "set_aside"),
+        ("Changes", "changes"),
+        ("Action", "action"),
+        ("Unanswered", "unanswered"),
+        ("Labels", "labels"),
+        ("EvidenceShare", "evidence_share"),
+        ("Planned", "planned"),
+        ("PlanFields", "plan_fields"),
+        ("PlanEntry", "plan_entry"),
+        ("SignOff", "sign_off"),
+        ("ScoreChange", "score_change"),
+        ("ThemeChange", "theme_change"),
+        ("QuestionChange", "question_change"),
+        ("LastYearSetAside", "last_year_set_aside"),
+        ("SinceLastYear", "since_last_year"),
+        ("ReviewEntry", "review_entry"),
+    ]
+]
 
 
 @pytest.mark.parametrize("typed, part", PAIRS, ids=[typed.__name__ for typed, _ in PAIRS])
@@ -96,7 +124,9 @@ def test_the_typed_dicts_and_the_schema_name_the_same_keys(typed, part):
 # --- the comparison ---------------------------------------------------------------------------
 
 COMPARISON_SCHEMA = schema("comparison")
-COMPARISON = jsonschema.Draft202012Validator(COMPARISON_SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+COMPARISON = jsonschema.Draft202012Validator(
+    COMPARISON_SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+)
 
 
 def test_a_real_comparison_matches_the_schema(real_bank):
@@ -113,17 +143,42 @@ def test_a_real_comparison_matches_the_schema(real_bank):
 
 
 COMPARISON_PAIRS = [(comparison_shapes.Comparison, COMPARISON_SCHEMA)] + [
-    (getattr(comparison_shapes, name) if hasattr(comparison_shapes, name) else getattr(shapes, name), COMPARISON_SCHEMA["$defs"][key])
+    (
+        getattr(comparison_shapes, name) if hasattr(comparison_shapes, name) else getattr(shapes, name),
+        COMPARISON_SCHEMA["$defs"][key],
+    )
     for name, key in [
-        ("ThemeColumn", "theme_column"), ("Labels", "labels"), ("Counts", "counts"), ("CouncilSummary", "council"),
-        ("RowFigures", "row_figures"), ("RowTheme", "row_theme"), ("Row", "row"), ("Stat", "stat"), ("Stats", "stats"),
-        ("BankVersionCount", "bank_version_count"), ("TypeCount", "type_count"), ("AskedDiffers", "asked_differs"),
-        ("ProvisionalCouncil", "provisional_council"), ("SameDayDuplicate", "same_day_duplicate"),
-        ("RegionCount", "region_count"), ("LikeWithLike", "like_with_like"), ("Point", "point"), ("Series", "series"),
-        ("ThemeSeries", "theme_series"), ("AnswerChange", "answer_change"), ("AnswerChanges", "answer_changes"),
-        ("Trend", "trend"), ("ProblemDetail", "problem_detail"), ("Skipped", "skipped"), ("Group", "group"),
-        ("HiddenFigures", "hidden_figures"), ("Shareable", "shareable"), ("FunctionsDiffer", "functions_differ"),
-        ("KnownByName", "known_by_name")]]
+        ("ThemeColumn", "theme_column"),
+        ("Labels", "labels"),
+        ("Counts", "counts"),
+        ("CouncilSummary", "council"),
+        ("RowFigures", "row_figures"),
+        ("RowTheme", "row_theme"),
+        ("Row", "row"),
+        ("Stat", "stat"),
+        ("Stats", "stats"),
+        ("BankVersionCount", "bank_version_count"),
+        ("TypeCount", "type_count"),
+        ("AskedDiffers", "asked_differs"),
+        ("ProvisionalCouncil", "provisional_council"),
+        ("SameDayDuplicate", "same_day_duplicate"),
+        ("RegionCount", "region_count"),
+        ("LikeWithLike", "like_with_like"),
+        ("Point", "point"),
+        ("Series", "series"),
+        ("ThemeSeries", "theme_series"),
+        ("AnswerChange", "answer_change"),
+        ("AnswerChanges", "answer_changes"),
+        ("Trend", "trend"),
+        ("ProblemDetail", "problem_detail"),
+        ("Skipped", "skipped"),
+        ("Group", "group"),
+        ("HiddenFigures", "hidden_figures"),
+        ("Shareable", "shareable"),
+        ("FunctionsDiffer", "functions_differ"),
+        ("KnownByName", "known_by_name"),
+    ]
+]
 
 
 @pytest.mark.parametrize("typed, part", COMPARISON_PAIRS, ids=[typed.__name__ for typed, _ in COMPARISON_PAIRS])

@@ -22,7 +22,9 @@ def absolute_imports(path: Path) -> set[str]:
     return imported
 
 
-RUNTIME = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "scorecard" / "engine").rglob("*.py")) + ["scorecard/browser.py"]
+RUNTIME = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "scorecard" / "engine").rglob("*.py")) + [
+    "scorecard/browser.py"
+]
 
 
 @pytest.mark.parametrize("path", RUNTIME)

@@ -47,7 +47,9 @@ def test_county_worked_example(mini_bank, assess):
     assert result["overall"]["score"] == 35.0 and result["overall"]["tier"] == "basic"
 
 
-@pytest.mark.parametrize("council_type,asked", [("county", 5), ("district", 4), ("unitary", 6), ("metropolitan", 6), ("london", 6)])
+@pytest.mark.parametrize(
+    "council_type,asked", [("county", 5), ("district", 4), ("unitary", 6), ("metropolitan", 6), ("london", 6)]
+)
 def test_each_council_type_asks_its_own_questions(mini_bank, assess, council_type, asked):
     answers = dict(FULL, **{"BET-01": "yes", "BET-02": "yearly"})
     result = score_assessment(mini_bank, assess(council_type, answers))
@@ -80,7 +82,12 @@ def test_unanswered_counts_as_not_evidenced(mini_bank, assess):
 def test_leaving_weak_answers_out_does_not_pay(mini_bank, assess):
     """Answering only the strong questions cannot beat answering all of them honestly."""
     strong_only = theme(score_assessment(mini_bank, assess("district", {"ALP-01": "yes", "ALP-02": "all"})), "alpha")
-    honest = theme(score_assessment(mini_bank, assess("district", {"ALP-01": "yes", "ALP-02": "all", "ALP-03": ["front"], "ALP-04": "no"})), "alpha")
+    honest = theme(
+        score_assessment(
+            mini_bank, assess("district", {"ALP-01": "yes", "ALP-02": "all", "ALP-03": ["front"], "ALP-04": "no"})
+        ),
+        "alpha",
+    )
     # strong only: 2 + 4 = 6 of 10; honest: 2 + 4 + 2x0.2 + 0 = 6.4 of 10
     assert (strong_only["score"], honest["score"]) == (60.0, 64.0)
     assert strong_only["provisional"] and not honest["provisional"]
@@ -96,7 +103,13 @@ def test_nothing_answered_is_not_scored(mini_bank, assess):
 
 @pytest.mark.parametrize(
     "choice,fraction",
-    [([], 0.0), (["none"], 0.0), (["front"], 0.2), (["managers", "suppliers"], 0.8), (["front", "managers", "suppliers"], 1.0)],
+    [
+        ([], 0.0),
+        (["none"], 0.0),
+        (["front"], 0.2),
+        (["managers", "suppliers"], 0.8),
+        (["front", "managers", "suppliers"], 1.0),
+    ],
 )
 def test_multi_select_fraction(mini_bank, assess, choice, fraction):
     result = score_assessment(mini_bank, assess("district", {"ALP-02": "all", "ALP-03": choice}))
@@ -122,7 +135,15 @@ def test_dependent_question_only_counts_when_condition_holds(mini_bank, assess):
 
 def test_tier_and_risk_boundaries_come_from_the_rules(mini_bank):
     assert [mini_bank.tier_for(s).id for s in (0, 39.9, 40, 64.9, 65, 84.9, 85, 100)] == [
-        "basic", "basic", "early", "early", "substantial", "substantial", "mature", "mature"]
+        "basic",
+        "basic",
+        "early",
+        "early",
+        "substantial",
+        "substantial",
+        "mature",
+        "mature",
+    ]
     assert [mini_bank.residual_risk("high", t.id) for t in mini_bank.tiers] == ["high", "high", "medium", "medium"]
     assert [mini_bank.residual_risk(e.id, "basic") for e in mini_bank.exposure_levels] == ["medium", "high", "high"]
     assert mini_bank.residual_risk(None, "mature") is None and mini_bank.residual_risk("low", None) is None
@@ -131,7 +152,11 @@ def test_tier_and_risk_boundaries_come_from_the_rules(mini_bank):
 def test_action_list_is_prioritised_by_exact_gain(mini_bank, assess):
     result = score_assessment(mini_bank, assess("district", FULL))
     # gains over 10 points of weight: ALP-02 4x0.5 -> 20, ALP-04 2x1 -> 20, ALP-03 2x0.4 -> 8
-    assert [(a["question"], a["gain"]) for a in result["actions"]] == [("ALP-02", 20.0), ("ALP-04", 20.0), ("ALP-03", 8.0)]
+    assert [(a["question"], a["gain"]) for a in result["actions"]] == [
+        ("ALP-02", 20.0),
+        ("ALP-04", 20.0),
+        ("ALP-03", 8.0),
+    ]
     first = result["actions"][0]
     assert first["priority"] == 1 and first["current"] == "Some staff" and first["best"] == "All staff"
     # the guidance for moving on from the theme's current tier (early)
@@ -149,7 +174,11 @@ def test_actions_across_themes_put_the_largest_gain_first(mini_bank, assess):
     answers = dict(FULL, **{"BET-01": "yes", "BET-02": "never"})
     result = score_assessment(mini_bank, assess("county", answers))
     # BET-02: 3 of 4 -> 75; ALP-02: 4x0.5 of 8 -> 25; ALP-03: 2x0.4 of 8 -> 10
-    assert [(a["question"], a["gain"]) for a in result["actions"]] == [("BET-02", 75.0), ("ALP-02", 25.0), ("ALP-03", 10.0)]
+    assert [(a["question"], a["gain"]) for a in result["actions"]] == [
+        ("BET-02", 75.0),
+        ("ALP-02", 25.0),
+        ("ALP-03", 10.0),
+    ]
     assert result["actions"][0]["next_tier_guidance"] == "beta.md#tier-basic"
 
 
@@ -167,8 +196,10 @@ def test_a_follow_up_written_before_its_question_is_scored_the_same(real_compile
     for _ in range(50):
         data = random_assessment(in_order, rng)
 
-        def statuses(bank):
+        def statuses(bank, data=data):
             result = score_assessment(bank, load_assessment(data, bank))
-            return {e["id"]: e for t in result["themes"] for e in t["questions"]}, [t["score"] for t in result["themes"]]
+            return {e["id"]: e for t in result["themes"] for e in t["questions"]}, [
+                t["score"] for t in result["themes"]
+            ]
 
         assert statuses(reversed_bank) == statuses(in_order)

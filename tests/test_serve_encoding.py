@@ -3,11 +3,11 @@ accepts, typed as the original file, with Vary: Accept-Encoding."""
 
 from __future__ import annotations
 
-import brotli
 import gzip
 import http.client
 import threading
 
+import brotli
 import pytest
 
 from scorecard.sitegen.compress import precompress
@@ -57,12 +57,15 @@ def test_build_writes_copies_only_where_they_help(site):
     assert not (site / "assets" / "image.png.br").exists()  # images are compressed already
 
 
-@pytest.mark.parametrize("accept, encoding, suffix", [
-    ("gzip, deflate, br, zstd", "br", ".br"),  # what Chromium sends
-    ("gzip, deflate", "gzip", ".gz"),
-    ("br;q=0, gzip;q=0.5", "gzip", ".gz"),
-    ("*", "br", ".br"),
-])
+@pytest.mark.parametrize(
+    "accept, encoding, suffix",
+    [
+        ("gzip, deflate, br, zstd", "br", ".br"),  # what Chromium sends
+        ("gzip, deflate", "gzip", ".gz"),
+        ("br;q=0, gzip;q=0.5", "gzip", ".gz"),
+        ("*", "br", ".br"),
+    ],
+)
 def test_sends_the_accepted_encoding_typed_as_the_original(server, site, accept, encoding, suffix):
     response, body = get(server, "/assets/runtime.wasm", **{"Accept-Encoding": accept})
     assert response.status == 200
@@ -79,7 +82,9 @@ def test_sends_the_file_itself_when_no_encoding_is_accepted(server):
         assert response.status == 200
         assert response.getheader("Content-Encoding") is None
         assert response.getheader("Content-Type") == "text/javascript"
-        assert response.getheader("Vary") == "Accept-Encoding"  # a cache must not reuse it for a browser that accepts br
+        assert (
+            response.getheader("Vary") == "Accept-Encoding"
+        )  # a cache must not reuse it for a browser that accepts br
         assert body == SCRIPT
 
 

@@ -29,21 +29,24 @@ def scored(bank, answers, **extra):
     return assessment, score_assessment(bank, assessment)
 
 
-@pytest.mark.parametrize("unknown, reason", [
-    ({"ALP-77": "yes"}, "unknown_question"),
-    ({"ALP-03": ["front", "everyone"]}, "unknown_option"),
-    ({"ALP-02": "most"}, "unknown_option"),
-    ({"ALP-01": "n/a"}, "unknown_option"),  # not applicable is not (or no longer) allowed there
-    ({"ALP-03": ["n/a"]}, "unknown_option"),
-])
+@pytest.mark.parametrize(
+    "unknown, reason",
+    [
+        ({"ALP-77": "yes"}, "unknown_question"),
+        ({"ALP-03": ["front", "everyone"]}, "unknown_option"),
+        ({"ALP-02": "most"}, "unknown_option"),
+        ({"ALP-01": "n/a"}, "unknown_option"),  # not applicable is not (or no longer) allowed there
+        ({"ALP-03": ["n/a"]}, "unknown_option"),
+    ],
+)
 def test_an_unknown_answer_is_set_aside_and_the_rest_scored(mini_bank, unknown, reason):
     answers = {**KNOWN, **unknown}
     assessment, result = scored(mini_bank, answers)
-    (qid, value), = unknown.items()
+    ((qid, value),) = unknown.items()
     assert qid not in assessment.answers and assessment.retired_answers == {qid: value}
     without = {k: v for k, v in answers.items() if k != qid}
     assert result["themes"] == scored(mini_bank, without)[1]["themes"]
-    entry, = result["changes"]["set_aside"]
+    (entry,) = result["changes"]["set_aside"]
     assert (entry["question"], entry["reason"], entry["answer"]) == (qid, reason, value)
     assert qid in entry["message"] and "not scored" in entry["message"]
     assert result["changes"]["retired"] == []  # reported once, as set aside
@@ -54,10 +57,15 @@ def test_an_unknown_answer_is_set_aside_and_the_rest_scored(mini_bank, unknown, 
 
 
 def test_a_note_for_an_unknown_question_is_kept_and_reported(mini_bank):
-    assessment, result = scored(mini_bank, {**KNOWN, "ALP-77": "yes"}, notes={"ALP-77": "From the 2030 bank.", "ALP-66": "A note alone."})
+    assessment, result = scored(
+        mini_bank, {**KNOWN, "ALP-77": "yes"}, notes={"ALP-77": "From the 2030 bank.", "ALP-66": "A note alone."}
+    )
     assert assessment.to_dict()["notes"] == {"ALP-77": "From the 2030 bank.", "ALP-66": "A note alone."}
     entries = {e["question"]: e for e in result["changes"]["set_aside"]}
-    assert entries["ALP-77"]["note"] == "From the 2030 bank." and "answer and note are set aside" in entries["ALP-77"]["message"]
+    assert (
+        entries["ALP-77"]["note"] == "From the 2030 bank."
+        and "answer and note are set aside" in entries["ALP-77"]["message"]
+    )
     assert entries["ALP-66"]["answer"] is None and "note is set aside" in entries["ALP-66"]["message"]
 
 
@@ -72,7 +80,10 @@ def test_retired_and_replaced_answers_are_not_called_unknown(mini_bank):
 
 def test_the_command_line_scores_the_rest_and_warns(tmp_path, mini_bank):
     path = tmp_path / "newer.json"
-    path.write_text(json.dumps(make_assessment(mini_bank, "district", {**KNOWN, "ALP-77": "yes", "ALP-02": "most"})), encoding="utf-8")
+    path.write_text(
+        json.dumps(make_assessment(mini_bank, "district", {**KNOWN, "ALP-77": "yes", "ALP-02": "most"})),
+        encoding="utf-8",
+    )
     command = [sys.executable, "-m", "scorecard", "--questions", str(MINI / "questions"), "score", str(path)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
@@ -80,7 +91,10 @@ def test_the_command_line_scores_the_rest_and_warns(tmp_path, mini_bank):
     assert "ALP-77 (yes) is not a question in question bank 2000.1" in done.stderr
     assert "Set aside: Your answer to ALP-02 (most) is not one of its options" in done.stdout
     done = subprocess.run(command + ["--format", "json"], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0 and {e["question"] for e in json.loads(done.stdout)["changes"]["set_aside"]} == {"ALP-77", "ALP-02"}
+    assert done.returncode == 0 and {e["question"] for e in json.loads(done.stdout)["changes"]["set_aside"]} == {
+        "ALP-77",
+        "ALP-02",
+    }
 
 
 def test_a_file_with_an_unknown_answer_is_compared_not_skipped(mini_bank):

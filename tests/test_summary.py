@@ -26,7 +26,10 @@ from scorecard.testing import random_assessment
 from tests.helpers import ROOT, make_assessment
 from tests.test_properties import SETTINGS, assessment_files
 
-BANKS = {"built-in": ROOT, **{name: ROOT / "tests" / "fixtures" / name for name in ("mini", "mini_v2", "measure", "follow_ups")}}
+BANKS = {
+    "built-in": ROOT,
+    **{name: ROOT / "tests" / "fixtures" / name for name in ("mini", "mini_v2", "measure", "follow_ups")},
+}
 FIGURES = ("score", "tier", "risk", "coverage", "provisional")
 
 
@@ -51,8 +54,10 @@ def expected(full: dict) -> Summary:
         "assessment_bank_version": full["assessment_bank_version"],
         "version_changed": full["changes"]["version_changed"],
         "overall": {k: full["overall"][k] for k in FIGURES},
-        "themes": [{"id": t["id"], **{k: t[k] for k in FIGURES}, "asked": t["asked"], "answered": t["answered"]}
-                   for t in full["themes"]],
+        "themes": [
+            {"id": t["id"], **{k: t[k] for k in FIGURES}, "asked": t["asked"], "answered": t["answered"]}
+            for t in full["themes"]
+        ],
     }
 
 
@@ -79,8 +84,13 @@ def test_every_figure_is_score_assessments_with_corrected_functions_and_yearly_p
         file["council"]["functions"] = data.draw(st.lists(st.sampled_from(sorted(bank.functions)), unique=True))
     if data.draw(st.booleans()):
         file["bank_version"] = "2020.1"
-    file["evidence"] = {q: {"reference": "Cabinet report 14"} for q in data.draw(st.lists(st.sampled_from(ids), unique=True, max_size=8))}
-    file["action_plan"] = {q: {"status": "in_progress"} for q in data.draw(st.lists(st.sampled_from(ids), unique=True, max_size=6))}
+    file["evidence"] = {
+        q: {"reference": "Cabinet report 14"}
+        for q in data.draw(st.lists(st.sampled_from(ids), unique=True, max_size=8))
+    }
+    file["action_plan"] = {
+        q: {"status": "in_progress"} for q in data.draw(st.lists(st.sampled_from(ids), unique=True, max_size=6))
+    }
     same(bank, file)
 
 
@@ -98,8 +108,14 @@ def test_the_benchmarks_files_give_score_assessments_figures(bank):
 def test_a_council_with_no_answers_and_one_with_every_best_answer(bank):
     for council_type in bank.council_types:
         same(bank, make_assessment(bank, council_type, {}))
-        best = {q.id: (max(q.options, key=lambda o: o.score).id if q.type != "multi" else [o.id for o in q.options if o.score > 0])
-                for q in bank.questions.values()}
+        best = {
+            q.id: (
+                max(q.options, key=lambda o: o.score).id
+                if q.type != "multi"
+                else [o.id for o in q.options if o.score > 0]
+            )
+            for q in bank.questions.values()
+        }
         same(bank, make_assessment(bank, council_type, best))
 
 
@@ -147,7 +163,9 @@ def test_the_generated_source_is_the_same_text_whatever_the_hash_seed():
     runs = []
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
-        done = subprocess.run([sys.executable, "-c", SOURCES], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            [sys.executable, "-c", SOURCES], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        )
         assert done.returncode == 0, done.stderr
         runs.append(json.loads(done.stdout))
     assert runs[0] == runs[1]
@@ -161,7 +179,9 @@ def test_the_generated_code_follows_the_banks_data():
     changed = json.loads(json.dumps(compiled))
     for theme in changed["themes"]:
         for question in theme["questions"]:
-            question["weight"] = question.get("weight", 0) * 3 + 1 if question.get("weight") else question.get("weight", 0)
+            question["weight"] = (
+                question.get("weight", 0) * 3 + 1 if question.get("weight") else question.get("weight", 0)
+            )
     original, other = Bank.from_dict(compiled), Bank.from_dict(changed)
     rng_files = []
     import random
@@ -185,8 +205,10 @@ def test_a_summary_is_kept_per_context_and_bounded(monkeypatch):
     monkeypatch.setattr(tables, "MAX_COUNCIL_CONTEXTS", 2)
     bank = _load("mini")
     functions = sorted(bank.functions)
-    files = [make_assessment(bank, "unitary", {}, council={"name": "Testshire", "type": "unitary", "functions": f})
-             for f in ([], functions[:1], functions[1:], functions)]
+    files = [
+        make_assessment(bank, "unitary", {}, council={"name": "Testshire", "type": "unitary", "functions": f})
+        for f in ([], functions[:1], functions[1:], functions)
+    ]
     for file in files + files:
         same(bank, file)
     assert len(bank.compiled("summary figures", dict)) == 2

@@ -6,8 +6,7 @@ from __future__ import annotations
 import json
 import math
 
-from scorecard.engine import Bank, load_assessment, score_assessment
-from scorecard.engine import tables
+from scorecard.engine import Bank, load_assessment, score_assessment, tables
 from scorecard.engine.actions import rounded_gain
 from scorecard.engine.tables import council_tables, share
 
@@ -30,8 +29,10 @@ def test_the_kept_contexts_are_bounded_and_a_dropped_one_scores_the_same(mini_ba
     functions = sorted(bank.functions)
     choices = [[], functions[:1], functions[1:], functions]
     answers = {q.id: q.options[-1].id for q in bank.questions.values() if q.type != "multi"}
-    files = [make_assessment(bank, "unitary", answers, council={"name": "Testshire", "type": "unitary", "functions": f})
-             for f in choices]
+    files = [
+        make_assessment(bank, "unitary", answers, council={"name": "Testshire", "type": "unitary", "functions": f})
+        for f in choices
+    ]
     first_pass = [score_assessment(bank, load_assessment(f, bank)) for f in files]
     kept = bank.compiled("council tables", dict)
     assert len(kept) == 2

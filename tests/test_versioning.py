@@ -18,7 +18,14 @@ from tests.helpers import MINI, ROOT, compile_bank, make_assessment
 
 MINI_V2 = ROOT / "tests" / "fixtures" / "mini_v2"
 
-OLD_ANSWERS = {"ALP-01": "yes", "ALP-02": "some", "ALP-03": ["front"], "ALP-04": "no", "BET-01": "yes", "BET-02": "yearly"}
+OLD_ANSWERS = {
+    "ALP-01": "yes",
+    "ALP-02": "some",
+    "ALP-03": ["front"],
+    "ALP-04": "no",
+    "BET-01": "yes",
+    "BET-02": "yearly",
+}
 OLD_NOTES = {"ALP-01": "Named in the constitution.", "ALP-04": "Checked at renewal."}
 
 
@@ -34,7 +41,12 @@ def v2() -> Bank:
 
 def old_file(v1: Bank, answers=None, notes=None) -> dict:
     """An assessment as saved against 2000.1 (and checked against it)."""
-    data = make_assessment(v1, "unitary", dict(OLD_ANSWERS if answers is None else answers), notes=dict(OLD_NOTES if notes is None else notes))
+    data = make_assessment(
+        v1,
+        "unitary",
+        dict(OLD_ANSWERS if answers is None else answers),
+        notes=dict(OLD_NOTES if notes is None else notes),
+    )
     load_assessment(data, v1)
     return data
 
@@ -54,7 +66,13 @@ def test_the_fixture_is_the_change_it_claims(v1, v2):
 def test_an_old_assessment_loads_against_the_new_bank(v1, v2):
     assessment = load_assessment(old_file(v1), v2)
     assert assessment.bank_version == "2000.1"
-    assert assessment.answers == {"ALP-05": "yes", "ALP-02": "some", "ALP-03": ["front"], "BET-01": "yes", "BET-04": "yearly"}
+    assert assessment.answers == {
+        "ALP-05": "yes",
+        "ALP-02": "some",
+        "ALP-03": ["front"],
+        "BET-01": "yes",
+        "BET-04": "yearly",
+    }
     assert assessment.carried_over == {"ALP-01": "ALP-05", "BET-02": "BET-04"}
     assert assessment.retired_answers == {"ALP-04": "no"}
     # notes follow their answers: the replaced question's to the new id, the retired one's stays
@@ -67,8 +85,16 @@ def test_the_result_says_what_changed(v1, v2):
     assert changes["version_changed"] is True
     assert (result["assessment_bank_version"], result["bank_version"]) == ("2000.1", "2000.2")
     assert changes["carried_over"] == [{"from": "ALP-01", "to": "ALP-05"}, {"from": "BET-02", "to": "BET-04"}]
-    assert changes["retired"] == [{"question": "ALP-04", "answer": "no", "text": "Does the district run the licensing check?",
-                                   "reason": "Licensing moved to its own theme.", "replaced_by": "", "theme": ""}]
+    assert changes["retired"] == [
+        {
+            "question": "ALP-04",
+            "answer": "no",
+            "text": "Does the district run the licensing check?",
+            "reason": "Licensing moved to its own theme.",
+            "replaced_by": "",
+            "theme": "",
+        }
+    ]
 
 
 def test_carried_answers_score_and_the_new_question_is_unanswered(v1, v2):
@@ -100,7 +126,10 @@ def test_an_answer_whose_option_is_gone_is_kept_as_retired(v1, v2):
     result = score_assessment(v2, assessment)
     assert statuses(result)["BET-04"] == "unanswered"
     assert {r["question"]: r["answer"] for r in result["changes"]["retired"]} == {"ALP-04": "no", "BET-02": "never"}
-    assert {r["question"]: (r["replaced_by"], r["theme"]) for r in result["changes"]["retired"]} == {"ALP-04": ("", ""), "BET-02": ("BET-04", "beta")}
+    assert {r["question"]: (r["replaced_by"], r["theme"]) for r in result["changes"]["retired"]} == {
+        "ALP-04": ("", ""),
+        "BET-02": ("BET-04", "beta"),
+    }
     assert assessment.to_dict()["retired_answers"]["BET-02"] == "never"
 
 
@@ -144,7 +173,13 @@ def test_two_old_questions_merged_into_one_keep_both_answers(v1):
 def test_a_current_assessment_has_no_changes(v2):
     data = make_assessment(v2, "county", {"ALP-05": "yes", "BET-04": "not_reviewed", "BET-03": "no"})
     changes = score_assessment(v2, load_assessment(data, v2))["changes"]
-    assert changes == {"version_changed": False, "council_type_from": "", "carried_over": [], "retired": [], "set_aside": []}
+    assert changes == {
+        "version_changed": False,
+        "council_type_from": "",
+        "carried_over": [],
+        "retired": [],
+        "set_aside": [],
+    }
 
 
 def test_a_council_type_of_an_older_bank_is_carried_over(v2):
@@ -157,8 +192,12 @@ def test_a_council_type_of_an_older_bank_is_carried_over(v2):
 def test_the_cli_reports_the_changes(v1, tmp_path):
     path = tmp_path / "old.json"
     path.write_text(json.dumps(old_file(v1)), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "scorecard", "--questions", str(MINI_V2 / "questions"), "score", str(path)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "scorecard", "--questions", str(MINI_V2 / "questions"), "score", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "against question bank 2000.1 (scored with 2000.2)" in result.stdout
     assert "Carried over: the answer to ALP-01 now answers ALP-05." in result.stdout

@@ -21,4 +21,3 @@ def anchors(markdown_text: str) -> set[str]:
         if match:
             found.add(match["id"] or slugify(match["text"], "-"))
     return found
-

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -60,7 +61,9 @@ class BankCheck:
         self.problems.append(Problem(self.rel(path), line, question, message))
 
 
-def load_bank(questions_dir: Path | None = None, guidance_dir: Path | None = None) -> tuple[dict[str, Any] | None, list[Problem]]:
+def load_bank(
+    questions_dir: Path | None = None, guidance_dir: Path | None = None
+) -> tuple[dict[str, Any] | None, list[Problem]]:
     """Read and check the banks. Returns (compiled bank, []) or (None, problems)."""
     questions_dir = Path(questions_dir or default_questions_dir())
     guidance_dir = Path(guidance_dir or default_guidance_dir(questions_dir))
@@ -76,7 +79,11 @@ def load_bank(questions_dir: Path | None = None, guidance_dir: Path | None = Non
     for index, theme_id in enumerate(listed):
         path = questions_dir / f"{theme_id}.yaml"
         if not path.exists():
-            check.add(scoring_path, scoring.line_of(["themes", index]), f"theme {theme_id!r} is listed but {path.name} does not exist")
+            check.add(
+                scoring_path,
+                scoring.line_of(["themes", index]),
+                f"theme {theme_id!r} is listed but {path.name} does not exist",
+            )
             continue
         source = _read(path, check)
         if source is not None and _schema_ok(source, path, "theme", check):
@@ -86,7 +93,11 @@ def load_bank(questions_dir: Path | None = None, guidance_dir: Path | None = Non
             check.add(path, 1, f"{path.name} is not listed under themes in {SCORING_FILE}, so it would be ignored")
     for theme_id in scoring.data.get("theme_weights", {}):
         if theme_id not in listed:
-            check.add(scoring_path, scoring.line_of(["theme_weights", theme_id]), f"theme_weights names {theme_id!r}, which is not a theme")
+            check.add(
+                scoring_path,
+                scoring.line_of(["theme_weights", theme_id]),
+                f"theme_weights names {theme_id!r}, which is not a theme",
+            )
 
     pages = _guidance_pages(guidance_dir, check) if guidance_dir.is_dir() else {}
     tier_ids = [t["id"] for t in scoring.data["tiers"]]
@@ -117,6 +128,11 @@ def _guidance_pages(guidance_dir: Path, check: BankCheck) -> dict[str, set[str]]
         # the readable headings still count, so the page's links are not reported a second time
         pages[page.name] = anchors(raw.decode("utf-8", "replace"))
     return pages
+
+
+def _question_line(source: YamlSource, qi: int) -> Callable[..., int]:
+    """The line of a key path under question number ``qi`` of a theme file."""
+    return lambda *rest: source.line_of(["questions", qi, *rest])
 
 
 def _bad_byte_line(error: UnicodeDecodeError) -> int:
@@ -169,7 +185,12 @@ def _not_finite(source: YamlSource, path: Path, check: BankCheck) -> bool:
         elif _is_not_finite(value):
             found = True
             what = "not a number (.nan)" if math.isnan(value) else "infinite (.inf, or a number too large to hold)"
-            check.add(path, source.line_of(where), f"{_field_name(where)}: {what}; give a finite number", _question_at(source.data, where))
+            check.add(
+                path,
+                source.line_of(where),
+                f"{_field_name(where)}: {what}; give a finite number",
+                _question_at(source.data, where),
+            )
     return found
 
 
@@ -192,7 +213,9 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     """jsonschema's message, with the field named and oneOf noise made readable."""
     field_name = _field_name(list(error.absolute_path))
     if error.validator == "type" and error.validator_value == "string" and isinstance(error.instance, dict):
-        return f"{field_name}: expected text, but a ': ' inside it made YAML read a mapping; put the whole text in quotes"
+        return (
+            f"{field_name}: expected text, but a ': ' inside it made YAML read a mapping; put the whole text in quotes"
+        )
     if error.validator == "additionalProperties":
         return f"{field_name}: {error.message} (check the spelling against questions/README.md)"
     if error.validator == "type":
@@ -205,8 +228,15 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     return f"{field_name}: {error.message}"
 
 
-SCHEMA_KINDS = {"object": "a mapping (key: value lines)", "array": "a list", "string": "text",
-                "number": "a number", "integer": "a whole number", "boolean": "true or false", "null": "nothing"}
+SCHEMA_KINDS = {
+    "object": "a mapping (key: value lines)",
+    "array": "a list",
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "null": "nothing",
+}
 
 
 def _kind_name(schema_type: Any) -> str:
@@ -269,17 +299,31 @@ def _check_scoring(scoring: YamlSource, path: Path, check: BankCheck) -> None:
     replaced: dict[str, str] = {}
     for i, ctype in enumerate(data["council_types"]):
         if ctype["nation"] not in nations:
-            check.add(path, at(["council_types", i, "nation"]), f"council type {ctype['id']!r}: nation {ctype['nation']!r} is not one of: {', '.join(sorted(nations))}")
+            check.add(
+                path,
+                at(["council_types", i, "nation"]),
+                f"council type {ctype['id']!r}: nation {ctype['nation']!r} is not one of: {', '.join(sorted(nations))}",
+            )
         for fi, function in enumerate(ctype["functions"]):
             if function not in functions:
-                check.add(path, at(["council_types", i, "functions", fi]), f"council type {ctype['id']!r}: {function!r} is not one of the functions")
+                check.add(
+                    path,
+                    at(["council_types", i, "functions", fi]),
+                    f"council type {ctype['id']!r}: {function!r} is not one of the functions",
+                )
         for ri, old in enumerate(ctype.get("replaces", [])):
             if old in type_ids or old in replaced:
-                check.add(path, at(["council_types", i, "replaces", ri]), f"council type {ctype['id']!r} replaces {old!r}, which is a current type or already replaced")
+                check.add(
+                    path,
+                    at(["council_types", i, "replaces", ri]),
+                    f"council type {ctype['id']!r} replaces {old!r}, which is a current type or already replaced",
+                )
             replaced[old] = ctype["id"]
     tier_ids = [t["id"] for t in tiers]
     if data["gate_tier_cap"] not in tier_ids:
-        check.add(path, at(["gate_tier_cap"]), f"gate_tier_cap {data['gate_tier_cap']!r} is not a tier: {', '.join(tier_ids)}")
+        check.add(
+            path, at(["gate_tier_cap"]), f"gate_tier_cap {data['gate_tier_cap']!r} is not a tier: {', '.join(tier_ids)}"
+        )
     exposure_ids = [e["id"] for e in data["exposure_levels"]]
     risk_ids = [r["id"] for r in data["risk_levels"]]
     matrix = data["risk_matrix"]
@@ -293,7 +337,11 @@ def _check_scoring(scoring: YamlSource, path: Path, check: BankCheck) -> None:
             continue
         for tier in tier_ids:
             if row.get(tier) not in risk_ids:
-                check.add(path, at(["risk_matrix", exposure]), f"risk_matrix[{exposure}][{tier}] must be one of the risk levels: {', '.join(risk_ids)}")
+                check.add(
+                    path,
+                    at(["risk_matrix", exposure]),
+                    f"risk_matrix[{exposure}][{tier}] must be one of the risk levels: {', '.join(risk_ids)}",
+                )
         for extra in set(row) - set(tier_ids):
             check.add(path, at(["risk_matrix", exposure, extra]), f"risk_matrix[{exposure}]: {extra!r} is not a tier")
     if check.problems:
@@ -303,34 +351,60 @@ def _check_scoring(scoring: YamlSource, path: Path, check: BankCheck) -> None:
         for t, tier in enumerate(tier_ids):
             here = rank[matrix[exposure][tier]]
             if t and here > rank[matrix[exposure][tier_ids[t - 1]]]:
-                check.add(path, at(["risk_matrix", exposure, tier]), f"risk_matrix: a higher tier ({tier}) cannot mean more risk than {tier_ids[t - 1]} at {exposure} exposure")
+                check.add(
+                    path,
+                    at(["risk_matrix", exposure, tier]),
+                    f"risk_matrix: a higher tier ({tier}) cannot mean more risk than {tier_ids[t - 1]} at {exposure} exposure",
+                )
             if e and here < rank[matrix[exposure_ids[e - 1]][tier]]:
-                check.add(path, at(["risk_matrix", exposure, tier]), f"risk_matrix: more exposure ({exposure}) cannot mean less risk than {exposure_ids[e - 1]} at tier {tier}")
+                check.add(
+                    path,
+                    at(["risk_matrix", exposure, tier]),
+                    f"risk_matrix: more exposure ({exposure}) cannot mean less risk than {exposure_ids[e - 1]} at tier {tier}",
+                )
 
 
 def _check_themes(themes, pages: dict[str, set[str]], tier_ids: list[str], check: BankCheck) -> None:
     for path, source in themes:
         theme = source.data["theme"]
         if theme["id"] != path.stem:
-            check.add(path, source.line_of(["theme", "id"]), f"theme id {theme['id']!r} must match the file name {path.stem!r}")
+            check.add(
+                path,
+                source.line_of(["theme", "id"]),
+                f"theme id {theme['id']!r} must match the file name {path.stem!r}",
+            )
         page = theme["guidance"].partition("#")[0]
         if page not in pages:
             check.add(path, source.line_of(["theme", "guidance"]), f"guidance page guidance/{page} does not exist")
         else:
             for tier in tier_ids:
                 if f"tier-{tier}" not in pages[page]:
-                    check.add(path, source.line_of(["theme", "guidance"]), f"guidance/{page} has no section with id tier-{tier}")
+                    check.add(
+                        path,
+                        source.line_of(["theme", "guidance"]),
+                        f"guidance/{page} has no section with id tier-{tier}",
+                    )
         for qi, q in enumerate(source.data["questions"]):
-            at = lambda *rest: source.line_of(["questions", qi, *rest])  # noqa: E731
+            at = _question_line(source, qi)
             if not q["id"].startswith(theme["prefix"] + "-"):
                 check.add(path, at("id"), f"id must start with this theme's prefix {theme['prefix']}-", q["id"])
             _check_options(q, at, path, check)
             for li, link in enumerate(q["guidance"]):
                 page_name, _, anchor = link.partition("#")
                 if page_name not in pages:
-                    check.add(path, at("guidance", li), f"broken guidance link {link!r}: guidance/{page_name} does not exist", q["id"])
+                    check.add(
+                        path,
+                        at("guidance", li),
+                        f"broken guidance link {link!r}: guidance/{page_name} does not exist",
+                        q["id"],
+                    )
                 elif anchor and anchor not in pages[page_name]:
-                    check.add(path, at("guidance", li), f"broken guidance link {link!r}: no heading with id {anchor!r} on that page", q["id"])
+                    check.add(
+                        path,
+                        at("guidance", li),
+                        f"broken guidance link {link!r}: no heading with id {anchor!r} on that page",
+                        q["id"],
+                    )
 
 
 def _check_options(q: dict[str, Any], at, path: Path, check: BankCheck) -> None:
@@ -347,9 +421,19 @@ def _check_options(q: dict[str, Any], at, path: Path, check: BankCheck) -> None:
         if not option.get("exclusive"):
             continue
         if q["type"] != "multi":
-            check.add(path, at("options", oi, "exclusive"), "only a multi question's options can be exclusive (given on their own)", q["id"])
+            check.add(
+                path,
+                at("options", oi, "exclusive"),
+                "only a multi question's options can be exclusive (given on their own)",
+                q["id"],
+            )
         elif option.get("score", 0) != 0:
-            check.add(path, at("options", oi, "score"), f"option {option['id']!r} is exclusive (given on its own, like 'None of these'), so it must score 0", q["id"])
+            check.add(
+                path,
+                at("options", oi, "score"),
+                f"option {option['id']!r} is exclusive (given on its own, like 'None of these'), so it must score 0",
+                q["id"],
+            )
     if q.get("kind") == "context":
         _check_context(q, options, at, path, check)
         return
@@ -357,7 +441,12 @@ def _check_options(q: dict[str, Any], at, path: Path, check: BankCheck) -> None:
         check.add(path, at("id"), "weight: a question needs a weight (only context questions have none)", q["id"])
     for oi, option in enumerate(options):
         if "exposure" in option:
-            check.add(path, at("options", oi, "exposure"), "only context questions (kind: context) give options an exposure", q["id"])
+            check.add(
+                path,
+                at("options", oi, "exposure"),
+                "only context questions (kind: context) give options an exposure",
+                q["id"],
+            )
         if "score" not in option:
             check.add(path, at("options", oi), f"option {option['id']!r} needs a score (0 to 1)", q["id"])
     scores = [o.get("score", 0) for o in options]
@@ -366,7 +455,12 @@ def _check_options(q: dict[str, Any], at, path: Path, check: BankCheck) -> None:
             check.add(path, at("options"), "a multi question needs at least one option scoring above 0", q["id"])
     elif max(scores) != 1:
         best = scores.index(max(scores))  # point at the option to raise, not the start of the list
-        check.add(path, at("options", best, "score"), f"the best option must score 1 (the highest here is {max(scores)})", q["id"])
+        check.add(
+            path,
+            at("options", best, "score"),
+            f"the best option must score 1 (the highest here is {max(scores)})",
+            q["id"],
+        )
     for gate_at, gate in _gates(q):
         if q["type"] == "multi":
             check.add(path, at(*gate_at), "a gate must be on a yes_no or single question", q["id"])
@@ -374,10 +468,17 @@ def _check_options(q: dict[str, Any], at, path: Path, check: BankCheck) -> None:
         by_id = {o["id"]: o.get("score", 0) for o in options}
         for mi, option_id in enumerate(gate["met"]):
             if option_id not in by_id:
-                check.add(path, at(*gate_at, "met", mi), f"gate: {option_id!r} is not one of this question's options", q["id"])
+                check.add(
+                    path, at(*gate_at, "met", mi), f"gate: {option_id!r} is not one of this question's options", q["id"]
+                )
         met = [by_id[o] for o in gate["met"] if o in by_id]
         if met and any(score >= min(met) and option_id not in gate["met"] for option_id, score in by_id.items()):
-            check.add(path, at(*gate_at, "met"), "gate: every option scoring at least as much as one that meets the duty must meet it too", q["id"])
+            check.add(
+                path,
+                at(*gate_at, "met"),
+                "gate: every option scoring at least as much as one that meets the duty must meet it too",
+                q["id"],
+            )
 
 
 def _gates(q: dict[str, Any]):
@@ -400,7 +501,12 @@ def _check_context(q: dict[str, Any], options: list[dict[str, Any]], at, path: P
         check.add(path, at("variants"), "context questions have no gate", q["id"])
     for oi, option in enumerate(options):
         if "score" in option:
-            check.add(path, at("options", oi, "score"), "context questions are not scored: give each option an exposure instead", q["id"])
+            check.add(
+                path,
+                at("options", oi, "score"),
+                "context questions are not scored: give each option an exposure instead",
+                q["id"],
+            )
         if "exposure" not in option:
             check.add(path, at("options", oi), f"option {option['id']!r} needs an exposure level", q["id"])
 
@@ -413,27 +519,54 @@ def _check_references(themes, scoring: dict[str, Any], check: BankCheck) -> None
     theme_ids = set(scoring["themes"])
     for path, source in themes:
         for qi, q in enumerate(source.data["questions"]):
-            at = lambda *rest: source.line_of(["questions", qi, *rest])  # noqa: E731
+            at = _question_line(source, qi)
             for i, function in enumerate(q.get("requires", [])):
                 if function not in functions:
-                    check.add(path, at("requires", i), f"requires {function!r}, which is not one of the functions in {SCORING_FILE}: {', '.join(sorted(functions))}", q["id"])
+                    check.add(
+                        path,
+                        at("requires", i),
+                        f"requires {function!r}, which is not one of the functions in {SCORING_FILE}: {', '.join(sorted(functions))}",
+                        q["id"],
+                    )
             for i, nation in enumerate(q.get("nations", [])):
                 if nation not in nations:
-                    check.add(path, at("nations", i), f"{nation!r} is not one of the nations: {', '.join(sorted(nations))}", q["id"])
+                    check.add(
+                        path,
+                        at("nations", i),
+                        f"{nation!r} is not one of the nations: {', '.join(sorted(nations))}",
+                        q["id"],
+                    )
             for nation in q.get("variants", {}):
                 if nation not in nations:
-                    check.add(path, source.key_line(["questions", qi, "variants"], nation), f"variants: {nation!r} is not one of the nations", q["id"])
+                    check.add(
+                        path,
+                        source.key_line(["questions", qi, "variants"], nation),
+                        f"variants: {nation!r} is not one of the nations",
+                        q["id"],
+                    )
                 elif "nations" in q and nation not in q["nations"]:
-                    check.add(path, source.key_line(["questions", qi, "variants"], nation), f"variants: {nation} councils are never asked this question (see nations)", q["id"])
+                    check.add(
+                        path,
+                        source.key_line(["questions", qi, "variants"], nation),
+                        f"variants: {nation} councils are never asked this question (see nations)",
+                        q["id"],
+                    )
             for i, option in enumerate(q.get("options") or []):
                 if "exposure" in option and option["exposure"] not in exposure:
-                    check.add(path, at("options", i, "exposure"), f"exposure {option['exposure']!r} is not one of: {', '.join(sorted(exposure))}", q["id"])
+                    check.add(
+                        path,
+                        at("options", i, "exposure"),
+                        f"exposure {option['exposure']!r} is not one of: {', '.join(sorted(exposure))}",
+                        q["id"],
+                    )
             for i, theme_id in enumerate(q.get("exposure_for", [])):
                 if q.get("kind") != "context":
                     check.add(path, at("exposure_for"), "only context questions feed a theme's exposure", q["id"])
                     break
                 if theme_id not in theme_ids:
-                    check.add(path, at("exposure_for", i), f"exposure_for names {theme_id!r}, which is not a theme", q["id"])
+                    check.add(
+                        path, at("exposure_for", i), f"exposure_for names {theme_id!r}, which is not a theme", q["id"]
+                    )
 
 
 def _check_ids(themes, scoring: YamlSource, scoring_path: Path, check: BankCheck) -> None:
@@ -458,9 +591,19 @@ def _check_ids(themes, scoring: YamlSource, scoring_path: Path, check: BankCheck
                 replaced.setdefault(old, q["id"])
     for ri, retired in enumerate(scoring.data.get("retired", [])):
         if retired["id"] in seen:
-            check.add(scoring_path, scoring.line_of(["retired", ri, "id"]), f"{retired['id']} is retired but is still a current question", retired["id"])
+            check.add(
+                scoring_path,
+                scoring.line_of(["retired", ri, "id"]),
+                f"{retired['id']} is retired but is still a current question",
+                retired["id"],
+            )
         elif retired["id"] in replaced:
-            check.add(scoring_path, scoring.line_of(["retired", ri, "id"]), f"{retired['id']} is retired but also replaced by {replaced[retired['id']]}; choose one", retired["id"])
+            check.add(
+                scoring_path,
+                scoring.line_of(["retired", ri, "id"]),
+                f"{retired['id']} is retired but also replaced by {replaced[retired['id']]}; choose one",
+                retired["id"],
+            )
 
 
 def _check_dependencies(themes, scoring: dict[str, Any], check: BankCheck) -> None:
@@ -486,28 +629,58 @@ def _check_dependencies(themes, scoring: dict[str, Any], check: BankCheck) -> No
             continue
         if parent["type"] == "multi" or parent.get("kind") == "context":
             # the engine compares one answer with answer_in; a multi answer is a list of options
-            check.add(path, line, f"depends on {dep['question']}, a {'context' if parent.get('kind') == 'context' else 'multi'} question; a question can only depend on a scored yes_no or single question", qid)
+            check.add(
+                path,
+                line,
+                f"depends on {dep['question']}, a {'context' if parent.get('kind') == 'context' else 'multi'} question; a question can only depend on a scored yes_no or single question",
+                qid,
+            )
             continue
         parent_options = {o["id"]: o.get("score", 0) for o in parent.get("options") or YES_NO_DEFAULT}
         for ai, option in enumerate(dep["answer_in"]):
             if option not in parent_options:
-                check.add(path, source.line_of(["questions", qi, "depends_on", "answer_in", ai]),
-                          f"depends on {dep['question']} answering {option!r}, which is not one of its options ({', '.join(sorted(parent_options))})", qid)
+                check.add(
+                    path,
+                    source.line_of(["questions", qi, "depends_on", "answer_in", ai]),
+                    f"depends on {dep['question']} answering {option!r}, which is not one of its options ({', '.join(sorted(parent_options))})",
+                    qid,
+                )
         opening = [parent_options[o] for o in dep["answer_in"] if o in parent_options]
-        better_closing = sorted(o for o, score in parent_options.items() if opening and score >= min(opening) and o not in dep["answer_in"])
+        better_closing = sorted(
+            o for o, score in parent_options.items() if opening and score >= min(opening) and o not in dep["answer_in"]
+        )
         if better_closing:
-            check.add(path, source.line_of(["questions", qi, "depends_on", "answer_in"]),
-                      f"answer_in must include every answer scoring at least as much as one it lists, or a better answer would close this question: add {', '.join(better_closing)}", qid)
+            check.add(
+                path,
+                source.line_of(["questions", qi, "depends_on", "answer_in"]),
+                f"answer_in must include every answer scoring at least as much as one it lists, or a better answer would close this question: add {', '.join(better_closing)}",
+                qid,
+            )
         never_nations = sorted(set(q.get("nations", all_nations)) - set(parent.get("nations", all_nations)))
         if never_nations:
-            check.add(path, line, f"asked in {', '.join(never_nations)} but depends on {dep['question']}, which is never asked there", qid)
+            check.add(
+                path,
+                line,
+                f"asked in {', '.join(never_nations)} but depends on {dep['question']}, which is never asked there",
+                qid,
+            )
         missing = sorted(set(parent.get("requires", [])) - set(q.get("requires", [])))
         if missing:
-            check.add(path, line, f"depends on {dep['question']}, which requires {', '.join(missing)}: require it here too, or the follow-up is asked of councils never asked its question", qid)
+            check.add(
+                path,
+                line,
+                f"depends on {dep['question']}, which requires {', '.join(missing)}: require it here too, or the follow-up is asked of councils never asked its question",
+                qid,
+            )
     parent_of = {qid: (q.get("depends_on") or {}).get("question") for qid, q in questions.items()}
     for cycle in find_cycles(parent_of):
         path, source, qi = where[cycle[0]]
-        check.add(path, source.line_of(["questions", qi, "depends_on"]), "circular dependency: " + cycle_description(cycle), cycle[0])
+        check.add(
+            path,
+            source.line_of(["questions", qi, "depends_on"]),
+            "circular dependency: " + cycle_description(cycle),
+            cycle[0],
+        )
 
 
 def find_cycles(parent_of: dict[str, str | None]) -> list[list[str]]:
@@ -524,7 +697,7 @@ def find_cycles(parent_of: dict[str, str | None]) -> list[list[str]]:
         current: str | None = start
         while current in parent_of and current not in done:
             if current in on_chain:
-                cycles.append(chain[chain.index(current):] + [current])
+                cycles.append(chain[chain.index(current) :] + [current])
                 break
             chain.append(current)
             on_chain.add(current)
@@ -543,8 +716,20 @@ def cycle_description(cycle: list[str]) -> str:
 
 def _compile(scoring: dict[str, Any], themes) -> dict[str, Any]:
     by_id = {source.data["theme"]["id"]: source.data for _, source in themes}
-    compiled = {key: scoring[key] for key in ("bank_version", "nations", "functions", "council_types", "tiers", "gate_tier_cap",
-                                              "exposure_levels", "risk_levels", "risk_matrix")}
+    compiled = {
+        key: scoring[key]
+        for key in (
+            "bank_version",
+            "nations",
+            "functions",
+            "council_types",
+            "tiers",
+            "gate_tier_cap",
+            "exposure_levels",
+            "risk_levels",
+            "risk_matrix",
+        )
+    }
     all_nations = [n["id"] for n in scoring["nations"]]
     compiled["theme_weights"] = {t: scoring.get("theme_weights", {}).get(t, 1) for t in scoring["themes"]}
     compiled["retired"] = scoring.get("retired", [])

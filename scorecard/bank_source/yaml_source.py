@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 32  # a theme file nests 6 deep; anything near this is a mistake, not a bank
-OPENERS = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+OPENERS = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
 CLOSERS = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 
 
@@ -26,7 +32,9 @@ BankLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-BankLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+BankLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 SafeLoader = BankLoader
 
 
@@ -106,11 +114,17 @@ def _check_tokens(text: str) -> None:
     depth = 0
     for token in yaml.scan(text, Loader=SafeLoader):
         if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
-            raise YamlSourceError(token.start_mark.line + 1, "YAML anchors and aliases (& and *) are not allowed in question banks; write the value out")
+            raise YamlSourceError(
+                token.start_mark.line + 1,
+                "YAML anchors and aliases (& and *) are not allowed in question banks; write the value out",
+            )
         if isinstance(token, OPENERS):
             depth += 1
             if depth > MAX_DEPTH:
-                raise YamlSourceError(token.start_mark.line + 1, f"file is nested more than {MAX_DEPTH} levels deep; a question bank is never this deep")
+                raise YamlSourceError(
+                    token.start_mark.line + 1,
+                    f"file is nested more than {MAX_DEPTH} levels deep; a question bank is never this deep",
+                )
         elif isinstance(token, CLOSERS):
             depth -= 1
 
@@ -125,7 +139,10 @@ def _check_duplicate_keys(root: yaml.Node) -> None:
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode):
                     if key.value in seen:
-                        raise YamlSourceError(key.start_mark.line + 1, f"duplicate key {key.value!r}: the later value would silently replace the earlier one")
+                        raise YamlSourceError(
+                            key.start_mark.line + 1,
+                            f"duplicate key {key.value!r}: the later value would silently replace the earlier one",
+                        )
                     seen.add(key.value)
                 pending.append(value)
         elif isinstance(node, yaml.SequenceNode):

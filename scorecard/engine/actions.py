@@ -9,8 +9,9 @@ Each action links first to the guidance section that closes that gap.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any
 
 from .assessment import Assessment
 from .bank import Bank, Question
@@ -19,10 +20,12 @@ from .scoring import ANSWERED, GATE_MET, GATE_NOT_APPLICABLE, PARENT_CLOSED, UNA
 TIER_ANCHOR = "tier-"
 
 
-def action_list(themes: list[dict[str, Any]], assessment: Assessment, bank: Bank, reading: Reading) -> list[dict[str, Any]]:
+def action_list(
+    themes: list[dict[str, Any]], assessment: Assessment, bank: Bank, reading: Reading
+) -> list[dict[str, Any]]:
     """Answers that fall short (and duties not evidenced), most important first."""
     actions: list[dict[str, Any]] = []
-    for order, (theme, result) in enumerate(zip(bank.themes, themes)):
+    for order, (theme, result) in enumerate(zip(bank.themes, themes, strict=True)):
         if result["weight_possible"]:
             actions += _theme_actions(order, theme, result, assessment.answers, bank, reading)
     actions.sort(key=lambda a: a.pop("_rank"))
@@ -31,7 +34,9 @@ def action_list(themes: list[dict[str, Any]], assessment: Assessment, bank: Bank
     return actions
 
 
-def _theme_actions(order: int, theme, result: dict[str, Any], answers: dict[str, Any], bank: Bank, reading: Reading) -> list[dict[str, Any]]:
+def _theme_actions(
+    order: int, theme, result: dict[str, Any], answers: dict[str, Any], bank: Bank, reading: Reading
+) -> list[dict[str, Any]]:
     """One theme's actions, each with its rank: its answers that fall short, and its duties not evidenced."""
     asked_questions, tiers, follow_ups = reading.council.by_id, reading.council.tiers, bank.follow_ups
     tier_ranks, risk_ranks = bank.ranks["tiers"], bank.ranks["risks"]
@@ -64,7 +69,9 @@ def _theme_actions(order: int, theme, result: dict[str, Any], answers: dict[str,
         risk_fall = risk_now - risk_ranks[new_risk] if risk_now is not None and new_risk else 0
         tier_rise = tier_ranks[new_tier] - tier_now
         value = answers.get(qid)
-        shown, ranked = rounded_gain(gain) if gain else (round(gain, 1), round(gain, 6))  # the cache would not tell -0.0
+        shown, ranked = (
+            rounded_gain(gain) if gain else (round(gain, 1), round(gain, 6))
+        )  # the cache would not tell -0.0
         actions.append(
             {
                 "question": qid,
@@ -97,7 +104,9 @@ def rounded_gain(gain: float) -> tuple[float, float]:
     return round(gain, 1), round(gain, 6)
 
 
-def _closed_follow_ups(question: Question, follow_ups: Mapping[str, tuple[Question, ...]], reading: Reading) -> list[Question]:
+def _closed_follow_ups(
+    question: Question, follow_ups: Mapping[str, tuple[Question, ...]], reading: Reading
+) -> list[Question]:
     """The follow-ups this answer keeps closed, which its best answer would open (answer_in is upward-closed).
 
     Each closed follow-up belongs to the one asked question closing it, so all the walks together

@@ -45,10 +45,14 @@ QUESTION_ID = re.compile(r"[A-Z]{3}-[0-9]{2,3}")
 EARLIEST_DATE = datetime.date(2015, 1, 1)  # the Modern Slavery Act 2015
 DATE_SLACK = datetime.timedelta(days=1)  # the officer's clock may be a time zone ahead of the one scoring
 MAX_KEPT_OPTIONS = 100  # option ids in one answer kept aside (a question offers at most 20)
-ISO_DATETIME = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})$")
+ISO_DATETIME = re.compile(
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})$"
+)
 # the yearly cycle's parts too (engine/cycle.py): evidence.ID, action_plan.ID, review.ID, assignments.KEY, sign_off
-PROVENANCE_KEY = re.compile(r"^((notes|evidence|action_plan|review)\.)?[A-Z]{2,5}-[0-9]{2,3}$|^council\.(name|type|region|ons_code|code|functions)$"
-                            r"|^assignments\.([a-z][a-z_]*|[A-Z]{2,5}-[0-9]{2,3})$|^assessment$|^sign_off$")
+PROVENANCE_KEY = re.compile(
+    r"^((notes|evidence|action_plan|review)\.)?[A-Z]{2,5}-[0-9]{2,3}$|^council\.(name|type|region|ons_code|code|functions)$"
+    r"|^assignments\.([a-z][a-z_]*|[A-Z]{2,5}-[0-9]{2,3})$|^assessment$|^sign_off$"
+)
 
 # Why an answer is set aside (Assessment.set_aside): the code, and what the officer is told.
 UNKNOWN_QUESTION = "unknown_question"
@@ -84,10 +88,14 @@ class Assessment:
     notes: dict[str, str]
     retired_answers: dict[str, Any] = field(default_factory=dict)
     carried_over: dict[str, str] = field(default_factory=dict)  # old id -> new id
-    set_aside: dict[str, str] = field(default_factory=dict)  # id -> UNKNOWN_QUESTION or UNKNOWN_OPTION; values in retired_answers (or notes)
+    set_aside: dict[str, str] = field(
+        default_factory=dict
+    )  # id -> UNKNOWN_QUESTION or UNKNOWN_OPTION; values in retired_answers (or notes)
     provenance: dict[str, dict[str, str]] = field(default_factory=dict)
     council_type_from: str = ""  # the council type id of an older bank this file used, now mapped
-    cycle: Cycle = field(default_factory=Cycle)  # evidence, action plan, sign-off, assignments, review, last year (cycle.py)
+    cycle: Cycle = field(
+        default_factory=Cycle
+    )  # evidence, action plan, sign-off, assignments, review, last year (cycle.py)
 
     def to_dict(self) -> dict[str, Any]:
         """The file form, as exported; retired answers are kept so nothing is lost."""
@@ -117,10 +125,14 @@ class Assessment:
         return data
 
 
-def blank_assessment(bank: Bank, council_type: str, name: str = "", region: str = "", ons_code: str = "", code: str = "") -> dict[str, Any]:
+def blank_assessment(
+    bank: Bank, council_type: str, name: str = "", region: str = "", ons_code: str = "", code: str = ""
+) -> dict[str, Any]:
     """A new, empty assessment file for a council type (and, from the register, a named council)."""
     if council_type not in bank.council_types:
-        raise AssessmentError([Message("unknown_council_type", {"council_type": council_type, "council_types": list(bank.council_types)})])
+        raise AssessmentError(
+            [Message("unknown_council_type", {"council_type": council_type, "council_types": list(bank.council_types)})]
+        )
     return Assessment(
         council=Council(name=name, type=council_type, region=region, ons_code=ons_code, code=code),
         assessment_date=datetime.date.today().isoformat(),
@@ -165,8 +177,13 @@ def read_assessment_json(text: str | bytes) -> Any:
         raise AssessmentError([Message("nested_too_deeply")]) from None
     except ValueError as error:
         line, detail = getattr(error, "lineno", None), str(getattr(error, "msg", error))
-        raise AssessmentError([Message("invalid_json_at_line", {"line": line, "detail": detail}) if line
-                               else Message("invalid_json", {"detail": detail})]) from None
+        raise AssessmentError(
+            [
+                Message("invalid_json_at_line", {"line": line, "detail": detail})
+                if line
+                else Message("invalid_json", {"detail": detail})
+            ]
+        ) from None
     if not _whole_characters_only(text):
         _check_encodable(data)
     return data
@@ -231,6 +248,7 @@ def _well_formed(data: Any, bank: Bank) -> Assessment | None:
 
 class PlainParts(NamedTuple):
     """A plain file's parts, each accepted as it is, the answers not yet checked (see plain_parts)."""
+
     council: Council
     date: str
     version: str
@@ -239,8 +257,19 @@ class PlainParts(NamedTuple):
 
     def assessment(self) -> Assessment:
         """The Assessment load_assessment gives, once every answer is known to be accepted as it is."""
-        return Assessment(self.council, self.date, self.version, dict(self.answers),
-                          {qid: text for qid, text in self.notes.items() if text}, {}, {}, {}, {}, "", cycle=Cycle())
+        return Assessment(
+            self.council,
+            self.date,
+            self.version,
+            dict(self.answers),
+            {qid: text for qid, text in self.notes.items() if text},
+            {},
+            {},
+            {},
+            {},
+            "",
+            cycle=Cycle(),
+        )
 
 
 def plain_parts(data: Any, bank: Bank) -> PlainParts | None:
@@ -258,7 +287,12 @@ def plain_parts(data: Any, bank: Bank) -> PlainParts | None:
     region, ons, code = raw.get("region", ""), raw.get("ons_code", ""), raw.get("code", "")
     if not (type(name) is type(ctype) is type(region) is type(ons) is type(code) is str):
         return None
-    if ctype not in bank.council_types or ctype in bank.type_replaced_by or len(name) > MAX_TEXT or len(region) > MAX_TEXT:
+    if (
+        ctype not in bank.council_types
+        or ctype in bank.type_replaced_by
+        or len(name) > MAX_TEXT
+        or len(region) > MAX_TEXT
+    ):
         return None
     if first_not_on_one_line(name) or first_not_on_one_line(region):
         return None
@@ -290,8 +324,15 @@ def _checked(data: Any, bank: Bank) -> Assessment:
         raise AssessmentError([Message("not_an_object", {"kind": kind_of(data)})])
     if data.get("format") != FORMAT:
         problems.append(Message("not_an_assessment", {"format": FORMAT}))
-    elif type(data.get("format_version")) is not int or data.get("format_version") != FORMAT_VERSION:  # true == 1 in Python
-        problems.append(Message("unsupported_format_version", {"found": json.dumps(data.get("format_version")), "supported": FORMAT_VERSION}))
+    elif (
+        type(data.get("format_version")) is not int or data.get("format_version") != FORMAT_VERSION
+    ):  # true == 1 in Python
+        problems.append(
+            Message(
+                "unsupported_format_version",
+                {"found": json.dumps(data.get("format_version")), "supported": FORMAT_VERSION},
+            )
+        )
     if problems:
         raise AssessmentError(problems)
 
@@ -304,13 +345,17 @@ def _checked(data: Any, bank: Bank) -> Assessment:
     if not isinstance(version, str) or not version:
         problems.append(Message("bad_bank_version"))
     set_aside: dict[str, str] = {}
-    answers, retired, carried = _answers(data.get("answers", {}), data.get("retired_answers", {}), bank, set_aside, problems)
+    answers, retired, carried = _answers(
+        data.get("answers", {}), data.get("retired_answers", {}), bank, set_aside, problems
+    )
     notes = _notes(data.get("notes", {}), bank, answers, retired, set_aside, problems)
     provenance = _provenance(data.get("provenance", {}), carried, notes, problems)
     cycle = read_cycle(data, bank, problems)
     if problems:
         raise AssessmentError(problems)
-    return Assessment(council, date, version, answers, notes, retired, carried, set_aside, provenance, type_from, cycle=cycle)
+    return Assessment(
+        council, date, version, answers, notes, retired, carried, set_aside, provenance, type_from, cycle=cycle
+    )
 
 
 def _council(raw: Any, bank: Bank, problems: list[Message]) -> tuple[Council, str]:
@@ -348,12 +393,16 @@ def _council(raw: Any, bank: Bank, problems: list[Message]) -> tuple[Council, st
         else:
             unknown = [f for f in functions if f not in bank.functions]
             if unknown:
-                problems.append(Message("council_function_unknown", {"value": unknown[0], "functions": list(bank.functions)}))
+                problems.append(
+                    Message("council_function_unknown", {"value": unknown[0], "functions": list(bank.functions)})
+                )
             elif len(set(functions)) != len(functions):
                 problems.append(Message("council_function_twice"))
     if problems:
         return Council("", ""), ""
-    return Council(name.strip(), ctype, region.strip(), ons, code, None if functions is None else tuple(functions)), type_from
+    return Council(
+        name.strip(), ctype, region.strip(), ons, code, None if functions is None else tuple(functions)
+    ), type_from
 
 
 def _answers(raw: Any, raw_retired: Any, bank: Bank, set_aside: dict[str, str], problems: list[Message]):
@@ -417,7 +466,10 @@ def _keep_aside(where: str, qid: str, value: Any, retired: dict[str, Any], probl
         if odd:
             problem = Message("kept_answer_list_bad_item", {"field": where, "question": qid, "kind": kind_of(odd[0])})
         elif len(value) > MAX_KEPT_OPTIONS:
-            problem = Message("kept_answer_list_too_long", {"field": where, "question": qid, "limit": MAX_KEPT_OPTIONS, "count": len(value)})
+            problem = Message(
+                "kept_answer_list_too_long",
+                {"field": where, "question": qid, "limit": MAX_KEPT_OPTIONS, "count": len(value)},
+            )
     elif not isinstance(value, str):
         problem = Message("kept_answer_bad", {"field": where, "question": qid, "kind": kind_of(value)})
     if problem is None and any(len(v) > MAX_TEXT for v in (value if isinstance(value, list) else [value])):
@@ -433,8 +485,12 @@ def _check_one_line(field_name: str, text: str, problems: list[Message]) -> None
     found = first_not_on_one_line(text)
     if found:
         character, code_point, position = found
-        problems.append(Message("not_one_line", {"field": field_name, "character": character,
-                                                 "code_point": code_point, "position": position}))
+        problems.append(
+            Message(
+                "not_one_line",
+                {"field": field_name, "character": character, "code_point": code_point, "position": position},
+            )
+        )
 
 
 def _unknown_options(question, value: Any) -> list[str]:
@@ -442,7 +498,9 @@ def _unknown_options(question, value: Any) -> list[str]:
     if question.type == "multi":
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return [v for v in value if v not in question.option_scores]
-        return [value] if value == NOT_APPLICABLE and not question.allow_na else []  # other text: the wrong kind of answer
+        return (
+            [value] if value == NOT_APPLICABLE and not question.allow_na else []
+        )  # other text: the wrong kind of answer
     if isinstance(value, str) and value not in question.text_answers:
         return [value]
     return []
@@ -475,8 +533,10 @@ def _answer_problem(question, value: Any) -> Message | None:
             return Message("answer_option_twice", {"question": qid})
         alone = [v for v in value if v in question.exclusive_options]
         if alone and len(value) > 1:
-            return Message("answer_exclusive_option_with_others",
-                           {"question": qid, "option": alone[0], "label": question.labels[alone[0]]})
+            return Message(
+                "answer_exclusive_option_with_others",
+                {"question": qid, "option": alone[0], "label": question.labels[alone[0]]},
+            )
         return None
     if not isinstance(value, str):
         return Message("answer_not_an_option_id", {"question": qid, "kind": kind_of(value)})
@@ -485,7 +545,9 @@ def _answer_problem(question, value: Any) -> Message | None:
     return None
 
 
-def _notes(raw: Any, bank: Bank, answers, retired, set_aside: dict[str, str], problems: list[Message]) -> dict[str, str]:
+def _notes(
+    raw: Any, bank: Bank, answers, retired, set_aside: dict[str, str], problems: list[Message]
+) -> dict[str, str]:
     if not isinstance(raw, dict):
         problems.append(Message("notes_not_an_object"))
         return {}
@@ -505,7 +567,9 @@ def _notes(raw: Any, bank: Bank, answers, retired, set_aside: dict[str, str], pr
     return notes
 
 
-def _provenance(raw: Any, carried: dict[str, str], notes: dict[str, str], problems: list[Message]) -> dict[str, dict[str, str]]:
+def _provenance(
+    raw: Any, carried: dict[str, str], notes: dict[str, str], problems: list[Message]
+) -> dict[str, dict[str, str]]:
     """Check who-changed-what-when; entries of carried-over answers and notes move with them."""
     if not isinstance(raw, dict):
         problems.append(Message("provenance_not_an_object"))
@@ -541,7 +605,6 @@ def _date_problem(value: Any) -> Message | None:
     if datetime.date.fromisoformat(value) > today + DATE_SLACK:
         return Message("assessment_date_in_future", {"date": value, "today": today.isoformat()})
     return None
-
 
 
 def _is_iso_datetime(value: Any) -> bool:

@@ -7,10 +7,10 @@ library only, so it runs unchanged in CPython and in Pyodide.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from math import fsum  # exact, so CPython 3.11 and 3.12+ (compensated sum()) agree
-from typing import Any, Callable, Mapping
-
+from typing import Any
 
 NOT_APPLICABLE = "n/a"
 """The answer value an officer gives for 'not applicable'. Never a valid option id."""
@@ -71,9 +71,13 @@ class Question:
     max_points: float = field(repr=False)
     labels: Mapping[str, str] = field(repr=False)  # option id -> label
     best_label: str = field(repr=False)  # what the best answer reads as, for the action list
-    text_answers: frozenset[str] = field(repr=False)  # every valid answer written as text: an option id (not multi), n/a if allowed
+    text_answers: frozenset[str] = field(
+        repr=False
+    )  # every valid answer written as text: an option id (not multi), n/a if allowed
     exclusive_options: frozenset[str] = field(repr=False)  # a multi's options that are given only on their own
-    own_wording: Wording = field(repr=False)  # the wording of nations without a variant, built once rather than per call
+    own_wording: Wording = field(
+        repr=False
+    )  # the wording of nations without a variant, built once rather than per call
 
     def fraction(self, value: Any) -> float:
         """Share of the weight an answer earns (0-1); value is an option id or list of ids."""
@@ -90,8 +94,11 @@ class Question:
                 chosen = set(value)
             except TypeError:  # an object or list inside the list
                 return False
-            return (len(chosen) == len(value) and chosen <= self.option_scores.keys()
-                    and (len(chosen) < 2 or chosen.isdisjoint(self.exclusive_options)))
+            return (
+                len(chosen) == len(value)
+                and chosen <= self.option_scores.keys()
+                and (len(chosen) < 2 or chosen.isdisjoint(self.exclusive_options))
+            )
         return False
 
     def wording(self, nation: str) -> Wording:
@@ -165,14 +172,22 @@ class Bank:
     replaced_by: Mapping[str, str] = field(repr=False)  # old id -> current id
     parents_first: tuple[Question, ...] = field(repr=False)  # bank order, each follow-up after its parent
     exposure_sources: Mapping[str, tuple[Question, ...]] = field(repr=False)  # theme -> context questions feeding it
-    follow_ups: Mapping[str, tuple[Question, ...]] = field(repr=False)  # question id -> the questions that depend on it, bank order
-    ranks: Mapping[str, Mapping[str, int]] = field(repr=False)  # "tiers", "risks", "exposure" -> id -> place, lowest first
+    follow_ups: Mapping[str, tuple[Question, ...]] = field(
+        repr=False
+    )  # question id -> the questions that depend on it, bank order
+    ranks: Mapping[str, Mapping[str, int]] = field(
+        repr=False
+    )  # "tiers", "risks", "exposure" -> id -> place, lowest first
     order: Mapping[str, int] = field(repr=False)  # question id -> place in bank order, for sorting lists of questions
-    _asked_cache: dict[tuple[str, frozenset[str]], tuple[Question, ...]] = field(default_factory=dict, repr=False, compare=False)
-    _compiled: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)  # engine/tables.py keeps its tables here
+    _asked_cache: dict[tuple[str, frozenset[str]], tuple[Question, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _compiled: dict[Any, Any] = field(
+        default_factory=dict, repr=False, compare=False
+    )  # engine/tables.py keeps its tables here
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Bank":
+    def from_dict(cls, data: Mapping[str, Any]) -> Bank:
         """Build from the compiled bank JSON written by ``scorecard.bank_source``."""
         weights = data.get("theme_weights", {})
         themes = tuple(
@@ -196,7 +211,8 @@ class Bank:
             nations={n["id"]: n["name"] for n in data["nations"]},
             functions={f["id"]: f["name"] for f in data["functions"]},
             council_types={
-                c["id"]: CouncilType(c["id"], c["nation"], c["name"], frozenset(c["functions"])) for c in data["council_types"]
+                c["id"]: CouncilType(c["id"], c["nation"], c["name"], frozenset(c["functions"]))
+                for c in data["council_types"]
             },
             type_replaced_by={old: c["id"] for c in data["council_types"] for old in c.get("replaces", ())},
             themes=themes,
@@ -324,13 +340,20 @@ def _gate(data: Mapping[str, Any] | None) -> Gate | None:
 
 
 def _question(q: Mapping[str, Any], theme: str) -> Question:
-    options = tuple(Option(o["id"], o["label"], float(o.get("score", 0)), o.get("exposure"), bool(o.get("exclusive", False)))
-                    for o in q["options"])
+    options = tuple(
+        Option(o["id"], o["label"], float(o.get("score", 0)), o.get("exposure"), bool(o.get("exclusive", False)))
+        for o in q["options"]
+    )
     depends = q.get("depends_on") or {}
     multi, allow_na = q["type"] == "multi", bool(q.get("allow_na", False))
     gate = _gate(q.get("gate"))
     variants = {
-        nation: Wording(v.get("text", q["text"]), v.get("help", q["help"]), tuple(v.get("sources", q["sources"])), _gate(v["gate"]) if "gate" in v else gate)
+        nation: Wording(
+            v.get("text", q["text"]),
+            v.get("help", q["help"]),
+            tuple(v.get("sources", q["sources"])),
+            _gate(v["gate"]) if "gate" in v else gate,
+        )
         for nation, v in q.get("variants", {}).items()
     }
     return Question(
@@ -356,7 +379,9 @@ def _question(q: Mapping[str, Any], theme: str) -> Question:
         option_scores={o.id: o.score for o in options},
         max_points=fsum(o.score for o in options) if multi else 1.0,
         labels={o.id: o.label for o in options},
-        best_label="; ".join(o.label for o in options if o.score > 0) if multi else max(options, key=lambda o: o.score).label,
+        best_label="; ".join(o.label for o in options if o.score > 0)
+        if multi
+        else max(options, key=lambda o: o.score).label,
         text_answers=frozenset(([] if multi else [o.id for o in options]) + ([NOT_APPLICABLE] if allow_na else [])),
         exclusive_options=frozenset(o.id for o in options if o.exclusive),
         own_wording=Wording(q["text"], q["help"], tuple(q["sources"]), gate),

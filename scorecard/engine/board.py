@@ -30,41 +30,72 @@ def board_report(bank: Bank, assessment: Assessment, result: dict[str, Any], top
         "title": "Modern slavery self-assessment",
         "council": council["name"] or "Council name not given",
         "subtitle": f"{labels['council_types'][council['type']]}, {labels['nations'][council['nation']]}"
-                    + (f", {council['region']}" if council["region"] else ""),
+        + (f", {council['region']}" if council["region"] else ""),
         "assessed": f"Assessed {long_date(result['assessment_date'])} against question bank {result['assessment_bank_version']}"
-                    + (f" (scored with {result['bank_version']})" if result["changes"]["version_changed"] else ""),
+        + (f" (scored with {result['bank_version']})" if result["changes"]["version_changed"] else ""),
         "headline": _headline(bank, result, labels),
         "themes": [_theme_row(t, labels, changes.get(t["id"])) for t in result["themes"]],
-        "gates": [{"question": g["question"], "theme": t["title"], "law": g["law"], "status": GATE_WORDS[g["status"]]}
-                  for t in result["themes"] for g in t["gates"] if g["status"] in GATE_WORDS],
+        "gates": [
+            {"question": g["question"], "theme": t["title"], "law": g["law"], "status": GATE_WORDS[g["status"]]}
+            for t in result["themes"]
+            for g in t["gates"]
+            if g["status"] in GATE_WORDS
+        ],
         "since": _since(since),
         "actions": [_action(a) for a in result["actions"][:top]],
         "actions_total": len(result["actions"]),
         "actions_owned": sum(1 for a in result["actions"] if (a.get("plan") or {}).get("owner")),
         "evidence": _evidence_line(result["evidence"]),
         "sign_off": _sign_off(result.get("sign_off")),
-        "review": (f"{plural(len(result['review']), 'answer')} carried from last year still to review."
-                   if result.get("review") else ""),
+        "review": (
+            f"{plural(len(result['review']), 'answer')} carried from last year still to review."
+            if result.get("review")
+            else ""
+        ),
         "annex": _annex(bank, assessment, result, labels),
-        "retired": [f"{r['question']}: {r['text'] or 'a retired question'} (answer kept: {r['answer']})" for r in result["changes"]["retired"]],
+        "retired": [
+            f"{r['question']}: {r['text'] or 'a retired question'} (answer kept: {r['answer']})"
+            for r in result["changes"]["retired"]
+        ],
     }
 
 
 def _headline(bank: Bank, result: dict[str, Any], labels: dict[str, Any]) -> dict[str, str]:
     overall = result["overall"]
-    risk = labels["risks"][overall["risk"]] if overall["risk"] else "Residual risk not rated (a theme not started, or its local context not answered)"
+    risk = (
+        labels["risks"][overall["risk"]]
+        if overall["risk"]
+        else "Residual risk not rated (a theme not started, or its local context not answered)"
+    )
     if overall["score"] is None:
         missing = [t["title"] for t in result["themes"] if t["id"] in overall["themes_not_started"]]
-        status = ("Overall not yet rated: " + plural(len(missing), "theme") + " not started (" + ", ".join(missing) + ")."
-                  if missing else "Overall not yet rated: no answers yet.")
-        return {"score": "–", "tier": "Not yet rated", "risk": risk, "coverage": pct(overall["coverage"]), "status": status}
+        status = (
+            "Overall not yet rated: " + plural(len(missing), "theme") + " not started (" + ", ".join(missing) + ")."
+            if missing
+            else "Overall not yet rated: no answers yet."
+        )
+        return {
+            "score": "–",
+            "tier": "Not yet rated",
+            "risk": risk,
+            "coverage": pct(overall["coverage"]),
+            "status": status,
+        }
     unanswered = len(result["unanswered"])
-    status = (f"Provisional: {plural(unanswered, 'question')} not yet answered, counted as not evidenced."
-              if overall["provisional"] else "Every question that applies is answered.")
+    status = (
+        f"Provisional: {plural(unanswered, 'question')} not yet answered, counted as not evidenced."
+        if overall["provisional"]
+        else "Every question that applies is answered."
+    )
     if overall["failed_gates"]:
         status += f" {plural(overall['failed_gates'], 'legal duty', 'legal duties')} not met or not evidenced: each caps its theme's tier."
-    return {"score": num(overall["score"]), "tier": labels["tiers"][overall["tier"]], "risk": risk,
-            "coverage": pct(overall["coverage"]), "status": status}
+    return {
+        "score": num(overall["score"]),
+        "tier": labels["tiers"][overall["tier"]],
+        "risk": risk,
+        "coverage": pct(overall["coverage"]),
+        "status": status,
+    }
 
 
 def _theme_row(theme: dict[str, Any], labels: dict[str, Any], change: dict[str, Any] | None) -> dict[str, Any]:
@@ -77,13 +108,17 @@ def _theme_row(theme: dict[str, Any], labels: dict[str, Any], change: dict[str, 
         "state": state,
         "score": num(theme["score"]) if theme["score"] is not None else "",
         "bar": theme["score"] or 0,
-        "tier": labels["tiers"][theme["tier"]] if theme["tier"] else ("Not started" if applies else "Not for this council"),
+        "tier": labels["tiers"][theme["tier"]]
+        if theme["tier"]
+        else ("Not started" if applies else "Not for this council"),
         "provisional": theme["provisional"],
         "risk": labels["risks"][theme["risk"]] if theme["risk"] else ("Not rated" if applies else ""),
         "coverage": pct(theme["coverage"]) if applies else "",
         "evidence": _evidence_short(theme["evidence"]) if applies else "",
         "change": _change_text(change),
-        "planned": (f"{labels['tiers'][planned['tier']]} ({num(planned['score'])})" if planned and planned["tier"] else ""),
+        "planned": (
+            f"{labels['tiers'][planned['tier']]} ({num(planned['score'])})" if planned and planned["tier"] else ""
+        ),
         "planned_actions": planned["actions"] if planned else 0,
     }
 
@@ -103,8 +138,12 @@ def _since(since: dict[str, Any]) -> dict[str, Any] | None:
         return None
     when = long_date(since["assessment_date"]) if since.get("assessment_date") else "last year"
     if not since.get("available"):
-        return {"date": when, "overall": "", "summary": "Last year's answers are not in this file, so changes are not shown"
-                + (f" (last year's file: {since['file']})." if since.get("file") else ".")}
+        return {
+            "date": when,
+            "overall": "",
+            "summary": "Last year's answers are not in this file, so changes are not shown"
+            + (f" (last year's file: {since['file']})." if since.get("file") else "."),
+        }
     counts = {"better": 0, "worse": 0}
     for question in since["questions"]:
         counts[question["direction"]] = counts.get(question["direction"], 0) + 1
@@ -113,8 +152,11 @@ def _since(since: dict[str, Any]) -> dict[str, Any] | None:
     if other:
         parts.append(plural(other, "other change"))
     overall = since["overall"]
-    return {"date": when, "overall": signed(overall["change"]) if overall["change"] is not None else "",
-            "summary": f"Since {when}: " + ", ".join(parts) + "."}
+    return {
+        "date": when,
+        "overall": signed(overall["change"]) if overall["change"] is not None else "",
+        "summary": f"Since {when}: " + ", ".join(parts) + ".",
+    }
 
 
 def _action(action: dict[str, Any]) -> dict[str, Any]:
@@ -141,8 +183,10 @@ def _evidence_short(evidence: dict[str, Any]) -> str:
 def _evidence_line(evidence: dict[str, Any]) -> str:
     if not evidence["answered"]:
         return "No answers yet, so no evidence to count."
-    return (f"{evidence['with_evidence']} of {plural(evidence['answered'], 'answered question')} "
-            f"({pct(evidence['share'])}) have evidence recorded: a link or a document reference.")
+    return (
+        f"{evidence['with_evidence']} of {plural(evidence['answered'], 'answered question')} "
+        f"({pct(evidence['share'])}) have evidence recorded: a link or a document reference."
+    )
 
 
 def _sign_off(sign_off: dict[str, str] | None) -> str:
@@ -159,7 +203,7 @@ def _annex(bank: Bank, assessment: Assessment, result: dict[str, Any], labels: d
     review = {r["question"] for r in result.get("review", [])}
     plan = assessment.cycle.action_plan
     themes = []
-    for theme, scored in zip(bank.themes, result["themes"]):
+    for theme, scored in zip(bank.themes, result["themes"], strict=True):
         rows = []
         for entry in scored["questions"]:
             status = entry["status"]
@@ -167,19 +211,21 @@ def _annex(bank: Bank, assessment: Assessment, result: dict[str, Any], labels: d
                 continue
             question = bank.questions[entry["id"]]
             value = assessment.answers.get(question.id)
-            rows.append({
-                "id": question.id,
-                "text": question.wording(result["council"]["nation"]).text,
-                "answer": _answer_text(question, value, entry),
-                "state": status,
-                "note": assessment.notes.get(question.id, ""),
-                "evidence": _evidence(assessment.cycle.evidence.get(question.id)),
-                "evidence_text": evidence_text(assessment.cycle.evidence.get(question.id)),
-                "by": _who(provenance.get(question.id)),
-                "change": f"Last year: {before[question.id]['before']}" if question.id in before else "",
-                "review": "Carried from last year; not yet reviewed" if question.id in review else "",
-                "action": _plan_text(plan.get(question.id)),
-            })
+            rows.append(
+                {
+                    "id": question.id,
+                    "text": question.wording(result["council"]["nation"]).text,
+                    "answer": _answer_text(question, value, entry),
+                    "state": status,
+                    "note": assessment.notes.get(question.id, ""),
+                    "evidence": _evidence(assessment.cycle.evidence.get(question.id)),
+                    "evidence_text": evidence_text(assessment.cycle.evidence.get(question.id)),
+                    "by": _who(provenance.get(question.id)),
+                    "change": f"Last year: {before[question.id]['before']}" if question.id in before else "",
+                    "review": "Carried from last year; not yet reviewed" if question.id in review else "",
+                    "action": _plan_text(plan.get(question.id)),
+                }
+            )
         if rows:
             themes.append({"id": theme.id, "title": theme.title, "questions": rows})
     return themes
@@ -202,8 +248,12 @@ def _evidence(entry: dict[str, str] | None) -> dict[str, str] | None:
     if not entry:
         return None
     date = entry.get("date", "")
-    return {"reference": entry.get("reference", ""), "link": entry.get("link", ""), "date": date,
-            "date_long": long_date(date) if date else ""}
+    return {
+        "reference": entry.get("reference", ""),
+        "link": entry.get("link", ""),
+        "date": date,
+        "date_long": long_date(date) if date else "",
+    }
 
 
 def _who(entry: dict[str, str] | None) -> str:

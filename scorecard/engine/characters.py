@@ -19,7 +19,9 @@ DIRECTION = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidi marks, embedd
 ZERO_WIDTH = "\u200b-\u200d\u2060\ufeff"  # zero-width space, non-joiner, joiner, word joiner, byte order mark
 
 NOT_ON_ONE_LINE = re.compile(f"[{CONTROLS}\u2028\u2029{DIRECTION}{ZERO_WIDTH}]")
-NOT_IN_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{DIRECTION}{ZERO_WIDTH}]")  # keeps line breaks and tabs
+NOT_IN_TEXT = re.compile(
+    f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{DIRECTION}{ZERO_WIDTH}]"
+)  # keeps line breaks and tabs
 INVISIBLE = re.compile(f"[{DIRECTION}{ZERO_WIDTH}]")
 LEADING_IGNORABLE = re.compile(f"[\\s{CONTROLS}{DIRECTION}{ZERO_WIDTH}]*")
 SHOWN_INSTEAD = "\N{REPLACEMENT CHARACTER}"

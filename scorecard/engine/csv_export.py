@@ -12,11 +12,31 @@ from typing import Any
 from .characters import leading_ignorable
 from .wording import STATUS_NAMES, cell_state, evidence_text
 
-ACTION_COLUMNS = ["Priority", "Theme", "Question", "Question text", "Current answer", "Aim for",
-                  "Score gain (points)", "Guidance", "Owner", "Due date", "Status", "Progress notes",
-                  "Reason not planned", "Answer note", "Evidence"]
+ACTION_COLUMNS = [
+    "Priority",
+    "Theme",
+    "Question",
+    "Question text",
+    "Current answer",
+    "Aim for",
+    "Score gain (points)",
+    "Guidance",
+    "Owner",
+    "Due date",
+    "Status",
+    "Progress notes",
+    "Reason not planned",
+    "Answer note",
+    "Evidence",
+]
 # The columns `scorecard plan import` reads back (plan_csv.py); the rest are for reading.
-PLAN_COLUMNS = {"owner": "Owner", "due": "Due date", "status": "Status", "note": "Progress notes", "reason": "Reason not planned"}
+PLAN_COLUMNS = {
+    "owner": "Owner",
+    "due": "Due date",
+    "status": "Status",
+    "note": "Progress notes",
+    "reason": "Reason not planned",
+}
 NOT_ASKED = "not asked"
 NOT_ANSWERED = "not answered"
 
@@ -38,17 +58,38 @@ def actions_csv(result: dict[str, Any], assessment: dict[str, Any] | None = None
     for action, plan in rows:
         if action is None:
             qid = plan["question"]
-            cells = ["", plan["theme_title"], qid, spreadsheet_safe(plan["text"]), spreadsheet_safe(plan["current"]), "", "", ""]
+            cells = [
+                "",
+                plan["theme_title"],
+                qid,
+                spreadsheet_safe(plan["text"]),
+                spreadsheet_safe(plan["current"]),
+                "",
+                "",
+                "",
+            ]
         else:
             qid = action["question"]
             links = [*action["guidance"], action["next_tier_guidance"]]
-            cells = [action["priority"], action["theme_title"], qid, spreadsheet_safe(action["text"]),
-                     spreadsheet_safe(action["current"]), spreadsheet_safe(action["best"]), action["gain"],
-                     " ".join(base + link.replace(".md", ".html") for link in dict.fromkeys(links))]
-        cells += [spreadsheet_safe(plan.get("owner", "")), plan.get("due", ""),
-                  STATUS_NAMES[plan["status"]] if plan else "", spreadsheet_safe(plan.get("note", "")),
-                  spreadsheet_safe(plan.get("reason", "")), spreadsheet_safe(notes.get(qid, "")),
-                  spreadsheet_safe(evidence_text(evidence.get(qid)))]
+            cells = [
+                action["priority"],
+                action["theme_title"],
+                qid,
+                spreadsheet_safe(action["text"]),
+                spreadsheet_safe(action["current"]),
+                spreadsheet_safe(action["best"]),
+                action["gain"],
+                " ".join(base + link.replace(".md", ".html") for link in dict.fromkeys(links)),
+            ]
+        cells += [
+            spreadsheet_safe(plan.get("owner", "")),
+            plan.get("due", ""),
+            STATUS_NAMES[plan["status"]] if plan else "",
+            spreadsheet_safe(plan.get("note", "")),
+            spreadsheet_safe(plan.get("reason", "")),
+            spreadsheet_safe(notes.get(qid, "")),
+            spreadsheet_safe(evidence_text(evidence.get(qid))),
+        ]
         writer.writerow(cells)
     return out.getvalue()
 
@@ -64,29 +105,69 @@ def comparison_csv(result: dict[str, Any]) -> str:
     """
     tiers, risks = result["labels"]["tiers"], result["labels"]["risks"]
     groups = {g["id"]: g["title"] for g in result["groups"]}
-    header = ["Council", "Council code", "ONS code", "Nation", "Council type", "Functions changed", "Region",
-              "Comparison group", "Assessment date", "Bank version", "File", "Assessments"]
+    header = [
+        "Council",
+        "Council code",
+        "ONS code",
+        "Nation",
+        "Council type",
+        "Functions changed",
+        "Region",
+        "Comparison group",
+        "Assessment date",
+        "Bank version",
+        "File",
+        "Assessments",
+    ]
     for title in ["Overall"] + [t["title"] for t in result["themes"]]:
         header += [f"{title} {column}" for column in PART_COLUMNS]
 
     def part(p: dict[str, Any]) -> list[Any]:
         if p["score"] is None:
-            return ["", NOT_ASKED if cell_state(p) == "not_asked" else NOT_ANSWERED, "",
-                    _figure(p["coverage"], 100), "", ""]
-        return [_figure(p["score"]), tiers[p["tier"]], risks[p["risk"]] if p["risk"] else "not rated", _figure(p["coverage"], 100),
-                "yes" if p["provisional"] else "no", _figure(p["gap"])]
+            return [
+                "",
+                NOT_ASKED if cell_state(p) == "not_asked" else NOT_ANSWERED,
+                "",
+                _figure(p["coverage"], 100),
+                "",
+                "",
+            ]
+        return [
+            _figure(p["score"]),
+            tiers[p["tier"]],
+            risks[p["risk"]] if p["risk"] else "not rated",
+            _figure(p["coverage"], 100),
+            "yes" if p["provisional"] else "no",
+            _figure(p["gap"]),
+        ]
 
     out, writer = _writer()
     writer.writerow(header)
     for row in result["rows"]:
         council = row["council"]
         added, removed = council.get("functions_added", []), council.get("functions_removed", [])
-        changed = [part for part in (f"added {', '.join(added)}" if added else "",
-                                     f"removed {', '.join(removed)}" if removed else "") if part]
-        cells = [spreadsheet_safe(council["name"]), council.get("code", ""), council["ons_code"], row["nation_name"],
-                 row["council_type_name"], "; ".join(changed), spreadsheet_safe(council["region"]),
-                 groups.get(row["group"], ""), row["assessment_date"], spreadsheet_safe(row["bank_version"]),
-                 spreadsheet_safe(row["file"]), row["assessments"]]
+        changed = [
+            part
+            for part in (
+                f"added {', '.join(added)}" if added else "",
+                f"removed {', '.join(removed)}" if removed else "",
+            )
+            if part
+        ]
+        cells = [
+            spreadsheet_safe(council["name"]),
+            council.get("code", ""),
+            council["ons_code"],
+            row["nation_name"],
+            row["council_type_name"],
+            "; ".join(changed),
+            spreadsheet_safe(council["region"]),
+            groups.get(row["group"], ""),
+            row["assessment_date"],
+            spreadsheet_safe(row["bank_version"]),
+            spreadsheet_safe(row["file"]),
+            row["assessments"],
+        ]
         cells += part(row["overall"])
         for theme in row["themes"]:
             cells += part(theme)
@@ -115,7 +196,7 @@ def spreadsheet_safe(text: str) -> str:
     formula, so the guard looks past them too.
     """
     start = leading_ignorable(text)
-    if text[:1] in ("\t", "\r") or text[start:start + 1] in FORMULA_START:
+    if text[:1] in ("\t", "\r") or text[start : start + 1] in FORMULA_START:
         return "'" + text
     return text
 

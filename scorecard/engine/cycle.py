@@ -136,7 +136,18 @@ def check_action(entry: Any, qid: str, problems: list[Message]) -> dict[str, str
     checked = dict(entry)
     checked.setdefault("status", NOT_STARTED)
     if not isinstance(checked["status"], str) or checked["status"] not in STATUSES:
-        problems.append(Message("action_status_bad", {"question": qid, "value": _short(checked["status"]) if isinstance(checked["status"], str) else kind_of(checked["status"]), "statuses": list(STATUSES)}))
+        problems.append(
+            Message(
+                "action_status_bad",
+                {
+                    "question": qid,
+                    "value": _short(checked["status"])
+                    if isinstance(checked["status"], str)
+                    else kind_of(checked["status"]),
+                    "statuses": list(STATUSES),
+                },
+            )
+        )
     if "owner" in entry and not _text(entry["owner"], MAX_TEXT):
         problems.append(Message("action_text_bad", {"question": qid, "field": "owner", "limit": MAX_TEXT}))
     if "due" in entry and not is_iso_date(entry["due"]):

@@ -15,8 +15,14 @@ from .bank import Bank
 from .wording import answer_ids
 
 SAME, ONLY_HERE, ONLY_FILE, DIFFER = "same", "only_here", "only_file", "differ"
-COUNCIL_FIELDS = {"name": "Council name", "type": "Council type", "region": "Region", "ons_code": "ONS code",
-                  "code": "Council register code", "functions": "Functions the council runs"}
+COUNCIL_FIELDS = {
+    "name": "Council name",
+    "type": "Council type",
+    "region": "Region",
+    "ons_code": "ONS code",
+    "code": "Council register code",
+    "functions": "Functions the council runs",
+}
 
 
 def import_plan(bank: Bank, here_data: Any, incoming: Assessment) -> dict[str, Any]:
@@ -26,34 +32,64 @@ def import_plan(bank: Bank, here_data: Any, incoming: Assessment) -> dict[str, A
     ids = sorted(set(here["answers"]) | set(incoming.answers), key=lambda q: (order.get(q, len(order)), q))
     answers = [_entry(bank, qid, here["answers"].get(qid), incoming.answers.get(qid), _label) for qid in ids]
     note_ids = sorted(set(here["notes"]) | set(incoming.notes), key=lambda q: (order.get(q, len(order)), q))
-    notes = [_entry(bank, qid, here["notes"].get(qid) or None, incoming.notes.get(qid) or None, lambda _q, v: v) for qid in note_ids]
+    notes = [
+        _entry(bank, qid, here["notes"].get(qid) or None, incoming.notes.get(qid) or None, lambda _q, v: v)
+        for qid in note_ids
+    ]
     theirs = _council(incoming)
     council = []
     for field, label in COUNCIL_FIELDS.items():
         mine, other = here["council"].get(field) or None, theirs[field] or None
-        council.append({"field": field, "label": label, "here": _shown(mine, lambda v: _detail(bank, field, v)),
-                        "file": _shown(other, lambda v: _detail(bank, field, v)), "state": _state(mine, other)})
+        council.append(
+            {
+                "field": field,
+                "label": label,
+                "here": _shown(mine, lambda v, field=field: _detail(bank, field, v)),
+                "file": _shown(other, lambda v, field=field: _detail(bank, field, v)),
+                "state": _state(mine, other),
+            }
+        )
     counts = {state: sum(1 for e in answers if e["state"] == state) for state in (SAME, ONLY_HERE, ONLY_FILE, DIFFER)}
-    return {"answers": answers, "notes": notes, "council": council, "counts": counts,
-            "here_has_content": bool(here["answers"] or here["notes"] or here["retired"] or here["council"].get("name"))}
+    return {
+        "answers": answers,
+        "notes": notes,
+        "council": council,
+        "counts": counts,
+        "here_has_content": bool(here["answers"] or here["notes"] or here["retired"] or here["council"].get("name")),
+    }
 
 
 def _readable(bank: Bank, data: Any) -> dict[str, Any]:
     """The saved assessment in this bank's form if the engine can read it, else as it is."""
     try:
         here = load_assessment(data, bank)
-        return {"answers": here.answers, "notes": here.notes, "retired": here.retired_answers, "council": _council(here)}
+        return {
+            "answers": here.answers,
+            "notes": here.notes,
+            "retired": here.retired_answers,
+            "council": _council(here),
+        }
     except AssessmentError:
         data = data if isinstance(data, dict) else {}
         part = lambda key: data.get(key) if isinstance(data.get(key), dict) else {}  # noqa: E731
-        return {"answers": {k: v for k, v in part("answers").items() if v is not None}, "notes": part("notes"),
-                "retired": part("retired_answers"), "council": part("council")}
+        return {
+            "answers": {k: v for k, v in part("answers").items() if v is not None},
+            "notes": part("notes"),
+            "retired": part("retired_answers"),
+            "council": part("council"),
+        }
 
 
 def _council(assessment: Assessment) -> dict[str, Any]:
     c = assessment.council
-    return {"name": c.name, "type": c.type, "region": c.region, "ons_code": c.ons_code, "code": c.code,
-            "functions": list(c.functions) if c.functions is not None else None}
+    return {
+        "name": c.name,
+        "type": c.type,
+        "region": c.region,
+        "ons_code": c.ons_code,
+        "code": c.code,
+        "functions": list(c.functions) if c.functions is not None else None,
+    }
 
 
 def _detail(bank: Bank, field: str, value: Any) -> str:
@@ -67,9 +103,14 @@ def _detail(bank: Bank, field: str, value: Any) -> str:
 
 def _entry(bank: Bank, qid: str, mine: Any, theirs: Any, label) -> dict[str, Any]:
     question = bank.questions.get(qid)
-    return {"question": qid, "theme": question.theme if question else "", "text": question.text if question else "",
-            "here": _shown(mine, lambda v: label(question, v)), "file": _shown(theirs, lambda v: label(question, v)),
-            "state": _state(mine, theirs)}
+    return {
+        "question": qid,
+        "theme": question.theme if question else "",
+        "text": question.text if question else "",
+        "here": _shown(mine, lambda v: label(question, v)),
+        "file": _shown(theirs, lambda v: label(question, v)),
+        "state": _state(mine, theirs),
+    }
 
 
 def _state(mine: Any, theirs: Any) -> str:

@@ -32,9 +32,17 @@ from .messages import Message
 from .yearly import same_answer
 
 QUESTION_SECTIONS = ("answers", "notes", "evidence", "action_plan")
-WHAT = {"answers": "answer", "notes": "note", "evidence": "evidence", "action_plan": "action",
-        "retired_answers": "answer to a retired question", "assignments": "assignment", "council": "council detail",
-        "sign_off": "sign-off", "previous": "last year's answers"}
+WHAT = {
+    "answers": "answer",
+    "notes": "note",
+    "evidence": "evidence",
+    "action_plan": "action",
+    "retired_answers": "answer to a retired question",
+    "assignments": "assignment",
+    "council": "council detail",
+    "sign_off": "sign-off",
+    "previous": "last year's answers",
+}
 COUNCIL_FIELDS = ("name", "type", "region", "ons_code", "code", "functions")
 
 
@@ -50,8 +58,13 @@ class Source:
     items: dict[str, Any] = field(default_factory=dict)
 
 
-def merge_assessments(bank: Bank, files: list[tuple[str, Any]], themes: dict[str, list[str]] | None = None,
-                      take: dict[str, str] | None = None, prefer: str | None = None) -> dict[str, Any]:
+def merge_assessments(
+    bank: Bank,
+    files: list[tuple[str, Any]],
+    themes: dict[str, list[str]] | None = None,
+    take: dict[str, str] | None = None,
+    prefer: str | None = None,
+) -> dict[str, Any]:
     """Merge files [(name, text or dict)] -> {"assessment": merged file or None, "conflicts", "settled", "files"}.
 
     ``assessment`` is None while any conflict is unsettled: a half-merged file must not be
@@ -60,8 +73,11 @@ def merge_assessments(bank: Bank, files: list[tuple[str, Any]], themes: dict[str
     themes, take = themes or {}, dict(take or {})
     sources = _read(bank, files, themes)
     names = [s.name for s in sources]
-    problems = [Message("merge_take_unknown_file", {"key": key, "file": name, "files": names})
-                for key, name in take.items() if name not in names]
+    problems = [
+        Message("merge_take_unknown_file", {"key": key, "file": name, "files": names})
+        for key, name in take.items()
+        if name not in names
+    ]
     if prefer is not None and prefer not in names:
         problems.append(Message("merge_prefer_unknown_file", {"file": prefer, "files": names}))
     if problems:
@@ -92,8 +108,14 @@ def merge_assessments(bank: Bank, files: list[tuple[str, Any]], themes: dict[str
     problems += [Message("merge_take_no_conflict", {"key": key}) for key in take if key not in used_takes]
     if problems:
         raise AssessmentError(problems)
-    summary = [{"name": s.name, "themes": sorted(s.themes) if s.themes is not None else None,
-                "answers": sum(1 for k in s.items if k.startswith("answers."))} for s in sources]
+    summary = [
+        {
+            "name": s.name,
+            "themes": sorted(s.themes) if s.themes is not None else None,
+            "answers": sum(1 for k in s.items if k.startswith("answers.")),
+        }
+        for s in sources
+    ]
     if conflicts:
         return {"assessment": None, "conflicts": conflicts, "settled": settled, "files": summary}
     merged = _assemble(bank, sources, chosen)
@@ -113,17 +135,27 @@ def _read(bank: Bank, files: list[tuple[str, Any]], themes: dict[str, list[str]]
             continue
         seen.add(name)
         try:
-            assessment = parse_assessment_text(content, bank) if isinstance(content, (str, bytes)) else load_assessment(content, bank)
+            assessment = (
+                parse_assessment_text(content, bank)
+                if isinstance(content, (str, bytes))
+                else load_assessment(content, bank)
+            )
         except AssessmentError as error:
-            problems += [Message("merge_file_problem", {"file": name, "file_problem": {"code": m.code, "params": m.params}})
-                         for m in error.details]
+            problems += [
+                Message("merge_file_problem", {"file": name, "file_problem": {"code": m.code, "params": m.params}})
+                for m in error.details
+            ]
             continue
         chosen_themes = themes.get(name)
         unknown = [t for t in chosen_themes or [] if t not in known]
         if unknown:
-            problems.append(Message("merge_unknown_theme", {"file": name, "theme": unknown[0], "themes": sorted(known)}))
+            problems.append(
+                Message("merge_unknown_theme", {"file": name, "theme": unknown[0], "themes": sorted(known)})
+            )
         data = assessment.to_dict()
-        source = Source(name, assessment, data, assessment.provenance, None if chosen_themes is None else frozenset(chosen_themes))
+        source = Source(
+            name, assessment, data, assessment.provenance, None if chosen_themes is None else frozenset(chosen_themes)
+        )
         source.items = _items(bank, source)
         sources.append(source)
     for name in themes:
@@ -188,7 +220,7 @@ def _latest(key: str, holders: list[Source]) -> Source:
 def _instant(at: str) -> datetime.datetime:
     """A provenance time as a comparable instant (the site writes UTC, "...Z"; others may give an offset)."""
     moment = datetime.datetime.fromisoformat(at.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=datetime.timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
 
 
 def _choice(key: str, take: dict[str, str], used: set[str]) -> str | None:
@@ -213,8 +245,13 @@ def _conflict(bank: Bank, key: str, holders: list[Source]) -> dict[str, Any]:
         "text": question.text if question else "",
         "label": f"{rest} {WHAT[section]}" if question else (f"{WHAT[section]} {rest}" if rest else WHAT[section]),
         "choices": [
-            {"file": s.name, "value": s.items[key], "shown": _shown(question, section, s.items[key]),
-             "by": s.provenance.get(pkey, {}).get("by", ""), "at": s.provenance.get(pkey, {}).get("at", "")}
+            {
+                "file": s.name,
+                "value": s.items[key],
+                "shown": _shown(question, section, s.items[key]),
+                "by": s.provenance.get(pkey, {}).get("by", ""),
+                "at": s.provenance.get(pkey, {}).get("at", ""),
+            }
             for s in holders
         ],
     }
@@ -239,9 +276,15 @@ def _assemble(bank: Bank, sources: list[Source], chosen: dict[str, tuple[Any, So
     """The merged file from the chosen items, with each item's who-and-when from the file it came from."""
     first = sources[0].data
     council = {"name": "", "type": first["council"]["type"]}
-    data: dict[str, Any] = {"format": FORMAT, "format_version": FORMAT_VERSION, "council": council,
-                            "assessment_date": max(s.data["assessment_date"] for s in sources),
-                            "bank_version": bank.version, "answers": {}, "notes": {}}
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "council": council,
+        "assessment_date": max(s.data["assessment_date"] for s in sources),
+        "bank_version": bank.version,
+        "answers": {},
+        "notes": {},
+    }
     provenance: dict[str, dict[str, str]] = {}
     for key, (value, source) in chosen.items():
         section, _, rest = key.partition(".")

@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from .assessment import Assessment, AssessmentError
-from .messages import Message
 from .cycle import DONE, copy_json, is_iso_date
+from .messages import Message
 
 
 def next_year(assessment: Assessment, today: str) -> dict[str, Any]:
@@ -24,11 +24,19 @@ def next_year(assessment: Assessment, today: str) -> dict[str, Any]:
     if today < assessment.assessment_date:
         raise AssessmentError([Message("next_year_before_last", {"today": today, "last": assessment.assessment_date})])
     last = assessment.to_dict()
-    previous = {"assessment_date": last["assessment_date"], "bank_version": last["bank_version"], "answers": copy_json(last["answers"])}
+    previous = {
+        "assessment_date": last["assessment_date"],
+        "bank_version": last["bank_version"],
+        "answers": copy_json(last["answers"]),
+    }
     for key in ("notes", "evidence"):
         if last.get(key):
             previous[key] = copy_json(last[key])
-    data = {key: copy_json(value) for key, value in last.items() if key not in ("sign_off", "previous", "review", "action_plan")}
+    data = {
+        key: copy_json(value)
+        for key, value in last.items()
+        if key not in ("sign_off", "previous", "review", "action_plan")
+    }
     data["assessment_date"] = today
     plan = {qid: dict(entry) for qid, entry in last.get("action_plan", {}).items() if entry.get("status") != DONE}
     if plan:

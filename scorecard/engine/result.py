@@ -6,14 +6,25 @@ other tools). tests/test_result_schema.py checks real results against the schema
 schema against these TypedDicts.
 """
 
-from typing import Any, NotRequired, TypedDict  # no "from __future__ import annotations": TypedDict must see NotRequired
+from typing import (
+    Any,
+    NotRequired,
+    TypedDict,
+)  # no "from __future__ import annotations": TypedDict must see NotRequired
 
 from .actions import action_list, unanswered_list
 from .assessment import Assessment
-from .wording import set_aside_message
 from .bank import Bank
 from .scoring import overall, question_entries, read_answers, score_theme
-from .yearly import evidence_share, evidence_completeness, plan_entries, planned_outcome, since_last_year, still_to_review
+from .wording import set_aside_message
+from .yearly import (
+    evidence_completeness,
+    evidence_share,
+    plan_entries,
+    planned_outcome,
+    since_last_year,
+    still_to_review,
+)
 
 
 class CouncilSummary(TypedDict):
@@ -262,6 +273,7 @@ class Labels(TypedDict):
 
 class ScoredAssessment(TypedDict):
     """What every scoring of an assessment starts with: the full result, and a comparison's summary (summary.py)."""
+
     council: CouncilSummary
     assessment_date: str
     bank_version: str  # the bank that scored it
@@ -317,7 +329,7 @@ def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True, ac
     }
     if not detail:
         return summary
-    for theme, result in zip(bank.themes, themes):
+    for theme, result in zip(bank.themes, themes, strict=True):
         result["questions"] = question_entries(theme, reading)
     listed = action_list(themes, assessment, bank, reading) if actions else None
     return {
@@ -337,12 +349,15 @@ def add_theme_cycle(bank: Bank, assessment: Assessment, reading, themes) -> None
         theme["planned"] = outcome.get(theme["id"])
 
 
-def yearly_parts(bank: Bank, assessment: Assessment, reading, themes, overall_now,
-                 actions: list[Action] | None = None) -> dict[str, Any]:
+def yearly_parts(
+    bank: Bank, assessment: Assessment, reading, themes, overall_now, actions: list[Action] | None = None
+) -> dict[str, Any]:
     """Evidence, the action plan (given the action list), sign-off, last year's changes, answers to review (yearly.py)."""
     cycle = assessment.cycle
     parts: dict[str, Any] = {
-        "evidence": evidence_share(sum(t["evidence"]["answered"] for t in themes), sum(t["evidence"]["with_evidence"] for t in themes)),
+        "evidence": evidence_share(
+            sum(t["evidence"]["answered"] for t in themes), sum(t["evidence"]["with_evidence"] for t in themes)
+        ),
     }
     if actions is not None:
         for action in actions:
@@ -366,7 +381,9 @@ def bank_changes(bank: Bank, assessment: Assessment) -> Changes:
             "reason": bank.retired.get(qid, {}).get("reason", ""),
             # a reworded question whose old answer did not fit the new one (or it was answered anew)
             "replaced_by": bank.replaced_by.get(qid, "") if qid not in bank.retired else "",
-            "theme": bank.questions[bank.replaced_by[qid]].theme if qid not in bank.retired and qid in bank.replaced_by else "",
+            "theme": bank.questions[bank.replaced_by[qid]].theme
+            if qid not in bank.retired and qid in bank.replaced_by
+            else "",
         }
         for qid, value in sorted(assessment.retired_answers.items())
         if qid not in assessment.set_aside

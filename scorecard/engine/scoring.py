@@ -25,8 +25,20 @@ from typing import Any
 from .assessment import Assessment
 from .bank import NOT_APPLICABLE, Bank, Theme
 from .statuses import (  # noqa: F401 (re-exported: the status words have always been read from here)
-    ANSWERED, FUNCTION_NOT_RUN, GATE_MET, GATE_NOT_APPLICABLE, GATE_NOT_EVIDENCED, GATE_NOT_MET, NA, NOT_ASKED,
-    NOT_FOR_COUNCIL, NOT_IN_NATION, PARENT_CLOSED, PARENT_NOT_APPLICABLE, PARENT_UNANSWERED, UNANSWERED,
+    ANSWERED,
+    FUNCTION_NOT_RUN,
+    GATE_MET,
+    GATE_NOT_APPLICABLE,
+    GATE_NOT_EVIDENCED,
+    GATE_NOT_MET,
+    NA,
+    NOT_ASKED,
+    NOT_FOR_COUNCIL,
+    NOT_IN_NATION,
+    PARENT_CLOSED,
+    PARENT_NOT_APPLICABLE,
+    PARENT_UNANSWERED,
+    UNANSWERED,
 )
 from .tables import AskedQuestion, CouncilTables, ThemeTables, council_tables, share, tier_table
 
@@ -34,8 +46,20 @@ from .tables import AskedQuestion, CouncilTables, ThemeTables, council_tables, s
 class Tally:
     """One theme's answers, counted while they are read."""
 
-    __slots__ = ("answered", "not_applicable", "unanswered", "not_asked", "earned", "left_out", "waiting", "gates",
-                 "gate_failed", "context_answered", "context_unanswered", "context_chosen")
+    __slots__ = (
+        "answered",
+        "not_applicable",
+        "unanswered",
+        "not_asked",
+        "earned",
+        "left_out",
+        "waiting",
+        "gates",
+        "gate_failed",
+        "context_answered",
+        "context_unanswered",
+        "context_chosen",
+    )
 
     def __init__(self) -> None:
         self.answered = self.not_applicable = self.unanswered = self.not_asked = 0  # scored questions, by status
@@ -69,8 +93,18 @@ class Reading:
     out when first asked for, which a summary (``score_assessment(detail=False)``) never does.
     """
 
-    __slots__ = ("council", "nation", "functions", "answers", "follow_ups", "tallies", "exposure", "_statuses", "_reasons",
-                 "_fractions")
+    __slots__ = (
+        "council",
+        "nation",
+        "functions",
+        "answers",
+        "follow_ups",
+        "tallies",
+        "exposure",
+        "_statuses",
+        "_reasons",
+        "_fractions",
+    )
 
     def __init__(self, council: CouncilTables, answers: dict[str, Any]) -> None:
         self.council = council  # the bank's tables for this council's nation and functions
@@ -143,8 +177,10 @@ class Reading:
 REASONS = frozenset((PARENT_UNANSWERED, PARENT_CLOSED, PARENT_NOT_APPLICABLE))  # why a follow-up is not asked
 
 CLOSED_BY_PARENT = {
-    NA: PARENT_NOT_APPLICABLE, PARENT_NOT_APPLICABLE: PARENT_NOT_APPLICABLE,
-    UNANSWERED: PARENT_UNANSWERED, PARENT_UNANSWERED: PARENT_UNANSWERED,
+    NA: PARENT_NOT_APPLICABLE,
+    PARENT_NOT_APPLICABLE: PARENT_NOT_APPLICABLE,
+    UNANSWERED: PARENT_UNANSWERED,
+    PARENT_UNANSWERED: PARENT_UNANSWERED,
     PARENT_CLOSED: PARENT_CLOSED,
 }
 """What a parent's state (its status, or why it is not asked itself) means for its follow-ups.
@@ -153,9 +189,11 @@ A parent answered closes them unless its answer is one that opens them (scoring 
 FAILED = (GATE_NOT_MET, GATE_NOT_EVIDENCED)  # a gate in either state caps the tier
 
 GATE_BY_STATE = {
-    NA: GATE_NOT_APPLICABLE, PARENT_NOT_APPLICABLE: GATE_NOT_APPLICABLE,  # the duty does not apply
+    NA: GATE_NOT_APPLICABLE,
+    PARENT_NOT_APPLICABLE: GATE_NOT_APPLICABLE,  # the duty does not apply
     PARENT_CLOSED: GATE_NOT_MET,  # the parent's answer already says the duty is not met
-    UNANSWERED: GATE_NOT_EVIDENCED, PARENT_UNANSWERED: GATE_NOT_EVIDENCED,
+    UNANSWERED: GATE_NOT_EVIDENCED,
+    PARENT_UNANSWERED: GATE_NOT_EVIDENCED,
 }
 """A statutory gate's state from its question's state when the question is not answered."""
 
@@ -177,7 +215,7 @@ def read_answers(bank: Bank, assessment: Assessment) -> Reading:
     answers = assessment.answers
     council = council_tables(bank, *council_profile(bank, assessment))
     reading = Reading(council, answers)
-    for table, tally in zip(council.themes.values(), reading.tallies.values()):
+    for table, tally in zip(council.themes.values(), reading.tallies.values(), strict=True):
         _read_roots(table, answers, tally)
     _read_follow_ups(council, answers, reading)
     _read_context(council, answers, reading)
@@ -203,7 +241,9 @@ def _read_roots(table: ThemeTables, answers: dict[str, Any], tally: Tally) -> No
     earned = tally.earned
     earned.extend(filter(None, map(dict.get, table.single_points, values)))
     if not_applicable:
-        tally.left_out.extend(w for w, value in zip(table.single_weights, values) if value == NOT_APPLICABLE)
+        tally.left_out.extend(
+            w for w, value in zip(table.single_weights, values, strict=True) if value == NOT_APPLICABLE
+        )
     for asked in table.multi:
         value = get(asked.id)
         if value is None:
@@ -315,8 +355,11 @@ def context_still_needed(bank: Bank, theme: Theme, reading: Reading) -> list[dic
     disruption as well as licensing), so the officer is told which, and where it is asked.
     """
     asked_questions, get = reading.council.by_id, reading.answers.get
-    return [{"question": qid, "theme": asked_questions[qid].theme}
-            for qid in reading.council.themes[theme.id].exposure_sources if get(qid) is None]  # "not applicable" is an answer
+    return [
+        {"question": qid, "theme": asked_questions[qid].theme}
+        for qid in reading.council.themes[theme.id].exposure_sources
+        if get(qid) is None
+    ]  # "not applicable" is an answer
 
 
 def theme_exposure(bank: Bank, theme: Theme, reading: Reading) -> str | None:
@@ -430,7 +473,9 @@ def overall(themes: list[dict[str, Any]], bank: Bank) -> dict[str, Any]:
         "tier": None,
         # the highest residual risk of the themes, once none is still to be rated: a theme not
         # started, or waiting for its local context, could carry the highest risk of all
-        "risk": max(rated_risks, key=bank.ranks["risks"].__getitem__) if rated_risks and not (missing or context_needed) else None,
+        "risk": max(rated_risks, key=bank.ranks["risks"].__getitem__)
+        if rated_risks and not (missing or context_needed)
+        else None,
         "risk_rated_themes": len(rated_risks),
         "coverage": share(covered / asked) if asked else None,
         "provisional": False,

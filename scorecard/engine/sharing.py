@@ -34,7 +34,11 @@ def export_themes(bank: Bank, data: dict[str, Any], themes: list[str]) -> dict[s
     assessment = load_assessment(data, bank)
     full = assessment.to_dict()
     keep = {q.id for t in bank.themes if t.id in themes for q in t.questions}
-    out = {key: value for key, value in full.items() if key not in (*PER_QUESTION, "review", "provenance", "retired_answers", "sign_off")}
+    out = {
+        key: value
+        for key, value in full.items()
+        if key not in (*PER_QUESTION, "review", "provenance", "retired_answers", "sign_off")
+    }
     for section in PER_QUESTION:
         part = {qid: value for qid, value in full.get(section, {}).items() if qid in keep}
         if part or section in ("answers", "notes"):
@@ -42,8 +46,11 @@ def export_themes(bank: Bank, data: dict[str, Any], themes: list[str]) -> dict[s
     review = [qid for qid in full.get("review", []) if qid in keep]
     if review:
         out["review"] = review
-    provenance = {key: entry for key, entry in full.get("provenance", {}).items()
-                  if key.split(".", 1)[-1] in keep or key.startswith("council.") or key == "assessment"}
+    provenance = {
+        key: entry
+        for key, entry in full.get("provenance", {}).items()
+        if key.split(".", 1)[-1] in keep or key.startswith("council.") or key == "assessment"
+    }
     if provenance:
         out["provenance"] = provenance
     return out

@@ -50,7 +50,9 @@ def summarise(bank: Bank, assessment: Assessment) -> Summary:
         asked = council_tables(bank, ctype.nation, functions).by_id
         result = figures({qid: value for qid, value in answers.items() if qid in asked and value is not None})
         if result is None:
-            raise ValueError("summarise: an answer is not one the bank accepts; check the assessment first (load_assessment)")
+            raise ValueError(
+                "summarise: an answer is not one the bank accepts; check the assessment first (load_assessment)"
+            )
     return _summary(bank, assessment, ctype, functions, result)
 
 
@@ -74,8 +76,13 @@ def check_and_summarise(bank: Bank, data: Any) -> tuple[Assessment, Summary]:
     return assessment, summarise(bank, assessment)
 
 
-def _summary(bank: Bank, assessment: Assessment, ctype: CouncilType, functions: frozenset[str],
-             figures: tuple[list[ThemeFigures], Figures]) -> Summary:
+def _summary(
+    bank: Bank,
+    assessment: Assessment,
+    ctype: CouncilType,
+    functions: frozenset[str],
+    figures: tuple[list[ThemeFigures], Figures],
+) -> Summary:
     council = assessment.council
     corrected = council.functions is not None
     themes, overall = figures
@@ -87,7 +94,9 @@ def _summary(bank: Bank, assessment: Assessment, ctype: CouncilType, functions: 
             "region": council.region,
             "ons_code": council.ons_code,
             "code": council.code,
-            "functions": sorted(functions) if corrected else list(council_tables(bank, ctype.nation, functions).function_list),
+            "functions": sorted(functions)
+            if corrected
+            else list(council_tables(bank, ctype.nation, functions).function_list),
             "functions_added": sorted(functions - ctype.functions) if corrected else [],
             "functions_removed": sorted(ctype.functions - functions) if corrected else [],
         },

@@ -33,8 +33,8 @@ or its parent's), parent closed. Each of the scoring rules treats the pairs alik
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Callable
+from functools import cache
 from itertools import compress, repeat
 from math import fsum
 from operator import eq, getitem, mul, neg
@@ -42,8 +42,17 @@ from typing import Any
 
 from .bank import NOT_APPLICABLE, Bank
 from .statuses import ANSWERED, NA, PARENT_CLOSED, UNANSWERED
-from .tables import (MAX_SCORES, AskedQuestion, CouncilTables, TierTable, _share, council_tables, per_council_context,
-                     share, tier_table)
+from .tables import (
+    MAX_SCORES,
+    AskedQuestion,
+    CouncilTables,
+    TierTable,
+    _share,
+    council_tables,
+    per_council_context,
+    share,
+    tier_table,
+)
 
 Figures = Callable[[dict[str, Any]], tuple[list[dict[str, Any]], dict[str, Any]]]
 
@@ -57,20 +66,34 @@ def compile_figures(bank: Bank, council: CouncilTables) -> Figures:
     """``summary_source`` compiled. The names it reads besides builtins: ``asked`` (the context's
     tables.AskedQuestion by id), ``bank``, ``kept_scores`` (KeptScores), ``coverage_table`` and a few functions."""
     source = summary_source(bank, council)
-    namespace: dict[str, Any] = {"asked": council.by_id, "bank": bank,
-                                 "compress": compress, "repeat": repeat, "eq": eq, "neg": neg, "fsum": fsum,
-                                 "kept_scores": bank.compiled("summary scores", lambda: KeptScores(tier_table(bank))),
-                                 "kept_share": _share, "mul": mul, "getitem": getitem,
-                                 "coverage_table": coverage_table,
-                                 "__name__": "scorecard.engine.summary_code.generated"}
+    namespace: dict[str, Any] = {
+        "asked": council.by_id,
+        "bank": bank,
+        "compress": compress,
+        "repeat": repeat,
+        "eq": eq,
+        "neg": neg,
+        "fsum": fsum,
+        "kept_scores": bank.compiled("summary scores", lambda: KeptScores(tier_table(bank))),
+        "kept_share": _share,
+        "mul": mul,
+        "getitem": getitem,
+        "coverage_table": coverage_table,
+        "__name__": "scorecard.engine.summary_code.generated",
+    }
     exec(compile(source, f"<summary figures {council.nation} {','.join(council.function_list)}>", "exec"), namespace)
     return namespace["figures"]
 
 
 def figures_for(bank: Bank, nation: str, functions: frozenset[str]) -> Figures:
     """The compiled figures function of one council context, made on first use and kept on the bank (bounded like the tables)."""
-    return per_council_context(bank, "summary figures", nation, functions,
-                               lambda: compile_figures(bank, council_tables(bank, nation, functions)))
+    return per_council_context(
+        bank,
+        "summary figures",
+        nation,
+        functions,
+        lambda: compile_figures(bank, council_tables(bank, nation, functions)),
+    )
 
 
 def _name(asked: AskedQuestion) -> str:
@@ -127,9 +150,12 @@ class _Writer:
             f"RISK_RANK = {dict(self.bank.ranks['risks'])!r}",
             "RISK = bank.risk_matrix  # exposure -> tier -> residual risk",
         ]
-        body = ["    try:", *("    " + line for line in self.body),
-                "    except (KeyError, TypeError, ValueError):  # an answer not accepted as it is (or not an answer at all)",
-                "        return None"]
+        body = [
+            "    try:",
+            *("    " + line for line in self.body),
+            "    except (KeyError, TypeError, ValueError):  # an answer not accepted as it is (or not an answer at all)",
+            "        return None",
+        ]
         return "\n".join([*header, *self.globals, "", "", "def figures(answers):", *body, ""])
 
     def theme_figures(self) -> None:
@@ -160,8 +186,10 @@ class _Writer:
             self.line(2, f"v{i} = False")
             size = len(table.theme.questions)
             coverage = f"{self.bind(f'COVER{size}', f'coverage_table({size})')}[k{i}][c{i}]"
-            entries.append(f'{{"id": {theme_id!r}, "score": s{i}, "tier": t{i}, "risk": r{i}, "coverage": {coverage}, '
-                           f'"provisional": v{i}, "asked": k{i}, "answered": a{i}}}')
+            entries.append(
+                f'{{"id": {theme_id!r}, "score": s{i}, "tier": t{i}, "risk": r{i}, "coverage": {coverage}, '
+                f'"provisional": v{i}, "asked": k{i}, "answered": a{i}}}'
+            )
         self.line(1, "themes = [")
         for entry in entries:
             self.line(2, entry + ",")
@@ -173,13 +201,17 @@ class _Writer:
         residual risk, not rated while a theme is not started or still needs its local context."""
         tables = list(self.council.themes.values())
         count = range(len(tables))
-        applies = [i for i, t in enumerate(tables) if t.maturity_asked]  # a theme with no scored question for this council is left out
+        applies = [
+            i for i, t in enumerate(tables) if t.maturity_asked
+        ]  # a theme with no scored question for this council is left out
         gated_themes = {a.theme for a in self.council.gated}
         self.line(1, "# overall")
         risks = "".join(f"r{i}, " for i in applies)
         self.line(1, f"ro = max(filter(None, ({risks})), key=RISK_RANK.__getitem__, default=None)")
         # not rated while a theme is not started or still needs its local context (scoring.overall)
-        unrated = [f"(s{i} is None and p{i})" for i in applies] + [f"q{i}" for i in applies if tables[i].exposure_sources]
+        unrated = [f"(s{i} is None and p{i})" for i in applies] + [
+            f"q{i}" for i in applies if tables[i].exposure_sources
+        ]
         if unrated:
             self.line(1, f"if {' or '.join(unrated)}:")
             self.line(2, "ro = None")
@@ -229,14 +261,18 @@ class _Writer:
     def multi_points(self, asked: AskedQuestion) -> tuple[str, str]:
         """A multi's points for the answers accepted so far (a dict), and the call that checks and works out any other."""
         name = _name(asked)
-        return (self.bind("K_" + name, f"asked[{asked.id!r}].known_points"),
-                self.bind("A_" + name, f"asked[{asked.id!r}].accepted_points"))
+        return (
+            self.bind("K_" + name, f"asked[{asked.id!r}].known_points"),
+            self.bind("A_" + name, f"asked[{asked.id!r}].accepted_points"),
+        )
 
     def roots(self, i: int, table) -> None:
         """A theme's scored questions without a parent: each counts by its own answer (as scoring._read_roots)."""
         self.line(1, f"# {table.theme.id}: questions without a parent")
         if table.single_ids:
-            points = self.bind(f"P{i}", "(" + "".join(f"asked[{qid!r}].checked_points, " for qid in table.single_ids) + ")")
+            points = self.bind(
+                f"P{i}", "(" + "".join(f"asked[{qid!r}].checked_points, " for qid in table.single_ids) + ")"
+            )
             self.line(1, f"v = list(map(get, {table.single_ids!r}))")
             self.line(1, f"u{i} = v.count(None)")
             self.line(1, f"n{i} = v.count(NA)")
@@ -267,13 +303,16 @@ class _Writer:
         if singles:
             ids = tuple(a.id for a in singles)
             self.batches += 1
-            points = self.bind(f"PB{self.batches}", "(" + "".join(f"asked[{qid!r}].checked_points, " for qid in ids) + ")")
+            points = self.bind(
+                f"PB{self.batches}", "(" + "".join(f"asked[{qid!r}].checked_points, " for qid in ids) + ")"
+            )
             self.line(depth, f"v = list(map(get, {ids!r}))")
             self.counted(depth, i, "v", "None", "NA", len(ids), tuple(a.weight for a in singles))
             self.line(depth, f"e{i}.extend(filter(None, map(getitem, {points}, v)))")
 
-    def counted(self, depth: int, i: int, values: str, missing: str, not_applicable: str, count: int,
-                weights: tuple[float, ...]) -> None:
+    def counted(
+        self, depth: int, i: int, values: str, missing: str, not_applicable: str, count: int, weights: tuple[float, ...]
+    ) -> None:
         self.line(depth, f"b = {values}.count({missing})")
         self.line(depth, f"d = {values}.count({not_applicable})")
         self.line(depth, f"u{i} += b")
@@ -371,7 +410,7 @@ class _Writer:
             self.line(depth + 1, "return None  # not an answer this question accepts")
         self.line(depth, "else:")
         if asked.is_multi:
-            self.line(depth + 1, "return None  # neither a list nor \"not applicable\"")
+            self.line(depth + 1, 'return None  # neither a list nor "not applicable"')
             return
         self.line(depth + 1, f"a{i} += 1")
         self.earn(depth + 1, asked)
@@ -466,7 +505,7 @@ class KeptScores(dict):
         return result
 
 
-@lru_cache(maxsize=None)
+@cache
 def coverage_table(most: int) -> tuple[tuple[float | None, ...], ...]:
     """A theme's coverage by its counts, ``table[asked][covered]``, for up to ``most`` questions asked: the share
     as results give it (tables.share; 0.0 when none is covered; None when none is asked), looked up rather than

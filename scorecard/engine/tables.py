@@ -17,10 +17,11 @@ themselves stay in the bank's data and in scoring.py. Run-time code: standard li
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from math import fsum  # exact, as in scoring.py: the sum of the same weights in any order
 from operator import contains
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from .bank import CONTEXT, NOT_APPLICABLE, Bank, Gate, Question, Theme
 from .statuses import FUNCTION_NOT_RUN, NOT_FOR_COUNCIL, NOT_IN_NATION
@@ -46,9 +47,26 @@ class AskedQuestion:
     scoring assessments of many council types reads one set of these rather than one per type.
     """
 
-    __slots__ = ("question", "id", "theme", "is_context", "weight", "parent", "opened_by", "gate", "text",
-                 "variant", "scores", "is_multi", "max_points", "points", "exposures", "_multi_fractions", "known_points",
-                 "checked_points")
+    __slots__ = (
+        "question",
+        "id",
+        "theme",
+        "is_context",
+        "weight",
+        "parent",
+        "opened_by",
+        "gate",
+        "text",
+        "variant",
+        "scores",
+        "is_multi",
+        "max_points",
+        "points",
+        "exposures",
+        "_multi_fractions",
+        "known_points",
+        "checked_points",
+    )
 
     def __init__(self, question: Question, nation: str) -> None:
         wording = question.wording(nation)
@@ -73,8 +91,11 @@ class AskedQuestion:
         # a one-choice question's answers a file may hold as they are (Question.text_answers) -> points, 0 for "n/a"
         # and for no answer (None), so that reading an answer's points checks it in the same step (a KeyError: not
         # accepted as it is; summary_code.py)
-        self.checked_points: dict[str | None, float] = {} if self.is_multi else {
-            None: 0, **{a: 0 if a == NOT_APPLICABLE else self.points[a] for a in sorted(question.text_answers)}}
+        self.checked_points: dict[str | None, float] = (
+            {}
+            if self.is_multi
+            else {None: 0, **{a: 0 if a == NOT_APPLICABLE else self.points[a] for a in sorted(question.text_answers)}}
+        )
 
     def fraction(self, value: Any) -> float:
         """Share of the weight an accepted answer earns: the same arithmetic as Question.fraction.
@@ -162,8 +183,20 @@ def _share(fraction: float) -> float:
 class ThemeTables:
     """One theme for one council context: its questions as asked, and the sums that do not depend on answers."""
 
-    __slots__ = ("theme", "maturity", "maturity_asked", "weights", "possible", "root_count", "single_ids", "single_points",
-                 "single_weights", "multi", "exposure_sources", "not_for_council")
+    __slots__ = (
+        "theme",
+        "maturity",
+        "maturity_asked",
+        "weights",
+        "possible",
+        "root_count",
+        "single_ids",
+        "single_points",
+        "single_weights",
+        "multi",
+        "exposure_sources",
+        "not_for_council",
+    )
 
     def __init__(self, theme: Theme, asked: dict[str, AskedQuestion], nation: str) -> None:
         self.theme = theme
@@ -189,15 +222,27 @@ class ThemeTables:
 class CouncilTables:
     """Everything scoring reads about the bank for councils of one nation running one set of functions."""
 
-    __slots__ = ("nation", "functions", "function_list", "asked", "by_id", "orphans", "follow_ups", "context", "gated",
-                 "themes", "tiers")
+    __slots__ = (
+        "nation",
+        "functions",
+        "function_list",
+        "asked",
+        "by_id",
+        "orphans",
+        "follow_ups",
+        "context",
+        "gated",
+        "themes",
+        "tiers",
+    )
 
     def __init__(self, bank: Bank, nation: str, functions: frozenset[str]) -> None:
         self.nation = nation
         self.functions = functions
         self.function_list = tuple(sorted(functions))  # as the result lists them
-        in_nation = bank.compiled(("questions as asked in", nation),
-                                  lambda: {q.id: AskedQuestion(q, nation) for q in bank.questions.values()})
+        in_nation = bank.compiled(
+            ("questions as asked in", nation), lambda: {q.id: AskedQuestion(q, nation) for q in bank.questions.values()}
+        )
         self.asked = tuple(in_nation[q.id] for q in bank.asked_of(nation, functions))  # parents before follow-ups
         self.by_id = {a.id: a for a in self.asked}
         scored = [a for a in self.asked if not a.is_context]
@@ -228,13 +273,18 @@ def per_council_context(bank: Bank, name: str, nation: str, functions: frozenset
 
 def council_tables(bank: Bank, nation: str, functions: frozenset[str]) -> CouncilTables:
     """The tables for one council context, compiled on first use and kept on the bank."""
-    return per_council_context(bank, "council tables", nation, functions, lambda: CouncilTables(bank, nation, functions))
+    return per_council_context(
+        bank, "council tables", nation, functions, lambda: CouncilTables(bank, nation, functions)
+    )
 
 
 def _not_for_council_entry(question: Question, nation: str) -> dict[str, str]:
     """A question the council is not asked, as the result lists it: why, and the nation's wording if it has its own."""
-    entry = {"id": question.id, "status": NOT_FOR_COUNCIL,
-             "reason": NOT_IN_NATION if nation not in question.nations else FUNCTION_NOT_RUN}
+    entry = {
+        "id": question.id,
+        "status": NOT_FOR_COUNCIL,
+        "reason": NOT_IN_NATION if nation not in question.nations else FUNCTION_NOT_RUN,
+    }
     if nation in question.variants:
         entry["variant"] = nation
     return entry
@@ -280,5 +330,8 @@ def all_accepted(answers: dict[Any, Any], bank: Bank) -> bool:
     acceptable = bank.compiled("acceptable answers", lambda: _acceptable_answers(bank))
     try:
         return all(map(contains, map(acceptable.__getitem__, answers), answers.values()))
-    except (KeyError, TypeError):  # a question the bank does not have; a list (unhashable) where one option is asked for
+    except (
+        KeyError,
+        TypeError,
+    ):  # a question the bank does not have; a list (unhashable) where one option is asked for
         return False

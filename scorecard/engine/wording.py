@@ -34,13 +34,23 @@ def set_aside_message(entry: dict[str, Any], bank_version: str) -> str:
     """What an officer is told about an answer set aside, and what to do about it."""
     qid = entry["question"]
     if entry["reason"] == "unknown_option":
-        return (f"Your answer to {qid} ({answer_ids(entry['answer'])}) is not one of its options in question bank "
-                f"{bank_version}, so it is set aside: kept in the file, not scored. Answer {qid} again.")
-    kept = "answer and note are" if entry["answer"] is not None and entry["note"] else "note is" if entry["note"] else "answer is"
+        return (
+            f"Your answer to {qid} ({answer_ids(entry['answer'])}) is not one of its options in question bank "
+            f"{bank_version}, so it is set aside: kept in the file, not scored. Answer {qid} again."
+        )
+    kept = (
+        "answer and note are"
+        if entry["answer"] is not None and entry["note"]
+        else "note is"
+        if entry["note"]
+        else "answer is"
+    )
     answer = f" ({answer_ids(entry['answer'])})" if entry["answer"] is not None else ""
-    return (f"{qid}{answer} is not a question in question bank {bank_version}, so its {kept} set aside: kept in "
-            "the file, not scored. If the file came from a newer version of the scorecard, score it with that "
-            "version; otherwise you can remove it.")
+    return (
+        f"{qid}{answer} is not a question in question bank {bank_version}, so its {kept} set aside: kept in "
+        "the file, not scored. If the file came from a newer version of the scorecard, score it with that "
+        "version; otherwise you can remove it."
+    )
 
 
 def num(value: float | None) -> str:
@@ -64,8 +74,20 @@ def signed(value: float) -> str:
     return gap(value)
 
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def long_date(iso: str) -> str:
@@ -86,7 +108,12 @@ def cell_state(part: dict[str, Any]) -> str:
 
 # --- the action plan and evidence -----------------------------------------------------------
 
-STATUS_NAMES = {"not_started": "Not started", "in_progress": "In progress", "done": "Done", "not_planned": "Not planned"}
+STATUS_NAMES = {
+    "not_started": "Not started",
+    "in_progress": "In progress",
+    "done": "Done",
+    "not_planned": "Not planned",
+}
 
 
 def evidence_text(entry: dict[str, str] | None) -> str:
@@ -101,6 +128,7 @@ def evidence_text(entry: dict[str, str] | None) -> str:
 
 # --- comparison notes ---------------------------------------------------------------------
 
+
 def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n} {word if n == 1 else (words or word + 's')}"
 
@@ -109,53 +137,83 @@ def and_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def comparison_notes(bank: Bank, like: dict[str, Any], trends: list[dict[str, Any]], group_by: str = "type",
-                     groups: list[dict[str, Any]] | None = None, hidden: list[dict[str, Any]] | None = None,
-                     min_group: int = 5) -> list[str]:
+def comparison_notes(
+    bank: Bank,
+    like: dict[str, Any],
+    trends: list[dict[str, Any]],
+    group_by: str = "type",
+    groups: list[dict[str, Any]] | None = None,
+    hidden: list[dict[str, Any]] | None = None,
+    min_group: int = 5,
+) -> list[str]:
     """The like-with-like findings as plain-English sentences, most important first."""
     notes = []
     groups = groups or []
     if group_by == "type" and groups:
         listed = and_list([f"{g['title']} ({plural(g['councils'], 'council')})" for g in groups])
-        notes.append(f"Councils are compared with councils of the same nation and type: {listed}. Each group has its "
-                     "own median and quartiles, and each council's gap is to its own group's median.")
+        notes.append(
+            f"Councils are compared with councils of the same nation and type: {listed}. Each group has its "
+            "own median and quartiles, and each council's gap is to its own group's median."
+        )
     elif groups:
-        notes.append("All councils are compared together, whatever their nation and type: the median and quartiles "
-                     "mix councils that are asked different questions.")
+        notes.append(
+            "All councils are compared together, whatever their nation and type: the median and quartiles "
+            "mix councils that are asked different questions."
+        )
     if hidden:
-        listed = "; ".join(f"{h['title']} ({_figures(bank, h['figures'])}; {plural(h['most_counted'], 'council')} "
-                           "counted or fewer)" for h in hidden)
-        notes.append(f"This report is for sharing, so group figures (median, quartiles, lowest and highest) drawn from "
-                     f"fewer than {plural(min_group, 'council')} are hidden, and so are the gaps to them: {listed}.")
+        listed = "; ".join(
+            f"{h['title']} ({_figures(bank, h['figures'])}; {plural(h['most_counted'], 'council')} counted or fewer)"
+            for h in hidden
+        )
+        notes.append(
+            f"This report is for sharing, so group figures (median, quartiles, lowest and highest) drawn from "
+            f"fewer than {plural(min_group, 'council')} are hidden, and so are the gaps to them: {listed}."
+        )
     for council in like.get("functions_differ", []):
         changes = []
         if council["added"]:
             changes.append(f"also runs {and_list([_in_sentence(f) for f in council['added']])}")
         if council["removed"]:
             changes.append(f"does not run {and_list([_in_sentence(f) for f in council['removed']])}")
-        notes.append(f"{council['council']} runs other functions than a {type_name(bank, council['type']).lower()} "
-                     f"usually does ({'; '.join(changes)}), as its officers recorded: it was asked other questions "
-                     "than councils of its type, so compare its scores with care.")
+        notes.append(
+            f"{council['council']} runs other functions than a {type_name(bank, council['type']).lower()} "
+            f"usually does ({'; '.join(changes)}), as its officers recorded: it was asked other questions "
+            "than councils of its type, so compare its scores with care."
+        )
     named = like.get("identified_by_name", [])
     matched = [c for c in named if c["matched"]]
     only = [c for c in named if not c["matched"]]
     if only:
-        listed = and_list([f"{c['council']} ({and_list([f for f in c['files'] if f] or ['a file given without a name'])})"
-                           for c in only])
-        notes.append(f"{plural(len(only), 'council')} {'gives' if len(only) == 1 else 'give'} no register or GSS code, so "
-                     f"{'it is' if len(only) == 1 else 'they are'} known by name only: {listed}. A file that spells a "
-                     "name differently would count as another council: pick the council from the register (on the "
-                     "site's home page, or scorecard template --council CODE) to add its codes.")
+        listed = and_list(
+            [
+                f"{c['council']} ({and_list([f for f in c['files'] if f] or ['a file given without a name'])})"
+                for c in only
+            ]
+        )
+        notes.append(
+            f"{plural(len(only), 'council')} {'gives' if len(only) == 1 else 'give'} no register or GSS code, so "
+            f"{'it is' if len(only) == 1 else 'they are'} known by name only: {listed}. A file that spells a "
+            "name differently would count as another council: pick the council from the register (on the "
+            "site's home page, or scorecard template --council CODE) to add its codes."
+        )
     for council in matched:
         files = and_list([f for f in council["files"] if f] or ["a file"])
-        notes.append(f"{council['council']} ({files}) gives no register or GSS code: it was matched by name to the "
-                     f"council with {_key_text(council['key'])}.")
+        notes.append(
+            f"{council['council']} ({files}) gives no register or GSS code: it was matched by name to the "
+            f"council with {_key_text(council['key'])}."
+        )
     versions = like["bank_versions"]
     if len(versions) == 1 and versions[0]["current"]:
-        notes.append(f"All assessments were answered against question bank {bank.version}, the version used to score them.")
+        notes.append(
+            f"All assessments were answered against question bank {bank.version}, the version used to score them."
+        )
     elif versions:
-        listed = and_list([f"{v['version']} ({plural(v['councils'], 'council')}, {plural(v['assessments'], 'assessment')})"
-                           for v in versions])
+        listed = and_list(
+            [
+                f"{v['version']} ({plural(v['councils'], 'council')}, {plural(v['assessments'], 'assessment')})"
+                for v in versions
+            ]
+        )
         notes.append(
             f"Assessments were answered against question bank version{'s' if len(versions) > 1 else ''} {listed}. "
             f"All are scored with the current bank, {bank.version}: questions added since an older version "
@@ -165,8 +223,7 @@ def comparison_notes(bank: Bank, like: dict[str, Any], trends: list[dict[str, An
     for theme in like["asked_differs"]:
         if not theme["by_type_differs"] or group_by == "type":  # grouped by type: each group is asked alike
             continue
-        parts = [f"{type_name(bank, t['type'])}: {t['applicable'] or 'none, so not scored'}"
-                 for t in theme["by_type"]]
+        parts = [f"{type_name(bank, t['type'])}: {t['applicable'] or 'none, so not scored'}" for t in theme["by_type"]]
         notes.append(
             f"{theme['title']}: the number of questions that apply differs by council type "
             f"({'; '.join(parts)}). Compare councils of the same type where you can."
@@ -181,8 +238,10 @@ def comparison_notes(bank: Bank, like: dict[str, Any], trends: list[dict[str, An
         )
     for council in like["provisional"]:
         if not council["scored"]:
-            notes.append(f"{council['council']} ({council['assessment_date']}) has not answered any of the questions "
-                         "that apply to it yet, so it has no scores to compare.")
+            notes.append(
+                f"{council['council']} ({council['assessment_date']}) has not answered any of the questions "
+                "that apply to it yet, so it has no scores to compare."
+            )
         elif council["overall"]:
             notes.append(
                 f"{council['council']} ({council['assessment_date']}) answered {pct(council['coverage'])} of the "
@@ -208,8 +267,10 @@ def comparison_notes(bank: Bank, like: dict[str, Any], trends: list[dict[str, An
         types = trend["council_types"]
         if len(set(types)) > 1:
             names = [type_name(bank, t) for t in dict.fromkeys(types)]
-            notes.append(f"{trend['council']} changed council type over time ({' to '.join(names)}): "
-                         "its earlier scores were asked different questions.")
+            notes.append(
+                f"{trend['council']} changed council type over time ({' to '.join(names)}): "
+                "its earlier scores were asked different questions."
+            )
     return notes
 
 
@@ -244,8 +305,14 @@ def type_name(bank, type_id: str) -> str:
 # named "kind" is a kind of JSON value (KINDS), "character" a kind of character (CHARACTERS),
 # "provenance_key" is quoted when short, and the LISTED ones are written comma-separated.
 
-KINDS = {"object": "an object", "list": "a list", "text": "text", "boolean": "true/false", "null": "null",
-         "number": "a number"}
+KINDS = {
+    "object": "an object",
+    "list": "a list",
+    "text": "text",
+    "boolean": "true/false",
+    "null": "null",
+    "number": "a number",
+}
 
 PROBLEMS = {
     "file_unreadable": "cannot read the file: {reason}",
@@ -259,16 +326,16 @@ PROBLEMS = {
     "invalid_json_at_line": "the file is not valid JSON (line {line}): {detail}",
     "lone_surrogate": "the file contains an invalid character: a \\u escape for half of a character pair (a lone surrogate such as \\ud800)",
     "not_an_object": "the file must contain a JSON object (an assessment), not {kind}",
-    "not_an_assessment": "this is not a scorecard assessment file (expected \"format\": \"{format}\")",
+    "not_an_assessment": 'this is not a scorecard assessment file (expected "format": "{format}")',
     "unsupported_format_version": "unsupported format_version {found}; this version reads {supported}",
     "unknown_council_type": "unknown council type {council_type!r}; expected one of {council_types}",
     "bad_assessment_date": "assessment_date must be a date written YYYY-MM-DD",
     "assessment_date_too_early": "assessment_date {date} is before 2015, the year of the Modern Slavery Act 2015, "
-                                 "so it cannot be the date of this assessment: check the year",
+    "so it cannot be the date of this assessment: check the year",
     "assessment_date_in_future": "assessment_date {date} is after today ({today}): a date still to come would stay "
-                                 "this council's latest assessment in every comparison; check the year",
+    "this council's latest assessment in every comparison; check the year",
     "not_one_line": "{field} contains {character} ({code_point}) at character {position}; "
-                    "it must be one line of visible text: retype it without that character",
+    "it must be one line of visible text: retype it without that character",
     "bad_bank_version": "bank_version must name the question bank version the answers were given against",
     "council_not_an_object": "council must be an object with name and type",
     "council_name_not_text": "council.name must be text",
@@ -298,7 +365,7 @@ PROBLEMS = {
     "note_too_long": "notes: {question}: a note is at most {limit} characters",
     "provenance_not_an_object": "provenance must be an object mapping question ids (and notes.ID, council.FIELD, assessment) to {{at, by}}",
     "provenance_bad_key": "{provenance_key} is not a question id, notes.ID, evidence.ID, action_plan.ID, review.ID, council.FIELD, assignments.KEY, sign_off or assessment",
-    "provenance_entry_bad": "{provenance_key} must be an object with \"at\" (a date and time) and, optionally, \"by\" (a name)",
+    "provenance_entry_bad": '{provenance_key} must be an object with "at" (a date and time) and, optionally, "by" (a name)',
     "provenance_at_bad": "{provenance_key}: at must be a date and time like 2026-11-01T10:15:00Z",
     "provenance_by_bad": "{provenance_key}: by must be text of at most {limit} characters",
     "comparison_option_unknown": "unknown comparison option {option!r}",
@@ -307,10 +374,10 @@ PROBLEMS = {
     # the yearly cycle (engine/cycle.py)
     "section_not_an_object": "{section} must be an object mapping question ids to entries, not {kind}",
     "section_key_not_a_question": "{section}: {key!r} is not a question id like SPC-01",
-    "evidence_bad_shape": "evidence: {question}: evidence must be an object with \"link\" and/or \"reference\", and optionally \"date\"",
-    "evidence_missing": "evidence: {question}: evidence needs a \"link\" (a web address) or a \"reference\" (a document's name or number)",
+    "evidence_bad_shape": 'evidence: {question}: evidence must be an object with "link" and/or "reference", and optionally "date"',
+    "evidence_missing": 'evidence: {question}: evidence needs a "link" (a web address) or a "reference" (a document\'s name or number)',
     "evidence_link_bad": "evidence: {question}: link must be a web address starting https:// or http://, at most {limit} characters "
-                         "(put a file path or document number in \"reference\")",
+    '(put a file path or document number in "reference")',
     "evidence_reference_bad": "evidence: {question}: reference must be text of 1 to {limit} characters",
     "evidence_date_bad": "evidence: {question}: date must be a date written YYYY-MM-DD",
     "action_bad_shape": "action_plan: {question}: an action must be an object with some of {fields}",
@@ -327,7 +394,7 @@ PROBLEMS = {
     "review_not_a_list": "review must be a list of question ids, not {kind}",
     "previous_not_an_object": "previous must be an object: last year's answers, or {{\"file\": ...}} naming last year's file; not {kind}",
     "previous_unexpected": "previous: unexpected {key!r}; expected some of {fields}",
-    "previous_missing_answers": "previous needs last year's \"answers\", or the \"file\" they are in",
+    "previous_missing_answers": 'previous needs last year\'s "answers", or the "file" they are in',
     "previous_date_bad": "previous: assessment_date must be a date written YYYY-MM-DD",
     "previous_bank_version_bad": "previous: bank_version must name a question bank version",
     "previous_file_bad": "previous: file must be the name of last year's assessment file",
@@ -350,7 +417,7 @@ PROBLEMS = {
     "export_themes_bad": "choose the themes to export from: {themes} (not {theme!r})",
     # reading the action plan back from a spreadsheet (engine/plan_csv.py)
     "plan_csv_empty": "the action plan file is empty",
-    "plan_csv_no_question_column": "the action plan has no \"Question\" column (is this the action plan CSV the scorecard wrote?)",
+    "plan_csv_no_question_column": 'the action plan has no "Question" column (is this the action plan CSV the scorecard wrote?)',
     "plan_csv_no_plan_columns": "the action plan has none of the columns {columns}",
     "plan_row_no_question": "row {row}: the Question cell is empty",
     "plan_row_unknown_question": "row {row} ({question}): {question!r} is not a question in bank version {version}",
@@ -362,11 +429,26 @@ PROBLEMS = {
 }
 
 
-LISTED = {"options", "council_types", "functions", "fields", "statuses", "themes", "files", "columns", "names", "choices"}  # parameters that are lists of ids
+LISTED = {
+    "options",
+    "council_types",
+    "functions",
+    "fields",
+    "statuses",
+    "themes",
+    "files",
+    "columns",
+    "names",
+    "choices",
+}  # parameters that are lists of ids
 
 # what a character that does not belong on one line is (engine/characters.py)
-CHARACTERS = {"line_break": "a line break", "control": "a control character",
-              "direction": "an invisible direction control", "zero_width": "an invisible zero-width character"}
+CHARACTERS = {
+    "line_break": "a line break",
+    "control": "a control character",
+    "direction": "an invisible direction control",
+    "zero_width": "an invisible zero-width character",
+}
 
 
 def _provenance_key(key: str) -> str:

@@ -42,22 +42,34 @@ def evidence_completeness(bank: Bank, assessment: Assessment, reading: Reading) 
     for qid in assessment.cycle.evidence:  # usually none or a few: not a walk over every question
         if qid in asked and reading.status(qid) == ANSWERED:
             with_evidence[asked[qid].theme] += 1
-    return {theme_id: evidence_share(tally.answered + tally.context_chosen, with_evidence[theme_id])
-            for theme_id, tally in reading.tallies.items()}
+    return {
+        theme_id: evidence_share(tally.answered + tally.context_chosen, with_evidence[theme_id])
+        for theme_id, tally in reading.tallies.items()
+    }
 
 
 def evidence_share(answered: int, with_evidence: int) -> dict[str, Any]:
     """How many answered questions, how many with evidence, and the share (None when nothing is answered)."""
-    return {"answered": answered, "with_evidence": with_evidence,
-            "share": share(with_evidence / answered) if answered else None}
+    return {
+        "answered": answered,
+        "with_evidence": with_evidence,
+        "share": share(with_evidence / answered) if answered else None,
+    }
 
 
-def planned_outcome(bank: Bank, assessment: Assessment, reading: Reading, themes: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+def planned_outcome(
+    bank: Bank, assessment: Assessment, reading: Reading, themes: list[dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
     """Per theme with planned actions: how many, and the score, tier and risk once they are done."""
     plan = assessment.cycle.action_plan
-    planned = [qid for qid, entry in plan.items()
-               if entry.get("status") in PLANNED and qid in bank.questions and bank.questions[qid].kind != CONTEXT
-               and qid in reading.statuses]
+    planned = [
+        qid
+        for qid, entry in plan.items()
+        if entry.get("status") in PLANNED
+        and qid in bank.questions
+        and bank.questions[qid].kind != CONTEXT
+        and qid in reading.statuses
+    ]
     if not planned:
         return {}
     answers = dict(assessment.answers)
@@ -68,7 +80,7 @@ def planned_outcome(bank: Bank, assessment: Assessment, reading: Reading, themes
             answers[child.id] = best_answer(child)
     after_reading = read_answers(bank, replace(assessment, answers=answers))
     outcome = {}
-    for theme, now in zip(bank.themes, themes):
+    for theme, now in zip(bank.themes, themes, strict=True):
         mine = [q for q in planned if bank.questions[q].theme == theme.id]
         if not mine:
             continue
@@ -79,12 +91,15 @@ def planned_outcome(bank: Bank, assessment: Assessment, reading: Reading, themes
             "score": after["score"],
             "tier": after["tier"],
             "risk": after["risk"],
-            "raises_tier": after["tier"] is not None and (now["tier"] is None or bank.tier_rank(after["tier"]) > bank.tier_rank(now["tier"])),
+            "raises_tier": after["tier"] is not None
+            and (now["tier"] is None or bank.tier_rank(after["tier"]) > bank.tier_rank(now["tier"])),
         }
     return outcome
 
 
-def plan_entries(bank: Bank, assessment: Assessment, actions: list[dict[str, Any]], nation: str) -> list[dict[str, Any]]:
+def plan_entries(
+    bank: Bank, assessment: Assessment, actions: list[dict[str, Any]], nation: str
+) -> list[dict[str, Any]]:
     """Every action-plan entry with its question, in the action list's order, then the rest in bank order.
 
     An entry whose question is no longer an action (answered best since) is kept and marked, so a
@@ -101,21 +116,35 @@ def plan_entries(bank: Bank, assessment: Assessment, actions: list[dict[str, Any
         if question is None:
             continue  # kept in the file, but the bank does not know the question
         theme = next(t for t in bank.themes if t.id == question.theme)
-        entries.append({"question": qid, "theme": theme.id, "theme_title": theme.title,
-                        "text": question.wording(nation).text, "current": _label(question, assessment.answers.get(qid)),
-                        "priority": priority.get(qid), **entry})
+        entries.append(
+            {
+                "question": qid,
+                "theme": theme.id,
+                "theme_title": theme.title,
+                "text": question.wording(nation).text,
+                "current": _label(question, assessment.answers.get(qid)),
+                "priority": priority.get(qid),
+                **entry,
+            }
+        )
     entries.sort(key=lambda e: (e["priority"] is None, e["priority"] or 0, order[e["question"]]))
     return entries
 
 
-def since_last_year(bank: Bank, assessment: Assessment, themes: list[dict[str, Any]], overall_now: dict[str, Any], nation: str) -> dict[str, Any] | None:
+def since_last_year(
+    bank: Bank, assessment: Assessment, themes: list[dict[str, Any]], overall_now: dict[str, Any], nation: str
+) -> dict[str, Any] | None:
     """Theme by theme and question by question, what changed since last year's answers; None without them."""
     previous = assessment.cycle.previous
     if not previous:
         return None
     base = {"assessment_date": previous.get("assessment_date", ""), "file": previous.get("file", "")}
     if not assessment.cycle.has_previous_answers():
-        return {**base, "available": False, "problems": ["last year's answers are not in this file, only the name of last year's file"]}
+        return {
+            **base,
+            "available": False,
+            "problems": ["last year's answers are not in this file, only the name of last year's file"],
+        }
     try:
         before = _previous_assessment(bank, assessment)
     except AssessmentError as error:
@@ -124,11 +153,13 @@ def since_last_year(bank: Bank, assessment: Assessment, themes: list[dict[str, A
     before_themes = [score_theme(t, reading, bank) for t in bank.themes]
     theme_changes = [
         {"id": now["id"], "title": now["title"], **_change(was, now)}
-        for was, now in zip(before_themes, themes)
+        for was, now in zip(before_themes, themes, strict=True)
         if now["asked"] or now["not_asked"]
     ]
     questions = []
-    for qid in dict.fromkeys([*before.answers, *(q for q in before.set_aside if q in bank.questions), *assessment.answers]):
+    for qid in dict.fromkeys(
+        [*before.answers, *(q for q in before.set_aside if q in bank.questions), *assessment.answers]
+    ):
         old, new = before.answers.get(qid), assessment.answers.get(qid)
         if same_answer(old, new):
             continue
@@ -136,22 +167,32 @@ def since_last_year(bank: Bank, assessment: Assessment, themes: list[dict[str, A
         before_label = _label(question, old)
         if old is None and qid in before.set_aside:  # an option this bank no longer offers
             before_label = f"{_shown(before.retired_answers.get(qid))} (an answer this question no longer offers)"
-        questions.append({
-            "question": qid,
-            "theme": question.theme,
-            "text": question.wording(nation).text,
-            "before": before_label,
-            "after": _label(question, new),
-            "before_value": old,
-            "after_value": new,
-            "direction": _direction(question, old, new),
-        })
+        questions.append(
+            {
+                "question": qid,
+                "theme": question.theme,
+                "text": question.wording(nation).text,
+                "before": before_label,
+                "after": _label(question, new),
+                "before_value": old,
+                "after_value": new,
+                "direction": _direction(question, old, new),
+            }
+        )
     order = bank.order
     questions.sort(key=lambda q: order[q["question"]])
-    set_aside = [{"question": q, "answer": before.retired_answers.get(q)} for q in before.set_aside if q not in bank.questions]
-    return {**base, "available": True, "bank_version": previous.get("bank_version", ""), "set_aside": set_aside,
-            "overall": _change(overall(before_themes, bank), overall_now),
-            "themes": theme_changes, "questions": questions}
+    set_aside = [
+        {"question": q, "answer": before.retired_answers.get(q)} for q in before.set_aside if q not in bank.questions
+    ]
+    return {
+        **base,
+        "available": True,
+        "bank_version": previous.get("bank_version", ""),
+        "set_aside": set_aside,
+        "overall": _change(overall(before_themes, bank), overall_now),
+        "themes": theme_changes,
+        "questions": questions,
+    }
 
 
 def _previous_assessment(bank: Bank, assessment: Assessment) -> Assessment:
@@ -161,7 +202,9 @@ def _previous_assessment(bank: Bank, assessment: Assessment) -> Assessment:
     if assessment.council.functions is not None:
         council["functions"] = list(assessment.council.functions)
     data = {
-        "format": "scorecard-assessment", "format_version": 1, "council": council,
+        "format": "scorecard-assessment",
+        "format_version": 1,
+        "council": council,
         "assessment_date": previous.get("assessment_date") or assessment.assessment_date,
         "bank_version": previous.get("bank_version") or assessment.bank_version,
         "answers": previous["answers"],
@@ -173,8 +216,15 @@ def _change(was: dict[str, Any], now: dict[str, Any]) -> dict[str, Any]:
     change = None
     if was["score"] is not None and now["score"] is not None:
         change = round(now["score"] - was["score"], 1)
-    return {"score_before": was["score"], "score_now": now["score"], "change": change,
-            "tier_before": was["tier"], "tier_now": now["tier"], "risk_before": was["risk"], "risk_now": now["risk"]}
+    return {
+        "score_before": was["score"],
+        "score_now": now["score"],
+        "change": change,
+        "tier_before": was["tier"],
+        "tier_now": now["tier"],
+        "risk_before": was["risk"],
+        "risk_now": now["risk"],
+    }
 
 
 def _shown(value: Any) -> str:
@@ -212,7 +262,13 @@ def still_to_review(bank: Bank, assessment: Assessment, nation: str) -> list[dic
         value = assessment.answers.get(qid)
         if previous and not same_answer(previous.get(qid), value):
             continue  # changed since last year: settled
-        entries.append({"question": qid, "theme": question.theme, "text": question.wording(nation).text,
-                        "answer": _label(question, value)})
+        entries.append(
+            {
+                "question": qid,
+                "theme": question.theme,
+                "text": question.wording(nation).text,
+                "answer": _label(question, value),
+            }
+        )
     entries.sort(key=lambda e: order[e["question"]])
     return entries

@@ -25,7 +25,10 @@ def text_report(result: dict[str, Any], bank: Bank, max_actions: int = 10) -> st
     ]
     for key, verb in (("functions_added", "Also runs"), ("functions_removed", "Does not run")):
         if council[key]:
-            lines.append(f"{verb} (corrected from the defaults for its type): " + ", ".join(labels["functions"][f] for f in council[key]))
+            lines.append(
+                f"{verb} (corrected from the defaults for its type): "
+                + ", ".join(labels["functions"][f] for f in council[key])
+            )
     failed = [(t, g) for t in result["themes"] for g in t["gates"] if g["status"] in ("not_met", "not_evidenced")]
     if failed:
         lines += ["", "Legal duties not met or not evidenced (each caps its theme's tier):"]
@@ -50,8 +53,11 @@ def text_report(result: dict[str, Any], bank: Bank, max_actions: int = 10) -> st
     lines.append(row("Overall", overall, None))
     if overall["themes_not_started"]:
         lines.append("Overall not rated until every theme has answers: " + ", ".join(overall["themes_not_started"]))
-    waiting = [f"{theme['title']}: " + ", ".join(n["question"] for n in theme["context_needed"])
-               for theme in result["themes"] if theme["exposure"] is None and theme["context_needed"]]
+    waiting = [
+        f"{theme['title']}: " + ", ".join(n["question"] for n in theme["context_needed"])
+        for theme in result["themes"]
+        if theme["exposure"] is None and theme["context_needed"]
+    ]
     if waiting:
         lines.append("Exposure not rated until these local context questions are answered: " + "; ".join(waiting))
     lines.append("")
@@ -64,10 +70,16 @@ def text_report(result: dict[str, Any], bank: Bank, max_actions: int = 10) -> st
     for entry in changes["set_aside"]:
         lines.append(f"Set aside: {entry['message']}")
     for retired in changes["retired"]:
-        lines.append(f"Retired question {retired['question']} kept with its answer {retired['answer']!r}. {retired['reason']}".rstrip())
+        lines.append(
+            f"Retired question {retired['question']} kept with its answer {retired['answer']!r}. {retired['reason']}".rstrip()
+        )
 
     actions = result["actions"]
-    lines.append(f"Top actions ({min(len(actions), max_actions)} of {len(actions)}):" if actions else "No actions: every answered question has the best answer.")
+    lines.append(
+        f"Top actions ({min(len(actions), max_actions)} of {len(actions)}):"
+        if actions
+        else "No actions: every answered question has the best answer."
+    )
     for action in actions[:max_actions]:
         duty = " Legal duty: " + "; ".join(action["gates"]) + "." if action["gates"] else ""
         lines += [
@@ -77,5 +89,9 @@ def text_report(result: dict[str, Any], bank: Bank, max_actions: int = 10) -> st
             f"     Guidance: guidance/{action['guidance'][0]}",
         ]
     if result["unanswered"]:
-        lines += ["", f"{len(result['unanswered'])} question(s) still to answer: " + ", ".join(u["question"] for u in result["unanswered"])]
+        lines += [
+            "",
+            f"{len(result['unanswered'])} question(s) still to answer: "
+            + ", ".join(u["question"] for u in result["unanswered"]),
+        ]
     return "\n".join(lines)

@@ -15,7 +15,6 @@ from ..engine.characters import one_line
 from ..engine.wording import cell_state, gap, num, pct
 from .html import render
 
-
 # Light backgrounds, lowest tier first, all readable with near-black text (WCAG AA). The tier
 # name is always written in the cell as well: the colour is never the only signal.
 TIER_COLOURS = ["#f6c8c3", "#fbe3a7", "#d3eac4", "#a9d8b9"]
@@ -30,6 +29,7 @@ def tier_abbreviations(result: dict[str, Any]) -> dict[str, str]:
 
 # --- text ---------------------------------------------------------------------------------
 
+
 def comparison_text(result: dict[str, Any], width: int = 100) -> str:
     """The heatmap as a fixed-width table, then gaps, notes, trends and skipped files."""
     counts = result["counts"]
@@ -40,7 +40,10 @@ def comparison_text(result: dict[str, Any], width: int = 100) -> str:
         f"Regional comparison: {counts['councils']} council(s), {counts['assessments']} assessment(s), "
         f"scored with question bank {result['bank_version']}.",
     ]
-    wrap = lambda text, indent="": textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent and " " * len(indent))  # noqa: E731
+
+    def wrap(text: str, indent: str = "") -> list[str]:
+        return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent and " " * len(indent))
+
     if not result["rows"]:
         lines.append("No assessments could be compared.")
     else:
@@ -49,10 +52,16 @@ def comparison_text(result: dict[str, Any], width: int = 100) -> str:
             + ", ".join(f"{abbr[t]} = {n}" for t, n in names.items())
             + "); * provisional (not every question answered, left out of "
             "the medians); n/a not asked of this council; - not answered. "
-            + ("Grouped by nation and council type: each group has its own median and quartiles."
-               if result["group_by"] == "type" else "All councils in one group.")
-            + (f" For sharing: group figures drawn from fewer than {result['shareable']['min_group']} councils are hidden."
-               if result["shareable"]["on"] else "")
+            + (
+                "Grouped by nation and council type: each group has its own median and quartiles."
+                if result["group_by"] == "type"
+                else "All councils in one group."
+            )
+            + (
+                f" For sharing: group figures drawn from fewer than {result['shareable']['min_group']} councils are hidden."
+                if result["shareable"]["on"]
+                else ""
+            )
         )
         lines += wrap("Themes: " + "; ".join(f"{t['id']} = {t['title']}" for t in themes) + ".")
         lines.append("")
@@ -89,7 +98,7 @@ def _text_table(result: dict[str, Any], abbr: dict[str, str]) -> list[str]:
 
     def line(first: str, kind: str, date: str, values: list[str]) -> str:
         head = f"{_fit(first, name_w):<{name_w}}  {kind:<14}  {date:<10}"
-        return (head + "  " + "  ".join(f"{v:<{col_w[k]}}" for k, v in zip(keys, values))).rstrip()
+        return (head + "  " + "  ".join(f"{v:<{col_w[k]}}" for k, v in zip(keys, values, strict=True))).rstrip()
 
     def figure(stats: dict[str, Any], field: str) -> str:
         return "hidden" if stats.get("hidden") else f"{num(stats[field]):>6}"
@@ -101,18 +110,39 @@ def _text_table(result: dict[str, Any], abbr: dict[str, str]) -> list[str]:
         out += [f"{group['title']} ({group['councils']} council{'' if group['councils'] == 1 else 's'}):", ""]
         out.append(line("Council", "Type", "Assessed", headings))
         for row in rows:
-            out.append(line(row["council"]["name"], row["council"]["type"], row["assessment_date"],
-                            [cell(row["overall"])] + [cell(t) for t in row["themes"]]))
+            out.append(
+                line(
+                    row["council"]["name"],
+                    row["council"]["type"],
+                    row["assessment_date"],
+                    [cell(row["overall"])] + [cell(t) for t in row["themes"]],
+                )
+            )
         stats = [group["stats"]["overall"]] + group["stats"]["themes"]
         out.append("")
-        for label, field in [("Median", "median"), ("Lower quartile", "lower_quartile"), ("Upper quartile", "upper_quartile"),
-                             ("Lowest", "min"), ("Highest", "max")]:
+        for label, field in [
+            ("Median", "median"),
+            ("Lower quartile", "lower_quartile"),
+            ("Upper quartile", "upper_quartile"),
+            ("Lowest", "min"),
+            ("Highest", "max"),
+        ]:
             out.append(line(label, "", "", [figure(s, field) for s in stats]))
         out.append(line("Councils counted (n)", "", "", [f"{s['n']:>6}" for s in stats]))
-        out += ["", "Gap to the group's median (score minus median, points):", line("Council", "Type", "Assessed", headings)]
+        out += [
+            "",
+            "Gap to the group's median (score minus median, points):",
+            line("Council", "Type", "Assessed", headings),
+        ]
         for row in rows:
-            out.append(line(row["council"]["name"], row["council"]["type"], row["assessment_date"],
-                            [f"{gap(row['overall']['gap']):>6}"] + [f"{gap(t['gap']):>6}" for t in row["themes"]]))
+            out.append(
+                line(
+                    row["council"]["name"],
+                    row["council"]["type"],
+                    row["assessment_date"],
+                    [f"{gap(row['overall']['gap']):>6}"] + [f"{gap(t['gap']):>6}" for t in row["themes"]],
+                )
+            )
         out.append("")
     return out[:-1]
 
@@ -134,8 +164,12 @@ def _text_trends(result: dict[str, Any], abbr: dict[str, str], wrap) -> list[str
     title_w = min(max(len(title) for title, _ in titles), 34)
     for trend in result["trends"]:
         versions = list(dict.fromkeys(trend["bank_versions"]))
-        out += ["", f"{one_line(trend['council'])}: " + " -> ".join(trend["dates"])
-                + (f" (question bank {' -> '.join(trend['bank_versions'])})" if len(versions) > 1 else "")]
+        out += [
+            "",
+            f"{one_line(trend['council'])}: "
+            + " -> ".join(trend["dates"])
+            + (f" (question bank {' -> '.join(trend['bank_versions'])})" if len(versions) > 1 else ""),
+        ]
         for title, index in titles:
             series = trend["overall"] if index is None else trend["themes"][index]
             points = []
@@ -159,18 +193,23 @@ def _text_trends(result: dict[str, Any], abbr: dict[str, str], wrap) -> list[str
 
 # --- HTML ---------------------------------------------------------------------------------
 
+
 def comparison_html(result: dict[str, Any]) -> str:
     """A standalone page: inline CSS, no scripts, no external addresses; every value escaped."""
     tier_ids = list(result["labels"]["tiers"])
     colours = tier_colours(len(tier_ids))
     context = {
         "r": result,
-        "tiers": [{"id": t, "name": result["labels"]["tiers"][t], "index": i, "colour": colours[i]}
-                  for i, t in enumerate(tier_ids)],
+        "tiers": [
+            {"id": t, "name": result["labels"]["tiers"][t], "index": i, "colour": colours[i]}
+            for i, t in enumerate(tier_ids)
+        ],
         "tier_index": {t: i for i, t in enumerate(tier_ids)},
         "state": cell_state,
-        "trend_rows": lambda trend: [("Overall", trend["overall"])] + [
-            (t["title"], t) for t in trend["themes"] if any(p["score"] is not None for p in t["points"])],
+        "trend_rows": lambda trend: (
+            [("Overall", trend["overall"])]
+            + [(t["title"], t) for t in trend["themes"] if any(p["score"] is not None for p in t["points"])]
+        ),
     }
     return render("compare.html.j2", {"num": num, "gap": gap, "pct": pct}, **context)
 

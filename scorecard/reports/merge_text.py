@@ -7,8 +7,10 @@ from typing import Any
 
 def conflicts_text(conflicts: list[dict[str, Any]], output: str | None) -> str:
     target = output or "the merged assessment"
-    lines = [f"{target} was not written: {len(conflicts)} conflict(s) to settle. For each, run again with "
-             "--take KEY=FILE (or --prefer FILE for every conflict a file is part of):"]
+    lines = [
+        f"{target} was not written: {len(conflicts)} conflict(s) to settle. For each, run again with "
+        "--take KEY=FILE (or --prefer FILE for every conflict a file is part of):"
+    ]
     for conflict in conflicts:
         heading = f"  {conflict['label']}"
         if conflict["text"]:
@@ -17,7 +19,11 @@ def conflicts_text(conflicts: list[dict[str, Any]], output: str | None) -> str:
             heading += f" (assigned to {conflict['assigned_to']})"
         lines.append(heading)
         for choice in conflict["choices"]:
-            who = ", ".join(part for part in (choice["by"] and f"by {choice['by']}", choice["at"] and f"at {when(choice['at'])}") if part)
+            who = ", ".join(
+                part
+                for part in (choice["by"] and f"by {choice['by']}", choice["at"] and f"at {when(choice['at'])}")
+                if part
+            )
             lines.append(f"      {choice['file']}: {choice['shown']!r}" + (f" ({who})" if who else ""))
         key = conflict["question"] if conflict["what"] == "answer" and conflict["question"] else conflict["key"]
         lines.append(f"      choose: --take {key}={conflict['choices'][0]['file']}  (or another file above)")

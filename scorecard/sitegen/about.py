@@ -18,30 +18,50 @@ import yaml
 from .errors import BuildError
 
 OWNER_FIELDS = {"name": "", "team": "", "email": "", "phone": "", "address": "", "contact_url": "", "response_days": 10}
-ACCESSIBILITY_FIELDS = {"compliance": "partially", "prepared": "", "reviewed": "", "tested": "", "tested_by": "", "known_issues": []}
+ACCESSIBILITY_FIELDS = {
+    "compliance": "partially",
+    "prepared": "",
+    "reviewed": "",
+    "tested": "",
+    "tested_by": "",
+    "known_issues": [],
+}
 COMPLIANCE = ("fully", "partially", "not")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def read_about(mkdocs_yml: Path, override: Path | None = None) -> dict[str, Any]:
     """The owner and accessibility facts, defaults filled in; BuildError names every bad value."""
-    extra = (_load(mkdocs_yml).get("extra") or {})
+    extra = _load(mkdocs_yml).get("extra") or {}
     source = str(mkdocs_yml)
     if override is not None:
         extra, source = _load(override), str(override)
     owner = {**OWNER_FIELDS, **(extra.get("owner") or {})}
     accessibility = {**ACCESSIBILITY_FIELDS, **(extra.get("accessibility") or {})}
-    problems = [f"owner.{k}: not a setting (expected one of {', '.join(OWNER_FIELDS)})" for k in owner if k not in OWNER_FIELDS]
-    problems += [f"accessibility.{k}: not a setting (expected one of {', '.join(ACCESSIBILITY_FIELDS)})"
-                 for k in accessibility if k not in ACCESSIBILITY_FIELDS]
+    problems = [
+        f"owner.{k}: not a setting (expected one of {', '.join(OWNER_FIELDS)})" for k in owner if k not in OWNER_FIELDS
+    ]
+    problems += [
+        f"accessibility.{k}: not a setting (expected one of {', '.join(ACCESSIBILITY_FIELDS)})"
+        for k in accessibility
+        if k not in ACCESSIBILITY_FIELDS
+    ]
     for key in ("name", "team", "email", "phone", "address", "contact_url"):
         if not isinstance(owner[key], str):
             problems.append(f"owner.{key} must be text (put it in quotes)")
     if isinstance(owner["email"], str) and owner["email"] and not EMAIL.fullmatch(owner["email"]):
         problems.append(f"owner.email {owner['email']!r} is not an email address")
-    if isinstance(owner["contact_url"], str) and owner["contact_url"] and not owner["contact_url"].startswith(("https://", "http://")):
+    if (
+        isinstance(owner["contact_url"], str)
+        and owner["contact_url"]
+        and not owner["contact_url"].startswith(("https://", "http://"))
+    ):
         problems.append(f"owner.contact_url {owner['contact_url']!r} must start https:// or http://")
-    if not isinstance(owner["response_days"], int) or isinstance(owner["response_days"], bool) or owner["response_days"] < 1:
+    if (
+        not isinstance(owner["response_days"], int)
+        or isinstance(owner["response_days"], bool)
+        or owner["response_days"] < 1
+    ):
         problems.append("owner.response_days must be a whole number of working days")
     if accessibility["compliance"] not in COMPLIANCE:
         problems.append(f"accessibility.compliance must be one of {', '.join(COMPLIANCE)}")
@@ -53,8 +73,14 @@ def read_about(mkdocs_yml: Path, override: Path | None = None) -> dict[str, Any]
     if not isinstance(issues, list) or not all(isinstance(i, str) and i.strip() for i in issues):
         problems.append("accessibility.known_issues must be a list of sentences")
     if problems:
-        raise BuildError(f"{source}: the site's owner and accessibility settings:\n" + "\n".join(f"  - {p}" for p in problems))
-    return {"owner": owner, "accessibility": accessibility, "filled_in": bool(owner["name"] and (owner["email"] or owner["phone"] or owner["contact_url"]))}
+        raise BuildError(
+            f"{source}: the site's owner and accessibility settings:\n" + "\n".join(f"  - {p}" for p in problems)
+        )
+    return {
+        "owner": owner,
+        "accessibility": accessibility,
+        "filled_in": bool(owner["name"] and (owner["email"] or owner["phone"] or owner["contact_url"])),
+    }
 
 
 def _load(path: Path) -> dict[str, Any]:

@@ -21,17 +21,16 @@ from ..bank_source.load import load_bank
 from ..engine import Bank
 from ..reports.board import STYLESHEET as BOARD_STYLESHEET
 from . import DEFAULT_SITE_URL
-from .councils import site_register, write_register_asset
+from .about import read_about
 from .compress import precompress
+from .councils import site_register, write_register_asset
 from .csp import add_policy
 from .engine_files import prepare_engine
-from .about import read_about
 from .errors import BankProblems, BuildError
 from .offline import write_service_worker
 from .pages import render_pages
 from .search_worker import add_search_after_engine
 from .template_downloads import add_template_downloads
-
 
 # The parts of the npm pyodide package the browser loads (no package wheels are used). Its
 # python_stdlib.zip and pyodide-lock.json are not copied: the build makes a trimmed library from
@@ -66,8 +65,12 @@ class Layout:
 
 def default_layout(questions: Path | None = None, node_modules: Path | None = None) -> Layout:
     questions = Path(questions) if questions else bundled.questions_dir()
-    return Layout(questions=questions, guidance=bundled.guidance_dir(questions), out=bundled.default_output(),
-                  node_modules=Path(node_modules) if node_modules else bundled.default_node_modules())
+    return Layout(
+        questions=questions,
+        guidance=bundled.guidance_dir(questions),
+        out=bundled.default_output(),
+        node_modules=Path(node_modules) if node_modules else bundled.default_node_modules(),
+    )
 
 
 def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL, about_file: Path | None = None) -> Path:
@@ -80,8 +83,10 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL, abou
     check_tools(layout.node_modules)
     about = read_about(bundled.mkdocs_config(), about_file)
     if not about["filled_in"]:
-        log("Note: the site's owner and contact details are not filled in (mkdocs.yml extra: owner:, or --about FILE); "
-            "the Accessibility and Contact pages say so.")
+        log(
+            "Note: the site's owner and contact details are not filled in (mkdocs.yml extra: owner:, or --about FILE); "
+            "the Accessibility and Contact pages say so."
+        )
     compiled, problems = load_bank(layout.questions, layout.guidance)
     if problems:
         raise BankProblems(problems)
@@ -112,19 +117,31 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL, abou
 
 def check_tools(node_modules: Path) -> None:
     """Say at once what is missing (MkDocs Material, the npm packages), before any work is done."""
-    missing_python = [name for name, module in (("mkdocs", "mkdocs"), ("mkdocs-material", "material"), ("brotli", "brotli"),
-                                                              ("pypandoc_binary", "pypandoc"))
-                      if importlib.util.find_spec(module) is None]
+    missing_python = [
+        name
+        for name, module in (
+            ("mkdocs", "mkdocs"),
+            ("mkdocs-material", "material"),
+            ("brotli", "brotli"),
+            ("pypandoc_binary", "pypandoc"),
+        )
+        if importlib.util.find_spec(module) is None
+    ]
     if missing_python:
-        raise BuildError(f"building the site needs {' and '.join(missing_python)}, which are not installed: "
-                         "pip install 'scorecard[site]'")
+        raise BuildError(
+            f"building the site needs {' and '.join(missing_python)}, which are not installed: "
+            "pip install 'scorecard[site]'"
+        )
     missing = [f"pyodide/{name}" for name in PYODIDE_SOURCES if not (node_modules / "pyodide" / name).exists()]
     missing += [src for src in VENDOR_FILES.values() if not (node_modules / src).exists()]
     if missing:
         pinned = json.loads(bundled.package_json().read_text(encoding="utf-8"))["dependencies"]
         install = " ".join(f"{name}@{version}" for name, version in sorted(pinned.items()))
-        where = (f"run `npm ci` in {bundled.CHECKOUT}" if node_modules == bundled.CHECKOUT / "node_modules"
-                 else f"run `npm install --no-save {install}` in {node_modules.parent}, or give --node-modules DIR")
+        where = (
+            f"run `npm ci` in {bundled.CHECKOUT}"
+            if node_modules == bundled.CHECKOUT / "node_modules"
+            else f"run `npm install --no-save {install}` in {node_modules.parent}, or give --node-modules DIR"
+        )
         raise BuildError(f"missing front-end packages in {node_modules} ({', '.join(missing)}): {where}")
 
 
@@ -164,10 +181,21 @@ def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str, abo
         {"Accessibility": "accessibility.md"},
         {"Contact": "contact.md"},
     ]
-    config = {"INHERIT": str(bundled.mkdocs_config()), "site_url": site_url, "docs_dir": str(layout.docs),
-              "site_dir": str(layout.site), "theme": {"name": "material", "custom_dir": str(sources / "overrides")}, "nav": nav,
-              "extra": {"engine_wheel": wheel_name, "bank_version": bank.version, "modules": browser_modules(),
-                        "early_script": inline_script(sources / "early.js"), "about": about}}
+    config = {
+        "INHERIT": str(bundled.mkdocs_config()),
+        "site_url": site_url,
+        "docs_dir": str(layout.docs),
+        "site_dir": str(layout.site),
+        "theme": {"name": "material", "custom_dir": str(sources / "overrides")},
+        "nav": nav,
+        "extra": {
+            "engine_wheel": wheel_name,
+            "bank_version": bank.version,
+            "modules": browser_modules(),
+            "early_script": inline_script(sources / "early.js"),
+            "about": about,
+        },
+    }
     path = layout.out / "mkdocs.yml"
     path.write_text(json.dumps(config, indent=1), encoding="utf-8")  # JSON is valid YAML
     return path
@@ -176,8 +204,11 @@ def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str, abo
 def inline_script(path: Path) -> str:
     """A script for inlining in every page, without its comment lines: it is in every page the
     service worker keeps, and its comments were a quarter of its bytes (about 2 kB a page, brotli)."""
-    return "".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
-                   if not line.lstrip().startswith("//"))
+    return "".join(
+        line
+        for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+        if not line.lstrip().startswith("//")
+    )
 
 
 def browser_modules() -> list[str]:

@@ -16,7 +16,9 @@ from pathlib import Path
 def cache_dir() -> Path | None:
     """$SCORECARD_CACHE_DIR, else $XDG_CACHE_HOME/scorecard, else ~/.cache/scorecard; None if unusable."""
     explicit = os.environ.get("SCORECARD_CACHE_DIR")
-    base = Path(explicit) if explicit else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "scorecard"
+    base = (
+        Path(explicit) if explicit else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "scorecard"
+    )
     try:
         base.mkdir(parents=True, exist_ok=True)
     except OSError:

@@ -52,8 +52,11 @@ def compressed(data: bytes, suffix: str) -> bytes:
 
 
 def candidates(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*") if p.is_file() and p.suffix.lower() not in ALREADY_COMPRESSED
-                  and p.stat().st_size >= MIN_BYTES)
+    return sorted(
+        p
+        for p in site.rglob("*")
+        if p.is_file() and p.suffix.lower() not in ALREADY_COMPRESSED and p.stat().st_size >= MIN_BYTES
+    )
 
 
 def precompress(site: Path) -> dict[str, int]:

@@ -20,13 +20,22 @@ def site_register(compiled: dict[str, Any]) -> dict[str, Any]:
     register, placed = load_placed(compiled)
     meta = register.meta
     councils = [
-        {"code": c.entry.code, "name": c.entry.name, "nation": c.nation, "type": c.type, "region": c.entry.region,
-         "gss": c.entry.gss, "county": c.county_name}
+        {
+            "code": c.entry.code,
+            "name": c.entry.name,
+            "nation": c.nation,
+            "type": c.type,
+            "region": c.entry.region,
+            "gss": c.entry.gss,
+            "county": c.county_name,
+        }
         for c in placed.councils
     ]
     return {
-        "source": {key: meta.get(key, "") for key in ("title", "publisher", "version", "as_of", "source", "licence",
-                                                      "licence_url", "attribution")},
+        "source": {
+            key: meta.get(key, "")
+            for key in ("title", "publisher", "version", "as_of", "source", "licence", "licence_url", "attribution")
+        },
         "councils": councils,
     }
 

@@ -20,10 +20,12 @@ CHARSET = re.compile(r'<meta charset="utf-8">', re.I)
 
 def policy(script_hashes: list[str]) -> str:
     hashes = " ".join(f"'sha256-{h}'" for h in script_hashes)
-    return ("default-src 'self'; "
-            f"script-src 'self' 'wasm-unsafe-eval' {hashes}; "
-            "worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-            "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
+    return (
+        "default-src 'self'; "
+        f"script-src 'self' 'wasm-unsafe-eval' {hashes}; "
+        "worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+    )
 
 
 def inline_script_hashes(html: str) -> set[str]:

@@ -81,7 +81,9 @@ def build_browser_engine(assets: Path, pyodide_package: Path):
     (assets / "pyodide").mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         sources = build_engine_wheel(Path(tmp))
-        stdlib = build_trimmed_stdlib(pyodide_package, sources, assets / "pyodide" / STDLIB_NAME, Path(tmp) / "compiled.zip")
+        stdlib = build_trimmed_stdlib(
+            pyodide_package, sources, assets / "pyodide" / STDLIB_NAME, Path(tmp) / "compiled.zip"
+        )
         wheel = build_compiled_wheel(stdlib.compiled_engine, stdlib.python, assets / "engine")
     return wheel, stdlib
 

@@ -33,19 +33,31 @@ def write_service_worker(site: Path, template: Path, engine: dict) -> str:
     them; the service worker only fills in those it does not find there.
     """
     skip = unused(site) | set(engine["files"])
-    every = sorted(p for p in site.rglob("*") if p.is_file() and p.name not in SKIP and not p.name.endswith(".map")
-                   and p.relative_to(site).as_posix() not in skip)
+    every = sorted(
+        p
+        for p in site.rglob("*")
+        if p.is_file()
+        and p.name not in SKIP
+        and not p.name.endswith(".map")
+        and p.relative_to(site).as_posix() not in skip
+    )
     digest = hashlib.sha256()
     for path in every:  # the version covers the files kept on first use too: a new guidance page is a new version
         digest.update(path.relative_to(site).as_posix().encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     version = digest.hexdigest()[:16]
-    urls = [p.relative_to(site).as_posix() for p in every if not p.relative_to(site).as_posix().startswith(ON_FIRST_USE)]
+    urls = [
+        p.relative_to(site).as_posix() for p in every if not p.relative_to(site).as_posix().startswith(ON_FIRST_USE)
+    ]
     engine_keys = {path: file["key"] for path, file in engine["files"].items()}
-    text = (template.read_text(encoding="utf-8").replace("__VERSION__", version).replace("__FILES__", json.dumps(urls))
-            .replace("__ROUTES__", json.dumps(cache_routes(urls)))
-            .replace("__ON_FIRST_USE__", json.dumps(ON_FIRST_USE))
-            .replace("__ENGINE_FILES__", json.dumps(engine_keys, sort_keys=True)))
+    text = (
+        template.read_text(encoding="utf-8")
+        .replace("__VERSION__", version)
+        .replace("__FILES__", json.dumps(urls))
+        .replace("__ROUTES__", json.dumps(cache_routes(urls)))
+        .replace("__ON_FIRST_USE__", json.dumps(ON_FIRST_USE))
+        .replace("__ENGINE_FILES__", json.dumps(engine_keys, sort_keys=True))
+    )
     (site / "sw.js").write_text(text, encoding="utf-8")
     return version
 

@@ -6,16 +6,24 @@ from pathlib import Path
 
 import jinja2
 
-from ..engine import Bank
-from ..reports.comparison import tier_colours
 from .. import bundled
+from ..engine import Bank
 from ..engine.wording import long_date
+from ..reports.comparison import tier_colours
 from .about import read_about
 from .worked_example import worked_example
 
 
-def render_pages(bank: Bank, compiled: dict, docs: Path, templates: Path, wheel_name: str, example_count: int,
-                 register: dict | None = None, about: dict | None = None) -> None:
+def render_pages(
+    bank: Bank,
+    compiled: dict,
+    docs: Path,
+    templates: Path,
+    wheel_name: str,
+    example_count: int,
+    register: dict | None = None,
+    about: dict | None = None,
+) -> None:
     """Generate the Markdown pages (with HTML forms) from the bank through Jinja2 templates.
 
     ``register`` is ``sitegen.councils.site_register``: the councils the home page picker lists;
@@ -36,13 +44,23 @@ def render_pages(bank: Bank, compiled: dict, docs: Path, templates: Path, wheel_
     env.filters["long_date"] = long_date
     # which council types are asked a question by default: the engine's rule, applied at build time
     env.filters["function_name"] = lambda function_id: bank.functions[function_id]
-    env.filters["council_types_asked"] = lambda q: [c.id for c in bank.council_types.values() if q.asked_of(c.nation, c.functions)]
-    context = {"bank": bank, "compiled": compiled, "wheel": wheel_name, "example": worked_example(bank),
-               "risk_names": {r.id: r.name for r in bank.risk_levels},
-               "example_count": example_count, "tier_colours": tier_colours(len(bank.tiers)),
-               "register": register or {"source": dict.fromkeys(("version", "as_of", "attribution"), ""), "councils": []},
-               "type_functions": {c.id: sorted(c.functions, key=list(bank.functions).index) for c in bank.council_types.values()},
-               "about": about or read_about(bundled.mkdocs_config())}
+    env.filters["council_types_asked"] = lambda q: [
+        c.id for c in bank.council_types.values() if q.asked_of(c.nation, c.functions)
+    ]
+    context = {
+        "bank": bank,
+        "compiled": compiled,
+        "wheel": wheel_name,
+        "example": worked_example(bank),
+        "risk_names": {r.id: r.name for r in bank.risk_levels},
+        "example_count": example_count,
+        "tier_colours": tier_colours(len(bank.tiers)),
+        "register": register or {"source": dict.fromkeys(("version", "as_of", "attribution"), ""), "councils": []},
+        "type_functions": {
+            c.id: sorted(c.functions, key=list(bank.functions).index) for c in bank.council_types.values()
+        },
+        "about": about or read_about(bundled.mkdocs_config()),
+    }
     pages = {
         "index.md": ("index.md.j2", {}),
         "results.md": ("results.md.j2", {}),

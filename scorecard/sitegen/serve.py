@@ -42,9 +42,14 @@ def accepted_encodings(header: str) -> set[str]:
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".mjs": "text/javascript", ".wasm": "application/wasm", ".whl": "application/zip",
-                      ".json": "application/json", ".zip": "application/zip"}
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".wasm": "application/wasm",
+        ".whl": "application/zip",
+        ".json": "application/json",
+        ".zip": "application/zip",
+    }
 
     variant: tuple[str, str, str] | None = None  # (encoding, compressed file, original file)
     has_variants = False

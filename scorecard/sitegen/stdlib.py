@@ -106,8 +106,12 @@ def build_trimmed_stdlib(pyodide_dir: Path, wheel: Path, dest: Path, compiled: P
     full = pyodide_dir / "python_stdlib.zip"
     modules = engine_imports(wheel)
     key = build_cache.digest(
-        full.read_bytes(), (pyodide_dir / "package.json").read_bytes(), TRACE_SCRIPT.read_bytes(),
-        json.dumps(modules), wheel.read_bytes())
+        full.read_bytes(),
+        (pyodide_dir / "package.json").read_bytes(),
+        TRACE_SCRIPT.read_bytes(),
+        json.dumps(modules),
+        wheel.read_bytes(),
+    )
     cached = {suffix: build_cache.read("stdlib", key + suffix) for suffix in (".zip", "-engine.zip", ".json")}
     if None not in cached.values():
         dest.write_bytes(cached[".zip"])
@@ -119,8 +123,15 @@ def build_trimmed_stdlib(pyodide_dir: Path, wheel: Path, dest: Path, compiled: P
         build_cache.write("stdlib", key + "-engine.zip", compiled.read_bytes())
         build_cache.write("stdlib", key + ".json", json.dumps(report).encode("utf-8"))
     engine = [m for m in modules if is_engine(m)]
-    return TrimmedStdlib(dest, compiled, report["full"]["python"], sorted(report["full"]["loaded"]), engine,
-                         full.stat().st_size, report["full"]["failed"])
+    return TrimmedStdlib(
+        dest,
+        compiled,
+        report["full"]["python"],
+        sorted(report["full"]["loaded"]),
+        engine,
+        full.stat().st_size,
+        report["full"]["failed"],
+    )
 
 
 def is_engine(module: str) -> bool:
@@ -130,13 +141,24 @@ def is_engine(module: str) -> bool:
 def run_trace(pyodide_dir: Path, wheel: Path, modules: list[str], dest: Path, compiled: Path) -> dict:
     node = shutil.which("node")
     if node is None:
-        raise StdlibError("Node.js is needed to build the browser's standard library (it runs Pyodide): "
-                          "install it with npm (scripts/setup)")
+        raise StdlibError(
+            "Node.js is needed to build the browser's standard library (it runs Pyodide): "
+            "install it with npm (scripts/setup)"
+        )
     with tempfile.TemporaryDirectory() as tmp:
         request = Path(tmp) / "request.json"
-        request.write_text(json.dumps({"pyodide": str(pyodide_dir.resolve()), "wheel": str(wheel.resolve()),
-                                       "modules": modules, "out": str(dest.resolve()), "compiled": str(compiled.resolve())}),
-                           encoding="utf-8")
+        request.write_text(
+            json.dumps(
+                {
+                    "pyodide": str(pyodide_dir.resolve()),
+                    "wheel": str(wheel.resolve()),
+                    "modules": modules,
+                    "out": str(dest.resolve()),
+                    "compiled": str(compiled.resolve()),
+                }
+            ),
+            encoding="utf-8",
+        )
         done = subprocess.run([node, str(TRACE_SCRIPT), str(request)], capture_output=True, text=True, timeout=600)
     if done.returncode != 0:
         raise StdlibError(f"tracing the standard library in Pyodide failed:\n{done.stderr.strip()[-2000:]}")
@@ -151,10 +173,14 @@ def check(report: dict, modules: list[str]) -> None:
     engine = [m for m in modules if is_engine(m)]
     broken = [m for m in engine if m in full["failed"]]
     if broken:
-        raise StdlibError("engine modules fail to import in Pyodide even with the full standard library: "
-                          + "; ".join(f"{m}: {full['failed'][m]}" for m in broken))
+        raise StdlibError(
+            "engine modules fail to import in Pyodide even with the full standard library: "
+            + "; ".join(f"{m}: {full['failed'][m]}" for m in broken)
+        )
     lost = sorted(set(trimmed["failed"]) - set(full["failed"]))
     missing = sorted(set(full["loaded"]) - set(trimmed["loaded"]))
     if lost or missing:
-        raise StdlibError("the trimmed standard library is incomplete: "
-                          + "; ".join([f"{m}: {trimmed['failed'][m]}" for m in lost] + [f"{m} not loaded" for m in missing]))
+        raise StdlibError(
+            "the trimmed standard library is incomplete: "
+            + "; ".join([f"{m}: {trimmed['failed'][m]}" for m in lost] + [f"{m} not loaded" for m in missing])
+        )

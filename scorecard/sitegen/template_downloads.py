@@ -50,8 +50,10 @@ def with_download_line(markdown: str, stem: str, sizes: dict[str, int]) -> str:
     title, _, rest = markdown.partition("\n")
     if not title.startswith("# "):
         raise BuildError(f"guidance/templates/{stem}.md must start with a level-1 heading (# Title)")
-    links = " or ".join(f'[{name} (.{ext}, {round(sizes[ext] / 1024)} KB)]({stem}.{ext}){{download="{stem}.{ext}"}}'
-                        for ext, name in FORMATS.items())
+    links = " or ".join(
+        f'[{name} (.{ext}, {round(sizes[ext] / 1024)} KB)]({stem}.{ext}){{download="{stem}.{ext}"}}'
+        for ext, name in FORMATS.items()
+    )
     return f"{title}\n\nDownload this template to edit it: {links}.\n{{.sc-downloads}}\n{rest}"
 
 
@@ -60,16 +62,19 @@ def convert(markdown: str, extension: str) -> bytes:
     try:
         import pypandoc
     except ImportError:
-        raise BuildError("building the site needs pypandoc_binary (for the templates' Word and OpenDocument "
-                         "copies), which is not installed: pip install 'scorecard[site]'") from None
+        raise BuildError(
+            "building the site needs pypandoc_binary (for the templates' Word and OpenDocument "
+            "copies), which is not installed: pip install 'scorecard[site]'"
+        ) from None
     key = build_cache.digest(markdown, extension, str(pypandoc.get_pandoc_version()))
     cached = build_cache.read("template-documents", key)
     if cached is not None:
         return cached
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / f"template.{extension}"
-        pypandoc.convert_text(markdown, extension, format="markdown", outputfile=str(out),
-                              extra_args=["--metadata=lang:en-GB"])
+        pypandoc.convert_text(
+            markdown, extension, format="markdown", outputfile=str(out), extra_args=["--metadata=lang:en-GB"]
+        )
         data = out.read_bytes()
     build_cache.write("template-documents", key, data)
     return data

@@ -41,8 +41,13 @@ def wheel_name(version: str = scorecard.__version__, tag: str = "py3-none-any") 
 
 def build_engine_wheel(dest: Path, package: Path = PACKAGE, version: str = scorecard.__version__) -> Path:
     """Write the engine wheel (its sources) into ``dest``; returns its path."""
-    return _write_wheel(dest, [(name, path.read_bytes()) for name, path in runtime_files(package)], version,
-                        "py3-none-any", "Requires-Python: >=3.11\n")
+    return _write_wheel(
+        dest,
+        [(name, path.read_bytes()) for name, path in runtime_files(package)],
+        version,
+        "py3-none-any",
+        "Requires-Python: >=3.11\n",
+    )
 
 
 def build_compiled_wheel(compiled: Path, python_version: str, dest: Path, version: str = scorecard.__version__) -> Path:
@@ -64,10 +69,18 @@ def _write_wheel(dest: Path, modules: list[tuple[str, bytes]], version: str, tag
     dest.mkdir(parents=True, exist_ok=True)
     dist_info = f"{NAME}-{version}.dist-info"
     entries = modules + [
-        (f"{dist_info}/METADATA", f"Metadata-Version: 2.1\nName: {NAME}\nVersion: {version}\nSummary: {SUMMARY}\n{requires}".encode()),
-        (f"{dist_info}/WHEEL", f"Wheel-Version: 1.0\nGenerator: scorecard.sitegen.wheel\nRoot-Is-Purelib: true\nTag: {tag}\n".encode()),
+        (
+            f"{dist_info}/METADATA",
+            f"Metadata-Version: 2.1\nName: {NAME}\nVersion: {version}\nSummary: {SUMMARY}\n{requires}".encode(),
+        ),
+        (
+            f"{dist_info}/WHEEL",
+            f"Wheel-Version: 1.0\nGenerator: scorecard.sitegen.wheel\nRoot-Is-Purelib: true\nTag: {tag}\n".encode(),
+        ),
     ]
-    record = "".join(f"{name},sha256={_digest(data)},{len(data)}\n" for name, data in entries) + f"{dist_info}/RECORD,,\n"
+    record = (
+        "".join(f"{name},sha256={_digest(data)},{len(data)}\n" for name, data in entries) + f"{dist_info}/RECORD,,\n"
+    )
     entries.append((f"{dist_info}/RECORD", record.encode()))
     target = dest / wheel_name(version, tag)
     # Stored, not deflated: the site serves it brotli-compressed (compress.py), and brotli across

@@ -19,8 +19,15 @@ COUNCIL_TYPE = "unitary"
 
 def _assessment(bank: Bank, answers: dict[str, Any]):
     return load_assessment(
-        {"format": FORMAT, "format_version": FORMAT_VERSION, "council": {"name": "Example council", "type": COUNCIL_TYPE},
-         "assessment_date": "2026-01-01", "bank_version": bank.version, "answers": answers, "notes": {}},
+        {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "council": {"name": "Example council", "type": COUNCIL_TYPE},
+            "assessment_date": "2026-01-01",
+            "bank_version": bank.version,
+            "answers": answers,
+            "notes": {},
+        },
         bank,
     )
 
@@ -63,35 +70,60 @@ def _score_example(bank: Bank) -> dict[str, Any]:
         value = answers.get(question.id)
         fraction = entry.get("fraction", 0.0 if entry["status"] in ("unanswered", "not_asked") else None)
         counts = entry["status"] != "not_applicable" and entry.get("reason") != "parent_not_applicable"
-        rows.append({
-            "id": question.id,
-            "text": question.text,
-            "weight": question.weight,
-            "answer": question.label_of(value) if value is not None else
-                      ("Not asked: closed by the answer above" if entry["status"] == "not_asked" else "Not answered yet"),
-            "fraction": fraction if counts else None,
-            "points": round(question.weight * fraction, 2) if counts else None,
-        })
+        rows.append(
+            {
+                "id": question.id,
+                "text": question.text,
+                "weight": question.weight,
+                "answer": question.label_of(value)
+                if value is not None
+                else (
+                    "Not asked: closed by the answer above" if entry["status"] == "not_asked" else "Not answered yet"
+                ),
+                "fraction": fraction if counts else None,
+                "points": round(question.weight * fraction, 2) if counts else None,
+            }
+        )
     earned = round(sum(r["points"] for r in rows if r["points"] is not None), 2)
-    return {"theme": theme, "rows": rows, "earned": earned, "possible": result["weight_possible"], "result": result,
-            "tier": _tier(bank, result["tier"])}
+    return {
+        "theme": theme,
+        "rows": rows,
+        "earned": earned,
+        "possible": result["weight_possible"],
+        "result": result,
+        "tier": _tier(bank, result["tier"]),
+    }
 
 
 def _gate_example(bank: Bank) -> dict[str, Any] | None:
     """The first theme with a legal duty for this council: everything best except the duty not met."""
     unitary = bank.council_types[COUNCIL_TYPE]
     for theme in bank.themes:
-        gates = [q for q in theme.questions if q.asked_of(unitary.nation, unitary.functions) and q.wording(unitary.nation).gate]
+        gates = [
+            q
+            for q in theme.questions
+            if q.asked_of(unitary.nation, unitary.functions) and q.wording(unitary.nation).gate
+        ]
         if not gates:
             continue
         gate_question = gates[0]
-        answers = {q.id: (_best(q)) for q in theme.questions if q.kind != CONTEXT and q.asked_of(unitary.nation, unitary.functions)}
+        answers = {
+            q.id: (_best(q))
+            for q in theme.questions
+            if q.kind != CONTEXT and q.asked_of(unitary.nation, unitary.functions)
+        }
         failing = [o for o in _ranked(gate_question) if o not in gate_question.wording(unitary.nation).gate.met]
         answers[gate_question.id] = failing[-1]
         result = score_assessment(bank, _assessment(bank, answers))["themes"][bank.themes.index(theme)]
-        return {"theme": theme, "question": gate_question, "law": gate_question.wording(unitary.nation).gate.law,
-                "answer": gate_question.label_of(failing[-1]), "result": result,
-                "uncapped": _tier(bank, result["uncapped_tier"]), "tier": _tier(bank, result["tier"])}
+        return {
+            "theme": theme,
+            "question": gate_question,
+            "law": gate_question.wording(unitary.nation).gate.law,
+            "answer": gate_question.label_of(failing[-1]),
+            "result": result,
+            "uncapped": _tier(bank, result["uncapped_tier"]),
+            "tier": _tier(bank, result["tier"]),
+        }
     return None
 
 
@@ -102,14 +134,21 @@ def _risk_example(bank: Bank) -> dict[str, Any] | None:
         context = [q for q in bank.exposure_sources[theme.id] if q.asked_of(unitary.nation, unitary.functions)]
         if not context:
             continue
-        answers: dict[str, Any] = {q.id: max(q.options, key=lambda o: bank.exposure_rank(o.exposure)).id for q in context}
+        answers: dict[str, Any] = {
+            q.id: max(q.options, key=lambda o: bank.exposure_rank(o.exposure)).id for q in context
+        }
         answers.update(_sample_answers(bank, theme))
         result = score_assessment(bank, _assessment(bank, answers))["themes"][index]
         if result["risk"] is None:
             continue
-        return {"theme": theme, "context": [(q, q.label_of(answers[q.id])) for q in context], "result": result,
-                "exposure": next(e for e in bank.exposure_levels if e.id == result["exposure"]),
-                "tier": _tier(bank, result["tier"]), "risk": next(r for r in bank.risk_levels if r.id == result["risk"])}
+        return {
+            "theme": theme,
+            "context": [(q, q.label_of(answers[q.id])) for q in context],
+            "result": result,
+            "exposure": next(e for e in bank.exposure_levels if e.id == result["exposure"]),
+            "tier": _tier(bank, result["tier"]),
+            "risk": next(r for r in bank.risk_levels if r.id == result["risk"]),
+        }
     return None
 
 

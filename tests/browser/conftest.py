@@ -17,8 +17,16 @@ from scorecard.sitegen.serve import make_server
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 ENGINE_TIMEOUT = 120_000  # ms; Pyodide starts in about 3 s here, but a minute when many test runs share the machine
 HERE = Path(__file__).resolve().parent
 
@@ -87,7 +95,9 @@ def new_context(browser, origin: str, **options):
     """A browser context that records its requests and errors (see check_context)."""
     # Playwright's wait_for_function evaluates strings, which the site's CSP (rightly) forbids;
     # the CSP itself is tested in test_every_page.py with a context that enforces it.
-    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900}, bypass_csp=True, **options)
+    context = browser.new_context(
+        accept_downloads=True, viewport={"width": 1280, "height": 900}, bypass_csp=True, **options
+    )
     recorder = Recorder(origin)
     context.on("request", lambda request: recorder.requests.append(request.url))
     context.on("weberror", lambda error: recorder.errors.append(str(error.error)))

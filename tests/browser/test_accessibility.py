@@ -10,14 +10,18 @@ from axe_playwright_python.sync_playwright import Axe
 
 from .conftest import ENGINE_TIMEOUT, render_every_question, start_assessment, wait_for_engine
 
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
-               "resultTypes": ["violations"]}
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    "resultTypes": ["violations"],
+}
 
 
 def violations(page) -> list[str]:
     results = Axe().run(page, options=AXE_OPTIONS)
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes, e.g. {v['nodes'][0]['target']})"
-            for v in results.response["violations"]]
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes, e.g. {v['nodes'][0]['target']})"
+        for v in results.response["violations"]
+    ]
 
 
 def test_no_axe_violations_on_any_page(page, base_url, built_site):
@@ -31,7 +35,9 @@ def test_no_axe_violations_on_any_page(page, base_url, built_site):
     for path in sorted(str(p.relative_to(built_site)) for p in built_site.rglob("*.html")):
         page.goto(base_url + path)
         if path in ("results.html",) or path.startswith("themes/"):
-            page.wait_for_selector('[data-sc="summary-table"], [data-sc="theme-score"], [data-sc="live-score"] p', timeout=60_000)
+            page.wait_for_selector(
+                '[data-sc="summary-table"], [data-sc="theme-score"], [data-sc="live-score"] p', timeout=60_000
+            )
         problems = violations(page)
         if problems:
             found[path] = problems
@@ -59,7 +65,10 @@ def test_whole_assessment_by_keyboard_alone(page, base_url, built_site):
     page.keyboard.press("ArrowDown")  # the second type: district
     assert json.loads(page.evaluate("localStorage.getItem('scorecard.assessment.v1')"))["council"]["type"] == "district"
 
-    themes = [f"themes/{t}.html" for t in page.eval_on_selector_all('[data-sc="theme-list"] li', "els => els.map(e => e.dataset.theme)")]
+    themes = [
+        f"themes/{t}.html"
+        for t in page.eval_on_selector_all('[data-sc="theme-list"] li', "els => els.map(e => e.dataset.theme)")
+    ]
     for href in themes:
         page.goto(base_url + href)
         page.wait_for_selector('[data-sc="theme-form"]')
@@ -75,7 +84,8 @@ def test_whole_assessment_by_keyboard_alone(page, base_url, built_site):
                 focused = page.evaluate(
                     "(() => { const e = document.activeElement; const f = e.closest('fieldset.sc-question');"
                     " return {tag: e.tagName, type: e.type, q: f && f.dataset.question, next: e.closest('.sc-next') !== null,"
-                    " answered: f ? f.querySelectorAll('input:checked').length > 0 : false}; })()")
+                    " answered: f ? f.querySelectorAll('input:checked').length > 0 : false}; })()"
+                )
                 if focused["next"]:
                     break
                 if focused["tag"] == "INPUT" and not focused["answered"]:
@@ -84,7 +94,9 @@ def test_whole_assessment_by_keyboard_alone(page, base_url, built_site):
                 pytest.fail(f"{href}: never reached the end of the form by keyboard")
             page.wait_for_timeout(500)  # the engine's reply to the last answers
             unanswered = page.eval_on_selector_all(
-                "fieldset.sc-question:not([hidden])", "fs => fs.filter(f => !f.querySelector('input:checked')).map(f => f.dataset.question)")
+                "fieldset.sc-question:not([hidden])",
+                "fs => fs.filter(f => !f.querySelector('input:checked')).map(f => f.dataset.question)",
+            )
             if not unanswered:
                 break
         assert unanswered == [], href

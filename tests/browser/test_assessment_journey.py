@@ -27,7 +27,9 @@ def live_score(page) -> str:
 def wait_for_score_change(page, before: str) -> str:
     page.wait_for_function(
         "before => { const n = document.querySelector('[data-sc=\"theme-score\"]'); return n && n.textContent !== before; }",
-        arg=before, timeout=10_000)
+        arg=before,
+        timeout=10_000,
+    )
     return live_score(page)
 
 
@@ -143,7 +145,9 @@ def test_answers_are_saved_before_the_app_modules_have_loaded(page, base_url):
     page.wait_for_selector("fieldset.sc-question input")
     assert not page.evaluate("document.documentElement.dataset.engine")  # set by app.js: it has not run
     qid = answer(page, 0, 0)
-    assert saved(page)["answers"][qid] == page.locator(f"fieldset[data-question='{qid}'] input").nth(0).get_attribute("value")
+    assert saved(page)["answers"][qid] == page.locator(f"fieldset[data-question='{qid}'] input").nth(0).get_attribute(
+        "value"
+    )
     assert saved(page)["council"]["type"] == "district"  # the rest of the saved assessment is kept
     for route in held:
         route.continue_()
@@ -167,7 +171,10 @@ def test_saved_answers_show_as_the_page_is_parsed_not_when_the_modules_run(page,
     assert not page.evaluate("document.documentElement.dataset.engine")  # set by app.js: it has not run
     assert page.locator(f"#q-{qid} input").nth(1).is_checked()
     assert page.locator(f"#note-{qid}").input_value() == "Agreed at cabinet"
-    shown = page.eval_on_selector_all("fieldset.sc-question", "els => els.map(e => [e.dataset.councilTypes.split(' ').includes('district'), !e.hidden])")
+    shown = page.eval_on_selector_all(
+        "fieldset.sc-question",
+        "els => els.map(e => [e.dataset.councilTypes.split(' ').includes('district'), !e.hidden])",
+    )
     assert all(asked == visible for asked, visible in shown) and any(visible for _, visible in shown)
     for route in held:
         route.continue_()
@@ -200,12 +207,18 @@ def test_questions_shown_are_the_ones_the_engine_counts(page, base_url):
         page.wait_for_selector('[data-sc="theme-score"], [data-sc="live-score"] p')
         theme = page.locator('[data-sc="theme-form"]').get_attribute("data-theme")
         for _ in range(20):  # the form follows the engine's latest reply: read both once it has
-            shown = set(page.eval_on_selector_all("fieldset.sc-question:not([hidden])", "els => els.map(e => e.dataset.question)"))
+            shown = set(
+                page.eval_on_selector_all(
+                    "fieldset.sc-question:not([hidden])", "els => els.map(e => e.dataset.question)"
+                )
+            )
             statuses = page.evaluate(
                 """async theme => {
                     const { latestScores } = await import(new URL('assets/js/scores.js', document.baseURI.replace(/themes\\/.*$/, '')).href);
                     return latestScores().result.themes.find(t => t.id === theme).questions;
-                }""", theme)
+                }""",
+                theme,
+            )
             counted = {q["id"] for q in statuses if q["status"] not in ("not_for_council_type", "not_asked")}
             if shown == counted:
                 break
@@ -279,14 +292,19 @@ def test_none_of_these_is_an_answer_on_its_own(page, base_url):
     page.wait_for_selector('[data-sc="theme-score"]')
 
     # Saved before "None of these" was given on its own: the page names the question rather than scoring it.
-    page.evaluate("""([key, qid, answer]) => {
+    page.evaluate(
+        """([key, qid, answer]) => {
         const data = JSON.parse(localStorage.getItem(key)); data.answers[qid] = answer;
-        localStorage.setItem(key, JSON.stringify(data)); }""", [STORAGE_KEY, qid, [second, alone.get_attribute("value")]])
+        localStorage.setItem(key, JSON.stringify(data)); }""",
+        [STORAGE_KEY, qid, [second, alone.get_attribute("value")]],
+    )
     page.reload()
     wait_for_engine(page)
     panel = page.locator('[data-sc="live-score"]')
-    page.wait_for_function("() => document.querySelector('[data-sc=\"live-score\"]').textContent.includes('on its own')",
-                           timeout=ENGINE_TIMEOUT)
+    page.wait_for_function(
+        "() => document.querySelector('[data-sc=\"live-score\"]').textContent.includes('on its own')",
+        timeout=ENGINE_TIMEOUT,
+    )
     assert qid in panel.inner_text()
     others.nth(0).check()  # ticking a service clears "None of these": the answers score again
     page.wait_for_selector('[data-sc="theme-score"]')

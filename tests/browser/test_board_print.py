@@ -31,9 +31,20 @@ def example(real_bank):
 def pdf_pages(pdf) -> list[str]:
     if not shutil.which("pdftotext"):
         pytest.fail("poppler-utils is not installed: run scripts/setup --browser")
-    count = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout).group(1))
-    return [subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-            for n in range(1, count + 1)]
+    count = int(
+        re.search(
+            r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        ).group(1)
+    )
+    return [
+        subprocess.run(
+            ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for n in range(1, count + 1)
+    ]
 
 
 def words(text: str) -> str:
@@ -59,7 +70,14 @@ def test_the_cli_report_prints_a_one_page_summary_then_the_annex(browser, tmp_pa
     page.close()
     pages = pdf_pages(pdf)
     first = words(pages[0])
-    for text in ("Summary", "Scores by theme", "Top actions", report["sign_off"], report["evidence"], report["since"]["summary"]):
+    for text in (
+        "Summary",
+        "Scores by theme",
+        "Top actions",
+        report["sign_off"],
+        report["evidence"],
+        report["since"]["summary"],
+    ):
         assert words(text) in first, text
     assert "Annex" not in first  # the summary is one page; the annex starts on the next
     assert words(pages[1]).startswith("Annex: every answer, note and piece of evidence")
@@ -82,7 +100,9 @@ def test_the_site_page_says_what_the_cli_report_says(page, browser, base_url, re
 
     assessment = load_assessment(json.loads(json.dumps(data)), real_bank)
     cli_file = tmp_path / "report.html"
-    cli_file.write_text(board_html(board_report(real_bank, assessment, score_assessment(real_bank, assessment))), encoding="utf-8")
+    cli_file.write_text(
+        board_html(board_report(real_bank, assessment, score_assessment(real_bank, assessment))), encoding="utf-8"
+    )
     other = browser.new_page()  # a file: page, outside the site's recorded context
     other.goto(cli_file.as_uri())
     cli_text = words(other.inner_text("main"))

@@ -17,8 +17,11 @@ def test_example_region_is_grouped_labelled_invented_and_exported_for_sharing(pa
     notice = page.locator('[data-sc="example-invented"]')
     assert "These are not these councils' results" in notice.inner_text()
     groups = page.locator('[data-sc="compare-group"] h2').all_inner_texts()
-    assert groups == ["England: County council (2 councils)", "England: District council (7 councils)",
-                      "England: Unitary authority (England) (3 councils)"]
+    assert groups == [
+        "England: County council (2 councils)",
+        "England: District council (7 councils)",
+        "England: Unitary authority (England) (3 councils)",
+    ]
     assert "Kent County Council" in page.locator('[data-sc="compare-group"]').first.inner_text()
 
     with page.expect_download() as download:

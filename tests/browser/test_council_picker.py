@@ -29,8 +29,10 @@ def pick(page, base_url, typed: str, name: str) -> None:
     field.wait_for()
     field.fill(typed)
     page.locator(".autocomplete__option", has_text=name).first.click()
-    page.wait_for_function("code => (JSON.parse(localStorage.getItem('scorecard.assessment.v1') || '{}').council || {}).code === code",
-                           arg=page.eval_on_selector(f'select[data-sc="council-pick"] option:text-is("{name}")', "o => o.value"))
+    page.wait_for_function(
+        "code => (JSON.parse(localStorage.getItem('scorecard.assessment.v1') || '{}').council || {}).code === code",
+        arg=page.eval_on_selector(f'select[data-sc="council-pick"] option:text-is("{name}")', "o => o.value"),
+    )
     page.locator(".autocomplete__menu").wait_for(state="hidden")  # the suggestions close once one is chosen
 
 
@@ -63,8 +65,13 @@ def test_highland_is_a_scottish_council_with_scottish_wording(page, base_url, bu
     render_every_question(page)  # the help text is read as shown, on every question
     pick(page, base_url, "Highl", "The Highland Council")
     council = saved(page)["council"]
-    assert council == {"name": "The Highland Council", "type": "scotland_council", "region": "Scotland",
-                       "ons_code": "S12000017", "code": "HLD"}  # no functions: the type's defaults
+    assert council == {
+        "name": "The Highland Council",
+        "type": "scotland_council",
+        "region": "Scotland",
+        "ons_code": "S12000017",
+        "code": "HLD",
+    }  # no functions: the type's defaults
     picked = page.locator('[data-sc="council-picked"]').inner_text()
     assert "Scottish council in Scotland" in picked and "S12000017" in picked and "HLD" in picked
     assert page.locator('[data-sc="council-manual"]').is_hidden()
@@ -77,8 +84,11 @@ def test_highland_is_a_scottish_council_with_scottish_wording(page, base_url, bu
 
     # a theme with Scottish variants: each shows Scotland's wording, not England's
     compiled = bank(built_site)
-    theme = next(t for t in compiled["themes"]
-                 if any("scotland" in q.get("variants", {}) and "help" in q["variants"]["scotland"] for q in t["questions"]))
+    theme = next(
+        t
+        for t in compiled["themes"]
+        if any("scotland" in q.get("variants", {}) and "help" in q["variants"]["scotland"] for q in t["questions"])
+    )
     follow(page, base_url, f"themes/{theme['id']}.html")
     engine_decided(page, theme["id"])
     assert "The Highland Council" in page.locator('[data-sc="council-bar-name"]').inner_text()
@@ -88,7 +98,9 @@ def test_highland_is_a_scottish_council_with_scottish_wording(page, base_url, bu
         fieldset = page.locator(f"#q-{q['id']}")
         if "help" not in variant or variant["help"] == q["help"] or fieldset.is_hidden():
             continue
-        page.wait_for_function("id => !document.querySelector(`#help-${id} [data-wording='scotland']`).hidden", arg=q["id"])
+        page.wait_for_function(
+            "id => !document.querySelector(`#help-${id} [data-wording='scotland']`).hidden", arg=q["id"]
+        )
         help_text = fieldset.locator(".sc-help").inner_text()
         assert " ".join(variant["help"].split()) in " ".join(help_text.split()), q["id"]
         assert " ".join(q["help"].split()) not in " ".join(help_text.split()), q["id"]
@@ -103,12 +115,19 @@ def test_belfast_is_an_ni_council_with_no_adult_social_care(page, base_url, buil
     assert (council["type"], council["code"], council["ons_code"]) == ("ni_district", "BFS", "N09000003")
     shot(page, "belfast-home")
     compiled = bank(built_site)
-    care = {q["id"]: t["id"] for t in compiled["themes"] for q in t["questions"] if "adult_social_care" in q.get("requires", [])}
+    care = {
+        q["id"]: t["id"]
+        for t in compiled["themes"]
+        for q in t["questions"]
+        if "adult_social_care" in q.get("requires", [])
+    }
     assert care
     for theme in sorted(set(care.values())):
         follow(page, base_url, f"themes/{theme}.html")
         engine_decided(page, theme)
-        page.wait_for_function("() => document.querySelector('.sc-hidden-note') && document.querySelector('.sc-hidden-note').textContent !== ''")
+        page.wait_for_function(
+            "() => document.querySelector('.sc-hidden-note') && document.querySelector('.sc-hidden-note').textContent !== ''"
+        )
         for qid, in_theme in care.items():
             if in_theme == theme:
                 assert page.locator(f"#q-{qid}").is_hidden(), qid
@@ -118,7 +137,12 @@ def test_belfast_is_an_ni_council_with_no_adult_social_care(page, base_url, buil
     # The officer records that the council runs adult social care after all: saved, asked, and said on the results
     follow(page, base_url, "index.html")
     page.locator("#sc-function-adult_social_care").check()
-    assert saved(page)["council"]["functions"] == ["adult_social_care", "hmo_licensing", "environmental_health", "planning"]
+    assert saved(page)["council"]["functions"] == [
+        "adult_social_care",
+        "hmo_licensing",
+        "environmental_health",
+        "planning",
+    ]
     follow(page, base_url, "results.html")
     wait_for_engine(page)
     notice = page.locator('[data-sc="functions-changed"]')

@@ -15,10 +15,10 @@ import re
 
 import pytest
 
-from ..helpers import ROOT
-from scorecard.engine.wording import num
 from scorecard.engine.comparison import compare_files
+from scorecard.engine.wording import num
 
+from ..helpers import ROOT
 from .conftest import new_page, serve_build, start_assessment, wait_for_engine
 
 FOLLOW_UPS = ROOT / "tests" / "fixtures" / "follow_ups"
@@ -27,7 +27,9 @@ STORAGE_KEY = "scorecard.assessment.v1"
 
 @pytest.fixture(scope="module")
 def follow_ups_url(tmp_path_factory):
-    server, url, _ = serve_build(tmp_path_factory.mktemp("follow-ups"), FOLLOW_UPS / "questions", FOLLOW_UPS / "guidance")
+    server, url, _ = serve_build(
+        tmp_path_factory.mktemp("follow-ups"), FOLLOW_UPS / "questions", FOLLOW_UPS / "guidance"
+    )
     yield url
     server.shutdown()
     server.server_close()
@@ -43,17 +45,25 @@ def engine_statuses(page, theme: str) -> dict[str, str]:
         """async theme => {
             const { latestScores } = await import(new URL('assets/js/scores.js', document.baseURI.replace(/themes\\/.*$/, '')).href);
             return Object.fromEntries(latestScores().result.themes.find(t => t.id === theme).questions.map(q => [q.id, q.status]));
-        }""", theme)
+        }""",
+        theme,
+    )
 
 
 def wait_for_shown(page, expected: list[str]) -> None:
     page.wait_for_function(
         "expected => JSON.stringify([...document.querySelectorAll('fieldset.sc-question:not([hidden])')].map(e => e.dataset.question)) === JSON.stringify(expected)",
-        arg=expected, timeout=10_000)
+        arg=expected,
+        timeout=10_000,
+    )
 
 
 def assert_shown_as_counted(page, theme: str) -> None:
-    counted = [qid for qid, status in engine_statuses(page, theme).items() if status not in ("not_asked", "not_for_council_type")]
+    counted = [
+        qid
+        for qid, status in engine_statuses(page, theme).items()
+        if status not in ("not_asked", "not_for_council_type")
+    ]
     assert shown(page) == counted
 
 
@@ -130,14 +140,18 @@ def test_the_compare_page_writes_figures_as_the_command_line_does(page, base_url
     for group in comparison["groups"]:
         stats = [group["stats"]["overall"], *group["stats"]["themes"]]
 
-        def row(label: str) -> list[str]:
-            return page.locator(f'[data-sc="compare-group"][data-group="{group["id"]}"] tfoot tr:has(th:text-is("{label}")) td').all_inner_texts()
+        def row(label: str, group: dict = group) -> list[str]:
+            return page.locator(
+                f'[data-sc="compare-group"][data-group="{group["id"]}"] tfoot tr:has(th:text-is("{label}")) td'
+            ).all_inner_texts()
 
         def cli(s, text):  # as the page writes a group's cell: hidden (shareable), none counted, or the figure
             return "hidden" if s["hidden"] else text if s["n"] else "–"
 
         assert row("Group median") == [cli(s, num(s["median"])) for s in stats]
-        assert row("Middle half (quartiles)") == [cli(s, f"{num(s['lower_quartile'])} – {num(s['upper_quartile'])}") for s in stats]
+        assert row("Middle half (quartiles)") == [
+            cli(s, f"{num(s['lower_quartile'])} – {num(s['upper_quartile'])}") for s in stats
+        ]
         written += [num(s[k]) for s in stats if s["n"] for k in ("median", "lower_quartile", "upper_quartile")]
     assert any(re.fullmatch(r"\d+\.\d\d", text) for text in written)  # the example has two-decimal figures
 
@@ -146,11 +160,16 @@ def test_the_risk_line_names_the_context_question_asked_on_another_page(page, ba
     """Disruption's exposure rests on licensing's premises question too: the page says which, and where."""
     from ..helpers import make_assessment
 
-    data = make_assessment(real_bank, "wales_principal", {"DIS-01": "about_average", "DIS-02": "minor", "DIS-03": "occasional"})
+    data = make_assessment(
+        real_bank, "wales_principal", {"DIS-01": "about_average", "DIS-02": "minor", "DIS-03": "occasional"}
+    )
     page.goto(base_url + "index.html")
     page.evaluate("([key, d]) => localStorage.setItem(key, JSON.stringify(d))", [STORAGE_KEY, data])
     page.goto(base_url + "themes/disruption.html")
     wait_for_engine(page)
     panel = page.locator('[data-sc="live-score"]')
     panel.get_by_text("Risk not rated").wait_for(timeout=60_000)
-    assert "Risk not rated: answer the local context question LIC-22 (Licensing and regulatory services)" in panel.inner_text()
+    assert (
+        "Risk not rated: answer the local context question LIC-22 (Licensing and regulatory services)"
+        in panel.inner_text()
+    )

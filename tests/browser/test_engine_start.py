@@ -45,15 +45,18 @@ SNAPSHOTS_JS = """async () => {
 STORE_KEYS_JS = "async () => (await (await caches.open('scorecard-engine')).keys()).map((r) => r.url)"
 
 
-
 def engine_calls(bank) -> list:
     """Every operation the pages use, on assessments for every council type."""
     rng = random.Random(20261201)
-    files = [random_assessment(bank, rng, t, answer_rate=rate) for t in sorted(bank.council_types) for rate in (0.9, 0.4)]
+    files = [
+        random_assessment(bank, rng, t, answer_rate=rate) for t in sorted(bank.council_types) for rate in (0.9, 0.4)
+    ]
     calls = [["score", a] for a in files]
-    calls += [["import", {"text": json.dumps(files[1])}],
-              ["actions_csv", files[2]], ["compare", {"files": [{"name": f"{i}.json", "text": json.dumps(a)}
-                                                                for i, a in enumerate(files)]}]]
+    calls += [
+        ["import", {"text": json.dumps(files[1])}],
+        ["actions_csv", files[2]],
+        ["compare", {"files": [{"name": f"{i}.json", "text": json.dumps(a)} for i, a in enumerate(files)]}],
+    ]
     return calls
 
 
@@ -73,7 +76,7 @@ def test_restored_engine_scores_as_a_fresh_one(context, base_url, real_compiled,
     assert len(kept) == 1
     page.close()
 
-    for visit in range(2):  # restored twice: a restored engine does not spoil the snapshot
+    for _visit in range(2):  # restored twice: a restored engine does not spoil the snapshot
         page = context.new_page()
         page.goto(base_url + f"themes/{theme}.html")
         wait_for_engine(page)
@@ -91,6 +94,7 @@ def test_restored_engine_scores_as_a_fresh_one(context, base_url, real_compiled,
 @pytest.fixture
 def two_versions(tmp_path):
     """A served site whose files the test replaces with a newer bank version's build."""
+
     def bank(version: str):
         root = tmp_path / f"bank-{version}"
         shutil.copytree(MINI / "questions", root / "questions")
@@ -104,7 +108,9 @@ def two_versions(tmp_path):
 
     def publish(version: str):
         root = bank(version)
-        site = build_site(Layout(root / "questions", root / "guidance", root / "out"), log=lambda *_: None, site_url=url)
+        site = build_site(
+            Layout(root / "questions", root / "guidance", root / "out"), log=lambda *_: None, site_url=url
+        )
         shutil.rmtree(served)
         shutil.copytree(site, served)
 
@@ -147,8 +153,12 @@ def test_new_version_never_restores_an_old_snapshot(browser, two_versions):
     wait_for_engine(page)
     assert page.evaluate(STATUS_JS)["how"] == "started"
     assert score_reply(page)["result"]["bank_version"] == "2000.2"
-    new_snapshot = poll(page, "async (old) => { const now = await (" + SNAPSHOTS_JS + ")(); "
-                              "return now.length === 1 && now[0] !== old[0] ? now : false; }", old_snapshot)
+    new_snapshot = poll(
+        page,
+        "async (old) => { const now = await (" + SNAPSHOTS_JS + ")(); "
+        "return now.length === 1 && now[0] !== old[0] ? now : false; }",
+        old_snapshot,
+    )
     assert engine_version(served) in new_snapshot[0]
     keys = page.evaluate(STORE_KEYS_JS)  # what the old version left is gone; the unchanged runtime stays
     assert not any("/assets/bank.json" in key for key in set(old_keys) & set(keys))
@@ -229,7 +239,12 @@ def test_first_visit_fetches_each_file_once_compressed(browser, counted_site, re
     page = context.new_page()
     page.goto(url + f"themes/{real_bank.themes[0].id}.html")
     wait_for_engine(page)
-    poll(page, "async () => navigator.serviceWorker.controller !== null && (" + SNAPSHOTS_JS + ")().then((s) => s.length === 1)")
+    poll(
+        page,
+        "async () => navigator.serviceWorker.controller !== null && ("
+        + SNAPSHOTS_JS
+        + ")().then((s) => s.length === 1)",
+    )
     page.wait_for_timeout(1500)  # the service worker's last requests
     context.close()
 
@@ -239,8 +254,12 @@ def test_first_visit_fetches_each_file_once_compressed(browser, counted_site, re
             bodies.setdefault(path, []).append(encoding)
     twice = {path: encodings for path, encodings in bodies.items() if len(encodings) > 1}
     assert twice == {}, f"fetched with a body more than once: {twice}"
-    for path in ("/assets/pyodide/pyodide.asm.wasm", "/assets/pyodide/pyodide.asm.mjs", "/assets/bank.json",
-                 "/assets/pyodide/python_stdlib_scorecard.zip"):
+    for path in (
+        "/assets/pyodide/pyodide.asm.wasm",
+        "/assets/pyodide/pyodide.asm.mjs",
+        "/assets/bank.json",
+        "/assets/pyodide/python_stdlib_scorecard.zip",
+    ):
         assert bodies[path] == ["br"], path
     assert "/assets/pyodide/python_stdlib.zip" not in bodies  # Pyodide's full library is not shipped,
     assert "/assets/pyodide/pyodide-lock.json" not in bodies  # nor its list of packages
@@ -266,8 +285,10 @@ def test_loading_says_how_far_it_got_and_the_form_stays_usable(browser, base_url
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")  # a slow council network, so the download takes a few seconds
-    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 40, "downloadThroughput": 12_500_000 / 8,
-                                                   "uploadThroughput": 12_500_000 / 8})
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 40, "downloadThroughput": 12_500_000 / 8, "uploadThroughput": 12_500_000 / 8},
+    )
     page.goto(base_url + "index.html")
     page.select_option("#sc-council-type", "unitary")
     page.goto(base_url + f"themes/{real_bank.themes[0].id}.html")
@@ -285,8 +306,10 @@ def test_loading_says_how_far_it_got_and_the_form_stays_usable(browser, base_url
     context.close()
 
     texts = [t for t in log["texts"] if t]
-    assert texts == ["Loading the scoring engine, step 1 of 2: downloading it.",
-                     "Loading the scoring engine, step 2 of 2: starting it."], log["texts"]
+    assert texts == [
+        "Loading the scoring engine, step 1 of 2: downloading it.",
+        "Loading the scoring engine, step 2 of 2: starting it.",
+    ], log["texts"]
     assert log["texts"][-1] == ""  # cleared once the engine is ready: the score speaks for itself
     values = log["values"]
     assert len(values) >= 3 and values == sorted(values), values  # the bar moves forward, in steps

@@ -25,7 +25,9 @@ def hostile_site(tmp_path_factory):
     text = alpha.read_text()
     text = text.replace("text: Is there a named lead for this?", f"text: {json.dumps('Is there a lead? ' + SCRIPT)}")
     text = text.replace("help: A yes or no question.", f"help: {json.dumps('Help ' + IMG)}")
-    text = text.replace("{id: some, label: Some staff, score: 0.5}", f"{{id: some, label: {json.dumps('Some ' + LINK)}, score: 0.5}}")
+    text = text.replace(
+        "{id: some, label: Some staff, score: 0.5}", f"{{id: some, label: {json.dumps('Some ' + LINK)}, score: 0.5}}"
+    )
     alpha.write_text(text)
     server, url, _ = serve_build(root / "out", root / "questions", root / "guidance")
     yield url
@@ -64,9 +66,11 @@ def test_imported_payloads_are_text(browser, hostile_site, tmp_path):
     page.goto(hostile_site + "results.html")
     wait_for_engine(page)
     data = {
-        "format": "scorecard-assessment", "format_version": 1,
+        "format": "scorecard-assessment",
+        "format_version": 1,
         "council": {"name": "Evil " + SCRIPT, "type": "london", "region": IMG},
-        "assessment_date": "2026-05-01", "bank_version": "2000.1",
+        "assessment_date": "2026-05-01",
+        "bank_version": "2000.1",
         "answers": {"ALP-01": "yes", "ALP-02": "some"},
         "notes": {"ALP-01": "Note " + IMG + SCRIPT},
     }

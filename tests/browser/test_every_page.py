@@ -18,7 +18,9 @@ def test_every_page_loads_with_no_violation_and_no_other_host(browser, base_url,
     page = context.new_page()
     violations = []
     page.on("console", lambda m: violations.append(m.text) if m.type == "error" else None)
-    page.add_init_script("document.addEventListener('securitypolicyviolation', e => console.error('CSP: ' + e.violatedDirective + ' ' + e.blockedURI))")
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => console.error('CSP: ' + e.violatedDirective + ' ' + e.blockedURI))"
+    )
     visited = pages(built_site)
     assert len(visited) >= 15
     for path in visited:

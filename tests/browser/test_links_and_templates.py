@@ -13,7 +13,13 @@ from urllib.parse import unquote, urljoin, urlsplit
 from tests.browser.conftest import new_page
 from tests.helpers import ROOT
 
-TEMPLATES = ["inspection-prompt", "model-contract-clauses", "nrm-duty-to-notify-flowchart", "spoc-remit", "statement-outline"]
+TEMPLATES = [
+    "inspection-prompt",
+    "model-contract-clauses",
+    "nrm-duty-to-notify-flowchart",
+    "spoc-remit",
+    "statement-outline",
+]
 
 
 class Links(HTMLParser):
@@ -51,7 +57,7 @@ def test_every_link_in_the_built_site_finds_its_page_and_heading(built_site, bas
             if not url.startswith(base_url):
                 continue  # other hosts are links for the officer to follow, never loaded (test_every_page)
             parts = urlsplit(url)
-            target = built_site / unquote(parts.path[len(urlsplit(base_url).path):])
+            target = built_site / unquote(parts.path[len(urlsplit(base_url).path) :])
             if target.is_dir():
                 target = target / "index.html"
             if not target.is_file():
@@ -65,8 +71,10 @@ def test_each_guidance_template_downloads_as_word_and_opendocument(built_site, b
     for name in TEMPLATES:
         page = (built_site / "guidance" / "templates" / f"{name}.html").read_text(encoding="utf-8")
         title = (ROOT / "guidance" / "templates" / f"{name}.md").read_text(encoding="utf-8").split("\n")[0][2:]
-        for extension, body_part, link in (("docx", "word/document.xml", r'Target="([^"]+)" TargetMode="External"'),
-                                           ("odt", "content.xml", r'xlink:href="([^"]+)"')):
+        for extension, body_part, link in (
+            ("docx", "word/document.xml", r'Target="([^"]+)" TargetMode="External"'),
+            ("odt", "content.xml", r'xlink:href="([^"]+)"'),
+        ):
             assert f'download="{name}.{extension}" href="{name}.{extension}"' in page
             with zipfile.ZipFile(built_site / "guidance" / "templates" / f"{name}.{extension}") as document:
                 body = document.read(body_part).decode("utf-8")

@@ -13,9 +13,15 @@ ASIDE = "scorecard.unreadable."
 
 
 def record(answers: dict, notes: dict | None = None, **extra) -> dict:
-    data = {"format": "scorecard-assessment", "format_version": 1,
-            "council": {"name": "Example Stored Council", "type": "unitary"},
-            "assessment_date": "2026-11-01", "bank_version": "2000.1", "answers": answers, "notes": notes or {}}
+    data = {
+        "format": "scorecard-assessment",
+        "format_version": 1,
+        "council": {"name": "Example Stored Council", "type": "unitary"},
+        "assessment_date": "2026-11-01",
+        "bank_version": "2000.1",
+        "answers": answers,
+        "notes": notes or {},
+    }
     data.update(extra)
     return data
 
@@ -27,7 +33,9 @@ def store(page, url: str, text: str) -> None:
 
 
 def checked(page, selector: str, state: bool = True) -> None:
-    page.wait_for_function("([s, state]) => document.querySelector(s)?.checked === state", arg=[selector, state], timeout=10_000)
+    page.wait_for_function(
+        "([s, state]) => document.querySelector(s)?.checked === state", arg=[selector, state], timeout=10_000
+    )
 
 
 def add_note(page, qid: str, text: str) -> None:
@@ -54,7 +62,9 @@ def test_two_tabs_keep_each_others_answers_notes_and_council_details(contexts, m
     assert data["answers"] == {"ALP-01": "yes", "ALP-02": "some", "ALP-04": "no"}
     assert data["notes"] == {"ALP-02": "From the training log."}
     assert data["council"] == {"name": "Example Two Tab Council", "type": "unitary", "region": "Example Region"}
-    assert {"ALP-01", "ALP-02", "ALP-04", "notes.ALP-02", "council.name", "council.type", "council.region"} <= set(data["provenance"])
+    assert {"ALP-01", "ALP-02", "ALP-04", "notes.ALP-02", "council.name", "council.type", "council.region"} <= set(
+        data["provenance"]
+    )
     checked(b, "#ALP-01-yes")  # the other tab's answer appears without a reload
 
     # Clearing an answer in one tab is not undone by the other tab's next write
@@ -102,7 +112,9 @@ def test_a_tab_given_answers_from_a_newer_version_says_so_and_moves_nothing(mini
 
 
 def unreadable_copies(page) -> list[dict]:
-    return page.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith('{ASIDE}')).sort().map(k => JSON.parse(localStorage.getItem(k)))")
+    return page.evaluate(
+        f"Object.keys(localStorage).filter(k => k.startsWith('{ASIDE}')).sort().map(k => JSON.parse(localStorage.getItem(k)))"
+    )
 
 
 def test_unreadable_saved_data_is_kept_aside_and_can_be_downloaded(mini_page, mini_url):
@@ -115,7 +127,7 @@ def test_unreadable_saved_data_is_kept_aside_and_can_be_downloaded(mini_page, mi
         page.goto(mini_url + "themes/alpha.html")
         notice = page.wait_for_selector('[data-sc="unreadable-notice"]')
         assert problem in notice.inner_text()
-        copy, = unreadable_copies(page)
+        (copy,) = unreadable_copies(page)
         assert copy["text"] == text and problem in copy["problem"]
 
         # The officer carries on: new answers are saved, the kept copy is untouched
@@ -136,8 +148,13 @@ def test_unreadable_saved_data_is_kept_aside_and_can_be_downloaded(mini_page, mi
 
 def test_answers_the_bank_does_not_know_are_set_aside_reported_exported_and_removable(mini_page, mini_url, tmp_path):
     page = mini_page
-    store(mini_page, mini_url, json.dumps(record({"ALP-01": "yes", "ALP-02": "most", "ALP-77": "no"},
-                                            notes={"ALP-77": "Asked in a newer bank."})))
+    store(
+        mini_page,
+        mini_url,
+        json.dumps(
+            record({"ALP-01": "yes", "ALP-02": "most", "ALP-77": "no"}, notes={"ALP-77": "Asked in a newer bank."})
+        ),
+    )
     page.goto(mini_url + "results.html")
     wait_for_engine(page)
     page.wait_for_selector('[data-sc="summary-table"]')  # the rest is scored
@@ -180,9 +197,12 @@ def test_import_replaces_with_undo_or_merges_after_asking(mini_page, mini_url, t
     page.check("#ALP-02-some")
     add_note(page, "ALP-01", "Ours.")
     ours = saved(page)
-    theirs = record({"ALP-01": "no", "ALP-04": "yes"}, notes={"ALP-04": "Theirs."},
-                    council={"name": "Example File Council", "type": "unitary"},
-                    provenance={"ALP-04": {"at": "2026-10-01T09:00:00.000Z", "by": "B. Colleague"}})
+    theirs = record(
+        {"ALP-01": "no", "ALP-04": "yes"},
+        notes={"ALP-04": "Theirs."},
+        council={"name": "Example File Council", "type": "unitary"},
+        provenance={"ALP-04": {"at": "2026-10-01T09:00:00.000Z", "by": "B. Colleague"}},
+    )
     path = write_file(tmp_path, "colleague.json", theirs)
     page.goto(mini_url + "results.html")
     wait_for_engine(page)
@@ -198,7 +218,9 @@ def test_import_replaces_with_undo_or_merges_after_asking(mini_page, mini_url, t
     # Replace: told what will change, then undone
     page.set_input_files('[data-sc="import"]', str(path))
     effect = page.wait_for_selector('[data-sc="import-dialog"][open] [data-sc="import-effect"]').inner_text()
-    assert effect.startswith("Replacing: 2 answers saved here will change or go (1 answered differently in the file, 1 not answered in it), 1 answer will be added")
+    assert effect.startswith(
+        "Replacing: 2 answers saved here will change or go (1 answered differently in the file, 1 not answered in it), 1 answer will be added"
+    )
     page.click('[data-sc="import-confirm"]')
     page.wait_for_selector('[data-sc="undo-import"]')
     assert saved(page)["answers"] == {"ALP-01": "no", "ALP-04": "yes"}
@@ -213,8 +235,12 @@ def test_import_replaces_with_undo_or_merges_after_asking(mini_page, mini_url, t
     page.wait_for_selector('[data-sc="import-dialog"][open]')
     page.check("#sc-import-merge")
     effect = page.wait_for_selector('[data-sc="import-effect"]').inner_text()
-    assert effect.startswith("Merging: 1 answer added from the file, 1 kept that only this browser has, 0 the same in both, and 1 answer that differ")
-    conflicts = page.eval_on_selector_all('[data-sc="conflict"]', "els => els.map(e => e.dataset.group + ':' + e.dataset.key)")
+    assert effect.startswith(
+        "Merging: 1 answer added from the file, 1 kept that only this browser has, 0 the same in both, and 1 answer that differ"
+    )
+    conflicts = page.eval_on_selector_all(
+        '[data-sc="conflict"]', "els => els.map(e => e.dataset.group + ':' + e.dataset.key)"
+    )
     assert conflicts == ["answer:ALP-01", "council:name"]
     page.check('[data-sc="conflict"][data-key="ALP-01"] input[value="file"]')
     page.click('[data-sc="import-confirm"]')
@@ -228,16 +254,29 @@ def test_import_replaces_with_undo_or_merges_after_asking(mini_page, mini_url, t
 
 def test_compare_filters_by_council_not_by_file_name(mini_page, mini_url, tmp_path):
     page = mini_page
-    north = write_file(tmp_path / "north", "assessment.json", record({"ALP-01": "yes"}, council={"name": "Example North Council", "type": "unitary", "region": "North"}))
-    south = write_file(tmp_path / "south", "assessment.json", record({"ALP-01": "no"}, council={"name": "Example South Council", "type": "unitary", "region": "South"}))
+    north = write_file(
+        tmp_path / "north",
+        "assessment.json",
+        record({"ALP-01": "yes"}, council={"name": "Example North Council", "type": "unitary", "region": "North"}),
+    )
+    south = write_file(
+        tmp_path / "south",
+        "assessment.json",
+        record({"ALP-01": "no"}, council={"name": "Example South Council", "type": "unitary", "region": "South"}),
+    )
     page.goto(mini_url + "compare.html")
     wait_for_engine(page)
     page.set_input_files('[data-sc="compare-files"]', [str(north), str(south)])
     page.wait_for_selector('[data-sc="heatmap"]')
-    assert page.eval_on_selector_all('[data-sc="heatmap"] tbody tr', "els => els.map(e => e.dataset.council)") == ["Example North Council", "Example South Council"]
+    assert page.eval_on_selector_all('[data-sc="heatmap"] tbody tr', "els => els.map(e => e.dataset.council)") == [
+        "Example North Council",
+        "Example South Council",
+    ]
     page.select_option('[data-sc="filter-region"]', "North")
     page.wait_for_function("document.querySelectorAll('[data-sc=\"heatmap\"] tbody tr').length === 1")
-    assert page.eval_on_selector_all('[data-sc="heatmap"] tbody tr', "els => els.map(e => e.dataset.council)") == ["Example North Council"]
+    assert page.eval_on_selector_all('[data-sc="heatmap"] tbody tr', "els => els.map(e => e.dataset.council)") == [
+        "Example North Council"
+    ]
 
 
 FILL_STORAGE = """() => {

@@ -17,18 +17,20 @@ from .conftest import ENGINE_TIMEOUT, poll, serve_build, wait_for_engine
 ANSWER_KEY = "scorecard.assessment.v1"
 
 
-
 def wait_for_offline_cache(page):
     """Wait until this page is controlled and the whole site is cached: the pages in the service
     worker's cache, Pyodide in the engine's store (kept under a hash of each file)."""
-    return poll(page, """async () => {
+    return poll(
+        page,
+        """async () => {
         if (!navigator.serviceWorker.controller) return false;
         const keys = await caches.keys();
         const site = keys.filter((key) => key.startsWith('scorecard-site-'));
         if (site.length !== 1 || !(await (await caches.open(site[0])).match('/index.html'))) return false;
         const store = await caches.open('scorecard-engine');
         return (await store.match('/assets/pyodide/pyodide.asm.wasm', { ignoreSearch: true })) ? site : false;
-    }""")
+    }""",
+    )
 
 
 def test_works_offline_after_first_visit(browser, base_url):
@@ -91,6 +93,7 @@ def test_pages_come_from_the_cache_without_waiting_for_the_service_worker(browse
 @pytest.fixture
 def swappable_site(tmp_path):
     """A served site whose files the test can replace with a newer version's build."""
+
     def bank(version: str):
         root = tmp_path / f"bank-{version}"
         shutil.copytree(MINI / "questions", root / "questions")
@@ -104,7 +107,9 @@ def swappable_site(tmp_path):
 
     def publish(version: str):
         root = bank(version)
-        site = build_site(Layout(root / "questions", root / "guidance", root / "out"), log=lambda *_: None, site_url=url)
+        site = build_site(
+            Layout(root / "questions", root / "guidance", root / "out"), log=lambda *_: None, site_url=url
+        )
         shutil.rmtree(served)
         shutil.copytree(site, served)
 
@@ -126,10 +131,14 @@ def test_new_version_replaces_cache_and_keeps_answers(browser, swappable_site):
 
     publish("2000.2")
     page.goto(url + "index.html")  # the page asks the service worker to look for an update
-    poll(page, """async old => {
+    poll(
+        page,
+        """async old => {
         const site = (await caches.keys()).filter((key) => key.startsWith('scorecard-site-'));
         return site.length === 1 && site[0] !== old[0];
-    }""", old_keys)
+    }""",
+        old_keys,
+    )
     page.reload()
     assert page.locator('meta[name="scorecard-bank-version"]').get_attribute("content") == "2000.2"
     assert json.loads(page.evaluate(f"localStorage.getItem('{ANSWER_KEY}')"))["answers"] == json.loads(saved)["answers"]

@@ -17,7 +17,6 @@ from scorecard.testing import yearly_example
 
 from .conftest import render_every_question
 
-
 STORAGE_KEY = "scorecard.assessment.v1"
 SLOW = 180_000  # ms: on a busy shared machine Pyodide can take a minute to start
 FILLED = '[data-sc="summary-table"], [data-sc="board"][data-ready="true"], [data-sc="live-score"] .sc-live__number'
@@ -79,8 +78,13 @@ def pages(site):
 def open_filled(page, url) -> None:
     """Open a page as a link on the site does (Material's instant navigation keeps the engine
     running, so each page scores at once) and wait for its scores, results or report."""
-    if page.url.startswith(url.split("/")[0] + "//" + url.split("/")[2]) and "data-engine" in (page.evaluate("document.documentElement.outerHTML.slice(0, 300)") or ""):
-        page.evaluate("u => { const a = document.createElement('a'); a.href = u; document.body.append(a); a.click(); a.remove(); }", url)
+    if page.url.startswith(url.split("/")[0] + "//" + url.split("/")[2]) and "data-engine" in (
+        page.evaluate("document.documentElement.outerHTML.slice(0, 300)") or ""
+    ):
+        page.evaluate(
+            "u => { const a = document.createElement('a'); a.href = u; document.body.append(a); a.click(); a.remove(); }",
+            url,
+        )
         page.wait_for_url(url, timeout=30_000)
         page.wait_for_load_state()
     else:

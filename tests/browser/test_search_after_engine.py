@@ -45,7 +45,9 @@ def test_the_index_waits_for_the_engine_then_search_works(context, base_url):
 
 def test_searching_before_the_engine_has_started_builds_the_index_at_once(context, base_url):
     held = []
-    context.route("**/pyodide.asm.wasm", lambda route: held.append(route))  # the engine cannot start until this is let go
+    context.route(
+        "**/pyodide.asm.wasm", lambda route: held.append(route)
+    )  # the engine cannot start until this is let go
     page = new_page(context)
     page.goto(base_url + "themes/housing.html")
     poll(page, "document.querySelector('.md-search-result__meta') !== null")

@@ -25,7 +25,9 @@ def rebuilt_site(tmp_path):
     server, url, served = serve_build(tmp_path / "served", MINI / "questions", MINI / "guidance")
 
     def publish(bank):
-        site = build_site(Layout(bank / "questions", bank / "guidance", tmp_path / "next"), log=lambda *_: None, site_url=url)
+        site = build_site(
+            Layout(bank / "questions", bank / "guidance", tmp_path / "next"), log=lambda *_: None, site_url=url
+        )
         shutil.rmtree(served)
         shutil.copytree(site, served)
 
@@ -67,7 +69,9 @@ def test_answers_given_before_the_new_engine_is_ready_do_not_skip_the_carry_over
     data = saved(page)
     assert data["answers"] == {"ALP-05": "yes", "ALP-02": "some"}
     assert data["retired_answers"] == {"BET-02": "never"}  # "never" is not an option of BET-04: kept aside
-    assert data["provenance"]["ALP-05"]["at"] < data["provenance"]["ALP-02"]["at"] < data["provenance"]["ALP-01"]["at"]  # moved, then cleared
+    assert (
+        data["provenance"]["ALP-05"]["at"] < data["provenance"]["ALP-02"]["at"] < data["provenance"]["ALP-01"]["at"]
+    )  # moved, then cleared
     assert data["provenance"]["BET-02"]["at"] < data["provenance"]["ALP-02"]["at"]  # when it was answered
 
     page.goto(url + "results.html")
@@ -92,10 +96,13 @@ def test_a_new_version_taking_over_reloads_before_a_new_page_meets_the_old_engin
     page.wait_for_selector('[data-sc="theme-form"][data-theme="beta"]')
     assert bank_version(page) == "2000.2"
     wait_for_engine(page)
-    scored = poll(page, """async () => {
+    scored = poll(
+        page,
+        """async () => {
         const { latestScores } = await import(new URL('assets/js/scores.js', document.baseURI.replace(/themes\\/.*$/, '')).href);
         return latestScores().result?.bank_version;
-    }""")
+    }""",
+    )
     assert scored == "2000.2"
     page.goto(url + "themes/alpha.html")
     page.wait_for_function("document.querySelector('#ALP-05-yes').checked", timeout=30_000)

@@ -30,7 +30,10 @@ def saved(page) -> dict:
 def go(page, base_url, path) -> None:
     """Follow a link within the site (Material's instant navigation keeps the engine running)."""
     url = base_url + path
-    page.evaluate("u => { const a = document.createElement('a'); a.href = u; document.body.append(a); a.click(); a.remove(); }", url)
+    page.evaluate(
+        "u => { const a = document.createElement('a'); a.href = u; document.body.append(a); a.click(); a.remove(); }",
+        url,
+    )
     page.wait_for_url(url, timeout=30_000)
     page.wait_for_load_state()
 
@@ -79,7 +82,9 @@ def contributor(browser, base_url, lead_file, name, work, folder):
     page = new_page(context)
     page.goto(base_url + "results.html")
     page.set_input_files("#sc-import", str(lead_file))
-    page.wait_for_function("() => document.querySelector('[data-sc=\"message\"]').textContent.includes('Imported')", timeout=SLOW)
+    page.wait_for_function(
+        "() => document.querySelector('[data-sc=\"message\"]').textContent.includes('Imported')", timeout=SLOW
+    )
     results(page, base_url)
     set_my_name(page, name)
     answered = {}
@@ -124,9 +129,16 @@ def test_a_year_done_together_in_three_browsers(browser, base_url, tmp_path):
 
     # --- two colleagues, each in their own browser ----------------------------------------------
     priya_context, priya_answers, priya_file = contributor(
-        browser, base_url, lead_file, "Priya Buyer", {"procurement": [(0, 1), (1, 0), (2, 0)], "licensing": [(0, 0), (1, 1)]}, tmp_path)
+        browser,
+        base_url,
+        lead_file,
+        "Priya Buyer",
+        {"procurement": [(0, 1), (1, 0), (2, 0)], "licensing": [(0, 0), (1, 1)]},
+        tmp_path,
+    )
     harry_context, harry_answers, harry_file = contributor(
-        browser, base_url, lead_file, "Harry Holmes", {"housing": [(0, 0), (1, 0), (2, 1)]}, tmp_path)
+        browser, base_url, lead_file, "Harry Holmes", {"housing": [(0, 0), (1, 0), (2, 1)]}, tmp_path
+    )
     assert priya_answers[contested] != lead_answer
     procurement_or_licensing = {q for q in priya_file["answers"]}
     assert procurement_or_licensing == set(priya_answers)  # her file holds her themes only
@@ -164,7 +176,9 @@ def test_a_year_done_together_in_three_browsers(browser, base_url, tmp_path):
         box.locator('[data-plan="owner"]').fill(owner)
         box.locator('[data-plan="due"]').fill(due)
         box.locator('[data-plan="status"]').select_option(status)
-    plan = wait_saved(lead, lambda d: len(d.get("action_plan", {})) == 2 and d["action_plan"].get(planned[1], {}).get("due"))["action_plan"]
+    plan = wait_saved(
+        lead, lambda d: len(d.get("action_plan", {})) == 2 and d["action_plan"].get(planned[1], {}).get("due")
+    )["action_plan"]
     assert plan[planned[0]] == {"status": "in_progress", "owner": "Head of Procurement", "due": "2027-03-31"}
     lead.fill("#sc-signoff-role", "Modern slavery lead")
     lead.click('[data-sc="sign-off"]')
@@ -211,7 +225,9 @@ def test_a_year_done_together_in_three_browsers(browser, base_url, tmp_path):
     lead.locator('[data-sc="since"] details summary').click()
     assert changed in lead.inner_text('[data-sc="since"] details')
     # the changed answer and the confirmed one no longer wait for review
-    assert f"{review_before - 2} answer(s) carried from last year to review" in lead.inner_text('[data-sc="review-list"]')
+    assert f"{review_before - 2} answer(s) carried from last year to review" in lead.inner_text(
+        '[data-sc="review-list"]'
+    )
     lead.locator('[data-sc="since"]').screenshot(path=str(tmp_path / "next-year-changes.png"))
 
     for context in (lead_context, priya_context, harry_context):
@@ -221,5 +237,12 @@ def test_a_year_done_together_in_three_browsers(browser, base_url, tmp_path):
 def pdf_pages(pdf) -> list[str]:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     count = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-    return [subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
-                           capture_output=True, text=True, check=True).stdout for n in range(1, count + 1)]
+    return [
+        subprocess.run(
+            ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for n in range(1, count + 1)
+    ]

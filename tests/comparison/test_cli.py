@@ -20,6 +20,7 @@ REGION = ROOT / "examples" / "region"
 
 # --- the command line ---------------------------------------------------------------------------
 
+
 @pytest.fixture
 def region_dir(tmp_path, region):
     folder = tmp_path / "region"
@@ -63,13 +64,24 @@ def test_cli_csv(capsys, region_dir):
     code, out, _ = run_all(capsys, region_dir, "--format", "csv")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert [r["Council"] for r in rows] == ["Aville District Council", "Beeford District Council",
-                                            "Cedarshire County Council", "Dunmere Council", "Elmford District Council"]
+    assert [r["Council"] for r in rows] == [
+        "Aville District Council",
+        "Beeford District Council",
+        "Cedarshire County Council",
+        "Dunmere Council",
+        "Elmford District Council",
+    ]
     aville = rows[0]
     assert {k: aville[k] for k in ["Council type", "Assessment date", "Bank version", "Assessments"]} == {
-        "Council type": "District council", "Assessment date": "2026-04-01", "Bank version": "2000.1", "Assessments": "2"}
-    assert [aville[f"Alpha theme {c}"] for c in ["score", "tier", "risk", "coverage (%)", "provisional", "gap to group median"]] == [
-        "52.0", "Early progress", "not rated", "100.0", "no", "-4.0"]
+        "Council type": "District council",
+        "Assessment date": "2026-04-01",
+        "Bank version": "2000.1",
+        "Assessments": "2",
+    }
+    assert [
+        aville[f"Alpha theme {c}"]
+        for c in ["score", "tier", "risk", "coverage (%)", "provisional", "gap to group median"]
+    ] == ["52.0", "Early progress", "not rated", "100.0", "no", "-4.0"]
     assert aville["Beta theme score"] == "" and aville["Beta theme tier"] == "not asked"
     assert rows[-1]["Alpha theme provisional"] == "yes" and rows[-1]["Alpha theme coverage (%)"] == "33.3"
 
@@ -91,7 +103,7 @@ def test_cli_html(capsys, region_dir, tmp_path):
     assert page.startswith("<!DOCTYPE html>") and '<table id="group-1" class="heatmap"' in page
     assert not re.search(r"(https?:)?//[a-z0-9]", page, re.I)  # no external address of any kind
     assert "<script" not in page and "<link" not in page and "@import" not in page and "url(" not in page
-    heatmap = page[page.index('<table id="group-1"'):page.index("</table>")]
+    heatmap = page[page.index('<table id="group-1"') : page.index("</table>")]
     # the tier is written in every coloured cell, never shown by colour alone
     cells = re.findall(r'<td class="cell tier(\d)[^"]*">(.*?)</td>', heatmap)
     assert len(cells) == 2 * 5 + 2  # overall and alpha for five councils, beta for two
@@ -104,8 +116,10 @@ def test_cli_html(capsys, region_dir, tmp_path):
 
 def test_cli_skips_bad_files_with_their_reason(capsys, region_dir, tmp_path):
     bad = tmp_path / "bad.json"
-    bad.write_text('{"format": "scorecard-assessment", "format_version": 1, "council": {"name": "X", "type": "parish"}}',
-                   encoding="utf-8")
+    bad.write_text(
+        '{"format": "scorecard-assessment", "format_version": 1, "council": {"name": "X", "type": "parish"}}',
+        encoding="utf-8",
+    )
     code, out, err = run(capsys, region_dir, bad, tmp_path / "missing.json")
     assert code == 3
     assert f"{bad}: skipped: council.type 'parish' is not one of" in err
@@ -124,6 +138,7 @@ def test_cli_nothing_comparable_exits_2(capsys, tmp_path):
 
 # --- the example region ---------------------------------------------------------------------------
 
+
 def load_make_region():
     spec = importlib.util.spec_from_file_location("make_region", ROOT / "examples" / "make_region.py")
     module = importlib.util.module_from_spec(spec)
@@ -137,7 +152,8 @@ def test_example_generator_is_deterministic_and_valid(real_compiled, real_bank):
     first, second = make_region.build(real_bank, people), make_region.build(real_bank, people)
     assert first == second and 12 <= len(first) <= 16
     assert first == {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(REGION.glob("*.json"))}, (
-        "examples/region/ is out of date: run python3 examples/make_region.py")
+        "examples/region/ is out of date: run python3 examples/make_region.py"
+    )
 
 
 def test_example_region_is_real_councils_with_invented_answers(capsys, real_compiled):
@@ -152,12 +168,15 @@ def test_example_region_is_real_councils_with_invented_answers(capsys, real_comp
         data = json.loads(path.read_text(encoding="utf-8"))
         assert path.name.startswith("invented-")
         first_note = next(iter(data["notes"].values()))
-        assert first_note.startswith("INVENTED EXAMPLE: every answer") and "says nothing about that council" in first_note
+        assert (
+            first_note.startswith("INVENTED EXAMPLE: every answer") and "says nothing about that council" in first_note
+        )
         code = data["council"].get("code")
         if code:  # from the register, as `scorecard template --council` writes it (an earlier file may be renamed)
             expected = known[code].assessment_council()
             assert {k: v for k, v in data["council"].items() if k not in ("name", "functions")} == {
-                k: v for k, v in expected.items() if k != "name"}
+                k: v for k, v in expected.items() if k != "name"
+            }
     readme = (ROOT / "examples" / "README.md").read_text(encoding="utf-8")
     assert "**The answers are invented: these are not these councils' results.**" in readme
 
@@ -174,9 +193,13 @@ def test_example_region_is_real_councils_with_invented_answers(capsys, real_comp
     assert any(not v["current"] for v in result["like_with_like"]["bank_versions"]), "one older bank version"
     # a renamed file: "Tunbridge Wells BC" (2025) and "Tunbridge Wells Borough Council" (2026) are one council by its code
     tunbridge = next(t for t in result["trends"] if t["key"] == "code:TUN")
-    assert tunbridge["dates"] == ["2025-03-14", "2026-03-10"] and tunbridge["council"] == "Tunbridge Wells Borough Council"
-    assert [f.rsplit("/", 1)[-1] for f in tunbridge["files"]] == ["invented-tunbridge-wells-borough-council-2025.json",
-                                                                  "invented-tunbridge-wells-borough-council-2026.json"]
+    assert (
+        tunbridge["dates"] == ["2025-03-14", "2026-03-10"] and tunbridge["council"] == "Tunbridge Wells Borough Council"
+    )
+    assert [f.rsplit("/", 1)[-1] for f in tunbridge["files"]] == [
+        "invented-tunbridge-wells-borough-council-2025.json",
+        "invented-tunbridge-wells-borough-council-2026.json",
+    ]
     assert [c["council"] for c in result["like_with_like"]["functions_differ"]] == ["Canterbury City Council"]
     assert [c["council"] for c in result["like_with_like"]["identified_by_name"]] == ["Dover District Council"]
     # shared: the district group (7 councils) keeps its figures; counties (2) and unitaries (3) lose theirs

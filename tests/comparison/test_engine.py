@@ -12,18 +12,30 @@ from scorecard.reports.comparison import comparison_html, comparison_text
 from ..helpers import make_assessment
 from .region import ALL_BEST, FULL, as_files, by_name, council, part
 
-
 # --- statistics -------------------------------------------------------------------------------
+
 
 def test_summary_stats_hand_worked():
     # inclusive quartiles: position (n-1)/4 and 3(n-1)/4 in the sorted scores
     assert summary_stats([50, 10, 40, 20, 30]) == {
-        "n": 5, "median": 30, "lower_quartile": 20, "upper_quartile": 40, "min": 10, "max": 50}
+        "n": 5,
+        "median": 30,
+        "lower_quartile": 20,
+        "upper_quartile": 40,
+        "min": 10,
+        "max": 50,
+    }
     # n=4: positions 0.75 and 2.25: 10 + 0.75x10 = 17.5; 30 + 0.25x10 = 32.5
     assert summary_stats([10, 20, 30, 40])["lower_quartile"] == 17.5
     assert summary_stats([10, 20, 30, 40])["upper_quartile"] == 32.5
-    assert summary_stats([42.0]) == {"n": 1, "median": 42.0, "lower_quartile": 42.0, "upper_quartile": 42.0,
-                                     "min": 42.0, "max": 42.0}
+    assert summary_stats([42.0]) == {
+        "n": 1,
+        "median": 42.0,
+        "lower_quartile": 42.0,
+        "upper_quartile": 42.0,
+        "min": 42.0,
+        "max": 42.0,
+    }
     assert summary_stats([])["median"] is None and summary_stats([])["n"] == 0
 
 
@@ -35,9 +47,20 @@ def test_theme_medians_quartiles_and_gaps(mini_bank, region):
     # latest alpha scores, provisional Elmford (0.0) left out: 25.0, 52.0, 60.0, 100.0
     # median (52 + 60) / 2 = 56; lower quartile at 0.75: 25 + 0.75 x 27 = 45.25;
     # upper at 2.25: 60 + 0.25 x 40 = 70
-    assert alpha == {"id": "alpha", "title": "Alpha theme", "n": 4, "median": 56.0, "lower_quartile": 45.25,
-                     "upper_quartile": 70.0, "min": 25.0, "max": 100.0,
-                     "provisional_left_out": 1, "not_asked": 0, "not_scored": 0, "hidden": False}
+    assert alpha == {
+        "id": "alpha",
+        "title": "Alpha theme",
+        "n": 4,
+        "median": 56.0,
+        "lower_quartile": 45.25,
+        "upper_quartile": 70.0,
+        "min": 25.0,
+        "max": 100.0,
+        "provisional_left_out": 1,
+        "not_asked": 0,
+        "not_scored": 0,
+        "hidden": False,
+    }
     beta = group["stats"]["themes"][1]
     # county 100.0 and unitary 0.0; the three districts are not asked: median 50, quartiles 25 and 75
     assert (beta["n"], beta["median"], beta["lower_quartile"], beta["upper_quartile"]) == (2, 50.0, 25.0, 75.0)
@@ -46,13 +69,22 @@ def test_theme_medians_quartiles_and_gaps(mini_bank, region):
     # overall (theme weights alpha 1, beta 3): Aville 52.0, Beeford 100.0, Cedarshire (25 + 300) / 4 = 81.25 -> 81.2
     # (one decimal, half to even), Dunmere (60 + 0) / 4 = 15.0 -> median (52 + 81.2) / 2 = 66.6;
     # quartiles (15 + 3x52) / 4 = 42.75, (3x81.2 + 100) / 4 = 85.9
-    assert (overall["n"], overall["median"], overall["lower_quartile"], overall["upper_quartile"]) == (4, 66.6, 42.75, 85.9)
+    assert (overall["n"], overall["median"], overall["lower_quartile"], overall["upper_quartile"]) == (
+        4,
+        66.6,
+        42.75,
+        85.9,
+    )
 
     rows = by_name(result)
     gaps = {name: part(row, "alpha")["gap"] for name, row in rows.items()}
-    assert gaps == {"Aville District Council": -4.0, "Beeford District Council": 44.0,
-                    "Cedarshire County Council": -31.0, "Dunmere Council": 4.0,
-                    "Elmford District Council": -56.0}  # a provisional score still has its gap shown
+    assert gaps == {
+        "Aville District Council": -4.0,
+        "Beeford District Council": 44.0,
+        "Cedarshire County Council": -31.0,
+        "Dunmere Council": 4.0,
+        "Elmford District Council": -56.0,
+    }  # a provisional score still has its gap shown
     assert part(rows["Cedarshire County Council"], "beta")["gap"] == 50.0
     assert part(rows["Aville District Council"], "beta")["gap"] is None  # not asked: no score, no gap
     assert rows["Dunmere Council"]["overall"]["gap"] == -51.6  # 15.0 - 66.6
@@ -61,15 +93,33 @@ def test_theme_medians_quartiles_and_gaps(mini_bank, region):
 def test_rows_are_the_latest_assessment_of_each_council(mini_bank, region):
     result = compare_files(mini_bank, as_files(region), group_by="none")
     assert [r["council"]["name"] for r in result["rows"]] == [
-        "Aville District Council", "Beeford District Council", "Cedarshire County Council", "Dunmere Council",
-        "Elmford District Council"]
+        "Aville District Council",
+        "Beeford District Council",
+        "Cedarshire County Council",
+        "Dunmere Council",
+        "Elmford District Council",
+    ]
     aville = result["rows"][0]
     assert (aville["assessment_date"], aville["file"], aville["assessments"], aville["bank_version"]) == (
-        "2026-04-01", "aville-2026.json", 2, "2000.1")
-    assert part(aville, "alpha") == {"id": "alpha", "score": 52.0, "tier": "early", "risk": None, "coverage": 1.0,
-                                     "provisional": False, "asked": 4, "answered": 4, "gap": -4.0}
+        "2026-04-01",
+        "aville-2026.json",
+        2,
+        "2000.1",
+    )
+    assert part(aville, "alpha") == {
+        "id": "alpha",
+        "score": 52.0,
+        "tier": "early",
+        "risk": None,
+        "coverage": 1.0,
+        "provisional": False,
+        "asked": 4,
+        "answered": 4,
+        "gap": -4.0,
+    }
     assert [(r["file"], r["bank_version"], r["version_changed"]) for r in result["earlier"]] == [
-        ("aville-2025.json", "1999.1", True)]
+        ("aville-2025.json", "1999.1", True)
+    ]
     assert result["counts"] == {"files": 6, "assessments": 6, "councils": 5, "skipped": 0}
 
 
@@ -82,21 +132,34 @@ def test_result_is_json_and_does_not_depend_on_file_order(mini_bank, region):
 
 # --- like with like ---------------------------------------------------------------------------
 
+
 def test_like_with_like(mini_bank, region):
     result = compare_files(mini_bank, as_files(region), group_by="none")
     like = result["like_with_like"]
     assert like["bank_versions"] == [
         {"version": "1999.1", "councils": 1, "assessments": 1, "current": False},
-        {"version": "2000.1", "councils": 5, "assessments": 5, "current": True}]
+        {"version": "2000.1", "councils": 5, "assessments": 5, "current": True},
+    ]
     alpha, beta = like["asked_differs"]
     # alpha: 3 questions apply to counties (no ALP-04), 4 to the rest; Elmford was asked 3 (ALP-03 waits on ALP-02)
-    assert alpha["by_type"] == [{"type": "county", "applicable": 3, "min": 2, "max": 2},
-                                {"type": "district", "applicable": 4, "min": 3, "max": 4},
-                                {"type": "unitary", "applicable": 4, "min": 4, "max": 4}]
+    assert alpha["by_type"] == [
+        {"type": "county", "applicable": 3, "min": 2, "max": 2},
+        {"type": "district", "applicable": 4, "min": 3, "max": 4},
+        {"type": "unitary", "applicable": 4, "min": 4, "max": 4},
+    ]
     assert beta["by_type"][1] == {"type": "district", "applicable": 0, "min": 0, "max": 0}
-    assert like["provisional"] == [{"key": "name:elmford district council", "council": "Elmford District Council",
-                                    "assessment_date": "2026-04-01", "coverage": 0.3333, "overall": True, "scored": True,
-                                    "themes": ["alpha"], "theme_titles": ["Alpha theme"]}]
+    assert like["provisional"] == [
+        {
+            "key": "name:elmford district council",
+            "council": "Elmford District Council",
+            "assessment_date": "2026-04-01",
+            "coverage": 0.3333,
+            "overall": True,
+            "scored": True,
+            "themes": ["alpha"],
+            "theme_titles": ["Alpha theme"],
+        }
+    ]
     notes = "\n".join(result["notes"])
     assert "1999.1 (1 council, 1 assessment) and 2000.1 (5 councils, 5 assessments)" in notes
     assert "Beta theme: the number of questions that apply differs by council type" in notes
@@ -106,37 +169,55 @@ def test_like_with_like(mini_bank, region):
 
 
 def test_one_bank_version_one_region_gives_short_notes(mini_bank):
-    files = [("a.json", json.dumps(council(mini_bank, "A Council", "district", FULL, ons="E99000001"))),
-             ("b.json", json.dumps(council(mini_bank, "B Council", "district", ALL_BEST, ons="E99000002")))]
+    files = [
+        ("a.json", json.dumps(council(mini_bank, "A Council", "district", FULL, ons="E99000001"))),
+        ("b.json", json.dumps(council(mini_bank, "B Council", "district", ALL_BEST, ons="E99000002"))),
+    ]
     result = compare_files(mini_bank, files)
     assert result["notes"] == [
         "Councils are compared with councils of the same nation and type: England: District council (2 councils). "
         "Each group has its own median and quartiles, and each council's gap is to its own group's median.",
-        "All assessments were answered against question bank 2000.1, the version used to score them."]
+        "All assessments were answered against question bank 2000.1, the version used to score them.",
+    ]
     assert result["like_with_like"]["asked_differs"] == [] and result["trends"] == []
 
 
 def test_a_blank_assessment_is_noted_not_scored(mini_bank):
-    files = [("a.json", json.dumps(council(mini_bank, "A Council", "district", FULL))),
-             ("blank.json", json.dumps(council(mini_bank, "Blank  Council", "county", {})))]
+    files = [
+        ("a.json", json.dumps(council(mini_bank, "A Council", "district", FULL))),
+        ("blank.json", json.dumps(council(mini_bank, "Blank  Council", "county", {}))),
+    ]
     result = compare_files(mini_bank, files, group_by="none")
-    assert result["groups"][0]["stats"]["overall"] == {**summary_stats([52.0]), "id": "overall", "title": "Overall",
-                                                       "provisional_left_out": 0, "not_asked": 0, "not_scored": 1,
-                                                       "hidden": False}
+    assert result["groups"][0]["stats"]["overall"] == {
+        **summary_stats([52.0]),
+        "id": "overall",
+        "title": "Overall",
+        "provisional_left_out": 0,
+        "not_asked": 0,
+        "not_scored": 1,
+        "hidden": False,
+    }
     assert any("Blank  Council (2026-04-01) has not answered any of the questions" in n for n in result["notes"])
     assert re.search(r"^Blank Council +county +2026-04-01 +- +- +-$", comparison_text(result), re.M)
 
 
 def test_mixed_regions_and_same_day_duplicates_are_noted(mini_bank):
-    files = [("first.json", json.dumps(council(mini_bank, "A Council", "district", FULL))),
-             ("second.json", json.dumps(council(mini_bank, "a  council.", "district", ALL_BEST))),
-             ("other.json", json.dumps(council(mini_bank, "B Council", "district", FULL, region="Elsewhere")))]
+    files = [
+        ("first.json", json.dumps(council(mini_bank, "A Council", "district", FULL))),
+        ("second.json", json.dumps(council(mini_bank, "a  council.", "district", ALL_BEST))),
+        ("other.json", json.dumps(council(mini_bank, "B Council", "district", FULL, region="Elsewhere"))),
+    ]
     result = compare_files(mini_bank, files)
     # same normalised name and date: one council, the file given last is used
     assert len(result["rows"]) == 2 and by_name(result)["a  council."]["file"] == "second.json"
     assert result["like_with_like"]["same_day_duplicates"] == [
-        {"council": "a  council.", "assessment_date": "2026-04-01", "files": ["first.json", "second.json"],
-         "used": "second.json"}]  # named as in the file used
+        {
+            "council": "a  council.",
+            "assessment_date": "2026-04-01",
+            "files": ["first.json", "second.json"],
+            "used": "second.json",
+        }
+    ]  # named as in the file used
     assert result["trends"] == []  # one date only
     notes = "\n".join(result["notes"])
     assert "the last one given (second.json) is used" in notes
@@ -145,23 +226,34 @@ def test_mixed_regions_and_same_day_duplicates_are_noted(mini_bank):
 
 # --- trends ---------------------------------------------------------------------------------
 
+
 def test_trend_scores_by_date_and_changed_answers(mini_bank, region):
     result = compare_files(mini_bank, as_files(region))
     (trend,) = result["trends"]
-    assert (trend["council"], trend["key"], trend["dates"]) == ("Aville District Council", "ons:E99000001",
-                                                               ["2025-04-01", "2026-04-01"])
+    assert (trend["council"], trend["key"], trend["dates"]) == (
+        "Aville District Council",
+        "ons:E99000001",
+        ["2025-04-01", "2026-04-01"],
+    )
     assert trend["bank_versions"] == ["1999.1", "2000.1"]
     alpha = trend["themes"][0]
     assert [(p["date"], p["score"], p["tier"]) for p in alpha["points"]] == [
-        ("2025-04-01", 24.0, "basic"), ("2026-04-01", 52.0, "early")]
+        ("2025-04-01", 24.0, "basic"),
+        ("2026-04-01", 52.0, "early"),
+    ]
     assert alpha["change"] == 28.0
     assert trend["themes"][1]["change"] is None  # beta: not asked of districts
     (change,) = trend["changes"]
     assert (change["from_date"], change["to_date"]) == ("2025-04-01", "2026-04-01")
     assert change["answers"] == [
         {"question": "ALP-01", "theme": "alpha", "text": "Is there a named lead for this?", "from": "No", "to": "Yes"},
-        {"question": "ALP-03", "theme": "alpha", "text": "Which groups have been trained?",
-         "from": "Front line", "to": "Front line; Suppliers"},
+        {
+            "question": "ALP-03",
+            "theme": "alpha",
+            "text": "Which groups have been trained?",
+            "from": "Front line",
+            "to": "Front line; Suppliers",
+        },
     ]
 
 
@@ -171,10 +263,27 @@ def test_trend_groups_by_ons_code_then_name(mini_bank):
         ("1.json", council(b, "Old Name Council", "district", {"ALP-01": "no"}, date="2024-05-01", ons="E99000009")),
         ("2.json", council(b, "New Name Council", "district", {"ALP-01": "yes"}, date="2025-05-01", ons="E99000009")),
         # no code, but the same name as a council with one: the same council
-        ("3.json", council(b, "new name council", "district", {"ALP-01": "yes", "ALP-03": ["suppliers", "front"]},
-                           date="2026-05-01")),
-        ("4.json", council(b, "New Name Council", "district", {"ALP-01": "yes", "ALP-03": ["front", "suppliers"]},
-                           date="2026-06-01", ons="E99000009")),
+        (
+            "3.json",
+            council(
+                b,
+                "new name council",
+                "district",
+                {"ALP-01": "yes", "ALP-03": ["suppliers", "front"]},
+                date="2026-05-01",
+            ),
+        ),
+        (
+            "4.json",
+            council(
+                b,
+                "New Name Council",
+                "district",
+                {"ALP-01": "yes", "ALP-03": ["front", "suppliers"]},
+                date="2026-06-01",
+                ons="E99000009",
+            ),
+        ),
     ]
     result = compare_files(b, [(n, json.dumps(d)) for n, d in files])
     (trend,) = result["trends"]
@@ -187,13 +296,16 @@ def test_trend_groups_by_ons_code_then_name(mini_bank):
 
 
 def test_council_type_change_is_noted(mini_bank):
-    files = [("1.json", council(mini_bank, "Shire Council", "district", FULL, date="2025-01-01")),
-             ("2.json", council(mini_bank, "Shire Council", "unitary", FULL, date="2026-01-01"))]
+    files = [
+        ("1.json", council(mini_bank, "Shire Council", "district", FULL, date="2025-01-01")),
+        ("2.json", council(mini_bank, "Shire Council", "unitary", FULL, date="2026-01-01")),
+    ]
     result = compare_files(mini_bank, [(n, json.dumps(d)) for n, d in files])
     assert any("changed council type over time (District council to Unitary authority)" in n for n in result["notes"])
 
 
 # --- skipped files ------------------------------------------------------------------------------
+
 
 def test_compare_files_skips_bad_files_with_reasons(mini_bank, region):
     good = as_files(region[:2])
@@ -205,14 +317,20 @@ def test_compare_files_skips_bad_files_with_reasons(mini_bank, region):
         ("wrong.json", json.dumps(council(mini_bank, "X", "district", {"ALP-01": 5, "ALP-03": "front"}))),
         ("latin1.json", "café".encode("latin-1")),
     ]
-    result = compare_files(mini_bank, [*good, bom, as_bytes, *bad], skipped=[{"file": "gone.json", "reason": "cannot read",
-                                                                           "problems": ["cannot read"]}])
+    result = compare_files(
+        mini_bank,
+        [*good, bom, as_bytes, *bad],
+        skipped=[{"file": "gone.json", "reason": "cannot read", "problems": ["cannot read"]}],
+    )
     assert len(result["rows"]) == 3
     skipped = {s["file"]: s for s in result["skipped"]}
     assert list(skipped) == ["gone.json", "broken.json", "other.json", "wrong.json", "latin1.json"]
     assert skipped["broken.json"]["reason"].startswith("the file is not valid JSON (line 1)")
     assert "not a scorecard assessment file" in skipped["other.json"]["reason"]
-    assert len(skipped["wrong.json"]["problems"]) == 2 and "expected one option id, got a number" in skipped["wrong.json"]["reason"]
+    assert (
+        len(skipped["wrong.json"]["problems"]) == 2
+        and "expected one option id, got a number" in skipped["wrong.json"]["reason"]
+    )
     assert "not UTF-8" in skipped["latin1.json"]["reason"]
     assert result["counts"] == {"files": 9, "assessments": 4, "councils": 3, "skipped": 5}
 
@@ -232,12 +350,15 @@ def test_compare_accepts_assessments_without_names(mini_bank):
 
 # --- issue 13: one council however its name is written; names and file names on one line ------
 
+
 def test_names_written_differently_are_one_council(mini_bank):
     """Composed and decomposed accents (macOS writes the latter), full-width letters, case: one council."""
     b = mini_bank
-    files = [("nfc.json", json.dumps(council(b, "Ynys M\u00f4n Council", "unitary", FULL, date="2025-04-01"))),
-             ("nfd.json", json.dumps(council(b, "YNYS MO\u0302N COUNCIL", "unitary", FULL, date="2025-10-01"))),
-             ("wide.json", json.dumps(council(b, "\uff39\uff4e\uff59\uff53 M\u00f4n Council", "unitary", FULL)))]
+    files = [
+        ("nfc.json", json.dumps(council(b, "Ynys M\u00f4n Council", "unitary", FULL, date="2025-04-01"))),
+        ("nfd.json", json.dumps(council(b, "YNYS MO\u0302N COUNCIL", "unitary", FULL, date="2025-10-01"))),
+        ("wide.json", json.dumps(council(b, "\uff39\uff4e\uff59\uff53 M\u00f4n Council", "unitary", FULL))),
+    ]
     result = compare_files(b, files)
     assert result["counts"]["councils"] == 1 and result["rows"][0]["assessments"] == 3
 
@@ -250,8 +371,14 @@ def test_invisible_characters_do_not_split_a_council(mini_bank):
         assessment = load_assessment(council(mini_bank, "x", "district", FULL, date=date), mini_bank)
         return replace(assessment, council=replace(assessment.council, name=name))
 
-    result = compare(mini_bank, [named("Test\u200bshire", "2025-04-01"), named("\u2066Testshire\u2069", "2025-10-01"),
-                                 named("Testshire\ufeff", "2026-04-01")])
+    result = compare(
+        mini_bank,
+        [
+            named("Test\u200bshire", "2025-04-01"),
+            named("\u2066Testshire\u2069", "2025-10-01"),
+            named("Testshire\ufeff", "2026-04-01"),
+        ],
+    )
     assert result["counts"]["councils"] == 1
 
 

@@ -38,22 +38,62 @@ def region(mini_bank):
     """Three districts (one half finished), a county, an English unitary and a Welsh council."""
     b = mini_bank
     return [
-        ("aville.json", coded(b, "Aville District Council", "district", FULL, code="AVI", ons="E07000001")),  # alpha 52.0
+        (
+            "aville.json",
+            coded(b, "Aville District Council", "district", FULL, code="AVI", ons="E07000001"),
+        ),  # alpha 52.0
         ("beeford.json", coded(b, "Beeford District Council", "district", ALL_BEST, code="BEE")),  # alpha 100.0
         ("elmford.json", coded(b, "Elmford District Council", "district", {"ALP-01": "no"}, code="ELM")),  # provisional
-        ("county.json", coded(b, "Cedarshire County Council", "county",
-                              {"ALP-01": "yes", "ALP-02": "none", "BET-01": "yes", "BET-02": "yearly"}, code="CED")),
-        ("unitary.json", coded(b, "Dunmere Council", "unitary",
-                               {"ALP-01": "yes", "ALP-02": "some", "ALP-03": ["none"], "ALP-04": "yes",
-                                "BET-01": "no", "BET-02": "never"}, code="DUN")),
+        (
+            "county.json",
+            coded(
+                b,
+                "Cedarshire County Council",
+                "county",
+                {"ALP-01": "yes", "ALP-02": "none", "BET-01": "yes", "BET-02": "yearly"},
+                code="CED",
+            ),
+        ),
+        (
+            "unitary.json",
+            coded(
+                b,
+                "Dunmere Council",
+                "unitary",
+                {
+                    "ALP-01": "yes",
+                    "ALP-02": "some",
+                    "ALP-03": ["none"],
+                    "ALP-04": "yes",
+                    "BET-01": "no",
+                    "BET-02": "never",
+                },
+                code="DUN",
+            ),
+        ),
         # the same answers as Dunmere, in Wales: the same functions, another nation's law
-        ("welsh.json", coded(b, "Cyngor Ffug", "welsh",
-                             {"ALP-01": "yes", "ALP-02": "some", "ALP-03": ["none"], "ALP-04": "yes",
-                              "BET-01": "no", "BET-02": "never"}, code="FFG")),
+        (
+            "welsh.json",
+            coded(
+                b,
+                "Cyngor Ffug",
+                "welsh",
+                {
+                    "ALP-01": "yes",
+                    "ALP-02": "some",
+                    "ALP-03": ["none"],
+                    "ALP-04": "yes",
+                    "BET-01": "no",
+                    "BET-02": "never",
+                },
+                code="FFG",
+            ),
+        ),
     ]
 
 
 # --- groups -------------------------------------------------------------------------------------
+
 
 def test_councils_are_grouped_by_nation_and_type_by_default(mini_bank, region):
     result = compare_files(mini_bank, as_files(region))
@@ -62,7 +102,8 @@ def test_councils_are_grouped_by_nation_and_type_by_default(mini_bank, region):
         ("england/county", "England: County council", 1),
         ("england/district", "England: District council", 3),
         ("england/unitary", "England: Unitary authority", 1),
-        ("wales/welsh", "Wales: Welsh council", 1)]  # the bank's order of nations, then of types
+        ("wales/welsh", "Wales: Welsh council", 1),
+    ]  # the bank's order of nations, then of types
     district = result["groups"][1]["stats"]["themes"][0]
     # alpha of the districts: Aville 52.0, Beeford 100.0; Elmford provisional, left out: median 76.0
     assert (district["n"], district["median"], district["provisional_left_out"]) == (2, 76.0, 1)
@@ -72,8 +113,10 @@ def test_councils_are_grouped_by_nation_and_type_by_default(mini_bank, region):
     # a group of one: its median is its own score, its gap 0
     assert part(rows["Dunmere Council"], "alpha")["gap"] == 0.0 and part(rows["Cyngor Ffug"], "alpha")["gap"] == 0.0
     assert rows["Cyngor Ffug"]["group"] == "wales/welsh" and rows["Cyngor Ffug"]["nation_name"] == "Wales"
-    assert result["notes"][0].startswith("Councils are compared with councils of the same nation and type: England: "
-                                         "County council (1 council), England: District council (3 councils),")
+    assert result["notes"][0].startswith(
+        "Councils are compared with councils of the same nation and type: England: "
+        "County council (1 council), England: District council (3 councils),"
+    )
     # grouped by type, the "differs by council type" note is not needed: each group is asked alike
     assert not any("differs by council type" in n for n in result["notes"])
 
@@ -89,17 +132,21 @@ def test_group_by_none_is_one_group_and_says_so(mini_bank, region):
 
 # --- a report meant to be shared ------------------------------------------------------------------
 
+
 def test_a_shared_report_hides_figures_of_groups_under_five(mini_bank, region):
     result = compare_files(mini_bank, as_files(region), shareable=True)
     assert result["shareable"]["on"] and result["shareable"]["min_group"] == 5
     for group in result["groups"]:  # no group has 5 councils counted: every median and quartile is hidden
         for stats in [group["stats"]["overall"], *group["stats"]["themes"]]:
             if stats["n"]:
-                assert stats["hidden"] and all(stats[f] is None for f in ("median", "lower_quartile", "upper_quartile",
-                                                                            "min", "max"))
+                assert stats["hidden"] and all(
+                    stats[f] is None for f in ("median", "lower_quartile", "upper_quartile", "min", "max")
+                )
                 assert stats["n"] > 0  # the count is still given
     assert all(t["gap"] is None for row in result["rows"] for t in [row["overall"], *row["themes"]])
-    assert all(t["score"] is not None for t in [part(by_name(result)["Aville District Council"], "alpha")])  # scores stay
+    assert all(
+        t["score"] is not None for t in [part(by_name(result)["Aville District Council"], "alpha")]
+    )  # scores stay
     note = next(n for n in result["notes"] if n.startswith("This report is for sharing"))
     assert "fewer than 5 councils are hidden" in note and "England: District council (overall and 1 theme" in note
 
@@ -131,16 +178,21 @@ def test_shared_text_html_and_csv_show_the_figures_as_hidden(mini_bank, region):
     assert "hidden (fewer than 5)" in page and "vs median" not in page
     rows = list(csv.DictReader(io.StringIO(comparison_csv(result))))
     assert all(r["Alpha theme gap to group median"] == "" for r in rows)
-    assert {r["Comparison group"] for r in rows} == {"England: County council", "England: District council",
-                                                     "England: Unitary authority", "Wales: Welsh council"}
+    assert {r["Comparison group"] for r in rows} == {
+        "England: County council",
+        "England: District council",
+        "England: Unitary authority",
+        "Wales: Welsh council",
+    }
     assert rows[0]["Council code"] == "AVI" and rows[0]["Nation"] == "England"
 
 
 def test_cli_shareable_and_min_group(capsys, tmp_path, region):
     for name, data in region:
         (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")
-    code = main(["--questions", MINI_QUESTIONS, "compare", str(tmp_path), "--shareable", "--min-group", "2",
-                 "--format", "json"])
+    code = main(
+        ["--questions", MINI_QUESTIONS, "compare", str(tmp_path), "--shareable", "--min-group", "2", "--format", "json"]
+    )
     result = json.loads(capsys.readouterr().out)
     assert code == 0 and result["shareable"] == {**result["shareable"], "on": True, "min_group": 2}
     assert main(["--questions", MINI_QUESTIONS, "compare", str(tmp_path), "--min-group", "3"]) == 2
@@ -159,26 +211,42 @@ def test_the_browser_takes_the_same_options(mini_bank, region):
     csv_reply = json.loads(api.call("compare_csv", json.dumps({"files": files, "options": {"shareable": True}})))
     assert csv_reply["ok"] and "Alpha theme gap to group median" in csv_reply["csv"]
     bad = json.loads(api.call("compare", json.dumps({"files": files, "options": {"min_group": 0, "colour": "red"}})))
-    assert not bad["ok"] and bad["problems"] == ["unknown comparison option 'colour'",
-                                                 "min_group must be a whole number of councils, at least 1"]
+    assert not bad["ok"] and bad["problems"] == [
+        "unknown comparison option 'colour'",
+        "min_group must be a whole number of councils, at least 1",
+    ]
 
 
 # --- functions -------------------------------------------------------------------------------------
+
 
 def test_councils_running_other_functions_are_noted(mini_bank):
     files = [
         ("a.json", json.dumps(coded(mini_bank, "A District Council", "district", FULL, code="AAA"))),
         # this district's officers recorded that it runs adult care too (a shared service, say)
-        ("b.json", json.dumps(coded(mini_bank, "B District Council", "district", FULL, code="BBB",
-                                    functions=["licensing", "care"]))),
+        (
+            "b.json",
+            json.dumps(
+                coded(mini_bank, "B District Council", "district", FULL, code="BBB", functions=["licensing", "care"])
+            ),
+        ),
     ]
     result = compare_files(mini_bank, files)
     assert result["like_with_like"]["functions_differ"] == [
-        {"key": "code:BBB", "council": "B District Council", "type": "district", "group": "england/district",
-         "added": ["Adult care"], "removed": []}]
-    assert ("B District Council runs other functions than a district council usually does (also runs adult care), "
-            "as its officers recorded: it was asked other questions than councils of its type, so compare its scores "
-            "with care.") in result["notes"]
+        {
+            "key": "code:BBB",
+            "council": "B District Council",
+            "type": "district",
+            "group": "england/district",
+            "added": ["Adult care"],
+            "removed": [],
+        }
+    ]
+    assert (
+        "B District Council runs other functions than a district council usually does (also runs adult care), "
+        "as its officers recorded: it was asked other questions than councils of its type, so compare its scores "
+        "with care."
+    ) in result["notes"]
     row = by_name(result)["B District Council"]
     assert part(row, "beta")["asked"] > 0 and part(by_name(result)["A District Council"], "beta")["asked"] == 0
     assert list(csv.DictReader(io.StringIO(comparison_csv(result))))[1]["Functions changed"] == "added care"
@@ -186,19 +254,35 @@ def test_councils_running_other_functions_are_noted(mini_bank):
 
 # --- which council: register code, then GSS code, then name ------------------------------------------------
 
+
 def test_a_renamed_file_with_the_same_code_is_the_same_council(mini_bank):
     files = [
-        ("tw-2025.json", coded(mini_bank, "Tunbridge Wells Borough Council", "district", {"ALP-01": "no"}, code="TUN",
-                               ons="E07000116", date="2025-05-01")),
+        (
+            "tw-2025.json",
+            coded(
+                mini_bank,
+                "Tunbridge Wells Borough Council",
+                "district",
+                {"ALP-01": "no"},
+                code="TUN",
+                ons="E07000116",
+                date="2025-05-01",
+            ),
+        ),
         ("tw-2026.json", coded(mini_bank, "Tunbridge Wells BC", "district", FULL, code="TUN", date="2026-05-01")),
         # GSS code only: joins the council whose files give both codes
-        ("tw-gss.json", coded(mini_bank, "Royal Tunbridge Wells", "district", FULL, ons="E07000116", date="2026-06-01")),
+        (
+            "tw-gss.json",
+            coded(mini_bank, "Royal Tunbridge Wells", "district", FULL, ons="E07000116", date="2026-06-01"),
+        ),
     ]
     result = compare_files(mini_bank, [(n, json.dumps(d)) for n, d in files])
     assert result["counts"]["councils"] == 1 and len(result["rows"]) == 1
     (trend,) = result["trends"]
     assert trend["key"] == "code:TUN" and trend["dates"] == ["2025-05-01", "2026-05-01", "2026-06-01"]
-    assert [r["identified_by"] for r in result["earlier"]] == ["code", "code"] and result["rows"][0]["identified_by"] == "ons"
+    assert [r["identified_by"] for r in result["earlier"]] == ["code", "code"] and result["rows"][0][
+        "identified_by"
+    ] == "ons"
     assert not any("known by name" in n for n in result["notes"])
 
 
@@ -213,8 +297,12 @@ def test_free_text_names_fall_back_with_a_note(mini_bank):
     # the name-only file joins Aville (the one coded council of that name); Beeford's two spellings stay apart
     assert result["counts"]["councils"] == 3
     notes = "\n".join(result["notes"])
-    assert ("aville district council. (same-name.json) gives no register or GSS code: it was matched by name to the "
-            "council with register code AVI.") in notes
-    assert ("2 councils give no register or GSS code, so they are known by name only: Beeford Council (named.json) and "
-            "Beeford District Council (named-again.json). A file that spells a name differently would count as "
-            "another council") in notes
+    assert (
+        "aville district council. (same-name.json) gives no register or GSS code: it was matched by name to the "
+        "council with register code AVI."
+    ) in notes
+    assert (
+        "2 councils give no register or GSS code, so they are known by name only: Beeford Council (named.json) and "
+        "Beeford District Council (named-again.json). A file that spells a name differently would count as "
+        "another council"
+    ) in notes

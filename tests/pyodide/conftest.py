@@ -31,8 +31,14 @@ class Pyodide:
     """A Node process running tests/pyodide/run.mjs: send Python code, get JSON back."""
 
     def __init__(self, wheel: Path):
-        self.process = subprocess.Popen(["node", str(RUN), str(wheel)], cwd=ROOT, text=True, encoding="utf-8",
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.process = subprocess.Popen(
+            ["node", str(RUN), str(wheel)],
+            cwd=ROOT,
+            text=True,
+            encoding="utf-8",
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
         self.lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
         self._python: str | None = None

@@ -37,7 +37,9 @@ def test_the_wheel_holds_the_engine_and_its_adapter_only(engine_wheel):
         contents = {name: wheel.read(name) for name in names}
     compiled = [name + "c" for name in engine_modules()]  # bytecode only, for Pyodide's Python
     assert sorted(names) == sorted(compiled + [f"{dist_info}/{n}" for n in ("METADATA", "WHEEL", "RECORD")])
-    assert engine_wheel.name == f"scorecard-{scorecard.__version__}-cp314-none-any.whl" and "Tag: cp314-none-any" in tags
+    assert (
+        engine_wheel.name == f"scorecard-{scorecard.__version__}-cp314-none-any.whl" and "Tag: cp314-none-any" in tags
+    )
     assert not any(part in name for name in names for part in ("bank_source", "sitegen", "reports", "cli", "testing"))
     assert "Description" not in metadata and len(metadata) < 300  # no README in the browser
     for line in record:  # a valid wheel: every file with its hash and size
@@ -71,7 +73,10 @@ json.dumps({"unpacked": sorted(os.listdir(os.path.dirname(os.path.dirname(scorec
 def test_every_engine_module_imports_in_pyodide_with_nothing_else(pyodide):
     modules = [name.removesuffix(".py").removesuffix("/__init__").replace("/", ".") for name in engine_modules()]
     reply = pyodide.run(IMPORT_EVERYTHING, modules)
-    assert reply["unpacked"] == ["scorecard", f"scorecard-{scorecard.__version__}.dist-info"]  # where the worker unpacks it
+    assert reply["unpacked"] == [
+        "scorecard",
+        f"scorecard-{scorecard.__version__}.dist-info",
+    ]  # where the worker unpacks it
     assert reply["site_packages"] == []  # no package installed besides
     assert reply["loaded"] == modules and len(modules) >= 15
     assert reply["not_stdlib"] == []

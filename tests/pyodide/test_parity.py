@@ -77,7 +77,7 @@ def test_scores_agree(pyodide, real_compiled, real_bank):
     calls = [(op, case) for case in cases for op in ("score", "live_score")]  # live_score: a theme page's
     expected, replies = in_both(pyodide, real_compiled, calls)
     assert len(replies) == len(expected)
-    for (op, case), mine, theirs in zip(calls, expected, replies):
+    for (op, case), mine, theirs in zip(calls, expected, replies, strict=True):
         assert theirs == mine, (op, case["council"])
     assert sum(not r["ok"] for r in expected) == 2
 

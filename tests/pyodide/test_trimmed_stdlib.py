@@ -55,11 +55,17 @@ def test_engine_runs_in_pyodide_with_only_the_trimmed_library(tmp_path, monkeypa
     comparison = json.loads(api.call("compare", json.dumps(calls[-1][1])))["comparison"]
     calls.append(["compare_csv", {"comparison": comparison}])
     (tmp_path / "bank.json").write_text(json.dumps(real_compiled))
-    request = {"wheel": str(wheel), "bank": str(tmp_path / "bank.json"), "calls": calls,
-               "stdlibs": [None, str(trimmed.path)], "modules": trimmed.engine_modules}
+    request = {
+        "wheel": str(wheel),
+        "bank": str(tmp_path / "bank.json"),
+        "calls": calls,
+        "stdlibs": [None, str(trimmed.path)],
+        "modules": trimmed.engine_modules,
+    }
     (tmp_path / "request.json").write_text(json.dumps(request))
-    done = subprocess.run(["node", str(SCRIPT), str(tmp_path / "request.json")], capture_output=True, text=True,
-                          cwd=ROOT, timeout=600)
+    done = subprocess.run(
+        ["node", str(SCRIPT), str(tmp_path / "request.json")], capture_output=True, text=True, cwd=ROOT, timeout=600
+    )
     assert done.returncode == 0, done.stderr
     full, mine = json.loads(done.stdout)
     assert mine["python"].startswith("3.14")
@@ -81,10 +87,14 @@ def test_engine_imports_follow_the_worker_entry(tmp_path):
 def test_check_refuses_a_library_that_lost_a_module():
     full = {"loaded": {"json": "json/__init__.py", "csv": "csv.py"}, "failed": {}}
     with pytest.raises(StdlibError, match="csv not loaded"):
-        check({"full": full, "trimmed": {"loaded": {"json": "json/__init__.pyc"}, "failed": {}}}, ["scorecard.x", "csv"])
+        check(
+            {"full": full, "trimmed": {"loaded": {"json": "json/__init__.pyc"}, "failed": {}}}, ["scorecard.x", "csv"]
+        )
     with pytest.raises(StdlibError, match="csv: ModuleNotFoundError"):
-        check({"full": full, "trimmed": {"loaded": full["loaded"], "failed": {"csv": "ModuleNotFoundError: csv"}}},
-              ["scorecard.x", "csv"])
+        check(
+            {"full": full, "trimmed": {"loaded": full["loaded"], "failed": {"csv": "ModuleNotFoundError: csv"}}},
+            ["scorecard.x", "csv"],
+        )
     with pytest.raises(StdlibError, match="scorecard.x"):
         check({"full": {**full, "failed": {"scorecard.x": "ImportError"}}, "trimmed": full}, ["scorecard.x"])
     check({"full": full, "trimmed": full}, ["scorecard.x", "csv"])  # the same modules: accepted

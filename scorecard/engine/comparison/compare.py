@@ -6,9 +6,9 @@ See the package's docstring for what a comparison holds and why.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..assessment import Assessment, AssessmentError, assessment_text, read_assessment_json
 from ..bank import Bank
@@ -28,8 +28,9 @@ FORMAT_VERSION = 2  # 2: groups (by nation and council type) instead of one set 
 MIN_GROUP = 5  # a shared report hides group figures drawn from fewer councils than this
 
 
-def compare_files(bank: Bank, files: Iterable[Sequence[Any]], skipped: list[Skipped] | None = None,
-                  **options: Any) -> Comparison:
+def compare_files(
+    bank: Bank, files: Iterable[Sequence[Any]], skipped: list[Skipped] | None = None, **options: Any
+) -> Comparison:
     """Parse ``[(file name, file text), ...]`` and compare the ones that are valid assessments.
 
     The browser calls exactly this (through Pyodide), so inputs and output are plain: names
@@ -68,13 +69,22 @@ def _collector_paused() -> Iterator[None]:
 
 def skipped_file(name: str, problems: list[Message]) -> Skipped:
     """How a file that could not be compared is reported: every reason in English, and as code and parameters."""
-    return {"file": name, "reason": "; ".join(p.text for p in problems), "problems": [p.text for p in problems],
-            "problem_details": [p.to_dict() for p in problems]}
+    return {
+        "file": name,
+        "reason": "; ".join(p.text for p in problems),
+        "problems": [p.text for p in problems],
+        "problem_details": [p.to_dict() for p in problems],
+    }
 
 
-def compare(bank: Bank, assessments: Iterable[Assessment | tuple[str, Assessment] | tuple[str, Assessment, Summary]],
-            skipped: list[Skipped] | None = None, group_by: str = "type", shareable: bool = False,
-            min_group: int = MIN_GROUP) -> Comparison:
+def compare(
+    bank: Bank,
+    assessments: Iterable[Assessment | tuple[str, Assessment] | tuple[str, Assessment, Summary]],
+    skipped: list[Skipped] | None = None,
+    group_by: str = "type",
+    shareable: bool = False,
+    min_group: int = MIN_GROUP,
+) -> Comparison:
     """Compare checked assessments; items are ``Assessment``, ``(file name, Assessment)`` or ``(file name,
     Assessment, its summary)`` (summary.summarise's or check_and_summarise's, worked out already).
 
@@ -116,8 +126,11 @@ def compare(bank: Bank, assessments: Iterable[Assessment | tuple[str, Assessment
     hidden = hide_small_groups(council_groups, rows + earlier_rows, min_group) if shareable else []
 
     like = like_with_like(bank, entries, latest, rows, groups)
-    trends = [trend(bank, group) for group in sorted(groups.values(), key=lambda g: by_council(g[-1]))
-              if len({e.assessment.assessment_date for e in group}) >= 2]
+    trends = [
+        trend(bank, group)
+        for group in sorted(groups.values(), key=lambda g: by_council(g[-1]))
+        if len({e.assessment.assessment_date for e in group}) >= 2
+    ]
     skipped = list(skipped or [])
     return {
         "format": FORMAT,
@@ -126,23 +139,29 @@ def compare(bank: Bank, assessments: Iterable[Assessment | tuple[str, Assessment
         "quartile_method": QUARTILE_METHOD,
         "themes": [{"id": t.id, "title": t.title} for t in bank.themes],
         "labels": bank.labels(),
-        "counts": {"files": len(entries) + len(skipped), "assessments": len(entries),
-                   "councils": len(groups), "skipped": len(skipped)},
+        "counts": {
+            "files": len(entries) + len(skipped),
+            "assessments": len(entries),
+            "councils": len(groups),
+            "skipped": len(skipped),
+        },
         "group_by": group_by,
         "rows": rows,
         "earlier": earlier_rows,
         "groups": council_groups,
         "shareable": {"on": shareable, "min_group": min_group if shareable else None, "hidden": hidden},
         "like_with_like": like,
-        "notes": comparison_notes(bank, like, trends, group_by=group_by, groups=council_groups, hidden=hidden,
-                                  min_group=min_group),
+        "notes": comparison_notes(
+            bank, like, trends, group_by=group_by, groups=council_groups, hidden=hidden, min_group=min_group
+        ),
         "trends": trends,
         "skipped": skipped,
     }
 
 
-def _row(bank: Bank, entry: Entry, group_medians: dict[str, dict[str, float | None]], in_group: int,
-         group_by: str) -> Row:
+def _row(
+    bank: Bank, entry: Entry, group_medians: dict[str, dict[str, float | None]], in_group: int, group_by: str
+) -> Row:
     result, assessment = entry.result, entry.assessment
     council = result["council"]
     overall = result["overall"]
@@ -161,18 +180,25 @@ def _row(bank: Bank, entry: Entry, group_medians: dict[str, dict[str, float | No
         "version_changed": result["version_changed"],
         "assessments": in_group,
         "overall": {
-            "score": overall["score"], "tier": overall["tier"], "risk": overall["risk"],
-            "coverage": overall["coverage"], "provisional": overall["provisional"],
+            "score": overall["score"],
+            "tier": overall["tier"],
+            "risk": overall["risk"],
+            "coverage": overall["coverage"],
+            "provisional": overall["provisional"],
             "gap": gap_to(overall["score"], medians.get("overall")),
         },
         "themes": [
             {
-                "id": theme["id"], "score": theme["score"], "tier": theme["tier"], "risk": theme["risk"],
-                "coverage": theme["coverage"], "provisional": theme["provisional"],
-                "asked": theme["asked"], "answered": theme["answered"],
+                "id": theme["id"],
+                "score": theme["score"],
+                "tier": theme["tier"],
+                "risk": theme["risk"],
+                "coverage": theme["coverage"],
+                "provisional": theme["provisional"],
+                "asked": theme["asked"],
+                "answered": theme["answered"],
                 "gap": gap_to(theme["score"], medians.get(theme["id"])),
             }
             for theme in result["themes"]
         ],
     }
-

@@ -62,7 +62,10 @@ def assign_keys(entries: list[Entry]) -> None:
         if entry.key:
             continue
         if unnamed(entry.assessment):
-            entry.key, entry.identified_by = f"file:{entry.index}", FILE  # nothing says two unnamed files are one council
+            entry.key, entry.identified_by = (
+                f"file:{entry.index}",
+                FILE,
+            )  # nothing says two unnamed files are one council
             continue
         known = by_name.get(normalise(entry.assessment.council.name), set())
         if len(known) == 1:

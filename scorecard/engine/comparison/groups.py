@@ -45,8 +45,17 @@ def make_groups(bank: Bank, latest: list[Entry], group_by: str) -> list[dict[str
             known = bank.council_types.get(ctype)
             title = f"{bank.nations.get(nation, nation)}: {known.name if known else ctype}"
             order = (nation_order.get(nation, len(nation_order)), type_order.get(ctype, len(type_order)))
-        groups.append({"id": gid, "title": title, "nation": nation, "type": ctype, "councils": len(entries),
-                       "stats": regional_stats(bank, entries), "_order": order})
+        groups.append(
+            {
+                "id": gid,
+                "title": title,
+                "nation": nation,
+                "type": ctype,
+                "councils": len(entries),
+                "stats": regional_stats(bank, entries),
+                "_order": order,
+            }
+        )
     groups.sort(key=lambda g: g.pop("_order"))
     return groups
 
@@ -76,9 +85,19 @@ def hide_small_groups(groups: list[dict[str, Any]], rows: list[dict[str, Any]], 
             for figure in FIGURES:
                 stats[figure] = None
             for row in by_group.get(group["id"], []):
-                part = row["overall"] if stats["id"] == "overall" else next(t for t in row["themes"] if t["id"] == stats["id"])
+                part = (
+                    row["overall"]
+                    if stats["id"] == "overall"
+                    else next(t for t in row["themes"] if t["id"] == stats["id"])
+                )
                 part["gap"] = None
         if figures:
-            hidden.append({"group": group["id"], "title": group["title"], "figures": [f for f, _ in figures],
-                           "most_counted": max(n for _, n in figures)})
+            hidden.append(
+                {
+                    "group": group["id"],
+                    "title": group["title"],
+                    "figures": [f for f, _ in figures],
+                    "most_counted": max(n for _, n in figures),
+                }
+            )
     return hidden

@@ -15,8 +15,9 @@ from .councils import normalise
 from .entries import Entry
 
 
-def like_with_like(bank: Bank, entries: list[Entry], latest: list[Entry], rows: list[dict[str, Any]],
-                   groups: dict[str, list[Entry]]) -> dict[str, Any]:
+def like_with_like(
+    bank: Bank, entries: list[Entry], latest: list[Entry], rows: list[dict[str, Any]], groups: dict[str, list[Entry]]
+) -> dict[str, Any]:
     return {
         "bank_versions": _bank_versions(bank, entries),
         "asked_differs": _asked_differs(bank, latest),
@@ -40,8 +41,12 @@ def _bank_versions(bank: Bank, entries: list[Entry]) -> list[dict[str, Any]]:
         seen["councils"].add(entry.key)
         seen["assessments"] += 1
     return [
-        {"version": version, "councils": len(seen["councils"]), "assessments": seen["assessments"],
-         "current": version == bank.version}
+        {
+            "version": version,
+            "councils": len(seen["councils"]),
+            "assessments": seen["assessments"],
+            "current": version == bank.version,
+        }
         for version, seen in sorted(versions.items(), key=lambda item: _version_key(item[0]))
     ]
 
@@ -62,10 +67,23 @@ def _asked_differs(bank: Bank, latest: list[Entry]) -> list[dict[str, Any]]:
             asked.setdefault(entry.assessment.council.type, []).append(entry.result["themes"][index]["asked"])
         if len({n for counts in asked.values() for n in counts}) <= 1:
             continue
-        by_type = [{"type": t, "applicable": sum(1 for q in theme.questions if _asked_of_type(bank, q, t)),
-                    "min": min(asked[t]), "max": max(asked[t])} for t in types]
-        differs.append({"id": theme.id, "title": theme.title, "by_type": by_type,
-                        "by_type_differs": len({b["applicable"] for b in by_type}) > 1})
+        by_type = [
+            {
+                "type": t,
+                "applicable": sum(1 for q in theme.questions if _asked_of_type(bank, q, t)),
+                "min": min(asked[t]),
+                "max": max(asked[t]),
+            }
+            for t in types
+        ]
+        differs.append(
+            {
+                "id": theme.id,
+                "title": theme.title,
+                "by_type": by_type,
+                "by_type_differs": len({b["applicable"] for b in by_type}) > 1,
+            }
+        )
     return differs
 
 
@@ -87,11 +105,18 @@ def _provisional(bank: Bank, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
         coverage = row["overall"]["coverage"]
         low = row["overall"]["provisional"] or row["overall"]["score"] is None  # also when nothing is scored yet
         if themes or low:
-            found.append({
-                "key": row["key"], "council": row["council"]["name"], "assessment_date": row["assessment_date"],
-                "coverage": coverage, "overall": low, "scored": row["overall"]["score"] is not None,
-                "themes": themes, "theme_titles": [titles[t] for t in themes],
-            })
+            found.append(
+                {
+                    "key": row["key"],
+                    "council": row["council"]["name"],
+                    "assessment_date": row["assessment_date"],
+                    "coverage": coverage,
+                    "overall": low,
+                    "scored": row["overall"]["score"] is not None,
+                    "themes": themes,
+                    "theme_titles": [titles[t] for t in themes],
+                }
+            )
     return found
 
 
@@ -101,9 +126,16 @@ def _functions_differ(bank: Bank, rows: list[dict[str, Any]]) -> list[dict[str, 
     for row in rows:
         council = row["council"]
         if council.get("functions_added") or council.get("functions_removed"):
-            found.append({"key": row["key"], "council": council["name"], "type": council["type"], "group": row["group"],
-                          "added": [bank.functions.get(f, f) for f in council["functions_added"]],
-                          "removed": [bank.functions.get(f, f) for f in council["functions_removed"]]})
+            found.append(
+                {
+                    "key": row["key"],
+                    "council": council["name"],
+                    "type": council["type"],
+                    "group": row["group"],
+                    "added": [bank.functions.get(f, f) for f in council["functions_added"]],
+                    "removed": [bank.functions.get(f, f) for f in council["functions_removed"]],
+                }
+            )
     return found
 
 
@@ -112,8 +144,15 @@ def _by_name(entries: list[Entry]) -> list[dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     for entry in sorted(entries, key=lambda e: e.index):
         if entry.identified_by in ("name", "name_matched"):
-            seen = found.setdefault(entry.key, {"key": entry.key, "council": entry.assessment.council.name,
-                                                "matched": entry.identified_by == "name_matched", "files": []})
+            seen = found.setdefault(
+                entry.key,
+                {
+                    "key": entry.key,
+                    "council": entry.assessment.council.name,
+                    "matched": entry.identified_by == "name_matched",
+                    "files": [],
+                },
+            )
             seen["files"].append(entry.file)
     return sorted(found.values(), key=lambda f: normalise(f["council"]))
 
@@ -127,8 +166,14 @@ def _duplicates(groups: dict[str, list[Entry]]) -> list[dict[str, Any]]:
             by_date.setdefault(entry.assessment.assessment_date, []).append(entry)
         for date, same in by_date.items():
             if len(same) > 1:
-                found.append({"council": same[-1].assessment.council.name, "assessment_date": date,
-                              "files": [e.file for e in same], "used": same[-1].file})
+                found.append(
+                    {
+                        "council": same[-1].assessment.council.name,
+                        "assessment_date": date,
+                        "files": [e.file for e in same],
+                        "used": same[-1].file,
+                    }
+                )
     return sorted(found, key=lambda d: (normalise(d["council"]), d["assessment_date"]))
 
 
@@ -137,4 +182,7 @@ def _regions(latest: list[Entry]) -> list[dict[str, Any]]:
     for entry in latest:
         region = entry.assessment.council.region
         counts[region] = counts.get(region, 0) + 1
-    return [{"region": region, "councils": n} for region, n in sorted(counts.items(), key=lambda i: (i[0] == "", i[0].casefold()))]
+    return [
+        {"region": region, "councils": n}
+        for region, n in sorted(counts.items(), key=lambda i: (i[0] == "", i[0].casefold()))
+    ]

@@ -8,7 +8,11 @@ from typing import Any, TypedDict  # no "from __future__ import annotations": Ty
 
 from ..result import CouncilSummary, Labels
 
-ProblemDetail = TypedDict("ProblemDetail", {"code": str, "params": dict[str, Any], "message": str})
+
+class ProblemDetail(TypedDict):
+    code: str
+    params: dict[str, Any]
+    message: str
 
 
 class ThemeColumn(TypedDict):
@@ -103,7 +107,11 @@ class BankVersionCount(TypedDict):
     current: bool
 
 
-TypeCount = TypedDict("TypeCount", {"type": str, "applicable": int, "min": int, "max": int})
+class TypeCount(TypedDict):
+    type: str
+    applicable: int
+    min: int
+    max: int
 
 
 class AskedDiffers(TypedDict):

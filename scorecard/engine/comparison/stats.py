@@ -52,6 +52,7 @@ def _counted(part: dict[str, Any]) -> bool:
 
 def regional_stats(bank: Bank, latest: list[Entry]) -> dict[str, Any]:
     """``overall`` and one entry per theme: summary_stats of the counted scores, and what was left out."""
+
     def entry(parts: list[dict[str, Any]]) -> dict[str, Any]:
         stats = summary_stats([p["score"] for p in parts if _counted(p)])
         stats["provisional_left_out"] = sum(1 for p in parts if p["score"] is not None and p["provisional"])
@@ -63,5 +64,7 @@ def regional_stats(bank: Bank, latest: list[Entry]) -> dict[str, Any]:
     themes = []
     for index, theme in enumerate(bank.themes):
         themes.append({"id": theme.id, "title": theme.title, **entry([e.result["themes"][index] for e in latest])})
-    return {"overall": {"id": "overall", "title": "Overall", **entry([e.result["overall"] for e in latest])},
-            "themes": themes}
+    return {
+        "overall": {"id": "overall", "title": "Overall", **entry([e.result["overall"] for e in latest])},
+        "themes": themes,
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from ..assessment import Assessment
@@ -23,17 +24,30 @@ def trend(bank: Bank, group: list[Entry]) -> dict[str, Any]:
     def series(parts: list[dict[str, Any]]) -> dict[str, Any]:
         scores = [p["score"] for p in parts]
         return {
-            "points": [{"date": r["assessment_date"], "score": p["score"], "tier": p["tier"],
-                        "coverage": p["coverage"], "provisional": p["provisional"]} for r, p in zip(results, parts)],
+            "points": [
+                {
+                    "date": r["assessment_date"],
+                    "score": p["score"],
+                    "tier": p["tier"],
+                    "coverage": p["coverage"],
+                    "provisional": p["provisional"],
+                }
+                for r, p in zip(results, parts, strict=True)
+            ],
             "change": round4(scores[-1] - scores[0]) if scores[0] is not None and scores[-1] is not None else None,
         }
 
-    themes = [{"id": theme.id, "title": theme.title, **series([r["themes"][i] for r in results])}
-              for i, theme in enumerate(bank.themes)]
+    themes = [
+        {"id": theme.id, "title": theme.title, **series([r["themes"][i] for r in results])}
+        for i, theme in enumerate(bank.themes)
+    ]
     changes = [
-        {"from_date": a.assessment.assessment_date, "to_date": b.assessment.assessment_date,
-         "answers": answer_changes(bank, a.assessment, b.assessment)}
-        for a, b in zip(points, points[1:])
+        {
+            "from_date": a.assessment.assessment_date,
+            "to_date": b.assessment.assessment_date,
+            "answers": answer_changes(bank, a.assessment, b.assessment),
+        }
+        for a, b in pairwise(points)
     ]
     latest = points[-1].assessment
     return {
@@ -57,8 +71,15 @@ def answer_changes(bank: Bank, before: Assessment, after: Assessment) -> list[di
         old, new = before.answers.get(qid), after.answers.get(qid)
         if _same_answer(old, new):
             continue
-        changed.append({"question": qid, "theme": question.theme, "text": question.text,
-                        "from": _label(question, old), "to": _label(question, new)})
+        changed.append(
+            {
+                "question": qid,
+                "theme": question.theme,
+                "text": question.text,
+                "from": _label(question, old),
+                "to": _label(question, new),
+            }
+        )
     return changed
 
 
