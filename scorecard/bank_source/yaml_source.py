@@ -11,6 +11,7 @@ import yaml
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 32  # a theme file nests 6 deep; anything near this is a mistake, not a bank
+TOO_DEEP = f"file is nested more than {MAX_DEPTH} levels deep; a question bank is never this deep"
 OPENERS = (
     yaml.BlockMappingStartToken,
     yaml.BlockSequenceStartToken,
@@ -111,8 +112,19 @@ def load_yaml(text: str) -> YamlSource:
 
 def _check_tokens(text: str) -> None:
     """Refuse anchors and deep nesting before composing: libyaml's composer recurses in C and can crash."""
+    try:
+        _check_token_stream(yaml.scan(text, Loader=SafeLoader))
+    except yaml.MarkedYAMLError as error:
+        # PyYAML 6.0.4 and later stop deep flow nesting in the scanner, which reads ahead of the tokens
+        # it has given out; the same mistake gets the same message whichever PyYAML reads it.
+        if error.problem_mark is not None and "maximum nesting depth" in (error.problem or ""):
+            raise YamlSourceError(error.problem_mark.line + 1, TOO_DEEP) from None
+        raise
+
+
+def _check_token_stream(tokens: Iterable[yaml.Token]) -> None:
     depth = 0
-    for token in yaml.scan(text, Loader=SafeLoader):
+    for token in tokens:
         if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
             raise YamlSourceError(
                 token.start_mark.line + 1,
@@ -121,10 +133,7 @@ def _check_tokens(text: str) -> None:
         if isinstance(token, OPENERS):
             depth += 1
             if depth > MAX_DEPTH:
-                raise YamlSourceError(
-                    token.start_mark.line + 1,
-                    f"file is nested more than {MAX_DEPTH} levels deep; a question bank is never this deep",
-                )
+                raise YamlSourceError(token.start_mark.line + 1, TOO_DEEP)
         elif isinstance(token, CLOSERS):
             depth -= 1
 

@@ -89,6 +89,14 @@ def node_ready() -> bool:
 EARLY: dict[str, Any] = {}  # the Pyodide started at the end of collection, and its wheel's folder
 
 
+def pytest_collection_modifyitems(items):
+    """Every test in this folder needs Node and node_modules/pyodide: `-m "not pyodide"` leaves them all out."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.pyodide)
+
+
 def pytest_collection_finish(session):
     if node_ready() and any("pyodide" in getattr(item, "fixturenames", ()) for item in session.items):
         folder = Path(tempfile.mkdtemp(prefix="scorecard-engine-"))

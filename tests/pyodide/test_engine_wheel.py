@@ -13,8 +13,6 @@ import hashlib
 import zipfile
 from pathlib import Path
 
-import pytest
-
 import scorecard
 from scorecard.sitegen.wheel import build_engine_wheel
 
@@ -69,7 +67,6 @@ json.dumps({"unpacked": sorted(os.listdir(os.path.dirname(os.path.dirname(scorec
 """
 
 
-@pytest.mark.pyodide
 def test_every_engine_module_imports_in_pyodide_with_nothing_else(pyodide):
     modules = [name.removesuffix(".py").removesuffix("/__init__").replace("/", ".") for name in engine_modules()]
     reply = pyodide.run(IMPORT_EVERYTHING, modules)

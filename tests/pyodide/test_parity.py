@@ -12,15 +12,12 @@ import json
 import random
 from pathlib import Path
 
-import pytest
-
 from scorecard.browser import BrowserApi
 from scorecard.testing import random_assessment
 
 ROOT = Path(__file__).resolve().parents[2]
 REGION = ROOT / "examples" / "region"
 
-pytestmark = pytest.mark.pyodide
 
 # In Pyodide: the same calls on a BrowserApi made from the same compiled bank.
 CALLS = """

@@ -38,7 +38,6 @@ def engine_calls(bank) -> list:
     return calls
 
 
-@pytest.mark.pyodide
 def test_engine_runs_in_pyodide_with_only_the_trimmed_library(tmp_path, monkeypatch, real_compiled, real_bank):
     monkeypatch.setenv("SCORECARD_CACHE_DIR", str(tmp_path / "cache"))  # trace for real, not from a cache
     wheel, trimmed = build_browser_engine(tmp_path / "assets", PYODIDE)  # the engine compiled, as the site ships it
