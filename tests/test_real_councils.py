@@ -18,6 +18,7 @@ COUNCILS = real_councils()
 
 
 def by_name(test):
+    """Run a test once for each council of the corpus, named after its file."""
     return pytest.mark.parametrize("council", COUNCILS, ids=[c.name for c in COUNCILS])(test)
 
 
