@@ -6,7 +6,8 @@ and old files never depend on a register release. The file is ``data/uk_local_au
 (see ``data/README.md``); a maintainer replaces it with a newer release.
 
 - ``load_register`` reads every row, current and ended, repairing the alternative names the
-  release spoils (two known encoding errors) and dropping any other that still looks garbled.
+  release spoils (two known encoding errors) and dropping any other that still looks garbled, and
+  putting right the two county councils the release places in the wrong region (Derbyshire, Lincolnshire).
 - ``map_to_bank`` puts each current council into the bank's council type through the type's
   ``register_types`` and nation; combined and strategic authorities are left out with a reason.
 - ``Register.lookup`` finds a council by register code or GSS code; ``successors`` follows
@@ -37,6 +38,12 @@ NOT_COUNCILS = {
 REPAIRS = {
     "Sir Ynys M\u00ef\u00bf\u00bdn": "Sir Ynys M\u00f4n",
     "City\u00ef\u00be\u00a0and County of Swansea": "City and County of Swansea",
+}
+# Regions the release gives wrongly: (register code, the release's region, the region it should read). ONS places
+# both county councils in the East Midlands, as the register itself does for every one of their districts.
+REGION_REPAIRS = {
+    "DBY": ("West Midlands", "East Midlands"),  # Derbyshire County Council
+    "LIN": ("Yorkshire and The Humber", "East Midlands"),  # Lincolnshire County Council
 }
 # What text looks like after UTF-8 was read as Latin-1 (or a character was lost on the way).
 GARBLED = re.compile("[\ufffd\uffa0]|\u00ef\u00bf|\u00ef\u00be|\u00c3[\u0080-\u00bf]")
@@ -161,7 +168,7 @@ def load_register(csv_path: Path | None = None, meta_path: Path | None = None) -
                 nice_name=row["nice-name"].strip(),
                 gss=row["gss-code"].strip(),
                 nation=row["nation"].strip(),
-                region=row["region"].strip(),
+                region=_region(code, row["region"].strip(), repaired),
                 kind=row["local-authority-type"].strip(),
                 kind_name=row["local-authority-type-name"].strip(),
                 county=row["county-la"].strip(),
@@ -171,6 +178,16 @@ def load_register(csv_path: Path | None = None, meta_path: Path | None = None) -
                 alt_names=_alt_names(code, row["alt-names"], repaired),
             )
     return Register(entries, meta, repaired)
+
+
+def _region(code: str, region: str, repaired: list[str]) -> str:
+    """The council's region, with the release's two known wrong regions put right (a later release that fixes
+    them, or names another region, is left as it is)."""
+    wrong, right = REGION_REPAIRS.get(code, (None, None))
+    if right and region == wrong:
+        repaired.append(f"{code}: region {wrong!r} repaired to {right!r}")
+        return right
+    return region
 
 
 def _alt_names(code: str, raw: str, repaired: list[str]) -> tuple[str, ...]:

@@ -70,13 +70,31 @@ def test_the_two_bad_alternative_names_are_repaired():
     register = load_register()
     assert "Sir Ynys M\u00f4n" in register.entries["AGY"].alt_names
     assert "City and County of Swansea" in register.entries["SWA"].alt_names
-    assert len(register.repaired) == 2
+    assert len([r for r in register.repaired if "alternative name" in r]) == 2
     for entry in register.entries.values():
         for name in entry.alt_names:
             assert "\ufffd" not in name and "\u00ef\u00bf" not in name and "\u00ef\u00be" not in name, (
                 entry.code,
                 name,
             )
+
+
+def test_county_councils_are_in_their_districts_region():
+    """Release 1.7.3 puts Derbyshire in the West Midlands and Lincolnshire in Yorkshire and The Humber; ONS and
+    every one of their own districts in the register place both in the East Midlands (data/README.md)."""
+    register = load_register()
+    assert register.entries["DBY"].region == register.entries["LIN"].region == "East Midlands"
+    assert sorted(r for r in register.repaired if "region" in r) == [
+        "DBY: region 'West Midlands' repaired to 'East Midlands'",
+        "LIN: region 'Yorkshire and The Humber' repaired to 'East Midlands'",
+    ]
+    districts: dict[str, set[str]] = collections.defaultdict(set)
+    for entry in register.entries.values():
+        if entry.current and entry.county:
+            districts[entry.county].add(entry.region)
+    wrong = {code: (register.entries[code].region, regions) for code, regions in districts.items()
+             if regions != {register.entries[code].region}}
+    assert wrong == {}, f"county councils whose region is not their districts': {wrong}"
 
 
 def test_a_newer_release_with_another_bad_name_drops_it(tmp_path):
