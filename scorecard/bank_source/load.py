@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -29,6 +30,29 @@ NO_QUESTION = "-"
 MAX_GUIDANCE_BYTES = 5_000_000
 NO_LINE_BREAK = "$(?!\\n)"  # how the schemas end a pattern: Python's `$` alone also matches before a final "\n"
 LONGEST_CYCLE_SHOWN = 10
+# Words for the project's own working papers, which an officer cannot look up or cite: the source documents it was
+# built from ("seed 003"), its brief and its reviews. Write the document's own citation (title, publisher, date,
+# address); keep notes for maintainers in YAML comments.
+INTERNAL_WORDS = re.compile(r"\bseeds?\b|\bdomain brief\b|\bcontent review\b", re.IGNORECASE)
+# Keys whose values are identifiers or links, not words an officer reads.
+NOT_WORDING = {
+    "id",
+    "prefix",
+    "guidance",
+    "requires",
+    "nations",
+    "replaces",
+    "depends_on",
+    "met",
+    "type",
+    "kind",
+    "exposure_for",
+    "register_types",
+    "functions",
+    "themes",
+    "removed_in",
+    "bank_version",
+}
 
 
 def default_questions_dir() -> Path:
@@ -100,6 +124,7 @@ def load_bank(
             )
 
     pages = _guidance_pages(guidance_dir, check) if guidance_dir.is_dir() else {}
+    _check_internal_words([(scoring_path, scoring), *themes], guidance_dir, check)
     tier_ids = [t["id"] for t in scoring.data["tiers"]]
     _check_themes(themes, pages, tier_ids, check)
     _check_references(themes, scoring.data, check)
@@ -133,6 +158,43 @@ def _guidance_pages(guidance_dir: Path, check: BankCheck) -> dict[str, set[str]]
 def _question_line(source: YamlSource, qi: int) -> Callable[..., int]:
     """The line of a key path under question number ``qi`` of a theme file."""
     return lambda *rest: source.line_of(["questions", qi, *rest])
+
+
+def _check_internal_words(sources: list[tuple[Path, YamlSource]], guidance_dir: Path, check: BankCheck) -> None:
+    """Refuse the project's working-paper words in anything an officer reads: every text of the banks (questions,
+    options, help, sources, gates, variants, themes, tiers) and every guidance page and template."""
+    for path, source in sources:
+        pending: list[tuple[list[Any], Any]] = [([], source.data)]
+        while pending:
+            where, value = pending.pop()
+            if isinstance(value, dict):
+                pending += [([*where, key], item) for key, item in value.items() if key not in NOT_WORDING]
+            elif isinstance(value, list):
+                pending += [([*where, index], item) for index, item in enumerate(value)]
+            elif isinstance(value, str) and (found := INTERNAL_WORDS.search(value)):
+                check.add(
+                    path,
+                    source.line_of(where),
+                    f"{_field_name(where)}: {found.group(0)!r} names one of this "
+                    "project's working papers, which an officer cannot cite; cite the document itself (title, "
+                    "publisher, date, address) and keep notes for maintainers in a YAML comment",
+                    _question_at(source.data, where),
+                )
+    if not guidance_dir.is_dir():
+        return
+    for page in sorted(guidance_dir.rglob("*.md")):
+        try:
+            text = read_regular_file(page, MAX_GUIDANCE_BYTES).decode("utf-8")
+        except (UnicodeDecodeError, FileTooLarge, UnreadableFile):
+            continue  # reported with the page's anchors (pages at the top) or not a page the site shows
+        for number, line in enumerate(text.splitlines(), start=1):
+            if found := INTERNAL_WORDS.search(line):
+                check.add(
+                    page,
+                    number,
+                    f"{found.group(0)!r} names one of this project's working papers, which an "
+                    "officer cannot cite; cite the document itself (title, publisher, date, address)",
+                )
 
 
 def _bad_byte_line(error: UnicodeDecodeError) -> int:
