@@ -51,3 +51,206 @@ def test_g2_no_working_papers_in_what_officers_read(bank):
         if once_via_working_papers.search(s) and "https://" not in s
     ]
     assert not no_address, "\n".join(no_address)
+
+
+def asked(bank, type_id: str):
+    ctype = bank.council_types[type_id]
+    return bank.asked_of(ctype.nation, ctype.functions)
+
+
+def hedges_dated(text: str) -> bool:
+    """Every "could not confirm" (and the like) in the text carries the date it was checked."""
+    return all(
+        CHECKED in sentence
+        for sentence in re.split(r"(?<=[.;])\s+", " ".join(text.split()))
+        if UNVERIFIED.search(sentence)
+    )
+
+
+# ------------------------------------------------------------------ the law (L rows)
+
+
+def test_l01_age_presumption_is_good_practice_and_s51_quoted_as_it_is(bank):
+    q = bank.questions["SAF-04"]
+    for nation in ("england", "wales", "northern_ireland"):
+        assert q.wording(nation).gate is None, f"SAF-04 gates {nation} on a duty not shown to apply to every council"
+    district = asked(bank, "district")
+    assert q in district and q.wording("england").gate is None  # districts are asked, as good practice only
+    help_text = helptext(q)
+    for must in (
+        r"functions under the arrangements for supporting victims of human trafficking",
+        r"section 49\(1\)\(b\)",
+        r"section\s+50\(1\)",
+        r"only where the person may be a\s+victim of human trafficking",
+        r"benefit of the doubt",
+        r"good practice, not as a legal duty",
+    ):
+        assert re.search(must, help_text), must
+    assert re.search(
+        r"could not confirm on legislation\.gov\.uk that section 51 has been brought into force\s+\(checked " + CHECKED,
+        help_text,
+    )
+    assert "care-of-unaccompanied-migrant-children" in sources(q) and "modern-slavery-how-to-identify" in sources(q)
+    scotland = q.wording("scotland")
+    assert scotland.gate is not None and "section 12" in scotland.gate.law
+    assert re.search(r"sections 17\(6\)\(a\), 22 and\s+25 of the Children \(Scotland\) Act 1995", scotland.help)
+    age = section("safeguarding.md", "age-uncertain")
+    assert "relevant arrangements" in age and "does not gate councils on it" in age
+    flowchart = page("templates/nrm-duty-to-notify-flowchart.md")
+    assert not re.search(r"\bs51\b|section 51", flowchart) and "benefit" in flowchart
+
+
+def test_l02_child_protection_is_gated_per_nation(bank):
+    q = bank.questions["SAF-40"]
+    assert "childrens_services" in q.requires and q.nations == {"england", "wales", "scotland"}
+    assert q in asked(bank, "county") and q not in asked(bank, "district") and q not in asked(bank, "ni_district")
+    assert re.search(r"section 47", q.gate.law) and "England" in q.gate.law
+    assert re.search(r"section 47[^.]*Wales", q.wording("wales").gate.law)
+    assert re.search(r"section 60", q.wording("scotland").gate.law)
+    met = set(q.gate.met)
+    assert met == {"enquiries_made", "enquiries_reviewed"} and all(
+        set(q.wording(n).gate.met) == met for n in ("wales", "scotland")
+    )
+    assert re.search(r"reasonable cause to\s+suspect", helptext(q)) and re.search(r"section 17", helptext(q))
+    assert re.search(r"section 20", helptext(q)) and "Working Together to\nSafeguard" not in helptext(q)
+    wales = helptext(q, "wales")
+    assert (
+        all(re.search(rf"section {n}\b", wales) for n in (47, 21, 76, 130)) and "Wales Safeguarding Procedures" in wales
+    )
+    scot = read(q, "scotland")
+    assert re.search(r"inter-agency referral discussion \(IRD\)", scot) and re.search(r"Sections 22 and 25", scot)
+    assert re.search(r"National Guidance for Child Protection in Scotland 2021 \(updated 2023\)", scot)
+    assert "Care Act" not in read(q, "scotland") and "section 47" not in read(q, "scotland")
+    child = section("safeguarding.md", "child-protection")
+    assert tier_of("safeguarding.md", "child-protection") == "tier-basic"
+    assert re.search(
+        r"Northern Ireland:\*\* child protection under the Children \(Northern Ireland\) Order 1995 is a\s+function of the Health and Social Care Trusts",
+        child,
+    )
+
+
+def test_l05_procedures_and_training_follow_the_current_s49_guidance(bank):
+    saf01 = bank.questions["SAF-01"]
+    assert re.search(r"must have regard to\s+the Home Office's statutory guidance under section 49", helptext(saf01))
+    assert re.search(r"current Home Office guidance \(version recorded\)", saf01.options[-1].label)
+    assert any(o.id == "current_guidance" and o.score > 0 for o in bank.questions["SAF-05"].options)
+    referrals = section("safeguarding.md", "nrm-referrals")
+    assert "What changed in the statutory guidance" in referrals and "30 January 2023" in referrals
+    assert re.search(r"reasonable grounds", referrals) and re.search(r"30 days instead of 45", referrals)
+
+
+def test_l08_adult_gate_is_met_by_enquiries_not_by_the_recorded_category(bank):
+    q = bank.questions["SAF-07"]
+    ids = [o.id for o in q.options]
+    assert ids.index("enquiries_made") < ids.index("used_recorded")
+    for nation in ("england", "wales", "scotland"):
+        assert "enquiries_made" in q.wording(nation).gate.met, nation
+    assert re.search(r"The duty is to make the enquiries", helptext(q))
+    assert re.search(
+        r"Recording modern slavery as the type\s+of abuse is good practice, not part of the duty",
+        section("safeguarding.md", "adult-enquiries"),
+    )
+
+
+def test_l09_dudley_said_dismissed_and_moved_to_the_children_question(bank):
+    assert "Dudley" not in read(bank.questions["SUR-11"])
+    children = read(bank.questions["SAF-40"])
+    assert re.search(r"R \(GW\) v Dudley MBC \[2025\] EWHC\s*2140 \(Admin\)", children) and "dismissed" in children
+    mentions = found(r"Dudley", everywhere(bank))
+    assert mentions and all(re.search(r"dismiss", m) for m in mentions), mentions
+
+
+def test_l12_northern_ireland_first_responder_status_settled_once(bank):
+    ni = bank.council_types["ni_district"]
+    assert "nrm_first_responder" not in ni.functions
+    settled = section("safeguarding.md", "ni-reporting")
+    assert "treats Northern Ireland councils as not being NRM first responders" in settled
+    assert re.search(r"What we\s+could not verify: the Home Office's current list", settled) and CHECKED in settled
+    # nowhere else leaves it open
+    open_question = found(r"(could not confirm|should be checked)[^.]*first responder", everywhere(bank))
+    assert not open_question, "\n".join(open_question)
+    for qid in ("SAF-01", "SAF-15", "SPC-04", "DIS-12"):
+        assert re.search(
+            r"not (treated (by this scorecard )?as|being) (NRM )?first\s+responders",
+            read(bank.questions[qid], "northern_ireland"),
+        ), qid
+    flowchart_ni = page("templates/nrm-duty-to-notify-flowchart.md").split("## Northern Ireland", 1)[1]
+    assert "treats Northern Ireland councils as not being NRM first" in flowchart_ni
+
+
+# ------------------------------------------------------------------ safeguarding practice (C rows)
+
+
+def test_c05_youth_justice_and_the_s45_defence(bank):
+    q = bank.questions["SAF-41"]
+    assert "childrens_services" in q.requires and "northern_ireland" not in q.nations
+    assert re.search(r"Section 45 of the Modern Slavery Act 2015", helptext(q)) and "Schedule 4" in helptext(q)
+    assert re.search(r"divert", helptext(q)) and any("diversion" in o.label for o in q.options)
+    scot = read(q, "scotland")
+    assert re.search(r"section 45 defence[^.]*does not apply in Scotland", scot) and re.search(
+        r"Section 8 of the Human", scot
+    )
+    assert tier_of("safeguarding.md", "youth-justice") == "tier-early"
+
+
+def test_c06_mental_capacity_and_adults_with_incapacity(bank):
+    saf02 = bank.questions["SAF-02"]
+    assert "Mental Capacity Act 2005" in helptext(saf02) and "best interests" in helptext(saf02)
+    assert "Adults\nwith Incapacity" not in read(saf02, "scotland")
+    assert re.search(r"Adults with Incapacity \(Scotland\) Act 2000", read(saf02, "scotland"))
+    assert "Mental Capacity Act" not in read(saf02, "scotland")
+    assert any(o.id == "mental_capacity" for o in bank.questions["SAF-05"].options)
+    flowchart = page("templates/nrm-duty-to-notify-flowchart.md")
+    england, rest = flowchart.split("## Scotland", 1)
+    assert "Mental Capacity Act 2005" in england and "Adults with\n   Incapacity (Scotland) Act 2000" in rest
+
+
+def test_c07_safeguarding_boards_and_case_reviews(bank):
+    q = bank.questions["SAF-42"]
+    assert re.search(r"section 43", helptext(q)) and re.search(r"section 44", helptext(q)) and "16E" in helptext(q)
+    assert re.search(r"Child Safeguarding Practice Reviews", helptext(q))
+    assert "regional safeguarding boards" in helptext(q, "wales") and "section 42" in helptext(q, "scotland")
+    assert "Care Act" not in read(q, "wales") + read(q, "scotland")
+    assert any("case reviews" in o.label for o in q.options if o.score == 1)
+    assert tier_of("safeguarding.md", "board-oversight") == "tier-substantial"
+
+
+def test_c08_out_of_hours_route_and_the_msvcc_line(bank):
+    q = bank.questions["SAF-43"]
+    assert not q.requires and q in asked(bank, "district") and q in asked(bank, "ni_district")
+    assert "0800 808 3733" in helptext(q) and "England and Wales" in helptext(q)
+    assert "0800 808 3733" not in read(q, "scotland") + read(q, "northern_ireland")
+    assert "TARA" in helptext(q, "scotland") and "PSNI" in read(q, "northern_ireland")
+    oh = section("safeguarding.md", "out-of-hours")
+    assert "0800 808 3733" in oh and "emergency duty team" in oh
+
+
+def test_c14_private_fostering_and_children_missing_education(bank):
+    q = bank.questions["SAF-44"]
+    assert q.nations == {"england", "wales"} and "childrens_services" in q.requires
+    assert re.search(r"section 67", helptext(q)) and re.search(r"section\s+436A", helptext(q))
+    assert re.search(r"domestic servitude", helptext(q)) and "ccess to education" in helptext(q)
+    fostering = section("safeguarding.md", "private-fostering")
+    assert "Foster Children (Scotland) Act 1984" in fostering and CHECKED in fostering
+
+
+# ------------------------------------------------------------------ templates (G rows)
+
+
+def test_g03_flowchart_has_the_missing_steps():
+    chart = page("templates/nrm-duty-to-notify-flowchart.md")
+    england = chart.split("## Scotland", 1)[0]
+    for step in (
+        r"0800 808 3733",
+        r"Mental Capacity Act 2005",
+        r"Out of hours: \[emergency duty team",
+        r"Report the crime to the police",
+        r"without\s+their consent only where the law allows",
+        r"independent legal advice before they decide",
+        r"Children Act 1989, s47",
+    ):
+        assert re.search(step, england), step
+    scotland = chart.split("## Scotland", 1)[1].split("## Northern Ireland", 1)[0]
+    assert "TARA" in scotland and "24-hour" in scotland and "inter-agency referral discussion" in scotland
+    ni = chart.split("## Northern Ireland", 1)[1]
+    assert "out-of-hours" in ni and "could not confirm" not in ni
