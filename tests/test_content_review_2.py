@@ -254,3 +254,71 @@ def test_g03_flowchart_has_the_missing_steps():
     assert "TARA" in scotland and "24-hour" in scotland and "inter-agency referral discussion" in scotland
     ni = chart.split("## Northern Ireland", 1)[1]
     assert "out-of-hours" in ni and "could not confirm" not in ni
+
+
+# ------------------------------------------------------------------ procurement law
+
+
+def test_l03_exclusions_cite_the_operative_sections(bank):
+    q = bank.questions["PRO-16"]
+    assert re.search(r"ss26-28, 57-58 and 62, Schedules 6 and 7", q.gate.law)
+    text = helptext(q)
+    for must in (r"sections 26 to 28", r"section 58", r"section 62", r"continuing or likely to occur again",
+                 r"representations", r"self-cleaning", r"Procurement Review Unit within 30 days"):
+        assert re.search(must, text), must
+    assert re.search(r"could not confirm the section number on legislation\.gov\.uk, checked " + CHECKED, text)
+    cited = sources(q)
+    assert all(re.search(p, cited) for p in (r"paras 23 \(MSA 2015 ss1, 2 and 4\), 24", r"Schedule 7[^;]*paras 1-3"))
+    assert "regulation 58" in read(q, "scotland") and "Procurement Act" not in read(q, "scotland")
+    assert re.search(r"self-cleaning", section("procurement.md", "exclusions"))
+
+
+def test_l04_welsh_procurement_duties_in_force(bank):
+    pro01 = bank.questions["PRO-01"]
+    welsh = read(pro01, "wales")
+    assert "25 March 2026" in welsh and "1 April 2026" in welsh and not UNVERIFIED.search(welsh)
+    assert "SI 2025/1353 (W. 220)" in welsh
+    q = bank.questions["PRO-30"]
+    assert q.nations == {"wales"} and q in asked(bank, "wales_principal") and q.gate is None
+    assert all(re.search(rf"section {n}\b", helptext(q)) for n in (24, 25, 26, 38, 39))
+    assert hedges_dated(helptext(q))
+    wales = section("procurement.md", "wales")
+    assert "25 March 2026" in wales and "could not be\n  checked here" not in wales and "SI 2025/1353" in wales
+
+
+def test_l10_employment_agencies_act_extent_per_nation(bank):
+    assert not found(r"In England it is illegal", everywhere(bank))
+    q = bank.questions["PRO-17"]
+    assert re.search(r"extends to England, Wales and Scotland", helptext(q))
+    assert re.search(r"extends to Wales", helptext(q, "wales")) and re.search(r"extends to Scotland", helptext(q, "scotland"))
+    clauses = page("templates/model-contract-clauses.md")
+    assert "extends to Great Britain" in clauses and "Article 7(1)" in clauses and "not\n  checked here" not in clauses
+
+
+def test_l11_fair_work_agency_with_a_dated_status(bank):
+    for qid in ("DIS-05", "PRO-18"):
+        text = helptext(bank.questions[qid])
+        assert "Employment Rights Act 2025" in text and "April 2026" in text, qid
+        assert hedges_dated(text), qid
+        assert not any("not verifiable" in s for s in bank.questions[qid].sources), qid
+
+
+def test_c10_frameworks_grants_and_care_fees(bank):
+    frameworks = bank.questions["PRO-31"]
+    ids = {o.id for o in frameworks.options}
+    assert {"framework_exclusions", "below_threshold", "grants"} <= ids
+    fees = bank.questions["PRO-32"]
+    assert "adult_social_care" in fees.requires and re.search(r"travel time", fees.text)
+    assert re.search(r"chapter 4", sources(fees))
+    assert tier_of("procurement.md", "frameworks-and-grants") == "tier-early"
+    assert re.search(r"section 78", section("procurement.md", "contract-clauses"))
+
+
+def test_g04_contract_clauses_aligned_with_the_procurement_act():
+    clauses = page("templates/model-contract-clauses.md")
+    for must in (r'"Connected Person" and "Associated Person"', r"section 78 of the Procurement Act 2023",
+                 r"key performance\s+indicators", r"Subcontracts", r"co-operate fully", r"repay to Workers",
+                 r"Public Contracts \(Scotland\)\s+Regulations 2015", r"procurement lawyer"):
+        assert re.search(must, clauses), must
+    clause_e = clauses.split("> (e)", 1)[1].split("\n>\n", 1)[0]
+    assert "unfairly" not in clause_e and "freely agreed" in clause_e  # 3.1(e) says what "unfair" meant
