@@ -322,3 +322,52 @@ def test_g04_contract_clauses_aligned_with_the_procurement_act():
         assert re.search(must, clauses), must
     clause_e = clauses.split("> (e)", 1)[1].split("\n>\n", 1)[0]
     assert "unfairly" not in clause_e and "freely agreed" in clause_e  # 3.1(e) says what "unfair" meant
+
+
+# ------------------------------------------------------------------ the lead, licensing, statement
+
+
+def test_l06_duty_to_co_operate_with_the_commissioner(bank):
+    remit = page("templates/spoc-remit.md")
+    assert re.search(r"section 43 of the Modern Slavery Act 2015", remit) and "Anti-Slavery Commissioner" in remit
+    resources = section("spoc.md", "resources")
+    assert re.search(r"Section 43 of the Modern Slavery Act 2015", resources) and "England and Wales" in resources
+    assert re.search(r"could not read\s+Schedule 3[^.]*\(checked 7\s+December 2026\)", resources)
+
+
+def test_l07_only_forms_the_council_sets(bank):
+    q = bank.questions["LIC-06"]
+    labels = {o.id: o.label for o in q.options}
+    assert "sets itself" in labels["application_forms"] and "sets itself" in labels["renewal_forms"]
+    assert re.search(r"SI 2005/42", helptext(q)) and re.search(r"cannot add\s+mandatory questions", helptext(q))
+    assert "SI 2005/42" in section("licensing.md", "forms-and-inspections")
+
+
+def test_l13_councils_generally_not_in_scope_of_s54(bank):
+    assert not found(r"councils are not commercial\s+organisations|not from councils", everywhere(bank))
+    q = bank.questions["STA-01"]
+    assert re.search(r"generally not in scope", helptext(q)) and re.search(r"company the\s+council owns", helptext(q))
+    assert re.search(r"generally not in\s+scope", page("statement.md")) and "under no legal obligation" in page("statement.md")
+
+
+def test_c13_crime_and_disorder_and_children_act_duties(bank):
+    q = bank.questions["SPC-08"]
+    assert re.search(r"section 17 of the Crime and Disorder Act 1998", helptext(q)) and "serious violence" in helptext(q)
+    assert re.search(r"section 11 of the Children Act 2004", helptext(q)) and re.search(r"section 28 in Wales", helptext(q))
+    for nation in ("scotland", "northern_ireland"):
+        assert "Crime and Disorder Act" not in read(q, nation) and "Children Act 2004" not in read(q, nation), nation
+    assert "Crime and Disorder Act 1998" in section("spoc.md", "mainstream-services")
+
+
+def test_c16_national_context_in_the_resources():
+    resources = section("spoc.md", "resources")
+    for must in (r"Nationality and Borders Act 2022", r"becoming world-leading again", r"October 2024",
+                 r"responded in\s+December 2024", r"Eleanor Lyons", r"Strategic Plan 2024-2026"):
+        assert re.search(must, resources), must
+
+
+def test_g08_lead_remit_has_the_missing_parts():
+    remit = page("templates/spoc-remit.md")
+    for must in (r"section 43", r"lived experience: \[amount\] to pay them", r"subgroups", r"data returns",
+                 r"0800 808 3733"):
+        assert re.search(must, remit), must
