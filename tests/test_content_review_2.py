@@ -371,3 +371,24 @@ def test_g08_lead_remit_has_the_missing_parts():
     for must in (r"section 43", r"lived experience: \[amount\] to pay them", r"subgroups", r"data returns",
                  r"0800 808 3733"):
         assert re.search(must, remit), must
+
+
+# ------------------------------------------------------------------ housing law
+
+
+def test_c09_homelessness_duties_eligibility_and_renters_rights(bank):
+    duties = bank.questions["HOU-30"]
+    assert "housing_authority" in duties.requires and "northern_ireland" not in duties.nations
+    assert all(re.search(rf"section {n}\b", helptext(duties)) for n in ("184", "185", "188", "189", "213B"))
+    wales = helptext(duties, "wales")
+    assert re.search(r"section 62", wales) and re.search(r"section 68", wales) and "duty to ask and act" in wales
+    assert "2026" in wales and hedges_dated(wales) and "Housing Act 1996" not in read(duties, "wales")
+    scotland = helptext(duties, "scotland")
+    assert re.search(r"section 28", scotland) and re.search(r"31 December 2012", scotland)
+    assert "Housing Act 1996" not in read(duties, "scotland")
+    private = bank.questions["HOU-31"]
+    assert private.nations == {"england"} and "Renters' Rights Act 2025" in helptext(private)
+    assert "27 October 2025" in helptext(private) and hedges_dated(helptext(private))
+    assert {"exempt_accommodation", "asylum_accommodation", "unlicensed_homes"} <= {o.id for o in private.options}
+    assert tier_of("housing.md", "homelessness-duties") == "tier-basic"
+    assert "Renters' Rights Act 2025" in section("housing.md", "private-rented-enforcement")
