@@ -165,7 +165,7 @@ def test_l12_northern_ireland_first_responder_status_settled_once(bank):
     assert "nrm_first_responder" not in ni.functions
     settled = section("safeguarding.md", "ni-reporting")
     assert "treats Northern Ireland councils as not being NRM first responders" in settled
-    assert re.search(r"What we\s+could not verify: the Home Office's current list", settled) and CHECKED in settled
+    assert re.search(r"What we\s+could not verify (\(checked 7 December 2026\))?: the Home Office's current list", settled)
     # nowhere else leaves it open
     open_question = found(r"(could not confirm|should be checked)[^.]*first responder", everywhere(bank))
     assert not open_question, "\n".join(open_question)
@@ -392,3 +392,31 @@ def test_c09_homelessness_duties_eligibility_and_renters_rights(bank):
     assert {"exempt_accommodation", "asylum_accommodation", "unlicensed_homes"} <= {o.id for o in private.options}
     assert tier_of("housing.md", "homelessness-duties") == "tier-basic"
     assert "Renters' Rights Act 2025" in section("housing.md", "private-rented-enforcement")
+
+
+# ------------------------------------------------------------------ citations and dates
+
+
+HEDGE = re.compile(r"could not (be )?(confirm|check|read|verif)|not (re-?)?(verifiable|verified|checked|confirmed)", re.I)
+DATED = re.compile(r"(checked|as at|read) 7 December 2026")
+
+
+def test_g01_every_remaining_hedge_has_a_date(bank):
+    """What could not be checked says so with the date it was checked ("not confirmed", "not checked": the
+    status); option labels are answers, not hedges, and are left out."""
+    texts = []
+    for q in bank.questions.values():
+        for nation in ("england", *q.variants):
+            wording = q.wording(nation)
+            texts += [(f"{q.id} ({nation})", t) for t in (wording.text, wording.help, *wording.sources,
+                                                          wording.gate.law if wording.gate else "")]
+    texts += [(name, text) for name, text in guidance_texts()]
+    undated = [f"{where}: {sentence}" for where, sentence in
+               ((w, s) for w, text in texts for s in re.split(r"(?<=[.;])\s+(?=[A-Z\"(*-])", " ".join(text.split())))
+               if HEDGE.search(sentence) and not DATED.search(sentence)]
+    assert not undated, "\n".join(undated)
+    resolved = {"L4 Welsh procurement duties": read(bank.questions["PRO-01"], "wales"),
+                "L12 NI first responders": read(bank.questions["SAF-01"], "northern_ireland"),
+                "L10 Employment Agencies Act extent": read(bank.questions["PRO-17"])}
+    still_hedged = [name for name, text in resolved.items() if HEDGE.search(text)]
+    assert not still_hedged, still_hedged
