@@ -33,7 +33,7 @@ from .test_content_review import (
 CHECKED = "7 December 2026"  # the date the facts below were checked
 
 
-def test_g2_no_working_papers_in_what_officers_read(bank):
+def test_g02_no_working_papers_in_what_officers_read(bank):
     """No "seed", "domain brief" or "content review" in any text an officer reads (validate refuses them too:
     tests/data/broken_banks.yaml), and the documents once cited through them carry an address."""
     named = [f"{where}: {text[:120]}" for where, text in everywhere(bank) if INTERNAL_WORDS.search(text)]
@@ -276,8 +276,8 @@ def test_l03_exclusions_cite_the_operative_sections(bank):
 def test_l04_welsh_procurement_duties_in_force(bank):
     pro01 = bank.questions["PRO-01"]
     welsh = read(pro01, "wales")
-    assert "25 March 2026" in welsh and "1 April 2026" in welsh and not UNVERIFIED.search(welsh)
-    assert "SI 2025/1353 (W. 220)" in welsh
+    assert "25 March 2026" in helptext(pro01, "wales") and "1 April 2026" in helptext(pro01, "wales")
+    assert "SI 2025/1353 (W. 220)" in sources(pro01, "wales") and not UNVERIFIED.search(welsh)
     q = bank.questions["PRO-30"]
     assert q.nations == {"wales"} and q in asked(bank, "wales_principal") and q.gate is None
     assert all(re.search(rf"section {n}\b", helptext(q)) for n in (24, 25, 26, 38, 39))
