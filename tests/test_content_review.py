@@ -34,7 +34,9 @@ GUIDANCE = ROOT / "guidance"
 DEVOLVED = ("wales", "scotland", "northern_ireland")
 LGA_LEVELS = ["Basic first steps", "Early progress", "Substantial progress", "Mature practice"]
 # "not confirmed" since the second review (G1) gave every remaining hedge a status and a date
-UNVERIFIED = re.compile(r"could not (be )?(confirm|check|read|verif)|not (re-?)?(verifiable|verified|checked|confirmed)", re.I)
+UNVERIFIED = re.compile(
+    r"could not (be )?(confirm|check|read|verif)|not (re-?)?(verifiable|verified|checked|confirmed)", re.I
+)
 
 
 # ------------------------------------------------------------------ reading the bank
@@ -381,7 +383,9 @@ def test_row_15_msvcc_england_and_wales_only(bank):
     move_on = current(bank, "HOU-06")
     assert re.search(r"In England and Wales", helptext(move_on)) and "northern_ireland" not in move_on.nations
     assert re.search(r"section 9", helptext(move_on, "scotland")) and "MSVCC" not in read(move_on, "scotland")
-    assert re.search(r"could not check (\(checked [^)]*\) )?whether it has been extended or replaced", intro("survivors.md"))
+    assert re.search(
+        r"could not check (\(checked [^)]*\) )?whether it has been extended or replaced", intro("survivors.md")
+    )
 
 
 def test_row_16_lga_titles(bank):
@@ -615,7 +619,9 @@ def test_row_34_registry_option_lists_marked_unverified(bank):
     ]
     assert len(registry) == 3
     assert not [r for r in registry if not UNVERIFIED.search(r[1])], registry
-    assert re.search(r"could not read (\(checked [^)]*\) )?its exact list", section("statement.md", "policies-and-training"))
+    assert re.search(
+        r"could not read (\(checked [^)]*\) )?its exact list", section("statement.md", "policies-and-training")
+    )
 
 
 def test_row_35_ppn_009_indicators_marked_unverified(bank):

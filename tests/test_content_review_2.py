@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import re
 
-from scorecard.bank_source.load import INTERNAL_WORDS
+import pytest
 
+from scorecard.bank_source.load import INTERNAL_WORDS
+from scorecard.engine import Bank
+
+from .helpers import ROOT, compile_bank
 from .test_content_review import (
     UNVERIFIED,
-    bank,
-    compiled,
     everywhere,
     found,
     guidance_texts,
-    helptext,  # noqa: F401
+    helptext,
     page,
     read,
     section,
@@ -31,6 +33,11 @@ from .test_content_review import (
 )
 
 CHECKED = "7 December 2026"  # the date the facts below were checked
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return Bank.from_dict(compile_bank(ROOT / "questions"))
 
 
 def test_g02_no_working_papers_in_what_officers_read(bank):
@@ -165,7 +172,9 @@ def test_l12_northern_ireland_first_responder_status_settled_once(bank):
     assert "nrm_first_responder" not in ni.functions
     settled = section("safeguarding.md", "ni-reporting")
     assert "treats Northern Ireland councils as not being NRM first responders" in settled
-    assert re.search(r"What we\s+could not verify (\(checked 7 December 2026\))?: the Home Office's current list", settled)
+    assert re.search(
+        r"What we\s+could not verify (\(checked 7 December 2026\))?: the Home Office's current list", settled
+    )
     # nowhere else leaves it open
     open_question = found(r"(could not confirm|should be checked)[^.]*first responder", everywhere(bank))
     assert not open_question, "\n".join(open_question)
@@ -263,8 +272,15 @@ def test_l03_exclusions_cite_the_operative_sections(bank):
     q = bank.questions["PRO-16"]
     assert re.search(r"ss26-28, 57-58 and 62, Schedules 6 and 7", q.gate.law)
     text = helptext(q)
-    for must in (r"sections 26 to 28", r"section 58", r"section 62", r"continuing or likely to occur again",
-                 r"representations", r"self-cleaning", r"Procurement Review Unit within 30 days"):
+    for must in (
+        r"sections 26 to 28",
+        r"section 58",
+        r"section 62",
+        r"continuing or likely to occur again",
+        r"representations",
+        r"self-cleaning",
+        r"Procurement Review Unit within 30 days",
+    ):
         assert re.search(must, text), must
     assert re.search(r"could not confirm the section number on legislation\.gov\.uk, checked " + CHECKED, text)
     cited = sources(q)
@@ -290,7 +306,9 @@ def test_l10_employment_agencies_act_extent_per_nation(bank):
     assert not found(r"In England it is illegal", everywhere(bank))
     q = bank.questions["PRO-17"]
     assert re.search(r"extends to England, Wales and Scotland", helptext(q))
-    assert re.search(r"extends to Wales", helptext(q, "wales")) and re.search(r"extends to Scotland", helptext(q, "scotland"))
+    assert re.search(r"extends to Wales", helptext(q, "wales")) and re.search(
+        r"extends to Scotland", helptext(q, "scotland")
+    )
     clauses = page("templates/model-contract-clauses.md")
     assert "extends to Great Britain" in clauses and "Article 7(1)" in clauses and "not\n  checked here" not in clauses
 
@@ -316,9 +334,16 @@ def test_c10_frameworks_grants_and_care_fees(bank):
 
 def test_g04_contract_clauses_aligned_with_the_procurement_act():
     clauses = page("templates/model-contract-clauses.md")
-    for must in (r'"Connected Person" and "Associated Person"', r"section 78 of the Procurement Act 2023",
-                 r"key performance\s+indicators", r"Subcontracts", r"co-operate fully", r"repay to Workers",
-                 r"Public Contracts \(Scotland\)\s+Regulations 2015", r"procurement lawyer"):
+    for must in (
+        r'"Connected Person" and "Associated Person"',
+        r"section 78 of the Procurement Act 2023",
+        r"key performance\s+indicators",
+        r"Subcontracts",
+        r"co-operate fully",
+        r"repay to Workers",
+        r"Public Contracts \(Scotland\)\s+Regulations 2015",
+        r"procurement lawyer",
+    ):
         assert re.search(must, clauses), must
     clause_e = clauses.split("> (e)", 1)[1].split("\n>\n", 1)[0]
     assert "unfairly" not in clause_e and "freely agreed" in clause_e  # 3.1(e) says what "unfair" meant
@@ -347,13 +372,19 @@ def test_l13_councils_generally_not_in_scope_of_s54(bank):
     assert not found(r"councils are not commercial\s+organisations|not from councils", everywhere(bank))
     q = bank.questions["STA-01"]
     assert re.search(r"generally not in scope", helptext(q)) and re.search(r"company the\s+council owns", helptext(q))
-    assert re.search(r"generally not in\s+scope", page("statement.md")) and "under no legal obligation" in page("statement.md")
+    assert re.search(r"generally not in\s+scope", page("statement.md")) and "under no legal obligation" in page(
+        "statement.md"
+    )
 
 
 def test_c13_crime_and_disorder_and_children_act_duties(bank):
     q = bank.questions["SPC-08"]
-    assert re.search(r"section 17 of the Crime and Disorder Act 1998", helptext(q)) and "serious violence" in helptext(q)
-    assert re.search(r"section 11 of the Children Act 2004", helptext(q)) and re.search(r"section 28 in Wales", helptext(q))
+    assert re.search(r"section 17 of the Crime and Disorder Act 1998", helptext(q)) and "serious violence" in helptext(
+        q
+    )
+    assert re.search(r"section 11 of the Children Act 2004", helptext(q)) and re.search(
+        r"section 28 in Wales", helptext(q)
+    )
     for nation in ("scotland", "northern_ireland"):
         assert "Crime and Disorder Act" not in read(q, nation) and "Children Act 2004" not in read(q, nation), nation
     assert "Crime and Disorder Act 1998" in section("spoc.md", "mainstream-services")
@@ -361,15 +392,26 @@ def test_c13_crime_and_disorder_and_children_act_duties(bank):
 
 def test_c16_national_context_in_the_resources():
     resources = section("spoc.md", "resources")
-    for must in (r"Nationality and Borders Act 2022", r"becoming world-leading again", r"October 2024",
-                 r"responded in\s+December 2024", r"Eleanor Lyons", r"Strategic Plan 2024-2026"):
+    for must in (
+        r"Nationality and Borders Act 2022",
+        r"becoming world-leading again",
+        r"October 2024",
+        r"responded in\s+December 2024",
+        r"Eleanor Lyons",
+        r"Strategic Plan 2024-2026",
+    ):
         assert re.search(must, resources), must
 
 
 def test_g08_lead_remit_has_the_missing_parts():
     remit = page("templates/spoc-remit.md")
-    for must in (r"section 43", r"lived experience: \[amount\] to pay them", r"subgroups", r"data returns",
-                 r"0800 808 3733"):
+    for must in (
+        r"section 43",
+        r"lived experience: \[amount\] to pay them",
+        r"subgroups",
+        r"data returns",
+        r"0800 808 3733",
+    ):
         assert re.search(must, remit), must
 
 
@@ -397,7 +439,9 @@ def test_c09_homelessness_duties_eligibility_and_renters_rights(bank):
 # ------------------------------------------------------------------ citations and dates
 
 
-HEDGE = re.compile(r"could not (be )?(confirm|check|read|verif)|not (re-?)?(verifiable|verified|checked|confirmed)", re.I)
+HEDGE = re.compile(
+    r"could not (be )?(confirm|check|read|verif)|not (re-?)?(verifiable|verified|checked|confirmed)", re.I
+)
 DATED = re.compile(r"(checked|as at|read) 7 December 2026")
 
 
@@ -408,15 +452,23 @@ def test_g01_every_remaining_hedge_has_a_date(bank):
     for q in bank.questions.values():
         for nation in ("england", *q.variants):
             wording = q.wording(nation)
-            texts += [(f"{q.id} ({nation})", t) for t in (wording.text, wording.help, *wording.sources,
-                                                          wording.gate.law if wording.gate else "")]
+            texts += [
+                (f"{q.id} ({nation})", t)
+                for t in (wording.text, wording.help, *wording.sources, wording.gate.law if wording.gate else "")
+            ]
     texts += [(name, text) for name, text in guidance_texts()]
-    undated = [f"{where}: {sentence}" for where, sentence in
-               ((w, s) for w, text in texts for s in re.split(r"(?<=[.;])\s+(?=[A-Z\"(*-])", " ".join(text.split())))
-               if HEDGE.search(sentence) and not DATED.search(sentence)]
+    undated = [
+        f"{where}: {sentence}"
+        for where, sentence in (
+            (w, s) for w, text in texts for s in re.split(r"(?<=[.;])\s+(?=[A-Z\"(*-])", " ".join(text.split()))
+        )
+        if HEDGE.search(sentence) and not DATED.search(sentence)
+    ]
     assert not undated, "\n".join(undated)
-    resolved = {"L4 Welsh procurement duties": read(bank.questions["PRO-01"], "wales"),
-                "L12 NI first responders": read(bank.questions["SAF-01"], "northern_ireland"),
-                "L10 Employment Agencies Act extent": read(bank.questions["PRO-17"])}
+    resolved = {
+        "L4 Welsh procurement duties": read(bank.questions["PRO-01"], "wales"),
+        "L12 NI first responders": read(bank.questions["SAF-01"], "northern_ireland"),
+        "L10 Employment Agencies Act extent": read(bank.questions["PRO-17"]),
+    }
     still_hedged = [name for name, text in resolved.items() if HEDGE.search(text)]
     assert not still_hedged, still_hedged

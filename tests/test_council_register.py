@@ -92,8 +92,11 @@ def test_county_councils_are_in_their_districts_region():
     for entry in register.entries.values():
         if entry.current and entry.county:
             districts[entry.county].add(entry.region)
-    wrong = {code: (register.entries[code].region, regions) for code, regions in districts.items()
-             if regions != {register.entries[code].region}}
+    wrong = {
+        code: (register.entries[code].region, regions)
+        for code, regions in districts.items()
+        if regions != {register.entries[code].region}
+    }
     assert wrong == {}, f"county councils whose region is not their districts': {wrong}"
 
 
