@@ -178,6 +178,45 @@ def test_row_C15_partnership_options_unbundled_and_victim_care_asked(bank):
     assert re.search(r"Rights Lab", sources(care))
 
 
+# ------------------------------------------------------------------ migration routes, templates, real statements
+
+
+def test_row_C11_migration_related_risk_groups(bank):
+    control, context = bank.questions["SAF-51"], bank.questions["SAF-52"]
+    for group in (r"asylum accommodation", r"Homes for Ukraine", r"seasonal farm workers", r"overseas domestic workers"):
+        assert re.search(group, helptext(control)), group
+    assert control.allow_na and control.kind == "maturity"
+    assert context.kind == "context" and set(context.exposure_for) == {"safeguarding", "disruption"}
+    assert {o.id: o.exposure for o in context.options}["not_known"] == "high"  # not knowing is not low exposure
+    assert "MHCLG" not in sources(control, "wales") and re.search(r"gov\.wales", sources(control, "wales"))
+    assert "Safeguarding: Homes for Ukraine (applies to England)" in sources(control)
+    assert tier_of("safeguarding.md", "migration-routes") in ("tier-basic", "tier-early")
+
+
+def test_row_G9_statement_outline_has_cases_and_remedy():
+    outline = page("templates/statement-outline.md")
+    cases = outline.split("## 5. Cases we identified and the remedy we gave", 1)
+    assert len(cases) == 2, "no 'cases identified and remedy' section"
+    body = cases[1].split("\n## ", 1)[0]
+    assert re.search(r"24 March 2025", body) and re.search(r"remediation plan", body) and re.search(r"If no cases were found", body)
+    numbers = [int(n) for n in re.findall(r"^## (\d+)\.", outline, re.M)]
+    assert numbers == list(range(1, len(numbers) + 1)), numbers
+
+
+def test_real_statements_answers_the_bank_can_now_record(bank):
+    """Issue 27, "Real statements": supplier statements, a councillor champion, a steering group or scrutiny review."""
+    suppliers = bank.questions["PRO-40"]
+    assert re.search(r"section 54", helptext(suppliers)) and re.search(r"Registry", helptext(suppliers))
+    assert re.search(r"was not checked here", helptext(suppliers))  # the exclusion ground is not asserted
+    assert "Procurement Act 2023" not in read(suppliers, "scotland") and re.search(r"SPPN 3/2020", helptext(suppliers, "scotland"))
+    champion, oversight = bank.questions["SPC-40"], bank.questions["SPC-41"]
+    assert re.search(r"councillor", champion.text) and re.search(r"Code of Practice on Ethical Employment", helptext(champion, "wales"))
+    assert {"steering_group", "group_and_scrutiny"} <= option_ids(bank, "SPC-41")
+    assert re.search(r"scrutiny", max(oversight.options, key=lambda o: o.score).label)
+    for qid in ("PRO-40", "SPC-40", "SPC-41"):
+        assert all(qid in asked(bank, t) for t in bank.council_types), qid
+
+
 # ------------------------------------------------------------------ balance of the bank
 
 
