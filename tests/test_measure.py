@@ -90,7 +90,7 @@ def test_risk_is_exposure_by_tier_and_not_rated_without_context(bank):
 
 
 def test_exposure_waits_for_context_asked_on_another_themes_page(real_bank):
-    """Disruption's exposure also rests on licensing's premises question: the result says which, and where."""
+    """Disruption's exposure also rests on licensing's premises and safeguarding's migration routes: which, and where."""
 
     def disruption(answers):
         result = score_assessment(
@@ -98,11 +98,14 @@ def test_exposure_waits_for_context_asked_on_another_themes_page(real_bank):
         )
         return next(t for t in result["themes"] if t["id"] == "disruption")
 
-    own = {"DIS-01": "about_average", "DIS-02": "minor", "DIS-03": "occasional"}
+    own = {"DIS-01": "about_average", "DIS-43": "minor_hub", "DIS-42": "occasional"}
     waiting = disruption(own)
     assert waiting["context_answered"] == waiting["context_asked"] == 2  # its own page's context is done
-    assert (waiting["exposure"], waiting["context_needed"]) == (None, [{"question": "LIC-22", "theme": "licensing"}])
-    rated = disruption(dict(own, **{"LIC-22": "some"}))
+    assert (waiting["exposure"], waiting["context_needed"]) == (
+        None,
+        [{"question": "SAF-52", "theme": "safeguarding"}, {"question": "LIC-22", "theme": "licensing"}],
+    )  # bank order
+    rated = disruption(dict(own, **{"LIC-22": "some", "SAF-52": "one"}))
     assert rated["exposure"] is not None and rated["context_needed"] == []
 
 
