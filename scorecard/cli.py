@@ -83,7 +83,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"{len(problems)} problem(s) found.", file=sys.stderr)
         return EXIT_BANK
     count = sum(len(t["questions"]) for t in compiled["themes"])
-    print(f"OK: {len(compiled['themes'])} themes, {count} questions, bank version {compiled['bank_version']}.")
+    indicators = len(compiled["indicators"]["indicators"])
+    shown = f", {indicators} outcome indicators" if indicators else ""
+    print(f"OK: {len(compiled['themes'])} themes, {count} questions{shown}, bank version {compiled['bank_version']}.")
     return EXIT_OK
 
 

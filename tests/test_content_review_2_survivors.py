@@ -290,3 +290,15 @@ def test_row_M10_bands_have_fixed_references_and_top_answers_are_checked(bank):
     for follow_up in ("PRO-04", "PRO-15"):  # the follow-ups still open from the same answers
         assert bank.questions[follow_up].depends_on == "PRO-41"
         assert bank.questions[follow_up].depends_answer_in == {"sometimes", "most", "all_sampled"}
+
+
+def test_row_M8_outcomes_recorded_beside_the_inputs(bank):
+    """The bank leaned on inputs: outcome indicators tied to MSCOS outcomes or duties now sit beside the scores."""
+    indicators = bank.indicators
+    assert 5 <= len(indicators) <= 8
+    tied = {i.outcome for i in indicators.values() if i.outcome}
+    assert len(tied) >= 4 and tied <= set(bank.outcomes)
+    assert any(i.duty for i in indicators.values())
+    assert "Safety from any trafficker or other abusers" in bank.outcomes.values()
+    why = (ROOT / "questions" / "indicators.yaml").read_text(encoding="utf-8")
+    assert re.search(r"never scored", why) and re.search(r"reward finding\s+fewer", why)

@@ -21,6 +21,7 @@ import jsonschema
 from .. import bundled
 from ..safe_files import FileTooLarge, UnreadableFile, read_regular_file
 from .guidance_anchors import anchors
+from .indicators import INDICATORS_FILE, check_indicators, compile_indicators
 from .problems import Problem
 from .yaml_source import MAX_BYTES, YamlSource, YamlSourceError, load_yaml
 
@@ -113,7 +114,7 @@ def load_bank(
         if source is not None and _schema_ok(source, path, "theme", check):
             themes.append((path, source))
     for path in sorted(questions_dir.glob("*.y*ml")):
-        if path.name != SCORING_FILE and path.stem not in listed:
+        if path.name not in (SCORING_FILE, INDICATORS_FILE) and path.stem not in listed:
             check.add(path, 1, f"{path.name} is not listed under themes in {SCORING_FILE}, so it would be ignored")
     for theme_id in scoring.data.get("theme_weights", {}):
         if theme_id not in listed:
@@ -130,9 +131,24 @@ def load_bank(
     _check_references(themes, scoring.data, check)
     _check_ids(themes, scoring, scoring_path, check)
     _check_dependencies(themes, scoring.data, check)
+    indicators = _read_indicators(questions_dir, scoring.data, pages, check)
     if check.problems:
         return None, sorted(check.problems)
-    return _compile(scoring.data, themes), []
+    compiled = _compile(scoring.data, themes)
+    compiled["indicators"] = compile_indicators(indicators, [n["id"] for n in scoring.data["nations"]])
+    return compiled, []
+
+
+def _read_indicators(questions_dir: Path, scoring: dict[str, Any], pages: dict[str, set[str]], check: BankCheck):
+    """questions/indicators.yaml, checked, or None when the bank has none (or it has problems, all reported)."""
+    path = questions_dir / INDICATORS_FILE
+    if not path.exists():
+        return None
+    source = _read(path, check)
+    if source is None or not _schema_ok(source, path, "indicators", check):
+        return None
+    check_indicators(source, path, scoring, pages, check)
+    return source.data
 
 
 def _guidance_pages(guidance_dir: Path, check: BankCheck) -> dict[str, set[str]]:

@@ -31,6 +31,7 @@ from typing import Any, NamedTuple
 from .bank import NOT_APPLICABLE, Bank
 from .characters import first_not_on_one_line
 from .cycle import ISO_DATE, Cycle, is_iso_date, read_cycle
+from .indicators import read_indicators
 from .messages import Message, kind_of
 from .tables import all_accepted
 
@@ -351,6 +352,8 @@ def _checked(data: Any, bank: Bank) -> Assessment:
     notes = _notes(data.get("notes", {}), bank, answers, retired, set_aside, problems)
     provenance = _provenance(data.get("provenance", {}), carried, notes, problems)
     cycle = read_cycle(data, bank, problems)
+    if "indicators" in data:
+        cycle.indicators = read_indicators(data["indicators"], bank, problems)
     if problems:
         raise AssessmentError(problems)
     return Assessment(

@@ -118,6 +118,38 @@ class Question:
 
 
 @dataclass(frozen=True)
+class IndicatorCount:
+    id: str
+    label: str
+    within: str  # the count this one is part of ("" for none): never larger, and shown as a share of it
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A count the council records with its period, beside the scores: never scored (questions/indicators.yaml)."""
+
+    id: str
+    title: str
+    help: str
+    theme: str
+    outcome: str  # an outcome id ("" for none)
+    duty: str  # the legal duty it evidences, England's wording ("" for none)
+    requires: frozenset[str]
+    nations: frozenset[str]
+    counts: tuple[IndicatorCount, ...]
+    guidance: tuple[str, ...]
+    sources: tuple[str, ...]
+    variants: Mapping[str, Mapping[str, Any]]  # nation -> help, duty or sources where they differ
+
+    def shown_to(self, nation: str, functions: frozenset[str]) -> bool:
+        return nation in self.nations and self.requires <= functions
+
+    def duty_in(self, nation: str) -> str:
+        """The duty as a council of this nation reads it ("" where it has none)."""
+        return (self.variants.get(nation, {}).get("duty", self.duty)) or ""
+
+
+@dataclass(frozen=True)
 class Theme:
     id: str
     title: str
@@ -179,6 +211,8 @@ class Bank:
         repr=False
     )  # "tiers", "risks", "exposure" -> id -> place, lowest first
     order: Mapping[str, int] = field(repr=False)  # question id -> place in bank order, for sorting lists of questions
+    indicators: Mapping[str, Indicator] = field(default_factory=dict, repr=False)  # id -> indicator, bank order
+    outcomes: Mapping[str, str] = field(default_factory=dict, repr=False)  # outcome id -> name
     _asked_cache: dict[tuple[str, frozenset[str]], tuple[Question, ...]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -229,6 +263,8 @@ class Bank:
             follow_ups=_follow_ups(questions),
             ranks={"tiers": _places(tiers), "risks": _places(risk_levels), "exposure": _places(exposure_levels)},
             order={qid: place for place, qid in enumerate(questions)},
+            indicators={i["id"]: _indicator(i) for i in data.get("indicators", {}).get("indicators", [])},
+            outcomes={o["id"]: o["name"] for o in data.get("indicators", {}).get("outcomes", [])},
         )
 
     def asked_of(self, nation: str, functions: frozenset[str]) -> tuple[Question, ...]:
@@ -385,4 +421,21 @@ def _question(q: Mapping[str, Any], theme: str) -> Question:
         text_answers=frozenset(([] if multi else [o.id for o in options]) + ([NOT_APPLICABLE] if allow_na else [])),
         exclusive_options=frozenset(o.id for o in options if o.exclusive),
         own_wording=Wording(q["text"], q["help"], tuple(q["sources"]), gate),
+    )
+
+
+def _indicator(data: Mapping[str, Any]) -> Indicator:
+    return Indicator(
+        id=data["id"],
+        title=data["title"],
+        help=data["help"],
+        theme=data["theme"],
+        outcome=data["outcome"],
+        duty=data["duty"],
+        requires=frozenset(data["requires"]),
+        nations=frozenset(data["nations"]),
+        counts=tuple(IndicatorCount(c["id"], c["label"], c["within"]) for c in data["counts"]),
+        guidance=tuple(data["guidance"]),
+        sources=tuple(data["sources"]),
+        variants={nation: dict(v) for nation, v in data["variants"].items()},
     )

@@ -13,7 +13,8 @@ are and not used, so one stale id never blocks the rest of the file.
     "assignments": {"procurement": "P. Buyer", "HOU-04": "H. Officer"}   (theme id or question id)
     "review":      ["SPC-01", ...]   answers carried from last year, not yet confirmed or changed
     "previous":    last year's answers {"assessment_date", "bank_version", "answers", "notes",
-                   "evidence"}, or a reference to last year's file {"file", "assessment_date"}
+                   "evidence", "indicators"}, or a reference to last year's file {"file", "assessment_date"}
+    "indicators":  the outcome indicators' counts and periods, read by indicators.py
 
 Run-time code: standard library only.
 """
@@ -28,6 +29,7 @@ from typing import Any
 from .messages import Message, kind_of
 
 QUESTION_ID = re.compile(r"^[A-Z]{3}-[0-9]{2,3}$")
+INDICATOR_ID = re.compile(r"^IND-[0-9]{2,3}$")
 THEME_ID = re.compile(r"^[a-z][a-z_]*$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 WEB_LINK = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
@@ -38,7 +40,7 @@ MAX_NOTE = 10_000
 NOT_STARTED, IN_PROGRESS, DONE, NOT_PLANNED = "not_started", "in_progress", "done", "not_planned"
 STATUSES = (NOT_STARTED, IN_PROGRESS, DONE, NOT_PLANNED)
 PLANNED = (NOT_STARTED, IN_PROGRESS, DONE)  # the actions counted in "tier when planned actions are done"
-SECTIONS = ("evidence", "action_plan", "sign_off", "assignments", "review", "previous")
+SECTIONS = ("evidence", "action_plan", "sign_off", "assignments", "review", "previous", "indicators")
 
 
 @dataclass
@@ -49,6 +51,7 @@ class Cycle:
     assignments: dict[str, str] = field(default_factory=dict)
     review: list[str] = field(default_factory=list)
     previous: dict[str, Any] | None = None
+    indicators: dict[str, dict[str, Any]] = field(default_factory=dict)  # checked by indicators.read_indicators
 
     def to_dict(self) -> dict[str, Any]:
         """The sections present, in the file's form (empty ones left out)."""
@@ -65,6 +68,8 @@ class Cycle:
             data["review"] = list(self.review)
         if self.previous:
             data["previous"] = copy_json(self.previous)
+        if self.indicators:
+            data["indicators"] = copy_json(self.indicators)
         return data
 
     def has_previous_answers(self) -> bool:
@@ -200,7 +205,7 @@ def _review(raw: Any, moved, problems: list[Message]) -> list[str]:
     return list(dict.fromkeys(moved.get(q, q) for q in raw))
 
 
-PREVIOUS_FIELDS = ("answers", "assessment_date", "bank_version", "evidence", "file", "notes")
+PREVIOUS_FIELDS = ("answers", "assessment_date", "bank_version", "evidence", "file", "indicators", "notes")
 
 
 def _previous(raw: Any, problems: list[Message]) -> dict[str, Any] | None:
@@ -223,6 +228,9 @@ def _previous(raw: Any, problems: list[Message]) -> dict[str, Any] | None:
     for key in ("answers", "notes", "evidence"):
         if key in raw and (not isinstance(raw[key], dict) or not all(QUESTION_ID.fullmatch(q) for q in raw[key])):
             problems.append(Message("previous_part_bad", {"part": key}))
+    indicators = raw.get("indicators", {})
+    if not isinstance(indicators, dict) or not all(INDICATOR_ID.fullmatch(i) for i in indicators):
+        problems.append(Message("previous_indicators_bad"))
     return copy_json(raw) if len(problems) == before else None
 
 

@@ -2,8 +2,8 @@
 
 In a council different people answer different themes; each sends the lead a file. The lead
 merges any number of them, taking from each file all its themes or only some. For every
-answer, note, piece of evidence, action, assignment, council detail, sign-off and last year's
-record ("an item"):
+answer, note, piece of evidence, action, assignment, council detail, sign-off, outcome indicator's
+figures and last year's record ("an item"):
 
 - the files that have it agree (the same answer; the same options in any order): taken;
 - only one file has it (the others are blank): taken;
@@ -42,6 +42,7 @@ WHAT = {
     "council": "council detail",
     "sign_off": "sign-off",
     "previous": "last year's answers",
+    "indicators": "indicator figures",
 }
 COUNCIL_FIELDS = ("name", "type", "region", "ons_code", "code", "functions")
 
@@ -186,6 +187,11 @@ def _items(bank: Bank, source: Source) -> dict[str, Any]:
             items[f"retired_answers.{qid}"] = value
     for key, name in data.get("assignments", {}).items():
         items[f"assignments.{key}"] = name
+    for iid, entry in data.get("indicators", {}).items():
+        indicator = bank.indicators.get(iid)
+        if source.themes is not None and (indicator is None or indicator.theme not in source.themes):
+            continue
+        items[f"indicators.{iid}"] = entry
     for key in ("sign_off", "previous"):
         if data.get(key):
             items[key] = data[key]
@@ -265,6 +271,9 @@ def _shown(question, section: str, value: Any) -> str:
     """A value as the lead reads it when choosing."""
     if section == "answers" and question is not None:
         return question.label_of(value)
+    if section == "indicators" and isinstance(value, dict) and isinstance(value.get("counts"), dict):
+        counts = ", ".join(f"{k} {v}" for k, v in value["counts"].items())
+        return f"{value.get('from', '')} to {value.get('to', '')}: {counts}"
     if isinstance(value, dict):
         return "; ".join(f"{k}: {v}" for k, v in value.items() if not isinstance(v, (dict, list)))
     if isinstance(value, list):

@@ -2,7 +2,8 @@
 
 Every answer, note and piece of evidence is copied, and every answer is marked for review
 until someone confirms or changes it. Last year's answers are kept in ``previous`` so the
-results can show what changed. Actions not yet done carry into this year's plan; finished ones
+results can show what changed; so are last year's outcome indicator figures, which this year
+starts without (they count a new period). Actions not yet done carry into this year's plan; finished ones
 stay in last year's record. The sign-off is last year's, so it is not copied.
 
 Run-time code: standard library only.
@@ -29,13 +30,13 @@ def next_year(assessment: Assessment, today: str) -> dict[str, Any]:
         "bank_version": last["bank_version"],
         "answers": copy_json(last["answers"]),
     }
-    for key in ("notes", "evidence"):
+    for key in ("notes", "evidence", "indicators"):
         if last.get(key):
             previous[key] = copy_json(last[key])
-    data = {
+    data = {  # this year's indicators start empty: last year's figures are kept in previous, for the trend
         key: copy_json(value)
         for key, value in last.items()
-        if key not in ("sign_off", "previous", "review", "action_plan")
+        if key not in ("sign_off", "previous", "review", "action_plan", "indicators")
     }
     data["assessment_date"] = today
     plan = {qid: dict(entry) for qid, entry in last.get("action_plan", {}).items() if entry.get("status") != DONE}

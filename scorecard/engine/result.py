@@ -15,6 +15,7 @@ from typing import (
 from .actions import action_list, unanswered_list
 from .assessment import Assessment
 from .bank import Bank
+from .indicators import indicator_results
 from .scoring import overall, question_entries, read_answers, score_theme
 from .wording import set_aside_message
 from .yearly import (
@@ -246,6 +247,31 @@ class SinceLastYear(TypedDict):
     questions: NotRequired[list[QuestionChange]]
 
 
+class IndicatorCountEntry(TypedDict):
+    id: str
+    label: str
+    within: str  # the count this one is part of ("" for none)
+    value: int | None  # this year's figure; None when not given
+    share: float | None  # value as a % of the count it is part of, one decimal
+    previous: int | None  # last year's figure (the file's "previous")
+    previous_share: float | None
+
+
+class IndicatorEntry(TypedDict):
+    """An outcome indicator shown to this council: recorded beside the scores, never scored (engine/indicators.py)."""
+
+    id: str
+    title: str
+    theme: str
+    outcome: str  # the outcome's name ("" when tied to a duty only)
+    duty: str  # the duty in the council's nation ("" for none)
+    guidance: str
+    period: dict[str, str] | None  # {"from", "to"}; None when not given
+    previous_period: dict[str, str] | None
+    note: str
+    counts: list[IndicatorCountEntry]
+
+
 class ReviewEntry(TypedDict):
     """An answer carried from last year that nobody has confirmed or changed yet."""
 
@@ -291,6 +317,7 @@ class Result(ScoredAssessment):
     sign_off: NotRequired[SignOff | None]
     since_last_year: NotRequired[SinceLastYear | None]
     review: NotRequired[list[ReviewEntry]]
+    indicators: NotRequired[list[IndicatorEntry]]  # with detail only
     labels: NotRequired[Labels]
 
 
@@ -368,6 +395,7 @@ def yearly_parts(
         "sign_off": cycle.sign_off,
         "since_last_year": since_last_year(bank, assessment, themes, overall_now, reading.nation),
         "review": still_to_review(bank, assessment, reading.nation),
+        "indicators": indicator_results(bank, cycle, reading.nation, reading.functions),
     }
 
 

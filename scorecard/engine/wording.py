@@ -399,6 +399,17 @@ PROBLEMS = {
     "previous_bank_version_bad": "previous: bank_version must name a question bank version",
     "previous_file_bad": "previous: file must be the name of last year's assessment file",
     "previous_part_bad": "previous: {part} must be an object keyed by question ids",
+    "previous_indicators_bad": "previous: indicators must be an object keyed by indicator ids (IND-01 ...)",
+    # outcome indicators (engine/indicators.py)
+    "indicator_key_bad": "{section}: {key!r} is not an indicator id (IND-01 ...)",
+    "indicator_bad_shape": "{section}: {indicator}: an indicator's figures must be an object with from, to and counts (and perhaps a note); allowed: {fields}",
+    "indicator_period_bad": "{section}: {indicator}: from and to must be dates written YYYY-MM-DD",
+    "indicator_period_backwards": "{section}: {indicator}: the period ends ({end}) before it starts ({start})",
+    "indicator_note_bad": "{section}: {indicator}: note must be text of at most {limit} characters",
+    "indicator_counts_not_an_object": "{section}: {indicator}: counts must be an object of count ids and whole numbers, not {kind}",
+    "indicator_count_bad": "{section}: {indicator}: {count} must be a whole number from 0 to {limit}",
+    "indicator_count_unknown": "{section}: {indicator}: {count!r} is not one of its counts: {choices}",
+    "indicator_count_exceeds": "{section}: {indicator}: {count} ({part_value}) cannot be more than {whole} ({whole_value}), which it is part of",
     # starting this year's assessment (engine/next_year.py)
     "next_year_date_bad": "today must be a date written YYYY-MM-DD",
     "next_year_before_last": "this year's assessment cannot start ({today}) before last year's was made ({last})",
