@@ -140,6 +140,7 @@ def test_belfast_is_an_ni_council_with_no_adult_social_care(page, base_url, buil
     assert saved(page)["council"]["functions"] == [
         "adult_social_care",
         "hmo_licensing",
+        "sex_establishment_licensing",
         "environmental_health",
         "planning",
     ]
