@@ -243,7 +243,7 @@ def test_real_statements_answers_the_bank_can_now_record(bank):
     """Issue 27, "Real statements": supplier statements, a councillor champion, a steering group or scrutiny review."""
     suppliers = bank.questions["PRO-40"]
     assert re.search(r"section 54", helptext(suppliers)) and re.search(r"Registry", helptext(suppliers))
-    assert re.search(r"was not checked here", helptext(suppliers))  # the exclusion ground is not asserted
+    assert re.search(r"was not checked \(as at", helptext(suppliers))  # the exclusion ground is not asserted
     assert "Procurement Act 2023" not in read(suppliers, "scotland") and re.search(
         r"SPPN 3/2020", helptext(suppliers, "scotland")
     )
