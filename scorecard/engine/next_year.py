@@ -3,8 +3,8 @@
 Every answer, note and piece of evidence is copied, and every answer is marked for review
 until someone confirms or changes it. Last year's answers are kept in ``previous`` so the
 results can show what changed; so are last year's outcome indicator figures, which this year
-starts without (they count a new period). Actions not yet done carry into this year's plan; finished ones
-stay in last year's record. The sign-off is last year's, so it is not copied.
+starts without (they count a new period). Actions not yet done carry into this year's plan;
+finished ones stay in last year's record. The sign-off is last year's, so it is not copied.
 
 Run-time code: standard library only.
 """
