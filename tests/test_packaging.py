@@ -56,7 +56,7 @@ def installed(tmp_path_factory) -> Path:
     assert done.returncode == 0, done.stderr
     [wheel] = (tmp / "dist").glob("scorecard-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    assert "scorecard/_data/questions/scoring.yaml" in names and "scorecard/_data/site/early.js" in names
+    assert "scorecard/_data/questions/scoring.yaml" in names and "scorecard/_data/site/early/store.js" in names
     assert (
         "scorecard/_data/data/uk_local_authorities.csv" in names
         and "scorecard/_data/data/uk_local_authorities.json" in names

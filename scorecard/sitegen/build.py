@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -192,7 +193,7 @@ def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str, abo
             "engine_wheel": wheel_name,
             "bank_version": bank.version,
             "modules": browser_modules(),
-            "early_script": inline_script(sources / "early.js"),
+            "early_script": inline_script(sources / "early"),
             "about": about,
         },
     }
@@ -201,14 +202,21 @@ def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str, abo
     return path
 
 
-def inline_script(path: Path) -> str:
-    """A script for inlining in every page, without its comment lines: it is in every page the
-    service worker keeps, and its comments were a quarter of its bytes (about 2 kB a page, brotli)."""
-    return "".join(
-        line
-        for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
-        if not line.lstrip().startswith("//")
-    )
+# The early scripts, inlined in this order in the <head> of every page (site/overrides/main.html): the store
+# (the saved assessment, the only writer of saved data), the form's listeners, the engine's worker started.
+EARLY_SCRIPTS = ("store.js", "form.js", "start.js")
+
+
+def inline_script(folder: Path) -> str:
+    """The early scripts as one inline script, each file whole (comments too: no line is taken out, so none
+    can be cut from a string or a pattern). A file must not hold what would end the <script> element early."""
+    texts = [(folder / name).read_text(encoding="utf-8") for name in EARLY_SCRIPTS]
+    for name, text in zip(EARLY_SCRIPTS, texts, strict=True):
+        if re.search(r"</script|<!--", text, re.IGNORECASE):
+            raise BuildError(
+                f"site/early/{name}: holds </script or <!--, which would end or change its inline <script>"
+            )
+    return "\n".join(text.rstrip("\n") for text in texts)
 
 
 def browser_modules() -> list[str]:

@@ -1,4 +1,4 @@
-// Entry point (loaded from overrides/main.html; site/early.js has already started the
+// Entry point (loaded from overrides/main.html; site/early/ has already started the
 // engine and saves answers). Material's instant navigation swaps page content without
 // reloading, so this module runs once per visit: the engine worker and the saved assessment
 // live on, and each new page is mounted (and the previous one unmounted) on `document$`.

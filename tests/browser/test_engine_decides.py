@@ -3,7 +3,7 @@
 - Which questions a page shows comes from the engine's result, not from the page's own reading
   of the bank: a follow-up written before its parent, and one whose parent is in another theme,
   appear when the engine asks them (tests/fixtures/follow_ups, a bank `scorecard validate` accepts).
-- site/early.js is the only writer of the saved assessment: a council type chosen before the
+- site/early/store.js is the only writer of the saved assessment: a council type chosen before the
   app's modules have run is saved, and not reset when they run.
 - Figures read the same on the site as in the command line's reports.
 """

@@ -1,7 +1,7 @@
 // The home page's council picker and the functions the council runs. The picker is a plain
 // <select> of the register's councils (it works as it is); GOV.UK's accessible autocomplete,
 // self-hosted, turns it into a search-as-you-type field. Choosing changes the <select>, and
-// site/early.js saves what was chosen: this module only shows what is saved.
+// site/early/form.js saves what was chosen: this module only shows what is saved.
 import { h, replace } from "./dom.js";
 import { getAssessment, subscribe } from "./store.js";
 
@@ -72,7 +72,7 @@ async function enhance(select, labels) {
     onConfirm: (council) => {
       if (!council || typeof council !== "object" || council.code === select.value) return;
       select.value = council.code;
-      select.dispatchEvent(new Event("change", { bubbles: true })); // site/early.js saves it
+      select.dispatchEvent(new Event("change", { bubbles: true })); // site/early/form.js saves it
     },
   });
 }

@@ -61,7 +61,7 @@ export function showEngineStatus(current = status, root = document) {
   document.documentElement.dataset.engine = current.state;
 }
 
-// Take over the worker assets/early.js started in <head>, with the messages it sent meanwhile.
+// Take over the worker site/early/start.js started in <head>, with the messages it sent meanwhile.
 export function startEngine() {
   if (worker) return;
   worker = window.scorecard.worker;

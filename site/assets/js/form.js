@@ -1,12 +1,12 @@
 // The question form on a theme page, and the council details on the home page. Answers are
-// saved as they are given by site/early.js (before this module has loaded); mounting a page
+// saved as they are given by site/early/form.js (before this module has loaded); mounting a page
 // shows the saved answers, shows the questions the engine asks and follows the live score.
-import { getAssessment, showQuestions, showSaved, subscribe } from "./store.js";
+import { getAssessment, subscribe } from "./store.js";
 import { latestScores, onScores } from "./scores.js";
 import { renderLiveScore, renderThemeProgress } from "./views.js";
 
 // Which questions are shown is the engine's decision: each question's status in its latest
-// result for this assessment (site/early.js applies it). Until the engine has scored it (or when
+// result for this assessment (site/early/form.js applies it). Until the engine has scored it (or when
 // the council type has just changed), every question asked of the council type is shown.
 function entriesFor(themeId, scores) {
   const result = scores.result;
@@ -14,6 +14,8 @@ function entriesFor(themeId, scores) {
   const theme = result.themes.find((t) => t.id === themeId);
   return theme ? new Map(theme.questions.map((q) => [q.id, q])) : null;
 }
+
+const { showQuestions, showSaved } = window.scorecard.form;
 
 export function mountThemePage(root) {
   const form = root.querySelector('[data-sc="theme-form"]');
@@ -37,7 +39,7 @@ export function mountThemePage(root) {
 const COUNCIL_FIELDS = { "council-name": "name", "council-type": "type", "council-region": "region", "council-ons": "ons_code" };
 
 // Council name, type, region and ONS code, wherever they appear on a page, show what is saved
-// (site/early.js saves what the officer types: it is the one writer of the saved assessment).
+// (site/early/form.js saves what the officer types, through the one writer of the saved assessment).
 export function mountCouncilFields(root) {
   const show = () => {
     const council = getAssessment().council;

@@ -53,7 +53,7 @@ export function latestScores() {
 // their new questions, or set aside, by the engine (it decides which), so the form shows them.
 // Runs once the engine is ready, before the first score, and whenever a score shows old ids still
 // in the answers (another tab on an older version wrote them). Answers given before the engine was
-// ready are part of what it reads: site/early.js keeps the old bank version on them until then.
+// ready are part of what it reads: site/early/store.js keeps the old bank version on them until then.
 // The bank version stays the old one until the next edit, so the results page says what changed.
 let carrying = null;
 function carryOver() {

@@ -1,4 +1,4 @@
-// The officer's saved assessment. It lives in site/early.js, which runs inline in <head>
+// The officer's saved assessment. It lives in site/early/store.js, which runs inline in <head>
 // so that answers are saved before these modules have loaded, and is the only code that writes
 // saved data; this module hands it on.
 export const {
@@ -17,8 +17,6 @@ export const {
   saveCarriedOver,
   savedByNewerVersion,
   setMyName,
-  showQuestions,
-  showSaved,
   signOff,
   storedText,
   subscribe,

@@ -2,7 +2,7 @@
 // exporting your themes, merging colleagues' files with their conflicts shown and chosen),
 // the living action plan, sign-off, changes since last year, answers carried from last year to
 // review, and starting this year's assessment from last year's. The engine decides everything
-// (scorecard/engine/: merge.py, sharing.py, next_year.py, yearly.py); site/early.js saves what is
+// (scorecard/engine/: merge.py, sharing.py, next_year.py, yearly.py); site/early/ saves what is
 // typed; this module lays out what the engine returns and passes on the officer's choices.
 import { MAX_FILE_BYTES, call } from "./engine.js";
 import { download, h, replace } from "./dom.js";

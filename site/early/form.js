@@ -1,0 +1,225 @@
+// The form, before the modules have loaded: what is typed, clicked or picked on any page is saved
+// at once through the store (site/early/store.js, inlined before this file), and a theme page's
+// questions are shown as saved as each is parsed (an inline script at the end of each question,
+// site/templates/theme.md.j2), so the form is never painted empty and filled once the modules run.
+// js/form.js shows them again on each change and engine result, through window.scorecard.form.
+// The listeners are on the document, so they work on every page Material's instant navigation
+// swaps in. What each field saves is the store's rule (evidenceEntry, planEntry, functionsToSave).
+(() => {
+  const { store, rules } = window.scorecard;
+  const FORM = '[data-sc="theme-form"]';
+  /** @type {Record<string, string>} */
+  const COUNCIL_FIELDS = { "council-name": "name", "council-type": "type", "council-region": "region", "council-ons": "ons_code" };
+
+  /** @param {HTMLElement} fieldset @param {string | string[] | undefined} value */
+  function writeAnswer(fieldset, value) {
+    for (const input of fieldset.querySelectorAll("input")) {
+      input.checked = Array.isArray(value) ? value.includes(input.value) : input.value === value;
+    }
+  }
+
+  /**
+   * A question's saved answer, note and evidence (answers given in another tab arrive here too).
+   * @param {HTMLElement} fieldset
+   * @param {StoredAssessment} assessment
+   */
+  function showSavedQuestion(fieldset, assessment) {
+    const id = /** @type {string} */ (fieldset.dataset.question);
+    writeAnswer(fieldset, assessment.answers[id]);
+    const note = /** @type {HTMLTextAreaElement} */ (fieldset.querySelector('[data-sc="note"]'));
+    const text = assessment.notes[id] || "";
+    if (note.value !== text) note.value = text;
+    const evidence = (assessment.evidence || {})[id];
+    const evidenceText = evidence ? evidence.link || evidence.reference || "" : "";
+    const textField = /** @type {HTMLInputElement | null} */ (fieldset.querySelector('[data-sc="evidence-text"]'));
+    const dateField = /** @type {HTMLInputElement | null} */ (fieldset.querySelector('[data-sc="evidence-date"]'));
+    if (textField && textField.value.trim() !== evidenceText) textField.value = evidenceText;
+    if (dateField) {
+      if (dateField.value !== ((evidence && evidence.date) || "")) dateField.value = (evidence && evidence.date) || "";
+      dateField.disabled = !textField?.value.trim();
+    }
+    if (text || evidence) /** @type {HTMLDetailsElement} */ (fieldset.querySelector("details.sc-note")).open = true;
+  }
+
+  /** @param {ParentNode} form */
+  function showSaved(form) {
+    const assessment = store.getAssessment();
+    for (const fieldset of form.querySelectorAll("fieldset.sc-question")) showSavedQuestion(/** @type {HTMLElement} */ (fieldset), assessment);
+  }
+
+  // The wording of the council's nation, where the engine says the question has one: each
+  // [data-wording] group shows its nation's element if the build wrote one, else the base.
+  /** @param {HTMLElement} fieldset @param {string | undefined} variant */
+  function showWording(fieldset, variant) {
+    for (const element of fieldset.querySelectorAll("[data-wording]")) {
+      const siblings = [.../** @type {HTMLElement} */ (element.parentElement).children].filter((e) => e instanceof HTMLElement && e.dataset.wording && e.tagName === element.tagName);
+      const own = variant && siblings.some((e) => e instanceof HTMLElement && e.dataset.wording === variant);
+      /** @type {HTMLElement} */ (element).hidden = /** @type {HTMLElement} */ (element).dataset.wording !== (own ? variant : "base");
+    }
+  }
+
+  // Which questions are shown is the engine's decision: `entries` maps each question to its entry in
+  // the engine's latest result for this assessment. Without one (before the engine has scored it,
+  // or when the council type has just changed), every question asked of the council type is shown
+  // (data-council-types, written by the build from the engine's bank): nothing the officer may need
+  // to answer is hidden.
+  const HIDDEN = new Set(["not_asked", "not_for_council_type"]);
+  /**
+   * @param {HTMLElement} fieldset
+   * @param {QuestionEntries | null} entries
+   * @param {string} type
+   */
+  function showQuestion(fieldset, entries, type) {
+    const entry = entries && entries.get(/** @type {string} */ (fieldset.dataset.question));
+    const status = entries
+      ? entry?.status
+      : type && !(fieldset.dataset.councilTypes || "").split(" ").includes(type) ? "not_for_council_type" : "shown";
+    fieldset.hidden = HIDDEN.has(status || "");
+    showWording(fieldset, entry ? entry.variant || undefined : undefined);
+    return status;
+  }
+
+  /** @param {HTMLElement} form @param {QuestionEntries | null} entries */
+  function showQuestions(form, entries) {
+    const type = store.getAssessment().council.type;
+    let notForType = 0;
+    for (const fieldset of form.querySelectorAll("fieldset.sc-question")) {
+      if (showQuestion(/** @type {HTMLElement} */ (fieldset), entries, type) === "not_for_council_type") notForType += 1;
+    }
+    const note = /** @type {HTMLElement} */ (form.querySelector(".sc-hidden-note"));
+    note.textContent = notForType ? `${notForType} question(s) in this theme do not apply to your council (its nation, or a function it does not run) and are hidden.` : "";
+  }
+
+  /** @param {HTMLElement} fieldset */
+  function readAnswer(fieldset) {
+    const inputs = [...fieldset.querySelectorAll("input")];
+    if (fieldset.dataset.type === "multi") {
+      if (inputs.some((i) => i.value === rules.NA && i.checked)) return rules.NA;
+      const chosen = inputs.filter((i) => i.checked).map((i) => i.value);
+      return chosen.length ? chosen : undefined;
+    }
+    const checked = inputs.find((i) => i.checked);
+    return checked ? checked.value : undefined;
+  }
+
+  /** The field an event came from, with its data-sc hook and data attributes (any element may be one). @param {Event} event */
+  const fieldOf = (event) => /** @type {HTMLInputElement} */ (event.target);
+
+  document.addEventListener("change", (event) => {
+    const input = fieldOf(event);
+    const fieldset = /** @type {HTMLElement | null} */ (input.closest?.(`${FORM} fieldset.sc-question`));
+    if (!fieldset || input.tagName !== "INPUT") return;
+    if (fieldset.dataset.type === "multi" && input.checked) {
+      // "Not applicable", and an option given on its own ("None of these", data-exclusive), clear the
+      // others; any other option clears them.
+      const alone = (/** @type {HTMLInputElement} */ box) => box.value === rules.NA || "exclusive" in box.dataset;
+      for (const other of fieldset.querySelectorAll("input")) {
+        if (other !== input && (alone(input) || alone(other))) other.checked = false;
+      }
+    }
+    store.change(/** @type {string} */ (fieldset.dataset.question), readAnswer(fieldset));
+  });
+  document.addEventListener("input", (event) => {
+    const note = fieldOf(event);
+    if (note.dataset?.sc !== "note" || !note.closest(FORM)) return;
+    store.change(`notes.${note.dataset.question}`, note.value);
+  });
+  // Council name, type, region and ONS code, on the home page and each theme page's council bar.
+  // A new type starts from its default functions.
+  /** @param {Event} event */
+  function councilField(event) {
+    const field = fieldOf(event);
+    const key = COUNCIL_FIELDS[field.dataset?.sc || ""];
+    if (!key || (event.type === "change") !== (field.tagName === "SELECT")) return;
+    /** @type {[string, any][]} */
+    const entries = [[`council.${key}`, field.value.trim()]];
+    const council = store.getAssessment().council;
+    if (key === "type" && council.type !== field.value && council.functions) entries.unshift(["council.functions", undefined]);
+    store.changeAll(entries);
+  }
+  document.addEventListener("input", councilField);
+  document.addEventListener("change", councilField);
+  // A council picked from the register (the home page's <select>, or the search field that
+  // stands in for it): its name, type, region, GSS code and register code, from the option.
+  document.addEventListener("change", (event) => {
+    const select = /** @type {HTMLSelectElement} */ (event.target);
+    if (select.dataset?.sc !== "council-pick" || !select.value) return;
+    const option = select.selectedOptions[0];
+    const before = store.getAssessment().council;
+    /** @type {[string, any][]} */
+    const entries = [
+      ["council.name", (option.textContent || "").trim()],
+      ["council.type", option.dataset.type],
+      ["council.region", option.dataset.region || ""],
+      ["council.ons_code", option.dataset.gss || ""],
+      ["council.code", select.value],
+    ];
+    if ((before.code !== select.value || before.type !== option.dataset.type) && before.functions) entries.push(["council.functions", undefined]);
+    store.changeAll(entries);
+  });
+  // "My council is not listed": the council is no longer the register's; the officer gives it by hand.
+  document.addEventListener("click", (event) => {
+    if (!fieldOf(event).closest?.('[data-sc="council-not-listed"]')) return;
+    if (!store.getAssessment().council.code) return;
+    store.changeAll(["code", "functions", "name", "region", "ons_code"].map((key) => [`council.${key}`, undefined]));
+  });
+  // The functions the council runs: saved only where they differ from its type's defaults.
+  document.addEventListener("change", (event) => {
+    const box = fieldOf(event);
+    if (box.dataset?.sc !== "council-function") return;
+    const fieldset = /** @type {HTMLElement} */ (box.closest('[data-sc="council-functions"]'));
+    const boxes = /** @type {NodeListOf<HTMLInputElement>} */ (fieldset.querySelectorAll('[data-sc="council-function"]'));
+    const chosen = [...boxes].filter((b) => b.checked).map((b) => b.value);
+    const defaults = JSON.parse(fieldset.dataset.typeFunctions || "{}")[store.getAssessment().council.type] || [];
+    store.change("council.functions", rules.functionsToSave(chosen, defaults));
+  });
+  // Evidence for an answer: a link or a document reference, with its date (store.js, evidenceEntry).
+  document.addEventListener("input", (event) => {
+    const field = fieldOf(event);
+    if (!["evidence-text", "evidence-date"].includes(field.dataset?.sc || "") || !field.closest(FORM)) return;
+    const box = /** @type {HTMLElement} */ (field.closest('[data-sc="evidence"]'));
+    const text = /** @type {HTMLInputElement} */ (box.querySelector('[data-sc="evidence-text"]')).value;
+    const date = /** @type {HTMLInputElement} */ (box.querySelector('[data-sc="evidence-date"]'));
+    date.disabled = !text.trim();
+    store.change(`evidence.${box.dataset.question}`, rules.evidenceEntry(text, date.value));
+  });
+  // An action's owner, due date, status, note and reason (results page). "Not planned" needs a
+  // reason: until one is given the status stays as saved, and the page says so (store.js, planEntry).
+  /** @param {Event} event */
+  function planField(event) {
+    const field = fieldOf(event);
+    const box = /** @type {HTMLElement | null} */ (field.closest?.('[data-sc="plan"][data-question]'));
+    if (!box || !field.dataset?.plan) return;
+    if ((event.type === "change") !== (field.tagName === "SELECT" || field.type === "date")) return;
+    const value = (/** @type {string} */ name) => /** @type {HTMLInputElement | null} */ (box.querySelector(`[data-plan="${name}"]`))?.value;
+    const id = /** @type {string} */ (box.dataset.question);
+    const saved = store.getAssessment().action_plan?.[id]?.status;
+    const fields = { status: value("status"), owner: value("owner"), due: value("due"), note: value("note"), reason: value("reason") };
+    store.change(`action_plan.${id}`, rules.planEntry(fields, saved));
+  }
+  document.addEventListener("input", planField);
+  document.addEventListener("change", planField);
+  // Who answers which theme (the lead's assignments), and the officer's own name.
+  document.addEventListener("input", (event) => {
+    const field = fieldOf(event);
+    if (field.dataset?.sc === "assign") store.change(`assignments.${field.dataset.key}`, field.value.trim() || undefined);
+    else if (field.dataset?.sc === "my-name") store.setMyName(field.value);
+  });
+  document.addEventListener("click", (event) => {
+    const button = /** @type {HTMLElement | null} */ (fieldOf(event).closest?.(`${FORM} [data-sc="clear"]`));
+    if (!button) return;
+    for (const input of /** @type {HTMLElement} */ (button.closest("fieldset.sc-question")).querySelectorAll("input")) input.checked = false;
+    store.change(/** @type {string} */ (button.dataset.question), undefined);
+  });
+
+  window.scorecard.form = {
+    showSaved,
+    showQuestions,
+    // The inline script at the end of each question of a theme page: shown as saved as soon as it is parsed.
+    showParsedQuestion(fieldset) {
+      const assessment = store.getAssessment();
+      showSavedQuestion(fieldset, assessment);
+      showQuestion(fieldset, null, assessment.council.type);
+    },
+  };
+})();

@@ -1,0 +1,566 @@
+// The officer's assessment, saved in this browser only (localStorage) in the same JSON format as the
+// exported file the command line scores. This is the only code that writes saved data: the modules
+// reach it through window.scorecard.store (site/assets/js/store.js hands it on), the form's listeners
+// (site/early/form.js) through store.change.
+//
+// One of the three early scripts the build inlines, in this order, in the <head> of every page
+// (store.js, form.js, start.js: scorecard/sitegen/build.py, EARLY_SCRIPTS), so answers are saved from
+// the first click, before the modules have loaded. The same file is loaded by Node for its tests
+// (tests/js/): in a page it sets window.scorecard.store; without a document it exports its functions
+// and touches nothing of a browser.
+//
+// One source of truth across tabs. Every change is written as a merge with what is stored now,
+// question by question: each answer, note and council detail has its own time in `provenance`
+// ("SPC-01", "notes.SPC-01", "council.name"), and the newest wins; clearing one leaves its time
+// behind (a tombstone), so a clear is not undone by an older copy. Starting again or importing
+// starts a new assessment (provenance "assessment"): what another tab still holds from before it
+// no longer counts, only what was changed after it. Other tabs follow through the `storage` event.
+// Saved data that cannot be read is kept aside under its own key, never overwritten, and the
+// officer is told how to download it.
+(() => {
+  const KEY = "scorecard.assessment.v1";
+  const UNDO_KEY = "scorecard.undo.v1"; // the assessment an import replaced, until it is undone or another import replaces it
+  const ASIDE = "scorecard.unreadable."; // + the time: saved data that could not be read, exactly as it was
+  const ME_KEY = "scorecard.me.v1"; // the officer's name in this browser, recorded with each change they make (not part of the assessment)
+  // The file's format and version, as scorecard/engine/assessment.py writes them.
+  const FORMAT = "scorecard-assessment";
+  const FORMAT_VERSION = 1;
+  const STARTED = "assessment"; // provenance key: when this assessment was started (or replaced by an import)
+  // The yearly cycle's parts (scorecard/engine/cycle.py), merged entry by entry like answers:
+  // "evidence.ID", "action_plan.ID", "assignments.KEY" (objects keyed by question or theme),
+  // "review.ID" (true while a carried-over answer awaits review) and "sign_off" (the whole entry).
+  const KEYED = ["evidence", "action_plan", "assignments"];
+  const WEB_LINK = /^https?:\/\/\S+$/i; // an evidence text that is a web link (else it is a document reference)
+  const NA = "n/a";
+
+  // --- pure functions: the file's shape, and merging two copies of it ---------------------------
+
+  /**
+   * "2026.10" is newer than "2026.9": compared number by number.
+   * @param {string} a
+   * @param {string} b
+   */
+  function newerVersion(a, b) {
+    const parts = (/** @type {string} */ v) => (v.match(/[0-9]+/g) || []).map(Number);
+    const [x, y] = [parts(a), parts(b)];
+    for (let i = 0; i < Math.max(x.length, y.length); i += 1) if ((x[i] || 0) !== (y[i] || 0)) return (x[i] || 0) > (y[i] || 0);
+    return false;
+  }
+  /** @param {unknown} value @returns {value is Record<string, any>} */
+  const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+  /** @template T @param {T} value @returns {T} */
+  const clone = (value) => JSON.parse(JSON.stringify(value));
+
+  /**
+   * A new, empty assessment against `bankVersion`, started at `startedAt` (an ISO time).
+   * @param {string} bankVersion
+   * @param {string} startedAt
+   * @returns {StoredAssessment}
+   */
+  function blankAssessment(bankVersion, startedAt) {
+    return {
+      format: FORMAT,
+      format_version: FORMAT_VERSION,
+      council: { name: "", type: "" },
+      assessment_date: startedAt.slice(0, 10),
+      bank_version: bankVersion,
+      answers: {},
+      notes: {},
+      provenance: { [STARTED]: { at: startedAt } },
+    };
+  }
+
+  /**
+   * What this code can merge, or why not ("" when it can); anything else is kept aside, not guessed
+   * at. (Whether the answers fit the question bank is the engine's business: it sets aside what does
+   * not.)
+   * @param {unknown} data
+   */
+  function shapeProblem(data) {
+    const all = (/** @type {unknown} */ object, /** @type {(v: any) => boolean} */ test) => isObject(object) && Object.values(object).every(test);
+    const isText = (/** @type {unknown} */ x) => typeof x === "string";
+    const isAnswer = (/** @type {unknown} */ v) => v === null || isText(v) || (Array.isArray(v) && v.every(isText));
+    if (!isObject(data)) return "it is not an assessment (a JSON object)";
+    if (data.format !== FORMAT) return "it is not a scorecard assessment";
+    if (data.format_version !== FORMAT_VERSION) return `it is in format version ${JSON.stringify(data.format_version)}, which this version of the site cannot read`;
+    if (!all(data.answers, isAnswer)) return "its answers are not in the form the scorecard writes";
+    if (data.notes !== undefined && !all(data.notes, isText)) return "its notes are not text";
+    const isDetail = (/** @type {unknown} */ c) => isText(c) || (Array.isArray(c) && c.every(isText)); // functions: a list
+    if (data.council !== undefined && !all(data.council, isDetail)) return "its council details are not text";
+    if (data.retired_answers !== undefined && !all(data.retired_answers, isAnswer)) return "its set-aside answers are not in the form the scorecard writes";
+    if (data.provenance !== undefined && !all(data.provenance, (e) => isObject(e) && isText(e.at))) return "its record of changes is not in the form the scorecard writes";
+    if (KEYED.some((section) => data[section] !== undefined && !isObject(data[section]))) return "its evidence, action plan or assignments are not in the form the scorecard writes";
+    if (data.review !== undefined && !(Array.isArray(data.review) && data.review.every(isText))) return "its list of answers to review is not in the form the scorecard writes";
+    if (data.sign_off !== undefined && data.sign_off !== null && !isObject(data.sign_off)) return "its sign-off is not in the form the scorecard writes";
+    if (!isText(data.bank_version) || !isText(data.assessment_date)) return "its date or question bank version is missing";
+    return "";
+  }
+
+  /**
+   * A file of the right shape in the form this code keeps: notes, council name and type and
+   * provenance present, no null answers. Changes `data` and returns it.
+   * @param {any} data
+   * @returns {StoredAssessment}
+   */
+  function normalise(data) {
+    data.notes = data.notes || {};
+    data.council = { name: "", type: "", ...(data.council || {}) };
+    data.provenance = data.provenance || {};
+    for (const [id, value] of Object.entries(data.answers)) if (value === null) delete data.answers[id];
+    return data;
+  }
+
+  const started = (/** @type {StoredAssessment} */ record) => record.provenance[STARTED]?.at || "";
+  const changedAt = (/** @type {StoredAssessment} */ record, /** @type {string} */ key) => record.provenance[key]?.at || "";
+
+  /**
+   * One entry of the assessment by its provenance key ("SPC-01", "notes.SPC-01", "council.name",
+   * "evidence.SPC-01", "review.SPC-01", "sign_off"...); undefined when it is not there.
+   * @param {StoredAssessment} record
+   * @param {string} key
+   * @returns {any}
+   */
+  function get(record, key) {
+    if (key.startsWith("council.")) return record.council[key.slice(8)] || undefined;
+    if (key.startsWith("notes.")) return record.notes[key.slice(6)];
+    const [section, id] = key.split(".");
+    if (KEYED.includes(section)) return /** @type {any} */ (record)[section]?.[id];
+    if (section === "review") return (record.review || []).includes(id) ? true : undefined;
+    if (key === "sign_off") return record.sign_off || undefined;
+    return record.answers[key];
+  }
+
+  /**
+   * Set one entry by its key (undefined takes it out). Changes `record`; provenance is the caller's.
+   * @param {StoredAssessment} record
+   * @param {string} key
+   * @param {any} value
+   */
+  function put(record, key, value) {
+    const field = key.slice(8);
+    // name and type are always in the file (blank until given); the rest only when given
+    // (functions: absent means the type's defaults).
+    if (key.startsWith("council.") && value === undefined && field !== "name" && field !== "type") delete record.council[field];
+    else if (key.startsWith("council.")) record.council[field] = value === undefined ? "" : value;
+    else if (key.startsWith("notes.")) value === undefined ? delete record.notes[key.slice(6)] : (record.notes[key.slice(6)] = value);
+    else if (KEYED.includes(key.split(".")[0])) putKeyed(record, key.split(".")[0], key.split(".")[1], value);
+    else if (key.startsWith("review.")) {
+      const rest = (record.review || []).filter((other) => other !== key.slice(7));
+      if (value) rest.push(key.slice(7));
+      if (rest.length) record.review = rest;
+      else delete record.review;
+    } else if (key === "sign_off") {
+      if (value === undefined) delete record.sign_off;
+      else record.sign_off = clone(value);
+    } else value === undefined ? delete record.answers[key] : (record.answers[key] = value);
+  }
+
+  /**
+   * @param {StoredAssessment} record
+   * @param {string} section
+   * @param {string} id
+   * @param {any} value
+   */
+  function putKeyed(record, section, id, value) {
+    const all = /** @type {Record<string, Record<string, any>>} */ (/** @type {unknown} */ (record));
+    all[section] = all[section] || {};
+    if (value === undefined) delete all[section][id];
+    else all[section][id] = clone(value);
+    if (!Object.keys(all[section]).length) delete all[section];
+  }
+
+  /**
+   * Every key the assessment holds an entry for, or a time for (a cleared entry leaves its time).
+   * @param {StoredAssessment} record
+   */
+  function keysOf(record) {
+    return new Set([
+      ...Object.keys(record.answers),
+      ...Object.keys(record.notes).map((id) => `notes.${id}`),
+      ...Object.keys(record.council).filter((f) => record.council[f]).map((f) => `council.${f}`),
+      ...KEYED.flatMap((section) => Object.keys(/** @type {any} */ (record)[section] || {}).map((id) => `${section}.${id}`)),
+      ...(record.review || []).map((id) => `review.${id}`),
+      ...(record.sign_off ? ["sign_off"] : []),
+      ...Object.keys(record.provenance).filter((k) => k !== STARTED),
+    ]);
+  }
+
+  /**
+   * Merge this tab's copy into the stored one (`stored` wins ties). Returns the merged
+   * assessment and whether it holds anything the stored one does not.
+   * @param {StoredAssessment | null} mine
+   * @param {StoredAssessment} stored
+   * @returns {{ record: StoredAssessment, newer: boolean }}
+   */
+  function merge(mine, stored) {
+    if (!mine) return { record: stored, newer: false };
+    const sameStart = started(mine) === started(stored);
+    const [older, newer] = started(mine) > started(stored) ? [stored, mine] : [mine, stored];
+    const record = clone(newer);
+    let fromMine = newer === mine;
+    for (const key of keysOf(older)) {
+      const at = changedAt(older, key);
+      // From a copy older than this assessment's start, only what was changed after the start counts.
+      if (!sameStart && at <= started(newer)) continue;
+      if (at <= changedAt(record, key)) continue;
+      put(record, key, get(older, key));
+      record.provenance[key] = clone(older.provenance[key]);
+      if (older === mine) fromMine = true;
+    }
+    if (sameStart) {
+      const retired = older.retired_answers || {};
+      const extra = Object.keys(retired).filter((id) => !(id in (record.retired_answers || {})));
+      if (extra.length) {
+        record.retired_answers = { ...(record.retired_answers || {}) };
+        for (const id of extra) record.retired_answers[id] = retired[id];
+        if (older === mine) fromMine = true;
+      }
+    }
+    if (older.assessment_date > record.assessment_date) record.assessment_date = older.assessment_date;
+    return { record, newer: fromMine };
+  }
+
+  /**
+   * The evidence entry an officer's text (and date) makes: a web address is saved as a link, anything
+   * else as a document reference; the date only with one of them. Undefined for no text.
+   * @param {string} text
+   * @param {string} date
+   * @returns {Evidence | undefined}
+   */
+  function evidenceEntry(text, date) {
+    text = text.trim();
+    if (!text) return undefined;
+    /** @type {Evidence} */
+    const entry = WEB_LINK.test(text) ? { link: text } : { reference: text };
+    if (date) entry.date = date;
+    return entry;
+  }
+
+  /**
+   * The action plan entry an action's fields make (results page); undefined when it says nothing
+   * (not started, no other field). "Not planned" needs a reason (engine/cycle.py refuses it without):
+   * until one is given the status stays as saved (`saved`), or not started.
+   * @param {{ status?: string, owner?: string, due?: string, note?: string, reason?: string }} fields
+   * @param {string | undefined} saved
+   * @returns {PlanFields | undefined}
+   */
+  function planEntry(fields, saved) {
+    const value = (/** @type {keyof typeof fields} */ name) => (fields[name] || "").trim();
+    /** @type {PlanFields} */
+    const entry = { status: value("status") || "not_started" };
+    for (const name of /** @type {const} */ (["owner", "due", "note", "reason"])) if (value(name)) entry[name] = value(name);
+    if (entry.status === "not_planned" && !entry.reason) entry.status = saved && saved !== "not_planned" ? saved : "not_started";
+    const empty = entry.status === "not_started" && Object.keys(entry).length === 1;
+    return empty ? undefined : entry;
+  }
+
+  /**
+   * The functions a council runs, saved only where they differ from its type's defaults (undefined: the defaults).
+   * @param {string[]} chosen
+   * @param {string[]} defaults
+   */
+  function functionsToSave(chosen, defaults) {
+    const same = chosen.length === defaults.length && chosen.every((f) => defaults.includes(f));
+    return same ? undefined : chosen;
+  }
+
+  // --- the store: this tab's copy, kept in step with the storage --------------------------------
+
+  /**
+   * The store over one storage: a page's localStorage, or a stand-in under Node.
+   * @param {StoreEnvironment} env
+   * @returns {Store}
+   */
+  function createStore({ storage, pageVersion, now }) {
+    /** @type {Set<(assessment: StoredAssessment, source: ChangeSource) => void>} */
+    const subscribers = new Set();
+    /** @type {StoredAssessment | null} */
+    let current = null; // this tab's copy: what is stored, merged with anything not yet saved
+    let saveError = "";
+    /** @type {Unreadable | null} */
+    let blocked = null; // unreadable saved data that could not be kept aside: never written over
+    /** @type {string | null} */
+    let released = null; // unreadable saved data the officer, having been offered it to download, let go
+    let carriedOver = false; // the engine has carried these answers over to this page's bank version
+    let lastTime = 0;
+
+    // A time for provenance, never earlier than the last one this tab gave (clocks can step back).
+    function stampTime() {
+      lastTime = Math.max(now(), lastTime + 1);
+      return new Date(lastTime).toISOString();
+    }
+    const today = () => new Date(now()).toISOString().slice(0, 10);
+
+    /** @returns {{ state: "unavailable" | "absent" } | Unreadable | { state: "ok", text: string, record: StoredAssessment }} */
+    function readStored() {
+      let text;
+      try {
+        text = storage().getItem(KEY);
+      } catch (error) {
+        return { state: "unavailable" };
+      }
+      if (text === null) return { state: "absent" };
+      let data;
+      let problem = "";
+      try {
+        data = JSON.parse(text);
+        problem = shapeProblem(data);
+      } catch (error) {
+        problem = "it is not valid JSON (it may have been cut short or edited by hand)";
+      }
+      return problem ? { state: "unreadable", text, problem } : { state: "ok", text, record: normalise(data) };
+    }
+
+    // Keep unreadable saved data under a key of its own; until that worked, never write over it
+    // (unless the officer, having been offered it to download, let it go).
+    function keepAside(/** @type {Unreadable} */ stored) {
+      if ((blocked && blocked.text === stored.text) || stored.text === released) return;
+      try {
+        let key = ASIDE + new Date(now()).toISOString();
+        while (storage().getItem(key) !== null) key += "+";
+        storage().setItem(key, JSON.stringify({ problem: stored.problem, text: stored.text }));
+        storage().removeItem(KEY); // kept under its own key now: not kept twice by the next page
+        blocked = null;
+      } catch (error) {
+        blocked = stored;
+      }
+    }
+
+    // Bring this tab's copy up to date with what is stored now; whether it holds anything the stored one does not.
+    function refresh() {
+      const stored = readStored();
+      let newer = false;
+      if (stored.state === "ok") ({ record: current, newer } = merge(current, stored.record));
+      else if (stored.state === "unreadable") keepAside(stored);
+      if (!current) {
+        current = blankAssessment(pageVersion(), stampTime());
+        newer = stored.state !== "unavailable";
+      }
+      return newer;
+    }
+
+    function persist(/** @type {ChangeSource} */ source) {
+      if (blocked) {
+        saveError = "Answers saved in this browser could not be read, and there is no room to keep a copy of them aside: download them (below) before you go on. New answers are not being saved.";
+      } else {
+        try {
+          storage().setItem(KEY, JSON.stringify(current));
+          saveError = "";
+        } catch (error) {
+          saveError = "Your answers could not be saved in this browser (storage is full or turned off). Export the assessment to keep a copy.";
+        }
+      }
+      notify(source);
+    }
+
+    function notify(/** @type {ChangeSource} */ source) {
+      for (const subscriber of subscribers) subscriber(getAssessment(), source);
+    }
+
+    /** @returns {StoredAssessment} */
+    function getAssessment() {
+      if (!current) refresh();
+      return /** @type {StoredAssessment} */ (current);
+    }
+
+    const isBlank = (/** @type {StoredAssessment} */ record) => !Object.keys(record.answers).length && !Object.keys(record.notes).length && !Object.keys(record.retired_answers || {}).length;
+
+    // Several changes at once (a council picked from the register): merged with what is stored now,
+    // each stamped with its time, with today's date; one write, so what is saved, and what the page
+    // is told, is never half of it. The bank version becomes this page's only once the engine has
+    // carried the answers over to it (js/scores.js), so an answer given first does not skip the carry-over.
+    function changeAll(/** @type {[string, any][]} */ entries) {
+      refresh();
+      const record = getAssessment();
+      const me = myName();
+      for (const [key, value] of entries) {
+        put(record, key, value === "" ? undefined : value);
+        record.provenance[key] = me ? { at: stampTime(), by: me } : { at: stampTime() };
+      }
+      record.assessment_date = today();
+      if (carriedOver || isBlank(record)) record.bank_version = pageVersion();
+      persist("this-tab");
+    }
+
+    // Start a new assessment from `record` (an import, an undo, a fresh start).
+    function replaceWith(/** @type {StoredAssessment} */ record, { keepForUndo = false } = {}) {
+      refresh();
+      if (keepForUndo) {
+        try {
+          storage().setItem(UNDO_KEY, JSON.stringify(current));
+        } catch (error) {
+          return false;
+        }
+      }
+      current = normalise(clone(record));
+      current.provenance[STARTED] = { at: stampTime() };
+      persist("this-tab");
+      return true;
+    }
+
+    // The officer's name, kept in this browser only, is recorded ("by") with each change they make.
+    function myName() {
+      try {
+        return (storage().getItem(ME_KEY) || "").trim().slice(0, 200);
+      } catch (error) {
+        return "";
+      }
+    }
+
+    function keptAside() {
+      /** @type {KeptAside[]} */
+      const kept = [];
+      try {
+        const all = storage();
+        for (let i = 0; i < all.length; i += 1) {
+          const key = /** @type {string} */ (all.key(i));
+          if (!key.startsWith(ASIDE)) continue;
+          let entry;
+          try {
+            entry = JSON.parse(/** @type {string} */ (all.getItem(key)));
+          } catch (error) {
+            entry = { problem: "", text: all.getItem(key) };
+          }
+          kept.push({ key, at: key.slice(ASIDE.length), problem: entry.problem || "", text: String(entry.text) });
+        }
+      } catch (error) {
+        /* storage turned off: nothing kept */
+      }
+      if (blocked) kept.push({ key: "", at: "", problem: blocked.problem, text: blocked.text });
+      return kept.sort((a, b) => a.key.localeCompare(b.key));
+    }
+
+    return {
+      getAssessment,
+      change: (key, value) => changeAll([[key, value]]),
+      changeAll,
+      lastSaveError: () => saveError,
+      currentBankVersion: pageVersion,
+      subscribe(subscriber) {
+        subscribers.add(subscriber);
+        return () => subscribers.delete(subscriber);
+      },
+      // Start again: every answer and note goes, the copy kept for undoing an import too.
+      clearAssessment() {
+        replaceWith(blankAssessment(pageVersion(), stampTime()));
+        try {
+          storage().removeItem(UNDO_KEY);
+        } catch (error) {
+          /* storage turned off: nothing kept */
+        }
+      },
+      // An import replaces the assessment: the one it replaces is kept until undone.
+      importAssessment: (record) => replaceWith(record, { keepForUndo: true }),
+      canUndoImport() {
+        try {
+          return storage().getItem(UNDO_KEY) !== null;
+        } catch (error) {
+          return false;
+        }
+      },
+      undoImport() {
+        let previous = null;
+        try {
+          previous = JSON.parse(/** @type {string} */ (storage().getItem(UNDO_KEY)));
+        } catch (error) {
+          /* nothing to undo */
+        }
+        if (!isObject(previous) || shapeProblem(previous)) return false;
+        replaceWith(/** @type {StoredAssessment} */ (previous));
+        storage().removeItem(UNDO_KEY);
+        notify("this-tab");
+        return true;
+      },
+      // Take a set-aside answer (and its note) out of the assessment, at the officer's request.
+      discardSetAside(id) {
+        refresh();
+        const record = clone(getAssessment());
+        delete record.answers[id];
+        delete record.notes[id];
+        if (record.retired_answers) delete record.retired_answers[id];
+        replaceWith(record);
+      },
+      // The engine's reading of `sent` (the stored text it was given) in this page's bank version:
+      // carried-over answers under their new questions, unknown ones set aside. Saved only if
+      // nothing was saved meanwhile (the caller asks again); what moved leaves its time behind.
+      saveCarriedOver(sent, carried) {
+        const stored = readStored();
+        if (stored.state !== "ok" || stored.text !== sent) return false;
+        const before = stored.record;
+        const record = normalise(clone(carried));
+        // A moved answer or note leaves a clear behind (the engine moved its time to the new id);
+        // one set aside keeps its own time, which now records that it left the answers.
+        for (const key of keysOf(before)) {
+          if (get(before, key) !== undefined && get(record, key) === undefined && !key.startsWith("council.") && !record.provenance[key]) {
+            record.provenance[key] = { at: stampTime() };
+          }
+        }
+        carriedOver = true;
+        if (JSON.stringify(record) === JSON.stringify(before)) return true;
+        current = record;
+        persist("this-tab");
+        return true;
+      },
+      storedText() {
+        try {
+          return storage().getItem(KEY);
+        } catch (error) {
+          return null;
+        }
+      },
+      // Saved against an older bank than this page's: the engine carries the answers over.
+      needsCarryOver: () => !carriedOver && newerVersion(pageVersion(), getAssessment().bank_version),
+      // Saved by a newer version of the site (another tab): this page must not carry anything back.
+      savedByNewerVersion: () => newerVersion(getAssessment().bank_version, pageVersion()),
+      keptAside,
+      myName,
+      setMyName(name) {
+        try {
+          if (name.trim()) storage().setItem(ME_KEY, name.trim().slice(0, 200));
+          else storage().removeItem(ME_KEY);
+        } catch (error) {
+          /* storage turned off: changes are recorded without a name */
+        }
+      },
+      // Sign-off (name, role, date) or its withdrawal (null).
+      signOff: (entry) => changeAll([["sign_off", entry || undefined]]),
+      // A carried-over answer confirmed as still right: it no longer needs review.
+      confirmReview: (id) => changeAll([[`review.${id}`, undefined]]),
+      discardKeptAside(key) {
+        if (key) storage().removeItem(key);
+        else if (blocked) [released, blocked] = [blocked.text, null];
+        notify("this-tab");
+      },
+      // Another tab saved (the `storage` event, for `key`; null when it cleared the storage): take its
+      // changes, and save back anything only this tab had.
+      otherTabSaved(key) {
+        if (key === KEY || key === null) {
+          if (!current) return;
+          const stored = readStored();
+          if (stored.state === "ok") {
+            const { record, newer } = merge(current, stored.record);
+            current = record;
+            if (newer) return persist("other-tab");
+          } else if (stored.state === "unreadable") {
+            keepAside(stored);
+          }
+        }
+        if (key === KEY || key === null || key === UNDO_KEY || key.startsWith(ASIDE)) notify("other-tab");
+      },
+    };
+  }
+
+  const rules = { KEY, UNDO_KEY, ASIDE, ME_KEY, FORMAT, FORMAT_VERSION, STARTED, WEB_LINK, NA };
+  const pure = { newerVersion, blankAssessment, shapeProblem, normalise, get, put, keysOf, merge, evidenceEntry, planEntry, functionsToSave };
+  if (typeof document === "undefined") {
+    // Node (tests/js/): the functions, and the store over a storage the test gives.
+    module.exports = { ...rules, ...pure, createStore };
+  } else {
+    const meta = (/** @type {string} */ name) => /** @type {HTMLMetaElement | null} */ (document.querySelector(`meta[name="${name}"]`))?.content || "";
+    const store = createStore({ storage: () => window.localStorage, pageVersion: () => meta("scorecard-bank-version"), now: Date.now });
+    window.addEventListener("storage", (event) => {
+      if (event.storageArea === window.localStorage) store.otherTabSaved(event.key);
+    });
+    window.scorecard = { store, rules: { ...rules, ...pure } };
+  }
+})();
