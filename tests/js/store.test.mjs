@@ -1,0 +1,213 @@
+// The early store's file rules and its store over a storage (site/early/store.js), under Node: the shape
+// check, bank version order, keys, and tabs sharing one storage as a browser's do.
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { test } from "node:test";
+import { KEYS, MemoryStorage, SEEDS, canonical, clock, early, random, tab, valueFor } from "./helpers.mjs";
+
+const { shapeProblem, newerVersion, blankAssessment, get, put, keysOf, KEY, UNDO_KEY, ASIDE } = early;
+const EXAMPLES = new URL("../../examples/region/", import.meta.url);
+const blank = () => blankAssessment("2026.1", "2026-05-01T09:00:00.000Z");
+
+// --- the shape check ---------------------------------------------------------------------------
+
+test("every file the engine wrote (the example region) and a blank assessment have the shape the store merges", () => {
+  const files = readdirSync(EXAMPLES).filter((name) => name.endsWith(".json"));
+  assert.ok(files.length >= 10);
+  for (const name of files) assert.equal(shapeProblem(JSON.parse(readFileSync(new URL(name, EXAMPLES), "utf8"))), "", name);
+  assert.equal(shapeProblem(blank()), "");
+});
+
+test("a file of another shape is refused, and the officer is told which part", () => {
+  const cases = [
+    [[], "it is not an assessment (a JSON object)"],
+    [null, "it is not an assessment (a JSON object)"],
+    [{ ...blank(), format: "other" }, "it is not a scorecard assessment"],
+    [{ ...blank(), format_version: 2 }, "it is in format version 2, which this version of the site cannot read"],
+    [{ ...blank(), answers: { "SPC-01": 3 } }, "its answers are not in the form the scorecard writes"],
+    [{ ...blank(), answers: [] }, "its answers are not in the form the scorecard writes"],
+    [{ ...blank(), notes: { "SPC-01": ["x"] } }, "its notes are not text"],
+    [{ ...blank(), council: { name: 3 } }, "its council details are not text"],
+    [{ ...blank(), retired_answers: { "OLD-01": {} } }, "its set-aside answers are not in the form the scorecard writes"],
+    [{ ...blank(), provenance: { "SPC-01": { at: 1 } } }, "its record of changes is not in the form the scorecard writes"],
+    [{ ...blank(), evidence: [] }, "its evidence, action plan or assignments are not in the form the scorecard writes"],
+    [{ ...blank(), review: "SPC-01" }, "its list of answers to review is not in the form the scorecard writes"],
+    [{ ...blank(), sign_off: "me" }, "its sign-off is not in the form the scorecard writes"],
+    [{ ...blank(), bank_version: undefined }, "its date or question bank version is missing"],
+  ];
+  for (const [data, problem] of cases) assert.equal(shapeProblem(data), problem, JSON.stringify(data));
+});
+
+// --- bank versions -------------------------------------------------------------------------------
+
+test("bank versions are compared number by number: 2026.10 is newer than 2026.9", () => {
+  assert.equal(newerVersion("2026.10", "2026.9"), true);
+  assert.equal(newerVersion("2026.9", "2026.10"), false);
+  assert.equal(newerVersion("2026.9.1", "2026.9"), true);
+  assert.equal(newerVersion("2027.1", "2026.12"), true);
+  assert.equal(newerVersion("2026.9", "2026.9"), false);
+  assert.equal(newerVersion("2026.9", "2026.9.0"), false);
+  assert.equal(newerVersion("2026.1", ""), true);
+});
+
+test("bank version order is a strict order: never both ways, transitive, and as the numbers sort", () => {
+  const rng = random(7);
+  const versions = Array.from({ length: 60 }, () => Array.from({ length: 1 + rng.int(3) }, () => rng.int(13)).join("."));
+  const numbers = (v) => v.split(".").map(Number);
+  const byNumbers = (a, b) => {
+    const [x, y] = [numbers(a), numbers(b)];
+    for (let i = 0; i < Math.max(x.length, y.length); i += 1) if ((x[i] || 0) !== (y[i] || 0)) return (x[i] || 0) - (y[i] || 0);
+    return 0;
+  };
+  for (const a of versions) {
+    assert.equal(newerVersion(a, a), false);
+    for (const b of versions) {
+      assert.equal(newerVersion(a, b), byNumbers(a, b) > 0, `${a} vs ${b}`);
+      assert.ok(!(newerVersion(a, b) && newerVersion(b, a)));
+      for (const c of versions.slice(0, 15)) if (newerVersion(a, b) && newerVersion(b, c)) assert.ok(newerVersion(a, c));
+    }
+  }
+});
+
+// --- keys ----------------------------------------------------------------------------------------
+
+test("put then get gives the value back for every kind of key; putting undefined takes it out", () => {
+  for (const seed of SEEDS) {
+    const rng = random(seed);
+    const record = blank();
+    const key = rng.pick(KEYS);
+    let value;
+    while (value === undefined) value = valueFor(key, rng);
+    put(record, key, value);
+    assert.deepEqual(canonical(get(record, key)), canonical(value), key);
+    assert.ok(keysOf(record).has(key), key);
+    put(record, key, undefined);
+    assert.equal(get(record, key), undefined, key);
+    assert.ok(!keysOf(record).has(key), `${key}: no entry and no time left`);
+    assert.equal(shapeProblem(record), "", key);
+  }
+});
+
+test("the council's name and type stay in the file when cleared; other details and empty sections go", () => {
+  const record = blank();
+  for (const key of ["council.name", "council.type", "council.region", "evidence.SPC-01", "review.SPC-01", "sign_off"]) {
+    put(record, key, key === "evidence.SPC-01" ? { link: "https://example.org" } : key === "sign_off" ? { name: "A", role: "B", date: "2026-05-01" } : key.startsWith("review") ? true : "x");
+    put(record, key, undefined);
+  }
+  assert.deepEqual(record.council, { name: "", type: "" });
+  for (const section of ["evidence", "review", "sign_off"]) assert.ok(!(section in record), section);
+});
+
+test("a cleared entry's time is one of its keys (a tombstone), so a merge sees the clear", () => {
+  const record = blank();
+  record.provenance["notes.SPC-01"] = { at: "2026-05-01T10:00:00.000Z" };
+  assert.ok(keysOf(record).has("notes.SPC-01"));
+  assert.ok(!keysOf(record).has("assessment"), "the start is not an entry");
+});
+
+// --- the store: tabs sharing one storage -----------------------------------------------------------
+
+function twoTabs() {
+  const storage = new MemoryStorage();
+  const time = clock();
+  const one = tab(storage, time);
+  const two = tab(storage, time);
+  // The storage event: another tab hears of each write (a browser does not tell the tab that wrote).
+  const hear = (store) => store.otherTabSaved(KEY);
+  return { storage, time, one, two, hear };
+}
+
+test("a change in one tab reaches the other, and neither tab's changes are lost", () => {
+  const { time, one, two, hear } = twoTabs();
+  one.change("SPC-01", "yes");
+  time.tick();
+  two.getAssessment(); // the second tab opens
+  time.tick();
+  two.change("notes.SPC-01", "from two");
+  time.tick();
+  one.change("SPC-02", "no"); // one's copy lacks the note until it reads the storage: it merges first
+  hear(two);
+  for (const store of [one, two]) {
+    assert.deepEqual(store.getAssessment().answers, { "SPC-01": "yes", "SPC-02": "no" });
+    assert.deepEqual(store.getAssessment().notes, { "SPC-01": "from two" });
+  }
+});
+
+test("'Start again' in one tab is not undone by the other tab's older copy", () => {
+  const { storage, time, one, two, hear } = twoTabs();
+  one.change("SPC-01", "yes");
+  time.tick();
+  two.getAssessment();
+  time.tick();
+  one.clearAssessment();
+  time.tick();
+  two.change("notes.SPC-02", "typed after the fresh start"); // two has not heard of it yet
+  hear(one);
+  const saved = JSON.parse(storage.getItem(KEY));
+  assert.deepEqual(saved.answers, {}, "the answer from before the start did not come back");
+  assert.deepEqual(saved.notes, { "SPC-02": "typed after the fresh start" });
+  assert.deepEqual(one.getAssessment().answers, {});
+});
+
+test("saved data that cannot be read is kept aside, never written over", () => {
+  const { storage, one } = twoTabs();
+  storage.setItem(KEY, "{ cut short");
+  one.change("SPC-01", "yes");
+  const kept = one.keptAside();
+  assert.equal(kept.length, 1);
+  assert.equal(kept[0].text, "{ cut short");
+  assert.match(kept[0].problem, /not valid JSON/);
+  assert.ok(kept[0].key.startsWith(ASIDE));
+  assert.deepEqual(JSON.parse(storage.getItem(KEY)).answers, { "SPC-01": "yes" });
+});
+
+test("with no room to keep unreadable data aside, nothing is written over it, and the officer is told", () => {
+  const { storage, one } = twoTabs();
+  storage.setItem(KEY, "[]");
+  storage.full = true;
+  one.change("SPC-01", "yes");
+  assert.equal(storage.getItem(KEY), "[]");
+  assert.match(one.lastSaveError(), /could not be read/);
+  assert.deepEqual(one.keptAside().map((k) => k.text), ["[]"]);
+  one.discardKeptAside(""); // the officer lets it go
+  storage.full = false;
+  one.change("SPC-02", "no");
+  assert.deepEqual(JSON.parse(storage.getItem(KEY)).answers, { "SPC-01": "yes", "SPC-02": "no" });
+});
+
+test("an import keeps the assessment it replaced for undo, and undo brings it back", () => {
+  const { storage, time, one } = twoTabs();
+  one.change("SPC-01", "yes");
+  time.tick();
+  const imported = { ...blank(), answers: { "SPC-01": "no" } };
+  assert.equal(one.importAssessment(imported), true);
+  assert.deepEqual(one.getAssessment().answers, { "SPC-01": "no" });
+  assert.ok(one.canUndoImport());
+  time.tick();
+  assert.equal(one.undoImport(), true);
+  assert.deepEqual(one.getAssessment().answers, { "SPC-01": "yes" });
+  assert.equal(storage.getItem(UNDO_KEY), null);
+});
+
+test("each change is stamped with its time and the officer's name, never earlier than the last", () => {
+  const { time, one } = twoTabs();
+  one.setMyName("  Priya  ");
+  one.change("SPC-01", "yes");
+  time.tick(-60_000); // the clock steps back
+  one.change("SPC-02", "no");
+  const { provenance } = one.getAssessment();
+  assert.equal(provenance["SPC-01"].by, "Priya");
+  assert.ok(provenance["SPC-02"].at > provenance["SPC-01"].at);
+});
+
+test("subscribers hear of this tab's changes and of other tabs'", () => {
+  const { time, one, two, hear } = twoTabs();
+  const heard = [];
+  two.getAssessment(); // the second tab is open
+  two.subscribe((assessment, source) => heard.push([source, assessment.answers["SPC-01"]]));
+  one.change("SPC-01", "yes");
+  hear(two);
+  time.tick();
+  two.change("SPC-01", "no");
+  assert.deepEqual(heard, [["other-tab", "yes"], ["this-tab", "no"]]);
+});
