@@ -5,6 +5,7 @@ And no JavaScript holds a rule the engine owns."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import random
 import re
@@ -73,3 +74,31 @@ def test_no_javascript_reads_a_rule_the_engine_owns():
         if rule.search(line)
     ]
     assert found == []
+
+
+DATES_RUN = """
+const { longDate } = await import(process.argv[1]);
+const dates = JSON.parse(require("fs").readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(dates.map(longDate)));
+"""
+
+
+def test_format_js_writes_every_date_as_the_engine_does():
+    """Every day of eight years (leap days among them), and texts that are not dates, which both return as they are."""
+    first = datetime.date(2023, 1, 1)
+    dates = [(first + datetime.timedelta(days=n)).isoformat() for n in range(366 * 8)]
+    dates += ["0001-01-01", "9999-12-31", "2026-02-29", "2026-13-01", "2026-04-31", "0000-01-01", "", "soon"]
+    dates += ["2026-01-05T10:00", "2026-01-05 ", "1 May 2026", "2026/01/05", "26-01-05"]
+    done = subprocess.run(
+        ["node", "--input-type=commonjs", "-e", f"(async () => {{ {DATES_RUN} }})()", FORMAT_JS.as_uri()],
+        input=json.dumps(dates),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    written = json.loads(done.stdout)
+    mismatches = [
+        (d, js, wording.long_date(d)) for d, js in zip(dates, written, strict=True) if js != wording.long_date(d)
+    ]
+    assert mismatches == [], f"{len(mismatches)} differ, e.g. {mismatches[:5]}"

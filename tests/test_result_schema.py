@@ -97,7 +97,7 @@ PAIRS = [(shapes.Result, RESULT_SCHEMA)] + [
         ("Changes", "changes"),
         ("Action", "action"),
         ("Unanswered", "unanswered"),
-        ("Labels", "labels"),
+        ("ResultLabels", "labels"),
         ("EvidenceShare", "evidence_share"),
         ("Planned", "planned"),
         ("PlanFields", "plan_fields"),

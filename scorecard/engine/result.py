@@ -17,7 +17,7 @@ from .assessment import Assessment
 from .bank import Bank
 from .indicators import indicator_results
 from .scoring import overall, question_entries, read_answers, score_theme
-from .wording import set_aside_message
+from .wording import STATUS_NAMES, set_aside_message
 from .yearly import (
     evidence_completeness,
     evidence_share,
@@ -297,6 +297,13 @@ class Labels(TypedDict):
     provisional: str  # what "provisional" means, for a footnote
 
 
+class ResultLabels(Labels):
+    """A result's labels: the bank's, and the action plan's statuses by name (wording.STATUS_NAMES), so the site
+    writes them as the reports do."""
+
+    plan_statuses: dict[str, str]
+
+
 class ScoredAssessment(TypedDict):
     """What every scoring of an assessment starts with: the full result, and a comparison's summary (summary.py)."""
 
@@ -318,7 +325,7 @@ class Result(ScoredAssessment):
     since_last_year: NotRequired[SinceLastYear | None]
     review: NotRequired[list[ReviewEntry]]
     indicators: NotRequired[list[IndicatorEntry]]  # with detail only
-    labels: NotRequired[Labels]
+    labels: NotRequired[ResultLabels]
 
 
 def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True, actions: bool = True) -> Result:
@@ -363,7 +370,7 @@ def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True, ac
         **summary,
         **({"actions": listed, "unanswered": unanswered_list(themes, bank, reading)} if actions else {}),
         **yearly_parts(bank, assessment, reading, themes, summary["overall"], listed),
-        "labels": bank.labels(),
+        "labels": {**bank.labels(), "plan_statuses": dict(STATUS_NAMES)},
     }
 
 

@@ -1,5 +1,5 @@
 """Every sentence and figure the engine writes for people: the same in the notes, the reports, the CSV
-and the site (site/assets/js/format.js writes figures exactly as pct, score, num and gap do:
+and the site (site/assets/js/format.js writes figures and dates exactly as pct, score, num, gap and long_date do:
 tests/test_format_js.py pins it).
 
 One place for the English, so a second language (Welsh) is one more module like this one.
@@ -7,6 +7,8 @@ One place for the English, so a second language (Welsh) is one more module like 
 
 from __future__ import annotations
 
+import datetime
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -90,13 +92,19 @@ MONTHS = (
 )
 
 
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def long_date(iso: str) -> str:
-    """2026-12-01 -> 1 December 2026 (as GOV.UK writes dates); other text is returned as it is."""
-    try:
-        year, month, day = (int(part) for part in iso.split("-"))
-        return f"{day} {MONTHS[month - 1]} {year}"
-    except (ValueError, IndexError):
+    """2026-12-01 -> 1 December 2026 (as GOV.UK writes dates); any other text, a date that does not exist
+    (2026-04-31) among it, is returned as it is. site/assets/js/format.js longDate writes the same."""
+    if not ISO_DAY.fullmatch(iso):
         return iso
+    try:
+        date = datetime.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
 def cell_state(part: dict[str, Any]) -> str:

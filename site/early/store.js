@@ -22,7 +22,7 @@
   const UNDO_KEY = "scorecard.undo.v1"; // the assessment an import replaced, until it is undone or another import replaces it
   const ASIDE = "scorecard.unreadable."; // + the time: saved data that could not be read, exactly as it was
   const ME_KEY = "scorecard.me.v1"; // the officer's name in this browser, recorded with each change they make (not part of the assessment)
-  // The file's format and version, as scorecard/engine/assessment.py writes them.
+  // The file's format and version, as scorecard/engine/assessment.py writes them (tests/test_js_rules.py checks).
   const FORMAT = "scorecard-assessment";
   const FORMAT_VERSION = 1;
   const STARTED = "assessment"; // provenance key: when this assessment was started (or replaced by an import)
@@ -30,7 +30,12 @@
   // "evidence.ID", "action_plan.ID", "assignments.KEY" (objects keyed by question or theme),
   // "review.ID" (true while a carried-over answer awaits review) and "sign_off" (the whole entry).
   const KEYED = ["evidence", "action_plan", "assignments"];
-  const WEB_LINK = /^https?:\/\/\S+$/i; // an evidence text that is a web link (else it is a document reference)
+  // Python's whitespace (str.isspace; \s in engine/cycle.py's patterns), written out: JavaScript's \s lacks
+  // \x1c-\x1f and \x85 and has \ufeff. tests/test_js_rules.py compares every character with the engine's.
+  const SPACE = "\\t\\n\\v\\f\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+  // An evidence text that is a web link (else it is a document reference): engine/cycle.py's WEB_LINK.
+  const WEB_LINK = new RegExp(`^https?://[^${SPACE}]+$`, "iu");
+  const BLANK = new RegExp(`^[${SPACE}]*$`, "u");
   const NA = "n/a";
 
   // --- pure functions: the file's shape, and merging two copies of it ---------------------------
@@ -73,7 +78,7 @@
   /**
    * What this code can merge, or why not ("" when it can); anything else is kept aside, not guessed
    * at. (Whether the answers fit the question bank is the engine's business: it sets aside what does
-   * not.)
+   * not.) Never stricter than the engine: tests/test_js_rules.py checks it against engine/assessment.py.
    * @param {unknown} data
    */
   function shapeProblem(data) {
@@ -229,7 +234,7 @@
    */
   function evidenceEntry(text, date) {
     text = text.trim();
-    if (!text) return undefined;
+    if (BLANK.test(text)) return undefined; // blank to the engine too: it refuses a blank reference
     /** @type {Evidence} */
     const entry = WEB_LINK.test(text) ? { link: text } : { reference: text };
     if (date) entry.date = date;
@@ -550,7 +555,7 @@
     };
   }
 
-  const rules = { KEY, UNDO_KEY, ASIDE, ME_KEY, FORMAT, FORMAT_VERSION, STARTED, WEB_LINK, NA };
+  const rules = { KEY, UNDO_KEY, ASIDE, ME_KEY, FORMAT, FORMAT_VERSION, STARTED, SPACE, WEB_LINK, NA };
   const pure = { newerVersion, blankAssessment, shapeProblem, normalise, get, put, keysOf, merge, evidenceEntry, planEntry, functionsToSave };
   if (typeof document === "undefined") {
     // Node (tests/js/): the functions, and the store over a storage the test gives.

@@ -1,6 +1,6 @@
-// How figures are written: exactly as scorecard/engine/wording.py writes them for the command
-// line's reports (tests/test_format_js.py runs both on the same values), so a median reads
-// 54.65 in both. Python rounds a tie (0.125 to two places, 62.5 to a whole number) to the even
+// How figures and dates are written: exactly as scorecard/engine/wording.py writes them for the
+// command line's reports (tests/test_format_js.py runs both on the same values), so a median reads
+// 54.65 and a date 1 December 2026 in both. Python rounds a tie (0.125 to two places, 62.5 to a whole number) to the even
 // digit, where JavaScript's toFixed and Math.round round it up: hence roundHalfEven.
 // A missing figure is "–" here (the reports, for terminals, write "-").
 const MISSING = "–";
@@ -49,4 +49,18 @@ export function gap(value) {
   if (value === null || value === undefined) return MISSING;
   const text = num(Math.abs(value));
   return text === "0.0" || text === "0.00" ? "0.0" : (value > 0 ? "+" : "-") + text;
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+// A date as GOV.UK writes it: 2026-12-01 -> 1 December 2026 (wording.py long_date); any text that is not a
+// real YYYY-MM-DD date is returned as it is.
+export function longDate(iso) {
+  const m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(iso || "");
+  if (!m) return iso || "";
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  const real = year > 0 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real ? `${day} ${MONTHS[month - 1]} ${year}` : iso;
 }

@@ -5,18 +5,13 @@ import { pct, score } from "./format.js";
 import { clearAssessment, discardSetAside, getAssessment, savedByNewerVersion } from "./store.js";
 import { importFile } from "./importing.js";
 import { onScores } from "./scores.js";
-import { answeredOf, exposureName, failedGates, riskName, tierName } from "./views.js";
-import { evidenceCell, planCell, plannedCell, replaceKeepingFocus, reviewList, sinceLastYear } from "./yearly.js";
+import { answeredOf, exposureName, failedGates, riskName, themeApplies, tierName } from "./views.js";
+import { evidenceCell, fileStem, planCell, plannedCell, replaceKeepingFocus, reviewList, sinceLastYear } from "./yearly.js";
 
 const GUIDANCE = "guidance/";
 
 function guidanceHref(link) {
   return GUIDANCE + link.replace(".md", ".html");
-}
-
-function fileStem(assessment) {
-  const name = (assessment.council.name || "council").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  return `scorecard-${name || "council"}-${assessment.assessment_date}`;
 }
 
 // Legal duties not met come first, by name and law: each caps its theme's tier.
@@ -33,7 +28,7 @@ function dutiesNotice(result) {
 
 function summaryTable(result) {
   const rows = result.themes.map((theme) => {
-    const applies = theme.asked > 0 || theme.not_asked > 0;
+    const applies = themeApplies(theme);
     const duties = failedGates(theme).length;
     return h("tr", {},
       h("th", { scope: "row" }, h("a", { href: `themes/${theme.id}.html` }, theme.title)),
@@ -152,7 +147,7 @@ function loadChartLibrary() {
 }
 
 async function drawChart(canvas, result) {
-  const themes = result.themes.filter((t) => t.asked > 0 || t.not_asked > 0);
+  const themes = result.themes.filter(themeApplies);
   const Chart = await loadChartLibrary();
   if (chart) chart.destroy();
   chart = new Chart(canvas, {

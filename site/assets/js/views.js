@@ -15,7 +15,13 @@ export function exposureName(result, id) {
   return id ? result.labels.exposure[id] : "Exposure not rated";
 }
 
-// The legal duties of a theme that are not met or not evidenced, as the engine named them.
+// A theme applies to the council when it asks any of its questions, or would once their parents are answered.
+export function themeApplies(theme) {
+  return theme.asked > 0 || theme.not_asked > 0;
+}
+
+// The legal duties of a theme that are not met or not evidenced, as the engine named them (the engine's own
+// rule, scoring.py FAILED: tests/test_js_rules.py compares them).
 export function failedGates(theme) {
   return theme.gates.filter((g) => g.status === "not_met" || g.status === "not_evidenced");
 }

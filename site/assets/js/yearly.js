@@ -6,20 +6,14 @@
 // typed; this module lays out what the engine returns and passes on the officer's choices.
 import { MAX_FILE_BYTES, call } from "./engine.js";
 import { download, h, replace } from "./dom.js";
-import { score } from "./format.js";
+import { longDate, score } from "./format.js";
 import { confirmReview, getAssessment, importAssessment, myName, signOff, undoImport } from "./store.js";
 import { latestScores, onScores } from "./scores.js";
-import { tierName } from "./views.js";
+import { themeApplies, tierName } from "./views.js";
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-// 2026-12-01 -> 1 December 2026, as engine/wording.py long_date writes it.
-export function longDate(iso) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
-  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : iso || "";
-}
 const today = () => new Date().toISOString().slice(0, 10);
-const STATUS_NAMES = { not_started: "Not started", in_progress: "In progress", done: "Done", not_planned: "Not planned" };
 
+// The name of a file the site saves: scorecard-<council>[-<extra>]-<date>, in letters, digits and hyphens.
 export function fileStem(assessment, extra = "") {
   const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   return `scorecard-${slug(assessment.council.name || "council") || "council"}${extra ? `-${slug(extra)}` : ""}-${assessment.assessment_date}`;
@@ -49,19 +43,20 @@ export function replaceKeepingFocus(container, ...children) {
 // --- the action plan, in each row of the action list ------------------------------------------
 
 export function planCell(result, action) {
+  const statuses = result.labels.plan_statuses; // by name, as the engine writes them
   const plan = action.plan || {};
   const id = (part) => `sc-plan-${part}-${action.question}`;
   const summary = plan.status
-    ? [STATUS_NAMES[plan.status], plan.owner ? `owner ${plan.owner}` : "no owner yet", plan.due ? `due ${longDate(plan.due)}` : null].filter(Boolean).join(", ")
+    ? [statuses[plan.status], plan.owner ? `owner ${plan.owner}` : "no owner yet", plan.due ? `due ${longDate(plan.due)}` : null].filter(Boolean).join(", ")
     : "Not in the plan yet";
   const status = h("select", { id: id("status"), "data-plan": "status" },
-    Object.entries(STATUS_NAMES).map(([value, name]) => h("option", { value, selected: (plan.status || "not_started") === value }, name)));
+    Object.entries(statuses).map(([value, name]) => h("option", { value, selected: (plan.status || "not_started") === value }, name)));
   const reasonWanted = plan.status === "not_planned";
   const reason = h("div", { class: "sc-plan__reason", hidden: !reasonWanted && status.value !== "not_planned" },
     h("label", { for: id("reason") }, "Why it is not planned (needed)"),
     h("input", { type: "text", id: id("reason"), "data-plan": "reason", value: plan.reason || "", maxlength: 10000 }));
   const pending = h("p", { class: "sc-hint", "data-sc": "plan-pending", hidden: true },
-    "Give the reason to mark it not planned: until then it is saved as ", STATUS_NAMES[plan.status && plan.status !== "not_planned" ? plan.status : "not_started"], ".");
+    "Give the reason to mark it not planned: until then it is saved as ", statuses[plan.status && plan.status !== "not_planned" ? plan.status : "not_started"], ".");
   status.addEventListener("change", () => {
     const wanted = status.value === "not_planned";
     reason.hidden = !wanted;
@@ -177,7 +172,7 @@ function togetherSection(result) {
       h("table", { class: "sc-summary", "data-sc": "assign-table" },
         h("caption", {}, "Who answers which theme"),
         h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Theme"), h("th", { scope: "col" }, "Contributor"))),
-        h("tbody", {}, result.themes.filter((t) => t.asked > 0 || t.not_asked > 0).map((t) => h("tr", {},
+        h("tbody", {}, result.themes.filter(themeApplies).map((t) => h("tr", {},
           h("th", { scope: "row" }, h("label", { for: `sc-assign-${t.id}` }, t.title)),
           h("td", {}, h("input", { type: "text", id: `sc-assign-${t.id}`, "data-sc": "assign", "data-key": t.id, value: assignments[t.id] || "", maxlength: 200, list: "sc-contributors", autocomplete: "off" }))))))),
     h("datalist", { id: "sc-contributors" }, names.map((n) => h("option", { value: n }))),
@@ -270,7 +265,7 @@ function mergeSection(root) {
         c.choices.map((choice, j) => h("div", { class: "sc-option" },
           h("input", { type: "radio", id: `sc-merge-${i}-${j}`, name: `sc-merge-${i}`, value: choice.file, checked: j === 0 }),
           h("label", { for: `sc-merge-${i}-${j}` }, `${choice.file}: ${choice.shown}`,
-            choice.by || choice.at ? h("span", { class: "sc-hint" }, ` (${[choice.by, choice.at ? longDate(choice.at) + " " + choice.at.slice(11, 16) : ""].filter(Boolean).join(", ")})`) : null))))),
+            choice.by || choice.at ? h("span", { class: "sc-hint" }, ` (${[choice.by, choice.at ? longDate(choice.at.slice(0, 10)) + " " + choice.at.slice(11, 16) : ""].filter(Boolean).join(", ")})`) : null))))),
       apply);
   }
 
@@ -286,7 +281,7 @@ function mergeSection(root) {
     const themes = latestScores().result?.themes || [];
     replace(list, files.map((f) => h("fieldset", { class: "sc-merge__file", "data-file": f.name },
       h("legend", {}, `Take from ${f.name}`),
-      themes.filter((t) => t.asked > 0 || t.not_asked > 0).map((t) => h("div", { class: "sc-option" },
+      themes.filter(themeApplies).map((t) => h("div", { class: "sc-option" },
         h("input", { type: "checkbox", id: `sc-merge-${f.name}-${t.id}`, value: t.id, checked: true }),
         h("label", { for: `sc-merge-${f.name}-${t.id}` }, t.title))))));
     await show();

@@ -1,0 +1,281 @@
+"""Rules the site's JavaScript shares with the engine, checked against the one Python source (run in Node,
+a batch at a time):
+
+- what an evidence field saves (site/early/store.js, WEB_LINK and evidenceEntry) against engine/cycle.py:
+  the web-link pattern agrees on every character (JavaScript's \\s is not Python's), and every entry the site
+  saves is one the engine accepts;
+- the assessment file's format and version, and the shape check (store.js, shapeProblem) against
+  engine/assessment.py and its schema: the store never refuses a file the engine reads, and each file it
+  refuses the engine refuses too;
+- "gate failed" (site/assets/js/views.js, failedGates) against the engine's own gate_failed and failed_gates.
+
+Long dates are compared in tests/test_format_js.py; plan status names come with the engine's result
+(labels.plan_statuses).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import Phase, given, settings
+from hypothesis import strategies as st
+
+from scorecard.engine import AssessmentError, load_assessment, score_assessment
+from scorecard.engine import assessment as assessment_module
+from scorecard.engine.cycle import STATUSES, WEB_LINK, check_action, read_cycle
+from scorecard.engine.scoring import FAILED
+from scorecard.testing import random_assessment, yearly_example
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA = json.loads((ROOT / "scorecard" / "schemas" / "assessment.schema.json").read_text(encoding="utf-8"))
+LOAD = """
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { readFileSync } from "node:fs";
+const root = pathToFileURL(process.argv[1] + "/");
+const early = createRequire(root)("./site/early/store.js");
+const views = await import(new URL("site/assets/js/views.js", root));
+const input = JSON.parse(readFileSync(0, "utf8"));
+"""
+
+
+# A few batches of a few hundred cases, each one run of Node: no shrinking (each step would run Node again); a
+# failing case is named in the failure.
+BATCHES = (Phase.explicit, Phase.reuse, Phase.generate)
+
+
+def node(script: str, payload: Any = None) -> Any:
+    """Run `script` (after LOAD: `early`, `views` and `input` in hand) in Node; what it prints, as JSON."""
+    if shutil.which("node") is None:
+        pytest.fail("Node.js is needed (it is installed with the site's front-end packages)")
+    done = subprocess.run(
+        ["node", "--no-warnings", "--input-type=module", "-e", LOAD + script, str(ROOT)],
+        input=json.dumps(payload),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+# --- the evidence web-link pattern -------------------------------------------------------------------------
+
+# (before, after) around the character tried; which characters match there, on both sides
+TEMPLATES = [
+    ("https://a", "b"),
+    ("", "ttps://a"),
+    ("h", "tps://a"),
+    ("ht", "ps://a"),
+    ("htt", "s://a"),
+    ("http", "://a"),
+    ("https", "//a"),
+    ("https:", "/a"),
+    ("https:/", "a"),
+    ("https://", ""),
+]
+WHOLE = 0x110000  # every code point where the pattern's \s decides; the BMP elsewhere (case folding is there)
+
+
+def changes(matches) -> list[int]:
+    """The code points where the answer changes, from False at -1: a short picture of a long list."""
+    out, last = [], False
+    for code, value in enumerate(matches):
+        if value != last:
+            out.append(code)
+            last = value
+    return out
+
+
+def test_the_web_link_pattern_agrees_with_the_engine_on_every_character():
+    limits = [WHOLE if before == "https://a" else 0x10000 for before, _ in TEMPLATES]
+    javascript = node(
+        """
+const out = [];
+for (const [[before, after], limit] of input) {
+  const changes = [];
+  let last = false;
+  for (let code = 0; code < limit; code += 1) {
+    const value = early.WEB_LINK.test(before + String.fromCodePoint(code) + after);
+    if (value !== last) { changes.push(code); last = value; }
+  }
+  out.push(changes);
+}
+process.stdout.write(JSON.stringify(out));
+""",
+        [[list(t), limit] for t, limit in zip(TEMPLATES, limits, strict=True)],
+    )
+    for (before, after), limit, js in zip(TEMPLATES, limits, javascript, strict=True):
+        python = changes(WEB_LINK.fullmatch(before + chr(code) + after) is not None for code in range(limit))
+        assert js == python, f"{before!r} + character + {after!r}: the site and the engine disagree"
+
+
+PIECES = list("https://example.org/aB ") + ["ftp", "HTTP://", "https://", "http://"]
+PIECES += ["\t", "\n", "\x0b", "\x1c", "\x1f", "\x85", "\xa0", "\u2003", "\u2028", "\u3000", "\ufeff", "\u200b", "ſ"]
+TEXTS = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
+
+
+@settings(max_examples=3, deadline=None, phases=BATCHES)
+@given(st.lists(TEXTS, min_size=500, max_size=500))
+def test_every_evidence_entry_the_site_saves_is_one_the_engine_accepts(mini_bank, texts):
+    entries = node(
+        "process.stdout.write(JSON.stringify(input.map((t) => early.evidenceEntry(t, '2026-04-01') ?? null)));",
+        texts,
+    )
+    for text, entry in zip(texts, entries, strict=True):
+        if entry is None:
+            assert all(c.isspace() or c == "\ufeff" for c in text), f"{text!r}: nothing saved"
+            continue
+        problems: list = []
+        read_cycle({"evidence": {"ALP-01": entry}}, mini_bank, problems)
+        assert problems == [], f"{text!r} saved as {entry}: the engine refuses it: {problems}"
+        saved = entry.get("link", entry.get("reference"))
+        assert ("link" in entry) == (WEB_LINK.fullmatch(saved) is not None), f"{text!r} saved as {entry}"
+
+
+FIELD = st.sampled_from(["", " ", "Head of Procurement", "  trimmed  "])
+
+
+@settings(max_examples=3, deadline=None, phases=BATCHES)
+@given(
+    st.lists(
+        st.tuples(
+            st.fixed_dictionaries(
+                {
+                    "status": st.sampled_from([*STATUSES, ""]),
+                    "owner": FIELD,
+                    "due": st.sampled_from(["", "2027-03-31"]),  # a date field: a date or nothing
+                    "note": FIELD,
+                    "reason": FIELD,
+                }
+            ),
+            st.sampled_from([*STATUSES, None]),
+        ),
+        min_size=200,
+        max_size=200,
+    )
+)
+def test_every_action_plan_entry_the_site_saves_is_one_the_engine_accepts(cases):
+    """ "Not planned" needs a reason (engine/cycle.py refuses it without): the site keeps the saved status until one is given."""
+    entries = node(
+        "process.stdout.write(JSON.stringify(input.map(([f, saved]) => early.planEntry(f, saved ?? undefined) ?? null)));",
+        cases,
+    )
+    for (fields, _), entry in zip(cases, entries, strict=True):
+        if entry is None:
+            assert not any(v.strip() for k, v in fields.items() if k != "status"), fields
+            continue
+        problems: list = []
+        assert check_action(entry, "ALP-01", problems) is not None and problems == [], f"{fields} saved as {entry}"
+        chosen = fields["status"] or "not_started"
+        held_back = chosen == "not_planned" and not fields["reason"].strip()  # kept as saved until a reason is given
+        assert entry["status"] == chosen or held_back, f"{fields} saved as {entry}"
+
+
+# --- the file's format, version and shape ------------------------------------------------------------------
+
+
+def test_the_format_and_version_are_the_engines():
+    constants = node("process.stdout.write(JSON.stringify([early.FORMAT, early.FORMAT_VERSION]));")
+    assert constants == [assessment_module.FORMAT, assessment_module.FORMAT_VERSION]
+    assert constants == [SCHEMA["properties"]["format"]["const"], SCHEMA["properties"]["format_version"]["const"]]
+
+
+def good_files(bank) -> list[dict]:
+    rng = random.Random(29)
+    files = [random_assessment(bank, rng) for _ in range(20)] + [yearly_example(bank, rng) for _ in range(4)]
+    files += [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "examples" / "region").glob("*.json"))]
+    for data in files[:6]:  # as the site keeps them: who changed what, and when
+        data["provenance"] = {
+            "assessment": {"at": "2026-04-01T09:00:00Z"},
+            **{q: {"at": "2026-04-01T10:00:00Z", "by": "A"} for q in data["answers"]},
+        }
+    return files
+
+
+# Each part of a file set to something of another shape.
+WRONG = {
+    "format": ["scorecard", None],
+    "format_version": [2, "1", True, None],
+    "answers": [[], "yes", {"SPC-01": 3}, {"SPC-01": {"a": 1}}, {"SPC-01": [1]}],
+    "notes": [[], {"SPC-01": 1}, {"SPC-01": ["x"]}],
+    "council": ["Kent", [], {"name": 1, "type": "district"}, {"name": "A", "type": ["district"]}],
+    "retired_answers": [[], {"OLD-01": 1}],
+    "provenance": [[], {"SPC-01": 1}, {"SPC-01": {"at": 1}}, {"SPC-01": {}}],
+    "evidence": [[], "x", {"SPC-01": 3}],
+    "action_plan": [[], "x"],
+    "assignments": [[], "x"],
+    "review": ["SPC-01", [1], {}],
+    "sign_off": ["me", 1, []],
+    "bank_version": [1, None],
+    "assessment_date": [20260401, None],
+}
+
+
+def wrong_files(good: dict) -> list[tuple[str, dict]]:
+    out = [("not an object", []), ("not an object", "x")]
+    for part, values in WRONG.items():
+        for value in values:
+            data = copy.deepcopy(good)
+            if value is None:
+                data.pop(part, None)
+            else:
+                data[part] = value
+            out.append((f"{part}={json.dumps(value)}", data))
+    return out
+
+
+def engine_reads(bank, data) -> bool:
+    try:
+        load_assessment(data, bank)
+    except AssessmentError:
+        return False
+    return True
+
+
+def test_the_store_never_refuses_a_file_the_engine_reads_and_what_it_refuses_the_engine_refuses(real_bank):
+    good = good_files(real_bank)
+    wrong = [case for data in good[:3] for case in wrong_files(data)]
+    problems = node(
+        "process.stdout.write(JSON.stringify(input.map((d) => early.shapeProblem(d))));",
+        good + [data for _, data in wrong],
+    )
+    for data, problem in zip(good, problems[: len(good)], strict=True):
+        assert engine_reads(real_bank, data), "a file meant to be good is not"
+        assert problem == "", f"the store refuses a file the engine reads: {problem}"
+    refused = 0
+    for (what, data), problem in zip(wrong, problems[len(good) :], strict=True):
+        if problem:
+            refused += 1
+            assert not engine_reads(real_bank, data), f"{what}: the store refuses it ({problem}), the engine reads it"
+    assert refused >= 0.8 * len(wrong), f"the store refused only {refused} of {len(wrong)} files of another shape"
+
+
+# --- legal duties not met ----------------------------------------------------------------------------------
+
+
+def test_failed_gates_are_the_engines(real_bank):
+    rng = random.Random(7)
+    results = []
+    for i in range(30):
+        data = random_assessment(real_bank, rng, answer_rate=[0.2, 0.6, 0.95][i % 3])
+        results.append(score_assessment(real_bank, load_assessment(data, real_bank)))
+    shown = node(
+        "process.stdout.write(JSON.stringify(input.map((r) => r.themes.map((t) => views.failedGates(t).map((g) => g.question)))));",
+        results,
+    )
+    failing = 0
+    for result, themes in zip(results, shown, strict=True):
+        for theme, questions in zip(result["themes"], themes, strict=True):
+            assert questions == [g["question"] for g in theme["gates"] if g["status"] in FAILED]
+            assert bool(questions) == theme["gate_failed"]
+            failing += len(questions)
+        assert sum(map(len, themes)) == result["overall"]["failed_gates"]
+    assert failing > 0, "no result with a legal duty not met: the comparison checked nothing"
