@@ -29,4 +29,6 @@ def test_javascript(path: Path):
         text=True,
         timeout=300,
     )
-    assert done.returncode == 0, f"node --test {path.relative_to(ROOT)} failed:\n{done.stdout[-12_000:]}{done.stderr[-4000:]}"
+    assert done.returncode == 0, (
+        f"node --test {path.relative_to(ROOT)} failed:\n{done.stdout[-12_000:]}{done.stderr[-4000:]}"
+    )

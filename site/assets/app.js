@@ -14,6 +14,7 @@ import { buildSearchIndexWhenIdle } from "./js/search.js";
 import { subscribe } from "./js/store.js";
 import { showNotices, showUpdateReady } from "./js/notices.js";
 
+/** @type {(() => void)[]} */
 let unmount = [];
 
 function mount() {
@@ -23,14 +24,15 @@ function mount() {
   unmount.push(mountCouncilFields(page));
   unmount.push(mountCouncilPicker(page));
   unmount.push(mountCouncilBar(page));
-  const themePage = page.querySelector('[data-sc="theme-page"]');
+  const section = (/** @type {string} */ hook) => /** @type {HTMLElement | null} */ (page.querySelector(`[data-sc="${hook}"]`));
+  const themePage = section("theme-page");
   if (themePage) unmount.push(mountThemePage(themePage), mountReview(themePage));
   if (page.querySelector('[data-sc="theme-list"]')) unmount.push(mountThemeList(page));
-  const results = page.querySelector('[data-sc="results-page"]');
+  const results = section("results-page");
   if (results) unmount.push(mountResults(results), mountYearly(results));
-  const board = page.querySelector('[data-sc="board-page"]');
+  const board = section("board-page");
   if (board) unmount.push(mountBoard(board));
-  const compare = page.querySelector('[data-sc="compare-page"]');
+  const compare = section("compare-page");
   if (compare) unmount.push(mountCompare(compare));
   unmount.push(onEngineStatus(showEngineStatus));
   showNotices();
@@ -67,8 +69,8 @@ navigator.serviceWorker?.addEventListener("controllerchange", () => {
 });
 document.addEventListener("visibilitychange", () => updateReady && safeToReload() && location.reload());
 window.addEventListener("click", (event) => {
-  const link = updateReady && !event.defaultPrevented && event.button === 0 && event.target.closest?.("a[href]");
-  if (!link || link.target || link.origin !== location.origin || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+  const link = updateReady && !event.defaultPrevented && event.button === 0 && event.target instanceof Element && event.target.closest("a[href]");
+  if (!(link instanceof HTMLAnchorElement) || link.target || link.origin !== location.origin || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
   event.stopImmediatePropagation();
   location.assign(link.href);

@@ -251,10 +251,9 @@
    */
   function planEntry(fields, saved) {
     const value = (/** @type {keyof typeof fields} */ name) => (fields[name] || "").trim();
-    /** @type {PlanFields} */
-    const entry = { status: value("status") || "not_started" };
+    const entry = /** @type {PlanFields} */ ({ status: value("status") || "not_started" }); // the page offers the statuses only
     for (const name of /** @type {const} */ (["owner", "due", "note", "reason"])) if (value(name)) entry[name] = value(name);
-    if (entry.status === "not_planned" && !entry.reason) entry.status = saved && saved !== "not_planned" ? saved : "not_started";
+    if (entry.status === "not_planned" && !entry.reason) entry.status = /** @type {PlanFields["status"]} */ (saved && saved !== "not_planned" ? saved : "not_started");
     const empty = entry.status === "not_started" && Object.keys(entry).length === 1;
     return empty ? undefined : entry;
   }
@@ -388,7 +387,7 @@
     }
 
     // Start a new assessment from `record` (an import, an undo, a fresh start).
-    function replaceWith(/** @type {StoredAssessment} */ record, { keepForUndo = false } = {}) {
+    function replaceWith(/** @type {AnyAssessment} */ record, { keepForUndo = false } = {}) {
       refresh();
       if (keepForUndo) {
         try {
@@ -566,6 +565,7 @@
     window.addEventListener("storage", (event) => {
       if (event.storageArea === window.localStorage) store.otherTabSaved(event.key);
     });
-    window.scorecard = { store, rules: { ...rules, ...pure } };
+    // form.js and start.js, inlined after this file, add the form and the worker.
+    window.scorecard = /** @type {Window["scorecard"]} */ ({ store, rules: { ...rules, ...pure } });
   }
 })();

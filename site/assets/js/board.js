@@ -2,16 +2,17 @@
 // the engine (scorecard/engine/board.py) and laid out here with the same markup as the CLI's
 // template (scorecard/reports/templates/board_body.html.j2) and the same stylesheet (board.css).
 import { call } from "./engine.js";
-import { h, replace } from "./dom.js";
+import { find, h, replace } from "./dom.js";
 import { getAssessment } from "./store.js";
 import { onScores } from "./scores.js";
 
-const num = (cls) => ({ class: cls ? `sc-board__num ${cls}` : "sc-board__num" });
-const col = (text, attrs = {}) => h("th", { scope: "col", ...attrs }, text);
+const num = (/** @type {string} */ cls = "") => ({ class: cls ? `sc-board__num ${cls}` : "sc-board__num" });
+const col = (/** @type {string} */ text, /** @type {Attributes} */ attrs = {}) => h("th", { scope: "col", ...attrs }, text);
 // A wide table scrolls in its own region on a narrow screen (the same markup as the CLI's page).
-const wide = (label, table) => h("div", { class: "sc-board__wide", role: "region", "aria-label": label, tabindex: "0" }, table);
-const tag = (text) => (text ? h("span", { class: "sc-board__tag" }, text) : null);
+const wide = (/** @type {string} */ label, /** @type {HTMLElement} */ table) => h("div", { class: "sc-board__wide", role: "region", "aria-label": label, tabindex: "0" }, table);
+const tag = (/** @type {string} */ text) => (text ? h("span", { class: "sc-board__tag" }, text) : null);
 
+/** @param {BoardReport} r */
 function summary(r) {
   const head = r.headline;
   return h("section", { class: "sc-board__summary", "aria-labelledby": "sc-board-summary" },
@@ -53,12 +54,14 @@ function summary(r) {
     r.review ? h("p", {}, r.review) : null);
 }
 
+/** @param {BoardReport["annex"][number]["questions"][number]["evidence"]} e */
 function evidence(e) {
   if (!e) return null;
   return h("p", {}, "Evidence: ", e.reference || "", e.reference && e.link ? "; " : "",
     e.link ? h("a", { href: e.link }, e.link) : "", e.date ? ` (dated ${e.date_long})` : "");
 }
 
+/** @param {BoardReport} r */
 function annex(r) {
   return h("section", { class: "sc-board__annex", "aria-labelledby": "sc-board-annex" },
     h("h2", { id: "sc-board-annex" }, "Annex: every answer, note and piece of evidence"),
@@ -77,6 +80,7 @@ function annex(r) {
     r.retired.length ? [h("h3", {}, "Answers to retired questions (kept, not scored)"), h("ul", {}, r.retired.map((line) => h("li", {}, line)))] : null);
 }
 
+/** @param {BoardReport} r */
 export function renderBoard(r) {
   return [
     h("header", { class: "sc-board__head" },
@@ -86,8 +90,9 @@ export function renderBoard(r) {
   ];
 }
 
+/** @param {ParentNode} root */
 export function mountBoard(root) {
-  const body = root.querySelector('[data-sc="board"]');
+  const body = find(root, '[data-sc="board"]');
   root.querySelector('[data-sc="print-board"]')?.addEventListener("click", () => window.print());
   let sequence = 0;
   return onScores(async (scores) => {

@@ -4,20 +4,31 @@
 // filtered selection (it is re-run on that selection) and the shareable export, where figures
 // of groups under 5 councils are hidden.
 import { MAX_FILE_BYTES, call } from "./engine.js";
-import { download, h, replace } from "./dom.js";
+import { download, find, h, replace } from "./dom.js";
 import { gap, num, pct, score } from "./format.js";
 
-let files = [];        // [{name, text}] as loaded
+/** @type {NamedFile[]} */
+let files = [];        // as loaded
+/** @type {{ file: string, reason: string }[]} */
 let unreadable = [];   // files the browser could not read at all
+/** @type {{ all: Comparison, shown: Comparison, shownFiles: NamedFile[], options: CompareOptions } | null} */
 let comparison = null;
 let example = false;   // the example region is loaded: real councils, invented answers
 const MIN_GROUP = 5;   // the export is for sharing: group figures from fewer councils are hidden
 
+/** @param {ParentNode} root @param {string} hook */
+const part = (root, hook) => find(root, `[data-sc="${hook}"]`);
+/** @param {ParentNode} root @param {string} hook */
+const choice = (root, hook) => find(root, `[data-sc="${hook}"]`, HTMLSelectElement);
+
+/** @param {ParentNode} root @param {string} text */
 function message(root, text, error = false) {
-  replace(root.querySelector('[data-sc="compare-message"]'), text ? h("p", { class: error ? "sc-error" : "sc-ok" }, text) : null);
+  replace(part(root, "compare-message"), text ? h("p", { class: error ? "sc-error" : "sc-ok" }, text) : null);
 }
 
+/** @param {FileList | File[]} list */
 async function readFiles(list) {
+  /** @type {NamedFile[]} */
   const read = [];
   for (const file of list) {
     if (file.size > MAX_FILE_BYTES) unreadable.push({ file: file.name, reason: `the file is ${Math.round(file.size / 1e6)} MB; an assessment file is at most ${MAX_FILE_BYTES / 1e6} MB` });
@@ -26,13 +37,15 @@ async function readFiles(list) {
   return read;
 }
 
+/** @param {ParentNode} root */
 function selection(root) {
-  const region = root.querySelector('[data-sc="filter-region"]').value;
-  const type = root.querySelector('[data-sc="filter-type"]').value;
-  const groupBy = root.querySelector('[data-sc="group-by"]').value;
+  const region = choice(root, "filter-region").value;
+  const type = choice(root, "filter-type").value;
+  const groupBy = /** @type {"type" | "none"} */ (choice(root, "group-by").value);
   return { region, type, groupBy };
 }
 
+/** @param {ParentNode} root */
 async function run(root) {
   if (!files.length && !unreadable.length) return render(root);
   message(root, `Scoring ${files.length} file(s)…`);
@@ -50,18 +63,20 @@ async function run(root) {
   render(root);
 }
 
+/** @param {ParentNode} root @param {Comparison} all */
 function fillRegions(root, all) {
-  const select = root.querySelector('[data-sc="filter-region"]');
+  const select = choice(root, "filter-region");
   const current = select.value;
   const regions = [...new Set([...all.rows, ...all.earlier].map((r) => r.council.region).filter(Boolean))].sort();
   replace(select, h("option", { value: "" }, "All regions"), regions.map((r) => h("option", { value: r }, r)));
   select.value = regions.includes(current) ? current : "";
 }
 
+/** @param {ParentNode} root @param {Comparison.Row[]} rows */
 function sortRows(root, rows) {
-  const key = root.querySelector('[data-sc="sort"]').value;
-  const order = root.querySelector('[data-sc="sort-order"]').value === "asc" ? 1 : -1;
-  const score = (row) => (key === "overall" ? row.overall : row.themes.find((t) => t.id === key)).score;
+  const key = choice(root, "sort").value;
+  const order = choice(root, "sort-order").value === "asc" ? 1 : -1;
+  const score = (/** @type {Comparison.Row} */ row) => (key === "overall" ? row.overall : row.themes.find((t) => t.id === key))?.score ?? null;
   return [...rows].sort((a, b) => {
     if (key === "council") return a.council.name.localeCompare(b.council.name);
     const x = score(a), y = score(b);
@@ -73,26 +88,34 @@ function sortRows(root, rows) {
 }
 
 // Tier colours are by the tier's place in the bank's list (the build writes one class per tier).
+/** @param {Comparison.Labels} labels @param {string} tier */
 function tierClass(labels, tier) {
   return `sc-tier-${Object.keys(labels.tiers).indexOf(tier)}`;
 }
 
+/**
+ * @param {{ asked?: number, score: number | null, coverage: number | null, tier: string | null, provisional: boolean, gap: number | null }} part
+ * @param {Comparison.Labels} labels
+ */
 function cell(part, labels) {
   if (part.asked === 0) return h("td", { class: "sc-cell sc-cell--na" }, "Not asked");
   if (part.score === null) return h("td", { class: "sc-cell sc-cell--none" }, "Not scored", h("span", { class: "sc-cell__meta" }, `coverage ${pct(part.coverage)}`));
-  return h("td", { class: `sc-cell ${tierClass(labels, part.tier)}${part.provisional ? " sc-cell--provisional" : ""}`, "data-score": part.score },
+  const tier = part.tier || ""; // a scored part has one
+  return h("td", { class: `sc-cell ${tierClass(labels, tier)}${part.provisional ? " sc-cell--provisional" : ""}`, "data-score": part.score },
     h("span", { class: "sc-cell__score" }, score(part.score)),
-    h("span", { class: "sc-cell__tier" }, labels.tiers[part.tier] + (part.provisional ? " (provisional)" : "")),
+    h("span", { class: "sc-cell__tier" }, labels.tiers[tier] + (part.provisional ? " (provisional)" : "")),
     h("span", { class: "sc-cell__meta" }, `coverage ${pct(part.coverage)}`),
     part.gap === null ? null : h("span", { class: "sc-cell__meta" }, `${gap(part.gap)} vs median`));
 }
 
+/** @param {string} label @param {Comparison.Stats} stats @param {(stat: Comparison.Stat) => string} pick */
 function statRow(label, stats, pick) {
   return h("tr", { class: "sc-stat-row" }, h("th", { scope: "row" }, label),
     [stats.overall, ...stats.themes].map((s) => h("td", {}, s.hidden ? "hidden" : s.n ? pick(s) : "–")));
 }
 
 // One table per group: councils of the same nation and type (or all together), with the group's figures.
+/** @param {ParentNode} root @param {Comparison} shown */
 function heatmaps(root, shown) {
   return shown.groups.map((group) => {
     const rows = shown.rows.filter((row) => row.group === group.id);
@@ -103,6 +126,7 @@ function heatmaps(root, shown) {
   });
 }
 
+/** @param {ParentNode} root @param {Comparison} shown @param {Comparison.Row[]} groupRows @param {Comparison.Group} group */
 function heatmap(root, shown, groupRows, group) {
   const themes = shown.themes;
   const rows = sortRows(root, groupRows);
@@ -123,6 +147,7 @@ function heatmap(root, shown, groupRows, group) {
       statRow("Councils counted", group.stats, (s) => String(s.n))));
 }
 
+/** @param {Comparison} shown */
 function trends(shown) {
   if (!shown.trends.length) return null;
   return [h("h2", { id: "trends" }, "Progress over time"),
@@ -141,6 +166,7 @@ function trends(shown) {
   ];
 }
 
+/** @param {Comparison} all */
 function skipped(all) {
   const list = [...unreadable, ...all.skipped];
   if (!list.length) return null;
@@ -148,26 +174,28 @@ function skipped(all) {
     h("ul", { "data-sc": "skipped-list" }, list.map((s) => h("li", {}, h("strong", {}, s.file), `: ${s.reason}`)))];
 }
 
+/** @param {ParentNode} root */
 function render(root) {
-  const controls = root.querySelector('[data-sc="compare-controls"]');
-  controls.hidden = !comparison;
+  part(root, "compare-controls").hidden = !comparison;
   if (!comparison) {
-    for (const hook of ["compare-notes", "compare-heatmap", "compare-trends", "compare-skipped"]) replace(root.querySelector(`[data-sc="${hook}"]`));
+    for (const hook of ["compare-notes", "compare-heatmap", "compare-trends", "compare-skipped"]) replace(part(root, hook));
     return;
   }
   const { all, shown } = comparison;
-  replace(root.querySelector('[data-sc="example-notice"]'), example ? exampleNotice() : null);
-  replace(root.querySelector('[data-sc="compare-notes"]'), shown.notes.length
+  replace(part(root, "example-notice"), example ? exampleNotice() : null);
+  replace(part(root, "compare-notes"), shown.notes.length
     ? h("div", { class: "admonition warning", "data-sc": "like-with-like" }, h("p", { class: "admonition-title" }, "Comparing like with like"),
       h("ul", {}, shown.notes.map((n) => h("li", {}, n))))
     : null);
-  replace(root.querySelector('[data-sc="compare-heatmap"]'), shown.rows.length ? heatmaps(root, shown) : h("p", {}, "No council matches these filters."));
-  replace(root.querySelector('[data-sc="compare-trends"]'), trends(shown));
-  replace(root.querySelector('[data-sc="compare-skipped"]'), skipped(all));
+  replace(part(root, "compare-heatmap"), shown.rows.length ? heatmaps(root, shown) : h("p", {}, "No council matches these filters."));
+  replace(part(root, "compare-trends"), trends(shown));
+  replace(part(root, "compare-skipped"), skipped(all));
 }
 
+/** @param {ParentNode} root */
 async function loadExample(root) {
   const index = new URL("../examples/index.json", import.meta.url);
+  /** @type {string[]} */
   const names = await (await fetch(index)).json();
   const loaded = await Promise.all(names.map(async (name) => ({ name, text: await (await fetch(new URL(`../examples/${name}`, import.meta.url))).text() })));
   files = loaded;
@@ -184,31 +212,33 @@ function exampleNotice() {
       "These are not these councils' results and say nothing about them."));
 }
 
+/** @param {ParentNode} root */
 export function mountCompare(root) {
-  const input = root.querySelector('[data-sc="compare-files"]');
+  const input = find(root, '[data-sc="compare-files"]', HTMLInputElement);
   input.addEventListener("change", async () => {
-    files = files.concat(await readFiles(input.files));
+    files = files.concat(await readFiles(input.files || []));
     input.value = "";
     example = false;
     await run(root);
   });
-  const zone = root.querySelector('[data-sc="dropzone"]');
+  const zone = part(root, "dropzone");
   zone.addEventListener("dragover", (event) => { event.preventDefault(); zone.classList.add("sc-dropzone--over"); });
   zone.addEventListener("dragleave", () => zone.classList.remove("sc-dropzone--over"));
   zone.addEventListener("drop", async (event) => {
     event.preventDefault();
     zone.classList.remove("sc-dropzone--over");
-    files = files.concat(await readFiles(event.dataTransfer.files));
+    files = files.concat(await readFiles(event.dataTransfer?.files || []));
     example = false;
     await run(root);
   });
-  root.querySelector('[data-sc="compare-example"]').addEventListener("click", () => loadExample(root));
-  for (const hook of ["filter-region", "filter-type", "group-by"]) root.querySelector(`[data-sc="${hook}"]`).addEventListener("change", () => run(root));
-  for (const hook of ["sort", "sort-order"]) root.querySelector(`[data-sc="${hook}"]`).addEventListener("change", () => render(root));
-  root.querySelector('[data-sc="compare-clear"]').addEventListener("click", () => {
+  part(root, "compare-example").addEventListener("click", () => loadExample(root));
+  for (const hook of ["filter-region", "filter-type", "group-by"]) part(root, hook).addEventListener("change", () => run(root));
+  for (const hook of ["sort", "sort-order"]) part(root, hook).addEventListener("change", () => render(root));
+  part(root, "compare-clear").addEventListener("click", () => {
     files = []; unreadable = []; comparison = null; example = false; message(root, ""); render(root);
   });
-  root.querySelector('[data-sc="compare-csv"]').addEventListener("click", async () => {
+  part(root, "compare-csv").addEventListener("click", async () => {
+    if (!comparison) return;
     // A file to share: compared again with the figures of groups under MIN_GROUP councils hidden.
     const options = { ...comparison.options, shareable: true, min_group: MIN_GROUP };
     const reply = await call("compare_csv", { files: comparison.shownFiles, options });

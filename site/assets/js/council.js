@@ -2,17 +2,24 @@
 // <select> of the register's councils (it works as it is); GOV.UK's accessible autocomplete,
 // self-hosted, turns it into a search-as-you-type field. Choosing changes the <select>, and
 // site/early/form.js saves what was chosen: this module only shows what is saved.
-import { h, replace } from "./dom.js";
+import { find, findAll, h, replace } from "./dom.js";
 import { getAssessment, subscribe } from "./store.js";
 
 const ASSETS = new URL("../", import.meta.url);
-let register = null; // assets/councils.json: {source, councils: [{code, name, nation, type, region, gss, county}]}
+/**
+ * A council in the register (assets/councils.json, written by scorecard/sitegen/councils.py).
+ * @typedef {{ code: string, name: string, nation: string, type: string, region: string, gss: string, county: string }} RegisterCouncil
+ * @typedef {{ types: { [type: string]: string }, nationOfType: { [type: string]: string } }} TypeLabels
+ */
+/** @type {Promise<{ source: unknown, councils: RegisterCouncil[] }> | null} */
+let register = null;
 
 function loadRegister() {
   register = register || fetch(new URL("councils.json", ASSETS)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))));
   return register;
 }
 
+/** @returns {Promise<AccessibleAutocomplete>} */
 function loadAutocomplete() {
   if (window.accessibleAutocomplete) return Promise.resolve(window.accessibleAutocomplete);
   if (!document.querySelector('link[data-sc="autocomplete-css"]')) {
@@ -20,15 +27,16 @@ function loadAutocomplete() {
   }
   return new Promise((resolve, reject) => {
     const script = h("script", { src: new URL("vendor/accessible-autocomplete.min.js", ASSETS).href });
-    script.onload = () => resolve(window.accessibleAutocomplete);
+    script.onload = () => (window.accessibleAutocomplete ? resolve(window.accessibleAutocomplete) : reject(new Error("autocomplete missing")));
     script.onerror = () => reject(new Error("autocomplete missing"));
     document.head.append(script);
   });
 }
 
-const words = (text) => text.toLowerCase().replace(/&/g, " and ").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (/** @type {string} */ text) => text.toLowerCase().replace(/&/g, " and ").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 // Councils whose name has a word starting with each word typed: "tun wel" finds Tunbridge Wells.
+/** @param {RegisterCouncil[]} councils @param {string} query */
 function search(councils, query) {
   const typed = words(query);
   if (!typed.length) return [];
@@ -39,15 +47,20 @@ function search(councils, query) {
   return hits.sort((a, b) => a.name.length - b.name.length || a.name.localeCompare(b.name)).slice(0, 20);
 }
 
+/** @type {{ [c: string]: string }} */
+const ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+/** @param {unknown} text */
 function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+  return String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 
+/** @param {RegisterCouncil} council @param {TypeLabels} labels */
 function describe(council, labels) {
   const where = council.county ? `${council.county} area` : labels.nationOfType[council.type];
   return `${labels.types[council.type] || council.type}, ${where}`;
 }
 
+/** @param {HTMLSelectElement} select @param {TypeLabels} labels */
 async function enhance(select, labels) {
   const [data, autocomplete] = await Promise.all([loadRegister(), loadAutocomplete()]);
   if (!select.isConnected || select.dataset.enhanced) return;
@@ -61,15 +74,15 @@ async function enhance(select, labels) {
     showNoOptionsFound: true,
     displayMenu: "overlay",
     dropdownArrow: () => "",
-    source: (query, populate) => populate(search(data.councils, query)),
+    source: (/** @type {string} */ query, /** @type {(found: RegisterCouncil[]) => void} */ populate) => populate(search(data.councils, query)),
     templates: {
-      inputValue: (council) => (council && typeof council === "object" ? council.name : council || ""),
-      suggestion: (council) => (council && typeof council === "object"
+      inputValue: (/** @type {RegisterCouncil | string | undefined} */ council) => (council && typeof council === "object" ? council.name : council || ""),
+      suggestion: (/** @type {RegisterCouncil | string | undefined} */ council) => (council && typeof council === "object"
         ? `${escapeHtml(council.name)} <span class="sc-suggestion-meta">(${escapeHtml(describe(council, labels))})</span>`
         : escapeHtml(council || "")),
     },
     tNoResults: () => "No council found. Check the spelling, or use “My council is not listed”.",
-    onConfirm: (council) => {
+    onConfirm: (/** @type {RegisterCouncil | string | undefined} */ council) => {
       if (!council || typeof council !== "object" || council.code === select.value) return;
       select.value = council.code;
       select.dispatchEvent(new Event("change", { bubbles: true })); // site/early/form.js saves it
@@ -77,17 +90,21 @@ async function enhance(select, labels) {
   });
 }
 
+/** @param {ParentNode} root @returns {TypeLabels} */
 function labelsFrom(root) {
+  /** @type {{ [type: string]: string }} */
   const types = {};
+  /** @type {{ [type: string]: string }} */
   const nations = {};
-  for (const option of root.querySelectorAll('[data-sc="council-type"] option[value]')) {
+  for (const option of findAll(root, '[data-sc="council-type"] option[value]', HTMLOptionElement)) {
     if (!option.value) continue;
-    types[option.value] = option.textContent;
-    nations[option.value] = option.parentElement.label;
+    types[option.value] = option.textContent || "";
+    nations[option.value] = option.parentElement instanceof HTMLOptGroupElement ? option.parentElement.label : "";
   }
   return { types, nationOfType: nations };
 }
 
+/** @param {HTMLElement} box @param {StoredAssessment["council"]} council @param {TypeLabels} labels */
 function showPicked(box, council, labels) {
   if (!council.code) return replace(box);
   const details = [
@@ -100,7 +117,7 @@ function showPicked(box, council, labels) {
     h("strong", {}, council.name), `: ${details.join("; ")}.`));
   loadRegister().then((data) => {
     const record = data.councils.find((c) => c.code === council.code);
-    const text = box.querySelector('[data-sc="council-picked-text"]');
+    const text = /** @type {HTMLElement | null} */ (box.querySelector('[data-sc="council-picked-text"]'));
     if (record && record.county && text && !text.dataset.county) {
       text.dataset.county = "true";
       text.append(` In the ${record.county} area.`);
@@ -108,60 +125,70 @@ function showPicked(box, council, labels) {
   }).catch(() => {});
 }
 
+/** @param {HTMLElement | null} fieldset @param {StoredAssessment["council"]} council @param {TypeLabels} labels */
 function showFunctions(fieldset, council, labels) {
   if (!fieldset) return;
   fieldset.hidden = !council.type;
   if (!council.type) return;
-  const defaults = JSON.parse(fieldset.dataset.typeFunctions)[council.type] || [];
+  /** @type {string[]} */
+  const defaults = JSON.parse(fieldset.dataset.typeFunctions || "{}")[council.type] || [];
   const runs = council.functions || defaults;
+  /** @type {{ [id: string]: string }} */
   const names = {};
-  for (const box of fieldset.querySelectorAll('[data-sc="council-function"]')) {
+  for (const box of findAll(fieldset, '[data-sc="council-function"]', HTMLInputElement)) {
     box.checked = runs.includes(box.value);
-    names[box.value] = box.labels[0].firstChild.textContent;
+    names[box.value] = box.labels?.[0]?.firstChild?.textContent || box.value;
   }
   const added = runs.filter((f) => !defaults.includes(f)).map((f) => names[f]);
   const removed = defaults.filter((f) => !runs.includes(f)).map((f) => names[f]);
   const typeName = (labels.types[council.type] || "council").toLowerCase();
   const changes = [added.length ? `also runs ${added.join(", ")}` : null, removed.length ? `does not run ${removed.join(", ")}` : null].filter(Boolean);
-  fieldset.querySelector('[data-sc="council-functions-changed"]').textContent = changes.length
+  find(fieldset, '[data-sc="council-functions-changed"]').textContent = changes.length
     ? `Changed from a ${typeName}'s usual functions: your council ${changes.join("; ")}. Your results will say so.`
     : `These are a ${typeName}'s usual functions.`;
 }
 
 // The home page: the picker (when the build listed the register), the manual fields, the functions.
+/** @param {ParentNode} root */
 export function mountCouncilPicker(root) {
-  const picker = root.querySelector('[data-sc="council-picker"]');
-  const functions = root.querySelector('[data-sc="council-functions"]');
+  const picker = /** @type {HTMLElement | null} */ (root.querySelector('[data-sc="council-picker"]'));
+  const functions = /** @type {HTMLElement | null} */ (root.querySelector('[data-sc="council-functions"]'));
   if (!picker && !functions) return () => {};
   const labels = labelsFrom(root);
-  const select = picker && picker.querySelector('[data-sc="council-pick"]');
-  const manual = root.querySelector('[data-sc="council-manual"]');
-  const notListed = picker && picker.querySelector('[data-sc="council-not-listed"]');
+  const parts = picker && {
+    picker,
+    select: find(picker, '[data-sc="council-pick"]', HTMLSelectElement),
+    manual: find(root, '[data-sc="council-manual"]'),
+    notListed: find(picker, '[data-sc="council-not-listed"]'),
+    picked: find(picker, '[data-sc="council-picked"]'),
+  };
   const show = () => {
     const council = getAssessment().council;
-    if (picker) {
+    if (parts) {
+      const { select } = parts;
       if (select.value !== (council.code || "")) {
         select.value = council.code || "";
-        const input = picker.querySelector(".autocomplete__input");
-        if (input) input.value = select.selectedOptions[0] && council.code ? select.selectedOptions[0].textContent : "";
+        const input = parts.picker.querySelector(".autocomplete__input");
+        if (input instanceof HTMLInputElement) input.value = select.selectedOptions[0] && council.code ? select.selectedOptions[0].textContent || "" : "";
       }
-      manual.hidden = Boolean(council.code);
-      notListed.hidden = !council.code;
-      showPicked(picker.querySelector('[data-sc="council-picked"]'), council, labels);
+      parts.manual.hidden = Boolean(council.code);
+      parts.notListed.hidden = !council.code;
+      showPicked(parts.picked, council, labels);
     }
     showFunctions(functions, council, labels);
   };
   show();
-  if (select) enhance(select, labels).catch(() => { /* the plain <select> still works */ });
+  if (parts) enhance(parts.select, labels).catch(() => { /* the plain <select> still works */ });
   return subscribe(show);
 }
 
 // Each theme page's council bar: a council picked from the register is named; its type is changed on the home page.
+/** @param {ParentNode} root */
 export function mountCouncilBar(root) {
   const bar = root.querySelector('[data-sc="council-bar"]');
   if (!bar) return () => {};
-  const chooser = bar.querySelector('[data-sc="council-bar-type"]');
-  const named = bar.querySelector('[data-sc="council-bar-name"]');
+  const chooser = find(bar, '[data-sc="council-bar-type"]');
+  const named = find(bar, '[data-sc="council-bar-name"]');
   const show = () => {
     const council = getAssessment().council;
     chooser.hidden = Boolean(council.code);

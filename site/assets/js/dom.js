@@ -1,24 +1,72 @@
 // Building DOM nodes from data. Text is always set as text, never parsed as HTML, so
 // nothing in an imported file or a question can run as script.
+
+/**
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Attributes} [attrs]
+ * @param {Child[]} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 export function h(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
-    if (key === "class") node.className = value;
+    if (key === "class") node.className = String(value);
     else node.setAttribute(key, value === true ? "" : String(value));
   }
-  for (const child of children.flat(Infinity)) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
+  node.append(...nodesOf(children));
   return node;
 }
 
+// Children as nodes and text: arrays flattened, nothing (null, undefined, false) left out.
+/** @param {readonly Child[]} children @returns {(Node | string)[]} */
+function nodesOf(children) {
+  /** @type {(Node | string)[]} */
+  const out = [];
+  for (const child of children) {
+    if (Array.isArray(child)) out.push(...nodesOf(child));
+    else if (child !== null && child !== undefined && child !== false) out.push(child instanceof Node ? child : String(child));
+  }
+  return out;
+}
+
+/** @param {Element} container @param {Child[]} children */
 export function replace(container, ...children) {
-  container.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+  container.replaceChildren(...nodesOf(children));
+}
+
+/**
+ * The element `selector` finds in `root`, which the page's templates always hold (an error names it if not),
+ * checked to be a `kind` (HTMLElement unless said) and typed so.
+ * @template {Element} [T=HTMLElement]
+ * @param {ParentNode} root
+ * @param {string} selector
+ * @param {{ new (): T, prototype: T }} [kind]
+ * @returns {T}
+ */
+export function find(root, selector, kind) {
+  const found = root.querySelector(selector);
+  const wanted = kind || HTMLElement;
+  if (!(found instanceof wanted)) throw new Error(`the page has no ${selector}${found ? ` that is a ${wanted.name}` : ""}`);
+  return /** @type {T} */ (found);
+}
+
+/**
+ * Every element `selector` finds in `root` that is a `kind` (HTMLElement unless said).
+ * @template {Element} [T=HTMLElement]
+ * @param {ParentNode} root
+ * @param {string} selector
+ * @param {{ new (): T, prototype: T }} [kind]
+ * @returns {T[]}
+ */
+export function findAll(root, selector, kind) {
+  const wanted = kind || HTMLElement;
+  return /** @type {T[]} */ ([...root.querySelectorAll(selector)].filter((e) => e instanceof wanted));
 }
 
 // Save text as a file on the officer's device (nothing is sent anywhere).
+/** @param {string} filename @param {string} type @param {string} text */
 export function download(filename, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = h("a", { href: url, download: filename });
@@ -30,12 +78,14 @@ export function download(filename, type, text) {
 
 // A wide table scrolls inside its own region, not the page (WCAG 1.4.10); the region takes the
 // focus so it can be scrolled from the keyboard, and is named after the table's caption.
+/** @param {string} label @param {HTMLElement} table */
 export function scrollRegion(label, table) {
   return h("div", { class: "sc-table-scroll", role: "region", "aria-label": label, tabindex: "0" }, table);
 }
 
 // Each cell carries its column's heading, so a narrow screen can lay a row out as a card.
 // The roles are set too: a table laid out as blocks keeps its meaning for screen readers.
+/** @param {HTMLElement} table */
 export function labelCells(table) {
   table.setAttribute("role", "table");
   const headings = [...table.querySelectorAll("thead th")].map((th) => th.textContent);
@@ -44,7 +94,7 @@ export function labelCells(table) {
   for (const row of table.querySelectorAll("tr")) row.setAttribute("role", "row");
   for (const row of table.querySelectorAll("tbody tr")) {
     [...row.children].forEach((cell, i) => {
-      cell.setAttribute("data-label", headings[i] || "");
+      cell.setAttribute("data-label", headings[i] ?? "");
       cell.setAttribute("role", cell.tagName === "TH" ? "rowheader" : "cell");
     });
   }

@@ -1,20 +1,31 @@
 // Client for the scoring engine worker. One worker for the whole visit: with Material's
 // instant navigation this module is evaluated once, so Pyodide starts once.
+import { findAll } from "./dom.js";
+
 // The largest assessment file the engine reads (MAX_FILE_BYTES in scorecard/engine/assessment.py):
 // larger files are refused before they are read into memory.
 export const MAX_FILE_BYTES = 5_000_000;
 
+/**
+ * state: "loading", "ready" or "failed". While loading, the worker reports its step ("download",
+ * "start" or "restore") and the bytes of the engine's files it has in hand (loaded of total);
+ * once ready, how it started ("started", or "restored" from a snapshot kept on this device).
+ * @typedef {{ state: "loading" | "ready" | "failed", step: string, loaded: number, total: number, message: string, how?: string, startMs?: number }} EngineStatus
+ */
+
+/** @type {Set<(status: EngineStatus) => void>} */
 const listeners = new Set();
-// state: "loading", "ready" or "failed". While loading, the worker reports its step ("download",
-// "start" or "restore") and the bytes of the engine's files it has in hand (loaded of total);
-// once ready, how it started ("started", or "restored" from a snapshot kept on this device).
+/** @type {EngineStatus} */
 let status = { state: "loading", step: "", loaded: 0, total: 0, message: "" };
+/** @type {EarlyWorker | null} */
 let worker = null;
 let nextId = 1;
+/** @type {Map<number, (reply: any) => void>} */
 const pending = new Map();
 
 // Nothing is said until the worker reports its first step (the pages' own placeholders say the
 // engine is loading), so a screen reader hears one message per step and no more.
+/** @type {{ [step: string]: string }} */
 const STEP_TEXT = {
   "": "",
   download: "Loading the scoring engine, step 1 of 2: downloading it.",
@@ -22,11 +33,13 @@ const STEP_TEXT = {
   restore: "Starting the scoring engine kept on this device…",
 };
 
+/** @param {EngineStatus["state"]} state @param {Partial<EngineStatus>} [details] */
 function setStatus(state, details = {}) {
   status = { ...status, ...details, state };
   for (const listener of listeners) listener(status);
 }
 
+/** @param {WorkerMessage} data */
 function handle(data) {
   if (data.type === "progress") setStatus("loading", { step: data.step, loaded: data.loaded, total: data.total });
   else if (data.type === "ready") setStatus("ready", { how: data.how, startMs: data.ms });
@@ -42,6 +55,7 @@ function handle(data) {
 // region) changes only when the step does, so a screen reader hears one short message per step;
 // every [data-sc="engine-progress"] (a <progress>) shows how much of the download is in hand,
 // readable on demand and never announced. The form works throughout.
+/** @param {EngineStatus} [current] @param {ParentNode} [root] */
 export function showEngineStatus(current = status, root = document) {
   const text = current.state === "ready" ? "" : current.state === "failed"
     ? `The scoring engine could not start: ${current.message}. Your answers are still saved on this device.`
@@ -50,7 +64,7 @@ export function showEngineStatus(current = status, root = document) {
     if (node.textContent !== text) node.textContent = text;
   }
   const downloading = current.state === "loading" && current.step === "download" && current.total > 0;
-  for (const bar of root.querySelectorAll('[data-sc="engine-progress"]')) {
+  for (const bar of findAll(root, '[data-sc="engine-progress"]', HTMLProgressElement)) {
     bar.hidden = !downloading;
     if (downloading) {
       bar.max = current.total;
@@ -62,30 +76,39 @@ export function showEngineStatus(current = status, root = document) {
 }
 
 // Take over the worker site/early/start.js started in <head>, with the messages it sent meanwhile.
+/** @returns {EarlyWorker} */
 export function startEngine() {
-  if (worker) return;
+  if (worker) return worker;
   worker = window.scorecard.worker;
   for (const data of worker.early || []) handle(data);
   worker.onmessage = ({ data }) => handle(data);
   worker.onerror = (event) => setStatus("failed", { message: event.message || "the worker could not start" });
+  return worker;
 }
 
 export function engineStatus() {
   return status;
 }
 
+/** @param {(status: EngineStatus) => void} listener */
 export function onEngineStatus(listener) {
   listeners.add(listener);
   listener(status);
   return () => listeners.delete(listener);
 }
 
-// Send one operation; resolves with {ok, ...} once the engine has answered.
+/**
+ * Send one operation; resolves with {ok, ...} once the engine has answered.
+ * @template {EngineOp} Op
+ * @param {Op} op
+ * @param {EngineOps[Op]["payload"]} payload
+ * @returns {Promise<EngineReply<Op>>}
+ */
 export function call(op, payload) {
-  startEngine();
+  const engine = startEngine();
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, resolve);
-    worker.postMessage({ id, op, payload });
+    engine.postMessage({ id, op, payload });
   });
 }

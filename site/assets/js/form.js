@@ -4,10 +4,12 @@
 import { getAssessment, subscribe } from "./store.js";
 import { latestScores, onScores } from "./scores.js";
 import { renderLiveScore, renderThemeProgress } from "./views.js";
+import { find } from "./dom.js";
 
 // Which questions are shown is the engine's decision: each question's status in its latest
 // result for this assessment (site/early/form.js applies it). Until the engine has scored it (or when
 // the council type has just changed), every question asked of the council type is shown.
+/** @param {string} themeId @param {import("./scores.js").Scores} scores @returns {QuestionEntries | null} */
 function entriesFor(themeId, scores) {
   const result = scores.result;
   if (!result || result.council.type !== getAssessment().council.type) return null;
@@ -17,10 +19,11 @@ function entriesFor(themeId, scores) {
 
 const { showQuestions, showSaved } = window.scorecard.form;
 
+/** @param {HTMLElement} root */
 export function mountThemePage(root) {
-  const form = root.querySelector('[data-sc="theme-form"]');
-  const themeId = root.dataset.theme;
-  const panel = root.querySelector('[data-sc="live-score"]');
+  const form = find(root, '[data-sc="theme-form"]');
+  const themeId = root.dataset.theme || "";
+  const panel = find(root, '[data-sc="live-score"]');
   showSaved(form);
   const stopStore = subscribe(() => {
     showSaved(form);
@@ -36,16 +39,19 @@ export function mountThemePage(root) {
   };
 }
 
+/** @type {{ [hook: string]: string }} */
 const COUNCIL_FIELDS = { "council-name": "name", "council-type": "type", "council-region": "region", "council-ons": "ons_code" };
 
 // Council name, type, region and ONS code, wherever they appear on a page, show what is saved
 // (site/early/form.js saves what the officer types, through the one writer of the saved assessment).
+/** @param {ParentNode} root */
 export function mountCouncilFields(root) {
   const show = () => {
     const council = getAssessment().council;
     for (const [hook, key] of Object.entries(COUNCIL_FIELDS)) {
       for (const field of root.querySelectorAll(`[data-sc="${hook}"]`)) {
-        const saved = council[key] || "";
+        if (!(field instanceof HTMLInputElement || field instanceof HTMLSelectElement)) continue;
+        const saved = String(council[key] || "");
         // Typing "Example " is saved trimmed: leave the field alone while it only differs in spaces.
         if (field.value.trim() !== saved) field.value = saved;
       }
@@ -55,7 +61,8 @@ export function mountCouncilFields(root) {
   return subscribe(show);
 }
 
+/** @param {ParentNode} root */
 export function mountThemeList(root) {
-  const list = root.querySelector('[data-sc="theme-list"]');
+  const list = find(root, '[data-sc="theme-list"]');
   return onScores((scores) => renderThemeProgress(list, scores));
 }

@@ -6,6 +6,7 @@
 const MISSING = "–";
 
 // Python's f"{value:.{digits}f}": correctly rounded, an exact tie to the even digit.
+/** @param {number} value @param {number} digits */
 function fixed(value, digits) {
   const text = Math.abs(value).toFixed(digits);
   const exact = Math.abs(value).toFixed(100); // every digit of the double (toFixed allows 100)
@@ -20,6 +21,7 @@ function fixed(value, digits) {
   return (value < 0 || Object.is(value, -0) ? "-" : "") + out;
 }
 
+/** @param {number} value */
 function roundHalfEven(value) {
   const floor = Math.floor(value);
   const diff = value - floor;
@@ -28,16 +30,19 @@ function roundHalfEven(value) {
 }
 
 // A coverage fraction as a whole percentage: 0.625 -> "62%".
+/** @param {number | null | undefined} fraction */
 export function pct(fraction) {
   return fraction === null || fraction === undefined ? MISSING : `${roundHalfEven(100 * fraction)}%`;
 }
 
 // A score to one decimal place: 54.6, 100.0.
+/** @param {number | null | undefined} value */
 export function score(value) {
   return value === null || value === undefined ? MISSING : fixed(value, 1);
 }
 
 // A score or statistic: one decimal place, two when the value has them (a median of 54.65).
+/** @param {number | null | undefined} value */
 export function num(value) {
   if (value === null || value === undefined) return MISSING;
   const text = fixed(value, 2);
@@ -45,6 +50,7 @@ export function num(value) {
 }
 
 // A signed gap to the median: +3.5, -12.0, 0.0.
+/** @param {number | null | undefined} value */
 export function gap(value) {
   if (value === null || value === undefined) return MISSING;
   const text = num(Math.abs(value));
@@ -55,6 +61,7 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
 
 // A date as GOV.UK writes it: 2026-12-01 -> 1 December 2026 (wording.py long_date); any text that is not a
 // real YYYY-MM-DD date is returned as it is.
+/** @param {string | null | undefined} iso */
 export function longDate(iso) {
   const m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(iso || "");
   if (!m) return iso || "";

@@ -2,20 +2,24 @@
 // answers exist, the officer sees what would change (the engine compares the two, question by
 // question) and chooses to replace them (kept for undo) or to merge, choosing where they differ.
 import { MAX_FILE_BYTES, call, engineStatus } from "./engine.js";
-import { h, replace } from "./dom.js";
+import { find, findAll, h, replace } from "./dom.js";
 import { getAssessment, importAssessment, undoImport } from "./store.js";
 
+/** @template T @param {T} value @returns {T} */
 const clone = (value) => JSON.parse(JSON.stringify(value));
-const plural = (n, word, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+const plural = (/** @type {number} */ n, /** @type {string} */ word, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
+/** @param {ParentNode} root @param {Child[]} content */
 function message(root, ...content) {
-  replace(root.querySelector('[data-sc="message"]'), content);
+  replace(find(root, '[data-sc="message"]'), content);
 }
 
+/** @param {ParentNode} root @param {string} text @param {string[]} [problems] */
 function failed(root, text, problems = []) {
   message(root, h("div", { class: "sc-error" }, h("p", {}, text), problems.length ? h("ul", {}, problems.map((p) => h("li", {}, p))) : null));
 }
 
+/** @param {ParentNode} root @param {File | undefined} file */
 export async function importFile(root, file) {
   if (!file) return;
   if (file.size > MAX_FILE_BYTES) {
@@ -36,6 +40,7 @@ export async function importFile(root, file) {
   askHow(root, file.name, reply);
 }
 
+/** @param {ParentNode} root @param {string} name @param {boolean} done @param {"imported" | "merged"} how */
 function finish(root, name, done, how) {
   if (!done) {
     failed(root, `${name} was not imported: there is no room in this browser to keep your current answers for undo. Export them first (Export assessment), then import again.`);
@@ -50,18 +55,21 @@ function finish(root, name, done, how) {
   message(root, h("p", { class: "sc-ok" }, `${how === "merged" ? "Merged" : "Imported"} ${name}${council ? `: ${council}` : ""}. `, undo));
 }
 
-function summary(plan, name, incoming) {
+/** @param {string} name @param {AssessmentFile} incoming */
+function summary(name, incoming) {
   const here = getAssessment();
   const answered = Object.keys(here.answers).length;
   const fileAnswered = Object.keys(incoming.answers).length;
   return `This browser holds ${plural(answered, "answer")} and ${plural(Object.keys(here.notes).length, "note")}` +
     `${here.council.name ? ` for ${here.council.name}` : ""}. ${name} has ${plural(fileAnswered, "answer")} and ` +
-    `${plural(Object.keys(incoming.notes).length, "note")}${incoming.council.name ? ` for ${incoming.council.name}` : ""}, ` +
+    `${plural(Object.keys(incoming.notes || {}).length, "note")}${incoming.council.name ? ` for ${incoming.council.name}` : ""}, ` +
     `assessed ${incoming.assessment_date}.`;
 }
 
+/** @type {{ [state in ImportState]: string }} */
 const STATE_WORDS = { same: "the same in both", only_here: "only here", only_file: "only in the file", differ: "different" };
 
+/** @param {ImportEntry[]} entries @param {string} caption */
 function itemList(entries, caption) {
   if (!entries.length) return null;
   return h("details", {}, h("summary", {}, caption),
@@ -69,6 +77,7 @@ function itemList(entries, caption) {
       `: here ${e.here ?? "not answered"}; in the file ${e.file ?? "not answered"} (${STATE_WORDS[e.state]})`))));
 }
 
+/** @param {ImportPlan} plan */
 function replacePreview(plan) {
   const c = plan.counts;
   const lost = plan.answers.filter((e) => e.state === "differ" || e.state === "only_here");
@@ -83,8 +92,9 @@ function replacePreview(plan) {
   ];
 }
 
+/** @param {string} group @param {ImportEntry} entry */
 function choice(group, entry) {
-  const id = (side) => `sc-choose-${group}-${entry.question || entry.field}-${side}`;
+  const id = (/** @type {string} */ side) => `sc-choose-${group}-${entry.question || entry.field}-${side}`;
   const name = `sc-choose-${group}-${entry.question || entry.field}`;
   return h("fieldset", { class: "sc-conflict", "data-sc": "conflict", "data-group": group, "data-key": entry.question || entry.field },
     h("legend", {}, entry.question ? `${entry.question} ${entry.text}` : entry.label),
@@ -94,6 +104,7 @@ function choice(group, entry) {
       h("label", { for: id("file") }, `Take the file's: ${entry.file}`)));
 }
 
+/** @param {ImportPlan} plan */
 function mergePreview(plan) {
   const c = plan.counts;
   const notes = plan.notes.filter((e) => e.state === "differ");
@@ -113,18 +124,31 @@ function mergePreview(plan) {
 
 // The merged assessment: this browser's, plus what the file alone has, plus the file's side
 // wherever the officer chose it. Each value keeps its own provenance.
+/**
+ * @param {StoredAssessment} mine
+ * @param {AssessmentFile} file
+ * @param {ImportPlan} plan
+ * @param {(group: string, key: string) => string | undefined} chosen
+ */
 function merged(mine, file, plan, chosen) {
   const out = clone(mine);
   out.provenance = out.provenance || {};
   const fileProvenance = file.provenance || {};
-  const take = (entry, group) => entry.state === "only_file" || (entry.state === "differ" && chosen(group, entry.question || entry.field) === "file");
-  const copy = (key, set) => {
+  const take = (/** @type {ImportEntry} */ entry, /** @type {string} */ group) => entry.state === "only_file" || (entry.state === "differ" && chosen(group, entry.question || entry.field || "") === "file");
+  const copy = (/** @type {string} */ key, /** @type {() => void} */ set) => {
     set();
     if (fileProvenance[key]) out.provenance[key] = clone(fileProvenance[key]);
   };
-  for (const e of plan.answers) if (take(e, "answer")) copy(e.question, () => (out.answers[e.question] = clone(file.answers[e.question])));
-  for (const e of plan.notes) if (take(e, "note")) copy(`notes.${e.question}`, () => (out.notes[e.question] = file.notes[e.question]));
-  for (const e of plan.council) if (take(e, "council")) copy(`council.${e.field}`, () => (out.council[e.field] = file.council[e.field] || ""));
+  for (const { question = "" } of plan.answers.filter((e) => take(e, "answer"))) {
+    copy(question, () => {
+      const value = file.answers[question];
+      if (value === null || value === undefined) delete out.answers[question];
+      else out.answers[question] = clone(value);
+    });
+  }
+  for (const { question = "" } of plan.notes.filter((e) => take(e, "note"))) copy(`notes.${question}`, () => (out.notes[question] = (file.notes || {})[question]));
+  const council = /** @type {StoredAssessment["council"]} */ (file.council);
+  for (const { field = "" } of plan.council.filter((e) => take(e, "council"))) copy(`council.${field}`, () => (out.council[field] = council[field] || ""));
   for (const [id, value] of Object.entries(file.retired_answers || {})) {
     out.retired_answers = out.retired_answers || {};
     if (!(id in out.retired_answers)) out.retired_answers[id] = clone(value);
@@ -132,15 +156,16 @@ function merged(mine, file, plan, chosen) {
   return out;
 }
 
+/** @param {ParentNode} root @param {string} name @param {EngineOps["import"]["reply"]} reply */
 function askHow(root, name, reply) {
-  const dialog = document.querySelector('[data-sc="import-dialog"]');
-  const preview = dialog.querySelector('[data-sc="import-preview"]');
-  const mode = () => dialog.querySelector('[data-sc="import-mode"]:checked').value;
-  dialog.querySelector('[data-sc="import-title"]').textContent = `Import ${name}?`;
-  dialog.querySelector('[data-sc="import-summary"]').textContent = summary(reply.plan, name, reply.assessment);
-  dialog.querySelector("#sc-import-replace").checked = true;
+  const dialog = find(document, '[data-sc="import-dialog"]', HTMLDialogElement);
+  const preview = find(dialog, '[data-sc="import-preview"]');
+  const mode = () => find(dialog, '[data-sc="import-mode"]:checked', HTMLInputElement).value;
+  find(dialog, '[data-sc="import-title"]').textContent = `Import ${name}?`;
+  find(dialog, '[data-sc="import-summary"]').textContent = summary(name, reply.assessment);
+  find(dialog, "#sc-import-replace", HTMLInputElement).checked = true;
   const show = () => replace(preview, mode() === "merge" ? mergePreview(reply.plan) : replacePreview(reply.plan));
-  const modes = [...dialog.querySelectorAll('[data-sc="import-mode"]')];
+  const modes = findAll(dialog, '[data-sc="import-mode"]', HTMLInputElement);
   for (const radio of modes) radio.addEventListener("change", show);
   show();
   dialog.addEventListener("close", () => {
@@ -153,7 +178,8 @@ function askHow(root, name, reply) {
       finish(root, name, importAssessment(reply.assessment), "imported");
       return;
     }
-    const chosen = (group, key) => dialog.querySelector(`[data-sc="conflict"][data-group="${group}"][data-key="${key}"] input:checked`)?.value;
+    const chosen = (/** @type {string} */ group, /** @type {string} */ key) =>
+      /** @type {HTMLInputElement | null} */ (dialog.querySelector(`[data-sc="conflict"][data-group="${group}"][data-key="${key}"] input:checked`))?.value;
     finish(root, name, importAssessment(merged(getAssessment(), reply.assessment, reply.plan, chosen)), "merged");
   }, { once: true });
   dialog.returnValue = "";

@@ -6,6 +6,7 @@ import { discardKeptAside, keptAside, lastSaveError, savedByNewerVersion } from 
 
 let updateReady = false;
 
+/** @param {KeptAside} entry */
 function keptAsideNotice(entry) {
   const name = `scorecard-unreadable-${(entry.at || "saved").replace(/[^0-9A-Za-z]+/g, "-")}.json`;
   const save = h("button", { type: "button", class: "md-button", "data-sc": "download-unreadable" }, `Download the unreadable data (${Math.ceil(entry.text.length / 1000)} KB)`);
@@ -29,7 +30,7 @@ function keptAsideNotice(entry) {
 function render() {
   const article = document.querySelector("article");
   if (!article) return;
-  let box = article.querySelector(":scope > .sc-notices");
+  let box = /** @type {HTMLElement | null} */ (article.querySelector(":scope > .sc-notices"));
   if (!box) {
     box = h("div", { class: "sc-notices", role: "alert" });
     article.prepend(box);

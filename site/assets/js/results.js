@@ -1,6 +1,6 @@
 // The results page: theme table, chart, action list, and saving, sharing and printing.
 import { call } from "./engine.js";
-import { download, h, labelCells, replace, scrollRegion } from "./dom.js";
+import { download, find, h, labelCells, replace, scrollRegion } from "./dom.js";
 import { pct, score } from "./format.js";
 import { clearAssessment, discardSetAside, getAssessment, savedByNewerVersion } from "./store.js";
 import { importFile } from "./importing.js";
@@ -10,11 +10,13 @@ import { evidenceCell, fileStem, planCell, plannedCell, replaceKeepingFocus, rev
 
 const GUIDANCE = "guidance/";
 
+/** @param {string} link */
 function guidanceHref(link) {
   return GUIDANCE + link.replace(".md", ".html");
 }
 
 // Legal duties not met come first, by name and law: each caps its theme's tier.
+/** @param {Result} result */
 function dutiesNotice(result) {
   const failed = result.themes.flatMap((theme) => failedGates(theme).map((g) => ({ theme, g })));
   if (!failed.length) return null;
@@ -26,6 +28,7 @@ function dutiesNotice(result) {
       `. ${theme.title} cannot be above ${tierName(result, theme.tier).toLowerCase()} until it is met.`))));
 }
 
+/** @param {Result} result */
 function summaryTable(result) {
   const rows = result.themes.map((theme) => {
     const applies = themeApplies(theme);
@@ -59,6 +62,7 @@ function summaryTable(result) {
     h("tbody", {}, rows)))];
 }
 
+/** @param {Result} result */
 function actionsTable(result) {
   if (!result.actions.length) return h("p", {}, "No actions yet: answer some questions, or every answer is already the best one.");
   return labelCells(h("table", { class: "sc-actions sc-cards", "data-sc": "actions-table" },
@@ -79,6 +83,7 @@ function actionsTable(result) {
         h("td", {}, planCell(result, a)))))));
 }
 
+/** @param {Result} result */
 function changesNotice(result) {
   const c = result.changes;
   if (!c.version_changed && !c.retired.length && !c.carried_over.length) return null;
@@ -96,10 +101,11 @@ function changesNotice(result) {
 }
 
 // The engine reports where the officer corrected the council type's default functions.
+/** @param {Result} result */
 function functionsNotice(result) {
   const c = result.council;
-  const inSentence = (name) => (name.slice(0, 2) === name.slice(0, 2).toUpperCase() ? name : name[0].toLowerCase() + name.slice(1));
-  const names = (ids) => ids.map((f) => inSentence(result.labels.functions[f])).join(", ");
+  const inSentence = (/** @type {string} */ name) => (name.slice(0, 2) === name.slice(0, 2).toUpperCase() ? name : name[0].toLowerCase() + name.slice(1));
+  const names = (/** @type {string[]} */ ids) => ids.map((f) => inSentence(result.labels.functions[f])).join(", ");
   const parts = [c.functions_added.length ? `also runs ${names(c.functions_added)}` : null,
     c.functions_removed.length ? `does not run ${names(c.functions_removed)}` : null].filter(Boolean);
   const where = `${result.labels.council_types[c.type]} (${result.labels.nations[c.nation]})`;
@@ -111,6 +117,7 @@ function functionsNotice(result) {
 
 // Answers the question bank does not know (from a newer version, or an option since removed):
 // kept and exported, not scored. The engine says why and what to do; the officer may remove them.
+/** @param {Result} result */
 function setAsideNotice(result) {
   const entries = result.changes.set_aside;
   if (!entries.length) return null;
@@ -128,6 +135,7 @@ function setAsideNotice(result) {
     h("p", {}, "Set-aside answers stay in this browser and in exported files until you remove them."));
 }
 
+/** @param {Result} result */
 function unansweredList(result) {
   if (!result.unanswered.length) return null;
   return h("details", { class: "sc-unanswered" },
@@ -135,17 +143,20 @@ function unansweredList(result) {
     h("ul", {}, result.unanswered.map((u) => h("li", {}, h("a", { href: `themes/${u.theme}.html#q-${u.question}` }, u.question), " ", u.text))));
 }
 
+/** @type {ChartInstance | null} */
 let chart = null;
+/** @returns {Promise<ChartConstructor>} */
 function loadChartLibrary() {
   if (window.Chart) return Promise.resolve(window.Chart);
   return new Promise((resolve, reject) => {
     const script = h("script", { src: new URL("../vendor/chart.umd.min.js", import.meta.url).href });
-    script.onload = () => resolve(window.Chart);
+    script.onload = () => (window.Chart ? resolve(window.Chart) : reject(new Error("chart library missing")));
     script.onerror = () => reject(new Error("chart library missing"));
     document.head.append(script);
   });
 }
 
+/** @param {HTMLCanvasElement} canvas @param {Result} result */
 async function drawChart(canvas, result) {
   const themes = result.themes.filter(themeApplies);
   const Chart = await loadChartLibrary();
@@ -167,32 +178,35 @@ async function drawChart(canvas, result) {
   });
 }
 
+/** @param {ParentNode} root @param {string} text @param {"info" | "error"} [kind] */
 function showMessage(root, text, kind = "info") {
-  const box = root.querySelector('[data-sc="message"]');
+  const box = find(root, '[data-sc="message"]');
   replace(box, text ? h("p", { class: kind === "error" ? "sc-error" : "sc-ok" }, text) : null);
 }
 
+/** @param {HTMLElement} root */
 export function mountResults(root) {
-  const body = root.querySelector('[data-sc="results-body"]');
-  root.querySelector('[data-sc="print"]').addEventListener("click", () => window.print());
-  root.querySelector('[data-sc="export-json"]').addEventListener("click", () => {
+  const part = (/** @type {string} */ hook) => find(root, `[data-sc="${hook}"]`);
+  const body = part("results-body");
+  part("print").addEventListener("click", () => window.print());
+  part("export-json").addEventListener("click", () => {
     const assessment = getAssessment();
     download(`${fileStem(assessment)}.json`, "application/json", JSON.stringify(assessment, null, 2) + "\n");
   });
-  root.querySelector('[data-sc="export-csv"]').addEventListener("click", async () => {
+  part("export-csv").addEventListener("click", async () => {
     const assessment = getAssessment();
     // absolute guidance links, so they work in a spreadsheet: this site's own address
     const reply = await call("actions_csv", { assessment, site_url: new URL(".", location.href).href });
     if (reply.ok) download(`${fileStem(assessment)}-action-plan.csv`, "text/csv", reply.csv);
     else showMessage(root, `The action plan could not be made: ${reply.problems.join("; ")}`, "error");
   });
-  const input = root.querySelector('[data-sc="import"]');
+  const input = find(root, '[data-sc="import"]', HTMLInputElement);
   input.addEventListener("change", async () => {
-    await importFile(root, input.files[0]);
+    if (input.files?.[0]) await importFile(root, input.files[0]);
     input.value = "";
   });
-  const dialog = document.querySelector('[data-sc="confirm-dialog"]');
-  root.querySelector('[data-sc="start-again"]').addEventListener("click", () => dialog.showModal());
+  const dialog = find(document, '[data-sc="confirm-dialog"]', HTMLDialogElement);
+  part("start-again").addEventListener("click", () => dialog.showModal());
   dialog.addEventListener("close", () => {
     if (dialog.returnValue === "confirm") {
       clearAssessment();
@@ -202,7 +216,7 @@ export function mountResults(root) {
 
   const stopScores = onScores((scores) => {
     const assessment = getAssessment();
-    const council = root.querySelector('[data-sc="results-council"]');
+    const council = part("results-council");
     council.textContent = assessment.council.name ? `${assessment.council.name}, assessed ${assessment.assessment_date}` : "";
     if (!scores.result) {
       const reason = scores.reason === "no-council-type"
@@ -211,18 +225,18 @@ export function mountResults(root) {
           ? h("p", {}, "Loading the scoring engine…")
           : h("div", { class: "sc-error" }, h("p", {}, "These answers cannot be scored:"), h("ul", {}, scores.problems.map((p) => h("li", {}, p))));
       replace(body, reason);
-      replace(root.querySelector('[data-sc="results-functions"]'));
-      replace(root.querySelector('[data-sc="actions"]'));
+      replace(part("results-functions"));
+      replace(part("actions"));
       return;
     }
-    const result = scores.result;
-    replace(root.querySelector('[data-sc="results-functions"]'), functionsNotice(result));
+    const result = /** @type {Result} */ (scores.result); // a full result: this listener asked for the actions
+    replace(part("results-functions"), functionsNotice(result));
     replace(body, summaryTable(result));
-    replaceKeepingFocus(root.querySelector('[data-sc="actions"]'), actionsTable(result));
-    replaceKeepingFocus(root.querySelector('[data-sc="last-year"]'), reviewList(result), sinceLastYear(result));
-    replace(root.querySelector('[data-sc="changes"]'), setAsideNotice(result), changesNotice(result));
-    replace(root.querySelector('[data-sc="unanswered"]'), unansweredList(result));
-    drawChart(root.querySelector('[data-sc="chart"]'), result).catch(() => {});
+    replaceKeepingFocus(part("actions"), actionsTable(result));
+    replaceKeepingFocus(part("last-year"), reviewList(result), sinceLastYear(result));
+    replace(part("changes"), setAsideNotice(result), changesNotice(result));
+    replace(part("unanswered"), unansweredList(result));
+    drawChart(find(root, '[data-sc="chart"]', HTMLCanvasElement), result).catch(() => {});
   }, { actions: true });
   return () => {
     stopScores();

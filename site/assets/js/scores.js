@@ -6,14 +6,23 @@ import { getAssessment, needsCarryOver, saveCarriedOver, savedByNewerVersion, st
 // Each listener -> whether it reads the action list. Only the results page does: elsewhere the engine is asked
 // for the live score, the same result without the action list, the unanswered list and the action plan: on every
 // change about two thirds of the engine's time and a quarter of the bytes (scorecard/browser.py, live_score).
+/**
+ * The latest scores: the engine's result for the saved assessment, or why there is none (reason: "loading",
+ * "no-council-type", "invalid" with the problems, "engine-failed"; "scored" with a result).
+ * @typedef {{ result: Result | LiveResult | null, problems: string[], reason: string }} Scores
+ */
+
+/** @type {Map<(scores: Scores) => void, boolean>} */
 const listeners = new Map();
+/** @type {Scores} */
 let latest = { result: null, problems: [], reason: "loading" };
 let sequence = 0;
 let engineReady = false;
 
 const wantActions = () => [...listeners.values()].includes(true);
-const lacksActions = (value) => Boolean(value.result) && !("actions" in value.result);
+const lacksActions = (/** @type {Scores} */ value) => Boolean(value.result) && !("actions" in /** @type {object} */ (value.result));
 
+/** @param {Scores} value */
 function publish(value) {
   latest = value;
   for (const [listener, actions] of listeners) if (!(actions && lacksActions(value))) listener(latest);
@@ -38,6 +47,10 @@ async function rescore() {
 }
 
 // A listener that reads the action list ({ actions: true }) is first called with a result that has one.
+/**
+ * @param {(scores: Scores) => void} listener
+ * @param {{ actions?: boolean }} [options]
+ */
 export function onScores(listener, { actions = false } = {}) {
   listeners.set(listener, actions);
   if (actions && lacksActions(latest)) rescore();
@@ -70,6 +83,7 @@ function carryOver() {
   return carrying;
 }
 
+/** @param {Result | LiveResult} result */
 function hasOldIds(result) {
   if (savedByNewerVersion()) return false; // its new questions are unknown here: never set them aside
   const answers = getAssessment().answers;

@@ -13,15 +13,16 @@ export function buildSearchIndexWhenIdle() {
   if (!("BroadcastChannel" in window)) return; // the worker, without a channel, waits its longest
   const channel = new BroadcastChannel("scorecard-search");
   let told = false;
+  /** @type {ReturnType<typeof setTimeout> | null} */
   let pause = null;
   const now = () => {
     told = true;
-    clearTimeout(pause);
+    if (pause !== null) clearTimeout(pause);
     for (const type of BUSY_EVENTS) document.removeEventListener(type, wait, true);
     channel.postMessage("now");
   };
   const wait = () => {
-    clearTimeout(pause);
+    if (pause !== null) clearTimeout(pause);
     pause = setTimeout(now, PAUSE_MS);
   };
   channel.onmessage = ({ data }) => data === "asked" && told && now(); // a worker started after it was told
@@ -30,5 +31,5 @@ export function buildSearchIndexWhenIdle() {
     for (const type of BUSY_EVENTS) document.addEventListener(type, wait, true);
     wait();
   });
-  document.addEventListener("focusin", (event) => event.target.closest?.(SEARCH_FIELD) && now());
+  document.addEventListener("focusin", (event) => event.target instanceof Element && event.target.closest(SEARCH_FIELD) && now());
 }

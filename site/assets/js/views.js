@@ -1,47 +1,55 @@
 // Rendering engine results into the page. Only presentation: every number shown comes
 // from the Python engine's result.
-import { h, replace } from "./dom.js";
+import { findAll, h, replace } from "./dom.js";
 import { pct, score } from "./format.js";
 
+/** @param {AnyResult} result @param {string | null | undefined} id */
 export function tierName(result, id) {
   return id ? result.labels.tiers[id] : "";
 }
 
+/** @param {AnyResult} result @param {string | null | undefined} id */
 export function riskName(result, id) {
   return id ? result.labels.risks[id] : "Risk not rated";
 }
 
+/** @param {AnyResult} result @param {string | null | undefined} id */
 export function exposureName(result, id) {
   return id ? result.labels.exposure[id] : "Exposure not rated";
 }
 
 // A theme applies to the council when it asks any of its questions, or would once their parents are answered.
+/** @param {Result.Theme} theme */
 export function themeApplies(theme) {
   return theme.asked > 0 || theme.not_asked > 0;
 }
 
 // The legal duties of a theme that are not met or not evidenced, as the engine named them (the engine's own
 // rule, scoring.py FAILED: tests/test_js_rules.py compares them).
+/** @param {Result.Theme} theme */
 export function failedGates(theme) {
   return theme.gates.filter((g) => g.status === "not_met" || g.status === "not_evidenced");
 }
 
 // "High residual risk (high exposure, early progress)", or why it is not rated.
+/** @param {AnyResult} result @param {Result.Theme} theme */
 export function riskLine(result, theme) {
   if (!theme.risk) return theme.exposure ? "Risk not rated: no tier yet" : `Risk not rated: answer ${contextNeeded(result, theme)}`;
   return `${riskName(result, theme.risk)} (${exposureName(result, theme.exposure).toLowerCase()}, ${tierName(result, theme.tier).toLowerCase()})`;
 }
 
 // "DIS-01 and LIC-02 (Licensing and regulatory services)": the context questions exposure waits for, and where.
+/** @param {AnyResult} result @param {Result.Theme} theme */
 function contextNeeded(result, theme) {
   const needed = theme.context_needed || [];
   if (!needed.length) return "the local context questions";
-  const where = (n) => n.theme === theme.id ? n.question : `${n.question} (${result.themes.find((t) => t.id === n.theme)?.title || n.theme})`;
+  const where = (/** @type {{ question: string, theme: string }} */ n) => n.theme === theme.id ? n.question : `${n.question} (${result.themes.find((t) => t.id === n.theme)?.title || n.theme})`;
   const names = needed.map(where);
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
   return `the local context question${needed.length === 1 ? "" : "s"} ${list}`;
 }
 
+/** @param {AnyResult} result @param {Result.Theme} theme */
 export function gateNotice(result, theme) {
   const failed = failedGates(theme);
   if (!failed.length) return null;
@@ -53,6 +61,7 @@ export function gateNotice(result, theme) {
     h("ul", {}, failed.map((g) => h("li", {}, `${g.question}: ${g.law} (${g.status === "not_met" ? "not met" : "not evidenced: answer the question"})`))));
 }
 
+/** @param {import("./scores.js").Scores} scores */
 function waiting(scores) {
   if (scores.reason === "no-council-type") return [h("p", {}, "Choose your council type to see scores.")];
   if (scores.reason === "loading") return [h("p", {}, "Loading the scoring engine… You can start answering now.")];
@@ -64,10 +73,12 @@ function waiting(scores) {
 }
 
 // "5 of 8 (62%)": questions answered (or not applicable) of those asked.
+/** @param {Result.Theme} theme */
 export function answeredOf(theme) {
   return `${theme.answered + theme.not_applicable} of ${theme.asked} (${pct(theme.coverage)})`;
 }
 
+/** @param {AnyResult} result @param {Result.Theme} theme */
 export function themeSummary(result, theme) {
   if (theme.asked === 0) return "Not applicable to this type of council";
   const coverage = `answered ${answeredOf(theme)}`;
@@ -77,11 +88,11 @@ export function themeSummary(result, theme) {
   return `${score(theme.score)} out of 100: ${tierName(result, theme.tier)}, ${riskLine(result, theme).toLowerCase()}${provisional}.${duties} ${coverage}.`;
 }
 
+/** @param {HTMLElement} panel @param {string} themeId @param {import("./scores.js").Scores} scores */
 export function renderLiveScore(panel, themeId, scores) {
-  const notReady = waiting(scores);
-  if (notReady) return replace(panel, notReady);
   const result = scores.result;
-  const theme = result.themes.find((t) => t.id === themeId);
+  const theme = result?.themes.find((t) => t.id === themeId);
+  if (!result || !theme) return replace(panel, waiting(scores));
   const parts = [];
   if (theme.asked === 0) {
     parts.push(h("p", {}, "None of these questions apply to your type of council."));
@@ -101,9 +112,11 @@ export function renderLiveScore(panel, themeId, scores) {
   replace(panel, parts);
 }
 
+/** @param {HTMLElement} list @param {import("./scores.js").Scores} scores */
 export function renderThemeProgress(list, scores) {
-  for (const slot of list.querySelectorAll('[data-sc="theme-progress"]')) {
-    const theme = scores.result && scores.result.themes.find((t) => t.id === slot.dataset.theme);
-    slot.textContent = theme ? themeSummary(scores.result, theme) : "";
+  const result = scores.result;
+  for (const slot of findAll(list, '[data-sc="theme-progress"]')) {
+    const theme = result && result.themes.find((t) => t.id === slot.dataset.theme);
+    slot.textContent = result && theme ? themeSummary(result, theme) : "";
   }
 }

@@ -5,7 +5,7 @@
 // (scorecard/engine/: merge.py, sharing.py, next_year.py, yearly.py); site/early/ saves what is
 // typed; this module lays out what the engine returns and passes on the officer's choices.
 import { MAX_FILE_BYTES, call } from "./engine.js";
-import { download, h, replace } from "./dom.js";
+import { download, find, findAll, h, replace } from "./dom.js";
 import { longDate, score } from "./format.js";
 import { confirmReview, getAssessment, importAssessment, myName, signOff, undoImport } from "./store.js";
 import { latestScores, onScores } from "./scores.js";
@@ -14,27 +14,31 @@ import { themeApplies, tierName } from "./views.js";
 const today = () => new Date().toISOString().slice(0, 10);
 
 // The name of a file the site saves: scorecard-<council>[-<extra>]-<date>, in letters, digits and hyphens.
+/** @param {AnyAssessment} assessment @param {string} [extra] */
 export function fileStem(assessment, extra = "") {
-  const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const slug = (/** @type {string} */ text) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   return `scorecard-${slug(assessment.council.name || "council") || "council"}${extra ? `-${slug(extra)}` : ""}-${assessment.assessment_date}`;
 }
 
 // Re-render a region without losing the officer's place: the focused field keeps its text,
 // cursor and focus, and open <details data-key> stay open.
+/** @param {HTMLElement} container @param {Child[]} children */
 export function replaceKeepingFocus(container, ...children) {
   const active = document.activeElement;
-  const kept = active && container.contains(active) && active.id
-    ? { id: active.id, value: active.value, start: active.selectionStart, end: active.selectionEnd } : null;
-  const open = [...container.querySelectorAll("details[open][data-key]")].map((d) => d.dataset.key);
+  const field = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? active : null;
+  const kept = active instanceof HTMLElement && container.contains(active) && active.id
+    ? { id: active.id, value: field?.value, start: field?.selectionStart ?? null, end: field?.selectionEnd ?? null } : null;
+  const open = findAll(container, "details[open][data-key]").map((d) => d.dataset.key || "");
   replace(container, ...children);
   for (const key of open) container.querySelector(`details[data-key="${CSS.escape(key)}"]`)?.setAttribute("open", "");
   if (!kept) return;
   const again = container.querySelector(`#${CSS.escape(kept.id)}`);
-  if (!again) return;
-  if (kept.value !== undefined && "value" in again && again.type !== "file") again.value = kept.value;
+  if (!(again instanceof HTMLElement)) return;
+  const againField = again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement ? again : null;
+  if (kept.value !== undefined && againField && againField.type !== "file") againField.value = kept.value;
   again.focus();
   try {
-    again.setSelectionRange(kept.start, kept.end);
+    againField?.setSelectionRange(kept.start, kept.end);
   } catch (error) {
     /* not a text field */
   }
@@ -42,28 +46,30 @@ export function replaceKeepingFocus(container, ...children) {
 
 // --- the action plan, in each row of the action list ------------------------------------------
 
+/** @param {Result} result @param {Result.Action} action */
 export function planCell(result, action) {
   const statuses = result.labels.plan_statuses; // by name, as the engine writes them
+  /** @type {Partial<Result.PlanFields>} */
   const plan = action.plan || {};
-  const id = (part) => `sc-plan-${part}-${action.question}`;
+  const id = (/** @type {string} */ part) => `sc-plan-${part}-${action.question}`;
   const summary = plan.status
     ? [statuses[plan.status], plan.owner ? `owner ${plan.owner}` : "no owner yet", plan.due ? `due ${longDate(plan.due)}` : null].filter(Boolean).join(", ")
     : "Not in the plan yet";
   const status = h("select", { id: id("status"), "data-plan": "status" },
     Object.entries(statuses).map(([value, name]) => h("option", { value, selected: (plan.status || "not_started") === value }, name)));
   const reasonWanted = plan.status === "not_planned";
+  const reasonField = h("input", { type: "text", id: id("reason"), "data-plan": "reason", value: plan.reason || "", maxlength: 10000 });
   const reason = h("div", { class: "sc-plan__reason", hidden: !reasonWanted && status.value !== "not_planned" },
-    h("label", { for: id("reason") }, "Why it is not planned (needed)"),
-    h("input", { type: "text", id: id("reason"), "data-plan": "reason", value: plan.reason || "", maxlength: 10000 }));
+    h("label", { for: id("reason") }, "Why it is not planned (needed)"), reasonField);
   const pending = h("p", { class: "sc-hint", "data-sc": "plan-pending", hidden: true },
     "Give the reason to mark it not planned: until then it is saved as ", statuses[plan.status && plan.status !== "not_planned" ? plan.status : "not_started"], ".");
   status.addEventListener("change", () => {
     const wanted = status.value === "not_planned";
     reason.hidden = !wanted;
-    pending.hidden = !(wanted && !reason.querySelector("input").value.trim());
+    pending.hidden = !(wanted && !reasonField.value.trim());
   });
-  reason.querySelector("input").addEventListener("input", (event) => {
-    pending.hidden = !(status.value === "not_planned" && !event.target.value.trim());
+  reasonField.addEventListener("input", () => {
+    pending.hidden = !(status.value === "not_planned" && !reasonField.value.trim());
   });
   return h("details", { class: "sc-plan", "data-sc": "plan", "data-question": action.question, "data-key": `plan-${action.question}` },
     h("summary", {}, h("span", { "data-sc": "plan-summary" }, summary), h("span", { class: "sc-visually-hidden" }, ` (plan for ${action.question})`)),
@@ -77,11 +83,13 @@ export function planCell(result, action) {
 
 // --- summary columns ---------------------------------------------------------------------------
 
+/** @param {Result.Theme} theme */
 export function evidenceCell(theme) {
   const e = theme.evidence;
   return e.answered ? `${e.with_evidence} of ${e.answered}` : "–";
 }
 
+/** @param {AnyResult} result @param {Result.Theme} theme */
 export function plannedCell(result, theme) {
   const p = theme.planned;
   if (!p) return "–";
@@ -90,6 +98,7 @@ export function plannedCell(result, theme) {
 
 // --- changes since last year, and answers still to review --------------------------------------
 
+/** @param {AnyResult} result */
 export function sinceLastYear(result) {
   const since = result.since_last_year;
   if (!since) return null;
@@ -122,6 +131,7 @@ export function sinceLastYear(result) {
       : h("p", {}, "No answer has changed since last year."));
 }
 
+/** @param {AnyResult} result */
 export function reviewList(result) {
   if (!result.review || !result.review.length) return null;
   return h("div", { class: "admonition info", "data-sc": "review-list" },
@@ -131,11 +141,12 @@ export function reviewList(result) {
 }
 
 // On a theme page: each answer carried from last year says so, with a button to confirm it.
+/** @param {ParentNode} themePage */
 export function mountReview(themePage) {
   return onScores((scores) => {
     const waiting = new Map((scores.result?.review || []).map((r) => [r.question, r]));
-    for (const box of themePage.querySelectorAll('[data-sc="review"]')) {
-      const entry = waiting.get(box.dataset.question);
+    for (const box of findAll(themePage, '[data-sc="review"]')) {
+      const entry = waiting.get(box.dataset.question || "");
       box.hidden = !entry;
       if (!entry) {
         replace(box);
@@ -151,10 +162,12 @@ export function mountReview(themePage) {
 
 // --- working together, sign-off and next year (results page) -----------------------------------
 
+/** @param {ParentNode} root @param {"ok" | "error"} kind @param {Child[]} content */
 function message(root, kind, ...content) {
-  replace(root.querySelector('[data-sc="message"]'), h("div", { class: kind === "error" ? "sc-error" : "sc-ok" }, content));
+  replace(find(root, '[data-sc="message"]'), h("div", { class: kind === "error" ? "sc-error" : "sc-ok" }, content));
 }
 
+/** @param {AnyResult} result */
 function togetherSection(result) {
   const assessment = getAssessment();
   const assignments = assessment.assignments || {};
@@ -182,9 +195,10 @@ function togetherSection(result) {
   ];
 }
 
+/** @param {AnyResult} result */
 function signOffSection(result) {
   const current = result.sign_off;
-  const field = (id, label, attrs) => [h("label", { for: id }, label), h("input", { id, ...attrs })];
+  const field = (/** @type {string} */ id, /** @type {string} */ label, /** @type {Attributes} */ attrs) => [h("label", { for: id }, label), h("input", { id, ...attrs })];
   return [
     h("h2", { id: "sign-off" }, "Sign-off"),
     h("p", { "data-sc": "sign-off-state" }, current
@@ -208,17 +222,21 @@ function nextYearSection() {
 }
 
 // Merging colleagues' files: the state (the files chosen, the conflicts) lives here, not in the result.
+/** @param {ParentNode} root */
 function mergeSection(root) {
   const box = h("div", { class: "sc-merge", "data-sc": "merge" });
+  /** @type {NamedFile[]} */
   let files = [];
   const input = h("input", { type: "file", id: "sc-merge-files", class: "sc-visually-hidden", accept: ".json,application/json", multiple: true, "data-sc": "merge-files" });
   const list = h("div", { "data-sc": "merge-list" });
   const outcome = h("div", { "data-sc": "merge-outcome", "aria-live": "polite" });
   list.addEventListener("change", () => show());
 
-  const themesOf = (file) => [...list.querySelectorAll(`[data-file="${CSS.escape(file)}"] input:checked`)].map((b) => b.value);
+  const themesOf = (/** @type {string} */ file) => findAll(list, `[data-file="${CSS.escape(file)}"] input:checked`, HTMLInputElement).map((b) => b.value);
+  /** @param {{ [key: string]: string } | null} [take] */
   async function check(take = null) {
     const assessment = getAssessment();
+    /** @type {EngineOps["merge"]["payload"]} */
     const payload = {
       files: [{ name: "This browser", text: JSON.stringify(assessment) }, ...files],
       themes: Object.fromEntries(files.map((f) => [f.name, themesOf(f.name)])),
@@ -239,9 +257,10 @@ function mergeSection(root) {
     const apply = h("button", { type: "button", class: "md-button md-button--primary", "data-sc": "merge-apply" },
       conflicts.length ? "Merge with these choices" : "Merge into this browser's assessment");
     apply.addEventListener("click", async () => {
+      /** @type {{ [key: string]: string }} */
       const take = {};
-      for (const set of outcome.querySelectorAll('[data-sc="merge-conflict"]')) {
-        take[set.dataset.key] = set.querySelector("input:checked").value;
+      for (const set of findAll(outcome, '[data-sc="merge-conflict"]')) {
+        take[set.dataset.key || ""] = find(set, "input:checked", HTMLInputElement).value;
       }
       const done = await check(Object.keys(take).length ? take : null);
       if (!done || !done.assessment) return;
@@ -270,7 +289,7 @@ function mergeSection(root) {
   }
 
   input.addEventListener("change", async () => {
-    const chosen = [...input.files];
+    const chosen = [...(input.files || [])];
     input.value = "";
     const big = chosen.find((f) => f.size > MAX_FILE_BYTES);
     if (big) {
@@ -293,27 +312,29 @@ function mergeSection(root) {
   return box;
 }
 
+/** @param {HTMLElement} root */
 export function mountYearly(root) {
-  const together = root.querySelector('[data-sc="together"]');
-  const merge = root.querySelector('[data-sc="merge-area"]');
-  const signoff = root.querySelector('[data-sc="sign-off-area"]');
-  const nextYear = root.querySelector('[data-sc="next-year-area"]');
+  const area = (/** @type {string} */ hook) => /** @type {HTMLElement | null} */ (root.querySelector(`[data-sc="${hook}"]`));
+  const together = area("together");
+  const merge = area("merge-area");
+  const signoff = area("sign-off-area");
+  const nextYear = area("next-year-area");
   if (merge) replace(merge, mergeSection(root));
   if (nextYear) replace(nextYear, nextYearSection());
 
   root.addEventListener("click", async (event) => {
-    const button = event.target.closest?.("button[data-sc]");
-    if (!button || !root.contains(button)) return;
+    const button = event.target instanceof Element ? event.target.closest("button[data-sc]") : null;
+    if (!(button instanceof HTMLButtonElement) || !root.contains(button)) return;
     const assessment = getAssessment();
     const which = button.dataset.sc;
     if (which === "export-themes") {
-      const who = root.querySelector('[data-sc="export-who"]').value;
+      const who = find(root, '[data-sc="export-who"]', HTMLSelectElement).value;
       const reply = await call("export_themes", { assessment, contributor: who });
       if (!reply.ok) return message(root, "error", `Could not export the themes: ${reply.problems.join("; ")}`);
       download(`${fileStem(assessment, who)}.json`, "application/json", JSON.stringify(reply.assessment, null, 2) + "\n");
       message(root, "ok", `Exported the themes assigned to ${who}: ${reply.themes.join(", ")}.`);
     } else if (which === "sign-off") {
-      const value = (hook) => root.querySelector(`[data-sc="${hook}"]`).value.trim();
+      const value = (/** @type {string} */ hook) => find(root, `[data-sc="${hook}"]`, HTMLInputElement).value.trim();
       const entry = { name: value("signoff-name"), role: value("signoff-role"), date: value("signoff-date") };
       if (!entry.name || !entry.role || !entry.date) return message(root, "error", "To sign off, give your name, your role and the date.");
       signOff(entry);

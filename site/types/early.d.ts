@@ -1,0 +1,123 @@
+// The early scripts' contract (site/early/, inlined in every page's <head>): what they keep, and what they give
+// the rest of the page on window.scorecard. Written by hand; tsc (npm run check) holds the scripts and the
+// modules to it. The engine's own shapes (AssessmentFile, Result...) are generated: engine.d.ts.
+
+/** An assessment as the store keeps it: the file, normalised (notes, council name and type, provenance always there; no null answers). */
+type StoredAssessment = Omit<AssessmentFile, "answers" | "notes" | "council" | "provenance"> & {
+  answers: { [id: string]: string | string[] };
+  notes: { [id: string]: string };
+  council: AssessmentFile["council"] & { [field: string]: string | string[] | undefined };
+  provenance: { [key: string]: Provenance };
+};
+/** When an entry was last changed (an ISO time), and by whom when the officer gave their name. */
+type Provenance = { at: string; by?: string };
+/** One piece of evidence: a link or a document reference, and its date. */
+type Evidence = NonNullable<AssessmentFile["evidence"]>[string];
+/** One action's plan: owner, due date, status, note, and the reason it is not planned. */
+type PlanFields = NonNullable<AssessmentFile["action_plan"]>[string];
+/** Whose change a subscriber hears of: this tab's, or another tab's (the storage event). */
+type ChangeSource = "this-tab" | "other-tab";
+/** Saved data that could not be read, with why. */
+type Unreadable = { state: "unreadable"; text: string; problem: string };
+/** Unreadable saved data kept aside under its own key (key "" while there was no room to keep it). */
+type KeptAside = { key: string; at: string; problem: string; text: string };
+
+/** What the store reads and writes through: a page's localStorage, or a stand-in (tests/js/). */
+interface StoreEnvironment {
+  /** The storage; may throw (storage turned off), which the store reports rather than passes on. */
+  storage(): Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">;
+  /** The question bank version of this page (its <meta name="scorecard-bank-version">). */
+  pageVersion(): string;
+  /** The time, in milliseconds (Date.now). */
+  now(): number;
+}
+
+/** window.scorecard.store (site/early/store.js): the only writer of saved data. js/store.js hands it to the modules. */
+interface Store {
+  /** This tab's copy of the assessment (read from storage the first time). */
+  getAssessment(): StoredAssessment;
+  /** Change one entry by its key ("SPC-01", "notes.SPC-01", "council.name", "evidence.SPC-01", "action_plan.SPC-01",
+   * "assignments.KEY", "review.SPC-01", "sign_off"); undefined or "" clears it. Merged with what is stored now. */
+  change(key: string, value: unknown): void;
+  /** Several changes as one write. */
+  changeAll(entries: [string, unknown][]): void;
+  /** Why the last write failed ("" when it did not). */
+  lastSaveError(): string;
+  currentBankVersion(): string;
+  /** Hear of every change, this tab's or another's; returns the way to stop. */
+  subscribe(subscriber: (assessment: StoredAssessment, source: ChangeSource) => void): () => void;
+  /** Start again: a blank assessment; the copy kept for undoing an import goes too. */
+  clearAssessment(): void;
+  /** Replace the assessment with `record`, keeping the one it replaces for undo; false when there was no room to keep it. */
+  importAssessment(record: StoredAssessment | AssessmentFile): boolean;
+  canUndoImport(): boolean;
+  undoImport(): boolean;
+  /** Take a set-aside answer (and its note) out of the assessment. */
+  discardSetAside(id: string): void;
+  /** Save the engine's carried-over reading of `sent` (the stored text it read); false when something was saved meanwhile. */
+  saveCarriedOver(sent: string, carried: AssessmentFile): boolean;
+  storedText(): string | null;
+  needsCarryOver(): boolean;
+  savedByNewerVersion(): boolean;
+  keptAside(): KeptAside[];
+  myName(): string;
+  setMyName(name: string): void;
+  signOff(entry: { name: string; role: string; date: string } | null): void;
+  confirmReview(id: string): void;
+  /** Let unreadable saved data go: the entry kept under `key`, or ("") the copy there was no room to keep aside. */
+  discardKeptAside(key: string): void;
+  /** Another tab changed the storage under `key` (null: it was cleared). */
+  otherTabSaved(key: string | null): void;
+}
+
+/** window.scorecard.rules (site/early/store.js): the file's constants and pure functions, as Node's tests load them. */
+interface EarlyRules {
+  KEY: string;
+  UNDO_KEY: string;
+  ASIDE: string;
+  ME_KEY: string;
+  FORMAT: string;
+  FORMAT_VERSION: number;
+  STARTED: string;
+  SPACE: string;
+  WEB_LINK: RegExp;
+  NA: string;
+  newerVersion(a: string, b: string): boolean;
+  blankAssessment(bankVersion: string, startedAt: string): StoredAssessment;
+  shapeProblem(data: unknown): string;
+  normalise(data: any): StoredAssessment;
+  get(record: StoredAssessment, key: string): any;
+  put(record: StoredAssessment, key: string, value: any): void;
+  keysOf(record: StoredAssessment): Set<string>;
+  merge(mine: StoredAssessment | null, stored: StoredAssessment): { record: StoredAssessment; newer: boolean };
+  evidenceEntry(text: string, date: string): Evidence | undefined;
+  planEntry(fields: { [name: string]: string | undefined }, saved: string | undefined): PlanFields | undefined;
+  functionsToSave(chosen: string[], defaults: string[]): string[] | undefined;
+}
+
+/** Each question's entry in the engine's latest result, by question id. */
+type QuestionEntries = Map<string, Result.Question>;
+
+/** window.scorecard.form (site/early/form.js): a theme page's questions as saved, and as the engine asks them. */
+interface EarlyForm {
+  showSaved(form: ParentNode): void;
+  showQuestions(form: HTMLElement, entries: QuestionEntries | null): void;
+  showParsedQuestion(fieldset: HTMLElement): void;
+}
+
+/** A message from the engine's worker (site/assets/worker.mjs). */
+type WorkerMessage =
+  | { type: "progress"; step: string; loaded: number; total: number }
+  | { type: "ready"; how: string; ms: number }
+  | { type: "failed"; message: string }
+  | { type: "reply"; id: number; ok: boolean; [part: string]: unknown };
+
+/** The engine's worker as site/early/start.js starts it: the messages it sent before js/engine.js took it over are kept. */
+type EarlyWorker = Worker & { early: WorkerMessage[] };
+
+interface Window {
+  scorecard: { store: Store; rules: EarlyRules; form: EarlyForm; worker: EarlyWorker };
+}
+
+/** Under Node (tests/js/), store.js exports its rules and createStore; in a page there is no `module`. */
+declare var module: { exports: unknown };

@@ -1,0 +1,125 @@
+// The engine's operations as the site calls them (js/engine.js call(op, payload)): what each takes and what it
+// returns beside `ok`. The names are scorecard/browser.py's BrowserApi.ops (tests/test_js_types.py checks); the
+// result and comparison shapes are generated from their schemas (engine.d.ts). Written by hand.
+
+/** The result of the live score (live_score): a result without the action list, the unanswered list and the action plan. */
+type LiveResult = Omit<Result, "actions" | "unanswered" | "action_plan">;
+/** A full result or a live one: what a page reads when it needs no action list. */
+type AnyResult = Result | LiveResult;
+/** An assessment as the engine takes it: as stored here, or as a file. */
+type AnyAssessment = StoredAssessment | AssessmentFile;
+/** A file given to the engine by name, with its text. */
+type NamedFile = { name: string; text: string };
+/** Options for a comparison, as the CLI's (compare --group-by, --shareable, --min-group). */
+type CompareOptions = { group_by?: "type" | "none"; shareable?: boolean; min_group?: number };
+/** A problem the engine found, with its code and parameters (engine/messages.py). */
+type ProblemDetail = { code: string; params: { [name: string]: unknown }; message: string };
+
+// Replies without a schema yet: their shapes are the engine's (engine/board.py, engine/merge.py,
+// engine/import_plan.py), read here field by field.
+/** The board report's content (engine/board.py board_report), each figure already written as text. */
+type BoardReport = {
+  title: string;
+  council: string;
+  subtitle: string;
+  assessed: string;
+  headline: { score: string; tier: string; risk: string; coverage: string; status: string };
+  since: { summary: string; overall: string; date: string } | null;
+  evidence: string;
+  sign_off: string;
+  themes: {
+    id: string;
+    title: string;
+    state: string;
+    bar: number;
+    score: string;
+    tier: string;
+    provisional: boolean;
+    risk: string;
+    coverage: string;
+    evidence: string;
+    change: string;
+    planned: string;
+  }[];
+  gates: { theme: string; law: string; status: string; question: string }[];
+  actions: { priority: number; question: string; text: string; theme: string; gain: string; gates: string; owner: string; due: string; status: string }[];
+  actions_owned: number;
+  actions_total: number;
+  review: string;
+  annex: {
+    id: string;
+    title: string;
+    questions: {
+      id: string;
+      text: string;
+      answer: string;
+      change: string;
+      review: string;
+      note: string;
+      evidence: (Evidence & { date_long?: string }) | null;
+      action: string;
+      by: string;
+    }[];
+  }[];
+  retired: string[];
+};
+/** What importing a file would change (engine/import_plan.py import_plan), answer by answer, note by note and
+ * council detail by detail: each as shown here and in the file (null: not given), and how they compare. */
+type ImportPlan = {
+  answers: ImportEntry[];
+  notes: ImportEntry[];
+  council: ImportEntry[];
+  counts: { [state in ImportState]: number };
+  here_has_content: boolean;
+};
+type ImportState = "same" | "only_here" | "only_file" | "differ";
+/** An answer or note (question, theme, text) or a council detail (field, label). */
+type ImportEntry = {
+  question?: string;
+  theme?: string;
+  text?: string;
+  field?: string;
+  label?: string;
+  here: string | null;
+  file: string | null;
+  state: ImportState;
+};
+/** A merge of officers' files (engine/merge.py merge_assessments). */
+type MergeOutcome = {
+  assessment: AssessmentFile | null;
+  conflicts: MergeConflict[];
+  settled: unknown[];
+  files: unknown[];
+};
+type MergeConflict = {
+  key: string;
+  label: string;
+  text?: string;
+  assigned_to?: string;
+  choices: { file: string; shown: string; by?: string; at?: string }[];
+};
+
+interface EngineOps {
+  score: { payload: AnyAssessment; reply: { result: Result } };
+  live_score: { payload: AnyAssessment; reply: { result: LiveResult } };
+  import: { payload: { text: string; here?: AnyAssessment }; reply: { assessment: AssessmentFile; result: Result; plan: ImportPlan } };
+  actions_csv: { payload: { assessment: AnyAssessment; site_url: string }; reply: { csv: string } };
+  compare: {
+    payload: { files: NamedFile[]; options?: CompareOptions; filter?: { region?: string; type?: string } };
+    reply: { comparison: Comparison; shown: Comparison; shown_files: number[] };
+  };
+  compare_csv: { payload: { comparison: Comparison } | { files: NamedFile[]; options?: CompareOptions }; reply: { csv: string } };
+  board_report: { payload: AnyAssessment; reply: { report: BoardReport } };
+  merge: {
+    payload: { files: NamedFile[]; themes?: { [file: string]: string[] }; take?: { [key: string]: string }; prefer?: string };
+    reply: { merge: MergeOutcome };
+  };
+  export_themes: { payload: { assessment: AnyAssessment; contributor?: string; themes?: string[] }; reply: { assessment: AssessmentFile; themes: string[] } };
+  next_year: { payload: { assessment: AnyAssessment; today: string }; reply: { assessment: AssessmentFile } };
+  plan_import: { payload: { assessment: AnyAssessment; text: string }; reply: { assessment: AssessmentFile; result: Result } };
+}
+type EngineOp = keyof EngineOps;
+/** The engine's reply to `op`: what it returns, or why it could not (in words an officer reads). */
+type EngineReply<Op extends EngineOp> =
+  | ({ ok: true } & EngineOps[Op]["reply"])
+  | { ok: false; problems: string[]; problem_details?: ProblemDetail[] };
