@@ -7,7 +7,10 @@ a batch at a time):
 - the assessment file's format and version, and the shape check (store.js, shapeProblem) against
   engine/assessment.py and its schema: the store never refuses a file the engine reads, and each file it
   refuses the engine refuses too;
-- "gate failed" (site/assets/js/views.js, failedGates) against the engine's own gate_failed and failed_gates.
+- "gate failed" (site/assets/js/views.js, failedGates) against the engine's own gate_failed and failed_gates;
+- what the engine's result depends on (store.js, scoringInput: the site asks for a new score only when it
+  changes): two assessments with the same scoring input score the same, but for the plan and note text the
+  result repeats, which the pages read from the store.
 
 Long dates are compared in tests/test_format_js.py; plan status names come with the engine's result
 (labels.plan_statuses).
@@ -279,3 +282,92 @@ def test_failed_gates_are_the_engines(real_bank):
             failing += len(questions)
         assert sum(map(len, themes)) == result["overall"]["failed_gates"]
     assert failing > 0, "no result with a legal duty not met: the comparison checked nothing"
+
+
+# --- what the result depends on --------------------------------------------------------------------------
+
+
+def inert_edit(data: dict, rng: random.Random) -> None:
+    """A change the site does not ask for a new score for: the text of a note, evidence or a plan, who answers
+    what, when something was changed."""
+    kind = rng.choice(["note", "evidence", "plan", "assignment", "provenance"])
+    notes, evidence, plan = data["notes"], data.get("evidence", {}), data.get("action_plan", {})
+    if kind == "note" and notes:
+        notes[rng.choice(sorted(notes))] = f"Reworded {rng.randint(1, 999)}"
+    elif kind == "evidence" and evidence:
+        entry = evidence[rng.choice(sorted(evidence))]
+        entry.pop("link", None)
+        entry["reference"], entry["date"] = f"Cabinet report {rng.randint(1, 99)}", "2026-03-01"
+    elif kind == "plan" and plan:
+        entry = plan[rng.choice(sorted(plan))]
+        entry.update(owner=f"Officer {rng.randint(1, 9)}", due="2027-01-31", note="Tender drafted")
+    elif kind == "assignment":
+        data["assignments"] = {"spoc": f"Colleague {rng.randint(1, 9)}"}
+    else:
+        data["provenance"] = {"assessment": {"at": f"2026-0{rng.randint(1, 9)}-01T09:00:00Z"}}
+
+
+def scoring_edit(data: dict, rng: random.Random, bank) -> None:
+    """A change the result may depend on: an answer, a note or evidence given or taken away, a plan's status."""
+    kind = rng.choice(["answer", "note", "old note", "evidence", "status"])
+    answered = sorted(data["answers"])
+    qid = rng.choice(answered)
+    if kind == "answer":
+        data["answers"][qid] = rng.choice(bank.questions[qid].options).id if bank.questions[qid].type != "multi" else []
+    elif kind == "note":
+        data["notes"].pop(qid, None) if qid in data["notes"] else data["notes"].update({qid: "New note"})
+    elif kind == "old note":
+        data["notes"].pop("OLD-99", None)
+    elif kind == "evidence":
+        evidence = data.setdefault("evidence", {})
+        evidence.pop(qid, None) if qid in evidence else evidence.update({qid: {"reference": "Minutes"}})
+    elif data.get("action_plan"):
+        entry = data["action_plan"][rng.choice(sorted(data["action_plan"]))]
+        entry["status"] = rng.choice(["not_started", "in_progress", "done"])
+        entry.pop("reason", None)
+
+
+ECHOED = ("owner", "due", "note", "reason")  # the plan's text, which the results page reads from the store
+
+
+def without_echoes(result: dict) -> dict:
+    """The result but for the plan and note text it repeats from the file."""
+    result = copy.deepcopy(result)
+    for action in result["actions"]:
+        action.pop("plan", None)
+    for entry in result["action_plan"]:
+        for name in ECHOED:
+            entry.pop(name, None)
+    for entry in result["changes"]["set_aside"]:
+        entry.pop("note", None)
+    return result
+
+
+def test_assessments_with_the_same_scoring_input_score_the_same(real_bank):
+    rng = random.Random(2029)
+    pairs = []
+    for i in range(90):
+        data = yearly_example(real_bank, rng)
+        data.setdefault("notes", {})
+        data["notes"].update({q: "Agreed at cabinet" for q in sorted(data["answers"])[:3]})
+        data["notes"]["OLD-99"] = "A note for a question the bank no longer has"  # set aside: its note counts
+        other = copy.deepcopy(data)
+        for _ in range(rng.randint(1, 3)):
+            inert_edit(other, rng)
+        if i % 2 == 0:
+            scoring_edit(other, rng, real_bank)
+        pairs.append((data, other))
+    same = node(
+        "process.stdout.write(JSON.stringify(input.map(([a, b]) => "
+        "JSON.stringify(early.scoringInput(early.normalise(a))) === JSON.stringify(early.scoringInput(early.normalise(b))))));",
+        pairs,
+    )
+    equal = 0
+    for (a, b), js_same in zip(pairs, same, strict=True):
+        scored = [score_assessment(real_bank, load_assessment(d, real_bank)) for d in (a, b)]
+        if js_same:
+            equal += 1
+            assert without_echoes(scored[0]) == without_echoes(scored[1]), "the site would keep a result that changed"
+    assert 40 <= equal < len(pairs), (
+        f"{equal} of {len(pairs)} pairs had the same scoring input: the check checked little"
+    )

@@ -268,6 +268,24 @@
     return same ? undefined : chosen;
   }
 
+  /**
+   * What of the assessment the engine's result depends on: all of it but the times of changes, who answers which
+   * theme, and the text of notes, evidence and action plans, of which the result counts only that they are there
+   * (and a plan's status). Two assessments with the same scoring input score the same, but for the plan and note
+   * text the result repeats, which the pages read from the store instead (tests/test_js_rules.py checks this
+   * against the engine). js/scores.js asks the engine again only when it changes.
+   * @param {StoredAssessment} record
+   */
+  function scoringInput(record) {
+    const { provenance, notes, evidence, action_plan, assignments, ...rest } = record;
+    return {
+      ...rest,
+      notes: Object.keys(notes).filter((id) => notes[id]).sort(),
+      evidence: Object.keys(evidence || {}).sort(),
+      action_plan: Object.entries(action_plan || {}).map(([id, entry]) => [id, entry.status || "not_started"]).sort(),
+    };
+  }
+
   // --- the store: this tab's copy, kept in step with the storage --------------------------------
 
   /**
@@ -555,7 +573,7 @@
   }
 
   const rules = { KEY, UNDO_KEY, ASIDE, ME_KEY, FORMAT, FORMAT_VERSION, STARTED, SPACE, WEB_LINK, NA };
-  const pure = { newerVersion, blankAssessment, shapeProblem, normalise, get, put, keysOf, merge, evidenceEntry, planEntry, functionsToSave };
+  const pure = { newerVersion, blankAssessment, shapeProblem, normalise, get, put, keysOf, merge, evidenceEntry, planEntry, functionsToSave, scoringInput };
   if (typeof document === "undefined") {
     // Node (tests/js/): the functions, and the store over a storage the test gives.
     module.exports = { ...rules, ...pure, createStore };

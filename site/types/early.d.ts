@@ -93,6 +93,7 @@ interface EarlyRules {
   evidenceEntry(text: string, date: string): Evidence | undefined;
   planEntry(fields: { [name: string]: string | undefined }, saved: string | undefined): PlanFields | undefined;
   functionsToSave(chosen: string[], defaults: string[]): string[] | undefined;
+  scoringInput(record: StoredAssessment): object;
 }
 
 /** Each question's entry in the engine's latest result, by question id. */

@@ -3,8 +3,8 @@
 // template (scorecard/reports/templates/board_body.html.j2) and the same stylesheet (board.css).
 import { call } from "./engine.js";
 import { find, h, replace } from "./dom.js";
-import { getAssessment } from "./store.js";
-import { onScores } from "./scores.js";
+import { getAssessment, subscribe } from "./store.js";
+import { latestScores, onScores } from "./scores.js";
 
 const num = (/** @type {string} */ cls = "") => ({ class: cls ? `sc-board__num ${cls}` : "sc-board__num" });
 const col = (/** @type {string} */ text, /** @type {Attributes} */ attrs = {}) => h("th", { scope: "col", ...attrs }, text);
@@ -95,7 +95,8 @@ export function mountBoard(root) {
   const body = find(root, '[data-sc="board"]');
   root.querySelector('[data-sc="print-board"]')?.addEventListener("click", () => window.print());
   let sequence = 0;
-  return onScores(async (scores) => {
+  /** @param {import("./scores.js").Scores} scores */
+  const show = async (scores) => {
     if (!scores.result) {
       replace(body, h("p", {}, scores.reason === "no-council-type"
         ? "Choose your council type on the home page, and answer some questions, to see the report."
@@ -107,5 +108,13 @@ export function mountBoard(root) {
     if (mine !== sequence) return;
     replace(body, reply.ok ? renderBoard(reply.report) : h("p", { class: "sc-error" }, reply.problems.join("; ")));
     body.dataset.ready = "true";
-  });
+  };
+  const stopScores = onScores(show);
+  // The annex shows every note and piece of evidence, which a new score is not asked for (js/scores.js): another
+  // tab's change to them is shown too.
+  const stopStore = subscribe(() => show(latestScores()));
+  return () => {
+    stopScores();
+    stopStore();
+  };
 }

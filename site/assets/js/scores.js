@@ -1,5 +1,6 @@
-// Keeps the latest engine result for the saved assessment, re-scoring on every change.
-// Replies that arrive after a newer request are dropped, so the newest answers always win.
+// Keeps the latest engine result for the saved assessment, re-scoring when something it depends on changes
+// (store.js scoringInput: not on each letter of a note, an evidence text or an action's owner, which the pages
+// show from the store). Replies that arrive after a newer request are dropped, so the newest answers always win.
 import { call, onEngineStatus } from "./engine.js";
 import { getAssessment, needsCarryOver, saveCarriedOver, savedByNewerVersion, storedText, subscribe } from "./store.js";
 
@@ -18,6 +19,9 @@ const listeners = new Map();
 let latest = { result: null, problems: [], reason: "loading" };
 let sequence = 0;
 let engineReady = false;
+// What the latest request was for: the assessment's scoring input, and whether it asked for the action list.
+let asked = { input: "", actions: false };
+const { scoringInput } = window.scorecard.rules;
 
 const wantActions = () => [...listeners.values()].includes(true);
 const lacksActions = (/** @type {Scores} */ value) => Boolean(value.result) && !("actions" in /** @type {object} */ (value.result));
@@ -31,12 +35,18 @@ function publish(value) {
 async function rescore() {
   const assessment = getAssessment();
   if (!assessment.council.type) {
+    asked = { input: "", actions: false };
     publish({ result: null, problems: [], reason: "no-council-type" });
     return;
   }
   if (!engineReady) return;
+  const input = JSON.stringify(scoringInput(assessment));
+  const actions = wantActions();
+  // Asked already, and the answer is coming or has come: nothing the result depends on has changed since.
+  if (input === asked.input && (asked.actions || !actions) && latest.reason !== "invalid") return;
+  asked = { input, actions };
   const mine = ++sequence;
-  const reply = await call(wantActions() ? "score" : "live_score", assessment);
+  const reply = await call(actions ? "score" : "live_score", assessment);
   if (mine !== sequence) return;
   if (reply.ok && hasOldIds(reply.result)) carryOver();
   publish({

@@ -7,7 +7,7 @@
 import { MAX_FILE_BYTES, call } from "./engine.js";
 import { download, find, findAll, h, replace } from "./dom.js";
 import { longDate, score } from "./format.js";
-import { confirmReview, getAssessment, importAssessment, myName, signOff, undoImport } from "./store.js";
+import { confirmReview, getAssessment, importAssessment, myName, signOff, subscribe, undoImport } from "./store.js";
 import { latestScores, onScores } from "./scores.js";
 import { themeApplies, tierName } from "./views.js";
 
@@ -46,15 +46,23 @@ export function replaceKeepingFocus(container, ...children) {
 
 // --- the action plan, in each row of the action list ------------------------------------------
 
+// An action's plan in a line: "In progress, owner Head of Procurement, due 31 March 2027".
+/** @param {{ [status: string]: string }} statuses @param {Partial<PlanFields>} plan */
+function planSummary(statuses, plan) {
+  if (!plan.status) return "Not in the plan yet";
+  return [statuses[plan.status], plan.owner ? `owner ${plan.owner}` : "no owner yet", plan.due ? `due ${longDate(plan.due)}` : null].filter(Boolean).join(", ");
+}
+
+// The plan as saved, not the result's copy of it: typing an owner, a date or a note does not ask the engine for a
+// new result (js/scores.js), so the page shows what is saved, and follows it (showPlanSummaries).
+const savedPlan = (/** @type {string} */ question) => getAssessment().action_plan?.[question] || {};
+
 /** @param {Result} result @param {Result.Action} action */
 export function planCell(result, action) {
   const statuses = result.labels.plan_statuses; // by name, as the engine writes them
-  /** @type {Partial<Result.PlanFields>} */
-  const plan = action.plan || {};
+  const plan = savedPlan(action.question);
   const id = (/** @type {string} */ part) => `sc-plan-${part}-${action.question}`;
-  const summary = plan.status
-    ? [statuses[plan.status], plan.owner ? `owner ${plan.owner}` : "no owner yet", plan.due ? `due ${longDate(plan.due)}` : null].filter(Boolean).join(", ")
-    : "Not in the plan yet";
+  const summary = planSummary(statuses, plan);
   const status = h("select", { id: id("status"), "data-plan": "status" },
     Object.entries(statuses).map(([value, name]) => h("option", { value, selected: (plan.status || "not_started") === value }, name)));
   const reasonWanted = plan.status === "not_planned";
@@ -79,6 +87,16 @@ export function planCell(result, action) {
       h("label", { for: id("status") }, "Status"), status,
       reason, pending,
       h("label", { for: id("note") }, "Progress note"), h("input", { type: "text", id: id("note"), "data-plan": "note", value: plan.note || "", maxlength: 10000 })));
+}
+
+// Each action's plan in a line, as saved now (another tab's changes, and this one's typing).
+/** @param {ParentNode} root @param {Result} result */
+function showPlanSummaries(root, result) {
+  for (const box of findAll(root, '[data-sc="plan"][data-question]')) {
+    const line = box.querySelector('[data-sc="plan-summary"]');
+    const text = planSummary(result.labels.plan_statuses, savedPlan(box.dataset.question || ""));
+    if (line && line.textContent !== text) line.textContent = text;
+  }
 }
 
 // --- summary columns ---------------------------------------------------------------------------
@@ -355,12 +373,30 @@ export function mountYearly(root) {
     }
   });
 
-  return onScores((scores) => {
+  let assigned = ""; // who answers which theme, as the section last showed it
+  const stopScores = onScores((scores) => {
     if (!scores.result) {
       for (const area of [together, signoff]) if (area) replace(area);
       return;
     }
+    assigned = JSON.stringify(getAssessment().assignments || {});
     if (together) replaceKeepingFocus(together, togetherSection(scores.result));
     if (signoff) replaceKeepingFocus(signoff, signOffSection(scores.result));
   });
+  // What the engine's result does not depend on (js/scores.js asks for no new one): the plans' owners, dates and
+  // notes, and who answers which theme, shown as they are saved.
+  const stopStore = subscribe(() => {
+    const result = latestScores().result;
+    if (!result || !("actions" in result)) return;
+    showPlanSummaries(root, result);
+    const now = JSON.stringify(getAssessment().assignments || {});
+    if (together && now !== assigned) {
+      assigned = now;
+      replaceKeepingFocus(together, togetherSection(result));
+    }
+  });
+  return () => {
+    stopScores();
+    stopStore();
+  };
 }
