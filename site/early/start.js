@@ -6,7 +6,7 @@
   const worker = /** @type {EarlyWorker} */ (new Worker(new URL("worker.mjs", new URL(meta("scorecard-assets"), location.href)), { type: "module" }));
   worker.early = [];
   worker.onmessage = (event) => worker.early.push(event.data);
-  worker.onerror = (event) => worker.early.push({ type: "failed", message: event.message || "the worker could not start" });
+  worker.onerror = (event) => worker.early.push({ type: "stopped", message: event.message || "the worker could not start" });
   worker.postMessage({ op: "start", payload: { wheel: meta("scorecard-engine") } });
   window.scorecard.worker = worker;
 })();

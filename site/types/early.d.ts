@@ -111,6 +111,8 @@ type WorkerMessage =
   | { type: "progress"; step: string; loaded: number; total: number }
   | { type: "ready"; how: string; ms: number }
   | { type: "failed"; message: string }
+  /** Not from the worker: start.js's record of the worker failing (its error event) before js/engine.js took it over. */
+  | { type: "stopped"; message: string }
   | { type: "reply"; id: number; ok: boolean; [part: string]: unknown };
 
 /** The engine's worker as site/early/start.js starts it: the messages it sent before js/engine.js took it over are kept. */

@@ -122,4 +122,4 @@ type EngineOp = keyof EngineOps;
 /** The engine's reply to `op`: what it returns, or why it could not (in words an officer reads). */
 type EngineReply<Op extends EngineOp> =
   | ({ ok: true } & EngineOps[Op]["reply"])
-  | { ok: false; problems: string[]; problem_details?: ProblemDetail[] };
+  | { ok: false; problems: string[]; problem_details?: ProblemDetail[]; stopped?: boolean };

@@ -313,3 +313,48 @@ def test_loading_says_how_far_it_got_and_the_form_stays_usable(browser, base_url
     assert log["texts"][-1] == ""  # cleared once the engine is ready: the score speaks for itself
     values = log["values"]
     assert len(values) >= 3 and values == sorted(values), values  # the bar moves forward, in steps
+
+
+# The page's own engine client (the module app.js loaded: the same URL, the same module), a call the worker never
+# receives (so it waits, as on a worker that has died), then the worker's error event.
+STOP_WHILE_WAITING = """async () => {
+  const engine = await import(new URL("/assets/js/engine.js", location.href).href);
+  const worker = window.scorecard.worker;
+  worker.postMessage = () => {};
+  const late = (promise) => Promise.race([promise, new Promise((resolve) => setTimeout(() => resolve("still waiting"), 3000))]);
+  const waiting = late(engine.call("score", window.scorecard.store.getAssessment()));
+  worker.dispatchEvent(new ErrorEvent("error", { message: "out of memory" }));
+  return {
+    waiting: await waiting,
+    after: await late(engine.call("live_score", window.scorecard.store.getAssessment())),
+    status: engine.engineStatus(),
+    shown: document.querySelector('[data-sc="live-score"]').textContent,
+  };
+}"""
+
+
+def test_calls_waiting_on_a_worker_that_fails_are_answered_with_why(page, base_url):
+    """A worker that fails after starting answers nothing more: every call waiting on it, and every later one, is
+    answered with a failed reply saying so (each caller shows its problems), and the page says the engine stopped."""
+    page.goto(base_url + "index.html")
+    page.select_option("#sc-council-type", "district")
+    page.locator('[data-sc="theme-list"] a').first.click()
+    wait_for_engine(page)
+    out = page.evaluate(STOP_WHILE_WAITING)
+    stopped = {
+        "ok": False,
+        "problems": [
+            "The scoring engine stopped (out of memory): reload the page to start it again. "
+            "Your answers are still saved on this device"
+        ],
+        "stopped": True,
+    }
+    assert out["waiting"] == stopped
+    assert out["after"] == stopped
+    assert out["status"]["state"] == "failed" and out["status"]["stopped"] is True
+    assert "The scoring engine stopped (reload the page to start it again): out of memory." in out["shown"]
+    assert (
+        page.locator('[data-sc="engine-status"]')
+        .first.inner_text()
+        .startswith("The scoring engine stopped: out of memory.")
+    )

@@ -10,7 +10,9 @@ export const MAX_FILE_BYTES = 5_000_000;
  * state: "loading", "ready" or "failed". While loading, the worker reports its step ("download",
  * "start" or "restore") and the bytes of the engine's files it has in hand (loaded of total);
  * once ready, how it started ("started", or "restored" from a snapshot kept on this device).
- * @typedef {{ state: "loading" | "ready" | "failed", step: string, loaded: number, total: number, message: string, how?: string, startMs?: number }} EngineStatus
+ * A failed engine either could not start (the worker says so, and still answers every call with why) or
+ * stopped: the worker itself failed (stopped: true), and answers nothing more.
+ * @typedef {{ state: "loading" | "ready" | "failed", step: string, loaded: number, total: number, message: string, how?: string, startMs?: number, stopped?: boolean }} EngineStatus
  */
 
 /** @type {Set<(status: EngineStatus) => void>} */
@@ -22,6 +24,8 @@ let worker = null;
 let nextId = 1;
 /** @type {Map<number, (reply: any) => void>} */
 const pending = new Map();
+/** @type {string | null} */
+let stopped = null; // why the worker stopped: no call will be answered
 
 // Nothing is said until the worker reports its first step (the pages' own placeholders say the
 // engine is loading), so a screen reader hears one message per step and no more.
@@ -44,11 +48,32 @@ function handle(data) {
   if (data.type === "progress") setStatus("loading", { step: data.step, loaded: data.loaded, total: data.total });
   else if (data.type === "ready") setStatus("ready", { how: data.how, startMs: data.ms });
   else if (data.type === "failed") setStatus("failed", { message: data.message });
+  else if (data.type === "stopped") stop(data.message);
   else if (data.type === "reply") {
     const resolve = pending.get(data.id);
     pending.delete(data.id);
     if (resolve) resolve(data);
   }
+}
+
+/**
+ * The reply to a call the engine cannot answer: the worker stopped. Every caller shows a failed reply's problems.
+ * @param {string} why
+ */
+const stoppedReply = (why) => ({
+  ok: /** @type {const} */ (false),
+  problems: [`The scoring engine stopped (${why}): reload the page to start it again. Your answers are still saved on this device`],
+  stopped: true,
+});
+
+// The worker failed (an error it did not catch, or it could not be loaded): it answers nothing more, so every call
+// still waiting is answered now, and every later call at once.
+/** @param {string} why */
+function stop(why) {
+  stopped = why;
+  setStatus("failed", { message: why, stopped: true });
+  for (const resolve of pending.values()) resolve(stoppedReply(why));
+  pending.clear();
 }
 
 // Show the engine's state in the page: the text of every [data-sc="engine-status"] (a live
@@ -58,7 +83,7 @@ function handle(data) {
 /** @param {EngineStatus} [current] @param {ParentNode} [root] */
 export function showEngineStatus(current = status, root = document) {
   const text = current.state === "ready" ? "" : current.state === "failed"
-    ? `The scoring engine could not start: ${current.message}. Your answers are still saved on this device.`
+    ? `The scoring engine ${current.stopped ? "stopped" : "could not start"}: ${current.message}. Your answers are still saved on this device.`
     : STEP_TEXT[current.step] ?? "";
   for (const node of root.querySelectorAll('[data-sc="engine-status"]')) {
     if (node.textContent !== text) node.textContent = text;
@@ -82,7 +107,7 @@ export function startEngine() {
   worker = window.scorecard.worker;
   for (const data of worker.early || []) handle(data);
   worker.onmessage = ({ data }) => handle(data);
-  worker.onerror = (event) => setStatus("failed", { message: event.message || "the worker could not start" });
+  worker.onerror = (event) => stop(event.message || "the worker failed");
   return worker;
 }
 
@@ -106,6 +131,7 @@ export function onEngineStatus(listener) {
  */
 export function call(op, payload) {
   const engine = startEngine();
+  if (stopped !== null) return Promise.resolve(stoppedReply(stopped));
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, resolve);

@@ -9,7 +9,8 @@ import { getAssessment, needsCarryOver, saveCarriedOver, savedByNewerVersion, st
 // change about two thirds of the engine's time and a quarter of the bytes (scorecard/browser.py, live_score).
 /**
  * The latest scores: the engine's result for the saved assessment, or why there is none (reason: "loading",
- * "no-council-type", "invalid" with the problems, "engine-failed"; "scored" with a result).
+ * "no-council-type", "invalid" with the problems, "engine-failed" (it could not start) or "engine-stopped" with
+ * why; "scored" with a result).
  * @typedef {{ result: Result | LiveResult | null, problems: string[], reason: string }} Scores
  */
 
@@ -47,7 +48,7 @@ async function rescore() {
   asked = { input, actions };
   const mine = ++sequence;
   const reply = await call(actions ? "score" : "live_score", assessment);
-  if (mine !== sequence) return;
+  if (mine !== sequence || (!reply.ok && reply.stopped)) return; // stopped: the engine's status says so
   if (reply.ok && hasOldIds(reply.result)) carryOver();
   publish({
     result: reply.ok ? reply.result : null,
@@ -108,6 +109,6 @@ export function startScoring() {
   onEngineStatus((status) => {
     engineReady = status.state === "ready";
     if (engineReady) (needsCarryOver() ? carryOver() : Promise.resolve()).then(rescore);
-    else if (status.state === "failed") publish({ result: null, problems: [status.message], reason: "engine-failed" });
+    else if (status.state === "failed") publish({ result: null, problems: [status.message], reason: status.stopped ? "engine-stopped" : "engine-failed" });
   });
 }

@@ -65,8 +65,10 @@ export function gateNotice(result, theme) {
 function waiting(scores) {
   if (scores.reason === "no-council-type") return [h("p", {}, "Choose your council type to see scores.")];
   if (scores.reason === "loading") return [h("p", {}, "Loading the scoring engine… You can start answering now.")];
-  if (scores.reason === "engine-failed")
-    return [h("p", { class: "sc-error" }, `The scoring engine could not start (${scores.problems.join("; ")}). Your answers are still saved on this device.`)];
+  if (scores.reason === "engine-failed" || scores.reason === "engine-stopped") {
+    const what = scores.reason === "engine-failed" ? "could not start" : "stopped (reload the page to start it again)";
+    return [h("p", { class: "sc-error" }, `The scoring engine ${what}: ${scores.problems.join("; ")}. Your answers are still saved on this device.`)];
+  }
   if (scores.reason === "invalid")
     return [h("p", { class: "sc-error" }, "These answers cannot be scored: "), h("ul", {}, scores.problems.map((p) => h("li", {}, p)))];
   return null;
