@@ -100,11 +100,7 @@ def cmd_template(args: argparse.Namespace) -> int:
     except (AssessmentError, LookupError) as error:
         print(f"error: {terminal_safe(str(error))}", file=sys.stderr)
         return EXIT_INPUT
-    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    if args.output:
-        return write_output(args.output, text)
-    sys.stdout.write(text)
-    return EXIT_OK
+    return write_or_print(_json_text(data), args.output)
 
 
 def template_for(
@@ -241,11 +237,12 @@ def _read_or_stop(path: str, bank: Bank, doing: str):
         raise Stop(EXIT_INPUT) from None
 
 
-def _write(text: str, output: str | None) -> None:
+def write_or_print(text: str, output: str | None) -> int:
+    """Write to ``-o`` (whole or not at all, through write_output) or to standard output; the exit code."""
     if output:
-        Path(output).write_text(text, encoding="utf-8", newline="")
-    else:
-        sys.stdout.write(text)
+        return write_output(output, text)
+    sys.stdout.write(text)
+    return EXIT_OK
 
 
 def _json_text(data) -> str:
@@ -258,8 +255,8 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
 
     bank = _bank(args)
     assessment = _read_or_stop(args.file, bank, "write its action plan")
-    _write(actions_csv(score_assessment(bank, assessment), assessment.to_dict(), site_url=args.site_url), args.output)
-    return EXIT_OK
+    text = actions_csv(score_assessment(bank, assessment), assessment.to_dict(), site_url=args.site_url)
+    return write_or_print(text, args.output)
 
 
 def cmd_plan_import(args: argparse.Namespace) -> int:
@@ -286,7 +283,9 @@ def cmd_plan_import(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(terminal_safe(f"  - {problem}"), file=sys.stderr)
         return EXIT_INPUT
-    _write(_json_text(merged.to_dict()), args.output)
+    code = write_or_print(_json_text(merged.to_dict()), args.output)
+    if code != EXIT_OK:
+        return code
     kept = sum(1 for entry in updates.values() if entry is not None)
     removed = sum(1 for qid, entry in updates.items() if entry is None and qid in assessment.cycle.action_plan)
     print(
@@ -312,8 +311,7 @@ def cmd_next_year(args: argparse.Namespace) -> int:
     except AssessmentError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_INPUT
-    _write(_json_text(data), args.output)
-    return EXIT_OK
+    return write_or_print(_json_text(data), args.output)
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
@@ -349,7 +347,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
         print(terminal_safe(conflicts_text(merged["conflicts"], args.output)), file=sys.stderr)
         return EXIT_SKIPPED
-    _write(_json_text(merged["assessment"]), args.output)
+    code = write_or_print(_json_text(merged["assessment"]), args.output)
+    if code != EXIT_OK:
+        return code
     answered = len(merged["assessment"]["answers"])
     print(
         f"Merged {len(files)} files: {answered} answer(s)" + (f" into {args.output}" if args.output else "") + ".",
@@ -383,8 +383,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     bank = _bank(args)
     assessment = _read_or_stop(args.file, bank, "write its report")
     report = board_report(bank, assessment, score_assessment(bank, assessment), top=args.actions)
-    _write(board_html(report), args.output)
-    return EXIT_OK
+    return write_or_print(board_html(report), args.output)
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -4,8 +4,9 @@ Reading: only regular files. A device (/dev/zero) never ends and a named pipe (F
 a writer, so both are refused before reading; the size is checked before anything is read, and
 no more than the limit (and one byte) is ever read, in case the file grows meanwhile.
 
-Writing: the text goes to a temporary file in the same folder, which then replaces the report
-in one step (os.replace), so a failed write leaves the old report as it was, never half written.
+Writing: the text goes to a temporary file in the same folder, is flushed to the disk (fsync), and
+then replaces the report in one step (os.replace), so a failed write (a full disk, say) leaves the
+old report as it was, never half written. Every command's ``-o`` writes through here.
 """
 
 from __future__ import annotations
@@ -98,10 +99,11 @@ def write_atomically(path: str, text: str) -> None:
     temporary = None
     try:
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.chmod(temporary, mode)
         os.replace(temporary, target)
         temporary = None
@@ -113,6 +115,13 @@ def write_atomically(path: str, text: str) -> None:
                 os.unlink(temporary)
             except OSError:
                 pass
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Every byte, however many calls it takes (a write may take fewer bytes than it is given)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view[:CHUNK]) :]
 
 
 def _mode_for(target: Path) -> int:

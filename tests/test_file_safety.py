@@ -7,10 +7,13 @@ tests/test_cli.py, in a real process with a time and memory limit.
 
 from __future__ import annotations
 
+import argparse
+import errno
 import json
 import os
 import stat
 import tracemalloc
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -72,26 +75,92 @@ def test_compare_skips_a_200_megabyte_file_without_reading_it(tmp_path):
     assert peak < 50_000_000, f"{peak:,} bytes held while skipping a {HUGE:,}-byte file"
 
 
-@pytest.mark.parametrize("command", [["template", "--council-type", "district"], ["compare", "valid.json"]])
+# Every command that takes -o, with the input files it reads (written by ``inputs``).
+WRITING = {
+    "template": ["template", "--council-type", "district"],
+    "compare": ["compare", "valid.json"],
+    "report": ["report", "valid.json"],
+    "merge": ["merge", "valid.json", "other.json"],
+    "plan export": ["plan", "export", "valid.json"],
+    "plan import": ["plan", "import", "plan.csv", "valid.json"],
+    "next-year": ["next-year", "valid.json", "--date", "2027-04-01"],
+}
+
+
+def inputs(folder: Path) -> None:
+    """The files the -o commands read: two assessments and an action plan CSV."""
+    valid(folder)
+    valid(folder, "other.json")
+    plan = run_cli("--questions", QUESTIONS, "plan", "export", "valid.json", cwd=folder)
+    assert plan.returncode == 0, plan.stderr
+    (folder / "plan.csv").write_text(plan.stdout, encoding="utf-8", newline="")
+
+
+def commands_writing_a_file(parser: argparse.ArgumentParser, names: tuple[str, ...] = ()) -> Iterator[str]:
+    """The commands (``plan export``) whose options include -o."""
+    sub = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+    if sub is None:
+        if any("-o" in a.option_strings for a in parser._actions):
+            yield " ".join(names)
+        return
+    for name, command in sub.choices.items():
+        yield from commands_writing_a_file(command, (*names, name))
+
+
+def test_every_command_with_an_output_file_is_tried():
+    """A new command that takes -o must be added to WRITING, so the tests below try it."""
+    from scorecard.cli import build_parser
+
+    assert sorted(commands_writing_a_file(build_parser())) == sorted(WRITING)
+
+
+@pytest.mark.parametrize("command", WRITING.values(), ids=WRITING.keys())
 def test_output_into_a_missing_folder_is_a_clear_error(tmp_path, command):
-    valid(tmp_path)
+    inputs(tmp_path)
     result = run_cli("--questions", QUESTIONS, *command, "-o", "no/such/folder/out.txt", cwd=tmp_path)
-    assert result.returncode == 2
-    assert result.stderr.strip().endswith(
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
         f"error: cannot write no/such/folder/out.txt: the folder {Path('no/such/folder')} does not exist"
     )
     assert not (tmp_path / "no").exists()
 
 
-@pytest.mark.parametrize("command", [["template", "--council-type", "district"], ["compare", "valid.json"]])
+@pytest.mark.parametrize("command", WRITING.values(), ids=WRITING.keys())
 def test_output_over_a_folder_is_a_clear_error(tmp_path, command):
-    valid(tmp_path)
+    inputs(tmp_path)
     (tmp_path / "reports").mkdir()
     (tmp_path / "reports" / "kept.txt").write_text("kept", encoding="utf-8")
     result = run_cli("--questions", QUESTIONS, *command, "-o", "reports", cwd=tmp_path)
-    assert result.returncode == 2
-    assert "error: cannot write reports: it is a folder" in result.stderr
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "error: cannot write reports: it is a folder"
     assert (tmp_path / "reports" / "kept.txt").read_text(encoding="utf-8") == "kept"
+
+
+@pytest.mark.parametrize("command", WRITING.values(), ids=WRITING.keys())
+def test_a_disk_that_fills_part_way_leaves_the_old_file(tmp_path, monkeypatch, command):
+    """The write fails after some bytes (no space left on the device): the old file is as it was, no stray
+    temporary file is left beside it, and the command says so and exits 2."""
+    inputs(tmp_path)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    (tmp_path / "out.txt").write_text("last month's file\n", encoding="utf-8")
+    real_write, written = os.write, []
+
+    def fills_up(fd: int, data) -> int:
+        if fd <= 2:  # standard input, output and error: not the file
+            return real_write(fd, data)
+        if sum(written) >= 64:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        written.append(real_write(fd, bytes(data[:32])))
+        return written[-1]
+
+    monkeypatch.setattr(os, "write", fills_up)
+    result = run_cli("--questions", QUESTIONS, *command, "-o", "out.txt", cwd=tmp_path)
+    monkeypatch.undo()
+    assert sum(written) == 64, "the write did not get part way"
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == f"error: cannot write out.txt: {os.strerror(errno.ENOSPC)}"
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == "last month's file\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*before, "out.txt"])
 
 
 def test_a_compare_that_fails_leaves_the_old_report(tmp_path):
