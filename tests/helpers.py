@@ -16,6 +16,14 @@ ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "fixtures" / "mini"
 
 
+def checkout_env() -> dict[str, str]:
+    """This process's environment with this checkout first on PYTHONPATH: `python -m scorecard` run from another
+    folder then runs the code under test, not whichever copy is installed."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    return env
+
+
 def compile_bank(questions: Path) -> dict:
     compiled, problems = load_bank(questions)
     assert not problems, "\n".join(map(str, problems))

@@ -17,7 +17,7 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from scorecard.cli import read_assessment
+from scorecard.cli.commands import read_assessment
 from scorecard.engine import Bank
 from scorecard.engine.assessment import MAX_FILE_BYTES
 from tests.helpers import MINI, ROOT, Ran, compile_bank, run_cli
@@ -262,7 +262,7 @@ def test_a_name_the_reader_would_refuse_is_still_printed_on_one_line(mini_bank):
 
 
 def test_terminal_safe_hides_direction_controls_and_zero_width_characters():
-    from scorecard.cli import terminal_safe
+    from scorecard.cli.output import terminal_safe
 
     assert terminal_safe("a\u202eb\u2066c\u200bd\ufeffe\nf") == "a\ufffdb\ufffdc\ufffdd\ufffde\nf"
 

@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.helpers import MINI, ROOT
+from tests.helpers import MINI, ROOT, checkout_env
 
 TIMEOUT = 120  # seconds; only a hang comes near this
 
@@ -28,6 +28,7 @@ def scorecard(*args: str, cwd: Path) -> subprocess.CompletedProcess:
         encoding="utf-8",
         errors="replace",
         timeout=TIMEOUT,
+        env=checkout_env(),
     )
 
 
@@ -54,6 +55,7 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        env=checkout_env(),
     )
     assert process.stdout.read(100).startswith(b"{")
     process.stdout.close()  # the pipe closes with most of the output unread (it is far larger than a pipe's buffer)
@@ -80,6 +82,7 @@ def limited(*args: str, cwd: Path, timeout: int = TIMEOUT) -> subprocess.Complet
         errors="replace",
         timeout=timeout,
         preexec_fn=limit,
+        env=checkout_env(),
     )
 
 
@@ -100,6 +103,16 @@ def test_merge_reads_its_files_as_score_does(tmp_path):
     done = limited("merge", "latin1.json", str(valid_file(tmp_path)), cwd=tmp_path)
     assert done.returncode == 2 and "latin1.json: cannot merge it: the file is not UTF-8 text" in done.stderr, (
         done.stderr
+    )
+
+
+def test_plan_import_reads_its_csv_as_score_reads_files(tmp_path):
+    """The plan CSV used to be read whole whatever it was: /dev/zero until the memory ran out."""
+    done = limited("plan", "import", "/dev/zero", str(valid_file(tmp_path)), cwd=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert (
+        done.stderr
+        == "/dev/zero: cannot read the file: it is not a regular file (a device, a named pipe or the like)\n"
     )
 
 
@@ -143,7 +156,7 @@ def test_score_into_a_closed_pipe_exits_quietly(tmp_path):
     line at once and hide the failure at exit ("Exception ignored ... BrokenPipeError", exit 120).
     """
     valid_file(tmp_path)
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    env = {key: value for key, value in checkout_env().items() if key != "PYTHONUNBUFFERED"}
     process = subprocess.Popen(
         [sys.executable, "-m", "scorecard", "--questions", str(MINI / "questions"), "score", "valid.json"],
         cwd=tmp_path,
@@ -170,6 +183,7 @@ def test_validate_refuses_a_named_pipe_for_a_theme_file(tmp_path):
         encoding="utf-8",
         errors="replace",
         timeout=60,
+        env=checkout_env(),
     )
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert "questions/beta.yaml:1: -: cannot read file: it is not a regular file" in done.stdout

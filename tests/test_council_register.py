@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from scorecard import cli
+from scorecard.cli import commands as cli
 from scorecard.council_register import NOT_COUNCILS, NotFound, bank_types, find_council, load_placed, load_register
 from scorecard.engine import Bank, load_assessment, score_assessment
 

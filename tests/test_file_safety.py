@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from scorecard.cli import read_assessment
+from scorecard.cli.commands import read_assessment
 from scorecard.engine import AssessmentError
 from scorecard.safe_files import UnwritableFile, write_atomically
 from tests.helpers import MINI, run_cli
@@ -109,7 +109,7 @@ def commands_writing_a_file(parser: argparse.ArgumentParser, names: tuple[str, .
 
 def test_every_command_with_an_output_file_is_tried():
     """A new command that takes -o must be added to WRITING, so the tests below try it."""
-    from scorecard.cli import build_parser
+    from scorecard.cli.parser import build_parser
 
     assert sorted(commands_writing_a_file(build_parser())) == sorted(WRITING)
 

@@ -1,10 +1,12 @@
 """The run-time scoring engine: standard library only, the same code in CPython and Pyodide.
 
-This is the package's face: it re-exports what callers use and holds no logic.
+This is the package's face: it re-exports what callers use and holds no logic. The operations the command
+line and the browser share are ``operations``; the rest is what they are made of.
 """
 
 from __future__ import annotations
 
+from . import operations
 from .assessment import (
     Assessment,
     AssessmentError,
@@ -13,16 +15,16 @@ from .assessment import (
     parse_assessment_text,
 )
 from .bank import NOT_APPLICABLE, Bank
-from .result import bank_changes, score_assessment
+from .result import score_assessment
 
 __all__ = [
     "NOT_APPLICABLE",
     "Assessment",
     "AssessmentError",
     "Bank",
-    "bank_changes",
     "blank_assessment",
     "load_assessment",
+    "operations",
     "parse_assessment_text",
     "score_assessment",
 ]

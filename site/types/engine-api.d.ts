@@ -116,7 +116,6 @@ interface EngineOps {
   };
   export_themes: { payload: { assessment: AnyAssessment; contributor?: string; themes?: string[] }; reply: { assessment: AssessmentFile; themes: string[] } };
   next_year: { payload: { assessment: AnyAssessment; today: string }; reply: { assessment: AssessmentFile } };
-  plan_import: { payload: { assessment: AnyAssessment; text: string }; reply: { assessment: AssessmentFile; result: Result } };
 }
 type EngineOp = keyof EngineOps;
 /** The engine's reply to `op`: what it returns, or why it could not (in words an officer reads). */

@@ -54,7 +54,7 @@ def engine_calls(bank) -> list:
     calls = [["score", a] for a in files]
     calls += [
         ["import", {"text": json.dumps(files[1])}],
-        ["actions_csv", files[2]],
+        ["actions_csv", {"assessment": files[2]}],
         ["compare", {"files": [{"name": f"{i}.json", "text": json.dumps(a)} for i, a in enumerate(files)]}],
     ]
     return calls

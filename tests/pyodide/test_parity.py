@@ -81,7 +81,11 @@ def test_scores_agree(pyodide, real_compiled, real_bank):
 
 def test_import_and_action_plan_agree(pyodide, real_compiled, real_bank):
     case = random_assessment(real_bank, random.Random(7), "district", answer_rate=0.6)
-    calls = [("import", {"text": json.dumps(case)}), ("import", {"text": "{not json"}), ("actions_csv", case)]
+    calls = [
+        ("import", {"text": json.dumps(case)}),
+        ("import", {"text": "{not json"}),
+        ("actions_csv", {"assessment": case}),
+    ]
     expected, replies = in_both(pyodide, real_compiled, calls)
     assert replies == expected
     assert [r["ok"] for r in expected] == [True, False, True] and expected[2]["csv"].count("\r\n") > 1

@@ -33,7 +33,7 @@ def engine_calls(bank) -> list:
     files = [random_assessment(bank, rng, council_type) for council_type in sorted(bank.council_types)]
     calls = [["score", assessment] for assessment in files]
     calls.append(["import", {"text": json.dumps(files[1])}])
-    calls.append(["actions_csv", files[2]])
+    calls.append(["actions_csv", {"assessment": files[2]}])
     calls.append(["compare", {"files": [{"name": f"{i}.json", "text": json.dumps(a)} for i, a in enumerate(files)]}])
     return calls
 

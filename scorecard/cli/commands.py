@@ -1,0 +1,374 @@
+"""The `scorecard` command's commands, one function each (``cmd_*``, given the parsed options, returning the
+exit code): each reads and checks its files, calls the operation it names (engine/operations.py, which the
+browser's worker calls too) and prints or writes what comes back (output.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..engine import (
+    Assessment,
+    AssessmentError,
+    Bank,
+    blank_assessment,
+    load_assessment,
+    operations,
+    parse_assessment_text,
+)
+from ..engine.assessment import MAX_FILE_BYTES, assessment_text
+from ..engine.messages import Message
+from ..safe_files import FileTooLarge, UnreadableFile, read_regular_file
+from .output import (
+    EXIT_BANK,
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_SKIPPED,
+    Stop,
+    json_text,
+    shown_name,
+    terminal_safe,
+    write_or_print,
+    write_output,
+)
+
+
+def _compiled(args: argparse.Namespace) -> dict:
+    """Load and check the banks (compiled form); print the problems and stop if they are broken."""
+    from ..bank_source.load import load_bank
+
+    compiled, problems = load_bank(args.questions)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if not compiled:
+        raise Stop(EXIT_BANK)
+    return compiled
+
+
+def _bank(args: argparse.Namespace) -> Bank:
+    return Bank.from_dict(_compiled(args))
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from ..bank_source.load import load_bank
+
+    compiled, problems = load_bank(args.dir or args.questions)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        return EXIT_BANK
+    count = sum(len(t["questions"]) for t in compiled["themes"])
+    indicators = len(compiled["indicators"]["indicators"])
+    shown = f", {indicators} outcome indicators" if indicators else ""
+    print(f"OK: {len(compiled['themes'])} themes, {count} questions{shown}, bank version {compiled['bank_version']}.")
+    return EXIT_OK
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    compiled = _compiled(args)
+    try:
+        bank = Bank.from_dict(compiled)
+        data = template_for(
+            compiled, bank, council=args.council, council_type=args.council_type, name=args.name, region=args.region
+        )
+        load_assessment(data, bank)  # a template the score command would refuse is not written (a line break in --name)
+    except (AssessmentError, LookupError) as error:
+        print(f"error: {terminal_safe(str(error))}", file=sys.stderr)
+        return EXIT_INPUT
+    return write_or_print(json_text(data), args.output)
+
+
+def template_for(
+    compiled: dict,
+    bank: Bank,
+    council: str | None = None,
+    council_type: str | None = None,
+    name: str | None = None,
+    region: str | None = None,
+) -> dict:
+    """A blank assessment for a council from the register (its register or GSS code) or of a council type.
+
+    Raises LookupError (a code that gives no council, with why) or AssessmentError (an unknown type).
+    """
+    fields = {"type": council_type or "", "name": "", "region": ""}
+    if council is not None:
+        from ..council_register import bank_types, built_in_register, find_council
+
+        try:
+            register = built_in_register()
+        except (OSError, KeyError, ValueError) as error:
+            raise LookupError(f"cannot read the UK council register: {error}") from None
+        fields = find_council(register, bank_types(compiled), council).assessment_council()
+    fields["name"] = fields["name"] if name is None else name
+    fields["region"] = fields["region"] if region is None else region
+    return blank_assessment(bank, fields.pop("type"), **fields)
+
+
+def read_assessment(path: str, bank: Bank) -> Assessment:
+    """Read and check an assessment file, raising AssessmentError with a plain reason."""
+    return parse_assessment_text(assessment_text(read_input(path)), bank)
+
+
+def read_input(path: str) -> bytes:
+    """An assessment file's bytes: a regular file, its size checked before it is read."""
+    try:
+        return read_regular_file(path, MAX_FILE_BYTES)
+    except FileTooLarge:
+        raise AssessmentError([Message("file_too_large", {"limit_mb": MAX_FILE_BYTES // 1_000_000})]) from None
+    except UnreadableFile as error:
+        raise AssessmentError([Message("file_unreadable", {"reason": error.reason})]) from None
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    bank = _bank(args)
+    try:
+        assessment = read_assessment(args.file, bank)
+    except AssessmentError as error:
+        print(f"{shown_name(args.file)}: cannot score this assessment:", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  - {terminal_safe(problem)}", file=sys.stderr)
+        return EXIT_INPUT
+    result = operations.score(bank, assessment)["result"]
+    set_aside = result["changes"]["set_aside"]
+    if set_aside:
+        print(
+            terminal_safe(
+                f"warning: {shown_name(args.file)}: {len(set_aside)} answer(s) or note(s) set aside, the rest scored:"
+            ),
+            file=sys.stderr,
+        )
+        for entry in set_aside:
+            print(terminal_safe(f"  - {entry['message']}"), file=sys.stderr)
+    if args.format == "json":
+        sys.stdout.write(json_text(result))
+    else:
+        from ..reports.assessment_text import text_report
+
+        print(terminal_safe(text_report(result, bank, max_actions=args.actions)))
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Compare assessment files: exit 0 all compared, 3 some skipped, 2 none could be compared."""
+    from ..engine.comparison import skipped_file
+    from ..engine.csv_export import comparison_csv
+    from ..reports.comparison import comparison_html, comparison_text
+
+    bank = _bank(args)
+    if args.min_group is not None and not args.shareable:
+        print("error: --min-group sets what a shareable report hides: give --shareable too.", file=sys.stderr)
+        return EXIT_INPUT
+    if args.min_group is not None and args.min_group < 1:
+        print("error: --min-group must be at least 1.", file=sys.stderr)
+        return EXIT_INPUT
+    paths = []
+    for name in args.files:  # a folder stands for the .json files in it
+        folder = Path(name)
+        paths += sorted(str(p) for p in folder.glob("*.json")) if folder.is_dir() else [name]
+    files, unreadable = [], []
+    for path in paths:  # the file is opened by its own name, reported by a printable one
+        try:
+            files.append({"name": shown_name(path), "text": read_input(path)})
+        except AssessmentError as error:
+            unreadable.append(skipped_file(shown_name(path), error.details))
+    options: dict[str, Any] = {"group_by": args.group_by, "shareable": args.shareable}
+    if args.min_group is not None:
+        options["min_group"] = args.min_group
+    result = operations.compare(bank, {"files": files, "skipped": unreadable, "options": options})["comparison"]
+    for skipped in result["skipped"]:
+        print(terminal_safe(f"{skipped['file']}: skipped: {skipped['reason']}"), file=sys.stderr)
+    if not result["rows"] and args.output:  # keep the last report rather than replace it with an empty one
+        print("error: none of the files could be compared; the report was not written.", file=sys.stderr)
+        return EXIT_INPUT
+
+    render = {"text": comparison_text, "csv": comparison_csv, "html": comparison_html, "json": json_text}[args.format]
+    text = render(result)
+    text += "" if text.endswith("\n") else "\n"
+    if args.output:
+        code = write_output(args.output, text)
+        if code != EXIT_OK:
+            return code
+    else:
+        sys.stdout.write(terminal_safe(text) if args.format == "text" else text)
+    if not result["rows"]:
+        print("error: none of the files could be compared.", file=sys.stderr)
+        return EXIT_INPUT
+    return EXIT_SKIPPED if result["skipped"] else EXIT_OK
+
+
+def _read_or_stop(path: str, bank: Bank, doing: str) -> Assessment:
+    """Read and check an assessment file, or print why not and stop with exit 2."""
+    try:
+        return read_assessment(path, bank)
+    except AssessmentError as error:
+        print(terminal_safe(f"{path}: cannot {doing}:"), file=sys.stderr)
+        for problem in error.problems:
+            print(terminal_safe(f"  - {problem}"), file=sys.stderr)
+        raise Stop(EXIT_INPUT) from None
+
+
+def cmd_plan_export(args: argparse.Namespace) -> int:
+    """The action plan as CSV: owners, due dates and status from the file, absolute guidance links."""
+    bank = _bank(args)
+    assessment = _read_or_stop(args.file, bank, "write its action plan")
+    plan = operations.plan_export(bank, {"assessment": assessment, "site_url": args.site_url})
+    return write_or_print(plan["csv"], args.output)
+
+
+def cmd_plan_import(args: argparse.Namespace) -> int:
+    """Owners, due dates, status and notes from a filled-in plan CSV into the assessment file."""
+    bank = _bank(args)
+    assessment = _read_or_stop(args.file, bank, "take an action plan")
+    try:
+        raw = read_regular_file(args.csv, MAX_FILE_BYTES)
+    except UnreadableFile as error:
+        print(terminal_safe(f"{shown_name(args.csv)}: cannot read the file: {error.reason}"), file=sys.stderr)
+        return EXIT_INPUT
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")  # a spreadsheet saved as "CSV" in Windows' encoding
+    try:
+        done = operations.plan_import(bank, {"assessment": assessment, "text": text})
+    except AssessmentError as error:
+        print(terminal_safe(f"{args.csv}: cannot read the action plan; nothing was written:"), file=sys.stderr)
+        for problem in error.problems:
+            print(terminal_safe(f"  - {problem}"), file=sys.stderr)
+        return EXIT_INPUT
+    code = write_or_print(json_text(done["assessment"]), args.output)
+    if code != EXIT_OK:
+        return code
+    print(
+        f"Read {done['rows']} row(s): {done['kept']} action(s) with an owner, date, status or note"
+        + (f", {done['cleared']} cleared" if done["cleared"] else "")
+        + ".",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def cmd_next_year(args: argparse.Namespace) -> int:
+    """This year's assessment from last year's: answers copied and marked for review."""
+    import datetime
+
+    bank = _bank(args)
+    assessment = _read_or_stop(args.file, bank, "start next year's assessment from it")
+    today = args.date or datetime.date.today().isoformat()
+    try:
+        data = operations.next_year(bank, {"assessment": assessment, "today": today})["assessment"]
+    except AssessmentError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    return write_or_print(json_text(data), args.output)
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    """Merge officers' files: exit 0 merged, 3 conflicts left to choose (nothing written), 2 bad input."""
+    bank = _bank(args)
+    files = []
+    for path in args.files:
+        try:
+            files.append({"name": path, "text": assessment_text(read_input(path))})
+        except AssessmentError as error:
+            print(terminal_safe(f"{shown_name(path)}: cannot merge it: {error.problems[0]}"), file=sys.stderr)
+            return EXIT_INPUT
+    try:
+        names = [f["name"] for f in files]
+        take = dict(_pair(item, "--take KEY=FILE", names) for item in args.take)
+        themes = {}
+        for item in args.themes:
+            name, chosen = _pair(item, "--themes FILE=THEME,THEME", names, file_first=True)
+            themes[name] = [t.strip() for t in chosen.split(",") if t.strip()]
+        prefer = _file_name(args.prefer, names) if args.prefer else None
+        payload = {"files": files, "themes": themes, "take": take, "prefer": prefer}
+        merged = operations.merge(bank, payload)["merge"]
+    except AssessmentError as error:
+        print("cannot merge; nothing was written:", file=sys.stderr)
+        for problem in error.problems:
+            print(terminal_safe(f"  - {problem}"), file=sys.stderr)
+        return EXIT_INPUT
+    for done in merged["settled"]:
+        print(terminal_safe(f"settled: {done['label']}: took {done['chosen']}"), file=sys.stderr)
+    if merged["conflicts"]:
+        from ..reports.merge_text import conflicts_text
+
+        print(terminal_safe(conflicts_text(merged["conflicts"], args.output)), file=sys.stderr)
+        return EXIT_SKIPPED
+    code = write_or_print(json_text(merged["assessment"]), args.output)
+    if code != EXIT_OK:
+        return code
+    answered = len(merged["assessment"]["answers"])
+    print(
+        f"Merged {len(files)} files: {answered} answer(s)" + (f" into {args.output}" if args.output else "") + ".",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _file_name(given: str, names: list[str]) -> str:
+    """A file named as given on the command line, or by its base name when that is unique."""
+    if given in names:
+        return given
+    matches = [n for n in names if Path(n).name == given]
+    if len(matches) == 1:
+        return matches[0]
+    raise AssessmentError([Message("merge_not_a_file", {"given": given, "files": names})])
+
+
+def _pair(item: str, form: str, names: list[str], file_first: bool = False) -> tuple[str, str]:
+    key, sep, value = item.partition("=")
+    if not sep or not key or not value:
+        raise AssessmentError([Message("merge_option_form", {"item": item, "form": form})])
+    return (_file_name(key, names), value) if file_first else (key, _file_name(value, names))
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """The board report: a one-page summary and an annex of every answer, as an HTML page that prints to A4."""
+    from ..reports.board import board_html
+
+    bank = _bank(args)
+    assessment = _read_or_stop(args.file, bank, "write its report")
+    report = operations.board_report(bank, assessment, top=args.actions)["report"]
+    return write_or_print(board_html(report), args.output)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from ..sitegen.build import build_site, default_layout
+    from ..sitegen.errors import BankProblems, BuildError
+
+    try:
+        site = build_site(
+            default_layout(args.questions, args.node_modules),
+            site_url=args.site_url,
+            about_file=Path(args.about) if getattr(args, "about", None) else None,
+        )
+    except BankProblems as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_BANK
+    except BuildError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    print(f"Built the site in {site}")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from ..sitegen.build import default_layout
+    from ..sitegen.serve import serve
+
+    if not args.no_build:
+        args.site_url = f"http://{args.host}:{args.port}/"
+        code = cmd_build(args)
+        if code != EXIT_OK:
+            return code
+    try:
+        serve(default_layout(args.questions, args.node_modules).site, args.host, args.port)
+    except OSError as error:
+        print(f"error: cannot listen on {args.host}:{args.port}: {error.strerror}", file=sys.stderr)
+        return EXIT_INPUT
+    return EXIT_OK

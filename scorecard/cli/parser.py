@@ -1,0 +1,204 @@
+"""The `scorecard` command's parser: every command, its options and its help, each command's function set as
+``run`` (commands.py)."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..sitegen import DEFAULT_SITE_URL, LOCAL_HOST, LOCAL_PORT
+from .commands import (
+    cmd_build,
+    cmd_compare,
+    cmd_merge,
+    cmd_next_year,
+    cmd_plan_export,
+    cmd_plan_import,
+    cmd_report,
+    cmd_score,
+    cmd_serve,
+    cmd_template,
+    cmd_validate,
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for `scorecard`: ``parse_args`` gives the options and ``run``, the command's function."""
+    parser = argparse.ArgumentParser(
+        prog="scorecard", description="Modern slavery risk self-assessment for UK local authorities."
+    )
+    parser.add_argument("--questions", metavar="DIR", help="question bank folder (default: the built-in questions/)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check the question banks")
+    validate.add_argument("dir", nargs="?", help="question bank folder (default: the built-in questions/)")
+    validate.set_defaults(run=cmd_validate)
+
+    template = commands.add_parser(
+        "template",
+        help="write a blank assessment file",
+        description="Write a blank assessment file for a council from the UK council register (--council), or for a "
+        "council not in it (--council-type, with --name and --region).",
+    )
+    which = template.add_mutually_exclusive_group(required=True)
+    which.add_argument(
+        "--council",
+        metavar="CODE",
+        help="a council from the UK council register (mySociety, CC BY 4.0): its GSS code (E07000116) "
+        "or register code (TUN); fills name, type, region and codes",
+    )
+    which.add_argument(
+        "--council-type",
+        help="for a council not in the register: a council type id from the bank "
+        "(county, district, unitary, metropolitan, london_borough, ...)",
+    )
+    template.add_argument("--name", help="council name (with --council: instead of the register's official name)")
+    template.add_argument("--region", help="region, e.g. West Midlands (with --council: instead of the register's)")
+    template.add_argument("-o", "--output", help="write to this file instead of standard output")
+    template.set_defaults(run=cmd_template)
+
+    score = commands.add_parser("score", help="score an assessment file")
+    score.add_argument("file")
+    score.add_argument("--format", choices=["text", "json"], default="text")
+    score.add_argument("--actions", type=int, default=10, help="how many actions to list in text output (default 10)")
+    score.set_defaults(run=cmd_score)
+
+    compare = commands.add_parser(
+        "compare",
+        help="compare councils' assessment files: heatmap, regional medians, progress over time",
+        description="Compare assessment files (a folder stands for its .json files). Exit codes: 0 all compared; "
+        "3 some files were skipped (listed on standard error with the reason); 2 none could be compared.",
+    )
+    compare.add_argument("files", nargs="+", metavar="FILE")
+    compare.add_argument(
+        "--format",
+        choices=["text", "csv", "json", "html"],
+        default="text",
+        help="text table (default), CSV (one row per council), JSON, or a standalone HTML page",
+    )
+    compare.add_argument(
+        "--group-by",
+        choices=["type", "none"],
+        default="type",
+        help="type: councils of the same nation and council type together, each group with its own "
+        "median and quartiles (default); none: all councils in one group",
+    )
+    compare.add_argument(
+        "--shareable",
+        action="store_true",
+        help="a report meant to be shared: hide any group figure (median, quartiles, lowest, highest) "
+        "drawn from fewer than 5 councils, and the gaps to it",
+    )
+    compare.add_argument(
+        "--min-group",
+        type=int,
+        metavar="N",
+        help="with --shareable: hide group figures drawn from fewer than N councils (default 5)",
+    )
+    compare.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
+    compare.set_defaults(run=cmd_compare)
+
+    report = commands.add_parser(
+        "report", help="the board report: a one-page summary and an annex, as HTML for print or PDF"
+    )
+    report.add_argument("file", help="the assessment file")
+    report.add_argument("--actions", type=int, default=5, help="how many top actions the summary lists (default 5)")
+    report.add_argument("-o", "--output", metavar="HTML", help="write to this file instead of standard output")
+    report.set_defaults(run=cmd_report)
+
+    merge = commands.add_parser(
+        "merge",
+        help="merge several officers' assessment files into one",
+        description="Merge assessment files question by question. Answers that agree, or that only one file gives, are "
+        "taken; different answers to one question are conflicts, listed with who gave each and when. "
+        "Exit codes: 0 merged; 3 conflicts left to choose (listed on standard error; nothing is written: "
+        "run again with --take or --prefer); 2 a bad file or choice.",
+    )
+    merge.add_argument("files", nargs="+", metavar="FILE")
+    merge.add_argument(
+        "-o", "--output", metavar="OUT", help="write the merged assessment here instead of standard output"
+    )
+    merge.add_argument(
+        "--take",
+        action="append",
+        default=[],
+        metavar="KEY=FILE",
+        help="settle a conflict: take question KEY's answer, note, evidence and action (or one item, "
+        "e.g. notes.PRO-03, council.name, sign_off) from FILE; repeat as needed",
+    )
+    merge.add_argument("--prefer", metavar="FILE", help="settle every conflict FILE is part of in its favour")
+    merge.add_argument(
+        "--themes",
+        action="append",
+        default=[],
+        metavar="FILE=THEME,THEME",
+        help="take only these themes' questions from FILE (default: all of every file)",
+    )
+    merge.set_defaults(run=cmd_merge)
+
+    plan = commands.add_parser(
+        "plan",
+        help="the action plan as a spreadsheet (CSV), and back",
+        description="Write the action plan as CSV for a spreadsheet, or read owners, due dates, "
+        "status and notes back from it into the assessment file.",
+    )
+    plan_commands = plan.add_subparsers(dest="plan_command", required=True, metavar="export|import")
+    plan_export = plan_commands.add_parser("export", help="write the action plan CSV")
+    plan_export.add_argument("file", help="the assessment file")
+    plan_export.add_argument(
+        "--site-url",
+        default=DEFAULT_SITE_URL,
+        help="the site's address, for absolute guidance links (default %(default)s)",
+    )
+    plan_export.add_argument("-o", "--output", metavar="CSV", help="write to this file instead of standard output")
+    plan_export.set_defaults(run=cmd_plan_export)
+    plan_import = plan_commands.add_parser(
+        "import", help="read a filled-in action plan CSV back into the assessment file"
+    )
+    plan_import.add_argument("csv", help="the action plan CSV")
+    plan_import.add_argument("file", help="the assessment file")
+    plan_import.add_argument(
+        "-o", "--output", metavar="OUT", help="write the updated assessment here instead of standard output"
+    )
+    plan_import.set_defaults(run=cmd_plan_import)
+
+    next_year = commands.add_parser(
+        "next-year",
+        help="start this year's assessment from last year's file",
+        description="Copy last year's answers, notes and evidence into a new assessment, each answer "
+        "marked for review; last year's answers are kept in it to show what changed.",
+    )
+    next_year.add_argument("file", help="last year's assessment file")
+    next_year.add_argument("--date", help="this year's assessment date, YYYY-MM-DD (default today)")
+    next_year.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
+    next_year.set_defaults(run=cmd_next_year)
+
+    node_modules_help = (
+        "the npm packages the site copies in (Pyodide, Chart.js; default: the checkout's "
+        "node_modules, or ./node_modules when installed)"
+    )
+    build = commands.add_parser("build", help="build the static site into _build/site")
+    build.add_argument(
+        "--site-url",
+        default=DEFAULT_SITE_URL,
+        help="where the site will be served, e.g. https://scorecard.example.gov.uk/ (default %(default)s)",
+    )
+    build.add_argument("--node-modules", metavar="DIR", help=node_modules_help)
+    build.add_argument(
+        "--about",
+        metavar="FILE",
+        help="who runs this copy of the site, for the Accessibility and Contact pages and the footer: a YAML file with owner: and accessibility: (default: extra: in mkdocs.yml)",
+    )
+    build.set_defaults(run=cmd_build)
+
+    serve = commands.add_parser("serve", help="build the site and serve it on this computer only")
+    serve.add_argument("--host", default=LOCAL_HOST, help="address to listen on (default %(default)s)")
+    serve.add_argument("--port", type=int, default=LOCAL_PORT)
+    serve.add_argument("--no-build", action="store_true", help="serve the last build as it is")
+    serve.add_argument("--node-modules", metavar="DIR", help=node_modules_help)
+    serve.add_argument(
+        "--about",
+        metavar="FILE",
+        help="who runs this copy of the site, for the Accessibility and Contact pages and the footer: a YAML file with owner: and accessibility: (default: extra: in mkdocs.yml)",
+    )
+    serve.set_defaults(run=cmd_serve)
+    return parser

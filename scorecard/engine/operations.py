@@ -1,0 +1,176 @@
+"""The operations the command line and the browser's worker share: plain data in, plain data out, bank first.
+
+Each operation takes the bank and a payload as JSON gives it (an assessment in its file form, file
+texts, options) and returns a dict of plain data; bad input raises AssessmentError, whose messages
+say why. The browser's worker (scorecard/browser.py) calls them by name with the JSON the site
+sends; the command line (scorecard/cli/commands.py) with the files it has read, then prints or
+writes what comes back. Either may give an assessment already checked (an Assessment), as the
+command line does to say which file was bad before anything else is done.
+
+Comparison, CSV, merging, report and yearly code is imported on first use: the browser imports
+this module as its engine starts, and ``statistics`` and ``csv`` alone would add about 70 ms to
+every page's start.
+
+Run-time code: standard library only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .assessment import Assessment, AssessmentError, load_assessment, parse_assessment_text
+from .bank import Bank
+from .messages import Message
+from .result import score_assessment
+
+Payload = dict[str, Any]
+COMPARISON_OPTIONS = ("group_by", "shareable", "min_group")
+
+
+def checked(bank: Bank, assessment: Assessment | Payload) -> Assessment:
+    """An assessment in its file form checked against the bank (AssessmentError if it cannot be), or one already."""
+    return assessment if isinstance(assessment, Assessment) else load_assessment(assessment, bank)
+
+
+def score(bank: Bank, assessment: Assessment | Payload) -> Payload:
+    """The full result, as the results page shows it: {"result"}."""
+    return {"result": score_assessment(bank, checked(bank, assessment))}
+
+
+def live_score(bank: Bank, assessment: Assessment | Payload) -> Payload:
+    """A theme page's score on every change: the result without the action list, the unanswered list and the
+    action plan (score_assessment(actions=False)), which only the results page shows."""
+    return {"result": score_assessment(bank, checked(bank, assessment), actions=False)}
+
+
+def import_file(bank: Bank, payload: Payload) -> Payload:
+    """Check an imported file {"text", "here"?}: the file in the current bank's form (carried-over answers moved,
+    unknown ones set aside), its result and, given the assessment saved here, what importing it would change."""
+    assessment = parse_assessment_text(payload["text"], bank)
+    reply = {"assessment": assessment.to_dict(), "result": score_assessment(bank, assessment)}
+    if "here" in payload:
+        from .import_plan import import_plan
+
+        reply["plan"] = import_plan(bank, payload["here"], assessment)
+    return reply
+
+
+def plan_export(bank: Bank, payload: Payload) -> Payload:
+    """The action plan CSV: {"assessment", "site_url"?} -> {"csv"}; guidance links are absolute when the site's
+    address is given."""
+    from .csv_export import actions_csv
+
+    assessment = checked(bank, payload["assessment"])
+    result = score_assessment(bank, assessment)
+    return {"csv": actions_csv(result, assessment.to_dict(), site_url=payload.get("site_url", ""))}
+
+
+def plan_import(bank: Bank, payload: Payload) -> Payload:
+    """A filled-in action plan CSV into the assessment: {"assessment", "text"} -> {"assessment", "rows", "kept",
+    "cleared"}: the updated file, the rows read, the actions with an owner, date, status or note, and the entries
+    removed. Nothing changes unless every row reads (AssessmentError names each row that does not)."""
+    from .plan_csv import apply_plan, read_plan_csv
+
+    assessment = checked(bank, payload["assessment"])
+    updates = read_plan_csv(payload["text"], bank)
+    updated = load_assessment(apply_plan(assessment.to_dict(), updates), bank)
+    return {
+        "assessment": updated.to_dict(),
+        "rows": len(updates),
+        "kept": sum(1 for entry in updates.values() if entry is not None),
+        "cleared": sum(1 for qid, entry in updates.items() if entry is None and qid in assessment.cycle.action_plan),
+    }
+
+
+def board_report(bank: Bank, assessment: Assessment | Payload, top: int | None = None) -> Payload:
+    """The board report's content (the site's page and `scorecard report` lay it out): {"report"}; ``top``
+    actions in the summary (default board.TOP_ACTIONS)."""
+    from .board import TOP_ACTIONS, board_report
+
+    assessment = checked(bank, assessment)
+    result = score_assessment(bank, assessment)
+    return {"report": board_report(bank, assessment, result, top=TOP_ACTIONS if top is None else top)}
+
+
+def merge(bank: Bank, payload: Payload) -> Payload:
+    """Merge officers' files: {"files": [{"name", "text"}], "themes"?: {name: [theme]}, "take"?: {key: name},
+    "prefer"?} -> {"merge"}: the conflicts to choose (with who and when) and, once none is left, the merged file."""
+    from .merge import merge_assessments
+
+    files = [(f["name"], f["text"]) for f in payload["files"]]
+    return {
+        "merge": merge_assessments(
+            bank, files, themes=payload.get("themes"), take=payload.get("take"), prefer=payload.get("prefer")
+        )
+    }
+
+
+def export_themes(bank: Bank, payload: Payload) -> Payload:
+    """A contributor's file: {"assessment", "themes"} (or "contributor", for the themes assigned to them) ->
+    {"assessment", "themes"}."""
+    from .sharing import export_themes, themes_of
+
+    data = payload["assessment"]
+    themes = payload.get("themes") or themes_of(bank, payload.get("contributor", ""), data.get("assignments") or {})
+    return {"assessment": export_themes(bank, data, themes), "themes": themes}
+
+
+def next_year(bank: Bank, payload: Payload) -> Payload:
+    """This year's assessment from last year's: {"assessment", "today"} -> {"assessment"}."""
+    from .next_year import next_year
+
+    return {"assessment": next_year(checked(bank, payload["assessment"]), payload["today"])}
+
+
+def compare(bank: Bank, payload: Payload) -> Payload:
+    """Score and compare many files at once: {"files": [{"name", "text"}], "options"?, "filter"?, "skipped"?} -> the
+    comparison of them all and, given a filter {"region", "type"}, the comparison of the councils it keeps
+    ("shown", with their places in the list, "shown_files"): the medians then describe those councils only.
+    Files are told apart by their place in the list, never by name (two may share one).
+
+    options: group_by ("type" or "none"), shareable (bool), min_group (int). skipped: files the caller could not
+    even read, in the comparison's form (comparison.skipped_file), listed first.
+    """
+    everything = _comparison(bank, payload)
+    wanted = payload.get("filter") or {}
+    region, ctype = wanted.get("region") or "", wanted.get("type") or ""
+    if not (region or ctype):
+        return {"comparison": everything, "shown": everything, "shown_files": list(range(len(payload["files"])))}
+    keep = []
+    for place, f in enumerate(payload["files"]):
+        try:
+            council = parse_assessment_text(f["text"], bank).council
+        except AssessmentError:
+            continue  # listed as skipped in the comparison of them all
+        if (not region or council.region == region) and (not ctype or council.type == ctype):
+            keep.append(place)
+    chosen = {**payload, "files": [payload["files"][place] for place in keep]}
+    return {"comparison": everything, "shown": _comparison(bank, chosen), "shown_files": keep}
+
+
+def compare_csv(bank: Bank, payload: Payload) -> Payload:
+    """The comparison's CSV: of a comparison already made {"comparison"}, or of files compared here (as compare's
+    payload, for a shared export) -> {"csv"}."""
+    from .csv_export import comparison_csv
+
+    comparison = payload["comparison"] if "comparison" in payload else _comparison(bank, payload)
+    return {"csv": comparison_csv(comparison)}
+
+
+def _comparison(bank: Bank, payload: Payload) -> Any:
+    from .comparison import GROUP_BY, MIN_GROUP, compare_files
+
+    options = dict(payload.get("options") or {})
+    problems = [
+        Message("comparison_option_unknown", {"option": name})
+        for name in sorted(set(options) - set(COMPARISON_OPTIONS))
+    ]
+    if options.get("group_by", "type") not in GROUP_BY:
+        problems.append(Message("comparison_group_by_bad", {"choices": list(GROUP_BY)}))
+    min_group = options.get("min_group", MIN_GROUP)
+    if isinstance(min_group, bool) or not isinstance(min_group, int) or min_group < 1:
+        problems.append(Message("comparison_min_group_bad"))
+    if problems:
+        raise AssessmentError(problems)
+    files = [(f["name"], f["text"]) for f in payload["files"]]
+    return compare_files(bank, files, skipped=payload.get("skipped"), **options)

@@ -1,0 +1,50 @@
+"""The operations the command line and the browser's worker share (engine/operations.py), and the worker's
+JSON adapter over them (browser.py).
+
+What each operation returns is tested where its rules are (scoring, comparison, merge, the plan, the
+yearly cycle), through the CLI and in Pyodide (tests/pyodide/test_parity.py); here, that the worker
+offers exactly the operations the site calls, and answers bad input with problems, not an exception.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from scorecard.browser import OPERATIONS, BrowserApi
+from tests.helpers import ROOT
+
+CALL = re.compile(r"\bcall\(([^,]*),")  # engine.js's call(op, payload); op may be a choice: a ? "score" : "live_score"
+
+
+def operations_the_site_calls() -> set[str]:
+    called = set()
+    for script in (ROOT / "site").rglob("*.js"):
+        for op in CALL.findall(script.read_text(encoding="utf-8")):
+            called.update(re.findall(r'"(\w+)"', op))
+    return called
+
+
+def test_the_worker_offers_exactly_the_operations_the_site_calls():
+    """An operation no page calls is dead code in every officer's download (plan_import was, untested)."""
+    called = operations_the_site_calls()
+    assert {"score", "live_score", "compare"} <= called  # the pattern still finds the calls
+    assert set(OPERATIONS) == called
+
+
+def test_bad_input_comes_back_as_problems(real_compiled):
+    api = BrowserApi(json.dumps(real_compiled))
+    reply = json.loads(api.call("score", json.dumps({"format": "not an assessment"})))
+    assert reply["ok"] is False and reply["problems"] and reply["problem_details"][0]["code"]
+    reply = json.loads(api.call("compare", json.dumps({"files": [], "options": {"colour": "red"}})))
+    assert reply == {
+        "ok": False,
+        "problems": ["unknown comparison option 'colour'"],
+        "problem_details": [
+            {
+                "code": "comparison_option_unknown",
+                "params": {"option": "colour"},
+                "message": "unknown comparison option 'colour'",
+            }
+        ],
+    }
