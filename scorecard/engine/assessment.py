@@ -26,11 +26,11 @@ import datetime
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
 from .bank import NOT_APPLICABLE, Bank
 from .characters import first_not_on_one_line
-from .cycle import ISO_DATE, Cycle, is_iso_date, read_cycle
+from .cycle import Cycle, is_iso_date, read_cycle
 from .indicators import read_indicators
 from .messages import Message, kind_of
 from .tables import all_accepted
@@ -227,99 +227,6 @@ def _check_encodable(data: Any) -> None:
 
 def load_assessment(data: Any, bank: Bank) -> Assessment:
     """Check an assessment's data against the bank; raise AssessmentError listing every problem."""
-    return _well_formed(data, bank) or _checked(data, bank)
-
-
-PLAIN_KEYS = frozenset(("format", "format_version", "council", "assessment_date", "bank_version", "answers", "notes"))
-"""The sections of a plain file: no answers kept aside, no provenance, none of the yearly cycle's (cycle.py)."""
-
-
-def _well_formed(data: Any, bank: Bank) -> Assessment | None:
-    """The common case in few steps: a plain file that every check accepts as it is, or None.
-
-    None says only "not sure": the file goes through every check (_checked), which says why it is
-    refused, if it is. What this accepts, _checked accepts with an equal Assessment; what _checked
-    refuses, this never accepts (tests/test_assessment_fast_path.py checks both with hypothesis).
-    """
-    plain = plain_parts(data, bank)
-    if plain is None or not all_accepted(plain.answers, bank):
-        return None
-    return plain.assessment()
-
-
-class PlainParts(NamedTuple):
-    """A plain file's parts, each accepted as it is, the answers not yet checked (see plain_parts)."""
-
-    council: Council
-    date: str
-    version: str
-    answers: dict[str, Any]
-    notes: dict[str, str]
-
-    def assessment(self) -> Assessment:
-        """The Assessment load_assessment gives, once every answer is known to be accepted as it is."""
-        return Assessment(
-            self.council,
-            self.date,
-            self.version,
-            dict(self.answers),
-            {qid: text for qid, text in self.notes.items() if text},
-            {},
-            {},
-            {},
-            {},
-            "",
-            cycle=Cycle(),
-        )
-
-
-def plain_parts(data: Any, bank: Bank) -> PlainParts | None:
-    """A plain file (only the plain sections, a council without corrected functions) whose every part but the
-    answers each check accepts as it is, or None ("not sure"). The answers are left for the caller to check:
-    _well_formed with all_accepted, summary.check_and_summarise while it reads them (summary_code.py)."""
-    if type(data) is not dict or not PLAIN_KEYS.issuperset(data) or data.get("format") != FORMAT:
-        return None
-    if type(data.get("format_version")) is not int or data["format_version"] != FORMAT_VERSION:
-        return None
-    raw = data.get("council")
-    if type(raw) is not dict or raw.get("functions") is not None:
-        return None
-    name, ctype = raw.get("name", ""), raw.get("type")
-    region, ons, code = raw.get("region", ""), raw.get("ons_code", ""), raw.get("code", "")
-    if not (type(name) is type(ctype) is type(region) is type(ons) is type(code) is str):
-        return None
-    if (
-        ctype not in bank.council_types
-        or ctype in bank.type_replaced_by
-        or len(name) > MAX_TEXT
-        or len(region) > MAX_TEXT
-    ):
-        return None
-    if first_not_on_one_line(name) or first_not_on_one_line(region):
-        return None
-    if (ons and not ONS_CODE.fullmatch(ons)) or (code and not REGISTER_CODE.fullmatch(code)):
-        return None
-    date, version = data.get("assessment_date"), data.get("bank_version")
-    if type(version) is not str or not version or type(date) is not str or not ISO_DATE.fullmatch(date):
-        return None
-    try:  # as _date_problem, reading the date once
-        day = datetime.date.fromisoformat(date)
-    except ValueError:
-        return None
-    if day < EARLIEST_DATE or day > datetime.date.today() + DATE_SLACK:
-        return None
-    answers, notes = data.get("answers", {}), data.get("notes", {})
-    if type(answers) is not dict or type(notes) is not dict:
-        return None
-    questions = bank.questions
-    for qid, text in notes.items():
-        if type(text) is not str or len(text) > MAX_NOTE or (text and qid not in questions):
-            return None
-    return PlainParts(Council(name.strip(), ctype, region.strip(), ons, code, None), date, version, answers, notes)
-
-
-def _checked(data: Any, bank: Bank) -> Assessment:
-    """Every check, collecting every problem: the rules for any file."""
     problems: list[Message] = []
     if not isinstance(data, dict):
         raise AssessmentError([Message("not_an_object", {"kind": kind_of(data)})])

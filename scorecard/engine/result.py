@@ -305,7 +305,7 @@ class ResultLabels(Labels):
 
 
 class ScoredAssessment(TypedDict):
-    """What every scoring of an assessment starts with: the full result, and a comparison's summary (summary.py)."""
+    """What every scoring of an assessment starts with."""
 
     council: CouncilSummary
     assessment_date: str

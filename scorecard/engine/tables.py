@@ -17,16 +17,13 @@ themselves stay in the bank's data and in scoring.py. Run-time code: standard li
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import lru_cache
 from math import fsum  # exact, as in scoring.py: the sum of the same weights in any order
 from operator import contains
-from typing import Any, TypeVar
+from typing import Any
 
-from .bank import CONTEXT, NOT_APPLICABLE, Bank, Gate, Question, Theme
+from .bank import CONTEXT, Bank, Gate, Question, Theme
 from .statuses import FUNCTION_NOT_RUN, NOT_FOR_COUNCIL, NOT_IN_NATION
-
-T = TypeVar("T")
 
 MAX_COUNCIL_CONTEXTS = 64
 """Council contexts kept per bank. A bank has one per council type; a council that corrects its
@@ -65,7 +62,6 @@ class AskedQuestion:
         "exposures",
         "_multi_fractions",
         "known_points",
-        "checked_points",
     )
 
     def __init__(self, question: Question, nation: str) -> None:
@@ -88,14 +84,6 @@ class AskedQuestion:
         self.exposures = {o.id: o.exposure for o in question.options}  # context questions: answer -> exposure level
         self._multi_fractions: dict[tuple[str, ...], float] = {}  # a multi's choices met so far -> fraction
         self.known_points: dict[tuple[str, ...], float] = {}  # ... -> weight x fraction (points_for)
-        # a one-choice question's answers a file may hold as they are (Question.text_answers) -> points, 0 for "n/a"
-        # and for no answer (None), so that reading an answer's points checks it in the same step (a KeyError: not
-        # accepted as it is; summary_code.py)
-        self.checked_points: dict[str | None, float] = (
-            {}
-            if self.is_multi
-            else {None: 0, **{a: 0 if a == NOT_APPLICABLE else self.points[a] for a in sorted(question.text_answers)}}
-        )
 
     def fraction(self, value: Any) -> float:
         """Share of the weight an accepted answer earns: the same arithmetic as Question.fraction.
@@ -120,18 +108,6 @@ class AskedQuestion:
         points = self.weight * self.fraction(value)
         if len(self.known_points) < MAX_MULTI_FRACTIONS:
             self.known_points[tuple(value)] = points
-        return points
-
-    def accepted_points(self, value: Any) -> float:
-        """A multi-choice answer's points, if the file may hold it as it is (a list of distinct option ids:
-        Question.accepts); else KeyError. Kept once worked out, as points_for keeps them."""
-        if type(value) is not list:
-            raise KeyError(self.id)
-        points = self.known_points.get(tuple(value))  # only answers accepted so far
-        if points is None:
-            if not self.question.accepts(value):
-                raise KeyError(self.id)
-            points = self.points_for(value)
         return points
 
 
@@ -258,24 +234,17 @@ class CouncilTables:
             self.themes[theme_id].exposure_sources = tuple(q.id for q in sources if q.id in self.by_id)
 
 
-def per_council_context(bank: Bank, name: str, nation: str, functions: frozenset[str], make: Callable[[], T]) -> T:
-    """One thing per council context (under ``name``), made on first use and kept on the bank: at most
-    MAX_COUNCIL_CONTEXTS, the oldest dropped first (council types are made first and asked for again at once)."""
-    kept: dict[tuple[str, frozenset[str]], T] = bank.compiled(name, dict)
+def council_tables(bank: Bank, nation: str, functions: frozenset[str]) -> CouncilTables:
+    """The tables for one council context, made on first use and kept on the bank: at most MAX_COUNCIL_CONTEXTS,
+    the oldest dropped first (council types are made first and asked for again at once)."""
+    kept: dict[tuple[str, frozenset[str]], CouncilTables] = bank.compiled("council tables", dict)
     key = (nation, functions)
-    value = kept.get(key)
-    if value is None:
+    tables = kept.get(key)
+    if tables is None:
         if len(kept) >= MAX_COUNCIL_CONTEXTS:
             del kept[next(iter(kept))]
-        value = kept[key] = make()
-    return value
-
-
-def council_tables(bank: Bank, nation: str, functions: frozenset[str]) -> CouncilTables:
-    """The tables for one council context, compiled on first use and kept on the bank."""
-    return per_council_context(
-        bank, "council tables", nation, functions, lambda: CouncilTables(bank, nation, functions)
-    )
+        tables = kept[key] = CouncilTables(bank, nation, functions)
+    return tables
 
 
 def _not_for_council_entry(question: Question, nation: str) -> dict[str, str]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 
-from scorecard.engine import load_assessment
+from scorecard.engine import AssessmentError, load_assessment, score_assessment
 from scorecard.engine.comparison import compare, compare_files, summary_stats
 from scorecard.reports.comparison import comparison_html, comparison_text
+from scorecard.testing import random_assessment
 
 from ..helpers import make_assessment
 from .region import ALL_BEST, FULL, as_files, by_name, council, part
@@ -333,6 +335,47 @@ def test_compare_files_skips_bad_files_with_reasons(mini_bank, region):
     )
     assert "not UTF-8" in skipped["latin1.json"]["reason"]
     assert result["counts"] == {"files": 9, "assessments": 4, "councils": 3, "skipped": 5}
+
+
+def test_every_figure_a_comparison_shows_is_the_engines(real_bank):
+    """A comparison scores nothing itself: each row shows score_assessment's figures for its file, and each
+    skipped file load_assessment's reasons. Files of every council type, at every answer rate, some with
+    corrected functions, evidence, an action plan or an older bank version; two the engine refuses."""
+    rng = random.Random(29)
+    files = []
+    for council_type in sorted(real_bank.council_types):
+        for rate in (1.0, 0.6, 0.0):
+            file = random_assessment(real_bank, rng, council_type, rate, name=f"{council_type} {rate} council")
+            answered = sorted(file["answers"])
+            if rng.random() < 0.3:
+                file["council"]["functions"] = rng.sample(sorted(real_bank.functions), 2)
+            if answered and rng.random() < 0.5:
+                file["evidence"] = {answered[0]: {"reference": "Cabinet report 14"}}
+                file["action_plan"] = {qid: {"status": "in_progress"} for qid in answered[:3]}
+            if rng.random() < 0.2:
+                file["bank_version"] = "2020.1"
+            files.append(file)
+    files[1]["answers"][next(iter(real_bank.questions))] = {"not": "an answer"}
+    files[4]["assessment_date"] = "2014-12-31"
+    result = compare_files(real_bank, [(f"{i}.json", json.dumps(file)) for i, file in enumerate(files)])
+
+    rows = {row["file"]: row for row in result["rows"] + result["earlier"]}
+    skipped = {s["file"]: s for s in result["skipped"]}
+    assert set(skipped) == {"1.json", "4.json"} and len(rows) == len(files) - 2
+    figures = ("score", "tier", "risk", "coverage", "provisional")
+    for i, file in enumerate(files):
+        try:
+            assessment = load_assessment(file, real_bank)
+        except AssessmentError as error:
+            assert skipped[f"{i}.json"]["problem_details"] == [m.to_dict() for m in error.details]
+            continue
+        engine, row = score_assessment(real_bank, assessment), rows[f"{i}.json"]
+        assert row["council"] == engine["council"] and row["version_changed"] == engine["changes"]["version_changed"]
+        assert {k: row["overall"][k] for k in figures} == {k: engine["overall"][k] for k in figures}
+        for shown, scored in zip(row["themes"], engine["themes"], strict=True):
+            assert {k: shown[k] for k in ("id", *figures, "asked", "answered")} == {
+                k: scored[k] for k in ("id", *figures, "asked", "answered")
+            }
 
 
 def test_nothing_to_compare(mini_bank):

@@ -4,8 +4,8 @@ For network coordinators: many assessment files in, one plain dictionary out (JS
 deterministically ordered), which the CLI renders as text, CSV or HTML and the browser
 receives from Pyodide. Run-time code: standard library only.
 
-Nothing here scores anything: every number comes from ``summarise`` (engine/summary.py), which
-gives score_assessment's figures, only those a comparison shows. This package only
+Nothing here scores anything: every number comes from ``score_assessment`` (engine/result.py,
+detail=False: the themes and overall, without each question's status). This package only
 groups, orders and summarises those results, one job per module:
 
 - ``compare``: reading the files, the heatmap rows (the latest assessment of each council, by

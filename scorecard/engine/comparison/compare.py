@@ -10,10 +10,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from ..assessment import Assessment, AssessmentError, assessment_text, read_assessment_json
+from ..assessment import Assessment, AssessmentError, assessment_text, load_assessment, read_assessment_json
 from ..bank import Bank
 from ..messages import Message
-from ..summary import Summary, check_and_summarise, summarise
+from ..result import score_assessment
 from ..wording import comparison_notes, type_name
 from .councils import assign_keys, by_council
 from .entries import Entry
@@ -39,12 +39,12 @@ def compare_files(
     ``skipped`` lets a caller add files it could not even open (they are listed first).
     ``options`` are ``compare``'s: group_by, shareable, min_group.
     """
-    parsed: list[tuple[str, Assessment, Summary]] = []
+    parsed: list[tuple[str, Assessment]] = []
     failed = list(skipped or [])
     with _collector_paused():
         for name, text in files:
-            try:  # checked and summarised in one step (summary.check_and_summarise): load_assessment's refusals
-                parsed.append((str(name), *check_and_summarise(bank, read_assessment_json(assessment_text(text)))))
+            try:
+                parsed.append((str(name), load_assessment(read_assessment_json(assessment_text(text)), bank)))
             except AssessmentError as error:
                 failed.append(skipped_file(str(name), error.details))
         return compare(bank, parsed, skipped=failed, **options)
@@ -79,14 +79,14 @@ def skipped_file(name: str, problems: list[Message]) -> Skipped:
 
 def compare(
     bank: Bank,
-    assessments: Iterable[Assessment | tuple[str, Assessment] | tuple[str, Assessment, Summary]],
+    assessments: Iterable[Assessment | tuple[str, Assessment]],
     skipped: list[Skipped] | None = None,
     group_by: str = "type",
     shareable: bool = False,
     min_group: int = MIN_GROUP,
 ) -> Comparison:
-    """Compare checked assessments; items are ``Assessment``, ``(file name, Assessment)`` or ``(file name,
-    Assessment, its summary)`` (summary.summarise's or check_and_summarise's, worked out already).
+    """Compare checked assessments; items are ``Assessment`` or ``(file name, Assessment)``. Every figure is
+    score_assessment's (detail=False: the themes and overall, without each question's status).
 
     ``group_by``: "type" (nation and council type, the default) or "none" (all councils as one
     group). ``shareable``: a report to be shared, where group figures drawn from fewer than
@@ -109,8 +109,8 @@ def compare(
         raise ValueError(f"min_group must be a whole number of councils, at least 1, not {min_group!r}")
     entries = []
     for index, item in enumerate(assessments):
-        name, assessment, *summary = item if isinstance(item, tuple) else ("", item)
-        entries.append(Entry(index, name, assessment, summary[0] if summary else summarise(bank, assessment)))
+        name, assessment = item if isinstance(item, tuple) else ("", item)
+        entries.append(Entry(index, name, assessment, score_assessment(bank, assessment, detail=False)))
     assign_keys(entries)
 
     groups: dict[str, list[Entry]] = {}
@@ -177,7 +177,7 @@ def _row(
         "group": group,
         "assessment_date": result["assessment_date"],
         "bank_version": assessment.bank_version,
-        "version_changed": result["version_changed"],
+        "version_changed": result["changes"]["version_changed"],
         "assessments": in_group,
         "overall": {
             "score": overall["score"],
