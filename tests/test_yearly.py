@@ -10,6 +10,7 @@ Weights (alpha): ALP-01 yes_no 2, ALP-02 single 4 (none 0, some 0.5, all 1), ALP
 from __future__ import annotations
 
 import json
+import sys
 
 import jsonschema
 import pytest
@@ -222,6 +223,30 @@ def test_last_year_answers_that_cannot_be_read_are_reported_not_fatal(mini_bank)
     )["since_last_year"]
     assert since["available"] is False
     assert any(p.startswith("last year's answers: answers: ALP-01:") for p in since["problems"])
+
+
+def test_last_years_answers_are_read_once_with_the_file(mini_bank, monkeypatch):
+    """Read and checked as the file is (Cycle.last_year, or why not); scoring then only compares with them."""
+    assessment_now = district(mini_bank, {"ALP-01": "yes"}, **CYCLE)
+    last_year = assessment_now.cycle.last_year
+    assert last_year.answers == CYCLE["previous"]["answers"] and last_year.assessment_date == "2025-11-01"
+    assert (last_year.council.name, last_year.council.type) == ("Testshire", "district")
+    assert assessment_now.cycle.last_year_problems == []
+    assert "last_year" not in json.dumps(assessment_now.to_dict())  # read from "previous", never written
+    unreadable = district(mini_bank, {}, previous={"answers": {"ALP-01": {"a": 1}}})
+    assert (
+        unreadable.cycle.last_year is None and unreadable.cycle.last_year_problems[0].code == "answer_not_an_option_id"
+    )
+
+    def read_again(*args):
+        raise AssertionError("scoring read a file")
+
+    for name, module in list(sys.modules.items()):  # however a module imported it
+        if name.startswith("scorecard.engine") and hasattr(module, "load_assessment"):
+            monkeypatch.setattr(module, "load_assessment", read_again)
+    for detail in (True, False):
+        score_assessment(mini_bank, assessment_now, detail=detail)
+        score_assessment(mini_bank, unreadable, detail=detail)
 
 
 def test_no_last_year_no_changes(mini_bank):

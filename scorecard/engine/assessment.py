@@ -263,9 +263,34 @@ def load_assessment(data: Any, bank: Bank) -> Assessment:
         cycle.indicators = read_indicators(data["indicators"], bank, problems)
     if problems:
         raise AssessmentError(problems)
-    return Assessment(
+    assessment = Assessment(
         council, date, version, answers, notes, retired, carried, set_aside, provenance, type_from, cycle=cycle
     )
+    if cycle.has_previous_answers():
+        cycle.last_year, cycle.last_year_problems = _last_year(assessment, bank)
+    return assessment
+
+
+def _last_year(assessment: Assessment, bank: Bank) -> tuple[Assessment | None, list[Message]]:
+    """Last year's answers (the file's "previous") as an assessment of the same council, read against this bank
+    as the file is read; or, when they cannot be, why not. The file itself is read either way: the changes
+    since last year are then not shown, and the results say why."""
+    previous = assessment.cycle.previous or {}
+    council: dict[str, Any] = {"name": assessment.council.name, "type": assessment.council.type}
+    if assessment.council.functions is not None:
+        council["functions"] = list(assessment.council.functions)
+    data = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "council": council,
+        "assessment_date": previous.get("assessment_date") or assessment.assessment_date,
+        "bank_version": previous.get("bank_version") or assessment.bank_version,
+        "answers": previous["answers"],
+    }
+    try:
+        return load_assessment(data, bank), []
+    except AssessmentError as error:
+        return None, error.details
 
 
 def _council(raw: Any, bank: Bank, problems: list[Message]) -> tuple[Council, str]:

@@ -16,6 +16,10 @@ are and not used, so one stale id never blocks the rest of the file.
                    "evidence", "indicators"}, or a reference to last year's file {"file", "assessment_date"}
     "indicators":  the outcome indicators' counts and periods, read by indicators.py
 
+Last year's answers are also read against the bank as the file is (assessment.load_assessment): the
+Cycle holds them as a checked Assessment (``last_year``), or why they cannot be read
+(``last_year_problems``), so scoring compares with them and never reads a file itself.
+
 Run-time code: standard library only.
 """
 
@@ -24,9 +28,12 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .messages import Message, kind_of
+
+if TYPE_CHECKING:
+    from .assessment import Assessment
 
 QUESTION_ID = re.compile(r"^[A-Z]{3}-[0-9]{2,3}$")
 INDICATOR_ID = re.compile(r"^IND-[0-9]{2,3}$")
@@ -52,6 +59,8 @@ class Cycle:
     review: list[str] = field(default_factory=list)
     previous: dict[str, Any] | None = None
     indicators: dict[str, dict[str, Any]] = field(default_factory=dict)  # checked by indicators.read_indicators
+    last_year: Assessment | None = None  # previous's answers, checked against the bank (not written back)
+    last_year_problems: list[Message] = field(default_factory=list)  # why they could not be, if they could not
 
     def to_dict(self) -> dict[str, Any]:
         """The sections present, in the file's form (empty ones left out)."""

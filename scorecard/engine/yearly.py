@@ -7,8 +7,9 @@ year, and answers carried from last year still to review.
 - Tier when planned actions are done: the assessment scored again with each planned action's
   answer (status not started, in progress or done) moved to its best option, and the follow-ups
   that answer opens answered best too, as an action's gain assumes. "Not planned" actions stay.
-- Changes since last year: last year's answers (``previous``) scored with today's bank for the
-  same council, theme by theme, and every question whose answer differs.
+- Changes since last year: last year's answers (``previous``, read and checked with the file:
+  ``Cycle.last_year``) scored with today's bank for the same council, theme by theme, and every
+  question whose answer differs.
 - Still to review: questions in ``review`` whose answer is the same as last year's (changing an
   answer settles it; the site removes a question from ``review`` when it is confirmed).
 
@@ -21,7 +22,7 @@ from dataclasses import replace
 from typing import Any
 
 from .actions import _closed_follow_ups
-from .assessment import Assessment, AssessmentError, load_assessment
+from .assessment import Assessment
 from .bank import CONTEXT, NOT_APPLICABLE, Bank, Question
 from .cycle import PLANNED
 from .scoring import ANSWERED, Reading, overall, read_answers, score_theme
@@ -145,10 +146,10 @@ def since_last_year(
             "available": False,
             "problems": ["last year's answers are not in this file, only the name of last year's file"],
         }
-    try:
-        before = _previous_assessment(bank, assessment)
-    except AssessmentError as error:
-        return {**base, "available": False, "problems": [f"last year's answers: {p}" for p in error.problems]}
+    before = assessment.cycle.last_year
+    if before is None:  # read, and refused, with the file (assessment.load_assessment)
+        problems = assessment.cycle.last_year_problems
+        return {**base, "available": False, "problems": [f"last year's answers: {p.text}" for p in problems]}
     reading = read_answers(bank, before)
     before_themes = [score_theme(t, reading, bank) for t in bank.themes]
     theme_changes = [
@@ -193,23 +194,6 @@ def since_last_year(
         "themes": theme_changes,
         "questions": questions,
     }
-
-
-def _previous_assessment(bank: Bank, assessment: Assessment) -> Assessment:
-    """Last year's answers as an assessment of the same council, read against today's bank."""
-    previous = assessment.cycle.previous
-    council = {"name": assessment.council.name, "type": assessment.council.type}
-    if assessment.council.functions is not None:
-        council["functions"] = list(assessment.council.functions)
-    data = {
-        "format": "scorecard-assessment",
-        "format_version": 1,
-        "council": council,
-        "assessment_date": previous.get("assessment_date") or assessment.assessment_date,
-        "bank_version": previous.get("bank_version") or assessment.bank_version,
-        "answers": previous["answers"],
-    }
-    return load_assessment(data, bank)
 
 
 def _change(was: dict[str, Any], now: dict[str, Any]) -> dict[str, Any]:
