@@ -13,64 +13,17 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from scorecard.cli.commands import read_assessment
 from scorecard.engine import Bank
 from scorecard.engine.assessment import MAX_FILE_BYTES
-from tests.helpers import MINI, ROOT, Ran, compile_bank, run_cli
-
-CASES = yaml.safe_load((ROOT / "tests" / "data" / "bad_assessments.yaml").read_text(encoding="utf-8"))
-
-VALID = {
-    "format": "scorecard-assessment",
-    "format_version": 1,
-    "council": {
-        "name": "Testshire District Council",
-        "type": "district",
-        "region": "Test Region",
-        "ons_code": "E07000234",
-    },
-    "assessment_date": "2026-04-01",
-    "bank_version": "2000.1",
-    "answers": {"ALP-01": "yes", "ALP-02": "some", "ALP-03": ["front", "suppliers"], "ALP-04": "no"},
-    "notes": {"ALP-01": "Evidence held by the lead officer."},
-}
+from tests.helpers import CASES, MINI, ROOT, VALID, Ran, compile_bank, file_bytes, run_cli
 
 
 def score(path: Path, *options: str) -> Ran:
     return run_cli("--questions", str(MINI / "questions"), "score", str(path), *options, cwd=path.parent)
-
-
-def _value(value):
-    if isinstance(value, dict) and set(value) == {"repeat", "times"}:
-        return value["repeat"] * value["times"]
-    return value
-
-
-def _parent(data: dict, dotted: str) -> tuple[dict, str]:
-    *steps, last = dotted.split(".")
-    for step in steps:
-        data = data.setdefault(step, {})  # retired_answers.ALP-09: VALID has no retired answers
-    return data, last
-
-
-def file_bytes(case: dict) -> bytes:
-    """The file a case describes: raw text, generated parts, or a change to VALID."""
-    if "text" in case:
-        return case["text"].encode(case.get("encoding", "utf-8"))
-    if "parts" in case:
-        return "".join(part["text"] * part.get("times", 1) for part in case["parts"]).encode("utf-8")
-    data = copy.deepcopy(VALID)
-    for dotted in case.get("delete", []):
-        parent, key = _parent(data, dotted)
-        del parent[key]
-    for dotted, value in case.get("set", {}).items():
-        parent, key = _parent(data, dotted)
-        parent[key] = _value(value)
-    return json.dumps(data, indent=2).encode("utf-8")
 
 
 def assert_refused(result: Ran, message: str) -> None:
@@ -203,9 +156,7 @@ def test_the_district_template_from_the_real_bank_scores(tmp_path):
     made = run_cli(
         "template", "--council-type", "district", "--name", "Testshire District Council", "-o", "t.json", cwd=tmp_path
     )
-    if made.returncode == 1:
-        pytest.skip("the built-in question bank does not validate yet (colleagues are writing it)")
-    assert made.returncode == 0, made.stderr
+    assert made.returncode == 0, made.stderr  # 1: the built-in bank does not validate, a failure like any other
     result = run_cli("score", "t.json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Testshire District Council (District council, England)")
@@ -272,7 +223,7 @@ def test_tomorrow_is_accepted_the_day_after_is_not(tmp_path):
     import datetime
 
     today = datetime.date.today()
-    for days, accepted in ((0, True), (1, True), (3, False)):
+    for days, accepted in ((0, True), (1, True), (2, False)):
         data = copy.deepcopy(VALID)
         data["assessment_date"] = (today + datetime.timedelta(days=days)).isoformat()
         path = tmp_path / f"in-{days}-days.json"

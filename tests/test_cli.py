@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.helpers import MINI, ROOT, checkout_env
+from tests.helpers import MINI, ROOT, VALID, checkout_env
 
 TIMEOUT = 120  # seconds; only a hang comes near this
 
@@ -87,8 +87,6 @@ def limited(*args: str, cwd: Path, timeout: int = TIMEOUT) -> subprocess.Complet
 
 
 def valid_file(folder: Path, name: str = "valid.json") -> Path:
-    from tests.test_assessment_files import VALID
-
     path = folder / name
     path.write_text(json.dumps(VALID), encoding="utf-8")
     return path

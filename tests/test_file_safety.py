@@ -21,8 +21,7 @@ import pytest
 from scorecard.cli.commands import read_assessment
 from scorecard.engine import AssessmentError
 from scorecard.safe_files import UnwritableFile, write_atomically
-from tests.helpers import MINI, run_cli
-from tests.test_assessment_files import VALID
+from tests.helpers import MINI, VALID, run_cli
 
 QUESTIONS = str(MINI / "questions")
 HUGE = 200_000_000  # bytes: a sparse file, so making it costs nothing; reading it whole costs 200 MB

@@ -231,7 +231,7 @@ def test_a_merge_keeps_each_officers_figures_and_lists_a_conflict(real_bank):
 
 
 def test_the_result_with_indicators_matches_the_result_schema(real_bank):
-    from tests.test_result_schema import check
+    from tests.helpers import check_result as check
 
     result = scored(
         real_bank, "unitary", indicators={"IND-06": figures(awareness=400, front_line_staff=120, front_line=90)}

@@ -13,8 +13,7 @@ import pytest
 from scorecard.browser import BrowserApi
 from scorecard.engine import AssessmentError, Bank, parse_assessment_text
 from scorecard.engine.wording import PROBLEMS, problem_text
-from tests.helpers import MINI, ROOT, compile_bank
-from tests.test_assessment_files import CASES, file_bytes
+from tests.helpers import CASES, MINI, ROOT, compile_bank, file_bytes
 
 
 def codes_in_the_code() -> set[str]:

@@ -356,7 +356,7 @@ def test_results_with_every_yearly_part_match_the_result_schema(mini_bank, real_
     import random
 
     from scorecard.testing import yearly_example
-    from tests.test_result_schema import check
+    from tests.helpers import check_result as check
 
     full = district(mini_bank, {"ALP-01": "no", "ALP-02": "some", "ALP-03": ["front"]}, **json.loads(json.dumps(CYCLE)))
     check(score_assessment(mini_bank, full))

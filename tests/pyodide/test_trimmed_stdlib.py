@@ -3,7 +3,7 @@
 `scorecard build` traces it in Pyodide and checks it (scorecard/sitegen/stdlib.py). Here the trace
 runs from scratch (an empty build cache), then every engine module is imported and every engine
 operation run in Pyodide with only the trimmed library: the replies are those Pyodide gives with
-its own full library. (CPython's replies are the parity test's business, tests/test_parity.py.)
+its own full library. (CPython's replies are the parity test's business, tests/pyodide/test_parity.py.)
 """
 
 from __future__ import annotations
