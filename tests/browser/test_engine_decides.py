@@ -161,7 +161,7 @@ def test_the_risk_line_names_the_context_question_asked_on_another_page(page, ba
     from ..helpers import make_assessment
 
     data = make_assessment(
-        real_bank, "wales_principal", {"DIS-01": "about_average", "DIS-02": "minor", "DIS-03": "occasional"}
+        real_bank, "wales_principal", {"DIS-01": "about_average", "DIS-43": "minor_hub", "SAF-52": "one"}
     )
     page.goto(base_url + "index.html")
     page.evaluate("([key, d]) => localStorage.setItem(key, JSON.stringify(d))", [STORAGE_KEY, data])
