@@ -212,6 +212,20 @@
     store.change(/** @type {string} */ (button.dataset.question), undefined);
   });
 
+  // Moving into a question from outside it (Tab, a label, a link): the browser scrolls the control
+  // into view, which with a long hint leaves the question itself above the screen. Bring the
+  // question's legend in too (below the sticky score line: its scroll-margin) when both fit.
+  document.addEventListener("focusin", (event) => {
+    const fieldset = /** @type {HTMLElement | null} */ (fieldOf(event).closest?.(`${FORM} fieldset.sc-question`));
+    const from = /** @type {Node | null} */ (event.relatedTarget);
+    if (!fieldset || (from && fieldset.contains(from))) return;
+    const legend = /** @type {HTMLElement} */ (fieldset.querySelector("legend"));
+    const top = legend.getBoundingClientRect().top;
+    if (top >= 0 && top < innerHeight) return;
+    const margin = parseFloat(getComputedStyle(legend).scrollMarginTop) || 0;
+    if (fieldOf(event).getBoundingClientRect().bottom - top + margin <= innerHeight) legend.scrollIntoView({ block: "start" });
+  });
+
   window.scorecard.form = {
     showSaved,
     showQuestions,
