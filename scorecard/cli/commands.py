@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +59,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     compiled, problems = load_bank(args.dir or args.questions)
     for problem in problems:
         print(problem)
-    if problems:
+    if problems or compiled is None:
         print(f"{len(problems)} problem(s) found.", file=sys.stderr)
         return EXIT_BANK
     count = sum(len(t["questions"]) for t in compiled["themes"])
@@ -185,7 +186,13 @@ def cmd_compare(args: argparse.Namespace) -> int:
         print("error: none of the files could be compared; the report was not written.", file=sys.stderr)
         return EXIT_INPUT
 
-    render = {"text": comparison_text, "csv": comparison_csv, "html": comparison_html, "json": json_text}[args.format]
+    renderers: dict[str, Callable[[Any], str]] = {
+        "text": comparison_text,
+        "csv": comparison_csv,
+        "html": comparison_html,
+        "json": json_text,
+    }
+    render = renderers[args.format]
     text = render(result)
     text += "" if text.endswith("\n") else "\n"
     if args.output:

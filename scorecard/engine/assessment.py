@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .bank import NOT_APPLICABLE, Bank
+from .bank import NOT_APPLICABLE, Bank, Question
 from .characters import first_not_on_one_line
 from .cycle import Cycle, is_iso_date, read_cycle
 from .indicators import read_indicators
@@ -100,7 +100,7 @@ class Assessment:
 
     def to_dict(self) -> dict[str, Any]:
         """The file form, as exported; retired answers are kept so nothing is lost."""
-        council = {"name": self.council.name, "type": self.council.type}
+        council: dict[str, Any] = {"name": self.council.name, "type": self.council.type}
         if self.council.region:
             council["region"] = self.council.region
         if self.council.ons_code:
@@ -200,7 +200,10 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     data = dict(pairs)
     if len(data) != len(pairs):
         seen: set[str] = set()
-        raise DuplicateKey(next(k for k, _ in pairs if k in seen or seen.add(k)))
+        for key, _ in pairs:
+            if key in seen:
+                raise DuplicateKey(key)
+            seen.add(key)
     return data
 
 
@@ -209,10 +212,13 @@ def _whole_characters_only(text: str | bytes) -> bool:
     text is much quicker than writing the data out again (_check_encodable), which comparing thousands of files
     did for each; anything else still goes through that."""
     try:
-        text.encode("utf-8") if isinstance(text, str) else text.decode("utf-8")
+        if isinstance(text, str):
+            text.encode("utf-8")
+            return "\\u" not in text
+        text.decode("utf-8")
     except UnicodeError:
         return False
-    return ("\\u" if isinstance(text, str) else b"\\u") not in text
+    return b"\\u" not in text
 
 
 def _check_encodable(data: Any) -> None:
@@ -263,6 +269,7 @@ def load_assessment(data: Any, bank: Bank) -> Assessment:
         cycle.indicators = read_indicators(data["indicators"], bank, problems)
     if problems:
         raise AssessmentError(problems)
+    assert isinstance(date, str) and isinstance(version, str)  # as checked above: for the type checker
     assessment = Assessment(
         council, date, version, answers, notes, retired, carried, set_aside, provenance, type_from, cycle=cycle
     )
@@ -333,14 +340,16 @@ def _council(raw: Any, bank: Bank, problems: list[Message]) -> tuple[Council, st
                 )
             elif len(set(functions)) != len(functions):
                 problems.append(Message("council_function_twice"))
-    if problems:
+    if problems or not isinstance(ctype, str):
         return Council("", ""), ""
     return Council(
         name.strip(), ctype, region.strip(), ons, code, None if functions is None else tuple(functions)
     ), type_from
 
 
-def _answers(raw: Any, raw_retired: Any, bank: Bank, set_aside: dict[str, str], problems: list[Message]):
+def _answers(
+    raw: Any, raw_retired: Any, bank: Bank, set_aside: dict[str, str], problems: list[Message]
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, str]]:
     answers: dict[str, Any] = {}
     retired: dict[str, Any] = {}
     carried: dict[str, str] = {}
@@ -428,7 +437,7 @@ def _check_one_line(field_name: str, text: str, problems: list[Message]) -> None
         )
 
 
-def _unknown_options(question, value: Any) -> list[str]:
+def _unknown_options(question: Question, value: Any) -> list[str]:
     """The option ids in a well-formed answer that the question does not offer ('n/a' where it is not allowed)."""
     if question.type == "multi":
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
@@ -453,7 +462,7 @@ def _set_aside_reason(qid: str, value: Any, bank: Bank) -> str | None:
     return None
 
 
-def _answer_problem(question, value: Any) -> Message | None:
+def _answer_problem(question: Question, value: Any) -> Message | None:
     qid = question.id
     if value == NOT_APPLICABLE:
         return None if question.allow_na else Message("answer_not_applicable_not_allowed", {"question": qid})
@@ -481,7 +490,12 @@ def _answer_problem(question, value: Any) -> Message | None:
 
 
 def _notes(
-    raw: Any, bank: Bank, answers, retired, set_aside: dict[str, str], problems: list[Message]
+    raw: Any,
+    bank: Bank,
+    answers: dict[str, Any],
+    retired: dict[str, Any],
+    set_aside: dict[str, str],
+    problems: list[Message],
 ) -> dict[str, str]:
     if not isinstance(raw, dict):
         problems.append(Message("notes_not_an_object"))

@@ -9,18 +9,21 @@ Run-time code: standard library only.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .assessment import Assessment
-from .bank import Bank
-from .scoring import ANSWERED, NA, NOT_ASKED, PARENT_CLOSED, PARENT_UNANSWERED, UNANSWERED
+from .bank import Bank, Question
+from .statuses import ANSWERED, NA, NOT_ASKED, PARENT_CLOSED, PARENT_UNANSWERED, UNANSWERED
 from .wording import STATUS_NAMES, evidence_text, long_date, num, pct, plural, signed
 
 TOP_ACTIONS = 5
 GATE_WORDS = {"not_met": "not met", "not_evidenced": "not evidenced"}
 
 
-def board_report(bank: Bank, assessment: Assessment, result: dict[str, Any], top: int = TOP_ACTIONS) -> dict[str, Any]:
+def board_report(
+    bank: Bank, assessment: Assessment, result: Mapping[str, Any], top: int = TOP_ACTIONS
+) -> dict[str, Any]:
     """The report as plain data: strings and numbers, ready to lay out."""
     labels = result["labels"]
     council = result["council"]
@@ -60,7 +63,7 @@ def board_report(bank: Bank, assessment: Assessment, result: dict[str, Any], top
     }
 
 
-def _headline(bank: Bank, result: dict[str, Any], labels: dict[str, Any]) -> dict[str, str]:
+def _headline(bank: Bank, result: Mapping[str, Any], labels: dict[str, Any]) -> dict[str, str]:
     overall = result["overall"]
     risk = (
         labels["risks"][overall["risk"]]
@@ -195,7 +198,9 @@ def _sign_off(sign_off: dict[str, str] | None) -> str:
     return f"Signed off by {sign_off['name']}, {sign_off['role']}, on {long_date(sign_off['date'])}."
 
 
-def _annex(bank: Bank, assessment: Assessment, result: dict[str, Any], labels: dict[str, Any]) -> list[dict[str, Any]]:
+def _annex(
+    bank: Bank, assessment: Assessment, result: Mapping[str, Any], labels: dict[str, Any]
+) -> list[dict[str, Any]]:
     """Every question this council is asked, theme by theme: answer, note, evidence, who and when, plan, change."""
     provenance = assessment.provenance
     since = result.get("since_last_year") or {}
@@ -231,7 +236,7 @@ def _annex(bank: Bank, assessment: Assessment, result: dict[str, Any], labels: d
     return themes
 
 
-def _answer_text(question, value: Any, entry: dict[str, Any]) -> str:
+def _answer_text(question: Question, value: Any, entry: dict[str, Any]) -> str:
     if entry["status"] == NOT_ASKED:
         parent = question.depends_on
         if entry.get("reason") == PARENT_CLOSED:

@@ -67,4 +67,5 @@ def fold(name: str) -> str:
 
 def leading_ignorable(text: str) -> int:
     """How many characters at the start a spreadsheet may skip over (spaces, controls, invisible ones)."""
-    return LEADING_IGNORABLE.match(text).end()
+    found = LEADING_IGNORABLE.match(text)  # the pattern matches the empty string too
+    return found.end() if found else 0

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from typing import Any
 
 from .characters import leading_ignorable
@@ -41,7 +42,7 @@ NOT_ASKED = "not asked"
 NOT_ANSWERED = "not answered"
 
 
-def actions_csv(result: dict[str, Any], assessment: dict[str, Any] | None = None, site_url: str = "") -> str:
+def actions_csv(result: Mapping[str, Any], assessment: dict[str, Any] | None = None, site_url: str = "") -> str:
     """The action plan: one row per action, then plan entries whose question is no longer an action.
 
     Owner, due date, status, progress notes and reason come from the file's action plan (blank
@@ -97,7 +98,7 @@ def actions_csv(result: dict[str, Any], assessment: dict[str, Any] | None = None
 PART_COLUMNS = ["score", "tier", "risk", "coverage (%)", "provisional", "gap to group median"]
 
 
-def comparison_csv(result: dict[str, Any]) -> str:
+def comparison_csv(result: Mapping[str, Any]) -> str:
     """One row per council (its latest assessment); per theme: score, tier, risk, coverage, provisional, gap.
 
     The gap is to the median of the council's group (nation and council type, by default); in a
@@ -201,7 +202,7 @@ def spreadsheet_safe(text: str) -> str:
     return text
 
 
-def _writer():
+def _writer() -> tuple[io.StringIO, Any]:
     """A CSV writer with the line ends spreadsheet programs expect."""
     out = io.StringIO()
     return out, csv.writer(out, lineterminator="\r\n")

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +35,9 @@ from .messages import Message, kind_of
 
 if TYPE_CHECKING:
     from .assessment import Assessment
+    from .bank import Bank
+
+Check = Callable[[Any, str, list[Message]], "dict[str, str] | None"]  # an entry, its question id, the problems
 
 QUESTION_ID = re.compile(r"^[A-Z]{3}-[0-9]{2,3}$")
 INDICATOR_ID = re.compile(r"^IND-[0-9]{2,3}$")
@@ -82,10 +86,10 @@ class Cycle:
         return data
 
     def has_previous_answers(self) -> bool:
-        return bool(self.previous) and isinstance(self.previous.get("answers"), dict)
+        return self.previous is not None and isinstance(self.previous.get("answers"), dict)
 
 
-def read_cycle(data: dict[str, Any], bank, problems: list[Message]) -> Cycle:
+def read_cycle(data: dict[str, Any], bank: Bank, problems: list[Message]) -> Cycle:
     """Check the optional yearly-cycle sections of a file; every problem is added to ``problems``."""
     if data.keys().isdisjoint(SECTIONS):
         return Cycle()  # a file without any: most files compared in bulk
@@ -102,7 +106,9 @@ def read_cycle(data: dict[str, Any], bank, problems: list[Message]) -> Cycle:
     return cycle
 
 
-def _per_question(raw: Any, section: str, check, moved, problems: list[Message]) -> dict[str, dict[str, str]]:
+def _per_question(
+    raw: Any, section: str, check: Check, moved: Mapping[str, str], problems: list[Message]
+) -> dict[str, dict[str, str]]:
     if not isinstance(raw, dict):
         problems.append(Message("section_not_an_object", {"section": section, "kind": kind_of(raw)}))
         return {}
@@ -187,7 +193,7 @@ def _sign_off(raw: Any, problems: list[Message]) -> dict[str, str] | None:
     return dict(raw) if len(problems) == before else None
 
 
-def _assignments(raw: Any, bank, problems: list[Message]) -> dict[str, str]:
+def _assignments(raw: Any, bank: Bank, problems: list[Message]) -> dict[str, str]:
     if not isinstance(raw, dict):
         problems.append(Message("assignments_not_an_object", {"kind": kind_of(raw)}))
         return {}
@@ -203,7 +209,7 @@ def _assignments(raw: Any, bank, problems: list[Message]) -> dict[str, str]:
     return assignments
 
 
-def _review(raw: Any, moved, problems: list[Message]) -> list[str]:
+def _review(raw: Any, moved: Mapping[str, str], problems: list[Message]) -> list[str]:
     if not isinstance(raw, list) or not all(isinstance(q, str) for q in raw):
         problems.append(Message("review_not_a_list", {"kind": kind_of(raw)}))
         return []

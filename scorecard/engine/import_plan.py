@@ -8,11 +8,14 @@ Run-time code: standard library only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .assessment import Assessment, AssessmentError, load_assessment
-from .bank import Bank
+from .bank import Bank, Question
 from .wording import answer_ids
+
+Label = Callable[[Question | None, Any], str]  # an answer as the officer reads it
 
 SAME, ONLY_HERE, ONLY_FILE, DIFFER = "same", "only_here", "only_file", "differ"
 COUNCIL_FIELDS = {
@@ -44,8 +47,8 @@ def import_plan(bank: Bank, here_data: Any, incoming: Assessment) -> dict[str, A
             {
                 "field": field,
                 "label": label,
-                "here": _shown(mine, lambda v, field=field: _detail(bank, field, v)),
-                "file": _shown(other, lambda v, field=field: _detail(bank, field, v)),
+                "here": None if mine is None else _detail(bank, field, mine),
+                "file": None if other is None else _detail(bank, field, other),
                 "state": _state(mine, other),
             }
         )
@@ -71,7 +74,11 @@ def _readable(bank: Bank, data: Any) -> dict[str, Any]:
         }
     except AssessmentError:
         data = data if isinstance(data, dict) else {}
-        part = lambda key: data.get(key) if isinstance(data.get(key), dict) else {}  # noqa: E731
+
+        def part(key: str) -> dict[str, Any]:
+            value = data.get(key)
+            return value if isinstance(value, dict) else {}
+
         return {
             "answers": {k: v for k, v in part("answers").items() if v is not None},
             "notes": part("notes"),
@@ -101,7 +108,7 @@ def _detail(bank: Bank, field: str, value: Any) -> str:
     return str(value)
 
 
-def _entry(bank: Bank, qid: str, mine: Any, theirs: Any, label) -> dict[str, Any]:
+def _entry(bank: Bank, qid: str, mine: Any, theirs: Any, label: Label) -> dict[str, Any]:
     question = bank.questions.get(qid)
     return {
         "question": qid,
@@ -122,14 +129,14 @@ def _state(mine: Any, theirs: Any) -> str:
 def _same(a: Any, b: Any) -> bool:
     if isinstance(a, list) and isinstance(b, list):
         return sorted(a) == sorted(b)  # the order options were ticked in does not matter
-    return a == b
+    return bool(a == b)
 
 
-def _shown(value: Any, label) -> str | None:
+def _shown(value: Any, label: Callable[[Any], str]) -> str | None:
     return None if value is None else label(value)
 
 
-def _label(question, value: Any) -> str:
+def _label(question: Question | None, value: Any) -> str:
     """An answer as the officer chose it; the ids as written when the bank does not know them."""
     try:
         return question.label_of(value) if question else answer_ids(value)

@@ -21,7 +21,7 @@ import re
 from typing import Any
 
 from .bank import Bank, Indicator
-from .cycle import MAX_NOTE, copy_json, is_iso_date
+from .cycle import MAX_NOTE, Cycle, copy_json, is_iso_date
 from .messages import Message, kind_of
 
 INDICATOR_ID = re.compile(r"^IND-[0-9]{2,3}$")
@@ -29,12 +29,14 @@ FIELDS = ("counts", "from", "note", "to")
 MAX_COUNT = 10_000_000
 
 
-def read_indicators(raw: Any, bank: Bank, problems: list[Message], section: str = "indicators") -> dict[str, dict]:
+def read_indicators(
+    raw: Any, bank: Bank, problems: list[Message], section: str = "indicators"
+) -> dict[str, dict[str, Any]]:
     """Check a file's indicator entries (``section`` names where they are, for the messages)."""
     if not isinstance(raw, dict):
         problems.append(Message("section_not_an_object", {"section": section, "kind": kind_of(raw)}))
         return {}
-    kept: dict[str, dict] = {}
+    kept: dict[str, dict[str, Any]] = {}
     for iid, entry in raw.items():
         if not INDICATOR_ID.fullmatch(iid):
             problems.append(Message("indicator_key_bad", {"section": section, "key": iid[:40]}))
@@ -83,7 +85,7 @@ def _check_entry(entry: Any, iid: str, indicator: Indicator | None, section: str
             )
 
 
-def indicator_results(bank: Bank, cycle, nation: str, functions: frozenset[str]) -> list[dict[str, Any]]:
+def indicator_results(bank: Bank, cycle: Cycle, nation: str, functions: frozenset[str]) -> list[dict[str, Any]]:
     """Every indicator shown to this council, bank order, with this year's and last year's figures."""
     now = cycle.indicators
     before = (cycle.previous or {}).get("indicators") or {}
@@ -94,7 +96,9 @@ def indicator_results(bank: Bank, cycle, nation: str, functions: frozenset[str])
     ]
 
 
-def _entry(indicator: Indicator, now: dict | None, before: dict | None, bank: Bank, nation: str) -> dict[str, Any]:
+def _entry(
+    indicator: Indicator, now: dict[str, Any] | None, before: dict[str, Any] | None, bank: Bank, nation: str
+) -> dict[str, Any]:
     values = (now or {}).get("counts", {})
     was = _whole_numbers((before or {}).get("counts"))
     return {
@@ -129,7 +133,7 @@ def share(part: int | None, whole: int | None) -> float | None:
     return round(100 * part / whole, 1)
 
 
-def _period(entry: dict | None) -> dict[str, str] | None:
+def _period(entry: dict[str, Any] | None) -> dict[str, str] | None:
     if not entry or not (is_iso_date(entry.get("from")) and is_iso_date(entry.get("to"))):
         return None
     return {"from": entry["from"], "to": entry["to"]}

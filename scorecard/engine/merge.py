@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .assessment import FORMAT, FORMAT_VERSION, Assessment, AssessmentError, load_assessment, parse_assessment_text
-from .bank import Bank
+from .bank import Bank, Question
 from .cycle import copy_json
 from .messages import Message
 from .yearly import same_answer
@@ -100,7 +100,7 @@ def merge_assessments(
         if pick is None:
             conflicts.append(conflict)
             continue
-        source = next((s for s in sources if s.name == pick), None)
+        source = next(s for s in sources if s.name == pick)  # take and prefer name files merged: checked above
         if key not in source.items:
             problems.append(Message("merge_take_blank", {"key": key, "file": pick, "files": [s.name for s in holders]}))
             continue
@@ -262,12 +262,12 @@ def _conflict(bank: Bank, key: str, holders: list[Source]) -> dict[str, Any]:
         ],
     }
     if question is not None:
-        assigned = next((s.data.get("assignments", {}) for s in holders if s.data.get("assignments")), {})
+        assigned: dict[str, str] = next((s.data["assignments"] for s in holders if s.data.get("assignments")), {})
         conflict["assigned_to"] = assigned.get(question.id) or assigned.get(question.theme) or ""
     return conflict
 
 
-def _shown(question, section: str, value: Any) -> str:
+def _shown(question: Question | None, section: str, value: Any) -> str:
     """A value as the lead reads it when choosing."""
     if section == "answers" and question is not None:
         return question.label_of(value)

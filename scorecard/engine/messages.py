@@ -7,9 +7,17 @@ English sentence the CLI prints and the site shows, written from them in ``engin
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 from .wording import problem_text
+
+
+class ProblemDetail(TypedDict):
+    """A problem as the browser and the comparison's skipped files give it."""
+
+    code: str
+    params: dict[str, Any]
+    message: str
 
 
 @dataclass(frozen=True)
@@ -21,7 +29,7 @@ class Message:
     def text(self) -> str:
         return problem_text(self.code, self.params)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ProblemDetail:
         """The JSON form the browser receives: {"code", "params", "message"}."""
         return {"code": self.code, "params": dict(self.params), "message": self.text}
 

@@ -22,6 +22,7 @@ import re
 from typing import Any
 
 from .assessment import AssessmentError
+from .bank import Bank
 from .csv_export import PLAN_COLUMNS
 from .cycle import MAX_NOTE, MAX_TEXT, NOT_PLANNED, NOT_STARTED, STATUSES, copy_json
 from .messages import Message
@@ -54,7 +55,7 @@ ISO_WITH_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})([ T]\d{2}:\d{2}(:\d{2})?)?$")
 FORMULA_GUARD = re.compile(r"^'[=+\-@\t\r]")
 
 
-def read_plan_csv(text: str, bank) -> dict[str, dict[str, str] | None]:
+def read_plan_csv(text: str, bank: Bank) -> dict[str, dict[str, str] | None]:
     """question id -> its plan entry (None: remove it); AssessmentError lists every problem by row."""
     text = text.lstrip("\ufeff")
     if not text.strip():
@@ -107,7 +108,7 @@ def read_plan_csv(text: str, bank) -> dict[str, dict[str, str] | None]:
 
 def apply_plan(data: dict[str, Any], updates: dict[str, dict[str, str] | None]) -> dict[str, Any]:
     """A copy of an assessment file (dict) with the plan entries replaced or removed."""
-    result = copy_json(data)
+    result: dict[str, Any] = copy_json(data)
     plan = result.get("action_plan", {})
     for qid, entry in updates.items():
         if entry is None:
@@ -121,7 +122,7 @@ def apply_plan(data: dict[str, Any], updates: dict[str, dict[str, str] | None]) 
     return result
 
 
-def _dialect(text: str):
+def _dialect(text: str) -> type[csv.Dialect]:
     """Commas as written; a spreadsheet set for another locale may save semicolons or tabs."""
     first = text.splitlines()[0]
     try:

@@ -18,6 +18,7 @@ Run-time code: standard library only.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -25,7 +26,8 @@ from .actions import _closed_follow_ups
 from .assessment import Assessment
 from .bank import CONTEXT, NOT_APPLICABLE, Bank, Question
 from .cycle import PLANNED
-from .scoring import ANSWERED, Reading, overall, read_answers, score_theme
+from .scoring import Reading, overall, read_answers, score_theme
+from .statuses import ANSWERED
 from .tables import share
 
 
@@ -99,7 +101,7 @@ def planned_outcome(
 
 
 def plan_entries(
-    bank: Bank, assessment: Assessment, actions: list[dict[str, Any]], nation: str
+    bank: Bank, assessment: Assessment, actions: Sequence[Mapping[str, Any]], nation: str
 ) -> list[dict[str, Any]]:
     """Every action-plan entry with its question, in the action list's order, then the rest in bank order.
 
@@ -111,7 +113,7 @@ def plan_entries(
         return []
     priority = {a["question"]: a["priority"] for a in actions}
     order = bank.order
-    entries = []
+    entries: list[dict[str, Any]] = []
     for qid, entry in plan.items():
         question = bank.questions.get(qid)
         if question is None:
@@ -157,7 +159,7 @@ def since_last_year(
         for was, now in zip(before_themes, themes, strict=True)
         if now["asked"] or now["not_asked"]
     ]
-    questions = []
+    questions: list[dict[str, Any]] = []
     for qid in dict.fromkeys(
         [*before.answers, *(q for q in before.set_aside if q in bank.questions), *assessment.answers]
     ):
@@ -219,7 +221,7 @@ def same_answer(a: Any, b: Any) -> bool:
     """Two answers alike: the same option, or the same options of a multi in any order."""
     if isinstance(a, list) and isinstance(b, list):
         return sorted(a) == sorted(b)
-    return a == b
+    return bool(a == b)
 
 
 def _label(question: Question, value: Any) -> str:
@@ -238,7 +240,7 @@ def still_to_review(bank: Bank, assessment: Assessment, nation: str) -> list[dic
     """Answers carried from last year that nobody has confirmed or changed yet, in bank order."""
     previous = (assessment.cycle.previous or {}).get("answers") or {}
     order = bank.order
-    entries = []
+    entries: list[dict[str, Any]] = []
     for qid in assessment.cycle.review:
         question = bank.questions.get(qid)
         if question is None:

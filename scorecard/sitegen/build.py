@@ -89,7 +89,7 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL, abou
             "the Accessibility and Contact pages say so."
         )
     compiled, problems = load_bank(layout.questions, layout.guidance)
-    if problems:
+    if problems or compiled is None:
         raise BankProblems(problems)
     bank = Bank.from_dict(compiled)
     sources = bundled.site_sources()

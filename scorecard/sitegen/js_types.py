@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -86,15 +87,16 @@ class Writer:
         return "{\n" + self.members(schema, indent + "  ") + indent + "}"
 
     def members(
-        self, schema: dict[str, Any], indent: str, also: list[str] = (), fixed: dict[str, Any] | None = None
+        self, schema: dict[str, Any], indent: str, also: Collection[str] = (), fixed: dict[str, Any] | None = None
     ) -> str:
         required = set(schema.get("required", [])) | set(also)
         lines = []
         for name, prop in schema.get("properties", {}).items():
             lines.append(comment(prop.get("description", ""), indent))
-            optional = "" if name in required or name in (fixed or {}) else "?"
+            fixed_here = fixed or {}
+            optional = "" if name in required or name in fixed_here else "?"
             key = name if name.isidentifier() else json.dumps(name)
-            kind = json.dumps(fixed[name]) if name in (fixed or {}) else self.type_of(prop, indent)
+            kind = json.dumps(fixed_here[name]) if name in fixed_here else self.type_of(prop, indent)
             lines.append(f"{indent}{key}{optional}: {kind};\n")
         return "".join(lines)
 

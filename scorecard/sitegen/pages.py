@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -61,7 +62,7 @@ def render_pages(
         },
         "about": about or read_about(bundled.mkdocs_config()),
     }
-    pages = {
+    pages: dict[str, tuple[str, dict[str, Any]]] = {
         "index.md": ("index.md.j2", {}),
         "results.md": ("results.md.j2", {}),
         "report.md": ("report.md.j2", {}),

@@ -21,7 +21,8 @@ ENCODINGS = {"br": ".br", "gzip": ".gz"}
 
 def accepted_encodings(header: str) -> set[str]:
     """The content codings an Accept-Encoding header allows (q=0 refuses; * allows any)."""
-    accepted, refused = set(), set()
+    accepted: set[str] = set()
+    refused: set[str] = set()
     for item in header.split(","):
         name, _, params = item.strip().partition(";")
         name = name.strip().lower()
@@ -97,11 +98,13 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - signature from the base class
-        if self.server.verbose:
+        if getattr(self.server, "verbose", True):
             super().log_message(format, *args)
 
 
 class SiteServer(http.server.ThreadingHTTPServer):
+    verbose = True  # each request logged (make_server(verbose=False): quiet, for tests and benchmarks)
+
     def handle_error(self, request, client_address) -> None:
         """A browser that stops a download (a page left mid-load) is not an error worth a traceback."""
         if isinstance(sys.exc_info()[1], ConnectionError):

@@ -62,7 +62,7 @@ def wheel_modules(wheel: Path) -> dict[str, tuple[str, bool]]:
 def imported_names(module: str, source: str, is_package: bool) -> set[str]:
     """Every module an import statement names, anywhere in the file (inside functions too)."""
     package = module if is_package else module.rpartition(".")[0]
-    names = set()
+    names: set[str] = set()
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
@@ -112,8 +112,9 @@ def build_trimmed_stdlib(pyodide_dir: Path, wheel: Path, dest: Path, compiled: P
         json.dumps(modules),
         wheel.read_bytes(),
     )
-    cached = {suffix: build_cache.read("stdlib", key + suffix) for suffix in (".zip", "-engine.zip", ".json")}
-    if None not in cached.values():
+    kept = {suffix: build_cache.read("stdlib", key + suffix) for suffix in (".zip", "-engine.zip", ".json")}
+    cached = {suffix: data for suffix, data in kept.items() if data is not None}
+    if len(cached) == len(kept):
         dest.write_bytes(cached[".zip"])
         compiled.write_bytes(cached["-engine.zip"])
         report = json.loads(cached[".json"])

@@ -62,7 +62,7 @@ def _score_example(bank: Bank) -> dict[str, Any]:
     theme = bank.themes[0]
     answers = _sample_answers(bank, theme)
     result = score_assessment(bank, _assessment(bank, answers))["themes"][0]
-    rows = []
+    rows: list[dict[str, Any]] = []
     for entry in result["questions"]:
         question = bank.questions[entry["id"]]
         if question.kind == CONTEXT or entry["status"] == "not_for_council_type":
@@ -81,7 +81,7 @@ def _score_example(bank: Bank) -> dict[str, Any]:
                     "Not asked: closed by the answer above" if entry["status"] == "not_asked" else "Not answered yet"
                 ),
                 "fraction": fraction if counts else None,
-                "points": round(question.weight * fraction, 2) if counts else None,
+                "points": round(question.weight * fraction, 2) if counts and fraction is not None else None,
             }
         )
     earned = round(sum(r["points"] for r in rows if r["points"] is not None), 2)
@@ -107,18 +107,20 @@ def _gate_example(bank: Bank) -> dict[str, Any] | None:
         if not gates:
             continue
         gate_question = gates[0]
+        gate = gate_question.wording(unitary.nation).gate
+        assert gate is not None  # chosen for having one
         answers = {
             q.id: (_best(q))
             for q in theme.questions
             if q.kind != CONTEXT and q.asked_of(unitary.nation, unitary.functions)
         }
-        failing = [o for o in _ranked(gate_question) if o not in gate_question.wording(unitary.nation).gate.met]
+        failing = [o for o in _ranked(gate_question) if o not in gate.met]
         answers[gate_question.id] = failing[-1]
         result = score_assessment(bank, _assessment(bank, answers))["themes"][bank.themes.index(theme)]
         return {
             "theme": theme,
             "question": gate_question,
-            "law": gate_question.wording(unitary.nation).gate.law,
+            "law": gate.law,
             "answer": gate_question.label_of(failing[-1]),
             "result": result,
             "uncapped": _tier(bank, result["uncapped_tier"]),
@@ -135,7 +137,7 @@ def _risk_example(bank: Bank) -> dict[str, Any] | None:
         if not context:
             continue
         answers: dict[str, Any] = {
-            q.id: max(q.options, key=lambda o: bank.exposure_rank(o.exposure)).id for q in context
+            q.id: max(q.options, key=lambda o: bank.exposure_rank(o.exposure or "")).id for q in context
         }
         answers.update(_sample_answers(bank, theme))
         result = score_assessment(bank, _assessment(bank, answers))["themes"][index]

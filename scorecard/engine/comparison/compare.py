@@ -171,7 +171,7 @@ def _row(
         "key": entry.key,
         "identified_by": entry.identified_by,
         "file": entry.file,
-        "council": dict(council),
+        "council": council.copy(),
         "council_type_name": type_name(bank, council["type"]),
         "nation_name": bank.nations.get(council["nation"], council["nation"]),
         "group": group,

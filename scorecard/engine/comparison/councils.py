@@ -74,6 +74,6 @@ def assign_keys(entries: list[Entry]) -> None:
             entry.key, entry.identified_by = council_key(entry.assessment), NAME
 
 
-def by_council(entry: Entry) -> tuple:
+def by_council(entry: Entry) -> tuple[str, str, int]:
     """Rows in council-name order, then by date, then in the order the files were given."""
     return normalise(entry.assessment.council.name), entry.assessment.assessment_date, entry.index

@@ -12,30 +12,32 @@ is one of them, near enough.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Final
 
 from ..bank import Bank
 from .entries import Entry
+from .shapes import Group, HiddenFigures, Row, RowFigures
 from .stats import regional_stats
 
 GROUP_BY = ("type", "none")  # nation and council type (the default), or every council together
 ALL = "all"
-FIGURES = ("median", "lower_quartile", "upper_quartile", "min", "max")
+FIGURES: Final = ("median", "lower_quartile", "upper_quartile", "min", "max")
 
 
-def group_id(result: dict[str, Any], group_by: str) -> str:
+def group_id(result: Mapping[str, Any], group_by: str) -> str:
     council = result["council"]
     return ALL if group_by == "none" else f"{council['nation']}/{council['type']}"
 
 
-def make_groups(bank: Bank, latest: list[Entry], group_by: str) -> list[dict[str, Any]]:
+def make_groups(bank: Bank, latest: list[Entry], group_by: str) -> list[Group]:
     """The groups of the latest assessments, in the bank's order of nations and council types."""
     members: dict[str, list[Entry]] = {}
     for entry in latest:
         members.setdefault(group_id(entry.result, group_by), []).append(entry)
     nation_order = {n: i for i, n in enumerate(bank.nations)}
     type_order = {t: i for i, t in enumerate(bank.council_types)}
-    groups = []
+    groups: list[tuple[tuple[int, int], Group]] = []  # each with its place in that order
     for gid, entries in members.items():
         council = entries[0].result["council"]
         if gid == ALL:
@@ -45,34 +47,31 @@ def make_groups(bank: Bank, latest: list[Entry], group_by: str) -> list[dict[str
             known = bank.council_types.get(ctype)
             title = f"{bank.nations.get(nation, nation)}: {known.name if known else ctype}"
             order = (nation_order.get(nation, len(nation_order)), type_order.get(ctype, len(type_order)))
-        groups.append(
-            {
-                "id": gid,
-                "title": title,
-                "nation": nation,
-                "type": ctype,
-                "councils": len(entries),
-                "stats": regional_stats(bank, entries),
-                "_order": order,
-            }
-        )
-    groups.sort(key=lambda g: g.pop("_order"))
-    return groups
+        group: Group = {
+            "id": gid,
+            "title": title,
+            "nation": nation,
+            "type": ctype,
+            "councils": len(entries),
+            "stats": regional_stats(bank, entries),
+        }
+        groups.append((order, group))
+    return [group for _, group in sorted(groups, key=lambda placed: placed[0])]
 
 
-def medians(group: dict[str, Any]) -> dict[str, float | None]:
+def medians(group: Group) -> dict[str, float | None]:
     stats = group["stats"]
     return {"overall": stats["overall"]["median"], **{s["id"]: s["median"] for s in stats["themes"]}}
 
 
-def hide_small_groups(groups: list[dict[str, Any]], rows: list[dict[str, Any]], min_group: int) -> list[dict[str, Any]]:
+def hide_small_groups(groups: list[Group], rows: list[Row], min_group: int) -> list[HiddenFigures]:
     """For a shared report: blank every group figure drawn from 1 to min_group - 1 councils, and the gaps to it.
 
     Returns what was hidden, one entry per group: its id and title, the figures (``overall`` or a
     theme id) and the most councils any of them was drawn from.
     """
-    hidden = []
-    by_group: dict[str, list[dict[str, Any]]] = {}
+    hidden: list[HiddenFigures] = []
+    by_group: dict[str, list[Row]] = {}
     for row in rows:
         by_group.setdefault(row["group"], []).append(row)
     for group in groups:
@@ -85,7 +84,7 @@ def hide_small_groups(groups: list[dict[str, Any]], rows: list[dict[str, Any]], 
             for figure in FIGURES:
                 stats[figure] = None
             for row in by_group.get(group["id"], []):
-                part = (
+                part: RowFigures = (
                     row["overall"]
                     if stats["id"] == "overall"
                     else next(t for t in row["themes"] if t["id"] == stats["id"])

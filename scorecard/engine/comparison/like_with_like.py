@@ -8,16 +8,29 @@ sentences for people are written from these facts in ``engine/wording.py``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
-from ..bank import Bank
+from ..bank import Bank, Question
 from .councils import normalise
 from .entries import Entry
+from .shapes import (
+    AskedDiffers,
+    BankVersionCount,
+    FunctionsDiffer,
+    KnownByName,
+    LikeWithLike,
+    ProvisionalCouncil,
+    RegionCount,
+    Row,
+    SameDayDuplicate,
+    TypeCount,
+)
 
 
 def like_with_like(
-    bank: Bank, entries: list[Entry], latest: list[Entry], rows: list[dict[str, Any]], groups: dict[str, list[Entry]]
-) -> dict[str, Any]:
+    bank: Bank, entries: list[Entry], latest: list[Entry], rows: list[Row], groups: dict[str, list[Entry]]
+) -> LikeWithLike:
     return {
         "bank_versions": _bank_versions(bank, entries),
         "asked_differs": _asked_differs(bank, latest),
@@ -29,12 +42,12 @@ def like_with_like(
     }
 
 
-def _version_key(version: str) -> tuple:
+def _version_key(version: str) -> tuple[tuple[int, int, str], ...]:
     """'2026.10' after '2026.9': compare the numeric parts as numbers."""
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", version) if part)
 
 
-def _bank_versions(bank: Bank, entries: list[Entry]) -> list[dict[str, Any]]:
+def _bank_versions(bank: Bank, entries: list[Entry]) -> list[BankVersionCount]:
     versions: dict[str, dict[str, Any]] = {}
     for entry in entries:
         seen = versions.setdefault(entry.assessment.bank_version, {"councils": set(), "assessments": 0})
@@ -51,7 +64,7 @@ def _bank_versions(bank: Bank, entries: list[Entry]) -> list[dict[str, Any]]:
     ]
 
 
-def _asked_differs(bank: Bank, latest: list[Entry]) -> list[dict[str, Any]]:
+def _asked_differs(bank: Bank, latest: list[Entry]) -> list[AskedDiffers]:
     """Themes whose latest assessments were asked different numbers of questions.
 
     ``by_type`` gives, for each council type present, how many of the theme's questions apply
@@ -60,14 +73,14 @@ def _asked_differs(bank: Bank, latest: list[Entry]) -> list[dict[str, Any]]:
     themselves differ (county against district); otherwise only follow-up questions differ.
     """
     types = sorted({e.assessment.council.type for e in latest}, key=_type_order(bank))
-    differs = []
+    differs: list[AskedDiffers] = []
     for index, theme in enumerate(bank.themes):
         asked: dict[str, list[int]] = {}
         for entry in latest:
             asked.setdefault(entry.assessment.council.type, []).append(entry.result["themes"][index]["asked"])
         if len({n for counts in asked.values() for n in counts}) <= 1:
             continue
-        by_type = [
+        by_type: list[TypeCount] = [
             {
                 "type": t,
                 "applicable": sum(1 for q in theme.questions if _asked_of_type(bank, q, t)),
@@ -87,19 +100,19 @@ def _asked_differs(bank: Bank, latest: list[Entry]) -> list[dict[str, Any]]:
     return differs
 
 
-def _asked_of_type(bank: Bank, question, type_id: str) -> bool:
+def _asked_of_type(bank: Bank, question: Question, type_id: str) -> bool:
     ctype = bank.council_types[type_id]
     return question.kind != "context" and question.asked_of(ctype.nation, ctype.functions)
 
 
-def _type_order(bank: Bank):
+def _type_order(bank: Bank) -> Callable[[str], tuple[int, str]]:
     order = {type_id: i for i, type_id in enumerate(bank.council_types)}
     return lambda type_id: (order.get(type_id, len(order)), type_id)
 
 
-def _provisional(bank: Bank, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _provisional(bank: Bank, rows: list[Row]) -> list[ProvisionalCouncil]:
     titles = {t.id: t.title for t in bank.themes}
-    found = []
+    found: list[ProvisionalCouncil] = []
     for row in rows:
         themes = [t["id"] for t in row["themes"] if t["provisional"]]
         coverage = row["overall"]["coverage"]
@@ -120,12 +133,12 @@ def _provisional(bank: Bank, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
     return found
 
 
-def _functions_differ(bank: Bank, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _functions_differ(bank: Bank, rows: list[Row]) -> list[FunctionsDiffer]:
     """Councils whose officers corrected their type's default functions: they were asked other questions."""
-    found = []
+    found: list[FunctionsDiffer] = []
     for row in rows:
         council = row["council"]
-        if council.get("functions_added") or council.get("functions_removed"):
+        if council["functions_added"] or council["functions_removed"]:
             found.append(
                 {
                     "key": row["key"],
@@ -139,9 +152,9 @@ def _functions_differ(bank: Bank, rows: list[dict[str, Any]]) -> list[dict[str, 
     return found
 
 
-def _by_name(entries: list[Entry]) -> list[dict[str, Any]]:
+def _by_name(entries: list[Entry]) -> list[KnownByName]:
     """Files that give neither a register code nor a GSS code: the council is known by its name only."""
-    found: dict[str, dict[str, Any]] = {}
+    found: dict[str, KnownByName] = {}
     for entry in sorted(entries, key=lambda e: e.index):
         if entry.identified_by in ("name", "name_matched"):
             seen = found.setdefault(
@@ -157,9 +170,9 @@ def _by_name(entries: list[Entry]) -> list[dict[str, Any]]:
     return sorted(found.values(), key=lambda f: normalise(f["council"]))
 
 
-def _duplicates(groups: dict[str, list[Entry]]) -> list[dict[str, Any]]:
+def _duplicates(groups: dict[str, list[Entry]]) -> list[SameDayDuplicate]:
     """Two files of one council with the same date: the one given last is used."""
-    found = []
+    found: list[SameDayDuplicate] = []
     for group in groups.values():
         by_date: dict[str, list[Entry]] = {}
         for entry in group:
@@ -177,7 +190,7 @@ def _duplicates(groups: dict[str, list[Entry]]) -> list[dict[str, Any]]:
     return sorted(found, key=lambda d: (normalise(d["council"]), d["assessment_date"]))
 
 
-def _regions(latest: list[Entry]) -> list[dict[str, Any]]:
+def _regions(latest: list[Entry]) -> list[RegionCount]:
     counts: dict[str, int] = {}
     for entry in latest:
         region = entry.assessment.council.region

@@ -4,15 +4,10 @@ Written down twice, on purpose, like the result's (engine/result.py): here and i
 ``scorecard/schemas/comparison.schema.json``; tests/test_result_schema.py keeps them in step.
 """
 
-from typing import Any, TypedDict  # no "from __future__ import annotations": TypedDict reads its keys at run time
+from typing import TypedDict  # no "from __future__ import annotations": TypedDict reads its keys at run time
 
+from ..messages import ProblemDetail
 from ..result import CouncilSummary, Labels
-
-
-class ProblemDetail(TypedDict):
-    code: str
-    params: dict[str, Any]
-    message: str
 
 
 class ThemeColumn(TypedDict):

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import statistics
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, Final, TypedDict
 
 from ..bank import Bank
 from .entries import Entry
+from .shapes import Stat, Stats
 
-QUARTILE_METHOD = "inclusive"
+QUARTILE_METHOD: Final = "inclusive"
 
 
-def summary_stats(scores: list[float]) -> dict[str, Any]:
+class SummaryStats(TypedDict):
+    n: int
+    median: float | None
+    lower_quartile: float | None
+    upper_quartile: float | None
+    min: float | None
+    max: float | None
+
+
+def summary_stats(scores: list[float]) -> SummaryStats:
     """Count, median, quartiles, lowest and highest of some scores (None when there are none).
 
     Quartiles use ``statistics.quantiles(method="inclusive")``: the scores are sorted and the
@@ -46,25 +57,25 @@ def gap_to(score: float | None, median: float | None) -> float | None:
     return None if score is None or median is None else round4(score - median)
 
 
-def _counted(part: dict[str, Any]) -> bool:
+def _counted(part: Mapping[str, Any]) -> bool:
     return part["score"] is not None and not part["provisional"]
 
 
-def regional_stats(bank: Bank, latest: list[Entry]) -> dict[str, Any]:
+def regional_stats(bank: Bank, latest: list[Entry]) -> Stats:
     """``overall`` and one entry per theme: summary_stats of the counted scores, and what was left out."""
 
-    def entry(parts: list[dict[str, Any]]) -> dict[str, Any]:
-        stats = summary_stats([p["score"] for p in parts if _counted(p)])
-        stats["provisional_left_out"] = sum(1 for p in parts if p["score"] is not None and p["provisional"])
-        stats["not_asked"] = sum(1 for p in parts if p.get("asked", 1) == 0)
-        stats["not_scored"] = sum(1 for p in parts if p["score"] is None and p.get("asked", 1) > 0)
-        stats["hidden"] = False  # a shared report hides figures drawn from too few councils (groups.hide_small_groups)
-        return stats
+    def entry(id_: str, title: str, parts: Sequence[Mapping[str, Any]]) -> Stat:
+        return {
+            "id": id_,
+            "title": title,
+            **summary_stats([p["score"] for p in parts if _counted(p)]),
+            "provisional_left_out": sum(1 for p in parts if p["score"] is not None and p["provisional"]),
+            "not_asked": sum(1 for p in parts if p.get("asked", 1) == 0),
+            "not_scored": sum(1 for p in parts if p["score"] is None and p.get("asked", 1) > 0),
+            "hidden": False,  # a shared report hides figures drawn from too few councils (groups.hide_small_groups)
+        }
 
-    themes = []
-    for index, theme in enumerate(bank.themes):
-        themes.append({"id": theme.id, "title": theme.title, **entry([e.result["themes"][index] for e in latest])})
     return {
-        "overall": {"id": "overall", "title": "Overall", **entry([e.result["overall"] for e in latest])},
-        "themes": themes,
+        "overall": entry("overall", "Overall", [e.result["overall"] for e in latest]),
+        "themes": [entry(t.id, t.title, [e.result["themes"][i] for e in latest]) for i, t in enumerate(bank.themes)],
     }

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from typing import Any
 
 from ..assessment import Assessment
 from ..bank import Bank, Question
 from .entries import Entry
+from .shapes import AnswerChange, AnswerChanges, Series, ThemeSeries, Trend
 from .stats import round4
 
 NOT_ANSWERED = "Not answered"
 
 
-def trend(bank: Bank, group: list[Entry]) -> dict[str, Any]:
+def trend(bank: Bank, group: list[Entry]) -> Trend:
     """Scores by date (oldest first) and the answers changed between consecutive dates."""
     by_date: dict[str, Entry] = {}
     for entry in group:  # sorted by date, then order given: the last of a day wins
@@ -21,7 +23,7 @@ def trend(bank: Bank, group: list[Entry]) -> dict[str, Any]:
     points = list(by_date.values())
     results = [e.result for e in points]
 
-    def series(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    def series(parts: Sequence[Mapping[str, Any]]) -> Series:
         scores = [p["score"] for p in parts]
         return {
             "points": [
@@ -37,11 +39,11 @@ def trend(bank: Bank, group: list[Entry]) -> dict[str, Any]:
             "change": round4(scores[-1] - scores[0]) if scores[0] is not None and scores[-1] is not None else None,
         }
 
-    themes = [
+    themes: list[ThemeSeries] = [
         {"id": theme.id, "title": theme.title, **series([r["themes"][i] for r in results])}
         for i, theme in enumerate(bank.themes)
     ]
-    changes = [
+    changes: list[AnswerChanges] = [
         {
             "from_date": a.assessment.assessment_date,
             "to_date": b.assessment.assessment_date,
@@ -64,9 +66,9 @@ def trend(bank: Bank, group: list[Entry]) -> dict[str, Any]:
     }
 
 
-def answer_changes(bank: Bank, before: Assessment, after: Assessment) -> list[dict[str, str]]:
+def answer_changes(bank: Bank, before: Assessment, after: Assessment) -> list[AnswerChange]:
     """Answers that differ between two assessments, in bank order, with readable labels."""
-    changed = []
+    changed: list[AnswerChange] = []
     for qid, question in bank.questions.items():
         old, new = before.answers.get(qid), after.answers.get(qid)
         if _same_answer(old, new):
@@ -86,7 +88,7 @@ def answer_changes(bank: Bank, before: Assessment, after: Assessment) -> list[di
 def _same_answer(old: Any, new: Any) -> bool:
     if isinstance(old, list) and isinstance(new, list):
         return sorted(old) == sorted(new)  # the order options were ticked in does not matter
-    return old == new
+    return bool(old == new)
 
 
 def _label(question: Question, value: Any) -> str:
