@@ -58,6 +58,7 @@ def installed(tmp_path_factory) -> Path:
     names = zipfile.ZipFile(wheel).namelist()
     assert "scorecard/_data/questions/scoring.yaml" in names and "scorecard/_data/site/early/store.js" in names
     assert "scorecard/cli/__init__.py" in names and "scorecard/engine/operations.py" in names  # the code packages
+    assert "scorecard/py.typed" in names
     assert (
         "scorecard/_data/data/uk_local_authorities.csv" in names
         and "scorecard/_data/data/uk_local_authorities.json" in names

@@ -26,7 +26,10 @@ from .problems import Problem
 from .yaml_source import MAX_BYTES, YamlSource, YamlSourceError, load_yaml
 
 SCORING_FILE = "scoring.yaml"
-YES_NO_DEFAULT = [{"id": "yes", "label": "Yes", "score": 1}, {"id": "no", "label": "No", "score": 0}]
+YES_NO_DEFAULT: list[dict[str, Any]] = [
+    {"id": "yes", "label": "Yes", "score": 1},
+    {"id": "no", "label": "No", "score": 0},
+]
 NO_QUESTION = "-"
 MAX_GUIDANCE_BYTES = 5_000_000
 NO_LINE_BREAK = "$(?!\\n)"  # how the schemas end a pattern: Python's `$` alone also matches before a final "\n"
@@ -331,7 +334,8 @@ def _kind_of(value: Any) -> str:
         return f"the number {value}"
     if isinstance(value, str):
         return "text" if len(value) > 40 else f"the text {value!r}"
-    return {dict: "a mapping", list: "a list"}.get(type(value), f"a {type(value).__name__} ({value})")
+    kinds: dict[type, str] = {dict: "a mapping", list: "a list"}
+    return kinds.get(type(value), f"a {type(value).__name__} ({value})")
 
 
 def _field_name(path: list[Any]) -> str:
@@ -491,6 +495,8 @@ def _check_options(q: dict[str, Any], at, path: Path, check: BankCheck) -> None:
         if options is not None and sorted(o["id"] for o in options) != ["no", "yes"]:
             check.add(path, at("options"), "a yes_no question's options must be exactly 'yes' and 'no'", q["id"])
         options = options or YES_NO_DEFAULT
+    if options is None:
+        return  # the theme schema requires options of every other type: reported there
     ids = [o["id"] for o in options]
     for oi, option_id in enumerate(ids):
         if option_id in ids[:oi]:

@@ -21,7 +21,10 @@ OPENERS = (
 CLOSERS = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 
 
-class BankLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader where PyYAML has it: faster
+
+
+class BankLoader(_Loader):
     """Safe loading with YAML 1.2 booleans: only true/false are booleans.
 
     YAML 1.1 reads yes, no, on and off as booleans, so `answer_in: [yes]` would silently

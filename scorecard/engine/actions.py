@@ -14,8 +14,9 @@ from functools import lru_cache
 from typing import Any
 
 from .assessment import Assessment
-from .bank import Bank, Question
-from .scoring import ANSWERED, GATE_MET, GATE_NOT_APPLICABLE, PARENT_CLOSED, UNANSWERED, Reading
+from .bank import Bank, Question, Theme
+from .scoring import Reading
+from .statuses import ANSWERED, GATE_MET, GATE_NOT_APPLICABLE, PARENT_CLOSED, UNANSWERED
 
 TIER_ANCHOR = "tier-"
 
@@ -35,7 +36,7 @@ def action_list(
 
 
 def _theme_actions(
-    order: int, theme, result: dict[str, Any], answers: dict[str, Any], bank: Bank, reading: Reading
+    order: int, theme: Theme, result: dict[str, Any], answers: dict[str, Any], bank: Bank, reading: Reading
 ) -> list[dict[str, Any]]:
     """One theme's actions, each with its rank: its answers that fall short, and its duties not evidenced."""
     asked_questions, tiers, follow_ups = reading.council.by_id, reading.council.tiers, bank.follow_ups

@@ -10,7 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from math import fsum  # exact, so CPython 3.11 and 3.12+ (compensated sum()) agree
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from .result import Labels
+
+T = TypeVar("T")
 
 NOT_APPLICABLE = "n/a"
 """The answer value an officer gives for 'not applicable'. Never a valid option id."""
@@ -275,7 +280,7 @@ class Bank:
             asked = self._asked_cache[key] = tuple(q for q in self.parents_first if q.asked_of(nation, functions))
         return asked
 
-    def labels(self) -> dict[str, dict[str, str]]:
+    def labels(self) -> Labels:
         """Display names of tiers, exposure and risk levels, nations, functions and council types, for pages and reports."""
         return {
             "tiers": {t.id: t.name for t in self.tiers},
@@ -299,7 +304,7 @@ class Bank:
     def exposure_rank(self, exposure_id: str) -> int:
         return self.ranks["exposure"][exposure_id]
 
-    def compiled(self, key: Any, build: Callable[[], Any]) -> Any:
+    def compiled(self, key: Any, build: Callable[[], T]) -> T:
         """A table derived from the bank alone, built on first use and kept (engine/tables.py's cache)."""
         table = self._compiled.get(key)
         if table is None:
@@ -317,7 +322,7 @@ class Bank:
         return self.tiers[index + 1] if index + 1 < len(self.tiers) else None
 
 
-def _places(levels: tuple[Band, ...] | tuple[Level, ...]) -> dict[str, int]:
+def _places(levels: tuple[Band | Level, ...]) -> dict[str, int]:
     """Each tier's or level's place, lowest first: what ranking compares (the first, should an id repeat)."""
     places: dict[str, int] = {}
     for place, level in enumerate(levels):

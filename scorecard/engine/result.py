@@ -6,17 +6,19 @@ other tools). tests/test_result_schema.py checks real results against the schema
 schema against these TypedDicts.
 """
 
-from typing import (
+from collections.abc import Mapping
+from typing import (  # no "from __future__ import annotations": TypedDict must see NotRequired
     Any,
     NotRequired,
     TypedDict,
-)  # no "from __future__ import annotations": TypedDict must see NotRequired
+    cast,
+)
 
 from .actions import action_list, unanswered_list
 from .assessment import Assessment
 from .bank import Bank
 from .indicators import indicator_results
-from .scoring import overall, question_entries, read_answers, score_theme
+from .scoring import Reading, overall, question_entries, read_answers, score_theme
 from .wording import STATUS_NAMES, set_aside_message
 from .yearly import (
     evidence_completeness,
@@ -342,39 +344,48 @@ def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True, ac
     add_theme_cycle(bank, assessment, reading, themes)
     council = assessment.council
     ctype = bank.council_types[council.type]
-    summary = {
-        "council": {
-            "name": council.name,
-            "type": council.type,
-            "nation": reading.nation,
-            "region": council.region,
-            "ons_code": council.ons_code,
-            "code": council.code,
-            "functions": list(reading.council.function_list),
-            "functions_added": sorted(reading.functions - ctype.functions) if council.functions is not None else [],
-            "functions_removed": sorted(ctype.functions - reading.functions) if council.functions is not None else [],
+    # built from score_theme's and overall's dicts, whose keys are ThemeResult's and Overall's (the schema test)
+    summary = cast(
+        Result,
+        {
+            "council": {
+                "name": council.name,
+                "type": council.type,
+                "nation": reading.nation,
+                "region": council.region,
+                "ons_code": council.ons_code,
+                "code": council.code,
+                "functions": list(reading.council.function_list),
+                "functions_added": sorted(reading.functions - ctype.functions) if council.functions is not None else [],
+                "functions_removed": sorted(ctype.functions - reading.functions)
+                if council.functions is not None
+                else [],
+            },
+            "assessment_date": assessment.assessment_date,
+            "bank_version": bank.version,
+            "assessment_bank_version": assessment.bank_version,
+            "overall": overall(themes, bank),
+            "themes": themes,
+            "changes": bank_changes(bank, assessment),
         },
-        "assessment_date": assessment.assessment_date,
-        "bank_version": bank.version,
-        "assessment_bank_version": assessment.bank_version,
-        "overall": overall(themes, bank),
-        "themes": themes,
-        "changes": bank_changes(bank, assessment),
-    }
+    )
     if not detail:
         return summary
     for theme, result in zip(bank.themes, themes, strict=True):
         result["questions"] = question_entries(theme, reading)
     listed = action_list(themes, assessment, bank, reading) if actions else None
-    return {
-        **summary,
-        **({"actions": listed, "unanswered": unanswered_list(themes, bank, reading)} if actions else {}),
-        **yearly_parts(bank, assessment, reading, themes, summary["overall"], listed),
-        "labels": {**bank.labels(), "plan_statuses": dict(STATUS_NAMES)},
-    }
+    return cast(
+        Result,
+        {
+            **summary,
+            **({"actions": listed, "unanswered": unanswered_list(themes, bank, reading)} if actions else {}),
+            **yearly_parts(bank, assessment, reading, themes, summary["overall"], listed),
+            "labels": {**bank.labels(), "plan_statuses": dict(STATUS_NAMES)},
+        },
+    )
 
 
-def add_theme_cycle(bank: Bank, assessment: Assessment, reading, themes) -> None:
+def add_theme_cycle(bank: Bank, assessment: Assessment, reading: Reading, themes: list[dict[str, Any]]) -> None:
     """Each theme's evidence completeness and, where actions are planned, its tier once they are done."""
     evidence = evidence_completeness(bank, assessment, reading)
     outcome = planned_outcome(bank, assessment, reading, themes) if assessment.cycle.action_plan else {}
@@ -384,7 +395,12 @@ def add_theme_cycle(bank: Bank, assessment: Assessment, reading, themes) -> None
 
 
 def yearly_parts(
-    bank: Bank, assessment: Assessment, reading, themes, overall_now, actions: list[Action] | None = None
+    bank: Bank,
+    assessment: Assessment,
+    reading: Reading,
+    themes: list[dict[str, Any]],
+    overall_now: Mapping[str, Any],
+    actions: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Evidence, the action plan (given the action list), sign-off, last year's changes, answers to review (yearly.py)."""
     cycle = assessment.cycle
@@ -408,7 +424,7 @@ def yearly_parts(
 
 def bank_changes(bank: Bank, assessment: Assessment) -> Changes:
     """What an officer is told when an assessment was made against another bank version."""
-    retired = [
+    retired: list[RetiredAnswer] = [
         {
             "question": qid,
             "answer": value,
@@ -423,15 +439,16 @@ def bank_changes(bank: Bank, assessment: Assessment) -> Changes:
         for qid, value in sorted(assessment.retired_answers.items())
         if qid not in assessment.set_aside
     ]
-    set_aside = []
+    set_aside: list[SetAside] = []
     for qid, reason in sorted(assessment.set_aside.items()):
-        entry = {
+        entry: SetAside = {
             "question": qid,
             "reason": reason,
             "answer": assessment.retired_answers.get(qid),
             "note": assessment.notes.get(qid, "") if qid not in bank.questions else "",
             "text": bank.questions[qid].text if qid in bank.questions else "",
             "theme": bank.questions[qid].theme if qid in bank.questions else "",
+            "message": "",  # worded from the rest, next
         }
         entry["message"] = set_aside_message(entry, bank.version)
         set_aside.append(entry)

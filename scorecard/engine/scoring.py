@@ -130,7 +130,7 @@ class Reading:
     def statuses(self) -> dict[str, str]:
         """Every question asked of this council -> its status."""
         if self._statuses is None:
-            self._work_out_statuses()
+            return self._work_out_statuses()[0]
         return self._statuses
 
     @property
@@ -144,10 +144,10 @@ class Reading:
     def fractions(self) -> dict[str, float]:
         """Each answered scored question -> the share of its weight the answer earns."""
         if self._fractions is None:
-            self._work_out_statuses()
+            return self._work_out_statuses()[1]
         return self._fractions
 
-    def _work_out_statuses(self) -> None:
+    def _work_out_statuses(self) -> tuple[dict[str, str], dict[str, float]]:
         """Every asked question's status, and each answered scored question's fraction, in one pass."""
         get, follow_ups = self.answers.get, self.follow_ups
         statuses: dict[str, str] = {}
@@ -172,6 +172,7 @@ class Reading:
             if not asked.is_context:
                 fractions[qid] = asked.fraction(value)
         self._statuses, self._fractions = statuses, fractions
+        return statuses, fractions
 
 
 REASONS = frozenset((PARENT_UNANSWERED, PARENT_CLOSED, PARENT_NOT_APPLICABLE))  # why a follow-up is not asked
@@ -239,7 +240,7 @@ def _read_roots(table: ThemeTables, answers: dict[str, Any], tally: Tally) -> No
     unanswered = values.count(None)
     not_applicable = values.count(NOT_APPLICABLE)
     earned = tally.earned
-    earned.extend(filter(None, map(dict.get, table.single_points, values)))
+    earned.extend(filter(None, map(dict.get, table.single_points, values)))  # type: ignore[arg-type]
     if not_applicable:
         tally.left_out.extend(
             w for w, value in zip(table.single_weights, values, strict=True) if value == NOT_APPLICABLE
@@ -294,6 +295,7 @@ def _read_follow_ups(council: CouncilTables, answers: dict[str, Any], reading: R
 def _closed_by(asked: AskedQuestion, states: dict[str, str], answers: dict[str, Any]) -> str | None:
     """Why a follow-up is not asked (its parent's state or answer), or None when its parent opens it."""
     parent = asked.parent
+    assert parent is not None  # a follow-up: for the type checker
     state = states.get(parent)  # a parent that is a follow-up too, read before this one
     if state is None:  # a parent without a parent: its status is its answer's
         value = answers.get(parent)
@@ -326,14 +328,16 @@ def _read_gates(council: CouncilTables, answers: dict[str, Any], reading: Readin
     """Each statutory gate the council's questions decide, in bank order (parents first), from its question's state."""
     states, tallies = reading.follow_ups, reading.tallies
     for asked in council.gated:
+        gate = asked.gate
+        assert gate is not None  # council.gated holds the questions with a gate: for the type checker
         value = answers.get(asked.id)
         state = states.get(asked.id) or _answer_status(value)
         if state == ANSWERED:
-            gate_status = GATE_MET if value in asked.gate.met else GATE_NOT_MET
+            gate_status = GATE_MET if value in gate.met else GATE_NOT_MET
         else:
             gate_status = GATE_BY_STATE[state]
         tally = tallies[asked.theme]
-        tally.gates.append({"question": asked.id, "law": asked.gate.law, "status": gate_status})
+        tally.gates.append({"question": asked.id, "law": gate.law, "status": gate_status})
         if gate_status in FAILED:
             tally.gate_failed = True
 

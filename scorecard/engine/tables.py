@@ -81,7 +81,8 @@ class AskedQuestion:
         self.max_points = question.max_points
         # one option's answer -> weight x its share: the product scoring would compute, computed once
         self.points = {} if self.is_multi else {o: self.weight * score for o, score in self.scores.items()}
-        self.exposures = {o.id: o.exposure for o in question.options}  # context questions: answer -> exposure level
+        # context questions (each option has an exposure: bank_source/load.py): answer -> exposure level
+        self.exposures = {o.id: o.exposure for o in question.options if o.exposure is not None}
         self._multi_fractions: dict[tuple[str, ...], float] = {}  # a multi's choices met so far -> fraction
         self.known_points: dict[tuple[str, ...], float] = {}  # ... -> weight x fraction (points_for)
 

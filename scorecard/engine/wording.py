@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def answer_ids(value: Any) -> str:
     return str(value)
 
 
-def set_aside_message(entry: dict[str, Any], bank_version: str) -> str:
+def set_aside_message(entry: Mapping[str, Any], bank_version: str) -> str:
     """What an officer is told about an answer set aside, and what to do about it."""
     qid = entry["question"]
     if entry["reason"] == "unknown_option":
@@ -147,11 +148,11 @@ def and_list(items: list[str]) -> str:
 
 def comparison_notes(
     bank: Bank,
-    like: dict[str, Any],
-    trends: list[dict[str, Any]],
+    like: Mapping[str, Any],
+    trends: Sequence[Mapping[str, Any]],
     group_by: str = "type",
-    groups: list[dict[str, Any]] | None = None,
-    hidden: list[dict[str, Any]] | None = None,
+    groups: Sequence[Mapping[str, Any]] | None = None,
+    hidden: Sequence[Mapping[str, Any]] | None = None,
     min_group: int = 5,
 ) -> list[str]:
     """The like-with-like findings as plain-English sentences, most important first."""
@@ -301,7 +302,7 @@ def _key_text(key: str) -> str:
     return {"code": f"register code {value}", "ons": f"GSS code {value}"}.get(kind, f"the name {value!r}")
 
 
-def type_name(bank, type_id: str) -> str:
+def type_name(bank: Bank, type_id: str) -> str:
     """A council type's display name; the id itself for a type the bank does not know."""
     ctype = bank.council_types.get(type_id)
     return ctype.name if ctype else type_id

@@ -135,7 +135,7 @@ def plan_entries(
 
 
 def since_last_year(
-    bank: Bank, assessment: Assessment, themes: list[dict[str, Any]], overall_now: dict[str, Any], nation: str
+    bank: Bank, assessment: Assessment, themes: list[dict[str, Any]], overall_now: Mapping[str, Any], nation: str
 ) -> dict[str, Any] | None:
     """Theme by theme and question by question, what changed since last year's answers; None without them."""
     previous = assessment.cycle.previous
@@ -198,7 +198,7 @@ def since_last_year(
     }
 
 
-def _change(was: dict[str, Any], now: dict[str, Any]) -> dict[str, Any]:
+def _change(was: Mapping[str, Any], now: Mapping[str, Any]) -> dict[str, Any]:
     change = None
     if was["score"] is not None and now["score"] is not None:
         change = round(now["score"] - was["score"], 1)
