@@ -212,18 +212,25 @@
     store.change(/** @type {string} */ (button.dataset.question), undefined);
   });
 
-  // Moving into a question from outside it (Tab, a label, a link): the browser scrolls the control
+  // Moving into a question from outside it (Tab, Shift+Tab, a link): the browser scrolls the control
   // into view, which with a long hint leaves the question itself above the screen. Bring the
   // question's legend in too (below the sticky score line: its scroll-margin) when both fit.
+  // Not while a pointer is pressed: a mouse pressing an option focuses it on the way down, and a
+  // scroll then would move the option from under the pointer, so the press would land elsewhere and
+  // the click be lost.
+  let pressing = false;
+  addEventListener("pointerdown", () => { pressing = true; }, true);
+  for (const type of ["pointerup", "pointercancel"]) addEventListener(type, () => { pressing = false; }, true);
   document.addEventListener("focusin", (event) => {
-    const fieldset = /** @type {HTMLElement | null} */ (fieldOf(event).closest?.(`${FORM} fieldset.sc-question`));
+    const field = fieldOf(event);
+    const fieldset = /** @type {HTMLElement | null} */ (field.closest?.(`${FORM} fieldset.sc-question`));
     const from = /** @type {Node | null} */ (event.relatedTarget);
-    if (!fieldset || (from && fieldset.contains(from))) return;
+    if (pressing || !fieldset || (from && fieldset.contains(from))) return;
     const legend = /** @type {HTMLElement} */ (fieldset.querySelector("legend"));
     const top = legend.getBoundingClientRect().top;
     if (top >= 0 && top < innerHeight) return;
     const margin = parseFloat(getComputedStyle(legend).scrollMarginTop) || 0;
-    if (fieldOf(event).getBoundingClientRect().bottom - top + margin <= innerHeight) legend.scrollIntoView({ block: "start" });
+    if (field.getBoundingClientRect().bottom - top + margin <= innerHeight) legend.scrollIntoView({ block: "start" });
   });
 
   window.scorecard.form = {

@@ -197,3 +197,25 @@ def test_on_a_phone_the_score_panel_does_not_hide_the_question_being_answered(pa
         if covered:
             hidden.append(f"{questions.nth(i).get_attribute('data-question')}: {covered}")
     assert hidden == []
+
+
+def test_pressing_an_option_whose_question_starts_above_the_screen_chooses_it(page, base_url, example):
+    """Focus moved by the keyboard brings the question's text into view; a press must not scroll.
+
+    SPC-08's hint is long: with its first option near the top of a tall phone's screen, its legend
+    is above it. A scroll as the press focuses the option would move it from under the finger, and
+    the press would land elsewhere (seen: the option stayed unchosen).
+    """
+    page.set_viewport_size({"width": 390, "height": 1000})
+    save(page, base_url, example)
+    open_filled(page, base_url + "themes/spoc.html")
+    question = page.locator('fieldset.sc-question[data-question="SPC-08"]')
+    option = question.locator("input[name='SPC-08']:not(:checked)").first
+    chosen = option.get_attribute("id")
+    option.evaluate("input => window.scrollBy(0, input.getBoundingClientRect().top - 300)")
+    assert question.locator("legend").evaluate("l => l.getBoundingClientRect().top") < 0, (
+        "the legend should start off screen"
+    )
+    box = option.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert page.locator(f"#{chosen}").is_checked()

@@ -52,6 +52,9 @@ def theme_page(page, base_url, theme) -> None:
 def answer(page, index: int, option: int) -> str:
     fieldset = page.locator("fieldset.sc-question:visible").nth(index)
     fieldset.locator("input").nth(option).check()
+    # The engine then decides which follow-ups show: the next press waits, or the questions could
+    # move under it (a flake seen under load: the click landed on another question).
+    page.wait_for_selector("html[data-scores='current']", state="attached", timeout=SLOW)
     return fieldset.get_attribute("data-question")
 
 

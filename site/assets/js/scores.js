@@ -27,9 +27,18 @@ const { scoringInput } = window.scorecard.rules;
 const wantActions = () => [...listeners.values()].includes(true);
 const lacksActions = (/** @type {Scores} */ value) => Boolean(value.result) && !("actions" in /** @type {object} */ (value.result));
 
+// Whether the scores shown are for the saved answers ("current") or a newer score is on its way
+// ("updating"): on the page's root element as data-scores, for styles and for tests that must wait
+// until the engine has decided which questions to show before pressing the next one.
+/** @param {"current" | "updating"} state */
+function showState(state) {
+  document.documentElement.dataset.scores = state;
+}
+
 /** @param {Scores} value */
 function publish(value) {
   latest = value;
+  showState("current");
   for (const [listener, actions] of listeners) if (!(actions && lacksActions(value))) listener(latest);
 }
 
@@ -47,6 +56,7 @@ async function rescore() {
   if (input === asked.input && (asked.actions || !actions) && latest.reason !== "invalid") return;
   asked = { input, actions };
   const mine = ++sequence;
+  showState("updating");
   const reply = await call(actions ? "score" : "live_score", assessment);
   if (mine !== sequence || (!reply.ok && reply.stopped)) return; // stopped: the engine's status says so
   if (reply.ok && hasOldIds(reply.result)) carryOver();
