@@ -223,3 +223,47 @@ def test_options_no_longer_put_words_in_the_councils_mouth(real_bank, qid, optio
     question = real_bank.questions[qid]
     assert option in question.option_scores
     assert "not_known" in question.option_scores and question.option_scores["not_known"] == 0
+
+
+def test_the_board_report_names_the_weakest_theme_the_controls_and_the_contradictions(real_bank):
+    """What a board reads for the reviewer's district: the weakest theme beside the overall, the essential controls
+    not in place, and both contradicted answers with the reason, worded by the engine for the page and the CLI."""
+    from scorecard.engine.board import board_report
+
+    data = {"SAF-01": "none", "SAF-10": "none", "SAF-14": "no_records", "SAF-03": "yes"}
+    ctype = real_bank.council_types["district"]
+    answers = {
+        q.id: q.options[1].id if q.kind == "context" else best(q)
+        for q in real_bank.asked_of(ctype.nation, ctype.functions)
+    }
+    assessment = load_assessment(make_assessment(real_bank, "district", {**answers, **data}), real_bank)
+    report = board_report(real_bank, assessment, score_assessment(real_bank, assessment))
+    assert report["headline"]["tier"] == "Basic first steps"
+    assert (
+        report["headline"]["weakest"]
+        == "Weakest theme: Identifying, referring and safeguarding victims (Basic first steps)"
+    )
+    safeguarding = next(t for t in report["themes"] if t["id"] == "safeguarding")
+    assert safeguarding["tier_note"] == "Legal duty contradicted by another answer; Essential control not in place"
+    assert [(e["question"], e["status"]) for e in report["essentials"]] == [
+        ("SAF-01", "not in place"),
+        ("SAF-10", "not in place"),
+    ]
+    assert [g["status"] for g in report["gates"] if g["question"] == "SAF-03"] == ["contradicted by another answer"]
+    assert [c.split(":")[0] for c in report["contradictions"]] == ["SAF-01 and SAF-03", "SAF-14 and SAF-03"]
+    assert report["actions"][0]["part"] == "Legal duties and essential controls not met"
+
+
+def test_validate_lists_register_entries_to_check_again(real_compiled):
+    """The legal-status register's stale and unverified entries are listed by `scorecard validate` (the bank stays
+    valid): a year after an entry was last checked it appears, and an unverified date always does."""
+    from scorecard.cli.commands import legal_status_report
+
+    checked = max(e["last_checked"] for e in real_compiled["legal_status"]["duties"])
+    year, month, day = checked.split("-")
+    now = legal_status_report(real_compiled, checked)
+    later = legal_status_report(real_compiled, f"{int(year) + 2}-{month}-{day}")
+    assert not any("last checked more than" in line for line in now)
+    assert any("last checked more than 365 days ago" in line for line in later)
+    assert sum(line.startswith("  ") for line in later) > sum(line.startswith("  ") for line in now)
+    assert any("not verified" in line for line in now)  # SW(S)A s12A (SUR-11, Scotland)

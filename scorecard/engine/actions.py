@@ -90,7 +90,8 @@ def _theme_actions(
     risk_now = risk_ranks[result["risk"]] if result["risk"] else None
     tier_now = tier_ranks[result["tier"]] if result["tier"] else 0
     next_tier_guidance = f"{theme.guidance}#{TIER_ANCHOR}{result['tier'] or bank.tiers[0].id}"
-    duties_failing = {g["question"] for g in result["gates"] if g["status"] in (GATE_NOT_MET, GATE_CONTRADICTED)}
+    not_met = {g["question"] for g in result["gates"] if g["status"] == GATE_NOT_MET}
+    contradicted = {g["question"] for g in result["gates"] if g["status"] == GATE_CONTRADICTED}
     actions = []
     for entry in result["questions"]:
         status = entry["status"]
@@ -105,7 +106,8 @@ def _theme_actions(
         follow = _follow_up_weight(asked.question, follow_ups, reading) if qid in follow_ups else 0.0
         gain = 100 * own / result["weight_possible"]
         # the theme with this answer alone made best: its caps and what it waits for
-        after_duties = duties_failing - {qid} - _contradicted_by(reading, qid)
+        still = {c.claims for c in reading.contradictions if c.when != qid}  # a duty may be contradicted twice
+        after_duties = (not_met - {qid}) | (contradicted & still)
         after_essential = bool(set(missing) - {qid})
         laws = [failing[qid]] if qid in failing else []
         laws += [law for law in resolves.get(qid, []) if law not in laws]
@@ -157,11 +159,6 @@ def _theme_actions(
             }
         )
     return actions
-
-
-def _contradicted_by(reading: Reading, qid: str) -> set[str]:
-    """The duties a contradiction found puts in doubt because of this answer (changing it resolves them)."""
-    return {c.claims for c in reading.contradictions if c.when == qid}
 
 
 @lru_cache(maxsize=4096)

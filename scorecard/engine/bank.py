@@ -350,6 +350,7 @@ class Bank:
             "action_part_descriptions": {part["id"]: part["description"] for part in self.rules["actions"]["parts"]},
             "tier_names_note": "Scorecard tiers: named after the four levels of the LGA's council guide, with this "
             "scorecard's own score thresholds; not an LGA rating.",
+            "not_risk_rated": "Not risk-rated: no local context question applies to this council",
         }
 
     def tier_for(self, score: float) -> Band:

@@ -377,6 +377,7 @@ class Labels(TypedDict):
     action_parts: dict[str, str]  # part id -> its name (rules.actions.parts)
     action_part_descriptions: dict[str, str]
     tier_names_note: str  # the tiers are the scorecard's own, named after the LGA's levels
+    not_risk_rated: str  # what a theme without local context questions shows for its residual risk
 
 
 class ResultLabels(Labels):

@@ -78,7 +78,6 @@ class Tally:
         "uncovered",
         "gates",
         "gate_failed",
-        "duty_failed",
         "essentials",
         "essential_failed",
         "waiting_for",
@@ -96,8 +95,7 @@ class Tally:
         self.waiting = 0  # follow-ups waiting for an unanswered parent
         self.uncovered: list[float] = []  # the family weight (its own and its follow-ups') of each unanswered root
         self.gates: list[dict[str, Any]] = []
-        self.gate_failed = False  # a statutory gate not met, contradicted or not evidenced
-        self.duty_failed = False  # a statutory gate not met or contradicted: caps the tier
+        self.gate_failed = False  # a statutory gate not met or contradicted: caps the tier
         self.essentials: list[dict[str, str]] = []
         self.essential_failed = False  # an essential control answered as not in place: caps the tier
         self.waiting_for: dict[str, str] = {}  # question -> why the theme waits for it before it is rated (WAITS_)
@@ -230,8 +228,7 @@ CLOSED_BY_PARENT = {
 """What a parent's state (its status, or why it is not asked itself) means for its follow-ups.
 A parent answered closes them unless its answer is one that opens them (scoring rules above)."""
 
-FAILED = (GATE_NOT_MET, GATE_CONTRADICTED, GATE_NOT_EVIDENCED)  # a gate in one of these states: a duty not shown met
-NOT_MET = (GATE_NOT_MET, GATE_CONTRADICTED)  # caps the tier (a duty not evidenced holds the rating back instead)
+NOT_MET = (GATE_NOT_MET, GATE_CONTRADICTED)  # a duty not met: caps the tier (not evidenced holds the rating back)
 CAPS = {GATE_NOT_MET: "duty_not_met", GATE_CONTRADICTED: "duty_contradicted"}  # a theme's "caps", by gate status
 
 GATE_BY_STATE = {
@@ -432,12 +429,10 @@ def _read_gates(council: CouncilTables, answers: dict[str, Any], reading: Readin
         tally.gates.append(
             {"question": asked.id, "law": gate.law, "status": gate_status, "in_force_from": asked.gate_from}
         )
-        if gate_status in FAILED:
+        if gate_status == GATE_NOT_EVIDENCED:
+            tally.waiting_for.setdefault(asked.id, WAITS_DUTY)
+        elif gate_status in NOT_MET:
             tally.gate_failed = True
-            if gate_status == GATE_NOT_EVIDENCED:
-                tally.waiting_for.setdefault(asked.id, WAITS_DUTY)
-            else:
-                tally.duty_failed = True
     by_id = council.by_id
     for contradiction in council.contradictions:  # a duty's theme waits for the answers that could contradict it
         claims = by_id[contradiction.claims]
@@ -536,7 +531,7 @@ def score_theme(theme: Theme, reading: Reading, bank: Bank) -> dict[str, Any]:
             not_rated = WAITING
         else:
             not_rated = None
-            tier = reading.council.tiers.capped(uncapped_tier, tally.duty_failed, tally.essential_failed)
+            tier = reading.council.tiers.capped(uncapped_tier, tally.gate_failed, tally.essential_failed)
             risk = None if exposure is None else bank.risk_matrix[exposure][tier]  # Bank.residual_risk
     full = full_theme_weights(bank)[theme.id]
     result = {

@@ -109,9 +109,10 @@ def long_date(iso: str) -> str:
 
 
 def cell_state(part: dict[str, Any]) -> str:
-    """How a comparison cell is written: 'scored', 'not_asked' (nothing applies to this council) or 'not_answered'."""
+    """How a comparison cell is written: 'scored' (a score and a tier), 'not_rated' (a provisional score without a
+    tier), 'not_asked' (nothing applies to this council) or 'not_answered'."""
     if part["score"] is not None:
-        return "scored"
+        return "scored" if part["tier"] is not None else "not_rated"
     return "not_asked" if part.get("asked", 1) == 0 else "not_answered"
 
 
@@ -323,22 +324,22 @@ def comparison_notes(
             "of the score; the answer that led to it still counts."
         )
     for council in like["provisional"]:
-        if not council["scored"]:
+        if not council["answered"]:
             notes.append(
                 f"{council['council']} ({council['assessment_date']}) has not answered any of the questions "
                 "that apply to it yet, so it has no scores to compare."
             )
-        elif council["overall"]:
+        elif council["overall_note"]:
             notes.append(
-                f"{council['council']} ({council['assessment_date']}) answered {pct(council['coverage'])} of the "
-                "questions that apply to it: unanswered questions count as not evidenced, so its tiers are "
-                "provisional, and its provisional scores are left out of its group's medians and quartiles."
+                f"{council['council']} ({council['assessment_date']}) answered {plural(council['answered'], 'question')} "
+                f"({pct(council['coverage'])} of those that apply to it). {council['overall_note']} Its rated themes "
+                "count in its group's figures, marked provisional; a score without a tier does not."
             )
         else:
             notes.append(
                 f"{council['council']} ({council['assessment_date']}): {and_list(council['theme_titles'])} "
-                f"{'is' if len(council['themes']) == 1 else 'are'} provisional (not every question answered) and "
-                "left out of its group's medians and quartiles."
+                f"{'is' if len(council['themes']) == 1 else 'are'} provisional (not every question answered): "
+                "counted in its group's figures where rated, and marked."
             )
     for dup in like["same_day_duplicates"]:
         notes.append(
