@@ -59,7 +59,7 @@ def test_the_summary(report):
         "score": "44.0",
         "tier": "Early progress",
         "coverage": "100%",
-        "risk": "Residual risk not rated (a theme not rated, or its local context not answered)",
+        "risk": "Residual risk not rated",
         "status": "Every question that applies is answered.",
         "weakest": "Weakest theme: Alpha theme (Early progress)",  # named beside the overall
     }

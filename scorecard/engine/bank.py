@@ -348,9 +348,9 @@ class Bank:
             "provisional": "provisional: some questions are not answered yet, and count as not evidenced",
             "action_parts": {part["id"]: part["name"] for part in self.rules["actions"]["parts"]},
             "action_part_descriptions": {part["id"]: part["description"] for part in self.rules["actions"]["parts"]},
-            "tier_names_note": "Scorecard tiers: named after the four levels of the LGA's council guide, with this "
-            "scorecard's own score thresholds; not an LGA rating.",
-            "not_risk_rated": "Not risk-rated: no local context question applies to this council",
+            "tier_names_note": "Tiers are this scorecard's own, named after the four levels of the LGA's council guide; "
+            "not an LGA rating.",
+            "not_risk_rated": "Not risk-rated: no local context question applies",
         }
 
     def tier_for(self, score: float) -> Band:

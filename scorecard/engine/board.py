@@ -56,12 +56,9 @@ def board_report(
             for e in t["essentials"]
             if e["status"] in CONTROL_WORDS
         ],
-        "contradictions": [
-            f"{c['when']['question']} and {c['claims']['question']}: {c['message']}"
-            for c in result.get("contradictions", [])
-        ],
+        "contradictions": _contradictions_line(result.get("contradictions", [])),
         "duties_by_date": [d["message"] for d in result.get("duties_by_date", [])],
-        "tier_names": labels["tier_names_note"],
+        "table_note": _table_note(result, labels),
         "since": _since(since),
         "actions": [_action(a, labels) for a in result["actions"][:top]],
         "actions_total": len(result["actions"]),
@@ -74,6 +71,10 @@ def board_report(
             else ""
         ),
         "annex": _annex(bank, assessment, result, labels),
+        "annex_contradictions": [
+            f"{c['when']['question']} and {c['claims']['question']}: {c['message']}"
+            for c in result.get("contradictions", [])
+        ],
         "retired": [
             f"{r['question']}: {r['text'] or 'a retired question'} (answer kept: {r['answer']})"
             for r in result["changes"]["retired"]
@@ -83,11 +84,7 @@ def board_report(
 
 def _headline(bank: Bank, result: Mapping[str, Any], labels: dict[str, Any]) -> dict[str, str]:
     overall = result["overall"]
-    risk = (
-        labels["risks"][overall["risk"]]
-        if overall["risk"]
-        else "Residual risk not rated (a theme not rated, or its local context not answered)"
-    )
+    risk = labels["risks"][overall["risk"]] if overall["risk"] else "Residual risk not rated"
     if overall["score"] is None:
         return {
             "score": "–",
@@ -128,7 +125,7 @@ def _theme_row(theme: dict[str, Any], labels: dict[str, Any], change: dict[str, 
     if theme["risk"]:
         risk = labels["risks"][theme["risk"]]
     else:
-        risk = ("Not rated" if theme["risk_rated"] else "Not risk-rated (no local context question)") if applies else ""
+        risk = ("Not rated" if theme["risk_rated"] else "Not risk-rated") if applies else ""
     return {
         "id": theme["id"],
         "title": theme["title"],
@@ -136,9 +133,10 @@ def _theme_row(theme: dict[str, Any], labels: dict[str, Any], change: dict[str, 
         "score": num(theme["score"]) if theme["score"] is not None else "",
         "bar": theme["score"] or 0,
         "tier": tier,
-        "tier_note": theme["tier_note"],
-        "note": theme["rating_note"] if theme["score"] is not None else "",
-        "provisional": theme["provisional"],
+        # a theme without a tier shows why in a few words; what would hold its tier is listed under the table
+        "tier_note": theme["tier_note"] if theme["tier"] else "",
+        "note": _short_note(theme) if theme["score"] is not None else "",
+        "provisional": bool(theme["provisional"] and theme["tier"]),
         "risk": risk,
         "coverage": pct(theme["coverage"]) if applies else "",
         "evidence": _evidence_short(theme["evidence"]) if applies else "",
@@ -148,6 +146,34 @@ def _theme_row(theme: dict[str, Any], labels: dict[str, Any], change: dict[str, 
         ),
         "planned_actions": planned["actions"] if planned else 0,
     }
+
+
+def _short_note(theme: dict[str, Any]) -> str:
+    """Why a scored theme has no tier, in a few words for the table (the results page says it in full)."""
+    if theme["not_rated"] == "waiting":
+        return "Waits for " + ", ".join(w["question"] for w in theme["waiting_for"])
+    return (
+        theme["rating_note"] if theme["not_rated"] == "not_enough_answered" else ""
+    )  # "Not enough answered to rate: 3 of 11"
+
+
+def _table_note(result: Mapping[str, Any], labels: dict[str, Any]) -> str:
+    """The footnote under the scores by theme: what the tiers are, and what "Not risk-rated" means when shown."""
+    note: str = labels["tier_names_note"]
+    if any((t["asked"] or t["not_asked"]) and not t["risk_rated"] for t in result["themes"]):
+        note += f" {labels['not_risk_rated']}."
+    return note
+
+
+def _contradictions_line(found: list[dict[str, Any]]) -> str:
+    """The summary's one line on contradictory answers; the annex gives each in full."""
+    if not found:
+        return ""
+    pairs = "; ".join(f"{c['when']['question']} and {c['claims']['question']}" for c in found)
+    return (
+        f"{pairs}. Each pair is explained in the annex; a legal duty contradicted counts as not evidenced until the "
+        "answers are checked."
+    )
 
 
 def _change_text(change: dict[str, Any] | None) -> str:
@@ -196,6 +222,8 @@ def _action(action: dict[str, Any], labels: dict[str, Any]) -> dict[str, Any]:
         "text": action["text"],
         "gates": "; ".join(action["gates"]),
         "gain": num(action["gain"]),
+        "detail": f"{action['theme_title']}; raises its score by {num(action['gain'])} points"
+        + ("; a legal duty (above)" if action["gates"] and action["part"] != "not_met" else ""),
         "owner": plan.get("owner") or "No owner yet",
         "due": long_date(plan["due"]) if plan.get("due") else "",
         "status": STATUS_NAMES[plan["status"]] if plan else "Not in the plan yet",

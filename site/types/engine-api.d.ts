@@ -45,10 +45,10 @@ type BoardReport = {
   }[];
   gates: { theme: string; law: string; status: string; question: string }[];
   essentials: { theme: string; control: string; status: string; question: string }[];
-  contradictions: string[];
+  contradictions: string;
   duties_by_date: string[];
-  tier_names: string;
-  actions: { priority: number; part: string; question: string; text: string; theme: string; gain: string; gates: string; owner: string; due: string; status: string }[];
+  table_note: string;
+  actions: { priority: number; part: string; question: string; text: string; theme: string; gain: string; gates: string; detail: string; owner: string; due: string; status: string }[];
   actions_owned: number;
   actions_total: number;
   review: string;
@@ -67,6 +67,7 @@ type BoardReport = {
       by: string;
     }[];
   }[];
+  annex_contradictions: string[];
   retired: string[];
 };
 /** What importing a file would change (engine/import_plan.py import_plan), answer by answer, note by note and
