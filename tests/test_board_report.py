@@ -59,8 +59,9 @@ def test_the_summary(report):
         "score": "44.0",
         "tier": "Early progress",
         "coverage": "100%",
-        "risk": "Residual risk not rated (a theme not started, or its local context not answered)",
+        "risk": "Residual risk not rated",
         "status": "Every question that applies is answered.",
+        "weakest": "Weakest theme: Alpha theme (Early progress)",  # named beside the overall
     }
     alpha = report["themes"][0]
     # last year 2 of 10 (ALP-03 closed by "none"; ALP-04 yes): 20.0 -> 44.0
@@ -109,7 +110,10 @@ def test_an_unfinished_assessment_is_not_rated(mini_bank):
     assessment = load_assessment(make_assessment(mini_bank, "county", {"ALP-01": "yes"}), mini_bank)
     report = board_report(mini_bank, assessment, score_assessment(mini_bank, assessment))
     assert report["headline"]["tier"] == "Not yet rated"
-    assert report["headline"]["status"] == "Overall not yet rated: 1 theme not started (Beta theme)."
+    assert report["headline"]["status"] == (
+        "Overall not rated until every theme is: Alpha theme has not enough answered to rate; Beta theme has no answers."
+    )
+    assert report["themes"][0]["tier"] == "Not rated" and report["themes"][0]["note"].startswith("Not enough answered")
     assert report["sign_off"] == "Not yet signed off." and report["since"] is None
     unanswered = [q for theme in report["annex"] for q in theme["questions"] if q["answer"] == "Not answered"]
     assert [q["id"] for q in unanswered] == ["ALP-02", "BET-01", "BET-02"]

@@ -436,7 +436,10 @@ def test_row_18_risk_is_not_the_score_relabelled(bank, compiled):
     # residual risk depends on exposure as well as the tier: some tier gives different risks for different exposure
     matrix = bank.risk_matrix
     assert any(len({matrix[e.id][t.id] for e in bank.exposure_levels}) > 1 for t in bank.tiers)
-    assert all(bank.exposure_sources[t.id] for t in bank.themes), "a theme whose risk could only come from its score"
+    # a theme whose risk could only come from its score; the transparency statement (bank 2026.4) is not
+    # risk-rated at all: it is a report, and the results say so ("not risk-rated")
+    assert all(bank.exposure_sources[t.id] for t in bank.themes if t.id != "statement")
+    assert not bank.exposure_sources["statement"]
     assert {r.name for r in bank.risk_levels}.isdisjoint(t.name for t in bank.tiers)
     home = " ".join(_site("index.md.j2").split())
     assert not re.search(r"where the risk is highest", home) and re.search(
@@ -527,7 +530,7 @@ def test_row_25_no_local_connection_exemption_asked_in_scotland(bank):
 
 
 def test_row_26_hmo_law_per_nation(bank):
-    q = bank.questions["HOU-09"]
+    q = bank.questions["HOU-15"]  # HOU-09, reworded as private rented enforcement generally (bank 2026.4)
     assert re.search(r"section 72\(1\) of the Housing Act 2004 \(England and Wales\)", helptext(q))
     assert re.search(r"Housing \(Scotland\) Act 2006", read(q, "scotland")) and "Housing Act 2004" not in read(
         q, "scotland"

@@ -291,7 +291,10 @@ def test_england_county_district_and_single_tier(fast_cli, real_bank, tmp_path):
     assert requiring_only(real_bank, "england", "adult_social_care") <= county and not (licensing | housing) & county
     assert requiring_only(real_bank, "england", "taxi_licensing", "alcohol_licensing", "housing_authority") <= district
     assert not care & district
-    assert county | district <= unitary and unitary == metropolitan  # single tier: all of it
+    two_tier = requiring(real_bank, "two_tier")
+    assert two_tier and two_tier <= county & district  # asked of both tiers of a two-tier area ...
+    assert county | district <= unitary | two_tier and not two_tier & unitary  # ... and of no single-tier council
+    assert unitary == metropolitan  # single tier: all of it
 
 
 def test_london_is_not_asked_about_taxis(fast_cli, real_bank, tmp_path):

@@ -33,7 +33,7 @@ from hypothesis import strategies as st
 from scorecard.engine import AssessmentError, load_assessment, score_assessment
 from scorecard.engine import assessment as assessment_module
 from scorecard.engine.cycle import STATUSES, WEB_LINK, check_action, read_cycle
-from scorecard.engine.scoring import FAILED
+from scorecard.engine.scoring import NOT_MET
 from scorecard.testing import random_assessment, yearly_example
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -277,7 +277,7 @@ def test_failed_gates_are_the_engines(real_bank):
     failing = 0
     for result, themes in zip(results, shown, strict=True):
         for theme, questions in zip(result["themes"], themes, strict=True):
-            assert questions == [g["question"] for g in theme["gates"] if g["status"] in FAILED]
+            assert questions == [g["question"] for g in theme["gates"] if g["status"] in NOT_MET]
             assert bool(questions) == theme["gate_failed"]
             failing += len(questions)
         assert sum(map(len, themes)) == result["overall"]["failed_gates"]
@@ -297,7 +297,9 @@ def inert_edit(data: dict, rng: random.Random) -> None:
     elif kind == "evidence" and evidence:
         entry = evidence[rng.choice(sorted(evidence))]
         entry.pop("link", None)
-        entry["reference"], entry["date"] = f"Cabinet report {rng.randint(1, 99)}", "2026-03-01"
+        entry["reference"] = f"Cabinet report {rng.randint(1, 99)}"
+        if entry.get("date"):  # a date's day, not whether there is one: "none known" counts higher without one
+            entry["date"] = "2026-03-01"
     elif kind == "plan" and plan:
         entry = plan[rng.choice(sorted(plan))]
         entry.update(owner=f"Officer {rng.randint(1, 9)}", due="2027-01-31", note="Tender drafted")
@@ -371,3 +373,35 @@ def test_assessments_with_the_same_scoring_input_score_the_same(real_bank):
     assert 40 <= equal < len(pairs), (
         f"{equal} of {len(pairs)} pairs had the same scoring input: the check checked little"
     )
+
+
+def test_dating_an_evidence_item_asks_for_a_new_score(real_bank):
+    """A "none known" answer counts as higher exposure without a dated source (rules.unknown_is_not_safe), so giving
+    an evidence item a date can change the result: the site's scoring input must change with it."""
+    undated = make_example(real_bank, {"SPC-20": {"reference": "NRM statistics for the force area"}})
+    dated = make_example(
+        real_bank, {"SPC-20": {"reference": "NRM statistics for the force area", "date": "2026-07-31"}}
+    )
+    exposures = [
+        next(
+            q
+            for t in score_assessment(real_bank, load_assessment(d, real_bank))["themes"]
+            for q in t["questions"]
+            if q["id"] == "SPC-20"
+        )["exposure"]
+        for d in (undated, dated)
+    ]
+    assert exposures == ["medium", "low"]
+    same = node(
+        "process.stdout.write(JSON.stringify(JSON.stringify(early.scoringInput(early.normalise(input[0]))) "
+        "=== JSON.stringify(early.scoringInput(early.normalise(input[1])))));",
+        [undated, dated],
+    )
+    assert same is False
+
+
+def make_example(bank, evidence: dict) -> dict:
+    data = random_assessment(bank, random.Random(5), council_type="unitary", answer_rate=0.0)
+    data["answers"] = {"SPC-20": "none_known"}
+    data["evidence"] = evidence
+    return data

@@ -43,8 +43,10 @@ def test_county_worked_example(mini_bank, assess):
     assert alpha["not_for_council_type"] == 1
     # 1x1 + 3x0 = 1 of 4
     assert beta["score"] == 25.0 and beta["tier"] == "basic"
-    # theme weights alpha 1, beta 3: (65 + 3x25) / 4 = 35
-    assert result["overall"]["score"] == 35.0 and result["overall"]["tier"] == "basic"
+    # theme weights alpha 1, beta 3, each times the share of the theme a county is asked: alpha 8 of the 10 a
+    # district or unitary is asked (0.8), beta all of it (3): (65 x 0.8 + 25 x 3) / 3.8 = 33.4
+    assert (alpha["overall_weight"], beta["overall_weight"]) == (0.8, 3.0)
+    assert result["overall"]["score"] == 33.4 and result["overall"]["tier"] == "basic"
 
 
 @pytest.mark.parametrize(
@@ -65,8 +67,54 @@ def test_not_applicable_leaves_the_denominator(mini_bank, assess):
 
 
 def test_no_counts_against_the_score(mini_bank, assess):
-    alpha = theme(score_assessment(mini_bank, assess("district", {"ALP-01": "no"})), "alpha")
+    alpha = theme(
+        score_assessment(mini_bank, assess("district", {"ALP-01": "no", "ALP-02": "none", "ALP-04": "no"})), "alpha"
+    )
     assert alpha["score"] == 0.0 and alpha["tier"] == "basic"
+
+
+def test_a_theme_with_less_than_half_its_weight_answered_is_not_rated(mini_bank, assess):
+    alpha = theme(score_assessment(mini_bank, assess("district", {"ALP-01": "no"})), "alpha")
+    # ALP-01 (2 of 10) answered; ALP-02 and its follow-up (6) and ALP-04 (2) not: 20 % of the weight
+    assert (alpha["score"], alpha["answered_weight"], alpha["tier"], alpha["not_rated"]) == (
+        0.0,
+        0.2,
+        None,
+        "not_enough_answered",
+    )
+    assert alpha["rating_note"] == (
+        "Not enough answered to rate: 1 of 3 questions answered (20% of the theme's weight; a tier needs 50%)."
+    )
+
+
+def test_the_overall_is_never_more_than_one_tier_above_the_weakest_theme(mini_bank, assess):
+    answers = {"ALP-01": "no", "ALP-02": "none", "ALP-04": "no", "BET-01": "yes", "BET-02": "yearly"}
+    result = score_assessment(mini_bank, assess("unitary", answers))
+    # alpha 0 (basic), beta 100 (mature): (0 x 1 + 100 x 3) / 4 = 75, substantial by the score alone
+    overall = result["overall"]
+    assert (overall["score"], overall["tier_from_score"], overall["tier"], overall["caps"]) == (
+        75.0,
+        "substantial",
+        "early",
+        ["weakest_link"],
+    )
+    assert overall["weakest"] == {"theme": "alpha", "title": "Alpha theme", "tier": "basic", "score": 0.0}
+    assert overall["weakest_note"] == "Weakest theme: Alpha theme (Basic first steps)"
+    assert overall["rating_note"] == (
+        "Held at Early progress by the weakest theme, Alpha theme (Basic first steps): the overall is never more "
+        "than 1 tier above it (the score alone reaches Substantial progress)."
+    )
+
+
+def test_no_overall_tier_until_every_theme_is_rated(mini_bank, assess):
+    result = score_assessment(mini_bank, assess("unitary", {"ALP-01": "yes", "BET-01": "yes", "BET-02": "yearly"}))
+    overall = result["overall"]
+    # alpha: 2 of 10 answered, not rated; the overall has a provisional score but no tier
+    assert overall["score"] is not None and overall["tier"] is None and overall["provisional"]
+    assert overall["not_rated"] == [{"theme": "alpha", "title": "Alpha theme", "why": "not_enough_answered"}]
+    assert (
+        overall["rating_note"] == "Overall not rated until every theme is: Alpha theme has not enough answered to rate."
+    )
 
 
 def test_unanswered_counts_as_not_evidenced(mini_bank, assess):
@@ -97,7 +145,16 @@ def test_nothing_answered_is_not_scored(mini_bank, assess):
     result = score_assessment(mini_bank, assess("county", {}))
     assert all(t["score"] is None for t in result["themes"])
     assert result["overall"]["score"] is None and result["overall"]["coverage"] == 0.0
-    assert result["actions"] == []
+    assert result["overall"]["rating_note"] == (
+        "Overall not rated until every theme is: Alpha theme has no answers; Beta theme has no answers."
+    )
+    # every question is still to answer: the heaviest first
+    assert [(a["part"], a["question"]) for a in result["actions"]] == [
+        ("to_answer", "ALP-02"),
+        ("to_answer", "BET-02"),
+        ("to_answer", "ALP-01"),
+        ("to_answer", "BET-01"),
+    ]
     assert [u["question"] for u in result["unanswered"]] == ["ALP-01", "ALP-02", "BET-01", "BET-02"]
 
 

@@ -26,6 +26,7 @@ from .problems import Problem
 from .yaml_source import MAX_BYTES, YamlSource, YamlSourceError, load_yaml
 
 SCORING_FILE = "scoring.yaml"
+LEGAL_STATUS_FILE = "legal_status.yaml"
 YES_NO_DEFAULT: list[dict[str, Any]] = [
     {"id": "yes", "label": "Yes", "score": 1},
     {"id": "no", "label": "No", "score": 0},
@@ -117,15 +118,26 @@ def load_bank(
         if source is not None and _schema_ok(source, path, "theme", check):
             themes.append((path, source))
     for path in sorted(questions_dir.glob("*.y*ml")):
-        if path.name not in (SCORING_FILE, INDICATORS_FILE) and path.stem not in listed:
+        if path.name not in (SCORING_FILE, INDICATORS_FILE, LEGAL_STATUS_FILE) and path.stem not in listed:
             check.add(path, 1, f"{path.name} is not listed under themes in {SCORING_FILE}, so it would be ignored")
-    for theme_id in scoring.data.get("theme_weights", {}):
+    for theme_id in scoring.data["theme_weights"]:
         if theme_id not in listed:
             check.add(
                 scoring_path,
                 scoring.line_of(["theme_weights", theme_id]),
                 f"theme_weights names {theme_id!r}, which is not a theme",
             )
+    for theme_id in listed:
+        if theme_id not in scoring.data["theme_weights"]:
+            check.add(
+                scoring_path,
+                scoring.line_of(["theme_weights"]),
+                f"theme_weights: give {theme_id!r} a weight and the reason for it",
+            )
+    register_path = questions_dir / LEGAL_STATUS_FILE
+    register = _read(register_path, check) if register_path.exists() else None
+    if register is not None and not _schema_ok(register, register_path, "legal_status", check):
+        register = None
 
     pages = _guidance_pages(guidance_dir, check) if guidance_dir.is_dir() else {}
     _check_internal_words([(scoring_path, scoring), *themes], guidance_dir, check)
@@ -134,10 +146,12 @@ def load_bank(
     _check_references(themes, scoring.data, check)
     _check_ids(themes, scoring, scoring_path, check)
     _check_dependencies(themes, scoring.data, check)
+    _check_rules(themes, scoring, scoring_path, check)
+    register_dates = _check_register(themes, scoring.data, register, register_path, check)
     indicators = _read_indicators(questions_dir, scoring.data, pages, check)
     if check.problems:
         return None, sorted(check.problems)
-    compiled = _compile(scoring.data, themes)
+    compiled = _compile(scoring.data, themes, register.data if register else None, register_dates)
     compiled["indicators"] = compile_indicators(indicators, [n["id"] for n in scoring.data["nations"]])
     return compiled, []
 
@@ -402,9 +416,17 @@ def _check_scoring(scoring: YamlSource, path: Path, check: BankCheck) -> None:
                 )
             replaced[old] = ctype["id"]
     tier_ids = [t["id"] for t in tiers]
-    if data["gate_tier_cap"] not in tier_ids:
+    for rule in ("duty_not_met", "essential_not_met"):
+        cap = data["rules"][rule]["cap"]
+        if cap not in tier_ids:
+            check.add(
+                path, at(["rules", rule, "cap"]), f"rules.{rule}.cap {cap!r} is not a tier: {', '.join(tier_ids)}"
+            )
+    if data["rules"]["weakest_link"]["tiers_above"] >= len(tier_ids):
         check.add(
-            path, at(["gate_tier_cap"]), f"gate_tier_cap {data['gate_tier_cap']!r} is not a tier: {', '.join(tier_ids)}"
+            path,
+            at(["rules", "weakest_link", "tiers_above"]),
+            f"rules.weakest_link.tiers_above must be less than the number of tiers ({len(tier_ids)})",
         )
     exposure_ids = [e["id"] for e in data["exposure_levels"]]
     risk_ids = [r["id"] for r in data["risk_levels"]]
@@ -524,13 +546,14 @@ def _check_options(q: dict[str, Any], at, path: Path, check: BankCheck) -> None:
     if "weight" not in q:
         check.add(path, at("id"), "weight: a question needs a weight (only context questions have none)", q["id"])
     for oi, option in enumerate(options):
-        if "exposure" in option:
-            check.add(
-                path,
-                at("options", oi, "exposure"),
-                "only context questions (kind: context) give options an exposure",
-                q["id"],
-            )
+        for key in ("exposure", "without_dated_evidence"):
+            if key in option:
+                check.add(
+                    path,
+                    at("options", oi, key),
+                    f"{key}: only context questions (kind: context) give options an exposure",
+                    q["id"],
+                )
         if "score" not in option:
             check.add(path, at("options", oi), f"option {option['id']!r} needs a score (0 to 1)", q["id"])
     scores = [o.get("score", 0) for o in options]
@@ -545,22 +568,33 @@ def _check_options(q: dict[str, Any], at, path: Path, check: BankCheck) -> None:
             f"the best option must score 1 (the highest here is {max(scores)})",
             q["id"],
         )
-    for gate_at, gate in _gates(q):
+    checked = [(gate_at, gate, "gate", "meets the duty") for gate_at, gate in _gates(q)]
+    if q.get("essential"):
+        checked.append((("essential",), q["essential"], "essential", "has the control in place"))
+    for where, rule, name, meaning in checked:
         if q["type"] == "multi":
-            check.add(path, at(*gate_at), "a gate must be on a yes_no or single question", q["id"])
+            check.add(path, at(*where), f"{name}: must be on a yes_no or single question", q["id"])
             continue
-        by_id = {o["id"]: o.get("score", 0) for o in options}
-        for mi, option_id in enumerate(gate["met"]):
-            if option_id not in by_id:
-                check.add(
-                    path, at(*gate_at, "met", mi), f"gate: {option_id!r} is not one of this question's options", q["id"]
-                )
-        met = [by_id[o] for o in gate["met"] if o in by_id]
-        if met and any(score >= min(met) and option_id not in gate["met"] for option_id, score in by_id.items()):
+        if q.get("depends_on"):
             check.add(
                 path,
-                at(*gate_at, "met"),
-                "gate: every option scoring at least as much as one that meets the duty must meet it too",
+                at(*where),
+                f"{name}: must be on a question without depends_on: a theme waits for its legal duties and essential "
+                "controls to be answered, and a follow-up waits for its question",
+                q["id"],
+            )
+        by_id = {o["id"]: o.get("score", 0) for o in options}
+        for mi, option_id in enumerate(rule["met"]):
+            if option_id not in by_id:
+                check.add(
+                    path, at(*where, "met", mi), f"{name}: {option_id!r} is not one of this question's options", q["id"]
+                )
+        met = [by_id[o] for o in rule["met"] if o in by_id]
+        if met and any(score >= min(met) and option_id not in rule["met"] for option_id, score in by_id.items()):
+            check.add(
+                path,
+                at(*where, "met"),
+                f"{name}: every option scoring at least as much as one that {meaning} must be listed in met too",
                 q["id"],
             )
 
@@ -583,6 +617,8 @@ def _check_context(q: dict[str, Any], options: list[dict[str, Any]], at, path: P
             check.add(path, at(key), f"{key}: context questions are not scored, so they have no {key}", q["id"])
     if any(v.get("gate") for v in q.get("variants", {}).values()):
         check.add(path, at("variants"), "context questions have no gate", q["id"])
+    if "essential" in q:
+        check.add(path, at("essential"), "essential: context questions are not scored, so they are no control", q["id"])
     for oi, option in enumerate(options):
         if "score" in option:
             check.add(
@@ -600,6 +636,7 @@ def _check_references(themes, scoring: dict[str, Any], check: BankCheck) -> None
     functions = {f["id"] for f in scoring["functions"]}
     nations = {n["id"] for n in scoring["nations"]}
     exposure = {e["id"] for e in scoring["exposure_levels"]}
+    exposure_rank = {e["id"]: i for i, e in enumerate(scoring["exposure_levels"])}
     theme_ids = set(scoring["themes"])
     for path, source in themes:
         for qi, q in enumerate(source.data["questions"]):
@@ -643,6 +680,23 @@ def _check_references(themes, scoring: dict[str, Any], check: BankCheck) -> None
                         f"exposure {option['exposure']!r} is not one of: {', '.join(sorted(exposure))}",
                         q["id"],
                     )
+                unevidenced = option.get("without_dated_evidence")
+                if unevidenced and "exposure" in option and option["exposure"] in exposure:
+                    if unevidenced["exposure"] not in exposure:
+                        check.add(
+                            path,
+                            at("options", i, "without_dated_evidence", "exposure"),
+                            f"exposure {unevidenced['exposure']!r} is not one of: {', '.join(sorted(exposure))}",
+                            q["id"],
+                        )
+                    elif exposure_rank[unevidenced["exposure"]] <= exposure_rank[option["exposure"]]:
+                        check.add(
+                            path,
+                            at("options", i, "without_dated_evidence", "exposure"),
+                            "without_dated_evidence: the exposure without a dated source must be higher than the "
+                            f"answer's own ({option['exposure']})",
+                            q["id"],
+                        )
             for i, theme_id in enumerate(q.get("exposure_for", [])):
                 if q.get("kind") != "context":
                     check.add(path, at("exposure_for"), "only context questions feed a theme's exposure", q["id"])
@@ -767,6 +821,173 @@ def _check_dependencies(themes, scoring: dict[str, Any], check: BankCheck) -> No
         )
 
 
+def _question_map(themes) -> dict[str, tuple[Path, YamlSource, int]]:
+    """Each question id -> its file, source and index (the first, should an id repeat: reported elsewhere)."""
+    where: dict[str, tuple[Path, YamlSource, int]] = {}
+    for path, source in themes:
+        for qi, q in enumerate(source.data["questions"]):
+            where.setdefault(q["id"], (path, source, qi))
+    return where
+
+
+def _option_scores(q: dict[str, Any]) -> dict[str, float]:
+    return {o["id"]: o.get("score", 0) for o in q.get("options") or YES_NO_DEFAULT}
+
+
+def _nation_gates(q: dict[str, Any], all_nations: list[str]) -> dict[str, dict[str, Any]]:
+    """Nation -> the statutory gate councils there are asked (a variant's own, or the question's), where there is one."""
+    gates = {}
+    for nation in q.get("nations", all_nations):
+        variant = q.get("variants", {}).get(nation, {})
+        gate = variant["gate"] if "gate" in variant else q.get("gate")
+        if gate:
+            gates[nation] = gate
+    return gates
+
+
+def _check_rules(themes, scoring: YamlSource, path: Path, check: BankCheck) -> None:
+    """Contradictions name real questions and options, the weaker answers of one against the better of the other."""
+    where = _question_map(themes)
+    all_nations = [n["id"] for n in scoring.data["nations"]]
+    seen: set[str] = set()
+    for ci, rule in enumerate(scoring.data.get("contradictions", [])):
+        at = lambda *rest, ci=ci: scoring.line_of(["contradictions", ci, *rest])  # noqa: E731
+        if rule["id"] in seen:
+            check.add(path, at("id"), f"contradictions: duplicate id {rule['id']!r}")
+        seen.add(rule["id"])
+        sides = {}
+        for side in ("when", "claims"):
+            qid = rule[side]["question"]
+            if qid not in where:
+                check.add(path, at(side, "question"), f"contradictions: {qid} is not a question in the bank")
+                continue
+            q = where[qid][1].data["questions"][where[qid][2]]
+            if q["type"] == "multi" or q.get("kind") == "context":
+                check.add(
+                    path, at(side, "question"), f"contradictions: {qid} must be a scored yes_no or single question"
+                )
+                continue
+            scores = _option_scores(q)
+            unknown = [o for o in rule[side]["answer_in"] if o not in scores]
+            if unknown:
+                check.add(
+                    path,
+                    at(side, "answer_in"),
+                    f"contradictions: {unknown[0]!r} is not one of {qid}'s options ({', '.join(scores)})",
+                )
+                continue
+            listed = [scores[o] for o in rule[side]["answer_in"]]
+            if side == "when":  # the weaker answers: a worse one contradicts the claim as much
+                missing = sorted(
+                    o for o, sc in scores.items() if sc <= max(listed) and o not in rule[side]["answer_in"]
+                )
+                closure = "every option scoring at most as much as one listed (a worse answer)"
+            else:  # the better answers: a better one claims as much
+                missing = sorted(
+                    o for o, sc in scores.items() if sc >= min(listed) and o not in rule[side]["answer_in"]
+                )
+                closure = "every option scoring at least as much as one listed (a better answer)"
+            if missing:
+                check.add(
+                    path, at(side, "answer_in"), f"contradictions: {side} must list {closure}: add {', '.join(missing)}"
+                )
+            sides[side] = q
+        if len(sides) < 2:
+            continue
+        when, claims = sides["when"], sides["claims"]
+        if when["id"] == claims["id"]:
+            check.add(path, at("claims", "question"), "contradictions: a question cannot contradict itself")
+            continue
+        if not set(when.get("nations", all_nations)) & set(claims.get("nations", all_nations)):
+            check.add(
+                path, at(), f"contradictions: {when['id']} and {claims['id']} are never asked of the same council"
+            )
+        gates = _nation_gates(claims, all_nations)
+        if gates and when.get("depends_on"):
+            check.add(
+                path,
+                at("when", "question"),
+                f"contradictions: {claims['id']} is a legal duty, so the theme waits for {when['id']} to be answered; "
+                "it must be a question without depends_on",
+            )
+        for nation, gate in gates.items():
+            short = sorted(set(gate["met"]) - set(rule["claims"]["answer_in"]))
+            if short:
+                check.add(
+                    path,
+                    at("claims", "answer_in"),
+                    f"contradictions: {claims['id']} is a legal duty in {nation}: every answer meeting it must be "
+                    f"listed in claims (add {', '.join(short)}), or meeting it another way would escape the check",
+                )
+
+
+def _check_register(
+    themes, scoring: dict[str, Any], register: YamlSource | None, path: Path, check: BankCheck
+) -> dict[tuple[str, str], str]:
+    """Every statutory gate has its dated entry in the legal-status register, and every entry a gate.
+
+    Returns (question, nation) -> the date the duty came into force there.
+    """
+    from datetime import date
+
+    all_nations = [n["id"] for n in scoring["nations"]]
+    where = _question_map(themes)
+    needed = {}
+    for qid, (qpath, source, qi) in where.items():
+        q = source.data["questions"][qi]
+        for nation in _nation_gates(q, all_nations):
+            gate_path = ["variants", nation, "gate"] if "gate" in q.get("variants", {}).get(nation, {}) else ["gate"]
+            needed[(qid, nation)] = (qpath, source.line_of(["questions", qi, *gate_path]))
+    dates: dict[tuple[str, str], str] = {}
+    entries = register.data["duties"] if register else []
+    for ei, entry in enumerate(entries):
+        assert register is not None  # the entries are its own
+        at = lambda *rest, ei=ei, register=register: register.line_of(["duties", ei, *rest])  # noqa: E731
+        key = (entry["question"], entry["nation"])
+        for field_name in ("in_force_from", "last_checked"):
+            try:
+                if entry[field_name] is not None:
+                    date.fromisoformat(entry[field_name])
+            except ValueError:
+                check.add(path, at(field_name), f"{field_name}: {entry[field_name]!r} is not a date", entry["question"])
+        if entry["in_force_from"] is None and not entry.get("note"):
+            check.add(
+                path,
+                at("in_force_from"),
+                "in_force_from: null (not verified) needs a note saying why",
+                entry["question"],
+            )
+        if key in dates:
+            check.add(path, at(), f"a second entry for this duty in {entry['nation']}: keep one", entry["question"])
+        elif key not in needed:
+            what = "a question in the bank" if entry["question"] not in where else f"a legal duty in {entry['nation']}"
+            check.add(path, at("question"), f"not {what}: no statutory gate to date", entry["question"])
+        dates.setdefault(key, entry["in_force_from"])
+    for (qid, nation), (qpath, line) in needed.items():
+        if (qid, nation) not in dates:
+            check.add(
+                qpath,
+                line,
+                f"gate: this legal duty has no entry for {nation} in {LEGAL_STATUS_FILE} (the date it came into force, "
+                "its section, source and when it was last checked)",
+                qid,
+            )
+    return dates
+
+
+def stale_duties(compiled: dict[str, Any], today: str) -> list[dict[str, Any]]:
+    """The legal-status register's entries last checked longer ago than its stale_after_days, oldest first."""
+    from datetime import date
+
+    register = compiled.get("legal_status") or {}
+    limit = register.get("stale_after_days")
+    if not limit:
+        return []
+    now = date.fromisoformat(today)
+    stale = [e for e in register["duties"] if (now - date.fromisoformat(e["last_checked"])).days > limit]
+    return sorted(stale, key=lambda e: (e["last_checked"], e["question"], e["nation"]))
+
+
 def find_cycles(parent_of: dict[str, str | None]) -> list[list[str]]:
     """Each cycle of follow-ups once, as the ids around it, first id repeated at the end.
 
@@ -798,7 +1019,12 @@ def cycle_description(cycle: list[str]) -> str:
     return " -> ".join(cycle[:3]) + " -> ... -> " + " -> ".join(cycle[-2:]) + f" ({length} questions)"
 
 
-def _compile(scoring: dict[str, Any], themes) -> dict[str, Any]:
+def _compile(
+    scoring: dict[str, Any],
+    themes,
+    register: dict[str, Any] | None = None,
+    dates: dict[tuple[str, str], str] | None = None,
+) -> dict[str, Any]:
     by_id = {source.data["theme"]["id"]: source.data for _, source in themes}
     compiled = {
         key: scoring[key]
@@ -808,26 +1034,50 @@ def _compile(scoring: dict[str, Any], themes) -> dict[str, Any]:
             "functions",
             "council_types",
             "tiers",
-            "gate_tier_cap",
+            "rules",
             "exposure_levels",
             "risk_levels",
             "risk_matrix",
         )
     }
     all_nations = [n["id"] for n in scoring["nations"]]
-    compiled["theme_weights"] = {t: scoring.get("theme_weights", {}).get(t, 1) for t in scoring["themes"]}
+    compiled["theme_weights"] = {t: scoring["theme_weights"][t] for t in scoring["themes"]}
+    compiled["contradictions"] = scoring.get("contradictions", [])
+    compiled["legal_status"] = register or {"stale_after_days": None, "duties": []}
     compiled["retired"] = scoring.get("retired", [])
     compiled["themes"] = []
     for theme_id in scoring["themes"]:
         data = by_id[theme_id]
         theme = {key: data["theme"][key] for key in ("id", "title", "summary", "guidance")}
-        theme["questions"] = [_compile_question(q, theme_id, all_nations) for q in data["questions"]]
+        theme["questions"] = [_compile_question(q, theme_id, all_nations, dates or {}) for q in data["questions"]]
         compiled["themes"].append(theme)
     return compiled
 
 
-def _compile_question(q: dict[str, Any], theme_id: str, all_nations: list[str]) -> dict[str, Any]:
+def _dated_gates(q: dict[str, Any], all_nations: list[str], dates: dict[tuple[str, str], str]) -> tuple[Any, Any]:
+    """The question's gate and its variants, each with the date its duty came into force in each nation it applies in."""
+    gates = _nation_gates(q, all_nations)
+    variants = {}
+    for nation, variant in q.get("variants", {}).items():
+        variant = dict(variant)
+        if variant.get("gate"):
+            variant["gate"] = {**variant["gate"], "in_force": {nation: dates[(q["id"], nation)]}}
+        variants[nation] = variant
+    gate = q.get("gate")
+    if gate:
+        overridden = {n for n, v in q.get("variants", {}).items() if "gate" in v}
+        gate = {
+            **gate,
+            "in_force": {n: dates[(q["id"], n)] for n in gates if n not in overridden},
+        }
+    return gate, variants
+
+
+def _compile_question(
+    q: dict[str, Any], theme_id: str, all_nations: list[str], dates: dict[tuple[str, str], str]
+) -> dict[str, Any]:
     """Every default filled in, so the engine needs no YAML and no rules of its own about absent keys."""
+    gate, variants = _dated_gates(q, all_nations, dates)
     compiled = {
         "id": q["id"],
         "kind": q.get("kind", "maturity"),
@@ -840,8 +1090,9 @@ def _compile_question(q: dict[str, Any], theme_id: str, all_nations: list[str]) 
         "nations": q.get("nations", all_nations),
         "allow_na": q.get("allow_na", False),
         "depends_on": q.get("depends_on"),
-        "gate": q.get("gate"),
-        "variants": q.get("variants", {}),
+        "gate": gate,
+        "essential": q.get("essential"),
+        "variants": variants,
         "guidance": q["guidance"],
         "sources": q["sources"],
         "replaces": q.get("replaces", []),

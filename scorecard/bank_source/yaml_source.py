@@ -25,15 +25,18 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader whe
 
 
 class BankLoader(_Loader):
-    """Safe loading with YAML 1.2 booleans: only true/false are booleans.
+    """Safe loading with YAML 1.2 booleans (only true/false are booleans) and dates kept as text.
 
     YAML 1.1 reads yes, no, on and off as booleans, so `answer_in: [yes]` would silently
-    become [True]; in question banks they are option ids.
+    become [True]; in question banks they are option ids. It also reads 2015-11-01 as a date
+    object, which JSON has no place for; the legal-status register's dates stay text
+    (YYYY-MM-DD), checked by its schema.
     """
 
 
+NOT_IMPLICIT = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
 BankLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in NOT_IMPLICIT]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 BankLoader.add_implicit_resolver(

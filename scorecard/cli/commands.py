@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +67,30 @@ def cmd_validate(args: argparse.Namespace) -> int:
     indicators = len(compiled["indicators"]["indicators"])
     shown = f", {indicators} outcome indicators" if indicators else ""
     print(f"OK: {len(compiled['themes'])} themes, {count} questions{shown}, bank version {compiled['bank_version']}.")
+    for line in legal_status_report(compiled, date.today().isoformat()):
+        print(line)
     return EXIT_OK
+
+
+def legal_status_report(compiled: dict, today: str) -> list[str]:
+    """The legal-status register's entries to look at again: last checked too long ago, or never verified (not a
+    problem: the bank is valid; the maintainer is told)."""
+    from ..bank_source.load import stale_duties
+
+    register = compiled["legal_status"]
+    lines = []
+    stale = stale_duties(compiled, today)
+    if stale:
+        lines.append(
+            f"Legal-status register: {len(stale)} entr{'y' if len(stale) == 1 else 'ies'} last checked more than "
+            f"{register['stale_after_days']} days ago; check them again and update last_checked:"
+        )
+        lines += [f"  {e['question']} ({e['nation']}): {e['section']}, last checked {e['last_checked']}" for e in stale]
+    unverified = [e for e in register["duties"] if e["in_force_from"] is None]
+    if unverified:
+        lines.append(f"Legal-status register: {len(unverified)} date(s) in force not verified (treated as in force):")
+        lines += [f"  {e['question']} ({e['nation']}): {e['section']}: {e.get('note', '')}" for e in unverified]
+    return lines
 
 
 def cmd_template(args: argparse.Namespace) -> int:

@@ -1,9 +1,19 @@
-"""The prioritised action list: what to change first, and what each change would bring.
+"""The prioritised action list, in three parts: what to change first, and what each change would bring.
 
-Order: duties not met (statutory gates) first; then the largest fall in residual risk; then
-the largest rise in tier; then the largest score gain. The gain of an action is exact: the
-points the theme score would rise if that answer moved to its best option and every
-follow-up it opens were answered best too (100 x weights gained / the theme's possible weight).
+The parts (``rules.actions`` in scoring.yaml, with their names and reasons):
+
+1. ``not_met``: answered questions whose answer says a legal duty or an essential control is not
+   met, or that contradicts a duty (changing it resolves the contradiction);
+2. ``gaps``: the other answered questions short of their best answer;
+3. ``to_answer``: questions not answered yet: legal duties, essential controls and the questions
+   that check a duty's answer first, then the rest by weight.
+
+Within parts 1 and 2: the largest fall in residual risk first, then the largest rise in tier,
+then the largest gain (part 1 puts duties before essential controls). An unanswered question
+never ranks above an answered one. An action's ``gain`` is exact: the points the theme score
+rises when that answer alone moves to its best option (100 x the weight gained / the theme's
+possible weight); ``follow_up_gain`` is what the follow-up questions that answer opens could add
+on top, answered best. Its tier and risk after are the theme's with that answer alone changed.
 Each action links first to the guidance section that closes that gap.
 """
 
@@ -16,19 +26,32 @@ from typing import Any
 from .assessment import Assessment
 from .bank import Bank, Question, Theme
 from .scoring import Reading
-from .statuses import ANSWERED, GATE_MET, GATE_NOT_APPLICABLE, PARENT_CLOSED, UNANSWERED
+from .statuses import (
+    ANSWERED,
+    GATE_CONTRADICTED,
+    GATE_NOT_EVIDENCED,
+    GATE_NOT_MET,
+    PARENT_CLOSED,
+    PARENT_UNANSWERED,
+    UNANSWERED,
+)
 
 TIER_ANCHOR = "tier-"
+NOT_MET, GAPS, TO_ANSWER = "not_met", "gaps", "to_answer"
+PARTS = (NOT_MET, GAPS, TO_ANSWER)
 
 
 def action_list(
     themes: list[dict[str, Any]], assessment: Assessment, bank: Bank, reading: Reading
 ) -> list[dict[str, Any]]:
-    """Answers that fall short (and duties not evidenced), most important first."""
+    """Answers that fall short, then questions still to answer, most important first, in three parts."""
     actions: list[dict[str, Any]] = []
+    # the questions some theme's rating waits for (its duties, essential controls, checks on a duty's answer):
+    # the first to answer, wherever they are asked
+    first = {w["question"] for result in themes for w in result["waiting_for"]}
     for order, (theme, result) in enumerate(zip(bank.themes, themes, strict=True)):
         if result["weight_possible"]:
-            actions += _theme_actions(order, theme, result, assessment.answers, bank, reading)
+            actions += _theme_actions(order, theme, result, assessment.answers, bank, reading, first)
     actions.sort(key=lambda a: a.pop("_rank"))
     for priority, action in enumerate(actions, start=1):
         action["priority"] = priority
@@ -36,45 +59,87 @@ def action_list(
 
 
 def _theme_actions(
-    order: int, theme: Theme, result: dict[str, Any], answers: dict[str, Any], bank: Bank, reading: Reading
+    order: int,
+    theme: Theme,
+    result: dict[str, Any],
+    answers: dict[str, Any],
+    bank: Bank,
+    reading: Reading,
+    first: set[str],
 ) -> list[dict[str, Any]]:
-    """One theme's actions, each with its rank: its answers that fall short, and its duties not evidenced."""
+    """One theme's actions, each with its rank: its answers that fall short, and its questions still to answer."""
     asked_questions, tiers, follow_ups = reading.council.by_id, reading.council.tiers, bank.follow_ups
     tier_ranks, risk_ranks = bank.ranks["tiers"], bank.ranks["risks"]
-    # the laws whose gates are not met or not evidenced, by the question deciding each
-    failing = {g["question"]: g["law"] for g in result["gates"] if g["status"] not in (GATE_MET, GATE_NOT_APPLICABLE)}
+    # the laws whose gates are not met, contradicted or not answered, by the question deciding each
+    failing = {
+        g["question"]: g["law"]
+        for g in result["gates"]
+        if g["status"] in (GATE_NOT_MET, GATE_CONTRADICTED, GATE_NOT_EVIDENCED)
+    }
+    missing = {e["question"]: e["control"] for e in result["essentials"] if e["status"] == GATE_NOT_MET}
+    unanswered_controls = {
+        e["question"]: e["control"] for e in result["essentials"] if e["status"] == GATE_NOT_EVIDENCED
+    }
+    # a question whose answer puts a duty in doubt (a contradiction found) -> the contradicted duties' laws
+    resolves: dict[str, list[str]] = {}
+    for contradiction in reading.contradictions:
+        if contradiction.claims in failing and result["id"] == asked_questions[contradiction.claims].theme:
+            resolves.setdefault(contradiction.when, []).append(failing[contradiction.claims])
+    waits = {w["question"] for w in result["waiting_for"]}
     risk_by_tier = None if result["exposure"] is None else bank.risk_matrix[result["exposure"]]  # Bank.residual_risk
     risk_now = risk_ranks[result["risk"]] if result["risk"] else None
     tier_now = tier_ranks[result["tier"]] if result["tier"] else 0
     next_tier_guidance = f"{theme.guidance}#{TIER_ANCHOR}{result['tier'] or bank.tiers[0].id}"
+    not_met = {g["question"] for g in result["gates"] if g["status"] == GATE_NOT_MET}
+    contradicted = {g["question"] for g in result["gates"] if g["status"] == GATE_CONTRADICTED}
     actions = []
     for entry in result["questions"]:
         status = entry["status"]
         if status == ANSWERED:
             if not entry.get("fraction", 1) < 1:
                 continue  # answered best, or a context question: nothing to gain
-        elif status != UNANSWERED or not failing:
-            continue  # not asked, not applicable (no walk: a long closed chain made this quadratic), or no duty to evidence
+        elif status != UNANSWERED or asked_questions[entry["id"]].is_context:
+            continue  # not asked, not applicable, or local context (it rates exposure, not maturity)
         qid = entry["id"]
         asked = asked_questions[qid]
-        closed = _closed_follow_ups(asked.question, follow_ups, reading) if qid in follow_ups else []
-        gate_laws = [failing[q] for q in [qid, *(c.id for c in closed)] if q in failing] if failing else []
-        if status == UNANSWERED and not gate_laws:
-            continue  # unanswered, but no duty hangs on it
-        points = asked.weight * (1 - entry.get("fraction", 0)) + (sum(c.weight for c in closed) if closed else 0)
-        gain = 100 * points / result["weight_possible"]
+        own = asked.weight * (1 - entry.get("fraction", 0))
+        follow = _follow_up_weight(asked.question, follow_ups, reading) if qid in follow_ups else 0.0
+        gain = 100 * own / result["weight_possible"]
+        # the theme with this answer alone made best: its caps and what it waits for
+        still = {c.claims for c in reading.contradictions if c.when != qid}  # a duty may be contradicted twice
+        after_duties = (not_met - {qid}) | (contradicted & still)
+        after_essential = bool(set(missing) - {qid})
+        laws = [failing[qid]] if qid in failing else []
+        laws += [law for law in resolves.get(qid, []) if law not in laws]
+        if status == ANSWERED:
+            part = NOT_MET if (laws or qid in missing) else GAPS
+            rated_after = result["rated"]
+        else:
+            part = TO_ANSWER
+            family = asked.weight + follow
+            share_after = (result["answered_weight"] or 0) + (
+                family / result["weight_possible"] if asked.parent is None else 0
+            )
+            rated_after = share_after >= bank.min_answered_weight and not (waits - {qid})
         new_score = min(100.0, round((result["score"] or 0) + gain, 1))
-        still_failing = bool(failing.keys() - {qid} - {c.id for c in closed}) if failing else False
-        new_tier = tiers.capped(tiers.reached_by(new_score), still_failing)
-        new_risk = None if risk_by_tier is None else risk_by_tier[new_tier]
+        new_tier = (
+            tiers.capped(tiers.reached_by(new_score), bool(after_duties), after_essential) if rated_after else None
+        )
+        new_risk = None if risk_by_tier is None or new_tier is None else risk_by_tier[new_tier]
         risk_fall = risk_now - risk_ranks[new_risk] if risk_now is not None and new_risk else 0
-        tier_rise = tier_ranks[new_tier] - tier_now
+        tier_rise = tier_ranks[new_tier] - tier_now if new_tier is not None else 0
         value = answers.get(qid)
         shown, ranked = (
             rounded_gain(gain) if gain else (round(gain, 1), round(gain, 6))
         )  # the cache would not tell -0.0
+        if part == TO_ANSWER:
+            rank: tuple[Any, ...] = (2, qid not in first, -asked.weight, order, bank.order[qid])
+        else:
+            duty_first = not laws if part == NOT_MET else False
+            rank = (PARTS.index(part), duty_first, -risk_fall, -tier_rise, -ranked, order, bank.order[qid])
         actions.append(
             {
+                "part": part,
                 "question": qid,
                 "theme": theme.id,
                 "theme_title": theme.title,
@@ -82,13 +147,15 @@ def _theme_actions(
                 "current": asked.question.label_of(value) if value is not None else "Not answered",
                 "best": asked.question.best_label,
                 "gain": shown,
-                "gates": gate_laws,
+                "follow_up_gain": rounded_gain(100 * follow / result["weight_possible"])[0] if follow else 0.0,
+                "gates": laws,
+                "essential": missing.get(qid) or unanswered_controls.get(qid, ""),
                 "risk_after": new_risk,
                 "tier_after": new_tier,
                 "theme_tier": result["tier"],
                 "guidance": list(asked.question.guidance),
                 "next_tier_guidance": next_tier_guidance,
-                "_rank": (not gate_laws, -risk_fall, -tier_rise, -ranked, order),
+                "_rank": rank,
             }
         )
     return actions
@@ -105,10 +172,22 @@ def rounded_gain(gain: float) -> tuple[float, float]:
     return round(gain, 1), round(gain, 6)
 
 
+FOLLOW_UP_REASONS = frozenset((PARENT_CLOSED, PARENT_UNANSWERED))
+
+
+def _follow_up_weight(question: Question, follow_ups: Mapping[str, tuple[Question, ...]], reading: Reading) -> float:
+    """The weight of the follow-ups this question's answer (or its lack) keeps closed, which its best answer opens."""
+    return sum(c.weight for c in _closed_follow_ups(question, follow_ups, reading, FOLLOW_UP_REASONS))
+
+
 def _closed_follow_ups(
-    question: Question, follow_ups: Mapping[str, tuple[Question, ...]], reading: Reading
+    question: Question,
+    follow_ups: Mapping[str, tuple[Question, ...]],
+    reading: Reading,
+    reasons: frozenset[str] = frozenset((PARENT_CLOSED,)),
 ) -> list[Question]:
-    """The follow-ups this answer keeps closed, which its best answer would open (answer_in is upward-closed).
+    """The follow-ups this answer keeps closed (or, with PARENT_UNANSWERED, waiting), which its best answer
+    would open (answer_in is upward-closed).
 
     Each closed follow-up belongs to the one asked question closing it, so all the walks together
     visit each question at most once.
@@ -117,7 +196,7 @@ def _closed_follow_ups(
     pending = list(follow_ups.get(question.id, ()))
     while pending:
         child = pending.pop()
-        if reading.reasons.get(child.id) == PARENT_CLOSED:
+        if reading.reasons.get(child.id) in reasons:
             closed.append(child)
             pending.extend(follow_ups.get(child.id, ()))
     return closed

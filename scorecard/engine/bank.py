@@ -31,14 +31,44 @@ class Option:
     score: float  # 0 for a context question's options
     exposure: str | None = None  # context questions: the exposure level this answer indicates
     exclusive: bool = False  # multi questions: given only on its own ("None of these")
+    # context questions: the exposure this answer gives unless its evidence has a dated source, and why
+    unevidenced_exposure: str | None = None
+    unevidenced_reason: str = ""
 
 
 @dataclass(frozen=True)
 class Gate:
-    """A legal duty the question tests: met only by one of ``met``; anything else caps the tier."""
+    """A legal duty the question tests: met only by one of ``met``; anything else caps the tier.
+
+    ``in_force``: nation -> the date (YYYY-MM-DD) the duty came into force there, from the
+    legal-status register; an assessment dated before it is not marked against the duty.
+    """
 
     law: str
     met: frozenset[str]
+    in_force: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Essential:
+    """An essential control: without one of ``met`` answered, the theme cannot be above rules.essential_not_met."""
+
+    control: str
+    met: frozenset[str]
+    reason: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """Two answers that cannot both be true: ``when`` answered one of ``when_in`` and ``claims`` one of ``claims_in``."""
+
+    id: str
+    when: str
+    when_in: frozenset[str]
+    claims: str
+    claims_in: frozenset[str]
+    message: str
 
 
 @dataclass(frozen=True)
@@ -70,6 +100,7 @@ class Question:
     sources: tuple[str, ...]
     replaces: tuple[str, ...]
     gate: Gate | None
+    essential: Essential | None  # a control without which the theme cannot be above rules.essential_not_met
     variants: Mapping[str, Wording]  # nation -> its own wording and law, where it differs
     exposure_for: tuple[str, ...]  # context questions: the themes whose exposure they feed
     option_scores: Mapping[str, float] = field(repr=False)
@@ -162,6 +193,7 @@ class Theme:
     guidance: str
     weight: float
     questions: tuple[Question, ...]
+    weight_reason: str = ""  # why the theme weighs what it does (scoring.yaml theme_weights)
 
 
 @dataclass(frozen=True)
@@ -200,7 +232,13 @@ class Bank:
     type_replaced_by: Mapping[str, str]  # council type id of an earlier bank -> current id
     themes: tuple[Theme, ...]
     tiers: tuple[Band, ...]
-    gate_tier_cap: Band
+    gate_tier_cap: Band  # rules.duty_not_met.cap: a legal duty not met, or contradicted
+    essential_tier_cap: Band  # rules.essential_not_met.cap
+    min_answered_weight: float  # rules.evidence_before_tier: the share of a theme's weight answered before a tier
+    weakest_link: int  # rules.weakest_link.tiers_above
+    rules: Mapping[str, Any]  # scoring.yaml's rules, with their reasons and the action list's parts
+    contradictions: tuple[Contradiction, ...]
+    legal_status: Mapping[str, Any]  # the legal-status register: stale_after_days, duties
     exposure_levels: tuple[Level, ...]
     risk_levels: tuple[Level, ...]
     risk_matrix: Mapping[str, Mapping[str, str]]  # exposure id -> tier id -> risk id
@@ -228,18 +266,20 @@ class Bank:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Bank:
         """Build from the compiled bank JSON written by ``scorecard.bank_source``."""
-        weights = data.get("theme_weights", {})
+        weights = data["theme_weights"]
         themes = tuple(
             Theme(
                 id=t["id"],
                 title=t["title"],
                 summary=t["summary"],
                 guidance=t["guidance"],
-                weight=float(weights.get(t["id"], 1)),
+                weight=float(weights[t["id"]]["weight"]),
                 questions=tuple(_question(q, t["id"]) for q in t["questions"]),
+                weight_reason=weights[t["id"]]["reason"],
             )
             for t in data["themes"]
         )
+        rules = data["rules"]
         questions = {q.id: q for t in themes for q in t.questions}
         tiers = tuple(_band(b) for b in data["tiers"])
         context = [q for q in questions.values() if q.kind == CONTEXT]
@@ -256,7 +296,23 @@ class Bank:
             type_replaced_by={old: c["id"] for c in data["council_types"] for old in c.get("replaces", ())},
             themes=themes,
             tiers=tiers,
-            gate_tier_cap=next(t for t in tiers if t.id == data["gate_tier_cap"]),
+            gate_tier_cap=next(t for t in tiers if t.id == rules["duty_not_met"]["cap"]),
+            essential_tier_cap=next(t for t in tiers if t.id == rules["essential_not_met"]["cap"]),
+            min_answered_weight=float(rules["evidence_before_tier"]["min_answered_weight"]),
+            weakest_link=int(rules["weakest_link"]["tiers_above"]),
+            rules=rules,
+            contradictions=tuple(
+                Contradiction(
+                    c["id"],
+                    c["when"]["question"],
+                    frozenset(c["when"]["answer_in"]),
+                    c["claims"]["question"],
+                    frozenset(c["claims"]["answer_in"]),
+                    c["message"],
+                )
+                for c in data.get("contradictions", [])
+            ),
+            legal_status=data.get("legal_status") or {"stale_after_days": None, "duties": []},
             exposure_levels=exposure_levels,
             risk_levels=risk_levels,
             risk_matrix={e: dict(row) for e, row in data["risk_matrix"].items()},
@@ -290,6 +346,11 @@ class Bank:
             "functions": dict(self.functions),
             "council_types": {c.id: c.name for c in self.council_types.values()},
             "provisional": "provisional: some questions are not answered yet, and count as not evidenced",
+            "action_parts": {part["id"]: part["name"] for part in self.rules["actions"]["parts"]},
+            "action_part_descriptions": {part["id"]: part["description"] for part in self.rules["actions"]["parts"]},
+            "tier_names_note": "Tiers are this scorecard's own, named after the four levels of the LGA's council guide; "
+            "not an LGA rating.",
+            "not_risk_rated": "Not risk-rated: no local context question applies",
         }
 
     def tier_for(self, score: float) -> Band:
@@ -377,14 +438,28 @@ def _level(data: Mapping[str, Any]) -> Level:
 
 
 def _gate(data: Mapping[str, Any] | None) -> Gate | None:
-    return Gate(data["law"], frozenset(data["met"])) if data else None
+    return Gate(data["law"], frozenset(data["met"]), dict(data.get("in_force", {}))) if data else None
+
+
+def _essential(data: Mapping[str, Any] | None) -> Essential | None:
+    return Essential(data["control"], frozenset(data["met"]), data["reason"], data["source"]) if data else None
+
+
+def _option(o: Mapping[str, Any]) -> Option:
+    unevidenced = o.get("without_dated_evidence") or {}
+    return Option(
+        o["id"],
+        o["label"],
+        float(o.get("score", 0)),
+        o.get("exposure"),
+        bool(o.get("exclusive", False)),
+        unevidenced.get("exposure"),
+        unevidenced.get("reason", ""),
+    )
 
 
 def _question(q: Mapping[str, Any], theme: str) -> Question:
-    options = tuple(
-        Option(o["id"], o["label"], float(o.get("score", 0)), o.get("exposure"), bool(o.get("exclusive", False)))
-        for o in q["options"]
-    )
+    options = tuple(_option(o) for o in q["options"])
     depends = q.get("depends_on") or {}
     multi, allow_na = q["type"] == "multi", bool(q.get("allow_na", False))
     gate = _gate(q.get("gate"))
@@ -415,6 +490,7 @@ def _question(q: Mapping[str, Any], theme: str) -> Question:
         sources=tuple(q["sources"]),
         replaces=tuple(q.get("replaces", ())),
         gate=gate,
+        essential=_essential(q.get("essential")),
         variants=variants,
         exposure_for=tuple(q.get("exposure_for", ())),
         option_scores={o.id: o.score for o in options},

@@ -18,7 +18,8 @@ from .statuses import ANSWERED, NA, NOT_ASKED, PARENT_CLOSED, PARENT_UNANSWERED,
 from .wording import STATUS_NAMES, evidence_text, long_date, num, pct, plural, signed
 
 TOP_ACTIONS = 5
-GATE_WORDS = {"not_met": "not met", "not_evidenced": "not evidenced"}
+GATE_WORDS = {"not_met": "not met", "contradicted": "contradicted by another answer", "not_evidenced": "not answered"}
+CONTROL_WORDS = {"not_met": "not in place", "not_evidenced": "not answered"}
 
 
 def board_report(
@@ -44,8 +45,22 @@ def board_report(
             for g in t["gates"]
             if g["status"] in GATE_WORDS
         ],
+        "essentials": [
+            {
+                "question": e["question"],
+                "theme": t["title"],
+                "control": e["control"],
+                "status": CONTROL_WORDS[e["status"]],
+            }
+            for t in result["themes"]
+            for e in t["essentials"]
+            if e["status"] in CONTROL_WORDS
+        ],
+        "contradictions": _contradictions_line(result.get("contradictions", [])),
+        "duties_by_date": [d["message"] for d in result.get("duties_by_date", [])],
+        "table_note": _table_note(result, labels),
         "since": _since(since),
-        "actions": [_action(a) for a in result["actions"][:top]],
+        "actions": [_action(a, labels) for a in result["actions"][:top]],
         "actions_total": len(result["actions"]),
         "actions_owned": sum(1 for a in result["actions"] if (a.get("plan") or {}).get("owner")),
         "evidence": _evidence_line(result["evidence"]),
@@ -56,6 +71,10 @@ def board_report(
             else ""
         ),
         "annex": _annex(bank, assessment, result, labels),
+        "annex_contradictions": [
+            f"{c['when']['question']} and {c['claims']['question']}: {c['message']}"
+            for c in result.get("contradictions", [])
+        ],
         "retired": [
             f"{r['question']}: {r['text'] or 'a retired question'} (answer kept: {r['answer']})"
             for r in result["changes"]["retired"]
@@ -65,24 +84,15 @@ def board_report(
 
 def _headline(bank: Bank, result: Mapping[str, Any], labels: dict[str, Any]) -> dict[str, str]:
     overall = result["overall"]
-    risk = (
-        labels["risks"][overall["risk"]]
-        if overall["risk"]
-        else "Residual risk not rated (a theme not started, or its local context not answered)"
-    )
+    risk = labels["risks"][overall["risk"]] if overall["risk"] else "Residual risk not rated"
     if overall["score"] is None:
-        missing = [t["title"] for t in result["themes"] if t["id"] in overall["themes_not_started"]]
-        status = (
-            "Overall not yet rated: " + plural(len(missing), "theme") + " not started (" + ", ".join(missing) + ")."
-            if missing
-            else "Overall not yet rated: no answers yet."
-        )
         return {
             "score": "–",
             "tier": "Not yet rated",
             "risk": risk,
             "coverage": pct(overall["coverage"]),
-            "status": status,
+            "status": overall["rating_note"],
+            "weakest": overall["weakest_note"],
         }
     unanswered = len(result["unanswered"])
     status = (
@@ -91,13 +101,16 @@ def _headline(bank: Bank, result: Mapping[str, Any], labels: dict[str, Any]) -> 
         else "Every question that applies is answered."
     )
     if overall["failed_gates"]:
-        status += f" {plural(overall['failed_gates'], 'legal duty', 'legal duties')} not met or not evidenced: each caps its theme's tier."
+        status += f" {plural(overall['failed_gates'], 'legal duty', 'legal duties')} not met: each holds its theme at the lowest tier."
+    if overall["rating_note"]:
+        status += " " + overall["rating_note"]
     return {
         "score": num(overall["score"]),
-        "tier": labels["tiers"][overall["tier"]],
+        "tier": labels["tiers"][overall["tier"]] if overall["tier"] else "Not yet rated",
         "risk": risk,
         "coverage": pct(overall["coverage"]),
         "status": status,
+        "weakest": overall["weakest_note"],
     }
 
 
@@ -105,17 +118,26 @@ def _theme_row(theme: dict[str, Any], labels: dict[str, Any], change: dict[str, 
     applies = theme["asked"] or theme["not_asked"]
     state = "scored" if theme["score"] is not None else ("not_started" if applies else "not_for_council")
     planned = theme.get("planned")
+    if theme["tier"]:
+        tier = labels["tiers"][theme["tier"]]
+    else:
+        tier = ("Not rated" if theme["score"] is not None else "Not started") if applies else "Not for this council"
+    if theme["risk"]:
+        risk = labels["risks"][theme["risk"]]
+    else:
+        risk = ("Not rated" if theme["risk_rated"] else "Not risk-rated") if applies else ""
     return {
         "id": theme["id"],
         "title": theme["title"],
         "state": state,
         "score": num(theme["score"]) if theme["score"] is not None else "",
         "bar": theme["score"] or 0,
-        "tier": labels["tiers"][theme["tier"]]
-        if theme["tier"]
-        else ("Not started" if applies else "Not for this council"),
-        "provisional": theme["provisional"],
-        "risk": labels["risks"][theme["risk"]] if theme["risk"] else ("Not rated" if applies else ""),
+        "tier": tier,
+        # a theme without a tier shows why in a few words; what would hold its tier is listed under the table
+        "tier_note": theme["tier_note"] if theme["tier"] else "",
+        "note": _short_note(theme) if theme["score"] is not None else "",
+        "provisional": bool(theme["provisional"] and theme["tier"]),
+        "risk": risk,
         "coverage": pct(theme["coverage"]) if applies else "",
         "evidence": _evidence_short(theme["evidence"]) if applies else "",
         "change": _change_text(change),
@@ -124,6 +146,34 @@ def _theme_row(theme: dict[str, Any], labels: dict[str, Any], change: dict[str, 
         ),
         "planned_actions": planned["actions"] if planned else 0,
     }
+
+
+def _short_note(theme: dict[str, Any]) -> str:
+    """Why a scored theme has no tier, in a few words for the table (the results page says it in full)."""
+    if theme["not_rated"] == "waiting":
+        return "Waits for " + ", ".join(w["question"] for w in theme["waiting_for"])
+    return (
+        theme["rating_note"] if theme["not_rated"] == "not_enough_answered" else ""
+    )  # "Not enough answered to rate: 3 of 11"
+
+
+def _table_note(result: Mapping[str, Any], labels: dict[str, Any]) -> str:
+    """The footnote under the scores by theme: what the tiers are, and what "Not risk-rated" means when shown."""
+    note: str = labels["tier_names_note"]
+    if any((t["asked"] or t["not_asked"]) and not t["risk_rated"] for t in result["themes"]):
+        note += f" {labels['not_risk_rated']}."
+    return note
+
+
+def _contradictions_line(found: list[dict[str, Any]]) -> str:
+    """The summary's one line on contradictory answers; the annex gives each in full."""
+    if not found:
+        return ""
+    pairs = "; ".join(f"{c['when']['question']} and {c['claims']['question']}" for c in found)
+    return (
+        f"{pairs}. Each pair is explained in the annex; a legal duty contradicted counts as not evidenced until the "
+        "answers are checked."
+    )
 
 
 def _change_text(change: dict[str, Any] | None) -> str:
@@ -162,15 +212,18 @@ def _since(since: dict[str, Any]) -> dict[str, Any] | None:
     }
 
 
-def _action(action: dict[str, Any]) -> dict[str, Any]:
+def _action(action: dict[str, Any], labels: dict[str, Any]) -> dict[str, Any]:
     plan = action.get("plan") or {}
     return {
         "priority": action["priority"],
+        "part": labels["action_parts"][action["part"]],
         "question": action["question"],
         "theme": action["theme_title"],
         "text": action["text"],
         "gates": "; ".join(action["gates"]),
         "gain": num(action["gain"]),
+        "detail": f"{action['theme_title']}; raises its score by {num(action['gain'])} points"
+        + ("; a legal duty (above)" if action["gates"] and action["part"] != "not_met" else ""),
         "owner": plan.get("owner") or "No owner yet",
         "due": long_date(plan["due"]) if plan.get("due") else "",
         "status": STATUS_NAMES[plan["status"]] if plan else "Not in the plan yet",

@@ -135,7 +135,7 @@ def comparison_csv(result: Mapping[str, Any]) -> str:
             ]
         return [
             _figure(p["score"]),
-            tiers[p["tier"]],
+            tiers[p["tier"]] if p["tier"] else "not rated: " + p["note"],
             risks[p["risk"]] if p["risk"] else "not rated",
             _figure(p["coverage"], 100),
             "yes" if p["provisional"] else "no",

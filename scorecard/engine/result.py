@@ -17,6 +17,7 @@ from typing import (  # no "from __future__ import annotations": TypedDict must 
 from .actions import action_list, unanswered_list
 from .assessment import Assessment
 from .bank import Bank
+from .findings import contradictions_found, duties_by_date
 from .indicators import indicator_results
 from .scoring import Reading, overall, question_entries, read_answers, score_theme
 from .wording import STATUS_NAMES, set_aside_message
@@ -42,23 +43,55 @@ class CouncilSummary(TypedDict):
     functions_removed: list[str]
 
 
-class Overall(TypedDict):
-    """Not rated (score and tier None) while any theme that applies has no answers at all."""
+class WeakestTheme(TypedDict):
+    theme: str
+    title: str
+    tier: str
+    score: float
 
-    score: float | None
-    tier: str | None
+
+class NotRatedTheme(TypedDict):
+    theme: str
+    title: str
+    why: str  # not_started, not_enough_answered, waiting
+
+
+class Overall(TypedDict):
+    """No score while any theme that applies has no answers at all; no tier until every one is rated."""
+
+    score: float | None  # the themes' scores weighted by theme weight x the share of each that applies
+    tier: str | None  # no more than rules.weakest_link tiers above the weakest theme's
+    tier_from_score: str | None  # the tier the score alone reaches
+    caps: list[str]  # what holds the tier below it: weakest_link, duty_not_met
+    weakest: WeakestTheme | None  # the weakest rated theme, named beside the overall
+    weakest_note: str
+    rating_note: str  # why there is no tier, or what holds it where it is
     risk: str | None  # the highest residual risk of any rated theme
     risk_rated_themes: int
+    not_risk_rated: list[str]  # themes that apply but have no local context question for this council
     coverage: float | None
     provisional: bool
     themes_not_started: list[str]
-    failed_gates: int
+    not_rated: list[NotRatedTheme]
+    failed_gates: int  # legal duties not met or contradicted
 
 
 class Gate(TypedDict):
     question: str
     law: str
-    status: str  # met, not_met, not_evidenced, not_applicable
+    status: str  # met, not_met, contradicted, not_evidenced, not_applicable, not_in_force
+    in_force_from: str | None  # the date the duty came into force in the council's nation (None: not verified)
+
+
+class EssentialControl(TypedDict):
+    question: str
+    control: str
+    status: str  # met, not_met, not_evidenced (not answered), not_applicable
+
+
+class WaitingFor(TypedDict):
+    question: str
+    why: str  # duty, essential, check (it could contradict a duty's answer)
 
 
 class QuestionEntry(TypedDict):
@@ -68,6 +101,9 @@ class QuestionEntry(TypedDict):
     variant: NotRequired[str]  # the nation whose wording is in use
     fraction: NotRequired[float]  # of the question's weight earned, when answered
     exposure: NotRequired[str]  # a context question's exposure level
+    exposure_note: NotRequired[
+        str
+    ]  # why the level is higher than the answer reads ("none known" without a dated source)
 
 
 class ContextNeeded(TypedDict):
@@ -104,19 +140,29 @@ class ThemeResult(TypedDict):
     not_asked: int
     not_for_council_type: int
     coverage: float | None
+    answered_weight: float | None  # the share of the theme's weight answered (a question's follow-ups count with it)
     score: float | None
-    tier: str | None  # capped by a failed statutory gate
-    uncapped_tier: str | None
+    rated: bool  # has a tier and (with its context) a residual risk
+    not_rated: str | None  # why not: not_started, not_enough_answered, waiting; None when rated or nothing to rate
+    rating_note: str  # the same, as a sentence
+    waiting_for: list[WaitingFor]  # the questions the rating waits for
+    tier: str | None  # held down by caps
+    uncapped_tier: str | None  # the tier the score reaches
+    caps: list[str]  # duty_not_met, duty_contradicted, essential_not_met
+    tier_note: str  # the caps as words, beside the tier: "Legal duty not met"
     exposure: str | None
     risk: str | None  # residual risk: exposure against tier
+    risk_rated: bool  # False: no local context question applies, so the theme is not risk-rated
     provisional: bool
     complete: bool
     gates: list[Gate]
     gate_failed: bool
+    essentials: list[EssentialControl]
     context_answered: int
     context_asked: int
     context_needed: list[ContextNeeded]  # context questions still to answer before exposure is rated
     weight_possible: float
+    overall_weight: float  # its weight in the overall: theme weight x the share of the theme that applies
     evidence: EvidenceShare
     planned: Planned | None  # None when no action in this theme is planned
     questions: NotRequired[list[QuestionEntry]]  # with detail only
@@ -166,14 +212,17 @@ class PlanFields(TypedDict):
 
 class Action(TypedDict):
     priority: int
+    part: str  # not_met, gaps, to_answer (rules.actions.parts)
     question: str
     theme: str
     theme_title: str
     text: str
     current: str
     best: str
-    gain: float
-    gates: list[str]  # the laws whose statutory gate this answer decides
+    gain: float  # what this answer alone, made best, adds to the theme score
+    follow_up_gain: float  # what the follow-up questions it opens could add on top, answered best
+    gates: list[str]  # the laws whose statutory gate this answer decides, or puts in doubt
+    essential: str  # the essential control this question is, when not in place or not answered
     risk_after: str | None
     tier_after: str | None
     theme_tier: str | None
@@ -289,6 +338,34 @@ class Unanswered(TypedDict):
     text: str
 
 
+class ContradictionSide(TypedDict):
+    question: str
+    theme: str
+    answer: str
+
+
+class ContradictionFound(TypedDict):
+    """Two answers that cannot both be true (scoring.yaml contradictions), found in this assessment."""
+
+    id: str
+    when: ContradictionSide
+    claims: ContradictionSide
+    themes: list[str]
+    message: str
+    duty: str  # the law of the duty it puts in doubt; "" when the claim is not a legal duty
+
+
+class DutyByDate(TypedDict):
+    """A legal duty not yet in force at the assessment's date, or new since last year's assessment."""
+
+    question: str
+    theme: str
+    law: str
+    in_force_from: str
+    status: str  # not_yet_in_force, new_since_last_year
+    message: str
+
+
 class Labels(TypedDict):
     tiers: dict[str, str]
     exposure: dict[str, str]
@@ -297,6 +374,10 @@ class Labels(TypedDict):
     functions: dict[str, str]
     council_types: dict[str, str]
     provisional: str  # what "provisional" means, for a footnote
+    action_parts: dict[str, str]  # part id -> its name (rules.actions.parts)
+    action_part_descriptions: dict[str, str]
+    tier_names_note: str  # the tiers are the scorecard's own, named after the LGA's levels
+    not_risk_rated: str  # what a theme without local context questions shows for its residual risk
 
 
 class ResultLabels(Labels):
@@ -321,6 +402,8 @@ class Result(ScoredAssessment):
     changes: Changes
     actions: NotRequired[list[Action]]  # with detail only, as are the unanswered list and the labels
     unanswered: NotRequired[list[Unanswered]]
+    contradictions: NotRequired[list[ContradictionFound]]
+    duties_by_date: NotRequired[list[DutyByDate]]
     evidence: NotRequired[EvidenceShare]  # the yearly cycle (engine/yearly.py), with detail only
     action_plan: NotRequired[list[PlanEntry]]
     sign_off: NotRequired[SignOff | None]
@@ -379,6 +462,8 @@ def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True, ac
         {
             **summary,
             **({"actions": listed, "unanswered": unanswered_list(themes, bank, reading)} if actions else {}),
+            "contradictions": contradictions_found(reading),
+            "duties_by_date": duties_by_date(assessment, reading),
             **yearly_parts(bank, assessment, reading, themes, summary["overall"], listed),
             "labels": {**bank.labels(), "plan_statuses": dict(STATUS_NAMES)},
         },

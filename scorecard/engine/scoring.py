@@ -1,6 +1,7 @@
 """Turning answers into theme scores, tiers, statutory gates, exposure and residual risk.
 
-Rules (the thresholds, the gate cap and the risk matrix live in questions/scoring.yaml):
+Rules (every threshold, cap, weight and the risk matrix live in questions/scoring.yaml, each with
+its reason, under ``rules``):
 - A question is *for this council* when its nation is among the question's nations and the
   council runs every function the question requires.
 - A follow-up is *asked* when its parent is answered with an opening answer. Its weight stays
@@ -11,10 +12,21 @@ Rules (the thresholds, the gate cap and the risk matrix live in questions/scorin
 - Theme score = 100 x sum(weight x fraction) / sum(weight) over every maturity question for
   this council except those answered "not applicable". Unanswered counts as not evidenced (0):
   leaving weak answers out cannot raise a score; the theme is provisional until complete.
-- A statutory gate (a question testing a legal duty in the council's nation) that is not met,
-  or not evidenced, caps the theme's tier at ``gate_tier_cap``.
-- Exposure is the highest level among the theme's context answers; residual risk is read from
-  the risk matrix by exposure and tier, and is "not rated" until the context is answered.
+- Evidence before a tier: a theme is *rated* (a tier and a residual risk) only when at least
+  ``min_answered_weight`` of its weight is answered (a question's follow-ups count with it: they wait
+  for it) and every legal duty, essential control and question that checks a duty's answer in it is
+  answered. Otherwise it has a provisional score and its coverage, and says what it waits for.
+- A statutory gate (a legal duty of the council's nation, in force at the assessment's date)
+  answered as not met, or contradicted by another answer, caps the theme at the duty cap; an
+  essential control answered as not in place caps it at the essential cap.
+- Contradictions (scoring.yaml) are pairs of answers that cannot both be true; each found is
+  listed, and a duty claimed met against one counts as contradicted (not evidenced).
+- Exposure is the highest level among the theme's context answers (a "none known" answer counts
+  higher without a dated source: not knowing is not safe); residual risk is read from the risk
+  matrix by exposure and tier, and is "not rated" until the context is answered and the theme rated.
+- Overall: the themes' scores weighted by theme weight x the share of the theme that applies to
+  the council; its tier no more than ``weakest_link`` tiers above the weakest theme's, never above
+  a theme with a duty not met, and only once every theme that applies is rated.
 """
 
 from __future__ import annotations
@@ -23,24 +35,33 @@ from math import fsum  # exact: sum() of floats differs between CPython 3.11 and
 from typing import Any
 
 from .assessment import Assessment
-from .bank import NOT_APPLICABLE, Bank, Theme
+from .bank import NOT_APPLICABLE, Bank, Contradiction, Theme
 from .statuses import (  # noqa: F401 (re-exported: the status words have always been read from here)
     ANSWERED,
     FUNCTION_NOT_RUN,
+    GATE_CONTRADICTED,
     GATE_MET,
     GATE_NOT_APPLICABLE,
     GATE_NOT_EVIDENCED,
+    GATE_NOT_IN_FORCE,
     GATE_NOT_MET,
     NA,
     NOT_ASKED,
+    NOT_ENOUGH_ANSWERED,
     NOT_FOR_COUNCIL,
     NOT_IN_NATION,
+    NOT_STARTED,
     PARENT_CLOSED,
     PARENT_NOT_APPLICABLE,
     PARENT_UNANSWERED,
     UNANSWERED,
+    WAITING,
+    WAITS_CHECK,
+    WAITS_DUTY,
+    WAITS_ESSENTIAL,
 )
 from .tables import AskedQuestion, CouncilTables, ThemeTables, council_tables, share, tier_table
+from .wording import overall_note, rating_note, tier_note, weakest_note
 
 
 class Tally:
@@ -54,8 +75,12 @@ class Tally:
         "earned",
         "left_out",
         "waiting",
+        "uncovered",
         "gates",
         "gate_failed",
+        "essentials",
+        "essential_failed",
+        "waiting_for",
         "context_answered",
         "context_unanswered",
         "context_chosen",
@@ -68,8 +93,12 @@ class Tally:
         self.earned: list[float] = []
         self.left_out: list[float] = []  # the weights of scored questions taken out: "not applicable", or a parent's
         self.waiting = 0  # follow-ups waiting for an unanswered parent
-        self.gates: list[dict[str, str]] = []
-        self.gate_failed = False  # a statutory gate not met or not evidenced
+        self.uncovered: list[float] = []  # the family weight (its own and its follow-ups') of each unanswered root
+        self.gates: list[dict[str, Any]] = []
+        self.gate_failed = False  # a statutory gate not met or contradicted: caps the tier
+        self.essentials: list[dict[str, str]] = []
+        self.essential_failed = False  # an essential control answered as not in place: caps the tier
+        self.waiting_for: dict[str, str] = {}  # question -> why the theme waits for it before it is rated (WAITS_)
         self.context_answered = self.context_unanswered = 0  # context questions; "not applicable" counts as answered
         self.context_chosen = 0  # context questions answered with an option (not "not applicable")
 
@@ -98,21 +127,33 @@ class Reading:
         "nation",
         "functions",
         "answers",
+        "date",
+        "evidence",
         "follow_ups",
         "tallies",
         "exposure",
+        "exposure_notes",
+        "contradictions",
+        "contradicted",
         "_statuses",
         "_reasons",
         "_fractions",
     )
 
-    def __init__(self, council: CouncilTables, answers: dict[str, Any]) -> None:
+    def __init__(
+        self, council: CouncilTables, answers: dict[str, Any], date: str = "", evidence: dict[str, Any] | None = None
+    ) -> None:
         self.council = council  # the bank's tables for this council's nation and functions
         self.nation, self.functions = council.nation, council.functions
         self.answers = answers
+        self.date = date  # the assessment's date (YYYY-MM-DD): which legal duties were in force
+        self.evidence = evidence or {}  # question id -> its evidence (link or reference, and a date)
         self.follow_ups: dict[str, str] = {}  # follow-up id -> its status, or why it is not asked (a PARENT_ reason)
         self.tallies = {theme_id: Tally() for theme_id in council.themes}  # in bank order
         self.exposure: dict[str, str] = {}  # context question id -> exposure level of its answer
+        self.exposure_notes: dict[str, str] = {}  # context question id -> why its answer counts higher than it reads
+        self.contradictions: list[Contradiction] = []  # found in the answers, in the bank's order
+        self.contradicted: set[str] = set()  # questions deciding a duty that a contradiction found puts in doubt
         self._statuses: dict[str, str] | None = None
         self._reasons: dict[str, str] | None = None
         self._fractions: dict[str, float] | None = None
@@ -187,7 +228,8 @@ CLOSED_BY_PARENT = {
 """What a parent's state (its status, or why it is not asked itself) means for its follow-ups.
 A parent answered closes them unless its answer is one that opens them (scoring rules above)."""
 
-FAILED = (GATE_NOT_MET, GATE_NOT_EVIDENCED)  # a gate in either state caps the tier
+NOT_MET = (GATE_NOT_MET, GATE_CONTRADICTED)  # a duty not met: caps the tier (not evidenced holds the rating back)
+CAPS = {GATE_NOT_MET: "duty_not_met", GATE_CONTRADICTED: "duty_contradicted"}  # a theme's "caps", by gate status
 
 GATE_BY_STATE = {
     NA: GATE_NOT_APPLICABLE,
@@ -215,11 +257,13 @@ def read_answers(bank: Bank, assessment: Assessment) -> Reading:
     """
     answers = assessment.answers
     council = council_tables(bank, *council_profile(bank, assessment))
-    reading = Reading(council, answers)
+    reading = Reading(council, answers, assessment.assessment_date, assessment.cycle.evidence)
     for table, tally in zip(council.themes.values(), reading.tallies.values(), strict=True):
         _read_roots(table, answers, tally)
     _read_follow_ups(council, answers, reading)
     _read_context(council, answers, reading)
+    _find_contradictions(council, answers, reading)
+    _read_essentials(council, answers, reading)
     _read_gates(council, answers, reading)
     return reading
 
@@ -245,10 +289,13 @@ def _read_roots(table: ThemeTables, answers: dict[str, Any], tally: Tally) -> No
         tally.left_out.extend(
             w for w, value in zip(table.single_weights, values, strict=True) if value == NOT_APPLICABLE
         )
-    for asked in table.multi:
+    if unanswered:
+        tally.uncovered.extend(w for w, value in zip(table.single_families, values, strict=True) if value is None)
+    for asked, family in zip(table.multi, table.multi_families, strict=True):
         value = get(asked.id)
         if value is None:
             unanswered += 1
+            tally.uncovered.append(family)
         elif value == NOT_APPLICABLE:
             not_applicable += 1
             tally.left_out.append(asked.weight)
@@ -310,8 +357,12 @@ def _closed_by(asked: AskedQuestion, states: dict[str, str], answers: dict[str, 
 
 
 def _read_context(council: CouncilTables, answers: dict[str, Any], reading: Reading) -> None:
-    """Context questions: counted in their own theme; an answer's exposure level feeds the themes it rates."""
-    tallies, get = reading.tallies, answers.get
+    """Context questions: counted in their own theme; an answer's exposure level feeds the themes it rates.
+
+    An answer such as "none known" counts at a higher level (its ``without_dated_evidence``) unless its
+    evidence has a date: not knowing is not safe, and the officer is told why (``exposure_notes``).
+    """
+    tallies, get, evidence = reading.tallies, answers.get, reading.evidence
     for asked in council.context:
         value = get(asked.id)
         tally = tallies[asked.theme]
@@ -321,35 +372,101 @@ def _read_context(council: CouncilTables, answers: dict[str, Any], reading: Read
             tally.context_answered += 1
             if value != NOT_APPLICABLE:
                 tally.context_chosen += 1
-                reading.exposure[asked.id] = asked.exposures[value]
+                level = asked.exposures[value]
+                unevidenced = asked.unevidenced.get(value)
+                if unevidenced is not None and not (evidence.get(asked.id) or {}).get("date"):
+                    level, reading.exposure_notes[asked.id] = unevidenced
+                reading.exposure[asked.id] = level
+
+
+def _find_contradictions(council: CouncilTables, answers: dict[str, Any], reading: Reading) -> None:
+    """The bank's contradictions both of whose answers are given; a duty claimed met against one is put in doubt."""
+    for contradiction in council.contradictions:
+        when, claims = contradiction.when, contradiction.claims
+        if reading.state(when) != ANSWERED or reading.state(claims) != ANSWERED:
+            continue
+        if answers[when] in contradiction.when_in and answers[claims] in contradiction.claims_in:
+            reading.contradictions.append(contradiction)
+            reading.contradicted.add(claims)
+
+
+def in_force(asked: AskedQuestion, date: str) -> bool:
+    """Whether the question's legal duty was in force in the council's nation on the assessment's date."""
+    return asked.gate_from is None or not date or date >= asked.gate_from  # ISO dates compare as text
 
 
 def _read_gates(council: CouncilTables, answers: dict[str, Any], reading: Reading) -> None:
-    """Each statutory gate the council's questions decide, in bank order (parents first), from its question's state."""
-    states, tallies = reading.follow_ups, reading.tallies
+    """Each statutory gate the council's questions decide, in bank order (parents first), from its question's state.
+
+    A duty not in force at the assessment's date is listed as such and decides nothing. One answered as
+    met that a contradiction puts in doubt is *contradicted*: it caps the tier as a duty not met does.
+    A duty not answered holds the theme's rating back, as does a question that could contradict it.
+    """
+    states, tallies, date = reading.follow_ups, reading.tallies, reading.date
     for asked in council.gated:
         gate = asked.gate
         assert gate is not None  # council.gated holds the questions with a gate: for the type checker
+        tally = tallies[asked.theme]
+        if not in_force(asked, date):
+            tally.gates.append(
+                {
+                    "question": asked.id,
+                    "law": gate.law,
+                    "status": GATE_NOT_IN_FORCE,
+                    "in_force_from": asked.gate_from,
+                }
+            )
+            continue
         value = answers.get(asked.id)
         state = states.get(asked.id) or _answer_status(value)
         if state == ANSWERED:
-            gate_status = GATE_MET if value in gate.met else GATE_NOT_MET
+            if value not in gate.met:
+                gate_status = GATE_NOT_MET
+            else:
+                gate_status = GATE_CONTRADICTED if asked.id in reading.contradicted else GATE_MET
         else:
             gate_status = GATE_BY_STATE[state]
-        tally = tallies[asked.theme]
-        tally.gates.append({"question": asked.id, "law": gate.law, "status": gate_status})
-        if gate_status in FAILED:
+        tally.gates.append(
+            {"question": asked.id, "law": gate.law, "status": gate_status, "in_force_from": asked.gate_from}
+        )
+        if gate_status == GATE_NOT_EVIDENCED:
+            tally.waiting_for.setdefault(asked.id, WAITS_DUTY)
+        elif gate_status in NOT_MET:
             tally.gate_failed = True
+    by_id = council.by_id
+    for contradiction in council.contradictions:  # a duty's theme waits for the answers that could contradict it
+        claims = by_id[contradiction.claims]
+        if claims.gate is None or not in_force(claims, date) or answers.get(claims.id) == NOT_APPLICABLE:
+            continue
+        if answers.get(contradiction.when) is None:
+            tallies[claims.theme].waiting_for.setdefault(contradiction.when, WAITS_CHECK)
 
 
-def gate_failed(gates: list[dict[str, str]]) -> bool:
-    return any(g["status"] in FAILED for g in gates)
+def _read_essentials(council: CouncilTables, answers: dict[str, Any], reading: Reading) -> None:
+    """Each essential control the council is asked: in place, not in place (caps the tier) or not answered (waits)."""
+    tallies = reading.tallies
+    for asked in council.essential:
+        essential = asked.essential
+        assert essential is not None  # council.essential holds the essential controls: for the type checker
+        value = answers.get(asked.id)
+        tally = tallies[asked.theme]
+        if value is None:
+            status = GATE_NOT_EVIDENCED
+            tally.waiting_for.setdefault(asked.id, WAITS_ESSENTIAL)
+        elif value == NOT_APPLICABLE:
+            status = GATE_NOT_APPLICABLE
+        elif value in essential.met:
+            status = GATE_MET
+        else:
+            status = GATE_NOT_MET
+            tally.essential_failed = True
+        tally.essentials.append({"question": asked.id, "control": essential.control, "status": status})
 
 
-def capped_tier(bank: Bank, score: float, gates_failed: bool) -> str:
-    """The tier a score reaches, no higher than the gate cap while a legal duty is not met."""
+def capped_tier(bank: Bank, score: float, duty_failed: bool, essential_failed: bool = False) -> str:
+    """The tier a score reaches, no higher than the caps of a legal duty or an essential control not met."""
     tiers = tier_table(bank)
-    return tiers.capped(tiers.reached_by(score), gates_failed)
+    return tiers.capped(tiers.reached_by(score), duty_failed, essential_failed)
 
 
 def context_still_needed(bank: Bank, theme: Theme, reading: Reading) -> list[dict[str, str]]:
@@ -377,8 +494,22 @@ def theme_exposure(bank: Bank, theme: Theme, reading: Reading) -> str | None:
     return max(levels, key=bank.ranks["exposure"].__getitem__)
 
 
+def full_theme_weights(bank: Bank) -> dict[str, float]:
+    """Each theme's possible weight for the council type asked the most of it: a theme counts in full in the
+    overall only for a council asked all of it (rules.applicable_weight)."""
+
+    def build() -> dict[str, float]:
+        full = dict.fromkeys((t.id for t in bank.themes), 0.0)
+        for ctype in bank.council_types.values():
+            for theme_id, table in council_tables(bank, ctype.nation, ctype.functions).themes.items():
+                full[theme_id] = max(full[theme_id], table.possible)
+        return full
+
+    return bank.compiled("full theme weights", build)
+
+
 def score_theme(theme: Theme, reading: Reading, bank: Bank) -> dict[str, Any]:
-    """A theme's score, tier, gates, exposure, residual risk and coverage."""
+    """A theme's score, rating, tier, caps, gates, essential controls, exposure, residual risk and coverage."""
     tally = reading.tallies[theme.id]
     table = reading.council.themes[theme.id]
     covered = tally.answered + tally.not_applicable
@@ -386,13 +517,24 @@ def score_theme(theme: Theme, reading: Reading, bank: Bank) -> dict[str, Any]:
     weight_possible = tally.possible(table)
     complete = tally.unanswered == 0 and tally.waiting == 0
     exposure = theme_exposure(bank, theme, reading) if table.exposure_sources else None
-    score = tier = uncapped_tier = risk = None
+    score = tier = uncapped_tier = risk = answered_weight = not_rated = None
+    if weight_possible:  # the share answered: the theme's weight less the families of its unanswered questions
+        answered_weight = share(max(0.0, fsum([weight_possible, *(-w for w in tally.uncovered)])) / weight_possible)
+        not_rated = NOT_STARTED
     if weight_possible and covered:
         score = round(100 * fsum(tally.earned) / weight_possible, 1)
         uncapped_tier = reading.council.tiers.reached_by(score)
-        tier = reading.council.tiers.capped(uncapped_tier, tally.gate_failed)
-        risk = None if exposure is None else bank.risk_matrix[exposure][tier]  # Bank.residual_risk
-    return {
+        assert answered_weight is not None  # set above whenever the theme has weight: for the type checker
+        if answered_weight < bank.min_answered_weight:
+            not_rated = NOT_ENOUGH_ANSWERED
+        elif tally.waiting_for:
+            not_rated = WAITING
+        else:
+            not_rated = None
+            tier = reading.council.tiers.capped(uncapped_tier, tally.gate_failed, tally.essential_failed)
+            risk = None if exposure is None else bank.risk_matrix[exposure][tier]  # Bank.residual_risk
+    full = full_theme_weights(bank)[theme.id]
+    result = {
         "id": theme.id,
         "title": theme.title,
         "asked": asked,
@@ -402,20 +544,40 @@ def score_theme(theme: Theme, reading: Reading, bank: Bank) -> dict[str, Any]:
         "not_asked": tally.not_asked,
         "not_for_council_type": table.maturity - asked - tally.not_asked,
         "coverage": share(covered / asked) if asked else None,
+        "answered_weight": answered_weight,
         "score": score,
+        "rated": tier is not None,
+        "not_rated": not_rated,
+        "waiting_for": [{"question": qid, "why": why} for qid, why in tally.waiting_for.items()],
         "tier": tier,
         "uncapped_tier": uncapped_tier,
+        "caps": _caps(tally),
         "exposure": exposure,
         "risk": risk,
+        "risk_rated": bool(table.exposure_sources),
         "provisional": score is not None and not complete,
         "complete": complete,
         "gates": tally.gates,
         "gate_failed": tally.gate_failed,
+        "essentials": tally.essentials,
         "context_answered": tally.context_answered,
         "context_asked": tally.context_answered + tally.context_unanswered,
         "context_needed": context_still_needed(bank, theme, reading) if table.exposure_sources else [],
         "weight_possible": weight_possible,
+        "overall_weight": round(theme.weight * min(1.0, table.possible / full), 4) if full else 0.0,
     }
+    result["rating_note"] = rating_note(result, bank.min_answered_weight)
+    result["tier_note"] = tier_note(result)
+    return result
+
+
+def _caps(tally: Tally) -> list[str]:
+    """What holds the tier down whatever the score: a legal duty not met, one contradicted, an essential control missing."""
+    statuses = {g["status"] for g in tally.gates}
+    caps = [CAPS[status] for status in NOT_MET if status in statuses]
+    if tally.essential_failed:
+        caps.append("essential_not_met")
+    return caps
 
 
 def question_entries(theme: Theme, reading: Reading) -> list[dict[str, Any]]:
@@ -441,60 +603,96 @@ def question_entries(theme: Theme, reading: Reading) -> list[dict[str, Any]]:
                 entry["fraction"] = share(fractions[qid])
             if qid in exposure:
                 entry["exposure"] = exposure[qid]
+                if qid in reading.exposure_notes:
+                    entry["exposure_note"] = reading.exposure_notes[qid]
         entries.append(entry)
     return entries
 
 
 def overall(themes: list[dict[str, Any]], bank: Bank) -> dict[str, Any]:
-    """Weighted mean of the themes for this council; never better than its worst theme with a failed gate.
+    """The themes' scores weighted by how much of each applies; a tier no more than one above the weakest theme's.
 
-    Not rated while any theme that applies has no answers at all: a missing theme must not be
-    averaged away. Provisional while any question is unanswered. The residual risk is the highest
-    of the themes', and likewise not rated while a theme is not started or still needs its local
-    context: leaving a theme unanswered must never show a lower risk than answering it.
+    No score while any theme that applies has no answers at all: a missing theme must not be
+    averaged away. No tier until every theme that applies is rated, and then: the tier the score
+    reaches, no more than ``rules.weakest_link`` tiers above the weakest theme's, and never above
+    a theme with a legal duty not met. Provisional while any question is unanswered. The residual
+    risk is the highest of the themes', and likewise not rated while a theme is not rated or still
+    needs its local context: leaving a theme unanswered must never show a lower risk than answering it.
     """
     asked = covered = failed_gates = 0
-    missing, rated_risks, scored = [], [], []
+    missing, unrated, rated_risks, scored, not_risk_rated = [], [], [], [], []
     context_needed = False
     for theme in themes:
         theme_asked = theme["asked"]
         asked += theme_asked
         covered += theme["answered"] + theme["not_applicable"]
         if theme["gate_failed"]:  # at least one of its gates failed
-            failed_gates += sum(1 for gate in theme["gates"] if gate["status"] in FAILED)
+            failed_gates += sum(1 for gate in theme["gates"] if gate["status"] in NOT_MET)
         if not theme_asked and not theme["not_asked"]:
             continue  # no question of this theme is for this council
         if theme["score"] is not None:
             scored.append(theme)
         elif theme["weight_possible"]:
             missing.append(theme["id"])
+        if theme["not_rated"] is not None:
+            unrated.append(theme)
+        if not theme["risk_rated"] and theme["weight_possible"]:
+            not_risk_rated.append(theme["id"])
         context_needed = context_needed or bool(theme["context_needed"])
         risk = theme["risk"]
         if risk is not None:
             rated_risks.append(risk)
+    tier_ranks = bank.ranks["tiers"]
+    rated = [t for t in scored if t["rated"]]
+    weakest = min(rated, key=lambda t: (tier_ranks[t["tier"]], t["score"]), default=None)
     result: dict[str, Any] = {
         "score": None,
         "tier": None,
+        "tier_from_score": None,
+        "caps": [],
+        "weakest": {
+            "theme": weakest["id"],
+            "title": weakest["title"],
+            "tier": weakest["tier"],
+            "score": weakest["score"],
+        }
+        if weakest
+        else None,
         # the highest residual risk of the themes, once none is still to be rated: a theme not
-        # started, or waiting for its local context, could carry the highest risk of all
+        # started or not rated, or waiting for its local context, could carry the highest risk of all
         "risk": max(rated_risks, key=bank.ranks["risks"].__getitem__)
-        if rated_risks and not (missing or context_needed)
+        if rated_risks and not (unrated or context_needed)
         else None,
         "risk_rated_themes": len(rated_risks),
+        "not_risk_rated": not_risk_rated,
         "coverage": share(covered / asked) if asked else None,
         "provisional": False,
         "themes_not_started": missing,
+        "not_rated": [{"theme": t["id"], "title": t["title"], "why": t["not_rated"]} for t in unrated],
         "failed_gates": failed_gates,
     }
+    names = bank.compiled("tier names", lambda: {t.id: t.name for t in bank.tiers})
+    result["weakest_note"] = weakest_note(result, names)
     if missing or not scored:
+        result["rating_note"] = overall_note(result, names, bank.weakest_link)
         return result
-    weights = bank.compiled("theme weights", lambda: {t.id: t.weight for t in bank.themes})
-    total_weight = fsum(weights[t["id"]] for t in scored)
-    score = round(fsum(t["score"] * weights[t["id"]] for t in scored) / total_weight, 1)
-    tier = tier_table(bank).reached_by(score)
-    tier_ranks = bank.ranks["tiers"]
+    weighted = [t for t in scored if t["overall_weight"]]
+    total_weight = fsum(t["overall_weight"] for t in weighted)
+    score = round(fsum(t["score"] * t["overall_weight"] for t in weighted) / total_weight, 1) if total_weight else None
+    result.update(score=score, provisional=any(not t["complete"] for t in scored))
+    if unrated or score is None:
+        result["rating_note"] = overall_note(result, names, bank.weakest_link)
+        return result
+    assert weakest is not None  # every theme that applies is rated, and one has a score
+    tier_ids = tier_table(bank).ids
+    from_score = tier_table(bank).reached_by(score)
+    rank, caps = tier_ranks[from_score], []
+    limit = tier_ranks[weakest["tier"]] + bank.weakest_link
+    if limit < rank:
+        rank, caps = limit, ["weakest_link"]
     for theme in scored:
-        if theme["gate_failed"] and tier_ranks[theme["tier"]] < tier_ranks[tier]:
-            tier = theme["tier"]
-    result.update(score=score, tier=tier, provisional=any(not t["complete"] for t in scored))
+        if any(cap.startswith("duty_") for cap in theme["caps"]) and tier_ranks[theme["tier"]] < rank:
+            rank, caps = tier_ranks[theme["tier"]], ["duty_not_met"]
+    result.update(tier=tier_ids[rank], tier_from_score=from_score, caps=caps)
+    result["rating_note"] = overall_note(result, names, bank.weakest_link)
     return result

@@ -15,3 +15,9 @@ ANSWERED, NA, UNANSWERED, NOT_ASKED, NOT_FOR_COUNCIL = (
 PARENT_UNANSWERED, PARENT_CLOSED, PARENT_NOT_APPLICABLE = "parent_unanswered", "parent_closed", "parent_not_applicable"
 NOT_IN_NATION, FUNCTION_NOT_RUN = "nation", "function"
 GATE_MET, GATE_NOT_MET, GATE_NOT_EVIDENCED, GATE_NOT_APPLICABLE = "met", "not_met", "not_evidenced", "not_applicable"
+# a duty answered as met that another answer contradicts; a duty not yet in force at the assessment's date
+GATE_CONTRADICTED, GATE_NOT_IN_FORCE = "contradicted", "not_in_force"
+# why a theme, or the overall, has no tier (and no residual risk)
+NOT_STARTED, NOT_ENOUGH_ANSWERED, WAITING = "not_started", "not_enough_answered", "waiting"
+# why a theme waits to be rated: the question is a legal duty, an essential control, or checks a duty's answer
+WAITS_DUTY, WAITS_ESSENTIAL, WAITS_CHECK = "duty", "essential", "check"

@@ -22,7 +22,7 @@ from math import fsum  # exact, as in scoring.py: the sum of the same weights in
 from operator import contains
 from typing import Any
 
-from .bank import CONTEXT, Bank, Gate, Question, Theme
+from .bank import CONTEXT, Bank, Contradiction, Essential, Gate, Question, Theme
 from .statuses import FUNCTION_NOT_RUN, NOT_FOR_COUNCIL, NOT_IN_NATION
 
 MAX_COUNCIL_CONTEXTS = 64
@@ -53,6 +53,9 @@ class AskedQuestion:
         "parent",
         "opened_by",
         "gate",
+        "gate_from",
+        "essential",
+        "unevidenced",
         "text",
         "variant",
         "scores",
@@ -74,6 +77,13 @@ class AskedQuestion:
         self.parent = question.depends_on  # None for a question asked whatever else is answered
         self.opened_by = question.depends_answer_in  # the parent's answers that open it
         self.gate: Gate | None = wording.gate  # the nation's statutory gate, if any
+        # the date the duty came into force in this nation (legal-status register); None without a gate
+        self.gate_from: str | None = wording.gate.in_force.get(nation) if wording.gate else None
+        self.essential: Essential | None = question.essential
+        # context questions: answer -> (its exposure without a dated source, why), where the bank gives one
+        self.unevidenced = {
+            o.id: (o.unevidenced_exposure, o.unevidenced_reason) for o in question.options if o.unevidenced_exposure
+        }
         self.text = wording.text  # what the council's officers read, for the action and unanswered lists
         self.variant = nation if nation in question.variants else None
         self.scores = question.option_scores  # option id -> its share of the weight (a multi's: of max_points)
@@ -115,14 +125,17 @@ class AskedQuestion:
 class TierTable:
     """The tier each score reaches, found once per score rather than searched for every theme of every assessment."""
 
-    __slots__ = ("bank", "reached", "cap", "cap_rank", "ranks")
+    __slots__ = ("bank", "reached", "cap", "cap_rank", "essential_cap", "essential_rank", "ranks", "ids")
 
     def __init__(self, bank: Bank) -> None:
         self.bank = bank
         self.reached: dict[float, str] = {}  # score -> the id of the tier it reaches, before any gate cap
         self.ranks = bank.ranks["tiers"]
+        self.ids = tuple(t.id for t in bank.tiers)  # by rank
         self.cap = bank.gate_tier_cap.id
         self.cap_rank = self.ranks[self.cap]
+        self.essential_cap = bank.essential_tier_cap.id
+        self.essential_rank = self.ranks[self.essential_cap]
 
     def reached_by(self, score: float) -> str:
         """The tier a score reaches (Bank.tier_for), before any gate cap."""
@@ -133,9 +146,14 @@ class TierTable:
                 self.reached[score] = tier
         return tier
 
-    def capped(self, tier: str, gates_failed: bool) -> str:
-        """No higher than the gate cap while a legal duty is not met."""
-        return self.cap if gates_failed and self.ranks[tier] > self.cap_rank else tier
+    def capped(self, tier: str, duty_failed: bool, essential_failed: bool = False) -> str:
+        """No higher than the duty cap while a legal duty is not met, nor the essential cap while a control is missing."""
+        rank = self.ranks[tier]
+        if duty_failed:
+            rank = min(rank, self.cap_rank)
+        if essential_failed:
+            rank = min(rank, self.essential_rank)
+        return self.ids[rank]
 
 
 def tier_table(bank: Bank) -> TierTable:
@@ -171,6 +189,8 @@ class ThemeTables:
         "single_points",
         "single_weights",
         "multi",
+        "single_families",
+        "multi_families",
         "exposure_sources",
         "not_for_council",
     )
@@ -191,6 +211,11 @@ class ThemeTables:
         self.single_weights = tuple(a.weight for a in roots if not a.is_multi)
         self.multi = tuple(a for a in roots if a.is_multi)
         self.root_count = len(roots)
+        # each root's family weight: its own and every asked follow-up's below it. Until the root is answered
+        # none of them is (they wait for it), so the weight answered is the theme's less the unanswered families'
+        family = _family_weights(self.maturity_asked)
+        self.single_families = tuple(family[a.id] for a in roots if not a.is_multi)
+        self.multi_families = tuple(family[a.id] for a in self.multi)
         self.exposure_sources: tuple[str, ...] = ()  # the context questions asked that feed this theme's exposure
         # each question this council is not asked: its entry in the result, which no answer changes
         self.not_for_council = {q.id: _not_for_council_entry(q, nation) for q in theme.questions if q.id not in asked}
@@ -209,6 +234,8 @@ class CouncilTables:
         "follow_ups",
         "context",
         "gated",
+        "essential",
+        "contradictions",
         "themes",
         "tiers",
     )
@@ -229,10 +256,39 @@ class CouncilTables:
         self.follow_ups = tuple(a for a in scored if a.parent is not None and a.parent in self.by_id)
         self.context = tuple(a for a in self.asked if a.is_context)
         self.gated = tuple(a for a in scored if a.gate is not None)  # in the order the result lists the gates
+        self.essential = tuple(a for a in scored if a.essential is not None)
+        # the bank's contradictions whose two questions this council is asked
+        self.contradictions: tuple[Contradiction, ...] = tuple(
+            c for c in bank.contradictions if c.when in self.by_id and c.claims in self.by_id
+        )
         self.themes = {t.id: ThemeTables(t, self.by_id, nation) for t in bank.themes}
         self.tiers = tier_table(bank)
         for theme_id, sources in bank.exposure_sources.items():
             self.themes[theme_id].exposure_sources = tuple(q.id for q in sources if q.id in self.by_id)
+
+
+def _family_weights(asked: tuple[AskedQuestion, ...]) -> dict[str, float]:
+    """Each asked scored question -> its weight plus every asked follow-up's below it, down the chain.
+
+    Children are added to their parents deepest first (each question's depth found once, walking up
+    only to a parent already measured), so a long chain stays linear.
+    """
+    ids = {a.id: a for a in asked}
+    depth: dict[str, int] = {}
+    for a in asked:
+        chain = []
+        current: AskedQuestion | None = a
+        while current is not None and current.id not in depth:
+            chain.append(current)
+            current = ids.get(current.parent) if current.parent else None
+        base = depth[current.id] + 1 if current is not None else 0
+        for offset, q in enumerate(reversed(chain)):
+            depth[q.id] = base + offset
+    family = {a.id: [a.weight] for a in asked}
+    for a in sorted(asked, key=lambda q: -depth[q.id]):
+        if a.parent in family:
+            family[a.parent].append(fsum(family[a.id]))
+    return {qid: fsum(weights) for qid, weights in family.items()}
 
 
 def council_tables(bank: Bank, nation: str, functions: frozenset[str]) -> CouncilTables:

@@ -109,10 +109,88 @@ def long_date(iso: str) -> str:
 
 
 def cell_state(part: dict[str, Any]) -> str:
-    """How a comparison cell is written: 'scored', 'not_asked' (nothing applies to this council) or 'not_answered'."""
+    """How a comparison cell is written: 'scored' (a score and a tier), 'not_rated' (a provisional score without a
+    tier), 'not_asked' (nothing applies to this council) or 'not_answered'."""
     if part["score"] is not None:
-        return "scored"
+        return "scored" if part["tier"] is not None else "not_rated"
     return "not_asked" if part.get("asked", 1) == 0 else "not_answered"
+
+
+# --- why a theme or the overall has the tier it has, or none ---------------------------------
+
+WAITS_WORDS = {"duty": "a legal duty", "essential": "an essential control", "check": "it checks a legal duty's answer"}
+CAP_WORDS = {
+    "duty_not_met": "Legal duty not met",
+    "duty_contradicted": "Legal duty contradicted by another answer",
+    "essential_not_met": "Essential control not in place",
+}
+NOT_RATED_WORDS = {
+    "not_started": "has no answers",
+    "not_enough_answered": "has not enough answered to rate",
+    "waiting": "waits for a legal duty, an essential control or a check to be answered",
+}
+
+
+def rating_note(theme: dict[str, Any], min_share: float) -> str:
+    """Why a theme with questions for this council has no tier yet; "" when it is rated or has nothing to rate."""
+    why = theme["not_rated"]
+    if why == "not_started":
+        return "Not rated: no question answered yet."
+    if why == "not_enough_answered":
+        answered = theme["answered"] + theme["not_applicable"]
+        return (
+            f"Not enough answered to rate: {answered} of {theme['asked']} questions answered "
+            f"({pct(theme['answered_weight'])} of the theme's weight; a tier needs {pct(min_share)})."
+        )
+    if why == "waiting":
+        listed = and_list([f"{w['question']} ({WAITS_WORDS[w['why']]})" for w in theme["waiting_for"]])
+        return f"Not rated until {'this is' if len(theme['waiting_for']) == 1 else 'these are'} answered: {listed}."
+    return ""
+
+
+def tier_note(theme: dict[str, Any]) -> str:
+    """What holds a theme's tier down whatever its score, to show beside the tier: "Legal duty not met"."""
+    return "; ".join(CAP_WORDS[cap] for cap in theme["caps"])
+
+
+def overall_note(overall: dict[str, Any], tier_names: dict[str, str], tiers_above: int) -> str:
+    """Why the overall has no tier, or what holds it where it is; "" when the score alone decides it."""
+    if overall["tier"] is None:
+        reasons = [f"{t['title']} {NOT_RATED_WORDS[t['why']]}" for t in overall["not_rated"]]
+        return (
+            "Overall not rated until every theme is: " + "; ".join(reasons) + "."
+            if reasons
+            else "Overall not rated: no answers yet."
+        )
+    weakest = overall["weakest"]
+    if "duty_not_met" in overall["caps"]:
+        return f"Held at {tier_names[overall['tier']]}: a legal duty is not met, and the overall is never above a theme with a duty not met."
+    if "weakest_link" in overall["caps"]:
+        return (
+            f"Held at {tier_names[overall['tier']]} by the weakest theme, {weakest['title']} "
+            f"({tier_names[weakest['tier']]}): the overall is never more than {plural(tiers_above, 'tier')} above it "
+            f"(the score alone reaches {tier_names[overall['tier_from_score']]})."
+        )
+    return ""
+
+
+def weakest_note(overall: dict[str, Any], tier_names: dict[str, str]) -> str:
+    """The weakest rated theme, to show beside the overall."""
+    weakest = overall["weakest"]
+    return f"Weakest theme: {weakest['title']} ({tier_names[weakest['tier']]})" if weakest else ""
+
+
+def duty_date_message(status: str, law: str, start: str, date: str, last: str) -> str:
+    """A legal duty not yet in force at the assessment's date, or new since last year's assessment."""
+    if status == "not_yet_in_force":
+        return (
+            f"{law}: in force from {long_date(start)}, after this assessment's date ({long_date(date)}), so this "
+            "assessment is not marked against it. It applies to the next assessment."
+        )
+    return (
+        f"{law}: new since last year's assessment ({long_date(last)}); in force from {long_date(start)}, so it "
+        "applies to this assessment for the first time."
+    )
 
 
 # --- the action plan and evidence -----------------------------------------------------------
@@ -246,22 +324,22 @@ def comparison_notes(
             "of the score; the answer that led to it still counts."
         )
     for council in like["provisional"]:
-        if not council["scored"]:
+        if not council["answered"]:
             notes.append(
                 f"{council['council']} ({council['assessment_date']}) has not answered any of the questions "
                 "that apply to it yet, so it has no scores to compare."
             )
-        elif council["overall"]:
+        elif council["overall_note"]:
             notes.append(
-                f"{council['council']} ({council['assessment_date']}) answered {pct(council['coverage'])} of the "
-                "questions that apply to it: unanswered questions count as not evidenced, so its tiers are "
-                "provisional, and its provisional scores are left out of its group's medians and quartiles."
+                f"{council['council']} ({council['assessment_date']}) answered {plural(council['answered'], 'question')} "
+                f"({pct(council['coverage'])} of those that apply to it). {council['overall_note']} Its rated themes "
+                "count in its group's figures, marked provisional; a score without a tier does not."
             )
         else:
             notes.append(
                 f"{council['council']} ({council['assessment_date']}): {and_list(council['theme_titles'])} "
-                f"{'is' if len(council['themes']) == 1 else 'are'} provisional (not every question answered) and "
-                "left out of its group's medians and quartiles."
+                f"{'is' if len(council['themes']) == 1 else 'are'} provisional (not every question answered): "
+                "counted in its group's figures where rated, and marked."
             )
     for dup in like["same_day_duplicates"]:
         notes.append(

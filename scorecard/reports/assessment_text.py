@@ -29,30 +29,40 @@ def text_report(result: dict[str, Any], bank: Bank, max_actions: int = 10) -> st
                 f"{verb} (corrected from the defaults for its type): "
                 + ", ".join(labels["functions"][f] for f in council[key])
             )
-    failed = [(t, g) for t in result["themes"] for g in t["gates"] if g["status"] in ("not_met", "not_evidenced")]
+    failed = [(t, g) for t in result["themes"] for g in t["gates"] if g["status"] in ("not_met", "contradicted")]
     if failed:
-        lines += ["", "Legal duties not met or not evidenced (each caps its theme's tier):"]
+        lines += ["", "Legal duties not met (each holds its theme at the lowest tier):"]
         lines += [f"  [{g['question']}] {t['title']}: {g['law']} ({g['status'].replace('_', ' ')})" for t, g in failed]
+    missing = [(t, e) for t in result["themes"] for e in t["essentials"] if e["status"] == "not_met"]
+    if missing:
+        lines += ["", "Essential controls not in place (each holds its theme at the lowest tier):"]
+        lines += [f"  [{e['question']}] {t['title']}: {e['control']}" for t, e in missing]
     w = max([36] + [len(t["title"]) for t in result["themes"]])  # the title column fits the longest title
     lines += ["", f"{'Theme':<{w}} {'Score':>5}  {'Tier':<22} {'Exposure':<16} {'Residual risk':<22} Coverage"]
 
-    def row(title: str, part: dict[str, Any], exposure_id: str | None) -> str:
-        risk = risks[part["risk"]] if part.get("risk") else "not rated"
-        place = exposure[exposure_id] if exposure_id else "not rated"
+    def row(title: str, part: dict[str, Any], exposure_id: str | None, risk_rated: bool = True) -> str:
+        risk = risks[part["risk"]] if part.get("risk") else ("not rated" if risk_rated else "not risk-rated")
+        place = exposure[exposure_id] if exposure_id else ("not rated" if risk_rated else "none asked")
         if part["score"] is None:
             return f"{title:<{w}} {'-':>5}  {'not scored':<22} {place:<16} {'':<22} {pct(part['coverage'])}"
         mark = " (provisional)" if part["provisional"] else ""
-        return f"{title:<{w}} {part['score']:>5.1f}  {tiers[part['tier']]:<22} {place:<16} {risk:<22} {pct(part['coverage'])}{mark}"
+        tier = tiers[part["tier"]] if part["tier"] else "not rated"
+        return f"{title:<{w}} {part['score']:>5.1f}  {tier:<22} {place:<16} {risk:<22} {pct(part['coverage'])}{mark}"
 
+    notes = []
     for theme in result["themes"]:
         if theme["asked"] == 0 and theme["not_asked"] == 0:
             lines.append(f"{theme['title']:<{w}} {'-':>5}  not for this council")
-        else:
-            lines.append(row(theme["title"], theme, theme["exposure"]))
+            continue
+        lines.append(row(theme["title"], theme, theme["exposure"], theme["risk_rated"]))
+        for note in (theme["tier_note"], theme["rating_note"]):
+            if note and theme["score"] is not None:
+                notes.append(f"  {theme['title']}: {note}")
     overall = result["overall"]
     lines.append(row("Overall", overall, None))
-    if overall["themes_not_started"]:
-        lines.append("Overall not rated until every theme has answers: " + ", ".join(overall["themes_not_started"]))
+    lines += [f"  {note}" for note in (overall["weakest_note"], overall["rating_note"]) if note]
+    lines += notes
+    lines.append(f"  {labels['tier_names_note']}")
     waiting = [
         f"{theme['title']}: " + ", ".join(n["question"] for n in theme["context_needed"])
         for theme in result["themes"]
@@ -60,6 +70,12 @@ def text_report(result: dict[str, Any], bank: Bank, max_actions: int = 10) -> st
     ]
     if waiting:
         lines.append("Exposure not rated until these local context questions are answered: " + "; ".join(waiting))
+    for found in result.get("contradictions", []):
+        lines.append(
+            f"Contradiction ({found['when']['question']} and {found['claims']['question']}): {found['message']}"
+        )
+    for duty in result.get("duties_by_date", []):
+        lines.append(f"Legal duty by date: {duty['message']}")
     lines.append("")
 
     changes = result["changes"]
@@ -78,14 +94,20 @@ def text_report(result: dict[str, Any], bank: Bank, max_actions: int = 10) -> st
     lines.append(
         f"Top actions ({min(len(actions), max_actions)} of {len(actions)}):"
         if actions
-        else "No actions: every answered question has the best answer."
+        else "No actions: every question is answered, with the best answer."
     )
+    part = None
     for action in actions[:max_actions]:
+        if action["part"] != part:
+            part = action["part"]
+            lines.append(f"  {labels['action_parts'][part]}")
         duty = " Legal duty: " + "; ".join(action["gates"]) + "." if action["gates"] else ""
+        control = f" Essential control: {action['essential']}." if action["essential"] else ""
+        more = f" (its follow-up questions could add {action['follow_up_gain']})" if action["follow_up_gain"] else ""
         lines += [
-            f"{action['priority']:>3}. [{action['question']}] +{action['gain']} points to {action['theme_title']}",
+            f"{action['priority']:>3}. [{action['question']}] +{action['gain']} points to {action['theme_title']}{more}",
             f"     {action['text']}",
-            f"     Now: {action['current']}. Aim for: {action['best']}.{duty}",
+            f"     Now: {action['current']}. Aim for: {action['best']}.{duty}{control}",
             f"     Guidance: guidance/{action['guidance'][0]}",
         ]
     if result["unanswered"]:

@@ -50,8 +50,9 @@ def comparison_text(result: dict[str, Any], width: int = 100) -> str:
         lines += wrap(
             "Latest assessment of each council. Each cell: score and tier ("
             + ", ".join(f"{abbr[t]} = {n}" for t, n in names.items())
-            + "); * provisional (not every question answered, left out of "
-            "the medians); n/a not asked of this council; - not answered. "
+            + "); * provisional (not every question answered; counted in the medians); ? a score "
+            "without a tier (not enough answered to rate, left out of the medians); n/a not asked of "
+            "this council; - not answered. "
             + (
                 "Grouped by nation and council type: each group has its own median and quartiles."
                 if result["group_by"] == "type"
@@ -67,6 +68,7 @@ def comparison_text(result: dict[str, Any], width: int = 100) -> str:
         lines.append("")
         lines += _text_table(result, abbr)
     lines += _text_notes(result, wrap)
+    lines += _text_coverage(result, wrap)
     lines += _text_trends(result, abbr, wrap)
     if result["skipped"]:
         lines += ["", f"Skipped files ({len(result['skipped'])}):"]
@@ -94,6 +96,8 @@ def _text_table(result: dict[str, Any], abbr: dict[str, str]) -> list[str]:
             return "   n/a"
         if state == "not_answered":
             return "     -"
+        if state == "not_rated":
+            return f"{part['score']:6.1f} ?"
         return f"{part['score']:6.1f} {abbr[part['tier']]}{'*' if part['provisional'] else ''}"
 
     def line(first: str, kind: str, date: str, values: list[str]) -> str:
@@ -156,6 +160,24 @@ def _text_notes(result: dict[str, Any], wrap) -> list[str]:
     return out
 
 
+def _text_coverage(result: dict[str, Any], wrap) -> list[str]:
+    """For coordinators: what each council still lacks before its themes, and so its overall, can be rated."""
+    lacking = [c for c in result["coverage"] if c["missing"]]
+    if not lacking:
+        return []
+    out = ["", "What is missing before each council can be rated:"]
+    for council in lacking:
+        out += wrap(
+            f"{one_line(council['council']) or 'Council name not given'} ({council['assessment_date']}): "
+            f"{council['rated_themes']} of {council['themes']} themes rated, {pct(council['coverage'])} of the "
+            "questions answered.",
+            "  ",
+        )
+        for missing in council["missing"]:
+            out += wrap(f"{missing['title']}: {missing['note']}", "    - ")
+    return out
+
+
 def _text_trends(result: dict[str, Any], abbr: dict[str, str], wrap) -> list[str]:
     if not result["trends"]:
         return []
@@ -176,6 +198,8 @@ def _text_trends(result: dict[str, Any], abbr: dict[str, str], wrap) -> list[str
             for point in series["points"]:
                 if point["score"] is None:
                     points.append("-")
+                elif point["tier"] is None:
+                    points.append(f"{num(point['score'])} ?")
                 else:
                     points.append(f"{num(point['score'])} {abbr[point['tier']]}{'*' if point['provisional'] else ''}")
             change = f"  ({gap(series['change'])})" if series["change"] is not None else ""

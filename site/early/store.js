@@ -281,7 +281,8 @@
     return {
       ...rest,
       notes: Object.keys(notes).filter((id) => notes[id]).sort(),
-      evidence: Object.keys(evidence || {}).sort(),
+      // which questions have evidence, and whether it is dated: a "none known" answer counts higher without a date
+      evidence: Object.entries(evidence || {}).map(([id, entry]) => [id, Boolean(entry && entry.date)]).sort(),
       action_plan: Object.entries(action_plan || {}).map(([id, entry]) => [id, entry.status || "not_started"]).sort(),
     };
   }

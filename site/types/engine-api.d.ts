@@ -23,7 +23,7 @@ type BoardReport = {
   council: string;
   subtitle: string;
   assessed: string;
-  headline: { score: string; tier: string; risk: string; coverage: string; status: string };
+  headline: { score: string; tier: string; risk: string; coverage: string; status: string; weakest: string };
   since: { summary: string; overall: string; date: string } | null;
   evidence: string;
   sign_off: string;
@@ -34,6 +34,8 @@ type BoardReport = {
     bar: number;
     score: string;
     tier: string;
+    tier_note: string;
+    note: string;
     provisional: boolean;
     risk: string;
     coverage: string;
@@ -42,7 +44,11 @@ type BoardReport = {
     planned: string;
   }[];
   gates: { theme: string; law: string; status: string; question: string }[];
-  actions: { priority: number; question: string; text: string; theme: string; gain: string; gates: string; owner: string; due: string; status: string }[];
+  essentials: { theme: string; control: string; status: string; question: string }[];
+  contradictions: string;
+  duties_by_date: string[];
+  table_note: string;
+  actions: { priority: number; part: string; question: string; text: string; theme: string; gain: string; gates: string; detail: string; owner: string; due: string; status: string }[];
   actions_owned: number;
   actions_total: number;
   review: string;
@@ -61,6 +67,7 @@ type BoardReport = {
       by: string;
     }[];
   }[];
+  annex_contradictions: string[];
   retired: string[];
 };
 /** What importing a file would change (engine/import_plan.py import_plan), answer by answer, note by note and

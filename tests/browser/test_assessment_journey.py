@@ -215,7 +215,7 @@ def test_questions_shown_are_the_ones_the_engine_counts(page, base_url):
             statuses = page.evaluate(
                 """async theme => {
                     const { latestScores } = await import(new URL('assets/js/scores.js', document.baseURI.replace(/themes\\/.*$/, '')).href);
-                    return latestScores().result.themes.find(t => t.id === theme).questions;
+                    return latestScores().result?.themes.find(t => t.id === theme).questions ?? [];
                 }""",
                 theme,
             )

@@ -46,7 +46,7 @@ def test_theme_medians_quartiles_and_gaps(mini_bank, region):
     (group,) = result["groups"]
     assert (group["id"], group["title"], group["councils"]) == ("all", "All councils", 5)
     alpha = group["stats"]["themes"][0]
-    # latest alpha scores, provisional Elmford (0.0) left out: 25.0, 52.0, 60.0, 100.0
+    # latest alpha scores, Elmford's (0.0: too little answered to rate, so no tier) left out: 25.0, 52.0, 60.0, 100.0
     # median (52 + 60) / 2 = 56; lower quartile at 0.75: 25 + 0.75 x 27 = 45.25;
     # upper at 2.25: 60 + 0.25 x 40 = 70
     assert alpha == {
@@ -58,7 +58,8 @@ def test_theme_medians_quartiles_and_gaps(mini_bank, region):
         "upper_quartile": 70.0,
         "min": 25.0,
         "max": 100.0,
-        "provisional_left_out": 1,
+        "provisional_counted": 0,
+        "not_rated_left_out": 1,
         "not_asked": 0,
         "not_scored": 0,
         "hidden": False,
@@ -66,16 +67,17 @@ def test_theme_medians_quartiles_and_gaps(mini_bank, region):
     beta = group["stats"]["themes"][1]
     # county 100.0 and unitary 0.0; the three districts are not asked: median 50, quartiles 25 and 75
     assert (beta["n"], beta["median"], beta["lower_quartile"], beta["upper_quartile"]) == (2, 50.0, 25.0, 75.0)
-    assert (beta["not_asked"], beta["provisional_left_out"]) == (3, 0)
+    assert (beta["not_asked"], beta["not_rated_left_out"]) == (3, 0)
     overall = group["stats"]["overall"]
-    # overall (theme weights alpha 1, beta 3): Aville 52.0, Beeford 100.0, Cedarshire (25 + 300) / 4 = 81.25 -> 81.2
-    # (one decimal, half to even), Dunmere (60 + 0) / 4 = 15.0 -> median (52 + 81.2) / 2 = 66.6;
-    # quartiles (15 + 3x52) / 4 = 42.75, (3x81.2 + 100) / 4 = 85.9
+    # overall (theme weights alpha 1, beta 3, each times the share of the theme the council is asked: a county 8 of
+    # alpha's 10): Aville 52.0, Beeford 100.0, Cedarshire (25 x 0.8 + 100 x 3) / 3.8 = 84.2, Dunmere (60 + 0) / 4 =
+    # 15.0; Elmford has no overall tier (alpha not rated), so it is left out -> median (52 + 84.2) / 2 = 68.1;
+    # quartiles (15 + 3x52) / 4 = 42.75, (3x84.2 + 100) / 4 = 88.15
     assert (overall["n"], overall["median"], overall["lower_quartile"], overall["upper_quartile"]) == (
         4,
-        66.6,
+        68.1,
         42.75,
-        85.9,
+        88.15,
     )
 
     rows = by_name(result)
@@ -89,7 +91,13 @@ def test_theme_medians_quartiles_and_gaps(mini_bank, region):
     }  # a provisional score still has its gap shown
     assert part(rows["Cedarshire County Council"], "beta")["gap"] == 50.0
     assert part(rows["Aville District Council"], "beta")["gap"] is None  # not asked: no score, no gap
-    assert rows["Dunmere Council"]["overall"]["gap"] == -51.6  # 15.0 - 66.6
+    assert rows["Dunmere Council"]["overall"]["gap"] == -53.1  # 15.0 - 68.1
+    elmford = rows["Elmford District Council"]
+    assert (part(elmford, "alpha")["rated"], elmford["overall"]["rated"]) == (False, False)
+    assert (
+        elmford["overall"]["note"]
+        == "Overall not rated until every theme is: Alpha theme has not enough answered to rate."
+    )
 
 
 def test_rows_are_the_latest_assessment_of_each_council(mini_bank, region):
@@ -112,6 +120,8 @@ def test_rows_are_the_latest_assessment_of_each_council(mini_bank, region):
         "id": "alpha",
         "score": 52.0,
         "tier": "early",
+        "rated": True,
+        "note": "",
         "risk": None,
         "coverage": 1.0,
         "provisional": False,
@@ -156,8 +166,10 @@ def test_like_with_like(mini_bank, region):
             "council": "Elmford District Council",
             "assessment_date": "2026-04-01",
             "coverage": 0.3333,
+            "answered": 1,
             "overall": True,
             "scored": True,
+            "overall_note": "Overall not rated until every theme is: Alpha theme has not enough answered to rate.",
             "themes": ["alpha"],
             "theme_titles": ["Alpha theme"],
         }
@@ -167,7 +179,24 @@ def test_like_with_like(mini_bank, region):
     assert "Beta theme: the number of questions that apply differs by council type" in notes
     assert "District council: none, so not scored" in notes
     assert "follow-up" in notes and "these themes: Alpha theme." in notes
-    assert "Elmford District Council (2026-04-01) answered 33%" in notes and "left out of its group's medians" in notes
+    # a council with answers is never said to have answered none: it is told why its overall is not rated
+    assert "Elmford District Council (2026-04-01) answered 1 question (33% of those that apply to it)." in notes
+    assert "Overall not rated until every theme is: Alpha theme has not enough answered to rate." in notes
+    assert "has not answered any" not in notes
+    # the coverage view: what each council still lacks, for a coordinator
+    assert [(c["council"], c["rated_themes"], c["themes"]) for c in result["coverage"]][-1] == (
+        "Elmford District Council",
+        0,
+        1,
+    )
+    (missing,) = result["coverage"][-1]["missing"]
+    assert (missing["theme"], missing["why"], missing["answered"], missing["asked"]) == (
+        "alpha",
+        "not_enough_answered",
+        1,
+        3,
+    )
+    assert all(not c["missing"] for c in result["coverage"][:-1])
 
 
 def test_one_bank_version_one_region_gives_short_notes(mini_bank):
@@ -194,7 +223,8 @@ def test_a_blank_assessment_is_noted_not_scored(mini_bank):
         **summary_stats([52.0]),
         "id": "overall",
         "title": "Overall",
-        "provisional_left_out": 0,
+        "provisional_counted": 0,
+        "not_rated_left_out": 0,
         "not_asked": 0,
         "not_scored": 1,
         "hidden": False,

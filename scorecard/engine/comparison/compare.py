@@ -18,7 +18,7 @@ from ..wording import comparison_notes, type_name
 from .councils import assign_keys, by_council
 from .entries import Entry
 from .groups import GROUP_BY, group_id, hide_small_groups, make_groups, medians
-from .like_with_like import like_with_like
+from .like_with_like import coverage_view, like_with_like
 from .shapes import Comparison, Row, Skipped
 from .stats import QUARTILE_METHOD, gap_to
 from .trends import trend
@@ -151,6 +151,7 @@ def compare(
         "groups": council_groups,
         "shareable": {"on": shareable, "min_group": min_group if shareable else None, "hidden": hidden},
         "like_with_like": like,
+        "coverage": coverage_view(latest),
         "notes": comparison_notes(
             bank, like, trends, group_by=group_by, groups=council_groups, hidden=hidden, min_group=min_group
         ),
@@ -182,6 +183,8 @@ def _row(
         "overall": {
             "score": overall["score"],
             "tier": overall["tier"],
+            "rated": overall["tier"] is not None,
+            "note": overall["rating_note"],
             "risk": overall["risk"],
             "coverage": overall["coverage"],
             "provisional": overall["provisional"],
@@ -192,6 +195,8 @@ def _row(
                 "id": theme["id"],
                 "score": theme["score"],
                 "tier": theme["tier"],
+                "rated": theme["rated"],
+                "note": theme["rating_note"] or theme["tier_note"],
                 "risk": theme["risk"],
                 "coverage": theme["coverage"],
                 "provisional": theme["provisional"],

@@ -17,6 +17,7 @@ from .entries import Entry
 from .shapes import (
     AskedDiffers,
     BankVersionCount,
+    CoverageRow,
     FunctionsDiffer,
     KnownByName,
     LikeWithLike,
@@ -34,7 +35,7 @@ def like_with_like(
     return {
         "bank_versions": _bank_versions(bank, entries),
         "asked_differs": _asked_differs(bank, latest),
-        "provisional": _provisional(bank, rows),
+        "provisional": _provisional(bank, rows, latest),
         "functions_differ": _functions_differ(bank, rows),
         "identified_by_name": _by_name(entries),
         "same_day_duplicates": _duplicates(groups),
@@ -110,27 +111,63 @@ def _type_order(bank: Bank) -> Callable[[str], tuple[int, str]]:
     return lambda type_id: (order.get(type_id, len(order)), type_id)
 
 
-def _provisional(bank: Bank, rows: list[Row]) -> list[ProvisionalCouncil]:
+def _provisional(bank: Bank, rows: list[Row], latest: list[Entry]) -> list[ProvisionalCouncil]:
     titles = {t.id: t.title for t in bank.themes}
+    results = {entry.key: entry.result for entry in latest}
     found: list[ProvisionalCouncil] = []
     for row in rows:
         themes = [t["id"] for t in row["themes"] if t["provisional"]]
         coverage = row["overall"]["coverage"]
-        low = row["overall"]["provisional"] or row["overall"]["score"] is None  # also when nothing is scored yet
+        low = row["overall"]["provisional"] or row["overall"]["tier"] is None  # also when nothing is rated yet
         if themes or low:
+            result = results[row["key"]]
             found.append(
                 {
                     "key": row["key"],
                     "council": row["council"]["name"],
                     "assessment_date": row["assessment_date"],
                     "coverage": coverage,
+                    "answered": sum(t["answered"] + t["not_applicable"] for t in result["themes"]),
                     "overall": low,
-                    "scored": row["overall"]["score"] is not None,
+                    "scored": any(t["score"] is not None for t in row["themes"]),
+                    "overall_note": result["overall"]["rating_note"] if row["overall"]["tier"] is None else "",
                     "themes": themes,
                     "theme_titles": [titles[t] for t in themes],
                 }
             )
     return found
+
+
+def coverage_view(latest: list[Entry]) -> list[CoverageRow]:
+    """For coordinators, each council's latest assessment: how much is answered and, theme by theme, what is
+    missing before it can be rated (not started, not enough answered, or waiting for a duty or control)."""
+    view: list[CoverageRow] = []
+    for entry in sorted(latest, key=lambda e: (e.result["council"]["name"].casefold(), e.key)):
+        result = entry.result
+        applying = [t for t in result["themes"] if (t["asked"] or t["not_asked"]) and t["weight_possible"]]
+        view.append(
+            {
+                "key": entry.key,
+                "council": result["council"]["name"],
+                "assessment_date": result["assessment_date"],
+                "coverage": result["overall"]["coverage"],
+                "rated_themes": sum(1 for t in applying if t["rated"]),
+                "themes": len(applying),
+                "missing": [
+                    {
+                        "theme": t["id"],
+                        "title": t["title"],
+                        "why": t["not_rated"] or "",
+                        "answered": t["answered"] + t["not_applicable"],
+                        "asked": t["asked"],
+                        "note": t["rating_note"],
+                    }
+                    for t in applying
+                    if not t["rated"]
+                ],
+            }
+        )
+    return view
 
 
 def _functions_differ(bank: Bank, rows: list[Row]) -> list[FunctionsDiffer]:

@@ -24,7 +24,9 @@ class Counts(TypedDict):
 
 class RowFigures(TypedDict):
     score: float | None
-    tier: str | None
+    tier: str | None  # None while not rated (a provisional score with too little answered, or a duty unanswered)
+    rated: bool
+    note: str  # why it is not rated, or what holds its tier ("" when neither)
     risk: str | None
     coverage: float | None
     provisional: bool
@@ -62,7 +64,8 @@ class Stat(TypedDict):
     upper_quartile: float | None
     min: float | None
     max: float | None
-    provisional_left_out: int
+    provisional_counted: int  # rated, but not every question answered: counted, and flagged
+    not_rated_left_out: int  # a score without a tier (too little answered): left out of the figures
     not_asked: int
     not_scored: int
     hidden: bool  # a shareable report hid the figures: drawn from fewer than min_group councils
@@ -121,10 +124,33 @@ class ProvisionalCouncil(TypedDict):
     council: str
     assessment_date: str
     coverage: float | None
+    answered: int  # questions answered (or not applicable), across the themes
     overall: bool
-    scored: bool
+    scored: bool  # any theme has a score
+    overall_note: str  # why the overall has no tier (or no score), when it has none
     themes: list[str]
     theme_titles: list[str]
+
+
+class MissingTheme(TypedDict):
+    theme: str
+    title: str
+    why: str  # not_started, not_enough_answered, waiting
+    answered: int
+    asked: int
+    note: str  # the theme's rating note
+
+
+class CoverageRow(TypedDict):
+    """For coordinators: what each council's latest assessment still lacks before it can be rated."""
+
+    key: str
+    council: str
+    assessment_date: str
+    coverage: float | None
+    rated_themes: int
+    themes: int  # that apply to the council
+    missing: list[MissingTheme]
 
 
 class FunctionsDiffer(TypedDict):
@@ -226,6 +252,7 @@ class Comparison(TypedDict):
     groups: list[Group]
     shareable: Shareable
     like_with_like: LikeWithLike
+    coverage: list[CoverageRow]
     notes: list[str]
     trends: list[Trend]
     skipped: list[Skipped]

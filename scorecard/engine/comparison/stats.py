@@ -58,7 +58,8 @@ def gap_to(score: float | None, median: float | None) -> float | None:
 
 
 def _counted(part: Mapping[str, Any]) -> bool:
-    return part["score"] is not None and not part["provisional"]
+    """A rated score counts, provisional or not; a score without a tier (too little answered) does not."""
+    return part["score"] is not None and part["tier"] is not None
 
 
 def regional_stats(bank: Bank, latest: list[Entry]) -> Stats:
@@ -69,7 +70,8 @@ def regional_stats(bank: Bank, latest: list[Entry]) -> Stats:
             "id": id_,
             "title": title,
             **summary_stats([p["score"] for p in parts if _counted(p)]),
-            "provisional_left_out": sum(1 for p in parts if p["score"] is not None and p["provisional"]),
+            "provisional_counted": sum(1 for p in parts if _counted(p) and p["provisional"]),
+            "not_rated_left_out": sum(1 for p in parts if p["score"] is not None and p["tier"] is None),
             "not_asked": sum(1 for p in parts if p.get("asked", 1) == 0),
             "not_scored": sum(1 for p in parts if p["score"] is None and p.get("asked", 1) > 0),
             "hidden": False,  # a shared report hides figures drawn from too few councils (groups.hide_small_groups)

@@ -20,6 +20,7 @@ function summary(r) {
     h("div", { class: "sc-board__headline" },
       h("p", {}, h("span", { class: "sc-board__figure" }, head.score), " out of 100 · ", h("strong", {}, head.tier),
         ` · ${head.risk} · ${head.coverage} of questions answered`),
+      head.weakest ? h("p", {}, h("strong", {}, head.weakest)) : null,
       h("p", {}, head.status),
       r.since ? h("p", {}, r.since.summary, r.since.overall ? ` Overall score ${r.since.overall}.` : "") : null,
       h("p", {}, h("strong", {}, "Evidence:"), ` ${r.evidence}`),
@@ -33,23 +34,31 @@ function summary(r) {
           const bar = t.state === "scored"
             ? h("span", { class: "sc-board__bar", "aria-hidden": "true" }, h("span", { style: `width: ${t.bar}%` })) : null;
           return h("tr", { "data-theme": t.id }, h("th", { scope: "row" }, t.title),
-            h("td", num(), t.score, bar), h("td", {}, t.tier, t.provisional ? [" ", tag("provisional")] : null),
+            h("td", num(), t.score, bar), h("td", {}, t.tier, t.provisional ? [" ", tag("provisional")] : null,
+              t.tier_note ? [" ", tag(t.tier_note)] : null, t.note ? [" ", tag(t.note)] : null),
             h("td", {}, t.risk), h("td", num(), t.coverage), h("td", {}, t.evidence), h("td", num(), t.change), h("td", {}, t.planned));
         })))),
-    h("h3", {}, "Legal duties"),
-    r.gates.length
-      ? h("ul", {}, r.gates.map((g) => h("li", {}, `${g.theme}: ${g.law} (${g.status}, ${g.question})`)))
-      : h("p", {}, "No legal duty tested by these questions is shown as not met or not evidenced."),
+    h("p", { class: "sc-board__muted" }, r.table_note),
+    h("h3", {}, "Legal duties and essential controls"),
+    r.gates.length || r.essentials.length
+      ? h("ul", {}, r.gates.map((g) => h("li", {}, `${g.question}, ${g.law}: `, h("strong", {}, g.status))),
+        r.essentials.map((e) => h("li", {}, `${e.question}, essential control: ${e.control}: `, h("strong", {}, e.status))))
+      : h("p", {}, "No legal duty or essential control tested by these questions is shown as not met or not answered."),
+    r.contradictions ? h("p", {}, h("strong", {}, "Answers that contradict each other:"), ` ${r.contradictions}`) : null,
+    r.duties_by_date.length ? [h("h3", {}, "Legal duties by date"), h("ul", {}, r.duties_by_date.map((d) => h("li", {}, d)))] : null,
     h("h3", {}, "Top actions", r.actions.length
       ? [" ", h("span", { class: "sc-board__muted" }, `(${r.actions_owned} of ${r.actions_total} actions have an owner)`)] : null),
     r.actions.length ? [
       wide("Top actions",
         h("table", { class: "sc-board__actions" },
           h("thead", {}, h("tr", {}, col("#", num()), col("Action"), col("Owner"), col("Due"), col("Status"))),
-          h("tbody", {}, r.actions.map((a) => h("tr", {},
-            h("td", num(), a.priority),
-            h("td", {}, `${a.question} ${a.text} `, tag(`${a.theme}; raises its score by ${a.gain} points${a.gates ? "; a legal duty (above)" : ""}`)),
-            h("td", {}, a.owner), h("td", {}, a.due), h("td", {}, a.status)))))),
+          h("tbody", {}, r.actions.map((a, i) => [
+            i === 0 || a.part !== r.actions[i - 1].part
+              ? h("tr", { class: "sc-board__part" }, h("th", { scope: "colgroup", colspan: "5" }, a.part)) : null,
+            h("tr", {},
+              h("td", num(), a.priority),
+              h("td", {}, `${a.question} ${a.text} `, tag(a.detail)),
+              h("td", {}, a.owner), h("td", {}, a.due), h("td", {}, a.status))])))),
     ] : h("p", {}, "No actions: every answered question has the best answer."),
     r.review ? h("p", {}, r.review) : null);
 }
@@ -65,6 +74,8 @@ function evidence(e) {
 function annex(r) {
   return h("section", { class: "sc-board__annex", "aria-labelledby": "sc-board-annex" },
     h("h2", { id: "sc-board-annex" }, "Annex: every answer, note and piece of evidence"),
+    r.annex_contradictions.length
+      ? [h("h3", {}, "Answers that contradict each other"), h("ul", {}, r.annex_contradictions.map((c) => h("li", {}, c)))] : null,
     r.annex.map((theme) => [
       h("h3", {}, theme.title),
       wide(theme.title,

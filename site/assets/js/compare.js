@@ -94,13 +94,20 @@ function tierClass(labels, tier) {
 }
 
 /**
- * @param {{ asked?: number, score: number | null, coverage: number | null, tier: string | null, provisional: boolean, gap: number | null }} part
+ * @param {{ asked?: number, score: number | null, coverage: number | null, tier: string | null, note: string, provisional: boolean, gap: number | null }} part
  * @param {Comparison.Labels} labels
  */
 function cell(part, labels) {
   if (part.asked === 0) return h("td", { class: "sc-cell sc-cell--na" }, "Not asked");
-  if (part.score === null) return h("td", { class: "sc-cell sc-cell--none" }, "Not scored", h("span", { class: "sc-cell__meta" }, `coverage ${pct(part.coverage)}`));
-  const tier = part.tier || ""; // a scored part has one
+  if (part.score === null) return h("td", { class: "sc-cell sc-cell--none" }, "Not scored",
+    h("span", { class: "sc-cell__meta" }, `coverage ${pct(part.coverage)}`), part.note ? h("span", { class: "sc-cell__meta" }, part.note) : null);
+  // a score without a tier: too little answered to rate, or waiting for a legal duty (the engine says which)
+  if (part.tier === null) return h("td", { class: "sc-cell sc-cell--none sc-cell--provisional", "data-score": part.score },
+    h("span", { class: "sc-cell__score" }, score(part.score)),
+    h("span", { class: "sc-cell__tier" }, "Not rated"),
+    h("span", { class: "sc-cell__meta" }, part.note),
+    part.gap === null ? null : h("span", { class: "sc-cell__meta" }, `${gap(part.gap)} vs median`));
+  const tier = part.tier;
   return h("td", { class: `sc-cell ${tierClass(labels, tier)}${part.provisional ? " sc-cell--provisional" : ""}`, "data-score": part.score },
     h("span", { class: "sc-cell__score" }, score(part.score)),
     h("span", { class: "sc-cell__tier" }, labels.tiers[tier] + (part.provisional ? " (provisional)" : "")),
@@ -144,7 +151,26 @@ function heatmap(root, shown, groupRows, group) {
       statRow("Group median", group.stats, (s) => num(s.median)),
       statRow("Middle half (quartiles)", group.stats, (s) => `${num(s.lower_quartile)} – ${num(s.upper_quartile)}`),
       statRow("Range", group.stats, (s) => `${num(s.min)} – ${num(s.max)}`),
-      statRow("Councils counted", group.stats, (s) => String(s.n))));
+      statRow("Councils counted", group.stats, (s) => `${s.n}${s.provisional_counted ? ` (${s.provisional_counted} provisional)` : ""}${s.not_rated_left_out ? `; ${s.not_rated_left_out} not rated, left out` : ""}`)));
+}
+
+// For coordinators: what each council still lacks before its themes, and so its overall, can be rated.
+/** @param {Comparison} shown */
+function coverage(shown) {
+  const lacking = shown.coverage.filter((c) => c.missing.length);
+  if (!lacking.length) return null;
+  return [h("h2", { id: "coverage" }, "What is missing before each council can be rated"),
+    h("div", { class: "sc-heatmap-scroll", role: "region", tabindex: "0", "aria-label": "What is missing" },
+      h("table", { class: "sc-coverage", "data-sc": "coverage" },
+        h("caption", {}, "Councils with a theme not rated yet: themes rated, questions answered, and what each theme still needs"),
+        h("thead", {}, h("tr", {}, ["Council", "Assessed", "Themes rated", "Answered", "Not rated yet"].map((c) => h("th", { scope: "col" }, c)))),
+        h("tbody", {}, lacking.map((c) => h("tr", { "data-council": c.council },
+          h("th", { scope: "row" }, c.council || "Council name not given"),
+          h("td", {}, c.assessment_date),
+          h("td", {}, `${c.rated_themes} of ${c.themes}`),
+          h("td", {}, pct(c.coverage)),
+          h("td", {}, h("ul", {}, c.missing.map((m) => h("li", {}, `${m.title}: ${m.note}`))))))))),
+  ];
 }
 
 /** @param {Comparison} shown */
@@ -158,7 +184,7 @@ function trends(shown) {
         h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Theme"), trend.dates.map((d) => h("th", { scope: "col" }, d)), h("th", { scope: "col" }, "Change"))),
         h("tbody", {}, [{ title: "Overall", ...trend.overall }, ...trend.themes].map((series) =>
           h("tr", {}, h("th", { scope: "row" }, series.title),
-            series.points.map((p) => h("td", {}, num(p.score))),
+            series.points.map((p) => h("td", {}, num(p.score), p.score !== null && p.tier === null ? " (not rated)" : "")),
             h("td", {}, gap(series.change)))))),
       trend.changes.map((change) => h("details", {},
         h("summary", {}, `${change.answers.length} answer(s) changed between ${change.from_date} and ${change.to_date}`),
@@ -178,7 +204,7 @@ function skipped(all) {
 function render(root) {
   part(root, "compare-controls").hidden = !comparison;
   if (!comparison) {
-    for (const hook of ["compare-notes", "compare-heatmap", "compare-trends", "compare-skipped"]) replace(part(root, hook));
+    for (const hook of ["compare-notes", "compare-heatmap", "compare-coverage", "compare-trends", "compare-skipped"]) replace(part(root, hook));
     return;
   }
   const { all, shown } = comparison;
@@ -188,6 +214,7 @@ function render(root) {
       h("ul", {}, shown.notes.map((n) => h("li", {}, n))))
     : null);
   replace(part(root, "compare-heatmap"), shown.rows.length ? heatmaps(root, shown) : h("p", {}, "No council matches these filters."));
+  replace(part(root, "compare-coverage"), coverage(shown));
   replace(part(root, "compare-trends"), trends(shown));
   replace(part(root, "compare-skipped"), skipped(all));
 }

@@ -15,17 +15,51 @@ function guidanceHref(link) {
   return GUIDANCE + link.replace(".md", ".html");
 }
 
-// Legal duties not met come first, by name and law: each caps its theme's tier.
+// Legal duties not met and essential controls not in place come first, by name and law: each holds its theme at
+// the lowest tier. Then answers that contradict each other, and duties the assessment's date leaves out.
 /** @param {Result} result */
 function dutiesNotice(result) {
   const failed = result.themes.flatMap((theme) => failedGates(theme).map((g) => ({ theme, g })));
-  if (!failed.length) return null;
+  const missing = result.themes.flatMap((theme) => theme.essentials.filter((e) => e.status === "not_met").map((e) => ({ theme, e })));
+  if (!failed.length && !missing.length) return null;
   return h("div", { class: "admonition failure sc-gate-notice", "data-sc": "duties" },
-    h("p", { class: "admonition-title" }, `Legal ${failed.length === 1 ? "duty" : "duties"} not met or not evidenced`),
-    h("ul", {}, failed.map(({ theme, g }) => h("li", {},
-      h("a", { href: `themes/${theme.id}.html#q-${g.question}` }, g.question), ` (${theme.title}): ${g.law} — `,
-      g.status === "not_met" ? "not met" : "not evidenced (unanswered)",
-      `. ${theme.title} cannot be above ${tierName(result, theme.tier).toLowerCase()} until it is met.`))));
+    h("p", { class: "admonition-title" }, "Legal duties and essential controls not met"),
+    h("ul", {},
+      failed.map(({ theme, g }) => h("li", {},
+        h("a", { href: `themes/${theme.id}.html#q-${g.question}` }, g.question), ` (${theme.title}): ${g.law} — `,
+        g.status === "not_met" ? "not met" : "contradicted by another answer",
+        `. ${theme.title} cannot be above ${tierName(result, theme.tier).toLowerCase()} until it is met.`)),
+      missing.map(({ theme, e }) => h("li", {},
+        h("a", { href: `themes/${theme.id}.html#q-${e.question}` }, e.question), ` (${theme.title}): essential control, ${e.control} — not in place. `,
+        `${theme.title} cannot be above ${tierName(result, theme.tier).toLowerCase()} until it is.`))));
+}
+
+/** @param {Result} result */
+function contradictionsNotice(result) {
+  if (!result.contradictions.length) return null;
+  return h("div", { class: "admonition warning", "data-sc": "contradictions" },
+    h("p", { class: "admonition-title" }, "Answers that contradict each other"),
+    h("ul", {}, result.contradictions.map((c) => h("li", {},
+      h("a", { href: `themes/${c.when.theme}.html#q-${c.when.question}` }, c.when.question), ` (${c.when.answer}) and `,
+      h("a", { href: `themes/${c.claims.theme}.html#q-${c.claims.question}` }, c.claims.question), ` (${c.claims.answer}): ${c.message}`))));
+}
+
+/** @param {Result} result */
+function dutiesByDate(result) {
+  if (!result.duties_by_date.length) return null;
+  return h("div", { class: "admonition info", "data-sc": "duties-by-date" },
+    h("p", { class: "admonition-title" }, "Legal duties by date"),
+    h("ul", {}, result.duties_by_date.map((d) => h("li", {}, d.message))));
+}
+
+// The tier a board reads, with "provisional" and what holds it down; or, with no tier, the engine's reason.
+/** @param {Result} result @param {Result.Theme} theme */
+function tierCell(result, theme) {
+  if (!themeApplies(theme)) return "Not applicable";
+  if (theme.score === null) return "Not scored yet";
+  if (!theme.tier) return ["Not rated", h("br"), h("span", { class: "sc-hint" }, theme.rating_note)];
+  return [tierName(result, theme.tier) + (theme.provisional ? " (provisional)" : ""),
+    theme.tier_note ? [h("br"), h("strong", {}, theme.tier_note)] : null];
 }
 
 /** @param {Result} result */
@@ -36,10 +70,10 @@ function summaryTable(result) {
     return h("tr", {},
       h("th", { scope: "row" }, h("a", { href: `themes/${theme.id}.html` }, theme.title)),
       h("td", {}, score(theme.score)),
-      h("td", {}, !applies ? "Not applicable" : (tierName(result, theme.tier) || "Not scored yet") + (theme.provisional ? " (provisional)" : "")),
+      h("td", {}, tierCell(result, theme)),
       h("td", {}, !applies ? "–" : duties ? `${duties} not met` : theme.gates.length ? "Met" : "None"),
-      h("td", {}, !applies ? "–" : exposureName(result, theme.exposure)),
-      h("td", {}, !applies ? "–" : riskName(result, theme.risk)),
+      h("td", {}, !applies ? "–" : theme.risk_rated ? exposureName(result, theme.exposure) : "–"),
+      h("td", {}, !applies ? "–" : theme.risk_rated ? riskName(result, theme.risk) : result.labels.not_risk_rated),
       h("td", {}, !applies ? "–" : answeredOf(theme)),
       h("td", {}, !applies ? "–" : evidenceCell(theme)),
       h("td", {}, !applies ? "–" : plannedCell(result, theme)));
@@ -48,7 +82,9 @@ function summaryTable(result) {
   rows.push(h("tr", { class: "sc-overall" },
     h("th", { scope: "row" }, "Overall"),
     h("td", {}, score(o.score)),
-    h("td", {}, o.themes_not_started.length ? "Not rated until every theme has answers" : (tierName(result, o.tier) || "Not scored yet") + (o.provisional ? " (provisional)" : "")),
+    h("td", { "data-sc": "overall-tier" }, o.tier ? (tierName(result, o.tier) + (o.provisional ? " (provisional)" : "")) : "Not rated",
+      o.weakest_note ? [h("br"), h("strong", {}, o.weakest_note)] : null,
+      o.rating_note ? [h("br"), h("span", { class: "sc-hint" }, o.rating_note)] : null),
     h("td", {}, o.failed_gates ? `${o.failed_gates} not met` : "–"),
     h("td", {}, "–"),
     h("td", {}, o.risk ? `Highest: ${riskName(result, o.risk)}` : "Not rated"),
@@ -56,31 +92,43 @@ function summaryTable(result) {
     h("td", {}, result.evidence.answered ? `${result.evidence.with_evidence} of ${result.evidence.answered}` : "–"),
     h("td", {}, "–")));
   const caption = "Score (0 to 100), maturity tier, legal duties, local exposure, residual risk and answers by theme";
-  return [dutiesNotice(result), scrollRegion("Scores by theme", h("table", { class: "sc-summary", "data-sc": "summary-table" },
-    h("caption", {}, caption),
-    h("thead", {}, h("tr", {}, ["Theme", "Score", "Tier", "Legal duties", "Exposure", "Residual risk", "Answered", "With evidence", "When planned actions are done"].map((c) => h("th", { scope: "col" }, c)))),
-    h("tbody", {}, rows)))];
+  return [dutiesNotice(result), contradictionsNotice(result), dutiesByDate(result),
+    scrollRegion("Scores by theme", h("table", { class: "sc-summary", "data-sc": "summary-table" },
+      h("caption", {}, caption),
+      h("thead", {}, h("tr", {}, ["Theme", "Score", "Tier", "Legal duties", "Exposure", "Residual risk", "Answered", "With evidence", "When planned actions are done"].map((c) => h("th", { scope: "col" }, c)))),
+      h("tbody", {}, rows))),
+    h("p", { class: "sc-hint" }, result.labels.tier_names_note)];
 }
 
+// The action list in its three parts (the engine's part names and descriptions): each part a table.
 /** @param {Result} result */
 function actionsTable(result) {
-  if (!result.actions.length) return h("p", {}, "No actions yet: answer some questions, or every answer is already the best one.");
-  return labelCells(h("table", { class: "sc-actions sc-cards", "data-sc": "actions-table" },
-    h("caption", {}, `${result.actions.length} actions: legal duties first, then the largest fall in residual risk, tier rise and score gain`),
-    h("thead", {}, h("tr", {}, ["#", "Theme", "Question", "Now", "Aim for", "Gain", "Guidance", "Owner, due date, status"].map((c) => h("th", { scope: "col" }, c)))),
-    h("tbody", {}, result.actions.map((a) =>
-      h("tr", {},
-        h("td", {}, a.priority),
-        h("td", {}, a.theme_title),
-        h("td", {}, h("a", { href: `themes/${a.theme}.html#q-${a.question}` }, a.question), " ", a.text),
-        h("td", {}, a.current),
-        h("td", {}, a.best),
-        h("td", {}, `+${score(a.gain)}`),
-        h("td", {},
-          h("a", { href: guidanceHref(a.guidance[0]) }, "How to close this gap"),
-          a.gates.length ? [h("br"), h("strong", {}, `Legal duty: ${a.gates.join("; ")}`)] : null,
-          [h("br"), h("a", { href: guidanceHref(a.next_tier_guidance) }, `Next steps from ${(tierName(result, a.theme_tier) || "the first tier").toLowerCase()}`)]),
-        h("td", {}, planCell(result, a)))))));
+  if (!result.actions.length) return h("p", {}, "No actions yet: every question is answered, with the best answer.");
+  const parts = Object.keys(result.labels.action_parts);
+  return parts.map((id) => {
+    const actions = result.actions.filter((a) => a.part === id);
+    if (!actions.length) return null;
+    return h("section", { class: "sc-action-part", "data-sc": "action-part", "data-part": id },
+      h("h3", {}, `${result.labels.action_parts[id]} (${actions.length})`),
+      h("p", { class: "sc-hint" }, result.labels.action_part_descriptions[id]),
+      labelCells(h("table", { class: "sc-actions sc-cards", "data-sc": "actions-table" },
+        h("caption", {}, result.labels.action_parts[id]),
+        h("thead", {}, h("tr", {}, ["#", "Theme", "Question", "Now", "Aim for", "Gain", "Guidance", "Owner, due date, status"].map((c) => h("th", { scope: "col" }, c)))),
+        h("tbody", {}, actions.map((a) =>
+          h("tr", {},
+            h("td", {}, a.priority),
+            h("td", {}, a.theme_title),
+            h("td", {}, h("a", { href: `themes/${a.theme}.html#q-${a.question}` }, a.question), " ", a.text),
+            h("td", {}, a.current),
+            h("td", {}, a.best),
+            h("td", {}, `+${score(a.gain)}`, a.follow_up_gain ? [h("br"), h("span", { class: "sc-hint" }, `its follow-up questions could add +${score(a.follow_up_gain)}`)] : null),
+            h("td", {},
+              h("a", { href: guidanceHref(a.guidance[0]) }, "How to close this gap"),
+              a.gates.length ? [h("br"), h("strong", {}, `Legal duty: ${a.gates.join("; ")}`)] : null,
+              a.essential ? [h("br"), h("strong", {}, `Essential control: ${a.essential}`)] : null,
+              [h("br"), h("a", { href: guidanceHref(a.next_tier_guidance) }, `Next steps from ${(tierName(result, a.theme_tier) || "the first tier").toLowerCase()}`)]),
+            h("td", {}, planCell(result, a))))))));
+  });
 }
 
 /** @param {Result} result */
