@@ -227,35 +227,32 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
 
 
 def cmd_plan_import(args: argparse.Namespace) -> int:
-    """Owners, due dates, status and notes from a filled-in plan CSV into the assessment file."""
+    """Owners, due dates, status and notes from a filled-in plan CSV into the assessment file (only cells changed)."""
     bank = _bank(args)
     assessment = _read_or_stop(args.file, bank, "take an action plan")
     try:
-        raw = read_regular_file(args.csv, MAX_FILE_BYTES)
+        raw = read_regular_file(args.csv, MAX_FILE_BYTES)  # as score reads files: a pipe or a device is refused
     except UnreadableFile as error:
-        print(terminal_safe(f"{shown_name(args.csv)}: cannot read the file: {error.reason}"), file=sys.stderr)
+        reason = (
+            Message("plan_csv_too_large", {"limit_mb": MAX_FILE_BYTES // 1_000_000}).text
+            if isinstance(error, FileTooLarge)
+            else f"cannot read the file: {error.reason}"
+        )
+        print(terminal_safe(f"{shown_name(args.csv)}: {reason}"), file=sys.stderr)
         return EXIT_INPUT
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")  # a spreadsheet saved as "CSV" in Windows' encoding
-    try:
-        done = operations.plan_import(bank, {"assessment": assessment, "text": text})
+        done = operations.plan_import(bank, {"assessment": assessment, "text": raw})
     except AssessmentError as error:
-        print(terminal_safe(f"{args.csv}: cannot read the action plan; nothing was written:"), file=sys.stderr)
+        print(
+            terminal_safe(f"{shown_name(args.csv)}: cannot read the action plan; nothing was written:"), file=sys.stderr
+        )
         for problem in error.problems:
             print(terminal_safe(f"  - {problem}"), file=sys.stderr)
         return EXIT_INPUT
     code = write_or_print(json_text(done["assessment"]), args.output)
-    if code != EXIT_OK:
-        return code
-    print(
-        f"Read {done['rows']} row(s): {done['kept']} action(s) with an owner, date, status or note"
-        + (f", {done['cleared']} cleared" if done["cleared"] else "")
-        + ".",
-        file=sys.stderr,
-    )
-    return EXIT_OK
+    if code == EXIT_OK:
+        print(terminal_safe(done["summary"]), file=sys.stderr)
+    return code
 
 
 def cmd_next_year(args: argparse.Namespace) -> int:

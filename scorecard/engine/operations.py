@@ -66,19 +66,22 @@ def plan_export(bank: Bank, payload: Payload) -> Payload:
 
 
 def plan_import(bank: Bank, payload: Payload) -> Payload:
-    """A filled-in action plan CSV into the assessment: {"assessment", "text"} -> {"assessment", "rows", "kept",
-    "cleared"}: the updated file, the rows read, the actions with an owner, date, status or note, and the entries
-    removed. Nothing changes unless every row reads (AssessmentError names each row that does not)."""
-    from .plan_csv import apply_plan, read_plan_csv
+    """A filled-in action plan CSV into the assessment: {"assessment", "text" (the file's bytes, or text)} ->
+    {"assessment", "rows", "changed", "cleared", "carried", "summary"}: the updated file, the rows read, the
+    questions whose entry was added or edited and those cleared, rows read into a question that replaced theirs,
+    and a sentence saying all that. Only cells changed in the spreadsheet change the file, and nothing changes
+    unless every row reads (AssessmentError names each row that does not): engine/plan_csv.py."""
+    from .plan_csv import import_plan_csv
 
     assessment = checked(bank, payload["assessment"])
-    updates = read_plan_csv(payload["text"], bank)
-    updated = load_assessment(apply_plan(assessment.to_dict(), updates), bank)
+    read = import_plan_csv(bank, assessment.to_dict(), payload["text"])
     return {
-        "assessment": updated.to_dict(),
-        "rows": len(updates),
-        "kept": sum(1 for entry in updates.values() if entry is not None),
-        "cleared": sum(1 for qid, entry in updates.items() if entry is None and qid in assessment.cycle.action_plan),
+        "assessment": read.data,
+        "rows": read.rows,
+        "changed": read.changed,
+        "cleared": read.cleared,
+        "carried": read.carried,
+        "summary": read.summary(),
     }
 
 

@@ -135,6 +135,20 @@ def evidence_text(entry: dict[str, str] | None) -> str:
     return "; ".join(parts)
 
 
+def plan_import_summary(rows: int, changed: list[str], cleared: list[str], carried: dict[str, str]) -> str:
+    """What reading an action plan CSV back did, in one sentence or two (engine/plan_csv.py)."""
+    parts = []
+    if changed:
+        parts.append(plural(len(changed), "action") + " added or changed (" + ", ".join(changed) + ")")
+    if cleared:
+        parts.append(plural(len(cleared), "action") + " cleared (" + ", ".join(cleared) + ")")
+    text = f"Read {plural(rows, 'row')} of the action plan: " + ("; ".join(parts) if parts else "nothing changed") + "."
+    if carried:
+        moved = ", ".join(f"{old} into {new}" for old, new in carried.items())
+        text += f" Rows of questions the bank has replaced were read into the new questions: {moved}."
+    return text
+
+
 # --- comparison notes ---------------------------------------------------------------------
 
 
@@ -442,6 +456,15 @@ PROBLEMS = {
     "plan_row_no_question": "row {row}: the Question cell is empty",
     "plan_row_unknown_question": "row {row} ({question}): {question!r} is not a question in bank version {version}",
     "plan_row_duplicate": "row {row} ({question}): {question} is also on row {first_row}; keep one row per question",
+    "plan_row_duplicate_replaced": "row {row} ({question}): {question} is also on row {first_row} (as {first_question}); "
+    "keep one row per question",
+    "plan_csv_mixed_encoding": "line {line} is not UTF-8 though the rest of the file is: a character typed or pasted "
+    'in another program? Save the spreadsheet as "CSV UTF-8" and import it again, or retype that line\'s accented '
+    "letters and symbols",
+    "plan_csv_bad_bytes": "line {line} holds bytes that are not {encoding} text: is this the action plan CSV? "
+    'Save the spreadsheet as "CSV UTF-8" and import it again',
+    "plan_csv_too_many_problems": "stopped reading at row {row} after {limit} problems: fix these first",
+    "plan_csv_too_large": "the file is larger than {limit_mb} MB, far more than an action plan",
     "plan_row_status_bad": "row {row} ({question}): Status {value!r} is not one of: {names}",
     "plan_row_date_bad": "row {row} ({question}): Due date {value!r} is not a date (write it 2027-03-31 or 31/03/2027)",
     "plan_row_reason_missing": "row {row} ({question}): an action that is not planned needs a reason",
