@@ -179,6 +179,7 @@ def test_a_current_assessment_has_no_changes(v2):
         "carried_over": [],
         "retired": [],
         "set_aside": [],
+        "times_taken_as_now": [],
     }
 
 

@@ -144,6 +144,8 @@ def cmd_score(args: argparse.Namespace) -> int:
         )
         for entry in set_aside:
             print(terminal_safe(f"  - {entry['message']}"), file=sys.stderr)
+    for entry in result["changes"]["times_taken_as_now"]:
+        print(terminal_safe(f"warning: {shown_name(args.file)}: {entry['message']}"), file=sys.stderr)
     if args.format == "json":
         sys.stdout.write(json_text(result))
     else:

@@ -34,6 +34,7 @@ from .cycle import Cycle, is_iso_date, read_cycle
 from .indicators import read_indicators
 from .messages import Message, kind_of
 from .tables import all_accepted
+from .times import now, settled
 
 FORMAT = "scorecard-assessment"
 FORMAT_VERSION = 1
@@ -94,6 +95,7 @@ class Assessment:
     )  # id -> UNKNOWN_QUESTION or UNKNOWN_OPTION; values in retired_answers (or notes)
     provenance: dict[str, dict[str, str]] = field(default_factory=dict)
     council_type_from: str = ""  # the council type id of an older bank this file used, now mapped
+    times_taken_as_now: dict[str, str] = field(default_factory=dict)  # provenance key -> the time after now it gave
     cycle: Cycle = field(
         default_factory=Cycle
     )  # evidence, action plan, sign-off, assignments, review, last year (cycle.py)
@@ -263,7 +265,8 @@ def load_assessment(data: Any, bank: Bank) -> Assessment:
         data.get("answers", {}), data.get("retired_answers", {}), bank, set_aside, problems
     )
     notes = _notes(data.get("notes", {}), bank, answers, retired, set_aside, problems)
-    provenance = _provenance(data.get("provenance", {}), carried, notes, problems)
+    later: dict[str, str] = {}
+    provenance = _provenance(data.get("provenance", {}), carried, notes, problems, later)
     cycle = read_cycle(data, bank, problems)
     if "indicators" in data:
         cycle.indicators = read_indicators(data["indicators"], bank, problems)
@@ -271,7 +274,7 @@ def load_assessment(data: Any, bank: Bank) -> Assessment:
         raise AssessmentError(problems)
     assert isinstance(date, str) and isinstance(version, str)  # as checked above: for the type checker
     assessment = Assessment(
-        council, date, version, answers, notes, retired, carried, set_aside, provenance, type_from, cycle=cycle
+        council, date, version, answers, notes, retired, carried, set_aside, provenance, type_from, later, cycle=cycle
     )
     if cycle.has_previous_answers():
         cycle.last_year, cycle.last_year_problems = _last_year(assessment, bank)
@@ -517,13 +520,18 @@ def _notes(
 
 
 def _provenance(
-    raw: Any, carried: dict[str, str], notes: dict[str, str], problems: list[Message]
+    raw: Any, carried: dict[str, str], notes: dict[str, str], problems: list[Message], later: dict[str, str]
 ) -> dict[str, dict[str, str]]:
-    """Check who-changed-what-when; entries of carried-over answers and notes move with them."""
+    """Check who-changed-what-when; entries of carried-over answers and notes move with them.
+
+    Times are kept as the site writes them (UTC, "...Z", engine/times.py); a time after now is taken
+    as now, and ``later`` records what it was, for the officer to be told.
+    """
     if not isinstance(raw, dict):
         problems.append(Message("provenance_not_an_object"))
         return {}
     provenance: dict[str, dict[str, str]] = {}
+    today = now()
     for key, entry in raw.items():
         if not PROVENANCE_KEY.fullmatch(key):
             problems.append(Message("provenance_bad_key", {"provenance_key": key}))
@@ -534,7 +542,10 @@ def _provenance(
         elif "by" in entry and (not isinstance(entry["by"], str) or len(entry["by"]) > MAX_TEXT):
             problems.append(Message("provenance_by_bad", {"provenance_key": key, "limit": MAX_TEXT}))
         else:
-            provenance[key] = dict(entry)
+            at, after_now = settled(entry["at"], today)
+            if after_now:
+                later[key] = entry["at"]
+            provenance[key] = {**entry, "at": at}
     for old, new in carried.items():
         if old in provenance and new not in provenance:
             provenance[new] = provenance.pop(old)

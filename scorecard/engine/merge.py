@@ -21,7 +21,6 @@ Run-time code: standard library only.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,7 +90,7 @@ def merge_assessments(
         holders = [s for s in sources if key in s.items]
         distinct = _distinct(key, [s.items[key] for s in holders])
         if len(distinct) == 1:
-            chosen[key] = (holders[0].items[key], _latest(key, holders))
+            chosen[key] = (holders[0].items[key], _first_record(key, holders))
             continue
         conflict = _conflict(bank, key, holders)
         pick = _choice(key, take, used_takes)
@@ -216,17 +215,12 @@ def _provenance_key(key: str) -> str:
     return rest if section == "answers" else key
 
 
-def _latest(key: str, holders: list[Source]) -> Source:
-    """Of the files that agree, the one that gave it last (its who-and-when is kept)."""
+def _first_record(key: str, holders: list[Source]) -> Source:
+    """Of the files that agree, the first (in the order given: the lead's own file first) that records who
+    gave it and when. A copy claiming a later time does not take over "who answered": the answer itself
+    did not change, and a time or name in a file is only its claim."""
     pkey = _provenance_key(key)
-    dated = [s for s in holders if pkey in s.provenance]
-    return max(dated, key=lambda s: _instant(s.provenance[pkey]["at"])) if dated else holders[0]
-
-
-def _instant(at: str) -> datetime.datetime:
-    """A provenance time as a comparable instant (the site writes UTC, "...Z"; others may give an offset)."""
-    moment = datetime.datetime.fromisoformat(at.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
+    return next((s for s in holders if pkey in s.provenance), holders[0])
 
 
 def _choice(key: str, take: dict[str, str], used: set[str]) -> str | None:
@@ -308,7 +302,7 @@ def _assemble(bank: Bank, sources: list[Source], chosen: dict[str, tuple[Any, So
             provenance[pkey] = dict(source.provenance[pkey])
     starts = [s.provenance["assessment"] for s in sources if "assessment" in s.provenance]
     if starts:
-        provenance["assessment"] = dict(min(starts, key=lambda p: _instant(p["at"])))
+        provenance["assessment"] = dict(min(starts, key=lambda p: p["at"]))  # UTC, one form: text order is time order
     review = _review(bank, sources)
     if review:
         data["review"] = review

@@ -19,7 +19,7 @@ from .assessment import Assessment
 from .bank import Bank
 from .indicators import indicator_results
 from .scoring import Reading, overall, question_entries, read_answers, score_theme
-from .wording import STATUS_NAMES, set_aside_message
+from .wording import STATUS_NAMES, set_aside_message, time_taken_as_now_message
 from .yearly import (
     evidence_completeness,
     evidence_share,
@@ -146,12 +146,21 @@ class SetAside(TypedDict):
     message: str
 
 
+class TimeTakenAsNow(TypedDict):
+    """A provenance time after now (a clock set wrong, an edited file), taken as now when the file was read."""
+
+    key: str  # the provenance key: SPC-01, notes.SPC-01, council.name, ...
+    at: str  # the time the file gave
+    message: str
+
+
 class Changes(TypedDict):
     version_changed: bool
     council_type_from: str  # an older bank's council type id, now mapped; "" when unchanged
     carried_over: list[CarriedOver]
     retired: list[RetiredAnswer]
     set_aside: list[SetAside]
+    times_taken_as_now: list[TimeTakenAsNow]
 
 
 class PlanFields(TypedDict):
@@ -458,4 +467,8 @@ def bank_changes(bank: Bank, assessment: Assessment) -> Changes:
         "carried_over": [{"from": old, "to": new} for old, new in sorted(assessment.carried_over.items())],
         "retired": retired,
         "set_aside": set_aside,
+        "times_taken_as_now": [
+            {"key": key, "at": at, "message": time_taken_as_now_message(key, at)}
+            for key, at in assessment.times_taken_as_now.items()
+        ],
     }

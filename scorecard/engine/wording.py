@@ -56,6 +56,21 @@ def set_aside_message(entry: Mapping[str, Any], bank_version: str) -> str:
     )
 
 
+def shown_time(at: str) -> str:
+    """A provenance time as a person reads it: 2026-11-02T10:15:00.000Z -> 2026-11-02 10:15 UTC."""
+    date, _, time = at.partition("T")
+    zone = " UTC" if time.endswith("Z") else (" " + time[-6:] if time[-6:-5] in "+-" else "")
+    return f"{date} {time[:5]}{zone}".strip()
+
+
+def time_taken_as_now_message(key: str, at: str) -> str:
+    """What an officer is told about a change time after now (engine/times.py)."""
+    return (
+        f"The time recorded for the last change to {key} ({shown_time(at)}) is after now: a computer's "
+        "clock set wrong, or an edited file? It is taken as now, so it cannot win over changes made later."
+    )
+
+
 def num(value: float | None) -> str:
     """A score or statistic: one decimal place, two when the value has them (a median of 52.35)."""
     if value is None:
