@@ -47,6 +47,7 @@ QUESTION_ID = re.compile(r"[A-Z]{3}-[0-9]{2,3}")
 EARLIEST_DATE = datetime.date(2015, 1, 1)  # the Modern Slavery Act 2015
 DATE_SLACK = datetime.timedelta(days=1)  # the officer's clock may be a time zone ahead of the one scoring
 MAX_KEPT_OPTIONS = 100  # option ids in one answer kept aside (a question offers at most 20)
+MAX_DEPTH = 16  # objects and lists inside each other: a file nests at most 5 (previous.evidence.ID.field)
 ISO_DATETIME = re.compile(
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})$"
 )
@@ -238,6 +239,8 @@ def load_assessment(data: Any, bank: Bank) -> Assessment:
     problems: list[Message] = []
     if not isinstance(data, dict):
         raise AssessmentError([Message("not_an_object", {"kind": kind_of(data)})])
+    if nested_too_deeply(data):
+        raise AssessmentError([Message("nested_too_deeply")])
     if data.get("format") != FORMAT:
         problems.append(Message("not_an_assessment", {"format": FORMAT}))
     elif (
@@ -301,6 +304,20 @@ def _last_year(assessment: Assessment, bank: Bank) -> tuple[Assessment | None, l
         return load_assessment(data, bank), []
     except AssessmentError as error:
         return None, error.details
+
+
+def nested_too_deeply(data: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether objects and lists nest more than ``limit`` deep, found without recursion: the engine's own walks
+    (copying, writing out) recurse, and a 5 KB file nested 500 deep would overflow them, in CPython and in
+    Pyodide at different depths. Checked when a file is read, so both refuse the same files."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = value.values() if isinstance(value, dict) else value
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
 
 
 def _council(raw: Any, bank: Bank, problems: list[Message]) -> tuple[Council, str]:
