@@ -9,6 +9,7 @@ do, and the other answers are scored as if it were absent.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -18,6 +19,7 @@ import pytest
 from scorecard.bank_source.load import schema
 from scorecard.engine import Bank, load_assessment, parse_assessment_text, score_assessment
 from scorecard.engine.comparison import compare_files
+from scorecard.engine.result import MAX_LISTED
 from tests.helpers import MINI, ROOT, compile_bank, make_assessment
 
 MINI_V2 = ROOT / "tests" / "fixtures" / "mini_v2"
@@ -143,3 +145,26 @@ def test_a_file_with_set_aside_answers_and_provenance_matches_the_schema(mini_ba
     written = load_assessment(data, mini_bank).to_dict()
     jsonschema.Draft202012Validator(schema("assessment")).validate(written)
     assert written["retired_answers"] == {"ALP-77": "yes", "ALP-02": "most"}
+
+
+def test_many_set_aside_answers_are_listed_up_to_a_bound_and_all_kept(mini_bank, tmp_path):
+    """Issue 26, F16: 150,000 set-aside answers made the results page take 30-45 s (a 52 MB result on every
+    click, one list item and one button each). The result lists the first few and says how many in all."""
+    many = {f"{a}{b}{c}-{n:02d}": "yes" for a in "QRS" for b in "ABCDEFGHIJ" for c in "ABCDEFGHIJ" for n in range(5)}
+    assessment, result = scored(mini_bank, {**KNOWN, **many})
+    changes = result["changes"]
+    assert changes["set_aside_total"] == len(many) == 1500
+    assert len(changes["set_aside"]) == MAX_LISTED and changes["set_aside"][0]["question"] == "QAA-00"
+    assert len(json.dumps(result)) < 200_000
+    assert assessment.to_dict()["retired_answers"] == many  # every one kept in the file
+    (tmp_path / "a.json").write_text(json.dumps(make_assessment(mini_bank, "unitary", {**KNOWN, **many})))
+    ran = subprocess.run(
+        [sys.executable, "-m", "scorecard", "--questions", str(MINI / "questions"), "score", "a.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert ran.returncode == 0 and "1500 answer(s) or note(s) set aside" in ran.stderr
+    assert f"and {1500 - MAX_LISTED} more, all kept in the file" in ran.stderr
+    assert len(ran.stderr.splitlines()) < MAX_LISTED + 10

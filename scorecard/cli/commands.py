@@ -134,16 +134,26 @@ def cmd_score(args: argparse.Namespace) -> int:
             print(f"  - {terminal_safe(problem)}", file=sys.stderr)
         return EXIT_INPUT
     result = operations.score(bank, assessment)["result"]
-    set_aside = result["changes"]["set_aside"]
+    set_aside, total = result["changes"]["set_aside"], result["changes"]["set_aside_total"]
     if set_aside:
         print(
             terminal_safe(
-                f"warning: {shown_name(args.file)}: {len(set_aside)} answer(s) or note(s) set aside, the rest scored:"
+                f"warning: {shown_name(args.file)}: {total} answer(s) or note(s) set aside, the rest scored:"
             ),
             file=sys.stderr,
         )
         for entry in set_aside:
             print(terminal_safe(f"  - {entry['message']}"), file=sys.stderr)
+        if total > len(set_aside):
+            print(f"  - and {total - len(set_aside)} more, all kept in the file", file=sys.stderr)
+    entries = result["changes"]["entries_set_aside"]
+    if entries:
+        print(
+            terminal_safe(f"warning: {shown_name(args.file)}: {len(entries)} entries set aside, the rest scored:"),
+            file=sys.stderr,
+        )
+        for entry in entries:
+            print(terminal_safe(f"  - {entry['key']}: {entry['message']}"), file=sys.stderr)
     for entry in result["changes"]["times_taken_as_now"]:
         print(terminal_safe(f"warning: {shown_name(args.file)}: {entry['message']}"), file=sys.stderr)
     if args.format == "json":

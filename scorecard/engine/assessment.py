@@ -29,8 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .bank import NOT_APPLICABLE, Bank, Question
-from .characters import first_not_on_one_line
-from .cycle import Cycle, is_iso_date, read_cycle
+from .cycle import Cycle, is_iso_date, one_line_problem, read_cycle
 from .indicators import read_indicators
 from .messages import Message, kind_of
 from .tables import all_accepted
@@ -446,15 +445,9 @@ def _keep_aside(where: str, qid: str, value: Any, retired: dict[str, Any], probl
 
 
 def _check_one_line(field_name: str, text: str, problems: list[Message]) -> None:
-    found = first_not_on_one_line(text)
-    if found:
-        character, code_point, position = found
-        problems.append(
-            Message(
-                "not_one_line",
-                {"field": field_name, "character": character, "code_point": code_point, "position": position},
-            )
-        )
+    problem = one_line_problem(field_name, text)
+    if problem:
+        problems.append(problem)
 
 
 def _unknown_options(question: Question, value: Any) -> list[str]:

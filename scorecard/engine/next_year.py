@@ -39,7 +39,11 @@ def next_year(assessment: Assessment, today: str) -> dict[str, Any]:
         if key not in ("sign_off", "previous", "review", "action_plan", "indicators")
     }
     data["assessment_date"] = today
-    plan = {qid: dict(entry) for qid, entry in last.get("action_plan", {}).items() if entry.get("status") != DONE}
+    plan = {
+        qid: copy_json(entry)
+        for qid, entry in last.get("action_plan", {}).items()
+        if not (isinstance(entry, dict) and entry.get("status") == DONE)  # one set aside may be anything
+    }
     if plan:
         data["action_plan"] = plan
     review = [qid for qid, value in last["answers"].items() if value is not None]

@@ -56,6 +56,24 @@ def set_aside_message(entry: Mapping[str, Any], bank_version: str) -> str:
     )
 
 
+def entry_set_aside_message(key: str, problems: list[str]) -> str:
+    """What an officer is told about an entry of the yearly cycle that cannot be used (engine/cycle.py)."""
+    what = {
+        "evidence": "The evidence for {}",
+        "action_plan": "The action plan entry for {}",
+        "assignments": "Who answers {}",
+        "sign_off": "The sign-off",
+        "previous": "Last year's answers",
+    }
+    section, _, rest = key.partition(".")
+    return (
+        what[section].format(rest)
+        + " is set aside: kept in the file as it was, but not used until it is corrected ("
+        + "; ".join(problems)
+        + ")."
+    )
+
+
 def shown_time(at: str) -> str:
     """A provenance time as a person reads it: 2026-11-02T10:15:00.000Z -> 2026-11-02 10:15 UTC."""
     date, _, time = at.partition("T")
