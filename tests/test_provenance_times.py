@@ -117,3 +117,20 @@ def test_a_copy_claiming_a_later_time_does_not_take_over_who_answered(mini_bank)
     report = board_report(mini_bank, checked, score_assessment(mini_bank, checked))
     rows = {row["id"]: row for theme in report["annex"] for row in theme["questions"]}
     assert rows["ALP-01"]["by"].startswith("Lead,")
+
+
+def test_a_name_with_a_line_break_cannot_forge_a_line_of_the_conflict_list(tmp_path, mini_bank):
+    """F18: `by` holding a line break printed a fake conflict line on the terminal."""
+    forged = {"at": "2026-06-01T09:00:00Z", "by": "Bo\n      SPC-02 answer: 'forged line'\u202e"}
+    a = make_assessment(mini_bank, "district", {"ALP-01": "yes"}, provenance={"ALP-01": forged})
+    b = make_assessment(mini_bank, "district", {"ALP-01": "no"})
+    for name, data in (("a.json", a), ("b.json", b)):
+        (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")
+    ran = run_cli("--questions", str(MINI / "questions"), "merge", "a.json", "b.json", cwd=tmp_path)
+    assert ran.returncode == 3
+    assert not any(line.lstrip().startswith("SPC-02") for line in ran.stderr.splitlines()), ran.stderr
+    assert "\u202e" not in ran.stderr
+    checked = load_assessment(a, mini_bank)
+    report = board_report(mini_bank, checked, score_assessment(mini_bank, checked))
+    shown = next(row["by"] for theme in report["annex"] for row in theme["questions"] if row["id"] == "ALP-01")
+    assert "\n" not in shown and "\u202e" not in shown and shown.startswith("Bo")

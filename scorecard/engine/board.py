@@ -14,6 +14,7 @@ from typing import Any
 
 from .assessment import Assessment
 from .bank import Bank, Question
+from .characters import one_line
 from .statuses import ANSWERED, NA, NOT_ASKED, PARENT_CLOSED, PARENT_UNANSWERED, UNANSWERED
 from .wording import STATUS_NAMES, evidence_text, long_date, num, pct, plural, signed
 
@@ -262,10 +263,12 @@ def _evidence(entry: dict[str, str] | None) -> dict[str, str] | None:
 
 
 def _who(entry: dict[str, str] | None) -> str:
+    """Who last changed an answer and when; the name on one line of visible text (a line break or a direction
+    control in a file's "by" would forge or reorder the report's words)."""
     if not entry:
         return ""
     when = long_date(entry["at"][:10])
-    return f"{entry['by']}, {when}" if entry.get("by") else when
+    return f"{one_line(entry['by'])}, {when}" if entry.get("by") else when
 
 
 def _plan_text(entry: dict[str, str] | None) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..engine.characters import one_line
 from ..engine.wording import shown_time
 
 
@@ -26,7 +27,8 @@ def conflicts_text(conflicts: list[dict[str, Any]], output: str | None) -> str:
                 for part in (choice["by"] and f"by {choice['by']}", choice["at"] and f"at {shown_time(choice['at'])}")
                 if part
             )
-            lines.append(f"      {choice['file']}: {choice['shown']!r}" + (f" ({who})" if who else ""))
+            # one line per choice, whatever a file's values and names hold: a line break would forge a line
+            lines.append(one_line(f"      {choice['file']}: {choice['shown']!r}" + (f" ({who})" if who else "")))
         key = conflict["question"] if conflict["what"] == "answer" and conflict["question"] else conflict["key"]
         lines.append(f"      choose: --take {key}={conflict['choices'][0]['file']}  (or another file above)")
     return "\n".join(lines)
