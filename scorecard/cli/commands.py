@@ -284,6 +284,8 @@ def cmd_next_year(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     """Merge officers' files: exit 0 merged, 3 conflicts left to choose (nothing written), 2 bad input."""
+    from ..engine.wording import left_out_text
+
     bank = _bank(args)
     files = []
     for path in args.files:
@@ -300,7 +302,13 @@ def cmd_merge(args: argparse.Namespace) -> int:
             name, chosen = _pair(item, "--themes FILE=THEME,THEME", names, file_first=True)
             themes[name] = [t.strip() for t in chosen.split(",") if t.strip()]
         prefer = _file_name(args.prefer, names) if args.prefer else None
-        payload = {"files": files, "themes": themes, "take": take, "prefer": prefer}
+        payload = {
+            "files": files,
+            "themes": themes,
+            "take": take,
+            "prefer": prefer,
+            "other_councils": args.other_council,
+        }
         merged = operations.merge(bank, payload)["merge"]
     except AssessmentError as error:
         print("cannot merge; nothing was written:", file=sys.stderr)
@@ -309,6 +317,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     for done in merged["settled"]:
         print(terminal_safe(f"settled: {done['label']}: took {done['chosen']}"), file=sys.stderr)
+    for entry in merged["left_out"]:
+        print(terminal_safe(left_out_text(entry)), file=sys.stderr)
     if merged["conflicts"]:
         from ..reports.merge_text import conflicts_text
 

@@ -127,6 +127,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     merge.add_argument("--prefer", metavar="FILE", help="settle every conflict FILE is part of in its favour")
     merge.add_argument(
+        "--other-council",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="merge a file of another council than the first file's all the same: its register code, GSS code "
+        "or name (without this, such a file is refused)",
+    )
+    merge.add_argument(
         "--themes",
         action="append",
         default=[],

@@ -97,13 +97,20 @@ def board_report(bank: Bank, assessment: Assessment | Payload, top: int | None =
 
 def merge(bank: Bank, payload: Payload) -> Payload:
     """Merge officers' files: {"files": [{"name", "text"}], "themes"?: {name: [theme]}, "take"?: {key: name},
-    "prefer"?} -> {"merge"}: the conflicts to choose (with who and when) and, once none is left, the merged file."""
+    "prefer"?, "other_councils"?: [code or name]} -> {"merge"}: the conflicts to choose (with who and when), what
+    a theme choice left out and, once no conflict is left, the merged file. A file of another council than the
+    first file's is refused unless other_councils names it (engine/merge.py)."""
     from .merge import merge_assessments
 
     files = [(f["name"], f["text"]) for f in payload["files"]]
     return {
         "merge": merge_assessments(
-            bank, files, themes=payload.get("themes"), take=payload.get("take"), prefer=payload.get("prefer")
+            bank,
+            files,
+            themes=payload.get("themes"),
+            take=payload.get("take"),
+            prefer=payload.get("prefer"),
+            other_councils=payload.get("other_councils"),
         )
     }
 

@@ -74,6 +74,21 @@ def entry_set_aside_message(key: str, problems: list[str]) -> str:
     )
 
 
+def left_out_text(entry: dict[str, Any]) -> str:
+    """What a merge left out of a file taken for some themes only (engine/merge.py)."""
+    counts = [
+        plural(entry["answers"], "answer"),
+        plural(entry["notes"], "note"),
+        plural(entry["evidence"], "piece of evidence", "pieces of evidence"),
+        plural(entry["action_plan"], "action"),
+    ]
+    kept = [text for text in counts if not text.startswith("0 ")]
+    return (
+        f"{entry['file']}: only the themes chosen ({', '.join(entry['themes'])}) were taken: "
+        f"{and_list(kept)} of other themes left out"
+    )
+
+
 def shown_time(at: str) -> str:
     """A provenance time as a person reads it: 2026-11-02T10:15:00.000Z -> 2026-11-02 10:15 UTC."""
     date, _, time = at.partition("T")
@@ -479,6 +494,9 @@ PROBLEMS = {
     "merge_prefer_unknown_file": "--prefer {file}: no file is called {file!r} (files: {files})",
     "merge_take_blank": "{key}: {file} has nothing there to take; choose one of {files}",
     "merge_take_no_conflict": "--take {key}=...: nothing to settle for {key} (no conflict there)",
+    "merge_other_council": "{file} is the assessment of {council}, not of {lead_council} like {lead_file}: "
+    "nothing was merged. If it is meant to be merged all the same, confirm that council: --other-council {confirm}",
+    "merge_other_council_unknown": "--other-council {given}: none of the files is that council's",
     "merge_not_a_file": "{given!r} is not one of the files being merged ({files})",
     "merge_option_form": "{item!r}: write it as {form}",
     "export_themes_bad": "choose the themes to export from: {themes} (not {theme!r})",
