@@ -20,7 +20,7 @@ from ..engine import (
     operations,
     parse_assessment_text,
 )
-from ..engine.assessment import MAX_FILE_BYTES, assessment_text
+from ..engine.assessment import MAX_FILE_BYTES, assessment_text, file_text
 from ..engine.messages import Message
 from ..safe_files import FileTooLarge, UnreadableFile, read_regular_file
 from .output import (
@@ -80,7 +80,7 @@ def cmd_template(args: argparse.Namespace) -> int:
     except (AssessmentError, LookupError) as error:
         print(f"error: {terminal_safe(str(error))}", file=sys.stderr)
         return EXIT_INPUT
-    return write_or_print(json_text(data), args.output)
+    return write_or_print(file_text(data), args.output)
 
 
 def template_for(
@@ -261,7 +261,7 @@ def cmd_plan_import(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(terminal_safe(f"  - {problem}"), file=sys.stderr)
         return EXIT_INPUT
-    code = write_or_print(json_text(done["assessment"]), args.output)
+    code = write_or_print(file_text(done["assessment"]), args.output)
     if code == EXIT_OK:
         print(terminal_safe(done["summary"]), file=sys.stderr)
     return code
@@ -275,11 +275,14 @@ def cmd_next_year(args: argparse.Namespace) -> int:
     assessment = _read_or_stop(args.file, bank, "start next year's assessment from it")
     today = args.date or datetime.date.today().isoformat()
     try:
-        data = operations.next_year(bank, {"assessment": assessment, "today": today})["assessment"]
+        data = operations.next_year(bank, {"assessment": assessment, "today": today, "again": args.again})["assessment"]
     except AssessmentError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(
+            terminal_safe(f"{shown_name(args.file)}: cannot start next year's assessment from it: {error}"),
+            file=sys.stderr,
+        )
         return EXIT_INPUT
-    return write_or_print(json_text(data), args.output)
+    return write_or_print(file_text(data), args.output)
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
@@ -324,7 +327,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
         print(terminal_safe(conflicts_text(merged["conflicts"], args.output)), file=sys.stderr)
         return EXIT_SKIPPED
-    code = write_or_print(json_text(merged["assessment"]), args.output)
+    code = write_or_print(file_text(merged["assessment"]), args.output)
     if code != EXIT_OK:
         return code
     answered = len(merged["assessment"]["answers"])

@@ -177,6 +177,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     next_year.add_argument("file", help="last year's assessment file")
     next_year.add_argument("--date", help="this year's assessment date, YYYY-MM-DD (default today)")
+    next_year.add_argument(
+        "--again",
+        action="store_true",
+        help="start a new year from a file that was itself started from last year's less than half a year ago "
+        "(without this, such a file is refused: it is this year's assessment already)",
+    )
     next_year.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
     next_year.set_defaults(run=cmd_next_year)
 

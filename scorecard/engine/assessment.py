@@ -145,6 +145,15 @@ def blank_assessment(
     ).to_dict()
 
 
+def file_text(data: dict[str, Any]) -> str:
+    """An assessment file's text as written: indented for people to read, or without indents when those would
+    take it over the size every reader accepts (a file of many long lists, say)."""
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if len(text.encode("utf-8")) <= MAX_FILE_BYTES:
+        return text
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def assessment_text(raw: Any) -> str:
     """A file's contents as text: UTF-8 with or without a byte-order mark (Excel and Notepad add one).
 

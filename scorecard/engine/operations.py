@@ -126,10 +126,14 @@ def export_themes(bank: Bank, payload: Payload) -> Payload:
 
 
 def next_year(bank: Bank, payload: Payload) -> Payload:
-    """This year's assessment from last year's: {"assessment", "today"} -> {"assessment"}."""
+    """This year's assessment from last year's: {"assessment", "today", "again"?} -> {"assessment"}, in this bank's
+    form. "again" starts a new year from a file itself started less than half a year ago, which is otherwise
+    refused: it is this year's already (engine/next_year.py)."""
     from .next_year import next_year
 
-    return {"assessment": next_year(checked(bank, payload["assessment"]), payload["today"])}
+    assessment = checked(bank, payload["assessment"])
+    again = payload.get("again") is True
+    return {"assessment": next_year(assessment, payload["today"], bank_version=bank.version, again=again)}
 
 
 def compare(bank: Bank, payload: Payload) -> Payload:

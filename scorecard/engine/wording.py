@@ -484,6 +484,15 @@ PROBLEMS = {
     # starting this year's assessment (engine/next_year.py)
     "next_year_date_bad": "today must be a date written YYYY-MM-DD",
     "next_year_before_last": "this year's assessment cannot start ({today}) before last year's was made ({last})",
+    "next_year_date_in_future": "{today} is after today ({now}): this year's assessment cannot start on a date "
+    "still to come",
+    "next_year_same_day": "this year's assessment cannot start on the day last year's was made ({last})",
+    "next_year_already_started": "it was started on {started} from the assessment of {last_year}: it is this year's "
+    "assessment already, so carry on with it (starting again would replace last year's record with this one). "
+    "If this really starts a new year, say so (--again)",
+    "next_year_too_large": "this year's file would be larger than {limit_mb} MB, the most a file can be: last year's "
+    "answers, notes and evidence are copied into it twice (this year's, and last year's record). Remove notes or "
+    "evidence no longer needed from last year's file first",
     # merging officers' files (engine/merge.py); "file_problem" is that file's own problem, written out
     "merge_needs_two": "give at least two assessment files to merge",
     "merge_same_name": "{file}: the same file name is given twice",
