@@ -361,7 +361,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     bank = _bank(args)
     assessment = _read_or_stop(args.file, bank, "write its report")
-    report = operations.board_report(bank, assessment, top=args.actions)["report"]
+    last_year = _read_or_stop(args.last_year, bank, "compare with it") if args.last_year else None
+    report = operations.board_report(
+        bank, assessment, top=args.actions, last_year=last_year, last_year_file=shown_name(args.last_year or "")
+    )["report"]
+    if report["since"] and report["since"]["warning"]:
+        print(terminal_safe(f"warning: {report['since']['warning']}"), file=sys.stderr)
     return write_or_print(board_html(report), args.output)
 
 

@@ -17,15 +17,25 @@ from .bank import Bank, Question
 from .characters import one_line
 from .statuses import ANSWERED, NA, NOT_ASKED, PARENT_CLOSED, PARENT_UNANSWERED, UNANSWERED
 from .wording import STATUS_NAMES, evidence_text, long_date, num, pct, plural, signed
+from .yearly import previous_differences
 
 TOP_ACTIONS = 5
 GATE_WORDS = {"not_met": "not met", "not_evidenced": "not evidenced"}
 
 
 def board_report(
-    bank: Bank, assessment: Assessment, result: Mapping[str, Any], top: int = TOP_ACTIONS
+    bank: Bank,
+    assessment: Assessment,
+    result: dict[str, Any],
+    top: int = TOP_ACTIONS,
+    last_year: Assessment | None = None,
+    last_year_file: str = "",
 ) -> dict[str, Any]:
-    """The report as plain data: strings and numbers, ready to lay out."""
+    """The report as plain data: strings and numbers, ready to lay out.
+
+    "Since last year" is worked out from last year's answers recorded in this file; given last year's own
+    file (``last_year``, named ``last_year_file``), the report says whether the two agree.
+    """
     labels = result["labels"]
     council = result["council"]
     since = result.get("since_last_year") or {}
@@ -45,7 +55,11 @@ def board_report(
             for g in t["gates"]
             if g["status"] in GATE_WORDS
         ],
-        "since": _since(since),
+        "since": _since(
+            since,
+            previous_differences(bank, assessment, last_year) if last_year is not None else None,
+            last_year_file,
+        ),
         "actions": [_action(a) for a in result["actions"][:top]],
         "actions_total": len(result["actions"]),
         "actions_owned": sum(1 for a in result["actions"] if (a.get("plan") or {}).get("owner")),
@@ -137,7 +151,9 @@ def _change_text(change: dict[str, Any] | None) -> str:
     return ""
 
 
-def _since(since: dict[str, Any]) -> dict[str, Any] | None:
+def _since(since: dict[str, Any], check: dict[str, Any] | None, file: str) -> dict[str, Any] | None:
+    """The change since last year, where it comes from (the file's own record of last year's answers), and,
+    given last year's file, whether that record matches it."""
     if not since:
         return None
     when = long_date(since["assessment_date"]) if since.get("assessment_date") else "last year"
@@ -147,7 +163,10 @@ def _since(since: dict[str, Any]) -> dict[str, Any] | None:
             "overall": "",
             "summary": "Last year's answers are not in this file, so changes are not shown"
             + (f" (last year's file: {since['file']})." if since.get("file") else "."),
+            "source": "",
+            "warning": "",
         }
+    source, warning = _since_source(when, check, file)
     counts = {"better": 0, "worse": 0}
     for question in since["questions"]:
         counts[question["direction"]] = counts.get(question["direction"], 0) + 1
@@ -160,7 +179,33 @@ def _since(since: dict[str, Any]) -> dict[str, Any] | None:
         "date": when,
         "overall": signed(overall["change"]) if overall["change"] is not None else "",
         "summary": f"Since {when}: " + ", ".join(parts) + ".",
+        "source": source,
+        "warning": warning,
     }
+
+
+def _since_source(when: str, check: dict[str, Any] | None, file: str) -> tuple[str, str]:
+    recorded = "Changes are worked out from last year's answers as recorded in this file"
+    if check is None:
+        return f"{recorded} (assessed {when}), not checked against last year's own file.", ""
+    file_date = long_date(check["file_date"])
+    dates_differ = check["recorded_date"] != check["file_date"]
+    if not check["questions"] and not dates_differ:
+        return f"{recorded}, which match last year's file ({file}, assessed {file_date}).", ""
+    parts = []
+    if check["questions"]:
+        shown = ", ".join(check["questions"][:10]) + (", …" if len(check["questions"]) > 10 else "")
+        verb = "differs" if len(check["questions"]) == 1 else "differ"
+        parts.append(f"{plural(len(check['questions']), 'answer')} {verb} ({shown})")
+    if dates_differ:
+        recorded_date = long_date(check["recorded_date"]) if check["recorded_date"] else "no date"
+        parts.append(f"it was assessed on {file_date}, not {recorded_date}")
+    return (
+        f"{recorded} (assessed {when}).",
+        f"Last year's answers recorded in this file do not match last year's file ({file}): "
+        + ", and ".join(parts)
+        + ". The changes shown are this file's record, not last year's file.",
+    )
 
 
 def _action(action: dict[str, Any]) -> dict[str, Any]:

@@ -85,14 +85,24 @@ def plan_import(bank: Bank, payload: Payload) -> Payload:
     }
 
 
-def board_report(bank: Bank, assessment: Assessment | Payload, top: int | None = None) -> Payload:
+def board_report(
+    bank: Bank,
+    assessment: Assessment | Payload,
+    top: int | None = None,
+    last_year: Assessment | None = None,
+    last_year_file: str = "",
+) -> Payload:
     """The board report's content (the site's page and `scorecard report` lay it out): {"report"}; ``top``
-    actions in the summary (default board.TOP_ACTIONS)."""
+    actions in the summary (default board.TOP_ACTIONS). Given last year's own file (``last_year``, named
+    ``last_year_file``), the report says whether the answers this file records as last year's match it."""
     from .board import TOP_ACTIONS, board_report
 
     assessment = checked(bank, assessment)
     result = score_assessment(bank, assessment)
-    return {"report": board_report(bank, assessment, result, top=TOP_ACTIONS if top is None else top)}
+    top = TOP_ACTIONS if top is None else top
+    return {
+        "report": board_report(bank, assessment, result, top=top, last_year=last_year, last_year_file=last_year_file)
+    }
 
 
 def merge(bank: Bank, payload: Payload) -> Payload:
