@@ -127,7 +127,7 @@ def comparison_csv(result: Mapping[str, Any]) -> str:
         header += [f"{title} {column}" for column in PART_COLUMNS]
 
     def part(p: dict[str, Any]) -> list[Any]:
-        if p["score"] is None:
+        if cell_state(p) in ("not_asked", "not_answered"):
             return [
                 "",
                 NOT_ASKED if cell_state(p) == "not_asked" else NOT_ANSWERED,

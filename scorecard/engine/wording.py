@@ -157,7 +157,10 @@ def long_date(iso: str) -> str:
 
 
 def cell_state(part: dict[str, Any]) -> str:
-    """How a comparison cell is written: 'scored', 'not_asked' (nothing applies to this council) or 'not_answered'."""
+    """How a comparison cell is written: 'scored', 'hidden' (a shared report hides the score, not the tier),
+    'not_asked' (nothing applies to this council) or 'not_answered'."""
+    if part.get("hidden"):
+        return "hidden"
     if part["score"] is not None:
         return "scored"
     return "not_asked" if part.get("asked", 1) == 0 else "not_answered"
@@ -216,6 +219,7 @@ def comparison_notes(
     groups: Sequence[Mapping[str, Any]] | None = None,
     hidden: Sequence[Mapping[str, Any]] | None = None,
     min_group: int = 5,
+    shareable: bool = False,
 ) -> list[str]:
     """The like-with-like findings as plain-English sentences, most important first."""
     notes = []
@@ -238,7 +242,13 @@ def comparison_notes(
         )
         notes.append(
             f"This report is for sharing, so group figures (median, quartiles, lowest and highest) drawn from "
-            f"fewer than {plural(min_group, 'council')} are hidden, and so are the gaps to them: {listed}."
+            f"fewer than {plural(min_group, 'council')} are hidden, and so are the gaps to them and each of those "
+            f"councils' own scores of them (their tiers are shown): {listed}."
+        )
+    if shareable:
+        notes.append(
+            "Files are named without their folders, and the answers each council changed are left out of its "
+            "progress over time."
         )
     for council in like.get("functions_differ", []):
         changes = []

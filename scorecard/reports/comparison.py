@@ -58,7 +58,8 @@ def comparison_text(result: dict[str, Any], width: int = 100) -> str:
                 else "All councils in one group."
             )
             + (
-                f" For sharing: group figures drawn from fewer than {result['shareable']['min_group']} councils are hidden."
+                f" For sharing: group figures drawn from fewer than {result['shareable']['min_group']} councils are "
+                "hidden, and each council's own score of them (~: the tier is shown)."
                 if result["shareable"]["on"]
                 else ""
             )
@@ -94,7 +95,8 @@ def _text_table(result: dict[str, Any], abbr: dict[str, str]) -> list[str]:
             return "   n/a"
         if state == "not_answered":
             return "     -"
-        return f"{part['score']:6.1f} {abbr[part['tier']]}{'*' if part['provisional'] else ''}"
+        score = f"{'~':>6}" if state == "hidden" else f"{part['score']:6.1f}"
+        return f"{score} {abbr[part['tier']]}{'*' if part['provisional'] else ''}"
 
     def line(first: str, kind: str, date: str, values: list[str]) -> str:
         head = f"{_fit(first, name_w):<{name_w}}  {kind:<14}  {date:<10}"

@@ -118,6 +118,7 @@ def test_rows_are_the_latest_assessment_of_each_council(mini_bank, region):
         "asked": 4,
         "answered": 4,
         "gap": -4.0,
+        "hidden": False,
     }
     assert [(r["file"], r["bank_version"], r["version_changed"]) for r in result["earlier"]] == [
         ("aville-2025.json", "1999.1", True)
