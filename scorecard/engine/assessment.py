@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .bank import NOT_APPLICABLE, Bank, Question
+from .characters import first_not_on_one_line
 from .cycle import Cycle, is_iso_date, one_line_problem, read_cycle
 from .indicators import read_indicators
 from .messages import Message, kind_of
@@ -269,7 +270,7 @@ def load_assessment(data: Any, bank: Bank) -> Assessment:
     if date_problem:
         problems.append(date_problem)
     version = data.get("bank_version")
-    if not isinstance(version, str) or not version:
+    if not names_a_version(version):
         problems.append(Message("bad_bank_version"))
     set_aside: dict[str, str] = {}
     answers, retired, carried = _answers(
@@ -326,6 +327,12 @@ def nested_too_deeply(data: Any, limit: int = MAX_DEPTH) -> bool:
         children = value.values() if isinstance(value, dict) else value
         stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
     return False
+
+
+def names_a_version(value: Any) -> bool:
+    """A bank version as a file gives it: visible text on one line (spaces alone, or a line break that would
+    forge a line of a report, name no bank)."""
+    return type(value) is str and bool(value.strip()) and len(value) <= MAX_TEXT and not first_not_on_one_line(value)
 
 
 def _council(raw: Any, bank: Bank, problems: list[Message]) -> tuple[Council, str]:
