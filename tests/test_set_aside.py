@@ -168,3 +168,31 @@ def test_many_set_aside_answers_are_listed_up_to_a_bound_and_all_kept(mini_bank,
     assert ran.returncode == 0 and "1500 answer(s) or note(s) set aside" in ran.stderr
     assert f"and {1500 - MAX_LISTED} more, all kept in the file" in ran.stderr
     assert len(ran.stderr.splitlines()) < MAX_LISTED + 10
+
+
+def test_an_answer_kept_aside_for_a_current_question_is_not_called_retired(mini_bank, tmp_path):
+    """Issue 26 (the first work's probes): retired_answers naming a question the bank still asks was reported as
+    an answer to a retired question ("Retired question ALP-02 kept with its answer"). It is an answer kept aside,
+    not scored: the officer is told to answer the question."""
+    assessment, result = scored(mini_bank, {"ALP-01": "yes"}, retired_answers={"ALP-02": "some"})
+    assert result["changes"]["retired"] == []
+    entry = result["changes"]["set_aside"][0]
+    assert (entry["question"], entry["reason"], entry["answer"], entry["theme"]) == (
+        "ALP-02",
+        "kept_aside",
+        "some",
+        "alpha",
+    )
+    assert "ALP-02 is a question of question bank 2000.1" in entry["message"] and "Answer ALP-02" in entry["message"]
+    assert assessment.to_dict()["retired_answers"] == {"ALP-02": "some"}
+    (tmp_path / "a.json").write_text(
+        json.dumps(make_assessment(mini_bank, "unitary", {"ALP-01": "yes"}, retired_answers={"ALP-02": "some"}))
+    )
+    ran = subprocess.run(
+        [sys.executable, "-m", "scorecard", "--questions", str(MINI / "questions"), "score", "a.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert "Retired question ALP-02" not in ran.stdout and "ALP-02 is a question of" in ran.stderr

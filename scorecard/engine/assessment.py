@@ -60,6 +60,7 @@ PROVENANCE_KEY = re.compile(
 # Why an answer is set aside (Assessment.set_aside): the code, and what the officer is told.
 UNKNOWN_QUESTION = "unknown_question"
 UNKNOWN_OPTION = "unknown_option"
+KEPT_ASIDE = "kept_aside"  # in retired_answers, though the bank asks the question (an edited file; a question back)
 
 
 class AssessmentError(ValueError):
@@ -488,7 +489,7 @@ def _set_aside_reason(qid: str, value: Any, bank: Bank) -> str | None:
     question = bank.questions.get(qid)
     if question is not None and _unknown_options(question, value):
         return UNKNOWN_OPTION
-    return None
+    return KEPT_ASIDE if question is not None else None
 
 
 def _answer_problem(question: Question, value: Any) -> Message | None:

@@ -140,7 +140,7 @@ class SetAside(TypedDict):
     """An answer or note the bank does not know (a question or option it no longer has): kept, reported, not scored."""
 
     question: str
-    reason: str  # unknown_question or unknown_option
+    reason: str  # unknown_question, unknown_option, or kept_aside (a current question's answer in retired_answers)
     answer: Any
     note: str
     text: str

@@ -36,6 +36,11 @@ def answer_ids(value: Any) -> str:
 def set_aside_message(entry: Mapping[str, Any], bank_version: str) -> str:
     """What an officer is told about an answer set aside, and what to do about it."""
     qid = entry["question"]
+    if entry["reason"] == "kept_aside":
+        return (
+            f"An answer to {qid} ({answer_ids(entry['answer'])}) is kept aside in the file, not scored, though {qid} "
+            f"is a question of question bank {bank_version}. Answer {qid} (and remove the kept answer once you have)."
+        )
     if entry["reason"] == "unknown_option":
         return (
             f"Your answer to {qid} ({answer_ids(entry['answer'])}) is not one of its options in question bank "
