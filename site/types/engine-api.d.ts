@@ -24,7 +24,7 @@ type BoardReport = {
   subtitle: string;
   assessed: string;
   headline: { score: string; tier: string; risk: string; coverage: string; status: string };
-  since: { summary: string; overall: string; date: string } | null;
+  since: { summary: string; overall: string; date: string; source: string; warning: string } | null;
   evidence: string;
   sign_off: string;
   themes: {
@@ -90,6 +90,8 @@ type MergeOutcome = {
   conflicts: MergeConflict[];
   settled: unknown[];
   files: unknown[];
+  /** Per file taken for some themes only: how much of other themes was left out. */
+  left_out: { file: string; themes: string[]; answers: number; notes: number; evidence: number; action_plan: number }[];
 };
 type MergeConflict = {
   key: string;
@@ -111,11 +113,18 @@ interface EngineOps {
   compare_csv: { payload: { comparison: Comparison } | { files: NamedFile[]; options?: CompareOptions }; reply: { csv: string } };
   board_report: { payload: AnyAssessment; reply: { report: BoardReport } };
   merge: {
-    payload: { files: NamedFile[]; themes?: { [file: string]: string[] }; take?: { [key: string]: string }; prefer?: string };
+    payload: {
+      files: NamedFile[];
+      themes?: { [file: string]: string[] };
+      take?: { [key: string]: string };
+      prefer?: string;
+      /** Files of another council than the first file's, confirmed by register code, GSS code or name. */
+      other_councils?: string[];
+    };
     reply: { merge: MergeOutcome };
   };
   export_themes: { payload: { assessment: AnyAssessment; contributor?: string; themes?: string[] }; reply: { assessment: AssessmentFile; themes: string[] } };
-  next_year: { payload: { assessment: AnyAssessment; today: string }; reply: { assessment: AssessmentFile } };
+  next_year: { payload: { assessment: AnyAssessment; today: string; again?: boolean }; reply: { assessment: AssessmentFile } };
 }
 type EngineOp = keyof EngineOps;
 /** The engine's reply to `op`: what it returns, or why it could not (in words an officer reads). */
