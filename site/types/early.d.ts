@@ -47,7 +47,8 @@ interface Store {
   /** Hear of every change, this tab's or another's; returns the way to stop. */
   subscribe(subscriber: (assessment: StoredAssessment, source: ChangeSource) => void): () => void;
   /** Start again: a blank assessment; the copy kept for undoing an import goes too. */
-  clearAssessment(): void;
+  /** Start again: deletes the assessment and all the site keeps for the officer on this device; says what. */
+  clearAssessment(): { answers: number; notes: number; name: boolean; keptAside: number };
   /** Replace the assessment with `record`, keeping the one it replaces for undo; false when there was no room to keep it. */
   importAssessment(record: StoredAssessment | AssessmentFile): boolean;
   canUndoImport(): boolean;
@@ -90,6 +91,7 @@ interface EarlyRules {
   put(record: StoredAssessment, key: string, value: any): void;
   keysOf(record: StoredAssessment): Set<string>;
   merge(mine: StoredAssessment | null, stored: StoredAssessment): { record: StoredAssessment; newer: boolean };
+  instant(at: string): number;
   evidenceEntry(text: string, date: string): Evidence | undefined;
   planEntry(fields: { [name: string]: string | undefined }, saved: string | undefined): PlanFields | undefined;
   functionsToSave(chosen: string[], defaults: string[]): string[] | undefined;

@@ -223,8 +223,14 @@ export function mountResults(root) {
   part("start-again").addEventListener("click", () => dialog.showModal());
   dialog.addEventListener("close", () => {
     if (dialog.returnValue === "confirm") {
-      clearAssessment();
-      showMessage(root, "All answers deleted. Choose your council type on the home page to start again.");
+      const cleared = clearAssessment();
+      const plural = (/** @type {number} */ n, /** @type {string} */ word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+      const copies = cleared.keptAside === 1 ? "1 copy" : `${cleared.keptAside} copies`;
+      const what = [plural(cleared.answers, "answer"), plural(cleared.notes, "note"),
+        cleared.name ? "your name" : "", cleared.keptAside ? `${copies} of saved data that could not be read` : ""]
+        .filter(Boolean);
+      showMessage(root, `Deleted from this browser: ${what.join(", ")}. Nothing of this assessment is left on this device. ` +
+        "Choose your council on the home page to start again.");
     }
   });
 
