@@ -116,8 +116,10 @@ def read_cycle(data: dict[str, Any], bank: Bank, problems: list[Message]) -> Cyc
     aside = cycle.set_aside
     cycle.evidence = _per_question(data.get("evidence", {}), "evidence", _evidence, moved, problems, aside)
     cycle.action_plan = _per_question(data.get("action_plan", {}), "action_plan", check_action, moved, problems, aside)
-    if data.get("sign_off") is not None:
+    if isinstance(data.get("sign_off"), dict):  # name, role or date wrong: set aside; not an object: refused
         cycle.sign_off = _usable("sign_off", data["sign_off"], lambda entry, why: _sign_off(entry, why), aside)
+    elif data.get("sign_off") is not None:
+        problems.append(Message("sign_off_bad_shape"))
     cycle.assignments = _assignments(data.get("assignments", {}), bank, problems, aside)
     cycle.review = _review(data.get("review", []), moved, problems)
     if data.get("previous") is not None:
