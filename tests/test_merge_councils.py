@@ -128,7 +128,16 @@ def test_what_a_theme_choice_leaves_out_is_said(tmp_path, mini_bank):
         themes={"colleague.json": ["beta"]},
     )
     assert merged["left_out"] == [
-        {"file": "colleague.json", "themes": ["beta"], "answers": 2, "notes": 1, "evidence": 0, "action_plan": 0}
+        {
+            "file": "colleague.json",
+            "themes": ["beta"],
+            "answers": 2,
+            "notes": 1,
+            "evidence": 0,
+            "action_plan": 0,
+            "message": "colleague.json: only the themes chosen (beta) were taken: 2 answers and 1 note of other "
+            "themes left out",
+        }
     ]
     for name, data in (("lead.json", lead), ("colleague.json", colleague)):
         (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")

@@ -277,8 +277,9 @@ def cmd_next_year(args: argparse.Namespace) -> int:
     try:
         data = operations.next_year(bank, {"assessment": assessment, "today": today, "again": args.again})["assessment"]
     except AssessmentError as error:
+        again = " (--again)" if error.details[0].code == "next_year_already_started" else ""
         print(
-            terminal_safe(f"{shown_name(args.file)}: cannot start next year's assessment from it: {error}"),
+            terminal_safe(f"{shown_name(args.file)}: cannot start next year's assessment from it: {error}{again}"),
             file=sys.stderr,
         )
         return EXIT_INPUT
@@ -287,8 +288,6 @@ def cmd_next_year(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     """Merge officers' files: exit 0 merged, 3 conflicts left to choose (nothing written), 2 bad input."""
-    from ..engine.wording import left_out_text
-
     bank = _bank(args)
     files = []
     for path in args.files:
@@ -315,13 +314,16 @@ def cmd_merge(args: argparse.Namespace) -> int:
         merged = operations.merge(bank, payload)["merge"]
     except AssessmentError as error:
         print("cannot merge; nothing was written:", file=sys.stderr)
-        for problem in error.problems:
-            print(terminal_safe(f"  - {problem}"), file=sys.stderr)
+        for problem in error.details:
+            print(terminal_safe(f"  - {problem.text}"), file=sys.stderr)
+            if problem.code == "merge_other_council":
+                hint = f"    to merge it all the same: --other-council {problem.params['confirm']}"
+                print(terminal_safe(hint), file=sys.stderr)
         return EXIT_INPUT
     for done in merged["settled"]:
         print(terminal_safe(f"settled: {done['label']}: took {done['chosen']}"), file=sys.stderr)
     for entry in merged["left_out"]:
-        print(terminal_safe(left_out_text(entry)), file=sys.stderr)
+        print(terminal_safe(entry["message"]), file=sys.stderr)
     if merged["conflicts"]:
         from ..reports.merge_text import conflicts_text
 

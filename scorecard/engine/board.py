@@ -16,7 +16,7 @@ from .assessment import Assessment
 from .bank import Bank, Question
 from .characters import one_line
 from .statuses import ANSWERED, NA, NOT_ASKED, PARENT_CLOSED, PARENT_UNANSWERED, UNANSWERED
-from .wording import STATUS_NAMES, evidence_text, long_date, num, pct, plural, signed
+from .wording import STATUS_NAMES, evidence_text, long_date, num, pct, plan_text, plural, signed
 from .yearly import previous_differences
 
 TOP_ACTIONS = 5
@@ -274,7 +274,7 @@ def _annex(
                     "by": _who(provenance.get(question.id)),
                     "change": f"Last year: {before[question.id]['before']}" if question.id in before else "",
                     "review": "Carried from last year; not yet reviewed" if question.id in review else "",
-                    "action": _plan_text(plan.get(question.id)),
+                    "action": plan_text(plan.get(question.id)),
                 }
             )
         if rows:
@@ -314,19 +314,3 @@ def _who(entry: dict[str, str] | None) -> str:
         return ""
     when = long_date(entry["at"][:10])
     return f"{one_line(entry['by'])}, {when}" if entry.get("by") else when
-
-
-def _plan_text(entry: dict[str, str] | None) -> str:
-    if not entry:
-        return ""
-    parts = [STATUS_NAMES[entry["status"]]]
-    if entry.get("owner"):
-        parts.append(f"owner {entry['owner']}")
-    if entry.get("due"):
-        parts.append(f"due {long_date(entry['due'])}")
-    text = ", ".join(parts)
-    if entry.get("reason"):
-        text += f". Reason: {entry['reason']}"
-    if entry.get("note"):
-        text += f". {entry['note']}"
-    return text

@@ -45,6 +45,7 @@ from .bank import Bank, Question
 from .characters import name_key
 from .cycle import copy_json
 from .messages import Message
+from .wording import left_out_text
 from .yearly import same_answer
 
 QUESTION_SECTIONS = ("answers", "notes", "evidence", "action_plan")
@@ -140,15 +141,11 @@ def merge_assessments(
         }
         for s in sources
     ]
-    left_out = [
-        {
-            "file": s.name,
-            "themes": sorted(s.themes),
-            **{section: s.left_out.get(section, 0) for section in QUESTION_SECTIONS},
-        }
-        for s in sources
-        if s.themes is not None and any(s.left_out.values())
-    ]
+    left_out = []
+    for s in sources:
+        if s.themes is not None and any(s.left_out.values()):
+            entry = {"file": s.name, "themes": sorted(s.themes), **{k: s.left_out.get(k, 0) for k in QUESTION_SECTIONS}}
+            left_out.append({**entry, "message": left_out_text(entry)})
     reply = {"conflicts": conflicts, "settled": settled, "files": summary, "left_out": left_out}
     if conflicts:
         return {"assessment": None, **reply}
@@ -161,7 +158,7 @@ def _other_councils(sources: list[Source], confirmed: list[str]) -> list[Message
     """A file of another council than the first file's, unless confirmed; a confirmation that names none."""
     lead, problems, used = sources[0], [], set()
     for source in sources[1:]:
-        how = _told_apart(lead.assessment.council, source.assessment.council)
+        how = told_apart(lead.assessment.council, source.assessment.council)
         if how is None:
             continue
         council = source.assessment.council
@@ -173,8 +170,8 @@ def _other_councils(sources: list[Source], confirmed: list[str]) -> list[Message
                     "merge_other_council",
                     {
                         "file": source.name,
-                        "council": _council_label(council, how),
-                        "lead_council": _council_label(lead.assessment.council, how),
+                        "council": council_label(council, how),
+                        "lead_council": council_label(lead.assessment.council, how),
                         "lead_file": lead.name,
                         "confirm": council.code or council.ons_code or council.name,
                     },
@@ -184,7 +181,7 @@ def _other_councils(sources: list[Source], confirmed: list[str]) -> list[Message
     return problems
 
 
-def _told_apart(lead: Council, other: Council) -> str | None:
+def told_apart(lead: Council, other: Council) -> str | None:
     """How two files' councils are told to be two ("code", "ons", "name"); None if one, or if nothing can tell."""
     if lead.code and other.code:
         return "code" if lead.code != other.code else None
@@ -201,7 +198,7 @@ def _names(given: str, council: Council) -> bool:
     return bool(code) and (code in (council.code, council.ons_code) or name_key(given) == name_key(council.name))
 
 
-def _council_label(council: Council, how: str) -> str:
+def council_label(council: Council, how: str) -> str:
     name = council.name or "a council without a name"
     value = {"code": council.code, "ons": council.ons_code}.get(how)
     return f"{name} ({HOW[how]} {value})" if value else name

@@ -191,6 +191,23 @@ def evidence_text(entry: dict[str, str] | None) -> str:
     return "; ".join(parts)
 
 
+def plan_text(entry: dict[str, str] | None) -> str:
+    """An action plan entry in a line: "In progress, owner Head of Legal, due 31 March 2027. A note"."""
+    if not entry:
+        return ""
+    parts = [STATUS_NAMES[entry["status"]]]
+    if entry.get("owner"):
+        parts.append(f"owner {entry['owner']}")
+    if entry.get("due"):
+        parts.append(f"due {long_date(entry['due'])}")
+    text = ", ".join(parts)
+    if entry.get("reason"):
+        text += f". Reason: {entry['reason']}"
+    if entry.get("note"):
+        text += f". {entry['note']}"
+    return text
+
+
 def plan_import_summary(rows: int, changed: list[str], cleared: list[str], carried: dict[str, str]) -> str:
     """What reading an action plan CSV back did, in one sentence or two (engine/plan_csv.py)."""
     parts = []
@@ -504,7 +521,7 @@ PROBLEMS = {
     "next_year_same_day": "this year's assessment cannot start on the day last year's was made ({last})",
     "next_year_already_started": "it was started on {started} from the assessment of {last_year}: it is this year's "
     "assessment already, so carry on with it (starting again would replace last year's record with this one). "
-    "If this really starts a new year, say so (--again)",
+    "If this really starts a new year, confirm it",
     "next_year_too_large": "this year's file would be larger than {limit_mb} MB, the most a file can be: last year's "
     "answers, notes and evidence are copied into it twice (this year's, and last year's record). Remove notes or "
     "evidence no longer needed from last year's file first",
@@ -519,7 +536,7 @@ PROBLEMS = {
     "merge_take_blank": "{key}: {file} has nothing there to take; choose one of {files}",
     "merge_take_no_conflict": "--take {key}=...: nothing to settle for {key} (no conflict there)",
     "merge_other_council": "{file} is the assessment of {council}, not of {lead_council} like {lead_file}: "
-    "nothing was merged. If it is meant to be merged all the same, confirm that council: --other-council {confirm}",
+    "nothing was merged. If it is meant to be merged all the same, confirm that council ({confirm})",
     "merge_other_council_unknown": "--other-council {given}: none of the files is that council's",
     "merge_not_a_file": "{given!r} is not one of the files being merged ({files})",
     "merge_option_form": "{item!r}: write it as {form}",

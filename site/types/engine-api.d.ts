@@ -69,16 +69,22 @@ type ImportPlan = {
   answers: ImportEntry[];
   notes: ImportEntry[];
   council: ImportEntry[];
+  /** Evidence, actions, assignments ("evidence.ID", "action_plan.ID", "assignments.KEY"), "sign_off", "previous". */
+  parts: ImportEntry[];
   counts: { [state in ImportState]: number };
   here_has_content: boolean;
+  /** The file is another council's: both councils as named, and the code or name that confirms it. */
+  other_council: { here: string; file: string; confirm: string } | null;
 };
 type ImportState = "same" | "only_here" | "only_file" | "differ";
-/** An answer or note (question, theme, text) or a council detail (field, label). */
+/** An answer or note (question, theme, text), a council detail (field, label) or another part (key, part, label). */
 type ImportEntry = {
   question?: string;
   theme?: string;
   text?: string;
   field?: string;
+  key?: string;
+  part?: "evidence" | "action_plan" | "assignments" | "sign_off" | "previous";
   label?: string;
   here: string | null;
   file: string | null;
@@ -90,8 +96,8 @@ type MergeOutcome = {
   conflicts: MergeConflict[];
   settled: unknown[];
   files: unknown[];
-  /** Per file taken for some themes only: how much of other themes was left out. */
-  left_out: { file: string; themes: string[]; answers: number; notes: number; evidence: number; action_plan: number }[];
+  /** Per file taken for some themes only: how much of other themes was left out, and the sentence saying so. */
+  left_out: { file: string; themes: string[]; answers: number; notes: number; evidence: number; action_plan: number; message: string }[];
 };
 type MergeConflict = {
   key: string;
