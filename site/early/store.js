@@ -583,6 +583,18 @@
           /* storage turned off: changes are recorded without a name */
         }
       },
+      // One field of an action's plan entry, as the officer changed it on this page, merged into the entry saved
+      // now: another tab may have set another field of it a moment ago, which this page does not show yet, and
+      // writing the page's copy of the whole entry would undo it. A "not planned" status waits for its reason
+      // (planEntry): given the reason, the status the page shows goes with it.
+      changePlanField(id, name, value, pageStatus) {
+        refresh();
+        const saved = getAssessment().action_plan?.[id];
+        /** @type {{ status?: string, owner?: string, due?: string, note?: string, reason?: string }} */
+        const fields = { ...(saved || {}), [name]: value };
+        if (name === "reason" && pageStatus === "not_planned") fields.status = "not_planned";
+        changeAll([[`action_plan.${id}`, planEntry(fields, saved?.status)]]);
+      },
       // Sign-off (name, role, date) or its withdrawal (null).
       signOff: (entry) => changeAll([["sign_off", entry || undefined]]),
       // A carried-over answer confirmed as still right: it no longer needs review.

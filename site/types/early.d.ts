@@ -65,6 +65,8 @@ interface Store {
   setMyName(name: string): void;
   signOff(entry: { name: string; role: string; date: string } | null): void;
   confirmReview(id: string): void;
+  /** One field of an action's plan entry, merged into the entry saved now (the page's status, for "not planned"). */
+  changePlanField(id: string, name: string, value: string, pageStatus: string): void;
   /** Let unreadable saved data go: the entry kept under `key`, or ("") the copy there was no room to keep aside. */
   discardKeptAside(key: string): void;
   /** Another tab changed the storage under `key` (null: it was cleared). */

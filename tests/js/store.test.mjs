@@ -269,3 +269,25 @@ test("F15: an import that could not be saved is reported as not done, and nothin
   assert.deepEqual(one.getAssessment().answers, { "SPC-01": "yes" }, "this tab shows what is saved");
   assert.equal(one.canUndoImport(), false, "no undo offered for an import that did not happen");
 });
+
+test("F28: an owner typed in one tab and a due date set in another a moment later are both kept", () => {
+  const { storage, time, one, two, hear } = twoTabs();
+  one.changePlanField("SPC-01", "status", "in_progress", "in_progress");
+  hear(two);
+  time.tick(5);
+  one.changePlanField("SPC-01", "owner", "Head of Legal", "in_progress");
+  time.tick(5); // the second tab has not heard of the owner yet: its page still shows none
+  two.changePlanField("SPC-01", "due", "2027-03-31", "in_progress");
+  hear(one);
+  const plan = JSON.parse(storage.getItem(KEY)).action_plan["SPC-01"];
+  assert.deepEqual(plan, { status: "in_progress", owner: "Head of Legal", due: "2027-03-31" });
+  for (const store of [one, two]) assert.deepEqual(store.getAssessment().action_plan["SPC-01"], plan);
+});
+
+test("F28: 'Not planned' waits for its reason, then both are saved", () => {
+  const { one } = twoTabs();
+  one.changePlanField("SPC-01", "status", "not_planned", "not_planned");
+  assert.equal(one.getAssessment().action_plan?.["SPC-01"], undefined, "no reason yet: not saved as not planned");
+  one.changePlanField("SPC-01", "reason", "The county does it.", "not_planned");
+  assert.deepEqual(one.getAssessment().action_plan["SPC-01"], { status: "not_planned", reason: "The county does it." });
+});
