@@ -26,7 +26,7 @@ GATE_WORDS = {"not_met": "not met", "not_evidenced": "not evidenced"}
 def board_report(
     bank: Bank,
     assessment: Assessment,
-    result: dict[str, Any],
+    result: Mapping[str, Any],
     top: int = TOP_ACTIONS,
     last_year: Assessment | None = None,
     last_year_file: str = "",

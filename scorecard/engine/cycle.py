@@ -33,6 +33,7 @@ Run-time code: standard library only.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -137,6 +138,11 @@ def _usable(key: str, entry: Any, check: Callable[[Any, list[Message]], Any], as
     return checked
 
 
+def _checked_as(check: Check, qid: str, entry: Any, problems: list[Message]) -> dict[str, str] | None:
+    """``check`` of a question's entry, in the form _usable calls it."""
+    return check(entry, qid, problems)
+
+
 def _per_question(
     raw: Any, section: str, check: Check, moved: Mapping[str, str], problems: list[Message], aside: SetAside
 ) -> dict[str, dict[str, str]]:
@@ -148,7 +154,7 @@ def _per_question(
         if not QUESTION_ID.fullmatch(qid):
             problems.append(Message("section_key_not_a_question", {"section": section, "key": _short(qid)}))
             continue
-        checked = _usable(f"{section}.{qid}", entry, lambda e, why, qid=qid: check(e, qid, why), aside)
+        checked = _usable(f"{section}.{qid}", entry, functools.partial(_checked_as, check, qid), aside)
         if checked is None:
             continue
         target = moved.get(qid, qid)

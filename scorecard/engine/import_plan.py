@@ -137,7 +137,7 @@ def _part_text(section: str, value: Any) -> str:
 
 def _other_council(mine: dict[str, Any], theirs: Council) -> dict[str, str] | None:
     """When the file is another council's (register code, else GSS code, else name): both councils as named."""
-    text = {f: mine.get(f) if isinstance(mine.get(f), str) else "" for f in ("name", "code", "ons_code")}
+    text = {f: value if isinstance(value := mine.get(f), str) else "" for f in ("name", "code", "ons_code")}
     here = Council(text["name"], "", ons_code=text["ons_code"], code=text["code"])
     how = told_apart(here, theirs)
     if how is None:

@@ -143,9 +143,10 @@ def read_plan_csv(text: str, bank: Bank, plan: dict[str, dict[str, str]]) -> Pla
     """The entries the CSV changes, against the file's plan: ``changed`` ids with their new entry in ``data``."""
     if not text.strip():
         raise AssessmentError([Message("plan_csv_empty")])
-    header, rows = _header_and_rows(text)
-    if header is None:
+    found = _header_and_rows(text)
+    if found is None:
         raise AssessmentError([Message("plan_csv_no_question_column")])
+    header, rows = found
     columns = {key: header.index(name.lower()) for key, name in PLAN_COLUMNS.items() if name.lower() in header}
     if not columns:
         raise AssessmentError([Message("plan_csv_no_plan_columns", {"columns": list(PLAN_COLUMNS.values())})])
@@ -199,16 +200,16 @@ def read_plan_csv(text: str, bank: Bank, plan: dict[str, dict[str, str]]) -> Pla
     return read
 
 
-def _header_and_rows(text: str) -> tuple[list[str], Iterator[list[str]]] | tuple[None, None]:
+def _header_and_rows(text: str) -> tuple[list[str], Iterator[list[str]]] | None:
     """The header (headings folded to lower case) and the rows after it, read with the separator that finds
-    the "Question" heading; (None, None) when none does. Quotes are read as the export writes them ("" is
+    the "Question" heading; None when none does. Quotes are read as the export writes them ("" is
     one "), never guessed from the text."""
     for separator in SEPARATORS:
         rows = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
         header = [heading.strip().lower() for heading in next(rows, [])]
         if "question" in header:
             return header, rows
-    return None, None
+    return None
 
 
 def _entry(

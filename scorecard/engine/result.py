@@ -461,9 +461,9 @@ def bank_changes(bank: Bank, assessment: Assessment) -> Changes:
         for qid, value in sorted(assessment.retired_answers.items())
         if qid not in assessment.set_aside
     ]
-    set_aside = []
+    set_aside: list[SetAside] = []
     for qid, reason in sorted(assessment.set_aside.items())[:MAX_LISTED]:  # 150,000 would make every score slow
-        entry = {
+        entry: SetAside = {
             "question": qid,
             "reason": reason,
             "answer": assessment.retired_answers.get(qid),

@@ -213,7 +213,7 @@ def previous_differences(bank: Bank, assessment: Assessment, last_year: Assessme
     }
 
 
-def _change(was: dict[str, Any], now: dict[str, Any]) -> dict[str, Any]:
+def _change(was: Mapping[str, Any], now: Mapping[str, Any]) -> dict[str, Any]:
     change = None
     if was["score"] is not None and now["score"] is not None:
         change = round(now["score"] - was["score"], 1)

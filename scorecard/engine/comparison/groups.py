@@ -64,7 +64,7 @@ def medians(group: Group) -> dict[str, float | None]:
     return {"overall": stats["overall"]["median"], **{s["id"]: s["median"] for s in stats["themes"]}}
 
 
-def hide_small_groups(groups: list[dict[str, Any]], rows: list[dict[str, Any]], min_group: int) -> list[dict[str, Any]]:
+def hide_small_groups(groups: list[Group], rows: list[Row], min_group: int) -> list[HiddenFigures]:
     """For a shared report: blank every group figure drawn from 1 to min_group - 1 councils, the gaps to it, and
     each council's own score of it (the median of two councils is their mean): the council's tier, a band, stays
     (``hidden`` marks the cell).
