@@ -39,7 +39,17 @@ class BrowserApi:
         """Run one operation, never raising for bad input: that comes back as {"ok": false,
         "problems": [English text], "problem_details": [{"code", "params", "message"}]}."""
         try:
-            reply = {"ok": True, **self.ops[op](self.bank, json.loads(payload_json))}
+            reply = {"ok": True, **self.ops[op](self.bank, _payload(payload_json))}
         except AssessmentError as error:
             reply = {"ok": False, "problems": error.problems, "problem_details": [m.to_dict() for m in error.details]}
         return json.dumps(reply, ensure_ascii=False)
+
+
+def _payload(payload_json: str) -> Any:
+    """The site's JSON: what JSON.parse read may nest deeper than Python's parser goes (a file made to)."""
+    try:
+        return json.loads(payload_json)
+    except RecursionError:
+        from .engine.messages import Message
+
+        raise AssessmentError([Message("nested_too_deeply")]) from None

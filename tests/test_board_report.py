@@ -73,6 +73,9 @@ def test_the_summary(report):
         "date": "1 November 2025",
         "overall": "+24.0",
         "summary": "Since 1 November 2025: 1 answer better, 0 answers worse, 1 other change.",
+        "source": "Changes are worked out from last year's answers as recorded in this file "
+        "(assessed 1 November 2025), not checked against last year's own file.",
+        "warning": "",
     }
     first = report["actions"][0]
     assert (first["question"], first["owner"], first["due"], first["status"]) == (
@@ -157,3 +160,15 @@ def test_the_report_of_a_full_example_on_the_real_bank(real_bank):
     assert answered == score_assessment(real_bank, assessment)["evidence"]["answered"] > 40
     html = board_html(report)
     assert html.count('data-question="') == sum(len(t["questions"]) for t in report["annex"])
+
+
+def test_the_standalone_page_allows_no_script_as_the_comparison_page_does(report, real_bank):
+    """Issue 26, F26: the command line's board report carried no Content-Security-Policy (its comparison did)."""
+    from scorecard.engine.comparison import compare_files
+    from scorecard.reports.comparison import comparison_html
+    from tests.helpers import ROOT
+
+    policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+    kent = ROOT / "examples" / "region" / "invented-kent-county-council-2026.json"
+    assert policy in comparison_html(compare_files(real_bank, [(kent.name, kent.read_text(encoding="utf-8"))]))
+    assert policy in board_html(report)

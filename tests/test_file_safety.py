@@ -82,7 +82,7 @@ WRITING = {
     "merge": ["merge", "valid.json", "other.json"],
     "plan export": ["plan", "export", "valid.json"],
     "plan import": ["plan", "import", "plan.csv", "valid.json"],
-    "next-year": ["next-year", "valid.json", "--date", "2027-04-01"],
+    "next-year": ["next-year", "valid.json", "--date", "2026-11-30"],  # after the file's date, not after today
 }
 
 

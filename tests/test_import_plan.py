@@ -102,3 +102,62 @@ def test_the_compare_filter_keeps_councils_not_file_names():
     assert reply["comparison"]["skipped"][0]["problem_details"][0]["code"]
     reply = json.loads(api.call("compare", json.dumps({"files": files})))
     assert reply["shown"] == reply["comparison"]
+
+
+def test_evidence_actions_assignments_sign_off_and_last_year_are_compared_too(mini_bank):
+    """Issue 26, F8: Import -> Merge dropped the file's evidence, action plan, assignments and sign-off, and the
+    preview said nothing of them. The plan lists each entry of them, as it does answers and notes."""
+    here = make_assessment(
+        mini_bank,
+        "unitary",
+        {"ALP-01": "yes"},
+        evidence={"ALP-01": {"reference": "Policy"}},
+        action_plan={"ALP-02": {"owner": "Ann", "status": "in_progress"}},
+    )
+    theirs = make_assessment(
+        mini_bank,
+        "unitary",
+        {"ALP-01": "yes"},
+        evidence={"ALP-01": {"reference": "Policy v2"}, "ALP-02": {"link": "https://example.gov.uk/t"}},
+        action_plan={"ALP-02": {"owner": "Ann", "status": "in_progress"}, "ALP-03": {"owner": "Bo", "status": "done"}},
+        assignments={"beta": "Priya"},
+        sign_off={"name": "A. Lead", "role": "Lead", "date": "2026-05-01"},
+        previous={"assessment_date": "2025-05-01", "answers": {"ALP-01": "no"}},
+    )
+    plan = import_plan(mini_bank, here, load_assessment(theirs, mini_bank))
+    parts = {e["key"]: (e["part"], e["state"], e["here"], e["file"]) for e in plan["parts"]}
+    assert parts == {
+        "evidence.ALP-01": ("evidence", "differ", "Policy", "Policy v2"),
+        "evidence.ALP-02": ("evidence", "only_file", None, "https://example.gov.uk/t"),
+        "action_plan.ALP-02": ("action_plan", "same", "In progress, owner Ann", "In progress, owner Ann"),
+        "action_plan.ALP-03": ("action_plan", "only_file", None, "Done, owner Bo"),
+        "assignments.beta": ("assignments", "only_file", None, "Priya"),
+        "sign_off": ("sign_off", "only_file", None, "A. Lead, Lead, 1 May 2026"),
+        "previous": ("previous", "only_file", None, "Last year's answers, assessed 1 May 2025"),
+    }
+    labels = {e["key"]: e["label"] for e in plan["parts"]}
+    assert labels["evidence.ALP-01"] == "Evidence for ALP-01" and labels["assignments.beta"] == "Who answers Beta theme"
+
+
+def test_a_file_of_another_council_is_named_before_anything_is_merged(mini_bank):
+    """Issue 26, F6 (Import -> Merge): the plan says when the file is another council's, as the merge does."""
+    here = make_assessment(
+        mini_bank,
+        "unitary",
+        {"ALP-01": "yes"},
+        council={"name": "Kent County Council", "type": "unitary", "code": "KEN"},
+    )
+    theirs = make_assessment(
+        mini_bank,
+        "unitary",
+        {"BET-01": "no"},
+        council={"name": "Tunbridge Wells Borough Council", "type": "unitary", "code": "TUN"},
+    )
+    plan = import_plan(mini_bank, here, load_assessment(theirs, mini_bank))
+    assert plan["other_council"] == {
+        "here": "Kent County Council (register code KEN)",
+        "file": "Tunbridge Wells Borough Council (register code TUN)",
+        "confirm": "TUN",
+    }
+    same = import_plan(mini_bank, here, load_assessment(here, mini_bank))
+    assert same["other_council"] is None

@@ -26,7 +26,7 @@ def cli(tmp_path, *args):
 
 
 def rows(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text, newline="")))
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
 
 
 def write_rows(path, table: list[dict[str, str]], delimiter=",", encoding="utf-8") -> None:

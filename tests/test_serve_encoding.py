@@ -115,3 +115,11 @@ def test_accept_encoding_parsing():
     assert accepted_encodings("BR;Q=0.8, GZIP") == {"br", "gzip"}
     assert accepted_encodings("*;q=0.1, gzip;q=0") == {"*", "br"}
     assert accepted_encodings("") == set()
+
+
+@pytest.mark.parametrize("path", ["/", "/assets/module.mjs", "/assets/runtime.wasm"])
+def test_no_other_site_may_frame_the_pages(server, path):
+    """Issue 26, F26: any site could frame the scorecard (a <meta> policy cannot say frame-ancestors)."""
+    response, _ = get(server, path)
+    assert response.getheader("X-Frame-Options") == "DENY"
+    assert response.getheader("Content-Security-Policy") == "frame-ancestors 'none'"

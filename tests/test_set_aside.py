@@ -9,6 +9,7 @@ do, and the other answers are scored as if it were absent.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -18,6 +19,7 @@ import pytest
 from scorecard.bank_source.load import schema
 from scorecard.engine import Bank, load_assessment, parse_assessment_text, score_assessment
 from scorecard.engine.comparison import compare_files
+from scorecard.engine.result import MAX_LISTED
 from tests.helpers import MINI, ROOT, compile_bank, make_assessment
 
 MINI_V2 = ROOT / "tests" / "fixtures" / "mini_v2"
@@ -112,11 +114,19 @@ PROVENANCE = {
 }
 
 
-def test_provenance_is_kept_as_given(mini_bank):
+# as kept: every time in UTC as the site writes it (engine/times.py), so text order is time order
+KEPT = {
+    **PROVENANCE,
+    "ALP-03": {"at": "2026-11-01T10:16:00.000Z"},
+    "notes.ALP-01": {"at": "2026-11-01T09:17:00.000Z"},
+}
+
+
+def test_provenance_is_kept_with_its_times_in_the_sites_form(mini_bank):
     data = make_assessment(mini_bank, "district", {"ALP-01": "yes"}, notes={"ALP-01": "Named."}, provenance=PROVENANCE)
     jsonschema.Draft202012Validator(schema("assessment")).validate(data)
     assessment = parse_assessment_text(json.dumps(data), mini_bank)
-    assert assessment.to_dict()["provenance"] == PROVENANCE
+    assert assessment.to_dict()["provenance"] == KEPT
     assert "provenance" not in load_assessment(make_assessment(mini_bank, "district", {}), mini_bank).to_dict()
 
 
@@ -125,9 +135,9 @@ def test_provenance_moves_with_a_carried_over_answer(mini_bank):
     data = make_assessment(mini_bank, "district", {"ALP-01": "yes"}, notes={"ALP-01": "Named."}, provenance=PROVENANCE)
     moved = load_assessment(data, v2).to_dict()
     assert moved["answers"] == {"ALP-05": "yes"} and moved["notes"] == {"ALP-05": "Named."}
-    assert moved["provenance"]["ALP-05"] == PROVENANCE["ALP-01"] and "ALP-01" not in moved["provenance"]
-    assert moved["provenance"]["notes.ALP-05"] == PROVENANCE["notes.ALP-01"]
-    assert moved["provenance"]["ALP-03"] == PROVENANCE["ALP-03"]
+    assert moved["provenance"]["ALP-05"] == KEPT["ALP-01"] and "ALP-01" not in moved["provenance"]
+    assert moved["provenance"]["notes.ALP-05"] == KEPT["notes.ALP-01"]
+    assert moved["provenance"]["ALP-03"] == KEPT["ALP-03"]
 
 
 def test_a_file_with_set_aside_answers_and_provenance_matches_the_schema(mini_bank):
@@ -135,3 +145,54 @@ def test_a_file_with_set_aside_answers_and_provenance_matches_the_schema(mini_ba
     written = load_assessment(data, mini_bank).to_dict()
     jsonschema.Draft202012Validator(schema("assessment")).validate(written)
     assert written["retired_answers"] == {"ALP-77": "yes", "ALP-02": "most"}
+
+
+def test_many_set_aside_answers_are_listed_up_to_a_bound_and_all_kept(mini_bank, tmp_path):
+    """Issue 26, F16: 150,000 set-aside answers made the results page take 30-45 s (a 52 MB result on every
+    click, one list item and one button each). The result lists the first few and says how many in all."""
+    many = {f"{a}{b}{c}-{n:02d}": "yes" for a in "QRS" for b in "ABCDEFGHIJ" for c in "ABCDEFGHIJ" for n in range(5)}
+    assessment, result = scored(mini_bank, {**KNOWN, **many})
+    changes = result["changes"]
+    assert changes["set_aside_total"] == len(many) == 1500
+    assert len(changes["set_aside"]) == MAX_LISTED and changes["set_aside"][0]["question"] == "QAA-00"
+    assert len(json.dumps(result)) < 200_000
+    assert assessment.to_dict()["retired_answers"] == many  # every one kept in the file
+    (tmp_path / "a.json").write_text(json.dumps(make_assessment(mini_bank, "unitary", {**KNOWN, **many})))
+    ran = subprocess.run(
+        [sys.executable, "-m", "scorecard", "--questions", str(MINI / "questions"), "score", "a.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert ran.returncode == 0 and "1500 answer(s) or note(s) set aside" in ran.stderr
+    assert f"and {1500 - MAX_LISTED} more, all kept in the file" in ran.stderr
+    assert len(ran.stderr.splitlines()) < MAX_LISTED + 10
+
+
+def test_an_answer_kept_aside_for_a_current_question_is_not_called_retired(mini_bank, tmp_path):
+    """Issue 26 (the first work's probes): retired_answers naming a question the bank still asks was reported as
+    an answer to a retired question ("Retired question ALP-02 kept with its answer"). It is an answer kept aside,
+    not scored: the officer is told to answer the question."""
+    assessment, result = scored(mini_bank, {"ALP-01": "yes"}, retired_answers={"ALP-02": "some"})
+    assert result["changes"]["retired"] == []
+    entry = result["changes"]["set_aside"][0]
+    assert (entry["question"], entry["reason"], entry["answer"], entry["theme"]) == (
+        "ALP-02",
+        "kept_aside",
+        "some",
+        "alpha",
+    )
+    assert "ALP-02 is a question of question bank 2000.1" in entry["message"] and "Answer ALP-02" in entry["message"]
+    assert assessment.to_dict()["retired_answers"] == {"ALP-02": "some"}
+    (tmp_path / "a.json").write_text(
+        json.dumps(make_assessment(mini_bank, "unitary", {"ALP-01": "yes"}, retired_answers={"ALP-02": "some"}))
+    )
+    ran = subprocess.run(
+        [sys.executable, "-m", "scorecard", "--questions", str(MINI / "questions"), "score", "a.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert "Retired question ALP-02" not in ran.stdout and "ALP-02 is a question of" in ran.stderr

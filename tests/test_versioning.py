@@ -179,6 +179,9 @@ def test_a_current_assessment_has_no_changes(v2):
         "carried_over": [],
         "retired": [],
         "set_aside": [],
+        "set_aside_total": 0,
+        "times_taken_as_now": [],
+        "entries_set_aside": [],
     }
 
 

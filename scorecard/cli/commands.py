@@ -21,7 +21,7 @@ from ..engine import (
     operations,
     parse_assessment_text,
 )
-from ..engine.assessment import MAX_FILE_BYTES, assessment_text
+from ..engine.assessment import MAX_FILE_BYTES, assessment_text, file_text
 from ..engine.messages import Message
 from ..safe_files import FileTooLarge, UnreadableFile, read_regular_file
 from .output import (
@@ -104,7 +104,7 @@ def cmd_template(args: argparse.Namespace) -> int:
     except (AssessmentError, LookupError) as error:
         print(f"error: {terminal_safe(str(error))}", file=sys.stderr)
         return EXIT_INPUT
-    return write_or_print(json_text(data), args.output)
+    return write_or_print(file_text(data), args.output)
 
 
 def template_for(
@@ -158,16 +158,28 @@ def cmd_score(args: argparse.Namespace) -> int:
             print(f"  - {terminal_safe(problem)}", file=sys.stderr)
         return EXIT_INPUT
     result = operations.score(bank, assessment)["result"]
-    set_aside = result["changes"]["set_aside"]
+    set_aside, total = result["changes"]["set_aside"], result["changes"]["set_aside_total"]
     if set_aside:
         print(
             terminal_safe(
-                f"warning: {shown_name(args.file)}: {len(set_aside)} answer(s) or note(s) set aside, the rest scored:"
+                f"warning: {shown_name(args.file)}: {total} answer(s) or note(s) set aside, the rest scored:"
             ),
             file=sys.stderr,
         )
         for entry in set_aside:
             print(terminal_safe(f"  - {entry['message']}"), file=sys.stderr)
+        if total > len(set_aside):
+            print(f"  - and {total - len(set_aside)} more, all kept in the file", file=sys.stderr)
+    entries = result["changes"]["entries_set_aside"]
+    if entries:
+        print(
+            terminal_safe(f"warning: {shown_name(args.file)}: {len(entries)} entries set aside, the rest scored:"),
+            file=sys.stderr,
+        )
+        for entry in entries:
+            print(terminal_safe(f"  - {entry['key']}: {entry['message']}"), file=sys.stderr)
+    for entry in result["changes"]["times_taken_as_now"]:
+        print(terminal_safe(f"warning: {shown_name(args.file)}: {entry['message']}"), file=sys.stderr)
     if args.format == "json":
         sys.stdout.write(json_text(result))
     else:
@@ -251,35 +263,32 @@ def cmd_plan_export(args: argparse.Namespace) -> int:
 
 
 def cmd_plan_import(args: argparse.Namespace) -> int:
-    """Owners, due dates, status and notes from a filled-in plan CSV into the assessment file."""
+    """Owners, due dates, status and notes from a filled-in plan CSV into the assessment file (only cells changed)."""
     bank = _bank(args)
     assessment = _read_or_stop(args.file, bank, "take an action plan")
     try:
-        raw = read_regular_file(args.csv, MAX_FILE_BYTES)
+        raw = read_regular_file(args.csv, MAX_FILE_BYTES)  # as score reads files: a pipe or a device is refused
     except UnreadableFile as error:
-        print(terminal_safe(f"{shown_name(args.csv)}: cannot read the file: {error.reason}"), file=sys.stderr)
+        reason = (
+            Message("plan_csv_too_large", {"limit_mb": MAX_FILE_BYTES // 1_000_000}).text
+            if isinstance(error, FileTooLarge)
+            else f"cannot read the file: {error.reason}"
+        )
+        print(terminal_safe(f"{shown_name(args.csv)}: {reason}"), file=sys.stderr)
         return EXIT_INPUT
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")  # a spreadsheet saved as "CSV" in Windows' encoding
-    try:
-        done = operations.plan_import(bank, {"assessment": assessment, "text": text})
+        done = operations.plan_import(bank, {"assessment": assessment, "text": raw})
     except AssessmentError as error:
-        print(terminal_safe(f"{args.csv}: cannot read the action plan; nothing was written:"), file=sys.stderr)
+        print(
+            terminal_safe(f"{shown_name(args.csv)}: cannot read the action plan; nothing was written:"), file=sys.stderr
+        )
         for problem in error.problems:
             print(terminal_safe(f"  - {problem}"), file=sys.stderr)
         return EXIT_INPUT
-    code = write_or_print(json_text(done["assessment"]), args.output)
-    if code != EXIT_OK:
-        return code
-    print(
-        f"Read {done['rows']} row(s): {done['kept']} action(s) with an owner, date, status or note"
-        + (f", {done['cleared']} cleared" if done["cleared"] else "")
-        + ".",
-        file=sys.stderr,
-    )
-    return EXIT_OK
+    code = write_or_print(file_text(done["assessment"]), args.output)
+    if code == EXIT_OK:
+        print(terminal_safe(done["summary"]), file=sys.stderr)
+    return code
 
 
 def cmd_next_year(args: argparse.Namespace) -> int:
@@ -290,11 +299,15 @@ def cmd_next_year(args: argparse.Namespace) -> int:
     assessment = _read_or_stop(args.file, bank, "start next year's assessment from it")
     today = args.date or datetime.date.today().isoformat()
     try:
-        data = operations.next_year(bank, {"assessment": assessment, "today": today})["assessment"]
+        data = operations.next_year(bank, {"assessment": assessment, "today": today, "again": args.again})["assessment"]
     except AssessmentError as error:
-        print(f"error: {error}", file=sys.stderr)
+        again = " (--again)" if error.details[0].code == "next_year_already_started" else ""
+        print(
+            terminal_safe(f"{shown_name(args.file)}: cannot start next year's assessment from it: {error}{again}"),
+            file=sys.stderr,
+        )
         return EXIT_INPUT
-    return write_or_print(json_text(data), args.output)
+    return write_or_print(file_text(data), args.output)
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
@@ -315,21 +328,32 @@ def cmd_merge(args: argparse.Namespace) -> int:
             name, chosen = _pair(item, "--themes FILE=THEME,THEME", names, file_first=True)
             themes[name] = [t.strip() for t in chosen.split(",") if t.strip()]
         prefer = _file_name(args.prefer, names) if args.prefer else None
-        payload = {"files": files, "themes": themes, "take": take, "prefer": prefer}
+        payload = {
+            "files": files,
+            "themes": themes,
+            "take": take,
+            "prefer": prefer,
+            "other_councils": args.other_council,
+        }
         merged = operations.merge(bank, payload)["merge"]
     except AssessmentError as error:
         print("cannot merge; nothing was written:", file=sys.stderr)
-        for problem in error.problems:
-            print(terminal_safe(f"  - {problem}"), file=sys.stderr)
+        for problem in error.details:
+            print(terminal_safe(f"  - {problem.text}"), file=sys.stderr)
+            if problem.code == "merge_other_council":
+                hint = f"    to merge it all the same: --other-council {problem.params['confirm']}"
+                print(terminal_safe(hint), file=sys.stderr)
         return EXIT_INPUT
     for done in merged["settled"]:
         print(terminal_safe(f"settled: {done['label']}: took {done['chosen']}"), file=sys.stderr)
+    for entry in merged["left_out"]:
+        print(terminal_safe(entry["message"]), file=sys.stderr)
     if merged["conflicts"]:
         from ..reports.merge_text import conflicts_text
 
         print(terminal_safe(conflicts_text(merged["conflicts"], args.output)), file=sys.stderr)
         return EXIT_SKIPPED
-    code = write_or_print(json_text(merged["assessment"]), args.output)
+    code = write_or_print(file_text(merged["assessment"]), args.output)
     if code != EXIT_OK:
         return code
     answered = len(merged["assessment"]["answers"])
@@ -363,7 +387,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     bank = _bank(args)
     assessment = _read_or_stop(args.file, bank, "write its report")
-    report = operations.board_report(bank, assessment, top=args.actions)["report"]
+    last_year = _read_or_stop(args.last_year, bank, "compare with it") if args.last_year else None
+    report = operations.board_report(
+        bank, assessment, top=args.actions, last_year=last_year, last_year_file=shown_name(args.last_year or "")
+    )["report"]
+    if report["since"] and report["since"]["warning"]:
+        print(terminal_safe(f"warning: {report['since']['warning']}"), file=sys.stderr)
     return write_or_print(board_html(report), args.output)
 
 

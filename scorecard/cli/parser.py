@@ -21,6 +21,17 @@ from .commands import (
 )
 
 
+def count(text: str) -> int:
+    """A number of things to list: a whole number, not a negative one (-1 listed all but the last)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: give how many, not a negative number")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser for `scorecard`: ``parse_args`` gives the options and ``run``, the command's function."""
     parser = argparse.ArgumentParser(
@@ -59,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     score = commands.add_parser("score", help="score an assessment file")
     score.add_argument("file")
     score.add_argument("--format", choices=["text", "json"], default="text")
-    score.add_argument("--actions", type=int, default=10, help="how many actions to list in text output (default 10)")
+    score.add_argument("--actions", type=count, default=10, help="how many actions to list in text output (default 10)")
     score.set_defaults(run=cmd_score)
 
     compare = commands.add_parser(
@@ -101,7 +112,13 @@ def build_parser() -> argparse.ArgumentParser:
         "report", help="the board report: a one-page summary and an annex, as HTML for print or PDF"
     )
     report.add_argument("file", help="the assessment file")
-    report.add_argument("--actions", type=int, default=5, help="how many top actions the summary lists (default 5)")
+    report.add_argument("--actions", type=count, default=5, help="how many top actions the summary lists (default 5)")
+    report.add_argument(
+        "--last-year",
+        metavar="FILE",
+        help="last year's assessment file: the report says whether the answers this file records as last "
+        "year's match it",
+    )
     report.add_argument("-o", "--output", metavar="HTML", help="write to this file instead of standard output")
     report.set_defaults(run=cmd_report)
 
@@ -126,6 +143,14 @@ def build_parser() -> argparse.ArgumentParser:
         "e.g. notes.PRO-03, council.name, sign_off) from FILE; repeat as needed",
     )
     merge.add_argument("--prefer", metavar="FILE", help="settle every conflict FILE is part of in its favour")
+    merge.add_argument(
+        "--other-council",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="merge a file of another council than the first file's all the same: its register code, GSS code "
+        "or name (without this, such a file is refused)",
+    )
     merge.add_argument(
         "--themes",
         action="append",
@@ -169,6 +194,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     next_year.add_argument("file", help="last year's assessment file")
     next_year.add_argument("--date", help="this year's assessment date, YYYY-MM-DD (default today)")
+    next_year.add_argument(
+        "--again",
+        action="store_true",
+        help="start a new year from a file that was itself started from last year's less than half a year ago "
+        "(without this, such a file is refused: it is this year's assessment already)",
+    )
     next_year.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
     next_year.set_defaults(run=cmd_next_year)
 

@@ -30,10 +30,11 @@ from typing import Any
 
 from .bank import NOT_APPLICABLE, Bank, Question
 from .characters import first_not_on_one_line
-from .cycle import Cycle, is_iso_date, read_cycle
+from .cycle import Cycle, is_iso_date, one_line_problem, read_cycle
 from .indicators import read_indicators
 from .messages import Message, kind_of
 from .tables import all_accepted
+from .times import now, settled
 
 FORMAT = "scorecard-assessment"
 FORMAT_VERSION = 1
@@ -46,6 +47,7 @@ QUESTION_ID = re.compile(r"[A-Z]{3}-[0-9]{2,3}")
 EARLIEST_DATE = datetime.date(2015, 1, 1)  # the Modern Slavery Act 2015
 DATE_SLACK = datetime.timedelta(days=1)  # the officer's clock may be a time zone ahead of the one scoring
 MAX_KEPT_OPTIONS = 100  # option ids in one answer kept aside (a question offers at most 20)
+MAX_DEPTH = 16  # objects and lists inside each other: a file nests at most 5 (previous.evidence.ID.field)
 ISO_DATETIME = re.compile(
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})$"
 )
@@ -58,6 +60,7 @@ PROVENANCE_KEY = re.compile(
 # Why an answer is set aside (Assessment.set_aside): the code, and what the officer is told.
 UNKNOWN_QUESTION = "unknown_question"
 UNKNOWN_OPTION = "unknown_option"
+KEPT_ASIDE = "kept_aside"  # in retired_answers, though the bank asks the question (an edited file; a question back)
 
 
 class AssessmentError(ValueError):
@@ -94,6 +97,7 @@ class Assessment:
     )  # id -> UNKNOWN_QUESTION or UNKNOWN_OPTION; values in retired_answers (or notes)
     provenance: dict[str, dict[str, str]] = field(default_factory=dict)
     council_type_from: str = ""  # the council type id of an older bank this file used, now mapped
+    times_taken_as_now: dict[str, str] = field(default_factory=dict)  # provenance key -> the time after now it gave
     cycle: Cycle = field(
         default_factory=Cycle
     )  # evidence, action plan, sign-off, assignments, review, last year (cycle.py)
@@ -141,6 +145,15 @@ def blank_assessment(
         answers={},
         notes={},
     ).to_dict()
+
+
+def file_text(data: dict[str, Any]) -> str:
+    """An assessment file's text as written: indented for people to read, or without indents when those would
+    take it over the size every reader accepts (a file of many long lists, say)."""
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if len(text.encode("utf-8")) <= MAX_FILE_BYTES:
+        return text
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def assessment_text(raw: Any) -> str:
@@ -236,6 +249,8 @@ def load_assessment(data: Any, bank: Bank) -> Assessment:
     problems: list[Message] = []
     if not isinstance(data, dict):
         raise AssessmentError([Message("not_an_object", {"kind": kind_of(data)})])
+    if nested_too_deeply(data):
+        raise AssessmentError([Message("nested_too_deeply")])
     if data.get("format") != FORMAT:
         problems.append(Message("not_an_assessment", {"format": FORMAT}))
     elif (
@@ -256,14 +271,15 @@ def load_assessment(data: Any, bank: Bank) -> Assessment:
     if date_problem:
         problems.append(date_problem)
     version = data.get("bank_version")
-    if not isinstance(version, str) or not version:
+    if not names_a_version(version):
         problems.append(Message("bad_bank_version"))
     set_aside: dict[str, str] = {}
     answers, retired, carried = _answers(
         data.get("answers", {}), data.get("retired_answers", {}), bank, set_aside, problems
     )
     notes = _notes(data.get("notes", {}), bank, answers, retired, set_aside, problems)
-    provenance = _provenance(data.get("provenance", {}), carried, notes, problems)
+    later: dict[str, str] = {}
+    provenance = _provenance(data.get("provenance", {}), carried, notes, problems, later)
     cycle = read_cycle(data, bank, problems)
     if "indicators" in data:
         cycle.indicators = read_indicators(data["indicators"], bank, problems)
@@ -271,7 +287,7 @@ def load_assessment(data: Any, bank: Bank) -> Assessment:
         raise AssessmentError(problems)
     assert isinstance(date, str) and isinstance(version, str)  # as checked above: for the type checker
     assessment = Assessment(
-        council, date, version, answers, notes, retired, carried, set_aside, provenance, type_from, cycle=cycle
+        council, date, version, answers, notes, retired, carried, set_aside, provenance, type_from, later, cycle=cycle
     )
     if cycle.has_previous_answers():
         cycle.last_year, cycle.last_year_problems = _last_year(assessment, bank)
@@ -298,6 +314,26 @@ def _last_year(assessment: Assessment, bank: Bank) -> tuple[Assessment | None, l
         return load_assessment(data, bank), []
     except AssessmentError as error:
         return None, error.details
+
+
+def nested_too_deeply(data: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether objects and lists nest more than ``limit`` deep, found without recursion: the engine's own walks
+    (copying, writing out) recurse, and a 5 KB file nested 500 deep would overflow them, in CPython and in
+    Pyodide at different depths. Checked when a file is read, so both refuse the same files."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = value.values() if isinstance(value, dict) else value
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
+def names_a_version(value: Any) -> bool:
+    """A bank version as a file gives it: visible text on one line (spaces alone, or a line break that would
+    forge a line of a report, name no bank)."""
+    return type(value) is str and bool(value.strip()) and len(value) <= MAX_TEXT and not first_not_on_one_line(value)
 
 
 def _council(raw: Any, bank: Bank, problems: list[Message]) -> tuple[Council, str]:
@@ -426,15 +462,9 @@ def _keep_aside(where: str, qid: str, value: Any, retired: dict[str, Any], probl
 
 
 def _check_one_line(field_name: str, text: str, problems: list[Message]) -> None:
-    found = first_not_on_one_line(text)
-    if found:
-        character, code_point, position = found
-        problems.append(
-            Message(
-                "not_one_line",
-                {"field": field_name, "character": character, "code_point": code_point, "position": position},
-            )
-        )
+    problem = one_line_problem(field_name, text)
+    if problem:
+        problems.append(problem)
 
 
 def _unknown_options(question: Question, value: Any) -> list[str]:
@@ -459,7 +489,7 @@ def _set_aside_reason(qid: str, value: Any, bank: Bank) -> str | None:
     question = bank.questions.get(qid)
     if question is not None and _unknown_options(question, value):
         return UNKNOWN_OPTION
-    return None
+    return KEPT_ASIDE if question is not None else None
 
 
 def _answer_problem(question: Question, value: Any) -> Message | None:
@@ -517,13 +547,18 @@ def _notes(
 
 
 def _provenance(
-    raw: Any, carried: dict[str, str], notes: dict[str, str], problems: list[Message]
+    raw: Any, carried: dict[str, str], notes: dict[str, str], problems: list[Message], later: dict[str, str]
 ) -> dict[str, dict[str, str]]:
-    """Check who-changed-what-when; entries of carried-over answers and notes move with them."""
+    """Check who-changed-what-when; entries of carried-over answers and notes move with them.
+
+    Times are kept as the site writes them (UTC, "...Z", engine/times.py); a time after now is taken
+    as now, and ``later`` records what it was, for the officer to be told.
+    """
     if not isinstance(raw, dict):
         problems.append(Message("provenance_not_an_object"))
         return {}
     provenance: dict[str, dict[str, str]] = {}
+    today = now()
     for key, entry in raw.items():
         if not PROVENANCE_KEY.fullmatch(key):
             problems.append(Message("provenance_bad_key", {"provenance_key": key}))
@@ -534,7 +569,10 @@ def _provenance(
         elif "by" in entry and (not isinstance(entry["by"], str) or len(entry["by"]) > MAX_TEXT):
             problems.append(Message("provenance_by_bad", {"provenance_key": key, "limit": MAX_TEXT}))
         else:
-            provenance[key] = dict(entry)
+            at, after_now = settled(entry["at"], today)
+            if after_now:
+                later[key] = entry["at"]
+            provenance[key] = {**entry, "at": at}
     for old, new in carried.items():
         if old in provenance and new not in provenance:
             provenance[new] = provenance.pop(old)

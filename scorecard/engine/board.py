@@ -14,8 +14,10 @@ from typing import Any
 
 from .assessment import Assessment
 from .bank import Bank, Question
+from .characters import one_line
 from .statuses import ANSWERED, NA, NOT_ASKED, PARENT_CLOSED, PARENT_UNANSWERED, UNANSWERED
-from .wording import STATUS_NAMES, evidence_text, long_date, num, pct, plural, signed
+from .wording import STATUS_NAMES, evidence_text, long_date, num, pct, plan_text, plural, signed
+from .yearly import previous_differences
 
 TOP_ACTIONS = 5
 GATE_WORDS = {"not_met": "not met", "contradicted": "contradicted by another answer", "not_evidenced": "not answered"}
@@ -23,9 +25,18 @@ CONTROL_WORDS = {"not_met": "not in place", "not_evidenced": "not answered"}
 
 
 def board_report(
-    bank: Bank, assessment: Assessment, result: Mapping[str, Any], top: int = TOP_ACTIONS
+    bank: Bank,
+    assessment: Assessment,
+    result: Mapping[str, Any],
+    top: int = TOP_ACTIONS,
+    last_year: Assessment | None = None,
+    last_year_file: str = "",
 ) -> dict[str, Any]:
-    """The report as plain data: strings and numbers, ready to lay out."""
+    """The report as plain data: strings and numbers, ready to lay out.
+
+    "Since last year" is worked out from last year's answers recorded in this file; given last year's own
+    file (``last_year``, named ``last_year_file``), the report says whether the two agree.
+    """
     labels = result["labels"]
     council = result["council"]
     since = result.get("since_last_year") or {}
@@ -59,7 +70,11 @@ def board_report(
         "contradictions": _contradictions_line(result.get("contradictions", [])),
         "duties_by_date": [d["message"] for d in result.get("duties_by_date", [])],
         "table_note": _table_note(result, labels),
-        "since": _since(since),
+        "since": _since(
+            since,
+            previous_differences(bank, assessment, last_year) if last_year is not None else None,
+            last_year_file,
+        ),
         "actions": [_action(a, labels) for a in result["actions"][:top]],
         "actions_total": len(result["actions"]),
         "actions_owned": sum(1 for a in result["actions"] if (a.get("plan") or {}).get("owner")),
@@ -186,7 +201,9 @@ def _change_text(change: dict[str, Any] | None) -> str:
     return ""
 
 
-def _since(since: dict[str, Any]) -> dict[str, Any] | None:
+def _since(since: dict[str, Any], check: dict[str, Any] | None, file: str) -> dict[str, Any] | None:
+    """The change since last year, where it comes from (the file's own record of last year's answers), and,
+    given last year's file, whether that record matches it."""
     if not since:
         return None
     when = long_date(since["assessment_date"]) if since.get("assessment_date") else "last year"
@@ -196,7 +213,10 @@ def _since(since: dict[str, Any]) -> dict[str, Any] | None:
             "overall": "",
             "summary": "Last year's answers are not in this file, so changes are not shown"
             + (f" (last year's file: {since['file']})." if since.get("file") else "."),
+            "source": "",
+            "warning": "",
         }
+    source, warning = _since_source(when, check, file)
     counts = {"better": 0, "worse": 0}
     for question in since["questions"]:
         counts[question["direction"]] = counts.get(question["direction"], 0) + 1
@@ -209,7 +229,33 @@ def _since(since: dict[str, Any]) -> dict[str, Any] | None:
         "date": when,
         "overall": signed(overall["change"]) if overall["change"] is not None else "",
         "summary": f"Since {when}: " + ", ".join(parts) + ".",
+        "source": source,
+        "warning": warning,
     }
+
+
+def _since_source(when: str, check: dict[str, Any] | None, file: str) -> tuple[str, str]:
+    recorded = "Changes are worked out from last year's answers as recorded in this file"
+    if check is None:
+        return f"{recorded} (assessed {when}), not checked against last year's own file.", ""
+    file_date = long_date(check["file_date"])
+    dates_differ = check["recorded_date"] != check["file_date"]
+    if not check["questions"] and not dates_differ:
+        return f"{recorded}, which match last year's file ({file}, assessed {file_date}).", ""
+    parts = []
+    if check["questions"]:
+        shown = ", ".join(check["questions"][:10]) + (", …" if len(check["questions"]) > 10 else "")
+        verb = "differs" if len(check["questions"]) == 1 else "differ"
+        parts.append(f"{plural(len(check['questions']), 'answer')} {verb} ({shown})")
+    if dates_differ:
+        recorded_date = long_date(check["recorded_date"]) if check["recorded_date"] else "no date"
+        parts.append(f"it was assessed on {file_date}, not {recorded_date}")
+    return (
+        f"{recorded} (assessed {when}).",
+        f"Last year's answers recorded in this file do not match last year's file ({file}): "
+        + ", and ".join(parts)
+        + ". The changes shown are this file's record, not last year's file.",
+    )
 
 
 def _action(action: dict[str, Any], labels: dict[str, Any]) -> dict[str, Any]:
@@ -281,7 +327,7 @@ def _annex(
                     "by": _who(provenance.get(question.id)),
                     "change": f"Last year: {before[question.id]['before']}" if question.id in before else "",
                     "review": "Carried from last year; not yet reviewed" if question.id in review else "",
-                    "action": _plan_text(plan.get(question.id)),
+                    "action": plan_text(plan.get(question.id)),
                 }
             )
         if rows:
@@ -315,23 +361,9 @@ def _evidence(entry: dict[str, str] | None) -> dict[str, str] | None:
 
 
 def _who(entry: dict[str, str] | None) -> str:
+    """Who last changed an answer and when; the name on one line of visible text (a line break or a direction
+    control in a file's "by" would forge or reorder the report's words)."""
     if not entry:
         return ""
     when = long_date(entry["at"][:10])
-    return f"{entry['by']}, {when}" if entry.get("by") else when
-
-
-def _plan_text(entry: dict[str, str] | None) -> str:
-    if not entry:
-        return ""
-    parts = [STATUS_NAMES[entry["status"]]]
-    if entry.get("owner"):
-        parts.append(f"owner {entry['owner']}")
-    if entry.get("due"):
-        parts.append(f"due {long_date(entry['due'])}")
-    text = ", ".join(parts)
-    if entry.get("reason"):
-        text += f". Reason: {entry['reason']}"
-    if entry.get("note"):
-        text += f". {entry['note']}"
-    return text
+    return f"{one_line(entry['by'])}, {when}" if entry.get("by") else when

@@ -58,11 +58,20 @@ def visible(text: str) -> str:
 def fold(name: str) -> str:
     """A name as compared for identity: invisible characters dropped, compatibility forms and case folded.
 
-    'Ynys Môn' typed with a combining accent (as macOS writes it), in full-width letters or with
-    a zero-width space is still 'ynys môn'.
+    'Ynys Môn' typed with a combining accent (as macOS writes it), in full-width letters, with a
+    zero-width space or a soft hyphen (U+00AD, pasted from a word processor) is still 'ynys môn'.
+    Every format character (Unicode category Cf: soft hyphen, direction controls, zero-width
+    characters, invisible operators and tags) is dropped.
     """
-    text = unicodedata.normalize("NFKC", INVISIBLE.sub("", name))
+    visible_only = "".join(c for c in INVISIBLE.sub("", name) if unicodedata.category(c) != "Cf")
+    text = unicodedata.normalize("NFKC", visible_only)
     return unicodedata.normalize("NFKC", text.casefold())
+
+
+def name_key(name: str) -> str:
+    """A council's name as compared for identity: 'Example  Northvale District Council.' and
+    'example northvale district council' match (folded, then punctuation and spacing ignored)."""
+    return " ".join(re.sub(r"[^\w]+", " ", fold(name)).split())
 
 
 def leading_ignorable(text: str) -> int:

@@ -39,6 +39,7 @@ PLAN_COLUMNS = {
     "reason": "Reason not planned",
 }
 NOT_ASKED = "not asked"
+BYTE_ORDER_MARK = "\ufeff"
 NOT_ANSWERED = "not answered"
 
 
@@ -48,11 +49,13 @@ def actions_csv(result: Mapping[str, Any], assessment: dict[str, Any] | None = N
     Owner, due date, status, progress notes and reason come from the file's action plan (blank
     where there is none yet), for the council to fill in and read back with `scorecard plan
     import`. Guidance links are absolute when ``site_url`` is given, so they work in a spreadsheet.
+    The text starts with a byte order mark, so Excel reads it as UTF-8 (without, Siân opens as SiÃ¢n).
     """
     assessment = assessment or {}
     notes, evidence = assessment.get("notes", {}), assessment.get("evidence", {})
     base = site_url.rstrip("/") + "/guidance/" if site_url else "guidance/"
     out, writer = _writer()
+    out.write(BYTE_ORDER_MARK)
     writer.writerow(ACTION_COLUMNS)
     rows = [(a, a.get("plan") or {}) for a in result["actions"]]
     rows += [(None, entry) for entry in result.get("action_plan", []) if entry["priority"] is None]
@@ -80,7 +83,7 @@ def actions_csv(result: Mapping[str, Any], assessment: dict[str, Any] | None = N
                 spreadsheet_safe(action["current"]),
                 spreadsheet_safe(action["best"]),
                 action["gain"],
-                " ".join(base + link.replace(".md", ".html") for link in dict.fromkeys(links)),
+                spreadsheet_safe(" ".join(base + link.replace(".md", ".html") for link in dict.fromkeys(links))),
             ]
         cells += [
             spreadsheet_safe(plan.get("owner", "")),
@@ -124,7 +127,7 @@ def comparison_csv(result: Mapping[str, Any]) -> str:
         header += [f"{title} {column}" for column in PART_COLUMNS]
 
     def part(p: dict[str, Any]) -> list[Any]:
-        if p["score"] is None:
+        if cell_state(p) in ("not_asked", "not_answered"):
             return [
                 "",
                 NOT_ASKED if cell_state(p) == "not_asked" else NOT_ANSWERED,
@@ -191,15 +194,21 @@ FORMULA_START = ("=", "+", "-", "@")
 
 
 def spreadsheet_safe(text: str) -> str:
-    """Stop spreadsheet programs reading a cell as a formula (CSV injection).
+    """Stop spreadsheet programs reading a cell as a formula (CSV injection): an apostrophe first.
 
-    A spreadsheet may skip spaces, control characters (a NUL) and invisible ones before a
-    formula, so the guard looks past them too.
+    `scorecard plan import` takes the apostrophe off again exactly when ``needs_guard`` says the
+    rest needed it, so a cell comes back as it was written, an officer's own leading apostrophe too.
     """
-    start = leading_ignorable(text)
-    if text[:1] in ("\t", "\r") or text[start : start + 1] in FORMULA_START:
-        return "'" + text
-    return text
+    return "'" + text if needs_guard(text) else text
+
+
+def needs_guard(text: str) -> bool:
+    """Whether a cell needs the apostrophe: it starts like a formula, even after spaces, control characters
+    (a NUL) or invisible ones a spreadsheet may skip, or after apostrophes of the text's own (which the
+    guard's removal would otherwise take for the guard)."""
+    rest = text.lstrip("'")
+    start = leading_ignorable(rest)
+    return rest[:1] in ("\t", "\r") or rest[start : start + 1] in FORMULA_START
 
 
 def _writer() -> tuple[io.StringIO, Any]:

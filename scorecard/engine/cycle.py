@@ -6,6 +6,13 @@ so a file read and written again loses nothing. Entries for a question the bank 
 to the new id (as answers do); entries for a question the bank does not know are kept as they
 are and not used, so one stale id never blocks the rest of the file.
 
+An entry that cannot be used (an evidence date of 20266-01-05, which a browser's date field
+keeps; an owner or a sign-off name that is not one line of visible text, which could forge
+report lines or reorder a name on screen) is *set aside* the same way: kept in the file exactly
+as it was, left out of scores and reports, and reported with why (``Cycle.set_aside``). Only a
+section of the wrong shape (evidence that is not an object, a key that is not a question id)
+refuses the file: no officer types that.
+
     "evidence":    {"SPC-01": {"link": "https://...", "reference": "Cabinet report 14", "date": "2026-05-01"}}
     "action_plan": {"PRO-03": {"owner": "Head of Procurement", "due": "2027-03-31",
                                "status": "in_progress", "note": "..."}}   (status not_planned needs a reason)
@@ -26,11 +33,13 @@ Run-time code: standard library only.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .characters import first_not_on_one_line
 from .messages import Message, kind_of
 
 if TYPE_CHECKING:
@@ -38,6 +47,7 @@ if TYPE_CHECKING:
     from .bank import Bank
 
 Check = Callable[[Any, str, list[Message]], "dict[str, str] | None"]  # an entry, its question id, the problems
+SetAside = dict[str, tuple[Any, list[Message]]]  # an entry's key -> (the entry as the file gave it, why not used)
 
 QUESTION_ID = re.compile(r"^[A-Z]{3}-[0-9]{2,3}$")
 INDICATOR_ID = re.compile(r"^IND-[0-9]{2,3}$")
@@ -65,9 +75,12 @@ class Cycle:
     indicators: dict[str, dict[str, Any]] = field(default_factory=dict)  # checked by indicators.read_indicators
     last_year: Assessment | None = None  # previous's answers, checked against the bank (not written back)
     last_year_problems: list[Message] = field(default_factory=list)  # why they could not be, if they could not
+    # entries that cannot be used, kept as the file gave them: "evidence.SPC-05", "assignments.procurement",
+    # "sign_off", "previous" -> (the entry, why)
+    set_aside: SetAside = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        """The sections present, in the file's form (empty ones left out)."""
+        """The sections present, in the file's form (empty ones left out), entries set aside back in their places."""
         data: dict[str, Any] = {}
         if self.evidence:
             data["evidence"] = {q: dict(e) for q, e in self.evidence.items()}
@@ -83,6 +96,12 @@ class Cycle:
             data["previous"] = copy_json(self.previous)
         if self.indicators:
             data["indicators"] = copy_json(self.indicators)
+        for key, (entry, _why) in self.set_aside.items():
+            section, _, rest = key.partition(".")
+            if rest:
+                data.setdefault(section, {})[rest] = copy_json(entry)
+            else:
+                data[section] = copy_json(entry)
         return data
 
     def has_previous_answers(self) -> bool:
@@ -95,19 +114,37 @@ def read_cycle(data: dict[str, Any], bank: Bank, problems: list[Message]) -> Cyc
         return Cycle()  # a file without any: most files compared in bulk
     moved = bank.replaced_by
     cycle = Cycle()
-    cycle.evidence = _per_question(data.get("evidence", {}), "evidence", _evidence, moved, problems)
-    cycle.action_plan = _per_question(data.get("action_plan", {}), "action_plan", check_action, moved, problems)
-    if data.get("sign_off") is not None:
-        cycle.sign_off = _sign_off(data["sign_off"], problems)
-    cycle.assignments = _assignments(data.get("assignments", {}), bank, problems)
+    aside = cycle.set_aside
+    cycle.evidence = _per_question(data.get("evidence", {}), "evidence", _evidence, moved, problems, aside)
+    cycle.action_plan = _per_question(data.get("action_plan", {}), "action_plan", check_action, moved, problems, aside)
+    if isinstance(data.get("sign_off"), dict):  # name, role or date wrong: set aside; not an object: refused
+        cycle.sign_off = _usable("sign_off", data["sign_off"], lambda entry, why: _sign_off(entry, why), aside)
+    elif data.get("sign_off") is not None:
+        problems.append(Message("sign_off_bad_shape"))
+    cycle.assignments = _assignments(data.get("assignments", {}), bank, problems, aside)
     cycle.review = _review(data.get("review", []), moved, problems)
     if data.get("previous") is not None:
-        cycle.previous = _previous(data["previous"], problems)
+        cycle.previous = _usable("previous", data["previous"], _previous, aside)
     return cycle
 
 
+def _usable(key: str, entry: Any, check: Callable[[Any, list[Message]], Any], aside: SetAside) -> Any:
+    """The entry as ``check`` accepts it, or None with the entry set aside and why."""
+    why: list[Message] = []
+    checked = check(entry, why)
+    if why:
+        aside[key] = (entry, why)
+        return None
+    return checked
+
+
+def _checked_as(check: Check, qid: str, entry: Any, problems: list[Message]) -> dict[str, str] | None:
+    """``check`` of a question's entry, in the form _usable calls it."""
+    return check(entry, qid, problems)
+
+
 def _per_question(
-    raw: Any, section: str, check: Check, moved: Mapping[str, str], problems: list[Message]
+    raw: Any, section: str, check: Check, moved: Mapping[str, str], problems: list[Message], aside: SetAside
 ) -> dict[str, dict[str, str]]:
     if not isinstance(raw, dict):
         problems.append(Message("section_not_an_object", {"section": section, "kind": kind_of(raw)}))
@@ -117,7 +154,7 @@ def _per_question(
         if not QUESTION_ID.fullmatch(qid):
             problems.append(Message("section_key_not_a_question", {"section": section, "key": _short(qid)}))
             continue
-        checked = check(entry, qid, problems)
+        checked = _usable(f"{section}.{qid}", entry, functools.partial(_checked_as, check, qid), aside)
         if checked is None:
             continue
         target = moved.get(qid, qid)
@@ -170,6 +207,8 @@ def check_action(entry: Any, qid: str, problems: list[Message]) -> dict[str, str
         )
     if "owner" in entry and not _text(entry["owner"], MAX_TEXT):
         problems.append(Message("action_text_bad", {"question": qid, "field": "owner", "limit": MAX_TEXT}))
+    elif "owner" in entry:
+        _one_line(f"action_plan.{qid}.owner", entry["owner"], problems)
     if "due" in entry and not is_iso_date(entry["due"]):
         problems.append(Message("action_due_bad", {"question": qid}))
     for key in ("reason", "note"):
@@ -188,12 +227,14 @@ def _sign_off(raw: Any, problems: list[Message]) -> dict[str, str] | None:
     for key in ("name", "role"):
         if not _text(raw[key], MAX_TEXT, blank=False):
             problems.append(Message("sign_off_text_bad", {"field": key, "limit": MAX_TEXT}))
+        else:
+            _one_line(f"sign_off.{key}", raw[key], problems)
     if not is_iso_date(raw["date"]):
         problems.append(Message("sign_off_date_bad"))
     return dict(raw) if len(problems) == before else None
 
 
-def _assignments(raw: Any, bank: Bank, problems: list[Message]) -> dict[str, str]:
+def _assignments(raw: Any, bank: Bank, problems: list[Message], aside: SetAside) -> dict[str, str]:
     if not isinstance(raw, dict):
         problems.append(Message("assignments_not_an_object", {"kind": kind_of(raw)}))
         return {}
@@ -202,8 +243,14 @@ def _assignments(raw: Any, bank: Bank, problems: list[Message]) -> dict[str, str
     for key, name in raw.items():
         if not (key in themes or QUESTION_ID.fullmatch(key)):
             problems.append(Message("assignment_key_bad", {"key": _short(key), "themes": sorted(themes)}))
-        elif not _text(name, MAX_TEXT, blank=False):
-            problems.append(Message("assignment_name_bad", {"key": key, "limit": MAX_TEXT}))
+            continue
+        why: list[Message] = []
+        if not _text(name, MAX_TEXT, blank=False):
+            why.append(Message("assignment_name_bad", {"key": key, "limit": MAX_TEXT}))
+        else:
+            _one_line(f"assignments.{key}", name, why)
+        if why:
+            aside[f"assignments.{key}"] = (name, why)
         else:
             assignments[bank.replaced_by.get(key, key)] = name
     return assignments
@@ -258,6 +305,24 @@ def is_iso_date(value: Any) -> bool:
     except ValueError:
         return False
     return True
+
+
+def one_line_problem(where: str, text: str) -> Message | None:
+    """Why a name is not one line of visible text (a line break forges report lines, a direction control
+    reorders it on screen, a zero-width character hides in it), or None."""
+    found = first_not_on_one_line(text)
+    if found is None:
+        return None
+    character, code_point, position = found
+    return Message(
+        "not_one_line", {"field": where, "character": character, "code_point": code_point, "position": position}
+    )
+
+
+def _one_line(where: str, text: str, problems: list[Message]) -> None:
+    problem = one_line_problem(where, text)
+    if problem:
+        problems.append(problem)
 
 
 def _text(value: Any, most: int, blank: bool = True) -> bool:

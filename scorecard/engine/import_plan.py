@@ -1,8 +1,11 @@
 """What importing an assessment file would change, for the officer to see before choosing.
 
-Question by question (answers and notes) and field by field (council details): the same in
-both, only in the assessment saved here, only in the file, or different in each. The site shows
-this before it replaces or merges anything, and lets the officer choose where the two differ.
+Question by question (answers and notes), field by field (council details) and entry by entry
+(evidence, actions, who answers which theme, the sign-off, last year's record: ``parts``): the
+same in both, only in the assessment saved here, only in the file, or different in each. The
+site shows this before it replaces or merges anything, and lets the officer choose where the
+two differ, so a merge drops nothing unseen. A file of another council is named
+(``other_council``), as the merge of officers' files refuses it until the lead confirms.
 Run-time code: standard library only.
 """
 
@@ -11,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .assessment import Assessment, AssessmentError, load_assessment
+from .assessment import Assessment, AssessmentError, Council, load_assessment
 from .bank import Bank, Question
-from .wording import answer_ids
+from .merge import council_label, told_apart
+from .wording import answer_ids, evidence_text, long_date, plan_text
 
 Label = Callable[[Question | None, Any], str]  # an answer as the officer reads it
 
@@ -57,8 +61,91 @@ def import_plan(bank: Bank, here_data: Any, incoming: Assessment) -> dict[str, A
         "answers": answers,
         "notes": notes,
         "council": council,
+        "parts": _parts(bank, here["file"], incoming.to_dict()),
         "counts": counts,
         "here_has_content": bool(here["answers"] or here["notes"] or here["retired"] or here["council"].get("name")),
+        "other_council": _other_council(here["council"], incoming.council),
+    }
+
+
+PART_SECTIONS = ("evidence", "action_plan", "assignments")
+
+
+def _parts(bank: Bank, mine: dict[str, Any], theirs: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every entry of evidence, the action plan and assignments, the sign-off and last year's record, compared."""
+    order = {qid: i for i, qid in enumerate(bank.questions)}
+    order.update({t.id: -len(bank.themes) + i for i, t in enumerate(bank.themes)})  # themes first, in bank order
+    titles = {t.id: t.title for t in bank.themes}
+    parts = []
+    for section in PART_SECTIONS:
+        here, there = _section(mine, section), _section(theirs, section)
+        for key in sorted(set(here) | set(there), key=lambda k: (order.get(k, len(order)), k)):
+            parts.append(
+                _part(section, f"{section}.{key}", _label_of(section, key, titles), here.get(key), there.get(key))
+            )
+    for section in ("sign_off", "previous"):
+        if mine.get(section) or theirs.get(section):
+            parts.append(_part(section, section, PART_LABELS[section], mine.get(section), theirs.get(section)))
+    return parts
+
+
+PART_LABELS = {"sign_off": "Sign-off", "previous": "Last year's answers"}
+
+
+def _section(data: dict[str, Any], section: str) -> dict[str, Any]:
+    value = data.get(section)
+    return value if isinstance(value, dict) else {}
+
+
+def _label_of(section: str, key: str, titles: dict[str, str]) -> str:
+    if section == "evidence":
+        return f"Evidence for {key}"
+    if section == "action_plan":
+        return f"Action for {key}"
+    return f"Who answers {titles.get(key, key)}"
+
+
+def _part(section: str, key: str, label: str, mine: Any, theirs: Any) -> dict[str, Any]:
+    return {
+        "key": key,
+        "part": section,
+        "label": label,
+        "here": _shown(mine or None, lambda v: _part_text(section, v)),
+        "file": _shown(theirs or None, lambda v: _part_text(section, v)),
+        "state": _state(mine or None, theirs or None),
+    }
+
+
+def _part_text(section: str, value: Any) -> str:
+    """An entry as the officer reads it; one the engine set aside (not the shape it writes) as its text."""
+    try:
+        if section == "evidence":
+            return evidence_text(value)
+        if section == "action_plan":
+            return plan_text(value)
+        if section == "sign_off":
+            return f"{value['name']}, {value['role']}, {long_date(value['date'])}"
+        if section == "previous":
+            if "answers" in value:
+                dated = f", assessed {long_date(value['assessment_date'])}" if value.get("assessment_date") else ""
+                return f"Last year's answers{dated}"
+            return f"Last year's file: {value['file']}"
+    except (KeyError, TypeError, AttributeError):
+        pass
+    return value if isinstance(value, str) else str(value)[:200]
+
+
+def _other_council(mine: dict[str, Any], theirs: Council) -> dict[str, str] | None:
+    """When the file is another council's (register code, else GSS code, else name): both councils as named."""
+    text = {f: value if isinstance(value := mine.get(f), str) else "" for f in ("name", "code", "ons_code")}
+    here = Council(text["name"], "", ons_code=text["ons_code"], code=text["code"])
+    how = told_apart(here, theirs)
+    if how is None:
+        return None
+    return {
+        "here": council_label(here, how),
+        "file": council_label(theirs, how),
+        "confirm": theirs.code or theirs.ons_code or theirs.name,
     }
 
 
@@ -71,6 +158,7 @@ def _readable(bank: Bank, data: Any) -> dict[str, Any]:
             "notes": here.notes,
             "retired": here.retired_answers,
             "council": _council(here),
+            "file": here.to_dict(),
         }
     except AssessmentError:
         data = data if isinstance(data, dict) else {}
@@ -84,6 +172,7 @@ def _readable(bank: Bank, data: Any) -> dict[str, Any]:
             "notes": part("notes"),
             "retired": part("retired_answers"),
             "council": part("council"),
+            "file": data,
         }
 
 

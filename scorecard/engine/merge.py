@@ -16,22 +16,40 @@ figures and last year's record ("an item"):
 The merged file is in the current bank's form. A question stays marked for review only if
 every file that gave its theme still marks it (one person confirming it is enough).
 
+The files must be of one council: a file whose council differs from the first file's (the
+lead's own) by register code, else GSS code, else name, is refused unless the lead confirms
+that council by code or name (``other_councils``): another council's answers would otherwise
+fill the lead's blanks unseen. Nothing is dropped without saying so: a file taken for some
+themes only has what it held of other themes counted in ``left_out``; answers to retired
+questions and those the bank does not know belong to no theme and are taken from every file
+(kept aside in the merged file, as in each).
+
 Run-time code: standard library only.
 """
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from .assessment import FORMAT, FORMAT_VERSION, Assessment, AssessmentError, load_assessment, parse_assessment_text
+from .assessment import (
+    FORMAT,
+    FORMAT_VERSION,
+    Assessment,
+    AssessmentError,
+    Council,
+    load_assessment,
+    parse_assessment_text,
+)
 from .bank import Bank, Question
+from .characters import name_key
 from .cycle import copy_json
 from .messages import Message
+from .wording import left_out_text
 from .yearly import same_answer
 
 QUESTION_SECTIONS = ("answers", "notes", "evidence", "action_plan")
+HOW = {"code": "register code", "ons": "GSS code"}
 WHAT = {
     "answers": "answer",
     "notes": "note",
@@ -57,6 +75,7 @@ class Source:
     provenance: dict[str, dict[str, str]]
     themes: frozenset[str] | None = None  # None: every theme
     items: dict[str, Any] = field(default_factory=dict)
+    left_out: dict[str, int] = field(default_factory=dict)  # per question section, items of themes not taken
 
 
 def merge_assessments(
@@ -65,16 +84,21 @@ def merge_assessments(
     themes: dict[str, list[str]] | None = None,
     take: dict[str, str] | None = None,
     prefer: str | None = None,
+    other_councils: list[str] | None = None,
 ) -> dict[str, Any]:
-    """Merge files [(name, text or dict)] -> {"assessment": merged file or None, "conflicts", "settled", "files"}.
+    """Merge files [(name, text or dict)] -> {"assessment": merged file or None, "conflicts", "settled", "files",
+    "left_out"}.
 
     ``assessment`` is None while any conflict is unsettled: a half-merged file must not be
-    mistaken for the team's answers. AssessmentError lists every file problem and every bad choice.
+    mistaken for the team's answers. ``other_councils`` confirms files of another council than the
+    first file's, each by its register code, GSS code or name. AssessmentError lists every file
+    problem and every bad choice.
     """
     themes, take = themes or {}, dict(take or {})
     sources = _read(bank, files, themes)
     names = [s.name for s in sources]
-    problems = [
+    problems = _other_councils(sources, other_councils or [])
+    problems += [
         Message("merge_take_unknown_file", {"key": key, "file": name, "files": names})
         for key, name in take.items()
         if name not in names
@@ -91,7 +115,7 @@ def merge_assessments(
         holders = [s for s in sources if key in s.items]
         distinct = _distinct(key, [s.items[key] for s in holders])
         if len(distinct) == 1:
-            chosen[key] = (holders[0].items[key], _latest(key, holders))
+            chosen[key] = (holders[0].items[key], _first_record(key, holders))
             continue
         conflict = _conflict(bank, key, holders)
         pick = _choice(key, take, used_takes)
@@ -117,11 +141,67 @@ def merge_assessments(
         }
         for s in sources
     ]
+    left_out = []
+    for s in sources:
+        if s.themes is not None and any(s.left_out.values()):
+            entry = {"file": s.name, "themes": sorted(s.themes), **{k: s.left_out.get(k, 0) for k in QUESTION_SECTIONS}}
+            left_out.append({**entry, "message": left_out_text(entry)})
+    reply = {"conflicts": conflicts, "settled": settled, "files": summary, "left_out": left_out}
     if conflicts:
-        return {"assessment": None, "conflicts": conflicts, "settled": settled, "files": summary}
+        return {"assessment": None, **reply}
     merged = _assemble(bank, sources, chosen)
     load_assessment(merged, bank)  # the merged file must read back; a failure here is a bug, not bad input
-    return {"assessment": merged, "conflicts": [], "settled": settled, "files": summary}
+    return {"assessment": merged, **reply}
+
+
+def _other_councils(sources: list[Source], confirmed: list[str]) -> list[Message]:
+    """A file of another council than the first file's, unless confirmed; a confirmation that names none."""
+    lead, problems, used = sources[0], [], set()
+    for source in sources[1:]:
+        how = told_apart(lead.assessment.council, source.assessment.council)
+        if how is None:
+            continue
+        council = source.assessment.council
+        given = [c for c in confirmed if _names(c, council)]
+        used.update(given)
+        if not given:
+            problems.append(
+                Message(
+                    "merge_other_council",
+                    {
+                        "file": source.name,
+                        "council": council_label(council, how),
+                        "lead_council": council_label(lead.assessment.council, how),
+                        "lead_file": lead.name,
+                        "confirm": council.code or council.ons_code or council.name,
+                    },
+                )
+            )
+    problems += [Message("merge_other_council_unknown", {"given": c}) for c in confirmed if c not in used]
+    return problems
+
+
+def told_apart(lead: Council, other: Council) -> str | None:
+    """How two files' councils are told to be two ("code", "ons", "name"); None if one, or if nothing can tell."""
+    if lead.code and other.code:
+        return "code" if lead.code != other.code else None
+    if lead.ons_code and other.ons_code:
+        return "ons" if lead.ons_code != other.ons_code else None
+    if lead.name.strip() and other.name.strip():
+        return "name" if name_key(lead.name) != name_key(other.name) else None
+    return None  # a contributor's file without a name or codes: nothing says it is another council
+
+
+def _names(given: str, council: Council) -> bool:
+    """Whether the lead's confirmation names this council: its register code, GSS code or name."""
+    code = given.strip().upper()
+    return bool(code) and (code in (council.code, council.ons_code) or name_key(given) == name_key(council.name))
+
+
+def council_label(council: Council, how: str) -> str:
+    name = council.name or "a council without a name"
+    value = {"code": council.code, "ons": council.ons_code}.get(how)
+    return f"{name} ({HOW[how]} {value})" if value else name
 
 
 def _read(bank: Bank, files: list[tuple[str, Any]], themes: dict[str, list[str]]) -> list[Source]:
@@ -178,13 +258,13 @@ def _items(bank: Bank, source: Source) -> dict[str, Any]:
         for qid, value in data.get(section, {}).items():
             if value is None or value == "":
                 continue
-            question = bank.questions.get(qid)
-            if source.themes is not None and (question is None or question.theme not in source.themes):
+            question = bank.questions.get(qid)  # None: a question the bank does not know belongs to no theme
+            if source.themes is not None and question is not None and question.theme not in source.themes:
+                source.left_out[section] = source.left_out.get(section, 0) + 1
                 continue
             items[f"{section}.{qid}"] = value
-    if source.themes is None:  # answers to retired questions belong to no theme: from whole files only
-        for qid, value in data.get("retired_answers", {}).items():
-            items[f"retired_answers.{qid}"] = value
+    for qid, value in data.get("retired_answers", {}).items():  # retired or unknown: no theme, kept aside
+        items[f"retired_answers.{qid}"] = value
     for key, name in data.get("assignments", {}).items():
         items[f"assignments.{key}"] = name
     for iid, entry in data.get("indicators", {}).items():
@@ -216,17 +296,12 @@ def _provenance_key(key: str) -> str:
     return rest if section == "answers" else key
 
 
-def _latest(key: str, holders: list[Source]) -> Source:
-    """Of the files that agree, the one that gave it last (its who-and-when is kept)."""
+def _first_record(key: str, holders: list[Source]) -> Source:
+    """Of the files that agree, the first (in the order given: the lead's own file first) that records who
+    gave it and when. A copy claiming a later time does not take over "who answered": the answer itself
+    did not change, and a time or name in a file is only its claim."""
     pkey = _provenance_key(key)
-    dated = [s for s in holders if pkey in s.provenance]
-    return max(dated, key=lambda s: _instant(s.provenance[pkey]["at"])) if dated else holders[0]
-
-
-def _instant(at: str) -> datetime.datetime:
-    """A provenance time as a comparable instant (the site writes UTC, "...Z"; others may give an offset)."""
-    moment = datetime.datetime.fromisoformat(at.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
+    return next((s for s in holders if pkey in s.provenance), holders[0])
 
 
 def _choice(key: str, take: dict[str, str], used: set[str]) -> str | None:
@@ -308,7 +383,7 @@ def _assemble(bank: Bank, sources: list[Source], chosen: dict[str, tuple[Any, So
             provenance[pkey] = dict(source.provenance[pkey])
     starts = [s.provenance["assessment"] for s in sources if "assessment" in s.provenance]
     if starts:
-        provenance["assessment"] = dict(min(starts, key=lambda p: _instant(p["at"])))
+        provenance["assessment"] = dict(min(starts, key=lambda p: p["at"]))  # UTC, one form: text order is time order
     review = _review(bank, sources)
     if review:
         data["review"] = review

@@ -66,41 +66,61 @@ def plan_export(bank: Bank, payload: Payload) -> Payload:
 
 
 def plan_import(bank: Bank, payload: Payload) -> Payload:
-    """A filled-in action plan CSV into the assessment: {"assessment", "text"} -> {"assessment", "rows", "kept",
-    "cleared"}: the updated file, the rows read, the actions with an owner, date, status or note, and the entries
-    removed. Nothing changes unless every row reads (AssessmentError names each row that does not)."""
-    from .plan_csv import apply_plan, read_plan_csv
+    """A filled-in action plan CSV into the assessment: {"assessment", "text" (the file's bytes, or text)} ->
+    {"assessment", "rows", "changed", "cleared", "carried", "summary"}: the updated file, the rows read, the
+    questions whose entry was added or edited and those cleared, rows read into a question that replaced theirs,
+    and a sentence saying all that. Only cells changed in the spreadsheet change the file, and nothing changes
+    unless every row reads (AssessmentError names each row that does not): engine/plan_csv.py."""
+    from .plan_csv import import_plan_csv
 
     assessment = checked(bank, payload["assessment"])
-    updates = read_plan_csv(payload["text"], bank)
-    updated = load_assessment(apply_plan(assessment.to_dict(), updates), bank)
+    read = import_plan_csv(bank, assessment.to_dict(), payload["text"])
     return {
-        "assessment": updated.to_dict(),
-        "rows": len(updates),
-        "kept": sum(1 for entry in updates.values() if entry is not None),
-        "cleared": sum(1 for qid, entry in updates.items() if entry is None and qid in assessment.cycle.action_plan),
+        "assessment": read.data,
+        "rows": read.rows,
+        "changed": read.changed,
+        "cleared": read.cleared,
+        "carried": read.carried,
+        "summary": read.summary(),
     }
 
 
-def board_report(bank: Bank, assessment: Assessment | Payload, top: int | None = None) -> Payload:
+def board_report(
+    bank: Bank,
+    assessment: Assessment | Payload,
+    top: int | None = None,
+    last_year: Assessment | None = None,
+    last_year_file: str = "",
+) -> Payload:
     """The board report's content (the site's page and `scorecard report` lay it out): {"report"}; ``top``
-    actions in the summary (default board.TOP_ACTIONS)."""
+    actions in the summary (default board.TOP_ACTIONS). Given last year's own file (``last_year``, named
+    ``last_year_file``), the report says whether the answers this file records as last year's match it."""
     from .board import TOP_ACTIONS, board_report
 
     assessment = checked(bank, assessment)
     result = score_assessment(bank, assessment)
-    return {"report": board_report(bank, assessment, result, top=TOP_ACTIONS if top is None else top)}
+    top = TOP_ACTIONS if top is None else top
+    return {
+        "report": board_report(bank, assessment, result, top=top, last_year=last_year, last_year_file=last_year_file)
+    }
 
 
 def merge(bank: Bank, payload: Payload) -> Payload:
     """Merge officers' files: {"files": [{"name", "text"}], "themes"?: {name: [theme]}, "take"?: {key: name},
-    "prefer"?} -> {"merge"}: the conflicts to choose (with who and when) and, once none is left, the merged file."""
+    "prefer"?, "other_councils"?: [code or name]} -> {"merge"}: the conflicts to choose (with who and when), what
+    a theme choice left out and, once no conflict is left, the merged file. A file of another council than the
+    first file's is refused unless other_councils names it (engine/merge.py)."""
     from .merge import merge_assessments
 
     files = [(f["name"], f["text"]) for f in payload["files"]]
     return {
         "merge": merge_assessments(
-            bank, files, themes=payload.get("themes"), take=payload.get("take"), prefer=payload.get("prefer")
+            bank,
+            files,
+            themes=payload.get("themes"),
+            take=payload.get("take"),
+            prefer=payload.get("prefer"),
+            other_councils=payload.get("other_councils"),
         )
     }
 
@@ -116,10 +136,14 @@ def export_themes(bank: Bank, payload: Payload) -> Payload:
 
 
 def next_year(bank: Bank, payload: Payload) -> Payload:
-    """This year's assessment from last year's: {"assessment", "today"} -> {"assessment"}."""
+    """This year's assessment from last year's: {"assessment", "today", "again"?} -> {"assessment"}, in this bank's
+    form. "again" starts a new year from a file itself started less than half a year ago, which is otherwise
+    refused: it is this year's already (engine/next_year.py)."""
     from .next_year import next_year
 
-    return {"assessment": next_year(checked(bank, payload["assessment"]), payload["today"])}
+    assessment = checked(bank, payload["assessment"])
+    again = payload.get("again") is True
+    return {"assessment": next_year(assessment, payload["today"], bank_version=bank.version, again=again)}
 
 
 def compare(bank: Bank, payload: Payload) -> Payload:

@@ -20,7 +20,7 @@ from .bank import Bank
 from .findings import contradictions_found, duties_by_date
 from .indicators import indicator_results
 from .scoring import Reading, overall, question_entries, read_answers, score_theme
-from .wording import STATUS_NAMES, set_aside_message
+from .wording import STATUS_NAMES, entry_set_aside_message, set_aside_message, time_taken_as_now_message
 from .yearly import (
     evidence_completeness,
     evidence_share,
@@ -29,6 +29,8 @@ from .yearly import (
     since_last_year,
     still_to_review,
 )
+
+MAX_LISTED = 100  # set-aside answers listed in a result; the rest are counted (set_aside_total), and kept in the file
 
 
 class CouncilSummary(TypedDict):
@@ -184,11 +186,28 @@ class SetAside(TypedDict):
     """An answer or note the bank does not know (a question or option it no longer has): kept, reported, not scored."""
 
     question: str
-    reason: str  # unknown_question or unknown_option
+    reason: str  # unknown_question, unknown_option, or kept_aside (a current question's answer in retired_answers)
     answer: Any
     note: str
     text: str
     theme: str
+    message: str
+
+
+class TimeTakenAsNow(TypedDict):
+    """A provenance time after now (a clock set wrong, an edited file), taken as now when the file was read."""
+
+    key: str  # the provenance key: SPC-01, notes.SPC-01, council.name, ...
+    at: str  # the time the file gave
+    message: str
+
+
+class EntrySetAside(TypedDict):
+    """An entry of the yearly cycle that cannot be used (a date of 20266-01-05, a name that is not one line):
+    kept in the file as it was, not used, reported (engine/cycle.py)."""
+
+    key: str  # evidence.SPC-05, action_plan.SPC-05, assignments.procurement, sign_off, previous
+    problems: list[str]
     message: str
 
 
@@ -197,7 +216,10 @@ class Changes(TypedDict):
     council_type_from: str  # an older bank's council type id, now mapped; "" when unchanged
     carried_over: list[CarriedOver]
     retired: list[RetiredAnswer]
-    set_aside: list[SetAside]
+    set_aside: list[SetAside]  # the first MAX_LISTED, in id order
+    set_aside_total: int  # how many answers and notes are set aside in all
+    times_taken_as_now: list[TimeTakenAsNow]
+    entries_set_aside: list[EntrySetAside]
 
 
 class PlanFields(TypedDict):
@@ -525,7 +547,7 @@ def bank_changes(bank: Bank, assessment: Assessment) -> Changes:
         if qid not in assessment.set_aside
     ]
     set_aside: list[SetAside] = []
-    for qid, reason in sorted(assessment.set_aside.items()):
+    for qid, reason in sorted(assessment.set_aside.items())[:MAX_LISTED]:  # 150,000 would make every score slow
         entry: SetAside = {
             "question": qid,
             "reason": reason,
@@ -543,4 +565,17 @@ def bank_changes(bank: Bank, assessment: Assessment) -> Changes:
         "carried_over": [{"from": old, "to": new} for old, new in sorted(assessment.carried_over.items())],
         "retired": retired,
         "set_aside": set_aside,
+        "set_aside_total": len(assessment.set_aside),
+        "entries_set_aside": [
+            {
+                "key": key,
+                "problems": [m.text for m in why],
+                "message": entry_set_aside_message(key, [m.text for m in why]),
+            }
+            for key, (_entry, why) in assessment.cycle.set_aside.items()
+        ],
+        "times_taken_as_now": [
+            {"key": key, "at": at, "message": time_taken_as_now_message(key, at)}
+            for key, at in assessment.times_taken_as_now.items()
+        ],
     }

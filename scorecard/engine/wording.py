@@ -36,6 +36,11 @@ def answer_ids(value: Any) -> str:
 def set_aside_message(entry: Mapping[str, Any], bank_version: str) -> str:
     """What an officer is told about an answer set aside, and what to do about it."""
     qid = entry["question"]
+    if entry["reason"] == "kept_aside":
+        return (
+            f"An answer to {qid} ({answer_ids(entry['answer'])}) is kept aside in the file, not scored, though {qid} "
+            f"is a question of question bank {bank_version}. Answer {qid} (and remove the kept answer once you have)."
+        )
     if entry["reason"] == "unknown_option":
         return (
             f"Your answer to {qid} ({answer_ids(entry['answer'])}) is not one of its options in question bank "
@@ -53,6 +58,54 @@ def set_aside_message(entry: Mapping[str, Any], bank_version: str) -> str:
         f"{qid}{answer} is not a question in question bank {bank_version}, so its {kept} set aside: kept in "
         "the file, not scored. If the file came from a newer version of the scorecard, score it with that "
         "version; otherwise you can remove it."
+    )
+
+
+def entry_set_aside_message(key: str, problems: list[str]) -> str:
+    """What an officer is told about an entry of the yearly cycle that cannot be used (engine/cycle.py)."""
+    what = {
+        "evidence": "The evidence for {}",
+        "action_plan": "The action plan entry for {}",
+        "assignments": "Who answers {}",
+        "sign_off": "The sign-off",
+        "previous": "Last year's answers",
+    }
+    section, _, rest = key.partition(".")
+    return (
+        what[section].format(rest)
+        + " is set aside: kept in the file as it was, but not used until it is corrected ("
+        + "; ".join(problems)
+        + ")."
+    )
+
+
+def left_out_text(entry: dict[str, Any]) -> str:
+    """What a merge left out of a file taken for some themes only (engine/merge.py)."""
+    counts = [
+        plural(entry["answers"], "answer"),
+        plural(entry["notes"], "note"),
+        plural(entry["evidence"], "piece of evidence", "pieces of evidence"),
+        plural(entry["action_plan"], "action"),
+    ]
+    kept = [text for text in counts if not text.startswith("0 ")]
+    return (
+        f"{entry['file']}: only the themes chosen ({', '.join(entry['themes'])}) were taken: "
+        f"{and_list(kept)} of other themes left out"
+    )
+
+
+def shown_time(at: str) -> str:
+    """A provenance time as a person reads it: 2026-11-02T10:15:00.000Z -> 2026-11-02 10:15 UTC."""
+    date, _, time = at.partition("T")
+    zone = " UTC" if time.endswith("Z") else (" " + time[-6:] if time[-6:-5] in "+-" else "")
+    return f"{date} {time[:5]}{zone}".strip()
+
+
+def time_taken_as_now_message(key: str, at: str) -> str:
+    """What an officer is told about a change time after now (engine/times.py)."""
+    return (
+        f"The time recorded for the last change to {key} ({shown_time(at)}) is after now: a computer's "
+        "clock set wrong, or an edited file? It is taken as now, so it cannot win over changes made later."
     )
 
 
@@ -110,7 +163,10 @@ def long_date(iso: str) -> str:
 
 def cell_state(part: dict[str, Any]) -> str:
     """How a comparison cell is written: 'scored' (a score and a tier), 'not_rated' (a provisional score without a
-    tier), 'not_asked' (nothing applies to this council) or 'not_answered'."""
+    tier), 'hidden' (a shared report hides the score, not the tier or why there is none), 'not_asked' (nothing
+    applies to this council) or 'not_answered'."""
+    if part.get("hidden"):
+        return "hidden"
     if part["score"] is not None:
         return "scored" if part["tier"] is not None else "not_rated"
     return "not_asked" if part.get("asked", 1) == 0 else "not_answered"
@@ -213,6 +269,37 @@ def evidence_text(entry: dict[str, str] | None) -> str:
     return "; ".join(parts)
 
 
+def plan_text(entry: dict[str, str] | None) -> str:
+    """An action plan entry in a line: "In progress, owner Head of Legal, due 31 March 2027. A note"."""
+    if not entry:
+        return ""
+    parts = [STATUS_NAMES[entry["status"]]]
+    if entry.get("owner"):
+        parts.append(f"owner {entry['owner']}")
+    if entry.get("due"):
+        parts.append(f"due {long_date(entry['due'])}")
+    text = ", ".join(parts)
+    if entry.get("reason"):
+        text += f". Reason: {entry['reason']}"
+    if entry.get("note"):
+        text += f". {entry['note']}"
+    return text
+
+
+def plan_import_summary(rows: int, changed: list[str], cleared: list[str], carried: dict[str, str]) -> str:
+    """What reading an action plan CSV back did, in one sentence or two (engine/plan_csv.py)."""
+    parts = []
+    if changed:
+        parts.append(plural(len(changed), "action") + " added or changed (" + ", ".join(changed) + ")")
+    if cleared:
+        parts.append(plural(len(cleared), "action") + " cleared (" + ", ".join(cleared) + ")")
+    text = f"Read {plural(rows, 'row')} of the action plan: " + ("; ".join(parts) if parts else "nothing changed") + "."
+    if carried:
+        moved = ", ".join(f"{old} into {new}" for old, new in carried.items())
+        text += f" Rows of questions the bank has replaced were read into the new questions: {moved}."
+    return text
+
+
 # --- comparison notes ---------------------------------------------------------------------
 
 
@@ -232,6 +319,7 @@ def comparison_notes(
     groups: Sequence[Mapping[str, Any]] | None = None,
     hidden: Sequence[Mapping[str, Any]] | None = None,
     min_group: int = 5,
+    shareable: bool = False,
 ) -> list[str]:
     """The like-with-like findings as plain-English sentences, most important first."""
     notes = []
@@ -254,7 +342,13 @@ def comparison_notes(
         )
         notes.append(
             f"This report is for sharing, so group figures (median, quartiles, lowest and highest) drawn from "
-            f"fewer than {plural(min_group, 'council')} are hidden, and so are the gaps to them: {listed}."
+            f"fewer than {plural(min_group, 'council')} are hidden, and so are the gaps to them and each of those "
+            f"councils' own scores of them (their tiers are shown): {listed}."
+        )
+    if shareable:
+        notes.append(
+            "Files are named without their folders, and the answers each council changed are left out of its "
+            "progress over time."
         )
     for council in like.get("functions_differ", []):
         changes = []
@@ -500,6 +594,15 @@ PROBLEMS = {
     # starting this year's assessment (engine/next_year.py)
     "next_year_date_bad": "today must be a date written YYYY-MM-DD",
     "next_year_before_last": "this year's assessment cannot start ({today}) before last year's was made ({last})",
+    "next_year_date_in_future": "{today} is after today ({now}): this year's assessment cannot start on a date "
+    "still to come",
+    "next_year_same_day": "this year's assessment cannot start on the day last year's was made ({last})",
+    "next_year_already_started": "it was started on {started} from the assessment of {last_year}: it is this year's "
+    "assessment already, so carry on with it (starting again would replace last year's record with this one). "
+    "If this really starts a new year, confirm it",
+    "next_year_too_large": "this year's file would be larger than {limit_mb} MB, the most a file can be: last year's "
+    "answers, notes and evidence are copied into it twice (this year's, and last year's record). Remove notes or "
+    "evidence no longer needed from last year's file first",
     # merging officers' files (engine/merge.py); "file_problem" is that file's own problem, written out
     "merge_needs_two": "give at least two assessment files to merge",
     "merge_same_name": "{file}: the same file name is given twice",
@@ -510,6 +613,9 @@ PROBLEMS = {
     "merge_prefer_unknown_file": "--prefer {file}: no file is called {file!r} (files: {files})",
     "merge_take_blank": "{key}: {file} has nothing there to take; choose one of {files}",
     "merge_take_no_conflict": "--take {key}=...: nothing to settle for {key} (no conflict there)",
+    "merge_other_council": "{file} is the assessment of {council}, not of {lead_council} like {lead_file}: "
+    "nothing was merged. If it is meant to be merged all the same, confirm that council ({confirm})",
+    "merge_other_council_unknown": "--other-council {given}: none of the files is that council's",
     "merge_not_a_file": "{given!r} is not one of the files being merged ({files})",
     "merge_option_form": "{item!r}: write it as {form}",
     "export_themes_bad": "choose the themes to export from: {themes} (not {theme!r})",
@@ -520,6 +626,15 @@ PROBLEMS = {
     "plan_row_no_question": "row {row}: the Question cell is empty",
     "plan_row_unknown_question": "row {row} ({question}): {question!r} is not a question in bank version {version}",
     "plan_row_duplicate": "row {row} ({question}): {question} is also on row {first_row}; keep one row per question",
+    "plan_row_duplicate_replaced": "row {row} ({question}): {question} is also on row {first_row} (as {first_question}); "
+    "keep one row per question",
+    "plan_csv_mixed_encoding": "line {line} is not UTF-8 though the rest of the file is: a character typed or pasted "
+    'in another program? Save the spreadsheet as "CSV UTF-8" and import it again, or retype that line\'s accented '
+    "letters and symbols",
+    "plan_csv_bad_bytes": "line {line} holds bytes that are not {encoding} text: is this the action plan CSV? "
+    'Save the spreadsheet as "CSV UTF-8" and import it again',
+    "plan_csv_too_many_problems": "stopped reading at row {row} after {limit} problems: fix these first",
+    "plan_csv_too_large": "the file is larger than {limit_mb} MB, far more than an action plan",
     "plan_row_status_bad": "row {row} ({question}): Status {value!r} is not one of: {names}",
     "plan_row_date_bad": "row {row} ({question}): Due date {value!r} is not a date (write it 2027-03-31 or 31/03/2027)",
     "plan_row_reason_missing": "row {row} ({question}): an action that is not planned needs a reason",

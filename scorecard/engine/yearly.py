@@ -198,6 +198,21 @@ def since_last_year(
     }
 
 
+def previous_differences(bank: Bank, assessment: Assessment, last_year: Assessment) -> dict[str, Any] | None:
+    """How last year's answers recorded in this file (``previous``) differ from last year's own file: the questions
+    answered differently (bank order) and both dates. None when the file records no answers to compare."""
+    if not assessment.cycle.has_previous_answers():
+        return None
+    recorded = assessment.cycle.last_year.answers if assessment.cycle.last_year else {}  # unreadable: matches nothing
+    order = bank.order
+    ids = sorted(set(recorded) | set(last_year.answers), key=lambda q: (order.get(q, len(order)), q))
+    return {
+        "questions": [q for q in ids if not same_answer(recorded.get(q), last_year.answers.get(q))],
+        "recorded_date": (assessment.cycle.previous or {}).get("assessment_date", ""),
+        "file_date": last_year.assessment_date,
+    }
+
+
 def _change(was: Mapping[str, Any], now: Mapping[str, Any]) -> dict[str, Any]:
     change = None
     if was["score"] is not None and now["score"] is not None:

@@ -85,6 +85,8 @@ def text_report(result: dict[str, Any], bank: Bank, max_actions: int = 10) -> st
         lines.append(f"Carried over: the answer to {carried['from']} now answers {carried['to']}.")
     for entry in changes["set_aside"]:
         lines.append(f"Set aside: {entry['message']}")
+    if changes["set_aside_total"] > len(changes["set_aside"]):
+        lines.append(f"Set aside: {changes['set_aside_total'] - len(changes['set_aside'])} more, all kept in the file.")
     for retired in changes["retired"]:
         lines.append(
             f"Retired question {retired['question']} kept with its answer {retired['answer']!r}. {retired['reason']}".rstrip()

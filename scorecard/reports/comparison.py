@@ -59,7 +59,8 @@ def comparison_text(result: dict[str, Any], width: int = 100) -> str:
                 else "All councils in one group."
             )
             + (
-                f" For sharing: group figures drawn from fewer than {result['shareable']['min_group']} councils are hidden."
+                f" For sharing: group figures drawn from fewer than {result['shareable']['min_group']} councils are "
+                "hidden, and each council's own score of them (~: the tier is shown)."
                 if result["shareable"]["on"]
                 else ""
             )
@@ -98,6 +99,8 @@ def _text_table(result: dict[str, Any], abbr: dict[str, str]) -> list[str]:
             return "     -"
         if state == "not_rated":
             return f"{part['score']:6.1f} ?"
+        if state == "hidden":
+            return f"{'~':>6} {abbr[part['tier']] if part['tier'] is not None else '?'}{'*' if part['provisional'] else ''}"
         return f"{part['score']:6.1f} {abbr[part['tier']]}{'*' if part['provisional'] else ''}"
 
     def line(first: str, kind: str, date: str, values: list[str]) -> str:

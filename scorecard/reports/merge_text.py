@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..engine.characters import one_line
+from ..engine.wording import shown_time
+
 
 def conflicts_text(conflicts: list[dict[str, Any]], output: str | None) -> str:
     target = output or "the merged assessment"
@@ -21,17 +24,11 @@ def conflicts_text(conflicts: list[dict[str, Any]], output: str | None) -> str:
         for choice in conflict["choices"]:
             who = ", ".join(
                 part
-                for part in (choice["by"] and f"by {choice['by']}", choice["at"] and f"at {when(choice['at'])}")
+                for part in (choice["by"] and f"by {choice['by']}", choice["at"] and f"at {shown_time(choice['at'])}")
                 if part
             )
-            lines.append(f"      {choice['file']}: {choice['shown']!r}" + (f" ({who})" if who else ""))
+            # one line per choice, whatever a file's values and names hold: a line break would forge a line
+            lines.append(one_line(f"      {choice['file']}: {choice['shown']!r}" + (f" ({who})" if who else "")))
         key = conflict["question"] if conflict["what"] == "answer" and conflict["question"] else conflict["key"]
         lines.append(f"      choose: --take {key}={conflict['choices'][0]['file']}  (or another file above)")
     return "\n".join(lines)
-
-
-def when(at: str) -> str:
-    """2026-11-02T10:15:00.000Z -> 2026-11-02 10:15 UTC (the time as the file records it)."""
-    date, _, time = at.partition("T")
-    zone = " UTC" if time.endswith("Z") else (" " + time[-6:] if time[-6:-5] in "+-" else "")
-    return f"{date} {time[:5]}{zone}".strip()

@@ -11,7 +11,10 @@ from pathlib import Path
 from . import LOCAL_HOST, LOCAL_PORT
 
 # The Content-Security-Policy is a <meta> tag in every page (scorecard.sitegen.csp), so it
-# holds on any static host; this server adds only headers that need no page knowledge.
+# holds on any static host; this server adds only headers that need no page knowledge. One of
+# them is a policy a <meta> tag cannot carry: no other site may show these pages in a frame
+# (frame-ancestors, and X-Frame-Options for older browsers); the README asks hosts to send it too.
+FRAME_HEADERS = {"X-Frame-Options": "DENY", "Content-Security-Policy": "frame-ancestors 'none'"}
 
 # The build writes file.br and file.gz beside large files (scorecard.sitegen.compress); these are
 # sent, in this order of preference, to a browser that accepts them (as nginx's brotli_static
@@ -95,6 +98,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         # (offline use and repeat visits are the service worker's job, not the HTTP cache's).
         self.send_header("Cache-Control", "no-cache")
         self.send_header("Referrer-Policy", "no-referrer")
+        for name, value in FRAME_HEADERS.items():
+            self.send_header(name, value)
         super().end_headers()
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - signature from the base class

@@ -191,11 +191,10 @@
     const box = /** @type {HTMLElement | null} */ (field.closest?.('[data-sc="plan"][data-question]'));
     if (!box || !field.dataset?.plan) return;
     if ((event.type === "change") !== (field.tagName === "SELECT" || field.type === "date")) return;
-    const value = (/** @type {string} */ name) => /** @type {HTMLInputElement | null} */ (box.querySelector(`[data-plan="${name}"]`))?.value;
-    const id = /** @type {string} */ (box.dataset.question);
-    const saved = store.getAssessment().action_plan?.[id]?.status;
-    const fields = { status: value("status"), owner: value("owner"), due: value("due"), note: value("note"), reason: value("reason") };
-    store.change(`action_plan.${id}`, rules.planEntry(fields, saved));
+    const status = /** @type {HTMLSelectElement | null} */ (box.querySelector('[data-plan="status"]'))?.value || "";
+    // The field changed, merged into the entry as saved now (store.js, changePlanField): another tab's change to
+    // another field of it a moment ago is kept.
+    store.changePlanField(/** @type {string} */ (box.dataset.question), field.dataset.plan, /** @type {HTMLInputElement} */ (field).value, status);
   }
   document.addEventListener("input", planField);
   document.addEventListener("change", planField);

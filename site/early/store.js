@@ -117,6 +117,15 @@
 
   const started = (/** @type {StoredAssessment} */ record) => record.provenance[STARTED]?.at || "";
   const changedAt = (/** @type {StoredAssessment} */ record, /** @type {string} */ key) => record.provenance[key]?.at || "";
+  /**
+   * A provenance time as an instant (milliseconds), so times are compared as times, not as text: a file may
+   * write one with an offset (09:00+05:00 is before 07:10Z). No time at all is before every time.
+   * @param {string} at
+   */
+  function instant(at) {
+    const time = Date.parse(at);
+    return Number.isNaN(time) ? -Infinity : time;
+  }
 
   /**
    * One entry of the assessment by its provenance key ("SPC-01", "notes.SPC-01", "council.name",
@@ -199,15 +208,15 @@
    */
   function merge(mine, stored) {
     if (!mine) return { record: stored, newer: false };
-    const sameStart = started(mine) === started(stored);
-    const [older, newer] = started(mine) > started(stored) ? [stored, mine] : [mine, stored];
+    const sameStart = instant(started(mine)) === instant(started(stored));
+    const [older, newer] = instant(started(mine)) > instant(started(stored)) ? [stored, mine] : [mine, stored];
     const record = clone(newer);
     let fromMine = newer === mine;
     for (const key of keysOf(older)) {
-      const at = changedAt(older, key);
+      const at = instant(changedAt(older, key));
       // From a copy older than this assessment's start, only what was changed after the start counts.
-      if (!sameStart && at <= started(newer)) continue;
-      if (at <= changedAt(record, key)) continue;
+      if (!sameStart && at <= instant(started(newer))) continue;
+      if (at <= instant(changedAt(record, key))) continue;
       put(record, key, get(older, key));
       record.provenance[key] = clone(older.provenance[key]);
       if (older === mine) fromMine = true;
@@ -362,6 +371,7 @@
       return newer;
     }
 
+    // Save this tab's copy; whether it was saved.
     function persist(/** @type {ChangeSource} */ source) {
       if (blocked) {
         saveError = "Answers saved in this browser could not be read, and there is no room to keep a copy of them aside: download them (below) before you go on. New answers are not being saved.";
@@ -374,6 +384,7 @@
         }
       }
       notify(source);
+      return !saveError;
     }
 
     function notify(/** @type {ChangeSource} */ source) {
@@ -397,19 +408,27 @@
       const record = getAssessment();
       const me = myName();
       for (const [key, value] of entries) {
+        // The officer's own change replaces what they see: it is later than that, whatever time another copy
+        // (a colleague's clock set wrong) gave it, so no other tab's copy can undo it. Only this key's time
+        // moves past that claim; this tab's clock does not.
+        const at = Math.max(instant(stampTime()), instant(changedAt(record, key)) + 1);
         put(record, key, value === "" ? undefined : value);
-        record.provenance[key] = me ? { at: stampTime(), by: me } : { at: stampTime() };
+        record.provenance[key] = me ? { at: new Date(at).toISOString(), by: me } : { at: new Date(at).toISOString() };
       }
       record.assessment_date = today();
       if (carriedOver || isBlank(record)) record.bank_version = pageVersion();
       persist("this-tab");
     }
 
-    // Start a new assessment from `record` (an import, an undo, a fresh start).
+    // Start a new assessment from `record` (an import, an undo, a fresh start); whether it was saved. An import
+    // that cannot be saved changes nothing: this tab keeps what is stored, and no undo is offered for it.
     function replaceWith(/** @type {AnyAssessment} */ record, { keepForUndo = false } = {}) {
       refresh();
+      const before = current;
+      let undoBefore = null;
       if (keepForUndo) {
         try {
+          undoBefore = storage().getItem(UNDO_KEY);
           storage().setItem(UNDO_KEY, JSON.stringify(current));
         } catch (error) {
           return false;
@@ -417,8 +436,16 @@
       }
       current = normalise(clone(record));
       current.provenance[STARTED] = { at: stampTime() };
-      persist("this-tab");
-      return true;
+      if (persist("this-tab") || !keepForUndo) return true;
+      current = before;
+      try {
+        if (undoBefore === null) storage().removeItem(UNDO_KEY);
+        else storage().setItem(UNDO_KEY, undoBefore);
+      } catch (error) {
+        /* the undo copy is the assessment still saved: harmless */
+      }
+      notify("this-tab");
+      return false;
     }
 
     // The officer's name, kept in this browser only, is recorded ("by") with each change they make.
@@ -463,14 +490,26 @@
         subscribers.add(subscriber);
         return () => subscribers.delete(subscriber);
       },
-      // Start again: every answer and note goes, the copy kept for undoing an import too.
+      // Start again: every answer and note goes, the copy kept for undoing an import too, and all this site kept
+      // for the officer on this device (their name, recorded with each change; copies of unreadable saves), so
+      // the next officer on a shared computer starts with nothing of theirs. Says what it cleared.
       clearAssessment() {
-        replaceWith(blankAssessment(pageVersion(), stampTime()));
+        const record = getAssessment();
+        const kept = keptAside().filter((k) => k.key);
+        const cleared = {
+          answers: Object.keys(record.answers).length,
+          notes: Object.keys(record.notes).filter((id) => record.notes[id]).length,
+          name: Boolean(myName()),
+          keptAside: kept.length + (blocked ? 1 : 0),
+        };
+        if (blocked) [released, blocked] = [blocked.text, null]; // the officer chose to delete it
         try {
-          storage().removeItem(UNDO_KEY);
+          for (const key of [UNDO_KEY, ME_KEY, ...kept.map((k) => k.key)]) storage().removeItem(key);
         } catch (error) {
           /* storage turned off: nothing kept */
         }
+        replaceWith(blankAssessment(pageVersion(), stampTime()));
+        return cleared;
       },
       // An import replaces the assessment: the one it replaces is kept until undone.
       importAssessment: (record) => replaceWith(record, { keepForUndo: true }),
@@ -545,6 +584,18 @@
           /* storage turned off: changes are recorded without a name */
         }
       },
+      // One field of an action's plan entry, as the officer changed it on this page, merged into the entry saved
+      // now: another tab may have set another field of it a moment ago, which this page does not show yet, and
+      // writing the page's copy of the whole entry would undo it. A "not planned" status waits for its reason
+      // (planEntry): given the reason, the status the page shows goes with it.
+      changePlanField(id, name, value, pageStatus) {
+        refresh();
+        const saved = getAssessment().action_plan?.[id];
+        /** @type {{ status?: string, owner?: string, due?: string, note?: string, reason?: string }} */
+        const fields = { ...(saved || {}), [name]: value };
+        if (name === "reason" && pageStatus === "not_planned") fields.status = "not_planned";
+        changeAll([[`action_plan.${id}`, planEntry(fields, saved?.status)]]);
+      },
       // Sign-off (name, role, date) or its withdrawal (null).
       signOff: (entry) => changeAll([["sign_off", entry || undefined]]),
       // A carried-over answer confirmed as still right: it no longer needs review.
@@ -574,7 +625,7 @@
   }
 
   const rules = { KEY, UNDO_KEY, ASIDE, ME_KEY, FORMAT, FORMAT_VERSION, STARTED, SPACE, WEB_LINK, NA };
-  const pure = { newerVersion, blankAssessment, shapeProblem, normalise, get, put, keysOf, merge, evidenceEntry, planEntry, functionsToSave, scoringInput };
+  const pure = { newerVersion, blankAssessment, shapeProblem, normalise, get, put, keysOf, merge, instant, evidenceEntry, planEntry, functionsToSave, scoringInput };
   if (typeof document === "undefined") {
     // Node (tests/js/): the functions, and the store over a storage the test gives.
     module.exports = { ...rules, ...pure, createStore };

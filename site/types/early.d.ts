@@ -47,7 +47,8 @@ interface Store {
   /** Hear of every change, this tab's or another's; returns the way to stop. */
   subscribe(subscriber: (assessment: StoredAssessment, source: ChangeSource) => void): () => void;
   /** Start again: a blank assessment; the copy kept for undoing an import goes too. */
-  clearAssessment(): void;
+  /** Start again: deletes the assessment and all the site keeps for the officer on this device; says what. */
+  clearAssessment(): { answers: number; notes: number; name: boolean; keptAside: number };
   /** Replace the assessment with `record`, keeping the one it replaces for undo; false when there was no room to keep it. */
   importAssessment(record: StoredAssessment | AssessmentFile): boolean;
   canUndoImport(): boolean;
@@ -64,6 +65,8 @@ interface Store {
   setMyName(name: string): void;
   signOff(entry: { name: string; role: string; date: string } | null): void;
   confirmReview(id: string): void;
+  /** One field of an action's plan entry, merged into the entry saved now (the page's status, for "not planned"). */
+  changePlanField(id: string, name: string, value: string, pageStatus: string): void;
   /** Let unreadable saved data go: the entry kept under `key`, or ("") the copy there was no room to keep aside. */
   discardKeptAside(key: string): void;
   /** Another tab changed the storage under `key` (null: it was cleared). */
@@ -90,6 +93,7 @@ interface EarlyRules {
   put(record: StoredAssessment, key: string, value: any): void;
   keysOf(record: StoredAssessment): Set<string>;
   merge(mine: StoredAssessment | null, stored: StoredAssessment): { record: StoredAssessment; newer: boolean };
+  instant(at: string): number;
   evidenceEntry(text: string, date: string): Evidence | undefined;
   planEntry(fields: { [name: string]: string | undefined }, saved: string | undefined): PlanFields | undefined;
   functionsToSave(chosen: string[], defaults: string[]): string[] | undefined;

@@ -24,7 +24,7 @@ type BoardReport = {
   subtitle: string;
   assessed: string;
   headline: { score: string; tier: string; risk: string; coverage: string; status: string; weakest: string };
-  since: { summary: string; overall: string; date: string } | null;
+  since: { summary: string; overall: string; date: string; source: string; warning: string } | null;
   evidence: string;
   sign_off: string;
   themes: {
@@ -76,16 +76,22 @@ type ImportPlan = {
   answers: ImportEntry[];
   notes: ImportEntry[];
   council: ImportEntry[];
+  /** Evidence, actions, assignments ("evidence.ID", "action_plan.ID", "assignments.KEY"), "sign_off", "previous". */
+  parts: ImportEntry[];
   counts: { [state in ImportState]: number };
   here_has_content: boolean;
+  /** The file is another council's: both councils as named, and the code or name that confirms it. */
+  other_council: { here: string; file: string; confirm: string } | null;
 };
 type ImportState = "same" | "only_here" | "only_file" | "differ";
-/** An answer or note (question, theme, text) or a council detail (field, label). */
+/** An answer or note (question, theme, text), a council detail (field, label) or another part (key, part, label). */
 type ImportEntry = {
   question?: string;
   theme?: string;
   text?: string;
   field?: string;
+  key?: string;
+  part?: "evidence" | "action_plan" | "assignments" | "sign_off" | "previous";
   label?: string;
   here: string | null;
   file: string | null;
@@ -97,6 +103,8 @@ type MergeOutcome = {
   conflicts: MergeConflict[];
   settled: unknown[];
   files: unknown[];
+  /** Per file taken for some themes only: how much of other themes was left out, and the sentence saying so. */
+  left_out: { file: string; themes: string[]; answers: number; notes: number; evidence: number; action_plan: number; message: string }[];
 };
 type MergeConflict = {
   key: string;
@@ -118,11 +126,18 @@ interface EngineOps {
   compare_csv: { payload: { comparison: Comparison } | { files: NamedFile[]; options?: CompareOptions }; reply: { csv: string } };
   board_report: { payload: AnyAssessment; reply: { report: BoardReport } };
   merge: {
-    payload: { files: NamedFile[]; themes?: { [file: string]: string[] }; take?: { [key: string]: string }; prefer?: string };
+    payload: {
+      files: NamedFile[];
+      themes?: { [file: string]: string[] };
+      take?: { [key: string]: string };
+      prefer?: string;
+      /** Files of another council than the first file's, confirmed by register code, GSS code or name. */
+      other_councils?: string[];
+    };
     reply: { merge: MergeOutcome };
   };
   export_themes: { payload: { assessment: AnyAssessment; contributor?: string; themes?: string[] }; reply: { assessment: AssessmentFile; themes: string[] } };
-  next_year: { payload: { assessment: AnyAssessment; today: string }; reply: { assessment: AssessmentFile } };
+  next_year: { payload: { assessment: AnyAssessment; today: string; again?: boolean }; reply: { assessment: AssessmentFile } };
 }
 type EngineOp = keyof EngineOps;
 /** The engine's reply to `op`: what it returns, or why it could not (in words an officer reads). */

@@ -165,7 +165,7 @@ declare namespace Result {
   };
   type SetAside = {
     question: Result.Id;
-    reason: "unknown_question" | "unknown_option";
+    reason: "unknown_question" | "unknown_option" | "kept_aside";
     /** The answer as the file gave it (null for a note alone). */
     answer: unknown;
     note: string;
@@ -182,6 +182,24 @@ declare namespace Result {
     retired: Result.RetiredAnswer[];
     /** Answers and notes the bank does not know (a question or option it no longer has): kept in the file, reported, not scored. */
     set_aside: Result.SetAside[];
+    /** How many answers and notes are set aside in all; set_aside lists the first 100, in id order. */
+    set_aside_total: number;
+    /** Entries of the yearly cycle that cannot be used (a date of 20266-01-05, a name that is not one line of visible text): kept in the file as they were, not used, reported. */
+    entries_set_aside: ({
+      /** evidence.ID, action_plan.ID, assignments.KEY, sign_off or previous. */
+      key: string;
+      problems: string[];
+      /** What the officer is told. */
+      message: string;
+    })[];
+    /** Provenance times after now (a clock set wrong, an edited file), taken as now when the file was read. */
+    times_taken_as_now: ({
+      key: string;
+      /** The time the file gave. */
+      at: string;
+      /** What the officer is told. */
+      message: string;
+    })[];
   };
   type Action = {
     priority: number;
@@ -491,6 +509,8 @@ declare namespace Comparison {
     functions_removed: Comparison.Id[];
   };
   type RowFigures = {
+    /** A report for sharing hides this score: it is a group figure drawn from too few councils (the tier is shown). */
+    hidden: boolean;
     score: Comparison.Score;
     tier: Comparison.Band;
     /** Whether it has a tier: a theme with enough answered, the overall with every theme rated. */
@@ -504,6 +524,8 @@ declare namespace Comparison {
     gap: Comparison.Signed;
   };
   type RowTheme = {
+    /** A report for sharing hides this score: it is a group figure drawn from too few councils (the tier is shown). */
+    hidden: boolean;
     id: Comparison.Id;
     score: Comparison.Score;
     tier: Comparison.Band;
@@ -609,6 +631,8 @@ declare namespace Comparison {
     regions: Comparison.RegionCount[];
   };
   type Point = {
+    /** A report for sharing hides this score: it is a group figure drawn from too few councils (the tier is shown). */
+    hidden: boolean;
     date: Comparison.Date;
     score: Comparison.Score;
     tier: Comparison.Band;

@@ -120,7 +120,8 @@ def test_action_plan_csv(page, base_url, tmp_path):
         page.click('[data-sc="export-csv"]')
     path = tmp_path / "plan.csv"
     download.value.save_as(path)
-    lines = path.read_text().splitlines()
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # a UTF-8 byte order mark: Excel opens it as it looks
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("Priority,Theme,Question") and "Owner,Due date" in lines[0]
     assert len(lines) - 1 == page.locator('[data-sc="actions-table"] tbody tr').count()
 

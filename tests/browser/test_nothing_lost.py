@@ -243,6 +243,9 @@ def test_import_replaces_with_undo_or_merges_after_asking(mini_page, mini_url, t
     )
     assert conflicts == ["answer:ALP-01", "council:name"]
     page.check('[data-sc="conflict"][data-key="ALP-01"] input[value="file"]')
+    # the file names another council (issue 26, F6): merged only once the officer says so
+    assert "Example File Council" in page.inner_text('[data-sc="import-other-council"]')
+    page.check("#sc-import-other-council")
     page.click('[data-sc="import-confirm"]')
     page.wait_for_selector('[data-sc="message"] >> text=Merged colleague.json')
     merged = saved(page)

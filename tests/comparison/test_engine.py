@@ -128,6 +128,7 @@ def test_rows_are_the_latest_assessment_of_each_council(mini_bank, region):
         "asked": 4,
         "answered": 4,
         "gap": -4.0,
+        "hidden": False,
     }
     assert [(r["file"], r["bank_version"], r["version_changed"]) for r in result["earlier"]] == [
         ("aville-2025.json", "1999.1", True)
@@ -434,6 +435,16 @@ def test_names_written_differently_are_one_council(mini_bank):
     ]
     result = compare_files(b, files)
     assert result["counts"]["councils"] == 1 and result["rows"][0]["assessments"] == 3
+
+
+def test_a_soft_hyphen_does_not_make_one_council_two(mini_bank):
+    """Issue 26 (first work's probes): a soft hyphen (U+00AD) pasted from a word processor is read, but
+    invisible; it split one council in two in a comparison."""
+    files = [
+        ("a.json", json.dumps(council(mini_bank, "Northvale Council", "unitary", FULL, date="2025-04-01"))),
+        ("b.json", json.dumps(council(mini_bank, "North\u00advale Council", "unitary", FULL, date="2025-10-01"))),
+    ]
+    assert compare_files(mini_bank, files)["counts"]["councils"] == 1
 
 
 def test_invisible_characters_do_not_split_a_council(mini_bank):

@@ -144,9 +144,8 @@ def test_a_shared_report_hides_figures_of_groups_under_five(mini_bank, region):
                 )
                 assert stats["n"] > 0  # the count is still given
     assert all(t["gap"] is None for row in result["rows"] for t in [row["overall"], *row["themes"]])
-    assert all(
-        t["score"] is not None for t in [part(by_name(result)["Aville District Council"], "alpha")]
-    )  # scores stay
+    aville = part(by_name(result)["Aville District Council"], "alpha")  # its figure hidden: its score too, not its tier
+    assert aville["score"] is None and aville["hidden"] and aville["tier"] == "early"
     note = next(n for n in result["notes"] if n.startswith("This report is for sharing"))
     assert "fewer than 5 councils are hidden" in note and "England: District council (overall and 1 theme" in note
 
@@ -172,7 +171,7 @@ def test_min_group_is_configurable(mini_bank, region):
 def test_shared_text_html_and_csv_show_the_figures_as_hidden(mini_bank, region):
     result = compare_files(mini_bank, as_files(region), shareable=True)
     text = comparison_text(result)
-    assert "For sharing: group figures drawn from fewer than 5 councils are hidden." in " ".join(text.split())
+    assert "For sharing: group figures drawn from fewer than 5 councils are hidden" in " ".join(text.split())
     assert "hidden" in next(line for line in text.splitlines() if line.startswith("Median"))
     page = comparison_html(result)
     assert "hidden (fewer than 5)" in page and "vs median" not in page
@@ -306,3 +305,37 @@ def test_free_text_names_fall_back_with_a_note(mini_bank):
         "Beeford District Council (named-again.json). A file that spells a name differently would count as "
         "another council"
     ) in notes
+
+
+def test_a_shared_report_lets_no_one_recompute_a_hidden_figure(mini_bank, region, tmp_path):
+    """Issue 26, F12: the county group's median was hidden while each county's own score was printed beside
+    it (the median of two is their mean); the report also carried the coordinator's file paths and every
+    answer each council changed over time. Each council's own score of a hidden figure is now hidden too
+    (its tier, a band, is shown), file names are base names, and trends carry no answer-level changes."""
+    for name, data in region:
+        (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")
+    earlier = coded(mini_bank, "Cedarshire County Council", "county", {"ALP-01": "no"}, code="CED", date="2025-04-01")
+    (tmp_path / "county-2025.json").write_text(json.dumps(earlier), encoding="utf-8")
+    files = [(str(path), path.read_text(encoding="utf-8")) for path in sorted(tmp_path.glob("*.json"))]
+    result = compare_files(mini_bank, files, shareable=True, min_group=2)
+    county = by_name(result)["Cedarshire County Council"]
+    for figure in [county["overall"], *county["themes"]]:
+        if figure["tier"] is not None:
+            assert figure["score"] is None and figure["hidden"] and figure["gap"] is None
+    aville = part(by_name(result)["Aville District Council"], "alpha")
+    assert aville["score"] == 52.0 and not aville.get("hidden")  # a figure from enough councils: shown
+    assert {row["file"] for row in result["rows"] + result["earlier"]} <= {name for name, _ in region} | {
+        "county-2025.json"
+    }
+    trend = next(t for t in result["trends"] if t["council"] == "Cedarshire County Council")
+    assert trend["files"] == ["county-2025.json", "county.json"] and trend["changes"] == []
+    assert all(p["score"] is None for p in trend["overall"]["points"]) and trend["overall"]["change"] is None
+    text, page = comparison_text(result), comparison_html(result)
+    assert str(tmp_path) not in text + page + comparison_csv(result) + json.dumps(result)
+    rows = {r["Council"]: r for r in csv.DictReader(io.StringIO(comparison_csv(result)))}
+    assert rows["Cedarshire County Council"]["Overall score"] == ""
+    assert rows["Cedarshire County Council"]["Overall tier"] != ""
+    assert any("answers each council changed are left out" in note for note in result["notes"])
+    unshared = compare_files(mini_bank, files)
+    assert by_name(unshared)["Cedarshire County Council"]["overall"]["score"] is not None
+    assert str(tmp_path) in json.dumps(unshared)  # a report kept by the coordinator names the files as given

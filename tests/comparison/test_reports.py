@@ -93,8 +93,11 @@ def test_csv_leaves_plain_text_alone(cell):
     assert spreadsheet_safe(cell) == cell
 
 
-def test_csv_guards_a_formula_after_a_nul_in_a_file(mini_bank):
-    """The bank version is free text in the file; a NUL before a formula used to reach the CSV unguarded."""
-    files = [("a.json", json.dumps(council(mini_bank, "Aville", "district", FULL, version='\u0000=HYPERLINK("x")')))]
+def test_csv_guards_a_formula_in_a_files_bank_version(mini_bank):
+    """The bank version is free text in the file: a formula is guarded; a NUL before one (which used to reach the
+    CSV unguarded) makes the version name no bank, and the file is skipped (issue 26)."""
+    files = [("a.json", json.dumps(council(mini_bank, "Aville", "district", FULL, version='=HYPERLINK("x")')))]
     (row,) = csv.DictReader(io.StringIO(comparison_csv(compare_files(mini_bank, files))))
-    assert row["Bank version"] == '\'\u0000=HYPERLINK("x")'
+    assert row["Bank version"] == '\'=HYPERLINK("x")'
+    files = [("b.json", json.dumps(council(mini_bank, "Aville", "district", FULL, version='\u0000=HYPERLINK("x")')))]
+    assert compare_files(mini_bank, files)["skipped"][0]["file"] == "b.json"

@@ -211,3 +211,83 @@ test("subscribers hear of this tab's changes and of other tabs'", () => {
   two.change("SPC-01", "no");
   assert.deepEqual(heard, [["other-tab", "yes"], ["this-tab", "no"]]);
 });
+
+// --- issue 26 (reliability review 2) ---------------------------------------------------------------
+
+test("F4: an officer's own change wins over a copy elsewhere that claims a later time", () => {
+  const { storage, time, one, two, hear } = twoTabs();
+  const ahead = new Date(time.now() + 20 * 3600_000).toISOString(); // a colleague's clock 20 hours fast
+  one.importAssessment({ ...blank(), answers: { "SPC-01": "no" }, provenance: { "SPC-01": { at: ahead, by: "Colleague" } } });
+  time.tick();
+  two.getAssessment(); // the second tab opens on the imported copy
+  time.tick();
+  one.change("SPC-01", "yes"); // the officer's click in the first tab
+  hear(two);
+  time.tick();
+  two.change("notes.SPC-02", "typed in the second tab"); // the second tab saves: its merge must keep the click
+  hear(one);
+  for (const store of [one, two]) assert.equal(store.getAssessment().answers["SPC-01"], "yes");
+  assert.equal(JSON.parse(storage.getItem(KEY)).answers["SPC-01"], "yes");
+});
+
+test("F4: times are compared as instants, whatever offset a file wrote them with", () => {
+  const { merge } = early;
+  const a = blank();
+  const b = structuredClone(a);
+  a.answers["SPC-01"] = "from a";
+  a.provenance["SPC-01"] = { at: "2026-05-01T12:00:00+05:00" }; // 07:00 UTC
+  b.answers["SPC-01"] = "from b";
+  b.provenance["SPC-01"] = { at: "2026-05-01T08:00:00.000Z" }; // an hour later
+  for (const [mine, stored] of [[a, b], [b, a]]) assert.equal(merge(structuredClone(mine), structuredClone(stored)).record.answers["SPC-01"], "from b");
+});
+
+test("F14: 'Start again' clears the name and the copies kept aside on this device, and says what it cleared", () => {
+  const { storage, one } = twoTabs();
+  one.setMyName("Alice Aardvark (Kent)");
+  storage.setItem(`${ASIDE}2026-05-01T09:00:00.000Z`, JSON.stringify({ problem: "cut short", text: "{" }));
+  one.change("SPC-01", "yes");
+  const cleared = one.clearAssessment();
+  assert.deepEqual(cleared, { answers: 1, notes: 0, name: true, keptAside: 1 });
+  assert.equal(one.myName(), "");
+  assert.deepEqual(one.keptAside(), []);
+  one.change("SPC-02", "no");
+  assert.equal(one.getAssessment().provenance["SPC-02"].by, undefined, "the next officer's answers name no one");
+});
+
+test("F15: an import that could not be saved is reported as not done, and nothing changes", () => {
+  const { storage, time, one } = twoTabs();
+  one.change("SPC-01", "yes");
+  time.tick();
+  const before = storage.getItem(KEY);
+  const setItem = storage.setItem.bind(storage);
+  storage.setItem = (key, value) => {
+    if (key === KEY) throw new Error("QuotaExceededError"); // room for the undo copy, none for the import
+    setItem(key, value);
+  };
+  assert.equal(one.importAssessment({ ...blank(), answers: { "SPC-01": "no" } }), false);
+  assert.equal(storage.getItem(KEY), before);
+  assert.deepEqual(one.getAssessment().answers, { "SPC-01": "yes" }, "this tab shows what is saved");
+  assert.equal(one.canUndoImport(), false, "no undo offered for an import that did not happen");
+});
+
+test("F28: an owner typed in one tab and a due date set in another a moment later are both kept", () => {
+  const { storage, time, one, two, hear } = twoTabs();
+  one.changePlanField("SPC-01", "status", "in_progress", "in_progress");
+  hear(two);
+  time.tick(5);
+  one.changePlanField("SPC-01", "owner", "Head of Legal", "in_progress");
+  time.tick(5); // the second tab has not heard of the owner yet: its page still shows none
+  two.changePlanField("SPC-01", "due", "2027-03-31", "in_progress");
+  hear(one);
+  const plan = JSON.parse(storage.getItem(KEY)).action_plan["SPC-01"];
+  assert.deepEqual(plan, { status: "in_progress", owner: "Head of Legal", due: "2027-03-31" });
+  for (const store of [one, two]) assert.deepEqual(store.getAssessment().action_plan["SPC-01"], plan);
+});
+
+test("F28: 'Not planned' waits for its reason, then both are saved", () => {
+  const { one } = twoTabs();
+  one.changePlanField("SPC-01", "status", "not_planned", "not_planned");
+  assert.equal(one.getAssessment().action_plan?.["SPC-01"], undefined, "no reason yet: not saved as not planned");
+  one.changePlanField("SPC-01", "reason", "The county does it.", "not_planned");
+  assert.deepEqual(one.getAssessment().action_plan["SPC-01"], { status: "not_planned", reason: "The county does it." });
+});

@@ -100,3 +100,16 @@ def test_comparisons_agree(pyodide, real_compiled):
     assert len(comparison["skipped"]) == 2 and len(comparison["rows"]) >= 10 and comparison["trends"]
     csv_expected, csv_replies = in_both(pyodide, real_compiled, [("compare_csv", {"comparison": comparison})])
     assert csv_replies == csv_expected and csv_expected[0]["ok"]
+
+
+def test_files_nested_too_deeply_are_refused_alike(pyodide, real_compiled):
+    """Issue 26, F5: the site (Pyodide's deeper recursion) accepted a file the command line crashed on."""
+    from scorecard.engine.assessment import MAX_DEPTH
+    from tests.test_deep_files import deep
+
+    # deep(n) nests the file n + 3 deep (the file, previous, answers, then n lists): the first is just within
+    calls = [("import", {"text": json.dumps(deep(depth))}) for depth in (MAX_DEPTH - 3, MAX_DEPTH - 2, 500, 900)]
+    calls += [("score", deep(500))]
+    expected, replies = in_both(pyodide, real_compiled, calls)
+    assert [r["ok"] for r in expected] == [True, False, False, False, False]
+    assert replies == expected

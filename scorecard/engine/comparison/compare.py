@@ -19,7 +19,7 @@ from .councils import assign_keys, by_council
 from .entries import Entry
 from .groups import GROUP_BY, group_id, hide_small_groups, make_groups, medians
 from .like_with_like import coverage_view, like_with_like
-from .shapes import Comparison, Row, Skipped
+from .shapes import Comparison, HiddenFigures, Row, Skipped, Trend
 from .stats import QUARTILE_METHOD, gap_to
 from .trends import trend
 
@@ -132,6 +132,8 @@ def compare(
         if len({e.assessment.assessment_date for e in group}) >= 2
     ]
     skipped = list(skipped or [])
+    if shareable:
+        _for_sharing(rows + earlier_rows, trends, skipped, hidden)
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -153,11 +155,43 @@ def compare(
         "like_with_like": like,
         "coverage": coverage_view(latest),
         "notes": comparison_notes(
-            bank, like, trends, group_by=group_by, groups=council_groups, hidden=hidden, min_group=min_group
+            bank,
+            like,
+            trends,
+            group_by=group_by,
+            groups=council_groups,
+            hidden=hidden,
+            min_group=min_group,
+            shareable=shareable,
         ),
         "trends": trends,
         "skipped": skipped,
     }
+
+
+def _for_sharing(rows: list[Row], trends: list[Trend], skipped: list[Skipped], hidden: list[HiddenFigures]) -> None:
+    """A report to share names files by their base names (a path names the coordinator's folders, often their
+    user name), gives trends without the answers each council changed, and hides each council's scores over
+    time of a figure hidden for its group, as hide_small_groups does its latest and earlier scores."""
+    for item in (*rows, *skipped):
+        item["file"] = base_name(item["file"])
+    group_of = {row["key"]: row["group"] for row in rows}
+    hidden_figures = {h["group"]: set(h["figures"]) for h in hidden}
+    for council in trends:
+        council["files"] = [base_name(name) for name in council["files"]]
+        council["changes"] = []
+        figures = hidden_figures.get(group_of.get(council["key"], ""), set())
+        for figure_id, series in [("overall", council["overall"]), *((t["id"], t) for t in council["themes"])]:
+            if figure_id in figures:
+                for point in series["points"]:
+                    if point["score"] is not None:
+                        point["score"], point["hidden"] = None, True
+                series["change"] = None
+
+
+def base_name(path: str) -> str:
+    """A file's name without its folders, however the system wrote them."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _row(
@@ -189,6 +223,7 @@ def _row(
             "coverage": overall["coverage"],
             "provisional": overall["provisional"],
             "gap": gap_to(overall["score"], medians.get("overall")),
+            "hidden": False,
         },
         "themes": [
             {
@@ -203,6 +238,7 @@ def _row(
                 "asked": theme["asked"],
                 "answered": theme["answered"],
                 "gap": gap_to(theme["score"], medians.get(theme["id"])),
+                "hidden": False,
             }
             for theme in result["themes"]
         ],

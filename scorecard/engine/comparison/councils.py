@@ -8,10 +8,8 @@ name spelt differently would be another council.
 
 from __future__ import annotations
 
-import re
-
 from ..assessment import Assessment
-from ..characters import fold
+from ..characters import name_key
 from .entries import Entry
 
 CODE, ONS, NAME_MATCHED, NAME, FILE = "code", "ons", "name_matched", "name", "file"
@@ -31,7 +29,7 @@ def normalise(name: str) -> str:
     Folded first (characters.fold): invisible characters dropped, accents composed, case and
     full-width letters folded, so one council is not split in two by how its name was typed.
     """
-    return " ".join(re.sub(r"[^\w]+", " ", fold(name)).split())
+    return name_key(name)
 
 
 def unnamed(assessment: Assessment) -> bool:

@@ -65,7 +65,9 @@ def medians(group: Group) -> dict[str, float | None]:
 
 
 def hide_small_groups(groups: list[Group], rows: list[Row], min_group: int) -> list[HiddenFigures]:
-    """For a shared report: blank every group figure drawn from 1 to min_group - 1 councils, and the gaps to it.
+    """For a shared report: blank every group figure drawn from 1 to min_group - 1 councils, the gaps to it, and
+    each council's own score of it (the median of two councils is their mean): the council's tier, a band, stays
+    (``hidden`` marks the cell).
 
     Returns what was hidden, one entry per group: its id and title, the figures (``overall`` or a
     theme id) and the most councils any of them was drawn from.
@@ -90,6 +92,8 @@ def hide_small_groups(groups: list[Group], rows: list[Row], min_group: int) -> l
                     else next(t for t in row["themes"] if t["id"] == stats["id"])
                 )
                 part["gap"] = None
+                if part["score"] is not None:
+                    part["score"], part["hidden"] = None, True
         if figures:
             hidden.append(
                 {

@@ -31,6 +31,7 @@ class RowFigures(TypedDict):
     coverage: float | None
     provisional: bool
     gap: float | None  # score minus its group's median (None when a shareable report hides it)
+    hidden: bool  # a shareable report hides the score (a figure of too few councils); the tier stays
 
 
 class RowTheme(RowFigures):
@@ -197,6 +198,7 @@ class Point(TypedDict):
     tier: str | None
     coverage: float | None
     provisional: bool
+    hidden: bool  # as RowFigures.hidden
 
 
 class Series(TypedDict):

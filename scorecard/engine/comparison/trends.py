@@ -33,6 +33,7 @@ def trend(bank: Bank, group: list[Entry]) -> Trend:
                     "tier": p["tier"],
                     "coverage": p["coverage"],
                     "provisional": p["provisional"],
+                    "hidden": False,  # a shared report hides a score of a figure hidden for the group (compare.py)
                 }
                 for r, p in zip(results, parts, strict=True)
             ],

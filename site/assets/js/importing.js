@@ -34,16 +34,28 @@ export async function importFile(root, file) {
     return;
   }
   if (!reply.plan.here_has_content) {
-    finish(root, file.name, importAssessment(reply.assessment), "imported");
+    finish(root, file.name, importAssessment(reply.assessment), "imported", carried(reply.result));
     return;
   }
   askHow(root, file.name, reply);
 }
 
-/** @param {ParentNode} root @param {string} name @param {boolean} done @param {"imported" | "merged"} how */
-function finish(root, name, done, how) {
+// Answers the file gave to questions the bank has since revised, now under the new questions (the engine moved
+// them); the command line says the same ("Carried over: ...").
+/** @param {Result} result */
+function carried(result) {
+  const moved = result.changes.carried_over;
+  if (!moved.length) return "";
+  return `Answers to questions revised since the file was saved now answer the new questions: ${moved.map((m) => `${m.from} → ${m.to}`).join(", ")}.`;
+}
+
+/**
+ * @param {ParentNode} root @param {string} name @param {boolean} done @param {"imported" | "merged"} how
+ * @param {string} [also] what else the officer is told
+ */
+function finish(root, name, done, how, also = "") {
   if (!done) {
-    failed(root, `${name} was not imported: there is no room in this browser to keep your current answers for undo. Export them first (Export assessment), then import again.`);
+    failed(root, `${name} was not ${how}: there is no room in this browser to save it and keep your current answers for undo. Your saved answers have not changed. Export them first (Export assessment), then try again.`);
     return;
   }
   const council = getAssessment().council.name;
@@ -52,7 +64,7 @@ function finish(root, name, done, how) {
     if (undoImport()) message(root, h("p", { class: "sc-ok" }, "Import undone: your answers are as they were before it."));
     else failed(root, "The import could not be undone: the earlier answers are no longer kept in this browser.");
   });
-  message(root, h("p", { class: "sc-ok" }, `${how === "merged" ? "Merged" : "Imported"} ${name}${council ? `: ${council}` : ""}. `, undo));
+  message(root, h("p", { class: "sc-ok" }, `${how === "merged" ? "Merged" : "Imported"} ${name}${council ? `: ${council}` : ""}. `, also ? `${also} ` : "", undo));
 }
 
 /** @param {string} name @param {AssessmentFile} incoming */
@@ -78,25 +90,40 @@ function itemList(entries, caption) {
 }
 
 /** @param {ImportPlan} plan */
+function otherCouncil(plan) {
+  const other = plan.other_council;
+  if (!other) return null;
+  return h("p", { class: "sc-error", "data-sc": "import-other-council" },
+    `This file is the assessment of ${other.file}, not of ${other.here} (this browser's).`);
+}
+
+/** @param {ImportPlan} plan */
 function replacePreview(plan) {
   const c = plan.counts;
   const lost = plan.answers.filter((e) => e.state === "differ" || e.state === "only_here");
   const council = plan.council.filter((e) => e.state !== "same" && e.file !== null);
+  const parts = plan.parts.filter((e) => e.state === "differ" || e.state === "only_here");
   return [
+    otherCouncil(plan),
     h("p", { "data-sc": "import-effect" }, `Replacing: ${plural(c.differ + c.only_here, "answer")} saved here will change or go ` +
       `(${c.differ} answered differently in the file, ${c.only_here} not answered in it), ${plural(c.only_file, "answer")} ` +
-      `will be added and ${c.same} ${c.same === 1 ? "is" : "are"} the same. Notes and council details become the file's. ` +
+      `will be added and ${c.same} ${c.same === 1 ? "is" : "are"} the same. Notes, council details, evidence, actions, ` +
+      "who answers which theme, the sign-off and last year's answers become the file's. " +
       "Everything saved here now is kept, and Undo brings it back."),
     itemList(lost, `The ${plural(lost.length, "answer")} that will change or go`),
     itemList(council, "Council details that will change"),
+    itemList(parts, `The ${plural(parts.length, "other entry", "other entries")} that will change or go`),
   ];
 }
 
+/** @param {ImportEntry} entry */
+const keyOf = (entry) => entry.question || entry.field || entry.key || "";
+
 /** @param {string} group @param {ImportEntry} entry */
 function choice(group, entry) {
-  const id = (/** @type {string} */ side) => `sc-choose-${group}-${entry.question || entry.field}-${side}`;
-  const name = `sc-choose-${group}-${entry.question || entry.field}`;
-  return h("fieldset", { class: "sc-conflict", "data-sc": "conflict", "data-group": group, "data-key": entry.question || entry.field },
+  const id = (/** @type {string} */ side) => `sc-choose-${group}-${keyOf(entry)}-${side}`;
+  const name = `sc-choose-${group}-${keyOf(entry)}`;
+  return h("fieldset", { class: "sc-conflict", "data-sc": "conflict", "data-group": group, "data-key": keyOf(entry) },
     h("legend", {}, entry.question ? `${entry.question} ${entry.text}` : entry.label),
     h("div", { class: "sc-option" }, h("input", { type: "radio", id: id("here"), name, value: "here", checked: true }),
       h("label", { for: id("here") }, `Keep this browser's: ${entry.here}`)),
@@ -110,15 +137,31 @@ function mergePreview(plan) {
   const notes = plan.notes.filter((e) => e.state === "differ");
   const council = plan.council.filter((e) => e.state === "differ");
   const conflicts = plan.answers.filter((e) => e.state === "differ");
+  // Evidence, actions, who answers which theme and the sign-off: added where only the file has them, chosen where
+  // they differ. Last year's answers are the file's own record of its year: merged they would mix two years.
+  const parts = plan.parts.filter((e) => e.part !== "previous");
+  const added = parts.filter((e) => e.state === "only_file");
+  const differ = parts.filter((e) => e.state === "differ");
+  const lastYear = plan.parts.find((e) => e.part === "previous" && e.file !== null && e.state !== "same");
+  const other = plan.other_council;
   return [
+    otherCouncil(plan),
+    other ? h("div", { class: "sc-option", "data-sc": "import-other-council-confirm" },
+      h("input", { type: "checkbox", id: "sc-import-other-council", name: "sc-import-other-council", required: true }),
+      h("label", { for: "sc-import-other-council" }, `Merge ${other.file}'s answers into this assessment all the same`)) : null,
     h("p", { "data-sc": "import-effect" }, `Merging: ${plural(c.only_file, "answer")} added from the file, ` +
       `${c.only_here} kept that only this browser has, ${c.same} the same in both, and ${plural(c.differ, "answer")} ` +
-      `that differ${c.differ ? ": choose below" : ""}. Notes and council details only in the file are added. ` +
+      `that differ${c.differ ? ": choose below" : ""}. Notes, council details, evidence, actions, who answers which ` +
+      `theme and the sign-off only in the file are added${added.length ? ` (${plural(added.length, "entry", "entries")} besides answers and notes)` : ""}. ` +
       "Everything saved here now is kept, and Undo brings it back."),
+    lastYear ? h("p", { "data-sc": "import-last-year" }, `The file's record of last year (${lastYear.file}) is not merged: ` +
+      "it belongs to the file's own year. Replace, instead of merging, to take it.") : null,
     itemList(plan.answers.filter((e) => e.state === "only_file"), `The ${plural(c.only_file, "answer")} added from the file`),
+    itemList(added, `The ${plural(added.length, "other entry", "other entries")} added from the file`),
     conflicts.length ? h("h3", {}, "Answered differently") : null, conflicts.map((e) => choice("answer", e)),
     notes.length ? h("h3", {}, "Notes that differ") : null, notes.map((e) => choice("note", e)),
     council.length ? h("h3", {}, "Council details that differ") : null, council.map((e) => choice("council", e)),
+    differ.length ? h("h3", {}, "Evidence, actions, assignments and sign-off that differ") : null, differ.map((e) => choice("part", e)),
   ];
 }
 
@@ -134,7 +177,7 @@ function merged(mine, file, plan, chosen) {
   const out = clone(mine);
   out.provenance = out.provenance || {};
   const fileProvenance = file.provenance || {};
-  const take = (/** @type {ImportEntry} */ entry, /** @type {string} */ group) => entry.state === "only_file" || (entry.state === "differ" && chosen(group, entry.question || entry.field || "") === "file");
+  const take = (/** @type {ImportEntry} */ entry, /** @type {string} */ group) => entry.state === "only_file" || (entry.state === "differ" && chosen(group, keyOf(entry)) === "file");
   const copy = (/** @type {string} */ key, /** @type {() => void} */ set) => {
     set();
     if (fileProvenance[key]) out.provenance[key] = clone(fileProvenance[key]);
@@ -153,6 +196,17 @@ function merged(mine, file, plan, chosen) {
     out.retired_answers = out.retired_answers || {};
     if (!(id in out.retired_answers)) out.retired_answers[id] = clone(value);
   }
+  const all = /** @type {Record<string, any>} */ (/** @type {unknown} */ (out));
+  const theirs = /** @type {Record<string, any>} */ (/** @type {unknown} */ (file));
+  for (const { key = "", part = "" } of plan.parts.filter((e) => e.part !== "previous" && take(e, "part"))) {
+    copy(key, () => {
+      if (part === "sign_off") all.sign_off = clone(theirs.sign_off);
+      else {
+        const id = key.slice(part.length + 1);
+        all[part] = { ...(all[part] || {}), [id]: clone(theirs[part][id]) };
+      }
+    });
+  }
   return out;
 }
 
@@ -162,7 +216,7 @@ function askHow(root, name, reply) {
   const preview = find(dialog, '[data-sc="import-preview"]');
   const mode = () => find(dialog, '[data-sc="import-mode"]:checked', HTMLInputElement).value;
   find(dialog, '[data-sc="import-title"]').textContent = `Import ${name}?`;
-  find(dialog, '[data-sc="import-summary"]').textContent = summary(name, reply.assessment);
+  find(dialog, '[data-sc="import-summary"]').textContent = [summary(name, reply.assessment), carried(reply.result)].filter(Boolean).join(" ");
   find(dialog, "#sc-import-replace", HTMLInputElement).checked = true;
   const show = () => replace(preview, mode() === "merge" ? mergePreview(reply.plan) : replacePreview(reply.plan));
   const modes = findAll(dialog, '[data-sc="import-mode"]', HTMLInputElement);
@@ -175,12 +229,12 @@ function askHow(root, name, reply) {
       return;
     }
     if (mode() === "replace") {
-      finish(root, name, importAssessment(reply.assessment), "imported");
+      finish(root, name, importAssessment(reply.assessment), "imported", carried(reply.result));
       return;
     }
     const chosen = (/** @type {string} */ group, /** @type {string} */ key) =>
       /** @type {HTMLInputElement | null} */ (dialog.querySelector(`[data-sc="conflict"][data-group="${group}"][data-key="${key}"] input:checked`))?.value;
-    finish(root, name, importAssessment(merged(getAssessment(), reply.assessment, reply.plan, chosen)), "merged");
+    finish(root, name, importAssessment(merged(getAssessment(), reply.assessment, reply.plan, chosen)), "merged", carried(reply.result));
   }, { once: true });
   dialog.returnValue = "";
   dialog.showModal();

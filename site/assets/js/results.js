@@ -165,12 +165,14 @@ function functionsNotice(result) {
 
 // Answers the question bank does not know (from a newer version, or an option since removed):
 // kept and exported, not scored. The engine says why and what to do; the officer may remove them.
+// The engine lists the first hundred and counts the rest (150,000 of them made this page take half a minute).
 /** @param {Result} result */
 function setAsideNotice(result) {
   const entries = result.changes.set_aside;
+  const total = result.changes.set_aside_total;
   if (!entries.length) return null;
   return h("div", { class: "admonition warning", "data-sc": "set-aside" },
-    h("p", { class: "admonition-title" }, `${entries.length} answer(s) set aside, not scored`),
+    h("p", { class: "admonition-title" }, `${total} answer(s) set aside, not scored`),
     h("ul", {}, entries.map((entry) => {
       const remove = h("button", { type: "button", class: "md-button sc-danger", "data-sc": "discard-set-aside", "data-question": entry.question },
         `Remove ${entry.question}`, h("span", { class: "sc-visually-hidden" }, " from this assessment"));
@@ -180,7 +182,19 @@ function setAsideNotice(result) {
         entry.theme ? [h("a", { href: `themes/${entry.theme}.html#q-${entry.question}` }, `Answer ${entry.question} again`), " "] : null,
         savedByNewerVersion() ? null : remove);
     })),
+    total > entries.length ? h("p", { "data-sc": "set-aside-more" }, `The first ${entries.length} are listed here; ${total - entries.length} more are set aside too.`) : null,
     h("p", {}, "Set-aside answers stay in this browser and in exported files until you remove them."));
+}
+
+// Entries the engine cannot use (an evidence date of 20266-01-05, a name that is not one line) and change
+// times after now (a clock set wrong): the engine says which and why, and scores the rest.
+/** @param {Result} result */
+function readingNotice(result) {
+  const entries = [...result.changes.entries_set_aside, ...result.changes.times_taken_as_now];
+  if (!entries.length) return null;
+  return h("div", { class: "admonition warning", "data-sc": "entries-set-aside" },
+    h("p", { class: "admonition-title" }, "Some entries are set aside, the rest is scored"),
+    h("ul", {}, entries.map((entry) => h("li", {}, entry.message))));
 }
 
 /** @param {Result} result */
@@ -257,8 +271,14 @@ export function mountResults(root) {
   part("start-again").addEventListener("click", () => dialog.showModal());
   dialog.addEventListener("close", () => {
     if (dialog.returnValue === "confirm") {
-      clearAssessment();
-      showMessage(root, "All answers deleted. Choose your council type on the home page to start again.");
+      const cleared = clearAssessment();
+      const plural = (/** @type {number} */ n, /** @type {string} */ word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+      const copies = cleared.keptAside === 1 ? "1 copy" : `${cleared.keptAside} copies`;
+      const what = [plural(cleared.answers, "answer"), plural(cleared.notes, "note"),
+        cleared.name ? "your name" : "", cleared.keptAside ? `${copies} of saved data that could not be read` : ""]
+        .filter(Boolean);
+      showMessage(root, `Deleted from this browser: ${what.join(", ")}. Nothing of this assessment is left on this device. ` +
+        "Choose your council on the home page to start again.");
     }
   });
 
@@ -282,7 +302,7 @@ export function mountResults(root) {
     replace(body, summaryTable(result));
     replaceKeepingFocus(part("actions"), actionsTable(result));
     replaceKeepingFocus(part("last-year"), reviewList(result), sinceLastYear(result));
-    replace(part("changes"), setAsideNotice(result), changesNotice(result));
+    replace(part("changes"), readingNotice(result), setAsideNotice(result), changesNotice(result));
     replace(part("unanswered"), unansweredList(result));
     drawChart(find(root, '[data-sc="chart"]', HTMLCanvasElement), result).catch(() => {});
   }, { actions: true });

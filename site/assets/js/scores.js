@@ -108,7 +108,9 @@ function carryOver() {
 function hasOldIds(result) {
   if (savedByNewerVersion()) return false; // its new questions are unknown here: never set them aside
   const answers = getAssessment().answers;
-  return result.changes.carried_over.some((c) => c.from in answers) || result.changes.set_aside.some((s) => s.question in answers);
+  // An answer kept aside for a question still asked stays where it is: only unknown ones leave the answers.
+  return result.changes.carried_over.some((c) => c.from in answers)
+    || result.changes.set_aside.some((s) => s.reason !== "kept_aside" && s.question in answers);
 }
 
 let started = false;

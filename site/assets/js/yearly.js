@@ -245,6 +245,8 @@ function mergeSection(root) {
   const box = h("div", { class: "sc-merge", "data-sc": "merge" });
   /** @type {NamedFile[]} */
   let files = [];
+  /** @type {Set<string>} */
+  const otherCouncils = new Set(); // files of another council the lead has said to merge all the same (by code or name)
   const input = h("input", { type: "file", id: "sc-merge-files", class: "sc-visually-hidden", accept: ".json,application/json", multiple: true, "data-sc": "merge-files" });
   const list = h("div", { "data-sc": "merge-list" });
   const outcome = h("div", { "data-sc": "merge-outcome", "aria-live": "polite" });
@@ -260,9 +262,23 @@ function mergeSection(root) {
       themes: Object.fromEntries(files.map((f) => [f.name, themesOf(f.name)])),
     };
     if (take) payload.take = take;
+    if (otherCouncils.size) payload.other_councils = [...otherCouncils];
     const reply = await call("merge", payload);
     if (!reply.ok) {
-      replace(outcome, h("div", { class: "sc-error" }, h("p", {}, "These files cannot be merged. Nothing has changed."), h("ul", {}, reply.problems.map((p) => h("li", {}, p)))));
+      // Another council's file: refused until the lead says to merge it all the same (a colleague's file is the
+      // same council's; another council's answers would fill this one's blanks).
+      const others = (reply.problem_details || []).filter((d) => d.code === "merge_other_council");
+      replace(outcome, h("div", { class: "sc-error" }, h("p", {}, "These files cannot be merged. Nothing has changed."),
+        h("ul", {}, reply.problems.map((p) => h("li", {}, p))),
+        others.map((d, i) => h("div", { class: "sc-option", "data-sc": "merge-other-council" },
+          h("input", { type: "checkbox", id: `sc-merge-other-${i}`, "data-confirm": String(d.params.confirm) }),
+          h("label", { for: `sc-merge-other-${i}` }, `Merge ${d.params.file} all the same: I have checked it is meant for this assessment`)))));
+      for (const box of findAll(outcome, '[data-sc="merge-other-council"] input', HTMLInputElement)) {
+        box.addEventListener("change", () => {
+          if (box.checked) otherCouncils.add(box.dataset.confirm || "");
+          show();
+        });
+      }
       return null;
     }
     return reply.merge;
@@ -288,12 +304,15 @@ function mergeSection(root) {
       }
       const undo = h("button", { type: "button", class: "md-button", "data-sc": "undo-import" }, "Undo the merge");
       undo.addEventListener("click", () => undoImport() && message(root, "ok", "Merge undone: your answers are as they were before it."));
-      message(root, "ok", `Merged ${files.length} file(s): ${files.map((f) => f.name).join(", ")}. `, undo);
+      const leftOut = done.left_out.map((entry) => `${entry.message}. `).join("");
+      message(root, "ok", `Merged ${files.length} file(s): ${files.map((f) => f.name).join(", ")}. ${leftOut}`, undo);
       files = [];
+      otherCouncils.clear();
       replace(list);
       replace(outcome);
     });
     replace(outcome,
+      merged.left_out.map((entry) => h("p", { "data-sc": "merge-left-out" }, `${entry.message}.`)),
       h("p", {}, conflicts.length
         ? `${conflicts.length} answer(s) or entries differ between the files. Choose which to keep for each:`
         : "The files agree wherever they overlap: nothing to choose."),
@@ -315,6 +334,7 @@ function mergeSection(root) {
       return;
     }
     files = await Promise.all(chosen.map(async (f) => ({ name: f.name, text: await f.text() })));
+    otherCouncils.clear();
     const themes = latestScores().result?.themes || [];
     replace(list, files.map((f) => h("fieldset", { class: "sc-merge__file", "data-file": f.name },
       h("legend", {}, `Take from ${f.name}`),
@@ -360,9 +380,15 @@ export function mountYearly(root) {
     } else if (which === "withdraw-sign-off") {
       signOff(null);
       message(root, "ok", "The sign-off is withdrawn.");
-    } else if (which === "start-next-year") {
-      const reply = await call("next_year", { assessment, today: today() });
-      if (!reply.ok) return message(root, "error", `This year's assessment could not be started: ${reply.problems.join("; ")}`);
+    } else if (which === "start-next-year" || which === "start-next-year-again") {
+      // Started twice, last year's record would become this morning's copy: the engine refuses a file started
+      // less than half a year ago, and the officer may say it really starts a new year.
+      const reply = await call("next_year", { assessment, today: today(), again: which === "start-next-year-again" });
+      if (!reply.ok) {
+        const twice = (reply.problem_details || []).some((d) => d.code === "next_year_already_started");
+        const again = twice ? h("button", { type: "button", class: "md-button", "data-sc": "start-next-year-again" }, "Start a new year all the same") : null;
+        return message(root, "error", `This year's assessment was not started: ${reply.problems.join("; ")}. `, again);
+      }
       const lastFile = `${fileStem(assessment)}.json`;
       download(lastFile, "application/json", JSON.stringify(assessment, null, 2) + "\n");
       if (!importAssessment(reply.assessment)) return message(root, "error", "Not started: there is no room in this browser to keep last year's answers for undo.");
