@@ -68,6 +68,7 @@ def render_pages(
         "report.md": ("report.md.j2", {}),
         "compare.md": ("compare.md.j2", {}),
         "how-scoring-works.md": ("how-scoring-works.md.j2", {}),
+        "browsers.md": ("browsers.md.j2", {}),
         "privacy.md": ("privacy.md.j2", {}),
         "accessibility.md": ("accessibility.md.j2", {}),
         "contact.md": ("contact.md.j2", {}),
