@@ -7,8 +7,8 @@ refuses the command ("Operation is only supported for pages, not workers"). The 
 runs in a module worker, so a benchmark of a slow laptop must slow the worker too.
 
 `WorkerThrottle` does it with the kernel's CPU bandwidth control (cgroup v1, the `cpu` controller):
-each worker thread of this process's own Chromium (a thread named `DedicatedWorker` in a process
-descended from this one) is moved, as soon as it is seen (polled every few milliseconds), into a
+each worker thread of this process's own Chromium (a thread named `DedicatedWorker` in a renderer
+process descended from this one) is moved, as soon as it is seen (polled every 5 ms), into a
 cgroup of its own allowed `period / rate` of CPU time every `period` (2.5 ms in 10 ms for rate 4):
 like the main thread under CDP, it runs at most 1/rate of the time. Background threads (V8's
 WebAssembly compilation, the garbage collector's helpers), the browser process and the network
@@ -38,28 +38,36 @@ def throttle_page(context, page, rate: float) -> None:
 
 
 def _descendants(root: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text()
-        except OSError:
-            continue
-        parent = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(parent, []).append(int(entry))
+    """Every process descended from root, through each thread's `children` file (a few reads, not all of /proc)."""
     found, todo = [], [root]
     while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
+        pid = todo.pop()
+        try:
+            tasks = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            continue
+        for tid in tasks:
+            try:
+                children = Path(f"/proc/{pid}/task/{tid}/children").read_text().split()
+            except OSError:
+                continue
+            for child in map(int, children):
+                found.append(child)
+                todo.append(child)
     return found
+
+
+def _is_renderer(pid: int) -> bool:
+    try:
+        return b"--type=renderer" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
 
 
 class WorkerThrottle:
     """Slow every worker thread of this process's Chromium to 1/rate of a core (see the module's text)."""
 
-    def __init__(self, rate: float, poll_s: float = 0.004) -> None:
+    def __init__(self, rate: float, poll_s: float = 0.005) -> None:
         self.rate = rate
         self.poll_s = poll_s
         self.group = CGROUP_CPU / f"scorecard-bench-{os.getpid()}"
@@ -93,19 +101,22 @@ class WorkerThrottle:
         while not self._stop.is_set():
             now = time.monotonic()
             if now - refreshed > 0.25:
-                renderers, refreshed = _descendants(os.getpid()), now
+                renderers, refreshed = [pid for pid in _descendants(os.getpid()) if _is_renderer(pid)], now
+                self._forget_ended()
             if self._enabled:
                 for pid in renderers:
                     self._scan(pid)
             self._stop.wait(self.poll_s)
+
+    def _forget_ended(self) -> None:
+        """Thread ids are reused: forget those that have ended."""
+        self._seen = {key for key in self._seen if os.path.exists(f"/proc/{key[0]}/task/{key[1]}")}
 
     def _scan(self, pid: int) -> None:
         try:
             tids = os.listdir(f"/proc/{pid}/task")
         except OSError:
             return
-        alive = {(pid, int(entry)) for entry in tids}
-        self._seen -= {key for key in self._seen if key[0] == pid and key not in alive}  # thread ids are reused
         for entry in tids:
             key = (pid, int(entry))
             if key in self._seen:
@@ -115,6 +126,8 @@ class WorkerThrottle:
             except OSError:
                 continue
             if name != WORKER_THREAD:
+                if key[1] == pid or name.startswith(("ThreadPool", "Chrome_", "Compositor", "HangWatcher", "Perfetto")):
+                    self._seen.add(key)  # named, and not a worker: no need to look again
                 continue  # a thread is named when it starts: look again next time
             self._seen.add(key)
             self._throttle(int(entry))
