@@ -8,7 +8,8 @@ runs in a module worker, so a benchmark of a slow laptop must slow the worker to
 
 `WorkerThrottle` does it with the kernel's CPU bandwidth control (cgroup v1, the `cpu` controller):
 each worker thread of this process's own Chromium (a thread named `DedicatedWorker` in a renderer
-process descended from this one) is moved, as soon as it is seen (polled every 5 ms), into a
+process descended from this one) is moved, as soon as it is seen (polled every 5 ms; under load it can take a
+tenth of a second), into a
 cgroup of its own allowed `period / rate` of CPU time every `period` (2.5 ms in 10 ms for rate 4):
 like the main thread under CDP, it runs at most 1/rate of the time. Background threads (V8's
 WebAssembly compilation, the garbage collector's helpers), the browser process and the network
@@ -37,23 +38,29 @@ def throttle_page(context, page, rate: float) -> None:
     context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": rate})
 
 
-def _descendants(root: int) -> list[int]:
-    """Every process descended from root, through each thread's `children` file (a few reads, not all of /proc)."""
-    found, todo = [], [root]
-    while todo:
-        pid = todo.pop()
+def _children(pid: int) -> list[int]:
+    """The processes pid started, from each of its threads' `children` file."""
+    found = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for tid in tasks:
         try:
-            tasks = os.listdir(f"/proc/{pid}/task")
+            found.extend(map(int, Path(f"/proc/{pid}/task/{tid}/children").read_text().split()))
         except OSError:
             continue
-        for tid in tasks:
-            try:
-                children = Path(f"/proc/{pid}/task/{tid}/children").read_text().split()
-            except OSError:
-                continue
-            for child in map(int, children):
-                found.append(child)
-                todo.append(child)
+    return found
+
+
+def _descendants(root: int) -> list[tuple[int, int]]:
+    """(parent, pid) of every process descended from root."""
+    found, todo = [], [root]
+    while todo:
+        parent = todo.pop()
+        for child in _children(parent):
+            found.append((parent, child))
+            todo.append(child)
     return found
 
 
@@ -96,13 +103,19 @@ class WorkerThrottle:
         self._enabled = not paused
 
     def _watch(self) -> None:
-        renderers: list[int] = []
-        refreshed = 0.0
+        # The whole process tree is walked once a second; the processes that start renderers (Chromium's
+        # zygotes, a thread or two each) are asked for new children at every poll, so a new page's
+        # renderer is watched from its start.
+        renderers: set[int] = set()
+        spawners: set[int] = set()
+        walked = 0.0
         while not self._stop.is_set():
-            now = time.monotonic()
-            if now - refreshed > 0.25:
-                renderers, refreshed = [pid for pid in _descendants(os.getpid()) if _is_renderer(pid)], now
+            if time.monotonic() - walked > 1.0:
+                tree = [(parent, pid) for parent, pid in _descendants(os.getpid()) if _is_renderer(pid)]
+                renderers, spawners, walked = {pid for _, pid in tree}, {parent for parent, _ in tree}, time.monotonic()
                 self._forget_ended()
+            for spawner in spawners:
+                renderers.update(pid for pid in _children(spawner) if pid not in renderers and _is_renderer(pid))
             if self._enabled:
                 for pid in renderers:
                     self._scan(pid)
@@ -171,7 +184,7 @@ CPU_CHECK_HTML = """<!doctype html>
 const LOOP = "let t = performance.now(), x = 0; for (let i = 0; i < 1e8; i++) x += i % 7; return performance.now() - t;";
 window.mainLoop = new Function(LOOP);
 window.workerLoop = () => new Promise((resolve, reject) => {
-  const source = `await new Promise((r) => setTimeout(r, 100)); postMessage((() => { ${LOOP} })());`;
+  const source = `await new Promise((r) => setTimeout(r, 300)); postMessage((() => { ${LOOP} })());`;
   const worker = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })), { type: "module" });
   worker.onmessage = (event) => { resolve(event.data); worker.terminate(); };
   worker.onerror = (event) => reject(new Error(event.message));
@@ -191,7 +204,7 @@ def write_cpu_check(site: Path) -> str:
 def cpu_check(browser, url: str, rate: float, worker_throttle: WorkerThrottle | None, rounds: int = 3) -> dict:
     """Median busy-loop times (ms) on the main thread and in a worker, unthrottled and throttled, alternating.
 
-    The worker starts 100 ms before it loops, so the throttle has moved its thread before it is timed.
+    The worker waits 300 ms before it loops, so the throttle has moved its thread before it is timed.
     """
     import statistics
 
