@@ -8,10 +8,9 @@ runs in a module worker, so a benchmark of a slow laptop must slow the worker to
 
 `WorkerThrottle` does it with the kernel's CPU bandwidth control (cgroup v1, the `cpu` controller):
 each worker thread of this process's own Chromium (a thread named `DedicatedWorker` in a renderer
-process descended from this one) is moved, as soon as it is seen (polled every 5 ms; under load it can take a
-tenth of a second), into a
-cgroup of its own allowed `period / rate` of CPU time every `period` (2.5 ms in 10 ms for rate 4):
-like the main thread under CDP, it runs at most 1/rate of the time. Background threads (V8's
+process descended from this one) is moved, as soon as it is seen (polled every 5 ms; under load it
+can take a tenth of a second), into a cgroup of its own allowed `period / rate` of CPU time every
+`period` (2.5 ms in 10 ms for rate 4): like the main thread under CDP, it runs at most 1/rate of the time. Background threads (V8's
 WebAssembly compilation, the garbage collector's helpers), the browser process and the network
 service run at full speed, as they do under DevTools' own throttling: a laptop 4x slower in every
 thread would be slower still. It needs root and a writable cgroup v1 `cpu` hierarchy; where there
