@@ -305,6 +305,8 @@
     let released = null; // unreadable saved data the officer, having been offered it to download, let go
     let carriedOver = false; // the engine has carried these answers over to this page's bank version
     let lastTime = 0;
+    /** @type {string | null} */
+    let undoInTab = null; // the assessment an import replaced, where this browser keeps no data (see storageAvailable)
 
     // A time for provenance, never earlier than the last one this tab gave (clocks can step back).
     function stampTime() {
@@ -361,8 +363,22 @@
       return newer;
     }
 
+    // Whether this browser lets the site keep data at all: where it does not (site data blocked by its settings or
+    // a policy: reading throws), the assessment is kept in this tab only, and js/browser-check.js says so at the top
+    // of every page, with a warning on leaving; a write that fails there is no news, so no save error is given.
+    function storageAvailable() {
+      try {
+        storage().getItem(KEY);
+        return true;
+      } catch (error) {
+        return false;
+      }
+    }
+
     function persist(/** @type {ChangeSource} */ source) {
-      if (blocked) {
+      if (!storageAvailable()) {
+        saveError = "";
+      } else if (blocked) {
         saveError = "Answers saved in this browser could not be read, and there is no room to keep a copy of them aside: download them (below) before you go on. New answers are not being saved.";
       } else {
         try {
@@ -407,7 +423,8 @@
     // Start a new assessment from `record` (an import, an undo, a fresh start).
     function replaceWith(/** @type {AnyAssessment} */ record, { keepForUndo = false } = {}) {
       refresh();
-      if (keepForUndo) {
+      if (keepForUndo && !storageAvailable()) undoInTab = JSON.stringify(current);
+      else if (keepForUndo) {
         try {
           storage().setItem(UNDO_KEY, JSON.stringify(current));
         } catch (error) {
@@ -462,9 +479,11 @@
         subscribers.add(subscriber);
         return () => subscribers.delete(subscriber);
       },
+      storageAvailable,
       // Start again: every answer and note goes, the copy kept for undoing an import too.
       clearAssessment() {
         replaceWith(blankAssessment(pageVersion(), stampTime()));
+        undoInTab = null;
         try {
           storage().removeItem(UNDO_KEY);
         } catch (error) {
@@ -474,6 +493,7 @@
       // An import replaces the assessment: the one it replaces is kept until undone.
       importAssessment: (record) => replaceWith(record, { keepForUndo: true }),
       canUndoImport() {
+        if (undoInTab !== null) return true;
         try {
           return storage().getItem(UNDO_KEY) !== null;
         } catch (error) {
@@ -483,13 +503,14 @@
       undoImport() {
         let previous = null;
         try {
-          previous = JSON.parse(/** @type {string} */ (storage().getItem(UNDO_KEY)));
+          previous = JSON.parse(/** @type {string} */ (undoInTab ?? storage().getItem(UNDO_KEY)));
         } catch (error) {
           /* nothing to undo */
         }
         if (!isObject(previous) || shapeProblem(previous)) return false;
         replaceWith(/** @type {StoredAssessment} */ (previous));
-        storage().removeItem(UNDO_KEY);
+        if (undoInTab !== null) undoInTab = null;
+        else storage().removeItem(UNDO_KEY);
         notify("this-tab");
         return true;
       },
