@@ -57,9 +57,11 @@ function planSummary(statuses, plan) {
 // new result (js/scores.js), so the page shows what is saved, and follows it (showPlanSummaries).
 const savedPlan = (/** @type {string} */ question) => getAssessment().action_plan?.[question] || {};
 
-/** @param {Result} result @param {Result.Action} action */
-export function planCell(result, action) {
-  const statuses = result.labels.plan_statuses; // by name, as the engine writes them
+// statuses: each status's name, as the engine writes them (result.labels.plan_statuses; without the engine, as the
+// build wrote them into the results page). question: the action's question.
+/** @param {{ [status: string]: string }} statuses @param {string} question */
+export function planCell(statuses, question) {
+  const action = { question };
   const plan = savedPlan(action.question);
   const id = (/** @type {string} */ part) => `sc-plan-${part}-${action.question}`;
   const summary = planSummary(statuses, plan);
