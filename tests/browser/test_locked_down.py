@@ -126,7 +126,10 @@ def test_with_site_data_blocked_work_goes_on_in_the_tab(browser, mini_url, tmp_p
     page = open_page(context)
     page.goto(mini_url + "index.html")
     said_as_the_page_opened(page, "browser-no-storage")
-    assert "Not saved on this device: export before you close" in page.locator('[data-sc="browser-no-storage"]').inner_text()
+    assert (
+        "Not saved on this device: export before you close"
+        in page.locator('[data-sc="browser-no-storage"]').inner_text()
+    )
 
     answer(page, mini_url, navigate="click")
     page.wait_for_function(
