@@ -2,7 +2,6 @@
 // from the Python engine's result.
 import { findAll, h, replace } from "./dom.js";
 import { pct, score } from "./format.js";
-import { noScoresHere } from "./browser-check.js";
 
 /** @param {AnyResult} result @param {string | null | undefined} id */
 export function tierName(result, id) {
@@ -66,7 +65,6 @@ export function gateNotice(result, theme) {
 function waiting(scores) {
   if (scores.reason === "no-council-type") return [h("p", {}, "Choose your council type to see scores.")];
   if (scores.reason === "loading") return [h("p", {}, "Loading the scoring engine… You can start answering now.")];
-  if (scores.reason === "engine-unavailable") return noScoresHere();
   if (scores.reason === "engine-failed" || scores.reason === "engine-stopped") {
     const what = scores.reason === "engine-failed" ? "could not start" : "stopped (reload the page to start it again)";
     return [h("p", { class: "sc-error" }, `The scoring engine ${what}: ${scores.problems.join("; ")}. Your answers are still saved on this device.`)];
