@@ -119,10 +119,16 @@ def test_without_webassembly_all_but_the_scores_works(jitless, mini_url, tmp_pat
     page.click('dialog[open] button[value="confirm"]')
     page.wait_for_function(STARTED_AGAIN)
     path = tmp_path / "back.json"
-    path.write_text(json.dumps(data))
+    path.write_text(json.dumps({**data, "action_plan": {"ALP-01": {"status": "in_progress", "owner": "Priya"}}}))
     page.set_input_files('[data-sc="import"]', str(path))
     page.wait_for_selector('[data-sc="undo-import"]')
     assert_given(saved(page))
+    # the action plan saved so far stays editable
+    page.locator('[data-sc="saved-plan"] [data-sc="plan"][data-question="ALP-01"] summary').click()
+    page.fill("#sc-plan-owner-ALP-01", "Harry")
+    page.wait_for_function(
+        f"() => JSON.parse(localStorage.getItem('{STORAGE_KEY}')).action_plan['ALP-01'].owner === 'Harry'"
+    )
     page.wait_for_timeout(1000)
     assert "Loading the scoring engine" not in page.locator("article").inner_text()
     assert page.locator('[data-sc="engine-status"]').inner_text() == ""
