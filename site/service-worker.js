@@ -26,6 +26,9 @@ async function precache() {
   // stale file, but an unchanged one comes from the browser's HTTP cache.
   const site = await caches.open(CACHE);
   await site.addAll(FILES.map((file) => new Request(file, { cache: "no-cache" })));
+  // A browser without WebAssembly (the JIT turned off by its security settings) cannot run the engine: its
+  // files would be 4 MB for nothing. Should it be allowed later, the engine's worker keeps what it downloads.
+  if (typeof WebAssembly !== "object") return;
   const store = await caches.open(ENGINE_STORE);
   for (const [path, key] of Object.entries(ENGINE_FILES)) {
     const url = new URL(path, self.location.href).href;

@@ -9,7 +9,7 @@ import jinja2
 
 from .. import bundled
 from ..engine import Bank
-from ..engine.wording import long_date
+from ..engine.wording import STATUS_NAMES, long_date
 from ..reports.comparison import tier_colours
 from .about import read_about
 from .worked_example import worked_example
@@ -61,6 +61,9 @@ def render_pages(
             c.id: sorted(c.functions, key=list(bank.functions).index) for c in bank.council_types.values()
         },
         "about": about or read_about(bundled.mkdocs_config()),
+        # the action plan's status names, as the engine writes them: the results page keeps the saved plan
+        # editable where the browser cannot run the engine
+        "plan_statuses": dict(STATUS_NAMES),
     }
     pages: dict[str, tuple[str, dict[str, Any]]] = {
         "index.md": ("index.md.j2", {}),
@@ -68,6 +71,7 @@ def render_pages(
         "report.md": ("report.md.j2", {}),
         "compare.md": ("compare.md.j2", {}),
         "how-scoring-works.md": ("how-scoring-works.md.j2", {}),
+        "browsers.md": ("browsers.md.j2", {}),
         "privacy.md": ("privacy.md.j2", {}),
         "accessibility.md": ("accessibility.md.j2", {}),
         "contact.md": ("contact.md.j2", {}),

@@ -13,6 +13,7 @@ import { startScoring } from "./js/scores.js";
 import { buildSearchIndexWhenIdle } from "./js/search.js";
 import { subscribe } from "./js/store.js";
 import { showNotices, showUpdateReady } from "./js/notices.js";
+import { mountBrowserCheck, serviceWorkerRegistered } from "./js/browser-check.js";
 
 /** @type {(() => void)[]} */
 let unmount = [];
@@ -34,7 +35,7 @@ function mount() {
   if (board) unmount.push(mountBoard(board));
   const compare = section("compare-page");
   if (compare) unmount.push(mountCompare(compare));
-  unmount.push(onEngineStatus(showEngineStatus));
+  unmount.push(onEngineStatus(showEngineStatus), mountBrowserCheck());
   showNotices();
 }
 
@@ -46,8 +47,10 @@ function registerServiceWorker() {
   if (registered || !("serviceWorker" in navigator)) return;
   registered = true;
   navigator.serviceWorker.register(new URL("../sw.js", import.meta.url), { scope: new URL("../", import.meta.url).pathname })
-    .then((registration) => registration.update()) // a new site version replaces the cached one on this visit
-    .catch(() => {});
+    .then((registration) => {
+      serviceWorkerRegistered(Boolean(registration));
+      registration?.update().catch(() => {}); // a new site version replaces the cached one on this visit
+    }, () => serviceWorkerRegistered(false));
 }
 
 // A new version of the site has taken over (its service worker activated): this page and its

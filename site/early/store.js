@@ -315,6 +315,8 @@
     let released = null; // unreadable saved data the officer, having been offered it to download, let go
     let carriedOver = false; // the engine has carried these answers over to this page's bank version
     let lastTime = 0;
+    /** @type {string | null} */
+    let undoInTab = null; // the assessment an import replaced, where this browser keeps no data (see storageAvailable)
 
     // A time for provenance, never earlier than the last one this tab gave (clocks can step back).
     function stampTime() {
@@ -371,9 +373,23 @@
       return newer;
     }
 
-    // Save this tab's copy; whether it was saved.
+    // Whether this browser lets the site keep data at all: where it does not (site data blocked by its settings or
+    // a policy: reading throws), the assessment is kept in this tab only, and js/browser-check.js says so at the top
+    // of every page, with a warning on leaving; a write that fails there is no news, so no save error is given.
+    function storageAvailable() {
+      try {
+        storage().getItem(KEY);
+        return true;
+      } catch (error) {
+        return false;
+      }
+    }
+
+    // Save this tab's copy; whether it was saved (always, where this browser keeps no data).
     function persist(/** @type {ChangeSource} */ source) {
-      if (blocked) {
+      if (!storageAvailable()) {
+        saveError = "";
+      } else if (blocked) {
         saveError = "Answers saved in this browser could not be read, and there is no room to keep a copy of them aside: download them (below) before you go on. New answers are not being saved.";
       } else {
         try {
@@ -426,7 +442,8 @@
       refresh();
       const before = current;
       let undoBefore = null;
-      if (keepForUndo) {
+      if (keepForUndo && !storageAvailable()) undoInTab = JSON.stringify(current);
+      else if (keepForUndo) {
         try {
           undoBefore = storage().getItem(UNDO_KEY);
           storage().setItem(UNDO_KEY, JSON.stringify(current));
@@ -490,6 +507,7 @@
         subscribers.add(subscriber);
         return () => subscribers.delete(subscriber);
       },
+      storageAvailable,
       // Start again: every answer and note goes, the copy kept for undoing an import too, and all this site kept
       // for the officer on this device (their name, recorded with each change; copies of unreadable saves), so
       // the next officer on a shared computer starts with nothing of theirs. Says what it cleared.
@@ -509,11 +527,13 @@
           /* storage turned off: nothing kept */
         }
         replaceWith(blankAssessment(pageVersion(), stampTime()));
+        undoInTab = null;
         return cleared;
       },
       // An import replaces the assessment: the one it replaces is kept until undone.
       importAssessment: (record) => replaceWith(record, { keepForUndo: true }),
       canUndoImport() {
+        if (undoInTab !== null) return true;
         try {
           return storage().getItem(UNDO_KEY) !== null;
         } catch (error) {
@@ -523,13 +543,14 @@
       undoImport() {
         let previous = null;
         try {
-          previous = JSON.parse(/** @type {string} */ (storage().getItem(UNDO_KEY)));
+          previous = JSON.parse(/** @type {string} */ (undoInTab ?? storage().getItem(UNDO_KEY)));
         } catch (error) {
           /* nothing to undo */
         }
         if (!isObject(previous) || shapeProblem(previous)) return false;
         replaceWith(/** @type {StoredAssessment} */ (previous));
-        storage().removeItem(UNDO_KEY);
+        if (undoInTab !== null) undoInTab = null;
+        else storage().removeItem(UNDO_KEY);
         notify("this-tab");
         return true;
       },

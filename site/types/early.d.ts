@@ -41,8 +41,10 @@ interface Store {
   change(key: string, value: unknown): void;
   /** Several changes as one write. */
   changeAll(entries: [string, unknown][]): void;
-  /** Why the last write failed ("" when it did not). */
+  /** Why the last write failed ("" when it did not, and where the browser keeps no data at all: see storageAvailable). */
   lastSaveError(): string;
+  /** Whether this browser lets the site keep data (reading it does not throw); if not, the assessment lives in the tab. */
+  storageAvailable(): boolean;
   currentBankVersion(): string;
   /** Hear of every change, this tab's or another's; returns the way to stop. */
   subscribe(subscriber: (assessment: StoredAssessment, source: ChangeSource) => void): () => void;
@@ -119,11 +121,13 @@ type WorkerMessage =
   | { type: "stopped"; message: string }
   | { type: "reply"; id: number; ok: boolean; [part: string]: unknown };
 
-/** The engine's worker as site/early/start.js starts it: the messages it sent before js/engine.js took it over are kept. */
-type EarlyWorker = Worker & { early: WorkerMessage[] };
+/** The engine's worker as site/early/start.js starts it: the messages it sent before js/engine.js took it over are kept;
+ * moduleType: whether the browser read its `type: "module"` (one that does not cannot run it). */
+type EarlyWorker = Worker & { early: WorkerMessage[]; moduleType: boolean };
 
 interface Window {
-  scorecard: { store: Store; rules: EarlyRules; form: EarlyForm; worker: EarlyWorker };
+  /** worker: none where the browser has no WebAssembly (start.js starts none: the engine cannot run there). */
+  scorecard: { store: Store; rules: EarlyRules; form: EarlyForm; worker?: EarlyWorker };
 }
 
 /** Under Node (tests/js/), store.js exports its rules and createStore; in a page there is no `module`. */

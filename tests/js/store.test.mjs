@@ -189,6 +189,35 @@ test("an import keeps the assessment it replaced for undo, and undo brings it ba
   assert.equal(storage.getItem(UNDO_KEY), null);
 });
 
+test("where the browser keeps no data (reading throws), work goes on in the tab: no save error, import and undo work", () => {
+  const time = clock();
+  const blocked = () => {
+    throw new DOMException("The operation is insecure.", "SecurityError");
+  };
+  const one = early.createStore({ storage: blocked, pageVersion: () => "2026.1", now: time.now });
+  assert.equal(one.storageAvailable(), false);
+  one.changeAll([["council.name", "Example Council"], ["SPC-01", "yes"]]);
+  one.change("notes.SPC-01", "Named in the constitution.");
+  assert.deepEqual(one.getAssessment().answers, { "SPC-01": "yes" });
+  assert.equal(one.getAssessment().notes["SPC-01"], "Named in the constitution.");
+  assert.equal(one.lastSaveError(), ""); // said once at the top of the page (js/browser-check.js), not per change
+  time.tick();
+  assert.equal(one.importAssessment({ ...blank(), answers: { "SPC-01": "no" } }), true);
+  assert.deepEqual(one.getAssessment().answers, { "SPC-01": "no" });
+  assert.ok(one.canUndoImport());
+  assert.equal(one.undoImport(), true);
+  assert.deepEqual(one.getAssessment().answers, { "SPC-01": "yes" });
+  assert.equal(one.canUndoImport(), false);
+});
+
+test("a storage that is there but full is not 'no storage': the officer is told each write failed", () => {
+  const { storage, one } = twoTabs();
+  storage.full = true;
+  one.change("SPC-01", "yes");
+  assert.equal(one.storageAvailable(), true);
+  assert.match(one.lastSaveError(), /could not be saved/);
+});
+
 test("each change is stamped with its time and the officer's name, never earlier than the last", () => {
   const { time, one } = twoTabs();
   one.setMyName("  Priya  ");

@@ -5,6 +5,7 @@ import { call } from "./engine.js";
 import { find, h, replace } from "./dom.js";
 import { getAssessment, subscribe } from "./store.js";
 import { latestScores, onScores } from "./scores.js";
+import { noScoresHere } from "./browser-check.js";
 
 const num = (/** @type {string} */ cls = "") => ({ class: cls ? `sc-board__num ${cls}` : "sc-board__num" });
 const col = (/** @type {string} */ text, /** @type {Attributes} */ attrs = {}) => h("th", { scope: "col", ...attrs }, text);
@@ -110,6 +111,10 @@ export function mountBoard(root) {
   let sequence = 0;
   /** @param {import("./scores.js").Scores} scores */
   const show = async (scores) => {
+    if (scores.reason === "engine-unavailable") {
+      replace(body, noScoresHere("The board report"));
+      return;
+    }
     if (!scores.result) {
       replace(body, h("p", {}, scores.reason === "no-council-type"
         ? "Choose your council type on the home page, and answer some questions, to see the report."

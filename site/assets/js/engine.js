@@ -7,12 +7,15 @@ import { findAll } from "./dom.js";
 export const MAX_FILE_BYTES = 5_000_000;
 
 /**
- * state: "loading", "ready" or "failed". While loading, the worker reports its step ("download",
+ * state: "loading", "ready", "failed" or "unavailable". While loading, the worker reports its step ("download",
  * "start" or "restore") and the bytes of the engine's files it has in hand (loaded of total);
  * once ready, how it started ("started", or "restored" from a snapshot kept on this device).
  * A failed engine either could not start (the worker says so, and still answers every call with why) or
- * stopped: the worker itself failed (stopped: true), and answers nothing more.
- * @typedef {{ state: "loading" | "ready" | "failed", step: string, loaded: number, total: number, message: string, how?: string, startMs?: number, stopped?: boolean }} EngineStatus
+ * stopped: the worker itself failed (stopped: true), and answers nothing more. "unavailable": this browser
+ * cannot run the engine at all (`missing`: "webassembly", turned off by its security settings, or
+ * "module-workers"); js/browser-check.js says so. Once ready, only a failure changes the state; "failed"
+ * and "unavailable" are final: a message the worker sends after them (a download still counting) changes nothing.
+ * @typedef {{ state: "loading" | "ready" | "failed" | "unavailable", step: string, loaded: number, total: number, message: string, how?: string, startMs?: number, stopped?: boolean, missing?: "webassembly" | "module-workers" }} EngineStatus
  */
 
 /** @type {Set<(status: EngineStatus) => void>} */
@@ -39,6 +42,7 @@ const STEP_TEXT = {
 
 /** @param {EngineStatus["state"]} state @param {Partial<EngineStatus>} [details] */
 function setStatus(state, details = {}) {
+  if (status.state !== "loading" && !(status.state === "ready" && state === "failed")) return;
   status = { ...status, ...details, state };
   for (const listener of listeners) listener(status);
 }
@@ -66,6 +70,18 @@ const stoppedReply = (why) => ({
   stopped: true,
 });
 
+// What this browser lacks to run the engine at all, or "": WebAssembly (Microsoft Edge's enhanced security mode
+// and the JIT policies turn it off), or JavaScript modules in workers (site/early/start.js records whether the
+// browser read the worker's `type: "module"`).
+/** @returns {"" | "webassembly" | "module-workers"} */
+function missingHere() {
+  if (typeof WebAssembly !== "object") return "webassembly";
+  const early = window.scorecard.worker;
+  return !early || !early.moduleType ? "module-workers" : "";
+}
+
+const unavailableReply = () => ({ ok: /** @type {const} */ (false), problems: ["the scoring engine cannot run in this browser"] });
+
 // The worker failed (an error it did not catch, or it could not be loaded): it answers nothing more, so every call
 // still waiting is answered now, and every later call at once.
 /** @param {string} why */
@@ -82,7 +98,7 @@ function stop(why) {
 // readable on demand and never announced. The form works throughout.
 /** @param {EngineStatus} [current] @param {ParentNode} [root] */
 export function showEngineStatus(current = status, root = document) {
-  const text = current.state === "ready" ? "" : current.state === "failed"
+  const text = current.state === "ready" || current.state === "unavailable" ? "" : current.state === "failed"
     ? `The scoring engine ${current.stopped ? "stopped" : "could not start"}: ${current.message}. Your answers are still saved on this device.`
     : STEP_TEXT[current.step] ?? "";
   for (const node of root.querySelectorAll('[data-sc="engine-status"]')) {
@@ -100,11 +116,18 @@ export function showEngineStatus(current = status, root = document) {
   document.documentElement.dataset.engine = current.state;
 }
 
-// Take over the worker site/early/start.js started in <head>, with the messages it sent meanwhile.
-/** @returns {EarlyWorker} */
+// Take over the worker site/early/start.js started in <head>, with the messages it sent meanwhile; or, where
+// this browser cannot run the engine at all (start.js then starts no worker), say why.
+/** @returns {EarlyWorker | null} */
 export function startEngine() {
-  if (worker) return worker;
-  worker = window.scorecard.worker;
+  if (worker || status.state === "unavailable") return worker;
+  const missing = missingHere();
+  if (missing) {
+    window.scorecard.worker?.terminate();
+    setStatus("unavailable", { missing });
+    return null;
+  }
+  worker = /** @type {EarlyWorker} */ (window.scorecard.worker);
   for (const data of worker.early || []) handle(data);
   worker.onmessage = ({ data }) => handle(data);
   worker.onerror = (event) => stop(event.message || "the worker failed");
@@ -131,6 +154,7 @@ export function onEngineStatus(listener) {
  */
 export function call(op, payload) {
   const engine = startEngine();
+  if (!engine) return Promise.resolve(unavailableReply());
   if (stopped !== null) return Promise.resolve(stoppedReply(stopped));
   const id = nextId++;
   return new Promise((resolve) => {

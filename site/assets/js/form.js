@@ -4,7 +4,8 @@
 import { getAssessment, subscribe } from "./store.js";
 import { latestScores, onScores } from "./scores.js";
 import { renderLiveScore, renderThemeProgress } from "./views.js";
-import { find } from "./dom.js";
+import { find, replace } from "./dom.js";
+import { noScoresHere } from "./browser-check.js";
 
 // Which questions are shown is the engine's decision: each question's status in its latest
 // result for this assessment (site/early/form.js applies it). Until the engine has scored it (or when
@@ -31,7 +32,9 @@ export function mountThemePage(root) {
   });
   const stopScores = onScores((scores) => {
     showQuestions(form, entriesFor(themeId, scores));
-    renderLiveScore(panel, themeId, scores);
+    // Where this browser cannot run the engine, the panel says so (here, not in views.js: Node's rule tests load it)
+    if (scores.reason === "engine-unavailable") replace(panel, noScoresHere());
+    else renderLiveScore(panel, themeId, scores);
   });
   return () => {
     stopStore();

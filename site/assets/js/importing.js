@@ -27,6 +27,10 @@ export async function importFile(root, file) {
     return;
   }
   const text = await file.text();
+  if (engineStatus().state === "unavailable") {
+    importWithoutEngine(root, file.name, text);
+    return;
+  }
   if (engineStatus().state !== "ready") message(root, h("p", { class: "sc-ok" }, "Checking the file when the scoring engine is ready…"));
   const reply = await call("import", { text, here: getAssessment() });
   if (!reply.ok) {
@@ -47,6 +51,34 @@ function carried(result) {
   const moved = result.changes.carried_over;
   if (!moved.length) return "";
   return `Answers to questions revised since the file was saved now answer the new questions: ${moved.map((m) => `${m.from} → ${m.to}`).join(", ")}.`;
+}
+
+// Where this browser cannot run the engine (js/browser-check.js): a file the scorecard wrote, by its
+// shape (the same check as saved data), replaces what is saved here, kept for undo. Merging needs the
+// engine to compare the two question by question; checking the answers against the questions waits
+// until the assessment is scored (in another browser, or by `scorecard score`).
+/** @param {ParentNode} root @param {string} name @param {string} text */
+function importWithoutEngine(root, name, text) {
+  let record;
+  let problem;
+  try {
+    record = JSON.parse(text);
+    problem = window.scorecard.rules.shapeProblem(record);
+  } catch (error) {
+    problem = "it is not valid JSON (it may have been cut short or edited by hand)";
+  }
+  if (problem) {
+    failed(root, `${name} could not be imported: ${problem}. Your saved answers have not changed.`);
+    return;
+  }
+  const here = getAssessment();
+  const given = Object.keys(here.answers).length + Object.keys(here.notes).length;
+  if (given && !window.confirm(`Replace the ${plural(Object.keys(here.answers).length, "answer")} and ${plural(Object.keys(here.notes).length, "note")} in this browser with ${name} (${plural(Object.keys(record.answers).length, "answer")})? ` +
+    "This browser cannot merge the two (that needs the scoring engine). What is here now is kept, and Undo brings it back.")) {
+    message(root, h("p", { class: "sc-ok" }, `${name} was not imported. Your saved answers have not changed.`));
+    return;
+  }
+  finish(root, name, importAssessment(record), "imported");
 }
 
 /**

@@ -5,6 +5,7 @@ import { pct, score } from "./format.js";
 import { clearAssessment, discardSetAside, getAssessment, savedByNewerVersion } from "./store.js";
 import { importFile } from "./importing.js";
 import { onScores } from "./scores.js";
+import { noScoresHere } from "./browser-check.js";
 import { answeredOf, exposureName, failedGates, riskName, themeApplies, tierName } from "./views.js";
 import { evidenceCell, fileStem, planCell, plannedCell, replaceKeepingFocus, reviewList, sinceLastYear } from "./yearly.js";
 
@@ -127,7 +128,7 @@ function actionsTable(result) {
               a.gates.length ? [h("br"), h("strong", {}, `Legal duty: ${a.gates.join("; ")}`)] : null,
               a.essential ? [h("br"), h("strong", {}, `Essential control: ${a.essential}`)] : null,
               [h("br"), h("a", { href: guidanceHref(a.next_tier_guidance) }, `Next steps from ${(tierName(result, a.theme_tier) || "the first tier").toLowerCase()}`)]),
-            h("td", {}, planCell(result, a))))))));
+            h("td", {}, planCell(result.labels.plan_statuses, a.question))))))));
   });
 }
 
@@ -240,6 +241,20 @@ async function drawChart(canvas, result) {
   });
 }
 
+// Without the engine there is no action list (it is worked out from the answers), but the action plan saved so far
+// stays here to keep up to date: each entry's owner, due date, status and note. The status names are the engine's,
+// written into the page by the build (data-plan-statuses).
+/** @param {HTMLElement} root @returns {HTMLElement | null} */
+function savedPlan(root) {
+  const plan = getAssessment().action_plan || {};
+  const ids = Object.keys(plan).sort();
+  if (!ids.length) return null;
+  const statuses = JSON.parse(root.dataset.planStatuses || "{}");
+  return h("div", { "data-sc": "saved-plan" },
+    h("p", {}, "Your action plan so far, by question. The list of actions needs the scoring engine; these entries can still be kept up to date."),
+    h("ul", { class: "sc-saved-plan" }, ids.map((id) => h("li", {}, h("strong", {}, id), " ", planCell(statuses, id)))));
+}
+
 /** @param {ParentNode} root @param {string} text @param {"info" | "error"} [kind] */
 function showMessage(root, text, kind = "info") {
   const box = find(root, '[data-sc="message"]');
@@ -291,10 +306,12 @@ export function mountResults(root) {
         ? h("p", {}, "Choose your council type on the ", h("a", { href: "index.html#about-your-council" }, "home page"), " to see results.")
         : scores.reason === "loading"
           ? h("p", {}, "Loading the scoring engine…")
-          : h("div", { class: "sc-error" }, h("p", {}, "These answers cannot be scored:"), h("ul", {}, scores.problems.map((p) => h("li", {}, p))));
+          : scores.reason === "engine-unavailable"
+            ? noScoresHere()
+            : h("div", { class: "sc-error" }, h("p", {}, "These answers cannot be scored:"), h("ul", {}, scores.problems.map((p) => h("li", {}, p))));
       replace(body, reason);
       replace(part("results-functions"));
-      replace(part("actions"));
+      replaceKeepingFocus(part("actions"), scores.reason === "engine-unavailable" ? savedPlan(root) : null);
       return;
     }
     const result = /** @type {Result} */ (scores.result); // a full result: this listener asked for the actions

@@ -10,7 +10,7 @@ import { getAssessment, needsCarryOver, saveCarriedOver, savedByNewerVersion, st
 /**
  * The latest scores: the engine's result for the saved assessment, or why there is none (reason: "loading",
  * "no-council-type", "invalid" with the problems, "engine-failed" (it could not start) or "engine-stopped" with
- * why; "scored" with a result).
+ * why, "engine-unavailable" (this browser cannot run it: js/browser-check.js); "scored" with a result).
  * @typedef {{ result: Result | LiveResult | null, problems: string[], reason: string }} Scores
  */
 
@@ -23,6 +23,7 @@ let engineReady = false;
 // What the latest request was for: the assessment's scoring input, and whether it asked for the action list.
 let asked = { input: "", actions: false };
 const { scoringInput } = window.scorecard.rules;
+let engineUnavailable = false; // this browser cannot run the engine (js/engine.js): said instead of scores
 
 const wantActions = () => [...listeners.values()].includes(true);
 const lacksActions = (/** @type {Scores} */ value) => Boolean(value.result) && !("actions" in /** @type {object} */ (value.result));
@@ -44,6 +45,10 @@ function publish(value) {
 
 async function rescore() {
   const assessment = getAssessment();
+  if (engineUnavailable) {
+    publish({ result: null, problems: [], reason: "engine-unavailable" });
+    return;
+  }
   if (!assessment.council.type) {
     asked = { input: "", actions: false };
     publish({ result: null, problems: [], reason: "no-council-type" });
@@ -122,5 +127,9 @@ export function startScoring() {
     engineReady = status.state === "ready";
     if (engineReady) (needsCarryOver() ? carryOver() : Promise.resolve()).then(rescore);
     else if (status.state === "failed") publish({ result: null, problems: [status.message], reason: status.stopped ? "engine-stopped" : "engine-failed" });
+    else if (status.state === "unavailable") {
+      engineUnavailable = true;
+      rescore();
+    }
   });
 }

@@ -18,6 +18,7 @@ export const {
   savedByNewerVersion,
   setMyName,
   signOff,
+  storageAvailable,
   storedText,
   subscribe,
   undoImport,

@@ -57,11 +57,12 @@ function planSummary(statuses, plan) {
 // new result (js/scores.js), so the page shows what is saved, and follows it (showPlanSummaries).
 const savedPlan = (/** @type {string} */ question) => getAssessment().action_plan?.[question] || {};
 
-/** @param {Result} result @param {Result.Action} action */
-export function planCell(result, action) {
-  const statuses = result.labels.plan_statuses; // by name, as the engine writes them
-  const plan = savedPlan(action.question);
-  const id = (/** @type {string} */ part) => `sc-plan-${part}-${action.question}`;
+// statuses: each status's name, as the engine writes them (result.labels.plan_statuses; without the engine, as the
+// build wrote them into the results page). question: the action's question.
+/** @param {{ [status: string]: string }} statuses @param {string} question */
+export function planCell(statuses, question) {
+  const plan = savedPlan(question);
+  const id = (/** @type {string} */ part) => `sc-plan-${part}-${question}`;
   const summary = planSummary(statuses, plan);
   const status = h("select", { id: id("status"), "data-plan": "status" },
     Object.entries(statuses).map(([value, name]) => h("option", { value, selected: (plan.status || "not_started") === value }, name)));
@@ -79,8 +80,8 @@ export function planCell(result, action) {
   reasonField.addEventListener("input", () => {
     pending.hidden = !(status.value === "not_planned" && !reasonField.value.trim());
   });
-  return h("details", { class: "sc-plan", "data-sc": "plan", "data-question": action.question, "data-key": `plan-${action.question}` },
-    h("summary", {}, h("span", { "data-sc": "plan-summary" }, summary), h("span", { class: "sc-visually-hidden" }, ` (plan for ${action.question})`)),
+  return h("details", { class: "sc-plan", "data-sc": "plan", "data-question": question, "data-key": `plan-${question}` },
+    h("summary", {}, h("span", { "data-sc": "plan-summary" }, summary), h("span", { class: "sc-visually-hidden" }, ` (plan for ${question})`)),
     h("div", { class: "sc-plan__fields" },
       h("label", { for: id("owner") }, "Owner"), h("input", { type: "text", id: id("owner"), "data-plan": "owner", value: plan.owner || "", maxlength: 200, autocomplete: "off" }),
       h("label", { for: id("due") }, "Due date"), h("input", { type: "date", id: id("due"), "data-plan": "due", value: plan.due || "" }),
