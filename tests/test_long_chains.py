@@ -9,6 +9,7 @@ with 2 cores shared by several people): a quadratic walk of this chain took minu
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 import time
@@ -38,10 +39,11 @@ def write_chain_bank(folder: Path) -> list[str]:
     (folder / "guidance").mkdir()
     theme_ids = [f"chain_{chr(97 + t)}" for t in range(THEMES)]
     scoring = folder / "questions" / "scoring.yaml"
-    text = scoring.read_text(encoding="utf-8").partition("retired:")[0]
-    text = text.replace("themes: [alpha, beta]", f"themes: [{', '.join(theme_ids)}]").replace(
-        "theme_weights: {alpha: 1, beta: 3}\n", ""
-    )
+    head, _, rest = scoring.read_text(encoding="utf-8").partition("retired:")
+    text = head + "rules:" + rest.partition("rules:")[2]  # without the mini bank's retired questions
+    weights = ", ".join(f"{t}: {{weight: 1, reason: One link of the chain.}}" for t in theme_ids)
+    text = re.sub(r"(?m)^theme_weights: .*$", f"theme_weights: {{{weights}}}", text)
+    text = text.replace("themes: [alpha, beta]", f"themes: [{', '.join(theme_ids)}]")
     scoring.write_text(text, encoding="utf-8")
     for t, theme_id in enumerate(theme_ids):
         sections = "".join(f"## {tier} {{#tier-{tier}}}\n\nWhat to do.\n\n" for tier in TIERS)
