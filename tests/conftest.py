@@ -2,8 +2,8 @@
 
 Helpers the tests import (paths, make_assessment, run_cli) are in tests/helpers.py.
 HYPOTHESIS_PROFILE=ci (scripts/test and CI set it) runs 150 examples per property; the default
-"dev" profile runs 30, for a quick inner loop. Tests marked slow run with --run-slow (scripts/test
-passes it).
+"dev" profile runs 30, for a quick inner loop. Tests marked slow run with --run-slow or -m slow
+(scripts/test's slow stage).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def pytest_addoption(parser):
     parser.addoption(
         "--run-slow",
         action="store_true",
-        help="also run the tests marked slow (scripts/test and CI do; -m slow does too)",
+        help="also run the tests marked slow (-m slow does too: scripts/test's slow stage)",
     )
 
 
@@ -51,7 +51,7 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=order)
     if config.getoption("--run-slow") or "slow" in (config.getoption("markexpr") or "").replace("not slow", ""):
         return
-    skip = pytest.mark.skip(reason="slow: run with --run-slow (scripts/test does) or -m slow")
+    skip = pytest.mark.skip(reason="slow: run with --run-slow or -m slow (scripts/test --stage slow)")
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
