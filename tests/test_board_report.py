@@ -116,7 +116,11 @@ def test_an_unfinished_assessment_is_not_rated(mini_bank):
     assert report["headline"]["status"] == (
         "Overall not rated until every theme is: Alpha theme has not enough answered to rate; Beta theme has no answers."
     )
-    assert report["themes"][0]["tier"] == "Not rated" and report["themes"][0]["note"].startswith("Not enough answered")
+    assert (
+        report["themes"][0]["tier"] == "Not rated"
+        and report["themes"][0]["note"] == "Too little answered: 25% of its weight"
+    )
+    assert " A theme is rated once 50% of its weight is answered." in report["table_note"]
     assert report["sign_off"] == "Not yet signed off." and report["since"] is None
     unanswered = [q for theme in report["annex"] for q in theme["questions"] if q["answer"] == "Not answered"]
     assert [q["id"] for q in unanswered] == ["ALP-02", "BET-01", "BET-02"]
@@ -172,3 +176,25 @@ def test_the_standalone_page_allows_no_script_as_the_comparison_page_does(report
     kent = ROOT / "examples" / "region" / "invented-kent-county-council-2026.json"
     assert policy in comparison_html(compare_files(real_bank, [(kent.name, kent.read_text(encoding="utf-8"))]))
     assert policy in board_html(report)
+
+
+def test_a_barely_begun_assessment_keeps_its_summary_short(real_bank):
+    """The summary page holds the headline and the top actions: with most themes not rated, the overall's reason
+    counts the themes (the table names them), and duties and controls not yet answered take one line, while
+    those not met keep a line each with their law."""
+    answers = {"SPC-01": "yes", "PRO-16": "not_checked", "LIC-01": "no"}
+    assessment = load_assessment(make_assessment(real_bank, "district", answers), real_bank)
+    report = board_report(real_bank, assessment, score_assessment(real_bank, assessment))
+    status = report["headline"]["status"]
+    assert status.startswith("Overall not rated until every theme is rated: ") and status.endswith(
+        "(the table says which)."
+    )
+    assert "themes with no answers" in status and "with not enough answered" in status
+    assert [(g["question"], g["status"]) for g in report["gates"]] == [("PRO-16", "not met"), ("LIC-01", "not met")]
+    assert report["essentials"] == []
+    line = report["not_answered"]
+    assert line.startswith("Not answered yet: legal duties SAF-03 (Modern Slavery Act 2015, section 52)")
+    assert line.endswith("essential controls SAF-01, SAF-10 and SUR-01.")
+    assert "PRO-16" not in line and "LIC-01" not in line
+    html = board_html(report)
+    assert line in html

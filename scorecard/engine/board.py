@@ -9,6 +9,7 @@ Run-time code: standard library only.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,7 +17,7 @@ from .assessment import Assessment
 from .bank import Bank, Question
 from .characters import one_line
 from .statuses import ANSWERED, NA, NOT_ASKED, PARENT_CLOSED, PARENT_UNANSWERED, UNANSWERED
-from .wording import STATUS_NAMES, evidence_text, long_date, num, pct, plan_text, plural, signed
+from .wording import STATUS_NAMES, and_list, evidence_text, long_date, num, pct, plan_text, plural, signed
 from .yearly import previous_differences
 
 TOP_ACTIONS = 5
@@ -54,7 +55,7 @@ def board_report(
             {"question": g["question"], "theme": t["title"], "law": g["law"], "status": GATE_WORDS[g["status"]]}
             for t in result["themes"]
             for g in t["gates"]
-            if g["status"] in GATE_WORDS
+            if g["status"] in GATE_WORDS and g["status"] != "not_evidenced"
         ],
         "essentials": [
             {
@@ -65,11 +66,12 @@ def board_report(
             }
             for t in result["themes"]
             for e in t["essentials"]
-            if e["status"] in CONTROL_WORDS
+            if e["status"] in CONTROL_WORDS and e["status"] != "not_evidenced"
         ],
+        "not_answered": _not_answered_line(result),
         "contradictions": _contradictions_line(result.get("contradictions", [])),
         "duties_by_date": [d["message"] for d in result.get("duties_by_date", [])],
-        "table_note": _table_note(result, labels),
+        "table_note": _table_note(result, labels, bank.min_answered_weight),
         "since": _since(
             since,
             previous_differences(bank, assessment, last_year) if last_year is not None else None,
@@ -97,6 +99,45 @@ def board_report(
     }
 
 
+def _not_answered_line(result: Mapping[str, Any]) -> str:
+    """The legal duties and essential controls not answered yet, in one line: on the summary page those not met
+    are listed in full, these by question and law (each is in the annex with its answer)."""
+    duties = [
+        f"{g['question']} ({g['law'].split(':')[0]})"
+        for t in result["themes"]
+        for g in t["gates"]
+        if g["status"] == "not_evidenced"
+    ]
+    controls = [e["question"] for t in result["themes"] for e in t["essentials"] if e["status"] == "not_evidenced"]
+    parts = [f"{'legal duty' if len(duties) == 1 else 'legal duties'} {and_list(duties)}"] if duties else []
+    parts += (
+        [f"{'essential control' if len(controls) == 1 else 'essential controls'} {and_list(controls)}"]
+        if controls
+        else []
+    )
+    return f"Not answered yet: {'; '.join(parts)}." if parts else ""
+
+
+NOT_RATED_COUNTED = {
+    "not_started": "with no answers",
+    "not_enough_answered": "with not enough answered",
+    "waiting": "waiting for a duty, control or check to be answered",
+}
+
+
+def _overall_not_rated(overall: Mapping[str, Any]) -> str:
+    """Why the overall has no tier, short enough for the summary page: the engine's sentence names each theme,
+    which for more than three themes is counted instead (the table beneath names them)."""
+    if len(overall["not_rated"]) <= 3:
+        return str(overall["rating_note"])
+    counts = Counter(t["why"] for t in overall["not_rated"])
+    listed = [
+        f"{plural(n, 'theme') if i == 0 else n} {NOT_RATED_COUNTED[why]}"
+        for i, (why, n) in enumerate(counts.most_common())
+    ]
+    return f"Overall not rated until every theme is rated: {and_list(listed)} (the table says which)."
+
+
 def _headline(bank: Bank, result: Mapping[str, Any], labels: dict[str, Any]) -> dict[str, str]:
     overall = result["overall"]
     risk = labels["risks"][overall["risk"]] if overall["risk"] else "Residual risk not rated"
@@ -106,7 +147,7 @@ def _headline(bank: Bank, result: Mapping[str, Any], labels: dict[str, Any]) -> 
             "tier": "Not yet rated",
             "risk": risk,
             "coverage": pct(overall["coverage"]),
-            "status": overall["rating_note"],
+            "status": _overall_not_rated(overall),
             "weakest": overall["weakest_note"],
         }
     unanswered = len(result["unanswered"])
@@ -167,14 +208,17 @@ def _short_note(theme: dict[str, Any]) -> str:
     """Why a scored theme has no tier, in a few words for the table (the results page says it in full)."""
     if theme["not_rated"] == "waiting":
         return "Waits for " + ", ".join(w["question"] for w in theme["waiting_for"])
-    return (
-        theme["rating_note"] if theme["not_rated"] == "not_enough_answered" else ""
-    )  # "Not enough answered to rate: 3 of 11"
+    if theme["not_rated"] == "not_enough_answered":
+        return f"Too little answered: {pct(theme['answered_weight'])} of its weight"
+    return ""
 
 
-def _table_note(result: Mapping[str, Any], labels: dict[str, Any]) -> str:
-    """The footnote under the scores by theme: what the tiers are, and what "Not risk-rated" means when shown."""
+def _table_note(result: Mapping[str, Any], labels: dict[str, Any], min_share: float) -> str:
+    """The footnote under the scores by theme: what the tiers are, when a theme is rated, and what "Not risk-rated"
+    means when shown."""
     note: str = labels["tier_names_note"]
+    if any(t["not_rated"] == "not_enough_answered" for t in result["themes"]):
+        note += f" A theme is rated once {pct(min_share)} of its weight is answered."
     if any((t["asked"] or t["not_asked"]) and not t["risk_rated"] for t in result["themes"]):
         note += f" {labels['not_risk_rated']}."
     return note

@@ -45,6 +45,7 @@ type BoardReport = {
   }[];
   gates: { theme: string; law: string; status: string; question: string }[];
   essentials: { theme: string; control: string; status: string; question: string }[];
+  not_answered: string;
   contradictions: string;
   duties_by_date: string[];
   table_note: string;

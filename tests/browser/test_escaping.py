@@ -54,8 +54,8 @@ def test_bank_payloads_are_text(browser, hostile_site):
     wait_for_engine(page)
     page.goto(hostile_site + "results.html")
     page.wait_for_selector('[data-sc="actions-table"] tbody tr', timeout=ENGINE_TIMEOUT)
-    assert LINK in page.locator('[data-sc="actions-table"]').inner_text()
-    page.locator('[data-sc="actions-table"]').hover()
+    assert LINK in "\n".join(page.locator('[data-sc="actions-table"]').all_inner_texts())
+    page.locator('[data-sc="actions-table"]', has_text=LINK).first.hover()
     assert pwned(page) is None and dialogs == []
     context.close()
 

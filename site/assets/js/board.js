@@ -43,9 +43,12 @@ function summary(r) {
         })))),
     h("p", { class: "sc-board__muted" }, r.table_note),
     h("h3", {}, "Legal duties and essential controls"),
-    r.gates.length || r.essentials.length
-      ? h("ul", {}, r.gates.map((g) => h("li", {}, `${g.question}, ${g.law}: `, h("strong", {}, g.status))),
-        r.essentials.map((e) => h("li", {}, `${e.question}, essential control: ${e.control}: `, h("strong", {}, e.status))))
+    r.gates.length || r.essentials.length || r.not_answered
+      ? [r.gates.length || r.essentials.length
+        ? h("ul", {}, r.gates.map((g) => h("li", {}, `${g.question}, ${g.law}: `, h("strong", {}, g.status))),
+          r.essentials.map((e) => h("li", {}, `${e.question}, essential control: ${e.control}: `, h("strong", {}, e.status))))
+        : null,
+      r.not_answered ? h("p", {}, r.not_answered) : null]
       : h("p", {}, "No legal duty or essential control tested by these questions is shown as not met or not answered."),
     r.contradictions ? h("p", {}, h("strong", {}, "Answers that contradict each other:"), ` ${r.contradictions}`) : null,
     r.duties_by_date.length ? [h("h3", {}, "Legal duties by date"), h("ul", {}, r.duties_by_date.map((d) => h("li", {}, d)))] : null,
