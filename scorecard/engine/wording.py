@@ -154,11 +154,25 @@ def comparison_notes(
     groups: Sequence[Mapping[str, Any]] | None = None,
     hidden: Sequence[Mapping[str, Any]] | None = None,
     min_group: int = 5,
+    outside: list[str] | None = None,
 ) -> list[str]:
     """The like-with-like findings as plain-English sentences, most important first."""
     notes = []
     groups = groups or []
-    if group_by == "type" and groups:
+    if group_by == "custom":
+        listed = and_list([f"{g['title']} ({plural(g['councils'], 'council')})" for g in groups] or ["none"])
+        notes.append(
+            f"Councils are compared within the groups given: {listed}. Each group has its own median and "
+            "quartiles, and each council's gap is to its own group's median."
+        )
+        for group in groups:
+            notes += group["method"]
+        if outside:
+            notes.append(
+                f"{plural(len(outside), 'council')} in the files {'is' if len(outside) == 1 else 'are'} in none of "
+                f"the groups given, so {'it is' if len(outside) == 1 else 'they are'} left out: {and_list(outside)}."
+            )
+    elif group_by == "type" and groups:
         listed = and_list([f"{g['title']} ({plural(g['councils'], 'council')})" for g in groups])
         notes.append(
             f"Councils are compared with councils of the same nation and type: {listed}. Each group has its "
@@ -302,6 +316,61 @@ def _key_text(key: str) -> str:
     return {"code": f"register code {value}", "ons": f"GSS code {value}"}.get(kind, f"the name {value!r}")
 
 
+def similar_method(bank: Bank, similar: dict[str, Any]) -> list[str]:
+    """How a council's similar councils were chosen (comparison/similar.py), as sentences a coordinator can check."""
+    me = similar["council"]
+    nation = next((t.nation for t in bank.council_types.values() if t.id == me["type"]), "")
+    nation_name = bank.nations.get(nation, nation) or "its nation"
+    kinds = "; ".join(type_name(bank, t) for t in similar["types"])
+    sentences = [
+        f"Councils like {me['name']} ({me['code']}): the {plural(similar['found'], 'nearest council', 'nearest')} "
+        f"of {plural(similar['candidates'], 'other council')} in {nation_name} of the same "
+        f"{'types' if similar['basis'] == 'functions' else 'type'} ({kinds}), by "
+        "population and population density: the population (2020) and area of each council in the UK council "
+        "register (mySociety, UK local authority names and codes, CC BY 4.0)."
+    ]
+    if similar["basis"] == "functions":
+        sentences.append(
+            f"Fewer than {similar['count']} other councils in {nation_name} are of its type, so the councils of "
+            f"every type that runs the same functions by default ({kinds}) are included: they are asked the same "
+            "questions."
+        )
+    scale = similar["scale"]
+    sentences.append(
+        "Each council is placed by the natural logarithm of its population and of its density (people per square "
+        f"kilometre), each standardised across these {similar['candidates'] + 1} councils (log population: mean "
+        f"{scale['log_population']['mean']}, standard deviation {scale['log_population']['sd']}; log density: mean "
+        f"{scale['log_density']['mean']}, standard deviation {scale['log_density']['sd']}), so size and density "
+        "weigh the same. The distance between two councils is the straight-line distance between them on those two "
+        "measures; the nearest come first, and equal distances are ordered by register code."
+    )
+    if similar["found"] < similar["count"]:
+        sentences.append(
+            f"Only {plural(similar['found'], 'council')} could be compared with it, not {similar['count']}."
+        )
+    if similar["left_out"]:
+        listed = and_list([f"{c['name']} ({c['code']})" for c in similar["left_out"]])
+        sentences.append(f"Left out, having no population or area in the register: {listed}.")
+    return sentences
+
+
+def similar_chosen(similar: dict[str, Any], codes: list[str]) -> list[str]:
+    """What a coordinator's own list of similar councils changes from the computed one, in words."""
+    me = similar["council"]
+    computed = [n["code"] for n in similar["neighbours"]]
+    added = [c for c in codes if c not in computed]
+    dropped = [c for c in computed if c not in codes]
+    changes = []
+    if added:
+        changes.append(f"added {and_list(added)}")
+    if dropped:
+        changes.append(f"left out {and_list(dropped)}")
+    return [
+        f"The councils similar to {me['name']} ({me['code']}) are the coordinator's own list, not the computed one"
+        + (f": {'; '.join(changes)}." if changes else " (the same councils).")
+    ]
+
+
 def type_name(bank: Bank, type_id: str) -> str:
     """A council type's display name; the id itself for a type the bank does not know."""
     ctype = bank.council_types.get(type_id)
@@ -380,6 +449,19 @@ PROBLEMS = {
     "comparison_option_unknown": "unknown comparison option {option!r}",
     "comparison_group_by_bad": "group_by must be one of {choices}",
     "comparison_min_group_bad": "min_group must be a whole number of councils, at least 1",
+    "similar_unknown_council": "{code!r} is not a current council in the UK council register: give its register "
+    "code (such as TUN) or GSS code (such as E07000116)",
+    "groups_file_empty": "{file}: the groups file is empty; it needs a header row with a code column "
+    "(and, optionally, group) and a row for each council",
+    "groups_file_no_code": "{file}: the groups file has no code column: its first row must name the columns, "
+    "such as group,code",
+    "groups_file_code_bad": "{file}, line {line}: {value!r} is not a council register code (such as TUN) or GSS "
+    "code (such as E07000116)",
+    "groups_file_too_many": "{file}: more than {limit} groups; a comparison shows each group as its own table",
+    "groups_council_twice": "{council} is in more than one group ({groups}): each council is compared within one "
+    "group; give it in one",
+    "similar_no_figures": "{council} ({code}) has no population or area in the UK council register, so similar "
+    "councils cannot be found for it",
     # the yearly cycle (engine/cycle.py)
     "section_not_an_object": "{section} must be an object mapping question ids to entries, not {kind}",
     "section_key_not_a_question": "{section}: {key!r} is not a question id like SPC-01",

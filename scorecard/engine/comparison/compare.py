@@ -6,7 +6,7 @@ See the package's docstring for what a comparison holds and why.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -17,7 +17,7 @@ from ..result import score_assessment
 from ..wording import comparison_notes, type_name
 from .councils import assign_keys, by_council
 from .entries import Entry
-from .groups import GROUP_BY, group_id, hide_small_groups, make_groups, medians
+from .groups import GROUP_BY, grouping, hide_small_groups, make_groups, medians
 from .like_with_like import like_with_like
 from .shapes import Comparison, Row, Skipped
 from .stats import QUARTILE_METHOD, gap_to
@@ -84,12 +84,15 @@ def compare(
     group_by: str = "type",
     shareable: bool = False,
     min_group: int = MIN_GROUP,
+    custom: Sequence[dict[str, Any]] = (),
 ) -> Comparison:
     """Compare checked assessments; items are ``Assessment`` or ``(file name, Assessment)``. Every figure is
     score_assessment's (detail=False: the themes and overall, without each question's status).
 
-    ``group_by``: "type" (nation and council type, the default) or "none" (all councils as one
-    group). ``shareable``: a report to be shared, where group figures drawn from fewer than
+    ``group_by``: "type" (nation and council type, the default), "none" (all councils as one
+    group) or "custom": the groups ``custom`` gives ([{"id", "title", "kind", "codes", "method"?}]: see
+    groups_file.py and similar.py); a council in none of them is left out and listed in ``outside``.
+    ``shareable``: a report to be shared, where group figures drawn from fewer than
     ``min_group`` councils are hidden. Returns a JSON-serialisable dict (``shapes.Comparison``;
     schemas/comparison.schema.json):
 
@@ -107,6 +110,8 @@ def compare(
         raise ValueError(f"group_by must be one of {', '.join(GROUP_BY)}, not {group_by!r}")
     if isinstance(min_group, bool) or not isinstance(min_group, int) or min_group < 1:
         raise ValueError(f"min_group must be a whole number of councils, at least 1, not {min_group!r}")
+    if (group_by == "custom") != bool(custom):
+        raise ValueError('custom groups are given with group_by="custom", and only then')
     entries = []
     for index, item in enumerate(assessments):
         name, assessment = item if isinstance(item, tuple) else ("", item)
@@ -116,13 +121,16 @@ def compare(
     groups: dict[str, list[Entry]] = {}
     for entry in sorted(entries, key=lambda e: (e.assessment.assessment_date, e.index)):
         groups.setdefault(entry.key, []).append(entry)
+    group_of = grouping(group_by, custom)
+    outside = [groups.pop(key) for key in [k for k, g in groups.items() if group_of(g[-1].result) is None]]
+    entries = [e for e in entries if e.key in groups]
     latest = [group[-1] for group in groups.values()]
     earlier = [entry for group in groups.values() for entry in group[:-1]]
 
-    council_groups = make_groups(bank, latest, group_by)
+    council_groups = make_groups(bank, latest, group_of, custom)
     group_medians = {g["id"]: medians(g) for g in council_groups}
-    rows = [_row(bank, e, group_medians, len(groups[e.key]), group_by) for e in sorted(latest, key=by_council)]
-    earlier_rows = [_row(bank, e, group_medians, len(groups[e.key]), group_by) for e in sorted(earlier, key=by_council)]
+    rows = [_row(bank, e, group_medians, len(groups[e.key]), group_of) for e in sorted(latest, key=by_council)]
+    earlier_rows = [_row(bank, e, group_medians, len(groups[e.key]), group_of) for e in sorted(earlier, key=by_council)]
     hidden = hide_small_groups(council_groups, rows + earlier_rows, min_group) if shareable else []
 
     like = like_with_like(bank, entries, latest, rows, groups)
@@ -140,7 +148,7 @@ def compare(
         "themes": [{"id": t.id, "title": t.title} for t in bank.themes],
         "labels": bank.labels(),
         "counts": {
-            "files": len(entries) + len(skipped),
+            "files": len(entries) + sum(map(len, outside)) + len(skipped),
             "assessments": len(entries),
             "councils": len(groups),
             "skipped": len(skipped),
@@ -152,20 +160,35 @@ def compare(
         "shareable": {"on": shareable, "min_group": min_group if shareable else None, "hidden": hidden},
         "like_with_like": like,
         "notes": comparison_notes(
-            bank, like, trends, group_by=group_by, groups=council_groups, hidden=hidden, min_group=min_group
+            bank,
+            like,
+            trends,
+            group_by=group_by,
+            groups=council_groups,
+            hidden=hidden,
+            min_group=min_group,
+            outside=[group[-1].assessment.council.name for group in sorted(outside, key=lambda g: by_council(g[-1]))],
         ),
         "trends": trends,
         "skipped": skipped,
+        "outside": [
+            {"key": group[-1].key, "council": group[-1].assessment.council.name, "files": [e.file for e in group]}
+            for group in sorted(outside, key=lambda g: by_council(g[-1]))
+        ],
     }
 
 
 def _row(
-    bank: Bank, entry: Entry, group_medians: dict[str, dict[str, float | None]], in_group: int, group_by: str
+    bank: Bank,
+    entry: Entry,
+    group_medians: dict[str, dict[str, float | None]],
+    in_group: int,
+    group_of: Callable[[dict[str, Any]], str | None],
 ) -> Row:
     result, assessment = entry.result, entry.assessment
     council = result["council"]
     overall = result["overall"]
-    group = group_id(result, group_by)
+    group = group_of(result) or ""
     medians = group_medians.get(group) or {}  # an earlier assessment of a type no latest one has: no gaps
     return {
         "key": entry.key,

@@ -74,11 +74,13 @@ class Stats(TypedDict):
 
 
 class Group(TypedDict):
-    id: str  # nation/type, or "all"
+    id: str  # nation/type, "all", or a custom group's id (custom/N, similar/CODE)
     title: str
+    kind: str  # type, all, custom (a groups file) or similar (a council and its similar councils)
     nation: str | None
     type: str | None
     councils: int
+    method: list[str]  # how a similar-councils group was chosen, as sentences
     stats: Stats
 
 
@@ -212,6 +214,12 @@ class Skipped(TypedDict):
     problem_details: list[ProblemDetail]
 
 
+class Outside(TypedDict):
+    key: str
+    council: str
+    files: list[str]
+
+
 class Comparison(TypedDict):
     format: str
     format_version: int
@@ -220,7 +228,7 @@ class Comparison(TypedDict):
     themes: list[ThemeColumn]
     labels: Labels
     counts: Counts
-    group_by: str  # "type" (nation and council type) or "none"
+    group_by: str  # "type" (nation and council type), "none" or "custom"
     rows: list[Row]  # the latest assessment of each council
     earlier: list[Row]
     groups: list[Group]
@@ -229,3 +237,4 @@ class Comparison(TypedDict):
     notes: list[str]
     trends: list[Trend]
     skipped: list[Skipped]
+    outside: list[Outside]  # councils in none of the custom groups given: left out
