@@ -176,6 +176,43 @@ def comparison_csv(result: Mapping[str, Any]) -> str:
     return out.getvalue()
 
 
+def open_figures_csv(release: dict[str, Any]) -> str:
+    """Open figures (comparison/open_figures.py) as CSV: one row per group and figure, the columns of its data
+    dictionary."""
+    columns = [entry["column"] for entry in release["dictionary"]]
+    out, writer = _writer()
+    writer.writerow(columns)
+    for cell in release["figures"]:
+        values = {
+            "group_id": cell["group"],
+            "group": spreadsheet_safe(cell["group_title"]),
+            "group_kind": cell["group_kind"],
+            "figure_id": cell["figure"],
+            "figure": cell["figure_title"],
+            "councils_counted": cell["councils_counted"],
+            "published": "yes" if cell["published"] else "no",
+            "hidden_because": cell["hidden_because"],
+            "median": _figure(cell["median"]),
+            "lower_quartile": _figure(cell["lower_quartile"]),
+            "upper_quartile": _figure(cell["upper_quartile"]),
+            "councils": " ".join(spreadsheet_safe(c) for c in cell["councils"]),
+        }
+        for tier, figures in cell["tiers"].items():
+            values[f"{tier}_councils"] = "" if figures["councils"] is None else figures["councils"]
+            values[f"{tier}_percent"] = "" if figures["percent"] is None else figures["percent"]
+        writer.writerow([values[c] for c in columns])
+    return out.getvalue()
+
+
+def dictionary_csv(release: dict[str, Any]) -> str:
+    """The open figures' data dictionary as CSV: column, type, meaning."""
+    out, writer = _writer()
+    writer.writerow(["column", "type", "meaning"])
+    for entry in release["dictionary"]:
+        writer.writerow([entry["column"], entry["type"], entry["meaning"]])
+    return out.getvalue()
+
+
 def _figure(value: float | None, scale: int = 1) -> float | str:
     """A score, gap or percentage as a float (rounded to 0.1 when scaled), blank when there is none.
 

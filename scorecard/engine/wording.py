@@ -371,6 +371,71 @@ def similar_chosen(similar: dict[str, Any], codes: list[str]) -> list[str]:
     ]
 
 
+def open_figures_method(min_group: int, earlier: bool) -> list[str]:
+    """How open figures were made and hidden (comparison/open_figures.py, disclosure.py), for their readers."""
+    return [
+        "Each figure is drawn from the latest self-assessment of each council in the group, scored with the "
+        "question bank named; a score that is provisional (not every question answered) is not counted.",
+        "Median and quartiles: Python's statistics.quantiles(method='inclusive'), Excel's QUARTILE.INC, to one "
+        "decimal place, halves rounded up. Tier percentages are whole numbers rounded by largest remainder, so "
+        "each set adds up to 100; counts are whole numbers, so a total is the sum of its groups' counts.",
+        f"A figure drawn from fewer than {plural(min_group, 'council')} is not published. Neither is any other "
+        "figure that would let a hidden one, or the figures of fewer than "
+        f"{plural(min_group, 'council')}, be worked out by adding and subtracting published figures"
+        + (" of this release and the earlier releases it was checked against." if earlier else " of this release.")
+        + " Totals across groups give counts only: no median across councils of different kinds.",
+    ]
+
+
+def open_figures_dictionary(tiers: dict[str, str]) -> list[dict[str, str]]:
+    """The columns of the open figures CSV: name, type and meaning (the data dictionary)."""
+    columns = [
+        ("group_id", "text", "The group's identifier: nation/type, all, custom/N, similar/CODE, or total."),
+        ("group", "text", "The group's name."),
+        (
+            "group_kind",
+            "text",
+            "type (nation and council type), all, custom (a coordinator's list), similar "
+            "(a council and its similar councils), or total (all groups together).",
+        ),
+        ("figure_id", "text", "overall, or the theme's identifier."),
+        ("figure", "text", "Overall, or the theme's title."),
+        (
+            "councils_counted",
+            "whole number",
+            "Councils whose score for this figure is counted (scored, not provisional). Always published.",
+        ),
+        ("published", "yes/no", "no when the figures of this row are hidden."),
+        (
+            "hidden_because",
+            "text",
+            "fewer_than_min_group (drawn from too few councils), complementary (hidden "
+            "so that another hidden figure cannot be worked out from it), or blank.",
+        ),
+        ("median", "number, 0 to 100", "The median score, one decimal place; blank when hidden or for a total."),
+        ("lower_quartile", "number, 0 to 100", "The lower quartile of the scores (QUARTILE.INC)."),
+        ("upper_quartile", "number, 0 to 100", "The upper quartile of the scores (QUARTILE.INC)."),
+    ]
+    for tier, name in tiers.items():
+        columns.append((f"{tier}_councils", "whole number", f"Councils counted whose tier is {name}."))
+        columns.append(
+            (
+                f"{tier}_percent",
+                "whole number, 0 to 100",
+                "The same as a percentage of the councils counted; the percentages of a row add up to 100.",
+            )
+        )
+    columns.append(
+        (
+            "councils",
+            "text",
+            "The councils counted: their register codes (code:TUN), GSS codes "
+            "(ons:E07000116) or, for a council given by name only, its name (name:...), separated by spaces.",
+        )
+    )
+    return [{"column": c, "type": t, "meaning": m} for c, t, m in columns]
+
+
 def type_name(bank: Bank, type_id: str) -> str:
     """A council type's display name; the id itself for a type the bank does not know."""
     ctype = bank.council_types.get(type_id)
@@ -460,6 +525,8 @@ PROBLEMS = {
     "groups_file_too_many": "{file}: more than {limit} groups; a comparison shows each group as its own table",
     "groups_council_twice": "{council} is in more than one group ({groups}): each council is compared within one "
     "group; give it in one",
+    "open_figures_earlier_bad": "earlier release {place} is not an open figures file (figures.json, with "
+    '"format": "{format}")',
     "similar_no_figures": "{council} ({code}) has no population or area in the UK council register, so similar "
     "councils cannot be found for it",
     # the yearly cycle (engine/cycle.py)

@@ -57,7 +57,8 @@ def gap_to(score: float | None, median: float | None) -> float | None:
     return None if score is None or median is None else round4(score - median)
 
 
-def _counted(part: Mapping[str, Any]) -> bool:
+def counted(part: Mapping[str, Any]) -> bool:
+    """Whether a score counts in its group's figures: scored and not provisional (a half-finished one moves nothing)."""
     return part["score"] is not None and not part["provisional"]
 
 
@@ -68,7 +69,7 @@ def regional_stats(bank: Bank, latest: list[Entry]) -> Stats:
         return {
             "id": id_,
             "title": title,
-            **summary_stats([p["score"] for p in parts if _counted(p)]),
+            **summary_stats([p["score"] for p in parts if counted(p)]),
             "provisional_left_out": sum(1 for p in parts if p["score"] is not None and p["provisional"]),
             "not_asked": sum(1 for p in parts if p.get("asked", 1) == 0),
             "not_scored": sum(1 for p in parts if p["score"] is None and p.get("asked", 1) > 0),
