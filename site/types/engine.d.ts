@@ -335,8 +335,8 @@ interface Comparison {
   themes: Comparison.ThemeColumn[];
   labels: Comparison.Labels;
   counts: Comparison.Counts;
-  /** type: councils grouped by nation and council type (the default); none: all in one group. */
-  group_by: "type" | "none";
+  /** type: councils grouped by nation and council type (the default); none: all in one group; custom: the groups a coordinator gave (a groups file, or a council and its similar councils). */
+  group_by: "type" | "none" | "custom";
   /** The latest assessment of each council, by council name. */
   rows: Comparison.Row[];
   /** Every other assessment; gaps are to the latest assessments' medians of their group. */
@@ -349,6 +349,8 @@ interface Comparison {
   notes: string[];
   trends: Comparison.Trend[];
   skipped: Comparison.Skipped[];
+  /** Councils in none of the custom groups given, left out of the comparison. */
+  outside: Comparison.Outside[];
 }
 declare namespace Comparison {
   type Id = string;
@@ -553,7 +555,7 @@ declare namespace Comparison {
     problem_details: Comparison.ProblemDetail[];
   };
   type Group = {
-    /** nation/type, or all */
+    /** nation/type, all, or a custom group's id (custom/N, similar/CODE) */
     id: string;
     title: string;
     /** Null for the one group of group_by none. */
@@ -561,6 +563,10 @@ declare namespace Comparison {
     type: string | null;
     councils: Comparison.Count;
     stats: Comparison.Stats;
+    /** How the group was made: nation and council type, every council, a coordinator's groups file, or a council and its similar councils. */
+    kind: "type" | "all" | "custom" | "similar";
+    /** How a similar-councils group was chosen, as sentences; empty for other groups. */
+    method: string[];
   };
   type HiddenFigures = {
     group: string;
@@ -589,6 +595,11 @@ declare namespace Comparison {
     council: string;
     /** Matched by name to a council that has a code. */
     matched: boolean;
+    files: string[];
+  };
+  type Outside = {
+    key: string;
+    council: string;
     files: string[];
   };
 }
