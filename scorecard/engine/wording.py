@@ -516,6 +516,24 @@ PROBLEMS = {
     "comparison_min_group_bad": "min_group must be a whole number of councils, at least 1",
     "similar_unknown_council": "{code!r} is not a current council in the UK council register: give its register "
     "code (such as TUN) or GSS code (such as E07000116)",
+    "targets_not_an_object": "targets must be an object mapping theme ids to tier ids, not {kind}",
+    "target_key_bad": "targets: {key!r} is not a theme id (one of: {themes})",
+    "target_tier_bad": "targets: {theme}: {value!r} is not a tier (one of: {tiers})",
+    "not_a_contribution": 'this is not a benchmark contribution (expected "format": "{format}")',
+    "contribution_not_signed_off": "only a signed-off assessment can be contributed: sign it off first (results "
+    "page, Sign-off), so the figures a coordinator compares are ones the council stands by",
+    "contribution_include_unknown": "{value!r} is not something a contribution can include (one of: {choices})",
+    "contribution_included_bad": "included must list what the council chose to send besides the figures, from: "
+    "{choices}",
+    "contribution_unexpected": "{key!r} is not part of a contribution unless the council included it: a "
+    "contribution holds only its figures and what its included list names",
+    "contribution_missing": "included names {key} but the contribution does not hold it",
+    "contribution_figures_bad": "{where}: expected an object with exactly {fields}",
+    "contribution_figure_bad": "{where}: {figure} {value} is not a figure this scorecard writes (a score is 0 to "
+    "100, coverage and shares 0 to 1, provisional true or false, counts whole numbers)",
+    "contribution_tier_bad": "{where}: {value!r} is not a tier (one of: {tiers})",
+    "contribution_themes_bad": "themes must be a list of the themes' figures, not {kind}",
+    "contribution_theme_id_bad": "themes: {value!r} is not a theme id, or is given twice",
     "groups_file_empty": "{file}: the groups file is empty; it needs a header row with a code column "
     "(and, optionally, group) and a row for each council",
     "groups_file_no_code": "{file}: the groups file has no code column: its first row must name the columns, "
@@ -609,6 +627,7 @@ LISTED = {
     "columns",
     "names",
     "choices",
+    "tiers",
 }  # parameters that are lists of ids
 
 # what a character that does not belong on one line is (engine/characters.py)

@@ -19,7 +19,7 @@ from scorecard.council_register import load_placed
 from scorecard.engine import AssessmentError
 from scorecard.engine.comparison.similar import SIMILAR_COUNT, similar_councils, similar_group
 
-from ..helpers import ROOT, compile_bank
+from ..helpers import ROOT, Quiet, compile_bank
 
 TYPES = [("england", "district"), ("england", "county"), ("wales", "wales_principal")]
 
@@ -27,19 +27,6 @@ TYPES = [("england", "district"), ("england", "county"), ("wales", "wales_princi
 @pytest.fixture(scope="module")
 def bank(real_bank):
     return Quiet(real_bank)
-
-
-class Quiet:
-    """The bank, shown briefly when hypothesis prints a failing case (its own repr runs to pages)."""
-
-    def __init__(self, bank):
-        self.__dict__["_bank"] = bank
-
-    def __getattr__(self, name):
-        return getattr(self._bank, name)
-
-    def __repr__(self) -> str:
-        return f"<bank {self._bank.version}>"
 
 
 @pytest.fixture(scope="module")
