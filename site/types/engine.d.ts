@@ -630,7 +630,7 @@ interface AssessmentFile {
   notes?: { [key: string]: string };
   /** Answers kept aside so nothing is lost: to questions removed from the bank since, and answers the bank no longer knows (a question id it does not have, an option it no longer offers). Reported, not scored. */
   retired_answers?: { [key: string]: string | string[] };
-  /** When each answer (key: question id), note (notes.ID), council detail (council.name, council.type, council.region, council.ons_code, council.code, council.functions) was last changed, and optionally by whom; an entry without its answer records when the answer was cleared. Also evidence.ID, action_plan.ID, review.ID (when a carried-over answer was confirmed), assignments.KEY and sign_off. "assessment": when the assessment was started or replaced by an import. */
+  /** When each answer (key: question id), note (notes.ID), council detail (council.name, council.type, council.region, council.ons_code, council.code, council.functions) was last changed, and optionally by whom; an entry without its answer records when the answer was cleared. Also evidence.ID, action_plan.ID, review.ID (when a carried-over answer was confirmed), assignments.KEY, targets.THEME and sign_off. "assessment": when the assessment was started or replaced by an import. */
   provenance?: { [key: string]: {
     at: string;
     by?: string;
@@ -662,6 +662,8 @@ interface AssessmentFile {
   };
   /** Theme id or question id -> the contributor asked to answer it. */
   assignments?: { [key: string]: string };
+  /** Theme id -> the tier the council aims for in that theme, its own target: shown against its path in comparisons and their trends. */
+  targets?: { [key: string]: string };
   /** Answers carried over from last year that nobody has confirmed or changed yet. */
   review?: string[];
   /** Last year's answers (a snapshot), or the name of last year's file. */
