@@ -150,6 +150,10 @@ class Contribution:
     answers: dict[str, Any] = field(default_factory=dict)  # only when included
     targets: dict[str, str] = field(default_factory=dict)  # only when included
 
+    @property
+    def has_answers(self) -> bool:
+        return "answers" in self.included
+
 
 def read_contribution(data: Any, bank: Bank) -> Contribution:
     """A contribution file checked against its contract; AssessmentError names every problem."""
@@ -283,3 +287,50 @@ def _shown(value: Any) -> str:
 
 def _number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def contribution_result(bank: Bank, contribution: Contribution) -> dict[str, Any]:
+    """A contribution's figures in the shape a comparison reads of a result (score_assessment, detail=False):
+    what the contribution does not carry (residual risk) is None, and a theme of this bank it does not hold is
+    one it was not asked (an older bank without it)."""
+    council = contribution.council
+    ctype = bank.council_types[council.type]
+    functions = ctype.functions if council.functions is None else frozenset(council.functions)
+    held = {theme["id"]: theme for theme in contribution.themes}
+    measures = theme_measures(bank)
+    themes = []
+    for theme in bank.themes:
+        figures = held.get(theme.id)
+        themes.append(
+            {
+                "id": theme.id,
+                "title": theme.title,
+                **({k: figures[k] for k in THEME_FIGURES[1:7]} if figures else _NOT_HELD),
+                "risk": None,
+                "evidence": figures["evidence"] if figures else {"answered": 0, "with_evidence": 0, "share": None},
+                "measure": figures["measure"] if figures else measures[theme.id],
+                "held": figures is not None,
+            }
+        )
+    return {
+        "council": {
+            "name": council.name,
+            "type": council.type,
+            "nation": ctype.nation,
+            "region": council.region,
+            "ons_code": council.ons_code,
+            "code": council.code,
+            "functions": sorted(functions),
+            "functions_added": sorted(functions - ctype.functions) if council.functions is not None else [],
+            "functions_removed": sorted(ctype.functions - functions) if council.functions is not None else [],
+        },
+        "assessment_date": contribution.assessment_date,
+        "bank_version": contribution.bank_version,
+        "assessment_bank_version": contribution.bank_version,
+        "overall": {**contribution.overall, "risk": None},
+        "themes": themes,
+        "changes": {"version_changed": contribution.bank_version != bank.version},
+    }
+
+
+_NOT_HELD = {"score": None, "tier": None, "coverage": None, "provisional": False, "asked": 0, "answered": 0}

@@ -155,8 +155,12 @@ def comparison_notes(
     hidden: Sequence[Mapping[str, Any]] | None = None,
     min_group: int = 5,
     outside: list[str] | None = None,
+    contributions: tuple[int, int] = (0, 0),
+    group_trends: list[dict[str, Any]] | None = None,
 ) -> list[str]:
-    """The like-with-like findings as plain-English sentences, most important first."""
+    """The like-with-like findings as plain-English sentences, most important first.
+
+    ``contributions``: how many of how many assessments were benchmark contributions."""
     notes = []
     groups = groups or []
     if group_by == "custom":
@@ -237,11 +241,17 @@ def comparison_notes(
                 for v in versions
             ]
         )
-        notes.append(
-            f"Assessments were answered against question bank version{'s' if len(versions) > 1 else ''} {listed}. "
+        scored = (
             f"All are scored with the current bank, {bank.version}: questions added since an older version "
             "count as unanswered in it (lowering its coverage, not its score), and answers to replaced "
             "questions carry over."
+            if not contributions[0]
+            else f"Whole files are scored with the current bank, {bank.version}; a contribution keeps the figures "
+            "of the bank that scored it, so where the bank changed what a theme measures they are not like for like."
+        )
+        notes.append(
+            f"Assessments were answered against question bank version{'s' if len(versions) > 1 else ''} {listed}. "
+            + scored
         )
     for theme in like["asked_differs"]:
         if not theme["by_type_differs"] or group_by == "type":  # grouped by type: each group is asked alike
@@ -286,6 +296,42 @@ def comparison_notes(
     if len(regions) > 1:
         listed = and_list([f"{r['region'] or 'no region given'} ({plural(r['councils'], 'council')})" for r in regions])
         notes.append(f"The councils are from more than one region: {listed}.")
+    had, of = contributions
+    if had:
+        contributions_are = "is a benchmark contribution" if had == 1 else "are benchmark contributions"
+        which = (
+            "the one assessment is a benchmark contribution"
+            if of == 1
+            else f"all {of} assessments {contributions_are}"
+            if had == of
+            else f"{had} of the {of} assessments {contributions_are}"
+        )
+        rest = f"; the other {of - had} {'is a whole file' if of - had == 1 else 'are whole files'}" if had < of else ""
+        notes.append(
+            f"{which[0].upper()}{which[1:]}: each council's figures as the bank it names scored them, without "
+            f"residual risk, and without answers unless the council sent them{rest}."
+        )
+    for trend in trends:
+        for theme in trend["themes"]:
+            for change in theme["measure_changes"]:
+                notes.append(
+                    f"{trend['council']}: the question bank changed what {theme['title']} measures between "
+                    f"{change['from_version']} ({change['from_date']}) and {change['to_version']} "
+                    f"({change['to_date']}), so its scores before and after are not like for like."
+                )
+        for change in trend["changes"]:
+            if not change["known"]:
+                notes.append(
+                    f"{trend['council']}: which answers changed between {change['from_date']} and "
+                    f"{change['to_date']} is not known: a contribution was sent without its answers."
+                )
+    for group in group_trends or []:
+        for change in group["measure_changes"]:
+            notes.append(
+                f"{group['title']}: the question bank changed what {change['title']} measures between the "
+                f"assessments of {change['from_year']} and of {change['to_year']}, so its medians before and after "
+                "are not like for like."
+            )
     for trend in trends:
         types = trend["council_types"]
         if len(set(types)) > 1:

@@ -348,6 +348,7 @@ interface Comparison {
   /** like_with_like as sentences for people. */
   notes: string[];
   trends: Comparison.Trend[];
+  group_trends: Comparison.GroupTrend[];
   skipped: Comparison.Skipped[];
   /** Councils in none of the custom groups given, left out of the comparison. */
   outside: Comparison.Outside[];
@@ -380,6 +381,8 @@ declare namespace Comparison {
     assessments: Comparison.Count;
     councils: Comparison.Count;
     skipped: Comparison.Count;
+    /** Of the assessments, how many were benchmark contributions (figures only) rather than whole files. */
+    contributions: Comparison.Count;
   };
   type Council = {
     /** May be blank: an officer's own assessment needs no name. */
@@ -423,6 +426,8 @@ declare namespace Comparison {
     /** How the council was known: register code, GSS code, its name matched to a coded council, its name only, or nothing (an unnamed file). */
     identified_by: "code" | "ons" | "name_matched" | "name" | "file";
     file: string;
+    /** What the comparison had: the whole assessment file, or a benchmark contribution (its figures only; no residual risk). */
+    source: "assessment" | "contribution";
     council: Comparison.Council;
     council_type_name: string;
     nation_name: string;
@@ -518,6 +523,11 @@ declare namespace Comparison {
     title: string;
     points: Comparison.Point[];
     change: Comparison.Signed;
+    measure_changes: Comparison.MeasureChange[];
+    /** The council's own target tier for the theme (its latest assessment's), or null. */
+    target: Comparison.Band;
+    /** How many tiers the latest tier is short of the target: 0 reached; null without a target or a tier. */
+    tiers_to_target: number | null;
   };
   type AnswerChange = {
     question: Comparison.Id;
@@ -529,6 +539,8 @@ declare namespace Comparison {
   type AnswerChanges = {
     from_date: Comparison.Date;
     to_date: Comparison.Date;
+    /** False when one side is a contribution sent without its answers: what changed is not known (answers is then empty). */
+    known: boolean;
     answers: Comparison.AnswerChange[];
   };
   type Trend = {
@@ -538,6 +550,8 @@ declare namespace Comparison {
     council_types: Comparison.Id[];
     dates: Comparison.Date[];
     files: string[];
+    /** For each date: a whole file or a contribution. */
+    sources: ("assessment" | "contribution")[];
     bank_versions: string[];
     overall: Comparison.Series;
     themes: Comparison.ThemeSeries[];
@@ -601,6 +615,44 @@ declare namespace Comparison {
     key: string;
     council: string;
     files: string[];
+  };
+  /** Between these two points the bank changed what the theme measures: its scores before and after are not like for like. */
+  type MeasureChange = {
+    from_date: Comparison.Date;
+    to_date: Comparison.Date;
+    from_version: string;
+    to_version: string;
+  };
+  type GroupYearFigure = {
+    n: Comparison.Count;
+    median: Comparison.Score;
+    /** A report for sharing hid a median drawn from fewer than min_group councils. */
+    hidden: boolean;
+  };
+  type GroupYearTheme = {
+    id: Comparison.Id;
+    n: Comparison.Count;
+    median: Comparison.Score;
+    hidden: boolean;
+  };
+  type GroupYear = {
+    year: string;
+    councils: Comparison.Count;
+    overall: Comparison.GroupYearFigure;
+    themes: Comparison.GroupYearTheme[];
+  };
+  type GroupMeasureChange = {
+    theme: Comparison.Id;
+    title: string;
+    from_year: string;
+    to_year: string;
+  };
+  /** A group's medians by year, from the latest assessment of each of its councils that year. */
+  type GroupTrend = {
+    group: string;
+    title: string;
+    years: Comparison.GroupYear[];
+    measure_changes: Comparison.GroupMeasureChange[];
   };
 }
 

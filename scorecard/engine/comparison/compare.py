@@ -12,16 +12,18 @@ from typing import Any
 
 from ..assessment import Assessment, AssessmentError, assessment_text, load_assessment, read_assessment_json
 from ..bank import Bank
+from ..contribution import FORMAT as CONTRIBUTION_FORMAT
+from ..contribution import Contribution, contribution_result, read_contribution
 from ..messages import Message
 from ..result import score_assessment
 from ..wording import comparison_notes, type_name
 from .councils import assign_keys, by_council
-from .entries import Entry
+from .entries import CONTRIBUTION, Entry
 from .groups import GROUP_BY, grouping, hide_small_groups, make_groups, medians
 from .like_with_like import like_with_like
 from .shapes import Comparison, Row, Skipped
 from .stats import QUARTILE_METHOD, gap_to
-from .trends import trend
+from .trends import group_trends, trend
 
 FORMAT = "scorecard-comparison"
 FORMAT_VERSION = 2  # 2: groups (by nation and council type) instead of one set of regional stats
@@ -31,7 +33,8 @@ MIN_GROUP = 5  # a shared report hides group figures drawn from fewer councils t
 def compare_files(
     bank: Bank, files: Iterable[Sequence[Any]], skipped: list[Skipped] | None = None, **options: Any
 ) -> Comparison:
-    """Parse ``[(file name, file text), ...]`` and compare the ones that are valid assessments.
+    """Parse ``[(file name, file text), ...]`` and compare the ones that are valid assessments or benchmark
+    contributions (contribution.py: a signed-off assessment's figures; told apart by their "format").
 
     The browser calls exactly this (through Pyodide), so inputs and output are plain: names
     and texts are ``str`` (``bytes`` are read as UTF-8), the result is the ``compare`` dict.
@@ -39,12 +42,16 @@ def compare_files(
     ``skipped`` lets a caller add files it could not even open (they are listed first).
     ``options`` are ``compare``'s: group_by, shareable, min_group.
     """
-    parsed: list[tuple[str, Assessment]] = []
+    parsed: list[tuple[str, Assessment | Contribution]] = []
     failed = list(skipped or [])
     with _collector_paused():
         for name, text in files:
             try:
-                parsed.append((str(name), load_assessment(read_assessment_json(assessment_text(text)), bank)))
+                data = read_assessment_json(assessment_text(text))
+                if isinstance(data, dict) and data.get("format") == CONTRIBUTION_FORMAT:
+                    parsed.append((str(name), read_contribution(data, bank)))
+                else:
+                    parsed.append((str(name), load_assessment(data, bank)))
             except AssessmentError as error:
                 failed.append(skipped_file(str(name), error.details))
         return compare(bank, parsed, skipped=failed, **options)
@@ -79,15 +86,16 @@ def skipped_file(name: str, problems: list[Message]) -> Skipped:
 
 def compare(
     bank: Bank,
-    assessments: Iterable[Assessment | tuple[str, Assessment]],
+    assessments: Iterable[Assessment | Contribution | tuple[str, Assessment | Contribution]],
     skipped: list[Skipped] | None = None,
     group_by: str = "type",
     shareable: bool = False,
     min_group: int = MIN_GROUP,
     custom: Sequence[dict[str, Any]] = (),
 ) -> Comparison:
-    """Compare checked assessments; items are ``Assessment`` or ``(file name, Assessment)``. Every figure is
-    score_assessment's (detail=False: the themes and overall, without each question's status).
+    """Compare checked assessments; items are ``Assessment`` or ``Contribution`` (contribution.py), alone or as
+    ``(file name, item)``. Every figure of a whole file is score_assessment's (detail=False: the themes and overall,
+    without each question's status); a contribution's are its own, as its bank scored them.
 
     ``group_by``: "type" (nation and council type, the default), "none" (all councils as one
     group) or "custom": the groups ``custom`` gives ([{"id", "title", "kind", "codes", "method"?}]: see
@@ -115,7 +123,12 @@ def compare(
     entries = []
     for index, item in enumerate(assessments):
         name, assessment = item if isinstance(item, tuple) else ("", item)
-        entries.append(Entry(index, name, assessment, score_assessment(bank, assessment, detail=False)))
+        result = (
+            contribution_result(bank, assessment)
+            if isinstance(assessment, Contribution)
+            else score_assessment(bank, assessment, detail=False)
+        )
+        entries.append(Entry(index, name, assessment, result))
     assign_keys(entries)
 
     groups: dict[str, list[Entry]] = {}
@@ -140,6 +153,8 @@ def compare(
         if len({e.assessment.assessment_date for e in group}) >= 2
     ]
     skipped = list(skipped or [])
+    yearly = group_trends(bank, entries, council_groups, group_of, min_group if shareable else 0)
+    contributions = sum(1 for e in entries if e.source == CONTRIBUTION)
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -152,6 +167,7 @@ def compare(
             "assessments": len(entries),
             "councils": len(groups),
             "skipped": len(skipped),
+            "contributions": contributions,
         },
         "group_by": group_by,
         "rows": rows,
@@ -168,8 +184,11 @@ def compare(
             hidden=hidden,
             min_group=min_group,
             outside=[group[-1].assessment.council.name for group in sorted(outside, key=lambda g: by_council(g[-1]))],
+            contributions=(contributions, len(entries)),
+            group_trends=yearly,
         ),
         "trends": trends,
+        "group_trends": yearly,
         "skipped": skipped,
         "outside": [
             {"key": group[-1].key, "council": group[-1].assessment.council.name, "files": [e.file for e in group]}
@@ -194,6 +213,7 @@ def _row(
         "key": entry.key,
         "identified_by": entry.identified_by,
         "file": entry.file,
+        "source": entry.source,
         "council": council.copy(),
         "council_type_name": type_name(bank, council["type"]),
         "nation_name": bank.nations.get(council["nation"], council["nation"]),

@@ -20,6 +20,7 @@ class Counts(TypedDict):
     assessments: int
     councils: int
     skipped: int
+    contributions: int  # of the assessments, how many were benchmark contributions (figures only)
 
 
 class RowFigures(TypedDict):
@@ -41,6 +42,7 @@ class Row(TypedDict):
     key: str  # which council: code:REGISTER CODE, ons:CODE, name:normalised name, or file:N for an unnamed one
     identified_by: str  # code, ons, name_matched, name or file
     file: str
+    source: str  # assessment (the whole file) or contribution (its figures only)
     council: CouncilSummary
     council_type_name: str
     nation_name: str
@@ -180,9 +182,19 @@ class Series(TypedDict):
     change: float | None
 
 
+class MeasureChange(TypedDict):
+    from_date: str
+    to_date: str
+    from_version: str
+    to_version: str
+
+
 class ThemeSeries(Series):
     id: str
     title: str
+    measure_changes: list[MeasureChange]  # where the bank changed what the theme measures between two points
+    target: str | None  # the council's own target tier
+    tiers_to_target: int | None  # 0: reached
 
 
 AnswerChange = TypedDict("AnswerChange", {"question": str, "theme": str, "text": str, "from": str, "to": str})
@@ -191,6 +203,7 @@ AnswerChange = TypedDict("AnswerChange", {"question": str, "theme": str, "text":
 class AnswerChanges(TypedDict):
     from_date: str
     to_date: str
+    known: bool  # False when a contribution was sent without its answers
     answers: list[AnswerChange]
 
 
@@ -201,10 +214,42 @@ class Trend(TypedDict):
     council_types: list[str]
     dates: list[str]
     files: list[str]
+    sources: list[str]  # assessment or contribution, for each date
     bank_versions: list[str]
     overall: Series
     themes: list[ThemeSeries]
     changes: list[AnswerChanges]
+
+
+class GroupYearFigure(TypedDict):
+    n: int
+    median: float | None
+    hidden: bool
+
+
+class GroupYearTheme(GroupYearFigure):
+    id: str
+
+
+class GroupYear(TypedDict):
+    year: str
+    councils: int
+    overall: GroupYearFigure
+    themes: list[GroupYearTheme]
+
+
+class GroupMeasureChange(TypedDict):
+    theme: str
+    title: str
+    from_year: str
+    to_year: str
+
+
+class GroupTrend(TypedDict):
+    group: str
+    title: str
+    years: list[GroupYear]
+    measure_changes: list[GroupMeasureChange]
 
 
 class Skipped(TypedDict):
@@ -236,5 +281,6 @@ class Comparison(TypedDict):
     like_with_like: LikeWithLike
     notes: list[str]
     trends: list[Trend]
+    group_trends: list[GroupTrend]
     skipped: list[Skipped]
     outside: list[Outside]  # councils in none of the custom groups given: left out
