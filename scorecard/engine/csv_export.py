@@ -204,6 +204,24 @@ def open_figures_csv(release: dict[str, Any]) -> str:
     return out.getvalue()
 
 
+SIMILAR_COLUMNS = ["group", "code", "name", "type", "population", "area_km2", "density_per_km2", "z_population",
+                   "z_density", "distance"]  # fmt: skip
+
+
+def similar_csv(similar: dict[str, Any], group: dict[str, Any]) -> str:
+    """A council and its similar councils with their figures, the council first: a groups file as it stands
+    (comparison/groups_file.py reads the group and code columns), for a coordinator to edit."""
+    out, writer = _writer()
+    writer.writerow(SIMILAR_COLUMNS)
+    for council in [{**similar["council"], "distance": 0.0}, *similar["neighbours"]]:
+        writer.writerow(
+            [spreadsheet_safe(group["title"]), council["code"], spreadsheet_safe(council["name"]), council["type"],
+             council["population"], council["area"], council["density"], council["z_population"],
+             council["z_density"], council["distance"]]
+        )  # fmt: skip
+    return out.getvalue()
+
+
 def dictionary_csv(release: dict[str, Any]) -> str:
     """The open figures' data dictionary as CSV: column, type, meaning."""
     out, writer = _writer()

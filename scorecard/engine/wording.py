@@ -433,6 +433,27 @@ def open_figures_method(min_group: int, earlier: bool) -> list[str]:
     ]
 
 
+def open_figures_readme(release: dict[str, Any]) -> str:
+    """The open figures' README: what they are, how they were made and hidden, the licence and attribution."""
+    groups = and_list([f"{g['title']} ({plural(g['councils'], 'council')})" for g in release["groups"]] or ["none"])
+    lines = [
+        release["title"],
+        "",
+        f"Groups: {groups}. Question bank {release['bank_version']}; figures drawn from fewer than "
+        f"{plural(release['min_group'], 'council')} are not published.",
+        "",
+        "Files: figures.csv (one row per group and figure), figures.json (the same, with this text), "
+        "dictionary.csv (what each column means).",
+        "",
+        "How the figures were made:",
+        *(f"- {sentence}" for sentence in release["method"]),
+        "",
+        f"Licence: {release['licence']}.",
+        *(f"{line}." for line in release["attribution"]),
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def open_figures_dictionary(tiers: dict[str, str]) -> list[dict[str, str]]:
     """The columns of the open figures CSV: name, type and meaning (the data dictionary)."""
     columns = [
@@ -560,6 +581,8 @@ PROBLEMS = {
     "comparison_option_unknown": "unknown comparison option {option!r}",
     "comparison_group_by_bad": "group_by must be one of {choices}",
     "comparison_min_group_bad": "min_group must be a whole number of councils, at least 1",
+    "comparison_custom_bad": 'custom groups are a list of {{"id", "title", "kind", "codes"}}, given with group_by '
+    '"custom" (and only then)',
     "similar_unknown_council": "{code!r} is not a current council in the UK council register: give its register "
     "code (such as TUN) or GSS code (such as E07000116)",
     "targets_not_an_object": "targets must be an object mapping theme ids to tier ids, not {kind}",

@@ -36,9 +36,11 @@ def comparison_text(result: dict[str, Any], width: int = 100) -> str:
     themes = result["themes"]
     abbr = tier_abbreviations(result)
     names = result["labels"]["tiers"]
+    had = counts["contributions"]
     lines = [
-        f"Regional comparison: {counts['councils']} council(s), {counts['assessments']} assessment(s), "
-        f"scored with question bank {result['bank_version']}.",
+        f"Regional comparison: {counts['councils']} council(s), {counts['assessments']} assessment(s)"
+        + (f" ({had} benchmark contribution(s), {counts['assessments'] - had} whole file(s))" if had else "")
+        + f", scored with question bank {result['bank_version']}.",
     ]
 
     def wrap(text: str, indent: str = "") -> list[str]:
@@ -52,11 +54,10 @@ def comparison_text(result: dict[str, Any], width: int = 100) -> str:
             + ", ".join(f"{abbr[t]} = {n}" for t, n in names.items())
             + "); * provisional (not every question answered, left out of "
             "the medians); n/a not asked of this council; - not answered. "
-            + (
-                "Grouped by nation and council type: each group has its own median and quartiles."
-                if result["group_by"] == "type"
-                else "All councils in one group."
-            )
+            + {
+                "type": "Grouped by nation and council type: each group has its own median and quartiles.",
+                "custom": "Grouped as given: each group has its own median and quartiles.",
+            }.get(result["group_by"], "All councils in one group.")
             + (
                 f" For sharing: group figures drawn from fewer than {result['shareable']['min_group']} councils are hidden."
                 if result["shareable"]["on"]
@@ -68,6 +69,7 @@ def comparison_text(result: dict[str, Any], width: int = 100) -> str:
         lines += _text_table(result, abbr)
     lines += _text_notes(result, wrap)
     lines += _text_trends(result, abbr, wrap)
+    lines += _text_group_trends(result)
     if result["skipped"]:
         lines += ["", f"Skipped files ({len(result['skipped'])}):"]
         for skipped in result["skipped"]:
@@ -179,15 +181,43 @@ def _text_trends(result: dict[str, Any], abbr: dict[str, str], wrap) -> list[str
                 else:
                     points.append(f"{num(point['score'])} {abbr[point['tier']]}{'*' if point['provisional'] else ''}")
             change = f"  ({gap(series['change'])})" if series["change"] is not None else ""
+            target = ""
+            if series.get("target"):
+                short = series["tiers_to_target"]
+                reached = "reached" if short == 0 else "no tier yet" if short is None else f"{short} tier(s) to go"
+                target = f"  target {abbr[series['target']]}: {reached}"
             if any(p != "-" for p in points):
-                out.append(f"  {_fit(title, title_w):<{title_w}}  " + " -> ".join(points) + change)
+                out.append(f"  {_fit(title, title_w):<{title_w}}  " + " -> ".join(points) + change + target)
         for change in trend["changes"]:
             answers = change["answers"]
+            if not change["known"]:
+                out.append(
+                    f"  Answers changed {change['from_date']} -> {change['to_date']}: not known (no answers sent)"
+                )
+                continue
             out.append(f"  Answers changed {change['from_date']} -> {change['to_date']}: {len(answers) or 'none'}")
             for answer in answers:
                 out += wrap(f"{answer['question']} {answer['text']}", "    ")
                 out += wrap(f"was: {answer['from']}", "        ")
                 out += wrap(f"now: {answer['to']}", "        ")
+    return out
+
+
+def _text_group_trends(result: dict[str, Any]) -> list[str]:
+    """Each group's median by year, overall and per theme."""
+    if not result["group_trends"]:
+        return []
+    out = ["", "Groups over time (median of the latest assessment of each council in the year; n councils):"]
+    titles = {t["id"]: t["title"] for t in result["themes"]}
+    for group in result["group_trends"]:
+        out += ["", f"{one_line(group['title'])}: " + " -> ".join(y["year"] for y in group["years"])]
+        rows = [("Overall", [y["overall"] for y in group["years"]])] + [
+            (titles[theme["id"]], [y["themes"][i] for y in group["years"]])
+            for i, theme in enumerate(group["years"][0]["themes"])
+        ]
+        for title, figures in rows:
+            shown = ["hidden" if f["hidden"] else f"{num(f['median'])} (n {f['n']})" for f in figures]
+            out.append(f"  {_fit(title, 34):<34}  " + " -> ".join(shown))
     return out
 
 

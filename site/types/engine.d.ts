@@ -737,3 +737,84 @@ interface AssessmentFile {
     note?: string;
   } };
 }
+
+// contribution.schema.json
+/** What a council sends a coordinator from a signed-off assessment (`scorecard contribute`, or the results page's Benchmark contribution): its figures and nothing else, unless `included` names it. Written by scorecard/engine/contribution.py, which reads it back with the same rules (read_contribution); `scorecard compare` reads contributions beside whole assessment files. */
+interface Contribution {
+  format: "scorecard-contribution";
+  format_version: 1;
+  council: Contribution.Council;
+  assessment_date: string;
+  /** The question bank that scored the assessment; its figures are that bank's. */
+  bank_version: string;
+  overall: Contribution.Overall;
+  /** Each theme of the bank, in the bank's order. */
+  themes: Contribution.Theme[];
+  /** Outcome indicators: the period and counts the council recorded (questions/indicators.yaml); each note only when notes are included. */
+  indicators: { [key: string]: Contribution.Indicator };
+  /** What the council chose to send besides its figures; nothing else is in the file. */
+  included: ("answers" | "notes" | "evidence" | "sign_off" | "functions" | "targets")[];
+  /** With answers included: the answers, as in the assessment file. */
+  answers?: { [key: string]: string | string[] };
+  /** With notes included: the notes, as in the assessment file. */
+  notes?: { [key: string]: string };
+  /** With evidence included: each answer's evidence (link, reference, date), as in the assessment file. */
+  evidence?: { [key: string]: {
+    link?: string;
+    reference?: string;
+    date?: string;
+  } };
+  /** With sign_off included: who signed the assessment off, in what role, and when. */
+  sign_off?: {
+    name: string;
+    role: string;
+    date: string;
+  };
+  /** With targets included: theme id -> the tier the council aims for. */
+  targets?: { [key: string]: string };
+}
+declare namespace Contribution {
+  /** The council's register facts, as in the assessment file; functions only when included. */
+  type Council = {
+    name: string;
+    type: string;
+    region?: string;
+    ons_code?: string;
+    code?: string;
+    functions?: string[];
+  };
+  type Score = number | null;
+  /** A tier id of the bank (basic, early, substantial, mature); null when not rated. */
+  type Tier = string | null;
+  type Coverage = number | null;
+  type Overall = {
+    score: Contribution.Score;
+    tier: Contribution.Tier;
+    coverage: Contribution.Coverage;
+    provisional: boolean;
+  };
+  type Theme = {
+    id: string;
+    score: Contribution.Score;
+    tier: Contribution.Tier;
+    coverage: Contribution.Coverage;
+    provisional: boolean;
+    /** Questions that count for the council in this theme. */
+    asked: number;
+    answered: number;
+    evidence: Contribution.EvidenceShare;
+    /** A fingerprint of what the bank's theme measures (its scored questions, weights, options, conditions and gates, and the tier thresholds): equal fingerprints, equal measures. */
+    measure: string;
+  };
+  type EvidenceShare = {
+    answered: number;
+    with_evidence: number;
+    share: number | null;
+  };
+  type Indicator = {
+    from: string;
+    to: string;
+    counts: { [key: string]: number };
+    note?: string;
+  };
+}
