@@ -188,6 +188,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     custom = _custom_groups(args, compiled, bank)
     if custom:
         options.update(group_by="custom", custom=custom)
+    if args.similar_to:
+        options["focus"] = args.similar_to
     if args.min_group is not None and args.shareable:
         options["min_group"] = args.min_group
     payload = {"files": files, "skipped": unreadable, "options": options}

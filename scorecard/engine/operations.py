@@ -24,7 +24,7 @@ from .messages import Message
 from .result import score_assessment
 
 Payload = dict[str, Any]
-COMPARISON_OPTIONS = ("group_by", "shareable", "min_group", "custom")
+COMPARISON_OPTIONS = ("group_by", "shareable", "min_group", "custom", "focus")
 
 
 def checked(bank: Bank, assessment: Assessment | Payload) -> Assessment:
@@ -129,7 +129,8 @@ def compare(bank: Bank, payload: Payload) -> Payload:
     Files are told apart by their place in the list, never by name (two may share one).
 
     options: group_by ("type", "none" or "custom"), shareable (bool), min_group (int), custom (the groups of
-    group_by "custom": [{"id", "title", "kind", "codes", "method"?}], from groups_csv or similar). skipped: files
+    group_by "custom": [{"id", "title", "kind", "codes", "method"?}], from groups_csv or similar), focus (a council's
+    register or GSS code: where it stands in its group, in words). skipped: files
     the caller could not even read, in the comparison's form (comparison.skipped_file), listed first. Files may be
     whole assessments or benchmark contributions (contribution.py).
     """
@@ -186,6 +187,8 @@ def _comparison(bank: Bank, payload: Payload) -> Any:
     custom = options.get("custom", [])
     if not _groups_shaped(custom) or (options.get("group_by") == "custom") != bool(custom):
         problems.append(Message("comparison_custom_bad"))
+    if not isinstance(options.get("focus", ""), str):
+        problems.append(Message("comparison_focus_bad"))
     if problems:
         raise AssessmentError(problems)
     files = [(f["name"], f["text"]) for f in payload["files"]]

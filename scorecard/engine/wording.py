@@ -417,6 +417,51 @@ def similar_chosen(similar: dict[str, Any], codes: list[str]) -> list[str]:
     ]
 
 
+BANDS = {
+    "above_upper_quartile": "above the upper quartile, in the top quarter",
+    "upper_middle": "between the median and the upper quartile",
+    "at_median": "at the median",
+    "lower_middle": "between the lower quartile and the median",
+    "below_lower_quartile": "below the lower quartile, in the bottom quarter",
+}
+
+
+def position_sentence(figure: dict[str, Any], tiers: dict[str, str]) -> str:
+    """Where one of a council's figures stands in its group (comparison/position.py), in words."""
+    title, value = figure["title"], figure["score"]
+    tier = tiers.get(figure["tier"], "no tier yet") if figure["tier"] else "no tier yet"
+    target = ""
+    if figure["target"]:
+        short = figure["tiers_to_target"]
+        reached = "reached" if short == 0 else "no tier yet" if short is None else f"{plural(short, 'tier')} to go"
+        target = f" Its own target: {tiers.get(figure['target'], figure['target'])}, {reached}."
+    if not figure["asked"]:
+        return f"{title}: not asked of this council."
+    if value is None:
+        return f"{title}: not scored yet.{target}"
+    head = f"{title}: {score(value)} ({tier})"
+    if not figure["counted"]:
+        return f"{head}, provisional: not counted in the group's figures until enough is answered.{target}"
+    if figure["hidden"]:
+        return f"{head}; the group's figures are hidden in a report for sharing (too few councils counted).{target}"
+    if figure["n"] == 1:
+        return f"{head}; the only council counted in its group.{target}"
+    difference = value - figure["median"]
+    side = (
+        "at the group's median"
+        if not difference
+        else (
+            f"{num(abs(difference))} {'above' if difference > 0 else 'below'} the group's median of {num(figure['median'])}"
+        )
+    )
+    where = "" if figure["band"] == "at_median" else f", {BANDS[figure['band']]}"
+    higher = figure["higher"]
+    return (
+        f"{head}, {side}{where}; {'none' if not higher else higher} of the {figure['n']} councils counted "
+        f"{'scores' if higher == 1 else 'score'} higher.{target}"
+    )
+
+
 def open_figures_method(min_group: int, earlier: bool) -> list[str]:
     """How open figures were made and hidden (comparison/open_figures.py, disclosure.py), for their readers."""
     return [
@@ -581,6 +626,7 @@ PROBLEMS = {
     "comparison_option_unknown": "unknown comparison option {option!r}",
     "comparison_group_by_bad": "group_by must be one of {choices}",
     "comparison_min_group_bad": "min_group must be a whole number of councils, at least 1",
+    "comparison_focus_bad": "focus must be a council's register or GSS code",
     "comparison_custom_bad": 'custom groups are a list of {{"id", "title", "kind", "codes"}}, given with group_by '
     '"custom" (and only then)',
     "similar_unknown_council": "{code!r} is not a current council in the UK council register: give its register "

@@ -67,6 +67,7 @@ def comparison_text(result: dict[str, Any], width: int = 100) -> str:
         lines += wrap("Themes: " + "; ".join(f"{t['id']} = {t['title']}" for t in themes) + ".")
         lines.append("")
         lines += _text_table(result, abbr)
+    lines += _text_focus(result, wrap)
     lines += _text_notes(result, wrap)
     lines += _text_trends(result, abbr, wrap)
     lines += _text_group_trends(result)
@@ -147,6 +148,17 @@ def _text_table(result: dict[str, Any], abbr: dict[str, str]) -> list[str]:
             )
         out.append("")
     return out[:-1]
+
+
+def _text_focus(result: dict[str, Any], wrap) -> list[str]:
+    """Where the council compared with its similar councils stands, figure by figure, in words."""
+    focus = result["focus"]
+    if not focus:
+        return []
+    out = ["", f"Where {one_line(focus['council'])} stands in {one_line(focus['group_title'])}:"]
+    for figure in focus["figures"]:
+        out += wrap(figure["words"], "  - ")
+    return out
 
 
 def _text_notes(result: dict[str, Any], wrap) -> list[str]:

@@ -441,6 +441,8 @@ interface Comparison {
   skipped: Comparison.Skipped[];
   /** Councils in none of the custom groups given, left out of the comparison. */
   outside: Comparison.Outside[];
+  /** With the focus option: the council's position in its group; null otherwise. */
+  focus: null | Comparison.Position;
 }
 declare namespace Comparison {
   type Id = string;
@@ -745,6 +747,36 @@ declare namespace Comparison {
     title: string;
     years: Comparison.GroupYear[];
     measure_changes: Comparison.GroupMeasureChange[];
+  };
+  type PositionFigure = {
+    id: string;
+    title: string;
+    score: Comparison.Score;
+    tier: Comparison.Band;
+    /** False for a theme not asked of this council. */
+    asked: boolean;
+    /** Whether its score counts in the group's figures (scored, not provisional). */
+    counted: boolean;
+    n: Comparison.Count;
+    hidden: boolean;
+    median: Comparison.Score;
+    lower_quartile: Comparison.Score;
+    upper_quartile: Comparison.Score;
+    /** Councils counted with a higher score. */
+    higher: number | null;
+    band: "above_upper_quartile" | "upper_middle" | "at_median" | "lower_middle" | "below_lower_quartile" | null;
+    target: Comparison.Band;
+    tiers_to_target: number | null;
+    /** The position as a sentence. */
+    words: string;
+  };
+  /** Where one council (the focus option) stands in its group, figure by figure. */
+  type Position = {
+    key: string;
+    council: string;
+    group: string;
+    group_title: string;
+    figures: Comparison.PositionFigure[];
   };
 }
 

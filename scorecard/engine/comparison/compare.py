@@ -21,6 +21,7 @@ from .councils import assign_keys, by_council
 from .entries import CONTRIBUTION, Entry
 from .groups import GROUP_BY, grouping, hide_small_groups, make_groups, medians
 from .like_with_like import like_with_like
+from .position import position
 from .shapes import Comparison, Row, Skipped
 from .stats import QUARTILE_METHOD, gap_to
 from .trends import group_trends, trend
@@ -92,6 +93,7 @@ def compare(
     shareable: bool = False,
     min_group: int = MIN_GROUP,
     custom: Sequence[dict[str, Any]] = (),
+    focus: str = "",
 ) -> Comparison:
     """Compare checked assessments; items are ``Assessment`` or ``Contribution`` (contribution.py), alone or as
     ``(file name, item)``. Every figure of a whole file is score_assessment's (detail=False: the themes and overall,
@@ -100,6 +102,7 @@ def compare(
     ``group_by``: "type" (nation and council type, the default), "none" (all councils as one
     group) or "custom": the groups ``custom`` gives ([{"id", "title", "kind", "codes", "method"?}]: see
     groups_file.py and similar.py); a council in none of them is left out and listed in ``outside``.
+    ``focus``: a council's register or GSS code: ``focus`` then says where it stands in its group (position.py).
     ``shareable``: a report to be shared, where group figures drawn from fewer than
     ``min_group`` councils are hidden. Returns a JSON-serialisable dict (``shapes.Comparison``;
     schemas/comparison.schema.json):
@@ -155,7 +158,7 @@ def compare(
     skipped = list(skipped or [])
     yearly = group_trends(bank, entries, council_groups, group_of, min_group if shareable else 0)
     contributions = sum(1 for e in entries if e.source == CONTRIBUTION)
-    return {
+    result: Comparison = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "bank_version": bank.version,
@@ -194,7 +197,11 @@ def compare(
             {"key": group[-1].key, "council": group[-1].assessment.council.name, "files": [e.file for e in group]}
             for group in sorted(outside, key=lambda g: by_council(g[-1]))
         ],
+        "focus": None,
     }
+    if focus:
+        result["focus"] = position(result, focus)
+    return result
 
 
 def _row(

@@ -265,6 +265,33 @@ class Outside(TypedDict):
     files: list[str]
 
 
+class PositionFigure(TypedDict):
+    id: str
+    title: str
+    score: float | None
+    tier: str | None
+    asked: bool  # False for a theme not asked of this council
+    counted: bool
+    n: int
+    hidden: bool
+    median: float | None
+    lower_quartile: float | None
+    upper_quartile: float | None
+    higher: int | None  # councils counted with a higher score
+    band: str | None  # above_upper_quartile, upper_middle, at_median, lower_middle, below_lower_quartile
+    target: str | None
+    tiers_to_target: int | None
+    words: str
+
+
+class Position(TypedDict):
+    key: str
+    council: str
+    group: str
+    group_title: str
+    figures: list[PositionFigure]
+
+
 class Comparison(TypedDict):
     format: str
     format_version: int
@@ -284,3 +311,4 @@ class Comparison(TypedDict):
     group_trends: list[GroupTrend]
     skipped: list[Skipped]
     outside: list[Outside]  # councils in none of the custom groups given: left out
+    focus: Position | None  # with the focus option: where that council stands in its group
