@@ -351,7 +351,6 @@ def cmd_contribute(args: argparse.Namespace) -> int:
 
 def cmd_similar(args: argparse.Namespace) -> int:
     """A council's similar councils and how they were found: as text, a groups CSV, or JSON."""
-    from ..engine.csv_export import similar_csv
     from ..reports.similar import similar_text
 
     compiled = _compiled(args)
@@ -365,7 +364,7 @@ def cmd_similar(args: argparse.Namespace) -> int:
         "text": lambda: (
             terminal_safe(similar_text(found["similar"])) if not args.output else similar_text(found["similar"])
         ),
-        "csv": lambda: similar_csv(found["similar"], found["group"]),
+        "csv": lambda: found["csv"],
         "json": lambda: json_text(found),
     }[args.format]
     return write_or_print(render(), args.output)

@@ -220,11 +220,14 @@ def contribute(bank: Bank, payload: Payload) -> Payload:
 def similar(bank: Bank, payload: Payload) -> Payload:
     """A council's similar councils: {"councils": the register's figures, "code", "chosen"?: [codes]} ->
     {"similar": how they were found, each with its figures and distance; "group": the council and them as a
-    custom group for compare (the ``chosen`` codes instead, when a coordinator gives their own list)}."""
+    custom group for compare (the ``chosen`` codes instead, when a coordinator gives their own list); "csv": the
+    computed list as a groups file to edit}."""
     from .comparison.similar import similar_councils, similar_group
+    from .csv_export import similar_csv
 
     found = similar_councils(bank, payload["councils"], payload["code"])
-    return {"similar": found, "group": similar_group(found, payload.get("chosen"))}
+    group = similar_group(found, payload.get("chosen"))
+    return {"similar": found, "group": group, "csv": similar_csv(found, similar_group(found))}
 
 
 def groups_csv(bank: Bank, payload: Payload) -> Payload:

@@ -14,7 +14,8 @@ const ASSETS = new URL("../", import.meta.url);
 /** @type {Promise<{ source: unknown, councils: RegisterCouncil[] }> | null} */
 let register = null;
 
-function loadRegister() {
+// The register's councils (the picker's list; the Compare page finds similar councils by their population and area).
+export function loadRegister() {
   register = register || fetch(new URL("councils.json", ASSETS)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))));
   return register;
 }
