@@ -16,8 +16,6 @@ interface Result {
   changes: Result.Changes;
   actions: Result.Action[];
   unanswered: Result.Unanswered[];
-  contradictions?: Result.Contradiction[];
-  duties_by_date?: Result.DutyByDate[];
   evidence: Result.EvidenceShare;
   action_plan: Result.PlanEntry[];
   sign_off: Result.SignOff;
@@ -52,11 +50,9 @@ declare namespace Result {
     functions_added: Result.Id[];
     functions_removed: Result.Id[];
   };
-  /** No score while any theme that applies has no answers at all; no tier until every theme that applies is rated. */
+  /** Not rated (score and tier null) while any theme that applies has no answers at all. */
   type Overall = {
-    /** The themes' scores weighted by theme weight x the share of each theme that applies. */
     score: Result.Score;
-    /** No more than rules.weakest_link tiers above the weakest theme's, and never above a theme with a legal duty not met. */
     tier: Result.Level;
     /** The highest residual risk of the themes; null while any theme that applies is not started or still needs its local context answered (it could carry the highest risk). */
     risk: Result.Level;
@@ -64,25 +60,12 @@ declare namespace Result {
     coverage: Result.Coverage;
     provisional: boolean;
     themes_not_started: Result.Id[];
-    /** Legal duties not met or contradicted. */
     failed_gates: Result.Count;
-    tier_from_score: Result.Level;
-    caps: ("weakest_link" | "duty_not_met")[];
-    /** The weakest rated theme (lowest tier, then lowest score), named beside the overall. */
-    weakest: Result.WeakestTheme | null;
-    weakest_note: string;
-    /** Why there is no tier, or what holds it where it is; empty otherwise. */
-    rating_note: string;
-    not_risk_rated: Result.Id[];
-    not_rated: Result.NotRatedTheme[];
   };
   type Gate = {
     question: Result.Id;
     law: string;
-    /** contradicted: answered as met but another answer says otherwise (caps like not_met); not_evidenced: not answered (the theme is not rated); not_in_force: the duty came into force after the assessment's date. */
-    status: "met" | "not_met" | "contradicted" | "not_evidenced" | "not_applicable" | "not_in_force";
-    /** The date the duty came into force in the council's nation (legal_status.yaml); null where not verified (treated as in force). */
-    in_force_from: string | null;
+    status: "met" | "not_met" | "not_evidenced" | "not_applicable";
   };
   type Question = {
     id: Result.Id;
@@ -95,8 +78,6 @@ declare namespace Result {
     fraction?: number;
     /** A context question's exposure level. */
     exposure?: Result.Id;
-    /** Why the exposure is higher than the answer reads ("none known" without a dated source). */
-    exposure_note?: string;
   };
   type Theme = {
     id: Result.Id;
@@ -108,32 +89,17 @@ declare namespace Result {
     not_asked: Result.Count;
     not_for_council_type: Result.Count;
     coverage: Result.Coverage;
-    /** The share of the theme's weight answered, a question's follow-ups counted with it; null when nothing counts. */
-    answered_weight: number | null;
     score: Result.Score;
-    /** Whether the theme has a tier (and, with its local context, a residual risk). */
-    rated: boolean;
-    /** Why not: no answers; under rules.evidence_before_tier; or waiting for a duty, an essential control or a check on a duty's answer. */
-    not_rated: "not_started" | "not_enough_answered" | "waiting" | null;
-    /** The same as a sentence; empty when rated. */
-    rating_note: string;
-    waiting_for: Result.WaitingFor[];
-    /** Held down by caps (a legal duty or essential control not met); null when not rated. */
+    /** Capped by a failed statutory gate. */
     tier: Result.Level;
     uncapped_tier: Result.Level;
-    caps: ("duty_not_met" | "duty_contradicted" | "essential_not_met")[];
-    /** What holds the tier down, to show beside it: "Legal duty not met". */
-    tier_note: string;
     exposure: Result.Level;
     /** Residual risk: exposure against tier. */
     risk: Result.Level;
-    /** False when no local context question applies to this council: the theme is not risk-rated. */
-    risk_rated: boolean;
     provisional: boolean;
     complete: boolean;
     gates: Result.Gate[];
     gate_failed: boolean;
-    essentials: Result.Essential[];
     context_answered: Result.Count;
     context_asked: Result.Count;
     /** Local-context questions (on this or another theme's page) still to answer before this theme's exposure is rated. */
@@ -142,8 +108,6 @@ declare namespace Result {
       theme: string;
     })[];
     weight_possible: number;
-    /** Its weight in the overall: theme weight x the share of the theme that applies to the council. */
-    overall_weight: number;
     questions: Result.Question[];
     evidence: Result.EvidenceShare;
     planned: Result.Planned;
@@ -192,9 +156,9 @@ declare namespace Result {
     /** The current answer, as the officer saw it. */
     current: string;
     best: string;
-    /** Points the theme score would rise with this answer alone made best. */
+    /** Points the theme score would rise with the best answer. */
     gain: number;
-    /** The laws whose statutory gate this answer decides, or puts in doubt by contradicting it. */
+    /** The laws whose statutory gate this answer decides. */
     gates: string[];
     risk_after: Result.Level;
     tier_after: Result.Level;
@@ -203,12 +167,6 @@ declare namespace Result {
     /** page.md#tier-<tier id> */
     next_tier_guidance: string;
     plan: Result.PlanFields;
-    /** rules.actions.parts: duties and essential controls not met; gaps the answers show; questions to answer. */
-    part: "not_met" | "gaps" | "to_answer";
-    /** What the follow-up questions this answer opens could add on top, answered best. */
-    follow_up_gain: number;
-    /** The essential control this question is, when not in place or not answered; empty otherwise. */
-    essential: string;
   };
   type Unanswered = {
     question: Result.Id;
@@ -226,9 +184,6 @@ declare namespace Result {
     provisional: string;
     /** The action plan's statuses by name (not_started, in_progress, done, not_planned). */
     plan_statuses: Result.Names;
-    action_parts: Result.Names;
-    action_part_descriptions: Result.Names;
-    tier_names_note: string;
   };
   /** Of the questions answered (not 'not applicable'), how many have evidence: a link or a document reference. */
   type EvidenceShare = {
@@ -366,50 +321,6 @@ declare namespace Result {
     note: string;
     counts: Result.IndicatorCount[];
   };
-  type Essential = {
-    question: Result.Id;
-    control: string;
-    status: "met" | "not_met" | "not_evidenced" | "not_applicable";
-  };
-  type WaitingFor = {
-    question: Result.Id;
-    /** A legal duty, an essential control, or a question that could contradict a duty's answer. */
-    why: "duty" | "essential" | "check";
-  };
-  type WeakestTheme = {
-    theme: Result.Id;
-    title: string;
-    tier: Result.Id;
-    score: number;
-  };
-  type NotRatedTheme = {
-    theme: Result.Id;
-    title: string;
-    why: "not_started" | "not_enough_answered" | "waiting";
-  };
-  type ContradictionSide = {
-    question: Result.Id;
-    theme: Result.Id;
-    answer: string;
-  };
-  /** Two answers that cannot both be true (scoring.yaml contradictions). */
-  type Contradiction = {
-    id: Result.Id;
-    when: Result.ContradictionSide;
-    claims: Result.ContradictionSide;
-    themes: Result.Id[];
-    message: string;
-    /** The law of the duty it puts in doubt; empty when the claim is not a legal duty. */
-    duty: string;
-  };
-  type DutyByDate = {
-    question: Result.Id;
-    theme: Result.Id;
-    law: string;
-    in_force_from: string;
-    status: "not_yet_in_force" | "new_since_last_year";
-    message: string;
-  };
 }
 
 // comparison.schema.json
@@ -466,9 +377,6 @@ declare namespace Comparison {
     council_types: Comparison.Names;
     /** What "provisional" means, for a footnote. */
     provisional: string;
-    action_parts: Comparison.Names;
-    action_part_descriptions: Comparison.Names;
-    tier_names_note: string;
   };
   type Counts = {
     files: Comparison.Count;
