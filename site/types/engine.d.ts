@@ -333,6 +333,8 @@ interface Comparison {
   /** Python statistics.quantiles(method='inclusive'), Excel's QUARTILE.INC. */
   quartile_method: "inclusive";
   themes: Comparison.ThemeColumn[];
+  /** The outcome indicators rows may carry, in bank order. */
+  indicators: Comparison.IndicatorColumn[];
   labels: Comparison.Labels;
   counts: Comparison.Counts;
   /** type: councils grouped by nation and council type (the default); none: all in one group; custom: the groups a coordinator gave (a groups file, or a council and its similar councils). */
@@ -442,6 +444,7 @@ declare namespace Comparison {
     assessments: number;
     overall: Comparison.RowFigures;
     themes: Comparison.RowTheme[];
+    indicators: Comparison.RowIndicator[];
   };
   type Stat = {
     id: Comparison.Id;
@@ -685,6 +688,33 @@ declare namespace Comparison {
     group: string;
     group_title: string;
     figures: Comparison.PositionFigure[];
+  };
+  type IndicatorColumn = {
+    id: string;
+    title: string;
+    theme: string;
+    counts: Comparison.IndicatorCountColumn[];
+  };
+  type IndicatorCountColumn = {
+    id: string;
+    label: string;
+    /** The count this one is part of ("" for none). */
+    within: string;
+  };
+  /** An outcome indicator shown to the council: the period and counts it recorded (never scored). */
+  type RowIndicator = {
+    id: string;
+    period: null | {
+      from: Comparison.Date;
+      to: Comparison.Date;
+    };
+    counts: Comparison.RowIndicatorCount[];
+  };
+  type RowIndicatorCount = {
+    id: string;
+    value: number | null;
+    /** The value as a percentage of the count it is part of, one decimal. */
+    share: number | null;
   };
 }
 

@@ -52,6 +52,11 @@ def contributions(tmp_path_factory):
         data["council"] = council.assessment_council()
         data["assessment_date"] = f"2025-11-{rng.randint(1, 28):02d}"
         data["sign_off"] = {"name": "A. Lead", "role": "Modern slavery lead", "date": data["assessment_date"]}
+        contracts = rng.randint(4, 40)
+        data["indicators"] = {  # outcome indicators, carried by every contribution
+            "IND-05": {"from": "2024-04-01", "to": "2025-03-31",
+                       "counts": {"high_risk_contracts": contracts, "checked": rng.randint(0, contracts)}}
+        }  # fmt: skip
         include = []
         if code == "TUN":
             data["targets"] = {"spoc": "substantial", "procurement": "mature"}
@@ -130,7 +135,10 @@ def test_a_coordinator_compares_similar_councils_and_publishes_open_figures(page
     shot(page, "3-similar", '[data-sc="similar"]')
     shot(page, "4-position", '[data-sc="position"]')
     shot(page, "4-key-and-heatmap", '[data-sc="compare-group"]')
-    assert violations(page) == []  # the similar councils, the position, the key and the heatmap
+    indicator = page.locator('[data-sc="indicator-table"][data-indicator="IND-05"]')
+    assert indicator.locator("tbody tr").count() == 11 and "%)" in indicator.inner_text()
+    shot(page, "4-indicators", '[data-sc="indicators"]')
+    assert violations(page) == []  # the similar councils, the position, the key, the heatmap, the indicators
     trend = page.locator('[data-sc="trend"]').first.inner_text()
     assert "Tunbridge Wells" in trend and "Mature practice" in trend
 

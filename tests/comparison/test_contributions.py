@@ -50,6 +50,10 @@ def region(bank: Bank, seed: int) -> list[tuple[str, dict]]:
         data = random_assessment(bank, rng, rng.choice(TYPES), answer_rate=rng.choice([0.3, 0.9, 1.0]), name=f"C{n}")
         data["council"]["code"] = f"C{chr(65 + n // 26)}{chr(65 + n % 26)}"
         data["assessment_date"] = "2024-" + data["assessment_date"][5:]
+        if rng.random() < 0.5:  # outcome indicators: every council is shown IND-05
+            whole = rng.randint(1, 40)
+            data["indicators"] = {"IND-05": {"from": "2023-04-01", "to": "2024-03-31",
+                                             "counts": {"high_risk_contracts": whole, "checked": rng.randint(0, whole)}}}  # fmt: skip
         files.append((f"c{n}-a.json", signed(data)))
         if rng.random() < 0.3:  # assessed again, a year on
             again = random_assessment(bank, rng, data["council"]["type"], answer_rate=0.95, name=f"C{n}")
@@ -68,6 +72,7 @@ def figures(comparison: dict) -> dict:
                 [[t[k] for k in THEME_CARRIED] for t in r["themes"]],
                 r["group"],
                 r["assessment_date"],
+                r["indicators"],
             )
             for r in comparison["rows"] + comparison["earlier"]
         },
@@ -92,6 +97,9 @@ def test_a_compare_of_contributions_equals_the_compare_of_the_whole_files(seed, 
     expected = compare_files(real_bank, whole)
     got = compare_files(real_bank, mixed)
     assert figures(got) == figures(expected)
+    assert any(
+        i["counts"][1]["share"] is not None for r in got["rows"] + got["earlier"] for i in r["indicators"]
+    ) or not any("indicators" in data for _, data in files)
     sent = sum(1 for _, text in mixed if '"scorecard-contribution"' in text)
     assert got["counts"]["contributions"] == sent
     assert [r["source"] for r in got["rows"] + got["earlier"]].count("contribution") == sent

@@ -14,6 +14,7 @@ from ..assessment import Assessment, AssessmentError, assessment_text, load_asse
 from ..bank import Bank
 from ..contribution import FORMAT as CONTRIBUTION_FORMAT
 from ..contribution import Contribution, contribution_result, read_contribution
+from ..indicators import indicator_columns, indicator_figures
 from ..messages import Message
 from ..result import score_assessment
 from ..wording import comparison_notes, type_name
@@ -164,6 +165,7 @@ def compare(
         "bank_version": bank.version,
         "quartile_method": QUARTILE_METHOD,
         "themes": [{"id": t.id, "title": t.title} for t in bank.themes],
+        "indicators": indicator_columns(bank),
         "labels": bank.labels(),
         "counts": {
             "files": len(entries) + sum(map(len, outside)) + len(skipped),
@@ -251,4 +253,5 @@ def _row(
             }
             for theme in result["themes"]
         ],
+        "indicators": indicator_figures(bank, entry.indicators, council["nation"], frozenset(council["functions"])),
     }

@@ -31,6 +31,15 @@ class Entry:
         return self.assessment.has_answers if isinstance(self.assessment, Contribution) else True
 
     @property
+    def indicators(self) -> dict[str, dict]:
+        """The outcome indicators' periods and counts the council recorded (a contribution carries them all)."""
+        return (
+            self.assessment.indicators
+            if isinstance(self.assessment, Contribution)
+            else self.assessment.cycle.indicators
+        )
+
+    @property
     def targets(self) -> dict[str, str]:
         """The council's own target tier per theme, where it set them (and, in a contribution, sent them)."""
         return self.assessment.targets if isinstance(self.assessment, Contribution) else self.assessment.cycle.targets

@@ -38,6 +38,34 @@ class RowTheme(RowFigures):
     answered: int
 
 
+RowIndicatorPeriod = TypedDict("RowIndicatorPeriod", {"from": str, "to": str})
+
+
+class RowIndicatorCount(TypedDict):
+    id: str
+    value: int | None
+    share: float | None  # of the count it is part of, one decimal
+
+
+class RowIndicator(TypedDict):
+    id: str
+    period: RowIndicatorPeriod | None
+    counts: list[RowIndicatorCount]
+
+
+class IndicatorCountColumn(TypedDict):
+    id: str
+    label: str
+    within: str
+
+
+class IndicatorColumn(TypedDict):
+    id: str
+    title: str
+    theme: str
+    counts: list[IndicatorCountColumn]
+
+
 class Row(TypedDict):
     key: str  # which council: code:REGISTER CODE, ons:CODE, name:normalised name, or file:N for an unnamed one
     identified_by: str  # code, ons, name_matched, name or file
@@ -53,6 +81,7 @@ class Row(TypedDict):
     assessments: int  # of this council in the comparison
     overall: RowFigures
     themes: list[RowTheme]
+    indicators: list[RowIndicator]  # the outcome indicators shown to the council, as it recorded them
 
 
 class Stat(TypedDict):
@@ -298,6 +327,7 @@ class Comparison(TypedDict):
     bank_version: str  # the bank that scored every file
     quartile_method: str
     themes: list[ThemeColumn]
+    indicators: list[IndicatorColumn]  # the outcome indicators rows may carry
     labels: Labels
     counts: Counts
     group_by: str  # "type" (nation and council type), "none" or "custom"

@@ -298,6 +298,31 @@ function similarPanel(root) {
       similar.chosen ? h("button", { type: "button", class: "md-button", "data-sc": "similar-computed" }, "Use the computed list again") : null));
 }
 
+// The outcome indicators the councils recorded (never scored): a table for each indicator any council gave.
+/** @param {Comparison} shown */
+function indicatorTables(shown) {
+  const given = shown.indicators.filter((ind) => shown.rows.some((r) => r.indicators.some((i) => i.id === ind.id && i.counts.some((c) => c.value !== null))));
+  if (!given.length) return null;
+  return h("section", { "data-sc": "indicators" },
+    h("h2", { id: "indicators" }, "Outcome indicators"),
+    h("p", {}, "Counts each council recorded for a period, beside its scores and never scored into them: the numbers depend on the size of the area and on how many victims are found."),
+    given.map((ind) => {
+      const labels = new Map(ind.counts.map((c) => [c.id, c.label]));
+      const rows = shown.rows.filter((r) => r.indicators.some((i) => i.id === ind.id && i.counts.some((c) => c.value !== null)));
+      return h("div", { class: "sc-table-scroll", role: "region", tabindex: "0", "aria-label": ind.title },
+        h("table", { class: "sc-summary", "data-sc": "indicator-table", "data-indicator": ind.id },
+          h("caption", {}, `${ind.title} (${ind.id})`),
+          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Council"), h("th", { scope: "col" }, "Period"),
+            ind.counts.map((c) => h("th", { scope: "col" }, c.label + (c.within ? ` (share of: ${labels.get(c.within)?.toLowerCase()})` : ""))))),
+          h("tbody", {}, rows.map((row) => {
+            const mine = row.indicators.find((i) => i.id === ind.id);
+            return h("tr", {}, h("th", { scope: "row" }, row.council.name),
+              h("td", {}, mine?.period ? `${mine.period.from} to ${mine.period.to}` : "–"),
+              (mine?.counts || []).map((c) => h("td", {}, c.value === null ? "–" : `${c.value}${c.share === null ? "" : ` (${num(c.share)}%)`}`)));
+          }))));
+    }));
+}
+
 // A theme's own target beside its path: "Mature practice: reached", "Substantial progress: 1 tier to go".
 /** @param {Comparison} shown @param {Comparison.ThemeSeries | null} series */
 function targetCell(shown, series) {
@@ -367,7 +392,7 @@ function render(root) {
       h("ul", {}, shown.notes.map((n) => h("li", {}, n))))
     : null);
   replace(part(root, "colour-key"), shown.rows.length ? colourKey(shown, view) : null);
-  replace(part(root, "compare-heatmap"), shown.rows.length ? heatmaps(root, shown, view) : h("p", {}, "No council matches these filters."));
+  replace(part(root, "compare-heatmap"), shown.rows.length ? [heatmaps(root, shown, view), indicatorTables(shown)] : h("p", {}, "No council matches these filters."));
   replace(part(root, "compare-trends"), trends(shown));
   replace(part(root, "compare-skipped"), skipped(all));
 }
