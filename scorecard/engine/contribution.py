@@ -309,7 +309,6 @@ def contribution_result(bank: Bank, contribution: Contribution) -> dict[str, Any
                 "risk": None,
                 "evidence": figures["evidence"] if figures else {"answered": 0, "with_evidence": 0, "share": None},
                 "measure": figures["measure"] if figures else measures[theme.id],
-                "held": figures is not None,
             }
         )
     return {

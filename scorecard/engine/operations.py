@@ -134,6 +134,8 @@ def compare(bank: Bank, payload: Payload) -> Payload:
     the caller could not even read, in the comparison's form (comparison.skipped_file), listed first. Files may be
     whole assessments or benchmark contributions (contribution.py).
     """
+    from .comparison.compare import read_compared
+
     everything = _comparison(bank, payload)
     wanted = payload.get("filter") or {}
     region, ctype = wanted.get("region") or "", wanted.get("type") or ""
@@ -142,24 +144,13 @@ def compare(bank: Bank, payload: Payload) -> Payload:
     keep = []
     for place, f in enumerate(payload["files"]):
         try:
-            council = _council_of(bank, f["text"])
+            council = read_compared(bank, f["text"]).council
         except AssessmentError:
             continue  # listed as skipped in the comparison of them all
         if (not region or council.region == region) and (not ctype or council.type == ctype):
             keep.append(place)
     chosen = {**payload, "files": [payload["files"][place] for place in keep]}
     return {"comparison": everything, "shown": _comparison(bank, chosen), "shown_files": keep}
-
-
-def _council_of(bank: Bank, text: Any):
-    """The council of a whole assessment file or of a contribution (AssessmentError if it is neither)."""
-    from .assessment import assessment_text, read_assessment_json
-    from .contribution import FORMAT, read_contribution
-
-    data = read_assessment_json(assessment_text(text))
-    if isinstance(data, dict) and data.get("format") == FORMAT:
-        return read_contribution(data, bank).council
-    return load_assessment(data, bank).council
 
 
 def compare_csv(bank: Bank, payload: Payload) -> Payload:

@@ -49,14 +49,18 @@ def compare_files(
     with _collector_paused():
         for name, text in files:
             try:
-                data = read_assessment_json(assessment_text(text))
-                if isinstance(data, dict) and data.get("format") == CONTRIBUTION_FORMAT:
-                    parsed.append((str(name), read_contribution(data, bank)))
-                else:
-                    parsed.append((str(name), load_assessment(data, bank)))
+                parsed.append((str(name), read_compared(bank, text)))
             except AssessmentError as error:
                 failed.append(skipped_file(str(name), error.details))
         return compare(bank, parsed, skipped=failed, **options)
+
+
+def read_compared(bank: Bank, text: Any) -> Assessment | Contribution:
+    """A file's text read and checked as what it says it is: a benchmark contribution or a whole assessment."""
+    data = read_assessment_json(assessment_text(text))
+    if isinstance(data, dict) and data.get("format") == CONTRIBUTION_FORMAT:
+        return read_contribution(data, bank)
+    return load_assessment(data, bank)
 
 
 @contextmanager
