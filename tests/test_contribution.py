@@ -24,6 +24,8 @@ from .helpers import MINI, ROOT, Quiet, compile_bank
 
 SCHEMA = json.loads((ROOT / "scorecard" / "schemas" / "contribution.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
 @pytest.fixture(scope="module")
 def bank(real_bank):
     return Quiet(real_bank)
@@ -118,7 +120,7 @@ def test_figures_that_are_not_the_engines_are_refused(bank):
     with pytest.raises(AssessmentError) as caught:
         read_contribution(made, bank)
     assert caught.value.problems == [
-        "overall: provisional \"no\" is not a figure this scorecard writes (a score is 0 to 100, coverage and "
+        'overall: provisional "no" is not a figure this scorecard writes (a score is 0 to 100, coverage and '
         "shares 0 to 1, provisional true or false, counts whole numbers)",
         "spoc: score 140 is not a figure this scorecard writes (a score is 0 to 100, coverage and shares 0 to 1, "
         "provisional true or false, counts whole numbers)",

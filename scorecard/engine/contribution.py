@@ -29,15 +29,16 @@ import hashlib
 import json
 import math
 import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 from .assessment import Assessment, AssessmentError, Council, _answers, _council, _date_problem
 from .bank import Bank, Theme
 from .cycle import _evidence, _per_question, _sign_off, read_targets
 from .indicators import read_indicators
 from .messages import Message, kind_of
-from .result import Result
+from .result import CouncilSummary, Result
 
 FORMAT = "scorecard-contribution"
 FORMAT_VERSION = 1
@@ -51,7 +52,9 @@ THEME_ID = re.compile(r"^[a-z][a-z_]*$")
 MEASURE = re.compile(r"^[0-9a-f]{12}$")
 
 
-def make_contribution(bank: Bank, assessment: Assessment, result: Result, include: list[str] = ()) -> dict[str, Any]:
+def make_contribution(
+    bank: Bank, assessment: Assessment, result: Result, include: Sequence[str] = ()
+) -> dict[str, Any]:
     """The contribution of a signed-off assessment (``result`` is its score_assessment), with what ``include``
     names besides the figures. AssessmentError when it is not signed off or ``include`` names something else."""
     problems = [Message("contribution_include_unknown", {"value": str(i)[:40], "choices": list(INCLUDES)})
@@ -61,27 +64,29 @@ def make_contribution(bank: Bank, assessment: Assessment, result: Result, includ
     if problems:
         raise AssessmentError(problems)
     chosen = [i for i in INCLUDES if i in include]
-    council = {"name": assessment.council.name, "type": assessment.council.type}
+    council: dict[str, Any] = {"name": assessment.council.name, "type": assessment.council.type}
     for key in ("region", "ons_code", "code"):
         if getattr(assessment.council, key):
             council[key] = getattr(assessment.council, key)
     if "functions" in chosen and assessment.council.functions is not None:
         council["functions"] = list(assessment.council.functions)
     measures = theme_measures(bank)
+    overall: Mapping[str, Any] = result["overall"]
+    themes: list[Mapping[str, Any]] = list(result["themes"])
     data: dict[str, Any] = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "council": council,
         "assessment_date": assessment.assessment_date,
         "bank_version": bank.version,
-        "overall": {key: result["overall"][key] for key in OVERALL_FIGURES},
+        "overall": {key: overall[key] for key in OVERALL_FIGURES},
         "themes": [
             {
                 **{key: theme[key] for key in THEME_FIGURES[:7]},
                 "evidence": {key: theme["evidence"][key] for key in EVIDENCE_FIGURES},
                 "measure": measures[theme["id"]],
             }
-            for theme in result["themes"]
+            for theme in themes
         ],
         "indicators": {
             iid: {key: entry[key] for key in ("from", "to", "counts")}
@@ -90,7 +95,7 @@ def make_contribution(bank: Bank, assessment: Assessment, result: Result, includ
         },
         "included": chosen,
     }
-    parts = {
+    parts: dict[str, Callable[[], Any]] = {
         "answers": lambda: dict(assessment.answers),
         "notes": lambda: dict(assessment.notes),
         "evidence": lambda: {q: dict(e) for q, e in assessment.cycle.evidence.items()},
@@ -100,7 +105,8 @@ def make_contribution(bank: Bank, assessment: Assessment, result: Result, includ
     for name in chosen:
         if name in parts:
             data[name] = parts[name]()
-    return json.loads(json.dumps(data))  # plain JSON data, nothing shared with the assessment
+    plain: dict[str, Any] = json.loads(json.dumps(data))  # plain JSON data, nothing shared with the assessment
+    return plain
 
 
 def theme_measures(bank: Bank) -> dict[str, str]:
@@ -289,7 +295,23 @@ def _number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def contribution_result(bank: Bank, contribution: Contribution) -> dict[str, Any]:
+class ContributionChanges(TypedDict):
+    version_changed: bool
+
+
+class ContributionResult(TypedDict):
+    """A contribution's figures where a comparison reads a result's (score_assessment, detail=False)."""
+
+    council: CouncilSummary
+    assessment_date: str
+    bank_version: str
+    assessment_bank_version: str
+    overall: dict[str, Any]
+    themes: list[dict[str, Any]]
+    changes: ContributionChanges
+
+
+def contribution_result(bank: Bank, contribution: Contribution) -> ContributionResult:
     """A contribution's figures in the shape a comparison reads of a result (score_assessment, detail=False):
     what the contribution does not carry (residual risk) is None, and a theme of this bank it does not hold is
     one it was not asked (an older bank without it)."""

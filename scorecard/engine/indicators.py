@@ -144,38 +144,3 @@ def _whole_numbers(counts: Any) -> dict[str, int]:
     if not isinstance(counts, dict):
         return {}
     return {k: v for k, v in counts.items() if type(v) is int and v >= 0}
-
-
-def indicator_figures(bank: Bank, raw: dict[str, dict[str, Any]], nation: str, functions: frozenset[str]) -> list[dict]:
-    """A council's outcome indicators as a comparison carries them: each indicator shown to it (bank order) with
-    the period and each count's value and share of the count it is part of (None where not given)."""
-    found = []
-    for indicator in bank.indicators.values():
-        if not indicator.shown_to(nation, functions):
-            continue
-        entry = raw.get(indicator.id) or {}
-        values = entry.get("counts", {})
-        found.append(
-            {
-                "id": indicator.id,
-                "period": _period(entry),
-                "counts": [
-                    {"id": c.id, "value": values.get(c.id), "share": share(values.get(c.id), values.get(c.within))}
-                    for c in indicator.counts
-                ],
-            }
-        )
-    return found
-
-
-def indicator_columns(bank: Bank) -> list[dict[str, Any]]:
-    """The indicators a comparison's rows may carry, bank order: id, title, theme and counts (id, label, within)."""
-    return [
-        {
-            "id": i.id,
-            "title": i.title,
-            "theme": i.theme,
-            "counts": [{"id": c.id, "label": c.label, "within": c.within} for c in i.counts],
-        }
-        for i in bank.indicators.values()
-    ]

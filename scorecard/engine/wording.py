@@ -156,7 +156,7 @@ def comparison_notes(
     min_group: int = 5,
     outside: list[str] | None = None,
     contributions: tuple[int, int] = (0, 0),
-    group_trends: list[dict[str, Any]] | None = None,
+    group_trends: Sequence[Mapping[str, Any]] | None = None,
 ) -> list[str]:
     """The like-with-like findings as plain-English sentences, most important first.
 
@@ -362,7 +362,7 @@ def _key_text(key: str) -> str:
     return {"code": f"register code {value}", "ons": f"GSS code {value}"}.get(kind, f"the name {value!r}")
 
 
-def similar_method(bank: Bank, similar: dict[str, Any]) -> list[str]:
+def similar_method(bank: Bank, similar: Mapping[str, Any]) -> list[str]:
     """How a council's similar councils were chosen (comparison/similar.py), as sentences a coordinator can check."""
     me = similar["council"]
     nation = next((t.nation for t in bank.council_types.values() if t.id == me["type"]), "")
@@ -400,7 +400,7 @@ def similar_method(bank: Bank, similar: dict[str, Any]) -> list[str]:
     return sentences
 
 
-def similar_chosen(similar: dict[str, Any], codes: list[str]) -> list[str]:
+def similar_chosen(similar: Mapping[str, Any], codes: list[str]) -> list[str]:
     """What a coordinator's own list of similar councils changes from the computed one, in words."""
     me = similar["council"]
     computed = [n["code"] for n in similar["neighbours"]]
@@ -426,7 +426,7 @@ BANDS = {
 }
 
 
-def position_sentence(figure: dict[str, Any], tiers: dict[str, str]) -> str:
+def position_sentence(figure: Mapping[str, Any], tiers: Mapping[str, str]) -> str:
     """Where one of a council's figures stands in its group (comparison/position.py), in words."""
     title, value = figure["title"], figure["score"]
     tier = tiers.get(figure["tier"], "no tier yet") if figure["tier"] else "no tier yet"

@@ -6,7 +6,7 @@ See the package's docstring for what a comparison holds and why.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -14,16 +14,17 @@ from ..assessment import Assessment, AssessmentError, assessment_text, load_asse
 from ..bank import Bank
 from ..contribution import FORMAT as CONTRIBUTION_FORMAT
 from ..contribution import Contribution, contribution_result, read_contribution
-from ..indicators import indicator_columns, indicator_figures
+from ..cycle import is_iso_date
+from ..indicators import share
 from ..messages import Message
 from ..result import score_assessment
 from ..wording import comparison_notes, type_name
 from .councils import assign_keys, by_council
-from .entries import CONTRIBUTION, Entry
-from .groups import GROUP_BY, grouping, hide_small_groups, make_groups, medians
+from .entries import CONTRIBUTION, Entry, Scored
+from .groups import GROUP_BY, GroupOf, grouping, hide_small_groups, make_groups, medians
 from .like_with_like import like_with_like
 from .position import position
-from .shapes import Comparison, Row, Skipped
+from .shapes import Comparison, IndicatorColumn, Row, RowIndicator, Skipped
 from .stats import QUARTILE_METHOD, gap_to
 from .trends import group_trends, trend
 
@@ -131,12 +132,12 @@ def compare(
     entries = []
     for index, item in enumerate(assessments):
         name, assessment = item if isinstance(item, tuple) else ("", item)
-        result = (
+        scored: Scored = (
             contribution_result(bank, assessment)
             if isinstance(assessment, Contribution)
             else score_assessment(bank, assessment, detail=False)
         )
-        entries.append(Entry(index, name, assessment, result))
+        entries.append(Entry(index, name, assessment, scored))
     assign_keys(entries)
 
     groups: dict[str, list[Entry]] = {}
@@ -163,7 +164,7 @@ def compare(
     skipped = list(skipped or [])
     yearly = group_trends(bank, entries, council_groups, group_of, min_group if shareable else 0)
     contributions = sum(1 for e in entries if e.source == CONTRIBUTION)
-    result: Comparison = {
+    comparison: Comparison = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "bank_version": bank.version,
@@ -206,8 +207,8 @@ def compare(
         "focus": None,
     }
     if focus:
-        result["focus"] = position(result, focus)
-    return result
+        comparison["focus"] = position(comparison, focus)
+    return comparison
 
 
 def _row(
@@ -215,7 +216,7 @@ def _row(
     entry: Entry,
     group_medians: dict[str, dict[str, float | None]],
     in_group: int,
-    group_of: Callable[[dict[str, Any]], str | None],
+    group_of: GroupOf,
 ) -> Row:
     result, assessment = entry.result, entry.assessment
     council = result["council"]
@@ -259,3 +260,42 @@ def _row(
         ],
         "indicators": indicator_figures(bank, entry.indicators, council["nation"], frozenset(council["functions"])),
     }
+
+
+def indicator_columns(bank: Bank) -> list[IndicatorColumn]:
+    """The indicators a comparison's rows may carry, bank order: id, title, theme and counts (id, label, within)."""
+    return [
+        {
+            "id": i.id,
+            "title": i.title,
+            "theme": i.theme,
+            "counts": [{"id": c.id, "label": c.label, "within": c.within} for c in i.counts],
+        }
+        for i in bank.indicators.values()
+    ]
+
+
+def indicator_figures(
+    bank: Bank, raw: Mapping[str, Mapping[str, Any]], nation: str, functions: frozenset[str]
+) -> list[RowIndicator]:
+    """A council's outcome indicators as a comparison carries them: each indicator shown to it (bank order) with
+    the period and each count's value and its share of the count it is part of (indicators.share; None where not
+    given)."""
+    found: list[RowIndicator] = []
+    for indicator in bank.indicators.values():
+        if not indicator.shown_to(nation, functions):
+            continue
+        entry = raw.get(indicator.id) or {}
+        values = entry.get("counts", {})
+        dated = is_iso_date(entry.get("from")) and is_iso_date(entry.get("to"))
+        found.append(
+            {
+                "id": indicator.id,
+                "period": {"from": entry["from"], "to": entry["to"]} if dated else None,
+                "counts": [
+                    {"id": c.id, "value": values.get(c.id), "share": share(values.get(c.id), values.get(c.within))}
+                    for c in indicator.counts
+                ],
+            }
+        )
+    return found

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..assessment import Assessment
-from ..contribution import Contribution
+from ..contribution import Contribution, ContributionResult
 from ..result import Result
 
 ASSESSMENT, CONTRIBUTION = "assessment", "contribution"
+Scored = Result | ContributionResult  # what a comparison reads of each: score_assessment's, or a contribution's
 
 
 @dataclass
@@ -16,7 +18,7 @@ class Entry:
     index: int  # the order the files were given in: the last of a day wins
     file: str
     assessment: Assessment | Contribution  # a whole file, or a benchmark contribution (contribution.py)
-    result: Result  # score_assessment(detail=False), or a contribution's figures in its shape (contribution_result)
+    result: Scored  # score_assessment(detail=False), or a contribution's figures in its shape (contribution_result)
     key: str = ""  # which council (councils.assign_keys)
     identified_by: str = ""  # how: "code" (register), "ons" (GSS), "name_matched", "name" or "file" (nothing to go on)
 
@@ -31,7 +33,7 @@ class Entry:
         return self.assessment.has_answers if isinstance(self.assessment, Contribution) else True
 
     @property
-    def indicators(self) -> dict[str, dict]:
+    def indicators(self) -> dict[str, dict[str, Any]]:
         """The outcome indicators' periods and counts the council recorded (a contribution carries them all)."""
         return (
             self.assessment.indicators

@@ -109,7 +109,7 @@ def _cell(
 ) -> dict[str, Any]:
     kept = sorted((key, part) for key, part in parts if counted(part))
     scores = [part["score"] for _, part in kept]
-    figures = summary_stats(scores) if stats else {}
+    figures: Mapping[str, Any] = summary_stats(scores) if stats else {}
     counts = {tier: sum(1 for _, part in kept if part["tier"] == tier) for tier in tiers}
     return {
         "group": group,
@@ -156,7 +156,8 @@ def shares(counts: list[int]) -> list[int | None]:
     short = 100 - sum(floors)
     for place in sorted(range(len(counts)), key=lambda i: (-(exact[i] - floors[i]), i))[:short]:
         floors[place] += 1
-    return floors
+    whole: list[int | None] = list(floors)
+    return whole
 
 
 def earlier_sets(releases: Sequence[Mapping[str, Any]]) -> dict[str, list[frozenset[str]]]:

@@ -8,9 +8,11 @@ are written in engine/wording.py.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..wording import position_sentence
+from .shapes import Position, PositionFigure
 from .stats import counted
 
 ABOVE, UPPER, AT, LOWER, BELOW = (
@@ -22,7 +24,7 @@ ABOVE, UPPER, AT, LOWER, BELOW = (
 )
 
 
-def find_row(rows: list[dict[str, Any]], wanted: str) -> dict[str, Any] | None:
+def find_row(rows: Sequence[Mapping[str, Any]], wanted: str) -> Mapping[str, Any] | None:
     """The row of the council a register code, GSS code or comparison key names."""
     text = wanted.strip()
     for row in rows:
@@ -35,7 +37,7 @@ def find_row(rows: list[dict[str, Any]], wanted: str) -> dict[str, Any] | None:
     return None
 
 
-def position(comparison: dict[str, Any], wanted: str) -> dict[str, Any] | None:
+def position(comparison: Mapping[str, Any], wanted: str) -> Position | None:
     """Where the council ``wanted`` names stands in its group (None when it is not among the latest rows)."""
     row = find_row(comparison["rows"], wanted)
     if row is None:
@@ -51,7 +53,7 @@ def position(comparison: dict[str, Any], wanted: str) -> dict[str, Any] | None:
         others = [r["overall"] if place == 0 else r["themes"][place - 1] for r in peers]
         scores = sorted((p["score"] for p in others if counted(p)), reverse=True)
         mine = counted(part)
-        figure = {
+        figure: PositionFigure = {
             "id": stats["id"],
             "title": stats["title"],
             "score": part["score"],
@@ -67,6 +69,7 @@ def position(comparison: dict[str, Any], wanted: str) -> dict[str, Any] | None:
             "band": _band(part["score"], stats) if mine and not stats["hidden"] else None,
             "target": None,
             "tiers_to_target": None,
+            "words": "",
         }
         if targets and place:
             series = targets["themes"][place - 1]
@@ -82,7 +85,7 @@ def position(comparison: dict[str, Any], wanted: str) -> dict[str, Any] | None:
     }
 
 
-def _band(score: float, stats: dict[str, Any]) -> str | None:
+def _band(score: float, stats: Mapping[str, Any]) -> str | None:
     if stats["median"] is None:
         return None
     if score == stats["median"]:

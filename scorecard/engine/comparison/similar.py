@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeGuard
 
 from ..assessment import AssessmentError
 from ..bank import Bank
@@ -53,20 +53,20 @@ SCALE_ROUNDED = 6  # decimal places of the means and standard deviations shown, 
 def council_figures(council: Mapping[str, Any]) -> dict[str, Any]:
     """A register council as this method reads it: code, name, nation, type, population, area, density."""
     population, area = council.get("population"), council.get("area")
-    usable = _positive(population) and _positive(area)
+    figures: dict[str, Any] = {"population": None, "area": None, "density": None}
+    if _positive(population) and _positive(area):
+        figures = {"population": population, "area": area, "density": round(population / area, 1)}
     return {
         "code": str(council["code"]),
         "gss": str(council.get("gss", "")),
         "name": str(council.get("name", "")),
         "nation": str(council.get("nation", "")),
         "type": str(council.get("type", "")),
-        "population": population if usable else None,
-        "area": area if usable else None,
-        "density": round(population / area, 1) if usable else None,
+        **figures,
     }
 
 
-def _positive(value: Any) -> bool:
+def _positive(value: object) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value > 0
 
 
@@ -128,7 +128,7 @@ def similar_councils(
 
 
 def _code(council: Mapping[str, Any]) -> str:
-    return council["code"]
+    return str(council["code"])
 
 
 def _mean_sd(values: list[float]) -> tuple[float, float]:

@@ -185,7 +185,10 @@ def group_trends(
                 }
             )
             marks.append(
-                [{r["themes"][i].get("measure") or measures[t.id] for r in results} for i, t in enumerate(bank.themes)]
+                [
+                    {str(r["themes"][i].get("measure") or measures[t.id]) for r in results}
+                    for i, t in enumerate(bank.themes)
+                ]
             )
         changes: list[GroupMeasureChange] = [
             {"theme": theme.id, "title": theme.title, "from_year": a["year"], "to_year": b["year"]}
