@@ -264,7 +264,10 @@ def open_figures(bank: Bank, payload: Payload) -> Payload:
     min_group = payload.get("min_group", MIN_GROUP)
     if isinstance(min_group, bool) or not isinstance(min_group, int) or min_group < 1:
         raise AssessmentError([Message("comparison_min_group_bad")])
-    comparison = _comparison(bank, payload)
+    # Open figures hide what they must themselves (disclosure.py): from a comparison hidden for sharing, whose small
+    # groups' scores are already blanked, those councils would not be counted at all.
+    options = {k: v for k, v in (payload.get("options") or {}).items() if k not in ("shareable", "min_group")}
+    comparison = _comparison(bank, {**payload, "options": options})
     figures = open_figures(
         comparison,
         min_group,

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from fractions import Fraction
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from scorecard.engine import operations
 from scorecard.engine.comparison.disclosure import COMPLEMENTARY, PRIMARY, Cell, choose_published
 from scorecard.engine.comparison.open_figures import TOTAL, earlier_sets, one_place, open_figures, shares
 from scorecard.engine.csv_export import dictionary_csv, open_figures_csv
+
+from . import region as mini_region
 
 TIERS = {"basic": "Basic first steps", "early": "Early progress", "substantial": "Substantial", "mature": "Mature"}
 CUTS = [(85, "mature"), (65, "substantial"), (40, "early"), (0, "basic")]
@@ -249,3 +253,27 @@ def test_provisional_scores_are_counted_and_flagged_and_scores_without_a_tier_le
     assert {"provisional_counted", "not_rated_left_out"} <= set(columns)
     row = next(csv.DictReader(io.StringIO(open_figures_csv(release))))
     assert (row["provisional_counted"], row["not_rated_left_out"]) == ("2", "1")
+
+
+def test_open_figures_count_every_council_of_a_comparison_asked_for_sharing_too(mini_bank):
+    """Open figures hide what they must themselves (disclosure.py). A comparison for sharing (issue 26) has already
+    blanked the scores of a group of fewer than min_group councils: read from it, those councils would not be
+    counted at all, and the totals would leave them out."""
+    files = [
+        {
+            "name": f"{n}.json",
+            "text": json.dumps(mini_region.council(mini_bank, f"D{n} District Council", "district", mini_region.FULL)),
+        }
+        for n in range(6)
+    ] + [
+        {
+            "name": f"u{n}.json",
+            "text": json.dumps(mini_region.council(mini_bank, f"U{n} Council", "unitary", mini_region.ALL_BEST)),
+        }
+        for n in range(2)
+    ]
+    plain = operations.open_figures(mini_bank, {"files": files})["figures"]
+    shared = operations.open_figures(mini_bank, {"files": files, "options": {"shareable": True}})["figures"]
+    assert shared["figures"] == plain["figures"]
+    counted = {(c["group"], c["figure"]): c["councils_counted"] for c in plain["figures"]}
+    assert counted[("england/unitary", "alpha")] == 2 and counted[(TOTAL, "alpha")] == 8
