@@ -70,3 +70,13 @@ def test_a_provisional_council_that_is_rated_is_counted_and_flagged(mini_bank):
         "Alpha theme: 80.0 (Substantial progress, provisional), 10.0 above the group's median of 70.0, between the "
         "median and the upper quartile; 1 of the 4 councils counted scores higher."
     )
+
+
+def test_in_a_report_for_sharing_a_hidden_figure_hides_the_councils_own_score_too(mini_bank):
+    # four councils, fewer than 5: the group's figures are hidden, and so is Aville's own score of them (issue 26)
+    alpha = compare_files(mini_bank, region(mini_bank), focus="AVI", shareable=True)["focus"]["figures"][1]
+    assert (alpha["score"], alpha["score_hidden"], alpha["hidden"], alpha["median"]) == (None, True, True, None)
+    assert alpha["words"] == (
+        "Alpha theme: Early progress; its score and the group's figures are hidden in a report for sharing (too few "
+        "councils counted)."
+    )
