@@ -25,6 +25,10 @@ OPERATIONS: dict[str, Callable[[Bank, Any], dict[str, Any]]] = {
     "merge": operations.merge,
     "export_themes": operations.export_themes,
     "next_year": operations.next_year,
+    "contribute": operations.contribute,
+    "similar": operations.similar,
+    "groups_csv": operations.groups_csv,
+    "open_figures": operations.open_figures,
 }
 
 

@@ -67,6 +67,8 @@ class Entry:
     end_date: str
     replaced_by: tuple[str, ...]
     alt_names: tuple[str, ...]
+    population: float | None = None  # pop-2020: people in 2020, for similar councils (engine/comparison/similar.py)
+    area: float | None = None  # area: square kilometres
 
     @property
     def current(self) -> bool:
@@ -86,6 +88,19 @@ class Council:
         """The fields an assessment's ``council`` object takes from the register."""
         e = self.entry
         return {"name": e.name, "type": self.type, "region": e.region, "ons_code": e.gss, "code": e.code}
+
+    def figures(self) -> dict[str, Any]:
+        """What similar councils are found by (engine/comparison/similar.py): codes, name, place, size and area."""
+        e = self.entry
+        return {
+            "code": e.code,
+            "gss": e.gss,
+            "name": e.name,
+            "nation": self.nation,
+            "type": self.type,
+            "population": None if e.population is None else round(e.population),
+            "area": e.area,
+        }
 
 
 @dataclass
@@ -176,8 +191,19 @@ def load_register(csv_path: Path | None = None, meta_path: Path | None = None) -
                 end_date=row["end-date"].strip(),
                 replaced_by=tuple(c.strip() for c in row["replaced-by"].split(",") if c.strip()),
                 alt_names=_alt_names(code, row["alt-names"], repaired),
+                population=_number(row.get("pop-2020", "")),
+                area=_number(row.get("area", "")),
             )
     return Register(entries, meta, repaired)
+
+
+def _number(text: str) -> float | None:
+    """A figure of the register ("118939.0"); None when blank or not a positive number."""
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if value > 0 and value != float("inf") else None
 
 
 def _region(code: str, region: str, repaired: list[str]) -> str:

@@ -136,3 +136,16 @@ def check_result(result: Any) -> None:
     """A result must match scorecard/schemas/result.schema.json; the first five mismatches say where it does not."""
     errors = sorted(RESULT_VALIDATOR.iter_errors(json.loads(json.dumps(result))), key=lambda e: list(e.absolute_path))
     assert not errors, "\n".join(f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors[:5])
+
+
+class Quiet:
+    """A bank shown briefly when hypothesis prints a failing case (a Bank's own repr runs to pages)."""
+
+    def __init__(self, bank: Bank):
+        self.__dict__["_bank"] = bank
+
+    def __getattr__(self, name: str):
+        return getattr(self._bank, name)
+
+    def __repr__(self) -> str:
+        return f"<bank {self._bank.version}>"

@@ -74,15 +74,19 @@ def test_compare_skips_a_200_megabyte_file_without_reading_it(tmp_path):
     assert peak < 50_000_000, f"{peak:,} bytes held while skipping a {HUGE:,}-byte file"
 
 
-# Every command that takes -o, with the input files it reads (written by ``inputs``).
+# Every command that takes -o, with the input files it reads (written by ``inputs``), on the mini bank (similar
+# councils need the real bank's council types, which the register places).
 WRITING = {
-    "template": ["template", "--council-type", "district"],
-    "compare": ["compare", "valid.json"],
-    "report": ["report", "valid.json"],
-    "merge": ["merge", "valid.json", "other.json"],
-    "plan export": ["plan", "export", "valid.json"],
-    "plan import": ["plan", "import", "plan.csv", "valid.json"],
-    "next-year": ["next-year", "valid.json", "--date", "2026-11-30"],  # after the file's date, not after today
+    "template": ["--questions", QUESTIONS, "template", "--council-type", "district"],
+    "compare": ["--questions", QUESTIONS, "compare", "valid.json"],
+    "report": ["--questions", QUESTIONS, "report", "valid.json"],
+    "merge": ["--questions", QUESTIONS, "merge", "valid.json", "other.json"],
+    "plan export": ["--questions", QUESTIONS, "plan", "export", "valid.json"],
+    "plan import": ["--questions", QUESTIONS, "plan", "import", "plan.csv", "valid.json"],
+    # after the file's date, not after today
+    "next-year": ["--questions", QUESTIONS, "next-year", "valid.json", "--date", "2026-11-30"],
+    "contribute": ["--questions", QUESTIONS, "contribute", "signed.json"],
+    "similar": ["similar", "TUN"],
 }
 
 
@@ -90,6 +94,8 @@ def inputs(folder: Path) -> None:
     """The files the -o commands read: two assessments and an action plan CSV."""
     valid(folder)
     valid(folder, "other.json")
+    signed = {**VALID, "sign_off": {"name": "A. Lead", "role": "Lead", "date": VALID["assessment_date"]}}
+    (folder / "signed.json").write_text(json.dumps(signed), encoding="utf-8")
     plan = run_cli("--questions", QUESTIONS, "plan", "export", "valid.json", cwd=folder)
     assert plan.returncode == 0, plan.stderr
     (folder / "plan.csv").write_text(plan.stdout, encoding="utf-8", newline="")
@@ -116,7 +122,7 @@ def test_every_command_with_an_output_file_is_tried():
 @pytest.mark.parametrize("command", WRITING.values(), ids=WRITING.keys())
 def test_output_into_a_missing_folder_is_a_clear_error(tmp_path, command):
     inputs(tmp_path)
-    result = run_cli("--questions", QUESTIONS, *command, "-o", "no/such/folder/out.txt", cwd=tmp_path)
+    result = run_cli(*command, "-o", "no/such/folder/out.txt", cwd=tmp_path)
     assert result.returncode == 2, result.stderr
     assert result.stderr.strip().splitlines()[-1] == (
         f"error: cannot write no/such/folder/out.txt: the folder {Path('no/such/folder')} does not exist"
@@ -129,7 +135,7 @@ def test_output_over_a_folder_is_a_clear_error(tmp_path, command):
     inputs(tmp_path)
     (tmp_path / "reports").mkdir()
     (tmp_path / "reports" / "kept.txt").write_text("kept", encoding="utf-8")
-    result = run_cli("--questions", QUESTIONS, *command, "-o", "reports", cwd=tmp_path)
+    result = run_cli(*command, "-o", "reports", cwd=tmp_path)
     assert result.returncode == 2, result.stderr
     assert result.stderr.strip().splitlines()[-1] == "error: cannot write reports: it is a folder"
     assert (tmp_path / "reports" / "kept.txt").read_text(encoding="utf-8") == "kept"
@@ -153,7 +159,7 @@ def test_a_disk_that_fills_part_way_leaves_the_old_file(tmp_path, monkeypatch, c
         return written[-1]
 
     monkeypatch.setattr(os, "write", fills_up)
-    result = run_cli("--questions", QUESTIONS, *command, "-o", "out.txt", cwd=tmp_path)
+    result = run_cli(*command, "-o", "out.txt", cwd=tmp_path)
     monkeypatch.undo()
     assert sum(written) == 64, "the write did not get part way"
     assert result.returncode == 2, result.stderr

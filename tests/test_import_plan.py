@@ -104,15 +104,17 @@ def test_the_compare_filter_keeps_councils_not_file_names():
     assert reply["shown"] == reply["comparison"]
 
 
-def test_evidence_actions_assignments_sign_off_and_last_year_are_compared_too(mini_bank):
+def test_evidence_actions_assignments_targets_sign_off_and_last_year_are_compared_too(mini_bank):
     """Issue 26, F8: Import -> Merge dropped the file's evidence, action plan, assignments and sign-off, and the
-    preview said nothing of them. The plan lists each entry of them, as it does answers and notes."""
+    preview said nothing of them (and of target tiers, once they came). The plan lists each entry of them, as it
+    does answers and notes."""
     here = make_assessment(
         mini_bank,
         "unitary",
         {"ALP-01": "yes"},
         evidence={"ALP-01": {"reference": "Policy"}},
         action_plan={"ALP-02": {"owner": "Ann", "status": "in_progress"}},
+        targets={"alpha": "early"},
     )
     theirs = make_assessment(
         mini_bank,
@@ -121,6 +123,7 @@ def test_evidence_actions_assignments_sign_off_and_last_year_are_compared_too(mi
         evidence={"ALP-01": {"reference": "Policy v2"}, "ALP-02": {"link": "https://example.gov.uk/t"}},
         action_plan={"ALP-02": {"owner": "Ann", "status": "in_progress"}, "ALP-03": {"owner": "Bo", "status": "done"}},
         assignments={"beta": "Priya"},
+        targets={"alpha": "mature", "beta": "substantial"},
         sign_off={"name": "A. Lead", "role": "Lead", "date": "2026-05-01"},
         previous={"assessment_date": "2025-05-01", "answers": {"ALP-01": "no"}},
     )
@@ -132,11 +135,14 @@ def test_evidence_actions_assignments_sign_off_and_last_year_are_compared_too(mi
         "action_plan.ALP-02": ("action_plan", "same", "In progress, owner Ann", "In progress, owner Ann"),
         "action_plan.ALP-03": ("action_plan", "only_file", None, "Done, owner Bo"),
         "assignments.beta": ("assignments", "only_file", None, "Priya"),
+        "targets.alpha": ("targets", "differ", "Early progress", "Mature practice"),  # a tier by its name
+        "targets.beta": ("targets", "only_file", None, "Substantial progress"),
         "sign_off": ("sign_off", "only_file", None, "A. Lead, Lead, 1 May 2026"),
         "previous": ("previous", "only_file", None, "Last year's answers, assessed 1 May 2025"),
     }
     labels = {e["key"]: e["label"] for e in plan["parts"]}
     assert labels["evidence.ALP-01"] == "Evidence for ALP-01" and labels["assignments.beta"] == "Who answers Beta theme"
+    assert labels["targets.alpha"] == "Target tier for Alpha theme"
 
 
 def test_a_file_of_another_council_is_named_before_anything_is_merged(mini_bank):

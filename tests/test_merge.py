@@ -187,3 +187,23 @@ def test_a_contributor_exports_only_their_themes_and_the_lead_merges_without_con
     with pytest.raises(AssessmentError) as raised:
         export_themes(mini_bank, bo, ["gamma"])
     assert raised.value.problems == ["choose the themes to export from: alpha, beta (not 'gamma')"]
+
+
+def test_target_tiers_are_merged_theme_by_theme(mini_bank):
+    """A target tier (issue 31) is an entry like an assignment: taken where one file has it, a conflict where two
+    differ, and from a contributor's file only for the themes taken from it."""
+    lead = dict(copy.deepcopy(BASE), targets={"alpha": "mature"})
+    colleague = dict(copy.deepcopy(BASE), targets={"alpha": "early", "beta": "substantial"})
+    merged = merge_assessments(mini_bank, [("lead.json", lead), ("colleague.json", colleague)])
+    (conflict,) = merged["conflicts"]
+    assert (conflict["key"], conflict["label"]) == ("targets.alpha", "target tier alpha")
+    assert [c["value"] for c in conflict["choices"]] == ["mature", "early"]
+    merged = merge_assessments(
+        mini_bank, [("lead.json", lead), ("colleague.json", colleague)], take={"targets.alpha": "colleague.json"}
+    )
+    assert merged["assessment"]["targets"] == {"alpha": "early", "beta": "substantial"}
+    beta_only = merge_assessments(
+        mini_bank, [("lead.json", lead), ("colleague.json", colleague)], themes={"colleague.json": ["beta"]}
+    )
+    assert beta_only["assessment"]["targets"] == {"alpha": "mature", "beta": "substantial"}
+    assert not [c for c in beta_only["conflicts"] if c["key"].startswith("targets.")]

@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from scorecard.engine import load_assessment, score_assessment
+from scorecard.engine import AssessmentError, load_assessment, score_assessment
 from scorecard.engine.board import board_report
 from scorecard.engine.merge import merge_assessments
 from scorecard.engine.next_year import next_year
@@ -86,3 +86,17 @@ def test_merge_and_next_year_carry_them(mini_bank, data):
     started = next_year(load_assessment(data, mini_bank), "2026-06-01")
     assert started["action_plan"]["ALP-01"] == BAD["action_plan"]["ALP-01"]  # not done: carried, still set aside
     assert "ALP-04" not in started["action_plan"]  # done: stays in last year's record
+
+
+def test_a_target_that_is_not_a_tier_is_set_aside_and_a_key_that_is_not_a_theme_refuses(mini_bank):
+    # another bank's tier (or an edited file): kept, told, not used; the other target stands
+    data = make_assessment(mini_bank, "district", ANSWERS, targets={"alpha": "platinum", "beta": "mature"})
+    assessment = load_assessment(data, mini_bank)
+    assert assessment.cycle.targets == {"beta": "mature"}
+    (told,) = score_assessment(mini_bank, assessment)["changes"]["entries_set_aside"]
+    assert told["key"] == "targets.alpha"
+    assert told["message"].startswith("The target tier for alpha is set aside: kept in the file as it was")
+    assert "'platinum' is not a tier" in told["message"]
+    assert assessment.to_dict()["targets"] == data["targets"]
+    with pytest.raises(AssessmentError, match="targets: 'Alpha!' is not a theme id"):
+        load_assessment(make_assessment(mini_bank, "district", ANSWERS, targets={"Alpha!": "mature"}), mini_bank)

@@ -190,18 +190,26 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    """Compare assessment files: exit 0 all compared, 3 some skipped, 2 none could be compared."""
+    """Compare assessment files and contributions: exit 0 all compared, 3 some skipped, 2 none could be compared."""
     from ..engine.comparison import skipped_file
     from ..engine.csv_export import comparison_csv
     from ..reports.comparison import comparison_html, comparison_text
 
-    bank = _bank(args)
-    if args.min_group is not None and not args.shareable:
-        print("error: --min-group sets what a shareable report hides: give --shareable too.", file=sys.stderr)
+    compiled = _compiled(args)
+    bank = Bank.from_dict(compiled)
+    if args.min_group is not None and not (args.shareable or args.open_data):
+        print("error: --min-group sets what a shareable report or open data hides: give --shareable too (or --open-data).",
+              file=sys.stderr)  # fmt: skip
         return EXIT_INPUT
     if args.min_group is not None and args.min_group < 1:
         print("error: --min-group must be at least 1.", file=sys.stderr)
         return EXIT_INPUT
+    for given, needs, option in [(args.similar_list, args.similar_to, "--similar-to"),
+                                 (args.previous, args.open_data, "--open-data"),
+                                 (args.licence, args.open_data, "--open-data")]:  # fmt: skip
+        if given and not needs:
+            print(f"error: this option goes with {option}: give {option} too.", file=sys.stderr)
+            return EXIT_INPUT
     paths = []
     for name in args.files:  # a folder stands for the .json files in it
         folder = Path(name)
@@ -213,9 +221,23 @@ def cmd_compare(args: argparse.Namespace) -> int:
         except AssessmentError as error:
             unreadable.append(skipped_file(shown_name(path), error.details))
     options: dict[str, Any] = {"group_by": args.group_by, "shareable": args.shareable}
-    if args.min_group is not None:
+    custom = _custom_groups(args, compiled, bank)
+    if custom:
+        options.update(group_by="custom", custom=custom)
+    if args.similar_to:
+        options["focus"] = args.similar_to
+    if args.min_group is not None and args.shareable:
         options["min_group"] = args.min_group
-    result = operations.compare(bank, {"files": files, "skipped": unreadable, "options": options})["comparison"]
+    payload = {"files": files, "skipped": unreadable, "options": options}
+    try:
+        if args.open_data:
+            return _open_data(args, bank, payload)
+        result = operations.compare(bank, payload)["comparison"]
+    except AssessmentError as error:
+        print("error: cannot compare:", file=sys.stderr)
+        for problem in error.problems:
+            print(terminal_safe(f"  - {problem}"), file=sys.stderr)
+        return EXIT_INPUT
     for skipped in result["skipped"]:
         print(terminal_safe(f"{skipped['file']}: skipped: {skipped['reason']}"), file=sys.stderr)
     if not result["rows"] and args.output:  # keep the last report rather than replace it with an empty one
@@ -241,6 +263,147 @@ def cmd_compare(args: argparse.Namespace) -> int:
         print("error: none of the files could be compared.", file=sys.stderr)
         return EXIT_INPUT
     return EXIT_SKIPPED if result["skipped"] else EXIT_OK
+
+
+def _custom_groups(args: argparse.Namespace, compiled: dict, bank: Bank) -> list[dict[str, Any]]:
+    """The groups --groups files and --similar-to give (empty when neither is given); stops with exit 2, saying
+    why, when one cannot be read."""
+    groups: list[dict[str, Any]] = []
+    try:
+        for path in args.groups:
+            groups += operations.groups_csv(bank, {"text": _csv_text(path), "name": shown_name(path)})["groups"]
+        if args.similar_to:
+            chosen = None
+            if args.similar_list:
+                listed = operations.groups_csv(bank, {"text": _csv_text(args.similar_list), "name": args.similar_list})
+                chosen = [code for group in listed["groups"] for code in group["codes"]]
+            payload = {"councils": _register_figures(compiled), "code": args.similar_to, "chosen": chosen}
+            groups.append(operations.similar(bank, payload)["group"])
+    except AssessmentError as error:
+        for problem in error.problems:
+            print(terminal_safe(f"error: {problem}"), file=sys.stderr)
+        raise Stop(EXIT_INPUT) from None
+    for place, group in enumerate(groups, start=1):  # ids unique across files
+        if group["kind"] == "custom":
+            group["id"] = f"custom/{place}"
+    return groups
+
+
+def _csv_text(path: str) -> str:
+    """A small CSV file's text (UTF-8, or Windows' encoding as spreadsheets save it); exit 2 when unreadable."""
+    try:
+        raw = read_regular_file(path, MAX_FILE_BYTES)
+    except (UnreadableFile, FileTooLarge) as error:
+        print(terminal_safe(f"{shown_name(path)}: cannot read the file: {getattr(error, 'reason', error)}"),
+              file=sys.stderr)  # fmt: skip
+        raise Stop(EXIT_INPUT) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def _register_figures(compiled: dict) -> list[dict[str, Any]]:
+    """The register's current councils with their population and area, for similar councils."""
+    from ..council_register import load_placed
+
+    try:
+        _, placed = load_placed(compiled)
+    except (OSError, KeyError, ValueError) as error:
+        print(f"error: cannot read the UK council register: {error}", file=sys.stderr)
+        raise Stop(EXIT_INPUT) from None
+    return [council.figures() for council in placed.councils]
+
+
+def _open_data(args: argparse.Namespace, bank: Bank, payload: dict[str, Any]) -> int:
+    """Write open figures (figures.csv, figures.json, dictionary.csv, README.txt) to --open-data DIR."""
+    import json
+
+    earlier = []
+    for path in args.previous:
+        try:
+            earlier.append(json.loads(_csv_text(path)))
+        except ValueError:
+            print(terminal_safe(f"{shown_name(path)}: not an open figures file (figures.json)"), file=sys.stderr)
+            return EXIT_INPUT
+    payload = {**payload, "earlier": earlier, "licence": args.licence or ""}
+    if args.min_group is not None:
+        payload["min_group"] = args.min_group
+    made = operations.open_figures(bank, payload)
+    for skipped in made["skipped"]:
+        print(terminal_safe(f"{skipped['file']}: skipped: {skipped['reason']}"), file=sys.stderr)
+    figures = made["figures"]
+    if not figures["groups"]:
+        print("error: none of the files could be compared; no open figures were written.", file=sys.stderr)
+        return EXIT_INPUT
+    folder = Path(args.open_data)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        print(terminal_safe(f"error: cannot make the folder {args.open_data}: {error.strerror}"), file=sys.stderr)
+        return EXIT_INPUT
+    for name, text in [("figures.csv", made["csv"]), ("figures.json", json_text(figures)),
+                       ("dictionary.csv", made["dictionary"]), ("README.txt", made["readme"])]:  # fmt: skip
+        code = write_output(str(folder / name), text)
+        if code != EXIT_OK:
+            return code
+    cells = figures["figures"]
+    hidden = [c for c in cells if not c["published"]]
+    protecting = sum(1 for c in hidden if c["hidden_because"] == "complementary")
+    print(
+        terminal_safe(
+            f"Wrote open figures to {args.open_data}: {len(cells) - len(hidden)} of {len(cells)} group figures "
+            f"published, {len(hidden)} hidden"
+            + (f" ({protecting} of them so that other hidden figures cannot be worked out)." if protecting else ".")
+        ),
+        file=sys.stderr,
+    )
+    return EXIT_SKIPPED if made["skipped"] else EXIT_OK
+
+
+def cmd_contribute(args: argparse.Namespace) -> int:
+    """A benchmark contribution from a signed-off assessment: its figures, and what --include names."""
+    bank = _bank(args)
+    assessment = _read_or_stop(args.file, bank, "make a contribution from it")
+    include = [part.strip() for part in args.include.split(",") if part.strip()]
+    try:
+        made = operations.contribute(bank, {"assessment": assessment, "include": include})
+    except AssessmentError as error:
+        print(terminal_safe(f"{shown_name(args.file)}: cannot make a contribution from it:"), file=sys.stderr)
+        for problem in error.problems:
+            print(terminal_safe(f"  - {problem}"), file=sys.stderr)
+        return EXIT_INPUT
+    code = write_or_print(json_text(made["contribution"]), args.output)
+    if code == EXIT_OK:
+        sent = made["contribution"]["included"]
+        print(
+            "Contribution: the council's figures by theme and its outcome indicators"
+            + (f", with its {', '.join(sent)}" if sent else ", and nothing else")
+            + (f", written to {args.output}." if args.output else "."),
+            file=sys.stderr,
+        )
+    return code
+
+
+def cmd_similar(args: argparse.Namespace) -> int:
+    """A council's similar councils and how they were found: as text, a groups CSV, or JSON."""
+    from ..reports.similar import similar_text
+
+    compiled = _compiled(args)
+    bank = Bank.from_dict(compiled)
+    try:
+        found = operations.similar(bank, {"councils": _register_figures(compiled), "code": args.code})
+    except AssessmentError as error:
+        print(terminal_safe(f"error: {error.problems[0]}"), file=sys.stderr)
+        return EXIT_INPUT
+    render = {
+        "text": lambda: (
+            terminal_safe(similar_text(found["similar"])) if not args.output else similar_text(found["similar"])
+        ),
+        "csv": lambda: found["csv"],
+        "json": lambda: json_text(found),
+    }[args.format]
+    return write_or_print(render(), args.output)
 
 
 def _read_or_stop(path: str, bank: Bank, doing: str) -> Assessment:

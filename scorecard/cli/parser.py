@@ -9,6 +9,7 @@ from ..sitegen import DEFAULT_SITE_URL, LOCAL_HOST, LOCAL_PORT
 from .commands import (
     cmd_build,
     cmd_compare,
+    cmd_contribute,
     cmd_merge,
     cmd_next_year,
     cmd_plan_export,
@@ -16,6 +17,7 @@ from .commands import (
     cmd_report,
     cmd_score,
     cmd_serve,
+    cmd_similar,
     cmd_template,
     cmd_validate,
 )
@@ -94,6 +96,45 @@ def build_parser() -> argparse.ArgumentParser:
         "median and quartiles (default); none: all councils in one group",
     )
     compare.add_argument(
+        "--groups",
+        action="append",
+        default=[],
+        metavar="CSV",
+        help="compare within your own groups instead (a partnership, a police force area, a region): a CSV with a "
+        "code column (register or GSS codes) and, optionally, a group column; repeat for more files",
+    )
+    compare.add_argument(
+        "--similar-to",
+        metavar="CODE",
+        help="compare a council with its similar councils (`scorecard similar CODE` says how they are found): its "
+        "register or GSS code",
+    )
+    compare.add_argument(
+        "--similar-list",
+        metavar="CSV",
+        help="with --similar-to: your own list of its similar councils instead (a CSV with a code column, such as "
+        "`scorecard similar CODE --format csv` writes, edited)",
+    )
+    compare.add_argument(
+        "--open-data",
+        metavar="DIR",
+        help="write open figures to DIR instead of a report: group medians, quartiles and tiers by theme as CSV and "
+        "JSON, with a data dictionary, a README and the licence; figures that could give away a council's own are "
+        "hidden",
+    )
+    compare.add_argument(
+        "--previous",
+        action="append",
+        default=[],
+        metavar="JSON",
+        help="with --open-data: an earlier release's figures.json; nothing published here may be subtracted from it "
+        "to give away a council's figures (repeat for more)",
+    )
+    compare.add_argument(
+        "--licence",
+        help="with --open-data: the licence of the figures (default: Creative Commons Attribution 4.0)",
+    )
+    compare.add_argument(
         "--shareable",
         action="store_true",
         help="a report meant to be shared: hide any group figure (median, quartiles, lowest, highest) "
@@ -103,10 +144,40 @@ def build_parser() -> argparse.ArgumentParser:
         "--min-group",
         type=int,
         metavar="N",
-        help="with --shareable: hide group figures drawn from fewer than N councils (default 5)",
+        help="with --shareable or --open-data: hide group figures drawn from fewer than N councils (default 5)",
     )
     compare.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
     compare.set_defaults(run=cmd_compare)
+
+    contribute = commands.add_parser(
+        "contribute",
+        help="make a benchmark contribution for a coordinator from a signed-off assessment",
+        description="Write a benchmark contribution: the council's figures from a signed-off assessment (scores, "
+        "tiers, coverage and evidence shares by theme, and its outcome indicators), and nothing else unless "
+        "--include names it. `scorecard compare` reads contributions beside whole files.",
+    )
+    contribute.add_argument("file", help="the signed-off assessment file")
+    contribute.add_argument(
+        "--include",
+        default="",
+        metavar="PARTS",
+        help="also send these, comma-separated: answers, notes, evidence, sign_off (who signed off), functions "
+        "(functions changed from the type's defaults), targets (your target tier per theme)",
+    )
+    contribute.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
+    contribute.set_defaults(run=cmd_contribute)
+
+    similar = commands.add_parser(
+        "similar",
+        help="a council's similar councils from the UK council register, and how they were found",
+        description="List the councils most like a council: the nearest of the same nation and type by population "
+        "and population density (UK council register, mySociety, CC BY 4.0), each with its figures and distance, "
+        "and how they were found. --format csv writes a groups file for `compare --similar-list` or `--groups`.",
+    )
+    similar.add_argument("code", help="the council's register code (TUN) or GSS code (E07000116)")
+    similar.add_argument("--format", choices=["text", "csv", "json"], default="text")
+    similar.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
+    similar.set_defaults(run=cmd_similar)
 
     report = commands.add_parser(
         "report", help="the board report: a one-page summary and an annex, as HTML for print or PDF"

@@ -179,6 +179,63 @@ def comparison_csv(result: Mapping[str, Any]) -> str:
     return out.getvalue()
 
 
+def open_figures_csv(release: dict[str, Any]) -> str:
+    """Open figures (comparison/open_figures.py) as CSV: one row per group and figure, the columns of its data
+    dictionary."""
+    columns = [entry["column"] for entry in release["dictionary"]]
+    out, writer = _writer()
+    writer.writerow(columns)
+    for cell in release["figures"]:
+        values = {
+            "group_id": cell["group"],
+            "group": spreadsheet_safe(cell["group_title"]),
+            "group_kind": cell["group_kind"],
+            "figure_id": cell["figure"],
+            "figure": cell["figure_title"],
+            "councils_counted": cell["councils_counted"],
+            "provisional_counted": "" if cell["provisional_counted"] is None else cell["provisional_counted"],
+            "not_rated_left_out": cell["not_rated_left_out"],
+            "published": "yes" if cell["published"] else "no",
+            "hidden_because": cell["hidden_because"],
+            "median": _figure(cell["median"]),
+            "lower_quartile": _figure(cell["lower_quartile"]),
+            "upper_quartile": _figure(cell["upper_quartile"]),
+            "councils": " ".join(spreadsheet_safe(c) for c in cell["councils"]),
+        }
+        for tier, figures in cell["tiers"].items():
+            values[f"{tier}_councils"] = "" if figures["councils"] is None else figures["councils"]
+            values[f"{tier}_percent"] = "" if figures["percent"] is None else figures["percent"]
+        writer.writerow([values[c] for c in columns])
+    return out.getvalue()
+
+
+SIMILAR_COLUMNS = ["group", "code", "name", "type", "population", "area_km2", "density_per_km2", "z_population",
+                   "z_density", "distance"]  # fmt: skip
+
+
+def similar_csv(similar: dict[str, Any], group: dict[str, Any]) -> str:
+    """A council and its similar councils with their figures, the council first: a groups file as it stands
+    (comparison/groups_file.py reads the group and code columns), for a coordinator to edit."""
+    out, writer = _writer()
+    writer.writerow(SIMILAR_COLUMNS)
+    for council in [{**similar["council"], "distance": 0.0}, *similar["neighbours"]]:
+        writer.writerow(
+            [spreadsheet_safe(group["title"]), council["code"], spreadsheet_safe(council["name"]), council["type"],
+             council["population"], council["area"], council["density"], council["z_population"],
+             council["z_density"], council["distance"]]
+        )  # fmt: skip
+    return out.getvalue()
+
+
+def dictionary_csv(release: dict[str, Any]) -> str:
+    """The open figures' data dictionary as CSV: column, type, meaning."""
+    out, writer = _writer()
+    writer.writerow(["column", "type", "meaning"])
+    for entry in release["dictionary"]:
+        writer.writerow([entry["column"], entry["type"], entry["meaning"]])
+    return out.getvalue()
+
+
 def _figure(value: float | None, scale: int = 1) -> float | str:
     """A score, gap or percentage as a float (rounded to 0.1 when scaled), blank when there is none.
 

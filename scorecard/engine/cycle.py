@@ -18,6 +18,7 @@ refuses the file: no officer types that.
                                "status": "in_progress", "note": "..."}}   (status not_planned needs a reason)
     "sign_off":    {"name": "A. Lead", "role": "Modern slavery lead", "date": "2026-11-30"}
     "assignments": {"procurement": "P. Buyer", "HOU-04": "H. Officer"}   (theme id or question id)
+    "targets":     {"procurement": "substantial"}   the council's own target tier for a theme
     "review":      ["SPC-01", ...]   answers carried from last year, not yet confirmed or changed
     "previous":    last year's answers {"assessment_date", "bank_version", "answers", "notes",
                    "evidence", "indicators"}, or a reference to last year's file {"file", "assessment_date"}
@@ -61,7 +62,7 @@ MAX_NOTE = 10_000
 NOT_STARTED, IN_PROGRESS, DONE, NOT_PLANNED = "not_started", "in_progress", "done", "not_planned"
 STATUSES = (NOT_STARTED, IN_PROGRESS, DONE, NOT_PLANNED)
 PLANNED = (NOT_STARTED, IN_PROGRESS, DONE)  # the actions counted in "tier when planned actions are done"
-SECTIONS = ("evidence", "action_plan", "sign_off", "assignments", "review", "previous", "indicators")
+SECTIONS = ("evidence", "action_plan", "sign_off", "assignments", "targets", "review", "previous", "indicators")
 
 
 @dataclass
@@ -70,6 +71,7 @@ class Cycle:
     action_plan: dict[str, dict[str, str]] = field(default_factory=dict)
     sign_off: dict[str, str] | None = None
     assignments: dict[str, str] = field(default_factory=dict)
+    targets: dict[str, str] = field(default_factory=dict)  # theme id -> the tier the council aims for
     review: list[str] = field(default_factory=list)
     previous: dict[str, Any] | None = None
     indicators: dict[str, dict[str, Any]] = field(default_factory=dict)  # checked by indicators.read_indicators
@@ -90,6 +92,8 @@ class Cycle:
             data["sign_off"] = dict(self.sign_off)
         if self.assignments:
             data["assignments"] = dict(self.assignments)
+        if self.targets:
+            data["targets"] = dict(self.targets)
         if self.review:
             data["review"] = list(self.review)
         if self.previous:
@@ -122,6 +126,7 @@ def read_cycle(data: dict[str, Any], bank: Bank, problems: list[Message]) -> Cyc
     elif data.get("sign_off") is not None:
         problems.append(Message("sign_off_bad_shape"))
     cycle.assignments = _assignments(data.get("assignments", {}), bank, problems, aside)
+    cycle.targets = read_targets(data.get("targets", {}), bank, problems, aside)
     cycle.review = _review(data.get("review", []), moved, problems)
     if data.get("previous") is not None:
         cycle.previous = _usable("previous", data["previous"], _previous, aside)
@@ -254,6 +259,29 @@ def _assignments(raw: Any, bank: Bank, problems: list[Message], aside: SetAside)
         else:
             assignments[bank.replaced_by.get(key, key)] = name
     return assignments
+
+
+def read_targets(raw: Any, bank: Bank, problems: list[Message], aside: SetAside | None = None) -> dict[str, str]:
+    """The council's target tier per theme: a theme id (kept when the bank does not know it, and not used) and a
+    tier id of the bank. A target that is not a tier of the bank (another bank's, an edited file) is set aside in
+    a file (``aside``), refused in a contribution (no ``aside``); a key that is not a theme id refuses either."""
+    if not isinstance(raw, dict):
+        problems.append(Message("targets_not_an_object", {"kind": kind_of(raw)}))
+        return {}
+    tiers = [t.id for t in bank.tiers]
+    targets: dict[str, str] = {}
+    for key, tier in raw.items():
+        if not isinstance(key, str) or not THEME_ID.fullmatch(key):
+            problems.append(Message("target_key_bad", {"key": _short(key), "themes": [t.id for t in bank.themes]}))
+        elif tier not in tiers:
+            why = Message("target_tier_bad", {"theme": key, "value": _short(str(tier)), "tiers": tiers})
+            if aside is None:
+                problems.append(why)
+            else:
+                aside[f"targets.{key}"] = (tier, [why])
+        else:
+            targets[key] = tier
+    return targets
 
 
 def _review(raw: Any, moved: Mapping[str, str], problems: list[Message]) -> list[str]:

@@ -68,14 +68,16 @@ def import_plan(bank: Bank, here_data: Any, incoming: Assessment) -> dict[str, A
     }
 
 
-PART_SECTIONS = ("evidence", "action_plan", "assignments")
+PART_SECTIONS = ("evidence", "action_plan", "assignments", "targets")
 
 
 def _parts(bank: Bank, mine: dict[str, Any], theirs: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every entry of evidence, the action plan and assignments, the sign-off and last year's record, compared."""
+    """Every entry of evidence, the action plan, assignments and targets, the sign-off and last year's record,
+    compared."""
     order = {qid: i for i, qid in enumerate(bank.questions)}
     order.update({t.id: -len(bank.themes) + i for i, t in enumerate(bank.themes)})  # themes first, in bank order
     titles = {t.id: t.title for t in bank.themes}
+    tiers = {t.id: t.name for t in bank.tiers}
     parts = []
     for section in PART_SECTIONS:
         here, there = _section(mine, section), _section(theirs, section)
@@ -83,6 +85,9 @@ def _parts(bank: Bank, mine: dict[str, Any], theirs: dict[str, Any]) -> list[dic
             parts.append(
                 _part(section, f"{section}.{key}", _label_of(section, key, titles), here.get(key), there.get(key))
             )
+            if section == "targets":  # a tier by its name; one the bank does not know (set aside) as it is
+                for side in ("here", "file"):
+                    parts[-1][side] = tiers.get(parts[-1][side], parts[-1][side])
     for section in ("sign_off", "previous"):
         if mine.get(section) or theirs.get(section):
             parts.append(_part(section, section, PART_LABELS[section], mine.get(section), theirs.get(section)))
@@ -102,6 +107,8 @@ def _label_of(section: str, key: str, titles: dict[str, str]) -> str:
         return f"Evidence for {key}"
     if section == "action_plan":
         return f"Action for {key}"
+    if section == "targets":
+        return f"Target tier for {titles.get(key, key)}"
     return f"Who answers {titles.get(key, key)}"
 
 

@@ -57,6 +57,7 @@ WHAT = {
     "action_plan": "action",
     "retired_answers": "answer to a retired question",
     "assignments": "assignment",
+    "targets": "target tier",
     "council": "council detail",
     "sign_off": "sign-off",
     "previous": "last year's answers",
@@ -267,6 +268,9 @@ def _items(bank: Bank, source: Source) -> dict[str, Any]:
         items[f"retired_answers.{qid}"] = value
     for key, name in data.get("assignments", {}).items():
         items[f"assignments.{key}"] = name
+    for theme_id, tier in data.get("targets", {}).items():  # a theme's target: from the files giving that theme
+        if source.themes is None or theme_id in source.themes:
+            items[f"targets.{theme_id}"] = tier
     for iid, entry in data.get("indicators", {}).items():
         indicator = bank.indicators.get(iid)
         if source.themes is not None and (indicator is None or indicator.theme not in source.themes):

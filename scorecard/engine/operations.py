@@ -24,7 +24,7 @@ from .messages import Message
 from .result import score_assessment
 
 Payload = dict[str, Any]
-COMPARISON_OPTIONS = ("group_by", "shareable", "min_group")
+COMPARISON_OPTIONS = ("group_by", "shareable", "min_group", "custom", "focus")
 
 
 def checked(bank: Bank, assessment: Assessment | Payload) -> Assessment:
@@ -152,9 +152,14 @@ def compare(bank: Bank, payload: Payload) -> Payload:
     ("shown", with their places in the list, "shown_files"): the medians then describe those councils only.
     Files are told apart by their place in the list, never by name (two may share one).
 
-    options: group_by ("type" or "none"), shareable (bool), min_group (int). skipped: files the caller could not
-    even read, in the comparison's form (comparison.skipped_file), listed first.
+    options: group_by ("type", "none" or "custom"), shareable (bool), min_group (int), custom (the groups of
+    group_by "custom": [{"id", "title", "kind", "codes", "method"?}], from groups_csv or similar), focus (a council's
+    register or GSS code: where it stands in its group, in words). skipped: files
+    the caller could not even read, in the comparison's form (comparison.skipped_file), listed first. Files may be
+    whole assessments or benchmark contributions (contribution.py).
     """
+    from .comparison.compare import read_compared
+
     everything = _comparison(bank, payload)
     wanted = payload.get("filter") or {}
     region, ctype = wanted.get("region") or "", wanted.get("type") or ""
@@ -163,7 +168,7 @@ def compare(bank: Bank, payload: Payload) -> Payload:
     keep = []
     for place, f in enumerate(payload["files"]):
         try:
-            council = parse_assessment_text(f["text"], bank).council
+            council = read_compared(bank, f["text"]).council
         except AssessmentError:
             continue  # listed as skipped in the comparison of them all
         if (not region or council.region == region) and (not ctype or council.type == ctype):
@@ -194,7 +199,86 @@ def _comparison(bank: Bank, payload: Payload) -> Any:
     min_group = options.get("min_group", MIN_GROUP)
     if isinstance(min_group, bool) or not isinstance(min_group, int) or min_group < 1:
         problems.append(Message("comparison_min_group_bad"))
+    custom = options.get("custom", [])
+    if not _groups_shaped(custom) or (options.get("group_by") == "custom") != bool(custom):
+        problems.append(Message("comparison_custom_bad"))
+    if not isinstance(options.get("focus", ""), str):
+        problems.append(Message("comparison_focus_bad"))
     if problems:
         raise AssessmentError(problems)
     files = [(f["name"], f["text"]) for f in payload["files"]]
     return compare_files(bank, files, skipped=payload.get("skipped"), **options)
+
+
+def _groups_shaped(groups: Any) -> bool:
+    """Custom groups as groups_csv and similar return them."""
+    return isinstance(groups, list) and all(
+        isinstance(g, dict)
+        and all(isinstance(g.get(k), str) and g[k] for k in ("id", "title", "kind"))
+        and isinstance(g.get("codes"), list)
+        and all(isinstance(c, str) for c in g["codes"])
+        and all(isinstance(m, str) for m in g.get("method", []))
+        for g in groups
+    )
+
+
+def contribute(bank: Bank, payload: Payload) -> Payload:
+    """A benchmark contribution of a signed-off assessment: {"assessment", "include"?: [what else to send]} ->
+    {"contribution"} (contribution.py; AssessmentError when it is not signed off)."""
+    from .contribution import make_contribution
+
+    assessment = checked(bank, payload["assessment"])
+    include = payload.get("include") or []
+    return {"contribution": make_contribution(bank, assessment, score_assessment(bank, assessment), include)}
+
+
+def similar(bank: Bank, payload: Payload) -> Payload:
+    """A council's similar councils: {"councils": the register's figures, "code", "chosen"?: [codes]} ->
+    {"similar": how they were found, each with its figures and distance; "group": the council and them as a
+    custom group for compare (the ``chosen`` codes instead, when a coordinator gives their own list); "csv": the
+    computed list as a groups file to edit}."""
+    from .comparison.similar import similar_councils, similar_group
+    from .csv_export import similar_csv
+
+    found = similar_councils(bank, payload["councils"], payload["code"])
+    group = similar_group(found, payload.get("chosen"))
+    return {"similar": found, "group": group, "csv": similar_csv(found, similar_group(found))}
+
+
+def groups_csv(bank: Bank, payload: Payload) -> Payload:
+    """A coordinator's groups file: {"text", "name"} -> {"groups"} (comparison/groups_file.py)."""
+    from .comparison.groups_file import read_groups_csv
+
+    return {"groups": read_groups_csv(payload["text"], payload["name"])}
+
+
+def open_figures(bank: Bank, payload: Payload) -> Payload:
+    """Open figures of files compared as compare's payload, plus {"min_group"?, "earlier"?: [earlier releases'
+    figures JSON], "licence"?, "title"?} -> {"figures" (the JSON), "csv", "dictionary" (CSV), "readme" (text),
+    "skipped" (the files that could not be compared, as compare lists them)}."""
+    from .comparison import MIN_GROUP
+    from .comparison.open_figures import DEFAULT_LICENCE, open_figures
+    from .csv_export import dictionary_csv, open_figures_csv
+    from .wording import open_figures_readme
+
+    min_group = payload.get("min_group", MIN_GROUP)
+    if isinstance(min_group, bool) or not isinstance(min_group, int) or min_group < 1:
+        raise AssessmentError([Message("comparison_min_group_bad")])
+    # Open figures hide what they must themselves (disclosure.py): from a comparison hidden for sharing, whose small
+    # groups' scores are already blanked, those councils would not be counted at all.
+    options = {k: v for k, v in (payload.get("options") or {}).items() if k not in ("shareable", "min_group")}
+    comparison = _comparison(bank, {**payload, "options": options})
+    figures = open_figures(
+        comparison,
+        min_group,
+        payload.get("earlier") or [],
+        licence=payload.get("licence") or DEFAULT_LICENCE,
+        title=payload.get("title") or "",
+    )
+    return {
+        "figures": figures,
+        "csv": open_figures_csv(figures),
+        "dictionary": dictionary_csv(figures),
+        "readme": open_figures_readme(figures),
+        "skipped": comparison["skipped"],
+    }

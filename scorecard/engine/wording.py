@@ -67,6 +67,7 @@ def entry_set_aside_message(key: str, problems: list[str]) -> str:
         "evidence": "The evidence for {}",
         "action_plan": "The action plan entry for {}",
         "assignments": "Who answers {}",
+        "targets": "The target tier for {}",
         "sign_off": "The sign-off",
         "previous": "Last year's answers",
     }
@@ -320,11 +321,29 @@ def comparison_notes(
     hidden: Sequence[Mapping[str, Any]] | None = None,
     min_group: int = 5,
     shareable: bool = False,
+    outside: list[str] | None = None,
+    contributions: tuple[int, int] = (0, 0),
+    group_trends: Sequence[Mapping[str, Any]] | None = None,
 ) -> list[str]:
-    """The like-with-like findings as plain-English sentences, most important first."""
+    """The like-with-like findings as plain-English sentences, most important first.
+
+    ``contributions``: how many of how many assessments were benchmark contributions."""
     notes = []
     groups = groups or []
-    if group_by == "type" and groups:
+    if group_by == "custom":
+        listed = and_list([f"{g['title']} ({plural(g['councils'], 'council')})" for g in groups] or ["none"])
+        notes.append(
+            f"Councils are compared within the groups given: {listed}. Each group has its own median and "
+            "quartiles, and each council's gap is to its own group's median."
+        )
+        for group in groups:
+            notes += group["method"]
+        if outside:
+            notes.append(
+                f"{plural(len(outside), 'council')} in the files {'is' if len(outside) == 1 else 'are'} in none of "
+                f"the groups given, so {'it is' if len(outside) == 1 else 'they are'} left out: {and_list(outside)}."
+            )
+    elif group_by == "type" and groups:
         listed = and_list([f"{g['title']} ({plural(g['councils'], 'council')})" for g in groups])
         notes.append(
             f"Councils are compared with councils of the same nation and type: {listed}. Each group has its "
@@ -395,11 +414,17 @@ def comparison_notes(
                 for v in versions
             ]
         )
-        notes.append(
-            f"Assessments were answered against question bank version{'s' if len(versions) > 1 else ''} {listed}. "
+        scored = (
             f"All are scored with the current bank, {bank.version}: questions added since an older version "
             "count as unanswered in it (lowering its coverage, not its score), and answers to replaced "
             "questions carry over."
+            if not contributions[0]
+            else f"Whole files are scored with the current bank, {bank.version}; a contribution keeps the figures "
+            "of the bank that scored it, so where the bank changed what a theme measures they are not like for like."
+        )
+        notes.append(
+            f"Assessments were answered against question bank version{'s' if len(versions) > 1 else ''} {listed}. "
+            + scored
         )
     for theme in like["asked_differs"]:
         if not theme["by_type_differs"] or group_by == "type":  # grouped by type: each group is asked alike
@@ -444,6 +469,42 @@ def comparison_notes(
     if len(regions) > 1:
         listed = and_list([f"{r['region'] or 'no region given'} ({plural(r['councils'], 'council')})" for r in regions])
         notes.append(f"The councils are from more than one region: {listed}.")
+    had, of = contributions
+    if had:
+        contributions_are = "is a benchmark contribution" if had == 1 else "are benchmark contributions"
+        which = (
+            "the one assessment is a benchmark contribution"
+            if of == 1
+            else f"all {of} assessments {contributions_are}"
+            if had == of
+            else f"{had} of the {of} assessments {contributions_are}"
+        )
+        rest = f"; the other {of - had} {'is a whole file' if of - had == 1 else 'are whole files'}" if had < of else ""
+        notes.append(
+            f"{which[0].upper()}{which[1:]}: each council's figures as the bank it names scored them, without "
+            f"residual risk, and without answers unless the council sent them{rest}."
+        )
+    for trend in trends:
+        for theme in trend["themes"]:
+            for change in theme["measure_changes"]:
+                notes.append(
+                    f"{trend['council']}: the question bank changed what {theme['title']} measures between "
+                    f"{change['from_version']} ({change['from_date']}) and {change['to_version']} "
+                    f"({change['to_date']}), so its scores before and after are not like for like."
+                )
+        for change in trend["changes"]:
+            if not change["known"]:
+                notes.append(
+                    f"{trend['council']}: which answers changed between {change['from_date']} and "
+                    f"{change['to_date']} is not known: a contribution was sent without its answers."
+                )
+    for group in group_trends or []:
+        for change in group["measure_changes"]:
+            notes.append(
+                f"{group['title']}: the question bank changed what {change['title']} measures between the "
+                f"assessments of {change['from_year']} and of {change['to_year']}, so its medians before and after "
+                "are not like for like."
+            )
     for trend in trends:
         types = trend["council_types"]
         if len(set(types)) > 1:
@@ -472,6 +533,217 @@ def _figures(bank: Bank, figures: list[str]) -> str:
 def _key_text(key: str) -> str:
     kind, _, value = key.partition(":")
     return {"code": f"register code {value}", "ons": f"GSS code {value}"}.get(kind, f"the name {value!r}")
+
+
+def similar_method(bank: Bank, similar: Mapping[str, Any]) -> list[str]:
+    """How a council's similar councils were chosen (comparison/similar.py), as sentences a coordinator can check."""
+    me = similar["council"]
+    nation = next((t.nation for t in bank.council_types.values() if t.id == me["type"]), "")
+    nation_name = bank.nations.get(nation, nation) or "its nation"
+    kinds = "; ".join(type_name(bank, t) for t in similar["types"])
+    sentences = [
+        f"Councils like {me['name']} ({me['code']}): the {plural(similar['found'], 'nearest council', 'nearest')} "
+        f"of {plural(similar['candidates'], 'other council')} in {nation_name} of the same "
+        f"{'types' if similar['basis'] == 'functions' else 'type'} ({kinds}), by "
+        "population and population density: the population (2020) and area of each council in the UK council "
+        "register (mySociety, UK local authority names and codes, CC BY 4.0)."
+    ]
+    if similar["basis"] == "functions":
+        sentences.append(
+            f"Fewer than {similar['count']} other councils in {nation_name} are of its type, so the councils of "
+            f"every type that runs the same functions by default ({kinds}) are included: they are asked the same "
+            "questions."
+        )
+    scale = similar["scale"]
+    sentences.append(
+        "Each council is placed by the natural logarithm of its population and of its density (people per square "
+        f"kilometre), each standardised across these {similar['candidates'] + 1} councils (log population: mean "
+        f"{scale['log_population']['mean']}, standard deviation {scale['log_population']['sd']}; log density: mean "
+        f"{scale['log_density']['mean']}, standard deviation {scale['log_density']['sd']}), so size and density "
+        "weigh the same. The distance between two councils is the straight-line distance between them on those two "
+        "measures; the nearest come first, and equal distances are ordered by register code."
+    )
+    if similar["found"] < similar["count"]:
+        sentences.append(
+            f"Only {plural(similar['found'], 'council')} could be compared with it, not {similar['count']}."
+        )
+    if similar["left_out"]:
+        listed = and_list([f"{c['name']} ({c['code']})" for c in similar["left_out"]])
+        sentences.append(f"Left out, having no population or area in the register: {listed}.")
+    return sentences
+
+
+def similar_chosen(similar: Mapping[str, Any], codes: list[str]) -> list[str]:
+    """What a coordinator's own list of similar councils changes from the computed one, in words."""
+    me = similar["council"]
+    computed = [n["code"] for n in similar["neighbours"]]
+    added = [c for c in codes if c not in computed]
+    dropped = [c for c in computed if c not in codes]
+    changes = []
+    if added:
+        changes.append(f"added {and_list(added)}")
+    if dropped:
+        changes.append(f"left out {and_list(dropped)}")
+    return [
+        f"The councils similar to {me['name']} ({me['code']}) are the coordinator's own list, not the computed one"
+        + (f": {'; '.join(changes)}." if changes else " (the same councils).")
+    ]
+
+
+BANDS = {
+    "above_upper_quartile": "above the upper quartile, in the top quarter",
+    "upper_middle": "between the median and the upper quartile",
+    "at_median": "at the median",
+    "lower_middle": "between the lower quartile and the median",
+    "below_lower_quartile": "below the lower quartile, in the bottom quarter",
+}
+
+
+def position_sentence(figure: Mapping[str, Any], tiers: Mapping[str, str]) -> str:
+    """Where one of a council's figures stands in its group (comparison/position.py), in words."""
+    title, value = figure["title"], figure["score"]
+    tier = tiers.get(figure["tier"], figure["tier"]) if figure["tier"] else "not rated"
+    target = ""
+    if figure["target"]:
+        short = figure["tiers_to_target"]
+        reached = "reached" if short == 0 else "no tier yet" if short is None else f"{plural(short, 'tier')} to go"
+        target = f" Its own target: {tiers.get(figure['target'], figure['target'])}, {reached}."
+    if not figure["asked"]:
+        return f"{title}: not asked of this council."
+    if figure["score_hidden"]:
+        return (
+            f"{title}: {tier}; its score and the group's figures are hidden in a report for sharing (too few "
+            f"councils counted).{target}"
+        )
+    if value is None:
+        return f"{title}: not scored yet.{target}"
+    flag = ", provisional" if figure["provisional"] and figure["tier"] else ""  # counted, and flagged
+    head = f"{title}: {score(value)} ({tier}{flag})"
+    if not figure["counted"]:  # a score without a tier
+        why = f" {figure['note']}" if figure["note"] else ""
+        return f"{head}.{why} Left out of the group's figures until it is rated.{target}"
+    if figure["hidden"]:
+        return f"{head}; the group's figures are hidden in a report for sharing (too few councils counted).{target}"
+    if figure["n"] == 1:
+        return f"{head}; the only council counted in its group.{target}"
+    difference = value - figure["median"]
+    side = (
+        "at the group's median"
+        if not difference
+        else (
+            f"{num(abs(difference))} {'above' if difference > 0 else 'below'} the group's median of {num(figure['median'])}"
+        )
+    )
+    where = "" if figure["band"] == "at_median" else f", {BANDS[figure['band']]}"
+    higher = figure["higher"]
+    return (
+        f"{head}, {side}{where}; {'none' if not higher else higher} of the {figure['n']} councils counted "
+        f"{'scores' if higher == 1 else 'score'} higher.{target}"
+    )
+
+
+def open_figures_method(min_group: int, earlier: bool) -> list[str]:
+    """How open figures were made and hidden (comparison/open_figures.py, disclosure.py), for their readers."""
+    return [
+        "Each figure is drawn from the latest self-assessment of each council in the group, scored with the "
+        "question bank named. A council's score is counted when it is rated (it has a tier): a provisional one "
+        "(not every question answered) is counted, and how many of the councils counted are provisional is given "
+        "(provisional_counted); a score without a tier (not rated: too little answered to rate, or waiting for a "
+        "legal duty or an essential control to be answered) is left out of every figure, and how many were left "
+        "out is given (not_rated_left_out).",
+        "Median and quartiles: Python's statistics.quantiles(method='inclusive'), Excel's QUARTILE.INC, to one "
+        "decimal place, halves rounded up. Tier percentages are whole numbers rounded by largest remainder, so "
+        "each set adds up to 100; counts are whole numbers, so a total is the sum of its groups' counts.",
+        f"A figure drawn from fewer than {plural(min_group, 'council')} is not published. Neither is any other "
+        "figure that would let a hidden one, or the figures of fewer than "
+        f"{plural(min_group, 'council')}, be worked out by adding and subtracting published figures"
+        + (" of this release and the earlier releases it was checked against." if earlier else " of this release.")
+        + " Totals across groups give counts only: no median across councils of different kinds.",
+    ]
+
+
+def open_figures_readme(release: dict[str, Any]) -> str:
+    """The open figures' README: what they are, how they were made and hidden, the licence and attribution."""
+    groups = and_list([f"{g['title']} ({plural(g['councils'], 'council')})" for g in release["groups"]] or ["none"])
+    lines = [
+        release["title"],
+        "",
+        f"Groups: {groups}. Question bank {release['bank_version']}; figures drawn from fewer than "
+        f"{plural(release['min_group'], 'council')} are not published.",
+        "",
+        "Files: figures.csv (one row per group and figure), figures.json (the same, with this text), "
+        "dictionary.csv (what each column means).",
+        "",
+        "How the figures were made:",
+        *(f"- {sentence}" for sentence in release["method"]),
+        "",
+        f"Licence: {release['licence']}.",
+        *(f"{line}." for line in release["attribution"]),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def open_figures_dictionary(tiers: dict[str, str]) -> list[dict[str, str]]:
+    """The columns of the open figures CSV: name, type and meaning (the data dictionary)."""
+    columns = [
+        ("group_id", "text", "The group's identifier: nation/type, all, custom/N, similar/CODE, or total."),
+        ("group", "text", "The group's name."),
+        (
+            "group_kind",
+            "text",
+            "type (nation and council type), all, custom (a coordinator's list), similar "
+            "(a council and its similar councils), or total (all groups together).",
+        ),
+        ("figure_id", "text", "overall, or the theme's identifier."),
+        ("figure", "text", "Overall, or the theme's title."),
+        (
+            "councils_counted",
+            "whole number",
+            "Councils whose score for this figure is counted: rated (a score with a tier), provisional ones "
+            "included. Always published.",
+        ),
+        (
+            "provisional_counted",
+            "whole number",
+            "Of the councils counted, those whose score is provisional (not every question answered): rated, "
+            "counted, and flagged here. Blank when hidden.",
+        ),
+        (
+            "not_rated_left_out",
+            "whole number",
+            "Councils with a score but no tier for this figure (not rated: too little answered, or waiting for a "
+            "legal duty or an essential control to be answered): left out of every figure of the row. Always "
+            "published.",
+        ),
+        ("published", "yes/no", "no when the figures of this row are hidden."),
+        (
+            "hidden_because",
+            "text",
+            "fewer_than_min_group (drawn from too few councils), complementary (hidden "
+            "so that another hidden figure cannot be worked out from it), or blank.",
+        ),
+        ("median", "number, 0 to 100", "The median score, one decimal place; blank when hidden or for a total."),
+        ("lower_quartile", "number, 0 to 100", "The lower quartile of the scores (QUARTILE.INC)."),
+        ("upper_quartile", "number, 0 to 100", "The upper quartile of the scores (QUARTILE.INC)."),
+    ]
+    for tier, name in tiers.items():
+        columns.append((f"{tier}_councils", "whole number", f"Councils counted whose tier is {name}."))
+        columns.append(
+            (
+                f"{tier}_percent",
+                "whole number, 0 to 100",
+                "The same as a percentage of the councils counted; the percentages of a row add up to 100.",
+            )
+        )
+    columns.append(
+        (
+            "councils",
+            "text",
+            "The councils counted: their register codes (code:TUN), GSS codes "
+            "(ons:E07000116) or, for a council given by name only, its name (name:...), separated by spaces.",
+        )
+    )
+    return [{"column": c, "type": t, "meaning": m} for c, t, m in columns]
 
 
 def type_name(bank: Bank, type_id: str) -> str:
@@ -552,6 +824,46 @@ PROBLEMS = {
     "comparison_option_unknown": "unknown comparison option {option!r}",
     "comparison_group_by_bad": "group_by must be one of {choices}",
     "comparison_min_group_bad": "min_group must be a whole number of councils, at least 1",
+    "comparison_focus_bad": "focus must be a council's register or GSS code",
+    "comparison_custom_bad": 'custom groups are a list of {{"id", "title", "kind", "codes"}}, given with group_by '
+    '"custom" (and only then)',
+    "similar_unknown_council": "{code!r} is not a current council in the UK council register: give its register "
+    "code (such as TUN) or GSS code (such as E07000116)",
+    "targets_not_an_object": "targets must be an object mapping theme ids to tier ids, not {kind}",
+    "target_key_bad": "targets: {key!r} is not a theme id (one of: {themes})",
+    "target_tier_bad": "targets: {theme}: {value!r} is not a tier (one of: {tiers})",
+    "not_a_contribution": 'this is not a benchmark contribution (expected "format": "{format}")',
+    "contribution_not_signed_off": "only a signed-off assessment can be contributed: sign it off first (results "
+    "page, Sign-off), so the figures a coordinator compares are ones the council stands by",
+    "contribution_include_unknown": "{value!r} is not something a contribution can include (one of: {choices})",
+    "contribution_included_bad": "included must list what the council chose to send besides the figures, from: "
+    "{choices}",
+    "contribution_unexpected": "{key!r} is not part of a contribution unless the council included it: a "
+    "contribution holds only its figures and what its included list names",
+    "contribution_missing": "included names {key} but the contribution does not hold it",
+    "contribution_figures_bad": "{where}: expected an object with exactly {fields}",
+    "contribution_figure_bad": "{where}: {figure} {value} is not a figure this scorecard writes (a score is 0 to "
+    "100, coverage and shares 0 to 1, provisional true or false, counts whole numbers, notes one line of text)",
+    "contribution_tier_bad": "{where}: {value!r} is not a tier (one of: {tiers})",
+    "contribution_not_rated_bad": "{where}: not_rated {value} is not a reason a theme is not rated (one of: "
+    "{choices}; null when it is rated or has nothing to rate)",
+    "contribution_rating_bad": "{where}: a theme with a score has a tier or says why it is not rated (not_rated), "
+    "never both and never neither",
+    "contribution_themes_bad": "themes must be a list of the themes' figures, not {kind}",
+    "contribution_theme_id_bad": "themes: {value!r} is not a theme id, or is given twice",
+    "groups_file_empty": "{file}: the groups file is empty; it needs a header row with a code column "
+    "(and, optionally, group) and a row for each council",
+    "groups_file_no_code": "{file}: the groups file has no code column: its first row must name the columns, "
+    "such as group,code",
+    "groups_file_code_bad": "{file}, line {line}: {value!r} is not a council register code (such as TUN) or GSS "
+    "code (such as E07000116)",
+    "groups_file_too_many": "{file}: more than {limit} groups; a comparison shows each group as its own table",
+    "groups_council_twice": "{council} is in more than one group ({groups}): each council is compared within one "
+    "group; give it in one",
+    "open_figures_earlier_bad": "earlier release {place} is not an open figures file (figures.json, with "
+    '"format": "{format}")',
+    "similar_no_figures": "{council} ({code}) has no population or area in the UK council register, so similar "
+    "councils cannot be found for it",
     # the yearly cycle (engine/cycle.py)
     "section_not_an_object": "{section} must be an object mapping question ids to entries, not {kind}",
     "section_key_not_a_question": "{section}: {key!r} is not a question id like SPC-01",
@@ -653,6 +965,7 @@ LISTED = {
     "columns",
     "names",
     "choices",
+    "tiers",
 }  # parameters that are lists of ids
 
 # what a character that does not belong on one line is (engine/characters.py)

@@ -36,9 +36,11 @@ def comparison_text(result: dict[str, Any], width: int = 100) -> str:
     themes = result["themes"]
     abbr = tier_abbreviations(result)
     names = result["labels"]["tiers"]
+    had = counts["contributions"]
     lines = [
-        f"Regional comparison: {counts['councils']} council(s), {counts['assessments']} assessment(s), "
-        f"scored with question bank {result['bank_version']}.",
+        f"Regional comparison: {counts['councils']} council(s), {counts['assessments']} assessment(s)"
+        + (f" ({had} benchmark contribution(s), {counts['assessments'] - had} whole file(s))" if had else "")
+        + f", scored with question bank {result['bank_version']}.",
     ]
 
     def wrap(text: str, indent: str = "") -> list[str]:
@@ -53,11 +55,10 @@ def comparison_text(result: dict[str, Any], width: int = 100) -> str:
             + "); * provisional (not every question answered; counted in the medians); ? a score "
             "without a tier (not enough answered to rate, left out of the medians); n/a not asked of "
             "this council; - not answered. "
-            + (
-                "Grouped by nation and council type: each group has its own median and quartiles."
-                if result["group_by"] == "type"
-                else "All councils in one group."
-            )
+            + {
+                "type": "Grouped by nation and council type: each group has its own median and quartiles.",
+                "custom": "Grouped as given: each group has its own median and quartiles.",
+            }.get(result["group_by"], "All councils in one group.")
             + (
                 f" For sharing: group figures drawn from fewer than {result['shareable']['min_group']} councils are "
                 "hidden, and each council's own score of them (~: the tier is shown)."
@@ -68,9 +69,11 @@ def comparison_text(result: dict[str, Any], width: int = 100) -> str:
         lines += wrap("Themes: " + "; ".join(f"{t['id']} = {t['title']}" for t in themes) + ".")
         lines.append("")
         lines += _text_table(result, abbr)
+    lines += _text_focus(result, wrap)
     lines += _text_notes(result, wrap)
     lines += _text_coverage(result, wrap)
     lines += _text_trends(result, abbr, wrap)
+    lines += _text_group_trends(result)
     if result["skipped"]:
         lines += ["", f"Skipped files ({len(result['skipped'])}):"]
         for skipped in result["skipped"]:
@@ -154,6 +157,17 @@ def _text_table(result: dict[str, Any], abbr: dict[str, str]) -> list[str]:
     return out[:-1]
 
 
+def _text_focus(result: dict[str, Any], wrap) -> list[str]:
+    """Where the council compared with its similar councils stands, figure by figure, in words."""
+    focus = result["focus"]
+    if not focus:
+        return []
+    out = ["", f"Where {one_line(focus['council'])} stands in {one_line(focus['group_title'])}:"]
+    for figure in focus["figures"]:
+        out += wrap(figure["words"], "  - ")
+    return out
+
+
 def _text_notes(result: dict[str, Any], wrap) -> list[str]:
     if not result["notes"]:
         return []
@@ -199,22 +213,56 @@ def _text_trends(result: dict[str, Any], abbr: dict[str, str], wrap) -> list[str
             series = trend["overall"] if index is None else trend["themes"][index]
             points = []
             for point in series["points"]:
-                if point["score"] is None:
+                if point["hidden"]:  # a report for sharing hides the score, not the tier
+                    points.append(f"~ {abbr[point['tier']] if point['tier'] is not None else '?'}")
+                elif point["score"] is None:
                     points.append("-")
                 elif point["tier"] is None:
                     points.append(f"{num(point['score'])} ?")
                 else:
                     points.append(f"{num(point['score'])} {abbr[point['tier']]}{'*' if point['provisional'] else ''}")
             change = f"  ({gap(series['change'])})" if series["change"] is not None else ""
+            target = ""
+            if series.get("target"):
+                short = series["tiers_to_target"]
+                reached = "reached" if short == 0 else "no tier yet" if short is None else f"{short} tier(s) to go"
+                target = f"  target {abbr[series['target']]}: {reached}"
             if any(p != "-" for p in points):
-                out.append(f"  {_fit(title, title_w):<{title_w}}  " + " -> ".join(points) + change)
+                out.append(f"  {_fit(title, title_w):<{title_w}}  " + " -> ".join(points) + change + target)
         for change in trend["changes"]:
             answers = change["answers"]
+            if not change["known"]:
+                out.append(
+                    f"  Answers changed {change['from_date']} -> {change['to_date']}: not known (no answers sent)"
+                )
+                continue
             out.append(f"  Answers changed {change['from_date']} -> {change['to_date']}: {len(answers) or 'none'}")
             for answer in answers:
                 out += wrap(f"{answer['question']} {answer['text']}", "    ")
                 out += wrap(f"was: {answer['from']}", "        ")
                 out += wrap(f"now: {answer['to']}", "        ")
+    return out
+
+
+def _text_group_trends(result: dict[str, Any]) -> list[str]:
+    """Each group's median by year, overall and per theme."""
+    if not result["group_trends"]:
+        return []
+    out = [
+        "",
+        "Groups over time (median of the latest assessment of each council in the year; n councils counted: rated "
+        "ones, provisional included; a score without a tier is left out):",
+    ]
+    titles = {t["id"]: t["title"] for t in result["themes"]}
+    for group in result["group_trends"]:
+        out += ["", f"{one_line(group['title'])}: " + " -> ".join(y["year"] for y in group["years"])]
+        rows = [("Overall", [y["overall"] for y in group["years"]])] + [
+            (titles[theme["id"]], [y["themes"][i] for y in group["years"]])
+            for i, theme in enumerate(group["years"][0]["themes"])
+        ]
+        for title, figures in rows:
+            shown = ["hidden" if f["hidden"] else f"{num(f['median'])} (n {f['n']})" for f in figures]
+            out.append(f"  {_fit(title, 34):<34}  " + " -> ".join(shown))
     return out
 
 

@@ -1,7 +1,8 @@
 """The council register as the site uses it: a small JSON asset and the home page's council list.
 
 Built from ``scorecard.council_register`` at build time: the browser gets only what the picker
-needs (code, name, nation, type, region, GSS code, parent county), never the register file.
+needs (code, name, nation, type, region, GSS code, parent county) and what the Compare page finds
+similar councils by (population and area), never the register file.
 A bank whose council types name no ``register_types`` (a test bank, say) gets no picker: the
 officer chooses a council type by hand, as before.
 """
@@ -19,18 +20,7 @@ def site_register(compiled: dict[str, Any]) -> dict[str, Any]:
     """{"source": version, attribution..., "councils": [...]} for the councils the bank's types place."""
     register, placed = load_placed(compiled)
     meta = register.meta
-    councils = [
-        {
-            "code": c.entry.code,
-            "name": c.entry.name,
-            "nation": c.nation,
-            "type": c.type,
-            "region": c.entry.region,
-            "gss": c.entry.gss,
-            "county": c.county_name,
-        }
-        for c in placed.councils
-    ]
+    councils = [{**c.figures(), "region": c.entry.region, "county": c.county_name} for c in placed.councils]
     return {
         "source": {
             key: meta.get(key, "")

@@ -24,6 +24,7 @@ SCHEMAS = {
     "Result": "result.schema.json",
     "Comparison": "comparison.schema.json",
     "AssessmentFile": "assessment.schema.json",
+    "Contribution": "contribution.schema.json",
 }
 SHAPES = {"type", "$ref", "const", "enum", "properties"}
 TARGET = Path("types") / "engine.d.ts"  # under site/

@@ -204,6 +204,11 @@
     if (field.dataset?.sc === "assign") store.change(`assignments.${field.dataset.key}`, field.value.trim() || undefined);
     else if (field.dataset?.sc === "my-name") store.setMyName(field.value);
   });
+  // The council's own target tier for a theme (results page): "" clears it.
+  document.addEventListener("change", (event) => {
+    const field = fieldOf(event);
+    if (field.dataset?.sc === "target") store.change(`targets.${field.dataset.key}`, field.value || undefined);
+  });
   document.addEventListener("click", (event) => {
     const button = /** @type {HTMLElement | null} */ (fieldOf(event).closest?.(`${FORM} [data-sc="clear"]`));
     if (!button) return;

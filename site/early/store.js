@@ -27,9 +27,9 @@
   const FORMAT_VERSION = 1;
   const STARTED = "assessment"; // provenance key: when this assessment was started (or replaced by an import)
   // The yearly cycle's parts (scorecard/engine/cycle.py), merged entry by entry like answers:
-  // "evidence.ID", "action_plan.ID", "assignments.KEY" (objects keyed by question or theme),
+  // "evidence.ID", "action_plan.ID", "assignments.KEY", "targets.THEME" (objects keyed by question or theme),
   // "review.ID" (true while a carried-over answer awaits review) and "sign_off" (the whole entry).
-  const KEYED = ["evidence", "action_plan", "assignments"];
+  const KEYED = ["evidence", "action_plan", "assignments", "targets"];
   // Python's whitespace (str.isspace; \s in engine/cycle.py's patterns), written out: JavaScript's \s lacks
   // \x1c-\x1f and \x85 and has \ufeff. tests/test_js_rules.py compares every character with the engine's.
   const SPACE = "\\t\\n\\v\\f\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
@@ -94,7 +94,7 @@
     if (data.council !== undefined && !all(data.council, isDetail)) return "its council details are not text";
     if (data.retired_answers !== undefined && !all(data.retired_answers, isAnswer)) return "its set-aside answers are not in the form the scorecard writes";
     if (data.provenance !== undefined && !all(data.provenance, (e) => isObject(e) && isText(e.at))) return "its record of changes is not in the form the scorecard writes";
-    if (KEYED.some((section) => data[section] !== undefined && !isObject(data[section]))) return "its evidence, action plan or assignments are not in the form the scorecard writes";
+    if (KEYED.some((section) => data[section] !== undefined && !isObject(data[section]))) return "its evidence, action plan, assignments or targets are not in the form the scorecard writes";
     if (data.review !== undefined && !(Array.isArray(data.review) && data.review.every(isText))) return "its list of answers to review is not in the form the scorecard writes";
     if (data.sign_off !== undefined && data.sign_off !== null && !isObject(data.sign_off)) return "its sign-off is not in the form the scorecard writes";
     if (!isText(data.bank_version) || !isText(data.assessment_date)) return "its date or question bank version is missing";
@@ -286,7 +286,7 @@
    * @param {StoredAssessment} record
    */
   function scoringInput(record) {
-    const { provenance, notes, evidence, action_plan, assignments, ...rest } = record;
+    const { provenance, notes, evidence, action_plan, assignments, targets, ...rest } = record;
     return {
       ...rest,
       notes: Object.keys(notes).filter((id) => notes[id]).sort(),

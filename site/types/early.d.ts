@@ -37,7 +37,7 @@ interface Store {
   /** This tab's copy of the assessment (read from storage the first time). */
   getAssessment(): StoredAssessment;
   /** Change one entry by its key ("SPC-01", "notes.SPC-01", "council.name", "evidence.SPC-01", "action_plan.SPC-01",
-   * "assignments.KEY", "review.SPC-01", "sign_off"); undefined or "" clears it. Merged with what is stored now. */
+   * "assignments.KEY", "targets.THEME", "review.SPC-01", "sign_off"); undefined or "" clears it. Merged with what is stored now. */
   change(key: string, value: unknown): void;
   /** Several changes as one write. */
   changeAll(entries: [string, unknown][]): void;

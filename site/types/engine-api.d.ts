@@ -10,8 +10,46 @@ type AnyResult = Result | LiveResult;
 type AnyAssessment = StoredAssessment | AssessmentFile;
 /** A file given to the engine by name, with its text. */
 type NamedFile = { name: string; text: string };
-/** Options for a comparison, as the CLI's (compare --group-by, --shareable, --min-group). */
-type CompareOptions = { group_by?: "type" | "none"; shareable?: boolean; min_group?: number };
+/** Options for a comparison, as the CLI's (compare --group-by, --shareable, --min-group, --groups, --similar-to). */
+type CompareOptions = { group_by?: "type" | "none" | "custom"; shareable?: boolean; min_group?: number; custom?: CustomGroup[]; focus?: string };
+/** A group councils are compared within: a coordinator's (groups_csv) or a council and its similar councils (similar). */
+type CustomGroup = { id: string; title: string; kind: "custom" | "similar"; codes: string[]; method?: string[] };
+/** A council of the register with what similar councils are found by (assets/councils.json). */
+type RegisterFigures = { code: string; gss: string; name: string; nation: string; type: string; population: number | null; area: number | null };
+/** A council placed among similar councils (engine/comparison/similar.py). */
+type SimilarCouncil = {
+  code: string; name: string; type: string; population: number; area: number; density: number;
+  z_population: number; z_density: number; rank?: number; distance?: number;
+};
+/** A council's similar councils and how they were found. */
+type Similar = {
+  council: SimilarCouncil;
+  count: number;
+  found: number;
+  basis: "type" | "functions";
+  types: string[];
+  candidates: number;
+  left_out: { code: string; name: string }[];
+  scale: { [measure: string]: { mean: number; sd: number } };
+  neighbours: (SimilarCouncil & { rank: number; distance: number })[];
+  method: string[];
+};
+/** Open figures (engine/comparison/open_figures.py): one cell per group and figure. */
+type OpenFigures = {
+  format: "scorecard-open-figures";
+  title: string;
+  bank_version: string;
+  min_group: number;
+  licence: string;
+  attribution: string[];
+  method: string[];
+  groups: { id: string; title: string; kind: string; councils: number }[];
+  figures: {
+    group: string; group_title: string; figure: string; figure_title: string; councils_counted: number;
+    provisional_counted: number | null; not_rated_left_out: number;
+    published: boolean; hidden_because: string; median: number | null; lower_quartile: number | null; upper_quartile: number | null;
+  }[];
+};
 /** A problem the engine found, with its code and parameters (engine/messages.py). */
 type ProblemDetail = { code: string; params: { [name: string]: unknown }; message: string };
 
@@ -139,6 +177,13 @@ interface EngineOps {
   };
   export_themes: { payload: { assessment: AnyAssessment; contributor?: string; themes?: string[] }; reply: { assessment: AssessmentFile; themes: string[] } };
   next_year: { payload: { assessment: AnyAssessment; today: string; again?: boolean }; reply: { assessment: AssessmentFile } };
+  contribute: { payload: { assessment: AnyAssessment; include?: string[] }; reply: { contribution: Contribution } };
+  similar: { payload: { councils: RegisterFigures[]; code: string; chosen?: string[] | null }; reply: { similar: Similar; group: CustomGroup; csv: string } };
+  groups_csv: { payload: { text: string; name: string }; reply: { groups: CustomGroup[] } };
+  open_figures: {
+    payload: { files: NamedFile[]; options?: CompareOptions; min_group?: number; earlier?: OpenFigures[]; licence?: string; title?: string };
+    reply: { figures: OpenFigures; csv: string; dictionary: string; readme: string; skipped: Comparison.Skipped[] };
+  };
 }
 type EngineOp = keyof EngineOps;
 /** The engine's reply to `op`: what it returns, or why it could not (in words an officer reads). */

@@ -443,8 +443,8 @@ interface Comparison {
   themes: Comparison.ThemeColumn[];
   labels: Comparison.Labels;
   counts: Comparison.Counts;
-  /** type: councils grouped by nation and council type (the default); none: all in one group. */
-  group_by: "type" | "none";
+  /** type: councils grouped by nation and council type (the default); none: all in one group; custom: the groups a coordinator gave (a groups file, or a council and its similar councils). */
+  group_by: "type" | "none" | "custom";
   /** The latest assessment of each council, by council name. */
   rows: Comparison.Row[];
   /** Every other assessment; gaps are to the latest assessments' medians of their group. */
@@ -458,6 +458,13 @@ interface Comparison {
   notes: string[];
   trends: Comparison.Trend[];
   skipped: Comparison.Skipped[];
+  /** The outcome indicators rows may carry, in bank order. */
+  indicators: Comparison.IndicatorColumn[];
+  group_trends: Comparison.GroupTrend[];
+  /** Councils in none of the custom groups given, left out of the comparison. */
+  outside: Comparison.Outside[];
+  /** With the focus option: the council's position in its group; null otherwise. */
+  focus: null | Comparison.Position;
 }
 declare namespace Comparison {
   type Id = string;
@@ -491,6 +498,8 @@ declare namespace Comparison {
     assessments: Comparison.Count;
     councils: Comparison.Count;
     skipped: Comparison.Count;
+    /** Of the assessments, how many were benchmark contributions (figures only) rather than whole files. */
+    contributions: Comparison.Count;
   };
   type Council = {
     /** May be blank: an officer's own assessment needs no name. */
@@ -546,6 +555,8 @@ declare namespace Comparison {
     /** How the council was known: register code, GSS code, its name matched to a coded council, its name only, or nothing (an unnamed file). */
     identified_by: "code" | "ons" | "name_matched" | "name" | "file";
     file: string;
+    /** What the comparison had: the whole assessment file, or a benchmark contribution (its figures only; no residual risk). */
+    source: "assessment" | "contribution";
     council: Comparison.Council;
     council_type_name: string;
     nation_name: string;
@@ -558,6 +569,7 @@ declare namespace Comparison {
     assessments: number;
     overall: Comparison.RowFigures;
     themes: Comparison.RowTheme[];
+    indicators: Comparison.RowIndicator[];
   };
   type Stat = {
     id: Comparison.Id;
@@ -648,6 +660,11 @@ declare namespace Comparison {
     title: string;
     points: Comparison.Point[];
     change: Comparison.Signed;
+    measure_changes: Comparison.MeasureChange[];
+    /** The council's own target tier for the theme (its latest assessment's), or null. */
+    target: Comparison.Band;
+    /** How many tiers the latest tier is short of the target: 0 reached; null without a target or a tier. */
+    tiers_to_target: number | null;
   };
   type AnswerChange = {
     question: Comparison.Id;
@@ -659,6 +676,8 @@ declare namespace Comparison {
   type AnswerChanges = {
     from_date: Comparison.Date;
     to_date: Comparison.Date;
+    /** False when one side is a contribution sent without its answers: what changed is not known (answers is then empty). */
+    known: boolean;
     answers: Comparison.AnswerChange[];
   };
   type Trend = {
@@ -668,6 +687,8 @@ declare namespace Comparison {
     council_types: Comparison.Id[];
     dates: Comparison.Date[];
     files: string[];
+    /** For each date: a whole file or a contribution. */
+    sources: ("assessment" | "contribution")[];
     bank_versions: string[];
     overall: Comparison.Series;
     themes: Comparison.ThemeSeries[];
@@ -685,7 +706,7 @@ declare namespace Comparison {
     problem_details: Comparison.ProblemDetail[];
   };
   type Group = {
-    /** nation/type, or all */
+    /** nation/type, all, or a custom group's id (custom/N, similar/CODE) */
     id: string;
     title: string;
     /** Null for the one group of group_by none. */
@@ -693,6 +714,10 @@ declare namespace Comparison {
     type: string | null;
     councils: Comparison.Count;
     stats: Comparison.Stats;
+    /** How the group was made: nation and council type, every council, a coordinator's groups file, or a council and its similar councils. */
+    kind: "type" | "all" | "custom" | "similar";
+    /** How a similar-councils group was chosen, as sentences; empty for other groups. */
+    method: string[];
   };
   type HiddenFigures = {
     group: string;
@@ -741,6 +766,112 @@ declare namespace Comparison {
     themes: Comparison.Count;
     missing: Comparison.MissingTheme[];
   };
+  type Outside = {
+    key: string;
+    council: string;
+    files: string[];
+  };
+  /** Between these two points the bank changed what the theme measures: its scores before and after are not like for like. */
+  type MeasureChange = {
+    from_date: Comparison.Date;
+    to_date: Comparison.Date;
+    from_version: string;
+    to_version: string;
+  };
+  type GroupYearFigure = {
+    n: Comparison.Count;
+    median: Comparison.Score;
+    /** A report for sharing hid a median drawn from fewer than min_group councils. */
+    hidden: boolean;
+  };
+  type GroupYearTheme = {
+    id: Comparison.Id;
+    n: Comparison.Count;
+    median: Comparison.Score;
+    hidden: boolean;
+  };
+  type GroupYear = {
+    year: string;
+    councils: Comparison.Count;
+    overall: Comparison.GroupYearFigure;
+    themes: Comparison.GroupYearTheme[];
+  };
+  type GroupMeasureChange = {
+    theme: Comparison.Id;
+    title: string;
+    from_year: string;
+    to_year: string;
+  };
+  /** A group's medians by year, from the latest assessment of each of its councils that year. */
+  type GroupTrend = {
+    group: string;
+    title: string;
+    years: Comparison.GroupYear[];
+    measure_changes: Comparison.GroupMeasureChange[];
+  };
+  type PositionFigure = {
+    id: string;
+    title: string;
+    score: Comparison.Score;
+    tier: Comparison.Band;
+    /** False for a theme not asked of this council. */
+    asked: boolean;
+    /** Whether its score counts in the group's figures: rated (a score with a tier), provisional or not; a score without a tier is not rated and left out. */
+    counted: boolean;
+    /** Not every question answered: counted when rated, and flagged. */
+    provisional: boolean;
+    /** Why it is not rated, or what holds its tier; empty when neither. */
+    note: string;
+    /** A report for sharing hides the council's own score of a group figure drawn from too few councils (its tier is shown). */
+    score_hidden: boolean;
+    n: Comparison.Count;
+    hidden: boolean;
+    median: Comparison.Score;
+    lower_quartile: Comparison.Score;
+    upper_quartile: Comparison.Score;
+    /** Councils counted with a higher score. */
+    higher: number | null;
+    band: "above_upper_quartile" | "upper_middle" | "at_median" | "lower_middle" | "below_lower_quartile" | null;
+    target: Comparison.Band;
+    tiers_to_target: number | null;
+    /** The position as a sentence. */
+    words: string;
+  };
+  /** Where one council (the focus option) stands in its group, figure by figure. */
+  type Position = {
+    key: string;
+    council: string;
+    group: string;
+    group_title: string;
+    figures: Comparison.PositionFigure[];
+  };
+  type IndicatorColumn = {
+    id: string;
+    title: string;
+    theme: string;
+    counts: Comparison.IndicatorCountColumn[];
+  };
+  type IndicatorCountColumn = {
+    id: string;
+    label: string;
+    /** The count this one is part of ("" for none). */
+    within: string;
+  };
+  /** An outcome indicator shown to the council: the period and counts it recorded (never scored). */
+  type RowIndicator = {
+    id: string;
+    period: null | {
+      from: Comparison.Date;
+      to: Comparison.Date;
+    };
+    counts: Comparison.RowIndicatorCount[];
+  };
+  type RowIndicatorCount = {
+    id: string;
+    value: number | null;
+    /** The value as a percentage of the count it is part of, one decimal. */
+    share: number | null;
+  };
 }
 
 // assessment.schema.json
@@ -769,7 +900,7 @@ interface AssessmentFile {
   notes?: { [key: string]: string };
   /** Answers kept aside so nothing is lost: to questions removed from the bank since, and answers the bank no longer knows (a question id it does not have, an option it no longer offers). Reported, not scored. */
   retired_answers?: { [key: string]: string | string[] };
-  /** When each answer (key: question id), note (notes.ID), council detail (council.name, council.type, council.region, council.ons_code, council.code, council.functions) was last changed, and optionally by whom; an entry without its answer records when the answer was cleared. Also evidence.ID, action_plan.ID, review.ID (when a carried-over answer was confirmed), assignments.KEY and sign_off. "assessment": when the assessment was started or replaced by an import. */
+  /** When each answer (key: question id), note (notes.ID), council detail (council.name, council.type, council.region, council.ons_code, council.code, council.functions) was last changed, and optionally by whom; an entry without its answer records when the answer was cleared. Also evidence.ID, action_plan.ID, review.ID (when a carried-over answer was confirmed), assignments.KEY, targets.THEME and sign_off. "assessment": when the assessment was started or replaced by an import. */
   provenance?: { [key: string]: {
     at: string;
     by?: string;
@@ -801,6 +932,8 @@ interface AssessmentFile {
   };
   /** Theme id or question id -> the contributor asked to answer it. */
   assignments?: { [key: string]: string };
+  /** Theme id -> the tier the council aims for in that theme, its own target: shown against its path in comparisons and their trends. */
+  targets?: { [key: string]: string };
   /** Answers carried over from last year that nobody has confirmed or changed yet. */
   review?: string[];
   /** Last year's answers (a snapshot), or the name of last year's file. */
@@ -821,4 +954,103 @@ interface AssessmentFile {
     counts: { [key: string]: number };
     note?: string;
   } };
+}
+
+// contribution.schema.json
+/** What a council sends a coordinator from a signed-off assessment (`scorecard contribute`, or the results page's Benchmark contribution): its figures and nothing else, unless `included` names it. Written by scorecard/engine/contribution.py, which reads it back with the same rules (read_contribution); `scorecard compare` reads contributions beside whole assessment files. */
+interface Contribution {
+  format: "scorecard-contribution";
+  format_version: 1;
+  council: Contribution.Council;
+  assessment_date: string;
+  /** The question bank that scored the assessment; its figures are that bank's. */
+  bank_version: string;
+  overall: Contribution.Overall;
+  /** Each theme of the bank, in the bank's order. */
+  themes: Contribution.Theme[];
+  /** Outcome indicators: the period and counts the council recorded (questions/indicators.yaml); each note only when notes are included. */
+  indicators: { [key: string]: Contribution.Indicator };
+  /** What the council chose to send besides its figures; nothing else is in the file. */
+  included: ("answers" | "notes" | "evidence" | "sign_off" | "functions" | "targets")[];
+  /** With answers included: the answers, as in the assessment file. */
+  answers?: { [key: string]: string | string[] };
+  /** With notes included: the notes, as in the assessment file. */
+  notes?: { [key: string]: string };
+  /** With evidence included: each answer's evidence (link, reference, date), as in the assessment file. */
+  evidence?: { [key: string]: {
+    link?: string;
+    reference?: string;
+    date?: string;
+  } };
+  /** With sign_off included: who signed the assessment off, in what role, and when. */
+  sign_off?: {
+    name: string;
+    role: string;
+    date: string;
+  };
+  /** With targets included: theme id -> the tier the council aims for. */
+  targets?: { [key: string]: string };
+}
+declare namespace Contribution {
+  /** The council's register facts, as in the assessment file; functions only when included. */
+  type Council = {
+    name: string;
+    type: string;
+    region?: string;
+    ons_code?: string;
+    code?: string;
+    functions?: string[];
+  };
+  type Score = number | null;
+  /** A tier id of the bank (basic, early, substantial, mature); null when not rated. */
+  type Tier = string | null;
+  type Coverage = number | null;
+  /** One of the engine's sentences, one line. */
+  type Note = string;
+  /** The overall: a score once every theme that applies has answers, a tier only once every theme is rated. */
+  type Overall = {
+    score: Contribution.Score;
+    tier: Contribution.Tier;
+    coverage: Contribution.Coverage;
+    /** Not every question answered: rated all the same, and flagged. */
+    provisional: boolean;
+    /** Why the overall has no tier, or what holds it where it is; empty when neither. */
+    rating_note: Contribution.Note;
+  };
+  /** A theme's figures. A score without a tier is not rated (not_rated says why): a comparison shows it as not rated and leaves it out of every group figure. */
+  type Theme = {
+    id: string;
+    score: Contribution.Score;
+    tier: Contribution.Tier;
+    /** Why a theme that applies has no tier: no answers, not enough answered to rate, or waiting for a legal duty, an essential control or a check to be answered; null when it is rated or has nothing to rate. */
+    not_rated: "not_started" | "not_enough_answered" | "waiting" | null;
+    /** not_rated as a sentence; empty when rated. */
+    rating_note: Contribution.Note;
+    /** What holds the tier down whatever the score (a legal duty not met, an essential control not in place); empty when nothing does. */
+    tier_note: Contribution.Note;
+    coverage: Contribution.Coverage;
+    /** A score with questions still unanswered: counted where rated, and flagged. */
+    provisional: boolean;
+    /** Questions that count for the council in this theme. */
+    asked: number;
+    answered: number;
+    /** Of those asked, answered "not applicable". */
+    not_applicable: number;
+    /** Follow-up questions not asked after the answer that leads to them. */
+    not_asked: number;
+    evidence: Contribution.EvidenceShare;
+    /** A fingerprint of what the bank's theme measures (its scored questions, weights, options, conditions and gates, and the tier thresholds): equal fingerprints, equal measures. */
+    measure: string;
+  };
+  type EvidenceShare = {
+    answered: number;
+    with_evidence: number;
+    share: number | null;
+  };
+  type Indicator = {
+    from: string;
+    to: string;
+    counts: { [key: string]: number };
+    note?: string;
+  };
 }

@@ -80,7 +80,8 @@ def test_a_merge_with_another_councils_file_takes_nothing_until_the_lead_says_so
 
 
 def test_import_then_merge_takes_the_files_evidence_plan_assignments_and_sign_off(mini_page, mini_url, tmp_path):
-    """F8: Import -> Merge dropped the file's evidence, action plan, assignments and sign-off without a word."""
+    """F8: Import -> Merge dropped the file's evidence, action plan, assignments and sign-off without a word (and,
+    once targets came, its target tiers)."""
     page = mini_page
     start_assessment(page, mini_url, council_type="unitary", name="Example Here Council")
     page.goto(mini_url + "themes/alpha.html")
@@ -91,6 +92,7 @@ def test_import_then_merge_takes_the_files_evidence_plan_assignments_and_sign_of
         evidence={"ALP-02": {"reference": "Training log", "date": "2026-05-20"}},
         action_plan={"ALP-01": {"owner": "Head of Legal", "due": "2027-03-31", "status": "in_progress"}},
         assignments={"beta": "Priya Buyer"},
+        targets={"alpha": "mature"},
         sign_off={"name": "Ann Lead", "role": "Modern slavery lead", "date": "2026-10-30"},
         previous={"assessment_date": "2025-10-01", "answers": {"ALP-01": "no"}},
     )
@@ -98,13 +100,15 @@ def test_import_then_merge_takes_the_files_evidence_plan_assignments_and_sign_of
     import_file(page, write_file(tmp_path, "colleague.json", theirs))
     page.check("#sc-import-merge")
     effect = page.wait_for_selector('[data-sc="import-effect"]').inner_text()
-    assert "evidence, actions, who answers which theme and the sign-off only in the file are added" in effect
-    assert "(4 entries besides answers and notes)" in effect
+    assert (
+        "evidence, actions, who answers which theme, target tiers and the sign-off only in the file are added" in effect
+    )
+    assert "(5 entries besides answers and notes)" in effect
     assert "is not merged" in page.inner_text('[data-sc="import-last-year"]')
     page.click('[data-sc="import-confirm"]')
     page.wait_for_selector('[data-sc="message"] >> text=Merged colleague.json', timeout=ENGINE)
     merged = saved(page)
-    for part in ("evidence", "action_plan", "assignments", "sign_off"):
+    for part in ("evidence", "action_plan", "assignments", "targets", "sign_off"):
         assert merged[part] == theirs[part], part
     assert "previous" not in merged
     assert merged["answers"] == {"ALP-01": "yes", "ALP-02": "some"}

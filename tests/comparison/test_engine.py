@@ -133,7 +133,7 @@ def test_rows_are_the_latest_assessment_of_each_council(mini_bank, region):
     assert [(r["file"], r["bank_version"], r["version_changed"]) for r in result["earlier"]] == [
         ("aville-2025.json", "1999.1", True)
     ]
-    assert result["counts"] == {"files": 6, "assessments": 6, "councils": 5, "skipped": 0}
+    assert result["counts"] == {"files": 6, "assessments": 6, "councils": 5, "skipped": 0, "contributions": 0}
 
 
 def test_result_is_json_and_does_not_depend_on_file_order(mini_bank, region):
@@ -365,7 +365,7 @@ def test_compare_files_skips_bad_files_with_reasons(mini_bank, region):
         and "expected one option id, got a number" in skipped["wrong.json"]["reason"]
     )
     assert "not UTF-8" in skipped["latin1.json"]["reason"]
-    assert result["counts"] == {"files": 9, "assessments": 4, "councils": 3, "skipped": 5}
+    assert result["counts"] == {"files": 9, "assessments": 4, "councils": 3, "skipped": 5, "contributions": 0}
 
 
 def test_every_figure_a_comparison_shows_is_the_engines(real_bank):

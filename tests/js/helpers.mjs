@@ -72,6 +72,7 @@ export const KEYS = [
   ...QUESTIONS.map((q) => `action_plan.${q}`),
   ...QUESTIONS.map((q) => `review.${q}`),
   "assignments.procurement",
+  "targets.procurement",
   "council.name",
   "council.type",
   "council.region",
@@ -87,6 +88,7 @@ export function valueFor(key, rng) {
   if (key.startsWith("action_plan.")) return { status: rng.pick(["in_progress", "done", "not_started"]), owner: `Owner ${n}` };
   if (key.startsWith("review.")) return true;
   if (key.startsWith("assignments.")) return `Colleague ${n}`;
+  if (key.startsWith("targets.")) return rng.pick(["early", "substantial", "mature"]);
   if (key === "council.functions") return rng.chance(0.5) ? ["housing"] : ["housing", "licensing"];
   if (key.startsWith("council.")) return `${key.slice(8)} ${n}`;
   if (key === "sign_off") return { name: `Lead ${n}`, role: "Lead", date: "2026-05-01" };

@@ -24,8 +24,16 @@ groups, orders and summarises those results, one job per module:
   against district, say), councils running other functions than their type's defaults,
   councils known only by name, provisional councils, same-day duplicates, mixed regions. The
   sentences for people are written in ``engine/wording.py``.
-- ``trends``: for each council with assessments on two or more dates, scores by date and the
-  answers that changed between consecutive assessments.
+- ``trends``: for each council with assessments on two or more dates, scores by date, the
+  answers that changed between consecutive assessments and its own target tiers; each group's
+  medians by year; where the bank changed what a theme measures.
+- ``similar``: a council's similar councils from the register's population and area;
+  ``groups_file``: coordinators' groups from a CSV of council codes (group_by "custom").
+- ``position``: one council's place in its group, figure by figure, in words.
+- ``open_figures`` and ``disclosure``: group figures to publish, with what must be hidden so no
+  sum or difference of published figures gives a council's own away.
+- Benchmark contributions (engine/contribution.py, a signed-off assessment's figures only) are
+  compared beside whole files.
 - Skipped files are listed, each with every reason it could not be read.
 
 This face re-exports only.

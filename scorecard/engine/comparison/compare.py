@@ -6,22 +6,27 @@ See the package's docstring for what a comparison holds and why.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from ..assessment import Assessment, AssessmentError, assessment_text, load_assessment, read_assessment_json
 from ..bank import Bank
+from ..contribution import FORMAT as CONTRIBUTION_FORMAT
+from ..contribution import Contribution, contribution_result, read_contribution
+from ..cycle import is_iso_date
+from ..indicators import share
 from ..messages import Message
 from ..result import score_assessment
 from ..wording import comparison_notes, type_name
 from .councils import assign_keys, by_council
-from .entries import Entry
-from .groups import GROUP_BY, group_id, hide_small_groups, make_groups, medians
+from .entries import CONTRIBUTION, Entry, Scored
+from .groups import GROUP_BY, GroupOf, grouping, hide_small_groups, make_groups, medians
 from .like_with_like import coverage_view, like_with_like
-from .shapes import Comparison, HiddenFigures, Row, Skipped, Trend
+from .position import position
+from .shapes import Comparison, HiddenFigures, IndicatorColumn, Outside, Row, RowIndicator, Skipped, Trend
 from .stats import QUARTILE_METHOD, gap_to
-from .trends import trend
+from .trends import group_trends, trend
 
 FORMAT = "scorecard-comparison"
 FORMAT_VERSION = 2  # 2: groups (by nation and council type) instead of one set of regional stats
@@ -31,7 +36,8 @@ MIN_GROUP = 5  # a shared report hides group figures drawn from fewer councils t
 def compare_files(
     bank: Bank, files: Iterable[Sequence[Any]], skipped: list[Skipped] | None = None, **options: Any
 ) -> Comparison:
-    """Parse ``[(file name, file text), ...]`` and compare the ones that are valid assessments.
+    """Parse ``[(file name, file text), ...]`` and compare the ones that are valid assessments or benchmark
+    contributions (contribution.py: a signed-off assessment's figures; told apart by their "format").
 
     The browser calls exactly this (through Pyodide), so inputs and output are plain: names
     and texts are ``str`` (``bytes`` are read as UTF-8), the result is the ``compare`` dict.
@@ -39,15 +45,23 @@ def compare_files(
     ``skipped`` lets a caller add files it could not even open (they are listed first).
     ``options`` are ``compare``'s: group_by, shareable, min_group.
     """
-    parsed: list[tuple[str, Assessment]] = []
+    parsed: list[tuple[str, Assessment | Contribution]] = []
     failed = list(skipped or [])
     with _collector_paused():
         for name, text in files:
             try:
-                parsed.append((str(name), load_assessment(read_assessment_json(assessment_text(text)), bank)))
+                parsed.append((str(name), read_compared(bank, text)))
             except AssessmentError as error:
                 failed.append(skipped_file(str(name), error.details))
         return compare(bank, parsed, skipped=failed, **options)
+
+
+def read_compared(bank: Bank, text: Any) -> Assessment | Contribution:
+    """A file's text read and checked as what it says it is: a benchmark contribution or a whole assessment."""
+    data = read_assessment_json(assessment_text(text))
+    if isinstance(data, dict) and data.get("format") == CONTRIBUTION_FORMAT:
+        return read_contribution(data, bank)
+    return load_assessment(data, bank)
 
 
 @contextmanager
@@ -79,17 +93,23 @@ def skipped_file(name: str, problems: list[Message]) -> Skipped:
 
 def compare(
     bank: Bank,
-    assessments: Iterable[Assessment | tuple[str, Assessment]],
+    assessments: Iterable[Assessment | Contribution | tuple[str, Assessment | Contribution]],
     skipped: list[Skipped] | None = None,
     group_by: str = "type",
     shareable: bool = False,
     min_group: int = MIN_GROUP,
+    custom: Sequence[dict[str, Any]] = (),
+    focus: str = "",
 ) -> Comparison:
-    """Compare checked assessments; items are ``Assessment`` or ``(file name, Assessment)``. Every figure is
-    score_assessment's (detail=False: the themes and overall, without each question's status).
+    """Compare checked assessments; items are ``Assessment`` or ``Contribution`` (contribution.py), alone or as
+    ``(file name, item)``. Every figure of a whole file is score_assessment's (detail=False: the themes and overall,
+    without each question's status); a contribution's are its own, as its bank scored them.
 
-    ``group_by``: "type" (nation and council type, the default) or "none" (all councils as one
-    group). ``shareable``: a report to be shared, where group figures drawn from fewer than
+    ``group_by``: "type" (nation and council type, the default), "none" (all councils as one
+    group) or "custom": the groups ``custom`` gives ([{"id", "title", "kind", "codes", "method"?}]: see
+    groups_file.py and similar.py); a council in none of them is left out and listed in ``outside``.
+    ``focus``: a council's register or GSS code: ``focus`` then says where it stands in its group (position.py).
+    ``shareable``: a report to be shared, where group figures drawn from fewer than
     ``min_group`` councils are hidden. Returns a JSON-serialisable dict (``shapes.Comparison``;
     schemas/comparison.schema.json):
 
@@ -107,22 +127,32 @@ def compare(
         raise ValueError(f"group_by must be one of {', '.join(GROUP_BY)}, not {group_by!r}")
     if isinstance(min_group, bool) or not isinstance(min_group, int) or min_group < 1:
         raise ValueError(f"min_group must be a whole number of councils, at least 1, not {min_group!r}")
+    if (group_by == "custom") != bool(custom):
+        raise ValueError('custom groups are given with group_by="custom", and only then')
     entries = []
     for index, item in enumerate(assessments):
         name, assessment = item if isinstance(item, tuple) else ("", item)
-        entries.append(Entry(index, name, assessment, score_assessment(bank, assessment, detail=False)))
+        scored: Scored = (
+            contribution_result(bank, assessment)
+            if isinstance(assessment, Contribution)
+            else score_assessment(bank, assessment, detail=False)
+        )
+        entries.append(Entry(index, name, assessment, scored))
     assign_keys(entries)
 
     groups: dict[str, list[Entry]] = {}
     for entry in sorted(entries, key=lambda e: (e.assessment.assessment_date, e.index)):
         groups.setdefault(entry.key, []).append(entry)
+    group_of = grouping(group_by, custom)
+    outside = [groups.pop(key) for key in [k for k, g in groups.items() if group_of(g[-1].result) is None]]
+    entries = [e for e in entries if e.key in groups]
     latest = [group[-1] for group in groups.values()]
     earlier = [entry for group in groups.values() for entry in group[:-1]]
 
-    council_groups = make_groups(bank, latest, group_by)
+    council_groups = make_groups(bank, latest, group_of, custom)
     group_medians = {g["id"]: medians(g) for g in council_groups}
-    rows = [_row(bank, e, group_medians, len(groups[e.key]), group_by) for e in sorted(latest, key=by_council)]
-    earlier_rows = [_row(bank, e, group_medians, len(groups[e.key]), group_by) for e in sorted(earlier, key=by_council)]
+    rows = [_row(bank, e, group_medians, len(groups[e.key]), group_of) for e in sorted(latest, key=by_council)]
+    earlier_rows = [_row(bank, e, group_medians, len(groups[e.key]), group_of) for e in sorted(earlier, key=by_council)]
     hidden = hide_small_groups(council_groups, rows + earlier_rows, min_group) if shareable else []
 
     like = like_with_like(bank, entries, latest, rows, groups)
@@ -132,20 +162,28 @@ def compare(
         if len({e.assessment.assessment_date for e in group}) >= 2
     ]
     skipped = list(skipped or [])
+    yearly = group_trends(bank, entries, council_groups, group_of, min_group if shareable else 0)
+    contributions = sum(1 for e in entries if e.source == CONTRIBUTION)
+    left_out: list[Outside] = [
+        {"key": group[-1].key, "council": group[-1].assessment.council.name, "files": [e.file for e in group]}
+        for group in sorted(outside, key=lambda g: by_council(g[-1]))
+    ]
     if shareable:
-        _for_sharing(rows + earlier_rows, trends, skipped, hidden)
-    return {
+        _for_sharing(rows + earlier_rows, trends, skipped, left_out, hidden)
+    comparison: Comparison = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "bank_version": bank.version,
         "quartile_method": QUARTILE_METHOD,
         "themes": [{"id": t.id, "title": t.title} for t in bank.themes],
+        "indicators": indicator_columns(bank),
         "labels": bank.labels(),
         "counts": {
-            "files": len(entries) + len(skipped),
+            "files": len(entries) + sum(map(len, outside)) + len(skipped),
             "assessments": len(entries),
             "councils": len(groups),
             "skipped": len(skipped),
+            "contributions": contributions,
         },
         "group_by": group_by,
         "rows": rows,
@@ -163,18 +201,31 @@ def compare(
             hidden=hidden,
             min_group=min_group,
             shareable=shareable,
+            outside=[council["council"] for council in left_out],
+            contributions=(contributions, len(entries)),
+            group_trends=yearly,
         ),
         "trends": trends,
+        "group_trends": yearly,
         "skipped": skipped,
+        "outside": left_out,
+        "focus": None,
     }
+    if focus:
+        comparison["focus"] = position(comparison, focus)
+    return comparison
 
 
-def _for_sharing(rows: list[Row], trends: list[Trend], skipped: list[Skipped], hidden: list[HiddenFigures]) -> None:
+def _for_sharing(
+    rows: list[Row], trends: list[Trend], skipped: list[Skipped], outside: list[Outside], hidden: list[HiddenFigures]
+) -> None:
     """A report to share names files by their base names (a path names the coordinator's folders, often their
     user name), gives trends without the answers each council changed, and hides each council's scores over
     time of a figure hidden for its group, as hide_small_groups does its latest and earlier scores."""
     for item in (*rows, *skipped):
         item["file"] = base_name(item["file"])
+    for council in outside:
+        council["files"] = [base_name(name) for name in council["files"]]
     group_of = {row["key"]: row["group"] for row in rows}
     hidden_figures = {h["group"]: set(h["figures"]) for h in hidden}
     for council in trends:
@@ -195,17 +246,22 @@ def base_name(path: str) -> str:
 
 
 def _row(
-    bank: Bank, entry: Entry, group_medians: dict[str, dict[str, float | None]], in_group: int, group_by: str
+    bank: Bank,
+    entry: Entry,
+    group_medians: dict[str, dict[str, float | None]],
+    in_group: int,
+    group_of: GroupOf,
 ) -> Row:
     result, assessment = entry.result, entry.assessment
     council = result["council"]
     overall = result["overall"]
-    group = group_id(result, group_by)
+    group = group_of(result) or ""
     medians = group_medians.get(group) or {}  # an earlier assessment of a type no latest one has: no gaps
     return {
         "key": entry.key,
         "identified_by": entry.identified_by,
         "file": entry.file,
+        "source": entry.source,
         "council": council.copy(),
         "council_type_name": type_name(bank, council["type"]),
         "nation_name": bank.nations.get(council["nation"], council["nation"]),
@@ -242,4 +298,44 @@ def _row(
             }
             for theme in result["themes"]
         ],
+        "indicators": indicator_figures(bank, entry.indicators, council["nation"], frozenset(council["functions"])),
     }
+
+
+def indicator_columns(bank: Bank) -> list[IndicatorColumn]:
+    """The indicators a comparison's rows may carry, bank order: id, title, theme and counts (id, label, within)."""
+    return [
+        {
+            "id": i.id,
+            "title": i.title,
+            "theme": i.theme,
+            "counts": [{"id": c.id, "label": c.label, "within": c.within} for c in i.counts],
+        }
+        for i in bank.indicators.values()
+    ]
+
+
+def indicator_figures(
+    bank: Bank, raw: Mapping[str, Mapping[str, Any]], nation: str, functions: frozenset[str]
+) -> list[RowIndicator]:
+    """A council's outcome indicators as a comparison carries them: each indicator shown to it (bank order) with
+    the period and each count's value and its share of the count it is part of (indicators.share; None where not
+    given)."""
+    found: list[RowIndicator] = []
+    for indicator in bank.indicators.values():
+        if not indicator.shown_to(nation, functions):
+            continue
+        entry = raw.get(indicator.id) or {}
+        values = entry.get("counts", {})
+        dated = is_iso_date(entry.get("from")) and is_iso_date(entry.get("to"))
+        found.append(
+            {
+                "id": indicator.id,
+                "period": {"from": entry["from"], "to": entry["to"]} if dated else None,
+                "counts": [
+                    {"id": c.id, "value": values.get(c.id), "share": share(values.get(c.id), values.get(c.within))}
+                    for c in indicator.counts
+                ],
+            }
+        )
+    return found

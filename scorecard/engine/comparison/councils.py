@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from ..assessment import Assessment
 from ..characters import name_key
+from ..contribution import Contribution
 from .entries import Entry
 
 CODE, ONS, NAME_MATCHED, NAME, FILE = "code", "ons", "name_matched", "name", "file"
 
 
-def council_key(assessment: Assessment) -> str:
+def council_key(assessment: Assessment | Contribution) -> str:
     """Which council an assessment is of, from the file alone: register code, GSS code, else normalised name."""
     council = assessment.council
     if council.code:
@@ -32,7 +33,7 @@ def normalise(name: str) -> str:
     return name_key(name)
 
 
-def unnamed(assessment: Assessment) -> bool:
+def unnamed(assessment: Assessment | Contribution) -> bool:
     council = assessment.council
     return not council.code and not council.ons_code and not council.name.strip()
 

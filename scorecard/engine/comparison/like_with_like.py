@@ -144,7 +144,9 @@ def coverage_view(latest: list[Entry]) -> list[CoverageRow]:
     view: list[CoverageRow] = []
     for entry in sorted(latest, key=lambda e: (e.result["council"]["name"].casefold(), e.key)):
         result = entry.result
-        applying = [t for t in result["themes"] if (t["asked"] or t["not_asked"]) and t["weight_possible"]]
+        # a theme with scored questions for the council is rated or says why not (scoring.score_theme), in a
+        # whole file's result and a contribution's alike (a contribution does not carry the weights)
+        applying = [t for t in result["themes"] if (t["asked"] or t["not_asked"]) and (t["rated"] or t["not_rated"])]
         view.append(
             {
                 "key": entry.key,

@@ -20,6 +20,7 @@ class Counts(TypedDict):
     assessments: int
     councils: int
     skipped: int
+    contributions: int  # of the assessments, how many were benchmark contributions (figures only)
 
 
 class RowFigures(TypedDict):
@@ -40,10 +41,39 @@ class RowTheme(RowFigures):
     answered: int
 
 
+RowIndicatorPeriod = TypedDict("RowIndicatorPeriod", {"from": str, "to": str})
+
+
+class RowIndicatorCount(TypedDict):
+    id: str
+    value: int | None
+    share: float | None  # of the count it is part of, one decimal
+
+
+class RowIndicator(TypedDict):
+    id: str
+    period: RowIndicatorPeriod | None
+    counts: list[RowIndicatorCount]
+
+
+class IndicatorCountColumn(TypedDict):
+    id: str
+    label: str
+    within: str
+
+
+class IndicatorColumn(TypedDict):
+    id: str
+    title: str
+    theme: str
+    counts: list[IndicatorCountColumn]
+
+
 class Row(TypedDict):
     key: str  # which council: code:REGISTER CODE, ons:CODE, name:normalised name, or file:N for an unnamed one
     identified_by: str  # code, ons, name_matched, name or file
     file: str
+    source: str  # assessment (the whole file) or contribution (its figures only)
     council: CouncilSummary
     council_type_name: str
     nation_name: str
@@ -54,6 +84,7 @@ class Row(TypedDict):
     assessments: int  # of this council in the comparison
     overall: RowFigures
     themes: list[RowTheme]
+    indicators: list[RowIndicator]  # the outcome indicators shown to the council, as it recorded them
 
 
 class Stat(TypedDict):
@@ -78,11 +109,13 @@ class Stats(TypedDict):
 
 
 class Group(TypedDict):
-    id: str  # nation/type, or "all"
+    id: str  # nation/type, "all", or a custom group's id (custom/N, similar/CODE)
     title: str
+    kind: str  # type, all, custom (a groups file) or similar (a council and its similar councils)
     nation: str | None
     type: str | None
     councils: int
+    method: list[str]  # how a similar-councils group was chosen, as sentences
     stats: Stats
 
 
@@ -206,9 +239,19 @@ class Series(TypedDict):
     change: float | None
 
 
+class MeasureChange(TypedDict):
+    from_date: str
+    to_date: str
+    from_version: str
+    to_version: str
+
+
 class ThemeSeries(Series):
     id: str
     title: str
+    measure_changes: list[MeasureChange]  # where the bank changed what the theme measures between two points
+    target: str | None  # the council's own target tier
+    tiers_to_target: int | None  # 0: reached
 
 
 AnswerChange = TypedDict("AnswerChange", {"question": str, "theme": str, "text": str, "from": str, "to": str})
@@ -217,6 +260,7 @@ AnswerChange = TypedDict("AnswerChange", {"question": str, "theme": str, "text":
 class AnswerChanges(TypedDict):
     from_date: str
     to_date: str
+    known: bool  # False when a contribution was sent without its answers
     answers: list[AnswerChange]
 
 
@@ -227,10 +271,42 @@ class Trend(TypedDict):
     council_types: list[str]
     dates: list[str]
     files: list[str]
+    sources: list[str]  # assessment or contribution, for each date
     bank_versions: list[str]
     overall: Series
     themes: list[ThemeSeries]
     changes: list[AnswerChanges]
+
+
+class GroupYearFigure(TypedDict):
+    n: int
+    median: float | None
+    hidden: bool
+
+
+class GroupYearTheme(GroupYearFigure):
+    id: str
+
+
+class GroupYear(TypedDict):
+    year: str
+    councils: int
+    overall: GroupYearFigure
+    themes: list[GroupYearTheme]
+
+
+class GroupMeasureChange(TypedDict):
+    theme: str
+    title: str
+    from_year: str
+    to_year: str
+
+
+class GroupTrend(TypedDict):
+    group: str
+    title: str
+    years: list[GroupYear]
+    measure_changes: list[GroupMeasureChange]
 
 
 class Skipped(TypedDict):
@@ -240,15 +316,52 @@ class Skipped(TypedDict):
     problem_details: list[ProblemDetail]
 
 
+class Outside(TypedDict):
+    key: str
+    council: str
+    files: list[str]
+
+
+class PositionFigure(TypedDict):
+    id: str
+    title: str
+    score: float | None
+    tier: str | None
+    asked: bool  # False for a theme not asked of this council
+    counted: bool  # rated (stats.counted): a score without a tier is not
+    provisional: bool  # not every question answered: counted when rated, and flagged
+    note: str  # why it is not rated, or what holds its tier (the row's note)
+    score_hidden: bool  # a report for sharing hides the council's own score of a hidden group figure
+    n: int
+    hidden: bool
+    median: float | None
+    lower_quartile: float | None
+    upper_quartile: float | None
+    higher: int | None  # councils counted with a higher score
+    band: str | None  # above_upper_quartile, upper_middle, at_median, lower_middle, below_lower_quartile
+    target: str | None
+    tiers_to_target: int | None
+    words: str
+
+
+class Position(TypedDict):
+    key: str
+    council: str
+    group: str
+    group_title: str
+    figures: list[PositionFigure]
+
+
 class Comparison(TypedDict):
     format: str
     format_version: int
     bank_version: str  # the bank that scored every file
     quartile_method: str
     themes: list[ThemeColumn]
+    indicators: list[IndicatorColumn]  # the outcome indicators rows may carry
     labels: Labels
     counts: Counts
-    group_by: str  # "type" (nation and council type) or "none"
+    group_by: str  # "type" (nation and council type), "none" or "custom"
     rows: list[Row]  # the latest assessment of each council
     earlier: list[Row]
     groups: list[Group]
@@ -257,4 +370,7 @@ class Comparison(TypedDict):
     coverage: list[CoverageRow]
     notes: list[str]
     trends: list[Trend]
+    group_trends: list[GroupTrend]
     skipped: list[Skipped]
+    outside: list[Outside]  # councils in none of the custom groups given: left out
+    focus: Position | None  # with the focus option: where that council stands in its group

@@ -57,9 +57,16 @@ def gap_to(score: float | None, median: float | None) -> float | None:
     return None if score is None or median is None else round4(score - median)
 
 
-def _counted(part: Mapping[str, Any]) -> bool:
-    """A rated score counts, provisional or not; a score without a tier (too little answered) does not."""
+def counted(part: Mapping[str, Any]) -> bool:
+    """Whether a score counts in its group's figures (medians, trends, open figures, a council's position): a rated
+    score counts, provisional or not (and is flagged); a score without a tier (not rated: too little answered, or
+    waiting for a legal duty or essential control) does not."""
     return part["score"] is not None and part["tier"] is not None
+
+
+def not_rated(part: Mapping[str, Any]) -> bool:
+    """A score without a tier: shown as "not rated", left out of every group figure."""
+    return part["score"] is not None and part["tier"] is None
 
 
 def regional_stats(bank: Bank, latest: list[Entry]) -> Stats:
@@ -69,9 +76,9 @@ def regional_stats(bank: Bank, latest: list[Entry]) -> Stats:
         return {
             "id": id_,
             "title": title,
-            **summary_stats([p["score"] for p in parts if _counted(p)]),
-            "provisional_counted": sum(1 for p in parts if _counted(p) and p["provisional"]),
-            "not_rated_left_out": sum(1 for p in parts if p["score"] is not None and p["tier"] is None),
+            **summary_stats([p["score"] for p in parts if counted(p)]),
+            "provisional_counted": sum(1 for p in parts if counted(p) and p["provisional"]),
+            "not_rated_left_out": sum(1 for p in parts if not_rated(p)),
             "not_asked": sum(1 for p in parts if p.get("asked", 1) == 0),
             "not_scored": sum(1 for p in parts if p["score"] is None and p.get("asked", 1) > 0),
             "hidden": False,  # a shared report hides figures drawn from too few councils (groups.hide_small_groups)

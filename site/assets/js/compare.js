@@ -1,9 +1,13 @@
-// The Compare page: many assessment files scored by the engine (in the worker), shown as a
-// heatmap per group (nation and council type, by default) with each group's medians,
-// like-with-like notes and trends. The engine computes every figure, including the medians of a
-// filtered selection (it is re-run on that selection) and the shareable export, where figures
-// of groups under 5 councils are hidden.
+// The Compare page: many assessment files or benchmark contributions scored by the engine (in the worker),
+// shown as a heatmap per group (nation and council type by default; a council and the councils most like it; a
+// coordinator's own groups from a CSV of council codes), with each group's medians, a chosen council's
+// position in words, a colour key, a coverage view, like-with-like notes, trends with each council's own
+// targets, each group's medians by year, and open figures to publish. The engine computes every figure and
+// sentence (scorecard/engine/operations.py: compare, similar, groups_csv, open_figures), including the medians
+// of a filtered selection (it is re-run on that selection) and what open figures must hide; this module lays
+// out what it returns.
 import { MAX_FILE_BYTES, call } from "./engine.js";
+import { loadRegister } from "./council.js";
 import { download, find, h, replace } from "./dom.js";
 import { gap, num, pct, score } from "./format.js";
 
@@ -15,6 +19,14 @@ let unreadable = [];   // files the browser could not read at all
 let comparison = null;
 let example = false;   // the example region is loaded: real councils, invented answers
 const MIN_GROUP = 5;   // the export is for sharing: group figures from fewer councils are hidden
+/** @type {{ council: string, name: string }[]} */
+let councils = [];     // every council in the files, by register or GSS code, for the council choice
+/** @type {{ code: string, similar: Similar, group: CustomGroup, csv: string, chosen: string[] | null, chosenFrom: string } | null} */
+let similar = null;    // the chosen council's similar councils, computed or the coordinator's own list
+/** @type {{ name: string, groups: CustomGroup[] } | null} */
+let ownGroups = null;  // a coordinator's groups file
+/** @type {{ name: string, figures: OpenFigures }[]} */
+let earlier = [];      // earlier releases of open figures, checked against
 
 /** @param {ParentNode} root @param {string} hook */
 const part = (root, hook) => find(root, `[data-sc="${hook}"]`);
@@ -39,37 +51,97 @@ async function readFiles(list) {
 
 /** @param {ParentNode} root */
 function selection(root) {
-  const region = choice(root, "filter-region").value;
-  const type = choice(root, "filter-type").value;
-  const groupBy = /** @type {"type" | "none"} */ (choice(root, "group-by").value);
-  return { region, type, groupBy };
+  return {
+    region: choice(root, "filter-region").value,
+    type: choice(root, "filter-type").value,
+    groupBy: choice(root, "group-by").value,
+    focus: choice(root, "focus").value,
+  };
+}
+
+// The options the engine compares with: the grouping chosen, and the council whose position is described.
+/** @param {ParentNode} root @returns {Promise<CompareOptions | string>} the options, or why there are none yet */
+async function comparisonOptions(root) {
+  const { groupBy, focus } = selection(root);
+  /** @type {CompareOptions} */
+  const options = focus ? { focus } : {};
+  if (groupBy === "type" || groupBy === "none") return { ...options, group_by: groupBy };
+  if (groupBy === "custom") {
+    if (!ownGroups) return "Choose a groups file (CSV) to compare councils within your own groups.";
+    return { ...options, group_by: "custom", custom: ownGroups.groups };
+  }
+  if (!focus) return "Choose a council to compare it with the councils most like it.";
+  if (!similar || similar.code !== focus) {
+    const register = await loadRegister();
+    const reply = await call("similar", { councils: register.councils, code: focus });
+    if (!reply.ok) return reply.problems.join("; ");
+    similar = { code: focus, similar: reply.similar, group: reply.group, csv: reply.csv, chosen: null, chosenFrom: "" };
+  }
+  return { ...options, group_by: "custom", custom: [similar.group] };
 }
 
 /** @param {ParentNode} root */
 async function run(root) {
   if (!files.length && !unreadable.length) return render(root);
+  part(root, "groups-file-field").hidden = choice(root, "group-by").value !== "custom";
+  const options = await comparisonOptions(root);
+  if (typeof options === "string") {
+    // Until the choice is made, the files are shown by nation and council type.
+    const done = await compareAll(root, { group_by: "type" });
+    if (done) comparison = done;
+    message(root, options);
+    return render(root);
+  }
   message(root, `Scoring ${files.length} file(s)…`);
-  const { region, type, groupBy } = selection(root);
-  const options = { group_by: groupBy };
-  // Filtering changes which councils the medians describe: the engine compares the chosen ones
-  // again, telling files apart by their place in the list, never by name (two may share one).
-  const reply = await call("compare", { files, options, filter: { region, type } });
-  if (!reply.ok) return message(root, reply.problems.join("; "), true);
-  const all = reply.comparison;
-  comparison = { all, shown: reply.shown, shownFiles: reply.shown_files.map((place) => files[place]), options };
-  fillRegions(root, all);
+  const done = await compareAll(root, options);
+  if (!done) return;
+  comparison = done;
+  const { all } = done;
+  const contributions = all.counts.contributions;
   message(root, `${all.counts.assessments} assessment(s) of ${all.counts.councils} council(s) compared` +
+    (contributions ? ` (${contributions} benchmark contribution(s), ${all.counts.assessments - contributions} whole file(s))` : "") +
+    (all.outside.length ? `; ${all.outside.length} council(s) outside the groups chosen` : "") +
     (all.counts.skipped + unreadable.length ? `; ${all.counts.skipped + unreadable.length} file(s) skipped (see below)` : "") + ".");
   render(root);
 }
 
+/** @param {ParentNode} root @param {CompareOptions} options */
+async function compareAll(root, options) {
+  const { region, type } = selection(root);
+  // Filtering changes which councils the medians describe: the engine compares the chosen ones
+  // again, telling files apart by their place in the list, never by name (two may share one).
+  const reply = await call("compare", { files, options, filter: { region, type } });
+  if (!reply.ok) {
+    message(root, reply.problems.join("; "), true);
+    return null;
+  }
+  fillChoices(root, reply.comparison);
+  return { all: reply.comparison, shown: reply.shown, shownFiles: reply.shown_files.map((place) => files[place]), options };
+}
+
+// The regions and councils the loaded files hold, for the filter and the council choice (kept as chosen).
 /** @param {ParentNode} root @param {Comparison} all */
-function fillRegions(root, all) {
-  const select = choice(root, "filter-region");
-  const current = select.value;
+function fillChoices(root, all) {
+  const region = choice(root, "filter-region");
+  const current = region.value;
   const regions = [...new Set([...all.rows, ...all.earlier].map((r) => r.council.region).filter(Boolean))].sort();
-  replace(select, h("option", { value: "" }, "All regions"), regions.map((r) => h("option", { value: r }, r)));
-  select.value = regions.includes(current) ? current : "";
+  replace(region, h("option", { value: "" }, "All regions"), regions.map((r) => h("option", { value: r }, r)));
+  region.value = regions.includes(current) ? current : "";
+  /** @type {Map<string, string>} */
+  const known = new Map(councils.map((c) => [c.council, c.name]));
+  for (const row of all.rows) {
+    const code = row.council.code || row.council.ons_code;
+    if (code) known.set(code, row.council.name);
+  }
+  for (const outside of all.outside) {
+    const [kind, code] = outside.key.split(":");
+    if (kind === "code" || kind === "ons") known.set(code, outside.council);
+  }
+  councils = [...known].map(([council, name]) => ({ council, name })).sort((a, b) => a.name.localeCompare(b.name));
+  const focus = choice(root, "focus");
+  const chosen = focus.value;
+  replace(focus, h("option", { value: "" }, "None chosen"), councils.map((c) => h("option", { value: c.council }, c.name)));
+  focus.value = councils.some((c) => c.council === chosen) ? chosen : "";
 }
 
 /** @param {ParentNode} root @param {Comparison.Row[]} rows */
@@ -93,12 +165,31 @@ function tierClass(labels, tier) {
   return `sc-tier-${Object.keys(labels.tiers).indexOf(tier)}`;
 }
 
+// Coverage shades: a fifth of the scale each, the last for all answered. The percentage is always written too.
+const COVERAGE_SHADES = ["under 25%", "25% to 49%", "50% to 74%", "75% to 99%", "all answered"];
+/** @param {number | null} coverage */
+function coverageClass(coverage) {
+  if (coverage === null) return "sc-cell--none";
+  return `sc-cov-${coverage >= 1 ? 4 : Math.min(3, Math.floor(coverage * 4))}`;
+}
+
 /**
- * @param {{ asked?: number, score: number | null, coverage: number | null, tier: string | null, note: string, provisional: boolean, gap: number | null }} part
+/**
+ * @typedef {{ asked?: number, answered?: number, score: number | null, coverage: number | null, tier: string | null, note: string, provisional: boolean, gap: number | null }} CellPart
+ * @param {CellPart} part
  * @param {Comparison.Labels} labels
+ * @param {string} view "scores" or "coverage"
  */
-function cell(part, labels) {
+function cell(part, labels, view) {
   if (part.asked === 0) return h("td", { class: "sc-cell sc-cell--na" }, "Not asked");
+  if (view === "coverage") {
+    return h("td", { class: `sc-cell ${coverageClass(part.coverage)}`, "data-coverage": part.coverage ?? "" },
+      h("span", { class: "sc-cell__score" }, pct(part.coverage)),
+      part.answered === undefined ? null : h("span", { class: "sc-cell__meta" }, `${part.answered} of ${part.asked} answered`),
+      h("span", { class: "sc-cell__meta" }, part.score === null ? "not scored"
+        : part.tier === null ? "not rated: left out of the group's figures"
+          : part.provisional ? "provisional: counted" : "counted"));
+  }
   if (part.score === null) return h("td", { class: "sc-cell sc-cell--none" }, "Not scored",
     h("span", { class: "sc-cell__meta" }, `coverage ${pct(part.coverage)}`), part.note ? h("span", { class: "sc-cell__meta" }, part.note) : null);
   // a score without a tier: too little answered to rate, or waiting for a legal duty (the engine says which)
@@ -115,39 +206,56 @@ function cell(part, labels) {
     part.gap === null ? null : h("span", { class: "sc-cell__meta" }, `${gap(part.gap)} vs median`));
 }
 
+// What each colour means, for the view shown: the tier (or coverage) is also written in every cell.
+/** @param {Comparison} shown @param {string} view */
+function colourKey(shown, view) {
+  const items = view === "coverage"
+    ? COVERAGE_SHADES.map((words, i) => [`sc-cov-${i}`, `Coverage ${words}`])
+    : [...Object.entries(shown.labels.tiers).map(([id, name]) => [tierClass(shown.labels, id), name]),
+      ["sc-tier-0 sc-cell--provisional", "Striped: provisional (not every question answered), counted in the group's figures"],
+      ["sc-cell--none sc-cell--provisional", "Grey, striped: not rated (a score without a tier), left out of the group's figures"]];
+  items.push(["sc-cell--na", "Grey: not asked of the council, or not scored"]);
+  return h("div", { "data-sc": "key" },
+    h("h2", { class: "sc-visually-hidden" }, "Colour key"),
+    h("ul", { class: "sc-key", "aria-label": "Colour key" },
+      items.map(([cls, words]) => h("li", {}, h("span", { class: `sc-swatch ${cls}`, "aria-hidden": "true" }), words))));
+}
+
 /** @param {string} label @param {Comparison.Stats} stats @param {(stat: Comparison.Stat) => string} pick */
 function statRow(label, stats, pick) {
   return h("tr", { class: "sc-stat-row" }, h("th", { scope: "row" }, label),
     [stats.overall, ...stats.themes].map((s) => h("td", {}, s.hidden ? "hidden" : s.n ? pick(s) : "–")));
 }
 
-// One table per group: councils of the same nation and type (or all together), with the group's figures.
-/** @param {ParentNode} root @param {Comparison} shown */
-function heatmaps(root, shown) {
+// One table per group: councils of the same nation and type (or as chosen), with the group's figures.
+/** @param {ParentNode} root @param {Comparison} shown @param {string} view */
+function heatmaps(root, shown, view) {
   return shown.groups.map((group) => {
     const rows = shown.rows.filter((row) => row.group === group.id);
     return h("section", { class: "sc-group", "data-sc": "compare-group", "data-group": group.id },
       h("h2", {}, `${group.title} (${group.councils} council${group.councils === 1 ? "" : "s"})`),
       h("div", { class: "sc-heatmap-scroll", role: "region", tabindex: "0", "aria-label": `Scores: ${group.title}` },
-        heatmap(root, shown, rows, group)));
+        heatmap(root, shown, rows, group, view)));
   });
 }
 
-/** @param {ParentNode} root @param {Comparison} shown @param {Comparison.Row[]} groupRows @param {Comparison.Group} group */
-function heatmap(root, shown, groupRows, group) {
-  const themes = shown.themes;
+/** @param {ParentNode} root @param {Comparison} shown @param {Comparison.Row[]} groupRows @param {Comparison.Group} group @param {string} view */
+function heatmap(root, shown, groupRows, group, view) {
   const rows = sortRows(root, groupRows);
+  const focus = shown.focus?.key;
+  const what = view === "coverage" ? "coverage (how much of each theme is answered)" : "score, tier, coverage and gap to the group's median";
   return h("table", { class: "sc-heatmap", "data-sc": "heatmap" },
-    h("caption", {}, `${group.title}: latest assessment of each council (${rows.length}): score, tier, coverage and gap to the group's median`),
+    h("caption", {}, `${group.title}: latest assessment of each council (${rows.length}): ${what}`),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Council"), h("th", { scope: "col" }, "Overall"),
-      themes.map((t) => h("th", { scope: "col" }, t.title)))),
-    h("tbody", {}, rows.map((row) => h("tr", { "data-council": row.council.name },
+      shown.themes.map((t) => h("th", { scope: "col" }, t.title)))),
+    h("tbody", {}, rows.map((row) => h("tr", { "data-council": row.council.name, class: row.key === focus ? "sc-row--focus" : null },
       h("th", { scope: "row" }, row.council.name,
+        row.key === focus ? h("span", { class: "sc-cell__meta sc-chosen" }, "The council chosen") : null,
         h("span", { class: "sc-cell__meta" }, `${row.council_type_name}${row.council.region ? ", " + row.council.region : ""}`),
-        h("span", { class: "sc-cell__meta" }, `${row.assessment_date}, bank ${row.bank_version}`)),
-      cell({ ...row.overall, asked: 1 }, shown.labels),
-      row.themes.map((t) => cell(t, shown.labels))))),
-    h("tfoot", {},
+        h("span", { class: "sc-cell__meta" }, `${row.assessment_date}, bank ${row.bank_version}${row.source === "contribution" ? ", contribution" : ""}`)),
+      cell({ ...row.overall, asked: 1 }, shown.labels, view),
+      row.themes.map((t) => cell(t, shown.labels, view))))),
+    view === "coverage" ? null : h("tfoot", {},
       statRow("Group median", group.stats, (s) => num(s.median)),
       statRow("Middle half (quartiles)", group.stats, (s) => `${num(s.lower_quartile)} – ${num(s.upper_quartile)}`),
       statRow("Range", group.stats, (s) => `${num(s.min)} – ${num(s.max)}`),
@@ -173,22 +281,118 @@ function coverage(shown) {
   ];
 }
 
+// The chosen council's position in its group, in the engine's words.
+/** @param {Comparison} shown */
+function position(shown) {
+  const focus = shown.focus;
+  if (!focus) return null;
+  return h("section", { class: "sc-position", "data-sc": "position" },
+    h("h2", { id: "position" }, `Where ${focus.council} stands`),
+    h("p", {}, `Among ${focus.group_title}: each figure against the group's median and quartiles.`),
+    h("ul", {}, focus.figures.map((f) => h("li", { "data-figure": f.id }, f.words))));
+}
+
+// How the chosen council's similar councils were found, each with its figures and distance, and the
+// coordinator's way to see the list as a CSV, and to give their own instead.
+/** @param {ParentNode} root */
+function similarPanel(root) {
+  if (!similar || choice(root, "group-by").value !== "similar") return null;
+  const found = similar.similar;
+  const here = new Set(councils.map((c) => c.council));
+  const listed = similar.chosen ? new Set(similar.chosen) : null;
+  const number = (/** @type {number} */ n) => n.toLocaleString("en-GB");
+  return h("section", { class: "sc-similar", "data-sc": "similar" },
+    h("h2", { id: "similar" }, `Councils like ${found.council.name}`),
+    found.method.map((sentence) => h("p", {}, sentence)),
+    similar.chosen ? h("p", { class: "admonition note", "data-sc": "similar-own" },
+      `You are using your own list (${similar.chosenFrom}): ${similar.group.method?.join(" ") || ""}`) : null,
+    h("div", { class: "sc-table-scroll", role: "region", tabindex: "0", "aria-label": "Similar councils" },
+      h("table", { class: "sc-summary sc-similar-table", "data-sc": "similar-table" },
+        h("caption", {}, "The computed list: population (2020), density, standardised measures and distance"),
+        h("thead", {}, h("tr", {}, ["#", "Council", "Population", "People per km²", "Log population (standardised)", "Log density (standardised)", "Distance", "In the files loaded"]
+          .map((t, i) => h("th", { scope: "col", class: i > 1 && i < 7 ? "sc-num" : null }, t)))),
+        h("tbody", {}, [{ ...found.council, rank: 0, distance: 0 }, ...found.neighbours].map((c) => h("tr", { "data-code": c.code },
+          h("td", {}, c.rank ? String(c.rank) : "–"),
+          h("th", { scope: "row" }, c.name, c.rank ? null : h("span", { class: "sc-cell__meta" }, "The council chosen"),
+            listed && c.rank && !listed.has(c.code) ? h("span", { class: "sc-cell__meta" }, "Left out of your list") : null),
+          h("td", { class: "sc-num" }, number(c.population)),
+          h("td", { class: "sc-num" }, number(c.density)),
+          h("td", { class: "sc-num" }, c.z_population.toFixed(4)),
+          h("td", { class: "sc-num" }, c.z_density.toFixed(4)),
+          h("td", { class: "sc-num" }, (c.distance ?? 0).toFixed(4)),
+          h("td", {}, here.has(c.code) ? "Yes" : "No file")))))),
+    h("p", {},
+      h("button", { type: "button", class: "md-button", "data-sc": "similar-csv" }, "Download this list to edit (CSV)"), " ",
+      h("label", { class: "md-button sc-file-button", for: "sc-similar-own" }, "Use my own list (CSV)"),
+      h("input", { type: "file", id: "sc-similar-own", class: "sc-visually-hidden", accept: ".csv,text/csv", "data-sc": "similar-own-file" }), " ",
+      similar.chosen ? h("button", { type: "button", class: "md-button", "data-sc": "similar-computed" }, "Use the computed list again") : null));
+}
+
+// The outcome indicators the councils recorded (never scored): a table for each indicator any council gave.
+/** @param {Comparison} shown */
+function indicatorTables(shown) {
+  const given = shown.indicators.filter((ind) => shown.rows.some((r) => r.indicators.some((i) => i.id === ind.id && i.counts.some((c) => c.value !== null))));
+  if (!given.length) return null;
+  return h("section", { "data-sc": "indicators" },
+    h("h2", { id: "indicators" }, "Outcome indicators"),
+    h("p", {}, "Counts each council recorded for a period, beside its scores and never scored into them: the numbers depend on the size of the area and on how many victims are found."),
+    given.map((ind) => {
+      const labels = new Map(ind.counts.map((c) => [c.id, c.label]));
+      const rows = shown.rows.filter((r) => r.indicators.some((i) => i.id === ind.id && i.counts.some((c) => c.value !== null)));
+      return h("div", { class: "sc-table-scroll", role: "region", tabindex: "0", "aria-label": ind.title },
+        h("table", { class: "sc-summary", "data-sc": "indicator-table", "data-indicator": ind.id },
+          h("caption", {}, `${ind.title} (${ind.id})`),
+          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Council"), h("th", { scope: "col" }, "Period"),
+            ind.counts.map((c) => h("th", { scope: "col" }, c.label + (c.within ? ` (share of: ${labels.get(c.within)?.toLowerCase()})` : ""))))),
+          h("tbody", {}, rows.map((row) => {
+            const mine = row.indicators.find((i) => i.id === ind.id);
+            return h("tr", {}, h("th", { scope: "row" }, row.council.name),
+              h("td", {}, mine?.period ? `${mine.period.from} to ${mine.period.to}` : "–"),
+              (mine?.counts || []).map((c) => h("td", {}, c.value === null ? "–" : `${c.value}${c.share === null ? "" : ` (${num(c.share)}%)`}`)));
+          }))));
+    }));
+}
+
+// A theme's own target beside its path: "Mature practice: reached", "Substantial progress: 1 tier to go".
+/** @param {Comparison} shown @param {Comparison.ThemeSeries | null} series */
+function targetCell(shown, series) {
+  if (!series || !series.target) return h("td", {}, "–");
+  const to = series.tiers_to_target;
+  return h("td", {}, `${shown.labels.tiers[series.target]}: ${to === 0 ? "reached" : to === null ? "no tier yet" : `${to} tier${to === 1 ? "" : "s"} to go`}`);
+}
+
 /** @param {Comparison} shown */
 function trends(shown) {
-  if (!shown.trends.length) return null;
-  return [h("h2", { id: "trends" }, "Progress over time"),
+  if (!shown.trends.length && !shown.group_trends.length) return null;
+  const titles = new Map(shown.themes.map((t) => [t.id, t.title]));
+  return [
+    shown.trends.length ? h("h2", { id: "trends" }, "Progress over time") : null,
     shown.trends.map((trend) => h("section", { class: "sc-trend", "data-sc": "trend" },
       h("h3", {}, trend.council),
       h("table", { class: "sc-heatmap" },
-        h("caption", {}, `Scores by date: ${trend.dates.join(", ")}`),
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Theme"), trend.dates.map((d) => h("th", { scope: "col" }, d)), h("th", { scope: "col" }, "Change"))),
-        h("tbody", {}, [{ title: "Overall", ...trend.overall }, ...trend.themes].map((series) =>
-          h("tr", {}, h("th", { scope: "row" }, series.title),
+        h("caption", {}, `Scores by date: ${trend.dates.map((d, i) => `${d} (${trend.sources[i] === "contribution" ? "contribution" : "file"}, bank ${trend.bank_versions[i]})`).join(", ")}`),
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Theme"), trend.dates.map((d) => h("th", { scope: "col" }, d)),
+          h("th", { scope: "col" }, "Change"), h("th", { scope: "col" }, "Own target"))),
+        h("tbody", {}, [{ title: "Overall", ...trend.overall, measure_changes: [], series: null }, ...trend.themes.map((t) => ({ ...t, series: t }))].map((series) =>
+          h("tr", {}, h("th", { scope: "row" }, series.title,
+            series.measure_changes.length ? h("span", { class: "sc-cell__meta" }, "What the bank measures here changed: see the notes") : null),
             series.points.map((p) => h("td", {}, num(p.score), p.score !== null && p.tier === null ? " (not rated)" : "")),
-            h("td", {}, gap(series.change)))))),
-      trend.changes.map((change) => h("details", {},
-        h("summary", {}, `${change.answers.length} answer(s) changed between ${change.from_date} and ${change.to_date}`),
-        h("ul", {}, change.answers.map((a) => h("li", {}, `${a.question} ${a.text}: ${a.from} → ${a.to}`))))))),
+            h("td", {}, gap(series.change)),
+            targetCell(shown, series.series))))),
+      trend.changes.map((change) => change.known
+        ? h("details", {},
+          h("summary", {}, `${change.answers.length} answer(s) changed between ${change.from_date} and ${change.to_date}`),
+          h("ul", {}, change.answers.map((a) => h("li", {}, `${a.question} ${a.text}: ${a.from} → ${a.to}`))))
+        : h("p", { class: "sc-hint" }, `Which answers changed between ${change.from_date} and ${change.to_date} is not known: a contribution was sent without its answers.`)))),
+    shown.group_trends.length ? h("h2", { id: "group-trends" }, "Groups over time") : null,
+    shown.group_trends.map((group) => h("section", { class: "sc-trend", "data-sc": "group-trend" },
+      h("h3", {}, group.title),
+      h("table", { class: "sc-heatmap" },
+        h("caption", {}, "Median of the latest assessment of each council in the year (councils counted: rated ones, provisional included; a score without a tier is left out)"),
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Theme"), group.years.map((y) => h("th", { scope: "col" }, `${y.year} (${y.councils} councils)`)))),
+        h("tbody", {}, [["Overall", group.years.map((y) => y.overall)], ...group.years[0].themes.map((t, i) => [titles.get(t.id) || t.id, group.years.map((y) => y.themes[i])])]
+          .map(([title, figures]) => h("tr", {}, h("th", { scope: "row" }, /** @type {string} */ (title)),
+            /** @type {Comparison.GroupYearFigure[]} */ (figures).map((f) => h("td", {}, f.hidden ? "hidden" : `${num(f.median)} (${f.n})`)))))))),
   ];
 }
 
@@ -203,17 +407,22 @@ function skipped(all) {
 /** @param {ParentNode} root */
 function render(root) {
   part(root, "compare-controls").hidden = !comparison;
+  part(root, "open-data").hidden = !comparison || !comparison.shown.rows.length;
   if (!comparison) {
-    for (const hook of ["compare-notes", "compare-heatmap", "compare-coverage", "compare-trends", "compare-skipped"]) replace(part(root, hook));
+    for (const hook of ["compare-notes", "compare-heatmap", "compare-coverage", "compare-trends", "compare-skipped", "similar-panel", "compare-position", "colour-key"]) replace(part(root, hook));
     return;
   }
   const { all, shown } = comparison;
+  const view = choice(root, "view").value;
   replace(part(root, "example-notice"), example ? exampleNotice() : null);
+  replace(part(root, "similar-panel"), similarPanel(root));
+  replace(part(root, "compare-position"), position(shown));
   replace(part(root, "compare-notes"), shown.notes.length
     ? h("div", { class: "admonition warning", "data-sc": "like-with-like" }, h("p", { class: "admonition-title" }, "Comparing like with like"),
       h("ul", {}, shown.notes.map((n) => h("li", {}, n))))
     : null);
-  replace(part(root, "compare-heatmap"), shown.rows.length ? heatmaps(root, shown) : h("p", {}, "No council matches these filters."));
+  replace(part(root, "colour-key"), shown.rows.length ? colourKey(shown, view) : null);
+  replace(part(root, "compare-heatmap"), shown.rows.length ? [heatmaps(root, shown, view), indicatorTables(shown)] : h("p", {}, "No council matches these filters."));
   replace(part(root, "compare-coverage"), coverage(shown));
   replace(part(root, "compare-trends"), trends(shown));
   replace(part(root, "compare-skipped"), skipped(all));
@@ -239,6 +448,46 @@ function exampleNotice() {
       "These are not these councils' results and say nothing about them."));
 }
 
+// Open figures for the groups shown: made by the engine, offered as four files.
+/** @param {ParentNode} root */
+async function makeOpenFigures(root) {
+  if (!comparison) return;
+  const box = part(root, "open-result");
+  const min = Number(find(root, '[data-sc="open-min"]', HTMLInputElement).value);
+  const licence = find(root, '[data-sc="open-licence"]', HTMLInputElement).value.trim();
+  const { focus, ...options } = comparison.options;
+  const reply = await call("open_figures", {
+    files: comparison.shownFiles, options, min_group: min, earlier: earlier.map((e) => e.figures), licence,
+  });
+  if (!reply.ok) return replace(box, h("p", { class: "sc-error" }, `No open figures were made: ${reply.problems.join("; ")}`));
+  const cells = reply.figures.figures;
+  const hidden = cells.filter((c) => !c.published);
+  const protecting = hidden.filter((c) => c.hidden_because === "complementary").length;
+  const stem = example ? "open-figures-example-invented" : "open-figures";
+  /** @type {[string, string, string][]} */
+  const outputs = [[`${stem}.csv`, "text/csv", reply.csv], [`${stem}.json`, "application/json", JSON.stringify(reply.figures, null, 2) + "\n"],
+    [`${stem}-dictionary.csv`, "text/csv", reply.dictionary], [`${stem}-README.txt`, "text/plain", reply.readme]];
+  replace(box,
+    h("p", { class: "sc-ok", "data-sc": "open-summary" }, `${cells.length - hidden.length} of ${cells.length} group figures can be published; ${hidden.length} are hidden` +
+      (protecting ? ` (${protecting} of them so that other hidden figures cannot be worked out)` : "") + "."),
+    h("p", {}, outputs.map(([name, type, text]) => {
+      const button = h("button", { type: "button", class: "md-button", "data-sc": "open-download", "data-file": name }, `Download ${name}`);
+      button.addEventListener("click", () => download(name, type, text));
+      return [button, " "];
+    })),
+    h("div", { class: "sc-table-scroll", role: "region", tabindex: "0", "aria-label": "Open figures" },
+      h("table", { class: "sc-summary", "data-sc": "open-table" },
+        h("caption", {}, `${reply.figures.title}: the overall figure of each group (every theme is in the files)`),
+        h("thead", {}, h("tr", {}, ["Group", "Councils counted", "Median", "Quartiles", "Published"].map((t) => h("th", { scope: "col" }, t)))),
+        h("tbody", {}, cells.filter((c) => c.figure === "overall").map((c) => h("tr", {},
+          h("th", { scope: "row" }, c.group_title),
+          h("td", {}, `${c.councils_counted}${c.provisional_counted ? ` (${c.provisional_counted} provisional)` : ""}${c.not_rated_left_out ? `; ${c.not_rated_left_out} not rated, left out` : ""}`),
+          h("td", {}, num(c.median)),
+          h("td", {}, c.published && c.median !== null ? `${num(c.lower_quartile)} – ${num(c.upper_quartile)}` : "–"),
+          h("td", {}, c.published ? "Yes" : c.hidden_because === "complementary" ? "Hidden: it would give away a hidden figure" : "Hidden: too few councils")))))),
+    h("p", { class: "sc-hint" }, `Licence: ${reply.figures.licence}.`));
+}
+
 /** @param {ParentNode} root */
 export function mountCompare(root) {
   const input = find(root, '[data-sc="compare-files"]', HTMLInputElement);
@@ -259,10 +508,60 @@ export function mountCompare(root) {
     await run(root);
   });
   part(root, "compare-example").addEventListener("click", () => loadExample(root));
-  for (const hook of ["filter-region", "filter-type", "group-by"]) part(root, hook).addEventListener("change", () => run(root));
-  for (const hook of ["sort", "sort-order"]) part(root, hook).addEventListener("change", () => render(root));
+  for (const hook of ["filter-region", "filter-type", "group-by", "focus"]) part(root, hook).addEventListener("change", () => run(root));
+  for (const hook of ["sort", "sort-order", "view"]) part(root, hook).addEventListener("change", () => render(root));
+  const groupsFile = find(root, '[data-sc="groups-file"]', HTMLInputElement);
+  groupsFile.addEventListener("change", async () => {
+    const file = groupsFile.files?.[0];
+    groupsFile.value = "";
+    if (!file) return;
+    const reply = await call("groups_csv", { text: await file.text(), name: file.name });
+    if (!reply.ok) return message(root, `${file.name} cannot be read: ${reply.problems.join("; ")}`, true);
+    ownGroups = { name: file.name, groups: reply.groups };
+    replace(part(root, "groups-file-name"), `${file.name}: ${reply.groups.map((g) => `${g.title} (${g.codes.length})`).join(", ")}`);
+    await run(root);
+  });
+  const earlierFiles = find(root, '[data-sc="open-earlier"]', HTMLInputElement);
+  earlierFiles.addEventListener("change", async () => {
+    earlier = [];
+    for (const file of earlierFiles.files || []) {
+      try {
+        earlier.push({ name: file.name, figures: JSON.parse(await file.text()) });
+      } catch (error) {
+        message(root, `${file.name} is not an open figures file (figures.json).`, true);
+      }
+    }
+    earlierFiles.value = "";
+    replace(part(root, "open-earlier-names"), earlier.length ? `Checked against: ${earlier.map((e) => e.name).join(", ")}.` : "None: this release is checked on its own.");
+  });
+  root.addEventListener("change", async (event) => {
+    const own = event.target;
+    if (!(own instanceof HTMLInputElement) || own.dataset.sc !== "similar-own-file" || !similar) return;
+    const file = own.files?.[0];
+    if (!file) return;
+    const listed = await call("groups_csv", { text: await file.text(), name: file.name });
+    if (!listed.ok) return message(root, `${file.name} cannot be read: ${listed.problems.join("; ")}`, true);
+    const chosen = listed.groups.flatMap((g) => g.codes);
+    const register = await loadRegister();
+    const reply = await call("similar", { councils: register.councils, code: similar.code, chosen });
+    if (!reply.ok) return message(root, reply.problems.join("; "), true);
+    similar = { ...similar, group: reply.group, chosen, chosenFrom: file.name };
+    await run(root);
+  });
+  root.addEventListener("click", async (event) => {
+    const button = event.target instanceof Element ? event.target.closest("button[data-sc]") : null;
+    if (!(button instanceof HTMLButtonElement) || !similar) return;
+    if (button.dataset.sc === "similar-csv") {
+      download(`similar-to-${similar.code}.csv`, "text/csv", similar.csv);
+    } else if (button.dataset.sc === "similar-computed") {
+      similar = { ...similar, group: { ...similar.group, codes: [similar.code, ...similar.similar.neighbours.map((n) => n.code)], method: similar.similar.method }, chosen: null, chosenFrom: "" };
+      await run(root);
+    }
+  });
+  part(root, "open-make").addEventListener("click", () => makeOpenFigures(root));
   part(root, "compare-clear").addEventListener("click", () => {
-    files = []; unreadable = []; comparison = null; example = false; message(root, ""); render(root);
+    files = []; unreadable = []; comparison = null; example = false; similar = null; ownGroups = null; councils = [];
+    message(root, ""); render(root);
   });
   part(root, "compare-csv").addEventListener("click", async () => {
     if (!comparison) return;

@@ -8,13 +8,14 @@ import { getAssessment, subscribe } from "./store.js";
 const ASSETS = new URL("../", import.meta.url);
 /**
  * A council in the register (assets/councils.json, written by scorecard/sitegen/councils.py).
- * @typedef {{ code: string, name: string, nation: string, type: string, region: string, gss: string, county: string }} RegisterCouncil
+ * @typedef {{ code: string, gss: string, name: string, nation: string, type: string, population: number | null, area: number | null, region: string, county: string }} RegisterCouncil
  * @typedef {{ types: { [type: string]: string }, nationOfType: { [type: string]: string } }} TypeLabels
  */
 /** @type {Promise<{ source: unknown, councils: RegisterCouncil[] }> | null} */
 let register = null;
 
-function loadRegister() {
+// The register's councils (the picker's list; the Compare page finds similar councils by their population and area).
+export function loadRegister() {
   register = register || fetch(new URL("councils.json", ASSETS)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))));
   return register;
 }

@@ -140,7 +140,7 @@ function replacePreview(plan) {
     h("p", { "data-sc": "import-effect" }, `Replacing: ${plural(c.differ + c.only_here, "answer")} saved here will change or go ` +
       `(${c.differ} answered differently in the file, ${c.only_here} not answered in it), ${plural(c.only_file, "answer")} ` +
       `will be added and ${c.same} ${c.same === 1 ? "is" : "are"} the same. Notes, council details, evidence, actions, ` +
-      "who answers which theme, the sign-off and last year's answers become the file's. " +
+      "who answers which theme, target tiers, the sign-off and last year's answers become the file's. " +
       "Everything saved here now is kept, and Undo brings it back."),
     itemList(lost, `The ${plural(lost.length, "answer")} that will change or go`),
     itemList(council, "Council details that will change"),
@@ -169,7 +169,7 @@ function mergePreview(plan) {
   const notes = plan.notes.filter((e) => e.state === "differ");
   const council = plan.council.filter((e) => e.state === "differ");
   const conflicts = plan.answers.filter((e) => e.state === "differ");
-  // Evidence, actions, who answers which theme and the sign-off: added where only the file has them, chosen where
+  // Evidence, actions, who answers which theme, targets and the sign-off: added where only the file has them, chosen where
   // they differ. Last year's answers are the file's own record of its year: merged they would mix two years.
   const parts = plan.parts.filter((e) => e.part !== "previous");
   const added = parts.filter((e) => e.state === "only_file");
@@ -184,7 +184,7 @@ function mergePreview(plan) {
     h("p", { "data-sc": "import-effect" }, `Merging: ${plural(c.only_file, "answer")} added from the file, ` +
       `${c.only_here} kept that only this browser has, ${c.same} the same in both, and ${plural(c.differ, "answer")} ` +
       `that differ${c.differ ? ": choose below" : ""}. Notes, council details, evidence, actions, who answers which ` +
-      `theme and the sign-off only in the file are added${added.length ? ` (${plural(added.length, "entry", "entries")} besides answers and notes)` : ""}. ` +
+      `theme, target tiers and the sign-off only in the file are added${added.length ? ` (${plural(added.length, "entry", "entries")} besides answers and notes)` : ""}. ` +
       "Everything saved here now is kept, and Undo brings it back."),
     lastYear ? h("p", { "data-sc": "import-last-year" }, `The file's record of last year (${lastYear.file}) is not merged: ` +
       "it belongs to the file's own year. Replace, instead of merging, to take it.") : null,
@@ -193,7 +193,7 @@ function mergePreview(plan) {
     conflicts.length ? h("h3", {}, "Answered differently") : null, conflicts.map((e) => choice("answer", e)),
     notes.length ? h("h3", {}, "Notes that differ") : null, notes.map((e) => choice("note", e)),
     council.length ? h("h3", {}, "Council details that differ") : null, council.map((e) => choice("council", e)),
-    differ.length ? h("h3", {}, "Evidence, actions, assignments and sign-off that differ") : null, differ.map((e) => choice("part", e)),
+    differ.length ? h("h3", {}, "Evidence, actions, assignments, targets and sign-off that differ") : null, differ.map((e) => choice("part", e)),
   ];
 }
 

@@ -232,6 +232,49 @@ function signOffSection(result) {
   ];
 }
 
+// What a council can send a coordinator besides its figures (scorecard/engine/contribution.py INCLUDES), in words.
+const INCLUDES = [
+  ["answers", "its answers"],
+  ["notes", "its notes (and the outcome indicators' notes)"],
+  ["evidence", "its evidence links and references"],
+  ["sign_off", "who signed it off, in what role, and when"],
+  ["functions", "the functions it runs, where they differ from its type's"],
+  ["targets", "its target tier for each theme"],
+];
+
+/** @param {Result} result @param {string[]} ticked what the officer has ticked to send, kept when the section is redrawn */
+function benchmarkSection(result, ticked) {
+  const targets = getAssessment().targets || {};
+  const tiers = Object.entries(result.labels.tiers);
+  const signed = Boolean(result.sign_off);
+  return [
+    h("h2", { id: "targets" }, "Targets"),
+    h("p", {}, "The tier your council aims for in each theme. Comparisons over the years show each target beside the council's path."),
+    h("div", { class: "sc-table-scroll", role: "region", "aria-label": "Target tier by theme", tabindex: "0" },
+      h("table", { class: "sc-summary", "data-sc": "targets-table" },
+        h("caption", {}, "Target tier by theme"),
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Theme"), h("th", { scope: "col" }, "Tier now"), h("th", { scope: "col" }, "Target"))),
+        h("tbody", {}, result.themes.filter(themeApplies).map((t) => h("tr", {},
+          h("th", { scope: "row" }, h("label", { for: `sc-target-${t.id}` }, t.title)),
+          h("td", {}, t.tier ? tierName(result, t.tier) : "Not rated yet"),
+          h("td", {}, h("select", { id: `sc-target-${t.id}`, "data-sc": "target", "data-key": t.id },
+            h("option", { value: "" }, "No target"),
+            tiers.map(([id, name]) => h("option", { value: id, selected: targets[t.id] === id }, name))))))))),
+    h("h2", { id: "benchmark" }, "Benchmark contribution"),
+    h("p", {}, "For your regional coordinator: a small file with your council's figures only (each theme's score, tier or why " +
+      "it is not rated yet, coverage and evidence share, and your outcome indicators), made from the signed-off assessment. No answers, notes, " +
+      "evidence or names go in it unless you tick them below. The coordinator compares it with other councils' on the Compare page."),
+    h("fieldset", { class: "sc-contribute-include", "data-sc": "contribute-include" },
+      h("legend", {}, "Also send"),
+      INCLUDES.map(([id, words]) => h("div", { class: "sc-option" },
+        h("input", { type: "checkbox", id: `sc-include-${id}`, value: id, "data-sc": "include", checked: ticked.includes(id) }),
+        h("label", { for: `sc-include-${id}` }, words)))),
+    h("p", {},
+      h("button", { type: "button", class: "md-button md-button--primary", "data-sc": "contribute", disabled: !signed }, "Download benchmark contribution"),
+      signed ? null : h("span", { class: "sc-hint", "data-sc": "contribute-why" }, " Sign off the assessment first: a coordinator compares only what a council stands by.")),
+  ];
+}
+
 function nextYearSection() {
   return [
     h("h2", { id: "next-year" }, "Next year"),
@@ -357,6 +400,7 @@ export function mountYearly(root) {
   const together = area("together");
   const merge = area("merge-area");
   const signoff = area("sign-off-area");
+  const benchmark = area("benchmark-area");
   const nextYear = area("next-year-area");
   if (merge) replace(merge, mergeSection(root));
   if (nextYear) replace(nextYear, nextYearSection());
@@ -381,6 +425,14 @@ export function mountYearly(root) {
     } else if (which === "withdraw-sign-off") {
       signOff(null);
       message(root, "ok", "The sign-off is withdrawn.");
+    } else if (which === "contribute") {
+      const include = findAll(root, '[data-sc="include"]:checked', HTMLInputElement).map((box) => box.value);
+      const reply = await call("contribute", { assessment, include });
+      if (!reply.ok) return message(root, "error", `No contribution was made: ${reply.problems.join("; ")}`);
+      const name = `${fileStem(assessment, "contribution")}.json`;
+      download(name, "application/json", JSON.stringify(reply.contribution, null, 2) + "\n");
+      const sent = reply.contribution.included;
+      message(root, "ok", `Downloaded ${name}: your council's figures` + (sent.length ? `, with ${sent.join(", ")}.` : " and nothing else."));
     } else if (which === "start-next-year" || which === "start-next-year-again") {
       // Started twice, last year's record would become this morning's copy: the engine refuses a file started
       // less than half a year ago, and the officer may say it really starts a new year.
@@ -403,12 +455,16 @@ export function mountYearly(root) {
   let assigned = ""; // who answers which theme, as the section last showed it
   const stopScores = onScores((scores) => {
     if (!scores.result) {
-      for (const area of [together, signoff]) if (area) replace(area);
+      for (const area of [together, signoff, benchmark]) if (area) replace(area);
       return;
     }
     assigned = JSON.stringify(getAssessment().assignments || {});
     if (together) replaceKeepingFocus(together, togetherSection(scores.result));
     if (signoff) replaceKeepingFocus(signoff, signOffSection(scores.result));
+    if (benchmark && "actions" in scores.result) {
+      const ticked = findAll(benchmark, '[data-sc="include"]:checked', HTMLInputElement).map((box) => box.value);
+      replaceKeepingFocus(benchmark, benchmarkSection(scores.result, ticked));
+    }
   });
   // What the engine's result does not depend on (js/scores.js asks for no new one): the plans' owners, dates and
   // notes, and who answers which theme, shown as they are saved.
