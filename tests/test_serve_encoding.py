@@ -11,6 +11,7 @@ import brotli
 import pytest
 
 from scorecard.sitegen.compress import precompress
+from scorecard.sitegen.csp import WORKER_POLICY
 from scorecard.sitegen.serve import accepted_encodings, make_server
 
 WASM = bytes(range(256)) * 64 + b"\0" * 50_000  # compressible, like the real runtime
@@ -122,4 +123,14 @@ def test_no_other_site_may_frame_the_pages(server, path):
     """Issue 26, F26: any site could frame the scorecard (a <meta> policy cannot say frame-ancestors)."""
     response, _ = get(server, path)
     assert response.getheader("X-Frame-Options") == "DENY"
-    assert response.getheader("Content-Security-Policy") == "frame-ancestors 'none'"
+    assert "frame-ancestors 'none'" in response.headers.get_all("Content-Security-Policy")
+
+
+@pytest.mark.parametrize(
+    ("path", "policy"), [("/", False), ("/assets/module.mjs", True), ("/assets/runtime.wasm", False)]
+)
+def test_scripts_carry_the_workers_own_policy(server, path, policy):
+    """Issue 26, F26: the page's <meta> policy does not govern a worker loaded over HTTP; its script's response does.
+    Pages keep only frame-ancestors in a header (their <meta> policy allows Material's inline scripts by hash)."""
+    response, _ = get(server, path)
+    assert (WORKER_POLICY in response.headers.get_all("Content-Security-Policy")) is policy

@@ -28,6 +28,14 @@ def policy(script_hashes: list[str]) -> str:
     )
 
 
+# A worker's own policy comes from the response that delivers its script, not from the page's <meta> tag: a host
+# sends it with every script (browsers apply a script's policy only when the script starts a worker). The engine's
+# worker loads Pyodide and its files from the site, and compiles WebAssembly.
+WORKER_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; object-src 'none'; base-uri 'self'"
+)
+
+
 def inline_script_hashes(html: str) -> set[str]:
     hashes = set()
     for match in INLINE_SCRIPT.finditer(html):

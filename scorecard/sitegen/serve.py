@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from . import LOCAL_HOST, LOCAL_PORT
+from .csp import WORKER_POLICY
 
 # The Content-Security-Policy is a <meta> tag in every page (scorecard.sitegen.csp), so it
 # holds on any static host; this server adds only headers that need no page knowledge. One of
@@ -100,6 +101,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Referrer-Policy", "no-referrer")
         for name, value in FRAME_HEADERS.items():
             self.send_header(name, value)
+        if self.path.split("?", 1)[0].endswith((".js", ".mjs")):
+            self.send_header("Content-Security-Policy", WORKER_POLICY)  # the engine's worker has a policy too
         super().end_headers()
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - signature from the base class
