@@ -18,6 +18,7 @@ OPERATIONS: dict[str, Callable[[Bank, Any], dict[str, Any]]] = {
     "score": operations.score,
     "live_score": operations.live_score,
     "import": operations.import_file,
+    "set_aside": operations.set_aside,
     "actions_csv": operations.plan_export,
     "compare": operations.compare,
     "compare_csv": operations.compare_csv,

@@ -12,7 +12,8 @@ import json
 import re
 
 from scorecard.browser import OPERATIONS, BrowserApi
-from tests.helpers import ROOT
+from scorecard.engine import operations
+from tests.helpers import ROOT, make_assessment
 
 CALL = re.compile(r"\bcall\(([^,]*),")  # engine.js's call(op, payload); op may be a choice: a ? "score" : "live_score"
 
@@ -48,3 +49,11 @@ def test_bad_input_comes_back_as_problems(real_compiled):
             }
         ],
     }
+
+
+def test_every_set_aside_question_is_named_not_only_those_a_result_lists(mini_bank):
+    """Issue 26, F16: a result lists a hundred set-aside answers; removing them all needs every one."""
+    unknown = {f"ALP-{n}": "no" for n in range(100, 250)}
+    data = make_assessment(mini_bank, "county", {"ALP-01": "yes", **unknown})
+    assert len(operations.score(mini_bank, data)["result"]["changes"]["set_aside"]) == 100
+    assert operations.set_aside(mini_bank, data) == {"questions": sorted(unknown)}

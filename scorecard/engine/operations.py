@@ -55,6 +55,12 @@ def import_file(bank: Bank, payload: Payload) -> Payload:
     return reply
 
 
+def set_aside(bank: Bank, assessment: Assessment | Payload) -> Payload:
+    """Every question whose answer or note is set aside, not only the hundred a result lists: {"questions"}, for
+    removing them all at once."""
+    return {"questions": sorted(checked(bank, assessment).set_aside)}
+
+
 def plan_export(bank: Bank, payload: Payload) -> Payload:
     """The action plan CSV: {"assessment", "site_url"?} -> {"csv"}; guidance links are absolute when the site's
     address is given."""

@@ -554,13 +554,15 @@
         notify("this-tab");
         return true;
       },
-      // Take a set-aside answer (and its note) out of the assessment, at the officer's request.
-      discardSetAside(id) {
+      // Take set-aside answers (and their notes) out of the assessment, at the officer's request: one write.
+      discardSetAside(...ids) {
         refresh();
         const record = clone(getAssessment());
-        delete record.answers[id];
-        delete record.notes[id];
-        if (record.retired_answers) delete record.retired_answers[id];
+        for (const id of ids) {
+          delete record.answers[id];
+          delete record.notes[id];
+          if (record.retired_answers) delete record.retired_answers[id];
+        }
         replaceWith(record);
       },
       // The engine's reading of `sent` (the stored text it was given) in this page's bank version:

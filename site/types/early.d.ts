@@ -56,7 +56,7 @@ interface Store {
   canUndoImport(): boolean;
   undoImport(): boolean;
   /** Take a set-aside answer (and its note) out of the assessment. */
-  discardSetAside(id: string): void;
+  discardSetAside(...ids: string[]): void;
   /** Save the engine's carried-over reading of `sent` (the stored text it read); false when something was saved meanwhile. */
   saveCarriedOver(sent: string, carried: AssessmentFile): boolean;
   storedText(): string | null;

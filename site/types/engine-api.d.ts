@@ -176,6 +176,7 @@ interface EngineOps {
     reply: { merge: MergeOutcome };
   };
   export_themes: { payload: { assessment: AnyAssessment; contributor?: string; themes?: string[] }; reply: { assessment: AssessmentFile; themes: string[] } };
+  set_aside: { payload: AnyAssessment; reply: { questions: string[] } };
   next_year: { payload: { assessment: AnyAssessment; today: string; again?: boolean }; reply: { assessment: AssessmentFile } };
   contribute: { payload: { assessment: AnyAssessment; include?: string[] }; reply: { contribution: Contribution } };
   similar: { payload: { councils: RegisterFigures[]; code: string; chosen?: string[] | null }; reply: { similar: Similar; group: CustomGroup; csv: string } };

@@ -182,6 +182,28 @@ def test_answers_the_bank_does_not_know_are_set_aside_reported_exported_and_remo
     assert saved(page)["answers"]["ALP-02"] == "all"
 
 
+def test_many_set_aside_answers_are_listed_in_part_and_removed_at_once(mini_page, mini_url):
+    """Issue 26, F16: 150 answers a newer bank gave. The page lists a hundred; one button, once confirmed, removes
+    every one of them and their notes, and keeps the answers the bank knows."""
+    page = mini_page
+    unknown = {f"ALP-{n}": "no" for n in range(100, 250)}
+    store(page, mini_url, json.dumps(record({"ALP-01": "yes", **unknown}, notes={"ALP-200": "From a newer bank."})))
+    page.goto(mini_url + "results.html")
+    wait_for_engine(page)
+    notice = page.wait_for_selector('[data-sc="set-aside"]')
+    assert len(notice.query_selector_all("li[data-question]")) == 100
+    button = page.locator('[data-sc="discard-all-set-aside"]')
+    assert button.is_visible() and button.inner_text() == "Remove all 150 set-aside answers"
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    button.click()
+    assert len(saved(page).get("retired_answers", {})) == 150  # not confirmed: nothing removed
+    page.once("dialog", lambda dialog: dialog.accept())
+    button.click()
+    page.wait_for_selector('[data-sc="set-aside"]', state="detached")
+    data = saved(page)
+    assert data["answers"] == {"ALP-01": "yes"} and data["notes"] == {} and not data.get("retired_answers")
+
+
 def write_file(tmp_path, name: str, data: dict):
     path = tmp_path / name
     path.parent.mkdir(parents=True, exist_ok=True)

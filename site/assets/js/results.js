@@ -184,7 +184,23 @@ function setAsideNotice(result) {
         savedByNewerVersion() ? null : remove);
     })),
     total > entries.length ? h("p", { "data-sc": "set-aside-more" }, `The first ${entries.length} are listed here; ${total - entries.length} more are set aside too.`) : null,
-    h("p", {}, "Set-aside answers stay in this browser and in exported files until you remove them."));
+    h("p", {}, "Set-aside answers stay in this browser and in exported files until you remove them."),
+    total > 1 && !savedByNewerVersion() ? removeAllButton(total) : null);
+}
+
+// Every set-aside answer at once (the engine says which: the page lists only the first hundred), after the officer
+// confirms; one write, so the page is scored once.
+/** @param {number} total */
+function removeAllButton(total) {
+  const button = h("button", { type: "button", class: "md-button sc-danger", "data-sc": "discard-all-set-aside" },
+    `Remove all ${total} set-aside answers`);
+  button.addEventListener("click", async () => {
+    if (!window.confirm(`Remove all ${total} set-aside answers and their notes from this assessment? They are not scored; export the assessment first if you may want them back.`)) return;
+    const reply = await call("set_aside", getAssessment());
+    if (reply.ok) discardSetAside(...reply.questions);
+    else window.alert(`The set-aside answers were not removed: ${reply.problems.join("; ")}`);
+  });
+  return button;
 }
 
 // Entries the engine cannot use (an evidence date of 20266-01-05, a name that is not one line) and change
