@@ -108,6 +108,8 @@ type BoardReport = {
   }[];
   annex_contradictions: string[];
   retired: string[];
+  indicators_line: string;
+  annex_indicators: { id: string; title: string; period: string; note: string; problems: string; counts: { label: string; text: string; trend: string }[] }[];
 };
 /** What importing a file would change (engine/import_plan.py import_plan), answer by answer, note by note and
  * council detail by detail: each as shown here and in the file (null: not given), and how they compare. */
