@@ -824,6 +824,7 @@ PROBLEMS = {
     "provenance_by_bad": "{provenance_key}: by must be text of at most {limit} characters",
     "comparison_option_unknown": "unknown comparison option {option!r}",
     "comparison_group_by_bad": "group_by must be one of {choices}",
+    "statement_summary_not_in_bank": "this question bank has no statement_summary.yaml, so it cannot summarise the statement for the registry",
     "comparison_min_group_bad": "min_group must be a whole number of councils, at least 1",
     "comparison_focus_bad": "focus must be a council's register or GSS code",
     "comparison_custom_bad": 'custom groups are a list of {{"id", "title", "kind", "codes"}}, given with group_by '

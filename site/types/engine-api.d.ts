@@ -166,6 +166,8 @@ interface EngineOps {
   };
   compare_csv: { payload: { comparison: Comparison } | { files: NamedFile[]; options?: CompareOptions }; reply: { csv: string } };
   board_report: { payload: AnyAssessment; reply: { report: BoardReport } };
+  /** The statement answers in the Modern Slavery Statement Registry's summary fields (engine/statement_summary.py). */
+  statement_summary: { payload: AnyAssessment; reply: { summary: { summary: { [field: string]: unknown }; [key: string]: unknown }; csv: string } };
   merge: {
     payload: {
       files: NamedFile[];

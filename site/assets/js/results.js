@@ -318,6 +318,17 @@ export function mountResults(root) {
     if (reply.ok) download(`${fileStem(assessment)}-action-plan.csv`, "text/csv", reply.csv);
     else showMessage(root, `The action plan could not be made: ${reply.problems.join("; ")}`, "error");
   });
+  // The statement answers in the Modern Slavery Statement Registry's summary fields, to copy into the registry.
+  for (const format of /** @type {const} */ (["csv", "json"])) {
+    part(`export-registry-${format}`).addEventListener("click", async () => {
+      const assessment = getAssessment();
+      const reply = await call("statement_summary", assessment);
+      if (!reply.ok) return showMessage(root, `The statement summary could not be made: ${reply.problems.join("; ")}`, "error");
+      const stem = `${fileStem(assessment)}-statement-summary`;
+      if (format === "csv") download(`${stem}.csv`, "text/csv", reply.csv);
+      else download(`${stem}.json`, "application/json", JSON.stringify(reply.summary, null, 2) + "\n");
+    });
+  }
   const input = find(root, '[data-sc="import"]', HTMLInputElement);
   input.addEventListener("change", async () => {
     if (input.files?.[0]) await importFile(root, input.files[0]);
