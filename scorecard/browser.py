@@ -23,6 +23,7 @@ OPERATIONS: dict[str, Callable[[Bank, Any], dict[str, Any]]] = {
     "compare": operations.compare,
     "compare_csv": operations.compare_csv,
     "board_report": operations.board_report,
+    "statement_summary": operations.statement_summary,
     "merge": operations.merge,
     "export_themes": operations.export_themes,
     "next_year": operations.next_year,

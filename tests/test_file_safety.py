@@ -80,6 +80,7 @@ WRITING = {
     "template": ["--questions", QUESTIONS, "template", "--council-type", "district"],
     "compare": ["--questions", QUESTIONS, "compare", "valid.json"],
     "report": ["--questions", QUESTIONS, "report", "valid.json"],
+    "statement-summary": ["--questions", QUESTIONS, "statement-summary", "valid.json"],
     "merge": ["--questions", QUESTIONS, "merge", "valid.json", "other.json"],
     "plan export": ["--questions", QUESTIONS, "plan", "export", "valid.json"],
     "plan import": ["--questions", QUESTIONS, "plan", "import", "plan.csv", "valid.json"],

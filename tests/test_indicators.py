@@ -11,13 +11,14 @@ and never scores them.
 from __future__ import annotations
 
 import copy
+import datetime
 import json
 import random
 import shutil
 
 import jsonschema
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from scorecard.bank_source.load import load_bank, schema
@@ -117,23 +118,45 @@ def test_figures_are_read_kept_and_written_back_exactly(real_bank):
 
 
 @pytest.mark.parametrize(
+    ("figures_given", "wanted"),
+    [
+        (figures(needed=3, same_day=5), "same_day (5) cannot be more than needed (3)"),
+        (figures(needed=-1), "needed must be a whole number from 0"),
+        (figures(needed=True), "needed must be a whole number from 0"),
+        (figures(needed=2.5), "needed must be a whole number from 0"),
+        (figures(housed=2), "'housed' is not one of its counts: needed, same_day"),
+        ({"from": "2026-03-31", "to": "2025-04-01", "counts": {}}, "ends (2025-04-01) before it starts"),
+        ({"from": "2025-02-30", "to": "2026-03-31", "counts": {}}, "from and to must be dates"),
+        ({"counts": {"needed": 1}}, "must be an object with from, to and counts"),
+        ({**figures(needed=1), "colour": "red"}, "must be an object with from, to and counts"),
+        ({**PERIOD, "counts": [1, 2]}, "counts must be an object"),
+    ],
+)
+def test_bad_figures_are_set_aside_kept_and_the_reason_shown_beside_the_indicator(real_bank, figures_given, wanted):
+    """A typo in one indicator never stops the file being scored, and what was typed is never lost: the entry is
+    kept in the file as it was, not used, and the result says why beside the indicator and in the set-aside list."""
+    data = make_assessment(real_bank, "district", {}, indicators={"IND-01": figures_given})
+    assessment = load_assessment(data, real_bank)
+    assert assessment.to_dict()["indicators"] == {"IND-01": figures_given}
+    result = score_assessment(real_bank, assessment)
+    housing = entry(result, "IND-01")
+    assert any(wanted in p for p in housing["problems"]), housing["problems"]
+    assert housing["recorded"] == 0 and all(c["value"] is None for c in housing["counts"])
+    aside = next(e for e in result["changes"]["entries_set_aside"] if e["key"] == "indicators.IND-01")
+    assert (
+        aside["message"].startswith("The entry for outcome indicator IND-01 is set aside")
+        and wanted in aside["message"]
+    )
+
+
+@pytest.mark.parametrize(
     ("indicators", "wanted"),
     [
-        ({"IND-01": figures(needed=3, same_day=5)}, "same_day (5) cannot be more than needed (3)"),
-        ({"IND-01": figures(needed=-1)}, "needed must be a whole number from 0"),
-        ({"IND-01": figures(needed=True)}, "needed must be a whole number from 0"),
-        ({"IND-01": figures(needed=2.5)}, "needed must be a whole number from 0"),
-        ({"IND-01": figures(housed=2)}, "'housed' is not one of its counts: needed, same_day"),
-        ({"IND-01": {"from": "2026-03-31", "to": "2025-04-01", "counts": {}}}, "ends (2025-04-01) before it starts"),
-        ({"IND-01": {"from": "2025-02-30", "to": "2026-03-31", "counts": {}}}, "from and to must be dates"),
-        ({"IND-01": {"counts": {"needed": 1}}}, "must be an object with from, to and counts"),
-        ({"IND-01": {**figures(needed=1), "colour": "red"}}, "must be an object with from, to and counts"),
-        ({"IND-01": {**PERIOD, "counts": [1, 2]}}, "counts must be an object"),
         ({"Housing": figures(needed=1)}, "'Housing' is not an indicator id"),
         ([], "indicators must be an object"),
     ],
 )
-def test_bad_figures_are_refused_with_the_reason(real_bank, indicators, wanted):
+def test_a_section_that_is_not_indicators_is_refused_with_the_reason(real_bank, indicators, wanted):
     problems = problems_of(real_bank, indicators)
     assert any(wanted in p for p in problems), problems
 
@@ -237,3 +260,95 @@ def test_the_result_with_indicators_matches_the_result_schema(real_bank):
         real_bank, "unitary", indicators={"IND-06": figures(awareness=400, front_line_staff=120, front_line=90)}
     )
     check(json.loads(json.dumps(result)))
+
+
+def test_the_trend_is_worded_by_the_engine_with_the_change_since_last_year(real_bank):
+    data = make_assessment(real_bank, "district", {}, indicators={"IND-01": figures(needed=12, same_day=9)})
+    data["previous"] = {
+        "answers": {},
+        "assessment_date": "2025-05-01",
+        "indicators": {"IND-01": figures(needed=10, same_day=6)},
+    }
+    housing = entry(score_assessment(real_bank, load_assessment(data, real_bank)), "IND-01")
+    needed, same_day = housing["counts"]
+    assert (needed["text"], needed["change"], needed["trend"]) == ("12", 2, "last year 10: up 2")
+    assert same_day["text"] == "9 (75% of 12)"
+    assert same_day["trend"] == "last year 6 (60%): up 3; share up 15 points"
+    assert housing["period_text"] == "1 April 2025 to 31 March 2026" and housing["recorded"] == 2
+    # next year's entry covers the year after last year's period unless the officer says otherwise
+    assert housing["suggested_period"] == {"from": "2026-04-01", "to": "2027-03-31"}
+    blank = entry(
+        score_assessment(real_bank, load_assessment(make_assessment(real_bank, "district", {}), real_bank)), "IND-01"
+    )
+    assert blank["counts"][0]["trend"] == "no figure last year" and blank["counts"][0]["text"] == "not given"
+
+
+@settings(max_examples=40)
+@given(day=st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2099, 12, 31)))
+@example(day=datetime.date(2026, 3, 31))  # the year's last day: that year has ended
+@example(day=datetime.date(2026, 3, 30))
+@example(day=datetime.date(2028, 2, 29))
+def test_the_suggested_period_is_the_last_financial_year_ended_by_the_assessment_date(day):
+    from scorecard.engine.indicators import suggested_period
+
+    period = suggested_period(None, day.isoformat())
+    start, end = (datetime.date.fromisoformat(period[k]) for k in ("from", "to"))
+    assert (start.month, start.day, end.month, end.day) == (4, 1, 3, 31) and end.year == start.year + 1
+    assert end <= day < end.replace(year=end.year + 1)  # ended on or before the day, and the latest that did
+    following = suggested_period(period, day.isoformat())
+    assert following == {"from": f"{end.year}-04-01", "to": f"{end.year + 1}-03-31"}
+
+
+# ------------------------------------------------------------------ the board report and the command line
+
+
+def _with_last_year(bank: Bank) -> dict:
+    data = make_assessment(
+        bank, "district", {}, indicators={"IND-01": {**figures(needed=12, same_day=9), "note": "From Housing Options"}}
+    )
+    data["previous"] = {
+        "answers": {},
+        "assessment_date": "2025-05-01",
+        "indicators": {"IND-01": {"from": "2024-04-01", "to": "2025-03-31", "counts": {"needed": 10, "same_day": 6}}},
+    }
+    return data
+
+
+def test_the_board_report_and_the_command_line_show_the_figures_with_the_trend(real_bank, tmp_path):
+    from scorecard.engine.board import board_report
+    from scorecard.reports.board import board_html
+    from tests.helpers import run_cli
+
+    data = _with_last_year(real_bank)
+    assessment = load_assessment(data, real_bank)
+    report = board_report(real_bank, assessment, score_assessment(real_bank, assessment))
+    shown = len(score_assessment(real_bank, assessment)["indicators"])
+    assert report["indicators_line"].startswith(f"1 of {shown} outcome indicators recorded")
+    housing = next(i for i in report["annex_indicators"] if i["id"] == "IND-01")
+    assert housing["period"] == "1 April 2025 to 31 March 2026; last year 1 April 2024 to 31 March 2025"
+    assert housing["counts"][1] == {
+        "label": "Of whom, placed in safe accommodation on the day they were identified",
+        "text": "9 (75% of 12)",
+        "trend": "last year 6 (60%): up 3; share up 15 points",
+    }
+    html = board_html(report)
+    assert "Outcome indicators (recorded beside the scores, not scored)" in html
+    assert "last year 6 (60%): up 3; share up 15 points" in html and "From Housing Options" in html
+
+    (tmp_path / "a.json").write_text(json.dumps(data), encoding="utf-8")
+    ran = run_cli("score", "a.json", cwd=tmp_path)
+    assert ran.returncode == 0, ran.stderr
+    assert "IND-01 Safe accommodation on the day a victim is identified (1 April 2025 to 31 March 2026)" in ran.stdout
+    assert "9 (75% of 12); last year 6 (60%): up 3; share up 15 points" in ran.stdout
+    assert "IND-05 High-risk contracts checked, and findings put right: not recorded" in ran.stdout
+
+
+def test_a_file_as_the_site_saves_it_with_the_time_of_each_indicators_change_is_read(real_bank):
+    """The site records when each entry changed (provenance "indicators.IND-01"), as for answers and evidence."""
+    data = make_assessment(real_bank, "district", {}, indicators={"IND-01": figures(needed=2)})
+    data["provenance"] = {
+        "assessment": {"at": "2026-04-01T09:00:00Z"},
+        "indicators.IND-01": {"at": "2026-04-01T10:00:00Z"},
+    }
+    jsonschema.Draft202012Validator(schema("assessment")).validate(data)
+    assert set(load_assessment(data, real_bank).to_dict()["provenance"]) == {"assessment", "indicators.IND-01"}

@@ -182,6 +182,46 @@ def test_every_action_plan_entry_the_site_saves_is_one_the_engine_accepts(cases)
         assert entry["status"] == chosen or held_back, f"{fields} saved as {entry}"
 
 
+def test_every_indicator_entry_the_site_saves_the_engine_reads_or_sets_aside_as_typed(real_bank):
+    """What the officer types into an indicator's fields is saved as typed (a number as a number, anything else as
+    its text) and the engine either uses the entry or sets it aside saying why: the file is never refused for it,
+    and nothing typed is dropped (site/early/store.js indicatorEntry; engine/indicators.py)."""
+    from scorecard.engine.indicators import read_indicators
+
+    rng = random.Random(27)
+    typed = ["", " 7 ", "2.5", "-1", "x", "1e2", "12", "0", "３", "10000001"]
+    cases = [
+        {"needed": rng.choice(typed), "same_day": rng.choice(typed), "note": rng.choice(["", "  ", "From the records"])}
+        for _ in range(200)
+    ]
+    fields = [
+        {
+            "from": "2025-04-01",
+            "to": "2026-03-31",
+            "note": c["note"],
+            "counts": {"needed": c["needed"], "same_day": c["same_day"]},
+        }
+        for c in cases
+    ]
+    entries = node(
+        "process.stdout.write(JSON.stringify(input.map((f) => early.indicatorEntry(f) ?? null)));",
+        fields,
+    )
+    for given_fields, entry in zip(fields, entries, strict=True):
+        given_counts = {k: v.strip() for k, v in given_fields["counts"].items() if v.strip()}
+        if entry is None:
+            assert not given_counts and not given_fields["note"].strip(), given_fields
+            continue
+        assert entry["counts"].keys() == given_counts.keys(), (given_fields, entry)  # nothing typed is dropped
+        for k, v in entry["counts"].items():
+            assert v == given_counts[k] or float(given_counts[k]) == v, (given_fields, entry)
+        problems: list = []
+        aside: dict = {}
+        kept = read_indicators({"IND-01": entry}, real_bank, problems, aside)
+        assert problems == [], f"{given_fields} saved as {entry}: the file would be refused"
+        assert ("IND-01" in kept) != ("indicators.IND-01" in aside)
+
+
 # --- the file's format, version and shape ------------------------------------------------------------------
 
 
@@ -215,6 +255,7 @@ WRONG = {
     "evidence": [[], "x", {"SPC-01": 3}],
     "action_plan": [[], "x"],
     "assignments": [[], "x"],
+    "indicators": [[], "x"],
     "review": ["SPC-01", [1], {}],
     "sign_off": ["me", 1, []],
     "bank_version": [1, None],

@@ -23,6 +23,7 @@ from ..safe_files import FileTooLarge, UnreadableFile, read_regular_file
 from .guidance_anchors import anchors
 from .indicators import INDICATORS_FILE, check_indicators, compile_indicators
 from .problems import Problem
+from .statement_summary import STATEMENT_SUMMARY_FILE, check_statement_summary, compile_statement_summary
 from .yaml_source import MAX_BYTES, YamlSource, YamlSourceError, load_yaml
 
 SCORING_FILE = "scoring.yaml"
@@ -118,7 +119,10 @@ def load_bank(
         if source is not None and _schema_ok(source, path, "theme", check):
             themes.append((path, source))
     for path in sorted(questions_dir.glob("*.y*ml")):
-        if path.name not in (SCORING_FILE, INDICATORS_FILE, LEGAL_STATUS_FILE) and path.stem not in listed:
+        if (
+            path.name not in (SCORING_FILE, INDICATORS_FILE, LEGAL_STATUS_FILE, STATEMENT_SUMMARY_FILE)
+            and path.stem not in listed
+        ):
             check.add(path, 1, f"{path.name} is not listed under themes in {SCORING_FILE}, so it would be ignored")
     for theme_id in scoring.data["theme_weights"]:
         if theme_id not in listed:
@@ -149,10 +153,12 @@ def load_bank(
     _check_rules(themes, scoring, scoring_path, check)
     register_dates = _check_register(themes, scoring.data, register, register_path, check)
     indicators = _read_indicators(questions_dir, scoring.data, pages, check)
+    summary = _read_statement_summary(questions_dir, themes, check)
     if check.problems:
         return None, sorted(check.problems)
     compiled = _compile(scoring.data, themes, register.data if register else None, register_dates)
     compiled["indicators"] = compile_indicators(indicators, [n["id"] for n in scoring.data["nations"]])
+    compiled["statement_summary"] = compile_statement_summary(summary)
     return compiled, []
 
 
@@ -165,6 +171,19 @@ def _read_indicators(questions_dir: Path, scoring: dict[str, Any], pages: dict[s
     if source is None or not _schema_ok(source, path, "indicators", check):
         return None
     check_indicators(source, path, scoring, pages, check)
+    return source.data
+
+
+def _read_statement_summary(questions_dir: Path, themes: list[tuple[Path, YamlSource]], check: BankCheck):
+    """questions/statement_summary.yaml, checked, or None when the bank has none (or it has problems, all reported)."""
+    path = questions_dir / STATEMENT_SUMMARY_FILE
+    if not path.exists():
+        return None
+    source = _read(path, check)
+    if source is None or not _schema_ok(source, path, "statement_summary", check):
+        return None
+    _check_internal_words([(path, source)], questions_dir / "-", check)  # officer-facing text: no working papers
+    check_statement_summary(source, path, themes, check)
     return source.data
 
 

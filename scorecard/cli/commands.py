@@ -559,6 +559,20 @@ def cmd_report(args: argparse.Namespace) -> int:
     return write_or_print(board_html(report), args.output)
 
 
+def cmd_statement_summary(args: argparse.Namespace) -> int:
+    """The statement and operations answers in the Modern Slavery Statement Registry's words, as CSV or JSON."""
+    bank = _bank(args)
+    assessment = _read_or_stop(args.file, bank, "summarise its statement")
+    try:
+        reply = operations.statement_summary(bank, assessment)
+    except AssessmentError as error:
+        for problem in error.problems:
+            print(terminal_safe(f"error: {problem}"), file=sys.stderr)
+        return EXIT_INPUT
+    text = reply["csv"] if args.format == "csv" else json_text(reply["summary"])
+    return write_or_print(text, args.output)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from ..sitegen.build import build_site, default_layout
     from ..sitegen.errors import BankProblems, BuildError

@@ -18,6 +18,7 @@ from .commands import (
     cmd_score,
     cmd_serve,
     cmd_similar,
+    cmd_statement_summary,
     cmd_template,
     cmd_validate,
 )
@@ -192,6 +193,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("-o", "--output", metavar="HTML", help="write to this file instead of standard output")
     report.set_defaults(run=cmd_report)
+
+    summary = commands.add_parser(
+        "statement-summary",
+        help="the statement answers in the Modern Slavery Statement Registry's summary fields, as CSV or JSON",
+        description="Map the statement and operations answers to the registry's statement summary fields "
+        "(policies, training, partners, audits, grievance routes, risks, forced labour indicators, remediation, "
+        "progress), as questions/statement_summary.yaml says, with where the mapping is an approximation.",
+    )
+    summary.add_argument("file", help="the assessment file")
+    summary.add_argument("--format", choices=("csv", "json"), default="csv", help="csv (default) or json")
+    summary.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
+    summary.set_defaults(run=cmd_statement_summary)
 
     merge = commands.add_parser(
         "merge",

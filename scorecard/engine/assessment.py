@@ -52,9 +52,9 @@ ISO_DATETIME = re.compile(
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})$"
 )
 # the yearly cycle's parts too (engine/cycle.py): evidence.ID, action_plan.ID, review.ID, assignments.KEY,
-# targets.THEME, sign_off
+# targets.THEME, sign_off, and outcome indicators' figures (engine/indicators.py): indicators.IND-01
 PROVENANCE_KEY = re.compile(
-    r"^((notes|evidence|action_plan|review)\.)?[A-Z]{2,5}-[0-9]{2,3}$|^council\.(name|type|region|ons_code|code|functions)$"
+    r"^((notes|evidence|action_plan|review|indicators)\.)?[A-Z]{2,5}-[0-9]{2,3}$|^council\.(name|type|region|ons_code|code|functions)$"
     r"|^assignments\.([a-z][a-z_]*|[A-Z]{2,5}-[0-9]{2,3})$|^targets\.[a-z][a-z_]*$|^assessment$|^sign_off$"
 )
 
@@ -283,7 +283,7 @@ def load_assessment(data: Any, bank: Bank) -> Assessment:
     provenance = _provenance(data.get("provenance", {}), carried, notes, problems, later)
     cycle = read_cycle(data, bank, problems)
     if "indicators" in data:
-        cycle.indicators = read_indicators(data["indicators"], bank, problems)
+        cycle.indicators = read_indicators(data["indicators"], bank, problems, cycle.set_aside)
     if problems:
         raise AssessmentError(problems)
     assert isinstance(date, str) and isinstance(version, str)  # as checked above: for the type checker

@@ -256,6 +256,8 @@ class Bank:
     order: Mapping[str, int] = field(repr=False)  # question id -> place in bank order, for sorting lists of questions
     indicators: Mapping[str, Indicator] = field(default_factory=dict, repr=False)  # id -> indicator, bank order
     outcomes: Mapping[str, str] = field(default_factory=dict, repr=False)  # outcome id -> name
+    # questions/statement_summary.yaml compiled: the answers in the statement registry's words (None: no such file)
+    statement_summary: Mapping[str, Any] | None = field(default=None, repr=False)
     _asked_cache: dict[tuple[str, frozenset[str]], tuple[Question, ...]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -326,6 +328,7 @@ class Bank:
             order={qid: place for place, qid in enumerate(questions)},
             indicators={i["id"]: _indicator(i) for i in data.get("indicators", {}).get("indicators", [])},
             outcomes={o["id"]: o["name"] for o in data.get("indicators", {}).get("outcomes", [])},
+            statement_summary=data.get("statement_summary"),
         )
 
     def asked_of(self, nation: str, functions: frozenset[str]) -> tuple[Question, ...]:

@@ -16,6 +16,7 @@ from typing import Any
 from .assessment import Assessment
 from .bank import Bank, Question
 from .characters import one_line
+from .indicators import indicators_recorded
 from .statuses import ANSWERED, NA, NOT_ASKED, PARENT_CLOSED, PARENT_UNANSWERED, UNANSWERED
 from .wording import STATUS_NAMES, and_list, evidence_text, long_date, num, pct, plan_text, plural, signed
 from .yearly import previous_differences
@@ -87,7 +88,9 @@ def board_report(
             if result.get("review")
             else ""
         ),
+        "indicators_line": _indicators_line(result.get("indicators", [])),
         "annex": _annex(bank, assessment, result, labels),
+        "annex_indicators": [_indicator(i) for i in result.get("indicators", [])],
         "annex_contradictions": [
             f"{c['when']['question']} and {c['claims']['question']}: {c['message']}"
             for c in result.get("contradictions", [])
@@ -339,6 +342,27 @@ def _sign_off(sign_off: dict[str, str] | None) -> str:
     if not sign_off:
         return "Not yet signed off."
     return f"Signed off by {sign_off['name']}, {sign_off['role']}, on {long_date(sign_off['date'])}."
+
+
+def _indicators_line(entries: list[dict[str, Any]]) -> str:
+    """The annex's line on outcome indicators (the one-page summary has no room); "" when none is shown."""
+    if not entries:
+        return ""
+    return f"{indicators_recorded(entries)}. Each count with its share and last year's figure."
+
+
+def _indicator(entry: dict[str, Any]) -> dict[str, Any]:
+    """An outcome indicator in the annex: its period, each count as read with last year's and the change."""
+    period = entry["period_text"] or "period not given"
+    before = f"; last year {entry['previous_period_text']}" if entry["previous_period_text"] else ""
+    return {
+        "id": entry["id"],
+        "title": entry["title"],
+        "period": f"{period}{before}",
+        "counts": [{"label": c["label"], "text": c["text"], "trend": c["trend"]} for c in entry["counts"]],
+        "note": entry["note"],
+        "problems": "; ".join(entry["problems"]),
+    }
 
 
 def _annex(

@@ -205,7 +205,9 @@ def read_contribution(data: Any, bank: Bank) -> Contribution:
     tiers = [t.id for t in bank.tiers]
     overall = _figures(data.get("overall"), OVERALL_FIGURES, "overall", tiers, problems)
     themes = _themes(data.get("themes"), tiers, problems)
-    indicators = read_indicators(data.get("indicators", {}), bank, problems)
+    unusable_figures: SetAside = {}  # figures a file would set aside (engine/indicators.py): a contribution is refused
+    indicators = read_indicators(data.get("indicators", {}), bank, problems, unusable_figures)
+    problems += [problem for _entry, why in unusable_figures.values() for problem in why]
     if "notes" not in included and any("note" in entry for entry in indicators.values()):
         problems.append(Message("contribution_unexpected", {"key": "indicators: note"}))
     answers: dict[str, Any] = {}

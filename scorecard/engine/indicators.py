@@ -5,24 +5,29 @@
 
 Each entry gives the period its counts cover and some or all of the indicator's counts (whole
 numbers from 0); a count that is part of another (``within`` in questions/indicators.yaml) can
-never be larger than it. An entry for an indicator the bank does not know is kept as it is and
-not used, as the yearly cycle keeps entries for unknown questions (cycle.py): one stale id never
-blocks the rest of the file. Last year's figures travel in ``previous.indicators`` (next_year.py).
+never be larger than it. An entry that breaks these rules is set aside, as the yearly cycle sets
+aside an evidence entry with a bad date (cycle.py): kept in the file as it was, not used, and the
+result says why beside the indicator, so the figures an officer typed are never lost and one typo
+never stops the rest of the file being scored. An entry for an indicator the bank does not know is
+kept as it is and not used. Last year's figures travel in ``previous.indicators`` (next_year.py).
 
 Indicators are never scored: the result lists them, each count with its share of the count it is
-part of and last year's figure, for the results page, the board report and the comparison.
+part of, last year's figure and the change since, worded here for the results page, the board
+report and the command line, and the period a new entry would cover (``suggested_period``).
 
 Run-time code: standard library only.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
 from .bank import Bank, Indicator
-from .cycle import MAX_NOTE, Cycle, copy_json, is_iso_date
+from .cycle import MAX_NOTE, Cycle, SetAside, copy_json, is_iso_date
 from .messages import Message, kind_of
+from .wording import long_date, plural
 
 INDICATOR_ID = re.compile(r"^IND-[0-9]{2,3}$")
 FIELDS = ("counts", "from", "note", "to")
@@ -30,9 +35,11 @@ MAX_COUNT = 10_000_000
 
 
 def read_indicators(
-    raw: Any, bank: Bank, problems: list[Message], section: str = "indicators"
+    raw: Any, bank: Bank, problems: list[Message], aside: SetAside, section: str = "indicators"
 ) -> dict[str, dict[str, Any]]:
-    """Check a file's indicator entries (``section`` names where they are, for the messages)."""
+    """Check a file's indicator entries (``section`` names where they are, for the messages): a section that is
+    not an object, or a key that is not an indicator id, refuses the file (``problems``); an entry that breaks
+    the rules is set aside (``aside``, keyed "indicators.IND-01") with why."""
     if not isinstance(raw, dict):
         problems.append(Message("section_not_an_object", {"section": section, "kind": kind_of(raw)}))
         return {}
@@ -41,9 +48,11 @@ def read_indicators(
         if not INDICATOR_ID.fullmatch(iid):
             problems.append(Message("indicator_key_bad", {"section": section, "key": iid[:40]}))
             continue
-        before = len(problems)
-        _check_entry(entry, iid, bank.indicators.get(iid), section, problems)
-        if len(problems) == before:
+        why: list[Message] = []
+        _check_entry(entry, iid, bank.indicators.get(iid), section, why)
+        if why:
+            aside[f"{section}.{iid}"] = (copy_json(entry), why)
+        else:
             kept[iid] = copy_json(entry)
     return kept
 
@@ -85,45 +94,134 @@ def _check_entry(entry: Any, iid: str, indicator: Indicator | None, section: str
             )
 
 
-def indicator_results(bank: Bank, cycle: Cycle, nation: str, functions: frozenset[str]) -> list[dict[str, Any]]:
-    """Every indicator shown to this council, bank order, with this year's and last year's figures."""
+def indicator_results(
+    bank: Bank, cycle: Cycle, nation: str, functions: frozenset[str], assessment_date: str
+) -> list[dict[str, Any]]:
+    """Every indicator shown to this council, bank order, with this year's and last year's figures, the change
+    between them, and why this year's entry is set aside if it is."""
     now = cycle.indicators
     before = (cycle.previous or {}).get("indicators") or {}
     return [
-        _entry(i, now.get(i.id), before.get(i.id), bank, nation)
+        _entry(i, now.get(i.id), before.get(i.id), bank, nation, assessment_date, cycle.set_aside)
         for i in bank.indicators.values()
         if i.shown_to(nation, functions)
     ]
 
 
 def _entry(
-    indicator: Indicator, now: dict[str, Any] | None, before: dict[str, Any] | None, bank: Bank, nation: str
+    indicator: Indicator,
+    now: dict[str, Any] | None,
+    before: dict[str, Any] | None,
+    bank: Bank,
+    nation: str,
+    assessment_date: str,
+    aside: SetAside,
 ) -> dict[str, Any]:
     values = (now or {}).get("counts", {})
     was = _whole_numbers((before or {}).get("counts"))
+    counts = []
+    for c in indicator.counts:
+        value, previous = values.get(c.id), was.get(c.id)
+        entry = {
+            "id": c.id,
+            "label": c.label,
+            "within": c.within,
+            "value": value,
+            "share": share(value, values.get(c.within)),
+            "previous": previous,
+            "previous_share": share(previous, was.get(c.within)),
+            "change": None if value is None or previous is None else value - previous,
+        }
+        entry["text"] = _figure_text(value, entry["share"], values.get(c.within))
+        entry["trend"] = _trend_text(entry)
+        counts.append(entry)
+    set_aside = aside.get(f"indicators.{indicator.id}")
     return {
         "id": indicator.id,
         "title": indicator.title,
+        "help": indicator.variants.get(nation, {}).get("help", indicator.help),
         "theme": indicator.theme,
         "outcome": bank.outcomes.get(indicator.outcome, ""),
         "duty": indicator.duty_in(nation),
         "guidance": indicator.guidance[0],
         "period": _period(now),
         "previous_period": _period(before),
+        "suggested_period": suggested_period(_period(before), assessment_date),
+        "period_text": _period_text(_period(now)),
+        "previous_period_text": _period_text(_period(before)),
         "note": (now or {}).get("note", ""),
-        "counts": [
-            {
-                "id": c.id,
-                "label": c.label,
-                "within": c.within,
-                "value": values.get(c.id),
-                "share": share(values.get(c.id), values.get(c.within)),
-                "previous": was.get(c.id),
-                "previous_share": share(was.get(c.id), was.get(c.within)),
-            }
-            for c in indicator.counts
-        ],
+        "recorded": sum(1 for c in counts if c["value"] is not None),
+        "problems": [m.text for m in set_aside[1]] if set_aside else [],
+        "counts": counts,
     }
+
+
+def suggested_period(previous: dict[str, str] | None, assessment_date: str) -> dict[str, str]:
+    """The period a new entry covers unless the officer says otherwise: the year after last year's period, or
+    else the last financial year (1 April to 31 March) that ended on or before the assessment date."""
+    if previous:
+        start = datetime.date.fromisoformat(previous["to"]) + datetime.timedelta(days=1)
+        return {"from": start.isoformat(), "to": _year_on(start).isoformat()}
+    day = datetime.date.fromisoformat(assessment_date)
+    end_year = day.year if day >= datetime.date(day.year, 3, 31) else day.year - 1
+    return {"from": f"{end_year - 1}-04-01", "to": f"{end_year}-03-31"}
+
+
+def _year_on(start: datetime.date) -> datetime.date:
+    """The last day of the year that starts on ``start`` (1 April 2026 -> 31 March 2027; 29 February too)."""
+    try:
+        return start.replace(year=start.year + 1) - datetime.timedelta(days=1)
+    except ValueError:  # 29 February
+        return datetime.date(start.year + 1, 2, 28)
+
+
+def _figure_text(value: int | None, part: float | None, whole: int | None) -> str:
+    """This year's figure as read: "9 (75% of 12)"; "not given"."""
+    if value is None:
+        return "not given"
+    if part is None or whole is None:
+        return str(value)
+    return f"{value} ({_percent(part)} of {whole})"
+
+
+def _trend_text(count: dict[str, Any]) -> str:
+    """The change since last year, in words: "last year 6 (60%): up 3; share up 15 points"; "" with no figure."""
+    if count["previous"] is None:
+        return "no figure last year"
+    was = str(count["previous"]) + (
+        f" ({_percent(count['previous_share'])})" if count["previous_share"] is not None else ""
+    )
+    if count["change"] is None:
+        return f"last year {was}"
+    moved = "no change" if count["change"] == 0 else f"{'up' if count['change'] > 0 else 'down'} {abs(count['change'])}"
+    words = f"last year {was}: {moved}"
+    if count["share"] is not None and count["previous_share"] is not None:
+        points = round(count["share"] - count["previous_share"], 1)
+        words += (
+            "; share unchanged"
+            if points == 0
+            else f"; share {'up' if points > 0 else 'down'} {_number(abs(points))} points"
+        )
+    return words
+
+
+def _percent(value: float) -> str:
+    return f"{_number(value)}%"
+
+
+def _number(value: float) -> str:
+    """75.0 -> "75"; 66.7 -> "66.7"."""
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def _period_text(period: dict[str, str] | None) -> str:
+    return f"{long_date(period['from'])} to {long_date(period['to'])}" if period else ""
+
+
+def indicators_recorded(entries: list[dict[str, Any]]) -> str:
+    """How many of the indicators shown have figures: "3 of 7 outcome indicators recorded"."""
+    done = sum(1 for e in entries if e["recorded"])
+    return f"{done} of {plural(len(entries), 'outcome indicator')} recorded"
 
 
 def share(part: int | None, whole: int | None) -> float | None:

@@ -111,6 +111,16 @@ def board_report(
     }
 
 
+def statement_summary(bank: Bank, assessment: Assessment | Payload) -> Payload:
+    """The statement and operations answers in the Modern Slavery Statement Registry's words (engine/statement_summary.py):
+    {"summary", "csv"}, the CSV being the summary laid out for a spreadsheet."""
+    from .statement_summary import statement_summary as summarise
+    from .statement_summary import statement_summary_csv
+
+    summary = summarise(bank, checked(bank, assessment))
+    return {"summary": summary, "csv": statement_summary_csv(summary)}
+
+
 def merge(bank: Bank, payload: Payload) -> Payload:
     """Merge officers' files: {"files": [{"name", "text"}], "themes"?: {name: [theme]}, "take"?: {key: name},
     "prefer"?, "other_councils"?: [code or name]} -> {"merge"}: the conflicts to choose (with who and when), what

@@ -328,6 +328,9 @@ class IndicatorCountEntry(TypedDict):
     share: float | None  # value as a % of the count it is part of, one decimal
     previous: int | None  # last year's figure (the file's "previous")
     previous_share: float | None
+    change: int | None  # value less previous; None when either is missing
+    text: str  # this year's figure in words, with its share
+    trend: str  # last year's figure and the change since, in words
 
 
 class IndicatorEntry(TypedDict):
@@ -335,13 +338,19 @@ class IndicatorEntry(TypedDict):
 
     id: str
     title: str
+    help: str  # in the council's nation's wording
     theme: str
     outcome: str  # the outcome's name ("" when tied to a duty only)
     duty: str  # the duty in the council's nation ("" for none)
     guidance: str
     period: dict[str, str] | None  # {"from", "to"}; None when not given
     previous_period: dict[str, str] | None
+    suggested_period: dict[str, str]  # what a new entry covers unless the officer says otherwise
+    period_text: str
+    previous_period_text: str
     note: str
+    recorded: int  # counts with a figure this year
+    problems: list[str]  # why this year's entry is set aside; [] when usable
     counts: list[IndicatorCountEntry]
 
 
@@ -525,7 +534,7 @@ def yearly_parts(
         "sign_off": cycle.sign_off,
         "since_last_year": since_last_year(bank, assessment, themes, overall_now, reading.nation),
         "review": still_to_review(bank, assessment, reading.nation),
-        "indicators": indicator_results(bank, cycle, reading.nation, reading.functions),
+        "indicators": indicator_results(bank, cycle, reading.nation, reading.functions, assessment.assessment_date),
     }
 
 

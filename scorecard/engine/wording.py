@@ -70,6 +70,7 @@ def entry_set_aside_message(key: str, problems: list[str]) -> str:
         "targets": "The target tier for {}",
         "sign_off": "The sign-off",
         "previous": "Last year's answers",
+        "indicators": "The entry for outcome indicator {}",
     }
     section, _, rest = key.partition(".")
     return (
@@ -817,12 +818,13 @@ PROBLEMS = {
     "note_not_text": "notes: {question}: a note must be text, got {kind}",
     "note_too_long": "notes: {question}: a note is at most {limit} characters",
     "provenance_not_an_object": "provenance must be an object mapping question ids (and notes.ID, council.FIELD, assessment) to {{at, by}}",
-    "provenance_bad_key": "{provenance_key} is not a question id, notes.ID, evidence.ID, action_plan.ID, review.ID, council.FIELD, assignments.KEY, sign_off or assessment",
+    "provenance_bad_key": "{provenance_key} is not a question id, notes.ID, evidence.ID, action_plan.ID, review.ID, indicators.ID, council.FIELD, assignments.KEY, sign_off or assessment",
     "provenance_entry_bad": '{provenance_key} must be an object with "at" (a date and time) and, optionally, "by" (a name)',
     "provenance_at_bad": "{provenance_key}: at must be a date and time like 2026-11-01T10:15:00Z",
     "provenance_by_bad": "{provenance_key}: by must be text of at most {limit} characters",
     "comparison_option_unknown": "unknown comparison option {option!r}",
     "comparison_group_by_bad": "group_by must be one of {choices}",
+    "statement_summary_not_in_bank": "this question bank has no statement_summary.yaml, so it cannot summarise the statement for the registry",
     "comparison_min_group_bad": "min_group must be a whole number of councils, at least 1",
     "comparison_focus_bad": "focus must be a council's register or GSS code",
     "comparison_custom_bad": 'custom groups are a list of {{"id", "title", "kind", "codes"}}, given with group_by '

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..engine import Bank
 from ..engine.characters import one_line
+from ..engine.indicators import indicators_recorded
 from ..engine.wording import pct
 
 
@@ -92,6 +93,7 @@ def text_report(result: dict[str, Any], bank: Bank, max_actions: int = 10) -> st
             f"Retired question {retired['question']} kept with its answer {retired['answer']!r}. {retired['reason']}".rstrip()
         )
 
+    lines += _indicator_lines(result.get("indicators", []))
     actions = result["actions"]
     lines.append(
         f"Top actions ({min(len(actions), max_actions)} of {len(actions)}):"
@@ -119,3 +121,21 @@ def text_report(result: dict[str, Any], bank: Bank, max_actions: int = 10) -> st
             + ", ".join(u["question"] for u in result["unanswered"]),
         ]
     return "\n".join(lines)
+
+
+def _indicator_lines(entries: list[dict[str, Any]]) -> list[str]:
+    """Outcome indicators, beside the scores and never scored: each count as read, with the change since last year."""
+    if not entries:
+        return []
+    lines = [f"Outcome indicators ({indicators_recorded(entries)}; not scored):"]
+    for entry in entries:
+        if not (entry["recorded"] or entry["problems"] or entry["previous_period"]):
+            lines.append(f"  {entry['id']} {entry['title']}: not recorded")
+            continue
+        period = entry["period_text"] or "period not given"
+        lines.append(f"  {entry['id']} {entry['title']} ({period})")
+        if entry["problems"]:
+            lines.append(f"     Set aside, not used: {'; '.join(entry['problems'])}")
+        for count in entry["counts"]:
+            lines.append(f"     {count['label']}: {count['text']}; {count['trend']}")
+    return [*lines, ""]

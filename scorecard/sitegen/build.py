@@ -178,6 +178,7 @@ def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str, abo
         {"Compare councils": "compare.md"},
         {"Guidance": [f"guidance/{Path(t.guidance).name}" for t in bank.themes]},
         {"How scoring works": "how-scoring-works.md"},
+        {"Legal duties": "legal-duties.md"},
         {"Browsers and settings": "browsers.md"},
         {"Privacy": "privacy.md"},
         {"Accessibility": "accessibility.md"},

@@ -64,6 +64,8 @@ def render_pages(
         # the action plan's status names, as the engine writes them: the results page keeps the saved plan
         # editable where the browser cannot run the engine
         "plan_statuses": dict(STATUS_NAMES),
+        # the legal-status register's date: its latest check (the "Legal duties as at" page)
+        "as_at": max((d["last_checked"] for d in bank.legal_status["duties"]), default=""),
     }
     pages: dict[str, tuple[str, dict[str, Any]]] = {
         "index.md": ("index.md.j2", {}),
@@ -71,6 +73,7 @@ def render_pages(
         "report.md": ("report.md.j2", {}),
         "compare.md": ("compare.md.j2", {}),
         "how-scoring-works.md": ("how-scoring-works.md.j2", {}),
+        "legal-duties.md": ("legal-duties.md.j2", {}),
         "browsers.md": ("browsers.md.j2", {}),
         "privacy.md": ("privacy.md.j2", {}),
         "accessibility.md": ("accessibility.md.j2", {}),

@@ -6,6 +6,7 @@ import { onEngineStatus, showEngineStatus, startEngine } from "./js/engine.js";
 import { mountCouncilFields, mountThemeList, mountThemePage } from "./js/form.js";
 import { mountBoard } from "./js/board.js";
 import { mountCompare } from "./js/compare.js";
+import { mountByNation } from "./js/nations.js";
 import { mountCouncilBar, mountCouncilPicker } from "./js/council.js";
 import { mountResults } from "./js/results.js";
 import { mountReview, mountYearly } from "./js/yearly.js";
@@ -33,6 +34,7 @@ function mount() {
   if (results) unmount.push(mountResults(results), mountYearly(results));
   const board = section("board-page");
   if (board) unmount.push(mountBoard(board));
+  unmount.push(mountByNation(page));
   const compare = section("compare-page");
   if (compare) unmount.push(mountCompare(compare));
   unmount.push(onEngineStatus(showEngineStatus), mountBrowserCheck());

@@ -198,6 +198,16 @@
   }
   document.addEventListener("input", planField);
   document.addEventListener("change", planField);
+  // An outcome indicator's period, counts and note (results page): the whole entry from its fields (store.js, indicatorEntry).
+  document.addEventListener("input", (event) => {
+    const box = /** @type {HTMLElement | null} */ (fieldOf(event).closest?.('[data-sc="indicator"][data-indicator]'));
+    if (!box) return;
+    const value = (/** @type {string} */ name) => /** @type {HTMLInputElement} */ (box.querySelector(`[data-field="${name}"]`)).value;
+    /** @type {{ [id: string]: string }} */
+    const counts = {};
+    for (const field of /** @type {NodeListOf<HTMLInputElement>} */ (box.querySelectorAll("[data-count]"))) counts[/** @type {string} */ (field.dataset.count)] = field.value;
+    store.changeIndicator(/** @type {string} */ (box.dataset.indicator), { from: value("from"), to: value("to"), note: value("note"), counts });
+  });
   // Who answers which theme (the lead's assignments), and the officer's own name.
   document.addEventListener("input", (event) => {
     const field = fieldOf(event);

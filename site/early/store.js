@@ -27,9 +27,10 @@
   const FORMAT_VERSION = 1;
   const STARTED = "assessment"; // provenance key: when this assessment was started (or replaced by an import)
   // The yearly cycle's parts (scorecard/engine/cycle.py), merged entry by entry like answers:
-  // "evidence.ID", "action_plan.ID", "assignments.KEY", "targets.THEME" (objects keyed by question or theme),
+  // "evidence.ID", "action_plan.ID", "assignments.KEY", "targets.THEME", "indicators.IND-01" (objects keyed by
+  // question, theme or outcome indicator: engine/indicators.py),
   // "review.ID" (true while a carried-over answer awaits review) and "sign_off" (the whole entry).
-  const KEYED = ["evidence", "action_plan", "assignments", "targets"];
+  const KEYED = ["evidence", "action_plan", "assignments", "targets", "indicators"];
   // Python's whitespace (str.isspace; \s in engine/cycle.py's patterns), written out: JavaScript's \s lacks
   // \x1c-\x1f and \x85 and has \ufeff. tests/test_js_rules.py compares every character with the engine's.
   const SPACE = "\\t\\n\\v\\f\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
@@ -94,7 +95,7 @@
     if (data.council !== undefined && !all(data.council, isDetail)) return "its council details are not text";
     if (data.retired_answers !== undefined && !all(data.retired_answers, isAnswer)) return "its set-aside answers are not in the form the scorecard writes";
     if (data.provenance !== undefined && !all(data.provenance, (e) => isObject(e) && isText(e.at))) return "its record of changes is not in the form the scorecard writes";
-    if (KEYED.some((section) => data[section] !== undefined && !isObject(data[section]))) return "its evidence, action plan, assignments or targets are not in the form the scorecard writes";
+    if (KEYED.some((section) => data[section] !== undefined && !isObject(data[section]))) return "its evidence, action plan, assignments, targets or outcome indicators are not in the form the scorecard writes";
     if (data.review !== undefined && !(Array.isArray(data.review) && data.review.every(isText))) return "its list of answers to review is not in the form the scorecard writes";
     if (data.sign_off !== undefined && data.sign_off !== null && !isObject(data.sign_off)) return "its sign-off is not in the form the scorecard writes";
     if (!isText(data.bank_version) || !isText(data.assessment_date)) return "its date or question bank version is missing";
@@ -265,6 +266,31 @@
     if (entry.status === "not_planned" && !entry.reason) entry.status = /** @type {PlanFields["status"]} */ (saved && saved !== "not_planned" ? saved : "not_started");
     const empty = entry.status === "not_started" && Object.keys(entry).length === 1;
     return empty ? undefined : entry;
+  }
+
+  /**
+   * The outcome indicator entry the results page's fields make: the period and every count given, and the note;
+   * undefined when no count and no note is given. A count is saved as the number typed, whole or not, or else as
+   * the text typed: the engine sets aside an entry it cannot use (a share above its whole, 2.5 people) and says
+   * why beside the indicator, so nothing typed is lost and the rule is written once (engine/indicators.py).
+   * @param {{ from: string, to: string, note: string, counts: { [id: string]: string } }} fields
+   * @returns {IndicatorFigures | undefined}
+   */
+  function indicatorEntry(fields) {
+    /** @type {{ [id: string]: number | string }} */
+    const counts = {};
+    for (const [id, typed] of Object.entries(fields.counts)) {
+      const text = typed.trim();
+      if (BLANK.test(text)) continue;
+      const value = Number(text);
+      counts[id] = Number.isFinite(value) ? value : text;
+    }
+    const note = fields.note.trim();
+    if (!Object.keys(counts).length && !note) return undefined;
+    /** @type {IndicatorFigures} */
+    const entry = { from: fields.from, to: fields.to, counts };
+    if (note) entry.note = note;
+    return entry;
   }
 
   /**
@@ -619,6 +645,8 @@
         if (name === "reason" && pageStatus === "not_planned") fields.status = "not_planned";
         changeAll([[`action_plan.${id}`, planEntry(fields, saved?.status)]]);
       },
+      // An outcome indicator's entry as the results page's fields give it whole (indicatorEntry).
+      changeIndicator: (id, fields) => changeAll([[`indicators.${id}`, indicatorEntry(fields)]]),
       // Sign-off (name, role, date) or its withdrawal (null).
       signOff: (entry) => changeAll([["sign_off", entry || undefined]]),
       // A carried-over answer confirmed as still right: it no longer needs review.
@@ -648,7 +676,7 @@
   }
 
   const rules = { KEY, UNDO_KEY, ASIDE, ME_KEY, FORMAT, FORMAT_VERSION, STARTED, SPACE, WEB_LINK, NA };
-  const pure = { newerVersion, blankAssessment, shapeProblem, normalise, get, put, keysOf, merge, instant, evidenceEntry, planEntry, functionsToSave, scoringInput };
+  const pure = { newerVersion, blankAssessment, shapeProblem, normalise, get, put, keysOf, merge, instant, evidenceEntry, planEntry, indicatorEntry, functionsToSave, scoringInput };
   if (typeof document === "undefined") {
     // Node (tests/js/): the functions, and the store over a storage the test gives.
     module.exports = { ...rules, ...pure, createStore };

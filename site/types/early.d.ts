@@ -15,6 +15,10 @@ type Provenance = { at: string; by?: string };
 type Evidence = NonNullable<AssessmentFile["evidence"]>[string];
 /** One action's plan: owner, due date, status, note, and the reason it is not planned. */
 type PlanFields = NonNullable<AssessmentFile["action_plan"]>[string];
+/** An outcome indicator's period, counts and note, as the site saves them (a count the engine cannot use is kept as typed). */
+type IndicatorFigures = { from: string; to: string; counts: { [id: string]: number | string }; note?: string };
+/** What the results page's fields for one outcome indicator hold. */
+type IndicatorFields = { from: string; to: string; note: string; counts: { [id: string]: string } };
 /** Whose change a subscriber hears of: this tab's, or another tab's (the storage event). */
 type ChangeSource = "this-tab" | "other-tab";
 /** Saved data that could not be read, with why. */
@@ -37,7 +41,7 @@ interface Store {
   /** This tab's copy of the assessment (read from storage the first time). */
   getAssessment(): StoredAssessment;
   /** Change one entry by its key ("SPC-01", "notes.SPC-01", "council.name", "evidence.SPC-01", "action_plan.SPC-01",
-   * "assignments.KEY", "targets.THEME", "review.SPC-01", "sign_off"); undefined or "" clears it. Merged with what is stored now. */
+   * "assignments.KEY", "targets.THEME", "indicators.IND-01", "review.SPC-01", "sign_off"); undefined or "" clears it. Merged with what is stored now. */
   change(key: string, value: unknown): void;
   /** Several changes as one write. */
   changeAll(entries: [string, unknown][]): void;
@@ -69,6 +73,8 @@ interface Store {
   confirmReview(id: string): void;
   /** One field of an action's plan entry, merged into the entry saved now (the page's status, for "not planned"). */
   changePlanField(id: string, name: string, value: string, pageStatus: string): void;
+  /** An outcome indicator's entry, from the results page's fields for it (rules.indicatorEntry); none given clears it. */
+  changeIndicator(id: string, fields: IndicatorFields): void;
   /** Let unreadable saved data go: the entry kept under `key`, or ("") the copy there was no room to keep aside. */
   discardKeptAside(key: string): void;
   /** Another tab changed the storage under `key` (null: it was cleared). */
@@ -98,6 +104,7 @@ interface EarlyRules {
   instant(at: string): number;
   evidenceEntry(text: string, date: string): Evidence | undefined;
   planEntry(fields: { [name: string]: string | undefined }, saved: string | undefined): PlanFields | undefined;
+  indicatorEntry(fields: IndicatorFields): IndicatorFigures | undefined;
   functionsToSave(chosen: string[], defaults: string[]): string[] | undefined;
   scoringInput(record: StoredAssessment): object;
 }

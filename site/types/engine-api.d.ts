@@ -108,6 +108,8 @@ type BoardReport = {
   }[];
   annex_contradictions: string[];
   retired: string[];
+  indicators_line: string;
+  annex_indicators: { id: string; title: string; period: string; note: string; problems: string; counts: { label: string; text: string; trend: string }[] }[];
 };
 /** What importing a file would change (engine/import_plan.py import_plan), answer by answer, note by note and
  * council detail by detail: each as shown here and in the file (null: not given), and how they compare. */
@@ -164,6 +166,8 @@ interface EngineOps {
   };
   compare_csv: { payload: { comparison: Comparison } | { files: NamedFile[]; options?: CompareOptions }; reply: { csv: string } };
   board_report: { payload: AnyAssessment; reply: { report: BoardReport } };
+  /** The statement answers in the Modern Slavery Statement Registry's summary fields (engine/statement_summary.py). */
+  statement_summary: { payload: AnyAssessment; reply: { summary: { summary: { [field: string]: unknown }; [key: string]: unknown }; csv: string } };
   merge: {
     payload: {
       files: NamedFile[];

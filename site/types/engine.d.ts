@@ -370,10 +370,18 @@ declare namespace Result {
     share: Result.IndicatorShare;
     previous: Result.IndicatorFigure;
     previous_share: Result.IndicatorShare;
+    /** This year's figure less last year's; null when either is missing. */
+    change: number | null;
+    /** This year's figure in words, with its share: "9 (75% of 12)", "not given". */
+    text: string;
+    /** Last year's figure and the change since, in words. */
+    trend: string;
   };
   type IndicatorEntry = {
     id: string;
     title: string;
+    /** What to count and where the figures are, in the council's nation's wording. */
+    help: string;
     theme: Result.Id;
     /** The outcome's name; empty when the indicator is tied to a duty only. */
     outcome: string;
@@ -382,7 +390,20 @@ declare namespace Result {
     guidance: string;
     period: Result.IndicatorPeriod;
     previous_period: Result.IndicatorPeriod;
+    /** The period a new entry covers unless the officer says otherwise: the year after last year's period, or the last financial year ended by the assessment date. */
+    suggested_period: {
+      from: string;
+      to: string;
+    };
+    /** The period in words ("1 April 2025 to 31 March 2026"); empty when not given. */
+    period_text: string;
+    /** Last year's period in words; empty when there is none. */
+    previous_period_text: string;
     note: string;
+    /** How many of its counts have a figure this year. */
+    recorded: number;
+    /** Why this year's figures are set aside (kept in the file, not used); empty when they are usable. */
+    problems: string[];
     counts: Result.IndicatorCount[];
   };
   type Essential = {

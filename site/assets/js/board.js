@@ -69,6 +69,21 @@ function summary(r) {
     r.review ? h("p", {}, r.review) : null);
 }
 
+// Outcome indicators in the annex: a row per count, the indicator's cell spanning its counts (as board_body.html.j2).
+/** @param {BoardReport} r */
+function indicatorsAnnex(r) {
+  if (!r.annex_indicators.length) return null;
+  return [h("h3", {}, "Outcome indicators (recorded beside the scores, not scored)"),
+    h("p", { "data-sc": "board-indicators" }, r.indicators_line),
+    wide("Outcome indicators",
+      h("table", { class: "sc-board__answers", "data-sc": "board-indicator-table" },
+        h("thead", {}, h("tr", {}, col("Indicator and period"), col("Count"), col("This year"), col("Since last year"))),
+        h("tbody", {}, r.annex_indicators.flatMap((i) => i.counts.map((c, n) => h("tr", { "data-indicator": i.id },
+          n === 0 ? h("td", { rowspan: String(i.counts.length) }, `${i.id} ${i.title}`, h("br"), h("span", { class: "sc-board__muted" }, i.period),
+            i.note ? h("p", {}, i.note) : null, i.problems ? h("p", {}, h("strong", {}, `Set aside, not used: ${i.problems}`)) : null) : null,
+          h("td", {}, c.label), h("td", {}, c.text), h("td", {}, c.trend)))))))];
+}
+
 /** @param {BoardReport["annex"][number]["questions"][number]["evidence"]} e */
 function evidence(e) {
   if (!e) return null;
@@ -94,6 +109,7 @@ function annex(r) {
             h("td", {}, q.note ? h("p", {}, q.note) : null, evidence(q.evidence), q.action ? h("p", {}, `Action: ${q.action}`) : null),
             h("td", {}, q.by)))))),
     ]),
+    indicatorsAnnex(r),
     r.retired.length ? [h("h3", {}, "Answers to retired questions (kept, not scored)"), h("ul", {}, r.retired.map((line) => h("li", {}, line)))] : null);
 }
 

@@ -222,6 +222,47 @@ function unansweredList(result) {
     h("ul", {}, result.unanswered.map((u) => h("li", {}, h("a", { href: `themes/${u.theme}.html#q-${u.question}` }, u.question), " ", u.text))));
 }
 
+// Outcome indicators: for each the engine shows this council, fields for its period, counts and note (saved as they
+// are typed: site/early/form.js), each count as the engine reads it with last year's and the change (its wording),
+// and why the entry is set aside if it is. The fields show what is saved (the store), not the result's copy.
+/** @param {Result} result */
+function indicatorsSection(result) {
+  if (!result.indicators.length) return null;
+  const saved = getAssessment().indicators || {};
+  return [h("h2", { id: "indicators" }, "Outcome indicators"),
+    h("p", {}, "Counts your council already holds, each with the period it covers: recorded beside the scores and never scored ",
+      "into them. Last year's figures come from last year's assessment when this year's was started from it. ",
+      "A change from last year is something to explain, not a score."),
+    result.indicators.map((indicator) => {
+      const entry = /** @type {Partial<IndicatorFigures>} */ (saved[indicator.id] || {});
+      const id = (/** @type {string} */ part) => `sc-ind-${indicator.id}-${part}`;
+      const period = { from: entry.from ?? indicator.suggested_period.from, to: entry.to ?? indicator.suggested_period.to };
+      return h("fieldset", { class: "sc-indicator", "data-sc": "indicator", "data-indicator": indicator.id, id: `ind-${indicator.id}` },
+        h("legend", {}, h("span", { class: "sc-qid" }, indicator.id), ` ${indicator.title}`),
+        h("p", { class: "sc-help" }, indicator.help),
+        h("p", { class: "sc-hint" }, indicator.outcome ? `Core outcome: ${indicator.outcome}. ` : "",
+          indicator.duty ? `Legal duty: ${indicator.duty}. ` : "",
+          h("a", { href: guidanceHref(indicator.guidance) }, "Guidance")),
+        indicator.problems.length ? h("div", { class: "sc-error", "data-sc": "indicator-problems" },
+          h("p", {}, "These figures are kept but not used until they are corrected:"), h("ul", {}, indicator.problems.map((p) => h("li", {}, p)))) : null,
+        h("div", { class: "sc-indicator__period" },
+          h("label", { for: id("from") }, "Period from"), h("input", { type: "date", id: id("from"), "data-field": "from", value: period.from }),
+          h("label", { for: id("to") }, "to"), h("input", { type: "date", id: id("to"), "data-field": "to", value: period.to })),
+        scrollRegion(indicator.title, h("table", { class: "sc-indicator__counts" },
+          h("caption", { class: "sc-visually-hidden" }, `${indicator.title}: this year's figures and last year's`),
+          h("thead", {}, h("tr", {}, ["Count", "This year", "As read", "Since last year"].map((c) => h("th", { scope: "col" }, c)))),
+          h("tbody", {}, indicator.counts.map((count) => h("tr", { "data-count-row": count.id },
+            h("th", { scope: "row" }, h("label", { for: id(count.id) }, count.label)),
+            h("td", {}, h("input", { type: "text", inputmode: "numeric", id: id(count.id), "data-count": count.id, size: 7, autocomplete: "off",
+              value: entry.counts?.[count.id] === undefined ? "" : String(entry.counts[count.id]) })),
+            h("td", { "data-sc": "indicator-read" }, count.text),
+            h("td", { "data-sc": "indicator-trend" }, count.trend)))))),
+        indicator.previous_period_text ? h("p", { class: "sc-hint" }, `Last year's period: ${indicator.previous_period_text}.`) : null,
+        h("label", { for: id("note"), class: "sc-indicator__note" }, "Note (optional): where the figures come from, or what explains a change"),
+        h("input", { type: "text", id: id("note"), "data-field": "note", maxlength: 10000, value: entry.note || "", autocomplete: "off" }));
+    })];
+}
+
 /** @type {ChartInstance | null} */
 let chart = null;
 /** @returns {Promise<ChartConstructor>} */
@@ -293,6 +334,17 @@ export function mountResults(root) {
     if (reply.ok) download(`${fileStem(assessment)}-action-plan.csv`, "text/csv", reply.csv);
     else showMessage(root, `The action plan could not be made: ${reply.problems.join("; ")}`, "error");
   });
+  // The statement answers in the Modern Slavery Statement Registry's summary fields, to copy into the registry.
+  for (const format of /** @type {const} */ (["csv", "json"])) {
+    part(`export-registry-${format}`).addEventListener("click", async () => {
+      const assessment = getAssessment();
+      const reply = await call("statement_summary", assessment);
+      if (!reply.ok) return showMessage(root, `The statement summary could not be made: ${reply.problems.join("; ")}`, "error");
+      const stem = `${fileStem(assessment)}-statement-summary`;
+      if (format === "csv") download(`${stem}.csv`, "text/csv", reply.csv);
+      else download(`${stem}.json`, "application/json", JSON.stringify(reply.summary, null, 2) + "\n");
+    });
+  }
   const input = find(root, '[data-sc="import"]', HTMLInputElement);
   input.addEventListener("change", async () => {
     if (input.files?.[0]) await importFile(root, input.files[0]);
@@ -335,6 +387,7 @@ export function mountResults(root) {
     replace(body, summaryTable(result));
     replaceKeepingFocus(part("actions"), actionsTable(result));
     replaceKeepingFocus(part("last-year"), reviewList(result), sinceLastYear(result));
+    replaceKeepingFocus(part("indicators"), indicatorsSection(result));
     replace(part("changes"), readingNotice(result), setAsideNotice(result), changesNotice(result));
     replace(part("unanswered"), unansweredList(result));
     drawChart(find(root, '[data-sc="chart"]', HTMLCanvasElement), result).catch(() => {});
