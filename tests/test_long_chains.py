@@ -35,7 +35,11 @@ def question_id(k: int) -> str:
 
 def write_chain_bank(folder: Path) -> list[str]:
     """The mini bank's scoring rules with five generated themes; returns the ids, follow-ups first."""
-    shutil.copytree(MINI / "questions", folder / "questions", ignore=shutil.ignore_patterns("alpha.yaml", "beta.yaml"))
+    shutil.copytree(
+        MINI / "questions",
+        folder / "questions",
+        ignore=shutil.ignore_patterns("alpha.yaml", "beta.yaml", "statement_summary.yaml"),
+    )
     (folder / "guidance").mkdir()
     theme_ids = [f"chain_{chr(97 + t)}" for t in range(THEMES)]
     scoring = folder / "questions" / "scoring.yaml"
