@@ -9,6 +9,7 @@ import jinja2
 
 from .. import bundled
 from ..engine import Bank
+from ..engine.glossary import glossary
 from ..engine.wording import STATUS_NAMES, long_date
 from ..reports.comparison import tier_colours
 from .about import read_about
@@ -66,6 +67,8 @@ def render_pages(
         "plan_statuses": dict(STATUS_NAMES),
         # the legal-status register's date: its latest check (the "Legal duties as at" page)
         "as_at": max((d["last_checked"] for d in bank.legal_status["duties"]), default=""),
+        "glossary": glossary(bank),
+        "root": "",  # the way back to the site's top folder from the page (a theme page's is "../")
     }
     pages: dict[str, tuple[str, dict[str, Any]]] = {
         "index.md": ("index.md.j2", {}),
@@ -80,11 +83,11 @@ def render_pages(
         "contact.md": ("contact.md.j2", {}),
     }
     for theme in bank.themes:
-        pages[f"themes/{theme.id}.md"] = ("theme.md.j2", {"theme": theme})
+        pages[f"themes/{theme.id}.md"] = ("theme.md.j2", {"theme": theme, "root": "../"})
     for path, (template, extra) in pages.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(env.get_template(template).render(**context, **extra), encoding="utf-8")
+        target.write_text(env.get_template(template).render(**{**context, **extra}), encoding="utf-8")
 
 
 def guidance_href(link: str, depth: int = 1) -> str:

@@ -8,6 +8,7 @@ import { mountBoard } from "./js/board.js";
 import { mountCompare } from "./js/compare.js";
 import { mountByNation } from "./js/nations.js";
 import { mountCouncilBar, mountCouncilPicker } from "./js/council.js";
+import { mountLanding } from "./js/landing.js";
 import { mountResults } from "./js/results.js";
 import { mountReview, mountYearly } from "./js/yearly.js";
 import { startScoring } from "./js/scores.js";
@@ -39,6 +40,7 @@ function mount() {
   if (compare) unmount.push(mountCompare(compare));
   unmount.push(onEngineStatus(showEngineStatus), mountBrowserCheck());
   showNotices();
+  unmount.push(mountLanding(page)); // last: once the page's parts are in place
 }
 
 // Offline use after the first visit (see service-worker.js). Registered once the engine has

@@ -167,7 +167,7 @@ def test_the_risk_line_names_the_context_question_asked_on_another_page(page, ba
     page.evaluate("([key, d]) => localStorage.setItem(key, JSON.stringify(d))", [STORAGE_KEY, data])
     page.goto(base_url + "themes/disruption.html")
     wait_for_engine(page)
-    panel = page.locator('[data-sc="live-score"]')
+    panel = page.locator('[data-sc="live-details"]')
     panel.get_by_text("Risk not rated").wait_for(timeout=60_000)
     assert (
         "Risk not rated: answer the local context question LIC-22 (Licensing and regulatory services)"

@@ -3,7 +3,7 @@
 // shows the saved answers, shows the questions the engine asks and follows the live score.
 import { getAssessment, subscribe } from "./store.js";
 import { latestScores, onScores } from "./scores.js";
-import { renderLiveScore, renderThemeProgress } from "./views.js";
+import { liveAnnouncement, renderLiveScore, renderThemeProgress } from "./views.js";
 import { find, replace } from "./dom.js";
 import { noScoresHere } from "./browser-check.js";
 
@@ -24,7 +24,11 @@ const { showQuestions, showSaved } = window.scorecard.form;
 export function mountThemePage(root) {
   const form = find(root, '[data-sc="theme-form"]');
   const themeId = root.dataset.theme || "";
-  const panel = find(root, '[data-sc="live-score"]');
+  const line = find(root, '[data-sc="live-score"]');
+  const details = find(root, '[data-sc="live-details"]');
+  const announce = find(root, '[data-sc="live-announce"]');
+  /** @type {string | null} */
+  let said = null; // the score and tier last shown: a change of them, and nothing else, is announced
   showSaved(form);
   const stopStore = subscribe(() => {
     showSaved(form);
@@ -33,8 +37,13 @@ export function mountThemePage(root) {
   const stopScores = onScores((scores) => {
     showQuestions(form, entriesFor(themeId, scores));
     // Where this browser cannot run the engine, the panel says so (here, not in views.js: Node's rule tests load it)
-    if (scores.reason === "engine-unavailable") replace(panel, noScoresHere());
-    else renderLiveScore(panel, themeId, scores);
+    if (scores.reason === "engine-unavailable") {
+      replace(line, noScoresHere());
+      replace(details);
+    } else renderLiveScore(line, details, themeId, scores);
+    const now = liveAnnouncement(scores, themeId);
+    if (said !== null && now !== said) announce.textContent = now;
+    if (scores.result) said = now;
   });
   return () => {
     stopStore();
@@ -67,5 +76,5 @@ export function mountCouncilFields(root) {
 /** @param {ParentNode} root */
 export function mountThemeList(root) {
   const list = find(root, '[data-sc="theme-list"]');
-  return onScores((scores) => renderThemeProgress(list, scores));
+  return onScores((scores) => renderThemeProgress(list, scores, root.querySelector('[data-sc="themes-completed"]')));
 }

@@ -31,47 +31,58 @@ export function failedGates(theme) {
   return theme.gates.filter((g) => g.status === "not_met" || g.status === "contradicted");
 }
 
-// "High residual risk (high exposure, early progress)", or why it is not rated.
-/** @param {AnyResult} result @param {Result.Theme} theme */
-export function riskLine(result, theme) {
+// A question's id as a link to it on its theme page; `base` leads from this page to the site's top folder.
+/** @param {string} id @param {string} themeId @param {string} [base] */
+export function questionLink(id, themeId, base = "") {
+  return h("a", { href: `${base}themes/${themeId}.html#q-${id}` }, id);
+}
+
+// "High residual risk: medium exposure, early progress", or why it is not rated (the questions it waits for, linked).
+/** @param {AnyResult} result @param {Result.Theme} theme @param {string} [base] @returns {Child} */
+export function riskSentence(result, theme, base = "../") {
   if (!theme.risk_rated) return result.labels.not_risk_rated;
-  if (!theme.risk) return theme.exposure ? "Risk not rated: no tier yet" : `Risk not rated: answer ${contextNeeded(result, theme)}`;
-  return `${riskName(result, theme.risk)} (${exposureName(result, theme.exposure).toLowerCase()}, ${tierName(result, theme.tier).toLowerCase()})`;
+  if (!theme.risk) return theme.exposure ? "Risk not rated: no tier yet." : ["Risk not rated: answer ", contextNeeded(result, theme, base), "."];
+  return `${riskName(result, theme.risk)}: ${exposureName(result, theme.exposure).toLowerCase()}, ${tierName(result, theme.tier).toLowerCase()}.`;
 }
 
 // "DIS-01 and LIC-02 (Licensing and regulatory services)": the context questions exposure waits for, and where.
-/** @param {AnyResult} result @param {Result.Theme} theme */
-function contextNeeded(result, theme) {
+/** @param {AnyResult} result @param {Result.Theme} theme @param {string} base @returns {Child} */
+function contextNeeded(result, theme, base) {
   const needed = theme.context_needed || [];
   if (!needed.length) return "the local context questions";
-  const where = (/** @type {{ question: string, theme: string }} */ n) => n.theme === theme.id ? n.question : `${n.question} (${result.themes.find((t) => t.id === n.theme)?.title || n.theme})`;
+  const where = (/** @type {{ question: string, theme: string }} */ n) => [questionLink(n.question, n.theme, base),
+    n.theme === theme.id ? "" : ` (${result.themes.find((t) => t.id === n.theme)?.title || n.theme})`];
   const names = needed.map(where);
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-  return `the local context question${needed.length === 1 ? "" : "s"} ${list}`;
+  const list = names.length === 1 ? names : [names.slice(0, -1).map((n, i) => [i ? ", " : "", n]), " and ", names[names.length - 1]];
+  return [`the local context question${needed.length === 1 ? "" : "s"} `, list];
 }
 
-// The tier, "provisional", and what holds it down ("Legal duty not met"); or, with no tier, why (the engine's note).
+// The tier and "provisional", or that there is no tier yet (the details below say why).
 /** @param {AnyResult} result @param {Result.Theme} theme */
-export function tierLine(result, theme) {
+function shortTier(result, theme) {
   if (theme.score === null) return "Answer a question to see a score.";
-  if (!theme.tier) return theme.rating_note;
-  return `${tierName(result, theme.tier)}${theme.provisional ? " (provisional)" : ""}${theme.tier_note ? ` — ${theme.tier_note}` : ""}`;
+  if (!theme.tier) return "Not rated yet";
+  return `${tierName(result, theme.tier)}${theme.provisional ? " (provisional)" : ""}`;
 }
 
-// Legal duties not met and essential controls not in place: each holds the theme at the lowest tier.
+// Legal duties not met and essential controls not in place (each holds the theme at the lowest tier), and legal
+// duties not answered yet (the theme is not rated until they are), each linked to its question.
 /** @param {AnyResult} result @param {Result.Theme} theme */
 export function gateNotice(result, theme) {
   const failed = failedGates(theme);
   const missing = theme.essentials.filter((e) => e.status === "not_met");
-  if (!failed.length && !missing.length) return null;
+  const toAnswer = theme.gates.filter((g) => g.status === "not_evidenced");
+  if (!failed.length && !missing.length && !toAnswer.length) return null;
   return h("div", { class: "sc-gate-notice", "data-sc": "gate-notice" },
-    h("p", {}, h("strong", {}, theme.tier_note),
+    h("p", {}, h("strong", {}, theme.tier_note || `Legal ${toAnswer.length === 1 ? "duty" : "duties"} to answer`),
       theme.uncapped_tier && theme.tier && theme.uncapped_tier !== theme.tier
         ? ` — the score reaches ${tierName(result, theme.uncapped_tier).toLowerCase()}, but the tier is held at ${tierName(result, theme.tier).toLowerCase()}:`
         : ":"),
     h("ul", {},
-      failed.map((g) => h("li", {}, `${g.question}: ${g.law} (${g.status === "not_met" ? "not met" : "contradicted by another answer"})`)),
-      missing.map((e) => h("li", {}, `${e.question}: essential control, ${e.control} (not in place)`))));
+      failed.map((g) => h("li", {}, h("a", { href: `#q-${g.question}` }, g.question),
+        `: ${g.law} (${g.status === "not_met" ? "not met" : "contradicted by another answer"})`)),
+      missing.map((e) => h("li", {}, h("a", { href: `#q-${e.question}` }, e.question), `: essential control, ${e.control} (not in place)`)),
+      toAnswer.map((g) => h("li", {}, h("a", { href: `#q-${g.question}` }, g.question), `: ${g.law} (not answered yet)`))));
 }
 
 // Pairs of answers that cannot both be true, where either is on this theme's page (the engine's sentences).
@@ -111,47 +122,91 @@ export function answeredOf(theme) {
   return `${theme.answered + theme.not_applicable} of ${theme.asked} (${pct(theme.coverage)})`;
 }
 
-/** @param {AnyResult} result @param {Result.Theme} theme */
-export function themeSummary(result, theme) {
-  if (theme.asked === 0) return "Not applicable to this type of council";
-  const coverage = `answered ${answeredOf(theme)}`;
-  if (theme.score === null) return `Not scored yet: ${coverage}`;
-  if (!theme.tier) return `${score(theme.score)} out of 100, not rated yet: ${coverage}.`;
-  const provisional = theme.provisional ? ` (${result.labels.provisional})` : "";
-  const held = theme.tier_note ? ` ${theme.tier_note}.` : "";
-  return `${score(theme.score)} out of 100: ${tierName(result, theme.tier)}, ${riskLine(result, theme).toLowerCase()}${provisional}.${held} ${coverage}.`;
+// "1 legal duty not met, 2 legal duties to answer": duties not met (answered no, or contradicted by another answer),
+// and those not evidenced because their question is unanswered.
+/** @param {Result.Theme} theme */
+export function dutiesCount(theme) {
+  const notMet = failedGates(theme).length;
+  const toAnswer = theme.gates.filter((g) => g.status === "not_evidenced").length;
+  return [notMet ? `${notMet} legal ${notMet === 1 ? "duty" : "duties"} not met` : "",
+    toAnswer ? `${toAnswer} legal ${toAnswer === 1 ? "duty" : "duties"} to answer` : ""].filter(Boolean).join(", ");
 }
 
-/** @param {HTMLElement} panel @param {string} themeId @param {import("./scores.js").Scores} scores */
-export function renderLiveScore(panel, themeId, scores) {
+// A theme's status on the home page's task list (the GOV.UK pattern): a tag, and a short line once it has a score.
+/** @param {AnyResult} result @param {Result.Theme} theme @returns {{ tag: string, kind: string, detail: string }} */
+export function themeStatus(result, theme) {
+  const given = theme.answered + theme.not_applicable;
+  if (theme.asked === 0) return { tag: "Does not apply", kind: "none", detail: "No question in this theme is asked of your type of council." };
+  if (!given) return { tag: "Not started", kind: "todo", detail: "" };
+  const complete = given >= theme.asked;
+  const scored = theme.score === null ? "" : `Score ${score(theme.score)}, ${shortTier(result, theme).toLowerCase()}`;
+  const details = [scored, dutiesCount(theme)].filter(Boolean);
+  return {
+    tag: complete ? "Completed" : `In progress: ${given} of ${theme.asked}`,
+    kind: complete ? "done" : "doing",
+    detail: details.length ? `${details.join(". ")}.` : "",
+  };
+}
+
+// A theme page's score: one compact line that stays in view (the score, tier, risk and a link to the legal duties
+// not met), and below it, scrolling with the page, the details: the risk in full, the duties by law, the coverage.
+/** @param {HTMLElement} line @param {HTMLElement} details @param {string} themeId @param {import("./scores.js").Scores} scores */
+export function renderLiveScore(line, details, themeId, scores) {
   const result = scores.result;
   const theme = result?.themes.find((t) => t.id === themeId);
-  if (!result || !theme) return replace(panel, waiting(scores));
-  const parts = [];
-  if (theme.asked === 0) {
-    parts.push(h("p", {}, "None of these questions apply to your type of council."));
-  } else {
-    parts.push(
-      h("p", { class: "sc-live__score" },
-        h("span", { class: "sc-live__number", "data-sc": "theme-score" }, score(theme.score)),
-        h("span", { class: "sc-live__outof" }, " / 100")),
-      h("p", { class: "sc-live__tier", "data-sc": "theme-tier" }, tierLine(result, theme)),
-      h("p", { class: "sc-live__risk", "data-sc": "theme-risk" }, riskLine(result, theme)),
-      exposureNotes(theme),
-      gateNotice(result, theme),
-      contradictionsNotice(result, themeId),
-      h("p", { class: "sc-live__coverage", "data-sc": "theme-coverage" },
-        `${theme.answered + theme.not_applicable} of ${theme.asked} questions answered (${pct(theme.coverage)})`),
-    );
+  if (!result || !theme) {
+    replace(details);
+    return replace(line, waiting(scores));
   }
-  replace(panel, parts);
+  if (theme.asked === 0) {
+    replace(details);
+    return replace(line, h("p", {}, "None of these questions apply to your type of council."));
+  }
+  const duties = failedGates(theme).length;
+  replace(line,
+    h("p", { class: "sc-live__score" },
+      h("span", { class: "sc-live__number", "data-sc": "theme-score" }, score(theme.score)),
+      h("span", { class: "sc-live__outof" }, " / 100")),
+    h("p", { class: "sc-live__tier", "data-sc": "theme-tier" }, shortTier(result, theme)),
+    h("p", { class: "sc-live__risk", "data-sc": "theme-risk" }, theme.risk ? riskName(result, theme.risk) : "Risk not rated"),
+    duties ? h("p", {}, h("a", { href: `#sc-duties-${themeId}`, "data-sc": "duties-link" }, `${duties} legal ${duties === 1 ? "duty" : "duties"} not met`)) : null);
+  const notice = gateNotice(result, theme);
+  if (notice) notice.id = `sc-duties-${themeId}`;
+  const why = theme.score !== null && !theme.tier ? theme.rating_note : "";
+  replace(details,
+    why ? h("p", { "data-sc": "theme-rating-note" }, why) : null,
+    h("p", { "data-sc": "theme-risk-detail" }, riskSentence(result, theme)),
+    exposureNotes(theme),
+    notice,
+    contradictionsNotice(result, themeId),
+    h("p", { class: "sc-live__coverage", "data-sc": "theme-coverage" },
+      `${theme.answered + theme.not_applicable} of ${theme.asked} questions answered (${pct(theme.coverage)})`));
 }
 
-/** @param {HTMLElement} list @param {import("./scores.js").Scores} scores */
-export function renderThemeProgress(list, scores) {
+// What a screen reader hears when an answer changes the score: the score and tier only, not the whole panel.
+/** @param {import("./scores.js").Scores} scores @param {string} themeId */
+export function liveAnnouncement(scores, themeId) {
+  const result = scores.result;
+  const theme = result?.themes.find((t) => t.id === themeId);
+  if (!result || !theme || theme.score === null) return "";
+  return `Score ${score(theme.score)} out of 100, ${shortTier(result, theme).toLowerCase()}.`;
+}
+
+/** @param {HTMLElement} list @param {import("./scores.js").Scores} scores @param {Element | null} [completed] */
+export function renderThemeProgress(list, scores, completed = null) {
   const result = scores.result;
   for (const slot of findAll(list, '[data-sc="theme-progress"]')) {
     const theme = result && result.themes.find((t) => t.id === slot.dataset.theme);
-    slot.textContent = result && theme ? themeSummary(result, theme) : "";
+    if (!result || !theme) {
+      replace(slot);
+      continue;
+    }
+    const status = themeStatus(result, theme);
+    replace(slot, h("strong", { class: `sc-tag sc-tag--${status.kind}` }, status.tag), status.detail ? [" ", status.detail] : null);
+  }
+  if (completed) {
+    const applies = result ? result.themes.filter((t) => t.asked > 0) : [];
+    const done = applies.filter((t) => t.answered + t.not_applicable >= t.asked).length;
+    completed.textContent = result ? `You have completed ${done} of ${applies.length} themes.` : "";
   }
 }

@@ -1,0 +1,108 @@
+// Where a link lands and where the focus is scrolled to: at the top of what the officer can see, below the header
+// and the theme page's sticky score line, never under them (WCAG 2.2 2.4.11).
+//
+// The browser's own scroll to a link's target is not enough here. Material's instant navigation swaps a page in with
+// history.pushState, so `:target` (and its scroll margin) does not apply; and after a page arrives, the questions
+// above the target are laid out as they come near (content-visibility) and shown or hidden by the engine's first
+// result, which moves the target away; and Material can restore the offset of the page just left (it records the
+// offset in the history entry a moment after each scroll, which can be the new page's entry). So the target (or,
+// for a link without one, the page's top) is put back until the page has settled, or until the officer moves on.
+const SETTLE_MS = 4000;
+const TOP_MS = 1000; // a page reached by a link without a target: Material's restore comes within a frame or two
+const GAP = 8; // px between the sticky parts and what was scrolled to
+const CANCEL = ["wheel", "touchstart", "keydown", "mousedown", "focusin"]; // the officer (or the page) moves on
+
+// The height at the top of the viewport that sticky parts cover: Material's header, and the score line while sticky.
+export function coveredHeight() {
+  let bottom = document.querySelector(".md-header")?.getBoundingClientRect().bottom || 0;
+  for (const line of document.querySelectorAll(".sc-live-line")) {
+    const style = getComputedStyle(line);
+    if (style.position === "sticky") bottom = Math.max(bottom, parseFloat(style.top) + line.offsetHeight);
+  }
+  return Math.max(0, bottom);
+}
+
+// The browser scrolls a focused control (and a target it finds itself) clear of the covered height.
+function pad() {
+  document.documentElement.style.scrollPaddingTop = `${coveredHeight() + GAP}px`;
+}
+
+function scrollToTop(element) {
+  const by = element.getBoundingClientRect().top - (coveredHeight() + GAP);
+  if (Math.abs(by) > 1) window.scrollBy({ top: by, behavior: "instant" });
+}
+
+// Keep `place()` true (it scrolls when needed) until the page has settled, or the officer scrolls, types or clicks.
+function hold(place, ms = SETTLE_MS) {
+  let done = false;
+  const stop = () => {
+    done = true;
+    for (const type of CANCEL) removeEventListener(type, stop, true);
+  };
+  for (const type of CANCEL) addEventListener(type, stop, { capture: true, passive: true });
+  const until = performance.now() + ms;
+  const step = () => {
+    if (done) return;
+    place();
+    if (performance.now() < until) requestAnimationFrame(step);
+    else stop();
+  };
+  step();
+  return stop;
+}
+
+// The element named by the address's #fragment at the top; a page reached by a link without one, at its own top
+// (Material keeps the offset of the page left in the new page's history entry, and scrolls there). A page reached
+// by Back or Forward, or loaded afresh, is left where the browser puts it.
+function land(arrived) {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const target = id && document.getElementById(id);
+  if (target) return hold(() => target.isConnected && target.getClientRects().length && scrollToTop(target));
+  if (id || arrived !== "link") return () => {};
+  return hold(() => scrollY && window.scrollTo({ top: 0, behavior: "instant" }), TOP_MS);
+}
+
+// A focused control under the sticky parts (the browser leaves one alone that is already on screen, even behind
+// them, as Shift+Tab brings them in from the top) is scrolled clear of them, with its question's heading when both
+// fit on the screen. Done after the browser's own scroll to it.
+function clearFocus(event) {
+  const element = event.target;
+  if (!(element instanceof Element)) return;
+  requestAnimationFrame(() => {
+    const covered = coveredHeight();
+    const room = innerHeight - covered - GAP;
+    const r = element.getBoundingClientRect();
+    const legend = element.closest(".sc-question")?.querySelector("legend");
+    const top = legend && legend !== element && !legend.contains(element) ? legend.getBoundingClientRect().top : r.top;
+    if (top < covered && r.bottom - top <= room) window.scrollBy({ top: top - covered - GAP, behavior: "instant" });
+    else if (r.top < covered && r.height <= room) scrollToTop(element);
+  });
+}
+
+let watching = false;
+let navigated = "load"; // how the page being mounted was reached: "load", "link" or "history"
+// On each page (app.js): the padding for the page's sticky parts, then the landing.
+export function mountLanding(page) {
+  pad();
+  const resized = new ResizeObserver(pad);
+  for (const line of page.querySelectorAll(".sc-live-line")) resized.observe(line);
+  if (!watching) {
+    watching = true;
+    document.addEventListener("focusin", clearFocus);
+    window.addEventListener("resize", pad);
+    window.addEventListener("popstate", () => { navigated = "history"; });
+  }
+  let stopLanding = land(navigated);
+  navigated = "link"; // until Back or Forward says otherwise: the next page is reached by instant navigation
+  const again = () => {
+    stopLanding();
+    stopLanding = land("hash");
+    navigated = "link"; // Back to a target on the same page fires popstate, then this
+  };
+  window.addEventListener("hashchange", again);
+  return () => {
+    resized.disconnect();
+    stopLanding();
+    window.removeEventListener("hashchange", again);
+  };
+}
