@@ -150,3 +150,19 @@ def test_a_link_without_a_target_opens_the_page_at_its_top(tunbridge_wells, base
         page.go_back()
         page.wait_for_selector('[data-sc="theme-list"]')
     page.close()
+
+
+def test_no_back_to_top_button_covers_the_text(tunbridge_wells, base_url):
+    """Material's "Back to top" pill floated over the text while scrolling up (F31): the site does without it."""
+    page = new_page(tunbridge_wells)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base_url + "themes/licensing.html")
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -600)
+    page.wait_for_timeout(600)
+    assert page.evaluate("document.querySelector('.md-top')?.checkVisibility({ opacityProperty: true })") in (
+        None,
+        False,
+    )
+    page.close()
