@@ -32,6 +32,8 @@ OPERATIONS: dict[str, Callable[[Bank, Any], dict[str, Any]]] = {
     "similar": operations.similar,
     "groups_csv": operations.groups_csv,
     "open_figures": operations.open_figures,
+    "sign_off": operations.sign_off,
+    "sign_off_state": operations.sign_off_state,
 }
 
 

@@ -16,7 +16,9 @@ from typing import Any
 from .assessment import Assessment
 from .bank import Bank, Question
 from .characters import one_line
+from .glossary import glossary
 from .indicators import indicators_recorded
+from .signing import sign_off_state
 from .statuses import ANSWERED, NA, NOT_ASKED, PARENT_CLOSED, PARENT_UNANSWERED, UNANSWERED
 from .wording import STATUS_NAMES, and_list, evidence_text, long_date, num, pct, plan_text, plural, signed
 from .yearly import previous_differences
@@ -82,7 +84,7 @@ def board_report(
         "actions_total": len(result["actions"]),
         "actions_owned": sum(1 for a in result["actions"] if (a.get("plan") or {}).get("owner")),
         "evidence": _evidence_line(result["evidence"]),
-        "sign_off": _sign_off(result.get("sign_off")),
+        "sign_off": sign_off_state(assessment)["sentence"],
         "review": (
             f"{plural(len(result['review']), 'answer')} carried from last year still to review."
             if result.get("review")
@@ -95,6 +97,7 @@ def board_report(
             f"{c['when']['question']} and {c['claims']['question']}: {c['message']}"
             for c in result.get("contradictions", [])
         ],
+        "glossary": glossary(bank),
         "retired": [
             f"{r['question']}: {r['text'] or 'a retired question'} (answer kept: {r['answer']})"
             for r in result["changes"]["retired"]
@@ -336,12 +339,6 @@ def _evidence_line(evidence: dict[str, Any]) -> str:
         f"{evidence['with_evidence']} of {plural(evidence['answered'], 'answered question')} "
         f"({pct(evidence['share'])}) have evidence recorded: a link or a document reference."
     )
-
-
-def _sign_off(sign_off: dict[str, str] | None) -> str:
-    if not sign_off:
-        return "Not yet signed off."
-    return f"Signed off by {sign_off['name']}, {sign_off['role']}, on {long_date(sign_off['date'])}."
 
 
 def _indicators_line(entries: list[dict[str, Any]]) -> str:

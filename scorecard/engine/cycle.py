@@ -16,7 +16,8 @@ refuses the file: no officer types that.
     "evidence":    {"SPC-01": {"link": "https://...", "reference": "Cabinet report 14", "date": "2026-05-01"}}
     "action_plan": {"PRO-03": {"owner": "Head of Procurement", "due": "2027-03-31",
                                "status": "in_progress", "note": "..."}}   (status not_planned needs a reason)
-    "sign_off":    {"name": "A. Lead", "role": "Modern slavery lead", "date": "2026-11-30"}
+    "sign_off":    {"name": "A. Lead", "role": "Modern slavery lead", "date": "2026-11-30",
+                    "digest": "sha256:..."}   (optional: engine/signing.py, what was signed)
     "assignments": {"procurement": "P. Buyer", "HOU-04": "H. Officer"}   (theme id or question id)
     "targets":     {"procurement": "substantial"}   the council's own target tier for a theme
     "review":      ["SPC-01", ...]   answers carried from last year, not yet confirmed or changed
@@ -55,6 +56,7 @@ INDICATOR_ID = re.compile(r"^IND-[0-9]{2,3}$")
 THEME_ID = re.compile(r"^[a-z][a-z_]*$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 WEB_LINK = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
+SIGN_OFF_DIGEST = re.compile(r"^sha256:[0-9a-f]{64}$")  # engine/signing.py: what the sign-off signed
 MAX_TEXT = 200
 MAX_LINK = 2000
 MAX_NOTE = 10_000
@@ -225,10 +227,12 @@ def check_action(entry: Any, qid: str, problems: list[Message]) -> dict[str, str
 
 
 def _sign_off(raw: Any, problems: list[Message]) -> dict[str, str] | None:
-    if not isinstance(raw, dict) or set(raw) != {"name", "role", "date"}:
+    if not isinstance(raw, dict) or not {"name", "role", "date"} <= set(raw) <= {"name", "role", "date", "digest"}:
         problems.append(Message("sign_off_bad_shape"))
         return None
     before = len(problems)
+    if "digest" in raw and not (isinstance(raw["digest"], str) and SIGN_OFF_DIGEST.fullmatch(raw["digest"])):
+        problems.append(Message("sign_off_digest_bad"))
     for key in ("name", "role"):
         if not _text(raw[key], MAX_TEXT, blank=False):
             problems.append(Message("sign_off_text_bad", {"field": key, "limit": MAX_TEXT}))

@@ -17,6 +17,7 @@ from typing import Any
 from .assessment import Assessment, AssessmentError, Council, load_assessment
 from .bank import Bank, Question
 from .merge import council_label, told_apart
+from .sharing import contributor_of, themes_of
 from .wording import answer_ids, evidence_text, long_date, plan_text
 
 Label = Callable[[Question | None, Any], str]  # an answer as the officer reads it
@@ -57,6 +58,11 @@ def import_plan(bank: Bank, here_data: Any, incoming: Assessment) -> dict[str, A
             }
         )
     counts = {state: sum(1 for e in answers if e["state"] == state) for state in (SAME, ONLY_HERE, ONLY_FILE, DIFFER)}
+    contributor = contributor_of(bank, incoming.to_dict())
+    theirs_themes = set(themes_of(bank, contributor, incoming.cycle.assignments)) if contributor else set()
+    for entry in (*answers, *notes):
+        # where the two differ, the side kept until the officer chooses: a contributor's, for the themes they answer
+        entry["suggested"] = "file" if entry["theme"] in theirs_themes else "here"
     return {
         "answers": answers,
         "notes": notes,
@@ -65,6 +71,10 @@ def import_plan(bank: Bank, here_data: Any, incoming: Assessment) -> dict[str, A
         "counts": counts,
         "here_has_content": bool(here["answers"] or here["notes"] or here["retired"] or here["council"].get("name")),
         "other_council": _other_council(here["council"], incoming.council),
+        "contributor": contributor,
+        # Merge whenever replacing would drop an answer saved here (a colleague's file of their themes, say): the
+        # choice offered first never loses work, even with Undo to hand.
+        "suggested_mode": "merge" if contributor or counts[ONLY_HERE] else "replace",
     }
 
 

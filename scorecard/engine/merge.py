@@ -45,6 +45,7 @@ from .bank import Bank, Question
 from .characters import name_key
 from .cycle import copy_json
 from .messages import Message
+from .sharing import contributor_of
 from .wording import left_out_text
 from .yearly import same_answer
 
@@ -77,6 +78,7 @@ class Source:
     themes: frozenset[str] | None = None  # None: every theme
     items: dict[str, Any] = field(default_factory=dict)
     left_out: dict[str, int] = field(default_factory=dict)  # per question section, items of themes not taken
+    contributor: str = ""  # whose file it is, when it holds only the themes assigned to one person (sharing.py)
 
 
 def merge_assessments(
@@ -139,6 +141,10 @@ def merge_assessments(
             "name": s.name,
             "themes": sorted(s.themes) if s.themes is not None else None,
             "answers": sum(1 for k in s.items if k.startswith("answers.")),
+            "answered_themes": [
+                t.id for t in bank.themes if any(q.id in s.data["answers"] for q in t.questions)
+            ],  # what the file holds, to offer only those themes
+            "contributor": s.contributor,
         }
         for s in sources
     ]
@@ -239,6 +245,7 @@ def _read(bank: Bank, files: list[tuple[str, Any]], themes: dict[str, list[str]]
             name, assessment, data, assessment.provenance, None if chosen_themes is None else frozenset(chosen_themes)
         )
         source.items = _items(bank, source)
+        source.contributor = contributor_of(bank, data)
         sources.append(source)
     for name in themes:
         if name not in seen:
@@ -343,7 +350,18 @@ def _conflict(bank: Bank, key: str, holders: list[Source]) -> dict[str, Any]:
     if question is not None:
         assigned: dict[str, str] = next((s.data["assignments"] for s in holders if s.data.get("assignments")), {})
         conflict["assigned_to"] = assigned.get(question.id) or assigned.get(question.theme) or ""
+    conflict["suggested"] = _suggested(conflict.get("assigned_to", ""), holders, pkey)
     return conflict
+
+
+def _suggested(assigned_to: str, holders: list[Source], pkey: str) -> str:
+    """The file whose side is chosen until the lead says otherwise: the person the question is assigned to (who gave
+    it, or whose contributor's file it is), else the first file (the lead's own). Only a default: nothing is settled
+    without the lead's choice."""
+    for s in holders:
+        if assigned_to and assigned_to in (s.provenance.get(pkey, {}).get("by"), s.contributor):
+            return s.name
+    return holders[0].name
 
 
 def _shown(question: Question | None, section: str, value: Any) -> str:

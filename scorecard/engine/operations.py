@@ -170,6 +170,20 @@ def next_year(bank: Bank, payload: Payload) -> Payload:
     return {"assessment": next_year(assessment, payload["today"], bank_version=bank.version, again=again)}
 
 
+def sign_off(bank: Bank, payload: Payload) -> Payload:
+    """The sign-off entry to store: {"assessment", "name", "role", "date"} -> {"sign_off": {..., "digest"}}."""
+    from .signing import sign
+
+    return {"sign_off": sign(checked(bank, payload["assessment"]), payload["name"], payload["role"], payload["date"])}
+
+
+def sign_off_state(bank: Bank, assessment: Assessment | Payload) -> Payload:
+    """Whether the assessment is signed off, and whether what was signed has changed since (engine/signing.py)."""
+    from .signing import sign_off_state as state
+
+    return {"state": state(checked(bank, assessment))}
+
+
 def compare(bank: Bank, payload: Payload) -> Payload:
     """Score and compare many files at once: {"files": [{"name", "text"}], "options"?, "filter"?, "skipped"?} -> the
     comparison of them all and, given a filter {"region", "type"}, the comparison of the councils it keeps

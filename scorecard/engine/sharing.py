@@ -25,6 +25,23 @@ def themes_of(bank: Bank, contributor: str, assignments: dict[str, str]) -> list
     return [t.id for t in bank.themes if t.id in chosen or any(q.id in chosen for q in t.questions)]
 
 
+def contributor_of(bank: Bank, data: dict[str, Any]) -> str:
+    """Whose file this is, when it is a contributor's: every answer in it is to a theme (or question) its assignments
+    give one person, and it has at least one. "" for a file of the whole assessment, or one that cannot tell."""
+    assignments = data.get("assignments") or {}
+    answered = [qid for qid, value in (data.get("answers") or {}).items() if value not in (None, "", [])]
+    if not assignments or not answered:
+        return ""
+    owners = set()
+    for qid in answered:
+        question = bank.questions.get(qid)
+        owner = assignments.get(qid) or (assignments.get(question.theme) if question else None)
+        if not owner:
+            return ""
+        owners.add(owner)
+    return owners.pop() if len(owners) == 1 else ""
+
+
 def export_themes(bank: Bank, data: dict[str, Any], themes: list[str]) -> dict[str, Any]:
     """A copy of a checked assessment file keeping only these themes' questions."""
     known = [t.id for t in bank.themes]

@@ -97,6 +97,8 @@ function annex(r) {
     h("h2", { id: "sc-board-annex" }, "Annex: every answer, note and piece of evidence"),
     r.annex_contradictions.length
       ? [h("h3", {}, "Answers that contradict each other"), h("ul", {}, r.annex_contradictions.map((c) => h("li", {}, c)))] : null,
+    h("h3", {}, "Terms used in this report"),
+    h("dl", { class: "sc-board__glossary" }, r.glossary.map((entry) => [h("dt", {}, entry.term), h("dd", {}, entry.meaning)])),
     r.annex.map((theme) => [
       h("h3", {}, theme.title),
       wide(theme.title,
