@@ -164,8 +164,18 @@ def render_every_question(page) -> None:
 }""")
 
 
+def give_council_by_hand(page) -> None:
+    """Open "My council is not listed" on the home page (where the register is listed), as an officer does before
+    giving a council's name and type by hand."""
+    if page.locator('[data-sc="council-not-listed"]').count() and not page.evaluate(
+        "document.querySelector('[data-sc=\"council-manual-details\"]').open"
+    ):
+        page.click('[data-sc="council-not-listed"]')
+
+
 def start_assessment(page, base_url, council_type="district", name="Example Testvale District Council") -> None:
     page.goto(base_url + "index.html")
+    give_council_by_hand(page)
     page.select_option("#sc-council-type", council_type)
     page.fill("#sc-council-name", name)
 

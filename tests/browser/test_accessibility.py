@@ -54,9 +54,11 @@ def test_live_score_is_announced(page, base_url):
 
 def test_whole_assessment_by_keyboard_alone(page, base_url, built_site):
     page.goto(base_url + "index.html")
-    # council type: reach the select with Tab, choose with the arrow keys
+    # council type: open "My council is not listed" with Enter, reach the select with Tab, choose with the arrow keys
     for _ in range(200):
         page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.dataset.sc") == "council-not-listed":
+            page.keyboard.press("Enter")
         if page.evaluate("document.activeElement.id") == "sc-council-type":
             break
     else:

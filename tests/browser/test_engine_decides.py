@@ -19,7 +19,7 @@ from scorecard.engine.comparison import compare_files
 from scorecard.engine.wording import num
 
 from ..helpers import ROOT
-from .conftest import new_page, serve_build, start_assessment, wait_for_engine
+from .conftest import give_council_by_hand, new_page, serve_build, start_assessment, wait_for_engine
 
 FOLLOW_UPS = ROOT / "tests" / "fixtures" / "follow_ups"
 STORAGE_KEY = "scorecard.assessment.v1"
@@ -111,8 +111,9 @@ def test_a_council_type_chosen_before_the_app_modules_have_loaded_is_saved(page,
     held = []
     page.route("**/assets/app.js", lambda route: held.append(route))
     page.goto(base_url + "index.html", wait_until="commit")  # "load" would wait for app.js
-    page.wait_for_selector("#sc-council-type")
+    page.wait_for_selector("#sc-council-type", state="attached")
     assert not page.evaluate("document.documentElement.dataset.engine")  # set by app.js: it has not run
+    give_council_by_hand(page)
     page.select_option("#sc-council-type", "district")
     page.fill("#sc-council-name", "Example Early District Council")
     saved = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))

@@ -24,7 +24,7 @@ from scorecard.sitegen.serve import SiteHandler, make_server
 from scorecard.testing import random_assessment
 
 from ..helpers import MINI
-from .conftest import poll, serve_build, wait_for_engine
+from .conftest import give_council_by_hand, poll, serve_build, wait_for_engine
 
 STORAGE_KEY = "scorecard.assessment.v1"
 ENGINE_JS = "new URL('/assets/js/engine.js', location.href).href"
@@ -292,6 +292,7 @@ def test_loading_says_how_far_it_got_and_the_form_stays_usable(browser, base_url
     # The slow network and a busy machine can hold the load event past 30 s (seen at load 25): the form is
     # there once the document is parsed, which is what this test is about.
     page.goto(base_url + "index.html", wait_until="domcontentloaded", timeout=60_000)
+    give_council_by_hand(page)
     page.select_option("#sc-council-type", "unitary")
     page.goto(base_url + f"themes/{real_bank.themes[0].id}.html", wait_until="domcontentloaded", timeout=60_000)
     page.wait_for_selector('[data-sc="engine-progress"]:not([hidden])', timeout=30_000)

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from ..helpers import MINI
-from .conftest import ENGINE_TIMEOUT, serve_build, wait_for_engine
+from .conftest import ENGINE_TIMEOUT, give_council_by_hand, serve_build, wait_for_engine
 
 SCRIPT = "<script>window.__pwned = 'script'</script>"
 IMG = '<img src="x" onerror="window.__pwned = \'img\'">'
@@ -45,6 +45,7 @@ def test_bank_payloads_are_text(browser, hostile_site):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(hostile_site + "index.html")
+    give_council_by_hand(page)
     page.select_option("#sc-council-type", "district")
     page.goto(hostile_site + "themes/alpha.html")
     legend = page.locator("#q-ALP-01 legend").inner_text()

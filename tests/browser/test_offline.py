@@ -12,7 +12,7 @@ import pytest
 from scorecard.sitegen.build import Layout, build_site
 
 from ..helpers import MINI
-from .conftest import ENGINE_TIMEOUT, poll, serve_build, wait_for_engine
+from .conftest import ENGINE_TIMEOUT, give_council_by_hand, poll, serve_build, wait_for_engine
 
 ANSWER_KEY = "scorecard.assessment.v1"
 
@@ -37,6 +37,7 @@ def test_works_offline_after_first_visit(browser, base_url):
     context = browser.new_context()
     page = context.new_page()
     page.goto(base_url + "index.html")
+    give_council_by_hand(page)
     page.select_option("#sc-council-type", "metropolitan")
     wait_for_offline_cache(page)
     page.goto(base_url + "guidance/spoc.html")  # guidance is kept when first read, not fetched ahead
@@ -123,6 +124,7 @@ def test_new_version_replaces_cache_and_keeps_answers(browser, swappable_site):
     context = browser.new_context()
     page = context.new_page()
     page.goto(url + "index.html")
+    give_council_by_hand(page)
     page.select_option("#sc-council-type", "london_borough")
     page.goto(url + "themes/alpha.html")
     page.locator("#ALP-01-yes").check()

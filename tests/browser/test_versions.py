@@ -13,7 +13,7 @@ import pytest
 from scorecard.sitegen.build import Layout, build_site
 
 from ..helpers import MINI, ROOT
-from .conftest import new_page, poll, saved, serve_build, wait_for_engine
+from .conftest import give_council_by_hand, new_page, poll, saved, serve_build, wait_for_engine
 from .test_offline import wait_for_offline_cache
 
 MINI_V2 = ROOT / "tests" / "fixtures" / "mini_v2"
@@ -42,6 +42,7 @@ def bank_version(page) -> str:
 
 def answer_first_version(page, url) -> None:
     page.goto(url + "index.html")
+    give_council_by_hand(page)
     page.select_option("#sc-council-type", "unitary")
     page.goto(url + "themes/alpha.html")
     page.check("#ALP-01-yes")

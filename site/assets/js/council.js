@@ -8,7 +8,7 @@ import { getAssessment, subscribe } from "./store.js";
 const ASSETS = new URL("../", import.meta.url);
 /**
  * A council in the register (assets/councils.json, written by scorecard/sitegen/councils.py).
- * @typedef {{ code: string, gss: string, name: string, nation: string, type: string, population: number | null, area: number | null, region: string, county: string }} RegisterCouncil
+ * @typedef {{ code: string, gss: string, name: string, nation: string, type: string, population: number | null, area: number | null, region: string, county: string, alt?: string[], via?: string }} RegisterCouncil
  * @typedef {{ types: { [type: string]: string }, nationOfType: { [type: string]: string } }} TypeLabels
  */
 /** @type {Promise<{ source: unknown, councils: RegisterCouncil[] }> | null} */
@@ -34,18 +34,51 @@ function loadAutocomplete() {
   });
 }
 
-const words = (/** @type {string} */ text) => text.toLowerCase().replace(/&/g, " and ").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+// Words without case or accents ("Môn" is found as "mon" too), "&" read as "and".
+const words = (/** @type {string} */ text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/&/g, " and ")
+  .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
-// Councils whose name has a word starting with each word typed: "tun wel" finds Tunbridge Wells.
-/** @param {RegisterCouncil[]} councils @param {string} query */
+// Abbreviations, and Welsh words, that stand for words of councils' names: "Tunbridge Wells BC", "Cardiff CC",
+// "Cyngor Gwynedd" (cyngor: council; sir: county; dinas: city; bwrdeistref sirol: county borough).
+/** @type {{ [word: string]: string[][] }} */
+const SAME_AS = {
+  bc: [["borough", "council"]],
+  dc: [["district", "council"]],
+  cc: [["city", "council"], ["county", "council"]],
+  mbc: [["metropolitan", "borough", "council"]],
+  cbc: [["county", "borough", "council"]],
+  rbc: [["royal", "borough"]],
+  lb: [["london", "borough"]],
+  cyngor: [["council"]],
+  sir: [["county"]],
+  dinas: [["city"]],
+  bwrdeistref: [["borough"]],
+  sirol: [["county"]],
+};
+
+// The name (official, or another the register knows) that has a word starting with each word typed, or with what
+// each stands for: "tun wel" finds Tunbridge Wells, "Caerdydd" the City of Cardiff Council.
+/** @param {RegisterCouncil} council @param {string[]} typed */
+function matchingName(council, typed) {
+  for (const name of [council.name, ...(council.alt || [])]) {
+    const own = words(name);
+    const has = (/** @type {string} */ word) => own.some((w) => w.startsWith(word));
+    if (typed.every((t) => has(t) || (SAME_AS[t] || []).some((meaning) => meaning.every(has)))) return name;
+  }
+  return null;
+}
+
+/** @param {RegisterCouncil[]} councils @param {string} query @returns {RegisterCouncil[]} */
 function search(councils, query) {
   const typed = words(query);
   if (!typed.length) return [];
-  const hits = councils.filter((c) => {
-    const own = words(c.name);
-    return typed.every((t) => own.some((w) => w.startsWith(t)));
-  });
-  return hits.sort((a, b) => a.name.length - b.name.length || a.name.localeCompare(b.name)).slice(0, 20);
+  /** @type {RegisterCouncil[]} */
+  const hits = [];
+  for (const council of councils) {
+    const name = matchingName(council, typed);
+    if (name) hits.push(name === council.name ? council : { ...council, via: name });
+  }
+  return hits.sort((a, b) => Number(Boolean(a.via)) - Number(Boolean(b.via)) || a.name.length - b.name.length || a.name.localeCompare(b.name)).slice(0, 20);
 }
 
 /** @type {{ [c: string]: string }} */
@@ -79,7 +112,7 @@ async function enhance(select, labels) {
     templates: {
       inputValue: (/** @type {RegisterCouncil | string | undefined} */ council) => (council && typeof council === "object" ? council.name : council || ""),
       suggestion: (/** @type {RegisterCouncil | string | undefined} */ council) => (council && typeof council === "object"
-        ? `${escapeHtml(council.name)} <span class="sc-suggestion-meta">(${escapeHtml(describe(council, labels))})</span>`
+        ? `${escapeHtml(council.name)} <span class="sc-suggestion-meta">(${council.via ? `also known as ${escapeHtml(council.via)}; ` : ""}${escapeHtml(describe(council, labels))})</span>`
         : escapeHtml(council || "")),
     },
     tNoResults: () => "No council found. Check the spelling, or use “My council is not listed”.",
@@ -159,8 +192,7 @@ export function mountCouncilPicker(root) {
   const parts = picker && {
     picker,
     select: find(picker, '[data-sc="council-pick"]', HTMLSelectElement),
-    manual: find(root, '[data-sc="council-manual"]'),
-    notListed: find(picker, '[data-sc="council-not-listed"]'),
+    byHand: find(root, '[data-sc="council-manual-details"]', HTMLDetailsElement), // "My council is not listed"
     picked: find(picker, '[data-sc="council-picked"]'),
   };
   const show = () => {
@@ -172,13 +204,14 @@ export function mountCouncilPicker(root) {
         const input = parts.picker.querySelector(".autocomplete__input");
         if (input instanceof HTMLInputElement) input.value = select.selectedOptions[0] && council.code ? select.selectedOptions[0].textContent || "" : "";
       }
-      parts.manual.hidden = Boolean(council.code);
-      parts.notListed.hidden = !council.code;
+      if (council.code) parts.byHand.open = false; // a council picked from the register closes the fields to give one by hand
       showPicked(parts.picked, council, labels);
     }
     showFunctions(functions, council, labels);
   };
   show();
+  const given = getAssessment().council;
+  if (parts && !given.code && (given.name || given.type)) parts.byHand.open = true; // a council given by hand: its fields
   if (parts) enhance(parts.select, labels).catch(() => { /* the plain <select> still works */ });
   return subscribe(show);
 }

@@ -1,7 +1,7 @@
 // The question form on a theme page, and the council details on the home page. Answers are
 // saved as they are given by site/early/form.js (before this module has loaded); mounting a page
 // shows the saved answers, shows the questions the engine asks and follows the live score.
-import { getAssessment, subscribe } from "./store.js";
+import { getAssessment, myName, subscribe } from "./store.js";
 import { latestScores, onScores } from "./scores.js";
 import { liveAnnouncement, renderLiveScore, renderThemeProgress } from "./views.js";
 import { find, replace } from "./dom.js";
@@ -67,6 +67,9 @@ export function mountCouncilFields(root) {
         // Typing "Example " is saved trimmed: leave the field alone while it only differs in spaces.
         if (field.value.trim() !== saved) field.value = saved;
       }
+    }
+    for (const field of root.querySelectorAll('[data-sc="my-name"]')) { // the officer's own name (this browser only)
+      if (field !== document.activeElement && field.value.trim() !== myName()) field.value = myName();
     }
   };
   show();
