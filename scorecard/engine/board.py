@@ -48,8 +48,7 @@ def board_report(
     return {
         "title": "Modern slavery self-assessment",
         "council": council["name"] or "Council name not given",
-        "subtitle": f"{labels['council_types'][council['type']]}, {labels['nations'][council['nation']]}"
-        + (f", {council['region']}" if council["region"] else ""),
+        "subtitle": _where(labels, council),
         "assessed": f"Assessed {long_date(result['assessment_date'])} against question bank {result['assessment_bank_version']}"
         + (f" (scored with {result['bank_version']})" if result["changes"]["version_changed"] else ""),
         "headline": _headline(bank, result, labels),
@@ -142,6 +141,16 @@ def _overall_not_rated(overall: Mapping[str, Any]) -> str:
         for i, (why, n) in enumerate(counts.most_common())
     ]
     return f"Overall not rated until every theme is rated: {and_list(listed)} (the table says which)."
+
+
+def _where(labels: dict[str, Any], council: Mapping[str, Any]) -> str:
+    """"District council, England, South East": the type, its nation and region, each once ("Scottish council,
+    Scotland", not "Scotland, Scotland" where the region is the nation; not "(England), England")."""
+    parts = [labels["council_types"][council["type"]]]
+    for part in (labels["nations"][council["nation"]], council["region"]):
+        if part and not any(part in said for said in parts):
+            parts.append(part)
+    return ", ".join(parts)
 
 
 def _headline(bank: Bank, result: Mapping[str, Any], labels: dict[str, Any]) -> dict[str, str]:

@@ -174,6 +174,7 @@ def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str, abo
         {"Home": "index.md"},
         {"Self-assessment": [f"themes/{t.id}.md" for t in bank.themes]},
         {"Results": "results.md"},
+        {"Check your answers and sign off": "check.md"},
         {"Board report": "report.md"},
         {"Compare councils": "compare.md"},
         {"Guidance": [f"guidance/{Path(t.guidance).name}" for t in bank.themes]},

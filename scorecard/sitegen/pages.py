@@ -73,6 +73,7 @@ def render_pages(
     pages: dict[str, tuple[str, dict[str, Any]]] = {
         "index.md": ("index.md.j2", {}),
         "results.md": ("results.md.j2", {}),
+        "check.md": ("check.md.j2", {}),
         "report.md": ("report.md.j2", {}),
         "compare.md": ("compare.md.j2", {}),
         "how-scoring-works.md": ("how-scoring-works.md.j2", {}),

@@ -5,6 +5,7 @@
 import { onEngineStatus, showEngineStatus, startEngine } from "./js/engine.js";
 import { mountCouncilFields, mountThemeList, mountThemePage } from "./js/form.js";
 import { mountBoard } from "./js/board.js";
+import { mountCheck } from "./js/check.js";
 import { mountCompare } from "./js/compare.js";
 import { mountByNation } from "./js/nations.js";
 import { mountCouncilBar, mountCouncilPicker } from "./js/council.js";
@@ -33,6 +34,8 @@ function mount() {
   if (page.querySelector('[data-sc="theme-list"]')) unmount.push(mountThemeList(page));
   const results = section("results-page");
   if (results) unmount.push(mountResults(results), mountYearly(results));
+  const check = section("check-page");
+  if (check) unmount.push(mountCheck(check));
   const board = section("board-page");
   if (board) unmount.push(mountBoard(board));
   unmount.push(mountByNation(page));

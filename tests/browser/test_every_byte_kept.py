@@ -64,7 +64,7 @@ def test_a_merge_with_another_councils_file_takes_nothing_until_the_lead_says_so
     )
     results_page(page, mini_url)
     page.set_input_files("#sc-merge-files", str(write_file(tmp_path, "neighbour.json", other)))
-    refusal = page.wait_for_selector('[data-sc="merge-outcome"] .sc-error', timeout=ENGINE).inner_text()
+    refusal = page.wait_for_selector('[data-sc="merge-message"] [data-sc="error-summary"]', timeout=ENGINE).inner_text()
     assert "neighbour.json is the assessment of Example Neighbouring Council" in refusal
     assert "not of Example Lead Council" in refusal and "Nothing has changed" in refusal
     assert page.locator('[data-sc="merge-apply"]').count() == 0
@@ -73,7 +73,7 @@ def test_a_merge_with_another_councils_file_takes_nothing_until_the_lead_says_so
     page.click('[data-sc="merge-other-council"] input')  # the lead says to merge it all the same: checked again
     page.wait_for_selector('[data-sc="merge-apply"]', timeout=ENGINE)
     page.click('[data-sc="merge-apply"]')
-    page.wait_for_selector('[data-sc="message"] >> text=Merged 1 file(s)', timeout=ENGINE)
+    page.wait_for_selector('[data-sc="merge-message"] >> text=Merged 1 file', timeout=ENGINE)
     merged = saved(page)
     assert merged["answers"] == {"ALP-01": "yes", "ALP-02": "all", "BET-01": "yes"}  # "This browser" kept ALP-01
     assert merged["council"]["name"] == "Example Lead Council"
@@ -128,11 +128,11 @@ def test_next_year_twice_is_refused_and_can_be_asked_for(mini_page, mini_url):
     results_page(page, mini_url)
     with page.expect_download():
         page.click('[data-sc="start-next-year"]')
-    page.wait_for_selector('[data-sc="message"] >> text=This year\'s assessment has started', timeout=ENGINE)
+    page.wait_for_selector('[data-sc="next-year-message"] >> text=This year\'s assessment has started', timeout=ENGINE)
     first = saved(page)
     assert first["previous"]["assessment_date"] == "2025-06-01"
     page.click('[data-sc="start-next-year"]')
-    refusal = page.wait_for_selector('[data-sc="message"] .sc-error', timeout=ENGINE).inner_text()
+    refusal = page.wait_for_selector('[data-sc="next-year-message"] [data-sc="error-summary"]', timeout=ENGINE).inner_text()
     assert "was not started" in refusal and "it is this year's assessment already" in refusal
     assert saved(page)["previous"] == first["previous"]  # last year's record is still last year's
     assert page.locator('[data-sc="start-next-year-again"]').count() == 1
@@ -167,7 +167,7 @@ def test_start_again_leaves_nothing_of_the_officer_on_a_shared_computer(mini_pag
     page.evaluate("() => localStorage.setItem('scorecard.unreadable.2026-05-01T09:00:00.000Z', '{\"text\": \"{\"}')")
     page.click('[data-sc="start-again"]')
     page.click('dialog[open] button[value="confirm"]')
-    told = page.wait_for_selector('[data-sc="message"] >> text=Deleted from this browser').inner_text()
+    told = page.wait_for_selector('[data-sc="start-again-message"] >> text=Deleted from this browser').inner_text()
     assert "your name" in told and "1 copy of saved data that could not be read" in told
     left = page.evaluate("() => Object.keys(localStorage).filter(k => k !== 'scorecard.assessment.v1')")
     assert not [k for k in left if k.startswith(("scorecard.me", "scorecard.unreadable", "scorecard.undo"))]

@@ -17,7 +17,7 @@ import subprocess
 
 import pytest
 
-from .conftest import check_context, new_context, new_page
+from .conftest import check_context, give_council_by_hand, new_context, new_page
 
 STORAGE_KEY = "scorecard.assessment.v1"
 SLOW = 180_000  # ms: each browser starts its own engine; a busy shared machine can take a minute
@@ -69,7 +69,9 @@ def wait_saved(page, test, timeout=10_000) -> dict:
     raise AssertionError(f"not saved as expected: {json.dumps(data)[:400]}")
 
 
-def set_my_name(page, name) -> None:
+def set_my_name(page, base_url, name) -> None:
+    """Asked up front, on the home page: each answer given from then on records who gave it."""
+    go(page, base_url, "index.html")
     page.fill("#sc-my-name", name)
 
 
@@ -89,8 +91,7 @@ def contributor(browser, base_url, lead_file, name, work, folder):
     page.wait_for_function(
         "() => document.querySelector('[data-sc=\"message\"]').textContent.includes('Imported')", timeout=SLOW
     )
-    results(page, base_url)
-    set_my_name(page, name)
+    set_my_name(page, base_url, name)
     answered = {}
     for theme, picks in work.items():
         theme_page(page, base_url, theme)
@@ -111,10 +112,11 @@ def test_a_year_done_together_in_three_browsers(browser, base_url, tmp_path):
 
     # --- the lead: the council, their name, who answers which theme, a first answer or two ---------
     lead.goto(base_url + "index.html")
+    give_council_by_hand(lead)
     lead.select_option("#sc-council-type", "district")
     lead.fill("#sc-council-name", COUNCIL)
+    set_my_name(lead, base_url, "Ann Lead")
     results(lead, base_url)
-    set_my_name(lead, "Ann Lead")
     for theme, who in (("procurement", "Priya Buyer"), ("licensing", "Priya Buyer"), ("housing", "Harry Holmes")):
         lead.fill(f"#sc-assign-{theme}", who)
     wait_saved(lead, lambda d: len(d.get("assignments", {})) == 3)
@@ -149,24 +151,42 @@ def test_a_year_done_together_in_three_browsers(browser, base_url, tmp_path):
     assert set(harry_file["answers"]) == set(harry_answers)
     assert {priya_file["provenance"][q]["by"] for q in priya_answers} == {"Priya Buyer"}
 
-    # --- the lead merges both files, choosing the one conflict ----------------------------------
+    # --- a colleague's file through the toolbar's import is recognised: merge is offered first ---
+    lead.set_input_files("#sc-import", str(tmp_path / "harry.json"))
+    dialog = lead.locator('[data-sc="import-dialog"]')
+    dialog.wait_for(timeout=SLOW)
+    assert lead.is_checked("#sc-import-merge") and not lead.is_checked("#sc-import-replace")
+    assert "This is Harry Holmes's file" in dialog.locator('[data-sc="import-contributor"]').inner_text()
+    dialog.locator('button[value="cancel"]').click()
+    lead.locator('[data-sc="message"] [data-sc="done"]').wait_for()
+    assert "harry.json was not imported" in lead.inner_text('[data-sc="message"]')
+
+    # --- the lead merges both files; the one conflict starts on the assignee's answer ------------
     lead.set_input_files("#sc-merge-files", [str(tmp_path / "priya.json"), str(tmp_path / "harry.json")])
     conflict = lead.locator('[data-sc="merge-conflict"]')
     conflict.first.wait_for(timeout=SLOW)
     assert conflict.count() == 1
+    offered = {
+        f.get_attribute("data-file"): f.locator("label").all_inner_texts() for f in lead.locator("[data-file]").all()
+    }
+    assert offered == {
+        "priya.json": ["Procurement and supply chains", "Licensing and regulatory services"],
+        "harry.json": ["Housing and homelessness"],
+    }  # each file's own themes only
     legend = conflict.locator("legend").inner_text()
     assert legend.startswith(f"{contested} answer") and "(assigned to Priya Buyer)" in legend
     labels = conflict.locator("label").all_inner_texts()
-    assert any(label.startswith("This browser:") and "Ann Lead" in label for label in labels)
-    assert any(label.startswith("priya.json:") and "Priya Buyer" in label for label in labels)
-    conflict.locator('input[value="priya.json"]').check()
+    assert any(label.startswith("Ann Lead:") and "this browser" in label for label in labels)
+    assert any(label.startswith("Priya Buyer:") and "priya.json" in label for label in labels)
+    assert conflict.locator('input[value="priya.json"]').is_checked()  # assigned to her: her answer to start with
     lead.click('[data-sc="merge-apply"]')
     merged = wait_saved(lead, lambda d: set(harry_answers) <= set(d["answers"]))
     assert merged["answers"][contested] == priya_answers[contested]
     assert {q: merged["answers"][q] for q in spoc} == lead_spoc  # the lead's own answers stay
     assert all(merged["answers"][q] == v for q, v in {**priya_answers, **harry_answers}.items())
     assert merged["provenance"][contested]["by"] == "Priya Buyer"
-    assert lead.locator('[data-sc="message"]').inner_text().startswith("Merged 2 file(s)")
+    assert lead.locator('[data-sc="merge-message"]').inner_text().startswith("Merged 2 files")
+    assert lead.evaluate("document.activeElement.dataset.sc") == "done"  # the focus goes to what happened
 
     # --- owners and due dates on the top two actions; sign-off ----------------------------------
     results(lead, base_url)
@@ -184,6 +204,9 @@ def test_a_year_done_together_in_three_browsers(browser, base_url, tmp_path):
         lead, lambda d: len(d.get("action_plan", {})) == 2 and d["action_plan"].get(planned[1], {}).get("due")
     )["action_plan"]
     assert plan[planned[0]] == {"status": "in_progress", "owner": "Head of Procurement", "due": "2027-03-31"}
+    lead.click('[data-sc="check-answers-link"]')  # the way to sign-off: Check your answers
+    lead.wait_for_selector('[data-sc="check-answers"][data-ready]', timeout=SLOW)
+    assert lead.input_value("#sc-signoff-name") == "Ann Lead"
     lead.fill("#sc-signoff-role", "Modern slavery lead")
     lead.click('[data-sc="sign-off"]')
     sign_off = wait_saved(lead, lambda d: "sign_off" in d)["sign_off"]

@@ -3,20 +3,20 @@
 // question) and chooses to replace them (kept for undo) or to merge, choosing where they differ.
 import { MAX_FILE_BYTES, call, engineStatus } from "./engine.js";
 import { find, findAll, h, replace } from "./dom.js";
+import { showDone, showProblem } from "./feedback.js";
+import { longDate } from "./format.js";
 import { getAssessment, importAssessment, undoImport } from "./store.js";
 
 /** @template T @param {T} value @returns {T} */
 const clone = (value) => JSON.parse(JSON.stringify(value));
 const plural = (/** @type {number} */ n, /** @type {string} */ word, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
-/** @param {ParentNode} root @param {Child[]} content */
-function message(root, ...content) {
-  replace(find(root, '[data-sc="message"]'), content);
-}
+/** @param {ParentNode} root */
+const slotOf = (root) => find(root, '[data-sc="message"]');
 
 /** @param {ParentNode} root @param {string} text @param {string[]} [problems] */
 function failed(root, text, problems = []) {
-  message(root, h("div", { class: "sc-error" }, h("p", {}, text), problems.length ? h("ul", {}, problems.map((p) => h("li", {}, p))) : null));
+  showProblem(slotOf(root), text, problems, root.querySelector('[data-sc="import"]'));
 }
 
 /** @param {ParentNode} root @param {File | undefined} file */
@@ -31,7 +31,7 @@ export async function importFile(root, file) {
     importWithoutEngine(root, file.name, text);
     return;
   }
-  if (engineStatus().state !== "ready") message(root, h("p", { class: "sc-ok" }, "Checking the file when the scoring engine is ready…"));
+  if (engineStatus().state !== "ready") showDone(slotOf(root), "Checking the file when the scoring engine is ready…");
   const reply = await call("import", { text, here: getAssessment() });
   if (!reply.ok) {
     failed(root, `${file.name} could not be imported. Your saved answers have not changed.`, reply.problems);
@@ -75,7 +75,7 @@ function importWithoutEngine(root, name, text) {
   const given = Object.keys(here.answers).length + Object.keys(here.notes).length;
   if (given && !window.confirm(`Replace the ${plural(Object.keys(here.answers).length, "answer")} and ${plural(Object.keys(here.notes).length, "note")} in this browser with ${name} (${plural(Object.keys(record.answers).length, "answer")})? ` +
     "This browser cannot merge the two (that needs the scoring engine). What is here now is kept, and Undo brings it back.")) {
-    message(root, h("p", { class: "sc-ok" }, `${name} was not imported. Your saved answers have not changed.`));
+    showDone(slotOf(root), `${name} was not imported`, [h("p", {}, "Your saved answers have not changed.")], { focus: true });
     return;
   }
   finish(root, name, importAssessment(record), "imported");
@@ -91,12 +91,13 @@ function finish(root, name, done, how, also = "") {
     return;
   }
   const council = getAssessment().council.name;
+  const slot = slotOf(root);
   const undo = h("button", { type: "button", class: "md-button", "data-sc": "undo-import" }, "Undo the import");
   undo.addEventListener("click", () => {
-    if (undoImport()) message(root, h("p", { class: "sc-ok" }, "Import undone: your answers are as they were before it."));
+    if (undoImport()) showDone(slot, "Import undone", [h("p", {}, "Your answers are as they were before it.")], { focus: true });
     else failed(root, "The import could not be undone: the earlier answers are no longer kept in this browser.");
   });
-  message(root, h("p", { class: "sc-ok" }, `${how === "merged" ? "Merged" : "Imported"} ${name}${council ? `: ${council}` : ""}. `, also ? `${also} ` : "", undo));
+  showDone(slot, `${how === "merged" ? "Merged" : "Imported"} ${name}${council ? `: ${council}` : ""}`, [h("p", {}, also ? `${also} ` : "", undo)], { focus: true });
 }
 
 /** @param {string} name @param {AssessmentFile} incoming */
@@ -107,7 +108,7 @@ function summary(name, incoming) {
   return `This browser holds ${plural(answered, "answer")} and ${plural(Object.keys(here.notes).length, "note")}` +
     `${here.council.name ? ` for ${here.council.name}` : ""}. ${name} has ${plural(fileAnswered, "answer")} and ` +
     `${plural(Object.keys(incoming.notes || {}).length, "note")}${incoming.council.name ? ` for ${incoming.council.name}` : ""}, ` +
-    `assessed ${incoming.assessment_date}.`;
+    `assessed ${longDate(incoming.assessment_date)}.`;
 }
 
 /** @type {{ [state in ImportState]: string }} */
@@ -157,9 +158,9 @@ function choice(group, entry) {
   const name = `sc-choose-${group}-${keyOf(entry)}`;
   return h("fieldset", { class: "sc-conflict", "data-sc": "conflict", "data-group": group, "data-key": keyOf(entry) },
     h("legend", {}, entry.question ? `${entry.question} ${entry.text}` : entry.label),
-    h("div", { class: "sc-option" }, h("input", { type: "radio", id: id("here"), name, value: "here", checked: true }),
+    h("div", { class: "sc-option" }, h("input", { type: "radio", id: id("here"), name, value: "here", checked: entry.suggested !== "file" }),
       h("label", { for: id("here") }, `Keep this browser's: ${entry.here}`)),
-    h("div", { class: "sc-option" }, h("input", { type: "radio", id: id("file"), name, value: "file" }),
+    h("div", { class: "sc-option" }, h("input", { type: "radio", id: id("file"), name, value: "file", checked: entry.suggested === "file" }),
       h("label", { for: id("file") }, `Take the file's: ${entry.file}`)));
 }
 
@@ -249,7 +250,11 @@ function askHow(root, name, reply) {
   const mode = () => find(dialog, '[data-sc="import-mode"]:checked', HTMLInputElement).value;
   find(dialog, '[data-sc="import-title"]').textContent = `Import ${name}?`;
   find(dialog, '[data-sc="import-summary"]').textContent = [summary(name, reply.assessment), carried(reply.result)].filter(Boolean).join(" ");
-  find(dialog, "#sc-import-replace", HTMLInputElement).checked = true;
+  // Merge first for a colleague's file, or whenever replacing would drop an answer saved here (the engine's advice).
+  find(dialog, `#sc-import-${reply.plan.suggested_mode}`, HTMLInputElement).checked = true;
+  replace(find(dialog, '[data-sc="import-contributor"]'), reply.plan.contributor
+    ? h("p", {}, h("strong", {}, `This is ${reply.plan.contributor}'s file`), ": it holds only the themes assigned to them. Merge it to add their answers to yours.")
+    : null);
   const show = () => replace(preview, mode() === "merge" ? mergePreview(reply.plan) : replacePreview(reply.plan));
   const modes = findAll(dialog, '[data-sc="import-mode"]', HTMLInputElement);
   for (const radio of modes) radio.addEventListener("change", show);
@@ -257,7 +262,7 @@ function askHow(root, name, reply) {
   dialog.addEventListener("close", () => {
     for (const radio of modes) radio.removeEventListener("change", show);
     if (dialog.returnValue !== "confirm") {
-      message(root, h("p", { class: "sc-ok" }, `${name} was not imported. Your saved answers have not changed.`));
+      showDone(slotOf(root), `${name} was not imported`, [h("p", {}, "Your saved answers have not changed.")], { focus: true });
       return;
     }
     if (mode() === "replace") {

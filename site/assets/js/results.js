@@ -1,12 +1,13 @@
 // The results page: theme table, chart, action list, and saving, sharing and printing.
 import { call } from "./engine.js";
 import { download, find, h, labelCells, replace, scrollRegion } from "./dom.js";
-import { pct, score } from "./format.js";
+import { longDate, pct, score } from "./format.js";
 import { clearAssessment, discardSetAside, getAssessment, savedByNewerVersion } from "./store.js";
 import { importFile } from "./importing.js";
 import { onScores } from "./scores.js";
 import { noScoresHere } from "./browser-check.js";
-import { answeredOf, exposureName, failedGates, riskName, themeApplies, tierName } from "./views.js";
+import { answeredOf, dutiesCount, exposureName, failedGates, riskName, themeApplies, tierName, typeInNation } from "./views.js";
+import { showDone, showProblem } from "./feedback.js";
 import { evidenceCell, fileStem, planCell, plannedCell, replaceKeepingFocus, reviewList, sinceLastYear } from "./yearly.js";
 
 const GUIDANCE = "guidance/";
@@ -17,9 +18,10 @@ function guidanceHref(link) {
 }
 
 // Legal duties not met and essential controls not in place come first, by name and law: each holds its theme at
-// the lowest tier. Then answers that contradict each other, and duties the assessment's date leaves out.
-/** @param {Result} result */
-function dutiesNotice(result) {
+// its cap (the bank's rules, written into the page by the build). Then answers that contradict each other, and
+// duties the assessment's date leaves out.
+/** @param {Result} result @param {{ duty: string, essential: string }} caps */
+function dutiesNotice(result, caps) {
   const failed = result.themes.flatMap((theme) => failedGates(theme).map((g) => ({ theme, g })));
   const missing = result.themes.flatMap((theme) => theme.essentials.filter((e) => e.status === "not_met").map((e) => ({ theme, e })));
   if (!failed.length && !missing.length) return null;
@@ -29,10 +31,10 @@ function dutiesNotice(result) {
       failed.map(({ theme, g }) => h("li", {},
         h("a", { href: `themes/${theme.id}.html#q-${g.question}` }, g.question), ` (${theme.title}): ${g.law} — `,
         g.status === "not_met" ? "not met" : "contradicted by another answer",
-        `. ${theme.title} cannot be above ${tierName(result, theme.tier).toLowerCase()} until it is met.`)),
+        `. Until it is met, ${theme.title} cannot be rated above ${caps.duty}.`)),
       missing.map(({ theme, e }) => h("li", {},
         h("a", { href: `themes/${theme.id}.html#q-${e.question}` }, e.question), ` (${theme.title}): essential control, ${e.control} — not in place. `,
-        `${theme.title} cannot be above ${tierName(result, theme.tier).toLowerCase()} until it is.`))));
+        `Until it is, ${theme.title} cannot be rated above ${caps.essential}.`))));
 }
 
 /** @param {Result} result */
@@ -63,8 +65,8 @@ function tierCell(result, theme) {
     theme.tier_note ? [h("br"), h("strong", {}, theme.tier_note)] : null];
 }
 
-/** @param {Result} result */
-function summaryTable(result) {
+/** @param {Result} result @param {{ duty: string, essential: string }} caps */
+function summaryTable(result, caps) {
   const rows = result.themes.map((theme) => {
     const applies = themeApplies(theme);
     const duties = failedGates(theme).length;
@@ -72,7 +74,7 @@ function summaryTable(result) {
       h("th", { scope: "row" }, h("a", { href: `themes/${theme.id}.html` }, theme.title)),
       h("td", {}, score(theme.score)),
       h("td", {}, tierCell(result, theme)),
-      h("td", {}, !applies ? "–" : duties ? `${duties} not met` : theme.gates.length ? "Met" : "None"),
+      h("td", {}, !applies ? "–" : dutiesCount(theme) || (theme.gates.length ? "Met" : "None")),
       h("td", {}, !applies ? "–" : theme.risk_rated ? exposureName(result, theme.exposure) : "–"),
       h("td", {}, !applies ? "–" : theme.risk_rated ? riskName(result, theme.risk) : result.labels.not_risk_rated),
       h("td", {}, !applies ? "–" : answeredOf(theme)),
@@ -93,7 +95,7 @@ function summaryTable(result) {
     h("td", {}, result.evidence.answered ? `${result.evidence.with_evidence} of ${result.evidence.answered}` : "–"),
     h("td", {}, "–")));
   const caption = "Score (0 to 100), maturity tier, legal duties, local exposure, residual risk and answers by theme";
-  return [dutiesNotice(result), contradictionsNotice(result), dutiesByDate(result),
+  return [dutiesNotice(result, caps), contradictionsNotice(result), dutiesByDate(result),
     scrollRegion("Scores by theme", h("table", { class: "sc-summary", "data-sc": "summary-table" },
       h("caption", {}, caption),
       h("thead", {}, h("tr", {}, ["Theme", "Score", "Tier", "Legal duties", "Exposure", "Residual risk", "Answered", "With evidence", "When planned actions are done"].map((c) => h("th", { scope: "col" }, c)))),
@@ -157,7 +159,7 @@ function functionsNotice(result) {
   const names = (/** @type {string[]} */ ids) => ids.map((f) => inSentence(result.labels.functions[f])).join(", ");
   const parts = [c.functions_added.length ? `also runs ${names(c.functions_added)}` : null,
     c.functions_removed.length ? `does not run ${names(c.functions_removed)}` : null].filter(Boolean);
-  const where = `${result.labels.council_types[c.type]} (${result.labels.nations[c.nation]})`;
+  const where = typeInNation(result, c.type, c.nation);
   if (!parts.length) return h("p", {}, `Scored as a ${where}, with the functions such a council runs.`);
   return h("p", { "data-sc": "functions-changed" },
     `Scored as a ${where}, with functions changed from its type's defaults: your council ${parts.join("; ")}. `,
@@ -263,6 +265,13 @@ function indicatorsSection(result) {
     })];
 }
 
+// Nothing answered yet (a colleague opening the site for the first time, say): where to begin.
+function emptyState() {
+  return h("div", { class: "sc-inset", "data-sc": "empty-results" },
+    h("p", {}, h("strong", {}, "No questions are answered yet."), " Start with the ", h("a", { href: "index.html#themes" }, "first theme"),
+      ", or, if a colleague sent you an assessment file, ", h("a", { href: "#save" }, "import it"), " with Import an assessment file."));
+}
+
 /** @type {ChartInstance | null} */
 let chart = null;
 /** @returns {Promise<ChartConstructor>} */
@@ -312,16 +321,11 @@ function savedPlan(root) {
     h("ul", { class: "sc-saved-plan" }, ids.map((id) => h("li", {}, h("strong", {}, id), " ", planCell(statuses, id)))));
 }
 
-/** @param {ParentNode} root @param {string} text @param {"info" | "error"} [kind] */
-function showMessage(root, text, kind = "info") {
-  const box = find(root, '[data-sc="message"]');
-  replace(box, text ? h("p", { class: kind === "error" ? "sc-error" : "sc-ok" }, text) : null);
-}
-
 /** @param {HTMLElement} root */
 export function mountResults(root) {
   const part = (/** @type {string} */ hook) => find(root, `[data-sc="${hook}"]`);
   const body = part("results-body");
+  const slot = part("message");
   part("print").addEventListener("click", () => window.print());
   part("export-json").addEventListener("click", async () => {
     const assessment = getAssessment();
@@ -330,27 +334,34 @@ export function mountResults(root) {
     if (find(root, '[data-sc="export-no-names"]', HTMLInputElement).checked) {
       // names and times are the engine's to leave out (engine/sharing.py says what goes)
       const reply = await call("export_without_names", assessment);
-      if (!reply.ok) return showMessage(root, `The assessment could not be exported: ${reply.problems.join("; ")}`, "error");
+      if (!reply.ok) return showProblem(slot, "The assessment could not be exported.", reply.problems);
       file = reply.assessment;
     }
-    download(`${fileStem(assessment)}.json`, "application/json", JSON.stringify(file, null, 2) + "\n");
+    const name = `${fileStem(assessment)}.json`;
+    download(name, "application/json", JSON.stringify(file, null, 2) + "\n");
+    showDone(slot, `Saved ${name} to your device`, [h("p", {},
+      "Find it in your browser's downloads and keep it where your council backs files up: it is the only copy outside this browser. ",
+      "Import it here, or in another browser, to carry on.")]);
   });
   part("export-csv").addEventListener("click", async () => {
     const assessment = getAssessment();
     // absolute guidance links, so they work in a spreadsheet: this site's own address
     const reply = await call("actions_csv", { assessment, site_url: new URL(".", location.href).href });
-    if (reply.ok) download(`${fileStem(assessment)}-action-plan.csv`, "text/csv", reply.csv);
-    else showMessage(root, `The action plan could not be made: ${reply.problems.join("; ")}`, "error");
+    if (!reply.ok) return showProblem(slot, "The action plan could not be made.", reply.problems);
+    const name = `${fileStem(assessment)}-action-plan.csv`;
+    download(name, "text/csv", reply.csv);
+    showDone(slot, `Saved ${name} to your device`, [h("p", {}, "It opens in a spreadsheet; the command line's scorecard plan import reads it back.")]);
   });
   // The statement answers in the Modern Slavery Statement Registry's summary fields, to copy into the registry.
   for (const format of /** @type {const} */ (["csv", "json"])) {
     part(`export-registry-${format}`).addEventListener("click", async () => {
       const assessment = getAssessment();
       const reply = await call("statement_summary", assessment);
-      if (!reply.ok) return showMessage(root, `The statement summary could not be made: ${reply.problems.join("; ")}`, "error");
-      const stem = `${fileStem(assessment)}-statement-summary`;
-      if (format === "csv") download(`${stem}.csv`, "text/csv", reply.csv);
-      else download(`${stem}.json`, "application/json", JSON.stringify(reply.summary, null, 2) + "\n");
+      if (!reply.ok) return showProblem(slot, "The statement summary could not be made.", reply.problems);
+      const name = `${fileStem(assessment)}-statement-summary.${format}`;
+      if (format === "csv") download(name, "text/csv", reply.csv);
+      else download(name, "application/json", JSON.stringify(reply.summary, null, 2) + "\n");
+      showDone(slot, `Saved ${name} to your device`, [h("p", {}, "Copy its fields into the Modern Slavery Statement Registry's summary.")]);
     });
   }
   const input = find(root, '[data-sc="import"]', HTMLInputElement);
@@ -368,15 +379,16 @@ export function mountResults(root) {
       const what = [plural(cleared.answers, "answer"), plural(cleared.notes, "note"),
         cleared.name ? "your name" : "", cleared.keptAside ? `${copies} of saved data that could not be read` : ""]
         .filter(Boolean);
-      showMessage(root, `Deleted from this browser: ${what.join(", ")}. Nothing of this assessment is left on this device. ` +
-        "Choose your council on the home page to start again.");
+      showDone(part("start-again-message"), "Deleted from this browser", [
+        h("p", {}, `${what.join(", ")}. Nothing of this assessment is left on this device.`),
+        h("p", {}, "Choose your council on the ", h("a", { href: "index.html#about-your-council" }, "home page"), " to start again.")]);
     }
   });
 
   const stopScores = onScores((scores) => {
     const assessment = getAssessment();
     const council = part("results-council");
-    council.textContent = assessment.council.name ? `${assessment.council.name}, assessed ${assessment.assessment_date}` : "";
+    council.textContent = assessment.council.name ? `${assessment.council.name}, assessed ${longDate(assessment.assessment_date)}` : "";
     if (!scores.result) {
       const reason = scores.reason === "no-council-type"
         ? h("p", {}, "Choose your council type on the ", h("a", { href: "index.html#about-your-council" }, "home page"), " to see results.")
@@ -392,7 +404,7 @@ export function mountResults(root) {
     }
     const result = /** @type {Result} */ (scores.result); // a full result: this listener asked for the actions
     replace(part("results-functions"), functionsNotice(result));
-    replace(body, summaryTable(result));
+    replace(body, Object.keys(assessment.answers).length ? null : emptyState(), summaryTable(result, { duty: root.dataset.gateCap || "", essential: root.dataset.essentialCap || "" }));
     replaceKeepingFocus(part("actions"), actionsTable(result));
     replaceKeepingFocus(part("last-year"), reviewList(result), sinceLastYear(result));
     replaceKeepingFocus(part("indicators"), indicatorsSection(result));

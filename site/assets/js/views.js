@@ -24,6 +24,14 @@ export function themeApplies(theme) {
   return theme.asked > 0 || theme.not_asked > 0;
 }
 
+// "Unitary authority (England)", "County council (England)": a council type and its nation, once.
+/** @param {AnyResult} result @param {string} type @param {string} nation */
+export function typeInNation(result, type, nation) {
+  const name = result.labels.council_types[type] || type;
+  const where = result.labels.nations[nation] || nation;
+  return name.includes(where) ? name : `${name} (${where})`;
+}
+
 // The legal duties of a theme that are not met: answered as not met, or contradicted by another answer (the
 // engine's own rule, scoring.py NOT_MET: tests/test_js_rules.py compares them).
 /** @param {Result.Theme} theme */

@@ -7,11 +7,13 @@
 import { MAX_FILE_BYTES, call } from "./engine.js";
 import { download, find, findAll, h, replace } from "./dom.js";
 import { longDate, score } from "./format.js";
+import { clearErrors, showDone, showProblem } from "./feedback.js";
 import { confirmReview, getAssessment, importAssessment, myName, signOff, subscribe, undoImport } from "./store.js";
 import { latestScores, onScores } from "./scores.js";
 import { themeApplies, tierName } from "./views.js";
 
 const today = () => new Date().toISOString().slice(0, 10);
+const plural = (/** @type {number} */ n, /** @type {string} */ word, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
 // The name of a file the site saves: scorecard-<council>[-<extra>]-<date>, in letters, digits and hyphens.
 /** @param {AnyAssessment} assessment @param {string} [extra] */
@@ -181,9 +183,10 @@ export function mountReview(themePage) {
 
 // --- working together, sign-off and next year (results page) -----------------------------------
 
-/** @param {ParentNode} root @param {"ok" | "error"} kind @param {Child[]} content */
-function message(root, kind, ...content) {
-  replace(find(root, '[data-sc="message"]'), h("div", { class: kind === "error" ? "sc-error" : "sc-ok" }, content));
+// A section's message goes in its own slot, beside its buttons (results.md.j2: data-sc="NAME-message").
+/** @param {ParentNode} root @param {string} name */
+function slotOf(root, name) {
+  return find(root, `[data-sc="${name}-message"]`);
 }
 
 /** @param {AnyResult} result */
@@ -214,21 +217,16 @@ function togetherSection(result) {
   ];
 }
 
-/** @param {AnyResult} result */
-function signOffSection(result) {
-  const current = result.sign_off;
-  const field = (/** @type {string} */ id, /** @type {string} */ label, /** @type {Attributes} */ attrs) => [h("label", { for: id }, label), h("input", { id, ...attrs })];
+// The sign-off is given on the "Check your answers" page (js/check.js); here, its state, and the way there.
+/** @param {SignOffState | null} state */
+function signOffSection(state) {
   return [
     h("h2", { id: "sign-off" }, "Sign-off"),
-    h("p", { "data-sc": "sign-off-state" }, current
-      ? `Signed off by ${current.name}, ${current.role}, on ${longDate(current.date)}.` : "Not yet signed off."),
-    h("div", { class: "sc-signoff" },
-      field("sc-signoff-name", "Name", { type: "text", "data-sc": "signoff-name", value: current?.name || myName(), maxlength: 200, autocomplete: "name" }),
-      field("sc-signoff-role", "Role", { type: "text", "data-sc": "signoff-role", value: current?.role || "", maxlength: 200 }),
-      field("sc-signoff-date", "Date", { type: "date", "data-sc": "signoff-date", value: current?.date || today() })),
+    h("p", { "data-sc": "sign-off-state", class: state?.changed ? "sc-warning-text" : "" }, state ? state.sentence : "Not yet signed off."),
     h("p", {},
-      h("button", { type: "button", class: "md-button md-button--primary", "data-sc": "sign-off" }, current ? "Sign off again" : "Sign off"), " ",
-      current ? h("button", { type: "button", class: "md-button", "data-sc": "withdraw-sign-off" }, "Withdraw the sign-off") : null),
+      h("a", { class: "md-button md-button--primary", href: "check.html", "data-sc": "check-answers-link" },
+        state?.signed ? "Check your answers and sign off again" : "Check your answers and sign off"), " ",
+      state?.signed ? h("button", { type: "button", class: "md-button", "data-sc": "withdraw-sign-off" }, "Withdraw the sign-off") : null),
   ];
 }
 
@@ -291,40 +289,43 @@ function mergeSection(root) {
   let files = [];
   /** @type {Set<string>} */
   const otherCouncils = new Set(); // files of another council the lead has said to merge all the same (by code or name)
+  /** @type {Map<string, MergeFileSummary>} the engine's summary of each file: the themes it answers, whose it is */
+  let about = new Map();
   const input = h("input", { type: "file", id: "sc-merge-files", class: "sc-visually-hidden", accept: ".json,application/json", multiple: true, "data-sc": "merge-files" });
   const list = h("div", { "data-sc": "merge-list" });
-  const outcome = h("div", { "data-sc": "merge-outcome", "aria-live": "polite" });
+  const outcome = h("div", { "data-sc": "merge-outcome" });
+  const slot = slotOf(root, "merge");
   list.addEventListener("change", () => show());
 
   const themesOf = (/** @type {string} */ file) => findAll(list, `[data-file="${CSS.escape(file)}"] input:checked`, HTMLInputElement).map((b) => b.value);
-  /** @param {{ [key: string]: string } | null} [take] */
-  async function check(take = null) {
+  // "Dan Evans (scorecard-…-dan-evans.json)": who sent a file, where the engine can tell.
+  const sender = (/** @type {string} */ file) => (about.get(file)?.contributor ? `${about.get(file)?.contributor} (${file})` : file);
+  /** @param {{ [key: string]: string } | null} [take] @param {{ whole?: boolean }} [options] */
+  async function check(take = null, { whole = false } = {}) {
     const assessment = getAssessment();
     /** @type {EngineOps["merge"]["payload"]} */
-    const payload = {
-      files: [{ name: "This browser", text: JSON.stringify(assessment) }, ...files],
-      themes: Object.fromEntries(files.map((f) => [f.name, themesOf(f.name)])),
-    };
+    const payload = { files: [{ name: "This browser", text: JSON.stringify(assessment) }, ...files] };
+    if (!whole) payload.themes = Object.fromEntries(files.map((f) => [f.name, themesOf(f.name)]));
     if (take) payload.take = take;
     if (otherCouncils.size) payload.other_councils = [...otherCouncils];
     const reply = await call("merge", payload);
     if (!reply.ok) {
+      showProblem(slot, "These files cannot be merged. Nothing has changed.", reply.problems, input);
       // Another council's file: refused until the lead says to merge it all the same (a colleague's file is the
       // same council's; another council's answers would fill this one's blanks).
       const others = (reply.problem_details || []).filter((d) => d.code === "merge_other_council");
-      replace(outcome, h("div", { class: "sc-error" }, h("p", {}, "These files cannot be merged. Nothing has changed."),
-        h("ul", {}, reply.problems.map((p) => h("li", {}, p))),
-        others.map((d, i) => h("div", { class: "sc-option", "data-sc": "merge-other-council" },
-          h("input", { type: "checkbox", id: `sc-merge-other-${i}`, "data-confirm": String(d.params.confirm) }),
-          h("label", { for: `sc-merge-other-${i}` }, `Merge ${d.params.file} all the same: I have checked it is meant for this assessment`)))));
+      replace(outcome, others.map((d, i) => h("div", { class: "sc-option", "data-sc": "merge-other-council" },
+        h("input", { type: "checkbox", id: `sc-merge-other-${i}`, "data-confirm": String(d.params.confirm) }),
+        h("label", { for: `sc-merge-other-${i}` }, `Merge ${d.params.file} all the same: I have checked it is meant for this assessment`))));
       for (const box of findAll(outcome, '[data-sc="merge-other-council"] input', HTMLInputElement)) {
         box.addEventListener("change", () => {
           if (box.checked) otherCouncils.add(box.dataset.confirm || "");
-          show();
+          refresh();
         });
       }
       return null;
     }
+    clearErrors(slot);
     return reply.merge;
   }
 
@@ -343,30 +344,58 @@ function mergeSection(root) {
       const done = await check(Object.keys(take).length ? take : null);
       if (!done || !done.assessment) return;
       if (!importAssessment(done.assessment)) {
-        message(root, "error", "Not merged: there is no room in this browser to keep your current answers for undo. Export them first, then merge again.");
+        showProblem(slot, "Not merged: there is no room in this browser to keep your current answers for undo. Export them first, then merge again.");
         return;
       }
       const undo = h("button", { type: "button", class: "md-button", "data-sc": "undo-import" }, "Undo the merge");
-      undo.addEventListener("click", () => undoImport() && message(root, "ok", "Merge undone: your answers are as they were before it."));
-      const leftOut = done.left_out.map((entry) => `${entry.message}. `).join("");
-      message(root, "ok", `Merged ${files.length} file(s): ${files.map((f) => f.name).join(", ")}. ${leftOut}`, undo);
+      undo.addEventListener("click", () => undoImport() && showDone(slot, "Merge undone", [h("p", {}, "Your answers are as they were before it.")], { focus: true }));
+      showDone(slot, `Merged ${plural(files.length, "file")}`,
+        [h("p", {}, `From ${files.map((f) => sender(f.name)).join(", ")}. Their answers are in your assessment now, and in the results above.`),
+          done.left_out.map((entry) => h("p", {}, `${entry.message}.`)), h("p", {}, undo)],
+        { focus: true }); // the merge area empties: the focus goes to what happened
       files = [];
       otherCouncils.clear();
       replace(list);
       replace(outcome);
     });
+    const when = (/** @type {string | undefined} */ at) => (at ? `${longDate(at.slice(0, 10))} ${at.slice(11, 16)}` : "");
     replace(outcome,
       merged.left_out.map((entry) => h("p", { "data-sc": "merge-left-out" }, `${entry.message}.`)),
       h("p", {}, conflicts.length
-        ? `${conflicts.length} answer(s) or entries differ between the files. Choose which to keep for each:`
+        ? `${plural(conflicts.length, "answer or entry", "answers or entries")} differ between the files. Choose which to keep for each: the answer of the person the question is assigned to is chosen to start with.`
         : "The files agree wherever they overlap: nothing to choose."),
       conflicts.map((c, i) => h("fieldset", { class: "sc-conflict", "data-sc": "merge-conflict", "data-key": c.key },
         h("legend", {}, `${c.label}${c.text ? `: ${c.text}` : ""}${c.assigned_to ? ` (assigned to ${c.assigned_to})` : ""}`),
         c.choices.map((choice, j) => h("div", { class: "sc-option" },
-          h("input", { type: "radio", id: `sc-merge-${i}-${j}`, name: `sc-merge-${i}`, value: choice.file, checked: j === 0 }),
-          h("label", { for: `sc-merge-${i}-${j}` }, `${choice.file}: ${choice.shown}`,
-            choice.by || choice.at ? h("span", { class: "sc-hint" }, ` (${[choice.by, choice.at ? longDate(choice.at.slice(0, 10)) + " " + choice.at.slice(11, 16) : ""].filter(Boolean).join(", ")})`) : null))))),
+          h("input", { type: "radio", id: `sc-merge-${i}-${j}`, name: `sc-merge-${i}`, value: choice.file, checked: choice.file === c.suggested }),
+          h("label", { for: `sc-merge-${i}-${j}` },
+            h("strong", {}, choice.by || (choice.file === "This browser" ? "This browser (yours)" : sender(choice.file))), `: ${choice.shown}`,
+            h("span", { class: "sc-hint" }, ` (${[choice.by ? (choice.file === "This browser" ? "this browser" : choice.file) : "",
+              when(choice.at)].filter(Boolean).join(", ") || "no time recorded"})`)))))),
       apply);
+  }
+
+  // Which themes each file answers, and whose it is (the engine's survey of the whole files), as a list of themes to
+  // take from each; then the merge as chosen. A refused survey (another council's file, say) is asked again once
+  // the lead has said to merge it all the same.
+  async function refresh() {
+    if (!about.size) {
+      const survey = await check(null, { whole: true });
+      if (!survey) return;
+      about = new Map(survey.files.map((f) => [f.name, f]));
+      const titles = new Map((latestScores().result?.themes || []).map((t) => [t.id, t.title]));
+      replace(list, files.map((f) => {
+        const themes = about.get(f.name)?.answered_themes || [];
+        return h("fieldset", { class: "sc-merge__file", "data-file": f.name },
+          h("legend", {}, `Take from ${sender(f.name)}`),
+          themes.length
+            ? themes.map((id) => h("div", { class: "sc-option" },
+              h("input", { type: "checkbox", id: `sc-merge-${f.name}-${id}`, value: id, checked: true }),
+              h("label", { for: `sc-merge-${f.name}-${id}` }, titles.get(id) || id)))
+            : h("p", {}, "This file has no answers."));
+      }));
+    }
+    await show();
   }
 
   input.addEventListener("change", async () => {
@@ -374,18 +403,14 @@ function mergeSection(root) {
     input.value = "";
     const big = chosen.find((f) => f.size > MAX_FILE_BYTES);
     if (big) {
-      replace(outcome, h("p", { class: "sc-error" }, `${big.name} is too large to be an assessment file. Nothing has changed.`));
+      showProblem(slot, `${big.name} is too large to be an assessment file. Nothing has changed.`, [], input);
       return;
     }
     files = await Promise.all(chosen.map(async (f) => ({ name: f.name, text: await f.text() })));
     otherCouncils.clear();
-    const themes = latestScores().result?.themes || [];
-    replace(list, files.map((f) => h("fieldset", { class: "sc-merge__file", "data-file": f.name },
-      h("legend", {}, `Take from ${f.name}`),
-      themes.filter(themeApplies).map((t) => h("div", { class: "sc-option" },
-        h("input", { type: "checkbox", id: `sc-merge-${f.name}-${t.id}`, value: t.id, checked: true }),
-        h("label", { for: `sc-merge-${f.name}-${t.id}` }, t.title))))));
-    await show();
+    about = new Map();
+    replace(list);
+    await refresh();
   });
   replace(box,
     h("h3", {}, "Merge colleagues' files"),
@@ -411,47 +436,64 @@ export function mountYearly(root) {
     const assessment = getAssessment();
     const which = button.dataset.sc;
     if (which === "export-themes") {
+      const slot = slotOf(root, "together");
       const who = find(root, '[data-sc="export-who"]', HTMLSelectElement).value;
       const reply = await call("export_themes", { assessment, contributor: who });
-      if (!reply.ok) return message(root, "error", `Could not export the themes: ${reply.problems.join("; ")}`);
-      download(`${fileStem(assessment, who)}.json`, "application/json", JSON.stringify(reply.assessment, null, 2) + "\n");
-      message(root, "ok", `Exported the themes assigned to ${who}: ${reply.themes.join(", ")}.`);
-    } else if (which === "sign-off") {
-      const value = (/** @type {string} */ hook) => find(root, `[data-sc="${hook}"]`, HTMLInputElement).value.trim();
-      const entry = { name: value("signoff-name"), role: value("signoff-role"), date: value("signoff-date") };
-      if (!entry.name || !entry.role || !entry.date) return message(root, "error", "To sign off, give your name, your role and the date.");
-      signOff(entry);
-      message(root, "ok", `Signed off by ${entry.name}, ${entry.role}, on ${longDate(entry.date)}.`);
+      if (!reply.ok) return showProblem(slot, "The themes could not be exported.", reply.problems);
+      const name = `${fileStem(assessment, who)}.json`;
+      download(name, "application/json", JSON.stringify(reply.assessment, null, 2) + "\n");
+      const titles = new Map((latestScores().result?.themes || []).map((t) => [t.id, t.title]));
+      showDone(slot, `Saved ${name} to your device`, [h("p", {},
+        `It holds the answers to ${reply.themes.map((id) => titles.get(id) || id).join(", ")}, the themes assigned to ${who}. `,
+        "Find it in your browser's downloads and send it on.")]);
     } else if (which === "withdraw-sign-off") {
       signOff(null);
-      message(root, "ok", "The sign-off is withdrawn.");
+      showDone(slotOf(root, "sign-off"), "The sign-off is withdrawn", [], { focus: true });
     } else if (which === "contribute") {
+      const slot = slotOf(root, "benchmark");
       const include = findAll(root, '[data-sc="include"]:checked', HTMLInputElement).map((box) => box.value);
       const reply = await call("contribute", { assessment, include });
-      if (!reply.ok) return message(root, "error", `No contribution was made: ${reply.problems.join("; ")}`);
+      if (!reply.ok) return showProblem(slot, "No contribution was made.", reply.problems);
       const name = `${fileStem(assessment, "contribution")}.json`;
       download(name, "application/json", JSON.stringify(reply.contribution, null, 2) + "\n");
       const sent = reply.contribution.included;
-      message(root, "ok", `Downloaded ${name}: your council's figures` + (sent.length ? `, with ${sent.join(", ")}.` : " and nothing else."));
+      showDone(slot, `Saved ${name} to your device`, [h("p", {},
+        `It holds your council's figures${sent.length ? `, with ${sent.join(", ")}` : " and nothing else"}. Find it in your browser's downloads and send it to your coordinator.`)]);
     } else if (which === "start-next-year" || which === "start-next-year-again") {
+      const slot = slotOf(root, "next-year");
       // Started twice, last year's record would become this morning's copy: the engine refuses a file started
       // less than half a year ago, and the officer may say it really starts a new year.
       const reply = await call("next_year", { assessment, today: today(), again: which === "start-next-year-again" });
       if (!reply.ok) {
-        const twice = (reply.problem_details || []).some((d) => d.code === "next_year_already_started");
-        const again = twice ? h("button", { type: "button", class: "md-button", "data-sc": "start-next-year-again" }, "Start a new year all the same") : null;
-        return message(root, "error", `This year's assessment was not started: ${reply.problems.join("; ")}. `, again);
+        const summary = showProblem(slot, "This year's assessment was not started.", reply.problems);
+        if ((reply.problem_details || []).some((d) => d.code === "next_year_already_started")) {
+          summary.append(h("p", {}, h("button", { type: "button", class: "md-button", "data-sc": "start-next-year-again" }, "Start a new year all the same")));
+        }
+        return;
       }
       const lastFile = `${fileStem(assessment)}.json`;
       download(lastFile, "application/json", JSON.stringify(assessment, null, 2) + "\n");
-      if (!importAssessment(reply.assessment)) return message(root, "error", "Not started: there is no room in this browser to keep last year's answers for undo.");
+      if (!importAssessment(reply.assessment)) return showProblem(slot, "Not started: there is no room in this browser to keep last year's answers for undo.");
       const undo = h("button", { type: "button", class: "md-button", "data-sc": "undo-import" }, "Undo");
-      undo.addEventListener("click", () => undoImport() && message(root, "ok", "Back to last year's assessment."));
-      message(root, "ok", `This year's assessment has started from last year's, saved to your device as ${lastFile}. ` +
-        `${(reply.assessment.review || []).length} answer(s) to review. `, undo);
+      undo.addEventListener("click", () => undoImport() && showDone(slot, "Back to last year's assessment", [], { focus: true }));
+      showDone(slot, "This year's assessment has started from last year's", [
+        h("p", {}, `Last year's is saved to your device as ${lastFile}. ${plural((reply.assessment.review || []).length, "answer")} to review. `), h("p", {}, undo)]);
     }
   });
 
+  // The sign-off's state is the engine's (engine/signing.py: whether what was signed has changed since), asked a
+  // moment after the last change: typing a note asks once, not at each letter.
+  let timer = 0;
+  let sequence = 0;
+  const showSignOff = () => {
+    if (!signoff) return;
+    clearTimeout(timer);
+    timer = window.setTimeout(async () => {
+      const mine = ++sequence;
+      const reply = await call("sign_off_state", getAssessment());
+      if (mine === sequence) replaceKeepingFocus(signoff, signOffSection(reply.ok ? reply.state : null));
+    }, 300);
+  };
   let assigned = ""; // who answers which theme, as the section last showed it
   const stopScores = onScores((scores) => {
     if (!scores.result) {
@@ -460,7 +502,7 @@ export function mountYearly(root) {
     }
     assigned = JSON.stringify(getAssessment().assignments || {});
     if (together) replaceKeepingFocus(together, togetherSection(scores.result));
-    if (signoff) replaceKeepingFocus(signoff, signOffSection(scores.result));
+    showSignOff();
     if (benchmark && "actions" in scores.result) {
       const ticked = findAll(benchmark, '[data-sc="include"]:checked', HTMLInputElement).map((box) => box.value);
       replaceKeepingFocus(benchmark, benchmarkSection(scores.result, ticked));
@@ -477,8 +519,10 @@ export function mountYearly(root) {
       assigned = now;
       replaceKeepingFocus(together, togetherSection(result));
     }
+    showSignOff(); // a note or a plan changed is a change since the sign-off, without a new result
   });
   return () => {
+    clearTimeout(timer);
     stopScores();
     stopStore();
   };

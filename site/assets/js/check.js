@@ -1,0 +1,107 @@
+// "Check your answers" on the way to sign-off (the GOV.UK pattern): every answer given, theme by theme, each with a
+// link to change it, then the sign-off form. The rows are the board report's annex (scorecard/engine/board.py); the
+// sign-off's digest of what was signed, and whether it still matches, are the engine's (engine/signing.py).
+import { call } from "./engine.js";
+import { h, replace } from "./dom.js";
+import { clearErrors, showErrors, showProblem } from "./feedback.js";
+import { getAssessment, myName, signOff } from "./store.js";
+import { onScores } from "./scores.js";
+import { longDate, pct } from "./format.js";
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function themeCard(theme, scored) {
+  const given = scored ? scored.answered + scored.not_applicable : 0;
+  return h("section", { class: "sc-card", "aria-labelledby": `check-${theme.id}`, "data-theme": theme.id },
+    h("h2", { class: "sc-card__title", id: `check-${theme.id}` }, theme.title,
+      scored ? h("span", { class: "sc-card__meta" }, ` ${given} of ${scored.asked} answered`) : null),
+    h("dl", { class: "sc-summary-list" }, theme.questions.map((q) => {
+      const answered = q.state === "answered" || q.state === "not_applicable";
+      const more = [q.note ? h("p", {}, `Note: ${q.note}`) : null, q.evidence_text ? h("p", {}, `Evidence: ${q.evidence_text}`) : null,
+        q.by ? h("p", { class: "sc-hint" }, `Answered by ${q.by}`) : null];
+      return h("div", { class: "sc-summary-list__row", "data-question": q.id },
+        h("dt", { class: "sc-summary-list__key" }, `${q.id} ${q.text}`),
+        h("dd", { class: `sc-summary-list__value${answered ? "" : " sc-summary-list__value--missing"}` }, h("p", {}, q.answer), more),
+        h("dd", { class: "sc-summary-list__actions" },
+          h("a", { href: `themes/${theme.id}.html#q-${q.id}` }, answered ? "Change" : "Answer",
+            h("span", { class: "sc-visually-hidden" }, ` ${q.id}`))));
+    })));
+}
+
+// The sign-off form: built once (what is typed stays while answers change), its warning and state kept current.
+function signOffForm(root) {
+  const slot = root.querySelector('[data-sc="sign-off-message"]');
+  const field = (id, label, attrs, hint) => h("div", { class: "sc-field" },
+    h("label", { for: id }, label), hint ? h("p", { class: "sc-hint", id: `${id}-hint` }, hint) : null,
+    h("input", { id, ...(hint ? { "aria-describedby": `${id}-hint` } : {}), ...attrs }));
+  const state = h("div", { "data-sc": "sign-off-state" });
+  const warning = h("div", { "data-sc": "sign-off-warning" });
+  const button = h("button", { type: "button", class: "md-button md-button--primary", "data-sc": "sign-off" }, "Sign off");
+  const form = h("div", { class: "sc-signoff", "data-sc": "sign-off-fields" },
+    field("sc-signoff-name", "Your name", { type: "text", "data-sc": "signoff-name", value: myName(), maxlength: 200, autocomplete: "name", spellcheck: "false" }),
+    field("sc-signoff-role", "Your role", { type: "text", "data-sc": "signoff-role", maxlength: 200, autocomplete: "organization-title" },
+      "For example, Modern slavery lead, or Director of Community Safety."),
+    field("sc-signoff-date", "Date of sign-off", { type: "date", "data-sc": "signoff-date", value: today() }));
+  button.addEventListener("click", async () => {
+    const input = (hook) => form.querySelector(`[data-sc="${hook}"]`);
+    const [name, role, date] = ["signoff-name", "signoff-role", "signoff-date"].map((hook) => input(hook).value.trim());
+    const errors = [
+      name ? null : { field: input("signoff-name"), message: "Enter your name" },
+      role ? null : { field: input("signoff-role"), message: "Enter your role" },
+      /^\d{4}-\d{2}-\d{2}$/.test(date) ? null : { field: input("signoff-date"), message: "Enter the date of sign-off, for example 31 3 2027" },
+    ].filter(Boolean);
+    if (errors.length) return showErrors(slot, errors);
+    const reply = await call("sign_off", { assessment: getAssessment(), name, role, date });
+    if (!reply.ok) return showProblem(slot, "The assessment could not be signed off: its answers cannot be read.", reply.problems);
+    clearErrors(slot);
+    signOff(reply.sign_off);
+    const panel = h("div", { class: "sc-panel", tabindex: "-1", "data-sc": "signed-off" },
+      h("h2", { class: "sc-panel__title" }, "Assessment signed off"),
+      h("p", {}, `by ${name}, ${role}, on ${longDate(date)}`));
+    formArea.hidden = true; // the confirmation, and what to do next, in its place (until the page is left)
+    replace(slot, panel,
+      h("h3", {}, "What happens next"),
+      h("ul", {},
+        h("li", {}, h("a", { href: "report.html" }, "Print the board report"), " (or save it as a PDF) for your board or cabinet."),
+        h("li", {}, h("a", { href: "results.html#save" }, "Export the assessment"), " and keep the file where your council backs it up: answers saved in this browser can be lost."),
+        h("li", {}, "Send the file to your regional network if it compares councils.")));
+    panel.focus();
+  });
+  const formArea = root.querySelector('[data-sc="sign-off-form"]');
+  replace(formArea, state, warning, form, h("p", {}, button));
+  return { state, warning, button };
+}
+
+export function mountCheck(root) {
+  const answers = root.querySelector('[data-sc="check-answers"]');
+  const parts = signOffForm(root);
+  let sequence = 0;
+  return onScores(async (scores) => {
+    if (!scores.result) {
+      replace(answers, h("p", {}, scores.reason === "no-council-type"
+        ? ["Choose your council on the ", h("a", { href: "index.html#about-your-council" }, "home page"), " first."]
+        : scores.reason === "loading" ? "Loading the scoring engine…" : "These answers cannot be scored: see the results page."));
+      return;
+    }
+    const mine = ++sequence;
+    const assessment = getAssessment();
+    const [report, signed] = await Promise.all([call("board_report", assessment), call("sign_off_state", assessment)]);
+    if (mine !== sequence) return;
+    if (!report.ok) return replace(answers, h("p", { class: "sc-error" }, report.problems.join("; ")));
+    const byId = new Map(scores.result.themes.map((t) => [t.id, t]));
+    replace(answers, report.report.annex.map((theme) => themeCard(theme, byId.get(theme.id))));
+    answers.dataset.ready = "true";
+    const overall = scores.result.overall;
+    const missing = scores.result.themes.reduce((n, t) => n + Math.max(0, t.asked - t.answered - t.not_applicable), 0);
+    replace(parts.warning, missing
+      ? h("div", { class: "sc-warning", "data-sc": "incomplete" }, h("span", { class: "sc-warning__icon", "aria-hidden": "true" }, "!"),
+        h("p", {}, h("span", { class: "sc-visually-hidden" }, "Warning: "),
+          `${missing} question${missing === 1 ? " is" : "s are"} not answered yet (${pct(overall.coverage)} answered). `,
+          "If you sign off now, the board report shows an incomplete assessment: unanswered questions count as not evidenced."))
+      : null);
+    const state = signed.ok ? signed.state : null;
+    replace(parts.state, state && state.signed
+      ? h("p", { class: state.changed ? "sc-warning-text" : "" }, state.sentence) : null);
+    parts.button.textContent = state && state.signed ? "Sign off again" : missing ? "Sign off an incomplete assessment" : "Sign off";
+  });
+}

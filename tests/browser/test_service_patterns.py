@@ -1,0 +1,127 @@
+"""The results page and sign-off behave like a service (issue 25, findings F11, F12, F13, F21, F22, F26).
+
+GOV.UK patterns, checked as an officer meets them with a real council: every message beside its action (a success
+notification after each download, an error summary focused with each field's own message and aria-invalid), the
+"Check your answers" page on the way to sign-off with a caution while questions are unanswered, a confirmation
+panel, and a sign-off that says when what it signed has changed since. The results page's sentences: the cap tier
+the bank sets, duties to answer apart from duties not met, long dates, each nation named once.
+"""
+
+from __future__ import annotations
+
+from .conftest import ENGINE_TIMEOUT, saved
+from .test_council_picker import follow, pick
+
+
+def results_page(page, base_url) -> None:
+    follow(page, base_url, "results.html")
+    page.wait_for_selector('[data-sc="actions-table"]', timeout=ENGINE_TIMEOUT)
+
+
+def answer_first(page, base_url, theme: str, count: int, option: int = 0) -> None:
+    follow(page, base_url, f"themes/{theme}.html")
+    page.wait_for_selector('[data-sc="theme-score"]', timeout=ENGINE_TIMEOUT)
+    for index in range(count):
+        page.locator("fieldset.sc-question:not(.sc-question--context):visible").nth(index).locator("input").nth(
+            option
+        ).check()
+
+
+def test_an_empty_assessment_says_where_to_begin(page, base_url):
+    pick(page, base_url, "Tunbridge", "Tunbridge Wells Borough Council")
+    follow(page, base_url, "results.html")
+    empty = page.locator('[data-sc="empty-results"]')
+    empty.wait_for(timeout=ENGINE_TIMEOUT)
+    assert "import it" in empty.inner_text()
+    answer_first(page, base_url, "spoc", 1)
+    follow(page, base_url, "results.html")
+    page.wait_for_selector('[data-sc="summary-table"]', timeout=ENGINE_TIMEOUT)
+    assert page.locator('[data-sc="empty-results"]').count() == 0
+
+
+def test_results_sentences_say_what_the_rules_say(page, base_url):
+    pick(page, base_url, "Tunbridge", "Tunbridge Wells Borough Council")
+    answer_first(page, base_url, "licensing", 3, option=1)  # "No" to a licensing duty or two
+    results_page(page, base_url)
+    council = page.locator('[data-sc="results-council"]').inner_text()
+    assert council == "Tunbridge Wells Borough Council, assessed " + page.evaluate(
+        "new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })"
+    )
+    duties = page.locator('[data-sc="duties"]').inner_text()
+    assert "cannot be rated above Early progress" in duties  # gate_tier_cap: early, whatever the theme's own tier
+    assert "cannot be above  " not in duties and "above basic first steps" not in duties.lower()
+    table = page.locator('[data-sc="summary-table"]').inner_text()
+    assert "legal duty to answer" in table or "legal duties to answer" in table
+    assert "(England) (England)" not in page.locator('[data-sc="results-functions"]').inner_text()
+    assert page.locator('[data-sc="print"]').inner_text() == "Print this page"
+    assert page.locator('.sc-toolbar a[href$="report.html"]').inner_text().startswith("Board report")
+
+
+def test_each_download_is_confirmed_beside_its_button(page, base_url):
+    pick(page, base_url, "Tunbridge", "Tunbridge Wells Borough Council")
+    answer_first(page, base_url, "spoc", 2)
+    results_page(page, base_url)
+    for button, ending in (('[data-sc="export-json"]', ".json"), ('[data-sc="export-csv"]', "-action-plan.csv")):
+        with page.expect_download() as download:
+            page.click(button)
+        done = page.locator('[data-sc="message"] [data-sc="done"]')
+        done.wait_for()
+        assert download.value.suggested_filename.endswith(ending)
+        assert f"Saved {download.value.suggested_filename} to your device" in done.inner_text()
+
+
+def test_sign_off_on_the_check_answers_page(page, base_url):
+    pick(page, base_url, "Tunbridge", "Tunbridge Wells Borough Council")
+    answer_first(page, base_url, "spoc", 3)
+    results_page(page, base_url)
+    page.click('[data-sc="check-answers-link"]')
+    page.wait_for_selector('[data-sc="check-answers"][data-ready]', timeout=ENGINE_TIMEOUT)
+
+    # every question asked, each with a link to change or give its answer, landing on it
+    rows = page.locator(".sc-summary-list__row")
+    assert rows.count() > 50
+    change = page.locator('.sc-summary-list__row[data-question="SPC-01"] a')
+    assert change.inner_text().startswith("Change") and change.get_attribute("href").endswith("themes/spoc.html#q-SPC-01")
+    assert page.locator('.sc-summary-list__row[data-question="STA-19"] a').inner_text().startswith("Answer")
+
+    # a caution while questions are unanswered
+    warning = page.locator('[data-sc="incomplete"]')
+    assert "not answered yet" in warning.inner_text() and "incomplete" in warning.inner_text()
+    assert page.locator('[data-sc="sign-off"]').inner_text() == "Sign off an incomplete assessment"
+
+    # an error summary, focused, and each field's message
+    page.fill("#sc-signoff-name", "")
+    page.click('[data-sc="sign-off"]')
+    summary = page.locator('[data-sc="error-summary"]')
+    summary.wait_for()
+    assert summary.evaluate("s => s === document.activeElement")
+    assert summary.locator("a").all_inner_texts() == ["Enter your name", "Enter your role"]
+    assert page.get_attribute("#sc-signoff-name", "aria-invalid") == "true"
+    described = page.get_attribute("#sc-signoff-name", "aria-describedby")
+    assert " ".join(page.locator(f"#{described.split()[-1]}").text_content().split()) == "Error: Enter your name"
+    summary.locator("a").first.click()
+    assert page.evaluate("document.activeElement.id") == "sc-signoff-name"
+    assert "sign_off" not in saved(page)
+
+    # signed off: a confirmation panel, and what happens next
+    page.fill("#sc-signoff-name", "Sam Patel")
+    page.fill("#sc-signoff-role", "Modern slavery lead")
+    page.click('[data-sc="sign-off"]')
+    panel = page.locator('[data-sc="signed-off"]')
+    panel.wait_for()
+    assert "Assessment signed off" in panel.inner_text() and "Sam Patel, Modern slavery lead" in panel.inner_text()
+    assert page.locator('[data-sc="error-summary"]').count() == 0
+    assert page.get_attribute("#sc-signoff-name", "aria-invalid") is None
+    assert saved(page)["sign_off"]["digest"].startswith("sha256:")
+
+    # an answer changed after the sign-off: the results and the board report say so
+    answer_first(page, base_url, "spoc", 1, option=1)
+    results_page(page, base_url)
+    page.wait_for_function(
+        "() => document.querySelector('[data-sc=\"sign-off-state\"]')?.textContent.includes('changed since')",
+        timeout=ENGINE_TIMEOUT,
+    )
+    follow(page, base_url, "report.html")
+    page.wait_for_selector('[data-sc="board"][data-ready="true"]', timeout=ENGINE_TIMEOUT)
+    assert "changed since" in page.locator(".sc-board__signoff").inner_text()
+    assert "Terms used in this report" in page.locator('[data-sc="board"]').inner_text()
