@@ -273,6 +273,7 @@ class SignOff(TypedDict):
     name: str
     role: str
     date: str
+    digest: NotRequired[str]  # what was signed (engine/signing.py)
 
 
 class ScoreChange(TypedDict):

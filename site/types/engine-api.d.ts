@@ -98,6 +98,8 @@ type BoardReport = {
       id: string;
       text: string;
       answer: string;
+      state: string;
+      evidence_text: string;
       change: string;
       review: string;
       note: string;
@@ -110,7 +112,13 @@ type BoardReport = {
   retired: string[];
   indicators_line: string;
   annex_indicators: { id: string; title: string; period: string; note: string; problems: string; counts: { label: string; text: string; trend: string }[] }[];
+  glossary: GlossaryEntry[];
 };
+/** A word the reports use, in one plain sentence (engine/glossary.py). */
+type GlossaryEntry = { term: string; meaning: string };
+/** Whether the assessment is signed off, and whether what was signed has changed since (engine/signing.py);
+ * changed is null for a sign-off recorded without a digest. */
+type SignOffState = { signed: boolean; changed: boolean | null; sentence: string };
 /** What importing a file would change (engine/import_plan.py import_plan), answer by answer, note by note and
  * council detail by detail: each as shown here and in the file (null: not given), and how they compare. */
 type ImportPlan = {
@@ -123,6 +131,10 @@ type ImportPlan = {
   here_has_content: boolean;
   /** The file is another council's: both councils as named, and the code or name that confirms it. */
   other_council: { here: string; file: string; confirm: string } | null;
+  /** whose file it is, when it holds only the themes assigned to one person ("" otherwise) */
+  contributor: string;
+  /** what is offered first: merge for a contributor's file or whenever replacing would drop an answer */
+  suggested_mode: "merge" | "replace";
 };
 type ImportState = "same" | "only_here" | "only_file" | "differ";
 /** An answer or note (question, theme, text), a council detail (field, label) or another part (key, part, label). */
@@ -137,21 +149,27 @@ type ImportEntry = {
   here: string | null;
   file: string | null;
   state: ImportState;
+  /** answers and notes: the side chosen to start with where the two differ */
+  suggested?: "here" | "file";
 };
 /** A merge of officers' files (engine/merge.py merge_assessments). */
 type MergeOutcome = {
   assessment: AssessmentFile | null;
   conflicts: MergeConflict[];
   settled: unknown[];
-  files: unknown[];
+  files: MergeFileSummary[];
   /** Per file taken for some themes only: how much of other themes was left out, and the sentence saying so. */
   left_out: { file: string; themes: string[]; answers: number; notes: number; evidence: number; action_plan: number; message: string }[];
 };
+/** A file in a merge: the themes taken from it (null: all), its answers, the themes it answers, whose file it is. */
+type MergeFileSummary = { name: string; themes: string[] | null; answers: number; answered_themes: string[]; contributor: string };
 type MergeConflict = {
   key: string;
   label: string;
   text?: string;
   assigned_to?: string;
+  /** the file whose side is chosen to start with (the assignee's, else the first) */
+  suggested: string;
   choices: { file: string; shown: string; by?: string; at?: string }[];
 };
 
@@ -190,6 +208,8 @@ interface EngineOps {
     payload: { files: NamedFile[]; options?: CompareOptions; min_group?: number; earlier?: OpenFigures[]; licence?: string; title?: string };
     reply: { figures: OpenFigures; csv: string; dictionary: string; readme: string; skipped: Comparison.Skipped[] };
   };
+  sign_off: { payload: { assessment: AnyAssessment; name: string; role: string; date: string }; reply: { sign_off: SignOff } };
+  sign_off_state: { payload: AnyAssessment; reply: { state: SignOffState } };
 }
 type EngineOp = keyof EngineOps;
 /** The engine's reply to `op`: what it returns, or why it could not (in words an officer reads). */

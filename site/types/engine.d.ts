@@ -290,6 +290,8 @@ declare namespace Result {
     name: string;
     role: string;
     date: string;
+    /** What was signed (engine/signing.py): sha256 over the council, answers, notes, evidence, plan and this sign-off. */
+    digest?: string;
   } | null;
   type ScoreChange = {
     score_before: Result.Score;
@@ -945,8 +947,9 @@ interface AssessmentFile {
     reason?: string;
     note?: string;
   } };
-  /** Who signed the assessment off, in what role, and when. */
+  /** Who signed the assessment off, in what role, and when; and the digest of what they signed (engine/signing.py: SHA-256 over the council, answers, notes, evidence, action plan and this sign-off), so a later change shows. */
   sign_off?: {
+    digest?: string;
     name: string;
     role: string;
     date: string;

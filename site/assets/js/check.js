@@ -2,7 +2,7 @@
 // link to change it, then the sign-off form. The rows are the board report's annex (scorecard/engine/board.py); the
 // sign-off's digest of what was signed, and whether it still matches, are the engine's (engine/signing.py).
 import { call } from "./engine.js";
-import { h, replace } from "./dom.js";
+import { find, h, replace } from "./dom.js";
 import { clearErrors, showErrors, showProblem } from "./feedback.js";
 import { getAssessment, myName, signOff } from "./store.js";
 import { onScores } from "./scores.js";
@@ -10,6 +10,7 @@ import { longDate, pct } from "./format.js";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** @param {BoardReport["annex"][number]} theme @param {Result.Theme | LiveResult["themes"][number] | undefined} scored */
 function themeCard(theme, scored) {
   const given = scored ? scored.answered + scored.not_applicable : 0;
   return h("section", { class: "sc-card", "aria-labelledby": `check-${theme.id}`, "data-theme": theme.id },
@@ -29,8 +30,10 @@ function themeCard(theme, scored) {
 }
 
 // The sign-off form: built once (what is typed stays while answers change), its warning and state kept current.
+/** @param {HTMLElement} root */
 function signOffForm(root) {
-  const slot = root.querySelector('[data-sc="sign-off-message"]');
+  const slot = find(root, '[data-sc="sign-off-message"]');
+  /** @param {string} id @param {string} label @param {Attributes} attrs @param {string} [hint] */
   const field = (id, label, attrs, hint) => h("div", { class: "sc-field" },
     h("label", { for: id }, label), hint ? h("p", { class: "sc-hint", id: `${id}-hint` }, hint) : null,
     h("input", { id, ...(hint ? { "aria-describedby": `${id}-hint` } : {}), ...attrs }));
@@ -43,13 +46,13 @@ function signOffForm(root) {
       "For example, Modern slavery lead, or Director of Community Safety."),
     field("sc-signoff-date", "Date of sign-off", { type: "date", "data-sc": "signoff-date", value: today() }));
   button.addEventListener("click", async () => {
-    const input = (hook) => form.querySelector(`[data-sc="${hook}"]`);
+    const input = (/** @type {string} */ hook) => find(form, `[data-sc="${hook}"]`, HTMLInputElement);
     const [name, role, date] = ["signoff-name", "signoff-role", "signoff-date"].map((hook) => input(hook).value.trim());
-    const errors = [
-      name ? null : { field: input("signoff-name"), message: "Enter your name" },
-      role ? null : { field: input("signoff-role"), message: "Enter your role" },
-      /^\d{4}-\d{2}-\d{2}$/.test(date) ? null : { field: input("signoff-date"), message: "Enter the date of sign-off, for example 31 3 2027" },
-    ].filter(Boolean);
+    /** @type {import("./feedback.js").FieldError[]} */
+    const errors = [];
+    if (!name) errors.push({ field: input("signoff-name"), message: "Enter your name" });
+    if (!role) errors.push({ field: input("signoff-role"), message: "Enter your role" });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errors.push({ field: input("signoff-date"), message: "Enter the date of sign-off" });
     if (errors.length) return showErrors(slot, errors);
     const reply = await call("sign_off", { assessment: getAssessment(), name, role, date });
     if (!reply.ok) return showProblem(slot, "The assessment could not be signed off: its answers cannot be read.", reply.problems);
@@ -67,13 +70,14 @@ function signOffForm(root) {
         h("li", {}, "Send the file to your regional network if it compares councils.")));
     panel.focus();
   });
-  const formArea = root.querySelector('[data-sc="sign-off-form"]');
+  const formArea = find(root, '[data-sc="sign-off-form"]');
   replace(formArea, state, warning, form, h("p", {}, button));
   return { state, warning, button };
 }
 
+/** @param {HTMLElement} root */
 export function mountCheck(root) {
-  const answers = root.querySelector('[data-sc="check-answers"]');
+  const answers = find(root, '[data-sc="check-answers"]');
   const parts = signOffForm(root);
   let sequence = 0;
   return onScores(async (scores) => {

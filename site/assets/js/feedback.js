@@ -6,8 +6,12 @@ import { h, replace } from "./dom.js";
 
 let counter = 0;
 
+/** An error to show: the field it is about (null: the form as a whole), its message, and any lines below it.
+ * @typedef {{ field: HTMLElement | null, message: string, more?: string[] }} FieldError */
+
 // A success notification in `slot` (GOV.UK notification banner, success). `focus` moves the focus to it, for an
 // action whose button has gone (a merge done, say); otherwise it is read out as a status and the focus stays.
+/** @param {HTMLElement} slot @param {string} title @param {Child[]} [body] @param {{ focus?: boolean }} [options] */
 export function showDone(slot, title, body = [], { focus = false } = {}) {
   clearErrors(slot);
   const banner = h("div", { class: "sc-banner sc-banner--success", role: "status", tabindex: "-1", "data-sc": "done" },
@@ -18,12 +22,14 @@ export function showDone(slot, title, body = [], { focus = false } = {}) {
 }
 
 // A problem that belongs to no field (a file that cannot be read): an error summary in `slot`, focused.
+/** @param {HTMLElement} slot @param {string} title @param {string[]} [problems] @param {HTMLElement | null} [field] */
 export function showProblem(slot, title, problems = [], field = null) {
   return showErrors(slot, [{ field, message: title, more: problems }]);
 }
 
-// errors: [{ field: an input (or null), message, more?: [lines] }]. The summary goes at the top of `slot`; each field
-// gets its message above it, aria-invalid and aria-describedby. Returns the summary (focused).
+// The summary goes at the top of `slot`; each field gets its message above it, aria-invalid and aria-describedby.
+// Returns the summary (focused).
+/** @param {HTMLElement} slot @param {FieldError[]} errors */
 export function showErrors(slot, errors) {
   clearErrors(slot);
   const items = errors.map(({ field, message, more = [] }) => {
@@ -34,18 +40,21 @@ export function showErrors(slot, errors) {
   const summary = h("div", { class: "sc-error-summary", role: "alert", tabindex: "-1", "data-sc": "error-summary" },
     h("h2", { class: "sc-error-summary__title" }, "There is a problem"), h("ul", { class: "sc-error-summary__list" }, items));
   summary.addEventListener("click", (event) => {
-    const link = event.target.closest?.("a[data-field]");
-    const field = link && document.getElementById(link.dataset.field);
+    const link = event.target instanceof Element ? event.target.closest("a[data-field]") : null;
+    const field = link instanceof HTMLElement ? document.getElementById(link.dataset.field || "") : null;
     if (!field) return;
     event.preventDefault(); // GOV.UK: the link puts the focus in the field, its label in view
     field.focus();
-    (field.labels?.[0] || field).scrollIntoView({ block: "start" });
+    const control = field instanceof HTMLInputElement || field instanceof HTMLSelectElement || field instanceof HTMLTextAreaElement;
+    const label = control ? field.labels?.[0] : null;
+    (label || field).scrollIntoView({ block: "start" });
   });
   replace(slot, summary);
   summary.focus();
   return summary;
 }
 
+/** @param {HTMLElement} field @param {string} message */
 function markField(field, message) {
   const id = field.id ? `${field.id}-error` : `sc-error-${(counter += 1)}`;
   const note = h("p", { class: "sc-error-message", id, "data-sc": "field-error" },
@@ -57,6 +66,7 @@ function markField(field, message) {
 }
 
 // Take away a form's error messages: the summary in `slot`, and each field's message in its section.
+/** @param {HTMLElement} slot */
 export function clearErrors(slot) {
   for (const note of (slot.closest("[data-form]") || slot).querySelectorAll('[data-sc="field-error"]')) {
     const field = note.nextElementSibling;

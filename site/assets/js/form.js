@@ -4,7 +4,7 @@
 import { getAssessment, myName, subscribe } from "./store.js";
 import { latestScores, onScores } from "./scores.js";
 import { liveAnnouncement, renderLiveScore, renderThemeProgress } from "./views.js";
-import { find, replace } from "./dom.js";
+import { find, findAll, replace } from "./dom.js";
 import { noScoresHere } from "./browser-check.js";
 
 // Which questions are shown is the engine's decision: each question's status in its latest
@@ -68,7 +68,7 @@ export function mountCouncilFields(root) {
         if (field.value.trim() !== saved) field.value = saved;
       }
     }
-    for (const field of root.querySelectorAll('[data-sc="my-name"]')) { // the officer's own name (this browser only)
+    for (const field of findAll(root, '[data-sc="my-name"]', HTMLInputElement)) { // the officer's own name (this browser only)
       if (field !== document.activeElement && field.value.trim() !== myName()) field.value = myName();
     }
   };

@@ -7,6 +7,8 @@
 // result, which moves the target away; and Material can restore the offset of the page just left (it records the
 // offset in the history entry a moment after each scroll, which can be the new page's entry). So the target (or,
 // for a link without one, the page's top) is put back until the page has settled, or until the officer moves on.
+import { findAll } from "./dom.js";
+
 const SETTLE_MS = 4000;
 const TOP_MS = 1000; // a page reached by a link without a target: Material's restore comes within a frame or two
 const GAP = 8; // px between the sticky parts and what was scrolled to
@@ -15,7 +17,7 @@ const CANCEL = ["wheel", "touchstart", "keydown", "mousedown", "focusin"]; // th
 // The height at the top of the viewport that sticky parts cover: Material's header, and the score line while sticky.
 export function coveredHeight() {
   let bottom = document.querySelector(".md-header")?.getBoundingClientRect().bottom || 0;
-  for (const line of document.querySelectorAll(".sc-live-line")) {
+  for (const line of findAll(document, ".sc-live-line")) {
     const style = getComputedStyle(line);
     if (style.position === "sticky") bottom = Math.max(bottom, parseFloat(style.top) + line.offsetHeight);
   }
@@ -27,12 +29,14 @@ function pad() {
   document.documentElement.style.scrollPaddingTop = `${coveredHeight() + GAP}px`;
 }
 
+/** @param {Element} element */
 function scrollToTop(element) {
   const by = element.getBoundingClientRect().top - (coveredHeight() + GAP);
   if (Math.abs(by) > 1) window.scrollBy({ top: by, behavior: "instant" });
 }
 
 // Keep `place()` true (it scrolls when needed) until the page has settled, or the officer scrolls, types or clicks.
+/** @param {() => unknown} place @param {number} [ms] */
 function hold(place, ms = SETTLE_MS) {
   let done = false;
   const stop = () => {
@@ -54,6 +58,7 @@ function hold(place, ms = SETTLE_MS) {
 // The element named by the address's #fragment at the top; a page reached by a link without one, at its own top
 // (Material keeps the offset of the page left in the new page's history entry, and scrolls there). A page reached
 // by Back or Forward, or loaded afresh, is left where the browser puts it.
+/** @param {"load" | "link" | "history" | "hash"} arrived */
 function land(arrived) {
   const id = decodeURIComponent(location.hash.slice(1));
   const target = id && document.getElementById(id);
@@ -65,6 +70,7 @@ function land(arrived) {
 // A focused control under the sticky parts (the browser leaves one alone that is already on screen, even behind
 // them, as Shift+Tab brings them in from the top) is scrolled clear of them, with its question's heading when both
 // fit on the screen. Done after the browser's own scroll to it.
+/** @param {FocusEvent} event */
 function clearFocus(event) {
   const element = event.target;
   if (!(element instanceof Element)) return;
@@ -80,12 +86,14 @@ function clearFocus(event) {
 }
 
 let watching = false;
-let navigated = "load"; // how the page being mounted was reached: "load", "link" or "history"
+/** @type {"load" | "link" | "history"} how the page being mounted was reached */
+let navigated = "load";
 // On each page (app.js): the padding for the page's sticky parts, then the landing.
+/** @param {ParentNode} page */
 export function mountLanding(page) {
   pad();
   const resized = new ResizeObserver(pad);
-  for (const line of page.querySelectorAll(".sc-live-line")) resized.observe(line);
+  for (const line of findAll(page, ".sc-live-line")) resized.observe(line);
   if (!watching) {
     watching = true;
     document.addEventListener("focusin", clearFocus);
