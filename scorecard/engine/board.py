@@ -144,8 +144,8 @@ def _overall_not_rated(overall: Mapping[str, Any]) -> str:
 
 
 def _where(labels: dict[str, Any], council: Mapping[str, Any]) -> str:
-    """"District council, England, South East": the type, its nation and region, each once ("Scottish council,
-    Scotland", not "Scotland, Scotland" where the region is the nation; not "(England), England")."""
+    """The type, its nation and region, each once: "District council, England, South East"; "Scottish council,
+    Scotland", not "Scotland, Scotland" where the region is the nation; not "(England), England"."""
     parts = [labels["council_types"][council["type"]]]
     for part in (labels["nations"][council["nation"]], council["region"]):
         if part and not any(part in said for said in parts):

@@ -81,7 +81,9 @@ def test_sign_off_on_the_check_answers_page(page, base_url):
     rows = page.locator(".sc-summary-list__row")
     assert rows.count() > 50
     change = page.locator('.sc-summary-list__row[data-question="SPC-01"] a')
-    assert change.inner_text().startswith("Change") and change.get_attribute("href").endswith("themes/spoc.html#q-SPC-01")
+    assert change.inner_text().startswith("Change") and change.get_attribute("href").endswith(
+        "themes/spoc.html#q-SPC-01"
+    )
     assert page.locator('.sc-summary-list__row[data-question="STA-19"] a').inner_text().startswith("Answer")
 
     # a caution while questions are unanswered
