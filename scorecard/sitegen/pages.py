@@ -9,6 +9,7 @@ import jinja2
 
 from .. import bundled
 from ..engine import Bank
+from ..engine.assessment import ONS_CODE
 from ..engine.glossary import glossary
 from ..engine.wording import STATUS_NAMES, long_date
 from ..reports.comparison import tier_colours
@@ -58,6 +59,8 @@ def render_pages(
         "example_count": example_count,
         "tier_colours": tier_colours(len(bank.tiers)),
         "register": register or {"source": dict.fromkeys(("version", "as_of", "attribution"), ""), "councils": []},
+        # each council type's nation: a theme page shows its nation's wording before the engine has said so
+        "type_nations": {c.id: c.nation for c in bank.council_types.values()},
         "type_functions": {
             c.id: sorted(c.functions, key=list(bank.functions).index) for c in bank.council_types.values()
         },
@@ -68,6 +71,8 @@ def render_pages(
         # the legal-status register's date: its latest check (the "Legal duties as at" page)
         "as_at": max((d["last_checked"] for d in bank.legal_status["duties"]), default=""),
         "glossary": glossary(bank),
+        # the ONS code's form, the engine's rule (an HTML pattern is anchored already): the home page refuses others
+        "ons_pattern": ONS_CODE.pattern.removeprefix("^").removesuffix("$"),
         "root": "",  # the way back to the site's top folder from the page (a theme page's is "../")
     }
     pages: dict[str, tuple[str, dict[str, Any]]] = {

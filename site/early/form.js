@@ -75,7 +75,11 @@
       ? entry?.status
       : type && !(fieldset.dataset.councilTypes || "").split(" ").includes(type) ? "not_for_council_type" : "shown";
     fieldset.hidden = HIDDEN.has(status || "");
-    showWording(fieldset, entry ? entry.variant || undefined : undefined);
+    // Before the engine's result, the council type's nation (the build writes each type's nation on the form):
+    // the law and wording shown are never another nation's, not even for a moment.
+    const form = /** @type {HTMLElement | null} */ (fieldset.closest(FORM));
+    const nation = entries ? entry?.variant : JSON.parse(form?.dataset.typeNations || "{}")[type];
+    showWording(fieldset, nation || undefined);
     return status;
   }
 
@@ -131,6 +135,9 @@
     const field = fieldOf(event);
     const key = COUNCIL_FIELDS[field.dataset?.sc || ""];
     if (!key || (event.type === "change") !== (field.tagName === "SELECT")) return;
+    // A code not in the form the field's pattern gives (the engine's, written by the build) is not saved: the engine
+    // would refuse the whole assessment. js/council.js says why beside the field.
+    if (field.validity?.patternMismatch) return;
     /** @type {[string, any][]} */
     const entries = [[`council.${key}`, field.value.trim()]];
     const council = store.getAssessment().council;
@@ -190,7 +197,9 @@
     const field = fieldOf(event);
     const box = /** @type {HTMLElement | null} */ (field.closest?.('[data-sc="plan"][data-question]'));
     if (!box || !field.dataset?.plan) return;
-    if ((event.type === "change") !== (field.tagName === "SELECT" || field.type === "date")) return;
+    const chosen = event.type === "choose"; // a status chosen with the keyboard (below)
+    if (!chosen && (event.type === "change") !== (field.tagName === "SELECT" || field.type === "date")) return;
+    if (!chosen && field.dataset.passing) return; // arrowed to, not chosen yet
     const status = /** @type {HTMLSelectElement | null} */ (box.querySelector('[data-plan="status"]'))?.value || "";
     // The field changed, merged into the entry as saved now (store.js, changePlanField): another tab's change to
     // another field of it a moment ago is kept.
@@ -198,6 +207,25 @@
   }
   document.addEventListener("input", planField);
   document.addEventListener("change", planField);
+  // An action's status is saved when it is chosen, not while the keyboard passes over it: Chromium changes a closed
+  // <select>, and fires change, at each arrow key (an action became Done on the way to Not planned). After such
+  // keys the status is saved on Enter, or when the focus leaves the field.
+  const PASSING = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
+  /** @param {Event} event */
+  const choose = (event) => {
+    const field = fieldOf(event);
+    if (field.dataset?.plan !== "status" || !field.dataset.passing) return;
+    delete field.dataset.passing;
+    field.dispatchEvent(new Event("choose", { bubbles: true }));
+  };
+  document.addEventListener("keydown", (event) => {
+    const field = fieldOf(event);
+    if (field.dataset?.plan !== "status") return;
+    if (event.key === "Enter") choose(event);
+    else if (!event.altKey && (PASSING.has(event.key) || (event.key.length === 1 && event.key !== " "))) field.dataset.passing = "true";
+  });
+  document.addEventListener("focusout", choose);
+  document.addEventListener("choose", planField);
   // An outcome indicator's period, counts and note (results page): the whole entry from its fields (store.js, indicatorEntry).
   document.addEventListener("input", (event) => {
     const box = /** @type {HTMLElement | null} */ (fieldOf(event).closest?.('[data-sc="indicator"][data-indicator]'));

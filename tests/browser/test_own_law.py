@@ -93,3 +93,22 @@ def test_nothing_hidden_is_drawn_on_any_page(page, base_url):
         follow(page, base_url, path)
         poll(page, f"async () => Boolean(await ({SCORES_NOW})())", timeout=ENGINE_TIMEOUT / 1000)
         assert page.evaluate(DRAWN_THOUGH_HIDDEN) == [], path
+
+
+def test_own_law_from_the_first_paint_before_the_engine(page, base_url, built_site):
+    """Before the modules and the engine (a first visit's 3 s, or a slow council laptop), each question is already
+    shown in its nation's wording, with its nation's duty: the early script knows the nation from the council type."""
+    compiled = bank(built_site)
+    pick(page, base_url, *COUNCILS["wales"])
+    held = []
+    page.route("**/assets/app.js", lambda route: held.append(route))  # no modules, so no engine result
+    page.goto(base_url + "themes/safeguarding.html", wait_until="commit")
+    page.wait_for_selector("#q-SAF-07", state="attached")
+    assert not page.evaluate("document.documentElement.dataset.engine")
+    questions = {q["id"]: q for t in compiled["themes"] for q in t["questions"]}
+    shown = {s["id"]: s for s in page.evaluate(SHOWN)}
+    for qid in ("SAF-03", "SAF-04", "SAF-07"):
+        gate = own(questions[qid], "wales", "gate")
+        assert shown[qid]["duties"] == ([f"Legal duty: {gate['law']}"] if gate else []), qid
+    for route in held:
+        route.continue_()

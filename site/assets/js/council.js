@@ -3,6 +3,7 @@
 // self-hosted, turns it into a search-as-you-type field. Choosing changes the <select>, and
 // site/early/form.js saves what was chosen: this module only shows what is saved.
 import { find, findAll, h, replace } from "./dom.js";
+import { markField, unmarkField } from "./feedback.js";
 import { getAssessment, subscribe } from "./store.js";
 
 const ASSETS = new URL("../", import.meta.url);
@@ -210,6 +211,16 @@ export function mountCouncilPicker(root) {
     showFunctions(functions, council, labels);
   };
   show();
+  // An ONS code in the wrong form is not saved (site/early/form.js): say so beside it once the officer leaves the field.
+  const ons = root.querySelector('[data-sc="council-ons"]');
+  if (ons instanceof HTMLInputElement) {
+    const check = (/** @type {Event} */ event) => {
+      if (!ons.validity.patternMismatch) unmarkField(ons);
+      else if (event.type === "change") markField(ons, "Enter an ONS code in the right form: a letter (E, W, S or N) and 8 digits, like E07000234");
+    };
+    ons.addEventListener("input", check);
+    ons.addEventListener("change", check);
+  }
   const given = getAssessment().council;
   if (parts && !given.code && (given.name || given.type)) parts.byHand.open = true; // a council given by hand: its fields
   if (parts) enhance(parts.select, labels).catch(() => { /* the plain <select> still works */ });

@@ -54,8 +54,10 @@ export function showErrors(slot, errors) {
   return summary;
 }
 
+// A field's own error message (GOV.UK error message): above the field, read with it, the field marked invalid.
 /** @param {HTMLElement} field @param {string} message */
-function markField(field, message) {
+export function markField(field, message) {
+  unmarkField(field);
   const id = field.id ? `${field.id}-error` : `sc-error-${(counter += 1)}`;
   const note = h("p", { class: "sc-error-message", id, "data-sc": "field-error" },
     h("span", { class: "sc-visually-hidden" }, "Error: "), message);
@@ -65,19 +67,24 @@ function markField(field, message) {
   field.classList.add("sc-invalid");
 }
 
+/** @param {Element} field */
+export function unmarkField(field) {
+  const note = field.previousElementSibling;
+  if (!(note instanceof HTMLElement) || note.dataset.sc !== "field-error") return;
+  field.removeAttribute("aria-invalid");
+  field.classList.remove("sc-invalid");
+  const rest = (field.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && id !== note.id);
+  if (rest.length) field.setAttribute("aria-describedby", rest.join(" "));
+  else field.removeAttribute("aria-describedby");
+  note.remove();
+}
+
 // Take away a form's error messages: the summary in `slot`, and each field's message in its section.
 /** @param {HTMLElement} slot */
 export function clearErrors(slot) {
-  for (const note of (slot.closest("[data-form]") || slot).querySelectorAll('[data-sc="field-error"]')) {
-    const field = note.nextElementSibling;
-    if (field) {
-      field.removeAttribute("aria-invalid");
-      field.classList.remove("sc-invalid");
-      const rest = (field.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && id !== note.id);
-      if (rest.length) field.setAttribute("aria-describedby", rest.join(" "));
-      else field.removeAttribute("aria-describedby");
-    }
-    note.remove();
+  for (const note of [...(slot.closest("[data-form]") || slot).querySelectorAll('[data-sc="field-error"]')]) {
+    if (note.nextElementSibling) unmarkField(note.nextElementSibling);
+    else note.remove();
   }
   replace(slot);
 }
