@@ -17,6 +17,7 @@ import { buildSearchIndexWhenIdle } from "./js/search.js";
 import { subscribe } from "./js/store.js";
 import { showNotices, showUpdateReady } from "./js/notices.js";
 import { mountBrowserCheck, serviceWorkerRegistered } from "./js/browser-check.js";
+import { showSaving } from "./js/saving.js";
 
 /** @type {(() => void)[]} */
 let unmount = [];
@@ -43,6 +44,7 @@ function mount() {
   if (compare) unmount.push(mountCompare(compare));
   unmount.push(onEngineStatus(showEngineStatus), mountBrowserCheck());
   showNotices();
+  showSaving();
   unmount.push(mountLanding(page)); // last: once the page's parts are in place
 }
 
@@ -92,5 +94,6 @@ startScoring();
 buildSearchIndexWhenIdle();
 onEngineStatus((status) => status.state !== "loading" && registerServiceWorker());
 subscribe(showNotices);
+subscribe(showSaving);
 if (window.document$) window.document$.subscribe(mount);
 else mount();

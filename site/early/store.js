@@ -22,6 +22,9 @@
   const UNDO_KEY = "scorecard.undo.v1"; // the assessment an import replaced, until it is undone or another import replaces it
   const ASIDE = "scorecard.unreadable."; // + the time: saved data that could not be read, exactly as it was
   const ME_KEY = "scorecard.me.v1"; // the officer's name in this browser, recorded with each change they make (not part of the assessment)
+  // When this browser last saved the assessment as a file: {assessment: when it was started, at, file}. Not part of
+  // the assessment: an officer is told on every page when they last exported it, and whether it changed since.
+  const EXPORTED_KEY = "scorecard.exported.v1";
   // The file's format and version, as scorecard/engine/assessment.py writes them (tests/test_js_rules.py checks).
   const FORMAT = "scorecard-assessment";
   const FORMAT_VERSION = 1;
@@ -548,7 +551,7 @@
         };
         if (blocked) [released, blocked] = [blocked.text, null]; // the officer chose to delete it
         try {
-          for (const key of [UNDO_KEY, ME_KEY, ...kept.map((k) => k.key)]) storage().removeItem(key);
+          for (const key of [UNDO_KEY, ME_KEY, EXPORTED_KEY, ...kept.map((k) => k.key)]) storage().removeItem(key);
         } catch (error) {
           /* storage turned off: nothing kept */
         }
@@ -647,6 +650,28 @@
       },
       // An outcome indicator's entry as the results page's fields give it whole (indicatorEntry).
       changeIndicator: (id, fields) => changeAll([[`indicators.${id}`, indicatorEntry(fields)]]),
+      // The assessment was saved as a file (Export): remembered for this assessment, so each page can say when.
+      markExported(file) {
+        try {
+          storage().setItem(EXPORTED_KEY, JSON.stringify({ assessment: started(getAssessment()), at: stampTime(), file }));
+        } catch (error) {
+          /* storage turned off: the page says it was never exported */
+        }
+        notify("this-tab");
+      },
+      // When this assessment was last exported, and whether anything was changed after (null: never).
+      lastExported() {
+        let entry = null;
+        try {
+          entry = JSON.parse(storage().getItem(EXPORTED_KEY) || "null");
+        } catch (error) {
+          return null;
+        }
+        const record = getAssessment();
+        if (!isObject(entry) || entry.assessment !== started(record) || typeof entry.at !== "string") return null;
+        const changed = Object.entries(record.provenance).some(([key, p]) => key !== STARTED && instant(p.at) > instant(entry.at));
+        return { at: entry.at, file: String(entry.file || ""), changed };
+      },
       // Sign-off (name, role, date) or its withdrawal (null).
       signOff: (entry) => changeAll([["sign_off", entry || undefined]]),
       // A carried-over answer confirmed as still right: it no longer needs review.
@@ -670,12 +695,12 @@
             keepAside(stored);
           }
         }
-        if (key === KEY || key === null || key === UNDO_KEY || key.startsWith(ASIDE)) notify("other-tab");
+        if (key === KEY || key === null || key === UNDO_KEY || key === EXPORTED_KEY || key.startsWith(ASIDE)) notify("other-tab");
       },
     };
   }
 
-  const rules = { KEY, UNDO_KEY, ASIDE, ME_KEY, FORMAT, FORMAT_VERSION, STARTED, SPACE, WEB_LINK, NA };
+  const rules = { KEY, UNDO_KEY, ASIDE, ME_KEY, EXPORTED_KEY, FORMAT, FORMAT_VERSION, STARTED, SPACE, WEB_LINK, NA };
   const pure = { newerVersion, blankAssessment, shapeProblem, normalise, get, put, keysOf, merge, instant, evidenceEntry, planEntry, indicatorEntry, functionsToSave, scoringInput };
   if (typeof document === "undefined") {
     // Node (tests/js/): the functions, and the store over a storage the test gives.

@@ -67,6 +67,10 @@ interface Store {
   needsCarryOver(): boolean;
   savedByNewerVersion(): boolean;
   keptAside(): KeptAside[];
+  /** The assessment was exported as `file` now: remembered in this browser for this assessment. */
+  markExported(file: string): void;
+  /** When this assessment was last exported here, and whether it changed after; null if never. */
+  lastExported(): { at: string; file: string; changed: boolean } | null;
   myName(): string;
   setMyName(name: string): void;
   signOff(entry: { name: string; role: string; date: string } | null): void;
@@ -87,6 +91,7 @@ interface EarlyRules {
   UNDO_KEY: string;
   ASIDE: string;
   ME_KEY: string;
+  EXPORTED_KEY: string;
   FORMAT: string;
   FORMAT_VERSION: number;
   STARTED: string;

@@ -9,6 +9,8 @@ the bank sets, duties to answer apart from duties not met, long dates, each nati
 
 from __future__ import annotations
 
+import json
+
 from .conftest import ENGINE_TIMEOUT, saved
 from .test_council_picker import follow, pick
 
@@ -127,3 +129,101 @@ def test_sign_off_on_the_check_answers_page(page, base_url):
     page.wait_for_selector('[data-sc="board"][data-ready="true"]', timeout=ENGINE_TIMEOUT)
     assert "changed since" in page.locator(".sc-board__signoff").inner_text()
     assert "Terms used in this report" in page.locator('[data-sc="board"]').inner_text()
+
+
+def test_not_planned_asks_its_reason_and_arrow_keys_save_nothing_until_chosen(page, base_url):
+    """F03 and F04: by mouse, "Not planned" shows its reason field and is saved once the reason is given; by keyboard,
+    arrowing through the statuses saves none of those passed, and the one chosen is saved on Enter or on leaving."""
+    pick(page, base_url, "Tunbridge", "Tunbridge Wells Borough Council")
+    results_page(page, base_url)
+    boxes = page.locator('[data-sc="plan"]')
+    plan = lambda: saved(page).get("action_plan", {})  # noqa: E731
+
+    # by mouse
+    box = boxes.nth(0)
+    qid = box.get_attribute("data-question")
+    box.locator("summary").click()
+    box.locator('[data-plan="status"]').select_option("not_planned")
+    reason = box.locator('[data-plan="reason"]')
+    assert reason.is_visible() and qid not in plan()  # asked first, nothing saved yet
+    reason.fill("The premises licence register is kept by the county.")
+    page.wait_for_function(f"() => JSON.parse(localStorage.getItem('scorecard.assessment.v1')).action_plan?.['{qid}']")
+    assert plan()[qid] == {"status": "not_planned", "reason": "The premises licence register is kept by the county."}
+    page.wait_for_timeout(500)  # the results re-render with the plan: the reason stays in view
+    assert box.locator('[data-plan="reason"]').is_visible()
+    assert box.locator('[data-plan="status"]').input_value() == "not_planned"
+
+    # by keyboard: passing In progress and Done saves neither
+    box = boxes.nth(1)
+    qid = box.get_attribute("data-question")
+    box.locator("summary").click()
+    box.locator('[data-plan="status"]').focus()
+    for _ in range(2):
+        page.keyboard.press("ArrowDown")
+    page.wait_for_timeout(300)
+    assert qid not in plan()
+    page.keyboard.press("ArrowDown")  # Not planned: its reason is asked for
+    assert box.locator('[data-plan="reason"]').is_visible() and qid not in plan()
+    page.keyboard.press("ArrowUp")  # back to Done, and chosen with Enter
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => JSON.parse(localStorage.getItem('scorecard.assessment.v1')).action_plan?.['{qid}']")
+    assert plan()[qid] == {"status": "done"}
+
+    # by keyboard, then leaving the field: the status shown is the one saved
+    box = boxes.nth(2)
+    qid = box.get_attribute("data-question")
+    box.locator("summary").click()
+    box.locator('[data-plan="status"]').focus()
+    page.keyboard.press("ArrowDown")
+    assert qid not in plan()
+    page.keyboard.press("Tab")
+    page.wait_for_function(f"() => JSON.parse(localStorage.getItem('scorecard.assessment.v1')).action_plan?.['{qid}']")
+    assert plan()[qid] == {"status": "in_progress"}
+
+
+def test_an_ons_code_in_the_wrong_form_is_refused_beside_it(page, base_url):
+    """F20: "E0612" is not saved (the engine would refuse the whole assessment); the field says why, and a real code
+    is saved."""
+    page.goto(base_url + "index.html")
+    page.click('[data-sc="council-not-listed"]')
+    page.fill("#sc-council-name", "A New Unitary Council")
+    page.select_option("#sc-council-type", "unitary")
+    field = page.locator("#sc-council-ons")
+    field.fill("E0612")
+    field.blur()
+    assert "ons_code" not in saved(page)["council"]
+    assert field.get_attribute("aria-invalid") == "true"
+    error = page.locator("#sc-council-ons-error")
+    assert "Enter an ONS code" in error.text_content() and "E07000234" in error.text_content()
+    assert error.get_attribute("id") in field.get_attribute("aria-describedby")
+    field.fill("E06000035")
+    assert saved(page)["council"]["ons_code"] == "E06000035"
+    assert field.get_attribute("aria-invalid") is None and page.locator("#sc-council-ons-error").count() == 0
+
+
+def test_every_page_says_when_the_assessment_was_last_exported(page, base_url):
+    """F07: with answers saved only in this browser, every page says so and offers a copy; after an export it says
+    when, and again once answers change. The browser is asked to keep the site's storage."""
+    page.add_init_script("""if (navigator.storage) { window.persistAsked = 0; const ask = navigator.storage.persist.bind(navigator.storage);
+      navigator.storage.persist = () => { window.persistAsked += 1; return ask(); }; }""")
+    pick(page, base_url, "Tunbridge", "Tunbridge Wells Borough Council")
+    assert page.locator('[data-sc="saving"]').inner_text().strip() == ""  # nothing answered: nothing to lose yet
+    answer_first(page, base_url, "spoc", 1)
+    for path in ("index.html", "themes/spoc.html", "results.html", "report.html"):
+        follow(page, base_url, path)
+        banner = page.locator('[data-sc="saving"]')
+        banner.get_by_text("Not exported yet").wait_for()
+        assert banner.locator('[data-sc="export-copy"]').is_visible(), path
+    assert page.evaluate("window.persistAsked") >= 1
+    with page.expect_download() as download:
+        page.click('[data-sc="export-copy"]')
+    assert json.loads(open(download.value.path(), encoding="utf-8").read())["council"]["code"] == "TUN"
+    banner = page.locator('[data-sc="saving"]')
+    banner.get_by_text("no change since").wait_for()
+    assert (
+        page.locator('[data-sc="export-copy-done"]')
+        .inner_text()
+        .startswith(f"Saved {download.value.suggested_filename}")
+    )
+    answer_first(page, base_url, "spoc", 2)
+    page.locator('[data-sc="saving"]').get_by_text("answers have changed since").wait_for()

@@ -322,3 +322,26 @@ test("F28: 'Not planned' waits for its reason, then both are saved", () => {
   one.changePlanField("SPC-01", "reason", "The county does it.", "not_planned");
   assert.deepEqual(one.getAssessment().action_plan["SPC-01"], { status: "not_planned", reason: "The county does it." });
 });
+
+test("an export is remembered for this assessment, with whether it changed after, and other tabs hear of it", () => {
+  const storage = new MemoryStorage();
+  const time = clock();
+  const a = tab(storage, time);
+  const b = tab(storage, time);
+  a.change("SPC-01", "yes");
+  assert.equal(a.lastExported(), null); // never exported
+  time.tick();
+  const heard = [];
+  b.subscribe((_, source) => heard.push(source));
+  a.markExported("scorecard-x-2026-05-01.json");
+  b.otherTabSaved(early.EXPORTED_KEY);
+  assert.deepEqual(heard, ["other-tab"]);
+  assert.deepEqual(a.lastExported(), { at: "2026-05-01T09:00:01.000Z", file: "scorecard-x-2026-05-01.json", changed: false });
+  assert.equal(b.lastExported().changed, false);
+  time.tick();
+  b.change("SPC-02", "no");
+  a.otherTabSaved(KEY);
+  assert.equal(a.lastExported().changed, true); // changed since, in either tab
+  a.clearAssessment(); // another assessment: not exported yet
+  assert.equal(a.lastExported(), null);
+});

@@ -4,6 +4,7 @@ import { download, find, h, labelCells, replace, scrollRegion } from "./dom.js";
 import { longDate, pct, score } from "./format.js";
 import { clearAssessment, discardSetAside, getAssessment, savedByNewerVersion } from "./store.js";
 import { importFile } from "./importing.js";
+import { exportAssessment } from "./saving.js";
 import { onScores } from "./scores.js";
 import { noScoresHere } from "./browser-check.js";
 import { answeredOf, dutiesCount, exposureName, failedGates, riskName, themeApplies, tierName, typeInNation } from "./views.js";
@@ -328,17 +329,15 @@ export function mountResults(root) {
   const slot = part("message");
   part("print").addEventListener("click", () => window.print());
   part("export-json").addEventListener("click", async () => {
-    const assessment = getAssessment();
-    /** @type {AnyAssessment} */
-    let file = assessment;
+    /** @type {AnyAssessment | undefined} */
+    let file;
     if (find(root, '[data-sc="export-no-names"]', HTMLInputElement).checked) {
       // names and times are the engine's to leave out (engine/sharing.py says what goes)
-      const reply = await call("export_without_names", assessment);
+      const reply = await call("export_without_names", getAssessment());
       if (!reply.ok) return showProblem(slot, "The assessment could not be exported.", reply.problems);
       file = reply.assessment;
     }
-    const name = `${fileStem(assessment)}.json`;
-    download(name, "application/json", JSON.stringify(file, null, 2) + "\n");
+    const name = exportAssessment(file);
     showDone(slot, `Saved ${name} to your device`, [h("p", {},
       "Find it in your browser's downloads and keep it where your council backs files up: it is the only copy outside this browser. ",
       "Import it here, or in another browser, to carry on.")]);

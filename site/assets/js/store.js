@@ -11,6 +11,8 @@ export const {
   getAssessment,
   importAssessment,
   keptAside,
+  lastExported,
+  markExported,
   lastSaveError,
   myName,
   needsCarryOver,
