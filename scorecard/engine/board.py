@@ -413,7 +413,7 @@ def _answer_text(question: Question, value: Any, entry: dict[str, Any]) -> str:
     if entry["status"] == NOT_ASKED:
         parent = question.depends_on
         if entry.get("reason") == PARENT_CLOSED:
-            return f"Not asked: the answer to {parent} closes it (counts as not met)"
+            return f"Not asked, because of the answer to {parent} (counts as not met)"
         if entry.get("reason") == PARENT_UNANSWERED:
             return f"Not asked until {parent} is answered (counts as not evidenced)"
     if value is None:

@@ -80,3 +80,14 @@ def test_an_answer_announces_the_new_score_only(page, base_url):
     said = page.locator('[data-sc="live-announce"]').text_content()
     score = page.locator('[data-sc="theme-score"]').inner_text()
     assert said.startswith(f"Score {score} out of 100, ") and len(said) < 80, said
+
+
+def test_source_addresses_are_links(page, base_url):
+    """F17: a source's web address can be followed (it was plain text)."""
+    pick(page, base_url, "Tunbridge", "Tunbridge Wells Borough Council")
+    follow(page, base_url, "themes/spoc.html")
+    page.wait_for_selector('[data-sc="theme-page"][data-theme="spoc"]')
+    sources = page.locator(".sc-sources li").filter(has_text="https://")
+    assert sources.count()
+    link = sources.first.locator("a")
+    assert link.get_attribute("href").startswith("https://") and link.inner_text() in sources.first.inner_text()

@@ -15,7 +15,7 @@ const GAP = 8; // px between the sticky parts and what was scrolled to
 const CANCEL = ["wheel", "touchstart", "keydown", "mousedown", "focusin"]; // the officer (or the page) moves on
 
 // The height at the top of the viewport that sticky parts cover: Material's header, and the score line while sticky.
-export function coveredHeight() {
+function coveredHeight() {
   let bottom = document.querySelector(".md-header")?.getBoundingClientRect().bottom || 0;
   for (const line of findAll(document, ".sc-live-line")) {
     const style = getComputedStyle(line);

@@ -41,13 +41,13 @@ export function failedGates(theme) {
 
 // A question's id as a link to it on its theme page; `base` leads from this page to the site's top folder.
 /** @param {string} id @param {string} themeId @param {string} [base] */
-export function questionLink(id, themeId, base = "") {
+function questionLink(id, themeId, base = "") {
   return h("a", { href: `${base}themes/${themeId}.html#q-${id}` }, id);
 }
 
 // "High residual risk: medium exposure, early progress", or why it is not rated (the questions it waits for, linked).
 /** @param {AnyResult} result @param {Result.Theme} theme @param {string} [base] @returns {Child} */
-export function riskSentence(result, theme, base = "../") {
+function riskSentence(result, theme, base = "../") {
   if (!theme.risk_rated) return result.labels.not_risk_rated;
   if (!theme.risk) return theme.exposure ? "Risk not rated: no tier yet." : ["Risk not rated: answer ", contextNeeded(result, theme, base), "."];
   return `${riskName(result, theme.risk)}: ${exposureName(result, theme.exposure).toLowerCase()}, ${tierName(result, theme.tier).toLowerCase()}.`;
@@ -142,7 +142,7 @@ export function dutiesCount(theme) {
 
 // A theme's status on the home page's task list (the GOV.UK pattern): a tag, and a short line once it has a score.
 /** @param {AnyResult} result @param {Result.Theme} theme @returns {{ tag: string, kind: string, detail: string }} */
-export function themeStatus(result, theme) {
+function themeStatus(result, theme) {
   const given = theme.answered + theme.not_applicable;
   if (theme.asked === 0) return { tag: "Does not apply", kind: "none", detail: "No question in this theme is asked of your type of council." };
   if (!given) return { tag: "Not started", kind: "todo", detail: "" };
