@@ -194,8 +194,9 @@ def test_failed_import_leaves_saved_answers(page, base_url, tmp_path):
     bad = tmp_path / "not-an-assessment.json"
     bad.write_text('{"format": "something-else"}')
     page.set_input_files('[data-sc="import"]', str(bad))
-    page.wait_for_selector('[data-sc="message"] .sc-error')
-    assert "could not be imported" in page.locator('[data-sc="message"]').inner_text()
+    summary = page.locator('[data-sc="message"] [data-sc="error-summary"]')  # beside the import button, focused
+    summary.wait_for()
+    assert "could not be imported" in summary.inner_text() and summary.evaluate("s => s === document.activeElement")
     assert saved(page) == before
 
 

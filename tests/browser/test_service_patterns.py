@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from .conftest import ENGINE_TIMEOUT, saved
+from .conftest import ENGINE_TIMEOUT, poll, saved
 from .test_council_picker import follow, pick
 
 
@@ -56,6 +56,8 @@ def test_results_sentences_say_what_the_rules_say(page, base_url):
     assert "legal duty to answer" in table or "legal duties to answer" in table
     assert "(England) (England)" not in page.locator('[data-sc="results-functions"]').inner_text()
     assert page.locator('[data-sc="print"]').inner_text() == "Print this page"
+    labels = poll(page, "() => window.Chart?.getChart(document.querySelector('[data-sc=\"chart\"]'))?.data.labels")
+    assert "Statement, operations and workforce (not scored yet)" in labels  # F25: not drawn as a score of 0
     assert page.locator('.sc-toolbar a[href$="report.html"]').inner_text().startswith("Board report")
 
 

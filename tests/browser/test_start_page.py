@@ -85,3 +85,10 @@ def test_a_council_type_is_named_with_its_nation_once(page, base_url):
     types = page.locator(".sc-council-types dt").all_inner_texts()
     assert "Unitary authority (England)" in types and "County council (England)" in types
     assert not [t for t in types if t.count("England") > 1]
+
+
+def test_a_councils_functions_are_described_with_its_type_as_named(page, base_url):
+    """F26: "These are a northern ireland district council's usual functions" lowercased a nation's name."""
+    pick(page, base_url, "Belf", "Belfast City Council")
+    said = page.locator('[data-sc="council-functions-changed"]').inner_text()
+    assert said == "These are the usual functions of your council type (Northern Ireland district council)."

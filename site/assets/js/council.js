@@ -176,11 +176,11 @@ function showFunctions(fieldset, council, labels) {
   }
   const added = runs.filter((f) => !defaults.includes(f)).map((f) => names[f]);
   const removed = defaults.filter((f) => !runs.includes(f)).map((f) => names[f]);
-  const typeName = (labels.types[council.type] || "council").toLowerCase();
+  const typeName = labels.types[council.type] || "council"; // as named: "Northern Ireland" keeps its capitals
   const changes = [added.length ? `also runs ${added.join(", ")}` : null, removed.length ? `does not run ${removed.join(", ")}` : null].filter(Boolean);
   find(fieldset, '[data-sc="council-functions-changed"]').textContent = changes.length
-    ? `Changed from a ${typeName}'s usual functions: your council ${changes.join("; ")}. Your results will say so.`
-    : `These are a ${typeName}'s usual functions.`;
+    ? `Changed from the usual functions of your council type (${typeName}): your council ${changes.join("; ")}. Your results will say so.`
+    : `These are the usual functions of your council type (${typeName}).`;
 }
 
 // The home page: the picker (when the build listed the register), the manual fields, the functions.

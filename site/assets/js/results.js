@@ -294,7 +294,7 @@ async function drawChart(canvas, result) {
   chart = new Chart(canvas, {
     type: "bar",
     data: {
-      labels: themes.map((t) => t.title),
+      labels: themes.map((t) => (t.score === null ? `${t.title} (not scored yet)` : t.title)), // not a score of 0
       datasets: [{ label: "Score (0-100)", data: themes.map((t) => t.score ?? 0), backgroundColor: "#3949ab" }],
     },
     options: {
