@@ -8,9 +8,12 @@
 // offset in the history entry a moment after each scroll, which can be the new page's entry). So the target (or,
 // for a link without one, the page's top) is put back until the page has settled, or until the officer moves on.
 import { findAll } from "./dom.js";
+import { latestScores, onScores } from "./scores.js";
 
-const SETTLE_MS = 4000;
-const TOP_MS = 1000; // a page reached by a link without a target: Material's restore comes within a frame or two
+const SETTLE_MS = 2000;
+const FIRST_MS = 300; // Material's restore of an old offset comes within a frame or two of the page's arrival
+const AFTER_SCORE_MS = 1000; // the questions the engine hides or shows are laid out a moment after its result
+const MAX_MS = 30000;
 const GAP = 8; // px between the sticky parts and what was scrolled to
 const CANCEL = ["wheel", "touchstart", "keydown", "mousedown", "focusin"]; // the officer (or the page) moves on
 
@@ -35,20 +38,45 @@ function scrollToTop(element) {
   if (Math.abs(by) > 1) window.scrollBy({ top: by, behavior: "instant" });
 }
 
-// Keep `place()` true (it scrolls when needed) until the page has settled, or the officer scrolls, types or clicks.
-/** @param {() => unknown} place @param {number} [ms] */
-function hold(place, ms = SETTLE_MS) {
+// Keep an element at the top while the page settles around it: whenever the layout above it moves it (questions laid
+// out, or shown and hidden by the engine's first result for the page, which a full load can wait seconds for), it
+// is put back, until a moment after that result (SETTLE_MS at least, MAX_MS at most). Until FIRST_MS any scroll is
+// undone (Material restores an old offset just after the page arrives); after that, a scroll by anyone else (the
+// officer, find in page, a script) ends the hold, as scrolling, typing, clicking or moving the focus do.
+/** @param {() => Element | "top" | null} aim the element to keep at the top, the page's own top, or null (nothing to
+ * place in this frame: the target is not laid out) @param {boolean} settle whether to wait for the engine's result */
+function hold(aim, settle) {
+  const started = performance.now();
+  let until = started + (settle ? SETTLE_MS : FIRST_MS);
+  let stopScores = () => {};
+  if (settle) {
+    stopScores = onScores((scores) => {
+      if (scores.reason !== "loading") until = Math.max(until, performance.now() + AFTER_SCORE_MS);
+    });
+  }
+  const waiting = () => settle && latestScores().reason === "loading" && performance.now() - started < MAX_MS;
   let done = false;
   const stop = () => {
     done = true;
+    stopScores();
     for (const type of CANCEL) removeEventListener(type, stop, true);
   };
   for (const type of CANCEL) addEventListener(type, stop, { capture: true, passive: true });
-  const until = performance.now() + ms;
+  /** @type {{ y: number, at: number } | null} where the page was left scrolled, and where the element then was */
+  let left = null;
   const step = () => {
     if (done) return;
-    place();
-    if (performance.now() < until) requestAnimationFrame(step);
+    const aimed = aim();
+    const element = aimed instanceof Element ? aimed : null;
+    if (aimed) {
+      const at = element ? element.getBoundingClientRect().top + scrollY : 0; // its place in the page
+      const early = performance.now() - started < FIRST_MS;
+      if (left && !early && Math.abs(scrollY - left.y) > 1 && Math.abs(at - left.at) <= 1) return stop(); // scrolled by another
+      if (element) scrollToTop(element);
+      else if (scrollY) window.scrollTo({ top: 0, behavior: "instant" });
+      left = { y: scrollY, at: element ? element.getBoundingClientRect().top + scrollY : 0 };
+    }
+    if (performance.now() < until || waiting()) requestAnimationFrame(step);
     else stop();
   };
   step();
@@ -61,10 +89,10 @@ function hold(place, ms = SETTLE_MS) {
 /** @param {"load" | "link" | "history" | "hash"} arrived */
 function land(arrived) {
   const id = decodeURIComponent(location.hash.slice(1));
-  const target = id && document.getElementById(id);
-  if (target) return hold(() => target.isConnected && target.getClientRects().length && scrollToTop(target));
+  const target = id ? document.getElementById(id) : null;
+  if (target) return hold(() => (target.isConnected && target.getClientRects().length ? target : null), true);
   if (id || arrived !== "link") return () => {};
-  return hold(() => scrollY && window.scrollTo({ top: 0, behavior: "instant" }), TOP_MS);
+  return hold(() => "top", false);
 }
 
 // A focused control under the sticky parts (the browser leaves one alone that is already on screen, even behind
@@ -73,7 +101,9 @@ function land(arrived) {
 /** @param {FocusEvent} event */
 function clearFocus(event) {
   const element = event.target;
-  if (!(element instanceof Element)) return;
+  // Not while the pointer is down: scrolling between the press and the release would move the control from under
+  // it, and the click would be lost (a clicked control is on the screen already).
+  if (!(element instanceof Element) || pressing) return;
   requestAnimationFrame(() => {
     const covered = coveredHeight();
     const room = innerHeight - covered - GAP;
@@ -85,6 +115,7 @@ function clearFocus(event) {
   });
 }
 
+let pressing = false;
 let watching = false;
 /** @type {"load" | "link" | "history"} how the page being mounted was reached */
 let navigated = "load";
@@ -97,6 +128,8 @@ export function mountLanding(page) {
   if (!watching) {
     watching = true;
     document.addEventListener("focusin", clearFocus);
+    document.addEventListener("pointerdown", () => { pressing = true; }, true);
+    for (const type of ["pointerup", "pointercancel"]) document.addEventListener(type, () => { pressing = false; }, true);
     window.addEventListener("resize", pad);
     window.addEventListener("popstate", () => { navigated = "history"; });
   }
