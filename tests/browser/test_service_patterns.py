@@ -56,6 +56,15 @@ def test_results_sentences_say_what_the_rules_say(page, base_url):
     assert "legal duty to answer" in table or "legal duties to answer" in table
     assert "(England) (England)" not in page.locator('[data-sc="results-functions"]').inner_text()
     assert page.locator('[data-sc="print"]').inner_text() == "Print this page"
+    # the sticky line's count says the same: duties not answered are "to answer", not "not met"
+    follow(page, base_url, "themes/safeguarding.html")
+    page.wait_for_selector(
+        '[data-sc="theme-page"][data-theme="safeguarding"] [data-sc="duties-link"]', timeout=ENGINE_TIMEOUT
+    )
+    line = page.locator('[data-sc="duties-link"]').inner_text()
+    assert "to answer" in line and "not met" not in line, line
+    follow(page, base_url, "results.html")
+    page.wait_for_selector('[data-sc="summary-table"]', timeout=ENGINE_TIMEOUT)
     labels = poll(page, "() => window.Chart?.getChart(document.querySelector('[data-sc=\"chart\"]'))?.data.labels")
     assert "Statement, operations and workforce (not scored yet)" in labels  # F25: not drawn as a score of 0
     assert page.locator('.sc-toolbar a[href$="report.html"]').inner_text().startswith("Board report")

@@ -177,7 +177,7 @@ export function renderLiveScore(line, details, themeId, scores) {
       h("span", { class: "sc-live__outof" }, " / 100")),
     h("p", { class: "sc-live__tier", "data-sc": "theme-tier" }, shortTier(result, theme)),
     h("p", { class: "sc-live__risk", "data-sc": "theme-risk" }, theme.risk ? riskName(result, theme.risk) : "Risk not rated"),
-    duties ? h("p", {}, h("a", { href: `#sc-duties-${themeId}`, "data-sc": "duties-link" }, `${duties} legal ${duties === 1 ? "duty" : "duties"} not met`)) : null);
+    duties ? h("p", {}, h("a", { href: `#sc-duties-${themeId}`, "data-sc": "duties-link" }, dutiesCount(theme))) : null);
   const notice = gateNotice(result, theme);
   if (notice) notice.id = `sc-duties-${themeId}`;
   const why = theme.score !== null && !theme.tier ? theme.rating_note : "";
