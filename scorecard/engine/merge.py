@@ -347,10 +347,11 @@ def _conflict(bank: Bank, key: str, holders: list[Source]) -> dict[str, Any]:
             for s in holders
         ],
     }
+    assigned_to = ""
     if question is not None:
         assigned: dict[str, str] = next((s.data["assignments"] for s in holders if s.data.get("assignments")), {})
-        conflict["assigned_to"] = assigned.get(question.id) or assigned.get(question.theme) or ""
-    conflict["suggested"] = _suggested(conflict.get("assigned_to", ""), holders, pkey)
+        assigned_to = conflict["assigned_to"] = assigned.get(question.id) or assigned.get(question.theme) or ""
+    conflict["suggested"] = _suggested(assigned_to, holders, pkey)
     return conflict
 
 

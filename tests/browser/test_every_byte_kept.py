@@ -132,7 +132,9 @@ def test_next_year_twice_is_refused_and_can_be_asked_for(mini_page, mini_url):
     first = saved(page)
     assert first["previous"]["assessment_date"] == "2025-06-01"
     page.click('[data-sc="start-next-year"]')
-    refusal = page.wait_for_selector('[data-sc="next-year-message"] [data-sc="error-summary"]', timeout=ENGINE).inner_text()
+    refusal = page.wait_for_selector(
+        '[data-sc="next-year-message"] [data-sc="error-summary"]', timeout=ENGINE
+    ).inner_text()
     assert "was not started" in refusal and "it is this year's assessment already" in refusal
     assert saved(page)["previous"] == first["previous"]  # last year's record is still last year's
     assert page.locator('[data-sc="start-next-year-again"]').count() == 1
