@@ -156,8 +156,9 @@ function themeStatus(result, theme) {
   };
 }
 
-// A theme page's score: one compact line that stays in view (the score, tier, risk and a link to the legal duties
-// not met), and below it, scrolling with the page, the details: the risk in full, the duties by law, the coverage.
+// A theme page's score: one compact line that stays in view (the score, tier, risk and a link to the legal duties not
+// met or to answer and the essential controls not in place), and below it, scrolling with the page, the details: why
+// there is no tier yet, the risk in full, the duties and controls by law, contradictions and the coverage.
 /** @param {HTMLElement} line @param {HTMLElement} details @param {string} themeId @param {import("./scores.js").Scores} scores */
 export function renderLiveScore(line, details, themeId, scores) {
   const result = scores.result;
@@ -170,14 +171,15 @@ export function renderLiveScore(line, details, themeId, scores) {
     replace(details);
     return replace(line, h("p", {}, "None of these questions apply to your type of council."));
   }
-  const duties = failedGates(theme).length;
+  const missing = theme.essentials.filter((e) => e.status === "not_met").length;
+  const held = [dutiesCount(theme), missing ? `${missing} essential control${missing === 1 ? "" : "s"} not in place` : ""].filter(Boolean).join(", ");
   replace(line,
     h("p", { class: "sc-live__score" },
       h("span", { class: "sc-live__number", "data-sc": "theme-score" }, score(theme.score)),
       h("span", { class: "sc-live__outof" }, " / 100")),
     h("p", { class: "sc-live__tier", "data-sc": "theme-tier" }, shortTier(result, theme)),
     h("p", { class: "sc-live__risk", "data-sc": "theme-risk" }, theme.risk ? riskName(result, theme.risk) : "Risk not rated"),
-    duties ? h("p", {}, h("a", { href: `#sc-duties-${themeId}`, "data-sc": "duties-link" }, dutiesCount(theme))) : null);
+    held ? h("p", {}, h("a", { href: `#sc-duties-${themeId}`, "data-sc": "duties-link" }, held)) : null);
   const notice = gateNotice(result, theme);
   if (notice) notice.id = `sc-duties-${themeId}`;
   const why = theme.score !== null && !theme.tier ? theme.rating_note : "";
