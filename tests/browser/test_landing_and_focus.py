@@ -46,10 +46,16 @@ def assert_at_top(where: dict, what: str) -> None:
 
 @pytest.fixture(scope="module")
 def tunbridge_wells(browser, base_url):
-    """A district with legal duties in its lists: a context whose pages share its saved assessment."""
+    """A district with legal duties in its lists: a context whose pages share its saved assessment. One duty is
+    answered as not met (an unanswered duty holds the rating back but is not listed as not met)."""
     context = new_context(browser, base_url)
     page = new_page(context)
     pick(page, base_url, "Tunbridge", "Tunbridge Wells Borough Council")
+    page.goto(base_url + "themes/licensing.html")
+    page.check("#LIC-15-no")
+    page.wait_for_function(
+        "() => JSON.parse(localStorage.getItem('scorecard.assessment.v1')).answers['LIC-15'] === 'no'"
+    )
     page.close()
     yield context
     check_context(context)

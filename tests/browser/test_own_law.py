@@ -24,12 +24,13 @@ COUNCILS = {  # a council of each nation, from the register, of a type that runs
 
 SCORES_NOW = "async () => (await import(new URL('/assets/js/scores.js', location.href).href)).latestScores().result"
 
-# What each shown question looks like: the text drawn in its legend and help, and every "Legal duty" label drawn.
+# What each shown question looks like: the text drawn in its legend and help, and every "Legal duty" label drawn (an
+# essential control's label, the same colour, is no law's and the same in every nation).
 SHOWN = """() => [...document.querySelectorAll("fieldset.sc-question")].filter((f) => f.checkVisibility()).map((f) => ({
   id: f.dataset.question,
   legend: [...f.querySelectorAll("legend [data-wording]")].filter((e) => e.checkVisibility()).map((e) => e.textContent),
   help: [...f.querySelectorAll(".sc-help [data-wording]")].filter((e) => e.checkVisibility()).map((e) => e.textContent),
-  duties: [...f.querySelectorAll(".sc-badge--gate")].filter((e) => e.checkVisibility()).map((e) => e.textContent.trim()),
+  duties: [...f.querySelectorAll(".sc-badge--gate:not([data-sc=essential])")].filter((e) => e.checkVisibility()).map((e) => e.textContent.trim()),
 }))"""
 
 # Elements that carry `hidden` yet are drawn (a stylesheet's display overriding it; Material's "Back to top" button

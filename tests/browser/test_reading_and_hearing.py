@@ -63,7 +63,12 @@ def test_each_question_has_a_heading_and_its_own_duty_in_its_description(page, b
     said = description(page, "#q-SAF-07")
     assert "Legal duty: Social Services and Well-being (Wales) Act 2014" in said, said
     assert "Care Act 2014" not in said and "Scotland" not in said, said
-    assert description(page, "#q-SAF-01").startswith(page.locator("#help-SAF-01").inner_text()[:40])
+    said = description(page, "#q-SAF-01")  # an essential control: its label, then its help
+    assert said.startswith("Essential control:") and page.locator("#help-SAF-01").inner_text()[:40] in said, said
+    plain = page.evaluate(  # a question shown with no label: its help alone
+        "() => [...document.querySelectorAll('fieldset.sc-question:not([hidden])')].find(f => !f.querySelector('.sc-badges')).id"
+    )
+    assert description(page, f"#{plain}").startswith(page.locator(f"#{plain} .sc-help").inner_text()[:40])
 
 
 def test_an_answer_announces_the_new_score_only(page, base_url):
