@@ -8,10 +8,11 @@ rules in full. Run-time code: standard library only.
 from __future__ import annotations
 
 from .bank import Bank
+from .wording import pct
 
 
 def glossary(bank: Bank) -> list[dict[str, str]]:
-    """[{"term", "meaning"}] in the order a reader meets them on a theme page."""
+    """[{"term", "meaning"}] in the order a reader meets them on a theme page; each rule's figures from the bank."""
     tiers = [t.name for t in bank.tiers]
     return [
         {
@@ -29,13 +30,29 @@ def glossary(bank: Bank) -> list[dict[str, str]]:
             "meaning": "Some questions are not answered yet, so the score and tier can still go up as you answer them.",
         },
         {
-            "term": "Legal duty not met",
-            "meaning": "A question that tests a duty in your nation's law is answered no. "
-            f"Until it is met, the theme cannot be rated above {bank.gate_tier_cap.name}.",
+            "term": "Not rated",
+            "meaning": f"A theme gets a tier only once at least {pct(bank.min_answered_weight)} of it is answered "
+            "(by the questions' weight) and its legal duties and essential controls are answered; until then it "
+            "shows a provisional score and what it waits for.",
         },
         {
-            "term": "Not evidenced",
-            "meaning": "A legal duty's question is not answered yet, so the scorecard cannot count the duty as met.",
+            "term": "Legal duty not met",
+            "meaning": "A question that tests a duty in your nation's law is answered no, or another answer "
+            f"contradicts a yes. Until it is met, the theme cannot be rated above {bank.gate_tier_cap.name}.",
+        },
+        {
+            "term": "Essential control",
+            "meaning": "A control that is not a legal duty but without which the rest of its theme does not work. "
+            f"Until it is in place, the theme cannot be rated above {bank.essential_tier_cap.name}.",
+        },
+        {
+            "term": "Not evidenced (to answer)",
+            "meaning": "A legal duty's question is not answered yet, so the scorecard cannot count the duty as met, "
+            "and the theme is not rated until it is.",
+        },
+        {
+            "term": "Answers that contradict each other",
+            "meaning": "Two answers that cannot both be true (each pair is listed with why); one of them needs changing.",
         },
         {
             "term": "Local exposure",
@@ -45,7 +62,7 @@ def glossary(bank: Bank) -> list[dict[str, str]]:
         {
             "term": "Residual risk",
             "meaning": "The risk left once your council's controls (its tier) meet its local exposure: "
-            "high exposure with basic controls is the highest risk.",
+            "high exposure with basic controls is the highest risk. It is not rated until the theme is.",
         },
         {
             "term": "Coverage",
