@@ -340,6 +340,7 @@ def test_calls_waiting_on_a_worker_that_fails_are_answered_with_why(page, base_u
     """A worker that fails after starting answers nothing more: every call waiting on it, and every later one, is
     answered with a failed reply saying so (each caller shows its problems), and the page says the engine stopped."""
     page.goto(base_url + "index.html")
+    give_council_by_hand(page)
     page.select_option("#sc-council-type", "district")
     page.locator('[data-sc="theme-list"] a').first.click()
     wait_for_engine(page)

@@ -169,7 +169,8 @@ def test_start_again_leaves_nothing_of_the_officer_on_a_shared_computer(mini_pag
     page.evaluate("() => localStorage.setItem('scorecard.unreadable.2026-05-01T09:00:00.000Z', '{\"text\": \"{\"}')")
     page.click('[data-sc="start-again"]')
     page.click('dialog[open] button[value="confirm"]')
-    told = page.wait_for_selector('[data-sc="start-again-message"] >> text=Deleted from this browser').inner_text()
+    page.wait_for_selector('[data-sc="start-again-message"] >> text=Deleted from this browser')
+    told = page.inner_text('[data-sc="start-again-message"]')
     assert "your name" in told and "1 copy of saved data that could not be read" in told
     left = page.evaluate("() => Object.keys(localStorage).filter(k => k !== 'scorecard.assessment.v1')")
     assert not [k for k in left if k.startswith(("scorecard.me", "scorecard.unreadable", "scorecard.undo"))]

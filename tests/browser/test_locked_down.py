@@ -16,6 +16,7 @@ from .conftest import (
     ENGINE_TIMEOUT,
     STORAGE_KEY,
     check_context,
+    give_council_by_hand,
     new_context,
     new_page,
     saved,
@@ -60,6 +61,7 @@ def answer(page, base_url: str, navigate: str = "goto") -> None:
     """A council, an answer, a note and evidence on the first theme."""
     if navigate == "goto":
         page.goto(base_url + "index.html")
+    give_council_by_hand(page)
     page.select_option("#sc-council-type", "unitary")
     page.fill("#sc-council-name", "Example Locked Down Council")
     if navigate == "goto":
