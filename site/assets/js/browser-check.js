@@ -4,10 +4,10 @@
 // enhanced security mode and the JIT policies turn off WebAssembly, which the scoring engine needs;
 // site data may be blocked (answers are then kept in this tab only); service workers and the Cache
 // API may be missing (no offline use, and no started engine kept for the next visit).
-import { download, h, replace } from "./dom.js";
+import { h, replace } from "./dom.js";
 import { engineStatus, onEngineStatus } from "./engine.js";
+import { exportAssessment } from "./saving.js";
 import { getAssessment, storageAvailable } from "./store.js";
-import { fileStem } from "./yearly.js";
 
 const BROWSERS_PAGE = new URL("../browsers.html", import.meta.url).href;
 
@@ -81,10 +81,7 @@ export function noScoresHere(what = "Scores") {
 
 function exportButton() {
   const button = h("button", { type: "button", class: "md-button md-button--primary", "data-sc": "export-now" }, "Export the assessment now");
-  button.addEventListener("click", () => {
-    const assessment = getAssessment();
-    download(`${fileStem(assessment)}.json`, "application/json", JSON.stringify(assessment, null, 2) + "\n");
-  });
+  button.addEventListener("click", () => exportAssessment());
   return button;
 }
 
