@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from .conftest import ENGINE_TIMEOUT, poll, saved
 from .test_council_picker import bank, follow, pick
 
@@ -243,3 +245,16 @@ def test_every_page_says_when_the_assessment_was_last_exported(page, base_url):
     )
     answer_first(page, base_url, "spoc", 2)
     page.locator('[data-sc="saving"]').get_by_text("answers have changed since").wait_for()
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+def test_an_open_plan_keeps_the_results_page_within_the_screen(page, base_url, width):
+    """F23: opening an action's plan made the results page scroll sideways (1,321 px at a 1,280 px window)."""
+    page.set_viewport_size({"width": width, "height": 800})
+    pick(page, base_url, "Tunbridge", "Tunbridge Wells Borough Council")
+    results_page(page, base_url)
+    for box in page.locator('[data-sc="plan"]').all()[:3]:
+        box.locator("summary").click()
+    box.locator('[data-plan="status"]').select_option("not_planned")  # the reason field shows too
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
