@@ -76,7 +76,7 @@ function shortTier(result, theme) {
 // Legal duties not met and essential controls not in place (each holds the theme at the lowest tier), and legal
 // duties not answered yet (the theme is not rated until they are), each linked to its question.
 /** @param {AnyResult} result @param {Result.Theme} theme */
-export function gateNotice(result, theme) {
+function gateNotice(result, theme) {
   const failed = failedGates(theme);
   const missing = theme.essentials.filter((e) => e.status === "not_met");
   const toAnswer = theme.gates.filter((g) => g.status === "not_evidenced");
@@ -95,7 +95,7 @@ export function gateNotice(result, theme) {
 
 // Pairs of answers that cannot both be true, where either is on this theme's page (the engine's sentences).
 /** @param {AnyResult} result @param {string} themeId */
-export function contradictionsNotice(result, themeId) {
+function contradictionsNotice(result, themeId) {
   const found = result.contradictions.filter((c) => c.themes.includes(themeId));
   if (!found.length) return null;
   return h("div", { class: "sc-gate-notice", "data-sc": "contradictions" },
