@@ -97,14 +97,15 @@ function land(arrived) {
 
 // A focused control under the sticky parts (the browser leaves one alone that is already on screen, even behind
 // them, as Shift+Tab brings them in from the top) is scrolled clear of them, with its question's heading when both
-// fit on the screen. Done after the browser's own scroll to it.
+// fit on the screen. Done at once, so nothing reads or draws the page with the control covered, and again after
+// the browser's own scroll to it (nothing moves when it is clear already).
 /** @param {FocusEvent} event */
 function clearFocus(event) {
   const element = event.target;
   // Not while the pointer is down: scrolling between the press and the release would move the control from under
   // it, and the click would be lost (a clicked control is on the screen already).
   if (!(element instanceof Element) || pressing) return;
-  requestAnimationFrame(() => {
+  const clear = () => {
     const covered = coveredHeight();
     const room = innerHeight - covered - GAP;
     const r = element.getBoundingClientRect();
@@ -112,7 +113,9 @@ function clearFocus(event) {
     const top = legend && legend !== element && !legend.contains(element) ? legend.getBoundingClientRect().top : r.top;
     if (top < covered && r.bottom - top <= room) window.scrollBy({ top: top - covered - GAP, behavior: "instant" });
     else if (r.top < covered && r.height <= room) scrollToTop(element);
-  });
+  };
+  clear();
+  requestAnimationFrame(clear);
 }
 
 let pressing = false;
