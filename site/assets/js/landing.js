@@ -38,11 +38,21 @@ function scrollToTop(element) {
   if (Math.abs(by) > 1) window.scrollBy({ top: by, behavior: "instant" });
 }
 
+/** @type {number | null} how far down the page was when a link on it was followed (Material may scroll the next page there) */
+let leftAt = null;
+// Whether the page is where Material's restore puts it: the offset of the page left, or as far as this page goes.
+function restoring() {
+  if (leftAt === null) return false;
+  const bottom = document.documentElement.scrollHeight - innerHeight;
+  return Math.abs(scrollY - leftAt) <= 1 || (leftAt > scrollY && Math.abs(scrollY - bottom) <= 1);
+}
+
 // Keep an element at the top while the page settles around it: whenever the layout above it moves it (questions laid
 // out, or shown and hidden by the engine's first result for the page, which a full load can wait seconds for), it
-// is put back, until a moment after that result (SETTLE_MS at least, MAX_MS at most). Until FIRST_MS any scroll is
-// undone (Material restores an old offset just after the page arrives); after that, a scroll by anyone else (the
-// officer, find in page, a script) ends the hold, as scrolling, typing, clicking or moving the focus do.
+// is put back, until a moment after that result (SETTLE_MS at least, MAX_MS at most). Until FIRST_MS a scroll is
+// undone (the browser's own to a target; Material's restore of an old offset just after the page arrives), though
+// for a page's top only the restore is; any other scroll by anyone else (the officer, find in page, a script) ends
+// the hold, as scrolling, typing, clicking or moving the focus do.
 /** @param {() => Element | "top" | null} aim the element to keep at the top, the page's own top, or null (nothing to
  * place in this frame: the target is not laid out) @param {boolean} settle whether to wait for the engine's result */
 function hold(aim, settle) {
@@ -71,7 +81,11 @@ function hold(aim, settle) {
     if (aimed) {
       const at = element ? element.getBoundingClientRect().top + scrollY : 0; // its place in the page
       const early = performance.now() - started < FIRST_MS;
-      if (left && !early && Math.abs(scrollY - left.y) > 1 && Math.abs(at - left.at) <= 1) return stop(); // scrolled by another
+      // Scrolled by another (the page moved, the element did not move in it): the hold ends, but in the first
+      // moments, while the browser scrolls to a target and Material may restore the offset of the page just left,
+      // which are undone. For a page's top that is the restore alone: any other early scroll is someone's own.
+      const scrolled = left && Math.abs(scrollY - left.y) > 1 && Math.abs(at - left.at) <= 1;
+      if (scrolled && !(early && (element || restoring()))) return stop();
       if (element) scrollToTop(element);
       else if (scrollY) window.scrollTo({ top: 0, behavior: "instant" });
       left = { y: scrollY, at: element ? element.getBoundingClientRect().top + scrollY : 0 };
@@ -135,6 +149,9 @@ export function mountLanding(page) {
     for (const type of ["pointerup", "pointercancel"]) document.addEventListener(type, () => { pressing = false; }, true);
     window.addEventListener("resize", pad);
     window.addEventListener("popstate", () => { navigated = "history"; });
+    document.addEventListener("click", (event) => {
+      if (event.target instanceof Element && event.target.closest("a[href]")) leftAt = scrollY;
+    }, true);
   }
   let stopLanding = land(navigated);
   navigated = "link"; // until Back or Forward says otherwise: the next page is reached by instant navigation
