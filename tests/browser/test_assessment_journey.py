@@ -7,6 +7,7 @@ import json
 from .conftest import ENGINE_TIMEOUT, start_assessment, wait_for_engine
 
 STORAGE_KEY = "scorecard.assessment.v1"
+SCORES_NOW = "async () => (await import(new URL('/assets/js/scores.js', location.href).href)).latestScores().result"
 
 
 def visible_questions(page):
@@ -16,8 +17,20 @@ def visible_questions(page):
 def answer(page, question_index: int, option_index: int) -> str:
     """Choose an option of the n-th visible question; returns the question id."""
     fieldset = visible_questions(page).nth(question_index)
+    # A question off screen is not laid out (content-visibility): its options have no box, so they are not
+    # "visible" to the click until the question is scrolled to, as an officer does.
+    fieldset.scroll_into_view_if_needed()
     fieldset.locator("input").nth(option_index).check()
-    return fieldset.get_attribute("data-question")
+    qid = fieldset.get_attribute("data-question")
+    # The engine then decides which follow-ups show: the next answer waits for it, or the questions could change
+    # under it (a follow-up hidden between finding it and pressing it, seen under load)
+    page.wait_for_function(
+        f"""async qid => {{ const r = await ({SCORES_NOW})();
+            return r && r.themes.some((t) => t.questions.some((q) => q.id === qid && ["answered", "not_applicable"].includes(q.status))); }}""",
+        arg=qid,
+        timeout=ENGINE_TIMEOUT,
+    )
+    return qid
 
 
 def live_score(page) -> str:
@@ -249,9 +262,6 @@ def test_a_link_to_a_question_far_down_a_theme_lands_on_it(page, base_url):
     assert page.evaluate(on_screen, qid), qid
 
 
-SCORES_NOW = "async () => (await import(new URL('/assets/js/scores.js', location.href).href)).latestScores().result"
-
-
 def test_theme_pages_score_without_the_action_list_and_the_results_page_gets_it(page, base_url):
     """On every change a theme page asks the engine for its live score, without the action list (a third of its time);
     the results page, reached by a link (Material's instant navigation keeps the page's modules), asks for it."""
@@ -279,6 +289,7 @@ def test_none_of_these_is_an_answer_on_its_own(page, base_url):
     page.goto(base_url + "themes/spoc.html")
     fieldset = page.locator("fieldset.sc-question[data-type='multi']:has(input[data-exclusive]):visible").first
     qid = fieldset.get_attribute("data-question")
+    fieldset.scroll_into_view_if_needed()  # laid out (content-visibility), as answer() does
     alone = fieldset.locator("input[data-exclusive]")
     others = fieldset.locator("input:not([data-exclusive]):not([data-na])")
     first, second = others.nth(0).get_attribute("value"), others.nth(1).get_attribute("value")
