@@ -237,9 +237,14 @@ def test_import_replaces_with_undo_or_merges_after_asking(mini_page, mini_url, t
     page.click('[data-sc="import-dialog"] button[value="cancel"]')
     assert saved(page) == ours
 
-    # Replace: told what will change, then undone
+    # Replace: told what will change, then undone. Merge is offered first, as replacing would drop ALP-02 (F10).
     page.set_input_files('[data-sc="import"]', str(path))
-    effect = page.wait_for_selector('[data-sc="import-dialog"][open] [data-sc="import-effect"]').inner_text()
+    page.wait_for_selector('[data-sc="import-dialog"][open] [data-sc="import-effect"]')
+    assert page.is_checked("#sc-import-merge")
+    page.check("#sc-import-replace")
+    effect = page.wait_for_selector(
+        '[data-sc="import-dialog"][open] [data-sc="import-effect"] >> text=Replacing'
+    ).inner_text()
     assert effect.startswith(
         "Replacing: 2 answers saved here will change or go (1 answered differently in the file, 1 not answered in it), 1 answer will be added"
     )
