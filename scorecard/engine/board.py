@@ -21,8 +21,17 @@ from .wording import STATUS_NAMES, and_list, evidence_text, long_date, num, pct,
 from .yearly import previous_differences
 
 TOP_ACTIONS = 5
-GATE_WORDS = {"not_met": "not met", "contradicted": "contradicted by another answer", "not_evidenced": "not answered"}
-CONTROL_WORDS = {"not_met": "not in place", "not_evidenced": "not answered"}
+GATE_WORDS = {
+    "not_met": "not met",
+    "contradicted": "contradicted by another answer",
+    "met_not_evidenced": "met, not evidenced",
+    "not_evidenced": "not answered",
+}
+CONTROL_WORDS = {
+    "not_met": "not in place",
+    "met_not_evidenced": "in place, not evidenced",
+    "not_evidenced": "not answered",
+}
 
 
 def board_report(

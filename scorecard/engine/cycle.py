@@ -13,7 +13,8 @@ as it was, left out of scores and reports, and reported with why (``Cycle.set_as
 section of the wrong shape (evidence that is not an object, a key that is not a question id)
 refuses the file: no officer types that.
 
-    "evidence":    {"SPC-01": {"link": "https://...", "reference": "Cabinet report 14", "date": "2026-05-01"}}
+    "evidence":    {"SPC-01": {"link": "https://...", "reference": "Cabinet report 14", "date": "2026-05-01",
+                               "strength": "tested", "result": "...", "reviewer": "..."}}   (evidence.py)
     "action_plan": {"PRO-03": {"owner": "Head of Procurement", "due": "2027-03-31",
                                "status": "in_progress", "note": "..."}}   (status not_planned needs a reason)
     "sign_off":    {"name": "A. Lead", "role": "Modern slavery lead", "date": "2026-11-30"}
@@ -169,12 +170,16 @@ def _per_question(
     return entries
 
 
+EVIDENCE_FIELDS = ("link", "reference", "date", "strength", "result", "reviewer")
+STRENGTHS = ("asserted", "documented", "tested", "independently_verified")  # scoring.schema.json's rules.evidence
+
+
 def _evidence(entry: Any, qid: str, problems: list[Message]) -> dict[str, str] | None:
-    if not isinstance(entry, dict) or set(entry) - {"link", "reference", "date"}:
+    if not isinstance(entry, dict) or set(entry) - set(EVIDENCE_FIELDS):
         problems.append(Message("evidence_bad_shape", {"question": qid}))
         return None
     before = len(problems)
-    if "link" not in entry and "reference" not in entry:
+    if "link" not in entry and "reference" not in entry and "strength" not in entry:
         problems.append(Message("evidence_missing", {"question": qid}))
     if "link" in entry:
         link = entry["link"]
@@ -184,6 +189,14 @@ def _evidence(entry: Any, qid: str, problems: list[Message]) -> dict[str, str] |
         problems.append(Message("evidence_reference_bad", {"question": qid, "limit": MAX_TEXT * 5}))
     if "date" in entry and not is_iso_date(entry["date"]):
         problems.append(Message("evidence_date_bad", {"question": qid}))
+    if "strength" in entry and entry["strength"] not in STRENGTHS:
+        problems.append(Message("evidence_strength_bad", {"question": qid, "strengths": list(STRENGTHS)}))
+    if "result" in entry and not _text(entry["result"], MAX_TEXT * 5, blank=False):
+        problems.append(Message("evidence_text_bad", {"question": qid, "field": "result", "limit": MAX_TEXT * 5}))
+    if "reviewer" in entry and not _text(entry["reviewer"], MAX_TEXT, blank=False):
+        problems.append(Message("evidence_text_bad", {"question": qid, "field": "reviewer", "limit": MAX_TEXT}))
+    elif "reviewer" in entry:
+        _one_line(f"evidence.{qid}.reviewer", entry["reviewer"], problems)
     return dict(entry) if len(problems) == before else None
 
 

@@ -106,6 +106,7 @@ class QuestionEntry(TypedDict):
     exposure_note: NotRequired[
         str
     ]  # why the level is higher than the answer reads ("none known" without a dated source)
+    evidence_note: NotRequired[str]  # why a duty or control met is not evidenced, or evidence counts for less
 
 
 class ContextNeeded(TypedDict):
@@ -477,7 +478,7 @@ def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True, ac
     if not detail:
         return summary
     for theme, result in zip(bank.themes, themes, strict=True):
-        result["questions"] = question_entries(theme, reading)
+        result["questions"] = question_entries(theme, reading, bank)
     listed = action_list(themes, assessment, bank, reading) if actions else None
     return cast(
         Result,

@@ -180,6 +180,7 @@ CAP_WORDS = {
     "duty_not_met": "Legal duty not met",
     "duty_contradicted": "Legal duty contradicted by another answer",
     "essential_not_met": "Essential control not in place",
+    "not_evidenced": "Legal duty or essential control met, not evidenced",
 }
 NOT_RATED_WORDS = {
     "not_started": "has no answers",
@@ -867,12 +868,16 @@ PROBLEMS = {
     # the yearly cycle (engine/cycle.py)
     "section_not_an_object": "{section} must be an object mapping question ids to entries, not {kind}",
     "section_key_not_a_question": "{section}: {key!r} is not a question id like SPC-01",
-    "evidence_bad_shape": 'evidence: {question}: evidence must be an object with "link" and/or "reference", and optionally "date"',
-    "evidence_missing": 'evidence: {question}: evidence needs a "link" (a web address) or a "reference" (a document\'s name or number)',
+    "evidence_bad_shape": 'evidence: {question}: evidence must be an object with "link" and/or "reference", and optionally '
+    '"date", "strength", "result" and "reviewer"',
+    "evidence_missing": 'evidence: {question}: evidence needs a "link" (a web address), a "reference" (a document\'s name or '
+    'number) or a "strength"',
     "evidence_link_bad": "evidence: {question}: link must be a web address starting https:// or http://, at most {limit} characters "
     '(put a file path or document number in "reference")',
     "evidence_reference_bad": "evidence: {question}: reference must be text of 1 to {limit} characters",
     "evidence_date_bad": "evidence: {question}: date must be a date written YYYY-MM-DD",
+    "evidence_strength_bad": "evidence: {question}: strength must be one of {strengths}",
+    "evidence_text_bad": "evidence: {question}: {field} must be text of 1 to {limit} characters",
     "action_bad_shape": "action_plan: {question}: an action must be an object with some of {fields}",
     "action_status_bad": "action_plan: {question}: status {value!r} is not one of: {statuses}",
     "action_text_bad": "action_plan: {question}: {field} must be text of at most {limit} characters",
@@ -966,6 +971,7 @@ LISTED = {
     "names",
     "choices",
     "tiers",
+    "strengths",
 }  # parameters that are lists of ids
 
 # what a character that does not belong on one line is (engine/characters.py)

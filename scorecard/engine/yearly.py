@@ -81,7 +81,8 @@ def planned_outcome(
         answers[qid] = best_answer(question)
         for child in _closed_follow_ups(question, bank.follow_ups, reading):
             answers[child.id] = best_answer(child)
-    after_reading = read_answers(bank, replace(assessment, answers=answers))
+    # a planned action brings the evidence that the answer it changes needs (a duty met, with its record)
+    after_reading = read_answers(bank, replace(assessment, answers=answers), frozenset(planned))
     outcome = {}
     for theme, now in zip(bank.themes, themes, strict=True):
         mine = [q for q in planned if bank.questions[q].theme == theme.id]

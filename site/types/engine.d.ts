@@ -79,8 +79,8 @@ declare namespace Result {
   type Gate = {
     question: Result.Id;
     law: string;
-    /** contradicted: answered as met but another answer says otherwise (caps like not_met); not_evidenced: not answered (the theme is not rated); not_in_force: the duty came into force after the assessment's date. */
-    status: "met" | "not_met" | "contradicted" | "not_evidenced" | "not_applicable" | "not_in_force";
+    /** contradicted: answered as met but another answer says otherwise (caps like not_met); met_not_evidenced: answered as met without documented-or-better, in-date evidence (caps at rules.evidence.cap); not_evidenced: not answered (the theme is not rated); not_in_force: the duty came into force after the assessment's date. */
+    status: "met" | "met_not_evidenced" | "not_met" | "contradicted" | "not_evidenced" | "not_applicable" | "not_in_force";
     /** The date the duty came into force in the council's nation (legal_status.yaml); null where not verified (treated as in force). */
     in_force_from: string | null;
   };
@@ -97,6 +97,8 @@ declare namespace Result {
     exposure?: Result.Id;
     /** Why the exposure is higher than the answer reads ("none known" without a dated source). */
     exposure_note?: string;
+    /** Why a legal duty or essential control answered as met is met, not evidenced, or why the answer's evidence counts for less than it says (short of what its strength needs, or stale). */
+    evidence_note?: string;
   };
   type Theme = {
     id: Result.Id;
@@ -121,7 +123,7 @@ declare namespace Result {
     /** Held down by caps (a legal duty or essential control not met); null when not rated. */
     tier: Result.Level;
     uncapped_tier: Result.Level;
-    caps: ("duty_not_met" | "duty_contradicted" | "essential_not_met")[];
+    caps: ("duty_not_met" | "duty_contradicted" | "essential_not_met" | "not_evidenced")[];
     /** What holds the tier down, to show beside it: "Legal duty not met". */
     tier_note: string;
     exposure: Result.Level;
@@ -388,7 +390,7 @@ declare namespace Result {
   type Essential = {
     question: Result.Id;
     control: string;
-    status: "met" | "not_met" | "not_evidenced" | "not_applicable";
+    status: "met" | "met_not_evidenced" | "not_met" | "not_evidenced" | "not_applicable";
   };
   type WaitingFor = {
     question: Result.Id;
@@ -905,7 +907,7 @@ interface AssessmentFile {
     at: string;
     by?: string;
   } };
-  /** Question id -> the evidence behind its answer. */
+  /** Question id -> the evidence behind its answer, and its strength. */
   evidence?: { [key: string]: {
     /** A web address (https:// or http://) where the evidence is. */
     link?: string;
@@ -913,6 +915,12 @@ interface AssessmentFile {
     reference?: string;
     /** The date of the evidence. */
     date?: string;
+    /** What the evidence is (questions/scoring.yaml rules.evidence): asserted (no document), documented (a policy, procedure or record, with its date), tested (an audit, dip-sample or exercise, with its date and result) or independently_verified (seen by a named reviewer from outside the service, with the date). An item short of what its strength needs counts as the strongest it shows; an item without a strength counts as documented with a document and a date, asserted otherwise. */
+    strength?: "asserted" | "documented" | "tested" | "independently_verified";
+    /** What a test (audit, dip-sample, exercise) found. */
+    result?: string;
+    /** Who saw the evidence from outside the service (name and organisation), on one line. */
+    reviewer?: string;
   } };
   /** Question id -> the council's plan to improve that answer. */
   action_plan?: { [key: string]: {

@@ -35,6 +35,20 @@ function dutiesNotice(result) {
         `${theme.title} cannot be above ${tierName(result, theme.tier).toLowerCase()} until it is.`))));
 }
 
+// Legal duties and essential controls answered as met without evidence that counts: each note is the engine's.
+/** @param {Result} result */
+function unevidencedNotice(result) {
+  const found = result.themes.flatMap((theme) => {
+    const held = new Set([...theme.gates, ...theme.essentials].filter((g) => g.status === "met_not_evidenced").map((g) => g.question));
+    return (theme.questions || []).filter((q) => held.has(q.id) && q.evidence_note).map((q) => ({ theme, q }));
+  });
+  if (!found.length) return null;
+  return h("div", { class: "admonition warning", "data-sc": "unevidenced" },
+    h("p", { class: "admonition-title" }, "Met, not evidenced"),
+    h("ul", {}, found.map(({ theme, q }) => h("li", {},
+      h("a", { href: `themes/${theme.id}.html#q-${q.id}` }, q.id), ` (${theme.title}): ${q.evidence_note}`))));
+}
+
 /** @param {Result} result */
 function contradictionsNotice(result) {
   if (!result.contradictions.length) return null;
@@ -93,7 +107,7 @@ function summaryTable(result) {
     h("td", {}, result.evidence.answered ? `${result.evidence.with_evidence} of ${result.evidence.answered}` : "–"),
     h("td", {}, "–")));
   const caption = "Score (0 to 100), maturity tier, legal duties, local exposure, residual risk and answers by theme";
-  return [dutiesNotice(result), contradictionsNotice(result), dutiesByDate(result),
+  return [dutiesNotice(result), unevidencedNotice(result), contradictionsNotice(result), dutiesByDate(result),
     scrollRegion("Scores by theme", h("table", { class: "sc-summary", "data-sc": "summary-table" },
       h("caption", {}, caption),
       h("thead", {}, h("tr", {}, ["Theme", "Score", "Tier", "Legal duties", "Exposure", "Residual risk", "Answered", "With evidence", "When planned actions are done"].map((c) => h("th", { scope: "col" }, c)))),
