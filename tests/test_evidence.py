@@ -147,3 +147,24 @@ def test_evidence_merges_question_by_question_with_its_strength(real_bank):
         take={"evidence.SAF-03": "theirs.json"},
     )
     assert merged["assessment"]["evidence"] == theirs["evidence"]
+
+
+def test_the_board_report_prints_both_scores_and_the_share_of_each_strength(real_bank):
+    from scorecard.engine.board import board_report
+    from scorecard.reports.board import board_html
+
+    evidence = {"SAF-03": DOCUMENTED, "SAF-01": {"strength": "asserted"}}
+    data = make_assessment(real_bank, "district", {"SAF-03": "yes", "SAF-01": "written"}, evidence=evidence)
+    assessment = load_assessment(data, real_bank)
+    result = score_assessment(real_bank, assessment)
+    safeguarding = next(t for t in result["themes"] if t["id"] == "safeguarding")
+    report = board_report(real_bank, assessment, result)
+    row = next(t for t in report["themes"] if t["id"] == "safeguarding")
+    assert (row["score"], row["evidenced"]) == (
+        f"{safeguarding['score']:.1f}",
+        f"{safeguarding['evidenced_score']:.1f}",
+    )
+    assert 0 < safeguarding["evidenced_score"] < safeguarding["score"]
+    assert "asserted 1 (50%), documented 1 (50%), tested 0 (0%), independently verified 0 (0%)" in report["evidence"]
+    html = board_html(report)
+    assert "Evidenced score" in html and row["evidenced"] in html

@@ -16,6 +16,7 @@ from typing import Any
 from .assessment import Assessment
 from .bank import Bank, Question
 from .characters import one_line
+from .evidence import read_evidence, strength_names
 from .statuses import ANSWERED, NA, NOT_ASKED, PARENT_CLOSED, PARENT_UNANSWERED, UNANSWERED
 from .wording import STATUS_NAMES, and_list, evidence_text, long_date, num, pct, plan_text, plural, signed
 from .yearly import previous_differences
@@ -89,7 +90,7 @@ def board_report(
         "actions": [_action(a, labels) for a in result["actions"][:top]],
         "actions_total": len(result["actions"]),
         "actions_owned": sum(1 for a in result["actions"] if (a.get("plan") or {}).get("owner")),
-        "evidence": _evidence_line(result["evidence"]),
+        "evidence": _evidence_line(bank, result["evidence"]),
         "sign_off": _sign_off(result.get("sign_off")),
         "review": (
             f"{plural(len(result['review']), 'answer')} carried from last year still to review."
@@ -196,6 +197,8 @@ def _theme_row(theme: dict[str, Any], labels: dict[str, Any], change: dict[str, 
         "title": theme["title"],
         "state": state,
         "score": num(theme["score"]) if theme["score"] is not None else "",
+        # the score of the answers with documented-or-better, in-date evidence, beside the score claimed
+        "evidenced": num(theme["evidenced_score"]) if theme["evidenced_score"] is not None else "",
         "bar": theme["score"] or 0,
         "tier": tier,
         # a theme without a tier shows why in a few words; what would hold its tier is listed under the table
@@ -335,12 +338,24 @@ def _evidence_short(evidence: dict[str, Any]) -> str:
     return f"{evidence['with_evidence']} of {evidence['answered']} ({pct(evidence['share'])})"
 
 
-def _evidence_line(evidence: dict[str, Any]) -> str:
+def _evidence_line(bank: Bank, evidence: dict[str, Any]) -> str:
     if not evidence["answered"]:
         return "No answers yet, so no evidence to count."
-    return (
+    line = (
         f"{evidence['with_evidence']} of {plural(evidence['answered'], 'answered question')} "
-        f"({pct(evidence['share'])}) have evidence recorded: a link or a document reference."
+        f"({pct(evidence['share'])}) have evidence recorded"
+    )
+    if not evidence["with_evidence"]:
+        return f"{line}."
+    names = strength_names(bank)
+    shares = ", ".join(
+        f"{names[s].lower()} {share['count']} ({pct(share['share'])})" for s, share in evidence["strengths"].items()
+    )
+    counts_from = names[bank.rules["evidence"]["counts_from"]].lower()
+    stale = f"; {evidence['stale']} stale" if evidence["stale"] else ""
+    return (
+        f"{line}: {shares}. {evidence['evidenced']} ({pct(evidence['evidenced_share'])}) are {counts_from} or "
+        f"better and in date{stale}; the evidenced score counts only those."
     )
 
 
@@ -375,7 +390,7 @@ def _annex(
                     "answer": _answer_text(question, value, entry),
                     "state": status,
                     "note": assessment.notes.get(question.id, ""),
-                    "evidence": _evidence(assessment.cycle.evidence.get(question.id)),
+                    "evidence": _evidence(bank, assessment.cycle.evidence.get(question.id), result["assessment_date"]),
                     "evidence_text": evidence_text(assessment.cycle.evidence.get(question.id)),
                     "by": _who(provenance.get(question.id)),
                     "change": f"Last year: {before[question.id]['before']}" if question.id in before else "",
@@ -400,16 +415,24 @@ def _answer_text(question: Question, value: Any, entry: dict[str, Any]) -> str:
     return question.label_of(value)
 
 
-def _evidence(entry: dict[str, str] | None) -> dict[str, str] | None:
-    """Every field present (blank when not given), so both renderers read the same shape."""
+def _evidence(bank: Bank, entry: dict[str, str] | None, assessment_date: str) -> dict[str, str] | None:
+    """Every field present (blank when not given), so both renderers read the same shape; ``strength`` says what the
+    item counts as (with a test's result and the reviewer), and why it counts for less than it says, if it does."""
     if not entry:
         return None
     date = entry.get("date", "")
+    read = read_evidence(bank, entry, assessment_date)
+    strength = strength_names(bank)[read["strength"]]
+    if read["strength"] == "tested" and entry.get("result"):
+        strength += f": {entry['result']}"
+    if read["strength"] == "independently_verified":
+        strength += f" by {entry['reviewer']}"
     return {
         "reference": entry.get("reference", ""),
         "link": entry.get("link", ""),
         "date": date,
         "date_long": long_date(date) if date else "",
+        "strength": f"{strength}. {read['note']}" if read["note"] else strength,
     }
 
 

@@ -22,8 +22,8 @@ from .indicators import indicator_results
 from .scoring import Reading, overall, question_entries, read_answers, score_theme
 from .wording import STATUS_NAMES, entry_set_aside_message, set_aside_message, time_taken_as_now_message
 from .yearly import (
+    add_evidence_shares,
     evidence_completeness,
-    evidence_share,
     plan_entries,
     planned_outcome,
     since_last_year,
@@ -114,12 +114,22 @@ class ContextNeeded(TypedDict):
     theme: str  # the theme whose page asks it
 
 
+class StrengthShare(TypedDict):
+    count: int  # answers whose evidence counts as this strength
+    share: float | None  # of the answers with evidence; None when none has any
+
+
 class EvidenceShare(TypedDict):
-    """Of the questions answered (not "not applicable"), how many have a link or document reference."""
+    """Of the questions answered (not "not applicable"), how many have evidence, how many count (documented or better,
+    in date), how many are stale, and how many count as each strength (engine/evidence.py)."""
 
     answered: int
     with_evidence: int
     share: float | None  # None when nothing is answered
+    evidenced: int
+    evidenced_share: float | None
+    stale: int
+    strengths: dict[str, StrengthShare]
 
 
 class Planned(TypedDict):
@@ -145,6 +155,7 @@ class ThemeResult(TypedDict):
     coverage: float | None
     answered_weight: float | None  # the share of the theme's weight answered (a question's follow-ups count with it)
     score: float | None
+    evidenced_score: float | None  # the score of the answers whose evidence counts: never above score
     rated: bool  # has a tier and (with its context) a residual risk
     not_rated: str | None  # why not: not_started, not_enough_answered, waiting; None when rated or nothing to rate
     rating_note: str  # the same, as a sentence
@@ -513,9 +524,7 @@ def yearly_parts(
     """Evidence, the action plan (given the action list), sign-off, last year's changes, answers to review (yearly.py)."""
     cycle = assessment.cycle
     parts: dict[str, Any] = {
-        "evidence": evidence_share(
-            sum(t["evidence"]["answered"] for t in themes), sum(t["evidence"]["with_evidence"] for t in themes)
-        ),
+        "evidence": add_evidence_shares(bank, themes),
     }
     if actions is not None:
         for action in actions:

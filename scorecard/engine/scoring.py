@@ -553,8 +553,10 @@ def score_theme(theme: Theme, reading: Reading, bank: Bank) -> dict[str, Any]:
     if weight_possible:  # the share answered: the theme's weight less the families of its unanswered questions
         answered_weight = share(max(0.0, fsum([weight_possible, *(-w for w in tally.uncovered)])) / weight_possible)
         not_rated = NOT_STARTED
+    evidenced_score = None
     if weight_possible and covered:
         score = round(100 * fsum(tally.earned) / weight_possible, 1)
+        evidenced_score = round(100 * fsum(evidenced_points(theme.id, reading)) / weight_possible, 1)
         uncapped_tier = reading.council.tiers.reached_by(score)
         assert answered_weight is not None  # set above whenever the theme has weight: for the type checker
         if answered_weight < bank.min_answered_weight:
@@ -580,6 +582,7 @@ def score_theme(theme: Theme, reading: Reading, bank: Bank) -> dict[str, Any]:
         "coverage": share(covered / asked) if asked else None,
         "answered_weight": answered_weight,
         "score": score,
+        "evidenced_score": evidenced_score,
         "rated": tier is not None,
         "not_rated": not_rated,
         "waiting_for": [{"question": qid, "why": why} for qid, why in tally.waiting_for.items()],
@@ -603,6 +606,21 @@ def score_theme(theme: Theme, reading: Reading, bank: Bank) -> dict[str, Any]:
     result["rating_note"] = rating_note(result, bank.min_answered_weight)
     result["tier_note"] = tier_note(result)
     return result
+
+
+def evidenced_points(theme_id: str, reading: Reading) -> list[float]:
+    """What each answered scored question of the theme whose evidence counts (evidence.py) earns: the evidenced score's
+    points, a part of the theme's (``Tally.earned``), so the evidenced score is never above the score."""
+    by_id, get = reading.council.by_id, reading.answers.get
+    points = []
+    for qid in reading.evidenced:  # usually none or a few: not a walk over every question
+        asked = by_id.get(qid)
+        if asked is None or asked.theme != theme_id or asked.is_context or reading.state(qid) != ANSWERED:
+            continue
+        value = get(qid)
+        if value is not None and value != NOT_APPLICABLE:
+            points.append(asked.points_for(value))
+    return points
 
 
 def _caps(tally: Tally) -> list[str]:

@@ -262,12 +262,18 @@ STATUS_NAMES = {
 
 
 def evidence_text(entry: dict[str, str] | None) -> str:
-    """One piece of evidence in a line: "Cabinet report 14; https://...; dated 2026-05-01"."""
+    """One piece of evidence in a line: "Cabinet report 14; https://...; dated 2026-05-01; tested: 9 of 10 referred"."""
     if not entry:
         return ""
     parts = [entry[k] for k in ("reference", "link") if entry.get(k)]
     if entry.get("date"):
         parts.append(f"dated {entry['date']}")
+    if entry.get("strength"):  # as the file says it (what it counts as is the engine's: evidence.py)
+        parts.append(entry["strength"].replace("_", " "))
+    if entry.get("result"):
+        parts.append(f"result: {entry['result']}")
+    if entry.get("reviewer"):
+        parts.append(f"verified by {entry['reviewer']}")
     return "; ".join(parts)
 
 

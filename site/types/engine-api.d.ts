@@ -71,6 +71,7 @@ type BoardReport = {
     state: string;
     bar: number;
     score: string;
+    evidenced: string;
     tier: string;
     tier_note: string;
     note: string;
@@ -101,7 +102,7 @@ type BoardReport = {
       change: string;
       review: string;
       note: string;
-      evidence: (Evidence & { date_long?: string }) | null;
+      evidence: (Evidence & { date_long?: string; strength: string }) | null;
       action: string;
       by: string;
     }[];

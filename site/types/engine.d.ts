@@ -113,6 +113,8 @@ declare namespace Result {
     /** The share of the theme's weight answered, a question's follow-ups counted with it; null when nothing counts. */
     answered_weight: number | null;
     score: Result.Score;
+    /** The score of the answers whose evidence counts (documented or better, in date), out of the same weight: never above score. */
+    evidenced_score: Result.Score;
     /** Whether the theme has a tier (and, with its local context, a residual risk). */
     rated: boolean;
     /** Why not: no answers; under rules.evidence_before_tier; or waiting for a duty, an essential control or a check on a duty's answer. */
@@ -251,11 +253,20 @@ declare namespace Result {
     tier_names_note: string;
     not_risk_rated: string;
   };
-  /** Of the questions answered (not 'not applicable'), how many have evidence: a link or a document reference. */
+  /** Of the questions answered (not 'not applicable'), how many have evidence; how many count (documented or better, in date: evidenced), how many are stale, and how many count as each strength, with its share of the evidence given. */
   type EvidenceShare = {
     answered: Result.Count;
     with_evidence: Result.Count;
     share: number | null;
+    evidenced: Result.Count;
+    /** Of the questions answered, the share whose evidence counts. */
+    evidenced_share: number | null;
+    stale: Result.Count;
+    /** Strength id -> how many answers' evidence counts as it, and the share of the evidence given. */
+    strengths: { [key: string]: {
+      count: Result.Count;
+      share: number | null;
+    } };
   };
   /** The theme once its planned actions (not started, in progress, done) are done: each answer moved to its best; null when none is planned. */
   type Planned = {

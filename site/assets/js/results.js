@@ -85,6 +85,7 @@ function summaryTable(result) {
     return h("tr", {},
       h("th", { scope: "row" }, h("a", { href: `themes/${theme.id}.html` }, theme.title)),
       h("td", {}, score(theme.score)),
+      h("td", { "data-sc": "evidenced-score" }, theme.evidenced_score === null ? "–" : score(theme.evidenced_score)),
       h("td", {}, tierCell(result, theme)),
       h("td", {}, !applies ? "–" : duties ? `${duties} not met` : theme.gates.length ? "Met" : "None"),
       h("td", {}, !applies ? "–" : theme.risk_rated ? exposureName(result, theme.exposure) : "–"),
@@ -97,6 +98,7 @@ function summaryTable(result) {
   rows.push(h("tr", { class: "sc-overall" },
     h("th", { scope: "row" }, "Overall"),
     h("td", {}, score(o.score)),
+    h("td", {}, "–"),
     h("td", { "data-sc": "overall-tier" }, o.tier ? (tierName(result, o.tier) + (o.provisional ? " (provisional)" : "")) : "Not rated",
       o.weakest_note ? [h("br"), h("strong", {}, o.weakest_note)] : null,
       o.rating_note ? [h("br"), h("span", { class: "sc-hint" }, o.rating_note)] : null),
@@ -106,11 +108,11 @@ function summaryTable(result) {
     h("td", {}, pct(o.coverage)),
     h("td", {}, result.evidence.answered ? `${result.evidence.with_evidence} of ${result.evidence.answered}` : "–"),
     h("td", {}, "–")));
-  const caption = "Score (0 to 100), maturity tier, legal duties, local exposure, residual risk and answers by theme";
+  const caption = "Score (0 to 100), the score your documented, in-date evidence supports, maturity tier, legal duties, local exposure, residual risk and answers by theme";
   return [dutiesNotice(result), unevidencedNotice(result), contradictionsNotice(result), dutiesByDate(result),
     scrollRegion("Scores by theme", h("table", { class: "sc-summary", "data-sc": "summary-table" },
       h("caption", {}, caption),
-      h("thead", {}, h("tr", {}, ["Theme", "Score", "Tier", "Legal duties", "Exposure", "Residual risk", "Answered", "With evidence", "When planned actions are done"].map((c) => h("th", { scope: "col" }, c)))),
+      h("thead", {}, h("tr", {}, ["Theme", "Score", "Evidenced score", "Tier", "Legal duties", "Exposure", "Residual risk", "Answered", "With evidence", "When planned actions are done"].map((c) => h("th", { scope: "col" }, c)))),
       h("tbody", {}, rows))),
     h("p", { class: "sc-hint" }, result.labels.tier_names_note)];
 }
