@@ -418,6 +418,7 @@ def test_the_bulk_path_gives_the_same_figures(bank, data):
         "evidence",
         "action_plan",
         "sign_off",
+        "sign_off_check",
         "since_last_year",
         "review",
         "indicators",

@@ -92,6 +92,7 @@ def board_report(
         "actions_owned": sum(1 for a in result["actions"] if (a.get("plan") or {}).get("owner")),
         "evidence": _evidence_line(bank, result["evidence"]),
         "sign_off": _sign_off(result.get("sign_off")),
+        **_digest_lines(result.get("sign_off_check")),
         "review": (
             f"{plural(len(result['review']), 'answer')} carried from last year still to review."
             if result.get("review")
@@ -357,6 +358,18 @@ def _evidence_line(bank: Bank, evidence: dict[str, Any]) -> str:
         f"{line}: {shares}. {evidence['evidenced']} ({pct(evidence['evidenced_share'])}) are {counts_from} or "
         f"better and in date{stale}; the evidenced score counts only those."
     )
+
+
+def _digest_lines(found: Mapping[str, Any] | None) -> dict[str, str]:
+    """The sign-off's digest, for anyone to check the file against (`scorecard verify`), and whether it still
+    matches: a report printed from a file changed since its sign-off says so."""
+    if not found or not found["digest"]:
+        return {"sign_off_digest": "", "sign_off_changed": ""}
+    return {
+        "sign_off_digest": f"Sign-off digest (SHA-256 of what was signed; check it with scorecard verify): "
+        f"{found['digest'].removeprefix('sha256:')}",
+        "sign_off_changed": "" if found["matches"] else found["message"],
+    }
 
 
 def _sign_off(sign_off: dict[str, str] | None) -> str:

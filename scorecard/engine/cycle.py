@@ -70,7 +70,7 @@ SECTIONS = ("evidence", "action_plan", "sign_off", "assignments", "targets", "re
 class Cycle:
     evidence: dict[str, dict[str, str]] = field(default_factory=dict)
     action_plan: dict[str, dict[str, str]] = field(default_factory=dict)
-    sign_off: dict[str, str] | None = None
+    sign_off: dict[str, Any] | None = None  # name, role, date; digest and parts once signed (signing.py)
     assignments: dict[str, str] = field(default_factory=dict)
     targets: dict[str, str] = field(default_factory=dict)  # theme id -> the tier the council aims for
     review: list[str] = field(default_factory=list)
@@ -237,8 +237,8 @@ def check_action(entry: Any, qid: str, problems: list[Message]) -> dict[str, str
     return checked if len(problems) == before else None
 
 
-def _sign_off(raw: Any, problems: list[Message]) -> dict[str, str] | None:
-    if not isinstance(raw, dict) or set(raw) != {"name", "role", "date"}:
+def _sign_off(raw: Any, problems: list[Message]) -> dict[str, Any] | None:
+    if not isinstance(raw, dict) or not {"name", "role", "date"} <= set(raw) <= {"name", "role", "date", *SIGNATURE}:
         problems.append(Message("sign_off_bad_shape"))
         return None
     before = len(problems)
@@ -249,7 +249,20 @@ def _sign_off(raw: Any, problems: list[Message]) -> dict[str, str] | None:
             _one_line(f"sign_off.{key}", raw[key], problems)
     if not is_iso_date(raw["date"]):
         problems.append(Message("sign_off_date_bad"))
+    parts = raw.get("parts", {})
+    if ("digest" in raw and not _is_digest(raw["digest"])) or not (
+        isinstance(parts, dict) and all(isinstance(k, str) and _is_digest(v) for k, v in parts.items())
+    ):
+        problems.append(Message("sign_off_digest_bad"))
     return dict(raw) if len(problems) == before else None
+
+
+SIGNATURE = ("digest", "parts")  # the sign-off's digests (signing.py)
+DIGEST = re.compile(r"^sha256:[0-9a-f]{64}$")
+
+
+def _is_digest(value: Any) -> bool:
+    return isinstance(value, str) and bool(DIGEST.fullmatch(value))
 
 
 def _assignments(raw: Any, bank: Bank, problems: list[Message], aside: SetAside) -> dict[str, str]:

@@ -20,6 +20,7 @@ from .bank import Bank
 from .findings import contradictions_found, duties_by_date
 from .indicators import indicator_results
 from .scoring import Reading, overall, question_entries, read_answers, score_theme
+from .signing import check as check_sign_off
 from .wording import STATUS_NAMES, entry_set_aside_message, set_aside_message, time_taken_as_now_message
 from .yearly import (
     add_evidence_shares,
@@ -285,6 +286,17 @@ class SignOff(TypedDict):
     name: str
     role: str
     date: str
+    digest: NotRequired[str]  # SHA-256 of what was signed (signing.py)
+    parts: NotRequired[dict[str, str]]  # each signed part's own
+
+
+class SignOffCheck(TypedDict):
+    signed: bool
+    digest: str  # stored at sign-off; "" when none
+    matches: bool | None  # None: no digest to check
+    changed: list[str]  # the signed parts that changed
+    entries: list[str]  # entries the record of changes shows changed after the sign-off
+    message: str
 
 
 class ScoreChange(TypedDict):
@@ -441,6 +453,7 @@ class Result(ScoredAssessment):
     evidence: NotRequired[EvidenceShare]  # the yearly cycle (engine/yearly.py), with detail only
     action_plan: NotRequired[list[PlanEntry]]
     sign_off: NotRequired[SignOff | None]
+    sign_off_check: NotRequired[SignOffCheck]
     since_last_year: NotRequired[SinceLastYear | None]
     review: NotRequired[list[ReviewEntry]]
     indicators: NotRequired[list[IndicatorEntry]]  # with detail only
@@ -533,6 +546,7 @@ def yearly_parts(
     return {
         **parts,
         "sign_off": cycle.sign_off,
+        "sign_off_check": check_sign_off(assessment),
         "since_last_year": since_last_year(bank, assessment, themes, overall_now, reading.nation),
         "review": still_to_review(bank, assessment, reading.nation),
         "indicators": indicator_results(bank, cycle, reading.nation, reading.functions),

@@ -889,9 +889,11 @@ PROBLEMS = {
     "action_text_bad": "action_plan: {question}: {field} must be text of at most {limit} characters",
     "action_due_bad": "action_plan: {question}: due must be a date written YYYY-MM-DD",
     "action_reason_missing": "action_plan: {question}: an action that is not planned needs a reason",
-    "sign_off_bad_shape": "sign_off must be an object with name, role and date",
+    "sign_off_bad_shape": "sign_off must be an object with name, role and date (and, once signed, digest and parts)",
     "sign_off_text_bad": "sign_off: {field} must be text of 1 to {limit} characters",
     "sign_off_date_bad": "sign_off: date must be a date written YYYY-MM-DD",
+    "sign_off_digest_bad": 'sign_off: "digest" and each of "parts" must be "sha256:" and 64 lowercase hexadecimal '
+    "digits, as the scorecard writes them",
     "assignments_not_an_object": "assignments must be an object mapping theme ids or question ids to a contributor's name, not {kind}",
     "assignment_key_bad": "assignments: {key!r} is not a theme ({themes}) or a question id",
     "assignment_name_bad": "assignments: {key}: the contributor's name must be text of 1 to {limit} characters",

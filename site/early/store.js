@@ -300,10 +300,14 @@
    * theme, and the text of notes, evidence and action plans, of which the result counts only that they are there
    * (and a plan's status). Two assessments with the same scoring input score the same, but for the plan and note
    * text the result repeats, which the pages read from the store instead (tests/test_js_rules.py checks this
-   * against the engine). js/scores.js asks the engine again only when it changes.
+   * against the engine). js/scores.js asks the engine again only when it changes. Once signed off with a digest,
+   * all of it: the result then says whether the assessment still matches what was signed.
    * @param {StoredAssessment} record
    */
   function scoringInput(record) {
+    // Signed off with a digest, the result says whether the file still matches it (engine/signing.py): every
+    // signed word counts then, and the record of changes names what changed after the sign-off.
+    if (record.sign_off && record.sign_off.digest) return record;
     const { provenance, notes, evidence, action_plan, assignments, targets, ...rest } = record;
     return {
       ...rest,

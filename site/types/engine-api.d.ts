@@ -63,6 +63,8 @@ type BoardReport = {
   assessed: string;
   headline: { score: string; tier: string; risk: string; coverage: string; status: string; weakest: string };
   since: { summary: string; overall: string; date: string; source: string; warning: string } | null;
+  sign_off_digest: string;
+  sign_off_changed: string;
   evidence: string;
   sign_off: string;
   themes: {
@@ -185,6 +187,7 @@ interface EngineOps {
     payload: { files: NamedFile[]; options?: CompareOptions; min_group?: number; earlier?: OpenFigures[]; licence?: string; title?: string };
     reply: { figures: OpenFigures; csv: string; dictionary: string; readme: string; skipped: Comparison.Skipped[] };
   };
+  sign_off: { payload: { assessment: AnyAssessment; sign_off: { name: string; role: string; date: string } }; reply: { sign_off: NonNullable<AssessmentFile["sign_off"]> } };
 }
 type EngineOp = keyof EngineOps;
 /** The engine's reply to `op`: what it returns, or why it could not (in words an officer reads). */

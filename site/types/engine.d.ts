@@ -21,6 +21,20 @@ interface Result {
   evidence: Result.EvidenceShare;
   action_plan: Result.PlanEntry[];
   sign_off: Result.SignOff;
+  /** Whether the assessment still matches its sign-off's digest (engine/signing.py), and what changed since. */
+  sign_off_check: {
+    signed: boolean;
+    /** The digest stored at sign-off; empty when none. */
+    digest: string;
+    /** null when there is no digest to check. */
+    matches: boolean | null;
+    /** The signed parts that changed (answers, notes, evidence, ...). */
+    changed: string[];
+    /** Entries the record of changes shows changed after the sign-off, with when and by whom. */
+    entries: string[];
+    /** One sentence for the officer. */
+    message: string;
+  };
   since_last_year: Result.SinceLastYear;
   review: Result.ReviewEntry[];
   /** The outcome indicators shown to this council, bank order: recorded beside the scores, never scored (engine/indicators.py). */
@@ -303,6 +317,8 @@ declare namespace Result {
     name: string;
     role: string;
     date: string;
+    digest?: string;
+    parts?: { [key: string]: string };
   } | null;
   type ScoreChange = {
     score_before: Result.Score;
@@ -943,11 +959,15 @@ interface AssessmentFile {
     reason?: string;
     note?: string;
   } };
-  /** Who signed the assessment off, in what role, and when. */
+  /** Who signed the assessment off, in what role, and when; and the digest of what they signed. */
   sign_off?: {
     name: string;
     role: string;
     date: string;
+    /** SHA-256 of the signed form at sign-off (scorecard/engine/signing.py): the file less provenance, assignments, format and the digests, answers cleared and blank notes left out, as JSON with sorted keys, no spaces, UTF-8. Proves the signed parts are unchanged since; not who signed (it is not a signature). */
+    digest?: string;
+    /** Part of the signed form (answers, notes, evidence, ...) -> its own SHA-256, so a check can say which part changed. */
+    parts?: { [key: string]: string };
   };
   /** Theme id or question id -> the contributor asked to answer it. */
   assignments?: { [key: string]: string };
