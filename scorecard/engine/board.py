@@ -208,7 +208,7 @@ def _theme_row(theme: dict[str, Any], labels: dict[str, Any], change: dict[str, 
         "provisional": bool(theme["provisional"] and theme["tier"]),
         "risk": risk,
         "coverage": pct(theme["coverage"]) if applies else "",
-        "evidence": _evidence_short(theme["evidence"]) if applies else "",
+        "evidence": _evidence_short(theme) if applies else "",
         "change": _change_text(change),
         "planned": (
             f"{labels['tiers'][planned['tier']]} ({num(planned['score'])})" if planned and planned["tier"] else ""
@@ -333,10 +333,15 @@ def _action(action: dict[str, Any], labels: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _evidence_short(evidence: dict[str, Any]) -> str:
+def _evidence_short(theme: dict[str, Any]) -> str:
+    """'1 of 4 (25%); evidenced score 20.0': answers with evidence, and the score the evidence supports."""
+    evidence = theme["evidence"]
     if not evidence["answered"]:
         return ""
-    return f"{evidence['with_evidence']} of {evidence['answered']} ({pct(evidence['share'])})"
+    shown = f"{evidence['with_evidence']} of {evidence['answered']} ({pct(evidence['share'])})"
+    return (
+        f"{shown}; evidenced score {num(theme['evidenced_score'])}" if theme["evidenced_score"] is not None else shown
+    )
 
 
 def _evidence_line(bank: Bank, evidence: dict[str, Any]) -> str:
@@ -349,14 +354,12 @@ def _evidence_line(bank: Bank, evidence: dict[str, Any]) -> str:
     if not evidence["with_evidence"]:
         return f"{line}."
     names = strength_names(bank)
-    shares = ", ".join(
-        f"{names[s].lower()} {share['count']} ({pct(share['share'])})" for s, share in evidence["strengths"].items()
-    )
+    shares = ", ".join(f"{names[s].lower()} {pct(share['share'])}" for s, share in evidence["strengths"].items())
     counts_from = names[bank.rules["evidence"]["counts_from"]].lower()
-    stale = f"; {evidence['stale']} stale" if evidence["stale"] else ""
+    stale = f", {evidence['stale']} stale" if evidence["stale"] else ""
     return (
-        f"{line}: {shares}. {evidence['evidenced']} ({pct(evidence['evidenced_share'])}) are {counts_from} or "
-        f"better and in date{stale}; the evidenced score counts only those."
+        f"{line} ({shares}); {evidence['evidenced']} {counts_from} or better and in date{stale}, "
+        "which the evidenced score counts."
     )
 
 
@@ -366,8 +369,7 @@ def _digest_lines(found: Mapping[str, Any] | None) -> dict[str, str]:
     if not found or not found["digest"]:
         return {"sign_off_digest": "", "sign_off_changed": ""}
     return {
-        "sign_off_digest": f"Sign-off digest (SHA-256 of what was signed; check it with scorecard verify): "
-        f"{found['digest'].removeprefix('sha256:')}",
+        "sign_off_digest": f"Sign-off digest (SHA-256): {found['digest'].removeprefix('sha256:')}",
         "sign_off_changed": "" if found["matches"] else found["message"],
     }
 

@@ -282,6 +282,8 @@ def open_figures(bank: Bank, payload: Payload) -> Payload:
         "readme": open_figures_readme(figures),
         "skipped": comparison["skipped"],
     }
+
+
 def sign_off(bank: Bank, payload: Payload) -> Payload:
     """Sign an assessment off: {"assessment", "sign_off": {"name", "role", "date"}} -> {"sign_off"}: the sign-off
     with the digest of what it signs (engine/signing.py), to store in the file as it is; AssessmentError if the

@@ -33,13 +33,13 @@ function summary(r) {
     wide("Scores by theme",
       h("table", { class: "sc-board__themes" },
         h("caption", {}, "Scores by theme"),
-        h("thead", {}, h("tr", {}, col("Theme"), col("Score (0–100)", num()), col("Evidenced score", num()), col("Tier"), col("Residual risk"),
+        h("thead", {}, h("tr", {}, col("Theme"), col("Score (0–100)", num()), col("Tier"), col("Residual risk"),
           col("Answered", num()), col("Evidence"), col("Since last year", num()), col("When planned actions are done"))),
         h("tbody", {}, r.themes.map((t) => {
           const bar = t.state === "scored"
             ? h("span", { class: "sc-board__bar", "aria-hidden": "true" }, h("span", { style: `width: ${t.bar}%` })) : null;
           return h("tr", { "data-theme": t.id }, h("th", { scope: "row" }, t.title),
-            h("td", num(), t.score, bar), h("td", num(), t.evidenced), h("td", {}, t.tier, t.provisional ? [" ", tag("provisional")] : null,
+            h("td", num(), t.score, bar), h("td", {}, t.tier, t.provisional ? [" ", tag("provisional")] : null,
               t.tier_note ? [" ", tag(t.tier_note)] : null, t.note ? [" ", tag(t.note)] : null),
             h("td", {}, t.risk), h("td", num(), t.coverage), h("td", {}, t.evidence), h("td", num(), t.change), h("td", {}, t.planned));
         })))),
