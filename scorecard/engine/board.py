@@ -65,7 +65,7 @@ def board_report(
             {"question": g["question"], "theme": t["title"], "law": g["law"], "status": GATE_WORDS[g["status"]]}
             for t in result["themes"]
             for g in t["gates"]
-            if g["status"] in GATE_WORDS and g["status"] != "not_evidenced"
+            if g["status"] in GATE_WORDS and g["status"] not in ("not_evidenced", "met_not_evidenced")
         ],
         "essentials": [
             {
@@ -76,9 +76,10 @@ def board_report(
             }
             for t in result["themes"]
             for e in t["essentials"]
-            if e["status"] in CONTROL_WORDS and e["status"] != "not_evidenced"
+            if e["status"] in CONTROL_WORDS and e["status"] not in ("not_evidenced", "met_not_evidenced")
         ],
         "not_answered": _not_answered_line(result),
+        "not_evidenced": _not_evidenced_line(bank, result),
         "contradictions": _contradictions_line(result.get("contradictions", [])),
         "duties_by_date": [d["message"] for d in result.get("duties_by_date", [])],
         "table_note": _table_note(result, labels, bank.min_answered_weight),
@@ -108,6 +109,21 @@ def board_report(
             for r in result["changes"]["retired"]
         ],
     }
+
+
+def _not_evidenced_line(bank: Bank, result: Mapping[str, Any]) -> str:
+    """The legal duties and essential controls answered as met without evidence that counts, in one line (each is in
+    the annex with its evidence): many can be, and the summary is one page."""
+    held = [
+        g["question"]
+        for t in result["themes"]
+        for g in [*t["gates"], *t["essentials"]]
+        if g["status"] == "met_not_evidenced"
+    ]
+    if not held:
+        return ""
+    cap = bank.tiers[bank.ranks["tiers"][bank.rules["evidence"]["cap"]]].name
+    return f"Met, not evidenced (each holds its theme at {cap}): {and_list(list(dict.fromkeys(held)))}."
 
 
 def _not_answered_line(result: Mapping[str, Any]) -> str:
@@ -334,33 +350,26 @@ def _action(action: dict[str, Any], labels: dict[str, Any]) -> dict[str, Any]:
 
 
 def _evidence_short(theme: dict[str, Any]) -> str:
-    """'1 of 4 (25%); evidenced score 20.0': answers with evidence, and the score the evidence supports."""
+    """'20.0 (1 of 4)': the score the evidence supports, and how many answers have evidence (short: one A4 page)."""
     evidence = theme["evidence"]
     if not evidence["answered"]:
         return ""
-    shown = f"{evidence['with_evidence']} of {evidence['answered']} ({pct(evidence['share'])})"
-    return (
-        f"{shown}; evidenced score {num(theme['evidenced_score'])}" if theme["evidenced_score"] is not None else shown
-    )
+    shown = f"{evidence['with_evidence']} of {evidence['answered']}"
+    return f"{num(theme['evidenced_score'])} ({shown})" if theme["evidenced_score"] is not None else shown
 
 
 def _evidence_line(bank: Bank, evidence: dict[str, Any]) -> str:
     if not evidence["answered"]:
         return "No answers yet, so no evidence to count."
     line = (
-        f"{evidence['with_evidence']} of {plural(evidence['answered'], 'answered question')} "
-        f"({pct(evidence['share'])}) have evidence recorded"
+        f"{evidence['with_evidence']} of {plural(evidence['answered'], 'answered question')} ({pct(evidence['share'])})"
     )
     if not evidence["with_evidence"]:
-        return f"{line}."
+        return f"{line} have evidence recorded."
     names = strength_names(bank)
     shares = ", ".join(f"{names[s].lower()} {pct(share['share'])}" for s, share in evidence["strengths"].items())
-    counts_from = names[bank.rules["evidence"]["counts_from"]].lower()
     stale = f", {evidence['stale']} stale" if evidence["stale"] else ""
-    return (
-        f"{line} ({shares}); {evidence['evidenced']} {counts_from} or better and in date{stale}, "
-        "which the evidenced score counts."
-    )
+    return f"{line} have evidence: {shares}; {evidence['evidenced']} count towards the evidenced score{stale}."
 
 
 def _digest_lines(found: Mapping[str, Any] | None) -> dict[str, str]:

@@ -180,7 +180,7 @@ CAP_WORDS = {
     "duty_not_met": "Legal duty not met",
     "duty_contradicted": "Legal duty contradicted by another answer",
     "essential_not_met": "Essential control not in place",
-    "not_evidenced": "Legal duty or essential control met, not evidenced",
+    "not_evidenced": "Met, not evidenced",
 }
 NOT_RATED_WORDS = {
     "not_started": "has no answers",
@@ -207,8 +207,12 @@ def rating_note(theme: dict[str, Any], min_share: float) -> str:
 
 
 def tier_note(theme: dict[str, Any]) -> str:
-    """What holds a theme's tier down whatever its score, to show beside the tier: "Legal duty not met"."""
-    return "; ".join(CAP_WORDS[cap] for cap in theme["caps"])
+    """What holds a theme's tier down whatever its score, to show beside the tier: "Legal duty not met". A duty or
+    control not met holds it lower than one met without evidence (rules.evidence.cap), so only that is named then."""
+    caps = theme["caps"]
+    if len(caps) > 1 and "not_evidenced" in caps:
+        caps = [cap for cap in caps if cap != "not_evidenced"]
+    return "; ".join(CAP_WORDS[cap] for cap in caps)
 
 
 def overall_note(overall: dict[str, Any], tier_names: dict[str, str], tiers_above: int) -> str:

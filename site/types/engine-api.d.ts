@@ -64,6 +64,7 @@ type BoardReport = {
   headline: { score: string; tier: string; risk: string; coverage: string; status: string; weakest: string };
   since: { summary: string; overall: string; date: string; source: string; warning: string } | null;
   sign_off_digest: string;
+  not_evidenced: string;
   sign_off_changed: string;
   evidence: string;
   sign_off: string;

@@ -96,4 +96,4 @@ def test_a_duty_needs_documented_evidence_and_a_signed_off_file_says_when_it_cha
     board = page.inner_text('[data-sc="board"]')
     assert digest.removeprefix("sha256:") in board
     assert "Changed since sign-off: notes." in board
-    assert "evidenced score" in board
+    assert "Evidenced score" in board

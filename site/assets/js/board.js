@@ -26,7 +26,7 @@ function summary(r) {
       r.since ? h("p", {}, r.since.summary, r.since.overall ? ` Overall score ${r.since.overall}.` : "",
         r.since.source ? [" ", h("span", { class: "sc-board__muted" }, r.since.source)] : null) : null,
       r.since?.warning ? h("p", { class: "sc-board__warning" }, h("strong", {}, r.since.warning)) : null,
-      h("p", {}, h("strong", {}, "Evidence:"), ` ${r.evidence}`),
+      h("p", {}, h("strong", {}, "Evidence:"), ` ${r.evidence}`, r.not_evidenced ? ` ${r.not_evidenced}` : ""),
       h("p", { class: "sc-board__signoff" }, r.sign_off),
       r.sign_off_digest ? h("p", { class: "sc-board__digest", "data-sc": "sign-off-digest" }, r.sign_off_digest) : null,
       r.sign_off_changed ? h("p", { class: "sc-board__warning", "data-sc": "sign-off-changed" }, h("strong", {}, r.sign_off_changed)) : null),
@@ -34,7 +34,7 @@ function summary(r) {
       h("table", { class: "sc-board__themes" },
         h("caption", {}, "Scores by theme"),
         h("thead", {}, h("tr", {}, col("Theme"), col("Score (0–100)", num()), col("Tier"), col("Residual risk"),
-          col("Answered", num()), col("Evidence"), col("Since last year", num()), col("When planned actions are done"))),
+          col("Answered", num()), col("Evidenced score"), col("Since last year", num()), col("When planned actions are done"))),
         h("tbody", {}, r.themes.map((t) => {
           const bar = t.state === "scored"
             ? h("span", { class: "sc-board__bar", "aria-hidden": "true" }, h("span", { style: `width: ${t.bar}%` })) : null;
