@@ -31,6 +31,7 @@ OPERATIONS: dict[str, Callable[[Bank, Any], dict[str, Any]]] = {
     "similar": operations.similar,
     "groups_csv": operations.groups_csv,
     "open_figures": operations.open_figures,
+    "sign_off": operations.sign_off,
 }
 
 

@@ -29,7 +29,9 @@ from .scoring import Reading
 from .statuses import (
     ANSWERED,
     GATE_CONTRADICTED,
+    GATE_MET_NOT_EVIDENCED,
     GATE_NOT_EVIDENCED,
+    GATE_NOT_IN_FORCE,
     GATE_NOT_MET,
     PARENT_CLOSED,
     PARENT_UNANSWERED,
@@ -92,6 +94,11 @@ def _theme_actions(
     next_tier_guidance = f"{theme.guidance}#{TIER_ANCHOR}{result['tier'] or bank.tiers[0].id}"
     not_met = {g["question"] for g in result["gates"] if g["status"] == GATE_NOT_MET}
     contradicted = {g["question"] for g in result["gates"] if g["status"] == GATE_CONTRADICTED}
+    # duties and essential controls met without evidence that counts; a question made best without it joins them
+    unevidenced = {g["question"] for g in result["gates"] if g["status"] == GATE_MET_NOT_EVIDENCED}
+    unevidenced |= {e["question"] for e in result["essentials"] if e["status"] == GATE_MET_NOT_EVIDENCED}
+    controls = {g["question"] for g in result["gates"] if g["status"] != GATE_NOT_IN_FORCE}
+    controls |= {e["question"] for e in result["essentials"]}
     actions = []
     for entry in result["questions"]:
         status = entry["status"]
@@ -109,6 +116,7 @@ def _theme_actions(
         still = {c.claims for c in reading.contradictions if c.when != qid}  # a duty may be contradicted twice
         after_duties = (not_met - {qid}) | (contradicted & still)
         after_essential = bool(set(missing) - {qid})
+        after_unevidenced = bool(unevidenced - {qid}) or (qid in controls and qid not in reading.evidenced)
         laws = [failing[qid]] if qid in failing else []
         laws += [law for law in resolves.get(qid, []) if law not in laws]
         if status == ANSWERED:
@@ -123,7 +131,9 @@ def _theme_actions(
             rated_after = share_after >= bank.min_answered_weight and not (waits - {qid})
         new_score = min(100.0, round((result["score"] or 0) + gain, 1))
         new_tier = (
-            tiers.capped(tiers.reached_by(new_score), bool(after_duties), after_essential) if rated_after else None
+            tiers.capped(tiers.reached_by(new_score), bool(after_duties), after_essential, after_unevidenced)
+            if rated_after
+            else None
         )
         new_risk = None if risk_by_tier is None or new_tier is None else risk_by_tier[new_tier]
         risk_fall = risk_now - risk_ranks[new_risk] if risk_now is not None and new_risk else 0

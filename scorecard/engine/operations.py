@@ -298,3 +298,25 @@ def open_figures(bank: Bank, payload: Payload) -> Payload:
         "readme": open_figures_readme(figures),
         "skipped": comparison["skipped"],
     }
+
+
+def sign_off(bank: Bank, payload: Payload) -> Payload:
+    """Sign an assessment off: {"assessment", "sign_off": {"name", "role", "date"}} -> {"sign_off"}: the sign-off
+    with the digest of what it signs (engine/signing.py), to store in the file as it is; AssessmentError if the
+    name, role or date cannot be used."""
+    from .signing import sign
+
+    data = dict(payload["assessment"])
+    data["sign_off"] = {k: payload["sign_off"].get(k) for k in ("name", "role", "date")}
+    assessment = checked(bank, data)
+    if assessment.cycle.sign_off is None:  # set aside: name, role or date unusable
+        _entry, why = assessment.cycle.set_aside["sign_off"]
+        raise AssessmentError(why)
+    return {"sign_off": sign(assessment)}
+
+
+def verify(bank: Bank, assessment: Assessment | Payload) -> Payload:
+    """Whether a file still matches its sign-off's digest, and what changed since: {"check"} (signing.check)."""
+    from .signing import check
+
+    return {"check": check(checked(bank, assessment))}

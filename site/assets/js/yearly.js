@@ -222,6 +222,7 @@ function signOffSection(result) {
     h("h2", { id: "sign-off" }, "Sign-off"),
     h("p", { "data-sc": "sign-off-state" }, current
       ? `Signed off by ${current.name}, ${current.role}, on ${longDate(current.date)}.` : "Not yet signed off."),
+    signOffCheck(result),
     h("div", { class: "sc-signoff" },
       field("sc-signoff-name", "Name", { type: "text", "data-sc": "signoff-name", value: current?.name || myName(), maxlength: 200, autocomplete: "name" }),
       field("sc-signoff-role", "Role", { type: "text", "data-sc": "signoff-role", value: current?.role || "", maxlength: 200 }),
@@ -273,6 +274,17 @@ function benchmarkSection(result, ticked) {
       h("button", { type: "button", class: "md-button md-button--primary", "data-sc": "contribute", disabled: !signed }, "Download benchmark contribution"),
       signed ? null : h("span", { class: "sc-hint", "data-sc": "contribute-why" }, " Sign off the assessment first: a coordinator compares only what a council stands by.")),
   ];
+}
+
+// Whether the assessment still matches what was signed (the engine's digest check, engine/signing.py).
+/** @param {AnyResult} result */
+function signOffCheck(result) {
+  const found = "sign_off_check" in result ? result.sign_off_check : undefined;
+  if (!found || !found.digest) return null;
+  if (found.matches) return h("p", { class: "sc-hint", "data-sc": "sign-off-digest" }, `${found.message} Anyone can check an exported copy with scorecard verify.`);
+  return h("div", { class: "admonition warning", "data-sc": "sign-off-changed" },
+    h("p", { class: "admonition-title" }, "Changed since sign-off"),
+    h("p", {}, `${found.message} Sign off again once the changes are agreed, or undo them.`));
 }
 
 function nextYearSection() {
@@ -420,7 +432,10 @@ export function mountYearly(root) {
       const value = (/** @type {string} */ hook) => find(root, `[data-sc="${hook}"]`, HTMLInputElement).value.trim();
       const entry = { name: value("signoff-name"), role: value("signoff-role"), date: value("signoff-date") };
       if (!entry.name || !entry.role || !entry.date) return message(root, "error", "To sign off, give your name, your role and the date.");
-      signOff(entry);
+      // the engine stores the digest of what is signed with the sign-off (engine/signing.py)
+      const reply = await call("sign_off", { assessment, sign_off: entry });
+      if (!reply.ok) return message(root, "error", `Not signed off: ${reply.problems.join("; ")}`);
+      signOff(reply.sign_off);
       message(root, "ok", `Signed off by ${entry.name}, ${entry.role}, on ${longDate(entry.date)}.`);
     } else if (which === "withdraw-sign-off") {
       signOff(null);
