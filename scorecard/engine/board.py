@@ -370,9 +370,11 @@ def _evidence_line(bank: Bank, evidence: dict[str, Any]) -> str:
     if not evidence["with_evidence"]:
         return f"{line} have evidence recorded."
     names = strength_names(bank)
-    shares = ", ".join(f"{names[s].lower()} {pct(share['share'])}" for s, share in evidence["strengths"].items())
+    shares = ", ".join(
+        f"{names[s].lower()} {pct(share['share'])}" for s, share in evidence["strengths"].items() if share["share"]
+    )  # the strengths the evidence has: a share of 0% is not printed
     stale = f", {evidence['stale']} stale" if evidence["stale"] else ""
-    return f"{line} have evidence: {shares}; {evidence['evidenced']} count towards the evidenced score{stale}."
+    return f"{line} have evidence ({shares}); {evidence['evidenced']} count towards the evidenced score{stale}."
 
 
 def _digest_lines(found: Mapping[str, Any] | None) -> dict[str, str]:
