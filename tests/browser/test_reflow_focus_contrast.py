@@ -182,6 +182,8 @@ def test_on_a_phone_the_score_panel_does_not_hide_the_question_being_answered(pa
     page.set_viewport_size({"width": 390, "height": 844})
     save(page, base_url, example)
     open_filled(page, base_url + "themes/spoc.html")
+    # the engine's latest score decides which follow-ups show: focus only once the questions stop moving
+    page.wait_for_selector("html[data-scores='current']", state="attached", timeout=SLOW)
     hidden = []
     questions = page.locator("fieldset.sc-question:visible")
     for i in range(min(questions.count(), 10)):
