@@ -95,6 +95,14 @@ def machine_lines(chromium: str | None = None) -> list[str]:
     return lines
 
 
+def load_line() -> str:
+    """The 1, 5 and 15-minute load averages now, for a figure's line ("unknown" where the system has none)."""
+    try:
+        return " ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def print_header(title: str, chromium: str | None = None) -> None:
     print("=" * 78)
     print(title)

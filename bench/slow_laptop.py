@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -48,6 +47,7 @@ from _common import (  # noqa: E402
     CHROMIUM_ARGS,
     STORAGE_KEY,
     add_questions_option,
+    load_line,
     median,
     percentile,
     print_header,
@@ -177,13 +177,6 @@ def run_site(browser, theme_url: str, storage: dict, args) -> dict:
         }
     finally:
         context.close()
-
-
-def load_line() -> str:
-    try:
-        return " ".join(f"{value:.2f}" for value in os.getloadavg())
-    except OSError:
-        return "unknown"
 
 
 def main(argv=None) -> int:

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import sys
 import tempfile
@@ -50,6 +49,7 @@ from _common import (  # noqa: E402
     CHROMIUM_ARGS,
     add_questions_option,
     human_bytes,
+    load_line,
     median,
     print_header,
     seeded_assessment,
@@ -189,14 +189,6 @@ def run_floor(playwright, served, args, folder: Path, snapshot: bool = False) ->
         }
     finally:
         context.close()
-
-
-def load_line() -> str:
-    try:
-        one, five, fifteen = os.getloadavg()
-        return f"{one:.2f} {five:.2f} {fifteen:.2f}"
-    except OSError:
-        return "unknown"
 
 
 def main(argv=None) -> int:
