@@ -155,8 +155,7 @@ def export_without_names(bank: Bank, assessment: Assessment | Payload) -> Payloa
     """The assessment for people outside the team, without who changed what and when: {"assessment"}."""
     from .sharing import without_names
 
-    data = assessment.to_dict() if isinstance(assessment, Assessment) else assessment
-    return {"assessment": without_names(bank, data)}
+    return {"assessment": without_names(checked(bank, assessment).to_dict())}
 
 
 def next_year(bank: Bank, payload: Payload) -> Payload:
