@@ -22,8 +22,9 @@ from .wording import STATUS_NAMES, and_list, evidence_text, long_date, num, pct,
 from .yearly import previous_differences
 
 TOP_ACTIONS = 5
-GATE_WORDS = {"not_met": "not met", "contradicted": "contradicted by another answer", "not_evidenced": "not answered"}
-CONTROL_WORDS = {"not_met": "not in place", "not_evidenced": "not answered"}
+# Duties and controls listed one a line on the summary; those not answered yet are in one line (_not_answered_line).
+GATE_WORDS = {"not_met": "not met", "contradicted": "contradicted by another answer"}
+CONTROL_WORDS = {"not_met": "not in place"}
 
 
 def board_report(
@@ -56,7 +57,7 @@ def board_report(
             {"question": g["question"], "theme": t["title"], "law": g["law"], "status": GATE_WORDS[g["status"]]}
             for t in result["themes"]
             for g in t["gates"]
-            if g["status"] in GATE_WORDS and g["status"] != "not_evidenced"
+            if g["status"] in GATE_WORDS
         ],
         "essentials": [
             {
@@ -67,7 +68,7 @@ def board_report(
             }
             for t in result["themes"]
             for e in t["essentials"]
-            if e["status"] in CONTROL_WORDS and e["status"] != "not_evidenced"
+            if e["status"] in CONTROL_WORDS
         ],
         "not_answered": _not_answered_line(result),
         "contradictions": _contradictions_line(result.get("contradictions", [])),
