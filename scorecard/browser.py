@@ -26,6 +26,7 @@ OPERATIONS: dict[str, Callable[[Bank, Any], dict[str, Any]]] = {
     "statement_summary": operations.statement_summary,
     "merge": operations.merge,
     "export_themes": operations.export_themes,
+    "export_without_names": operations.export_without_names,
     "next_year": operations.next_year,
     "contribute": operations.contribute,
     "similar": operations.similar,

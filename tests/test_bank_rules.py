@@ -283,3 +283,15 @@ def test_validate_lists_register_entries_to_check_again(real_compiled):
     assert any("last checked more than 365 days ago" in line for line in later)
     assert sum(line.startswith("  ") for line in later) > sum(line.startswith("  ") for line in now)
     assert any("not verified" in line for line in now)  # SW(S)A s12A (SUR-11, Scotland)
+
+
+def test_an_action_that_would_start_a_contradiction_says_the_tier_it_would_reach(real_bank):
+    """Answering SAF-03 'every potential victim notified' beside SAF-14 'no records' makes the duty contradicted: the
+    action's tier after is the capped tier the engine then gives, not the tier its score alone would reach (found
+    by the action-gain property on a fresh clone's CI profile)."""
+    bank = real_bank
+    before = scored(bank, "district", {"SAF-03": "no", "SAF-14": "no_records"})
+    action = next(a for a in before["actions"] if a["question"] == "SAF-03")
+    after = theme(scored(bank, "district", {"SAF-03": "yes", "SAF-14": "no_records"}), "safeguarding")
+    assert "duty_contradicted" in after["caps"] and after["tier"] == "basic"
+    assert action["tier_after"] == after["tier"]

@@ -9,10 +9,15 @@ offers exactly the operations the site calls, and answers bad input with problem
 from __future__ import annotations
 
 import json
+import random
 import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scorecard.browser import OPERATIONS, BrowserApi
 from scorecard.engine import operations
+from scorecard.testing import random_assessment
 from tests.helpers import ROOT, make_assessment
 
 CALL = re.compile(r"\bcall\(([^,]*),")  # engine.js's call(op, payload); op may be a choice: a ? "score" : "live_score"
@@ -57,3 +62,19 @@ def test_every_set_aside_question_is_named_not_only_those_a_result_lists(mini_ba
     data = make_assessment(mini_bank, "county", {"ALP-01": "yes", **unknown})
     assert len(operations.score(mini_bank, data)["result"]["changes"]["set_aside"]) == 100
     assert operations.set_aside(mini_bank, data) == {"questions": sorted(unknown)}
+
+
+@settings(max_examples=30)
+@given(seed=st.integers(0, 10_000))
+def test_a_file_without_names_has_no_who_or_when_and_scores_the_same(seed, real_bank):
+    """Issue 26, F27: a file for people outside the team leaves out each editor's name and change times (and who
+    was given which theme); nothing else changes, so it scores the same."""
+    data = random_assessment(real_bank, random.Random(seed))
+    data["provenance"] = {q: {"at": "2026-11-02T09:00:00.000Z", "by": "Jo Smith"} for q in data["answers"]}
+    data["assignments"] = {"procurement": "Priya Buyer"}
+    shared = operations.export_without_names(real_bank, data)["assessment"]
+    assert "provenance" not in shared and "assignments" not in shared
+    assert "Jo Smith" not in json.dumps(shared) and "Priya Buyer" not in json.dumps(shared)
+    assert (
+        operations.score(real_bank, shared)["result"]["themes"] == operations.score(real_bank, data)["result"]["themes"]
+    )

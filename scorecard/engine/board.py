@@ -23,17 +23,9 @@ from .wording import STATUS_NAMES, and_list, evidence_text, long_date, num, pct,
 from .yearly import previous_differences
 
 TOP_ACTIONS = 5
-GATE_WORDS = {
-    "not_met": "not met",
-    "contradicted": "contradicted by another answer",
-    "met_not_evidenced": "met, not evidenced",
-    "not_evidenced": "not answered",
-}
-CONTROL_WORDS = {
-    "not_met": "not in place",
-    "met_not_evidenced": "in place, not evidenced",
-    "not_evidenced": "not answered",
-}
+# Duties and controls listed one a line on the summary; those not answered yet are in one line (_not_answered_line).
+GATE_WORDS = {"not_met": "not met", "contradicted": "contradicted by another answer"}
+CONTROL_WORDS = {"not_met": "not in place"}
 
 
 def board_report(
@@ -66,7 +58,7 @@ def board_report(
             {"question": g["question"], "theme": t["title"], "law": g["law"], "status": GATE_WORDS[g["status"]]}
             for t in result["themes"]
             for g in t["gates"]
-            if g["status"] in GATE_WORDS and g["status"] not in ("not_evidenced", "met_not_evidenced")
+            if g["status"] in GATE_WORDS
         ],
         "essentials": [
             {
@@ -77,7 +69,7 @@ def board_report(
             }
             for t in result["themes"]
             for e in t["essentials"]
-            if e["status"] in CONTROL_WORDS and e["status"] not in ("not_evidenced", "met_not_evidenced")
+            if e["status"] in CONTROL_WORDS
         ],
         "not_answered": _not_answered_line(result),
         "not_evidenced": _not_evidenced_line(bank, result),

@@ -151,6 +151,13 @@ def export_themes(bank: Bank, payload: Payload) -> Payload:
     return {"assessment": export_themes(bank, data, themes), "themes": themes}
 
 
+def export_without_names(bank: Bank, assessment: Assessment | Payload) -> Payload:
+    """The assessment for people outside the team, without who changed what and when: {"assessment"}."""
+    from .sharing import without_names
+
+    return {"assessment": without_names(checked(bank, assessment).to_dict())}
+
+
 def next_year(bank: Bank, payload: Payload) -> Payload:
     """This year's assessment from last year's: {"assessment", "today", "again"?} -> {"assessment"}, in this bank's
     form. "again" starts a new year from a file itself started less than half a year ago, which is otherwise

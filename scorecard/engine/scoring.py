@@ -34,6 +34,7 @@ its reason, under ``rules``):
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from math import fsum  # exact: sum() of floats differs between CPython 3.11 and 3.12+
 from typing import Any
 
@@ -400,15 +401,25 @@ def _read_context(council: CouncilTables, answers: dict[str, Any], reading: Read
                 reading.exposure[asked.id] = level
 
 
+def contradiction_holds(
+    contradiction: Contradiction, answers: Mapping[str, Any], answered: Callable[[str], bool]
+) -> bool:
+    """Whether a contradiction is found in these answers: both its questions answered, each in its set."""
+    when, claims = contradiction.when, contradiction.claims
+    return (
+        answered(when)
+        and answered(claims)
+        and answers[when] in contradiction.when_in
+        and answers[claims] in contradiction.claims_in
+    )
+
+
 def _find_contradictions(council: CouncilTables, answers: dict[str, Any], reading: Reading) -> None:
     """The bank's contradictions both of whose answers are given; a duty claimed met against one is put in doubt."""
     for contradiction in council.contradictions:
-        when, claims = contradiction.when, contradiction.claims
-        if reading.state(when) != ANSWERED or reading.state(claims) != ANSWERED:
-            continue
-        if answers[when] in contradiction.when_in and answers[claims] in contradiction.claims_in:
+        if contradiction_holds(contradiction, answers, lambda qid: reading.state(qid) == ANSWERED):
             reading.contradictions.append(contradiction)
-            reading.contradicted.add(claims)
+            reading.contradicted.add(contradiction.claims)
 
 
 def in_force(asked: AskedQuestion, date: str) -> bool:

@@ -54,3 +54,11 @@ def export_themes(bank: Bank, data: dict[str, Any], themes: list[str]) -> dict[s
     if provenance:
         out["provenance"] = provenance
     return out
+
+
+def without_names(full: dict[str, Any]) -> dict[str, Any]:
+    """A checked assessment file for people outside the team (issue 26, F27): without the record of who
+    changed each answer and when (``provenance``: names and times to the millisecond) and without who was given
+    which theme (``assignments``). The sign-off's name and role stay (the board relies on them), as do action
+    owners (roles in the plan). The copy cannot be merged by time with the team's files."""
+    return {key: value for key, value in full.items() if key not in ("provenance", "assignments")}

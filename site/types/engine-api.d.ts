@@ -185,6 +185,7 @@ interface EngineOps {
   };
   export_themes: { payload: { assessment: AnyAssessment; contributor?: string; themes?: string[] }; reply: { assessment: AssessmentFile; themes: string[] } };
   set_aside: { payload: AnyAssessment; reply: { questions: string[] } };
+  export_without_names: { payload: AnyAssessment; reply: { assessment: AssessmentFile } };
   next_year: { payload: { assessment: AnyAssessment; today: string; again?: boolean }; reply: { assessment: AssessmentFile } };
   contribute: { payload: { assessment: AnyAssessment; include?: string[] }; reply: { contribution: Contribution } };
   similar: { payload: { councils: RegisterFigures[]; code: string; chosen?: string[] | null }; reply: { similar: Similar; group: CustomGroup; csv: string } };

@@ -290,7 +290,7 @@ def test_none_of_these_is_an_answer_on_its_own(page, base_url):
     others.nth(1).check()
     assert saved(page)["answers"][qid] == [second] and not alone.is_checked()
     wait_for_engine(page)
-    page.wait_for_selector('[data-sc="theme-score"]')
+    page.wait_for_selector('[data-sc="theme-score"]', timeout=ENGINE_TIMEOUT)
 
     # Saved before "None of these" was given on its own: the page names the question rather than scoring it.
     page.evaluate(

@@ -339,9 +339,17 @@ export function mountResults(root) {
   const part = (/** @type {string} */ hook) => find(root, `[data-sc="${hook}"]`);
   const body = part("results-body");
   part("print").addEventListener("click", () => window.print());
-  part("export-json").addEventListener("click", () => {
+  part("export-json").addEventListener("click", async () => {
     const assessment = getAssessment();
-    download(`${fileStem(assessment)}.json`, "application/json", JSON.stringify(assessment, null, 2) + "\n");
+    /** @type {AnyAssessment} */
+    let file = assessment;
+    if (find(root, '[data-sc="export-no-names"]', HTMLInputElement).checked) {
+      // names and times are the engine's to leave out (engine/sharing.py says what goes)
+      const reply = await call("export_without_names", assessment);
+      if (!reply.ok) return showMessage(root, `The assessment could not be exported: ${reply.problems.join("; ")}`, "error");
+      file = reply.assessment;
+    }
+    download(`${fileStem(assessment)}.json`, "application/json", JSON.stringify(file, null, 2) + "\n");
   });
   part("export-csv").addEventListener("click", async () => {
     const assessment = getAssessment();
