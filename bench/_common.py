@@ -95,6 +95,14 @@ def machine_lines(chromium: str | None = None) -> list[str]:
     return lines
 
 
+def load_line() -> str:
+    """The 1, 5 and 15-minute load averages now, for a figure's line ("unknown" where the system has none)."""
+    try:
+        return " ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def print_header(title: str, chromium: str | None = None) -> None:
     print("=" * 78)
     print(title)
@@ -143,6 +151,20 @@ def add_questions_option(parser) -> None:
         metavar="DIR",
         help="question bank folder (default: questions/ if it validates, else the mini test bank)",
     )
+
+
+def add_slow_visit_options(parser) -> None:
+    """The options of the benchmarks that visit the built site over a slowed network (slow_network.py,
+    slow_laptop.py): the network's speed, which site, the council type stored before the visit, the port, the
+    raw figures' file and the question bank."""
+    parser.add_argument("--mbit", type=float, default=10.0, help="throughput in Mbit/s, both ways (default 10)")
+    parser.add_argument("--latency", type=float, default=40.0, help="added latency in ms (default 40)")
+    parser.add_argument("--no-build", action="store_true", help="serve the benchmarks' last build as it is")
+    parser.add_argument("--site", metavar="DIR", help="serve this built site folder (implies --no-build)")
+    parser.add_argument("--council-type", default="unitary", help="council type stored before the visit")
+    parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default 0: any free port)")
+    parser.add_argument("--json", metavar="FILE", help="also write the raw figures as JSON")
+    add_questions_option(parser)
 
 
 def announce_bank(explicit: str | None) -> BankChoice:

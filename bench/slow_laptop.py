@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -47,7 +46,8 @@ from _common import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
     STORAGE_KEY,
-    add_questions_option,
+    add_slow_visit_options,
+    load_line,
     median,
     percentile,
     print_header,
@@ -179,26 +179,12 @@ def run_site(browser, theme_url: str, storage: dict, args) -> dict:
         context.close()
 
 
-def load_line() -> str:
-    try:
-        return " ".join(f"{value:.2f}" for value in os.getloadavg())
-    except OSError:
-        return "unknown"
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="runs, each a site, a Pyodide floor and a form floor")
     parser.add_argument("--rate", type=float, default=4.0, help="CPU slow-down (default 4)")
-    parser.add_argument("--mbit", type=float, default=10.0, help="throughput in Mbit/s, both ways (default 10)")
-    parser.add_argument("--latency", type=float, default=40.0, help="added latency in ms (default 40)")
     parser.add_argument("--changes", type=int, default=120, help="answer changes per run for the re-score figure")
-    parser.add_argument("--no-build", action="store_true", help="serve the benchmarks' last build as it is")
-    parser.add_argument("--site", metavar="DIR", help="serve this built site folder (implies --no-build)")
-    parser.add_argument("--council-type", default="unitary", help="council type stored before the visit")
-    parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default 0: any free port)")
-    parser.add_argument("--json", metavar="FILE", help="also write the raw figures as JSON")
-    add_questions_option(parser)
+    add_slow_visit_options(parser)
     args = parser.parse_args(argv)
     args.changes = max(args.changes, 1)
 

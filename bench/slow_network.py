@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import sys
 import tempfile
@@ -48,8 +47,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
-    add_questions_option,
+    add_slow_visit_options,
     human_bytes,
+    load_line,
     median,
     print_header,
     seeded_assessment,
@@ -191,25 +191,10 @@ def run_floor(playwright, served, args, folder: Path, snapshot: bool = False) ->
         context.close()
 
 
-def load_line() -> str:
-    try:
-        one, five, fifteen = os.getloadavg()
-        return f"{one:.2f} {five:.2f} {fifteen:.2f}"
-    except OSError:
-        return "unknown"
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="runs, each a site and a floor profile (default 5)")
-    parser.add_argument("--mbit", type=float, default=10.0, help="throughput in Mbit/s, both ways (default 10)")
-    parser.add_argument("--latency", type=float, default=40.0, help="added latency in ms (default 40)")
-    parser.add_argument("--no-build", action="store_true", help="serve this benchmark's last build as it is")
-    parser.add_argument("--site", metavar="DIR", help="serve this built site folder (implies --no-build)")
-    parser.add_argument("--council-type", default="unitary", help="council type stored before the visit")
-    parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default 0: any free port)")
-    parser.add_argument("--json", metavar="FILE", help="also write the raw figures as JSON")
-    add_questions_option(parser)
+    add_slow_visit_options(parser)
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright

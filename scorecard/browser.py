@@ -33,7 +33,6 @@ OPERATIONS: dict[str, Callable[[Bank, Any], dict[str, Any]]] = {
     "groups_csv": operations.groups_csv,
     "open_figures": operations.open_figures,
     "sign_off": operations.sign_off,
-    "sign_off_state": operations.sign_off_state,
 }
 
 

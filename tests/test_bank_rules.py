@@ -27,13 +27,27 @@ def worst(question) -> Any:
     return [] if question.type == "multi" else min(question.options, key=lambda o: o.score).id
 
 
+DOCUMENTED = {"reference": "Procedure, version 3", "date": "2026-01-15", "strength": "documented"}
+
+
+def documented(bank: Bank) -> dict[str, dict[str, str]]:
+    """Documented, in-date evidence for every legal duty and essential control: each counts as met only with it."""
+    return {
+        q.id: dict(DOCUMENTED)
+        for q in bank.questions.values()
+        if q.essential is not None or q.gate is not None or any(v.gate is not None for v in q.variants.values())
+    }
+
+
 def scored(bank: Bank, council_type: str, changes: dict[str, Any], date: str = "2026-04-01", **extra) -> dict:
-    """Every question the council is asked answered best (context: the middle option), then ``changes``."""
+    """Every question the council is asked answered best (context: the middle option), then ``changes``; every duty
+    and essential control with documented evidence unless ``evidence`` is given."""
     ctype = bank.council_types[council_type]
     answers = {}
     for question in bank.asked_of(ctype.nation, ctype.functions):
         answers[question.id] = question.options[1].id if question.kind == "context" else best(question)
     answers.update(changes)
+    extra.setdefault("evidence", documented(bank))
     data = make_assessment(bank, council_type, answers, assessment_date=date, **extra)
     return score_assessment(bank, load_assessment(data, bank))
 
@@ -236,7 +250,8 @@ def test_the_board_report_names_the_weakest_theme_the_controls_and_the_contradic
         q.id: q.options[1].id if q.kind == "context" else best(q)
         for q in real_bank.asked_of(ctype.nation, ctype.functions)
     }
-    assessment = load_assessment(make_assessment(real_bank, "district", {**answers, **data}), real_bank)
+    data_file = make_assessment(real_bank, "district", {**answers, **data}, evidence=documented(real_bank))
+    assessment = load_assessment(data_file, real_bank)
     report = board_report(real_bank, assessment, score_assessment(real_bank, assessment))
     assert report["headline"]["tier"] == "Basic first steps"
     assert (
@@ -268,3 +283,15 @@ def test_validate_lists_register_entries_to_check_again(real_compiled):
     assert any("last checked more than 365 days ago" in line for line in later)
     assert sum(line.startswith("  ") for line in later) > sum(line.startswith("  ") for line in now)
     assert any("not verified" in line for line in now)  # SW(S)A s12A (SUR-11, Scotland)
+
+
+def test_an_action_that_would_start_a_contradiction_says_the_tier_it_would_reach(real_bank):
+    """Answering SAF-03 'every potential victim notified' beside SAF-14 'no records' makes the duty contradicted: the
+    action's tier after is the capped tier the engine then gives, not the tier its score alone would reach (found
+    by the action-gain property on a fresh clone's CI profile)."""
+    bank = real_bank
+    before = scored(bank, "district", {"SAF-03": "no", "SAF-14": "no_records"})
+    action = next(a for a in before["actions"] if a["question"] == "SAF-03")
+    after = theme(scored(bank, "district", {"SAF-03": "yes", "SAF-14": "no_records"}), "safeguarding")
+    assert "duty_contradicted" in after["caps"] and after["tier"] == "basic"
+    assert action["tier_after"] == after["tier"]

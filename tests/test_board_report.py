@@ -65,7 +65,10 @@ def test_the_summary(report):
     }
     alpha = report["themes"][0]
     # last year 2 of 10 (ALP-03 closed by "none"; ALP-04 yes): 20.0 -> 44.0
-    assert (alpha["score"], alpha["change"], alpha["evidence"]) == ("44.0", "+24.0", "1 of 4 (25%)")
+    assert (alpha["score"], alpha["change"]) == ("44.0", "+24.0")
+    assert alpha["evidence"] == "20.0 (1 of 4)"  # the evidenced score, and the answers with evidence
+    # beside it, the score of the answers with documented, in-date evidence: ALP-02 some, 2 of 10
+    assert alpha["evidenced"] == "20.0"
     # planned: ALP-01 yes (+2) = 6.4 of 10; ALP-02 is not planned
     assert alpha["planned"] == "Early progress (64.0)"
     assert report["themes"][1]["state"] == "not_for_council" and report["themes"][1]["tier"] == "Not for this council"
@@ -86,8 +89,8 @@ def test_the_summary(report):
     )
     assert [a["owner"] for a in report["actions"][1:]] == ["No owner yet"] * (len(report["actions"]) - 1)
     assert report["actions_owned"] == 1
-    assert (
-        report["evidence"] == "1 of 4 answered questions (25%) have evidence recorded: a link or a document reference."
+    assert report["evidence"] == (
+        "1 of 4 answered questions (25%) have evidence (documented 100%); 1 count towards the evidenced score."
     )
     assert report["sign_off"] == "Signed off by Ann Lead, Modern slavery lead, on 30 November 2026."
     assert report["review"] == "1 answer carried from last year still to review."
@@ -102,6 +105,7 @@ def test_the_annex_has_every_answer_note_evidence_and_action(report):
         "link": "https://intranet.example.gov.uk/training",
         "date": "2026-05-20",
         "date_long": "20 May 2026",
+        "strength": "Documented",  # a file from before strengths: a document and its date
     }
     assert rows["ALP-02"]["change"] == "Last year: Not at all"
     assert rows["ALP-02"]["action"] == "Not planned. Reason: Budget"

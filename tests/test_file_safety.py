@@ -88,6 +88,10 @@ WRITING = {
     "next-year": ["--questions", QUESTIONS, "next-year", "valid.json", "--date", "2026-11-30"],
     "contribute": ["--questions", QUESTIONS, "contribute", "signed.json"],
     "similar": ["similar", "TUN"],
+    "sign-off": [
+        *("--questions", QUESTIONS, "sign-off", "valid.json"),
+        *("--name", "Ann Lead", "--role", "Lead", "--date", "2026-11-30"),
+    ],
 }
 
 

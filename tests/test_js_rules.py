@@ -339,8 +339,8 @@ def inert_edit(data: dict, rng: random.Random) -> None:
         entry = evidence[rng.choice(sorted(evidence))]
         entry.pop("link", None)
         entry["reference"] = f"Cabinet report {rng.randint(1, 99)}"
-        if entry.get("date"):  # a date's day, not whether there is one: "none known" counts higher without one
-            entry["date"] = "2026-03-01"
+        if entry.get("result"):  # a result's or a reviewer's words, not whether there is one (engine/evidence.py)
+            entry["result"] = f"{rng.randint(1, 9)} of 10 cases"
     elif kind == "plan" and plan:
         entry = plan[rng.choice(sorted(plan))]
         entry.update(owner=f"Officer {rng.randint(1, 9)}", due="2027-01-31", note="Tender drafted")
@@ -363,7 +363,10 @@ def scoring_edit(data: dict, rng: random.Random, bank) -> None:
         data["notes"].pop("OLD-99", None)
     elif kind == "evidence":
         evidence = data.setdefault("evidence", {})
-        evidence.pop(qid, None) if qid in evidence else evidence.update({qid: {"reference": "Minutes"}})
+        if qid in evidence and rng.random() < 0.5:  # its strength or date: what it counts as, whether it is stale
+            evidence[qid].update(rng.choice([{"strength": "asserted"}, {"date": "2019-01-01"}]))
+        else:
+            evidence.pop(qid, None) if qid in evidence else evidence.update({qid: {"reference": "Minutes"}})
     elif data.get("action_plan"):
         entry = data["action_plan"][rng.choice(sorted(data["action_plan"]))]
         entry["status"] = rng.choice(["not_started", "in_progress", "done"])
@@ -446,3 +449,30 @@ def make_example(bank, evidence: dict) -> dict:
     data["answers"] = {"SPC-20": "none_known"}
     data["evidence"] = evidence
     return data
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"strength": "asserted"}, {"date": "2019-01-01"}, {"result": None}],
+    ids=["weaker", "stale", "no result"],
+)
+def test_an_evidence_items_strength_or_age_asks_for_a_new_score(real_bank, change):
+    """A legal duty counts as met only with documented, in-date evidence (rules.evidence): its strength, its date
+    and whether it has what its strength needs change the result, so the site's scoring input must change too."""
+    tested = {"reference": "Dip-sample", "date": "2026-01-10", "strength": "tested", "result": "All notified"}
+    weaker = {k: v for k, v in {**tested, **change}.items() if v is not None}
+    if "result" in change:
+        weaker["strength"] = "independently_verified"  # needs a reviewer: counts as documented, says why
+    files = []
+    for evidence in (tested, weaker):
+        data = make_example(real_bank, {"SAF-03": evidence})
+        data["answers"] = {"SAF-03": "yes"}
+        files.append(data)
+    results = [score_assessment(real_bank, load_assessment(d, real_bank)) for d in files]
+    assert without_echoes(results[0]) != without_echoes(results[1])
+    same = node(
+        "process.stdout.write(JSON.stringify(JSON.stringify(early.scoringInput(early.normalise(input[0]))) "
+        "=== JSON.stringify(early.scoringInput(early.normalise(input[1])))));",
+        files,
+    )
+    assert same is False

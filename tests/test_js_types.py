@@ -27,7 +27,7 @@ def test_the_types_follow_the_schemas():
     types, and a flag's two shapes (since_last_year: available or not)."""
     text = js_types.declarations(ROOT / "scorecard" / "schemas")
     assert "interface Result {\n  council: Result.Council;\n" in text
-    assert 'status: "met" | "not_met" | "not_evidenced" | "not_applicable";' in text
+    assert 'status: "met" | "met_not_evidenced" | "not_met" | "not_evidenced" | "not_applicable";' in text
     assert "  type Score = number | null;\n" in text
     assert (
         "    available: true;\n    problems?: string[];" in text

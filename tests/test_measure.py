@@ -18,6 +18,9 @@ from tests.helpers import ROOT, compile_bank, make_assessment
 
 LAW = "Test Act 2015, s52 (duty to notify)"
 BEST = {"LED-01": "yes", "LED-02": "dedicated", "LED-03": ["adults", "children"], "LED-04": "yes"}
+# documented, in-date evidence for the essential control and the duty: each counts as met only with it
+DOCUMENTED = {"reference": "Lead's remit, cabinet report 12", "date": "2025-06-01", "strength": "documented"}
+EVIDENCE = {"LED-01": DOCUMENTED, "LED-04": DOCUMENTED}
 
 
 @pytest.fixture(scope="module")
@@ -25,8 +28,9 @@ def bank() -> Bank:
     return Bank.from_dict(compile_bank(ROOT / "tests" / "fixtures" / "measure" / "questions"))
 
 
-def lead(bank, answers, council_type="unitary"):
-    result = score_assessment(bank, load_assessment(make_assessment(bank, council_type, answers), bank))
+def lead(bank, answers, council_type="unitary", evidence=None):
+    data = make_assessment(bank, council_type, answers, evidence=EVIDENCE if evidence is None else evidence)
+    result = score_assessment(bank, load_assessment(data, bank))
     return result, result["themes"][0]
 
 
@@ -72,7 +76,9 @@ def test_an_unanswered_duty_leaves_the_theme_unrated_and_comes_first_to_answer(b
 
 
 def test_an_assessment_made_before_the_duty_came_into_force_is_not_marked_against_it(bank):
-    data = make_assessment(bank, "unitary", dict(BEST, **{"LED-04": "no"}), assessment_date="2015-06-30")
+    data = make_assessment(
+        bank, "unitary", dict(BEST, **{"LED-04": "no"}), assessment_date="2015-06-30", evidence=EVIDENCE
+    )
     result = score_assessment(bank, load_assessment(data, bank))
     theme = result["themes"][0]
     assert theme["gates"] == [

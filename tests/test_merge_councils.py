@@ -85,6 +85,23 @@ def test_one_council_by_register_code_else_gss_code_else_name(mini_bank, lead, o
         assert [m.code for m in error.value.details] == ["merge_other_council"]
 
 
+def merge_by_theme(folder, lead: dict, colleague: dict, *options: str):
+    """`scorecard merge lead.json colleague.json --themes colleague.json=beta` on the mini bank, in ``folder``."""
+    for name, data in (("lead.json", lead), ("colleague.json", colleague)):
+        (folder / name).write_text(json.dumps(data), encoding="utf-8")
+    return run_cli(
+        "--questions",
+        str(MINI / "questions"),
+        "merge",
+        "lead.json",
+        "colleague.json",
+        "--themes",
+        "colleague.json=beta",
+        *options,
+        cwd=folder,
+    )
+
+
 def test_answers_of_no_theme_are_taken_from_a_file_given_by_theme(tmp_path, mini_bank):
     """F7: with --themes (the site always sends themes), a colleague's answers to retired questions and answers
     the bank does not know were dropped; they belong to no theme, and are kept aside in the merged file."""
@@ -96,20 +113,7 @@ def test_answers_of_no_theme_are_taken_from_a_file_given_by_theme(tmp_path, mini
         notes={"ZZZ-01": "A question of a newer bank."},
         retired_answers={"OLD-01": "yes"},
     )
-    for name, data in (("lead.json", lead), ("colleague.json", colleague)):
-        (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")
-    ran = run_cli(
-        "--questions",
-        str(MINI / "questions"),
-        "merge",
-        "lead.json",
-        "colleague.json",
-        "--themes",
-        "colleague.json=beta",
-        "-o",
-        "m.json",
-        cwd=tmp_path,
-    )
+    ran = merge_by_theme(tmp_path, lead, colleague, "-o", "m.json")
     assert ran.returncode == 0, ran.stderr
     merged = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))
     assert merged["answers"] == {"ALP-01": "yes", "BET-01": "yes"}
@@ -139,18 +143,7 @@ def test_what_a_theme_choice_leaves_out_is_said(tmp_path, mini_bank):
             "themes left out",
         }
     ]
-    for name, data in (("lead.json", lead), ("colleague.json", colleague)):
-        (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")
-    ran = run_cli(
-        "--questions",
-        str(MINI / "questions"),
-        "merge",
-        "lead.json",
-        "colleague.json",
-        "--themes",
-        "colleague.json=beta",
-        cwd=tmp_path,
-    )
+    ran = merge_by_theme(tmp_path, lead, colleague)
     assert (
         "colleague.json: only the themes chosen (beta) were taken: 2 answers and 1 note of other themes left out"
         in ran.stderr

@@ -418,6 +418,7 @@ def test_the_bulk_path_gives_the_same_figures(bank, data):
         "evidence",
         "action_plan",
         "sign_off",
+        "sign_off_check",
         "since_last_year",
         "review",
         "indicators",
@@ -596,3 +597,56 @@ def test_a_theme_left_unanswered_never_shows_a_lower_overall_risk(bank):
         started = next(t for t in result["themes"] if t["id"] == theme.id)
         if started["asked"] or started["not_asked"]:  # the theme applies to this council
             assert result["overall"]["risk"] is None, theme.id
+
+
+EVIDENCE_ITEMS = [  # one of each strength, complete or short of what it needs, in date or stale at 2026-04-01
+    {"strength": "asserted"},
+    {"reference": "Policy"},
+    {"reference": "Policy", "date": "2025-09-01"},
+    {"reference": "Policy", "date": "2019-09-01", "strength": "documented"},
+    {"date": "2026-02-01", "strength": "tested", "result": "All referred"},
+    {"reference": "Audit", "date": "2026-02-01", "strength": "tested"},
+    {"date": "2026-03-01", "strength": "independently_verified", "reviewer": "A. Peer"},
+]
+
+
+@st.composite
+def files_with_evidence(draw, bank: Bank) -> dict[str, Any]:
+    """A random assessment with evidence of every kind on a random set of its questions."""
+    data = draw(assessment_files(bank))
+    ids = draw(st.lists(st.sampled_from(sorted(bank.questions)), unique=True, max_size=40))
+    data["evidence"] = {qid: dict(draw(st.sampled_from(EVIDENCE_ITEMS))) for qid in ids}
+    return data
+
+
+@SETTINGS
+@given(data=st.data())
+def test_the_evidenced_score_never_exceeds_the_score(bank, data):
+    """Issue 28: the score a council can evidence counts only some of the answers the score counts."""
+    result = score(bank, data.draw(files_with_evidence(bank)))
+    for theme in result["themes"]:
+        if theme["score"] is None:
+            assert theme["evidenced_score"] is None
+        else:
+            assert 0 <= theme["evidenced_score"] <= theme["score"]
+        evidence = theme["evidence"]
+        assert evidence["evidenced"] <= evidence["with_evidence"] <= evidence["answered"]
+        assert sum(s["count"] for s in evidence["strengths"].values()) == evidence["with_evidence"]
+
+
+@SETTINGS
+@given(data=st.data())
+def test_evidence_that_counts_never_lowers_a_tier(bank, data):
+    """Giving every duty and essential control documented, in-date evidence only lifts caps."""
+    file = data.draw(files_with_evidence(bank))
+    before = score(bank, file)
+    documented = {"reference": "Procedure", "date": "2026-01-01", "strength": "documented"}
+    controls = {
+        q.id for q in bank.questions.values() if q.essential or q.gate or any(v.gate for v in q.variants.values())
+    }
+    after = score(bank, {**file, "evidence": {**file["evidence"], **dict.fromkeys(controls, documented)}})
+    ranks = bank.ranks["tiers"]
+    for was, now in zip(before["themes"], after["themes"], strict=True):
+        assert "not_evidenced" not in now["caps"]
+        if was["tier"] is not None:
+            assert ranks[now["tier"]] >= ranks[was["tier"]]

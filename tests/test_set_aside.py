@@ -9,7 +9,6 @@ do, and the other answers are scored as if it were absent.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
@@ -20,7 +19,7 @@ from scorecard.bank_source.load import schema
 from scorecard.engine import Bank, load_assessment, parse_assessment_text, score_assessment
 from scorecard.engine.comparison import compare_files
 from scorecard.engine.result import MAX_LISTED
-from tests.helpers import MINI, ROOT, compile_bank, make_assessment
+from tests.helpers import MINI, ROOT, compile_bank, make_assessment, run_cli
 
 MINI_V2 = ROOT / "tests" / "fixtures" / "mini_v2"
 KNOWN = {"ALP-01": "yes", "ALP-02": "some", "BET-01": "no"}
@@ -158,13 +157,7 @@ def test_many_set_aside_answers_are_listed_up_to_a_bound_and_all_kept(mini_bank,
     assert len(json.dumps(result)) < 200_000
     assert assessment.to_dict()["retired_answers"] == many  # every one kept in the file
     (tmp_path / "a.json").write_text(json.dumps(make_assessment(mini_bank, "unitary", {**KNOWN, **many})))
-    ran = subprocess.run(
-        [sys.executable, "-m", "scorecard", "--questions", str(MINI / "questions"), "score", "a.json"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    ran = run_cli("--questions", str(MINI / "questions"), "score", "a.json", cwd=tmp_path)
     assert ran.returncode == 0 and "1500 answer(s) or note(s) set aside" in ran.stderr
     assert f"and {1500 - MAX_LISTED} more, all kept in the file" in ran.stderr
     assert len(ran.stderr.splitlines()) < MAX_LISTED + 10
@@ -188,11 +181,5 @@ def test_an_answer_kept_aside_for_a_current_question_is_not_called_retired(mini_
     (tmp_path / "a.json").write_text(
         json.dumps(make_assessment(mini_bank, "unitary", {"ALP-01": "yes"}, retired_answers={"ALP-02": "some"}))
     )
-    ran = subprocess.run(
-        [sys.executable, "-m", "scorecard", "--questions", str(MINI / "questions"), "score", "a.json"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    ran = run_cli("--questions", str(MINI / "questions"), "score", "a.json", cwd=tmp_path)
     assert "Retired question ALP-02" not in ran.stdout and "ALP-02 is a question of" in ran.stderr

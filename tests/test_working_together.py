@@ -14,7 +14,7 @@ from scorecard.engine import load_assessment
 from scorecard.engine.import_plan import import_plan
 from scorecard.engine.merge import merge_assessments
 from scorecard.engine.sharing import contributor_of, export_themes
-from scorecard.engine.signing import sign, sign_off_state
+from scorecard.engine.signing import check, sign
 from tests.helpers import MINI, compile_bank, make_assessment
 
 LEAD = {"ALP-01": "yes", "ALP-02": "some", "BET-01": "no"}
@@ -28,24 +28,20 @@ def lead_file(bank, **extra):
 
 def signed(bank, data):
     data = copy.deepcopy(data)
-    data["sign_off"] = sign(load_assessment(data, bank), "Ann Lead", "Modern slavery lead", "2026-04-02")
+    data["sign_off"] = {"name": "Ann Lead", "role": "Modern slavery lead", "date": "2026-04-02"}
+    data["sign_off"] = sign(load_assessment(data, bank))
     return data
 
 
 def test_a_sign_off_records_what_was_signed_and_says_when_it_changed(mini_bank):
     data = signed(mini_bank, lead_file(mini_bank))
     assert data["sign_off"]["digest"].startswith("sha256:") and len(data["sign_off"]["digest"]) == 71
-    state = sign_off_state(load_assessment(data, mini_bank))
-    assert state == {
-        "signed": True,
-        "changed": False,
-        "sentence": "Signed off by Ann Lead, Modern slavery lead, on 2 April 2026.",
-    }
-    # provenance, the assessment date and who assigned what are not what was signed
+    assert check(load_assessment(data, mini_bank))["matches"] is True
+    # the record of who changed what when, and who answers which theme, are not what was signed
     same = copy.deepcopy(data)
-    same["assessment_date"] = "2026-05-01"
     same["provenance"]["ALP-02"] = {"at": "2026-05-01T09:00:00Z"}
-    assert sign_off_state(load_assessment(same, mini_bank))["changed"] is False
+    same["assignments"] = {"alpha": "Ann Lead"}
+    assert check(load_assessment(same, mini_bank))["matches"] is True
     for change in (
         lambda d: d["answers"].update({"ALP-01": "no"}),
         lambda d: d["notes"].update({"ALP-01": "added later"}),
@@ -56,44 +52,42 @@ def test_a_sign_off_records_what_was_signed_and_says_when_it_changed(mini_bank):
     ):
         changed = copy.deepcopy(data)
         change(changed)
-        state = sign_off_state(load_assessment(changed, mini_bank))
-        assert state["changed"] is True and "changed since" in state["sentence"]
+        found = check(load_assessment(changed, mini_bank))
+        assert found["matches"] is False and found["message"].startswith("Changed since sign-off")
 
 
 @settings(max_examples=30, deadline=None)
 @given(st.dictionaries(st.sampled_from(["ALP-01", "BET-01"]), st.sampled_from(["yes", "no"])))
 def test_the_digest_depends_on_the_answers_alone_not_on_their_order(mini_bank, answers):
-    data = make_assessment(mini_bank, "unitary", answers)
-    reordered = make_assessment(mini_bank, "unitary", dict(reversed(list(answers.items()))))
     entry = {"name": "A", "role": "B", "date": "2026-04-02"}
-    first = sign(load_assessment(data, mini_bank), **entry)
-    assert first == sign(load_assessment(reordered, mini_bank), **entry)
+    data = make_assessment(mini_bank, "unitary", answers, sign_off=dict(entry))
+    reordered = make_assessment(mini_bank, "unitary", dict(reversed(list(answers.items()))), sign_off=dict(entry))
+    first = sign(load_assessment(data, mini_bank))
+    assert first == sign(load_assessment(reordered, mini_bank))
     data["sign_off"] = first
-    assert sign_off_state(load_assessment(data, mini_bank))["changed"] is False
+    assert check(load_assessment(data, mini_bank))["matches"] is True
 
 
 def test_a_sign_off_from_before_digests_still_reads(mini_bank):
     data = lead_file(mini_bank, sign_off={"name": "A", "role": "B", "date": "2026-04-02"})
-    assert sign_off_state(load_assessment(data, mini_bank)) == {
-        "signed": True,
-        "changed": None,
-        "sentence": "Signed off by A, B, on 2 April 2026.",
-    }
+    found = check(load_assessment(data, mini_bank))
+    assert found["signed"] is True and found["matches"] is None
+    assert found["message"] == "Signed off without a digest, so there is nothing to check."
 
 
 def test_the_browser_signs_off_through_the_engine(mini_bank):
     api = BrowserApi(json.dumps(compile_bank(MINI / "questions")))
     data = lead_file(mini_bank)
-    reply = json.loads(
-        api.call("sign_off", json.dumps({"assessment": data, "name": "A", "role": "B", "date": "2026-04-02"}))
-    )
+    entry = {"name": "A", "role": "B", "date": "2026-04-02"}
+    reply = json.loads(api.call("sign_off", json.dumps({"assessment": data, "sign_off": entry})))
     data["sign_off"] = reply["sign_off"]
-    state = json.loads(api.call("sign_off_state", json.dumps(data)))["state"]
-    assert state["signed"] and state["changed"] is False
+    result = json.loads(api.call("score", json.dumps(data)))["result"]
+    assert result["sign_off_check"]["matches"] is True
     data["sign_off"]["digest"] = "sha256:nothex"
     # a malformed digest sets the sign-off aside (cycle.py: one bad entry never blocks the rest), and says why
-    assert json.loads(api.call("sign_off_state", json.dumps(data)))["state"]["signed"] is False
-    aside = json.loads(api.call("score", json.dumps(data)))["result"]["changes"]["entries_set_aside"]
+    result = json.loads(api.call("score", json.dumps(data)))["result"]
+    assert result["sign_off_check"]["signed"] is False
+    aside = result["changes"]["entries_set_aside"]
     assert [e["key"] for e in aside] == ["sign_off"] and "digest" in aside[0]["problems"][0]
 
 

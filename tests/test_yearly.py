@@ -95,9 +95,17 @@ def test_evidence_completeness_counts_answered_questions_with_evidence(mini_bank
     )
     result = score_assessment(mini_bank, assessment)
     # answered: ALP-01 and ALP-04 (n/a is not an answer that needs evidence); ALP-01 has evidence: 1 of 2
-    assert theme(result, "alpha")["evidence"] == {"answered": 2, "with_evidence": 1, "share": 0.5}
-    assert theme(result, "beta")["evidence"] == {"answered": 0, "with_evidence": 0, "share": None}
-    assert result["evidence"] == {"answered": 2, "with_evidence": 1, "share": 0.5}
+    none = {"count": 0, "share": None}
+    strengths = {"asserted": {"count": 1, "share": 1.0}, "documented": {"count": 0, "share": 0.0}}
+    strengths.update(tested={"count": 0, "share": 0.0}, independently_verified={"count": 0, "share": 0.0})
+    # an undated reference from before strengths: asserted, so it does not count
+    alpha = {"answered": 2, "with_evidence": 1, "share": 0.5, "evidenced": 0, "evidenced_share": 0.0, "stale": 0}
+    assert theme(result, "alpha")["evidence"] == {**alpha, "strengths": strengths}
+    assert theme(result, "beta")["evidence"] == {
+        **{"answered": 0, "with_evidence": 0, "share": None, "evidenced": 0, "evidenced_share": None, "stale": 0},
+        "strengths": dict.fromkeys(strengths, none),
+    }
+    assert result["evidence"] == {**alpha, "strengths": strengths}
 
 
 def test_tier_when_planned_actions_are_done(mini_bank):

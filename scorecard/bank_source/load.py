@@ -435,12 +435,13 @@ def _check_scoring(scoring: YamlSource, path: Path, check: BankCheck) -> None:
                 )
             replaced[old] = ctype["id"]
     tier_ids = [t["id"] for t in tiers]
-    for rule in ("duty_not_met", "essential_not_met"):
+    for rule in ("duty_not_met", "essential_not_met", "evidence"):
         cap = data["rules"][rule]["cap"]
         if cap not in tier_ids:
             check.add(
                 path, at(["rules", rule, "cap"]), f"rules.{rule}.cap {cap!r} is not a tier: {', '.join(tier_ids)}"
             )
+    _check_evidence_rule(data["rules"]["evidence"], tier_ids, path, at, check)
     if data["rules"]["weakest_link"]["tiers_above"] >= len(tier_ids):
         check.add(
             path,
@@ -1119,3 +1120,21 @@ def _compile_question(
     if compiled["kind"] == "context":
         compiled["exposure_for"] = q.get("exposure_for", [theme_id])
     return compiled
+
+
+EVIDENCE_STRENGTHS = ["asserted", "documented", "tested", "independently_verified"]
+
+
+def _check_evidence_rule(rule: dict[str, Any], tier_ids: list[str], path: Any, at: Any, check: Any) -> None:
+    """rules.evidence: the strengths weakest first, the weakest needing nothing; its cap no lower than a duty's."""
+    ids = [s["id"] for s in rule["strengths"]]
+    if ids != EVIDENCE_STRENGTHS:
+        check.add(
+            path,
+            at(["rules", "evidence", "strengths"]),
+            f"rules.evidence.strengths must be, in order: {', '.join(EVIDENCE_STRENGTHS)}",
+        )
+    elif rule["strengths"][0]["needs"]:
+        check.add(
+            path, at(["rules", "evidence", "strengths", 0, "needs"]), "the weakest strength (asserted) needs nothing"
+        )

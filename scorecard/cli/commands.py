@@ -26,6 +26,7 @@ from ..engine.messages import Message
 from ..safe_files import FileTooLarge, UnreadableFile, read_regular_file
 from .output import (
     EXIT_BANK,
+    EXIT_CHANGED,
     EXIT_INPUT,
     EXIT_OK,
     EXIT_SKIPPED,
@@ -471,6 +472,36 @@ def cmd_next_year(args: argparse.Namespace) -> int:
         )
         return EXIT_INPUT
     return write_or_print(file_text(data), args.output)
+
+
+def cmd_sign_off(args: argparse.Namespace) -> int:
+    """Sign an assessment off: its sign-off (name, role, date) with the digest of what it signs."""
+    import datetime
+
+    bank = _bank(args)
+    assessment = _read_or_stop(args.file, bank, "sign it off")
+    entry = {"name": args.name, "role": args.role, "date": args.date or datetime.date.today().isoformat()}
+    try:
+        signed = operations.sign_off(bank, {"assessment": assessment.to_dict(), "sign_off": entry})["sign_off"]
+    except AssessmentError as error:
+        print(terminal_safe(f"{shown_name(args.file)}: cannot sign it off: {error}"), file=sys.stderr)
+        return EXIT_INPUT
+    data = assessment.to_dict()
+    data["sign_off"] = signed
+    written = write_or_print(file_text(data), args.output)
+    if written == EXIT_OK:
+        print(terminal_safe(f"Signed off by {signed['name']}; digest {signed['digest']}"), file=sys.stderr)
+    return written
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Whether a file still matches its sign-off's digest: exit 0 it does, 4 it changed (what changed is printed) or
+    holds no digest, 2 it cannot be read."""
+    bank = _bank(args)
+    assessment = _read_or_stop(args.file, bank, "verify it")
+    found = operations.verify(bank, assessment)["check"]
+    print(terminal_safe(f"{shown_name(args.file)}: {found['message']}"))
+    return EXIT_OK if found["matches"] else EXIT_CHANGED
 
 
 def cmd_merge(args: argparse.Namespace) -> int:

@@ -22,6 +22,7 @@ EXIT_OK = 0  # success
 EXIT_BANK = 1  # the question banks have problems (each printed as file:line: question: message)
 EXIT_INPUT = 2  # a bad input file, a misused command (argparse exits 2 too), a site that cannot be built or served
 EXIT_SKIPPED = 3  # compare: some files could not be read; the rest were compared. merge: conflicts left to choose
+EXIT_CHANGED = 4  # verify: the file changed since its sign-off, or holds no sign-off digest to check
 
 
 class Stop(Exception):

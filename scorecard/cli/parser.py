@@ -17,10 +17,12 @@ from .commands import (
     cmd_report,
     cmd_score,
     cmd_serve,
+    cmd_sign_off,
     cmd_similar,
     cmd_statement_summary,
     cmd_template,
     cmd_validate,
+    cmd_verify,
 )
 
 
@@ -286,6 +288,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     next_year.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
     next_year.set_defaults(run=cmd_next_year)
+
+    sign_off = commands.add_parser(
+        "sign-off",
+        help="sign an assessment off, storing the digest of what is signed",
+        description="Record who signs the assessment off, in what role and when, with a SHA-256 digest of what "
+        "they sign (answers, notes, evidence, the action plan, the council, last year's record, the sign-off). "
+        "`scorecard verify` then says whether the file still matches. A digest is not a signature: anyone who "
+        "edits the file can store a new one.",
+    )
+    sign_off.add_argument("file", help="the assessment file")
+    sign_off.add_argument("--name", required=True, help="who signs it off")
+    sign_off.add_argument("--role", required=True, help="their role")
+    sign_off.add_argument("--date", help="the date of the sign-off, YYYY-MM-DD (default today)")
+    sign_off.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
+    sign_off.set_defaults(run=cmd_sign_off)
+
+    verify = commands.add_parser(
+        "verify",
+        help="check that a signed-off file has not changed since its sign-off",
+        description="Compare the file with the digest stored at its sign-off. Exit 0: it matches. Exit 4: it "
+        "changed since (the parts that changed are printed, and the entries the file's record of changes shows "
+        "changed after the sign-off), or it holds no digest. Exit 2: the file cannot be read. A match proves the "
+        "signed parts are as they were when the digest was stored; it does not prove who signed.",
+    )
+    verify.add_argument("file", help="the signed-off assessment file")
+    verify.set_defaults(run=cmd_verify)
 
     node_modules_help = (
         "the npm packages the site copies in (Pyodide, Chart.js; default: the checkout's "

@@ -25,11 +25,13 @@ from typing import Any
 
 from .assessment import Assessment
 from .bank import Bank, Question, Theme
-from .scoring import Reading
+from .scoring import Reading, contradiction_holds
 from .statuses import (
     ANSWERED,
     GATE_CONTRADICTED,
+    GATE_MET_NOT_EVIDENCED,
     GATE_NOT_EVIDENCED,
+    GATE_NOT_IN_FORCE,
     GATE_NOT_MET,
     PARENT_CLOSED,
     PARENT_UNANSWERED,
@@ -56,6 +58,18 @@ def action_list(
     for priority, action in enumerate(actions, start=1):
         action["priority"] = priority
     return actions
+
+
+def _contradicted_after(reading: Reading, answers: dict[str, Any], question: Question, qid: str) -> set[str]:
+    """The questions a contradiction would put in doubt with ``qid`` answered at its best, the rest as given (the
+    scoring's own test of a contradiction: both answered, each in its set)."""
+    best = None if question.type == "multi" else max(question.options, key=lambda o: o.score).id
+    after = {**answers, qid: best}
+    return {
+        c.claims
+        for c in reading.council.contradictions
+        if contradiction_holds(c, after, lambda other: other == qid or reading.state(other) == ANSWERED)
+    }
 
 
 def _theme_actions(
@@ -91,7 +105,11 @@ def _theme_actions(
     tier_now = tier_ranks[result["tier"]] if result["tier"] else 0
     next_tier_guidance = f"{theme.guidance}#{TIER_ANCHOR}{result['tier'] or bank.tiers[0].id}"
     not_met = {g["question"] for g in result["gates"] if g["status"] == GATE_NOT_MET}
-    contradicted = {g["question"] for g in result["gates"] if g["status"] == GATE_CONTRADICTED}
+    in_force = {g["question"] for g in result["gates"] if g["status"] != GATE_NOT_IN_FORCE}
+    # duties and essential controls met without evidence that counts; a question made best without it joins them
+    unevidenced = {g["question"] for g in result["gates"] if g["status"] == GATE_MET_NOT_EVIDENCED}
+    unevidenced |= {e["question"] for e in result["essentials"] if e["status"] == GATE_MET_NOT_EVIDENCED}
+    controls = in_force | {e["question"] for e in result["essentials"]}
     actions = []
     for entry in result["questions"]:
         status = entry["status"]
@@ -105,10 +123,11 @@ def _theme_actions(
         own = asked.weight * (1 - entry.get("fraction", 0))
         follow = _follow_up_weight(asked.question, follow_ups, reading) if qid in follow_ups else 0.0
         gain = 100 * own / result["weight_possible"]
-        # the theme with this answer alone made best: its caps and what it waits for
-        still = {c.claims for c in reading.contradictions if c.when != qid}  # a duty may be contradicted twice
-        after_duties = (not_met - {qid}) | (contradicted & still)
+        # the theme with this answer alone made best: its caps (a best answer can end a contradiction, or start one:
+        # "every victim notified" beside "no records") and what it waits for
+        after_duties = (not_met - {qid}) | (_contradicted_after(reading, answers, asked.question, qid) & in_force)
         after_essential = bool(set(missing) - {qid})
+        after_unevidenced = bool(unevidenced - {qid}) or (qid in controls and qid not in reading.evidenced)
         laws = [failing[qid]] if qid in failing else []
         laws += [law for law in resolves.get(qid, []) if law not in laws]
         if status == ANSWERED:
@@ -123,7 +142,9 @@ def _theme_actions(
             rated_after = share_after >= bank.min_answered_weight and not (waits - {qid})
         new_score = min(100.0, round((result["score"] or 0) + gain, 1))
         new_tier = (
-            tiers.capped(tiers.reached_by(new_score), bool(after_duties), after_essential) if rated_after else None
+            tiers.capped(tiers.reached_by(new_score), bool(after_duties), after_essential, after_unevidenced)
+            if rated_after
+            else None
         )
         new_risk = None if risk_by_tier is None or new_tier is None else risk_by_tier[new_tier]
         risk_fall = risk_now - risk_ranks[new_risk] if risk_now is not None and new_risk else 0

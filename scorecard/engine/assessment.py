@@ -311,6 +311,8 @@ def _last_year(assessment: Assessment, bank: Bank) -> tuple[Assessment | None, l
         "bank_version": previous.get("bank_version") or assessment.bank_version,
         "answers": previous["answers"],
     }
+    if previous.get("evidence"):  # last year's duties were met with last year's evidence, read at last year's date
+        data["evidence"] = previous["evidence"]
     try:
         return load_assessment(data, bank), []
     except AssessmentError as error:

@@ -17,15 +17,16 @@ from .assessment import Assessment
 from .bank import Bank, Question
 from .characters import one_line
 from .glossary import glossary
+from .evidence import read_evidence, strength_names
 from .indicators import indicators_recorded
-from .signing import sign_off_state
 from .statuses import ANSWERED, NA, NOT_ASKED, PARENT_CLOSED, PARENT_UNANSWERED, UNANSWERED
 from .wording import STATUS_NAMES, and_list, evidence_text, long_date, num, pct, plan_text, plural, signed
 from .yearly import previous_differences
 
 TOP_ACTIONS = 5
-GATE_WORDS = {"not_met": "not met", "contradicted": "contradicted by another answer", "not_evidenced": "not answered"}
-CONTROL_WORDS = {"not_met": "not in place", "not_evidenced": "not answered"}
+# Duties and controls listed one a line on the summary; those not answered yet are in one line (_not_answered_line).
+GATE_WORDS = {"not_met": "not met", "contradicted": "contradicted by another answer"}
+CONTROL_WORDS = {"not_met": "not in place"}
 
 
 def board_report(
@@ -57,7 +58,7 @@ def board_report(
             {"question": g["question"], "theme": t["title"], "law": g["law"], "status": GATE_WORDS[g["status"]]}
             for t in result["themes"]
             for g in t["gates"]
-            if g["status"] in GATE_WORDS and g["status"] != "not_evidenced"
+            if g["status"] in GATE_WORDS
         ],
         "essentials": [
             {
@@ -68,9 +69,10 @@ def board_report(
             }
             for t in result["themes"]
             for e in t["essentials"]
-            if e["status"] in CONTROL_WORDS and e["status"] != "not_evidenced"
+            if e["status"] in CONTROL_WORDS
         ],
         "not_answered": _not_answered_line(result),
+        "not_evidenced": _not_evidenced_line(bank, result),
         "contradictions": _contradictions_line(result.get("contradictions", [])),
         "duties_by_date": [d["message"] for d in result.get("duties_by_date", [])],
         "table_note": _table_note(result, labels, bank.min_answered_weight),
@@ -82,8 +84,9 @@ def board_report(
         "actions": [_action(a, labels) for a in result["actions"][:top]],
         "actions_total": len(result["actions"]),
         "actions_owned": sum(1 for a in result["actions"] if (a.get("plan") or {}).get("owner")),
-        "evidence": _evidence_line(result["evidence"]),
-        "sign_off": sign_off_state(assessment)["sentence"],
+        "evidence": _evidence_line(bank, result["evidence"]),
+        "sign_off": _sign_off(result.get("sign_off")),
+        **_digest_lines(result.get("sign_off_check")),
         "review": (
             f"{plural(len(result['review']), 'answer')} carried from last year still to review."
             if result.get("review")
@@ -102,6 +105,21 @@ def board_report(
             for r in result["changes"]["retired"]
         ],
     }
+
+
+def _not_evidenced_line(bank: Bank, result: Mapping[str, Any]) -> str:
+    """The legal duties and essential controls answered as met without evidence that counts, in one line (each is in
+    the annex with its evidence): many can be, and the summary is one page."""
+    held = [
+        g["question"]
+        for t in result["themes"]
+        for g in [*t["gates"], *t["essentials"]]
+        if g["status"] == "met_not_evidenced"
+    ]
+    if not held:
+        return ""
+    cap = bank.tiers[bank.ranks["tiers"][bank.rules["evidence"]["cap"]]].name
+    return f"Met, not evidenced (each holds its theme at {cap}): {and_list(list(dict.fromkeys(held)))}."
 
 
 def _not_answered_line(result: Mapping[str, Any]) -> str:
@@ -202,6 +220,8 @@ def _theme_row(theme: dict[str, Any], labels: dict[str, Any], change: dict[str, 
         "title": theme["title"],
         "state": state,
         "score": num(theme["score"]) if theme["score"] is not None else "",
+        # the score of the answers with documented-or-better, in-date evidence, beside the score claimed
+        "evidenced": num(theme["evidenced_score"]) if theme["evidenced_score"] is not None else "",
         "bar": theme["score"] or 0,
         "tier": tier,
         # a theme without a tier shows why in a few words; what would hold its tier is listed under the table
@@ -210,7 +230,7 @@ def _theme_row(theme: dict[str, Any], labels: dict[str, Any], change: dict[str, 
         "provisional": bool(theme["provisional"] and theme["tier"]),
         "risk": risk,
         "coverage": pct(theme["coverage"]) if applies else "",
-        "evidence": _evidence_short(theme["evidence"]) if applies else "",
+        "evidence": _evidence_short(theme) if applies else "",
         "change": _change_text(change),
         "planned": (
             f"{labels['tiers'][planned['tier']]} ({num(planned['score'])})" if planned and planned["tier"] else ""
@@ -335,19 +355,46 @@ def _action(action: dict[str, Any], labels: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _evidence_short(evidence: dict[str, Any]) -> str:
+def _evidence_short(theme: dict[str, Any]) -> str:
+    """'20.0 (1 of 4)': the score the evidence supports, and how many answers have evidence (short: one A4 page)."""
+    evidence = theme["evidence"]
     if not evidence["answered"]:
         return ""
-    return f"{evidence['with_evidence']} of {evidence['answered']} ({pct(evidence['share'])})"
+    shown = f"{evidence['with_evidence']} of {evidence['answered']}"
+    return f"{num(theme['evidenced_score'])} ({shown})" if theme["evidenced_score"] is not None else shown
 
 
-def _evidence_line(evidence: dict[str, Any]) -> str:
+def _evidence_line(bank: Bank, evidence: dict[str, Any]) -> str:
     if not evidence["answered"]:
         return "No answers yet, so no evidence to count."
-    return (
-        f"{evidence['with_evidence']} of {plural(evidence['answered'], 'answered question')} "
-        f"({pct(evidence['share'])}) have evidence recorded: a link or a document reference."
+    line = (
+        f"{evidence['with_evidence']} of {plural(evidence['answered'], 'answered question')} ({pct(evidence['share'])})"
     )
+    if not evidence["with_evidence"]:
+        return f"{line} have evidence recorded."
+    names = strength_names(bank)
+    shares = ", ".join(
+        f"{names[s].lower()} {pct(share['share'])}" for s, share in evidence["strengths"].items() if share["share"]
+    )  # the strengths the evidence has: a share of 0% is not printed
+    stale = f", {evidence['stale']} stale" if evidence["stale"] else ""
+    return f"{line} have evidence ({shares}); {evidence['evidenced']} count towards the evidenced score{stale}."
+
+
+def _digest_lines(found: Mapping[str, Any] | None) -> dict[str, str]:
+    """The sign-off's digest, for anyone to check the file against (`scorecard verify`), and whether it still
+    matches: a report printed from a file changed since its sign-off says so."""
+    if not found or not found["digest"]:
+        return {"sign_off_digest": "", "sign_off_changed": ""}
+    return {
+        "sign_off_digest": f"Sign-off digest (SHA-256): {found['digest'].removeprefix('sha256:')}",
+        "sign_off_changed": "" if found["matches"] else found["message"],
+    }
+
+
+def _sign_off(sign_off: dict[str, str] | None) -> str:
+    if not sign_off:
+        return "Not yet signed off."
+    return f"Signed off by {sign_off['name']}, {sign_off['role']}, on {long_date(sign_off['date'])}."
 
 
 def _indicators_line(entries: list[dict[str, Any]]) -> str:
@@ -396,7 +443,7 @@ def _annex(
                     "answer": _answer_text(question, value, entry),
                     "state": status,
                     "note": assessment.notes.get(question.id, ""),
-                    "evidence": _evidence(assessment.cycle.evidence.get(question.id)),
+                    "evidence": _evidence(bank, assessment.cycle.evidence.get(question.id), result["assessment_date"]),
                     "evidence_text": evidence_text(assessment.cycle.evidence.get(question.id)),
                     "by": _who(provenance.get(question.id)),
                     "change": f"Last year: {before[question.id]['before']}" if question.id in before else "",
@@ -421,16 +468,24 @@ def _answer_text(question: Question, value: Any, entry: dict[str, Any]) -> str:
     return question.label_of(value)
 
 
-def _evidence(entry: dict[str, str] | None) -> dict[str, str] | None:
-    """Every field present (blank when not given), so both renderers read the same shape."""
+def _evidence(bank: Bank, entry: dict[str, str] | None, assessment_date: str) -> dict[str, str] | None:
+    """Every field present (blank when not given), so both renderers read the same shape; ``strength`` says what the
+    item counts as (with a test's result and the reviewer), and why it counts for less than it says, if it does."""
     if not entry:
         return None
     date = entry.get("date", "")
+    read = read_evidence(bank, entry, assessment_date)
+    strength = strength_names(bank)[read["strength"]]
+    if read["strength"] == "tested" and entry.get("result"):
+        strength += f": {entry['result']}"
+    if read["strength"] == "independently_verified":
+        strength += f" by {entry['reviewer']}"
     return {
         "reference": entry.get("reference", ""),
         "link": entry.get("link", ""),
         "date": date,
         "date_long": long_date(date) if date else "",
+        "strength": f"{strength}. {read['note']}" if read["note"] else strength,
     }
 
 

@@ -13,11 +13,11 @@ as it was, left out of scores and reports, and reported with why (``Cycle.set_as
 section of the wrong shape (evidence that is not an object, a key that is not a question id)
 refuses the file: no officer types that.
 
-    "evidence":    {"SPC-01": {"link": "https://...", "reference": "Cabinet report 14", "date": "2026-05-01"}}
+    "evidence":    {"SPC-01": {"link": "https://...", "reference": "Cabinet report 14", "date": "2026-05-01",
+                               "strength": "tested", "result": "...", "reviewer": "..."}}   (evidence.py)
     "action_plan": {"PRO-03": {"owner": "Head of Procurement", "due": "2027-03-31",
                                "status": "in_progress", "note": "..."}}   (status not_planned needs a reason)
-    "sign_off":    {"name": "A. Lead", "role": "Modern slavery lead", "date": "2026-11-30",
-                    "digest": "sha256:..."}   (optional: engine/signing.py, what was signed)
+    "sign_off":    {"name": "A. Lead", "role": "Modern slavery lead", "date": "2026-11-30"}
     "assignments": {"procurement": "P. Buyer", "HOU-04": "H. Officer"}   (theme id or question id)
     "targets":     {"procurement": "substantial"}   the council's own target tier for a theme
     "review":      ["SPC-01", ...]   answers carried from last year, not yet confirmed or changed
@@ -56,7 +56,6 @@ INDICATOR_ID = re.compile(r"^IND-[0-9]{2,3}$")
 THEME_ID = re.compile(r"^[a-z][a-z_]*$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 WEB_LINK = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
-SIGN_OFF_DIGEST = re.compile(r"^sha256:[0-9a-f]{64}$")  # engine/signing.py: what the sign-off signed
 MAX_TEXT = 200
 MAX_LINK = 2000
 MAX_NOTE = 10_000
@@ -71,7 +70,7 @@ SECTIONS = ("evidence", "action_plan", "sign_off", "assignments", "targets", "re
 class Cycle:
     evidence: dict[str, dict[str, str]] = field(default_factory=dict)
     action_plan: dict[str, dict[str, str]] = field(default_factory=dict)
-    sign_off: dict[str, str] | None = None
+    sign_off: dict[str, Any] | None = None  # name, role, date; digest and parts once signed (signing.py)
     assignments: dict[str, str] = field(default_factory=dict)
     targets: dict[str, str] = field(default_factory=dict)  # theme id -> the tier the council aims for
     review: list[str] = field(default_factory=list)
@@ -171,12 +170,16 @@ def _per_question(
     return entries
 
 
+EVIDENCE_FIELDS = ("link", "reference", "date", "strength", "result", "reviewer")
+STRENGTHS = ("asserted", "documented", "tested", "independently_verified")  # scoring.schema.json's rules.evidence
+
+
 def _evidence(entry: Any, qid: str, problems: list[Message]) -> dict[str, str] | None:
-    if not isinstance(entry, dict) or set(entry) - {"link", "reference", "date"}:
+    if not isinstance(entry, dict) or set(entry) - set(EVIDENCE_FIELDS):
         problems.append(Message("evidence_bad_shape", {"question": qid}))
         return None
     before = len(problems)
-    if "link" not in entry and "reference" not in entry:
+    if "link" not in entry and "reference" not in entry and "strength" not in entry:
         problems.append(Message("evidence_missing", {"question": qid}))
     if "link" in entry:
         link = entry["link"]
@@ -186,6 +189,14 @@ def _evidence(entry: Any, qid: str, problems: list[Message]) -> dict[str, str] |
         problems.append(Message("evidence_reference_bad", {"question": qid, "limit": MAX_TEXT * 5}))
     if "date" in entry and not is_iso_date(entry["date"]):
         problems.append(Message("evidence_date_bad", {"question": qid}))
+    if "strength" in entry and entry["strength"] not in STRENGTHS:
+        problems.append(Message("evidence_strength_bad", {"question": qid, "strengths": list(STRENGTHS)}))
+    if "result" in entry and not _text(entry["result"], MAX_TEXT * 5, blank=False):
+        problems.append(Message("evidence_text_bad", {"question": qid, "field": "result", "limit": MAX_TEXT * 5}))
+    if "reviewer" in entry and not _text(entry["reviewer"], MAX_TEXT, blank=False):
+        problems.append(Message("evidence_text_bad", {"question": qid, "field": "reviewer", "limit": MAX_TEXT}))
+    elif "reviewer" in entry:
+        _one_line(f"evidence.{qid}.reviewer", entry["reviewer"], problems)
     return dict(entry) if len(problems) == before else None
 
 
@@ -226,13 +237,11 @@ def check_action(entry: Any, qid: str, problems: list[Message]) -> dict[str, str
     return checked if len(problems) == before else None
 
 
-def _sign_off(raw: Any, problems: list[Message]) -> dict[str, str] | None:
-    if not isinstance(raw, dict) or not {"name", "role", "date"} <= set(raw) <= {"name", "role", "date", "digest"}:
+def _sign_off(raw: Any, problems: list[Message]) -> dict[str, Any] | None:
+    if not isinstance(raw, dict) or not {"name", "role", "date"} <= set(raw) <= {"name", "role", "date", *SIGNATURE}:
         problems.append(Message("sign_off_bad_shape"))
         return None
     before = len(problems)
-    if "digest" in raw and not (isinstance(raw["digest"], str) and SIGN_OFF_DIGEST.fullmatch(raw["digest"])):
-        problems.append(Message("sign_off_digest_bad"))
     for key in ("name", "role"):
         if not _text(raw[key], MAX_TEXT, blank=False):
             problems.append(Message("sign_off_text_bad", {"field": key, "limit": MAX_TEXT}))
@@ -240,7 +249,20 @@ def _sign_off(raw: Any, problems: list[Message]) -> dict[str, str] | None:
             _one_line(f"sign_off.{key}", raw[key], problems)
     if not is_iso_date(raw["date"]):
         problems.append(Message("sign_off_date_bad"))
+    parts = raw.get("parts", {})
+    if ("digest" in raw and not _is_digest(raw["digest"])) or not (
+        isinstance(parts, dict) and all(isinstance(k, str) and _is_digest(v) for k, v in parts.items())
+    ):
+        problems.append(Message("sign_off_digest_bad"))
     return dict(raw) if len(problems) == before else None
+
+
+SIGNATURE = ("digest", "parts")  # the sign-off's digests (signing.py)
+DIGEST = re.compile(r"^sha256:[0-9a-f]{64}$")
+
+
+def _is_digest(value: Any) -> bool:
+    return isinstance(value, str) and bool(DIGEST.fullmatch(value))
 
 
 def _assignments(raw: Any, bank: Bank, problems: list[Message], aside: SetAside) -> dict[str, str]:

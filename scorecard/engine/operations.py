@@ -155,8 +155,7 @@ def export_without_names(bank: Bank, assessment: Assessment | Payload) -> Payloa
     """The assessment for people outside the team, without who changed what and when: {"assessment"}."""
     from .sharing import without_names
 
-    data = assessment.to_dict() if isinstance(assessment, Assessment) else assessment
-    return {"assessment": without_names(bank, data)}
+    return {"assessment": without_names(checked(bank, assessment).to_dict())}
 
 
 def next_year(bank: Bank, payload: Payload) -> Payload:
@@ -168,20 +167,6 @@ def next_year(bank: Bank, payload: Payload) -> Payload:
     assessment = checked(bank, payload["assessment"])
     again = payload.get("again") is True
     return {"assessment": next_year(assessment, payload["today"], bank_version=bank.version, again=again)}
-
-
-def sign_off(bank: Bank, payload: Payload) -> Payload:
-    """The sign-off entry to store: {"assessment", "name", "role", "date"} -> {"sign_off": {..., "digest"}}."""
-    from .signing import sign
-
-    return {"sign_off": sign(checked(bank, payload["assessment"]), payload["name"], payload["role"], payload["date"])}
-
-
-def sign_off_state(bank: Bank, assessment: Assessment | Payload) -> Payload:
-    """Whether the assessment is signed off, and whether what was signed has changed since (engine/signing.py)."""
-    from .signing import sign_off_state as state
-
-    return {"state": state(checked(bank, assessment))}
 
 
 def compare(bank: Bank, payload: Payload) -> Payload:
@@ -320,3 +305,25 @@ def open_figures(bank: Bank, payload: Payload) -> Payload:
         "readme": open_figures_readme(figures),
         "skipped": comparison["skipped"],
     }
+
+
+def sign_off(bank: Bank, payload: Payload) -> Payload:
+    """Sign an assessment off: {"assessment", "sign_off": {"name", "role", "date"}} -> {"sign_off"}: the sign-off
+    with the digest of what it signs (engine/signing.py), to store in the file as it is; AssessmentError if the
+    name, role or date cannot be used."""
+    from .signing import sign
+
+    data = dict(payload["assessment"])
+    data["sign_off"] = {k: payload["sign_off"].get(k) for k in ("name", "role", "date")}
+    assessment = checked(bank, data)
+    if assessment.cycle.sign_off is None:  # set aside: name, role or date unusable
+        _entry, why = assessment.cycle.set_aside["sign_off"]
+        raise AssessmentError(why)
+    return {"sign_off": sign(assessment)}
+
+
+def verify(bank: Bank, assessment: Assessment | Payload) -> Payload:
+    """Whether a file still matches its sign-off's digest, and what changed since: {"check"} (signing.check)."""
+    from .signing import check
+
+    return {"check": check(checked(bank, assessment))}

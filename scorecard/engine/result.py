@@ -20,10 +20,11 @@ from .bank import Bank
 from .findings import contradictions_found, duties_by_date
 from .indicators import indicator_results
 from .scoring import Reading, overall, question_entries, read_answers, score_theme
+from .signing import check as check_sign_off
 from .wording import STATUS_NAMES, entry_set_aside_message, set_aside_message, time_taken_as_now_message
 from .yearly import (
+    add_evidence_shares,
     evidence_completeness,
-    evidence_share,
     plan_entries,
     planned_outcome,
     since_last_year,
@@ -106,6 +107,7 @@ class QuestionEntry(TypedDict):
     exposure_note: NotRequired[
         str
     ]  # why the level is higher than the answer reads ("none known" without a dated source)
+    evidence_note: NotRequired[str]  # why a duty or control met is not evidenced, or evidence counts for less
 
 
 class ContextNeeded(TypedDict):
@@ -113,12 +115,22 @@ class ContextNeeded(TypedDict):
     theme: str  # the theme whose page asks it
 
 
+class StrengthShare(TypedDict):
+    count: int  # answers whose evidence counts as this strength
+    share: float | None  # of the answers with evidence; None when none has any
+
+
 class EvidenceShare(TypedDict):
-    """Of the questions answered (not "not applicable"), how many have a link or document reference."""
+    """Of the questions answered (not "not applicable"), how many have evidence, how many count (documented or better,
+    in date), how many are stale, and how many count as each strength (engine/evidence.py)."""
 
     answered: int
     with_evidence: int
     share: float | None  # None when nothing is answered
+    evidenced: int
+    evidenced_share: float | None
+    stale: int
+    strengths: dict[str, StrengthShare]
 
 
 class Planned(TypedDict):
@@ -144,6 +156,7 @@ class ThemeResult(TypedDict):
     coverage: float | None
     answered_weight: float | None  # the share of the theme's weight answered (a question's follow-ups count with it)
     score: float | None
+    evidenced_score: float | None  # the score of the answers whose evidence counts: never above score
     rated: bool  # has a tier and (with its context) a residual risk
     not_rated: str | None  # why not: not_started, not_enough_answered, waiting; None when rated or nothing to rate
     rating_note: str  # the same, as a sentence
@@ -273,7 +286,17 @@ class SignOff(TypedDict):
     name: str
     role: str
     date: str
-    digest: NotRequired[str]  # what was signed (engine/signing.py)
+    digest: NotRequired[str]  # SHA-256 of what was signed (signing.py)
+    parts: NotRequired[dict[str, str]]  # each signed part's own
+
+
+class SignOffCheck(TypedDict):
+    signed: bool
+    digest: str  # stored at sign-off; "" when none
+    matches: bool | None  # None: no digest to check
+    changed: list[str]  # the signed parts that changed
+    entries: list[str]  # entries the record of changes shows changed after the sign-off
+    message: str
 
 
 class ScoreChange(TypedDict):
@@ -439,6 +462,7 @@ class Result(ScoredAssessment):
     evidence: NotRequired[EvidenceShare]  # the yearly cycle (engine/yearly.py), with detail only
     action_plan: NotRequired[list[PlanEntry]]
     sign_off: NotRequired[SignOff | None]
+    sign_off_check: NotRequired[SignOffCheck]
     since_last_year: NotRequired[SinceLastYear | None]
     review: NotRequired[list[ReviewEntry]]
     indicators: NotRequired[list[IndicatorEntry]]  # with detail only
@@ -487,7 +511,7 @@ def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True, ac
     if not detail:
         return summary
     for theme, result in zip(bank.themes, themes, strict=True):
-        result["questions"] = question_entries(theme, reading)
+        result["questions"] = question_entries(theme, reading, bank)
     listed = action_list(themes, assessment, bank, reading) if actions else None
     return cast(
         Result,
@@ -522,9 +546,7 @@ def yearly_parts(
     """Evidence, the action plan (given the action list), sign-off, last year's changes, answers to review (yearly.py)."""
     cycle = assessment.cycle
     parts: dict[str, Any] = {
-        "evidence": evidence_share(
-            sum(t["evidence"]["answered"] for t in themes), sum(t["evidence"]["with_evidence"] for t in themes)
-        ),
+        "evidence": add_evidence_shares(bank, themes),
     }
     if actions is not None:
         for action in actions:
@@ -533,6 +555,7 @@ def yearly_parts(
     return {
         **parts,
         "sign_off": cycle.sign_off,
+        "sign_off_check": check_sign_off(assessment),
         "since_last_year": since_last_year(bank, assessment, themes, overall_now, reading.nation),
         "review": still_to_review(bank, assessment, reading.nation),
         "indicators": indicator_results(bank, cycle, reading.nation, reading.functions, assessment.assessment_date),

@@ -18,7 +18,10 @@ its reason, under ``rules``):
   answered. Otherwise it has a provisional score and its coverage, and says what it waits for.
 - A statutory gate (a legal duty of the council's nation, in force at the assessment's date)
   answered as not met, or contradicted by another answer, caps the theme at the duty cap; an
-  essential control answered as not in place caps it at the essential cap.
+  essential control answered as not in place caps it at the essential cap. A duty or an essential
+  control answered as met counts as met only with evidence that counts (``rules.evidence``: at least
+  documented, in date at the assessment's date; evidence.py); otherwise it is *met, not evidenced*
+  and caps the theme at the evidence cap (above the duty cap: admitting a duty is not met is no better).
 - Contradictions (scoring.yaml) are pairs of answers that cannot both be true; each found is
   listed, and a duty claimed met against one counts as contradicted (not evidenced).
 - Exposure is the highest level among the theme's context answers (a "none known" answer counts
@@ -31,16 +34,19 @@ its reason, under ``rules``):
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from math import fsum  # exact: sum() of floats differs between CPython 3.11 and 3.12+
 from typing import Any
 
 from .assessment import Assessment
 from .bank import NOT_APPLICABLE, Bank, Contradiction, Theme
+from .evidence import not_evidenced_note, read_evidence
 from .statuses import (  # noqa: F401 (re-exported: the status words have always been read from here)
     ANSWERED,
     FUNCTION_NOT_RUN,
     GATE_CONTRADICTED,
     GATE_MET,
+    GATE_MET_NOT_EVIDENCED,
     GATE_NOT_APPLICABLE,
     GATE_NOT_EVIDENCED,
     GATE_NOT_IN_FORCE,
@@ -80,6 +86,7 @@ class Tally:
         "gate_failed",
         "essentials",
         "essential_failed",
+        "not_evidenced",
         "waiting_for",
         "context_answered",
         "context_unanswered",
@@ -98,6 +105,7 @@ class Tally:
         self.gate_failed = False  # a statutory gate not met or contradicted: caps the tier
         self.essentials: list[dict[str, str]] = []
         self.essential_failed = False  # an essential control answered as not in place: caps the tier
+        self.not_evidenced = False  # a duty or essential control met, not evidenced: caps the tier (rules.evidence)
         self.waiting_for: dict[str, str] = {}  # question -> why the theme waits for it before it is rated (WAITS_)
         self.context_answered = self.context_unanswered = 0  # context questions; "not applicable" counts as answered
         self.context_chosen = 0  # context questions answered with an option (not "not applicable")
@@ -129,6 +137,8 @@ class Reading:
         "answers",
         "date",
         "evidence",
+        "evidenced",
+        "evidence_notes",
         "follow_ups",
         "tallies",
         "exposure",
@@ -147,7 +157,9 @@ class Reading:
         self.nation, self.functions = council.nation, council.functions
         self.answers = answers
         self.date = date  # the assessment's date (YYYY-MM-DD): which legal duties were in force
-        self.evidence = evidence or {}  # question id -> its evidence (link or reference, and a date)
+        self.evidence = evidence or {}  # question id -> its evidence (link or reference, date, strength...)
+        self.evidenced: set[str] = set()  # questions whose evidence counts (evidence.py): read_answers fills it
+        self.evidence_notes: dict[str, str] = {}  # question id -> why its evidence does not count as it says
         self.follow_ups: dict[str, str] = {}  # follow-up id -> its status, or why it is not asked (a PARENT_ reason)
         self.tallies = {theme_id: Tally() for theme_id in council.themes}  # in bank order
         self.exposure: dict[str, str] = {}  # context question id -> exposure level of its answer
@@ -249,8 +261,11 @@ def council_profile(bank: Bank, assessment: Assessment) -> tuple[str, frozenset[
     return ctype.nation, functions
 
 
-def read_answers(bank: Bank, assessment: Assessment) -> Reading:
+def read_answers(bank: Bank, assessment: Assessment, assume_evidenced: frozenset[str] = frozenset()) -> Reading:
     """One pass over the questions for this council, group by group (tables.py sorts them once per council context).
+
+    ``assume_evidenced``: questions whose evidence counts whatever the file holds (an action planned to close a
+    duty's gap brings its evidence: yearly.planned_outcome).
 
     Questions without a parent theme by theme; then follow-ups, parents first; then context
     questions; then the statutory gates, once every status is known.
@@ -258,6 +273,13 @@ def read_answers(bank: Bank, assessment: Assessment) -> Reading:
     answers = assessment.answers
     council = council_tables(bank, *council_profile(bank, assessment))
     reading = Reading(council, answers, assessment.assessment_date, assessment.cycle.evidence)
+    for qid, entry in reading.evidence.items():  # usually none or a few
+        read = read_evidence(bank, entry, reading.date)
+        if read["counts"]:
+            reading.evidenced.add(qid)
+        if read["note"]:
+            reading.evidence_notes[qid] = read["note"]
+    reading.evidenced.update(assume_evidenced)
     for table, tally in zip(council.themes.values(), reading.tallies.values(), strict=True):
         _read_roots(table, answers, tally)
     _read_follow_ups(council, answers, reading)
@@ -379,15 +401,25 @@ def _read_context(council: CouncilTables, answers: dict[str, Any], reading: Read
                 reading.exposure[asked.id] = level
 
 
+def contradiction_holds(
+    contradiction: Contradiction, answers: Mapping[str, Any], answered: Callable[[str], bool]
+) -> bool:
+    """Whether a contradiction is found in these answers: both its questions answered, each in its set."""
+    when, claims = contradiction.when, contradiction.claims
+    return (
+        answered(when)
+        and answered(claims)
+        and answers[when] in contradiction.when_in
+        and answers[claims] in contradiction.claims_in
+    )
+
+
 def _find_contradictions(council: CouncilTables, answers: dict[str, Any], reading: Reading) -> None:
     """The bank's contradictions both of whose answers are given; a duty claimed met against one is put in doubt."""
     for contradiction in council.contradictions:
-        when, claims = contradiction.when, contradiction.claims
-        if reading.state(when) != ANSWERED or reading.state(claims) != ANSWERED:
-            continue
-        if answers[when] in contradiction.when_in and answers[claims] in contradiction.claims_in:
+        if contradiction_holds(contradiction, answers, lambda qid: reading.state(qid) == ANSWERED):
             reading.contradictions.append(contradiction)
-            reading.contradicted.add(claims)
+            reading.contradicted.add(contradiction.claims)
 
 
 def in_force(asked: AskedQuestion, date: str) -> bool:
@@ -422,8 +454,10 @@ def _read_gates(council: CouncilTables, answers: dict[str, Any], reading: Readin
         if state == ANSWERED:
             if value not in gate.met:
                 gate_status = GATE_NOT_MET
+            elif asked.id in reading.contradicted:
+                gate_status = GATE_CONTRADICTED
             else:
-                gate_status = GATE_CONTRADICTED if asked.id in reading.contradicted else GATE_MET
+                gate_status = GATE_MET if asked.id in reading.evidenced else GATE_MET_NOT_EVIDENCED
         else:
             gate_status = GATE_BY_STATE[state]
         tally.gates.append(
@@ -431,6 +465,8 @@ def _read_gates(council: CouncilTables, answers: dict[str, Any], reading: Readin
         )
         if gate_status == GATE_NOT_EVIDENCED:
             tally.waiting_for.setdefault(asked.id, WAITS_DUTY)
+        elif gate_status == GATE_MET_NOT_EVIDENCED:
+            tally.not_evidenced = True
         elif gate_status in NOT_MET:
             tally.gate_failed = True
     by_id = council.by_id
@@ -443,7 +479,8 @@ def _read_gates(council: CouncilTables, answers: dict[str, Any], reading: Readin
 
 
 def _read_essentials(council: CouncilTables, answers: dict[str, Any], reading: Reading) -> None:
-    """Each essential control the council is asked: in place, not in place (caps the tier) or not answered (waits)."""
+    """Each essential control the council is asked: in place, in place but not evidenced or not in place (each caps
+    the tier), or not answered (waits)."""
     tallies = reading.tallies
     for asked in council.essential:
         essential = asked.essential
@@ -455,18 +492,24 @@ def _read_essentials(council: CouncilTables, answers: dict[str, Any], reading: R
             tally.waiting_for.setdefault(asked.id, WAITS_ESSENTIAL)
         elif value == NOT_APPLICABLE:
             status = GATE_NOT_APPLICABLE
-        elif value in essential.met:
+        elif value in essential.met and asked.id in reading.evidenced:
             status = GATE_MET
+        elif value in essential.met:
+            status = GATE_MET_NOT_EVIDENCED
+            tally.not_evidenced = True
         else:
             status = GATE_NOT_MET
             tally.essential_failed = True
         tally.essentials.append({"question": asked.id, "control": essential.control, "status": status})
 
 
-def capped_tier(bank: Bank, score: float, duty_failed: bool, essential_failed: bool = False) -> str:
-    """The tier a score reaches, no higher than the caps of a legal duty or an essential control not met."""
+def capped_tier(
+    bank: Bank, score: float, duty_failed: bool, essential_failed: bool = False, not_evidenced: bool = False
+) -> str:
+    """The tier a score reaches, no higher than the caps of a legal duty or an essential control not met, or met
+    without evidence that counts."""
     tiers = tier_table(bank)
-    return tiers.capped(tiers.reached_by(score), duty_failed, essential_failed)
+    return tiers.capped(tiers.reached_by(score), duty_failed, essential_failed, not_evidenced)
 
 
 def context_still_needed(bank: Bank, theme: Theme, reading: Reading) -> list[dict[str, str]]:
@@ -521,8 +564,10 @@ def score_theme(theme: Theme, reading: Reading, bank: Bank) -> dict[str, Any]:
     if weight_possible:  # the share answered: the theme's weight less the families of its unanswered questions
         answered_weight = share(max(0.0, fsum([weight_possible, *(-w for w in tally.uncovered)])) / weight_possible)
         not_rated = NOT_STARTED
+    evidenced_score = None
     if weight_possible and covered:
         score = round(100 * fsum(tally.earned) / weight_possible, 1)
+        evidenced_score = round(100 * fsum(evidenced_points(theme.id, reading)) / weight_possible, 1)
         uncapped_tier = reading.council.tiers.reached_by(score)
         assert answered_weight is not None  # set above whenever the theme has weight: for the type checker
         if answered_weight < bank.min_answered_weight:
@@ -531,7 +576,9 @@ def score_theme(theme: Theme, reading: Reading, bank: Bank) -> dict[str, Any]:
             not_rated = WAITING
         else:
             not_rated = None
-            tier = reading.council.tiers.capped(uncapped_tier, tally.gate_failed, tally.essential_failed)
+            tier = reading.council.tiers.capped(
+                uncapped_tier, tally.gate_failed, tally.essential_failed, tally.not_evidenced
+            )
             risk = None if exposure is None else bank.risk_matrix[exposure][tier]  # Bank.residual_risk
     full = full_theme_weights(bank)[theme.id]
     result = {
@@ -546,6 +593,7 @@ def score_theme(theme: Theme, reading: Reading, bank: Bank) -> dict[str, Any]:
         "coverage": share(covered / asked) if asked else None,
         "answered_weight": answered_weight,
         "score": score,
+        "evidenced_score": evidenced_score,
         "rated": tier is not None,
         "not_rated": not_rated,
         "waiting_for": [{"question": qid, "why": why} for qid, why in tally.waiting_for.items()],
@@ -571,18 +619,42 @@ def score_theme(theme: Theme, reading: Reading, bank: Bank) -> dict[str, Any]:
     return result
 
 
+def evidenced_points(theme_id: str, reading: Reading) -> list[float]:
+    """What each answered scored question of the theme whose evidence counts (evidence.py) earns: the evidenced score's
+    points, a part of the theme's (``Tally.earned``), so the evidenced score is never above the score."""
+    by_id, get = reading.council.by_id, reading.answers.get
+    points = []
+    for qid in reading.evidenced:  # usually none or a few: not a walk over every question
+        asked = by_id.get(qid)
+        if asked is None or asked.theme != theme_id or asked.is_context or reading.state(qid) != ANSWERED:
+            continue
+        value = get(qid)
+        if value is not None and value != NOT_APPLICABLE:
+            points.append(asked.points_for(value))
+    return points
+
+
 def _caps(tally: Tally) -> list[str]:
-    """What holds the tier down whatever the score: a legal duty not met, one contradicted, an essential control missing."""
+    """What holds the tier down whatever the score: a legal duty not met, one contradicted, an essential control missing,
+    a duty or control met without evidence that counts."""
     statuses = {g["status"] for g in tally.gates}
     caps = [CAPS[status] for status in NOT_MET if status in statuses]
     if tally.essential_failed:
         caps.append("essential_not_met")
+    if tally.not_evidenced:
+        caps.append("not_evidenced")
     return caps
 
 
-def question_entries(theme: Theme, reading: Reading) -> list[dict[str, Any]]:
-    """Each of a theme's questions with its status, the reason when hidden, the nation's wording in use, and the fraction earned."""
+def question_entries(theme: Theme, reading: Reading, bank: Bank) -> list[dict[str, Any]]:
+    """Each of a theme's questions with its status, the reason when hidden, the nation's wording in use, the fraction
+    earned, and why its evidence does not count as it says (or why a duty or control met is not evidenced)."""
     not_for_council = reading.council.themes[theme.id].not_for_council
+    tally = reading.tallies[theme.id]
+    unevidenced = {g["question"]: "a legal duty" for g in tally.gates if g["status"] == GATE_MET_NOT_EVIDENCED}
+    unevidenced.update(
+        (e["question"], "an essential control") for e in tally.essentials if e["status"] == GATE_MET_NOT_EVIDENCED
+    )
     asked_questions = reading.council.by_id
     statuses, reasons, fractions, exposure = reading.statuses, reading.reasons, reading.fractions, reading.exposure
     entries = []
@@ -605,6 +677,12 @@ def question_entries(theme: Theme, reading: Reading) -> list[dict[str, Any]]:
                 entry["exposure"] = exposure[qid]
                 if qid in reading.exposure_notes:
                     entry["exposure_note"] = reading.exposure_notes[qid]
+            if qid in unevidenced:
+                entry["evidence_note"] = not_evidenced_note(
+                    bank, unevidenced[qid], reading.evidence.get(qid), reading.date
+                )
+            elif qid in reading.evidence_notes:
+                entry["evidence_note"] = reading.evidence_notes[qid]
         entries.append(entry)
     return entries
 

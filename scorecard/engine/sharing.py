@@ -73,10 +73,9 @@ def export_themes(bank: Bank, data: dict[str, Any], themes: list[str]) -> dict[s
     return out
 
 
-def without_names(bank: Bank, data: dict[str, Any]) -> dict[str, Any]:
-    """A copy of a checked assessment file for people outside the team (issue 26, F27): without the record of who
+def without_names(full: dict[str, Any]) -> dict[str, Any]:
+    """A checked assessment file for people outside the team (issue 26, F27): without the record of who
     changed each answer and when (``provenance``: names and times to the millisecond) and without who was given
     which theme (``assignments``). The sign-off's name and role stay (the board relies on them), as do action
     owners (roles in the plan). The copy cannot be merged by time with the team's files."""
-    full = load_assessment(data, bank).to_dict()
     return {key: value for key, value in full.items() if key not in ("provenance", "assignments")}

@@ -1,56 +1,131 @@
-"""What a sign-off signed: a digest of the assessment's content, so any later change shows.
+"""A sign-off anyone can check: a SHA-256 digest over what is signed, and what changed since.
 
-At sign-off the site (and any tool) stores ``sign_off.digest``: SHA-256 over a canonical form of what is signed (the
-council, the answers, notes, evidence and action plan, and the sign-off's own name, role and date). Whoever opens
-the file later can compute it again: a different digest means something signed has changed since, however it
-changed (an edit, an import, a merge), whatever the times in its provenance say. It proves only that: it is not a
-signature, and anyone can sign off again. Run-time code: standard library only.
+At sign-off the digest of the assessment's *signed form* is stored in the sign-off
+(``sign_off.digest``), with one digest per part (``sign_off.parts``) so that a check can say which
+part changed. The signed form is the file as the engine writes it (``Assessment.to_dict``), less
+what is not signed: the record of who changed what when (``provenance``), who answers which
+theme (``assignments``), the format's own name and version, and the digests themselves. Answers
+that are cleared (null) and blank notes are left out, as they say nothing.
+
+The canonical text of a part is its JSON with keys sorted, no spaces, non-ASCII characters as
+they are, UTF-8 encoded: ``json.dumps(value, sort_keys=True, separators=(",", ":"),
+ensure_ascii=False)``. The digest of the whole is over the object of every part, in the same form.
+
+What it proves: that the signed parts of the file are, byte for byte in that form, what they
+were when the digest was stored. What it does not prove: who signed (anyone can edit a file and
+store a new digest: it is not a signature), nor that the answers are true.
+
+Run-time code: standard library only.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .assessment import Assessment
-from .wording import long_date
+if TYPE_CHECKING:
+    from .assessment import Assessment
 
-SIGNED_SECTIONS = ("answers", "notes", "evidence", "action_plan")
+UNSIGNED = ("format", "format_version", "provenance", "assignments")
+PART_NAMES = {
+    "council": "council details",
+    "assessment_date": "assessment date",
+    "bank_version": "question bank version",
+    "answers": "answers",
+    "retired_answers": "answers to retired questions",
+    "notes": "notes",
+    "evidence": "evidence",
+    "action_plan": "action plan",
+    "indicators": "outcome indicators",
+    "previous": "last year's answers",
+    "review": "answers still to review",
+    "sign_off": "sign-off",
+}
 
 
-def signed_content(assessment: Assessment, sign_off: dict[str, str]) -> dict[str, Any]:
-    """The canonical form of what a sign-off covers (in the current bank's form: ids moved, set-aside kept)."""
+def canonical(value: Any) -> bytes:
+    """The canonical UTF-8 JSON of a value: sorted keys, no spaces, characters as they are."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
+
+
+def digest_of(value: Any) -> str:
+    return "sha256:" + hashlib.sha256(canonical(value)).hexdigest()
+
+
+def signed_form(assessment: Assessment) -> dict[str, Any]:
+    """Every signed part of the assessment, by name (the sign-off without its digests)."""
     data = assessment.to_dict()
-    content: dict[str, Any] = {"council": data["council"]}
-    for section in SIGNED_SECTIONS:
-        content[section] = data.get(section, {})
-    content["retired_answers"] = data.get("retired_answers", {})
-    content["sign_off"] = {key: sign_off[key] for key in ("name", "role", "date")}
-    return content
+    form = {key: value for key, value in data.items() if key not in UNSIGNED}
+    form["answers"] = {q: v for q, v in form["answers"].items() if v is not None}
+    form["notes"] = {q: n for q, n in form["notes"].items() if isinstance(n, str) and n.strip()}
+    if isinstance(form.get("sign_off"), dict):
+        form["sign_off"] = {k: v for k, v in form["sign_off"].items() if k not in ("digest", "parts")}
+    return form
 
 
-def sign_off_digest(assessment: Assessment, sign_off: dict[str, str]) -> str:
-    """ "sha256:..." over the canonical JSON of the signed content (keys sorted, no spaces, UTF-8)."""
-    text = json.dumps(signed_content(assessment, sign_off), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+def sign(assessment: Assessment) -> dict[str, Any]:
+    """The assessment's sign-off with its digests, as it is to be stored (the assessment must be signed off)."""
+    sign_off = assessment.cycle.sign_off
+    if not sign_off:
+        raise ValueError("the assessment is not signed off: give a name, a role and a date first")
+    form = signed_form(assessment)
+    return {
+        **{k: v for k, v in sign_off.items() if k not in ("digest", "parts")},
+        "digest": digest_of(form),
+        "parts": {part: digest_of(value) for part, value in sorted(form.items())},
+    }
 
 
-def sign(assessment: Assessment, name: str, role: str, date: str) -> dict[str, str]:
-    """The sign-off entry to store: who, their role, the date, and the digest of what they signed."""
-    entry = {"name": name, "role": role, "date": date}
-    return {**entry, "digest": sign_off_digest(assessment, entry)}
-
-
-def sign_off_state(assessment: Assessment) -> dict[str, Any]:
-    """{"signed", "changed", "sentence"}: changed is None for a sign-off recorded without a digest."""
-    entry = assessment.cycle.sign_off
-    if not entry:
-        return {"signed": False, "changed": None, "sentence": "Not yet signed off."}
-    said = f"Signed off by {entry['name']}, {entry['role']}, on {long_date(entry['date'])}."
-    if "digest" not in entry:
-        return {"signed": True, "changed": None, "sentence": said}
-    changed = sign_off_digest(assessment, entry) != entry["digest"]
-    if changed:
-        said += " The answers, notes, evidence or plan have changed since: sign off again once they are checked."
-    return {"signed": True, "changed": changed, "sentence": said}
+def check(assessment: Assessment) -> dict[str, Any]:
+    """Whether the file still matches its sign-off's digest, and if not, which parts and (from the record of
+    changes) which entries changed since: {"signed", "digest", "matches", "changed", "entries", "message"}."""
+    sign_off = assessment.cycle.sign_off
+    stored = (sign_off or {}).get("digest")
+    if not sign_off or not stored:
+        message = "Not signed off." if not sign_off else "Signed off without a digest, so there is nothing to check."
+        return {
+            "signed": bool(sign_off),
+            "digest": "",
+            "matches": None,
+            "changed": [],
+            "entries": [],
+            "message": message,
+        }
+    form = signed_form(assessment)
+    matches = digest_of(form) == stored
+    parts = sign_off.get("parts") or {}
+    changed = [
+        part
+        for part in sorted(set(form) | set(parts))
+        if part not in form or parts.get(part) != digest_of(form[part])  # a part added, removed or changed
+    ]
+    if matches:
+        changed = []
+    elif not parts:
+        changed = ["(the file holds no digest per part)"]
+    since = (assessment.provenance.get("sign_off") or {}).get("at", "")
+    entries = (
+        sorted(
+            f"{key} (changed {entry['at']}{', by ' + entry['by'] if entry.get('by') else ''})"
+            for key, entry in assessment.provenance.items()
+            if key not in ("sign_off", "assessment") and since and entry.get("at", "") > since
+        )
+        if not matches
+        else []
+    )
+    if matches:
+        message = f"Unchanged since sign-off: the file matches its sign-off digest ({stored})."
+    else:
+        named = ", ".join(PART_NAMES.get(p, p) for p in changed)
+        message = f"Changed since sign-off: {named}."
+        if entries:
+            message += f" Changed after the sign-off was recorded: {', '.join(entries)}."
+    return {
+        "signed": True,
+        "digest": stored,
+        "matches": matches,
+        "changed": changed,
+        "entries": entries,
+        "message": message,
+    }

@@ -125,7 +125,17 @@ class AskedQuestion:
 class TierTable:
     """The tier each score reaches, found once per score rather than searched for every theme of every assessment."""
 
-    __slots__ = ("bank", "reached", "cap", "cap_rank", "essential_cap", "essential_rank", "ranks", "ids")
+    __slots__ = (
+        "bank",
+        "reached",
+        "cap",
+        "cap_rank",
+        "essential_cap",
+        "essential_rank",
+        "evidence_rank",
+        "ranks",
+        "ids",
+    )
 
     def __init__(self, bank: Bank) -> None:
         self.bank = bank
@@ -136,6 +146,7 @@ class TierTable:
         self.cap_rank = self.ranks[self.cap]
         self.essential_cap = bank.essential_tier_cap.id
         self.essential_rank = self.ranks[self.essential_cap]
+        self.evidence_rank = self.ranks[bank.rules["evidence"]["cap"]]
 
     def reached_by(self, score: float) -> str:
         """The tier a score reaches (Bank.tier_for), before any gate cap."""
@@ -146,9 +157,12 @@ class TierTable:
                 self.reached[score] = tier
         return tier
 
-    def capped(self, tier: str, duty_failed: bool, essential_failed: bool = False) -> str:
-        """No higher than the duty cap while a legal duty is not met, nor the essential cap while a control is missing."""
+    def capped(self, tier: str, duty_failed: bool, essential_failed: bool = False, not_evidenced: bool = False) -> str:
+        """No higher than the duty cap while a legal duty is not met, the essential cap while a control is missing, nor
+        the evidence cap while either is met without evidence that counts."""
         rank = self.ranks[tier]
+        if not_evidenced:
+            rank = min(rank, self.evidence_rank)
         if duty_failed:
             rank = min(rank, self.cap_rank)
         if essential_failed:

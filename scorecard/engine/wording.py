@@ -181,6 +181,7 @@ CAP_WORDS = {
     "duty_not_met": "Legal duty not met",
     "duty_contradicted": "Legal duty contradicted by another answer",
     "essential_not_met": "Essential control not in place",
+    "not_evidenced": "Met, not evidenced",
 }
 NOT_RATED_WORDS = {
     "not_started": "has no answers",
@@ -207,8 +208,12 @@ def rating_note(theme: dict[str, Any], min_share: float) -> str:
 
 
 def tier_note(theme: dict[str, Any]) -> str:
-    """What holds a theme's tier down whatever its score, to show beside the tier: "Legal duty not met"."""
-    return "; ".join(CAP_WORDS[cap] for cap in theme["caps"])
+    """What holds a theme's tier down whatever its score, to show beside the tier: "Legal duty not met". A duty or
+    control not met holds it lower than one met without evidence (rules.evidence.cap), so only that is named then."""
+    caps = theme["caps"]
+    if len(caps) > 1 and "not_evidenced" in caps:
+        caps = [cap for cap in caps if cap != "not_evidenced"]
+    return "; ".join(CAP_WORDS[cap] for cap in caps)
 
 
 def overall_note(overall: dict[str, Any], tier_names: dict[str, str], tiers_above: int) -> str:
@@ -262,12 +267,18 @@ STATUS_NAMES = {
 
 
 def evidence_text(entry: dict[str, str] | None) -> str:
-    """One piece of evidence in a line: "Cabinet report 14; https://...; dated 2026-05-01"."""
+    """One piece of evidence in a line: "Cabinet report 14; https://...; dated 2026-05-01; tested: 9 of 10 referred"."""
     if not entry:
         return ""
     parts = [entry[k] for k in ("reference", "link") if entry.get(k)]
     if entry.get("date"):
         parts.append(f"dated {entry['date']}")
+    if entry.get("strength"):  # as the file says it (what it counts as is the engine's: evidence.py)
+        parts.append(entry["strength"].replace("_", " "))
+    if entry.get("result"):
+        parts.append(f"result: {entry['result']}")
+    if entry.get("reviewer"):
+        parts.append(f"verified by {entry['reviewer']}")
     return "; ".join(parts)
 
 
@@ -869,21 +880,26 @@ PROBLEMS = {
     # the yearly cycle (engine/cycle.py)
     "section_not_an_object": "{section} must be an object mapping question ids to entries, not {kind}",
     "section_key_not_a_question": "{section}: {key!r} is not a question id like SPC-01",
-    "evidence_bad_shape": 'evidence: {question}: evidence must be an object with "link" and/or "reference", and optionally "date"',
-    "evidence_missing": 'evidence: {question}: evidence needs a "link" (a web address) or a "reference" (a document\'s name or number)',
+    "evidence_bad_shape": 'evidence: {question}: evidence must be an object with "link" and/or "reference", and optionally '
+    '"date", "strength", "result" and "reviewer"',
+    "evidence_missing": 'evidence: {question}: evidence needs a "link" (a web address), a "reference" (a document\'s name or '
+    'number) or a "strength"',
     "evidence_link_bad": "evidence: {question}: link must be a web address starting https:// or http://, at most {limit} characters "
     '(put a file path or document number in "reference")',
     "evidence_reference_bad": "evidence: {question}: reference must be text of 1 to {limit} characters",
     "evidence_date_bad": "evidence: {question}: date must be a date written YYYY-MM-DD",
+    "evidence_strength_bad": "evidence: {question}: strength must be one of {strengths}",
+    "evidence_text_bad": "evidence: {question}: {field} must be text of 1 to {limit} characters",
     "action_bad_shape": "action_plan: {question}: an action must be an object with some of {fields}",
     "action_status_bad": "action_plan: {question}: status {value!r} is not one of: {statuses}",
     "action_text_bad": "action_plan: {question}: {field} must be text of at most {limit} characters",
     "action_due_bad": "action_plan: {question}: due must be a date written YYYY-MM-DD",
     "action_reason_missing": "action_plan: {question}: an action that is not planned needs a reason",
-    "sign_off_bad_shape": "sign_off must be an object with name, role and date (and the digest of what was signed)",
-    "sign_off_digest_bad": "sign_off: digest must be sha256: and 64 hexadecimal digits, as the scorecard writes it",
+    "sign_off_bad_shape": "sign_off must be an object with name, role and date (and, once signed, digest and parts)",
     "sign_off_text_bad": "sign_off: {field} must be text of 1 to {limit} characters",
     "sign_off_date_bad": "sign_off: date must be a date written YYYY-MM-DD",
+    "sign_off_digest_bad": 'sign_off: "digest" and each of "parts" must be "sha256:" and 64 lowercase hexadecimal '
+    "digits, as the scorecard writes them",
     "assignments_not_an_object": "assignments must be an object mapping theme ids or question ids to a contributor's name, not {kind}",
     "assignment_key_bad": "assignments: {key!r} is not a theme ({themes}) or a question id",
     "assignment_name_bad": "assignments: {key}: the contributor's name must be text of 1 to {limit} characters",
@@ -969,6 +985,7 @@ LISTED = {
     "names",
     "choices",
     "tiers",
+    "strengths",
 }  # parameters that are lists of ids
 
 # what a character that does not belong on one line is (engine/characters.py)

@@ -26,6 +26,7 @@ from .actions import _closed_follow_ups
 from .assessment import Assessment
 from .bank import CONTEXT, NOT_APPLICABLE, Bank, Question
 from .cycle import PLANNED
+from .evidence import read_evidence, strength_names
 from .scoring import Reading, overall, read_answers, score_theme
 from .statuses import ANSWERED
 from .tables import share
@@ -39,25 +40,54 @@ def best_answer(question: Question) -> Any:
 
 
 def evidence_completeness(bank: Bank, assessment: Assessment, reading: Reading) -> dict[str, dict[str, Any]]:
-    """Per theme: questions answered, how many have evidence, and the share."""
-    with_evidence = dict.fromkeys(reading.tallies, 0)
+    """Per theme: questions answered, how many have evidence, how many of those by the strength each counts as, how
+    many are stale and how many count (evidence.py), and the shares."""
+    ids = list(strength_names(bank))
+    counts = {theme_id: {"with": 0, "counts": 0, "stale": 0, **dict.fromkeys(ids, 0)} for theme_id in reading.tallies}
     asked = reading.council.by_id
-    for qid in assessment.cycle.evidence:  # usually none or a few: not a walk over every question
+    for qid, entry in assessment.cycle.evidence.items():  # usually none or a few: not a walk over every question
         if qid in asked and reading.status(qid) == ANSWERED:
-            with_evidence[asked[qid].theme] += 1
+            tally = counts[asked[qid].theme]
+            read = read_evidence(bank, entry, reading.date)
+            tally["with"] += 1
+            tally[read["strength"]] += 1
+            tally["stale"] += read["stale"]
+            tally["counts"] += read["counts"]
     return {
-        theme_id: evidence_share(tally.answered + tally.context_chosen, with_evidence[theme_id])
+        theme_id: evidence_share(tally.answered + tally.context_chosen, counts[theme_id]["with"], counts[theme_id], ids)
         for theme_id, tally in reading.tallies.items()
     }
 
 
-def evidence_share(answered: int, with_evidence: int) -> dict[str, Any]:
-    """How many answered questions, how many with evidence, and the share (None when nothing is answered)."""
+def evidence_share(
+    answered: int, with_evidence: int, counts: Mapping[str, int] | None = None, strengths: Sequence[str] = ()
+) -> dict[str, Any]:
+    """How many answered questions, how many with evidence, and the share (None when nothing is answered); how many
+    of those count (documented or better, in date: ``evidenced``) and are stale, and how many count as each strength,
+    each with its share of the evidence given."""
+    counts = counts or {}
     return {
         "answered": answered,
         "with_evidence": with_evidence,
         "share": share(with_evidence / answered) if answered else None,
+        "evidenced": counts.get("counts", 0),
+        "evidenced_share": share(counts.get("counts", 0) / answered) if answered else None,
+        "stale": counts.get("stale", 0),
+        "strengths": {
+            s: {"count": counts.get(s, 0), "share": share(counts.get(s, 0) / with_evidence) if with_evidence else None}
+            for s in strengths
+        },
     }
+
+
+def add_evidence_shares(bank: Bank, themes: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """The whole assessment's evidence share: the themes' counts added up."""
+    ids = list(strength_names(bank))
+    evidence = [t["evidence"] for t in themes]
+    counts = {s: sum(e["strengths"][s]["count"] for e in evidence) for s in ids}
+    counts["counts"] = sum(e["evidenced"] for e in evidence)
+    counts["stale"] = sum(e["stale"] for e in evidence)
+    return evidence_share(sum(e["answered"] for e in evidence), sum(e["with_evidence"] for e in evidence), counts, ids)
 
 
 def planned_outcome(
@@ -81,7 +111,8 @@ def planned_outcome(
         answers[qid] = best_answer(question)
         for child in _closed_follow_ups(question, bank.follow_ups, reading):
             answers[child.id] = best_answer(child)
-    after_reading = read_answers(bank, replace(assessment, answers=answers))
+    # a planned action brings the evidence that the answer it changes needs (a duty met, with its record)
+    after_reading = read_answers(bank, replace(assessment, answers=answers), frozenset(planned))
     outcome = {}
     for theme, now in zip(bank.themes, themes, strict=True):
         mine = [q for q in planned if bank.questions[q].theme == theme.id]

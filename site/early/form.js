@@ -34,9 +34,14 @@
     const textField = /** @type {HTMLInputElement | null} */ (fieldset.querySelector('[data-sc="evidence-text"]'));
     const dateField = /** @type {HTMLInputElement | null} */ (fieldset.querySelector('[data-sc="evidence-date"]'));
     if (textField && textField.value.trim() !== evidenceText) textField.value = evidenceText;
+    for (const name of ["strength", "result", "reviewer"]) {
+      const field = /** @type {HTMLInputElement | HTMLSelectElement | null} */ (fieldset.querySelector(`[data-sc="evidence-${name}"]`));
+      const saved = String((evidence && evidence[/** @type {"strength" | "result" | "reviewer"} */ (name)]) || "");
+      if (field && field.value.trim() !== saved) field.value = saved;
+    }
     if (dateField) {
       if (dateField.value !== ((evidence && evidence.date) || "")) dateField.value = (evidence && evidence.date) || "";
-      dateField.disabled = !textField?.value.trim();
+      dateField.disabled = !textField?.value.trim() && !evidence?.strength;
     }
     if (text || evidence) /** @type {HTMLDetailsElement} */ (fieldset.querySelector("details.sc-note")).open = true;
   }
@@ -80,6 +85,13 @@
     const form = /** @type {HTMLElement | null} */ (fieldset.closest(FORM));
     const nation = entries ? entry?.variant : JSON.parse(form?.dataset.typeNations || "{}")[type];
     showWording(fieldset, nation || undefined);
+    // The engine's word on this answer's evidence: a duty or control met, not evidenced; evidence short or stale
+    const note = /** @type {HTMLElement | null} */ (fieldset.querySelector('[data-sc="evidence-note"]'));
+    if (note && entries) {
+      const text = (entry && entry.evidence_note) || "";
+      if (note.textContent !== text) note.textContent = text;
+      note.hidden = !text;
+    }
     return status;
   }
 
@@ -180,16 +192,21 @@
     const defaults = JSON.parse(fieldset.dataset.typeFunctions || "{}")[store.getAssessment().council.type] || [];
     store.change("council.functions", rules.functionsToSave(chosen, defaults));
   });
-  // Evidence for an answer: a link or a document reference, with its date (store.js, evidenceEntry).
-  document.addEventListener("input", (event) => {
+  // Evidence for an answer: a link or a document reference, its date, what it is (its strength), a test's result
+  // and who verified it (store.js, evidenceEntry).
+  const EVIDENCE_FIELDS = ["evidence-text", "evidence-date", "evidence-strength", "evidence-result", "evidence-reviewer"];
+  /** @param {Event} event */
+  function evidenceField(event) {
     const field = fieldOf(event);
-    if (!["evidence-text", "evidence-date"].includes(field.dataset?.sc || "") || !field.closest(FORM)) return;
+    if (!EVIDENCE_FIELDS.includes(field.dataset?.sc || "") || !field.closest(FORM)) return;
     const box = /** @type {HTMLElement} */ (field.closest('[data-sc="evidence"]'));
-    const text = /** @type {HTMLInputElement} */ (box.querySelector('[data-sc="evidence-text"]')).value;
+    const value = (/** @type {string} */ name) => /** @type {HTMLInputElement} */ (box.querySelector(`[data-sc="evidence-${name}"]`)).value;
     const date = /** @type {HTMLInputElement} */ (box.querySelector('[data-sc="evidence-date"]'));
-    date.disabled = !text.trim();
-    store.change(`evidence.${box.dataset.question}`, rules.evidenceEntry(text, date.value));
-  });
+    date.disabled = !value("text").trim() && !value("strength");
+    store.change(`evidence.${box.dataset.question}`, rules.evidenceEntry(value("text"), date.value, { strength: value("strength"), result: value("result"), reviewer: value("reviewer") }));
+  }
+  document.addEventListener("input", evidenceField);
+  document.addEventListener("change", (event) => { if (fieldOf(event).tagName === "SELECT") evidenceField(event); });
   // An action's owner, due date, status, note and reason (results page). "Not planned" needs a
   // reason: until one is given the status stays as saved, and the page says so (store.js, planEntry).
   /** @param {Event} event */

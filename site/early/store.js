@@ -239,18 +239,27 @@
   }
 
   /**
-   * The evidence entry an officer's text (and date) makes: a web address is saved as a link, anything
-   * else as a document reference; the date only with one of them. Undefined for no text.
+   * The evidence entry an officer's fields make: a web address is saved as a link, anything else as a document
+   * reference; the strength, a test's result and a reviewer as given (engine/evidence.py says what the entry counts
+   * as). The date only with a text or a strength. Undefined when neither is given.
    * @param {string} text
    * @param {string} date
+   * @param {{ strength?: string, result?: string, reviewer?: string }} [more]
    * @returns {Evidence | undefined}
    */
-  function evidenceEntry(text, date) {
+  function evidenceEntry(text, date, more = {}) {
     text = text.trim();
-    if (BLANK.test(text)) return undefined; // blank to the engine too: it refuses a blank reference
+    const strength = (more.strength || "").trim();
+    const hasText = !BLANK.test(text); // blank to the engine too: it refuses a blank reference
+    if (!hasText && !strength) return undefined;
     /** @type {Evidence} */
-    const entry = WEB_LINK.test(text) ? { link: text } : { reference: text };
+    const entry = !hasText ? {} : WEB_LINK.test(text) ? { link: text } : { reference: text };
     if (date) entry.date = date;
+    if (strength) entry.strength = /** @type {Evidence["strength"]} */ (strength);
+    for (const name of /** @type {const} */ (["result", "reviewer"])) {
+      const value = (more[name] || "").trim();
+      if (!BLANK.test(value)) entry[name] = value;
+    }
     return entry;
   }
 
@@ -307,20 +316,34 @@
   }
 
   /**
+   * What the engine reads of an evidence entry (engine/evidence.py), without its text.
+   * @param {Evidence | undefined} entry
+   */
+  function evidenceShape(entry) {
+    if (!entry) return null;
+    return [Boolean(entry.link || entry.reference), entry.date || "", entry.strength || "", Boolean(entry.result), Boolean(entry.reviewer)];
+  }
+
+  /**
    * What of the assessment the engine's result depends on: all of it but the times of changes, who answers which
    * theme, and the text of notes, evidence and action plans, of which the result counts only that they are there
    * (and a plan's status). Two assessments with the same scoring input score the same, but for the plan and note
    * text the result repeats, which the pages read from the store instead (tests/test_js_rules.py checks this
-   * against the engine). js/scores.js asks the engine again only when it changes.
+   * against the engine). js/scores.js asks the engine again only when it changes. Once signed off with a digest,
+   * all of it: the result then says whether the assessment still matches what was signed.
    * @param {StoredAssessment} record
    */
   function scoringInput(record) {
+    // Signed off with a digest, the result says whether the file still matches it (engine/signing.py): every
+    // signed word counts then, and the record of changes names what changed after the sign-off.
+    if (record.sign_off && record.sign_off.digest) return record;
     const { provenance, notes, evidence, action_plan, assignments, targets, ...rest } = record;
     return {
       ...rest,
       notes: Object.keys(notes).filter((id) => notes[id]).sort(),
-      // which questions have evidence, and whether it is dated: a "none known" answer counts higher without a date
-      evidence: Object.entries(evidence || {}).map(([id, entry]) => [id, Boolean(entry && entry.date)]).sort(),
+      // which questions have evidence, its date, its strength and whether it has a document, a result and a reviewer
+      // (engine/evidence.py: what it counts as, and whether it is stale); not their text
+      evidence: Object.entries(evidence || {}).map(([id, entry]) => [id, evidenceShape(entry)]).sort(),
       action_plan: Object.entries(action_plan || {}).map(([id, entry]) => [id, entry.status || "not_started"]).sort(),
     };
   }

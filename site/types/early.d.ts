@@ -107,7 +107,7 @@ interface EarlyRules {
   keysOf(record: StoredAssessment): Set<string>;
   merge(mine: StoredAssessment | null, stored: StoredAssessment): { record: StoredAssessment; newer: boolean };
   instant(at: string): number;
-  evidenceEntry(text: string, date: string): Evidence | undefined;
+  evidenceEntry(text: string, date: string, more?: { strength?: string; result?: string; reviewer?: string }): Evidence | undefined;
   planEntry(fields: { [name: string]: string | undefined }, saved: string | undefined): PlanFields | undefined;
   indicatorEntry(fields: IndicatorFields): IndicatorFigures | undefined;
   functionsToSave(chosen: string[], defaults: string[]): string[] | undefined;

@@ -63,6 +63,9 @@ type BoardReport = {
   assessed: string;
   headline: { score: string; tier: string; risk: string; coverage: string; status: string; weakest: string };
   since: { summary: string; overall: string; date: string; source: string; warning: string } | null;
+  sign_off_digest: string;
+  not_evidenced: string;
+  sign_off_changed: string;
   evidence: string;
   sign_off: string;
   themes: {
@@ -71,6 +74,7 @@ type BoardReport = {
     state: string;
     bar: number;
     score: string;
+    evidenced: string;
     tier: string;
     tier_note: string;
     note: string;
@@ -103,7 +107,7 @@ type BoardReport = {
       change: string;
       review: string;
       note: string;
-      evidence: (Evidence & { date_long?: string }) | null;
+      evidence: (Evidence & { date_long?: string; strength: string }) | null;
       action: string;
       by: string;
     }[];
@@ -118,7 +122,6 @@ type BoardReport = {
 type GlossaryEntry = { term: string; meaning: string };
 /** Whether the assessment is signed off, and whether what was signed has changed since (engine/signing.py);
  * changed is null for a sign-off recorded without a digest. */
-type SignOffState = { signed: boolean; changed: boolean | null; sentence: string };
 /** What importing a file would change (engine/import_plan.py import_plan), answer by answer, note by note and
  * council detail by detail: each as shown here and in the file (null: not given), and how they compare. */
 type ImportPlan = {
@@ -208,8 +211,7 @@ interface EngineOps {
     payload: { files: NamedFile[]; options?: CompareOptions; min_group?: number; earlier?: OpenFigures[]; licence?: string; title?: string };
     reply: { figures: OpenFigures; csv: string; dictionary: string; readme: string; skipped: Comparison.Skipped[] };
   };
-  sign_off: { payload: { assessment: AnyAssessment; name: string; role: string; date: string }; reply: { sign_off: SignOff } };
-  sign_off_state: { payload: AnyAssessment; reply: { state: SignOffState } };
+  sign_off: { payload: { assessment: AnyAssessment; sign_off: { name: string; role: string; date: string } }; reply: { sign_off: NonNullable<AssessmentFile["sign_off"]> } };
 }
 type EngineOp = keyof EngineOps;
 /** The engine's reply to `op`: what it returns, or why it could not (in words an officer reads). */

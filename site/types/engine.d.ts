@@ -21,6 +21,20 @@ interface Result {
   evidence: Result.EvidenceShare;
   action_plan: Result.PlanEntry[];
   sign_off: Result.SignOff;
+  /** Whether the assessment still matches its sign-off's digest (engine/signing.py), and what changed since. */
+  sign_off_check: {
+    signed: boolean;
+    /** The digest stored at sign-off; empty when none. */
+    digest: string;
+    /** null when there is no digest to check. */
+    matches: boolean | null;
+    /** The signed parts that changed (answers, notes, evidence, ...). */
+    changed: string[];
+    /** Entries the record of changes shows changed after the sign-off, with when and by whom. */
+    entries: string[];
+    /** One sentence for the officer. */
+    message: string;
+  };
   since_last_year: Result.SinceLastYear;
   review: Result.ReviewEntry[];
   /** The outcome indicators shown to this council, bank order: recorded beside the scores, never scored (engine/indicators.py). */
@@ -79,8 +93,8 @@ declare namespace Result {
   type Gate = {
     question: Result.Id;
     law: string;
-    /** contradicted: answered as met but another answer says otherwise (caps like not_met); not_evidenced: not answered (the theme is not rated); not_in_force: the duty came into force after the assessment's date. */
-    status: "met" | "not_met" | "contradicted" | "not_evidenced" | "not_applicable" | "not_in_force";
+    /** contradicted: answered as met but another answer says otherwise (caps like not_met); met_not_evidenced: answered as met without documented-or-better, in-date evidence (caps at rules.evidence.cap); not_evidenced: not answered (the theme is not rated); not_in_force: the duty came into force after the assessment's date. */
+    status: "met" | "met_not_evidenced" | "not_met" | "contradicted" | "not_evidenced" | "not_applicable" | "not_in_force";
     /** The date the duty came into force in the council's nation (legal_status.yaml); null where not verified (treated as in force). */
     in_force_from: string | null;
   };
@@ -97,6 +111,8 @@ declare namespace Result {
     exposure?: Result.Id;
     /** Why the exposure is higher than the answer reads ("none known" without a dated source). */
     exposure_note?: string;
+    /** Why a legal duty or essential control answered as met is met, not evidenced, or why the answer's evidence counts for less than it says (short of what its strength needs, or stale). */
+    evidence_note?: string;
   };
   type Theme = {
     id: Result.Id;
@@ -111,6 +127,8 @@ declare namespace Result {
     /** The share of the theme's weight answered, a question's follow-ups counted with it; null when nothing counts. */
     answered_weight: number | null;
     score: Result.Score;
+    /** The score of the answers whose evidence counts (documented or better, in date), out of the same weight: never above score. */
+    evidenced_score: Result.Score;
     /** Whether the theme has a tier (and, with its local context, a residual risk). */
     rated: boolean;
     /** Why not: no answers; under rules.evidence_before_tier; or waiting for a duty, an essential control or a check on a duty's answer. */
@@ -121,7 +139,7 @@ declare namespace Result {
     /** Held down by caps (a legal duty or essential control not met); null when not rated. */
     tier: Result.Level;
     uncapped_tier: Result.Level;
-    caps: ("duty_not_met" | "duty_contradicted" | "essential_not_met")[];
+    caps: ("duty_not_met" | "duty_contradicted" | "essential_not_met" | "not_evidenced")[];
     /** What holds the tier down, to show beside it: "Legal duty not met". */
     tier_note: string;
     exposure: Result.Level;
@@ -249,11 +267,20 @@ declare namespace Result {
     tier_names_note: string;
     not_risk_rated: string;
   };
-  /** Of the questions answered (not 'not applicable'), how many have evidence: a link or a document reference. */
+  /** Of the questions answered (not 'not applicable'), how many have evidence; how many count (documented or better, in date: evidenced), how many are stale, and how many count as each strength, with its share of the evidence given. */
   type EvidenceShare = {
     answered: Result.Count;
     with_evidence: Result.Count;
     share: number | null;
+    evidenced: Result.Count;
+    /** Of the questions answered, the share whose evidence counts. */
+    evidenced_share: number | null;
+    stale: Result.Count;
+    /** Strength id -> how many answers' evidence counts as it, and the share of the evidence given. */
+    strengths: { [key: string]: {
+      count: Result.Count;
+      share: number | null;
+    } };
   };
   /** The theme once its planned actions (not started, in progress, done) are done: each answer moved to its best; null when none is planned. */
   type Planned = {
@@ -290,8 +317,8 @@ declare namespace Result {
     name: string;
     role: string;
     date: string;
-    /** What was signed (engine/signing.py): sha256 over the council, answers, notes, evidence, plan and this sign-off. */
     digest?: string;
+    parts?: { [key: string]: string };
   } | null;
   type ScoreChange = {
     score_before: Result.Score;
@@ -411,7 +438,7 @@ declare namespace Result {
   type Essential = {
     question: Result.Id;
     control: string;
-    status: "met" | "not_met" | "not_evidenced" | "not_applicable";
+    status: "met" | "met_not_evidenced" | "not_met" | "not_evidenced" | "not_applicable";
   };
   type WaitingFor = {
     question: Result.Id;
@@ -928,7 +955,7 @@ interface AssessmentFile {
     at: string;
     by?: string;
   } };
-  /** Question id -> the evidence behind its answer. */
+  /** Question id -> the evidence behind its answer, and its strength. */
   evidence?: { [key: string]: {
     /** A web address (https:// or http://) where the evidence is. */
     link?: string;
@@ -936,6 +963,12 @@ interface AssessmentFile {
     reference?: string;
     /** The date of the evidence. */
     date?: string;
+    /** What the evidence is (questions/scoring.yaml rules.evidence): asserted (no document), documented (a policy, procedure or record, with its date), tested (an audit, dip-sample or exercise, with its date and result) or independently_verified (seen by a named reviewer from outside the service, with the date). An item short of what its strength needs counts as the strongest it shows; an item without a strength counts as documented with a document and a date, asserted otherwise. */
+    strength?: "asserted" | "documented" | "tested" | "independently_verified";
+    /** What a test (audit, dip-sample, exercise) found. */
+    result?: string;
+    /** Who saw the evidence from outside the service (name and organisation), on one line. */
+    reviewer?: string;
   } };
   /** Question id -> the council's plan to improve that answer. */
   action_plan?: { [key: string]: {
@@ -947,12 +980,15 @@ interface AssessmentFile {
     reason?: string;
     note?: string;
   } };
-  /** Who signed the assessment off, in what role, and when; and the digest of what they signed (engine/signing.py: SHA-256 over the council, answers, notes, evidence, action plan and this sign-off), so a later change shows. */
+  /** Who signed the assessment off, in what role, and when; and the digest of what they signed. */
   sign_off?: {
+    /** SHA-256 of the signed form at sign-off (scorecard/engine/signing.py): the file less provenance, assignments, format and the digests, answers cleared and blank notes left out, as JSON with sorted keys, no spaces, UTF-8. Proves the signed parts are unchanged since; not who signed (it is not a signature). */
     digest?: string;
     name: string;
     role: string;
     date: string;
+    /** Part of the signed form (answers, notes, evidence, ...) -> its own SHA-256, so a check can say which part changed. */
+    parts?: { [key: string]: string };
   };
   /** Theme id or question id -> the contributor asked to answer it. */
   assignments?: { [key: string]: string };

@@ -150,6 +150,12 @@ def wait_for_engine(page) -> None:
     page.wait_for_selector("html[data-engine='ready']", state="attached", timeout=ENGINE_TIMEOUT)
 
 
+def wait_for_scores(page, timeout: int = ENGINE_TIMEOUT) -> None:
+    """Until the scores shown are for the saved answers (site/assets/js/scores.js): the engine has decided which
+    follow-ups show, so the questions stop moving."""
+    page.wait_for_selector("html[data-scores='current']", state="attached", timeout=timeout)
+
+
 def render_every_question(page) -> None:
     """Lay out every question on the pages this page opens from now on, as each is once the officer scrolls to it.
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ENGINE_TIMEOUT, render_every_question
+from .conftest import ENGINE_TIMEOUT, render_every_question, wait_for_scores
 from .test_indicators_page import council_file
 
 COUNCILS = {
@@ -92,7 +92,7 @@ def test_each_council_sees_its_own_law_and_no_other_nations(context, base_url, t
     for theme in THEMES:
         page.goto(base_url + f"themes/{theme}.html")
         page.wait_for_selector('[data-sc="live-score"] .sc-live__number', timeout=ENGINE_TIMEOUT)
-        page.wait_for_selector("html[data-scores='current']", state="attached", timeout=ENGINE_TIMEOUT)
+        wait_for_scores(page)
         questions = page.locator("fieldset.sc-question")
         shown = [q for q in questions.all() if q.is_visible()]
         assert shown, f"{name}: no question shown on {theme}"

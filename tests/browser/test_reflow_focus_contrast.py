@@ -15,7 +15,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from scorecard.testing import yearly_example
 
-from .conftest import render_every_question
+from .conftest import render_every_question, wait_for_scores
 
 STORAGE_KEY = "scorecard.assessment.v1"
 SLOW = 180_000  # ms: on a busy shared machine Pyodide can take a minute to start
@@ -183,7 +183,7 @@ def test_on_a_phone_the_score_panel_does_not_hide_the_question_being_answered(pa
     save(page, base_url, example)
     open_filled(page, base_url + "themes/spoc.html")
     # the engine's latest score decides which follow-ups show: focus only once the questions stop moving
-    page.wait_for_selector("html[data-scores='current']", state="attached", timeout=SLOW)
+    wait_for_scores(page, SLOW)
     hidden = []
     questions = page.locator("fieldset.sc-question:visible")
     for i in range(min(questions.count(), 10)):

@@ -17,7 +17,7 @@ import subprocess
 
 import pytest
 
-from .conftest import check_context, give_council_by_hand, new_context, new_page
+from .conftest import check_context, give_council_by_hand, new_context, new_page, wait_for_scores
 
 STORAGE_KEY = "scorecard.assessment.v1"
 SLOW = 180_000  # ms: each browser starts its own engine; a busy shared machine can take a minute
@@ -55,7 +55,7 @@ def answer(page, index: int, option: int) -> str:
     fieldset.locator("input").nth(option).check()
     # The engine then decides which follow-ups show: the next press waits, or the questions could
     # move under it (a flake seen under load: the click landed on another question).
-    page.wait_for_selector("html[data-scores='current']", state="attached", timeout=SLOW)
+    wait_for_scores(page, SLOW)
     return fieldset.get_attribute("data-question")
 
 

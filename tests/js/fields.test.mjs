@@ -15,6 +15,15 @@ test("evidence: a web address is a link, anything else a document reference; the
   assert.equal(evidenceEntry("   ", "2026-04-01"), undefined);
 });
 
+test("evidence: its strength, a test's result and a reviewer as given, trimmed; a strength alone is an entry", () => {
+  assert.deepEqual(evidenceEntry("", "", { strength: "asserted" }), { strength: "asserted" });
+  assert.deepEqual(evidenceEntry("", "2026-04-01", { strength: "tested", result: " 9 of 10 referred ", reviewer: " " }),
+    { date: "2026-04-01", strength: "tested", result: "9 of 10 referred" });
+  assert.deepEqual(evidenceEntry("Audit 4", "2026-04-01", { strength: "independently_verified", reviewer: "A. Peer, Kent CC" }),
+    { reference: "Audit 4", date: "2026-04-01", strength: "independently_verified", reviewer: "A. Peer, Kent CC" });
+  assert.equal(evidenceEntry(" ", "2026-04-01", { strength: "", result: "found" }), undefined);
+});
+
 test("an action plan: what is filled in, trimmed; nothing saved for an untouched action", () => {
   assert.equal(planEntry({ status: "not_started", owner: " ", due: "", note: "", reason: "" }, undefined), undefined);
   assert.deepEqual(planEntry({ status: "in_progress", owner: " Head of Procurement ", due: "2027-03-31" }, undefined), {

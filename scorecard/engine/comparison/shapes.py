@@ -87,15 +87,20 @@ class Row(TypedDict):
     indicators: list[RowIndicator]  # the outcome indicators shown to the council, as it recorded them
 
 
-class Stat(TypedDict):
-    id: str
-    title: str
+class SummaryStats(TypedDict):
+    """Count, median, quartiles, lowest and highest of some scores (stats.summary_stats)."""
+
     n: int
     median: float | None
     lower_quartile: float | None
     upper_quartile: float | None
     min: float | None
     max: float | None
+
+
+class Stat(SummaryStats):
+    id: str
+    title: str
     provisional_counted: int  # rated, but not every question answered: counted, and flagged
     not_rated_left_out: int  # a score without a tier (too little answered): left out of the figures
     not_asked: int

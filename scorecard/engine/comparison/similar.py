@@ -17,9 +17,10 @@ is enough for a method anyone can check by hand:
    mean, divided by its (population) standard deviation, so that size and density weigh the same.
 4. **Distance:** the straight-line (Euclidean) distance between two councils on the two standardised
    measures.
-5. **The list:** the ``SIMILAR_COUNT`` nearest, nearest first; equal distances are ordered by register
-   code, and every sum runs over the candidates in code order, so the list is the same whatever order
-   the register lists them in.
+5. **The list:** the ``SIMILAR_COUNT`` nearest, nearest first; distances equal to the four decimal
+   places shown are ordered by register code (so the list reads in the order its figures say), and
+   every sum runs over the candidates in code order, so the list is the same whatever order the
+   register lists them in.
 
 ``similar_councils`` returns the council's own figures, the candidates, the scale and each neighbour's
 figures and distance: enough to redo the sums in a spreadsheet. A coordinator who knows better (two
@@ -107,7 +108,7 @@ def similar_councils(
             for c in pool
             if c["code"] != me["code"]
         ),
-        key=lambda c: (c["distance"], c["code"]),
+        key=lambda c: (round(c["distance"], ROUNDED), c["code"]),
     )[:count]
     result = {
         "council": _shown({**me, **here}),

@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Mapping, Sequence
-from typing import Any, Final, TypedDict
+from typing import Any, Final
 
 from ..bank import Bank
 from .entries import Entry
-from .shapes import Stat, Stats
+from .shapes import Stat, Stats, SummaryStats
 
 QUARTILE_METHOD: Final = "inclusive"
-
-
-class SummaryStats(TypedDict):
-    n: int
-    median: float | None
-    lower_quartile: float | None
-    upper_quartile: float | None
-    min: float | None
-    max: float | None
 
 
 def summary_stats(scores: list[float]) -> SummaryStats:

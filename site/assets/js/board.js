@@ -26,13 +26,15 @@ function summary(r) {
       r.since ? h("p", {}, r.since.summary, r.since.overall ? ` Overall score ${r.since.overall}.` : "",
         r.since.source ? [" ", h("span", { class: "sc-board__muted" }, r.since.source)] : null) : null,
       r.since?.warning ? h("p", { class: "sc-board__warning" }, h("strong", {}, r.since.warning)) : null,
-      h("p", {}, h("strong", {}, "Evidence:"), ` ${r.evidence}`),
-      h("p", { class: "sc-board__signoff" }, r.sign_off)),
+      h("p", {}, h("strong", {}, "Evidence:"), ` ${r.evidence}`, r.not_evidenced ? ` ${r.not_evidenced}` : ""),
+      h("p", { class: "sc-board__signoff" }, r.sign_off),
+      r.sign_off_digest ? h("p", { class: "sc-board__digest", "data-sc": "sign-off-digest" }, r.sign_off_digest) : null,
+      r.sign_off_changed ? h("p", { class: "sc-board__warning", "data-sc": "sign-off-changed" }, h("strong", {}, r.sign_off_changed)) : null),
     wide("Scores by theme",
       h("table", { class: "sc-board__themes" },
         h("caption", {}, "Scores by theme"),
         h("thead", {}, h("tr", {}, col("Theme"), col("Score (0–100)", num()), col("Tier"), col("Residual risk"),
-          col("Answered", num()), col("Evidence"), col("Since last year", num()), col("When planned actions are done"))),
+          col("Answered", num()), col("Evidenced score"), col("Since last year", num()), col("When planned actions are done"))),
         h("tbody", {}, r.themes.map((t) => {
           const bar = t.state === "scored"
             ? h("span", { class: "sc-board__bar", "aria-hidden": "true" }, h("span", { style: `width: ${t.bar}%` })) : null;
@@ -88,7 +90,7 @@ function indicatorsAnnex(r) {
 function evidence(e) {
   if (!e) return null;
   return h("p", {}, "Evidence: ", e.reference || "", e.reference && e.link ? "; " : "",
-    e.link ? h("a", { href: e.link }, e.link) : "", e.date ? ` (dated ${e.date_long})` : "");
+    e.link ? h("a", { href: e.link }, e.link) : "", e.date ? ` (dated ${e.date_long})` : "", `. ${e.strength}`);
 }
 
 /** @param {BoardReport} r */

@@ -54,7 +54,7 @@ function signOffForm(root) {
     if (!role) errors.push({ field: input("signoff-role"), message: "Enter your role" });
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errors.push({ field: input("signoff-date"), message: "Enter the date of sign-off" });
     if (errors.length) return showErrors(slot, errors);
-    const reply = await call("sign_off", { assessment: getAssessment(), name, role, date });
+    const reply = await call("sign_off", { assessment: getAssessment(), sign_off: { name, role, date } });
     if (!reply.ok) return showProblem(slot, "The assessment could not be signed off: its answers cannot be read.", reply.problems);
     clearErrors(slot);
     signOff(reply.sign_off);
@@ -89,7 +89,7 @@ export function mountCheck(root) {
     }
     const mine = ++sequence;
     const assessment = getAssessment();
-    const [report, signed] = await Promise.all([call("board_report", assessment), call("sign_off_state", assessment)]);
+    const report = await call("board_report", assessment);
     if (mine !== sequence) return;
     if (!report.ok) return replace(answers, h("p", { class: "sc-error" }, report.problems.join("; ")));
     const byId = new Map(scores.result.themes.map((t) => [t.id, t]));
@@ -103,9 +103,13 @@ export function mountCheck(root) {
           `${missing} question${missing === 1 ? " is" : "s are"} not answered yet (${pct(overall.coverage)} answered). `,
           "If you sign off now, the board report shows an incomplete assessment: unanswered questions count as not evidenced."))
       : null);
-    const state = signed.ok ? signed.state : null;
-    replace(parts.state, state && state.signed
-      ? h("p", { class: state.changed ? "sc-warning-text" : "" }, state.sentence) : null);
-    parts.button.textContent = state && state.signed ? "Sign off again" : missing ? "Sign off an incomplete assessment" : "Sign off";
+    // whether what was signed has changed since is the engine's digest check (engine/signing.py)
+    const current = "sign_off" in scores.result ? scores.result.sign_off : null;
+    const found = "sign_off_check" in scores.result ? scores.result.sign_off_check : undefined;
+    const changed = Boolean(found && found.matches === false);
+    replace(parts.state, current
+      ? h("p", { class: changed ? "sc-warning-text" : "" }, `Signed off by ${current.name}, ${current.role}, on ${longDate(current.date)}.`,
+        changed && found ? ` ${found.message} Sign off again once the changes are checked.` : "") : null);
+    parts.button.textContent = current ? "Sign off again" : missing ? "Sign off an incomplete assessment" : "Sign off";
   });
 }

@@ -38,6 +38,20 @@ function dutiesNotice(result, caps) {
         `Until it is, ${theme.title} cannot be rated above ${caps.essential}.`))));
 }
 
+// Legal duties and essential controls answered as met without evidence that counts: each note is the engine's.
+/** @param {Result} result */
+function unevidencedNotice(result) {
+  const found = result.themes.flatMap((theme) => {
+    const held = new Set([...theme.gates, ...theme.essentials].filter((g) => g.status === "met_not_evidenced").map((g) => g.question));
+    return (theme.questions || []).filter((q) => held.has(q.id) && q.evidence_note).map((q) => ({ theme, q }));
+  });
+  if (!found.length) return null;
+  return h("div", { class: "admonition warning", "data-sc": "unevidenced" },
+    h("p", { class: "admonition-title" }, "Met, not evidenced"),
+    h("ul", {}, found.map(({ theme, q }) => h("li", {},
+      h("a", { href: `themes/${theme.id}.html#q-${q.id}` }, q.id), ` (${theme.title}): ${q.evidence_note}`))));
+}
+
 /** @param {Result} result */
 function contradictionsNotice(result) {
   if (!result.contradictions.length) return null;
@@ -74,6 +88,7 @@ function summaryTable(result, caps) {
     return h("tr", {},
       h("th", { scope: "row" }, h("a", { href: `themes/${theme.id}.html` }, theme.title)),
       h("td", {}, score(theme.score)),
+      h("td", { "data-sc": "evidenced-score" }, theme.evidenced_score === null ? "–" : score(theme.evidenced_score)),
       h("td", {}, tierCell(result, theme)),
       h("td", {}, !applies ? "–" : dutiesCount(theme) || (theme.gates.length ? "Met" : "None")),
       h("td", {}, !applies ? "–" : theme.risk_rated ? exposureName(result, theme.exposure) : "–"),
@@ -86,6 +101,7 @@ function summaryTable(result, caps) {
   rows.push(h("tr", { class: "sc-overall" },
     h("th", { scope: "row" }, "Overall"),
     h("td", {}, score(o.score)),
+    h("td", {}, "–"),
     h("td", { "data-sc": "overall-tier" }, o.tier ? (tierName(result, o.tier) + (o.provisional ? " (provisional)" : "")) : "Not rated",
       o.weakest_note ? [h("br"), h("strong", {}, o.weakest_note)] : null,
       o.rating_note ? [h("br"), h("span", { class: "sc-hint" }, o.rating_note)] : null),
@@ -95,11 +111,11 @@ function summaryTable(result, caps) {
     h("td", {}, pct(o.coverage)),
     h("td", {}, result.evidence.answered ? `${result.evidence.with_evidence} of ${result.evidence.answered}` : "–"),
     h("td", {}, "–")));
-  const caption = "Score (0 to 100), maturity tier, legal duties, local exposure, residual risk and answers by theme";
-  return [dutiesNotice(result, caps), contradictionsNotice(result), dutiesByDate(result),
+  const caption = "Score (0 to 100), the score your documented, in-date evidence supports, maturity tier, legal duties, local exposure, residual risk and answers by theme";
+  return [dutiesNotice(result, caps), unevidencedNotice(result), contradictionsNotice(result), dutiesByDate(result),
     scrollRegion("Scores by theme", h("table", { class: "sc-summary", "data-sc": "summary-table" },
       h("caption", {}, caption),
-      h("thead", {}, h("tr", {}, ["Theme", "Score", "Tier", "Legal duties", "Exposure", "Residual risk", "Answered", "With evidence", "When planned actions are done"].map((c) => h("th", { scope: "col" }, c)))),
+      h("thead", {}, h("tr", {}, ["Theme", "Score", "Evidenced score", "Tier", "Legal duties", "Exposure", "Residual risk", "Answered", "With evidence", "When planned actions are done"].map((c) => h("th", { scope: "col" }, c)))),
       h("tbody", {}, rows))),
     h("p", { class: "sc-hint" }, result.labels.tier_names_note)];
 }

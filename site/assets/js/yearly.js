@@ -218,15 +218,18 @@ function togetherSection(result) {
 }
 
 // The sign-off is given on the "Check your answers" page (js/check.js); here, its state, and the way there.
-/** @param {SignOffState | null} state */
-function signOffSection(state) {
+/** @param {AnyResult} result */
+function signOffSection(result) {
+  const current = result.sign_off;
   return [
     h("h2", { id: "sign-off" }, "Sign-off"),
-    h("p", { "data-sc": "sign-off-state", class: state?.changed ? "sc-warning-text" : "" }, state ? state.sentence : "Not yet signed off."),
+    h("p", { "data-sc": "sign-off-state" }, current
+      ? `Signed off by ${current.name}, ${current.role}, on ${longDate(current.date)}.` : "Not yet signed off."),
+    signOffCheck(result),
     h("p", {},
       h("a", { class: "md-button md-button--primary", href: "check.html", "data-sc": "check-answers-link" },
-        state?.signed ? "Check your answers and sign off again" : "Check your answers and sign off"), " ",
-      state?.signed ? h("button", { type: "button", class: "md-button", "data-sc": "withdraw-sign-off" }, "Withdraw the sign-off") : null),
+        current ? "Check your answers and sign off again" : "Check your answers and sign off"), " ",
+      current ? h("button", { type: "button", class: "md-button", "data-sc": "withdraw-sign-off" }, "Withdraw the sign-off") : null),
   ];
 }
 
@@ -271,6 +274,17 @@ function benchmarkSection(result, ticked) {
       h("button", { type: "button", class: "md-button md-button--primary", "data-sc": "contribute", disabled: !signed }, "Download benchmark contribution"),
       signed ? null : h("span", { class: "sc-hint", "data-sc": "contribute-why" }, " Sign off the assessment first: a coordinator compares only what a council stands by.")),
   ];
+}
+
+// Whether the assessment still matches what was signed (the engine's digest check, engine/signing.py).
+/** @param {AnyResult} result */
+function signOffCheck(result) {
+  const found = "sign_off_check" in result ? result.sign_off_check : undefined;
+  if (!found || !found.digest) return null;
+  if (found.matches) return h("p", { class: "sc-hint", "data-sc": "sign-off-digest" }, `${found.message} Anyone can check an exported copy with scorecard verify.`);
+  return h("div", { class: "admonition warning", "data-sc": "sign-off-changed" },
+    h("p", { class: "admonition-title" }, "Changed since sign-off"),
+    h("p", {}, `${found.message} Sign off again once the changes are agreed, or undo them.`));
 }
 
 function nextYearSection() {
@@ -481,19 +495,6 @@ export function mountYearly(root) {
     }
   });
 
-  // The sign-off's state is the engine's (engine/signing.py: whether what was signed has changed since), asked a
-  // moment after the last change: typing a note asks once, not at each letter.
-  let timer = 0;
-  let sequence = 0;
-  const showSignOff = () => {
-    if (!signoff) return;
-    clearTimeout(timer);
-    timer = window.setTimeout(async () => {
-      const mine = ++sequence;
-      const reply = await call("sign_off_state", getAssessment());
-      if (mine === sequence) replaceKeepingFocus(signoff, signOffSection(reply.ok ? reply.state : null));
-    }, 300);
-  };
   let assigned = ""; // who answers which theme, as the section last showed it
   const stopScores = onScores((scores) => {
     if (!scores.result) {
@@ -502,7 +503,7 @@ export function mountYearly(root) {
     }
     assigned = JSON.stringify(getAssessment().assignments || {});
     if (together) replaceKeepingFocus(together, togetherSection(scores.result));
-    showSignOff();
+    if (signoff) replaceKeepingFocus(signoff, signOffSection(scores.result));
     if (benchmark && "actions" in scores.result) {
       const ticked = findAll(benchmark, '[data-sc="include"]:checked', HTMLInputElement).map((box) => box.value);
       replaceKeepingFocus(benchmark, benchmarkSection(scores.result, ticked));
@@ -519,10 +520,8 @@ export function mountYearly(root) {
       assigned = now;
       replaceKeepingFocus(together, togetherSection(result));
     }
-    showSignOff(); // a note or a plan changed is a change since the sign-off, without a new result
   });
   return () => {
-    clearTimeout(timer);
     stopScores();
     stopStore();
   };
