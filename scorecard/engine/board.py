@@ -16,8 +16,8 @@ from typing import Any
 from .assessment import Assessment
 from .bank import Bank, Question
 from .characters import one_line
-from .glossary import glossary
 from .evidence import read_evidence, strength_names
+from .glossary import glossary
 from .indicators import indicators_recorded
 from .statuses import ANSWERED, NA, NOT_ASKED, PARENT_CLOSED, PARENT_UNANSWERED, UNANSWERED
 from .wording import STATUS_NAMES, and_list, evidence_text, long_date, num, pct, plan_text, plural, signed

@@ -73,11 +73,15 @@ def test_a_duty_needs_documented_evidence_and_a_signed_off_file_says_when_it_cha
     assert float(cells[1]) < float(cells[0])  # only SAF-03 has evidence that counts
     assert "SAF-03" not in (page.locator('[data-sc="unevidenced"]').all_inner_texts() or [""])[0]
 
+    page.click('[data-sc="check-answers-link"]')  # sign-off is on the way through Check your answers
+    page.wait_for_selector('[data-sc="check-answers"][data-ready]', timeout=ENGINE_TIMEOUT)
     page.fill('[data-sc="signoff-name"]', "Ann Lead")
     page.fill('[data-sc="signoff-role"]', "Modern slavery lead")
     page.click('button[data-sc="sign-off"]')
     signed = wait_saved(page, lambda d: bool((d.get("sign_off") or {}).get("digest")))
     digest = signed["sign_off"]["digest"]
+    page.goto(base_url + "results.html")
+    wait_for_engine(page)
     page.wait_for_selector('[data-sc="sign-off-digest"]', timeout=ENGINE_TIMEOUT)
     assert digest in page.inner_text('[data-sc="sign-off-digest"]')
 
