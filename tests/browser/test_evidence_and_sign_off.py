@@ -48,6 +48,8 @@ def test_a_duty_needs_documented_evidence_and_a_signed_off_file_says_when_it_cha
     wait_for_engine(page)
     note = page.locator('[data-sc="evidence-note"][data-question="SAF-03"]')
     note.wait_for(state="visible", timeout=ENGINE_TIMEOUT)
+    # as the officer reads it: a question off screen is not laid out (content-visibility), and has no text to read
+    note.scroll_into_view_if_needed()
     assert note.inner_text().startswith("Met, not evidenced: a legal duty counts as met only with documented")
     assert note.inner_text().endswith("No evidence is recorded.")
 

@@ -139,13 +139,12 @@ def test_sign_off_on_the_check_answers_page(page, base_url):
     # an answer changed after the sign-off: the results and the board report say so
     answer_first(page, base_url, "spoc", 1, option=1)
     results_page(page, base_url)
-    page.wait_for_function(
-        "() => document.querySelector('[data-sc=\"sign-off-state\"]')?.textContent.includes('changed since')",
-        timeout=ENGINE_TIMEOUT,
-    )
+    changed = page.locator('[data-sc="sign-off-changed"]')
+    changed.wait_for(state="visible", timeout=ENGINE_TIMEOUT)
+    assert "Changed since sign-off: answers." in changed.inner_text()
     follow(page, base_url, "report.html")
     page.wait_for_selector('[data-sc="board"][data-ready="true"]', timeout=ENGINE_TIMEOUT)
-    assert "changed since" in page.locator(".sc-board__signoff").inner_text()
+    assert "Changed since sign-off: answers." in page.locator('[data-sc="sign-off-changed"]').inner_text()
     assert "Terms used in this report" in page.locator('[data-sc="board"]').inner_text()
 
 
