@@ -114,6 +114,10 @@ type BoardReport = {
   retired: string[];
   indicators_line: string;
   annex_indicators: { id: string; title: string; period: string; note: string; problems: string; counts: { label: string; text: string; trend: string }[] }[];
+  /** The peer review in one sentence; "" when there is none. */
+  peer_review: string;
+  /** Each peer review challenge, open ones first (engine/review.py). */
+  annex_challenges: { question: string; decision: "open" | "accepted" | "rejected"; message: string }[];
 };
 /** What importing a file would change (engine/import_plan.py import_plan), answer by answer, note by note and
  * council detail by detail: each as shown here and in the file (null: not given), and how they compare. */
@@ -195,6 +199,20 @@ interface EngineOps {
     reply: { figures: OpenFigures; csv: string; dictionary: string; readme: string; skipped: Comparison.Skipped[] };
   };
   sign_off: { payload: { assessment: AnyAssessment; sign_off: { name: string; role: string; date: string } }; reply: { sign_off: NonNullable<AssessmentFile["sign_off"]> } };
+  /** Peer review (engine/review.py): an empty review file of an assessment. */
+  review_start: { payload: AnyAssessment; reply: { review: ReviewFile } };
+  /** The reviewer's review file checked against the assessment it reviews, as it is exported. */
+  review_sign: { payload: { assessment: AnyAssessment; review: ReviewFile }; reply: { review: ReviewFile } };
+  /** A review file's marks into the assessment it reviews; challenges open unless decided here. */
+  review_merge: {
+    payload: { assessment: AnyAssessment; text: string; accept?: string[]; reject?: { [question: string]: string } };
+    reply: { assessment: AssessmentFile; peer_review: Result.PeerReview | null };
+  };
+  /** The lead's decisions on open challenges: accept (the proposed answer) or reject with a reply. */
+  review_decide: {
+    payload: { assessment: AnyAssessment; accept?: string[]; reject?: { [question: string]: string }; by?: string };
+    reply: { assessment: AssessmentFile; peer_review: Result.PeerReview | null };
+  };
 }
 type EngineOp = keyof EngineOps;
 /** The engine's reply to `op`: what it returns, or why it could not (in words an officer reads). */
