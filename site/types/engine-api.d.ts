@@ -153,7 +153,7 @@ type MergeOutcome = {
   settled: unknown[];
   files: unknown[];
   /** Per file taken for some themes only: how much of other themes was left out, and the sentence saying so. */
-  left_out: { file: string; themes: string[]; answers: number; notes: number; evidence: number; action_plan: number; message: string }[];
+  left_out: { file: string; themes: string[]; answers: number; notes: number; evidence: number; action_plan: number; review_marks: number; message: string }[];
 };
 type MergeConflict = {
   key: string;
