@@ -109,7 +109,10 @@ def inputs(folder: Path) -> None:
     (folder / "plan.csv").write_text(plan.stdout, encoding="utf-8", newline="")
     started = run_cli("--questions", QUESTIONS, "review", "start", "valid.json", cwd=folder)
     assert started.returncode == 0, started.stderr
-    review = {**json.loads(started.stdout), "sign_off": {"name": "R. Peer", "organisation": "Peers", "date": "2026-04-02"}}
+    review = {
+        **json.loads(started.stdout),
+        "sign_off": {"name": "R. Peer", "organisation": "Peers", "date": "2026-04-02"},
+    }
     (folder / "review.json").write_text(json.dumps(review), encoding="utf-8")
 
 

@@ -330,10 +330,13 @@ def verify(bank: Bank, assessment: Assessment | Payload) -> Payload:
 
 
 def review_start(bank: Bank, assessment: Assessment | Payload) -> Payload:
-    """An empty peer review file of an assessment, naming it (engine/review.py): {"review"}."""
-    from .review import start_review
+    """An empty peer review file of an assessment, naming it, and what the reviewer marks (engine/review.py):
+    {"review", "sheet": each answer with its question, evidence and the answers it offers}."""
+    from .review import review_sheet, start_review
+    from .scoring import council_profile
 
-    return {"review": start_review(checked(bank, assessment))}
+    found = checked(bank, assessment)
+    return {"review": start_review(found), "sheet": review_sheet(bank, found, council_profile(bank, found)[0])}
 
 
 def review_sign(bank: Bank, payload: Payload) -> Payload:

@@ -18,9 +18,8 @@ naming the reviewer; rejecting keeps the lead's reply beside the challenge (a ri
 verified becomes *independently verified*, the reviewer named (evidence.py).
 
 A review file is refused whole, with every reason and nothing changed, when it is not a review, is of another
-council, another bank version, another assessment date or other answers (the answers changed since the review
-started, or it is another file's review), is not signed, is signed on a date still to come or before the
-assessment's own, or holds a mark the bank or the assessment cannot take (an unknown question, an answer the
+council, another bank version or other answers (the answers changed since the review started, or it is another
+file's review), is not signed, is signed on a date still to come or before the date of the assessment it reviewed, or holds a mark the bank or the assessment cannot take (an unknown question, an answer the
 question does not offer, evidence the assessment does not record, markup or control characters in a comment).
 
 Run-time code: standard library only.
@@ -32,7 +31,7 @@ import datetime
 from typing import Any
 
 from .assessment import DATE_SLACK, Assessment, AssessmentError, Council, load_assessment, read_assessment_json
-from .bank import Bank
+from .bank import NOT_APPLICABLE, Bank
 from .cycle import (
     MAX_TEXT,
     QUESTION_ID,
@@ -45,7 +44,7 @@ from .cycle import (
 from .messages import Message, kind_of
 from .signing import digest_of
 from .times import now, written
-from .wording import challenge_message, peer_review_message
+from .wording import challenge_message, evidence_text, peer_review_message
 
 FORMAT = "scorecard-review"
 FORMAT_VERSION = 1
@@ -82,6 +81,33 @@ def start_review(assessment: Assessment) -> dict[str, Any]:
     }
 
 
+def review_sheet(bank: Bank, assessment: Assessment, nation: str) -> list[dict[str, Any]]:
+    """What a reviewer marks, answer by answer in the bank's order: the question as the council reads it, the
+    answer given and its evidence in words, and the answers the question offers (for a proposed answer)."""
+    themes = {theme.id: theme.title for theme in bank.themes}
+    sheet = []
+    for qid, question in bank.questions.items():
+        value = assessment.answers.get(qid)
+        if value is None:
+            continue
+        options = [{"id": o.id, "label": o.label} for o in question.options]
+        if question.allow_na:
+            options.append({"id": NOT_APPLICABLE, "label": question.label_of(NOT_APPLICABLE)})
+        sheet.append(
+            {
+                "question": qid,
+                "theme": question.theme,
+                "theme_title": themes[question.theme],
+                "text": question.wording(nation).text,
+                "answer": question.label_of(value),
+                "multi": question.type == "multi",
+                "options": options,
+                "evidence": evidence_text(assessment.cycle.evidence.get(qid)),
+            }
+        )
+    return sheet
+
+
 def read_review(bank: Bank, assessment: Assessment, raw: Any, signed: bool = True) -> dict[str, Any]:
     """A review file (its text, bytes or data) checked against the assessment it reviews and the bank; raise
     AssessmentError listing every reason it cannot be used. ``signed``: it must carry the reviewer's sign-off
@@ -104,7 +130,7 @@ def read_review(bank: Bank, assessment: Assessment, raw: Any, signed: bool = Tru
     verified = _verified(data.get("verified", []), assessment, problems)
     sign_off = data.get("sign_off")
     if sign_off is not None or signed:
-        _review_sign_off(sign_off, assessment, problems)
+        _review_sign_off(sign_off, data["assessment"]["assessment_date"], problems)
     if problems:
         raise AssessmentError(problems)
     checked = {**copy_json(data), "marks": marks, "verified": verified}
@@ -140,13 +166,8 @@ def _subject(raw: Any, assessment: Assessment, problems: list[Message]) -> None:
                 {"version": str(raw["bank_version"])[:40], "assessment_version": assessment.bank_version},
             )
         )
-    elif raw["assessment_date"] != assessment.assessment_date:
-        problems.append(
-            Message(
-                "review_other_date",
-                {"date": str(raw["assessment_date"])[:40], "assessment_date": assessment.assessment_date},
-            )
-        )
+    elif not is_iso_date(raw["assessment_date"]):
+        problems.append(Message("review_date_bad", {"field": "assessment.assessment_date"}))
     elif raw["answers_digest"] != answers_digest(assessment):
         problems.append(Message("review_other_answers"))
 
@@ -184,8 +205,10 @@ def _verified(raw: Any, assessment: Assessment, problems: list[Message]) -> list
     return list(dict.fromkeys(raw))
 
 
-def _review_sign_off(raw: Any, assessment: Assessment, problems: list[Message]) -> None:
-    """The reviewer's name, organisation and date: a real date, not still to come, not before the assessment's."""
+def _review_sign_off(raw: Any, reviewed: str, problems: list[Message]) -> None:
+    """The reviewer's name, organisation and date: a real date, not still to come, not before the date of the
+    assessment as reviewed (``reviewed``: the site moves an assessment's date on with each change, so the lead's
+    edits after the review leave that date behind)."""
     if raw is None:
         problems.append(Message("review_not_signed"))
         return
@@ -201,10 +224,8 @@ def _review_sign_off(raw: Any, assessment: Assessment, problems: list[Message]) 
     today = datetime.date.today()
     if datetime.date.fromisoformat(date) > today + DATE_SLACK:
         problems.append(Message("review_date_in_future", {"date": date, "today": today.isoformat()}))
-    elif date < assessment.assessment_date:
-        problems.append(
-            Message("review_date_before_assessment", {"date": date, "assessment_date": assessment.assessment_date})
-        )
+    elif date < reviewed:
+        problems.append(Message("review_date_before_assessment", {"date": date, "assessment_date": reviewed}))
 
 
 def reviewer_label(mark: dict[str, Any]) -> str:

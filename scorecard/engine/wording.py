@@ -1003,7 +1003,6 @@ PROBLEMS = {
     "review_other_council": "this review is of {council}, not of {lead_council}: nothing was changed",
     "review_other_bank": "this review is of an assessment answered against question bank {version}, not "
     "{assessment_version} like this one: nothing was changed",
-    "review_other_date": "this review is of the assessment dated {date}, not {assessment_date}: nothing was changed",
     "review_other_answers": "this review is of other answers than this assessment's: they changed after the review "
     "was started, or it is another file's review. Nothing was changed. If this review was merged already, its "
     "challenges are in the assessment: decide them there",

@@ -71,6 +71,7 @@ def render_pages(
         "index.md": ("index.md.j2", {}),
         "results.md": ("results.md.j2", {}),
         "report.md": ("report.md.j2", {}),
+        "review.md": ("review.md.j2", {}),
         "compare.md": ("compare.md.j2", {}),
         "how-scoring-works.md": ("how-scoring-works.md.j2", {}),
         "legal-duties.md": ("legal-duties.md.j2", {}),

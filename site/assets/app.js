@@ -9,6 +9,7 @@ import { mountCompare } from "./js/compare.js";
 import { mountByNation } from "./js/nations.js";
 import { mountCouncilBar, mountCouncilPicker } from "./js/council.js";
 import { mountResults } from "./js/results.js";
+import { mountLeadReview, mountReviewer } from "./js/peer-review.js";
 import { mountReview, mountYearly } from "./js/yearly.js";
 import { startScoring } from "./js/scores.js";
 import { buildSearchIndexWhenIdle } from "./js/search.js";
@@ -31,7 +32,9 @@ function mount() {
   if (themePage) unmount.push(mountThemePage(themePage), mountReview(themePage));
   if (page.querySelector('[data-sc="theme-list"]')) unmount.push(mountThemeList(page));
   const results = section("results-page");
-  if (results) unmount.push(mountResults(results), mountYearly(results));
+  if (results) unmount.push(mountResults(results), mountYearly(results), mountLeadReview(results));
+  const reviewer = section("peer-review-page");
+  if (reviewer) unmount.push(mountReviewer(reviewer));
   const board = section("board-page");
   if (board) unmount.push(mountBoard(board));
   unmount.push(mountByNation(page));

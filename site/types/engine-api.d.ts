@@ -163,6 +163,19 @@ type MergeConflict = {
   choices: { file: string; shown: string; by?: string; at?: string }[];
 };
 
+/** One answer a peer reviewer marks (engine/review.py review_sheet): the question as the council reads it, the
+ * answer and its evidence in words, and the answers the question offers (for a proposed answer). */
+type ReviewSheetEntry = {
+  question: string;
+  theme: string;
+  theme_title: string;
+  text: string;
+  answer: string;
+  multi: boolean;
+  options: { id: string; label: string }[];
+  evidence: string;
+};
+
 interface EngineOps {
   score: { payload: AnyAssessment; reply: { result: Result } };
   live_score: { payload: AnyAssessment; reply: { result: LiveResult } };
@@ -200,7 +213,7 @@ interface EngineOps {
   };
   sign_off: { payload: { assessment: AnyAssessment; sign_off: { name: string; role: string; date: string } }; reply: { sign_off: NonNullable<AssessmentFile["sign_off"]> } };
   /** Peer review (engine/review.py): an empty review file of an assessment. */
-  review_start: { payload: AnyAssessment; reply: { review: ReviewFile } };
+  review_start: { payload: AnyAssessment; reply: { review: ReviewFile; sheet: ReviewSheetEntry[] } };
   /** The reviewer's review file checked against the assessment it reviews, as it is exported. */
   review_sign: { payload: { assessment: AnyAssessment; review: ReviewFile }; reply: { review: ReviewFile } };
   /** A review file's marks into the assessment it reviews; challenges open unless decided here. */

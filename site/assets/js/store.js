@@ -2,6 +2,7 @@
 // so that answers are saved before these modules have loaded, and is the only code that writes
 // saved data; this module hands it on.
 export const {
+  adoptChanges,
   canUndoImport,
   confirmReview,
   clearAssessment,
@@ -14,6 +15,8 @@ export const {
   lastSaveError,
   myName,
   needsCarryOver,
+  reviewDraft,
+  saveReviewDraft,
   saveCarriedOver,
   savedByNewerVersion,
   setMyName,
