@@ -6,7 +6,9 @@ nothing. Through the engine's operations and the command line, on a real council
 from __future__ import annotations
 
 import copy
+import csv
 import datetime
+import io
 import json
 
 import jsonschema
@@ -281,3 +283,40 @@ def test_junk_anywhere_in_a_review_is_refused_or_read_never_a_traceback(real_ban
 
 def test_review_status_of_a_file_without_marks(real_bank, lead):
     assert review_status(real_bank, lead) == {"peer_review": None}
+
+
+def test_the_comparison_shows_each_council_s_evidence_in_shares_only(real_bank, lead):
+    """Issue 28: the comparison carries evidence shares per council, and never the evidence's text."""
+    from scorecard.engine.comparison import compare_files
+    from scorecard.engine.contribution import make_contribution
+    from scorecard.engine.csv_export import comparison_csv
+
+    first, second, third = list(lead["answers"])[:3]
+    data = copy.deepcopy(lead)
+    data["evidence"][third] = {"reference": "Secret dip-sample", "date": "2025-11-01", "strength": "tested",
+                               "result": "9 of 10 referred within 24 hours"}  # fmt: skip
+    answered = sum(1 for v in data["answers"].values() if v != "n/a")
+    comparison = compare_files(real_bank, [("medway.json", json.dumps(data))])
+    evidence = comparison["rows"][0]["evidence"]
+    assert evidence["with_evidence"] == 3 and evidence["answered"] == answered
+    assert evidence["share"] == round(3 / answered, 4)
+    # SPC-01 documented; SPC-02 has a reference and a date, so documented; SPC-03 tested
+    assert evidence["strengths"] == {
+        "asserted": 0.0,
+        "documented": round(2 / 3, 4),
+        "tested": round(1 / 3, 4),
+        "independently_verified": 0.0,
+    }
+    assert comparison["evidence_strengths"]["independently_verified"] == "Independently verified"
+    text = json.dumps(comparison) + comparison_csv(comparison)
+    assert "Secret dip-sample" not in text and "9 of 10" not in text and "Safeguarding policy" not in text
+    csv_rows = list(csv.DictReader(io.StringIO(comparison_csv(comparison).lstrip("\ufeff"))))
+    assert csv_rows[0]["Evidence tested (% of evidence)"] == "33.3"
+    data["sign_off"] = sign_off(
+        real_bank, {"assessment": data, "sign_off": {"name": "A. Lead", "role": "Lead", "date": TODAY}}
+    )["sign_off"]
+    checked = load_assessment(data, real_bank)
+    sent = make_contribution(real_bank, checked, score(real_bank, checked)["result"], [])
+    from_contribution = compare_files(real_bank, [("c.json", json.dumps(sent))])["rows"][0]["evidence"]
+    assert from_contribution["share"] == evidence["share"]
+    assert set(from_contribution["strengths"].values()) == {None}  # a contribution carries no strengths

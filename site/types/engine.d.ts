@@ -527,6 +527,8 @@ interface Comparison {
   quartile_method: "inclusive";
   themes: Comparison.ThemeColumn[];
   labels: Comparison.Labels;
+  /** Each evidence strength's name by id, weakest first (scoring.yaml rules.evidence.strengths). */
+  evidence_strengths: { [key: string]: string };
   counts: Comparison.Counts;
   /** type: councils grouped by nation and council type (the default); none: all in one group; custom: the groups a coordinator gave (a groups file, or a council and its similar councils). */
   group_by: "type" | "none" | "custom";
@@ -635,6 +637,13 @@ declare namespace Comparison {
     answered: Comparison.Count;
   };
   type Row = {
+    /** The council's evidence in shares only, never its text: of the questions answered, how many have evidence; of the evidence given, the share at each strength (null when none is given, or from a contribution, which carries no strengths). */
+    evidence: {
+      answered: number;
+      with_evidence: number;
+      share: number | null;
+      strengths: { [key: string]: number | null };
+    };
     /** Which council: its register code, its ONS (GSS) code, its normalised name, or the file (unnamed). */
     key: string;
     /** How the council was known: register code, GSS code, its name matched to a coded council, its name only, or nothing (an unnamed file). */
