@@ -320,3 +320,17 @@ def test_the_comparison_shows_each_council_s_evidence_in_shares_only(real_bank, 
     from_contribution = compare_files(real_bank, [("c.json", json.dumps(sent))])["rows"][0]["evidence"]
     assert from_contribution["share"] == evidence["share"]
     assert set(from_contribution["strengths"].values()) == {None}  # a contribution carries no strengths
+
+
+def test_the_comparison_report_tables_evidence_shares_and_hides_them_for_a_small_group(real_bank, lead, tmp_path):
+    (tmp_path / "medway.json").write_text(file_text(lead), encoding="utf-8")
+    ran = run_cli("compare", "medway.json", "--format", "html", "-o", "report.html", cwd=tmp_path)
+    assert ran.returncode == 0, ran.stderr
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    section = html[html.index("Evidence behind the answers") :]
+    assert '<th scope="row">Medway Council</th><td>' in section and "Independently verified" in section
+    from scorecard.engine.comparison import compare_files
+
+    shared = compare_files(real_bank, [("medway.json", json.dumps(lead))], shareable=True)
+    assert shared["rows"][0]["evidence"]["share"] is None  # a group of one: its figures are hidden
+    assert set(shared["rows"][0]["evidence"]["strengths"].values()) == {None}

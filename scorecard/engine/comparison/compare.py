@@ -234,13 +234,19 @@ def _for_sharing(
 ) -> None:
     """A report to share names files by their base names (a path names the coordinator's folders, often their
     user name), gives trends without the answers each council changed, and hides each council's scores over
-    time of a figure hidden for its group, as hide_small_groups does its latest and earlier scores."""
+    time of a figure hidden for its group, as hide_small_groups does its latest and earlier scores, and the evidence
+    shares of a council in a group whose figures are hidden."""
     for item in (*rows, *skipped):
         item["file"] = base_name(item["file"])
     for council in outside:
         council["files"] = [base_name(name) for name in council["files"]]
     group_of = {row["key"]: row["group"] for row in rows}
     hidden_figures = {h["group"]: set(h["figures"]) for h in hidden}
+    for row in rows:
+        if hidden_figures.get(row["group"]):
+            evidence = row["evidence"]
+            evidence["share"] = None
+            evidence["strengths"] = dict.fromkeys(evidence["strengths"])
     for council in trends:
         council["files"] = [base_name(name) for name in council["files"]]
         council["changes"] = []
