@@ -281,6 +281,18 @@ def test_junk_anywhere_in_a_review_is_refused_or_read_never_a_traceback(real_ban
     assert lead == before
 
 
+@pytest.mark.parametrize(
+    "decisions",
+    [{"accept": [["SPC-02"]]}, {"accept": "SPC-02"}, {"reject": ["SPC-02"]}, {"accept": ["SPC-01"]}],
+    ids=["a list in accept", "accept as text", "reject as a list", "an agreement accepted"],
+)
+def test_decisions_of_the_wrong_shape_are_refused_in_words(real_bank, lead, decisions):
+    merged = review_merge(real_bank, {"assessment": lead, "text": json.dumps(marked(real_bank, lead))})["assessment"]
+    with pytest.raises(AssessmentError) as refused:
+        review_decide(real_bank, {"assessment": merged, **decisions})
+    assert refused.value.problems[0].startswith(("decisions are the question ids", "SPC-01: the review does not"))
+
+
 def test_review_status_of_a_file_without_marks(real_bank, lead):
     assert review_status(real_bank, lead) == {"peer_review": None}
 

@@ -281,6 +281,10 @@ def decide(
     """The assessment file with open challenges decided: each accepted one's proposed answer taken (the record of
     changes naming the reviewer), each rejected one kept with the lead's reply. ``by``: who decides (the lead)."""
     marks = assessment.cycle.review_marks
+    if not (isinstance(accept, list) and all(isinstance(q, str) for q in accept)) or not (
+        isinstance(reject, dict) and all(isinstance(q, str) for q in reject)
+    ):
+        raise AssessmentError([Message("review_decisions_bad")])
     problems: list[Message] = []
     for qid in [*accept, *reject]:
         mark = marks.get(qid)
@@ -315,11 +319,6 @@ def decide(
     if not data.get("review"):
         data.pop("review", None)
     return load_assessment(data, bank).to_dict()
-
-
-def open_challenges(assessment: Assessment) -> list[str]:
-    """The questions whose challenge the lead has not yet accepted or rejected, in the assessment's order."""
-    return [qid for qid, mark in assessment.cycle.review_marks.items() if mark.get("decision") == "open"]
 
 
 def peer_review(bank: Bank, assessment: Assessment, nation: str) -> dict[str, Any] | None:

@@ -1017,6 +1017,7 @@ PROBLEMS = {
     "({assessment_date}): nothing was changed",
     "review_no_challenge": "{question}: the review does not challenge that answer",
     "review_decided_already": "{question}: that challenge is {decision} already",
+    "review_decisions_bad": "decisions are the question ids to accept, and each question id to reject with its reply",
     "review_accept_and_reject": "{question}: a challenge is accepted or rejected, not both",
     # reading the action plan back from a spreadsheet (engine/plan_csv.py)
     "plan_csv_empty": "the action plan file is empty",
