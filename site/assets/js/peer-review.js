@@ -126,7 +126,7 @@ export function mountReviewer(root) {
     readMarks(sheet, draft);
     const value = (/** @type {string} */ id) => find(sheet, `[data-sign="${id}"]`, HTMLInputElement).value.trim();
     draft.sign_off = { name: value("name"), organisation: value("organisation"), date: value("date") };
-    if (!saveReviewDraft(draft)) say(box, "error", "This browser keeps no data: your marks last only while this tab is open. Sign and download the review before you close it.");
+    if (!saveReviewDraft(draft)) say(box, "error", "Your marks could not be kept in this browser (no room, or it keeps no data): they last only while this tab is open. Sign and download the review before you close it.");
   };
   sheet.addEventListener("change", keep);
   sheet.addEventListener("input", keep);
