@@ -346,3 +346,15 @@ def test_the_comparison_report_tables_evidence_shares_and_hides_them_for_a_small
     shared = compare_files(real_bank, [("medway.json", json.dumps(lead))], shareable=True)
     assert shared["rows"][0]["evidence"]["share"] is None  # a group of one: its figures are hidden
     assert set(shared["rows"][0]["evidence"]["strengths"].values()) == {None}
+
+
+def test_importing_a_file_with_review_marks_lists_each_mark_to_choose(real_bank, lead):
+    """The site's import says what would change, peer review marks included, so merging a file never drops one."""
+    from scorecard.engine.operations import import_file
+
+    merged = review_merge(real_bank, {"assessment": lead, "text": json.dumps(marked(real_bank, lead))})["assessment"]
+    second = list(lead["answers"])[1]
+    plan = import_file(real_bank, {"text": json.dumps(merged), "here": lead})["plan"]
+    mark = next(p for p in plan["parts"] if p["key"] == f"review_marks.{second}")
+    assert mark["label"] == f"Peer review mark on {second}" and mark["state"] == "only_file"
+    assert mark["file"] == "Challenge by Rita Peer, Kent County Council, 10 February 2026 (open)"

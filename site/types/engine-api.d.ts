@@ -125,7 +125,7 @@ type ImportPlan = {
   answers: ImportEntry[];
   notes: ImportEntry[];
   council: ImportEntry[];
-  /** Evidence, actions, assignments ("evidence.ID", "action_plan.ID", "assignments.KEY"), "sign_off", "previous". */
+  /** Evidence, actions, assignments, targets, peer review marks ("evidence.ID", "review_marks.ID"...), "sign_off", "previous". */
   parts: ImportEntry[];
   counts: { [state in ImportState]: number };
   here_has_content: boolean;
@@ -140,7 +140,7 @@ type ImportEntry = {
   text?: string;
   field?: string;
   key?: string;
-  part?: "evidence" | "action_plan" | "assignments" | "sign_off" | "previous";
+  part?: "evidence" | "action_plan" | "assignments" | "targets" | "review_marks" | "sign_off" | "previous";
   label?: string;
   here: string | null;
   file: string | null;
