@@ -33,6 +33,10 @@ OPERATIONS: dict[str, Callable[[Bank, Any], dict[str, Any]]] = {
     "groups_csv": operations.groups_csv,
     "open_figures": operations.open_figures,
     "sign_off": operations.sign_off,
+    "review_start": operations.review_start,
+    "review_sign": operations.review_sign,
+    "review_merge": operations.review_merge,
+    "review_decide": operations.review_decide,
 }
 
 

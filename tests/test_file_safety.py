@@ -92,6 +92,9 @@ WRITING = {
         *("--questions", QUESTIONS, "sign-off", "valid.json"),
         *("--name", "Ann Lead", "--role", "Lead", "--date", "2026-11-30"),
     ],
+    "review start": ["--questions", QUESTIONS, "review", "start", "valid.json"],
+    "review merge": ["--questions", QUESTIONS, "review", "merge", "valid.json", "review.json"],
+    "review decide": ["--questions", QUESTIONS, "review", "decide", "valid.json"],
 }
 
 
@@ -104,6 +107,13 @@ def inputs(folder: Path) -> None:
     plan = run_cli("--questions", QUESTIONS, "plan", "export", "valid.json", cwd=folder)
     assert plan.returncode == 0, plan.stderr
     (folder / "plan.csv").write_text(plan.stdout, encoding="utf-8", newline="")
+    started = run_cli("--questions", QUESTIONS, "review", "start", "valid.json", cwd=folder)
+    assert started.returncode == 0, started.stderr
+    review = {
+        **json.loads(started.stdout),
+        "sign_off": {"name": "R. Peer", "organisation": "Peers", "date": "2026-04-02"},
+    }
+    (folder / "review.json").write_text(json.dumps(review), encoding="utf-8")
 
 
 def commands_writing_a_file(parser: argparse.ArgumentParser, names: tuple[str, ...] = ()) -> Iterator[str]:

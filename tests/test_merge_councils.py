@@ -139,6 +139,7 @@ def test_what_a_theme_choice_leaves_out_is_said(tmp_path, mini_bank):
             "notes": 1,
             "evidence": 0,
             "action_plan": 0,
+            "review_marks": 0,
             "message": "colleague.json: only the themes chosen (beta) were taken: 2 answers and 1 note of other "
             "themes left out",
         }

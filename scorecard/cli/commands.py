@@ -504,6 +504,84 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_OK if found["matches"] else EXIT_CHANGED
 
 
+def cmd_review_start(args: argparse.Namespace) -> int:
+    """An empty peer review file of an assessment, for a reviewer to mark and sign (engine/review.py)."""
+    bank = _bank(args)
+    assessment = _read_or_stop(args.file, bank, "start a review of it")
+    return write_or_print(json_text(operations.review_start(bank, assessment)["review"]), args.output)
+
+
+def _decisions(args: argparse.Namespace) -> dict[str, Any]:
+    """--accept QID and --reject QID --reply TEXT (each --reject with the --reply after it), as the operations take
+    them; stops with exit 2 when the replies do not pair with the rejections."""
+    if len(args.reject) != len(args.reply):
+        print(
+            f"give each --reject QID its --reply TEXT ({len(args.reject)} --reject, {len(args.reply)} --reply); "
+            "nothing was written",
+            file=sys.stderr,
+        )
+        raise Stop(EXIT_INPUT)
+    return {"accept": list(args.accept), "reject": dict(zip(args.reject, args.reply, strict=True))}
+
+
+def _review_done(args: argparse.Namespace, reply: dict[str, Any]) -> int:
+    """Write the assessment a review operation gave back, and say where the review stands."""
+    code = write_or_print(file_text(reply["assessment"]), args.output)
+    if code == EXIT_OK and reply["peer_review"]:
+        print(terminal_safe(reply["peer_review"]["message"]), file=sys.stderr)
+    return code
+
+
+def _refused(path: str, doing: str, error: AssessmentError) -> int:
+    print(terminal_safe(f"{shown_name(path)}: cannot {doing}; nothing was written:"), file=sys.stderr)
+    for problem in error.problems:
+        print(terminal_safe(f"  - {problem}"), file=sys.stderr)
+    return EXIT_INPUT
+
+
+def cmd_review_merge(args: argparse.Namespace) -> int:
+    """A reviewer's review file into the assessment it reviews, deciding any challenges named: exit 0 written (open
+    challenges are listed by `review status`), 2 the review or a decision cannot be used (nothing written)."""
+    bank = _bank(args)
+    assessment = _read_or_stop(args.file, bank, "take a review")
+    decisions = _decisions(args)
+    try:
+        raw = read_regular_file(args.review, MAX_FILE_BYTES)
+    except UnreadableFile as error:
+        print(terminal_safe(f"{shown_name(args.review)}: cannot read the file: {error.reason}"), file=sys.stderr)
+        return EXIT_INPUT
+    try:
+        reply = operations.review_merge(bank, {"assessment": assessment, "text": assessment_text(raw), **decisions})
+    except AssessmentError as error:
+        return _refused(args.review, "merge this review", error)
+    return _review_done(args, reply)
+
+
+def cmd_review_decide(args: argparse.Namespace) -> int:
+    """The lead's decisions on a merged review's open challenges: exit 0 written, 2 a decision cannot be used."""
+    bank = _bank(args)
+    assessment = _read_or_stop(args.file, bank, "decide its challenges")
+    try:
+        reply = operations.review_decide(bank, {"assessment": assessment, **_decisions(args), "by": args.by or ""})
+    except AssessmentError as error:
+        return _refused(args.file, "decide these challenges", error)
+    return _review_done(args, reply)
+
+
+def cmd_review_status(args: argparse.Namespace) -> int:
+    """Where an assessment's peer review stands: exit 0 no challenge open (or no review), 3 challenges still open."""
+    bank = _bank(args)
+    assessment = _read_or_stop(args.file, bank, "read its review")
+    found = operations.review_status(bank, assessment)["peer_review"]
+    if not found:
+        print(terminal_safe(f"{shown_name(args.file)}: no peer review marks."))
+        return EXIT_OK
+    print(terminal_safe(found["message"]))
+    for challenge in found["challenges"]:
+        print(terminal_safe(f"  - {challenge['message']}"))
+    return EXIT_SKIPPED if found["open"] else EXIT_OK
+
+
 def cmd_merge(args: argparse.Namespace) -> int:
     """Merge officers' files: exit 0 merged, 3 conflicts left to choose (nothing written), 2 bad input."""
     bank = _bank(args)

@@ -3,7 +3,8 @@ a file.
 
 Exit codes (all set by the commands, from these names): 0 success; 1 the question banks have
 problems; 2 an input file is bad or a command was misused (for compare: nothing could be
-compared); 3 compare skipped some files, or merge left conflicts to choose.
+compared); 3 compare skipped some files, merge left conflicts to choose, or review status found challenges
+open; 4 verify found the file changed since its sign-off.
 
 Every ``-o`` goes through ``write_output``: the file is replaced whole or not at all
 (safe_files.write_atomically), and a file that cannot be written is one sentence and exit 2.
@@ -21,7 +22,8 @@ from ..safe_files import UnwritableFile, write_atomically
 EXIT_OK = 0  # success
 EXIT_BANK = 1  # the question banks have problems (each printed as file:line: question: message)
 EXIT_INPUT = 2  # a bad input file, a misused command (argparse exits 2 too), a site that cannot be built or served
-EXIT_SKIPPED = 3  # compare: some files could not be read; the rest were compared. merge: conflicts left to choose
+EXIT_SKIPPED = 3  # compare: some files could not be read; the rest were compared. merge: conflicts left to choose.
+# review status: peer review challenges still open
 EXIT_CHANGED = 4  # verify: the file changed since its sign-off, or holds no sign-off digest to check
 
 

@@ -15,6 +15,10 @@ from .commands import (
     cmd_plan_export,
     cmd_plan_import,
     cmd_report,
+    cmd_review_decide,
+    cmd_review_merge,
+    cmd_review_start,
+    cmd_review_status,
     cmd_score,
     cmd_serve,
     cmd_sign_off,
@@ -314,6 +318,56 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verify.add_argument("file", help="the signed-off assessment file")
     verify.set_defaults(run=cmd_verify)
+
+    review = commands.add_parser(
+        "review",
+        help="review by a peer: start a review file, merge one back, decide its challenges",
+        description="A reviewer from outside the service marks each answer agree or challenge (a comment, a "
+        "proposed answer), marks evidence they saw as independently verified, and signs the review file "
+        "(name, organisation, date). The lead merges it: accepting a challenge takes the proposed answer, the "
+        "record of changes naming the reviewer; rejecting keeps the lead's reply. A review of another council, "
+        "bank version, date or other answers is refused, and nothing is changed.",
+    )
+    review_commands = review.add_subparsers(dest="review_command", required=True, metavar="start|merge|decide|status")
+    review_start = review_commands.add_parser("start", help="write an empty review file of an assessment")
+    review_start.add_argument("file", help="the assessment file to review")
+    review_start.add_argument("-o", "--output", metavar="REVIEW", help="write to this file instead of standard output")
+    review_start.set_defaults(run=cmd_review_start)
+
+    def decisions(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--accept", action="append", default=[], metavar="QID", help="accept this challenge (its proposed answer)"
+        )
+        command.add_argument(
+            "--reject", action="append", default=[], metavar="QID", help="reject this challenge (with a --reply)"
+        )
+        command.add_argument(
+            "--reply", action="append", default=[], metavar="TEXT", help="the reply to the --reject before it"
+        )
+        command.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
+
+    review_merge = review_commands.add_parser(
+        "merge",
+        help="merge a signed review file into the assessment it reviews",
+        description="Exit 0: merged and written (challenges not decided here stay open: `review status`). "
+        "Exit 2: the review is of another assessment or cannot be used, or a decision cannot be; nothing is written.",
+    )
+    review_merge.add_argument("file", help="the assessment file")
+    review_merge.add_argument("review", help="the reviewer's review file")
+    decisions(review_merge)
+    review_merge.set_defaults(run=cmd_review_merge)
+    review_decide = review_commands.add_parser("decide", help="accept or reject the open challenges of a merged review")
+    review_decide.add_argument("file", help="the assessment file")
+    review_decide.add_argument("--by", help="who decides (recorded with each decision)")
+    decisions(review_decide)
+    review_decide.set_defaults(run=cmd_review_decide)
+    review_status = review_commands.add_parser(
+        "status",
+        help="say where the peer review stands",
+        description="Exit 0: no challenge open (or no review). Exit 3: challenges still open, each listed.",
+    )
+    review_status.add_argument("file", help="the assessment file")
+    review_status.set_defaults(run=cmd_review_status)
 
     node_modules_help = (
         "the npm packages the site copies in (Pyodide, Chart.js; default: the checkout's "

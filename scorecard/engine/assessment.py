@@ -51,10 +51,10 @@ MAX_DEPTH = 16  # objects and lists inside each other: a file nests at most 5 (p
 ISO_DATETIME = re.compile(
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})$"
 )
-# the yearly cycle's parts too (engine/cycle.py): evidence.ID, action_plan.ID, review.ID, assignments.KEY,
+# the yearly cycle's parts too (engine/cycle.py): evidence.ID, action_plan.ID, review.ID, review_marks.ID, assignments.KEY,
 # targets.THEME, sign_off, and outcome indicators' figures (engine/indicators.py): indicators.IND-01
 PROVENANCE_KEY = re.compile(
-    r"^((notes|evidence|action_plan|review|indicators)\.)?[A-Z]{2,5}-[0-9]{2,3}$|^council\.(name|type|region|ons_code|code|functions)$"
+    r"^((notes|evidence|action_plan|review|indicators|review_marks)\.)?[A-Z]{2,5}-[0-9]{2,3}$|^council\.(name|type|region|ons_code|code|functions)$"
     r"|^assignments\.([a-z][a-z_]*|[A-Z]{2,5}-[0-9]{2,3})$|^targets\.[a-z][a-z_]*$|^assessment$|^sign_off$"
 )
 

@@ -92,9 +92,14 @@ def board_report(
             if result.get("review")
             else ""
         ),
+        "peer_review": (result.get("peer_review") or {}).get("message", ""),
         "indicators_line": _indicators_line(result.get("indicators", [])),
         "annex": _annex(bank, assessment, result, labels),
         "annex_indicators": [_indicator(i) for i in result.get("indicators", [])],
+        "annex_challenges": [
+            {"question": c["question"], "decision": c["decision"], "message": c["message"]}
+            for c in (result.get("peer_review") or {}).get("challenges", [])
+        ],
         "annex_contradictions": [
             f"{c['when']['question']} and {c['claims']['question']}: {c['message']}"
             for c in result.get("contradictions", [])

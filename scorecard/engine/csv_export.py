@@ -102,7 +102,8 @@ PART_COLUMNS = ["score", "tier", "risk", "coverage (%)", "provisional", "gap to 
 
 
 def comparison_csv(result: Mapping[str, Any]) -> str:
-    """One row per council (its latest assessment); per theme: score, tier, risk, coverage, provisional, gap.
+    """One row per council (its latest assessment); per theme: score, tier, risk, coverage, provisional, gap; then the
+    share of answers with evidence and the share of that evidence at each strength (shares only, never its text).
 
     The gap is to the median of the council's group (nation and council type, by default); in a
     comparison made for sharing, gaps to figures hidden for small groups are blank.
@@ -125,6 +126,8 @@ def comparison_csv(result: Mapping[str, Any]) -> str:
     ]
     for title in ["Overall"] + [t["title"] for t in result["themes"]]:
         header += [f"{title} {column}" for column in PART_COLUMNS]
+    strengths = result["evidence_strengths"]  # shares only: no evidence text leaves the files
+    header += ["Evidence share (%)"] + [f"Evidence {name.lower()} (% of evidence)" for name in strengths.values()]
 
     def part(p: dict[str, Any]) -> list[Any]:
         if cell_state(p) in ("not_asked", "not_answered"):
@@ -175,6 +178,8 @@ def comparison_csv(result: Mapping[str, Any]) -> str:
         cells += part(row["overall"])
         for theme in row["themes"]:
             cells += part(theme)
+        evidence = row["evidence"]
+        cells += [_figure(evidence["share"], 100)] + [_figure(evidence["strengths"][s], 100) for s in strengths]
         writer.writerow(cells)
     return out.getvalue()
 

@@ -24,6 +24,10 @@ refuses the file: no officer types that.
     "previous":    last year's answers {"assessment_date", "bank_version", "answers", "notes",
                    "evidence", "indicators"}, or a reference to last year's file {"file", "assessment_date"}
     "indicators":  the outcome indicators' counts and periods, read by indicators.py
+    "review_marks": {"SPC-02": {"mark": "challenge", "comment": "...", "proposed": "no", "reviewer": "R. Peer",
+                                "organisation": "Northvale Council", "date": "2026-12-01", "decision": "open"}}
+                   a peer reviewer's marks (agree, or challenge with a comment and a proposed answer) and the
+                   lead's decision on each challenge: open, accepted, or rejected with a reply (review.py)
 
 Last year's answers are also read against the bank as the file is (assessment.load_assessment): the
 Cycle holds them as a checked Assessment (``last_year``), or why they cannot be read
@@ -41,7 +45,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .characters import first_not_on_one_line
+from .characters import NOT_IN_TEXT, first_not_on_one_line
 from .messages import Message, kind_of
 
 if TYPE_CHECKING:
@@ -63,7 +67,17 @@ MAX_NOTE = 10_000
 NOT_STARTED, IN_PROGRESS, DONE, NOT_PLANNED = "not_started", "in_progress", "done", "not_planned"
 STATUSES = (NOT_STARTED, IN_PROGRESS, DONE, NOT_PLANNED)
 PLANNED = (NOT_STARTED, IN_PROGRESS, DONE)  # the actions counted in "tier when planned actions are done"
-SECTIONS = ("evidence", "action_plan", "sign_off", "assignments", "targets", "review", "previous", "indicators")
+SECTIONS = (
+    "evidence",
+    "action_plan",
+    "sign_off",
+    "assignments",
+    "targets",
+    "review",
+    "previous",
+    "indicators",
+    "review_marks",
+)
 
 
 @dataclass
@@ -76,6 +90,7 @@ class Cycle:
     review: list[str] = field(default_factory=list)
     previous: dict[str, Any] | None = None
     indicators: dict[str, dict[str, Any]] = field(default_factory=dict)  # checked by indicators.read_indicators
+    review_marks: dict[str, dict[str, Any]] = field(default_factory=dict)  # a peer review's marks (review.py)
     last_year: Assessment | None = None  # previous's answers, checked against the bank (not written back)
     last_year_problems: list[Message] = field(default_factory=list)  # why they could not be, if they could not
     # entries that cannot be used, kept as the file gave them: "evidence.SPC-05", "assignments.procurement",
@@ -101,6 +116,8 @@ class Cycle:
             data["previous"] = copy_json(self.previous)
         if self.indicators:
             data["indicators"] = copy_json(self.indicators)
+        if self.review_marks:
+            data["review_marks"] = copy_json(self.review_marks)
         for key, (entry, _why) in self.set_aside.items():
             section, _, rest = key.partition(".")
             if rest:
@@ -131,6 +148,7 @@ def read_cycle(data: dict[str, Any], bank: Bank, problems: list[Message]) -> Cyc
     cycle.review = _review(data.get("review", []), moved, problems)
     if data.get("previous") is not None:
         cycle.previous = _usable("previous", data["previous"], _previous, aside)
+    cycle.review_marks = _per_question(data.get("review_marks", {}), "review_marks", check_mark, moved, problems, aside)
     return cycle
 
 
@@ -319,6 +337,87 @@ def _review(raw: Any, moved: Mapping[str, str], problems: list[Message]) -> list
         problems.append(Message("section_key_not_a_question", {"section": "review", "key": _short(bad[0])}))
         return []
     return list(dict.fromkeys(moved.get(q, q) for q in raw))
+
+
+MARKS = ("agree", "challenge")
+DECISIONS = ("open", "accepted", "rejected")
+MARK_FIELDS = ("mark", "comment", "proposed", "reviewer", "organisation", "date", "decision", "reply")
+MARKUP = re.compile(r"<\s*[A-Za-z!/?]")  # the start of an HTML tag, comment or declaration
+
+
+def check_mark(entry: Any, qid: str, problems: list[Message]) -> dict[str, Any] | None:
+    """A peer reviewer's mark on one answer as the assessment keeps it, with the lead's decision on a challenge."""
+    if (
+        not isinstance(entry, dict)
+        or set(entry) - set(MARK_FIELDS)
+        or not {"mark", "reviewer", "organisation", "date"} <= set(entry)
+    ):
+        problems.append(Message("review_mark_bad_shape", {"question": qid, "fields": list(MARK_FIELDS)}))
+        return None
+    before = len(problems)
+    where = f"review_marks.{qid}"
+    check_mark_content(entry, where, problems)
+    for key in ("reviewer", "organisation"):
+        if key in entry:
+            check_name(f"{where}.{key}", entry[key], problems)
+    if not is_iso_date(entry["date"]):
+        problems.append(Message("review_date_bad", {"field": f"{where}.date"}))
+    decision = entry.get("decision")
+    if (entry["mark"] == "challenge") != (decision is not None) or (decision is not None and decision not in DECISIONS):
+        problems.append(Message("review_decision_bad", {"field": f"{where}.decision", "choices": list(DECISIONS)}))
+    if "reply" in entry:
+        check_plain_text(f"{where}.reply", entry["reply"], problems)
+    if decision == "rejected" and not (isinstance(entry.get("reply"), str) and entry["reply"].strip()):
+        problems.append(Message("review_reply_missing", {"question": qid}))
+    return dict(entry) if len(problems) == before else None
+
+
+def check_mark_content(entry: dict[str, Any], where: str, problems: list[Message]) -> None:
+    """What a reviewer writes on an answer: agree, or challenge with an optional comment and proposed answer (its
+    shape here; whether the question accepts it is for review.py, which knows the bank)."""
+    if entry.get("mark") not in MARKS:
+        problems.append(Message("review_mark_kind_bad", {"field": f"{where}.mark", "choices": list(MARKS)}))
+    if "comment" in entry:
+        check_plain_text(f"{where}.comment", entry["comment"], problems)
+    if "proposed" in entry:
+        value = entry["proposed"]
+        options = value if isinstance(value, list) else [value]
+        if (
+            entry.get("mark") != "challenge"
+            or not options
+            or not all(isinstance(v, str) and 0 < len(v) <= MAX_TEXT for v in options)
+        ):
+            problems.append(Message("review_proposed_bad_shape", {"field": f"{where}.proposed"}))
+
+
+MAX_REVIEWER = 90  # a reviewer's name and organisation, each: both, with "(peer review)", name who changed an answer
+
+
+def check_name(where: str, value: Any, problems: list[Message]) -> None:
+    """A reviewer's name or organisation: one line of visible text, 1 to MAX_REVIEWER characters."""
+    if not _text(value, MAX_REVIEWER, blank=False):
+        problems.append(Message("review_text_bad", {"field": where, "limit": MAX_REVIEWER}))
+    else:
+        _one_line(where, value, problems)
+
+
+def check_plain_text(where: str, value: Any, problems: list[Message]) -> None:
+    """A comment or a reply: plain text (line breaks kept) of at most MAX_NOTE characters, without markup or
+    control characters: it is shown as it is written, and a tag in it would only ever be shown as text."""
+    if not _text(value, MAX_NOTE):
+        problems.append(Message("review_text_bad", {"field": where, "limit": MAX_NOTE}))
+        return
+    control = NOT_IN_TEXT.search(value)
+    markup = MARKUP.search(value)
+    if control:
+        problems.append(
+            Message(
+                "review_text_control",
+                {"field": where, "code_point": f"U+{ord(control.group()):04X}", "position": control.start() + 1},
+            )
+        )
+    elif markup:
+        problems.append(Message("review_text_markup", {"field": where, "found": value[markup.start() :][:12]}))
 
 
 PREVIOUS_FIELDS = ("answers", "assessment_date", "bank_version", "evidence", "file", "indicators", "notes")

@@ -78,12 +78,12 @@ def import_plan(bank: Bank, here_data: Any, incoming: Assessment) -> dict[str, A
     }
 
 
-PART_SECTIONS = ("evidence", "action_plan", "assignments", "targets")
+PART_SECTIONS = ("evidence", "action_plan", "assignments", "targets", "review_marks")
 
 
 def _parts(bank: Bank, mine: dict[str, Any], theirs: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every entry of evidence, the action plan, assignments and targets, the sign-off and last year's record,
-    compared."""
+    """Every entry of evidence, the action plan, assignments, targets and peer review marks, the sign-off and last
+    year's record, compared."""
     order = {qid: i for i, qid in enumerate(bank.questions)}
     order.update({t.id: -len(bank.themes) + i for i, t in enumerate(bank.themes)})  # themes first, in bank order
     titles = {t.id: t.title for t in bank.themes}
@@ -119,6 +119,8 @@ def _label_of(section: str, key: str, titles: dict[str, str]) -> str:
         return f"Action for {key}"
     if section == "targets":
         return f"Target tier for {titles.get(key, key)}"
+    if section == "review_marks":
+        return f"Peer review mark on {key}"
     return f"Who answers {titles.get(key, key)}"
 
 
@@ -142,6 +144,9 @@ def _part_text(section: str, value: Any) -> str:
             return plan_text(value)
         if section == "sign_off":
             return f"{value['name']}, {value['role']}, {long_date(value['date'])}"
+        if section == "review_marks":
+            said = f"{value['mark'].capitalize()} by {value['reviewer']}, {value['organisation']}, {long_date(value['date'])}"
+            return said + (f" ({value['decision']})" if value.get("decision") else "")
         if section == "previous":
             if "answers" in value:
                 dated = f", assessed {long_date(value['assessment_date'])}" if value.get("assessment_date") else ""

@@ -2,7 +2,7 @@
 
 In a council different people answer different themes; each sends the lead a file. The lead
 merges any number of them, taking from each file all its themes or only some. For every
-answer, note, piece of evidence, action, assignment, council detail, sign-off, outcome indicator's
+answer, note, piece of evidence, action, peer review mark, assignment, council detail, sign-off, outcome indicator's
 figures and last year's record ("an item"):
 
 - the files that have it agree (the same answer; the same options in any order): taken;
@@ -49,13 +49,14 @@ from .sharing import contributor_of
 from .wording import left_out_text
 from .yearly import same_answer
 
-QUESTION_SECTIONS = ("answers", "notes", "evidence", "action_plan")
+QUESTION_SECTIONS = ("answers", "notes", "evidence", "action_plan", "review_marks")
 HOW = {"code": "register code", "ons": "GSS code"}
 WHAT = {
     "answers": "answer",
     "notes": "note",
     "evidence": "evidence",
     "action_plan": "action",
+    "review_marks": "peer review mark",
     "retired_answers": "answer to a retired question",
     "assignments": "assignment",
     "targets": "target tier",

@@ -4,7 +4,8 @@ Every answer, note and piece of evidence is copied, and every answer is marked f
 until someone confirms or changes it. Last year's answers are kept in ``previous`` so the
 results can show what changed; so are last year's outcome indicator figures, which this year
 starts without (they count a new period). Actions not yet done carry into this year's plan;
-finished ones stay in last year's record. The sign-off is last year's, so it is not copied.
+finished ones stay in last year's record. The sign-off is last year's, so it is not copied; nor are last year's
+peer review marks, which reviewed last year's answers (every answer is to review again anyway).
 
 Started twice, ``previous`` would become this morning's copy: every confirmation undone, and
 "Changes since last year" empty. So a file that was itself started from last year's less than
@@ -67,7 +68,7 @@ def next_year(assessment: Assessment, today: str, bank_version: str = "", again:
     data = {  # this year's indicators start empty: last year's figures are kept in previous, for the trend
         key: copy_json(value)
         for key, value in last.items()
-        if key not in ("sign_off", "previous", "review", "action_plan", "indicators")
+        if key not in ("sign_off", "previous", "review", "action_plan", "indicators", "review_marks")
     }
     data["assessment_date"] = today
     plan = {

@@ -327,3 +327,65 @@ def verify(bank: Bank, assessment: Assessment | Payload) -> Payload:
     from .signing import check
 
     return {"check": check(checked(bank, assessment))}
+
+
+def review_start(bank: Bank, assessment: Assessment | Payload) -> Payload:
+    """An empty peer review file of an assessment, naming it, and what the reviewer marks (engine/review.py):
+    {"review", "sheet": each answer with its question, evidence and the answers it offers}."""
+    from .review import review_sheet, start_review
+    from .scoring import council_profile
+
+    found = checked(bank, assessment)
+    return {"review": start_review(found), "sheet": review_sheet(bank, found, council_profile(bank, found)[0])}
+
+
+def review_sign(bank: Bank, payload: Payload) -> Payload:
+    """The reviewer's review file as it is exported, checked against the assessment it reviews: {"assessment",
+    "review": the file with its marks, verified evidence and sign-off} -> {"review"}; AssessmentError says what
+    cannot be used (a comment with markup, a date still to come, an answer the question does not offer)."""
+    from .review import read_review
+
+    return {"review": read_review(bank, checked(bank, payload["assessment"]), payload["review"])}
+
+
+def review_merge(bank: Bank, payload: Payload) -> Payload:
+    """A review file into the assessment it reviews: {"assessment", "text" (the review file's text or bytes),
+    "accept"?: [question ids], "reject"?: {question id: reply}} -> {"assessment", "peer_review"}: every mark kept,
+    challenges open unless decided here, verified evidence marked so; AssessmentError, nothing changed, when the
+    review is of another assessment or cannot be used (engine/review.py)."""
+    from .review import merge_review, peer_review
+    from .scoring import council_profile
+
+    assessment = checked(bank, payload["assessment"])
+    text = payload["text"]
+    merged = load_assessment(
+        merge_review(bank, assessment, text, payload.get("accept") or [], payload.get("reject") or {}), bank
+    )
+    return {"assessment": merged.to_dict(), "peer_review": peer_review(bank, merged, council_profile(bank, merged)[0])}
+
+
+def review_decide(bank: Bank, payload: Payload) -> Payload:
+    """The lead's decisions on open challenges: {"assessment", "accept"?: [question ids], "reject"?: {question id:
+    reply}, "by"?: the lead's name} -> {"assessment", "peer_review"}. Accepting takes the proposed answer, the record
+    of changes naming the reviewer; rejecting keeps the reply."""
+    from .review import decide, peer_review
+    from .scoring import council_profile
+
+    assessment = checked(bank, payload["assessment"])
+    decided = load_assessment(
+        decide(bank, assessment, payload.get("accept") or [], payload.get("reject") or {}, by=payload.get("by") or ""),
+        bank,
+    )
+    return {
+        "assessment": decided.to_dict(),
+        "peer_review": peer_review(bank, decided, council_profile(bank, decided)[0]),
+    }
+
+
+def review_status(bank: Bank, assessment: Assessment | Payload) -> Payload:
+    """The peer review marks an assessment holds: {"peer_review"} (None when it holds none; result.PeerReview)."""
+    from .review import peer_review
+    from .scoring import council_profile
+
+    found = checked(bank, assessment)
+    return {"peer_review": peer_review(bank, found, council_profile(bank, found)[0])}

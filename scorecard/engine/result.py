@@ -19,6 +19,7 @@ from .assessment import Assessment
 from .bank import Bank
 from .findings import contradictions_found, duties_by_date
 from .indicators import indicator_results
+from .review import peer_review
 from .scoring import Reading, overall, question_entries, read_answers, score_theme
 from .signing import check as check_sign_off
 from .wording import STATUS_NAMES, entry_set_aside_message, set_aside_message, time_taken_as_now_message
@@ -387,6 +388,36 @@ class ReviewEntry(TypedDict):
     answer: str
 
 
+class ChallengeEntry(TypedDict):
+    """A peer reviewer's challenge to an answer, and the lead's decision on it (engine/review.py)."""
+
+    question: str
+    theme: str
+    text: str
+    answer: str  # the answer now, in words
+    proposed: str  # the answer the reviewer proposes, in words; "" when none
+    comment: str
+    reviewer: str  # "R. Peer, Northvale Council"
+    date: str  # the review's date
+    decision: str  # open, accepted, rejected
+    reply: str  # the lead's reply to a rejected challenge; "" otherwise
+    message: str  # one sentence for the officer
+
+
+class PeerReview(TypedDict):
+    """The peer review marks the assessment holds: how many answers were agreed and challenged, and each challenge."""
+
+    reviewers: list[str]
+    agreed: int
+    challenged: int
+    open: int
+    accepted: int
+    rejected: int
+    verified: int  # evidence items a reviewer marked independently verified
+    challenges: list[ChallengeEntry]  # open ones first, then the rest, bank order within each
+    message: str
+
+
 class Unanswered(TypedDict):
     question: str
     theme: str
@@ -465,6 +496,7 @@ class Result(ScoredAssessment):
     sign_off_check: NotRequired[SignOffCheck]
     since_last_year: NotRequired[SinceLastYear | None]
     review: NotRequired[list[ReviewEntry]]
+    peer_review: NotRequired[PeerReview | None]  # None: no peer review marks
     indicators: NotRequired[list[IndicatorEntry]]  # with detail only
     labels: NotRequired[ResultLabels]
 
@@ -558,6 +590,7 @@ def yearly_parts(
         "sign_off_check": check_sign_off(assessment),
         "since_last_year": since_last_year(bank, assessment, themes, overall_now, reading.nation),
         "review": still_to_review(bank, assessment, reading.nation),
+        "peer_review": peer_review(bank, assessment, reading.nation),
         "indicators": indicator_results(bank, cycle, reading.nation, reading.functions, assessment.assessment_date),
     }
 

@@ -40,6 +40,7 @@ PART_NAMES = {
     "indicators": "outcome indicators",
     "previous": "last year's answers",
     "review": "answers still to review",
+    "review_marks": "peer review marks",
     "sign_off": "sign-off",
 }
 

@@ -88,6 +88,7 @@ def left_out_text(entry: dict[str, Any]) -> str:
         plural(entry["notes"], "note"),
         plural(entry["evidence"], "piece of evidence", "pieces of evidence"),
         plural(entry["action_plan"], "action"),
+        plural(entry.get("review_marks", 0), "peer review mark"),
     ]
     kept = [text for text in counts if not text.startswith("0 ")]
     return (
@@ -314,6 +315,35 @@ def plan_import_summary(rows: int, changed: list[str], cleared: list[str], carri
 
 
 # --- comparison notes ---------------------------------------------------------------------
+
+
+def challenge_message(entry: Mapping[str, Any]) -> str:
+    """One peer review challenge in a sentence: who challenged which answer, why, what they propose, and the
+    lead's decision (engine/review.py)."""
+    said = f"{entry['question']}: {entry['reviewer']} challenged the answer \u201c{entry['answer']}\u201d"
+    if entry["proposed"]:
+        said += f", proposing \u201c{entry['proposed']}\u201d"
+    if entry["comment"]:
+        said += f": {entry['comment']}"
+    decision = {
+        "open": " Open: not yet accepted or rejected.",
+        "accepted": " Accepted.",
+        "rejected": f" Rejected; the lead's reply: {entry['reply']}",
+    }[entry["decision"]]
+    return said.rstrip(".") + "." + decision
+
+
+def peer_review_message(summary: Mapping[str, Any]) -> str:
+    """The peer review in one sentence: who reviewed, what they agreed and challenged, what is still open."""
+    parts = [plural(summary["agreed"], "answer") + " agreed", plural(summary["challenged"], "answer") + " challenged"]
+    if summary["verified"]:
+        parts.append(plural(summary["verified"], "piece of evidence", "pieces of evidence") + " independently verified")
+    said = f"Peer review by {and_list(summary['reviewers'])}: {and_list(parts)}."
+    if summary["open"]:
+        said += f" {plural(summary['open'], 'challenge')} still open: accept or reject each."
+    elif summary["challenged"]:
+        said += f" Every challenge decided ({summary['accepted']} accepted, {summary['rejected']} rejected)."
+    return said
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:
@@ -950,6 +980,45 @@ PROBLEMS = {
     "merge_not_a_file": "{given!r} is not one of the files being merged ({files})",
     "merge_option_form": "{item!r}: write it as {form}",
     "export_themes_bad": "choose the themes to export from: {themes} (not {theme!r})",
+    # a peer review's marks, in an assessment (engine/cycle.py) and in a review file (engine/review.py)
+    "review_mark_bad_shape": "{question}: a review mark must be an object with only these fields: {fields}",
+    "review_mark_kind_bad": "{field}: a mark is one of {choices}",
+    "review_text_bad": "{field} must be text of at most {limit} characters (and not blank where it names someone)",
+    "review_text_control": "{field} holds a control character ({code_point}) at character {position}: comments "
+    "and replies are plain text",
+    "review_text_markup": "{field} holds markup ({found!r}): comments and replies are plain text, shown as "
+    "written; write it without angle brackets",
+    "review_proposed_bad_shape": "{field}: only a challenge proposes an answer, as an option id or a list of them",
+    "review_proposed_bad": "marks.{question}: the proposed answer is not one that {question} offers",
+    "review_date_bad": "{field} is not a date (YYYY-MM-DD)",
+    "review_decision_bad": "{field}: a challenge is {choices}; an agreement has no decision",
+    "review_reply_missing": "{question}: rejecting a challenge needs the lead's reply (a right of reply)",
+    "review_not_an_object": "the review file must contain a JSON object (a review), not {kind}",
+    "review_not_a_review": "this is not a review file (its format is not {format}); a review file is started "
+    "from the assessment with 'Start a review' or scorecard review start",
+    "review_format_version": "this review file is of a format version this scorecard does not read "
+    "(it reads version {supported})",
+    "review_unexpected": "the review file holds {key!r}, which a review does not; it holds only {fields}",
+    "review_subject_bad": "the review file does not say which assessment it reviews: 'assessment' needs {fields}",
+    "review_other_council": "this review is of {council}, not of {lead_council}: nothing was changed",
+    "review_other_bank": "this review is of an assessment answered against question bank {version}, not "
+    "{assessment_version} like this one: nothing was changed",
+    "review_other_answers": "this review is of other answers than this assessment's: they changed after the review "
+    "was started, or it is another file's review. Nothing was changed. If this review was merged already, its "
+    "challenges are in the assessment: decide them there",
+    "review_unknown_question": "marks: {question!r} is not a question in bank version {version}",
+    "review_verified_bad": "verified must be a list of question ids",
+    "review_verified_no_evidence": "verified: {question} has no evidence recorded in the assessment to verify",
+    "review_not_signed": "the review is not signed: the reviewer gives their name, organisation and the date",
+    "review_sign_off_bad": "the review's sign_off must be an object with {fields}",
+    "review_date_in_future": "the review is signed on {date}, a date still to come (today is {today}): nothing "
+    "was changed",
+    "review_date_before_assessment": "the review is signed on {date}, before the assessment's own date "
+    "({assessment_date}): nothing was changed",
+    "review_no_challenge": "{question}: the review does not challenge that answer",
+    "review_decided_already": "{question}: that challenge is {decision} already",
+    "review_decisions_bad": "decisions are the question ids to accept, and each question id to reject with its reply",
+    "review_accept_and_reject": "{question}: a challenge is accepted or rejected, not both",
     # reading the action plan back from a spreadsheet (engine/plan_csv.py)
     "plan_csv_empty": "the action plan file is empty",
     "plan_csv_no_question_column": 'the action plan has no "Question" column (is this the action plan CSV the scorecard wrote?)',

@@ -176,6 +176,7 @@ def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str, abo
         {"Results": "results.md"},
         {"Check your answers and sign off": "check.md"},
         {"Board report": "report.md"},
+        {"Review an assessment": "review.md"},
         {"Compare councils": "compare.md"},
         {"Guidance": [f"guidance/{Path(t.guidance).name}" for t in bank.themes]},
         {"How scoring works": "how-scoring-works.md"},

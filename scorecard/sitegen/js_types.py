@@ -25,6 +25,7 @@ SCHEMAS = {
     "Comparison": "comparison.schema.json",
     "AssessmentFile": "assessment.schema.json",
     "Contribution": "contribution.schema.json",
+    "ReviewFile": "review.schema.json",
 }
 SHAPES = {"type", "$ref", "const", "enum", "properties"}
 TARGET = Path("types") / "engine.d.ts"  # under site/

@@ -80,6 +80,7 @@ def render_pages(
         "results.md": ("results.md.j2", {}),
         "check.md": ("check.md.j2", {}),
         "report.md": ("report.md.j2", {}),
+        "review.md": ("review.md.j2", {}),
         "compare.md": ("compare.md.j2", {}),
         "how-scoring-works.md": ("how-scoring-works.md.j2", {}),
         "legal-duties.md": ("legal-duties.md.j2", {}),

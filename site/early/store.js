@@ -33,7 +33,11 @@
   // "evidence.ID", "action_plan.ID", "assignments.KEY", "targets.THEME", "indicators.IND-01" (objects keyed by
   // question, theme or outcome indicator: engine/indicators.py),
   // "review.ID" (true while a carried-over answer awaits review) and "sign_off" (the whole entry).
-  const KEYED = ["evidence", "action_plan", "assignments", "targets", "indicators"];
+  // "review_marks.ID": a peer reviewer's mark on an answer and the lead's decision on it (engine/review.py).
+  const KEYED = ["evidence", "action_plan", "assignments", "targets", "indicators", "review_marks"];
+  // A reviewer's work on another council's (or this council's) assessment: kept under its own key, never in the
+  // assessment saved here, which the reviewer's browser may hold too.
+  const REVIEW_KEY = "scorecard.review-draft.v1";
   // Python's whitespace (str.isspace; \s in engine/cycle.py's patterns), written out: JavaScript's \s lacks
   // \x1c-\x1f and \x85 and has \ufeff. tests/test_js_rules.py compares every character with the engine's.
   const SPACE = "\\t\\n\\v\\f\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
@@ -98,7 +102,7 @@
     if (data.council !== undefined && !all(data.council, isDetail)) return "its council details are not text";
     if (data.retired_answers !== undefined && !all(data.retired_answers, isAnswer)) return "its set-aside answers are not in the form the scorecard writes";
     if (data.provenance !== undefined && !all(data.provenance, (e) => isObject(e) && isText(e.at))) return "its record of changes is not in the form the scorecard writes";
-    if (KEYED.some((section) => data[section] !== undefined && !isObject(data[section]))) return "its evidence, action plan, assignments, targets or outcome indicators are not in the form the scorecard writes";
+    if (KEYED.some((section) => data[section] !== undefined && !isObject(data[section]))) return "its evidence, action plan, assignments, targets, outcome indicators or peer review marks are not in the form the scorecard writes";
     if (data.review !== undefined && !(Array.isArray(data.review) && data.review.every(isText))) return "its list of answers to review is not in the form the scorecard writes";
     if (data.sign_off !== undefined && data.sign_off !== null && !isObject(data.sign_off)) return "its sign-off is not in the form the scorecard writes";
     if (!isText(data.bank_version) || !isText(data.assessment_date)) return "its date or question bank version is missing";
@@ -697,6 +701,39 @@
       },
       // Sign-off (name, role, date) or its withdrawal (null).
       signOff: (entry) => changeAll([["sign_off", entry || undefined]]),
+      // What the engine changed in the assessment (a peer review merged, a challenge decided): each entry that
+      // differs taken with the engine's record of who changed it (the reviewer, for an accepted answer).
+      adoptChanges(/** @type {AnyAssessment} */ record) {
+        refresh();
+        const mine = getAssessment();
+        const theirs = normalise(clone(record));
+        const changed = [...new Set([...keysOf(mine), ...keysOf(theirs)])]
+          .filter((key) => key !== STARTED && JSON.stringify(get(mine, key)) !== JSON.stringify(get(theirs, key)));
+        for (const key of changed) {
+          put(mine, key, get(theirs, key));
+          mine.provenance[key] = theirs.provenance[key] ? clone(theirs.provenance[key]) : { at: stampTime() };
+        }
+        if (changed.length) mine.assessment_date = today();
+        return persist("this-tab");
+      },
+      // The reviewer's draft (the assessment reviewed and the marks so far), or null; saving it says whether it was.
+      reviewDraft() {
+        try {
+          const draft = JSON.parse(storage().getItem(REVIEW_KEY) || "null");
+          return isObject(draft) ? draft : null;
+        } catch (error) {
+          return null;
+        }
+      },
+      saveReviewDraft(/** @type {unknown} */ draft) {
+        try {
+          if (draft === null) storage().removeItem(REVIEW_KEY);
+          else storage().setItem(REVIEW_KEY, JSON.stringify(draft));
+          return true;
+        } catch (error) {
+          return false;
+        }
+      },
       // A carried-over answer confirmed as still right: it no longer needs review.
       confirmReview: (id) => changeAll([[`review.${id}`, undefined]]),
       discardKeptAside(key) {

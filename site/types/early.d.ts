@@ -73,6 +73,13 @@ interface Store {
   lastExported(): { at: string; file: string; changed: boolean } | null;
   myName(): string;
   setMyName(name: string): void;
+  /** Take what the engine changed in the assessment (a peer review merged, a challenge decided), entry by entry, with
+   * the engine's record of who changed each; false when it could not be saved. */
+  adoptChanges(record: AnyAssessment): boolean;
+  /** A peer reviewer's work in progress, kept under its own key (never in the assessment saved here); null if none. */
+  reviewDraft(): unknown;
+  /** Keep the reviewer's work (null discards it); false when this browser keeps no data. */
+  saveReviewDraft(draft: unknown): boolean;
   signOff(entry: { name: string; role: string; date: string } | null): void;
   confirmReview(id: string): void;
   /** One field of an action's plan entry, merged into the entry saved now (the page's status, for "not planned"). */

@@ -117,18 +117,20 @@ type BoardReport = {
   indicators_line: string;
   annex_indicators: { id: string; title: string; period: string; note: string; problems: string; counts: { label: string; text: string; trend: string }[] }[];
   glossary: GlossaryEntry[];
+  /** The peer review in one sentence; "" when there is none. */
+  peer_review: string;
+  /** Each peer review challenge, open ones first (engine/review.py). */
+  annex_challenges: { question: string; decision: "open" | "accepted" | "rejected"; message: string }[];
 };
 /** A word the reports use, in one plain sentence (engine/glossary.py). */
 type GlossaryEntry = { term: string; meaning: string };
-/** Whether the assessment is signed off, and whether what was signed has changed since (engine/signing.py);
- * changed is null for a sign-off recorded without a digest. */
 /** What importing a file would change (engine/import_plan.py import_plan), answer by answer, note by note and
  * council detail by detail: each as shown here and in the file (null: not given), and how they compare. */
 type ImportPlan = {
   answers: ImportEntry[];
   notes: ImportEntry[];
   council: ImportEntry[];
-  /** Evidence, actions, assignments ("evidence.ID", "action_plan.ID", "assignments.KEY"), "sign_off", "previous". */
+  /** Evidence, actions, assignments, targets, peer review marks ("evidence.ID", "review_marks.ID"...), "sign_off", "previous". */
   parts: ImportEntry[];
   counts: { [state in ImportState]: number };
   here_has_content: boolean;
@@ -147,7 +149,7 @@ type ImportEntry = {
   text?: string;
   field?: string;
   key?: string;
-  part?: "evidence" | "action_plan" | "assignments" | "sign_off" | "previous";
+  part?: "evidence" | "action_plan" | "assignments" | "targets" | "review_marks" | "sign_off" | "previous";
   label?: string;
   here: string | null;
   file: string | null;
@@ -162,7 +164,7 @@ type MergeOutcome = {
   settled: unknown[];
   files: MergeFileSummary[];
   /** Per file taken for some themes only: how much of other themes was left out, and the sentence saying so. */
-  left_out: { file: string; themes: string[]; answers: number; notes: number; evidence: number; action_plan: number; message: string }[];
+  left_out: { file: string; themes: string[]; answers: number; notes: number; evidence: number; action_plan: number; review_marks: number; message: string }[];
 };
 /** A file in a merge: the themes taken from it (null: all), its answers, the themes it answers, whose file it is. */
 type MergeFileSummary = { name: string; themes: string[] | null; answers: number; answered_themes: string[]; contributor: string };
@@ -174,6 +176,19 @@ type MergeConflict = {
   /** the file whose side is chosen to start with (the assignee's, else the first) */
   suggested: string;
   choices: { file: string; shown: string; by?: string; at?: string }[];
+};
+
+/** One answer a peer reviewer marks (engine/review.py review_sheet): the question as the council reads it, the
+ * answer and its evidence in words, and the answers the question offers (for a proposed answer). */
+type ReviewSheetEntry = {
+  question: string;
+  theme: string;
+  theme_title: string;
+  text: string;
+  answer: string;
+  multi: boolean;
+  options: { id: string; label: string }[];
+  evidence: string;
 };
 
 interface EngineOps {
@@ -212,6 +227,20 @@ interface EngineOps {
     reply: { figures: OpenFigures; csv: string; dictionary: string; readme: string; skipped: Comparison.Skipped[] };
   };
   sign_off: { payload: { assessment: AnyAssessment; sign_off: { name: string; role: string; date: string } }; reply: { sign_off: NonNullable<AssessmentFile["sign_off"]> } };
+  /** Peer review (engine/review.py): an empty review file of an assessment. */
+  review_start: { payload: AnyAssessment; reply: { review: ReviewFile; sheet: ReviewSheetEntry[] } };
+  /** The reviewer's review file checked against the assessment it reviews, as it is exported. */
+  review_sign: { payload: { assessment: AnyAssessment; review: ReviewFile }; reply: { review: ReviewFile } };
+  /** A review file's marks into the assessment it reviews; challenges open unless decided here. */
+  review_merge: {
+    payload: { assessment: AnyAssessment; text: string; accept?: string[]; reject?: { [question: string]: string } };
+    reply: { assessment: AssessmentFile; peer_review: Result.PeerReview | null };
+  };
+  /** The lead's decisions on open challenges: accept (the proposed answer) or reject with a reply. */
+  review_decide: {
+    payload: { assessment: AnyAssessment; accept?: string[]; reject?: { [question: string]: string }; by?: string };
+    reply: { assessment: AssessmentFile; peer_review: Result.PeerReview | null };
+  };
 }
 type EngineOp = keyof EngineOps;
 /** The engine's reply to `op`: what it returns, or why it could not (in words an officer reads). */

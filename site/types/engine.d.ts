@@ -37,6 +37,8 @@ interface Result {
   };
   since_last_year: Result.SinceLastYear;
   review: Result.ReviewEntry[];
+  /** The peer review marks the assessment holds (engine/review.py); null when it holds none. */
+  peer_review: Result.PeerReview | null;
   /** The outcome indicators shown to this council, bank order: recorded beside the scores, never scored (engine/indicators.py). */
   indicators: Result.IndicatorEntry[];
   labels: Result.Labels;
@@ -376,6 +378,39 @@ declare namespace Result {
     themes?: Result.ThemeChange[];
     questions?: Result.QuestionChange[];
   } | null;
+  type PeerReview = {
+    /** Each reviewer: name, organisation. */
+    reviewers: string[];
+    agreed: number;
+    challenged: number;
+    /** Challenges not yet accepted or rejected. */
+    open: number;
+    accepted: number;
+    rejected: number;
+    /** Evidence items marked independently verified. */
+    verified: number;
+    /** Open ones first, then the rest; bank order within each. */
+    challenges: Result.ChallengeEntry[];
+    message: string;
+  };
+  /** A peer reviewer's challenge to an answer, and the lead's decision on it. */
+  type ChallengeEntry = {
+    question: string;
+    theme: string;
+    text: string;
+    /** The answer now, in words. */
+    answer: string;
+    /** The answer the reviewer proposes, in words; empty when none. */
+    proposed: string;
+    comment: string;
+    /** Name, organisation. */
+    reviewer: string;
+    date: string;
+    decision: "open" | "accepted" | "rejected";
+    /** The lead's reply to a rejected challenge; empty otherwise. */
+    reply: string;
+    message: string;
+  };
   type ReviewEntry = {
     question: Result.Id;
     theme: Result.Id;
@@ -492,6 +527,8 @@ interface Comparison {
   quartile_method: "inclusive";
   themes: Comparison.ThemeColumn[];
   labels: Comparison.Labels;
+  /** Each evidence strength's name by id, weakest first (scoring.yaml rules.evidence.strengths). */
+  evidence_strengths: { [key: string]: string };
   counts: Comparison.Counts;
   /** type: councils grouped by nation and council type (the default); none: all in one group; custom: the groups a coordinator gave (a groups file, or a council and its similar councils). */
   group_by: "type" | "none" | "custom";
@@ -600,6 +637,13 @@ declare namespace Comparison {
     answered: Comparison.Count;
   };
   type Row = {
+    /** The council's evidence in shares only, never its text: of the questions answered, how many have evidence; of the evidence given, the share at each strength (null when none is given, or from a contribution, which carries no strengths). */
+    evidence: {
+      answered: number;
+      with_evidence: number;
+      share: number | null;
+      strengths: { [key: string]: number | null };
+    };
     /** Which council: its register code, its ONS (GSS) code, its normalised name, or the file (unnamed). */
     key: string;
     /** How the council was known: register code, GSS code, its name matched to a coded council, its name only, or nothing (an unnamed file). */
@@ -994,6 +1038,21 @@ interface AssessmentFile {
   assignments?: { [key: string]: string };
   /** Theme id -> the tier the council aims for in that theme, its own target: shown against its path in comparisons and their trends. */
   targets?: { [key: string]: string };
+  /** Question id -> a peer reviewer's mark on its answer (agree, or challenge with a comment and a proposed answer), who made it and when, and the lead's decision on a challenge: open, accepted, or rejected with a reply (engine/review.py). */
+  review_marks?: { [key: string]: {
+    mark: "agree" | "challenge";
+    /** Plain text: no markup, no control characters but line breaks and tabs. */
+    comment?: string;
+    /** The answer the reviewer proposes (a challenge only): an option id, or a list of them. */
+    proposed?: string | string[];
+    reviewer: string;
+    organisation: string;
+    date: string;
+    /** A challenge only. */
+    decision?: "open" | "accepted" | "rejected";
+    /** The lead's reply to a rejected challenge (a right of reply). */
+    reply?: string;
+  } };
   /** Answers carried over from last year that nobody has confirmed or changed yet. */
   review?: string[];
   /** Last year's answers (a snapshot), or the name of last year's file. */
@@ -1112,5 +1171,40 @@ declare namespace Contribution {
     to: string;
     counts: { [key: string]: number };
     note?: string;
+  };
+}
+
+// review.schema.json
+/** A peer reviewer's marks on one assessment, and nothing else: agree or challenge per answer, evidence seen and independently verified, and the review's sign-off. Started by `scorecard review start` or the site's review mode, merged by `scorecard review merge` (engine/review.py), which refuses a review of another council, bank version, assessment date or answers. */
+interface ReviewFile {
+  format: "scorecard-review";
+  format_version: 1;
+  /** The assessment reviewed: a review is merged only into the assessment it names. */
+  assessment: {
+    council: {
+      name: string;
+      code?: string;
+      ons_code?: string;
+    };
+    bank_version: string;
+    assessment_date: string;
+    /** SHA-256 of the assessment's answers (cleared ones left out) in the sign-off's canonical form (engine/signing.py): sorted keys, no spaces, UTF-8. */
+    answers_digest: string;
+  };
+  /** Question id -> the reviewer's mark on its answer. */
+  marks: { [key: string]: {
+    mark: "agree" | "challenge";
+    /** Plain text: no markup, no control characters but line breaks and tabs. */
+    comment?: string;
+    /** A challenge's proposed answer: an option id, or a list of them. */
+    proposed?: string | string[];
+  } };
+  /** Questions whose evidence the reviewer saw and marks independently verified. */
+  verified?: string[];
+  /** The reviewer's name, organisation and the date of the review (not after today, not before the assessment's date). Needed to merge. */
+  sign_off?: {
+    name: string;
+    organisation: string;
+    date: string;
   };
 }

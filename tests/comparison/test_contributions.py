@@ -76,6 +76,7 @@ def figures(comparison: dict) -> dict:
                 r["group"],
                 r["assessment_date"],
                 r["indicators"],
+                {k: r["evidence"][k] for k in ("answered", "with_evidence", "share")},  # strengths: not carried
             )
             for r in comparison["rows"] + comparison["earlier"]
         },

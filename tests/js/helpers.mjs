@@ -71,6 +71,7 @@ export const KEYS = [
   ...QUESTIONS.map((q) => `evidence.${q}`),
   ...QUESTIONS.map((q) => `action_plan.${q}`),
   ...QUESTIONS.map((q) => `review.${q}`),
+  ...QUESTIONS.map((q) => `review_marks.${q}`),
   "assignments.procurement",
   "targets.procurement",
   "council.name",
@@ -87,6 +88,7 @@ export function valueFor(key, rng) {
   if (key.startsWith("evidence.")) return rng.chance(0.5) ? { link: `https://example.org/${n}` } : { reference: `Report ${n}`, date: "2026-04-01" };
   if (key.startsWith("action_plan.")) return { status: rng.pick(["in_progress", "done", "not_started"]), owner: `Owner ${n}` };
   if (key.startsWith("review.")) return true;
+  if (key.startsWith("review_marks.")) return { mark: "challenge", comment: `Why ${n}`, reviewer: "R. Peer", organisation: "Peers", date: "2026-04-02", decision: rng.pick(["open", "accepted"]) };
   if (key.startsWith("assignments.")) return `Colleague ${n}`;
   if (key.startsWith("targets.")) return rng.pick(["early", "substantial", "mature"]);
   if (key === "council.functions") return rng.chance(0.5) ? ["housing"] : ["housing", "licensing"];

@@ -30,9 +30,9 @@ test("a file of another shape is refused, and the officer is told which part", (
     [{ ...blank(), council: { name: 3 } }, "its council details are not text"],
     [{ ...blank(), retired_answers: { "OLD-01": {} } }, "its set-aside answers are not in the form the scorecard writes"],
     [{ ...blank(), provenance: { "SPC-01": { at: 1 } } }, "its record of changes is not in the form the scorecard writes"],
-    [{ ...blank(), evidence: [] }, "its evidence, action plan, assignments, targets or outcome indicators are not in the form the scorecard writes"],
-    [{ ...blank(), targets: "mature" }, "its evidence, action plan, assignments, targets or outcome indicators are not in the form the scorecard writes"],
-    [{ ...blank(), indicators: "IND-01" }, "its evidence, action plan, assignments, targets or outcome indicators are not in the form the scorecard writes"],
+    [{ ...blank(), evidence: [] }, "its evidence, action plan, assignments, targets, outcome indicators or peer review marks are not in the form the scorecard writes"],
+    [{ ...blank(), targets: "mature" }, "its evidence, action plan, assignments, targets, outcome indicators or peer review marks are not in the form the scorecard writes"],
+    [{ ...blank(), indicators: "IND-01" }, "its evidence, action plan, assignments, targets, outcome indicators or peer review marks are not in the form the scorecard writes"],
     [{ ...blank(), review: "SPC-01" }, "its list of answers to review is not in the form the scorecard writes"],
     [{ ...blank(), sign_off: "me" }, "its sign-off is not in the form the scorecard writes"],
     [{ ...blank(), bank_version: undefined }, "its date or question bank version is missing"],
@@ -189,6 +189,37 @@ test("an import keeps the assessment it replaced for undo, and undo brings it ba
   assert.equal(one.undoImport(), true);
   assert.deepEqual(one.getAssessment().answers, { "SPC-01": "yes" });
   assert.equal(storage.getItem(UNDO_KEY), null);
+});
+
+test("what the engine changed (a peer review decided) is adopted entry by entry, with the engine's record of who", () => {
+  const { storage, time, one } = twoTabs();
+  one.setMyName("Ann Lead");
+  one.change("SPC-01", "yes");
+  one.change("SPC-02", "no");
+  time.tick();
+  const engine = structuredClone(one.getAssessment());
+  engine.answers["SPC-02"] = "yes";
+  engine.provenance["SPC-02"] = { at: "2026-05-01T09:00:30.000Z", by: "R. Peer, Peers (peer review)" };
+  engine.review_marks = { "SPC-02": { mark: "challenge", reviewer: "R. Peer", organisation: "Peers", date: "2026-05-01", decision: "accepted" } };
+  engine.provenance["review_marks.SPC-02"] = { at: "2026-05-01T09:00:30.000Z", by: "Ann Lead" };
+  const before = one.getAssessment().provenance["SPC-01"];
+  assert.equal(one.adoptChanges(engine), true);
+  const now = JSON.parse(storage.getItem(KEY));
+  assert.equal(now.answers["SPC-02"], "yes");
+  assert.deepEqual(now.provenance["SPC-02"], { at: "2026-05-01T09:00:30.000Z", by: "R. Peer, Peers (peer review)" });
+  assert.equal(now.review_marks["SPC-02"].decision, "accepted");
+  assert.deepEqual(now.provenance["SPC-01"], before); // what the engine did not change keeps its own record
+});
+
+test("a reviewer's draft is kept under its own key, never in the assessment saved here", () => {
+  const { storage, one } = twoTabs();
+  one.change("SPC-01", "yes");
+  const saved = storage.getItem(KEY);
+  assert.equal(one.saveReviewDraft({ file: "lead.json", review: { marks: { "SPC-01": { mark: "agree" } } } }), true);
+  assert.equal(storage.getItem(KEY), saved);
+  assert.deepEqual(one.reviewDraft(), { file: "lead.json", review: { marks: { "SPC-01": { mark: "agree" } } } });
+  assert.equal(one.saveReviewDraft(null), true);
+  assert.equal(one.reviewDraft(), null);
 });
 
 test("where the browser keeps no data (reading throws), work goes on in the tab: no save error, import and undo work", () => {

@@ -15,16 +15,28 @@ from ..bank import Bank
 from ..contribution import FORMAT as CONTRIBUTION_FORMAT
 from ..contribution import Contribution, contribution_result, read_contribution
 from ..cycle import is_iso_date
+from ..evidence import strength_names
 from ..indicators import share
 from ..messages import Message
 from ..result import score_assessment
+from ..tables import share as fraction
 from ..wording import comparison_notes, type_name
 from .councils import assign_keys, by_council
 from .entries import CONTRIBUTION, Entry, Scored
 from .groups import GROUP_BY, GroupOf, grouping, hide_small_groups, make_groups, medians
 from .like_with_like import coverage_view, like_with_like
 from .position import position
-from .shapes import Comparison, HiddenFigures, IndicatorColumn, Outside, Row, RowIndicator, Skipped, Trend
+from .shapes import (
+    Comparison,
+    HiddenFigures,
+    IndicatorColumn,
+    Outside,
+    Row,
+    RowEvidence,
+    RowIndicator,
+    Skipped,
+    Trend,
+)
 from .stats import QUARTILE_METHOD, gap_to
 from .trends import group_trends, trend
 
@@ -178,6 +190,7 @@ def compare(
         "themes": [{"id": t.id, "title": t.title} for t in bank.themes],
         "indicators": indicator_columns(bank),
         "labels": bank.labels(),
+        "evidence_strengths": strength_names(bank),
         "counts": {
             "files": len(entries) + sum(map(len, outside)) + len(skipped),
             "assessments": len(entries),
@@ -221,13 +234,19 @@ def _for_sharing(
 ) -> None:
     """A report to share names files by their base names (a path names the coordinator's folders, often their
     user name), gives trends without the answers each council changed, and hides each council's scores over
-    time of a figure hidden for its group, as hide_small_groups does its latest and earlier scores."""
+    time of a figure hidden for its group, as hide_small_groups does its latest and earlier scores, and the evidence
+    shares of a council in a group whose figures are hidden."""
     for item in (*rows, *skipped):
         item["file"] = base_name(item["file"])
     for council in outside:
         council["files"] = [base_name(name) for name in council["files"]]
     group_of = {row["key"]: row["group"] for row in rows}
     hidden_figures = {h["group"]: set(h["figures"]) for h in hidden}
+    for row in rows:
+        if hidden_figures.get(row["group"]):
+            evidence = row["evidence"]
+            evidence["share"] = None
+            evidence["strengths"] = dict.fromkeys(evidence["strengths"])
     for council in trends:
         council["files"] = [base_name(name) for name in council["files"]]
         council["changes"] = []
@@ -299,6 +318,24 @@ def _row(
             for theme in result["themes"]
         ],
         "indicators": indicator_figures(bank, entry.indicators, council["nation"], frozenset(council["functions"])),
+        "evidence": _evidence_shares(bank, result["themes"]),
+    }
+
+
+def _evidence_shares(bank: Bank, themes: list[Any]) -> RowEvidence:
+    """A council's evidence as shares (no text): the themes' counts added up, as the results page does
+    (yearly.add_evidence_shares); a contribution's themes carry no strengths, so those shares are unknown (None)."""
+    evidence = [theme["evidence"] for theme in themes]
+    answered, given = sum(e["answered"] for e in evidence), sum(e["with_evidence"] for e in evidence)
+    known = all("strengths" in e for e in evidence)
+    return {
+        "answered": answered,
+        "with_evidence": given,
+        "share": fraction(given / answered) if answered else None,
+        "strengths": {
+            s: fraction(sum(e["strengths"][s]["count"] for e in evidence) / given) if known and given else None
+            for s in strength_names(bank)
+        },
     }
 
 

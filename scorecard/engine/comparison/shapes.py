@@ -69,6 +69,18 @@ class IndicatorColumn(TypedDict):
     counts: list[IndicatorCountColumn]
 
 
+class RowEvidence(TypedDict):
+    """A council's evidence in shares only, never its text: of the questions answered, how many have evidence, and
+    of the evidence given, the share at each strength (engine/evidence.py)."""
+
+    answered: int
+    with_evidence: int
+    share: float | None  # None when nothing is answered
+    # strength id -> its share of the evidence given; None when none is given, or from a contribution (which carries
+    # no strengths)
+    strengths: dict[str, float | None]
+
+
 class Row(TypedDict):
     key: str  # which council: code:REGISTER CODE, ons:CODE, name:normalised name, or file:N for an unnamed one
     identified_by: str  # code, ons, name_matched, name or file
@@ -85,6 +97,7 @@ class Row(TypedDict):
     overall: RowFigures
     themes: list[RowTheme]
     indicators: list[RowIndicator]  # the outcome indicators shown to the council, as it recorded them
+    evidence: RowEvidence
 
 
 class SummaryStats(TypedDict):
@@ -365,6 +378,7 @@ class Comparison(TypedDict):
     themes: list[ThemeColumn]
     indicators: list[IndicatorColumn]  # the outcome indicators rows may carry
     labels: Labels
+    evidence_strengths: dict[str, str]  # each evidence strength's name, weakest first
     counts: Counts
     group_by: str  # "type" (nation and council type), "none" or "custom"
     rows: list[Row]  # the latest assessment of each council

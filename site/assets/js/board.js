@@ -68,7 +68,8 @@ function summary(r) {
               h("td", {}, `${a.question} ${a.text} `, tag(a.detail)),
               h("td", {}, a.owner), h("td", {}, a.due), h("td", {}, a.status))])))),
     ] : h("p", {}, "No actions: every answered question has the best answer."),
-    r.review ? h("p", {}, r.review) : null);
+    r.review ? h("p", {}, r.review) : null,
+    r.peer_review ? h("p", { "data-sc": "board-peer-review" }, r.peer_review) : null);
 }
 
 // Outcome indicators in the annex: a row per count, the indicator's cell spanning its counts (as board_body.html.j2).
@@ -101,6 +102,9 @@ function annex(r) {
       ? [h("h3", {}, "Answers that contradict each other"), h("ul", {}, r.annex_contradictions.map((c) => h("li", {}, c)))] : null,
     h("h3", {}, "Terms used in this report"),
     h("dl", { class: "sc-board__glossary" }, r.glossary.map((entry) => [h("dt", {}, entry.term), h("dd", {}, entry.meaning)])),
+    r.annex_challenges.length
+      ? [h("h3", {}, "Peer review challenges"), h("ul", { "data-sc": "board-challenges" }, r.annex_challenges.map((c) =>
+        h("li", { "data-question": c.question, "data-decision": c.decision }, c.message)))] : null,
     r.annex.map((theme) => [
       h("h3", {}, theme.title),
       wide(theme.title,

@@ -281,6 +281,26 @@ function coverage(shown) {
   ];
 }
 
+// The evidence behind each council's answers, in shares only (the comparison carries no evidence text): of the
+// questions answered, the share with evidence, and of that evidence, the share at each strength.
+/** @param {Comparison} shown */
+function evidenceShares(shown) {
+  const strengths = Object.entries(shown.evidence_strengths);
+  const rows = shown.rows.filter((r) => r.evidence.share !== null);
+  if (!rows.length) return null;
+  return [h("h2", { id: "evidence" }, "Evidence behind the answers"),
+    h("p", {}, "Shares only: no evidence text is in the comparison. A benchmark contribution carries no strengths (shown as a dash); a council in a group whose figures are hidden for sharing shows none."),
+    h("div", { class: "sc-heatmap-scroll", role: "region", tabindex: "0", "aria-label": "Evidence behind the answers" },
+      h("table", { class: "sc-coverage", "data-sc": "evidence-shares" },
+        h("caption", {}, "Of each council's answers, the share with evidence; of that evidence, the share at each strength"),
+        h("thead", {}, h("tr", {}, ["Council", "Answers with evidence", ...strengths.map(([, name]) => name)].map((c) => h("th", { scope: "col" }, c)))),
+        h("tbody", {}, rows.map((r) => h("tr", { "data-council": r.council.name },
+          h("th", { scope: "row" }, r.council.name || "Council name not given"),
+          h("td", {}, pct(r.evidence.share)),
+          strengths.map(([id]) => h("td", {}, r.evidence.strengths[id] === null ? "–" : pct(r.evidence.strengths[id])))))))),
+  ];
+}
+
 // The chosen council's position in its group, in the engine's words.
 /** @param {Comparison} shown */
 function position(shown) {
@@ -423,7 +443,7 @@ function render(root) {
     : null);
   replace(part(root, "colour-key"), shown.rows.length ? colourKey(shown, view) : null);
   replace(part(root, "compare-heatmap"), shown.rows.length ? [heatmaps(root, shown, view), indicatorTables(shown)] : h("p", {}, "No council matches these filters."));
-  replace(part(root, "compare-coverage"), coverage(shown));
+  replace(part(root, "compare-coverage"), coverage(shown), evidenceShares(shown));
   replace(part(root, "compare-trends"), trends(shown));
   replace(part(root, "compare-skipped"), skipped(all));
 }

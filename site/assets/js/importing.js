@@ -194,7 +194,7 @@ function mergePreview(plan) {
     conflicts.length ? h("h3", {}, "Answered differently") : null, conflicts.map((e) => choice("answer", e)),
     notes.length ? h("h3", {}, "Notes that differ") : null, notes.map((e) => choice("note", e)),
     council.length ? h("h3", {}, "Council details that differ") : null, council.map((e) => choice("council", e)),
-    differ.length ? h("h3", {}, "Evidence, actions, assignments, targets and sign-off that differ") : null, differ.map((e) => choice("part", e)),
+    differ.length ? h("h3", {}, "Evidence, actions, assignments, targets, peer review marks and sign-off that differ") : null, differ.map((e) => choice("part", e)),
   ];
 }
 

@@ -2,6 +2,7 @@
 // so that answers are saved before these modules have loaded, and is the only code that writes
 // saved data; this module hands it on.
 export const {
+  adoptChanges,
   canUndoImport,
   confirmReview,
   clearAssessment,
@@ -16,6 +17,8 @@ export const {
   lastSaveError,
   myName,
   needsCarryOver,
+  reviewDraft,
+  saveReviewDraft,
   saveCarriedOver,
   savedByNewerVersion,
   setMyName,
