@@ -112,6 +112,13 @@ def test_an_accepted_challenge_changes_the_answer_and_names_the_reviewer(real_ba
     assert data["review_marks"][second]["decision"] == "accepted"
     result = score(real_bank, data)["result"]
     assert result["peer_review"]["open"] == 1 and result["peer_review"]["accepted"] == 1
+    # the challenge still says which answer it challenged, not the one that replaced it
+    question = real_bank.questions[second]
+    challenge = next(c for c in result["peer_review"]["challenges"] if c["question"] == second)
+    assert (
+        challenge["answer"] == question.label_of(lead["answers"][second]) != question.label_of(data["answers"][second])
+    )
+    assert f"challenged the answer \u201c{question.label_of(lead['answers'][second])}\u201d" in challenge["message"]
 
 
 def test_a_rejected_challenge_keeps_the_lead_s_reply_and_the_answer(real_bank, lead):
@@ -123,6 +130,7 @@ def test_a_rejected_challenge_keeps_the_lead_s_reply_and_the_answer(real_bank, l
     data = decided["assessment"]
     assert data["answers"][second] == lead["answers"][second]
     assert data["review_marks"][second] | {} == {**review["marks"][second], "reviewer": "Rita Peer", **_org_date()} | {
+        "answer": lead["answers"][second],
         "decision": "rejected",
         "reply": reply,
     }

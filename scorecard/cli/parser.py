@@ -326,7 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
         "proposed answer), marks evidence they saw as independently verified, and signs the review file "
         "(name, organisation, date). The lead merges it: accepting a challenge takes the proposed answer, the "
         "record of changes naming the reviewer; rejecting keeps the lead's reply. A review of another council, "
-        "bank version, date or other answers is refused, and nothing is changed.",
+        "bank version or other answers, or signed before the assessment it reviews, is refused, and nothing is changed.",
     )
     review_commands = review.add_subparsers(dest="review_command", required=True, metavar="start|merge|decide|status")
     review_start = review_commands.add_parser("start", help="write an empty review file of an assessment")

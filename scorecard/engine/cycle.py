@@ -341,7 +341,7 @@ def _review(raw: Any, moved: Mapping[str, str], problems: list[Message]) -> list
 
 MARKS = ("agree", "challenge")
 DECISIONS = ("open", "accepted", "rejected")
-MARK_FIELDS = ("mark", "comment", "proposed", "reviewer", "organisation", "date", "decision", "reply")
+MARK_FIELDS = ("mark", "comment", "proposed", "answer", "reviewer", "organisation", "date", "decision", "reply")
 MARKUP = re.compile(r"<\s*[A-Za-z!/?]")  # the start of an HTML tag, comment or declaration
 
 
@@ -365,6 +365,8 @@ def check_mark(entry: Any, qid: str, problems: list[Message]) -> dict[str, Any] 
     decision = entry.get("decision")
     if (entry["mark"] == "challenge") != (decision is not None) or (decision is not None and decision not in DECISIONS):
         problems.append(Message("review_decision_bad", {"field": f"{where}.decision", "choices": list(DECISIONS)}))
+    if "answer" in entry and not (entry["mark"] == "challenge" and _option_ids(entry["answer"])):
+        problems.append(Message("review_answer_bad_shape", {"field": f"{where}.answer"}))
     if "reply" in entry:
         check_plain_text(f"{where}.reply", entry["reply"], problems)
     if decision == "rejected" and not (isinstance(entry.get("reply"), str) and entry["reply"].strip()):
@@ -379,15 +381,14 @@ def check_mark_content(entry: dict[str, Any], where: str, problems: list[Message
         problems.append(Message("review_mark_kind_bad", {"field": f"{where}.mark", "choices": list(MARKS)}))
     if "comment" in entry:
         check_plain_text(f"{where}.comment", entry["comment"], problems)
-    if "proposed" in entry:
-        value = entry["proposed"]
-        options = value if isinstance(value, list) else [value]
-        if (
-            entry.get("mark") != "challenge"
-            or not options
-            or not all(isinstance(v, str) and 0 < len(v) <= MAX_TEXT for v in options)
-        ):
-            problems.append(Message("review_proposed_bad_shape", {"field": f"{where}.proposed"}))
+    if "proposed" in entry and not (entry.get("mark") == "challenge" and _option_ids(entry["proposed"])):
+        problems.append(Message("review_proposed_bad_shape", {"field": f"{where}.proposed"}))
+
+
+def _option_ids(value: Any) -> bool:
+    """An answer's shape: an option id, or a non-empty list of them."""
+    options = value if isinstance(value, list) else [value]
+    return bool(options) and all(isinstance(v, str) and 0 < len(v) <= MAX_TEXT for v in options)
 
 
 MAX_REVIEWER = 90  # a reviewer's name and organisation, each: both, with "(peer review)", name who changed an answer

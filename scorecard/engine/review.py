@@ -259,6 +259,8 @@ def merge_review(
         }
         if entry["mark"] == "challenge":
             mark["decision"] = "open"
+            if data["answers"].get(qid) is not None:  # the answer challenged, kept: accepting it replaces the answer
+                mark["answer"] = data["answers"][qid]
             before = kept.get(qid, {})
             if all(before.get(k) == v for k, v in mark.items() if k != "decision"):  # merged before: keep its decision
                 mark = {**mark, **{k: before[k] for k in ("decision", "reply") if k in before}}
@@ -333,7 +335,7 @@ def peer_review(bank: Bank, assessment: Assessment, nation: str) -> dict[str, An
         if mark["mark"] != "challenge":
             continue
         question = bank.questions.get(qid)
-        value = assessment.answers.get(qid)
+        value = mark.get("answer", assessment.answers.get(qid))  # as it was when challenged
         entry = {
             "question": qid,
             "theme": question.theme if question else "",

@@ -989,6 +989,7 @@ PROBLEMS = {
     "review_text_markup": "{field} holds markup ({found!r}): comments and replies are plain text, shown as "
     "written; write it without angle brackets",
     "review_proposed_bad_shape": "{field}: only a challenge proposes an answer, as an option id or a list of them",
+    "review_answer_bad_shape": "{field}: the answer challenged is kept on a challenge only, as an option id or a list of them",
     "review_proposed_bad": "marks.{question}: the proposed answer is not one that {question} offers",
     "review_date_bad": "{field} is not a date (YYYY-MM-DD)",
     "review_decision_bad": "{field}: a challenge is {choices}; an agreement has no decision",

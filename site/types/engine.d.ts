@@ -1045,6 +1045,8 @@ interface AssessmentFile {
     comment?: string;
     /** The answer the reviewer proposes (a challenge only): an option id, or a list of them. */
     proposed?: string | string[];
+    /** The answer challenged, as it was when the review was merged (a challenge only): an option id, or a list of them. Accepting the challenge replaces the answer; this keeps what was challenged. */
+    answer?: string | string[];
     reviewer: string;
     organisation: string;
     date: string;
