@@ -12,7 +12,7 @@ import json
 import re
 import subprocess
 
-from .conftest import check_context, new_context, new_page
+from .conftest import check_context, give_council_by_hand, new_context, new_page
 
 STORAGE_KEY = "scorecard.assessment.v1"
 SLOW = 180_000  # ms: each browser starts its own engine
@@ -60,6 +60,7 @@ def test_a_peer_review_in_three_browsers(browser, base_url, tmp_path):
     reviewer_context = new_context(browser, base_url)
     reviewer = new_page(reviewer_context)
     reviewer.goto(base_url + "index.html")
+    give_council_by_hand(reviewer)
     reviewer.select_option("#sc-council-type", "county")
     reviewer.fill("#sc-council-name", "Kent County Council")
     own = saved(reviewer)

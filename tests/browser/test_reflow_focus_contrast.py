@@ -81,11 +81,15 @@ def open_filled(page, url) -> None:
     if page.url.startswith(url.split("/")[0] + "//" + url.split("/")[2]) and "data-engine" in (
         page.evaluate("document.documentElement.outerHTML.slice(0, 300)") or ""
     ):
+        # the page left is marked, so the wait below is for the new page's content: Material puts the new address in
+        # the history a moment before it swaps the content in (seen: the results page's table still there)
         page.evaluate(
-            "u => { const a = document.createElement('a'); a.href = u; document.body.append(a); a.click(); a.remove(); }",
+            "u => { document.querySelector('article').dataset.left = 'yes';"
+            " const a = document.createElement('a'); a.href = u; document.body.append(a); a.click(); a.remove(); }",
             url,
         )
         page.wait_for_url(url, timeout=30_000)
+        page.wait_for_selector("article:not([data-left])", state="attached", timeout=30_000)
         page.wait_for_load_state()
     else:
         page.goto(url)
