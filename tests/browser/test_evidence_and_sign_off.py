@@ -48,10 +48,11 @@ def test_a_duty_needs_documented_evidence_and_a_signed_off_file_says_when_it_cha
     wait_for_engine(page)
     note = page.locator('[data-sc="evidence-note"][data-question="SAF-03"]')
     note.wait_for(state="visible", timeout=ENGINE_TIMEOUT)
-    # as the officer reads it: a question off screen is not laid out (content-visibility), and has no text to read
-    note.scroll_into_view_if_needed()
-    assert note.inner_text().startswith("Met, not evidenced: a legal duty counts as met only with documented")
-    assert note.inner_text().endswith("No evidence is recorded.")
+    # visible (above), and its words: the text it holds, since a question off screen is not laid out
+    # (content-visibility: auto) and has no innerText until a frame after it is scrolled to
+    words = " ".join(note.text_content().split())
+    assert words.startswith("Met, not evidenced: a legal duty counts as met only with documented")
+    assert words.endswith("No evidence is recorded.")
 
     page.click("#q-SAF-03 details.sc-note summary")
     page.fill("#evidence-SAF-03", "Notification procedure v3")
