@@ -172,3 +172,30 @@ def test_no_back_to_top_button_covers_the_text(tunbridge_wells, base_url):
         False,
     )
     page.close()
+
+
+def test_the_closed_menu_takes_no_tab_stop_on_a_phone(tunbridge_wells, base_url):
+    """At 390 px Material's navigation is a drawer off the left of the screen; closed, its links took a third of the
+    Tab stops of a walk from the home page to sign-off (141 of 852), each one out of sight. Closed, none is reached;
+    opened by the menu button, its links are on screen and take the focus."""
+    page = new_page(tunbridge_wells)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base_url + "themes/spoc.html")
+    wait_for_engine(page)
+    off_screen = []
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        where = page.evaluate(
+            "() => { const e = document.activeElement; const r = e.getBoundingClientRect();"
+            " return [e.textContent.trim().slice(0, 40), r.right <= 0 || r.left >= innerWidth]; }"
+        )
+        if where[1]:
+            off_screen.append(where[0])
+    assert off_screen == []
+    page.click('.md-header label[for="__drawer"]')
+    link = page.locator(".md-sidebar--primary a.md-nav__link").nth(1)
+    link.wait_for(state="visible")
+    link.focus()
+    page.wait_for_function("() => document.activeElement.getBoundingClientRect().left >= 0")  # once it has slid in
+    assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
+    page.close()
