@@ -329,5 +329,5 @@ def test_none_of_these_is_an_answer_on_its_own(page, base_url):
     )
     assert qid in panel.inner_text()
     others.nth(0).check()  # ticking a service clears "None of these": the answers score again
-    page.wait_for_selector('[data-sc="theme-score"]')
+    page.wait_for_selector('[data-sc="theme-score"]', timeout=ENGINE_TIMEOUT)
     assert saved(page)["answers"][qid] == [first, second]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import ENGINE_TIMEOUT, check_context, new_context, new_page, wait_for_engine
+from .conftest import ENGINE_TIMEOUT, check_context, new_context, new_page, wait_for_engine, wait_for_scores
 from .test_council_picker import pick
 
 # The bottom of what stays put at the top of the screen: Material's header, and the score line while it is stuck.
@@ -35,6 +35,8 @@ SLACK = 48  # px: "at the top" allows a small gap under the header and score lin
 def settled_position(page, target: str) -> dict:
     """Where the target is once the page has settled (the engine's result shown, the questions laid out)."""
     page.wait_for_function("id => document.getElementById(id)", arg=target, timeout=ENGINE_TIMEOUT)
+    if page.locator('[data-sc="theme-page"]').count():  # a full load waits for the engine's first result, which the
+        wait_for_scores(page)  # landing holds the target through, and a second after (seen: measured mid-settle)
     page.wait_for_timeout(1500)
     return page.evaluate(WHERE, target)
 
