@@ -6,9 +6,8 @@ import { find, h, replace } from "./dom.js";
 import { clearErrors, showErrors, showProblem } from "./feedback.js";
 import { getAssessment, myName, signOff } from "./store.js";
 import { onScores } from "./scores.js";
-import { longDate, pct } from "./format.js";
+import { longDate, pct, today } from "./format.js";
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** @param {BoardReport["annex"][number]} theme @param {Result.Theme | LiveResult["themes"][number] | undefined} scored */
 function themeCard(theme, scored) {

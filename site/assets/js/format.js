@@ -61,6 +61,11 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
 
 // A date as GOV.UK writes it: 2026-12-01 -> 1 December 2026 (wording.py long_date); any text that is not a
 // real YYYY-MM-DD date is returned as it is.
+/** Today's date as the engine and the file write dates: YYYY-MM-DD (UTC). */
+export function today() {
+  return new Date().toISOString().slice(0, 10);
+}
+
 /** @param {string | null | undefined} iso */
 export function longDate(iso) {
   const m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(iso || "");

@@ -6,12 +6,11 @@
 // Nothing leaves the device: files are read and downloaded here.
 import { MAX_FILE_BYTES, call } from "./engine.js";
 import { download, find, findAll, h, replace } from "./dom.js";
-import { longDate } from "./format.js";
+import { longDate, today } from "./format.js";
 import { adoptChanges, getAssessment, myName, reviewDraft, saveReviewDraft } from "./store.js";
 import { onScores } from "./scores.js";
 import { fileStem, replaceKeepingFocus } from "./yearly.js";
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** @param {HTMLElement} box @param {"ok" | "error"} kind @param {Child[]} content */
 function say(box, kind, ...content) {

@@ -6,13 +6,12 @@
 // typed; this module lays out what the engine returns and passes on the officer's choices.
 import { MAX_FILE_BYTES, call } from "./engine.js";
 import { download, find, findAll, h, replace } from "./dom.js";
-import { longDate, score } from "./format.js";
+import { longDate, score, today } from "./format.js";
 import { clearErrors, showDone, showProblem } from "./feedback.js";
 import { confirmReview, getAssessment, importAssessment, myName, signOff, subscribe, undoImport } from "./store.js";
 import { latestScores, onScores } from "./scores.js";
 import { themeApplies, tierName } from "./views.js";
 
-const today = () => new Date().toISOString().slice(0, 10);
 const plural = (/** @type {number} */ n, /** @type {string} */ word, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
 // The name of a file the site saves: scorecard-<council>[-<extra>]-<date>, in letters, digits and hyphens.
