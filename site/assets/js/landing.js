@@ -27,15 +27,26 @@ function coveredHeight() {
   return Math.max(0, bottom);
 }
 
-// The browser scrolls a focused control (and a target it finds itself) clear of the covered height.
+/** @type {{ element: Element, top: number } | null} what was last scrolled to the top (by a landing, or for a
+ * focused control), and where it then was on the screen */
+let placed = null;
+
+// The browser scrolls a focused control (and a target it finds itself) clear of the covered height. When the sticky
+// parts grow (the score line gains a line as results come in, after a landing has settled), what was scrolled just
+// below them is kept just below them, unless it has moved since (the officer scrolled on).
 function pad() {
   document.documentElement.style.scrollPaddingTop = `${coveredHeight() + GAP}px`;
+  if (!placed) return;
+  const { element, top } = placed;
+  if (element.isConnected && Math.abs(element.getBoundingClientRect().top - top) <= 1) scrollToTop(element);
+  else placed = null;
 }
 
 /** @param {Element} element */
 function scrollToTop(element) {
   const by = element.getBoundingClientRect().top - (coveredHeight() + GAP);
   if (Math.abs(by) > 1) window.scrollBy({ top: by, behavior: "instant" });
+  placed = { element, top: element.getBoundingClientRect().top };
 }
 
 /** @type {number | null} how far down the page was when a link on it was followed (Material may scroll the next page there) */
