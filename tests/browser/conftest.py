@@ -156,6 +156,39 @@ def wait_for_scores(page, timeout: int = ENGINE_TIMEOUT) -> None:
     page.wait_for_selector("html[data-scores='current']", state="attached", timeout=timeout)
 
 
+def shown_question(page, index: int, *, context: bool = True, timeout: int = ENGINE_TIMEOUT, settled: bool = True):
+    """The index-th question shown on a theme page, held by its id. Counted once the engine has decided which
+    follow-ups show (before its first result for a page, a follow-up whose parent is unanswered is still shown, and
+    then hidden under the test), unless `settled` is False (a test of the form before the engine). `context=False`
+    leaves out the context questions."""
+    if settled:
+        wait_for_scores(page, timeout)
+    shown = "fieldset.sc-question:visible" if context else "fieldset.sc-question:not(.sc-question--context):visible"
+    qid = page.locator(shown).nth(index).get_attribute("data-question")
+    return page.locator(f"fieldset.sc-question[data-question='{qid}']")
+
+
+# Resolves once an element has stayed put for three animation frames.
+SETTLED = """el => new Promise((done) => {
+  let last = null, same = 0;
+  const step = () => {
+    const top = el.getBoundingClientRect().top;
+    same = top === last ? same + 1 : 0;
+    last = top;
+    if (same >= 3) done(); else requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+})"""
+
+
+def scroll_to_settled(locator) -> None:
+    """Scroll an element into view, as an officer does before pressing it, and wait until it stays put: the questions
+    brought near are laid out then (content-visibility), and the browser's scroll anchoring moves the page, so a
+    press at once can go down on the element and up on another."""
+    locator.scroll_into_view_if_needed()
+    locator.evaluate(SETTLED)
+
+
 def render_every_question(page) -> None:
     """Lay out every question on the pages this page opens from now on, as each is once the officer scrolls to it.
 

@@ -15,7 +15,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from scorecard.testing import yearly_example
 
-from .conftest import render_every_question, wait_for_scores
+from .conftest import SETTLED, render_every_question, wait_for_scores
 
 STORAGE_KEY = "scorecard.assessment.v1"
 SLOW = 180_000  # ms: on a busy shared machine Pyodide can take a minute to start
@@ -213,19 +213,6 @@ def test_on_a_phone_the_score_panel_does_not_hide_the_question_being_answered(pa
         if covered:
             hidden.append(f"{questions.nth(i).get_attribute('data-question')}: {covered}")
     assert hidden == []
-
-
-# Resolves once an element has stayed put for three animation frames.
-SETTLED = """el => new Promise((done) => {
-  let last = null, same = 0;
-  const step = () => {
-    const top = el.getBoundingClientRect().top;
-    same = top === last ? same + 1 : 0;
-    last = top;
-    if (same >= 3) done(); else requestAnimationFrame(step);
-  };
-  requestAnimationFrame(step);
-})"""
 
 
 def test_pressing_an_option_whose_question_starts_above_the_screen_chooses_it(page, base_url, example):

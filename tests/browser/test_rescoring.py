@@ -6,7 +6,7 @@ page sends it."""
 
 from __future__ import annotations
 
-from .conftest import ENGINE_TIMEOUT, start_assessment, wait_for_engine
+from .conftest import ENGINE_TIMEOUT, shown_question, start_assessment, wait_for_engine
 
 # Count every operation the page sends the engine from now on (the worker lives for the whole visit).
 COUNT = """() => {
@@ -52,7 +52,7 @@ def test_typing_a_note_or_evidence_on_a_theme_page_does_not_score_again(page, ba
     assert scored_after(page, lambda: evidence.fill("")) == 1  # evidence taken away
     saved = page.evaluate("() => window.scorecard.store.getAssessment()")
     assert saved["notes"][qid] == "Agreed at cabinet, 12 May"
-    second = page.locator("fieldset.sc-question:visible").nth(1)
+    second = shown_question(page, 1)
     assert scored_after(page, lambda: second.locator("input").first.check()) == 1
 
 
@@ -61,7 +61,7 @@ def test_typing_an_actions_owner_on_the_results_page_does_not_ask_for_the_result
     page.locator('[data-sc="theme-list"] a').first.click()
     wait_for_engine(page)
     for i in range(3):
-        page.locator("fieldset.sc-question:visible").nth(i).locator("input").first.check()
+        shown_question(page, i).locator("input").first.check()
     page.goto(base_url + "results.html")
     wait_for_engine(page)
     page.wait_for_selector('[data-sc="actions-table"] tbody tr', timeout=ENGINE_TIMEOUT)

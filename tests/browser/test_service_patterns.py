@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from .conftest import ENGINE_TIMEOUT, poll, saved
+from .conftest import ENGINE_TIMEOUT, poll, saved, shown_question
 from .test_council_picker import bank, follow, pick
 
 
@@ -26,9 +26,7 @@ def answer_first(page, base_url, theme: str, count: int, option: int = 0) -> Non
     follow(page, base_url, f"themes/{theme}.html")
     page.wait_for_selector('[data-sc="theme-score"]', timeout=ENGINE_TIMEOUT)
     for index in range(count):
-        page.locator("fieldset.sc-question:not(.sc-question--context):visible").nth(index).locator("input").nth(
-            option
-        ).check()
+        shown_question(page, index, context=False).locator("input").nth(option).check()
 
 
 def test_an_empty_assessment_says_where_to_begin(page, base_url):

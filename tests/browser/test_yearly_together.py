@@ -17,7 +17,7 @@ import subprocess
 
 import pytest
 
-from .conftest import check_context, give_council_by_hand, new_context, new_page, wait_for_scores
+from .conftest import check_context, give_council_by_hand, new_context, new_page, shown_question, wait_for_scores
 
 STORAGE_KEY = "scorecard.assessment.v1"
 SLOW = 180_000  # ms: each browser starts its own engine; a busy shared machine can take a minute
@@ -51,7 +51,7 @@ def theme_page(page, base_url, theme) -> None:
 
 
 def answer(page, index: int, option: int) -> str:
-    fieldset = page.locator("fieldset.sc-question:visible").nth(index)
+    fieldset = shown_question(page, index, timeout=SLOW)
     fieldset.locator("input").nth(option).check()
     # The engine then decides which follow-ups show: the next press waits, or the questions could
     # move under it (a flake seen under load: the click landed on another question).
