@@ -20,6 +20,7 @@ from pathlib import Path
 from .. import bundled
 from ..bank_source.load import load_bank
 from ..engine import Bank
+from ..i18n import translated_languages, translator
 from ..reports.board import STYLESHEET as BOARD_STYLESHEET
 from . import DEFAULT_SITE_URL
 from .about import read_about
@@ -28,6 +29,7 @@ from .councils import site_register, write_register_asset
 from .csp import add_policy
 from .engine_files import prepare_engine
 from .errors import BankProblems, BuildError
+from .i18n_site import guidance_copies, plugin_config
 from .offline import write_service_worker
 from .pages import render_pages
 from .search_worker import add_search_after_engine
@@ -100,6 +102,8 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL, abou
     shutil.copy2(BOARD_STYLESHEET, assets / "board.css")  # the board report's, shared with `scorecard report`
     shutil.copytree(layout.guidance, layout.docs / "guidance")
     add_template_downloads(layout.docs / "guidance", site_url)
+    for code in translated_languages():
+        guidance_copies(layout.docs / "guidance", code, translator(code))
     (assets / "bank.json").write_text(json.dumps(compiled, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     copy_runtime(assets, layout.node_modules)
     wheel, engine = prepare_engine(assets, bank.version, layout.node_modules / "pyodide")
@@ -123,6 +127,7 @@ def check_tools(node_modules: Path) -> None:
         for name, module in (
             ("mkdocs", "mkdocs"),
             ("mkdocs-material", "material"),
+            ("mkdocs-static-i18n", "mkdocs_static_i18n"),
             ("brotli", "brotli"),
             ("pypandoc_binary", "pypandoc"),
         )
@@ -193,6 +198,7 @@ def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str, abo
         "site_dir": str(layout.site),
         "theme": {"name": "material", "custom_dir": str(sources / "overrides")},
         "nav": nav,
+        "plugins": ["search", plugin_config([title for item in nav for title in item])],
         "extra": {
             "engine_wheel": wheel_name,
             "bank_version": bank.version,
