@@ -29,7 +29,7 @@ from .councils import site_register, write_register_asset
 from .csp import add_policy
 from .engine_files import prepare_engine
 from .errors import BankProblems, BuildError
-from .i18n_site import guidance_copies, plugin_config
+from .i18n_site import drop_head_alternates, guidance_copies, plugin_config
 from .offline import write_service_worker
 from .pages import render_pages
 from .search_worker import add_search_after_engine
@@ -113,6 +113,7 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL, abou
     render_pages(bank, compiled, layout.docs, sources / "templates", wheel.name, len(examples), register, about)
     log(f"Generated {sum(1 for _ in layout.docs.rglob('*.md'))} pages; engine {wheel.name}")
     run_mkdocs(write_config(bank, layout, wheel.name, site_url, about))
+    drop_head_alternates(layout.site)
     add_policy(layout.site)
     add_search_after_engine(layout.site, sources / "search-after-engine.js")
     write_service_worker(layout.site, sources / "service-worker.js", engine)

@@ -11,6 +11,8 @@ top, in its own language and in the default one, with a link to report a fix.
 from __future__ import annotations
 
 import datetime
+import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +53,7 @@ NAV = {
     "Contact": _("Contact"),
 }
 
+SITE_NAME = _("Modern slavery risk scorecard")
 NOT_REVIEWED = _("This page's translation has not yet been reviewed.")
 NOT_TRANSLATED = _("Parts of this page are not yet translated: they are shown in English.")
 NOT_TRANSLATED_PAGE = _("This page is not yet translated: it is shown in English.")
@@ -130,6 +133,7 @@ def plugin_config(nav_titles: list[str]) -> dict[str, Any]:
             "extra": {"words": chrome_words(words), "lang": language.code},
         }
         if not language.default:
+            entry["site_name"] = words.gettext(SITE_NAME)
             entry["nav_translations"] = {title: words.gettext(NAV.get(title, title)) for title in nav_titles}
         entries.append(entry)
     return {
@@ -160,12 +164,37 @@ def guidance_copies(guidance: Path, code: str, words: Translator) -> int:
         if target.exists():
             continue
         text = page.read_text(encoding="utf-8")
+        title = text.partition("\n")[0].removeprefix("# ").strip()
         notice = (
             f'<div class="sc-translation-status" data-sc="translation-status" markdown="1">\n\n'
             f"{words.gettext(NOT_TRANSLATED_PAGE)}\n\n</div>\n\n"
         )
+        # the English title as the page's title (in the nav too): its heading is inside the lang="en" block
+        front = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n" if text.startswith("# ") else ""
         target.write_text(
-            notice + f'<div lang="{default_language()}" markdown="1">\n\n{text}\n\n</div>\n', encoding="utf-8"
+            front + notice + f'<div lang="{default_language()}" markdown="1">\n\n{text}\n\n</div>\n',
+            encoding="utf-8",
         )
         count += 1
     return count
+
+
+HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def drop_head_alternates(site: Path) -> int:
+    """Take Material's <link rel="alternate" hreflang> tags out of every page's head; returns how many pages changed.
+
+    Material fetches ``sitemap.xml`` beside each such link's address, for switching between language
+    roots; mkdocs-static-i18n links each page to its own twin (themes/spoc.html, cy/themes/spoc.html), so
+    those fetches would go to folders with no sitemap (404s on every page). The language menu in the
+    header keeps its links, and site/assets/js/language.js follows them.
+    """
+    changed = 0
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        cleaned = HEAD_ALTERNATE.sub("", text)
+        if cleaned != text:
+            page.write_text(cleaned, encoding="utf-8")
+            changed += 1
+    return changed
