@@ -78,8 +78,8 @@ def check_translations(
         owners += [
             (q["id"], ["questions", index], q, question_strings(q)) for index, q in enumerate(source.data["questions"])
         ]
-        for owner_id, base, data, strings in owners:
-            strings = list(strings)
+        for owner_id, base, data, found in owners:
+            strings = list(found)
             known = {key for key, _, _ in strings}
             given = data.get("translations") or {}
             for lang, entries in given.items():

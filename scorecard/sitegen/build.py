@@ -16,6 +16,7 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .. import bundled
 from ..bank_source.load import load_bank
@@ -176,7 +177,7 @@ def copy_examples(dest: Path) -> list[str]:
 def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str, about: dict) -> Path:
     """A config that INHERITs the top-level mkdocs.yml and adds the nav in the bank's theme order."""
     sources = bundled.site_sources()
-    nav = [
+    nav: list[dict[str, Any]] = [
         {"Home": "index.md"},
         {"Self-assessment": [f"themes/{t.id}.md" for t in bank.themes]},
         {"Results": "results.md"},

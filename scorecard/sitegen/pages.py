@@ -104,7 +104,8 @@ def render_pages(
     bank_lang = default_language()
     for language in languages():
         words = translator(language.code)
-        env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)
+        # added to the Environment by jinja2.ext.i18n
+        env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)  # type: ignore[attr-defined]
         env.filters["long_date"] = long_date_in(language.code)
         env.globals["bank_lang"] = lang_attribute(language.code, bank_lang)
         env.globals["page_lang"] = language.code

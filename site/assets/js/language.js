@@ -13,6 +13,7 @@ function remembered() {
   }
 }
 
+/** @param {string} lang */
 function remember(lang) {
   try {
     localStorage.setItem(KEY, lang);
@@ -21,8 +22,14 @@ function remember(lang) {
   }
 }
 
+/**
+ * The language menu's link the click was on, if any.
+ * @param {EventTarget | null} target
+ * @returns {HTMLAnchorElement | null}
+ */
 function languageLink(target) {
   const link = target instanceof Element ? target.closest("a[hreflang]") : null;
+  if (!(link instanceof HTMLAnchorElement)) return null;
   return link && link.closest(".md-select") ? link : null;
 }
 
@@ -31,7 +38,7 @@ export function startLanguageSwitch() {
   const here = document.documentElement.lang;
   if (wanted && wanted !== here) {
     const link = document.querySelector(`.md-select a[hreflang="${CSS.escape(wanted)}"]`);
-    if (link) {
+    if (link instanceof HTMLAnchorElement) {
       location.replace(link.href);
       return;
     }
