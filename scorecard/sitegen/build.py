@@ -21,7 +21,7 @@ from typing import Any
 from .. import bundled
 from ..bank_source.load import load_bank
 from ..engine import Bank
-from ..i18n import translated_languages, translator
+from ..i18n import default_language, translated_languages, translator
 from ..reports.board import STYLESHEET as BOARD_STYLESHEET
 from . import DEFAULT_SITE_URL
 from .about import read_about
@@ -30,6 +30,7 @@ from .councils import site_register, write_register_asset
 from .csp import add_policy
 from .engine_files import prepare_engine
 from .errors import BankProblems, BuildError
+from .i18n_hooks import KEPT as KEPT_404
 from .i18n_site import drop_head_alternates, guidance_copies, plugin_config
 from .offline import write_service_worker
 from .pages import render_pages
@@ -114,6 +115,7 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL, abou
     render_pages(bank, compiled, layout.docs, sources / "templates", wheel.name, len(examples), register, about)
     log(f"Generated {sum(1 for _ in layout.docs.rglob('*.md'))} pages; engine {wheel.name}")
     run_mkdocs(write_config(bank, layout, wheel.name, site_url, about))
+    (layout.site / KEPT_404).unlink(missing_ok=True)
     drop_head_alternates(layout.site)
     add_policy(layout.site)
     add_search_after_engine(layout.site, sources / "search-after-engine.js")
@@ -201,12 +203,14 @@ def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str, abo
         "theme": {"name": "material", "custom_dir": str(sources / "overrides")},
         "nav": nav,
         "plugins": ["search", plugin_config([title for item in nav for title in item])],
+        "hooks": [str(Path(__file__).with_name("i18n_hooks.py"))],
         "extra": {
             "engine_wheel": wheel_name,
             "bank_version": bank.version,
             "modules": browser_modules(),
             "early_script": inline_script(sources / "early"),
             "about": about,
+            "default_lang": default_language(),  # for i18n_hooks.py
         },
     }
     path = layout.out / "mkdocs.yml"

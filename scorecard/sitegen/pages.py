@@ -93,7 +93,7 @@ def render_pages(
         "compare.md": ("compare.md.j2", {}),
         "how-scoring-works.md": ("how-scoring-works.md.j2", {}),
         "legal-duties.md": ("legal-duties.md.j2", {}),
-        "browsers.md": ("browsers.md.j2", {"uses_bank": False}),
+        "browsers.md": ("browsers.md.j2", {}),  # its sources are cited in English, as published
         "privacy.md": ("privacy.md.j2", {"uses_bank": False}),
         "accessibility.md": ("accessibility.md.j2", {"uses_bank": False}),
         "contact.md": ("contact.md.j2", {"uses_bank": False}),
@@ -108,6 +108,10 @@ def render_pages(
         env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)  # type: ignore[attr-defined]
         env.filters["long_date"] = long_date_in(language.code)
         env.globals["bank_lang"] = lang_attribute(language.code, bank_lang)
+        # the same for a Markdown heading or paragraph (attr_list): `# Title { lang="en" }`
+        env.globals["bank_attr"] = (
+            Markup(f" {{ {lang_attribute(language.code, bank_lang).strip()} }}") if bank_lang != language.code else ""
+        )
         env.globals["page_lang"] = language.code
         for path, (template, extra) in pages.items():
             words.reset()
