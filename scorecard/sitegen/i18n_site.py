@@ -18,7 +18,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..i18n import Language, Translator, default_language, languages, translator
+from ..i18n import Language, Translator, catalogue_json, default_language, languages, translator
 
 _ = str  # marks a string for extraction (babel.cfg); translated where it is used, with the page's Translator
 
@@ -118,9 +118,28 @@ def chrome_words(words: Translator) -> dict[str, str]:
     return {key: words.gettext(text) for key, text in CHROME.items()}
 
 
-def plugin_config(nav_titles: list[str]) -> dict[str, Any]:
+def script_messages(code: str, scripts: Path) -> dict[str, Any]:
+    """The language's catalogue (``catalogue_json``) cut to the messages the site's JavaScript marks, t("..."), in
+    ``scripts`` (site/assets/js/): what a page in the language carries for them (site/assets/js/i18n.js)."""
+    from babel.messages.extract import extract_from_dir
+
+    marked = {
+        message if isinstance(message, str) else message[0]
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            str(scripts), [("**.js", "javascript")], keywords={"t": None}
+        )
+    }
+    full = catalogue_json(code)
+    return {
+        **full,
+        "messages": {key: text for key, text in full["messages"].items() if key in marked},
+        "draft": [key for key in full["draft"] if key in marked],
+    }
+
+
+def plugin_config(nav_titles: list[str], scripts: Path) -> dict[str, Any]:
     """mkdocs-static-i18n's config: every language, the default one at the site's root, each with its nav,
-    Material's language and the footer's words."""
+    Material's language, the footer's words and the words of the site's JavaScript (``scripts``)."""
     entries = []
     for language in languages():
         words = translator(language.code)
@@ -133,6 +152,7 @@ def plugin_config(nav_titles: list[str]) -> dict[str, Any]:
             "extra": {"words": chrome_words(words), "lang": language.code},
         }
         if not language.default:
+            entry["extra"]["messages"] = script_messages(language.code, scripts)
             entry["site_name"] = words.gettext(SITE_NAME)
             entry["nav_translations"] = {title: words.gettext(NAV.get(title, title)) for title in nav_titles}
         entries.append(entry)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import html
 import re
 
+from playwright.sync_api import expect
+
 from .conftest import start_assessment, wait_for_engine
 from .test_accessibility import violations
 
@@ -77,3 +79,15 @@ def test_the_council_picker_lists_welsh_names_on_welsh_pages(built_site):
     english = (built_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<option value="CRF"[^>]*>Caerdydd \(City of Cardiff Council\)</option>', welsh)
     assert re.search(r'<option value="CRF"[^>]*>City of Cardiff Council</option>', english)
+
+
+def test_the_words_the_javascript_writes_are_welsh_on_a_welsh_page(page, base_url):
+    """The banner every page shows once there are answers (js/saving.js) comes from the same catalogue as the page."""
+    start_assessment(page, base_url, council_type="wales_principal", name="City of Cardiff Council")
+    page.goto(base_url + "cy/themes/spoc.html")
+    page.locator("fieldset.sc-question:visible input").first.check()
+    expect(page.locator('[data-sc="saving"]')).to_contain_text("Heb ei allforio eto: mae eich atebion wedi'u cadw")
+    expect(page.locator('[data-sc="export-copy"]')).to_have_text("Allforio copi")
+    page.goto(base_url + "themes/spoc.html")  # the same answers on the English page: the English words
+    expect(page.locator('[data-sc="saving"]')).to_contain_text("Not exported yet: your answers are saved")
+    expect(page.locator('[data-sc="export-copy"]')).to_have_text("Export a copy")
