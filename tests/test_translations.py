@@ -182,7 +182,7 @@ def test_every_word_the_sites_javascript_writes_is_in_the_pages_catalogue(lang):
         match
         for path in scripts.glob("*.js")
         if path.name != "i18n.js"  # which defines t(), and shows it in its comments
-        for match in re.findall(r'\bt\("((?:[^"\\]|\\.)*)"', path.read_text(encoding="utf-8"))
+        for match in re.findall(r'\btn?\("((?:[^"\\]|\\.)*)"', path.read_text(encoding="utf-8"))
     }
     assert "Export a copy" in marked  # the search finds them
     share = script_messages(lang, scripts)
@@ -190,3 +190,20 @@ def test_every_word_the_sites_javascript_writes_is_in_the_pages_catalogue(lang):
     assert sorted(marked - set(share["messages"])) == []
     assert sorted(set(share["messages"]) - marked) == []
     assert all(text for text in share["messages"].values())
+
+
+@pytest.mark.parametrize("lang", translated_languages())
+def test_a_plural_forms_order_is_the_cldrs_categories_the_javascript_reads(lang):
+    """The browser picks a plural message's form by the CLDR's category of the number (Intl.PluralRules) and its
+    place in plural_tags: that is the form the catalogue's own Plural-Forms expression picks, for every number."""
+    import gettext
+
+    from babel import Locale
+
+    from scorecard.i18n import plural_tags
+
+    form = gettext.c2py(read_catalogue(lang).plural_expr)  # the PO header's expression, as gettext reads it
+    rule = Locale.parse(lang).plural_form
+    tags = plural_tags(lang)
+    for n in range(0, 1001):
+        assert tags.index(rule(n)) == form(n), n

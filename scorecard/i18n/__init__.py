@@ -155,9 +155,23 @@ def _has_translation(string: str | tuple[str, ...]) -> bool:
     return all(string) if isinstance(string, tuple) else bool(string)
 
 
+# The CLDR's plural categories in the order Babel numbers a PO file's plural forms (babel.plural.to_gettext).
+CLDR_PLURAL_ORDER = ("zero", "one", "two", "few", "many", "other")
+
+
+def plural_tags(code: str) -> list[str]:
+    """The language's CLDR plural categories in the order of its catalogue's forms: form i of a plural message is
+    for a number the CLDR puts in category i (what Intl.PluralRules gives the site's JavaScript)."""
+    from babel import Locale
+
+    rule = Locale.parse(code).plural_form
+    return [tag for tag in CLDR_PLURAL_ORDER if tag in rule.tags or tag == "other"]
+
+
 def catalogue_json(code: str) -> dict[str, Any]:
-    """The catalogue for the browser: {"lang", "plural" (C expression of n), "messages": {msgid: msgstr or
-    [forms]}, "draft": [msgids]}. Drafts are included (and listed, so the page can say so)."""
+    """The catalogue for the browser: {"lang", "plural" (C expression of n), "plural_tags" (plural_tags()),
+    "messages": {msgid: msgstr or [forms]}, "draft": [msgids]}. Drafts are included (and listed, so the page can
+    say so)."""
     catalogue = read_catalogue(code)
     messages: dict[str, Any] = {}
     draft = []
@@ -168,4 +182,10 @@ def catalogue_json(code: str) -> dict[str, Any]:
         messages[key] = list(message.string) if isinstance(message.string, tuple) else message.string
         if message.fuzzy:
             draft.append(key)
-    return {"lang": code, "plural": catalogue.plural_expr, "messages": messages, "draft": sorted(draft)}
+    return {
+        "lang": code,
+        "plural": catalogue.plural_expr,
+        "plural_tags": plural_tags(code),
+        "messages": messages,
+        "draft": sorted(draft),
+    }

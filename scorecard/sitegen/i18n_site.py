@@ -118,6 +118,10 @@ def chrome_words(words: Translator) -> dict[str, str]:
     return {key: words.gettext(text) for key, text in CHROME.items()}
 
 
+# How the site's JavaScript marks its words (site/assets/js/i18n.js; babel.cfg says the same for pybabel extract).
+SCRIPT_KEYWORDS: dict[str, Any] = {"t": None, "tn": (1, 2)}
+
+
 def script_messages(code: str, scripts: Path) -> dict[str, Any]:
     """The language's catalogue (``catalogue_json``) cut to the messages the site's JavaScript marks, t("..."), in
     ``scripts`` (site/assets/js/): what a page in the language carries for them (site/assets/js/i18n.js)."""
@@ -126,7 +130,7 @@ def script_messages(code: str, scripts: Path) -> dict[str, Any]:
     marked = {
         message if isinstance(message, str) else message[0]
         for _file, _line, message, _comments, _context in extract_from_dir(
-            str(scripts), [("**.js", "javascript")], keywords={"t": None}
+            str(scripts), [("**.js", "javascript")], keywords=SCRIPT_KEYWORDS
         )
     }
     full = catalogue_json(code)

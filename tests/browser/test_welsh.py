@@ -91,3 +91,19 @@ def test_the_words_the_javascript_writes_are_welsh_on_a_welsh_page(page, base_ur
     page.goto(base_url + "themes/spoc.html")  # the same answers on the English page: the English words
     expect(page.locator('[data-sc="saving"]')).to_contain_text("Not exported yet: your answers are saved")
     expect(page.locator('[data-sc="export-copy"]')).to_have_text("Export a copy")
+
+
+def test_check_your_answers_is_welsh_on_a_welsh_page(page, base_url):
+    """js/check.js writes its words, a plural among them, from the catalogue; the English page keeps its own."""
+    start_assessment(page, base_url, council_type="wales_principal", name="City of Cardiff Council")
+    page.goto(base_url + "cy/themes/spoc.html")
+    page.locator("fieldset.sc-question:visible input").first.check()
+    page.goto(base_url + "cy/check.html")
+    page.wait_for_selector('[data-sc="check-answers"][data-ready]', timeout=120_000)
+    expect(page.locator('[data-sc="sign-off"]')).to_have_text("Llofnodi asesiad anghyflawn")
+    expect(page.locator('[data-sc="incomplete"]')).to_contain_text("cwestiwn wedi'u hateb eto")
+    expect(page.locator('label[for="sc-signoff-role"]')).to_have_text("Eich rôl")
+    page.goto(base_url + "check.html")
+    page.wait_for_selector('[data-sc="check-answers"][data-ready]', timeout=120_000)
+    expect(page.locator('[data-sc="sign-off"]')).to_have_text("Sign off an incomplete assessment")
+    expect(page.locator('[data-sc="incomplete"]')).to_contain_text("questions are not answered yet")
