@@ -107,3 +107,12 @@ def test_check_your_answers_is_welsh_on_a_welsh_page(page, base_url):
     page.wait_for_selector('[data-sc="check-answers"][data-ready]', timeout=120_000)
     expect(page.locator('[data-sc="sign-off"]')).to_have_text("Sign off an incomplete assessment")
     expect(page.locator('[data-sc="incomplete"]')).to_contain_text("questions are not answered yet")
+
+
+def test_the_legal_duties_page_names_the_councils_nation_in_welsh(page, base_url):
+    """js/nations.js shows a Welsh council only its own nation's duties, and says so in Welsh."""
+    start_assessment(page, base_url, council_type="wales_principal", name="City of Cardiff Council")
+    page.goto(base_url + "cy/legal-duties.html")
+    status = page.locator('[data-sc="by-nation-status"]').first
+    expect(status).to_contain_text("Dyletswyddau cenedl eich cyngor: Wales.", timeout=120_000)
+    expect(page.locator('[data-sc="by-nation-toggle"]').first).to_have_text("Dangos pob cenedl")
