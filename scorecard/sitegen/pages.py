@@ -50,9 +50,7 @@ def render_pages(
     )
     env.policies["ext.i18n.trimmed"] = True  # as babel.cfg extracts them: a paragraph's lines joined by spaces
     env.filters["guidance_href"] = guidance_href
-    env.filters["quoted"] = lambda text: Markup('"{}"').format(
-        text
-    )  # an admonition's title (tojson would write \u escapes)
+    env.filters["quoted"] = quoted
     # which council types are asked a question by default: the engine's rule, applied at build time
     env.filters["function_name"] = lambda function_id: bank.functions[function_id]
     env.filters["council_types_asked"] = lambda q: [
@@ -125,6 +123,11 @@ def render_pages(
                 depth=path.count("/"),
             )
             target.write_text(insert_after_front_matter(text, notice), encoding="utf-8")
+
+
+def quoted(text: str) -> Markup:
+    """An admonition's title in double quotes, escaped as HTML (tojson would write non-ASCII letters as \\u escapes)."""
+    return Markup('"{}"').format(text)
 
 
 def guidance_href(link: str, depth: int = 1) -> str:
