@@ -20,8 +20,9 @@ import csv
 import functools
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,8 @@ class Entry:
     alt_names: tuple[str, ...]
     population: float | None = None  # pop-2020: people in 2020, for similar councils (engine/comparison/similar.py)
     area: float | None = None  # area: square kilometres
+    # The place's name in the area's other language (Caerdydd), where the register has it: see other_name().
+    other_name: str = ""
 
     @property
     def current(self) -> bool:
@@ -194,6 +197,10 @@ def load_register(csv_path: Path | None = None, meta_path: Path | None = None) -
                 population=_number(row.get("pop-2020", "")),
                 area=_number(row.get("area", "")),
             )
+            entries[code] = replace(
+                entries[code],
+                other_name=other_name(row.get("os-file", ""), entries[code].alt_names, row["official-name"]),
+            )
     return Register(entries, meta, repaired)
 
 
@@ -204,6 +211,35 @@ def _number(text: str) -> float | None:
     except ValueError:
         return None
     return value if value > 0 and value != float("inf") else None
+
+
+def other_name(os_name: str, alt_names: tuple[str, ...], official: str) -> str:
+    """The place's name in its other language, as the register spells it; "" where it has none.
+
+    The register's ``os-file`` column is Ordnance Survey Boundary-Line's name, which for a Welsh council is
+    bilingual, Welsh first: ``CAERDYDD_-_CARDIFF``. The other name is the alternative name that reads as
+    that first half (ignoring case, accents and spaces: "Sir Ynys Môn" for ``SIR_YNYS_MON``), or failing
+    that the start of the official name that does ("Rhondda Cynon Taf" County Borough Council). A first
+    half the register spells nowhere ("Sir Ceredigion") gives no name: it is never made up.
+    """
+    first, sep, second = os_name.partition("_-_")
+    if not sep or first == second:
+        return ""
+    wanted = _folded(first.replace("_", " "))
+    for name in alt_names:
+        if name[:1].isupper() and _folded(name) == wanted:
+            return name
+    words = official.split()
+    for count in range(len(words), 0, -1):
+        if _folded(" ".join(words[:count])) == wanted:
+            return " ".join(words[:count])
+    return ""
+
+
+def _folded(text: str) -> str:
+    """Upper case, without accents, hyphens read as spaces."""
+    plain = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in plain if not unicodedata.combining(c)).upper().replace("-", " - ").split())
 
 
 def _region(code: str, region: str, repaired: list[str]) -> str:

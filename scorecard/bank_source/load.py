@@ -24,6 +24,7 @@ from .guidance_anchors import anchors
 from .indicators import INDICATORS_FILE, check_indicators, compile_indicators
 from .problems import Problem
 from .statement_summary import STATEMENT_SUMMARY_FILE, check_statement_summary, compile_statement_summary
+from .translations import check_translations
 from .yaml_source import MAX_BYTES, YamlSource, YamlSourceError, load_yaml
 
 SCORING_FILE = "scoring.yaml"
@@ -58,6 +59,7 @@ NOT_WORDING = {
     "themes",
     "removed_in",
     "bank_version",
+    "from",  # a translation's fingerprint of its English (translations.py)
 }
 
 
@@ -154,6 +156,8 @@ def load_bank(
     register_dates = _check_register(themes, scoring.data, register, register_path, check)
     indicators = _read_indicators(questions_dir, scoring.data, pages, check)
     summary = _read_statement_summary(questions_dir, themes, check)
+    # translations of strings that do not exist are errors; missing or stale ones are warnings (translation_warnings)
+    check.problems += check_translations(themes, check.rel)[0]
     if check.problems:
         return None, sorted(check.problems)
     compiled = _compile(scoring.data, themes, register.data if register else None, register_dates)
@@ -185,6 +189,26 @@ def _read_statement_summary(questions_dir: Path, themes: list[tuple[Path, YamlSo
     _check_internal_words([(path, source)], questions_dir / "-", check)  # officer-facing text: no working papers
     check_statement_summary(source, path, themes, check)
     return source.data
+
+
+def read_themes(questions_dir: Path) -> list[tuple[Path, YamlSource]]:
+    """The theme files of a bank that load_bank has passed, read again with their line numbers (and translations)."""
+    check = BankCheck(questions_dir)
+    scoring = _read(questions_dir / SCORING_FILE, check)
+    themes = []
+    for theme_id in scoring.data["themes"] if scoring else []:
+        source = _read(questions_dir / f"{theme_id}.yaml", check)
+        if source is not None:
+            themes.append((questions_dir / f"{theme_id}.yaml", source))
+    return themes
+
+
+def translation_warnings(questions_dir: Path | None = None) -> tuple[list[Problem], dict[str, dict[str, int]]]:
+    """Strings of a (valid) bank with no translation, or a stale one, per language: (warnings, counts)."""
+    questions_dir = Path(questions_dir or default_questions_dir())
+    check = BankCheck(questions_dir)
+    _errors, warnings, counts = check_translations(read_themes(questions_dir), check.rel)
+    return sorted(warnings), counts
 
 
 def _guidance_pages(guidance_dir: Path, check: BankCheck) -> dict[str, set[str]]:

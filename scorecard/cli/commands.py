@@ -56,7 +56,7 @@ def _bank(args: argparse.Namespace) -> Bank:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from ..bank_source.load import load_bank
+    from ..bank_source.load import load_bank, translation_warnings
 
     compiled, problems = load_bank(args.dir or args.questions)
     for problem in problems:
@@ -70,7 +70,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
     print(f"OK: {len(compiled['themes'])} themes, {count} questions{shown}, bank version {compiled['bank_version']}.")
     for line in legal_status_report(compiled, date.today().isoformat()):
         print(line)
-    return EXIT_OK
+    # Translations missing or stale: warnings, each at file:line (stale ones always; missing ones with
+    # --translations warn), or errors with --translations error.
+    warnings, counts = translation_warnings(args.dir or args.questions)
+    for warning in warnings:
+        if args.translations != "summary" or "is stale" in warning.message:
+            print(f"warning: {warning}", file=sys.stderr)
+    for lang, c in counts.items():
+        print(
+            f"Translations ({lang}): {c['strings'] - c['missing']} of {c['strings']} strings, {c['stale']} stale, "
+            f"{c['draft']} not yet reviewed" + (" (list the missing: --translations warn)" if c["missing"] else ""),
+            file=sys.stderr,
+        )
+    return EXIT_BANK if args.translations == "error" and warnings else EXIT_OK
 
 
 def legal_status_report(compiled: dict, today: str) -> list[str]:

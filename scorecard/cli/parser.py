@@ -51,6 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check the question banks")
     validate.add_argument("dir", nargs="?", help="question bank folder (default: the built-in questions/)")
+    validate.add_argument(
+        "--translations",
+        choices=["summary", "warn", "error"],
+        default="summary",
+        help="strings with no translation, or a stale one: counted, and stale ones listed (summary); every one "
+        "listed at file:line (warn); or listed and the banks refused, exit 1 (error)",
+    )
     validate.set_defaults(run=cmd_validate)
 
     template = commands.add_parser(

@@ -16,10 +16,12 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .. import bundled
 from ..bank_source.load import load_bank
 from ..engine import Bank
+from ..i18n import default_language, translated_languages, translator
 from ..reports.board import STYLESHEET as BOARD_STYLESHEET
 from . import DEFAULT_SITE_URL
 from .about import read_about
@@ -28,6 +30,8 @@ from .councils import site_register, write_register_asset
 from .csp import add_policy
 from .engine_files import prepare_engine
 from .errors import BankProblems, BuildError
+from .i18n_hooks import KEPT as KEPT_404
+from .i18n_site import drop_head_alternates, guidance_copies, plugin_config
 from .offline import write_service_worker
 from .pages import render_pages
 from .search_worker import add_search_after_engine
@@ -100,6 +104,8 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL, abou
     shutil.copy2(BOARD_STYLESHEET, assets / "board.css")  # the board report's, shared with `scorecard report`
     shutil.copytree(layout.guidance, layout.docs / "guidance")
     add_template_downloads(layout.docs / "guidance", site_url)
+    for code in translated_languages():
+        guidance_copies(layout.docs / "guidance", code, translator(code))
     (assets / "bank.json").write_text(json.dumps(compiled, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     copy_runtime(assets, layout.node_modules)
     wheel, engine = prepare_engine(assets, bank.version, layout.node_modules / "pyodide")
@@ -109,6 +115,8 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL, abou
     render_pages(bank, compiled, layout.docs, sources / "templates", wheel.name, len(examples), register, about)
     log(f"Generated {sum(1 for _ in layout.docs.rglob('*.md'))} pages; engine {wheel.name}")
     run_mkdocs(write_config(bank, layout, wheel.name, site_url, about))
+    (layout.site / KEPT_404).unlink(missing_ok=True)
+    drop_head_alternates(layout.site)
     add_policy(layout.site)
     add_search_after_engine(layout.site, sources / "search-after-engine.js")
     write_service_worker(layout.site, sources / "service-worker.js", engine)
@@ -123,6 +131,7 @@ def check_tools(node_modules: Path) -> None:
         for name, module in (
             ("mkdocs", "mkdocs"),
             ("mkdocs-material", "material"),
+            ("mkdocs-static-i18n", "mkdocs_static_i18n"),
             ("brotli", "brotli"),
             ("pypandoc_binary", "pypandoc"),
         )
@@ -170,7 +179,7 @@ def copy_examples(dest: Path) -> list[str]:
 def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str, about: dict) -> Path:
     """A config that INHERITs the top-level mkdocs.yml and adds the nav in the bank's theme order."""
     sources = bundled.site_sources()
-    nav = [
+    nav: list[dict[str, Any]] = [
         {"Home": "index.md"},
         {"Self-assessment": [f"themes/{t.id}.md" for t in bank.themes]},
         {"Results": "results.md"},
@@ -193,12 +202,15 @@ def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str, abo
         "site_dir": str(layout.site),
         "theme": {"name": "material", "custom_dir": str(sources / "overrides")},
         "nav": nav,
+        "plugins": ["search", plugin_config([title for item in nav for title in item], sources / "assets" / "js")],
+        "hooks": [str(Path(__file__).with_name("i18n_hooks.py"))],
         "extra": {
             "engine_wheel": wheel_name,
             "bank_version": bank.version,
             "modules": browser_modules(),
             "early_script": inline_script(sources / "early"),
             "about": about,
+            "default_lang": default_language(),  # for i18n_hooks.py
         },
     }
     path = layout.out / "mkdocs.yml"

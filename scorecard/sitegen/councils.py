@@ -1,8 +1,8 @@
 """The council register as the site uses it: a small JSON asset and the home page's council list.
 
 Built from ``scorecard.council_register`` at build time: the browser gets only what the picker
-needs (code, name, nation, type, region, GSS code, parent county, other names) and what the Compare page finds
-similar councils by (population and area), never the register file.
+needs (code, name, nation, type, region, GSS code, parent county, other names, its place name in a language
+of the interface) and what the Compare page finds similar councils by (population and area), never the register file.
 A bank whose council types name no ``register_types`` (a test bank, say) gets no picker: the
 officer chooses a council type by hand, as before.
 """
@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..council_register import load_placed
+from ..i18n import languages
 
 
 def site_register(compiled: dict[str, Any]) -> dict[str, Any]:
@@ -26,6 +27,12 @@ def site_register(compiled: dict[str, Any]) -> dict[str, Any]:
             "region": c.entry.region,
             "county": c.county_name,
             "alt": other_names(c.entry.code, c.entry.name, (c.entry.nice_name, *c.entry.alt_names)),
+            # the council's place name in a language of the interface spoken in its nation (CRF: {"cy": "Caerdydd"})
+            "names": {
+                language.code: c.entry.other_name
+                for language in languages()
+                if c.nation in language.nations and c.entry.other_name
+            },
         }
         for c in placed.councils
     ]

@@ -6,14 +6,17 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from .. import bundled
 from ..engine import Bank
 from ..engine.assessment import ONS_CODE
 from ..engine.glossary import glossary
-from ..engine.wording import STATUS_NAMES, long_date
+from ..engine.wording import STATUS_NAMES
+from ..i18n import default_language, languages, translator
 from ..reports.comparison import tier_colours
 from .about import read_about
+from .i18n_site import insert_after_front_matter, lang_attribute, long_date_in, page_file, status_notice
 from .worked_example import worked_example
 
 
@@ -27,10 +30,11 @@ def render_pages(
     register: dict | None = None,
     about: dict | None = None,
 ) -> None:
-    """Generate the Markdown pages (with HTML forms) from the bank through Jinja2 templates.
+    """Generate the Markdown pages (with HTML forms) from the bank through Jinja2 templates, in every language.
 
     ``register`` is ``sitegen.councils.site_register``: the councils the home page picker lists;
     ``about`` is ``sitegen.about.read_about``: who runs the site, for the Accessibility and Contact pages.
+    The default language's pages are ``page.md``, another language's ``page.CODE.md`` (i18n_site.py).
     """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
@@ -42,9 +46,11 @@ def render_pages(
         # Markdown heading ids ({#id}) would otherwise open Jinja comments.
         comment_start_string="{##",
         comment_end_string="##}",
+        extensions=["jinja2.ext.i18n"],
     )
+    env.policies["ext.i18n.trimmed"] = True  # as babel.cfg extracts them: a paragraph's lines joined by spaces
     env.filters["guidance_href"] = guidance_href
-    env.filters["long_date"] = long_date
+    env.filters["quoted"] = quoted
     # which council types are asked a question by default: the engine's rule, applied at build time
     env.filters["function_name"] = lambda function_id: bank.functions[function_id]
     env.filters["council_types_asked"] = lambda q: [
@@ -76,6 +82,7 @@ def render_pages(
         "root": "",  # the way back to the site's top folder from the page (a theme page's is "../")
     }
     pages: dict[str, tuple[str, dict[str, Any]]] = {
+        # pages whose text is all the interface's (no bank text) have "uses_bank": False
         "index.md": ("index.md.j2", {}),
         "results.md": ("results.md.j2", {}),
         "check.md": ("check.md.j2", {}),
@@ -84,17 +91,43 @@ def render_pages(
         "compare.md": ("compare.md.j2", {}),
         "how-scoring-works.md": ("how-scoring-works.md.j2", {}),
         "legal-duties.md": ("legal-duties.md.j2", {}),
-        "browsers.md": ("browsers.md.j2", {}),
-        "privacy.md": ("privacy.md.j2", {}),
-        "accessibility.md": ("accessibility.md.j2", {}),
-        "contact.md": ("contact.md.j2", {}),
+        "browsers.md": ("browsers.md.j2", {}),  # its sources are cited in English, as published
+        "privacy.md": ("privacy.md.j2", {"uses_bank": False}),
+        "accessibility.md": ("accessibility.md.j2", {"uses_bank": False}),
+        "contact.md": ("contact.md.j2", {"uses_bank": False}),
     }
     for theme in bank.themes:
         pages[f"themes/{theme.id}.md"] = ("theme.md.j2", {"theme": theme, "root": "../"})
-    for path, (template, extra) in pages.items():
-        target = docs / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(env.get_template(template).render(**{**context, **extra}), encoding="utf-8")
+    # bank text is in the default language until the banks carry the page's (issue 32): marked so
+    bank_lang = default_language()
+    for language in languages():
+        words = translator(language.code)
+        # added to the Environment by jinja2.ext.i18n
+        env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)  # type: ignore[attr-defined]
+        env.filters["long_date"] = long_date_in(language.code)
+        env.globals["bank_lang"] = lang_attribute(language.code, bank_lang)
+        # the same for a Markdown heading or paragraph (attr_list): `# Title { lang="en" }`
+        env.globals["bank_attr"] = (
+            Markup(f" {{ {lang_attribute(language.code, bank_lang).strip()} }}") if bank_lang != language.code else ""
+        )
+        env.globals["page_lang"] = language.code
+        for path, (template, extra) in pages.items():
+            words.reset()
+            target = docs / page_file(path, language.code)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            text = env.get_template(template).render(**{**context, **extra})
+            notice = status_notice(
+                language,
+                words,
+                untranslated=bank_lang != language.code and extra.get("uses_bank", True),
+                depth=path.count("/"),
+            )
+            target.write_text(insert_after_front_matter(text, notice), encoding="utf-8")
+
+
+def quoted(text: str) -> Markup:
+    """An admonition's title in double quotes, escaped as HTML (tojson would write non-ASCII letters as \\u escapes)."""
+    return Markup('"{}"').format(text)
 
 
 def guidance_href(link: str, depth: int = 1) -> str:

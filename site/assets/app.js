@@ -19,6 +19,7 @@ import { subscribe } from "./js/store.js";
 import { showNotices, showUpdateReady } from "./js/notices.js";
 import { mountBrowserCheck, serviceWorkerRegistered } from "./js/browser-check.js";
 import { showSaving } from "./js/saving.js";
+import { startLanguageSwitch } from "./js/language.js";
 
 /** @type {(() => void)[]} */
 let unmount = [];
@@ -92,6 +93,7 @@ window.addEventListener("click", (event) => {
 }, true);
 window.addEventListener("popstate", () => updateReady && location.reload());
 
+startLanguageSwitch(); // first: it may go to the remembered language's page at once
 startEngine();
 startScoring();
 buildSearchIndexWhenIdle();

@@ -7,6 +7,7 @@ import { clearErrors, showErrors, showProblem } from "./feedback.js";
 import { getAssessment, myName, signOff } from "./store.js";
 import { onScores } from "./scores.js";
 import { longDate, pct, today } from "./format.js";
+import { t, tn } from "./i18n.js";
 
 
 /** @param {BoardReport["annex"][number]} theme @param {Result.Theme | LiveResult["themes"][number] | undefined} scored */
@@ -14,16 +15,17 @@ function themeCard(theme, scored) {
   const given = scored ? scored.answered + scored.not_applicable : 0;
   return h("section", { class: "sc-card", "aria-labelledby": `check-${theme.id}`, "data-theme": theme.id },
     h("h2", { class: "sc-card__title", id: `check-${theme.id}` }, theme.title,
-      scored ? h("span", { class: "sc-card__meta" }, ` ${given} of ${scored.asked} answered`) : null),
+      scored ? h("span", { class: "sc-card__meta" }, " ", t("%(given)s of %(asked)s answered", { given, asked: scored.asked })) : null),
     h("dl", { class: "sc-summary-list" }, theme.questions.map((q) => {
       const answered = q.state === "answered" || q.state === "not_applicable";
-      const more = [q.note ? h("p", {}, `Note: ${q.note}`) : null, q.evidence_text ? h("p", {}, `Evidence: ${q.evidence_text}`) : null,
-        q.by ? h("p", { class: "sc-hint" }, `Answered by ${q.by}`) : null];
+      const more = [q.note ? h("p", {}, t("Note: %(note)s", { note: q.note })) : null,
+        q.evidence_text ? h("p", {}, t("Evidence: %(evidence)s", { evidence: q.evidence_text })) : null,
+        q.by ? h("p", { class: "sc-hint" }, t("Answered by %(name)s", { name: q.by })) : null];
       return h("div", { class: "sc-summary-list__row", "data-question": q.id },
         h("dt", { class: "sc-summary-list__key" }, `${q.id} ${q.text}`),
         h("dd", { class: `sc-summary-list__value${answered ? "" : " sc-summary-list__value--missing"}` }, h("p", {}, q.answer), more),
         h("dd", { class: "sc-summary-list__actions" },
-          h("a", { href: `themes/${theme.id}.html#q-${q.id}` }, answered ? "Change" : "Answer",
+          h("a", { href: `themes/${theme.id}.html#q-${q.id}` }, answered ? t("Change") : t("Answer"),
             h("span", { class: "sc-visually-hidden" }, ` ${q.id}`))));
     })));
 }
@@ -38,35 +40,36 @@ function signOffForm(root) {
     h("input", { id, ...(hint ? { "aria-describedby": `${id}-hint` } : {}), ...attrs }));
   const state = h("div", { "data-sc": "sign-off-state" });
   const warning = h("div", { "data-sc": "sign-off-warning" });
-  const button = h("button", { type: "button", class: "md-button md-button--primary", "data-sc": "sign-off" }, "Sign off");
+  const button = h("button", { type: "button", class: "md-button md-button--primary", "data-sc": "sign-off" }, t("Sign off"));
   const form = h("div", { class: "sc-signoff", "data-sc": "sign-off-fields" },
-    field("sc-signoff-name", "Your name", { type: "text", "data-sc": "signoff-name", value: myName(), maxlength: 200, autocomplete: "name", spellcheck: "false" }),
-    field("sc-signoff-role", "Your role", { type: "text", "data-sc": "signoff-role", maxlength: 200, autocomplete: "organization-title" },
-      "For example, Modern slavery lead, or Director of Community Safety."),
-    field("sc-signoff-date", "Date of sign-off", { type: "date", "data-sc": "signoff-date", value: today() }));
+    field("sc-signoff-name", t("Your name"), { type: "text", "data-sc": "signoff-name", value: myName(), maxlength: 200, autocomplete: "name", spellcheck: "false" }),
+    field("sc-signoff-role", t("Your role"), { type: "text", "data-sc": "signoff-role", maxlength: 200, autocomplete: "organization-title" },
+      t("For example, Modern slavery lead, or Director of Community Safety.")),
+    field("sc-signoff-date", t("Date of sign-off"), { type: "date", "data-sc": "signoff-date", value: today() }));
   button.addEventListener("click", async () => {
     const input = (/** @type {string} */ hook) => find(form, `[data-sc="${hook}"]`, HTMLInputElement);
     const [name, role, date] = ["signoff-name", "signoff-role", "signoff-date"].map((hook) => input(hook).value.trim());
     /** @type {import("./feedback.js").FieldError[]} */
     const errors = [];
-    if (!name) errors.push({ field: input("signoff-name"), message: "Enter your name" });
-    if (!role) errors.push({ field: input("signoff-role"), message: "Enter your role" });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errors.push({ field: input("signoff-date"), message: "Enter the date of sign-off" });
+    if (!name) errors.push({ field: input("signoff-name"), message: t("Enter your name") });
+    if (!role) errors.push({ field: input("signoff-role"), message: t("Enter your role") });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errors.push({ field: input("signoff-date"), message: t("Enter the date of sign-off") });
     if (errors.length) return showErrors(slot, errors);
     const reply = await call("sign_off", { assessment: getAssessment(), sign_off: { name, role, date } });
-    if (!reply.ok) return showProblem(slot, "The assessment could not be signed off: its answers cannot be read.", reply.problems);
+    if (!reply.ok) return showProblem(slot, t("The assessment could not be signed off: its answers cannot be read."), reply.problems);
     clearErrors(slot);
     signOff(reply.sign_off);
     const panel = h("div", { class: "sc-panel", tabindex: "-1", "data-sc": "signed-off" },
-      h("h2", { class: "sc-panel__title" }, "Assessment signed off"),
-      h("p", {}, `by ${name}, ${role}, on ${longDate(date)}`));
+      h("h2", { class: "sc-panel__title" }, t("Assessment signed off")),
+      h("p", {}, t("by %(name)s, %(role)s, on %(date)s", { name, role, date: longDate(date) || date })));
     formArea.hidden = true; // the confirmation, and what to do next, in its place (until the page is left)
     replace(slot, panel,
-      h("h3", {}, "What happens next"),
+      h("h3", {}, t("What happens next")),
       h("ul", {},
-        h("li", {}, h("a", { href: "report.html" }, "Print the board report"), " (or save it as a PDF) for your board or cabinet."),
-        h("li", {}, h("a", { href: "results.html#save" }, "Export the assessment"), " and keep the file where your council backs it up: answers saved in this browser can be lost."),
-        h("li", {}, "Send the file to your regional network if it compares councils.")));
+        h("li", {}, h("a", { href: "report.html" }, t("Print the board report")), " ", t("(or save it as a PDF) for your board or cabinet.")),
+        h("li", {}, h("a", { href: "results.html#save" }, t("Export the assessment")), " ",
+          t("and keep the file where your council backs it up: answers saved in this browser can be lost.")),
+        h("li", {}, t("Send the file to your regional network if it compares councils."))));
     panel.focus();
   });
   const formArea = find(root, '[data-sc="sign-off-form"]');
@@ -82,8 +85,8 @@ export function mountCheck(root) {
   return onScores(async (scores) => {
     if (!scores.result) {
       replace(answers, h("p", {}, scores.reason === "no-council-type"
-        ? ["Choose your council on the ", h("a", { href: "index.html#about-your-council" }, "home page"), " first."]
-        : scores.reason === "loading" ? "Loading the scoring engine…" : "These answers cannot be scored: see the results page."));
+        ? [t("Choose your council on the"), " ", h("a", { href: "index.html#about-your-council" }, t("home page")), " ", t("first.")]
+        : scores.reason === "loading" ? t("Loading the scoring engine…") : t("These answers cannot be scored: see the results page.")));
       return;
     }
     const mine = ++sequence;
@@ -98,17 +101,18 @@ export function mountCheck(root) {
     const missing = scores.result.themes.reduce((n, t) => n + Math.max(0, t.asked - t.answered - t.not_applicable), 0);
     replace(parts.warning, missing
       ? h("div", { class: "sc-warning", "data-sc": "incomplete" }, h("span", { class: "sc-warning__icon", "aria-hidden": "true" }, "!"),
-        h("p", {}, h("span", { class: "sc-visually-hidden" }, "Warning: "),
-          `${missing} question${missing === 1 ? " is" : "s are"} not answered yet (${pct(overall.coverage)} answered). `,
-          "If you sign off now, the board report shows an incomplete assessment: unanswered questions count as not evidenced."))
+        h("p", {}, h("span", { class: "sc-visually-hidden" }, t("Warning:"), " "),
+          tn("%(count)s question is not answered yet (%(share)s answered).", "%(count)s questions are not answered yet (%(share)s answered).",
+            missing, { share: pct(overall.coverage) }), " ",
+          t("If you sign off now, the board report shows an incomplete assessment: unanswered questions count as not evidenced.")))
       : null);
     // whether what was signed has changed since is the engine's digest check (engine/signing.py)
     const current = "sign_off" in scores.result ? scores.result.sign_off : null;
     const found = "sign_off_check" in scores.result ? scores.result.sign_off_check : undefined;
     const changed = Boolean(found && found.matches === false);
     replace(parts.state, current
-      ? h("p", { class: changed ? "sc-warning-text" : "" }, `Signed off by ${current.name}, ${current.role}, on ${longDate(current.date)}.`,
-        changed && found ? ` ${found.message} Sign off again once the changes are checked.` : "") : null);
-    parts.button.textContent = current ? "Sign off again" : missing ? "Sign off an incomplete assessment" : "Sign off";
+      ? h("p", { class: changed ? "sc-warning-text" : "" }, t("Signed off by %(name)s, %(role)s, on %(date)s.", { name: current.name, role: current.role, date: longDate(current.date) || current.date }),
+        changed && found ? [" ", found.message, " ", t("Sign off again once the changes are checked.")] : "") : null);
+    parts.button.textContent = current ? t("Sign off again") : missing ? t("Sign off an incomplete assessment") : t("Sign off");
   });
 }

@@ -3,6 +3,7 @@
 // self-hosted, turns it into a search-as-you-type field. Choosing changes the <select>, and
 // site/early/form.js saves what was chosen: this module only shows what is saved.
 import { find, findAll, h, replace } from "./dom.js";
+import { t } from "./i18n.js";
 import { markField, unmarkField } from "./feedback.js";
 import { getAssessment, subscribe } from "./store.js";
 
@@ -91,7 +92,7 @@ function escapeHtml(text) {
 
 /** @param {RegisterCouncil} council @param {TypeLabels} labels */
 function describe(council, labels) {
-  const where = council.county ? `${council.county} area` : labels.nationOfType[council.type];
+  const where = council.county ? t("%(county)s area", { county: council.county }) : labels.nationOfType[council.type];
   return `${labels.types[council.type] || council.type}, ${where}`;
 }
 
@@ -112,11 +113,13 @@ async function enhance(select, labels) {
     source: (/** @type {string} */ query, /** @type {(found: RegisterCouncil[]) => void} */ populate) => populate(search(data.councils, query)),
     templates: {
       inputValue: (/** @type {RegisterCouncil | string | undefined} */ council) => (council && typeof council === "object" ? council.name : council || ""),
-      suggestion: (/** @type {RegisterCouncil | string | undefined} */ council) => (council && typeof council === "object"
-        ? `${escapeHtml(council.name)} <span class="sc-suggestion-meta">(${council.via ? `also known as ${escapeHtml(council.via)}; ` : ""}${escapeHtml(describe(council, labels))})</span>`
-        : escapeHtml(council || "")),
+      suggestion: (/** @type {RegisterCouncil | string | undefined} */ council) => {
+        if (!council || typeof council !== "object") return escapeHtml(council || "");
+        const known = council.via ? t("also known as %(name)s;", { name: council.via }) + " " : "";
+        return `${escapeHtml(council.name)} <span class="sc-suggestion-meta">(${escapeHtml(known)}${escapeHtml(describe(council, labels))})</span>`;
+      },
     },
-    tNoResults: () => "No council found. Check the spelling, or use “My council is not listed”.",
+    tNoResults: () => t("No council found. Check the spelling, or use “My council is not listed”."),
     onConfirm: (/** @type {RegisterCouncil | string | undefined} */ council) => {
       if (!council || typeof council !== "object" || council.code === select.value) return;
       select.value = council.code;
@@ -143,10 +146,10 @@ function labelsFrom(root) {
 function showPicked(box, council, labels) {
   if (!council.code) return replace(box);
   const details = [
-    `${labels.types[council.type] || council.type} in ${labels.nationOfType[council.type] || ""}`,
-    council.region ? `region ${council.region}` : null,
-    council.ons_code ? `GSS code ${council.ons_code}` : null,
-    `register code ${council.code}`,
+    t("%(type)s in %(nation)s", { type: labels.types[council.type] || council.type, nation: labels.nationOfType[council.type] || "" }),
+    council.region ? t("region %(region)s", { region: council.region }) : null,
+    council.ons_code ? t("GSS code %(code)s", { code: council.ons_code }) : null,
+    t("register code %(code)s", { code: council.code }),
   ].filter(Boolean);
   replace(box, h("p", { class: "sc-picked__text", "data-sc": "council-picked-text" },
     h("strong", {}, council.name), `: ${details.join("; ")}.`));
@@ -155,7 +158,7 @@ function showPicked(box, council, labels) {
     const text = /** @type {HTMLElement | null} */ (box.querySelector('[data-sc="council-picked-text"]'));
     if (record && record.county && text && !text.dataset.county) {
       text.dataset.county = "true";
-      text.append(` In the ${record.county} area.`);
+      text.append(" ", t("In the %(county)s area.", { county: record.county }));
     }
   }).catch(() => {});
 }
@@ -176,11 +179,13 @@ function showFunctions(fieldset, council, labels) {
   }
   const added = runs.filter((f) => !defaults.includes(f)).map((f) => names[f]);
   const removed = defaults.filter((f) => !runs.includes(f)).map((f) => names[f]);
-  const typeName = labels.types[council.type] || "council"; // as named: "Northern Ireland" keeps its capitals
-  const changes = [added.length ? `also runs ${added.join(", ")}` : null, removed.length ? `does not run ${removed.join(", ")}` : null].filter(Boolean);
+  const typeName = labels.types[council.type] || t("council"); // as named: "Northern Ireland" keeps its capitals
+  const changes = [added.length ? t("also runs %(functions)s", { functions: added.join(", ") }) : null,
+    removed.length ? t("does not run %(functions)s", { functions: removed.join(", ") }) : null].filter(Boolean);
   find(fieldset, '[data-sc="council-functions-changed"]').textContent = changes.length
-    ? `Changed from the usual functions of your council type (${typeName}): your council ${changes.join("; ")}. Your results will say so.`
-    : `These are the usual functions of your council type (${typeName}).`;
+    ? t("Changed from the usual functions of your council type (%(type)s): your council %(changes)s. Your results will say so.",
+      { type: typeName, changes: changes.join("; ") })
+    : t("These are the usual functions of your council type (%(type)s).", { type: typeName });
 }
 
 // The home page: the picker (when the build listed the register), the manual fields, the functions.
@@ -216,7 +221,7 @@ export function mountCouncilPicker(root) {
   if (ons instanceof HTMLInputElement) {
     const check = (/** @type {Event} */ event) => {
       if (!ons.validity.patternMismatch) unmarkField(ons);
-      else if (event.type === "change") markField(ons, "Enter an ONS code in the right form: a letter (E, W, S or N) and 8 digits, like E07000234");
+      else if (event.type === "change") markField(ons, t("Enter an ONS code in the right form: a letter (E, W, S or N) and 8 digits, like E07000234"));
     };
     ons.addEventListener("input", check);
     ons.addEventListener("change", check);
@@ -241,7 +246,7 @@ export function mountCouncilBar(root) {
     if (council.code) {
       const type = bar.querySelector(`option[value="${CSS.escape(council.type)}"]`);
       replace(named, h("strong", {}, council.name), ` (${type ? type.textContent : council.type}). `,
-        h("a", { href: "../index.html#about-your-council" }, "Change your council"));
+        h("a", { href: "../index.html#about-your-council" }, t("Change your council")));
     }
   };
   show();

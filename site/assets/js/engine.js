@@ -1,6 +1,7 @@
 // Client for the scoring engine worker. One worker for the whole visit: with Material's
 // instant navigation this module is evaluated once, so Pyodide starts once.
 import { findAll } from "./dom.js";
+import { t } from "./i18n.js";
 
 // The largest assessment file the engine reads (MAX_FILE_BYTES in scorecard/engine/assessment.py):
 // larger files are refused before they are read into memory.
@@ -35,9 +36,9 @@ let stopped = null; // why the worker stopped: no call will be answered
 /** @type {{ [step: string]: string }} */
 const STEP_TEXT = {
   "": "",
-  download: "Loading the scoring engine, step 1 of 2: downloading it.",
-  start: "Loading the scoring engine, step 2 of 2: starting it.",
-  restore: "Starting the scoring engine kept on this device…",
+  download: t("Loading the scoring engine, step 1 of 2: downloading it."),
+  start: t("Loading the scoring engine, step 2 of 2: starting it."),
+  restore: t("Starting the scoring engine kept on this device…"),
 };
 
 /** @param {EngineStatus["state"]} state @param {Partial<EngineStatus>} [details] */
@@ -99,7 +100,8 @@ function stop(why) {
 /** @param {EngineStatus} [current] @param {ParentNode} [root] */
 export function showEngineStatus(current = status, root = document) {
   const text = current.state === "ready" || current.state === "unavailable" ? "" : current.state === "failed"
-    ? `The scoring engine ${current.stopped ? "stopped" : "could not start"}: ${current.message}. Your answers are still saved on this device.`
+    ? (current.stopped ? t("The scoring engine stopped: %(why)s. Your answers are still saved on this device.", { why: current.message })
+      : t("The scoring engine could not start: %(why)s. Your answers are still saved on this device.", { why: current.message }))
     : STEP_TEXT[current.step] ?? "";
   for (const node of root.querySelectorAll('[data-sc="engine-status"]')) {
     if (node.textContent !== text) node.textContent = text;

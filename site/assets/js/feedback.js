@@ -3,6 +3,7 @@
 // to its field, focused so it is read out) and each field's own message, with the field marked invalid.
 // A message's slot sits in its form's section; the section (the nearest [data-form], else the slot) holds the fields.
 import { h, replace } from "./dom.js";
+import { t } from "./i18n.js";
 
 let counter = 0;
 
@@ -38,7 +39,7 @@ export function showErrors(slot, errors) {
       more.length ? h("ul", {}, more.map((line) => h("li", {}, line))) : null);
   });
   const summary = h("div", { class: "sc-error-summary", role: "alert", tabindex: "-1", "data-sc": "error-summary" },
-    h("h2", { class: "sc-error-summary__title" }, "There is a problem"), h("ul", { class: "sc-error-summary__list" }, items));
+    h("h2", { class: "sc-error-summary__title" }, t("There is a problem")), h("ul", { class: "sc-error-summary__list" }, items));
   summary.addEventListener("click", (event) => {
     const link = event.target instanceof Element ? event.target.closest("a[data-field]") : null;
     const field = link instanceof HTMLElement ? document.getElementById(link.dataset.field || "") : null;
@@ -60,7 +61,7 @@ export function markField(field, message) {
   unmarkField(field);
   const id = field.id ? `${field.id}-error` : `sc-error-${(counter += 1)}`;
   const note = h("p", { class: "sc-error-message", id, "data-sc": "field-error" },
-    h("span", { class: "sc-visually-hidden" }, "Error: "), message);
+    h("span", { class: "sc-visually-hidden" }, t("Error:"), " "), message);
   field.before(note);
   field.setAttribute("aria-invalid", "true");
   field.setAttribute("aria-describedby", [field.getAttribute("aria-describedby"), id].filter(Boolean).join(" "));

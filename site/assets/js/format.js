@@ -3,6 +3,8 @@
 // 54.65 and a date 1 December 2026 in both. Python rounds a tie (0.125 to two places, 62.5 to a whole number) to the even
 // digit, where JavaScript's toFixed and Math.round round it up: hence roundHalfEven.
 // A missing figure is "–" here (the reports, for terminals, write "-").
+import { t } from "./i18n.js";
+
 const MISSING = "–";
 
 // Python's f"{value:.{digits}f}": correctly rounded, an exact tie to the even digit.
@@ -57,7 +59,9 @@ export function gap(value) {
   return text === "0.0" || text === "0.00" ? "0.0" : (value > 0 ? "+" : "-") + text;
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+// In the page's language (t): 1 Rhagfyr 2026 on a Welsh page, as Babel writes the CLDR's long date at build time.
+const MONTHS = [t("January"), t("February"), t("March"), t("April"), t("May"), t("June"), t("July"), t("August"),
+  t("September"), t("October"), t("November"), t("December")];
 
 // A date as GOV.UK writes it: 2026-12-01 -> 1 December 2026 (wording.py long_date); any text that is not a
 // real YYYY-MM-DD date is returned as it is.

@@ -3,6 +3,7 @@
 // shows, so every legal statement an officer reads is their own nation's law; "Show every nation" shows them all,
 // grouped. Without a council (or the engine), every nation shows, each under its own heading.
 import { find, findAll, h, replace } from "./dom.js";
+import { t } from "./i18n.js";
 import { onScores } from "./scores.js";
 
 /** @param {ParentNode} page */
@@ -18,15 +19,15 @@ export function mountByNation(page) {
       const status = find(group, '[data-sc="by-nation-status"]');
       if (!own) continue;
       const toggle = h("button", { type: "button", class: "md-button", "data-sc": "by-nation-toggle" },
-        showAll ? `Show ${own.name} only` : "Show every nation");
+        showAll ? t("Show %(nation)s only", { nation: own.name }) : t("Show every nation"));
       toggle.addEventListener("click", () => {
         showAll = !showAll;
         show();
         /** @type {HTMLElement | null} */ (group.querySelector('[data-sc="by-nation-toggle"]'))?.focus();
       });
       replace(status, showAll
-        ? `Every nation's duties, grouped by nation. Your council is in ${own.name}. `
-        : `The duties of ${own.name}, your council's nation. `, toggle);
+        ? t("Every nation's duties, grouped by nation. Your council is in %(nation)s.", { nation: own.name })
+        : t("The duties of %(nation)s, your council's nation.", { nation: own.name }), " ", toggle);
     }
   };
   return onScores((scores) => {

@@ -4,6 +4,7 @@
 // (navigator.storage.persist), and the page says whether it agreed.
 import { download, h, replace } from "./dom.js";
 import { longDate } from "./format.js";
+import { t } from "./i18n.js";
 import { getAssessment, lastExported, markExported } from "./store.js";
 import { fileStem } from "./yearly.js";
 
@@ -35,7 +36,7 @@ function askToKeep() {
 
 const hasContent = (/** @type {StoredAssessment} */ a) => Boolean(Object.keys(a.answers).length || Object.keys(a.notes).length);
 // 2026-12-07T10:32:05Z -> "7 December 2026 at 10:32" (UTC, as the times are kept)
-const when = (/** @type {string} */ at) => `${longDate(at.slice(0, 10))} at ${at.slice(11, 16)} UTC`;
+const when = (/** @type {string} */ at) => t("%(date)s at %(time)s UTC", { date: longDate(at.slice(0, 10)) || "", time: at.slice(11, 16) });
 
 // The banner at the top of each page (above its heading; app.js shows it on each page and each change), redrawn
 // only when what it says changes.
@@ -56,18 +57,19 @@ export function showSaving() {
   box.dataset.signature = signature;
   if (!hasContent(assessment)) return replace(box);
   askToKeep();
-  const kept = persisted ? "This browser has agreed to keep them until you clear its data." : "Browsers can clear them (some council computers do at every log-out).";
-  const button = h("button", { type: "button", class: "md-button", "data-sc": "export-copy" }, "Export a copy");
+  const kept = persisted ? t("This browser has agreed to keep them until you clear its data.") : t("Browsers can clear them (some council computers do at every log-out).");
+  const button = h("button", { type: "button", class: "md-button", "data-sc": "export-copy" }, t("Export a copy"));
   button.addEventListener("click", () => {
     const name = exportAssessment();
     showSaving();
-    const done = h("p", { class: "sc-banner__body", role: "status", "data-sc": "export-copy-done" }, `Saved ${name} to your device: find it in your browser's downloads.`);
+    const done = h("p", { class: "sc-banner__body", role: "status", "data-sc": "export-copy-done" }, t("Saved %(name)s to your device: find it in your browser's downloads.", { name }));
     box.append(done);
   });
   const important = !exported || exported.changed;
-  replace(box, h("div", { class: important ? "sc-banner sc-banner--important" : "sc-saving__quiet", role: "region", "aria-label": "Your copy of the assessment" },
+  replace(box, h("div", { class: important ? "sc-banner sc-banner--important" : "sc-saving__quiet", role: "region", "aria-label": t("Your copy of the assessment") },
     h("p", { class: important ? "sc-banner__title" : "" },
-      !exported ? "Not exported yet: your answers are saved in this browser only."
-        : `Last exported ${when(exported.at)}${exported.changed ? ": answers have changed since." : ", no change since."}`),
-    important ? h("p", {}, `${kept} Export a copy and keep it where your council backs files up. `, button) : null));
+      !exported ? t("Not exported yet: your answers are saved in this browser only.")
+        : exported.changed ? t("Last exported %(when)s: answers have changed since.", { when: when(exported.at) })
+          : t("Last exported %(when)s, no change since.", { when: when(exported.at) })),
+    important ? h("p", {}, kept, " ", t("Export a copy and keep it where your council backs files up."), " ", button) : null));
 }

@@ -1,0 +1,195 @@
+"""The banks' own words in the interface's other languages: one bank, each string's translations beside it.
+
+A theme (``theme: translations:``) and a question (``translations:``) may carry, per language code of
+``scorecard/i18n/languages.json``, a translation of each string an officer reads, keyed by where the
+English is::
+
+    translations:
+      cy:
+        text: {text: "A oes gan y cyngor ...?", from: 3f2a9c1e, status: draft}
+        options.yes: {text: "Oes", from: 85a2c7b1, status: reviewed}
+        variants.wales.gate.law: {text: "...", from: 0c9d41aa, status: draft}
+
+``from`` is ``fingerprint()`` of the English the translation was written from: when the English
+changes, the translation is *stale* and ``scorecard validate`` says so at its line. ``status`` is
+``draft`` until a speaker of the language has reviewed it. Answers stay option ids, so a translation
+never changes a score. Document titles in ``sources`` are cited as published, and are not translated.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..i18n import translated_languages
+from .problems import Problem
+from .yaml_source import YamlSource
+
+STATUSES = ("draft", "reviewed")
+THEME_FIELDS = ("title", "summary")
+
+
+def fingerprint(english: str) -> str:
+    """The first 8 hex digits of the English text's SHA-256: what a translation records it was written from."""
+    return hashlib.sha256(english.encode("utf-8")).hexdigest()[:8]
+
+
+def question_strings(question: dict[str, Any]) -> Iterator[tuple[str, str, list[Any]]]:
+    """(key, English, YAML path relative to the question) of every string of a question an officer reads."""
+    yield "text", question["text"], ["text"]
+    yield "help", question["help"], ["help"]
+    for index, option in enumerate(question.get("options") or []):
+        yield f"options.{option['id']}", option["label"], ["options", index, "label"]
+    if question.get("gate"):
+        yield "gate.law", question["gate"]["law"], ["gate", "law"]
+    for nation, variant in (question.get("variants") or {}).items():
+        for field in ("text", "help"):
+            if field in variant:
+                yield f"variants.{nation}.{field}", variant[field], ["variants", nation, field]
+        if variant.get("gate"):
+            yield f"variants.{nation}.gate.law", variant["gate"]["law"], ["variants", nation, "gate", "law"]
+
+
+def theme_strings(theme: dict[str, Any]) -> Iterator[tuple[str, str, list[Any]]]:
+    for field in THEME_FIELDS:
+        yield field, theme[field], [field]
+
+
+def check_translations(
+    files: list[tuple[Path, YamlSource]], rel=str, languages: list[str] | None = None
+) -> tuple[list[Problem], list[Problem], dict[str, dict[str, int]]]:
+    """(errors, warnings, counts) for the translations in the theme files.
+
+    Errors: a translation of a string that does not exist, an unknown language, a bad status. Warnings:
+    a string with no translation (missing) or one whose English changed since it was written (stale).
+    counts[lang] = {"strings", "missing", "stale", "draft"} over every file.
+    """
+    languages = translated_languages() if languages is None else languages
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    counts = {lang: {"strings": 0, "missing": 0, "stale": 0, "draft": 0} for lang in languages}
+    for path, source in files:
+        owners: list[tuple[str, list[Any], dict[str, Any], Iterator[tuple[str, str, list[Any]]]]] = [
+            ("-", ["theme"], source.data["theme"], theme_strings(source.data["theme"]))
+        ]
+        owners += [
+            (q["id"], ["questions", index], q, question_strings(q)) for index, q in enumerate(source.data["questions"])
+        ]
+        for owner_id, base, data, found in owners:
+            strings = list(found)
+            known = {key for key, _, _ in strings}
+            given = data.get("translations") or {}
+            for lang, entries in given.items():
+                where = [*base, "translations", lang]
+                if lang not in languages:
+                    errors.append(
+                        Problem(
+                            rel(path),
+                            source.key_line([*base, "translations"], lang),
+                            owner_id,
+                            f"translations: {lang!r} is not a language of the interface ({', '.join(languages)})",
+                        )
+                    )
+                    continue
+                for key in entries:
+                    if key not in known:
+                        errors.append(
+                            Problem(
+                                rel(path),
+                                source.key_line(where, key),
+                                owner_id,
+                                f"translations.{lang}: {key!r} is not a string of this "
+                                f"{'theme' if owner_id == '-' else 'question'} (one of: {', '.join(sorted(known))})",
+                            )
+                        )
+            for lang in languages:
+                entries = given.get(lang) or {}
+                missing = []
+                for key, english, at in strings:
+                    counts[lang]["strings"] += 1
+                    entry = entries.get(key)
+                    if entry is None:
+                        missing.append(key)
+                        counts[lang]["missing"] += 1
+                        continue
+                    line = source.line_of([*base, "translations", lang, key])
+                    if entry.get("status", "draft") not in STATUSES:
+                        errors.append(
+                            Problem(
+                                rel(path),
+                                line,
+                                owner_id,
+                                f"translations.{lang}.{key}: status must be one of {', '.join(STATUSES)}",
+                            )
+                        )
+                    if entry.get("status", "draft") == "draft":
+                        counts[lang]["draft"] += 1
+                    if entry.get("from") != fingerprint(english):
+                        counts[lang]["stale"] += 1
+                        warnings.append(
+                            Problem(
+                                rel(path),
+                                line,
+                                owner_id,
+                                f"translations.{lang}.{key} is stale: the English (line "
+                                f"{source.line_of([*base, *at])}) changed since it was translated (from: "
+                                f"{entry.get('from')!r}, now {fingerprint(english)}); update the translation, "
+                                "then its from:",
+                            )
+                        )
+                if missing:
+                    warnings.append(
+                        Problem(
+                            rel(path), source.line_of(base), owner_id, f"no {lang} translation of {', '.join(missing)}"
+                        )
+                    )
+    return errors, warnings, counts
+
+
+def localise(
+    compiled: dict[str, Any], sources: dict[str, dict[str, Any]], lang: str
+) -> tuple[dict[str, Any], set[str]]:
+    """The compiled bank with its strings in ``lang`` where the banks have a translation that is not stale.
+
+    ``sources`` maps theme id -> the theme file's data (with its translations). Returns the bank and the
+    English strings left untranslated (a page marks them lang="en"). Ids, weights and rules are untouched,
+    so it scores exactly as the English bank does.
+    """
+    bank = copy.deepcopy(compiled)
+    untranslated: set[str] = set()
+
+    def pick(english: str, entries: dict[str, Any], key: str) -> str:
+        entry = entries.get(key)
+        if entry and entry.get("from") == fingerprint(english) and entry.get("text"):
+            return entry["text"]
+        untranslated.add(english)
+        return english
+
+    for theme in bank["themes"]:
+        data = sources[theme["id"]]
+        entries = (data["theme"].get("translations") or {}).get(lang) or {}
+        for field in THEME_FIELDS:
+            theme[field] = pick(theme[field], entries, field)
+        by_id = {q["id"]: q for q in data["questions"]}
+        for question in theme["questions"]:
+            entries = (by_id[question["id"]].get("translations") or {}).get(lang) or {}
+            question["text"] = pick(question["text"], entries, "text")
+            question["help"] = pick(question["help"], entries, "help")
+            question["options"] = [
+                {**o, "label": pick(o["label"], entries, f"options.{o['id']}")} for o in question["options"]
+            ]
+            if question.get("gate"):
+                question["gate"] = {**question["gate"], "law": pick(question["gate"]["law"], entries, "gate.law")}
+            for nation, variant in question.get("variants", {}).items():
+                for field in ("text", "help"):
+                    if field in variant:
+                        variant[field] = pick(variant[field], entries, f"variants.{nation}.{field}")
+                if variant.get("gate"):
+                    variant["gate"] = {
+                        **variant["gate"],
+                        "law": pick(variant["gate"]["law"], entries, f"variants.{nation}.gate.law"),
+                    }
+    return bank, untranslated
