@@ -193,6 +193,7 @@ def test_on_a_phone_the_score_panel_does_not_hide_the_question_being_answered(pa
     for i in range(min(questions.count(), 10)):
         first = questions.nth(i).locator("input").first
         first.focus()  # as Tab does: the browser scrolls the control into view
+        first.evaluate(SETTLED)  # and the questions brought near are laid out, and scroll anchoring has moved the page
         # the question's heading comes into view with the control when both fit below the sticky parts (landing.js);
         # for a question whose hint is taller than that (SPC-08 at 390 px), the control shows, clear of them
         covered = questions.nth(i).evaluate("""f => {
