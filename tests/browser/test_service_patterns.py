@@ -13,13 +13,16 @@ import json
 
 import pytest
 
-from .conftest import ENGINE_TIMEOUT, poll, saved, shown_question
+from .conftest import ENGINE_TIMEOUT, poll, saved, shown_question, wait_for_scores
 from .test_council_picker import bank, follow, pick
 
 
 def results_page(page, base_url) -> None:
     follow(page, base_url, "results.html")
     page.wait_for_selector('[data-sc="actions-table"]', timeout=ENGINE_TIMEOUT)
+    # and the latest reply drawn: a later one redraws the action list, and a press made as it does can open a plan
+    # on the list being replaced (the one retry of this stop's last fresh-clone run, a plan's status never shown)
+    wait_for_scores(page)
 
 
 def answer_first(page, base_url, theme: str, count: int, option: int = 0) -> None:
