@@ -20,8 +20,8 @@ from .test_council_picker import bank, follow, pick
 def results_page(page, base_url) -> None:
     follow(page, base_url, "results.html")
     page.wait_for_selector('[data-sc="actions-table"]', timeout=ENGINE_TIMEOUT)
-    # and the latest reply drawn: a later one redraws the action list, and a press made as it does can open a plan
-    # on the list being replaced (the one retry of this stop's last fresh-clone run, a plan's status never shown)
+    # and the latest reply drawn: a later one redraws the action list, and a press made as it does could open a
+    # plan on the list being replaced (the likely cause of a 30 s timeout seen twice under load, not reproduced)
     wait_for_scores(page)
 
 
