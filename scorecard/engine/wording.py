@@ -152,16 +152,21 @@ MONTHS = (
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def long_date(iso: str) -> str:
-    """2026-12-01 -> 1 December 2026 (as GOV.UK writes dates); any other text, a date that does not exist
-    (2026-04-31) among it, is returned as it is. site/assets/js/format.js longDate writes the same."""
-    if not ISO_DAY.fullmatch(iso):
-        return iso
+def iso_day(text: str) -> datetime.date | None:
+    """The day a YYYY-MM-DD text names; None for any other text, a date that does not exist (2026-04-31) among it."""
+    if not ISO_DAY.fullmatch(text):
+        return None
     try:
-        date = datetime.date.fromisoformat(iso)
+        return datetime.date.fromisoformat(text)
     except ValueError:
-        return iso
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+        return None
+
+
+def long_date(iso: str) -> str:
+    """2026-12-01 -> 1 December 2026 (as GOV.UK writes dates); any text that is not a day (iso_day) is returned as
+    it is. site/assets/js/format.js longDate writes the same."""
+    date = iso_day(iso)
+    return iso if date is None else f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
 def cell_state(part: dict[str, Any]) -> str:

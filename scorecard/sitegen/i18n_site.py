@@ -10,7 +10,6 @@ top, in its own language and in the default one, with a link to report a fix.
 
 from __future__ import annotations
 
-import datetime
 import json
 import re
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..engine.wording import iso_day, long_date
 from ..i18n import Language, Translator, catalogue_json, default_language, languages, translator
 
 _ = str  # marks a string for extraction (babel.cfg); translated where it is used, with the page's Translator
@@ -70,18 +70,21 @@ def page_file(path: str, code: str) -> str:
 
 
 def long_date_in(code: str):
-    """2026-12-01 as its language writes it (1 December 2026, 1 Rhagfyr 2026: the CLDR's long form, through Babel)."""
+    """2026-12-01 as its language writes it: the engine's long_date in the default language (1 December 2026, as
+    format.js writes it too), the CLDR's long form through Babel in another (1 Rhagfyr 2026); a text that is not a
+    day (the engine's iso_day) as it is."""
+    if code == default_language():
+        return long_date
 
-    def long_date(iso: str) -> str:
-        try:
-            day = datetime.date.fromisoformat(iso)
-        except (TypeError, ValueError):
+    def long_date_there(iso: str) -> str:
+        day = iso_day(iso)
+        if day is None:
             return iso
         from babel.dates import format_date
 
         return format_date(day, "d MMMM y", locale=code)
 
-    return long_date
+    return long_date_there
 
 
 def status_notice(language: Language, words: Translator, untranslated: bool, depth: int) -> str:

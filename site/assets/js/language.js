@@ -30,7 +30,7 @@ function remember(lang) {
 function languageLink(target) {
   const link = target instanceof Element ? target.closest("a[hreflang]") : null;
   if (!(link instanceof HTMLAnchorElement)) return null;
-  return link && link.closest(".md-select") ? link : null;
+  return link.closest(".md-select") ? link : null;
 }
 
 export function startLanguageSwitch() {
