@@ -54,8 +54,8 @@ def test_verify_passes_an_untouched_file_and_finds_a_changed_answer_note_or_evid
     qid = rng.choice(sorted(real_bank.questions))
     if part == "answers":
         question = real_bank.questions[qid]
-        options = [o.id for o in question.options if o.id != changed["answers"].get(qid)]
-        changed["answers"][qid] = [options[0]] if question.type == "multi" else options[0]
+        values = [[o.id] if question.type == "multi" else o.id for o in question.options]
+        changed["answers"][qid] = next(v for v in values if v != changed["answers"].get(qid))
     elif part == "notes":
         changed["notes"][qid] = changed["notes"].get(qid, "") + " (edited after sign-off)"
     else:
