@@ -207,7 +207,7 @@ def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str, abo
         "extra": {
             "engine_wheel": wheel_name,
             "bank_version": bank.version,
-            "modules": browser_modules(),
+            "stylesheets": material_stylesheets(),
             "early_script": inline_script(sources / "early"),
             "about": about,
             "default_lang": default_language(),  # for i18n_hooks.py
@@ -235,9 +235,17 @@ def inline_script(folder: Path) -> str:
     return "\n".join(text.rstrip("\n") for text in texts)
 
 
-def browser_modules() -> list[str]:
-    """The modules app.js imports, for <link rel="modulepreload">: fetched at once, not one import level at a time."""
-    return sorted(f"assets/js/{path.name}" for path in (bundled.site_sources() / "assets" / "js").glob("*.js"))
+def material_stylesheets() -> list[str]:
+    """The stylesheets Material's base.html links (their names carry a hash), for site/overrides/main.html to ask
+    for before the early inline script: read from the installed theme, so an upgrade cannot leave a stale name."""
+    spec = importlib.util.find_spec("material")
+    if spec is None or spec.origin is None:
+        raise BuildError("mkdocs-material is not installed: run `pip install -e .`")
+    base = (Path(spec.origin).parent / "templates" / "base.html").read_text(encoding="utf-8")
+    sheets = re.findall(r"'(assets/stylesheets/[\w.]+\.css)'", base)
+    if not sheets:
+        raise BuildError("mkdocs-material's base.html links no stylesheet under assets/stylesheets/: has it changed?")
+    return sheets
 
 
 def run_mkdocs(config: Path) -> None:
