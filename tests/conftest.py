@@ -57,6 +57,19 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+def pytest_terminal_summary(terminalreporter):
+    """Why each retried test failed the first time (pytest-rerunfailures' -rR names it only), so a timing
+    fault seen once on CI can be chased from its log (CONTRIBUTING.md: a pass on a retry is a fault to fix)."""
+    reruns = terminalreporter.stats.get("rerun", [])
+    if reruns:
+        terminalreporter.section("why each retried test failed first")
+        for report in reruns:
+            crash = getattr(report.longrepr, "reprcrash", None)
+            where = f"{crash.path}:{crash.lineno}: " if crash else ""
+            message = crash.message if crash else str(report.longrepr)
+            terminalreporter.write_line(f"{report.nodeid} ({report.when}): {where}{message[:1500]}")
+
+
 @pytest.fixture(scope="session")
 def mini_bank() -> Bank:
     return Bank.from_dict(compile_bank(MINI / "questions"))
