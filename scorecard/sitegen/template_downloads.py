@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urljoin
 
+from ..bank_source.guidance_translations import is_translation
 from . import build_cache
 from .errors import BuildError
 
@@ -27,6 +28,8 @@ def add_template_downloads(guidance: Path, site_url: str) -> list[Path]:
     folder = guidance / "templates"
     written = []
     for page in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        if is_translation(page):
+            continue  # a language's page: its downloads are the English ones until it has its own
         source = page.read_text(encoding="utf-8")
         page_url = urljoin(site_url, f"guidance/templates/{page.stem}.html")
         document_text = absolute_links(source, page_url)
