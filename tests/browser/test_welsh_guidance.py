@@ -1,0 +1,27 @@
+"""A guidance page translated into Welsh (guidance/PAGE.cy.md) is shown in Welsh on /cy/, marked lang="cy", and the
+banks' links from a Welsh theme page land on its headings (the translation keeps the English heading ids)."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from .conftest import scroll_to_settled, start_assessment, wait_for_scores
+
+
+def test_a_welsh_guidance_page_is_welsh_and_the_banks_links_land_on_its_headings(page, base_url):
+    start_assessment(page, base_url, council_type="wales_principal", name="City of Cardiff Council")
+    page.goto(base_url + "cy/themes/operations.html")
+    wait_for_scores(page)
+    link = page.locator('p.sc-guidance a[href$="guidance/operations.html#right-to-work"]:visible').first
+    scroll_to_settled(link)
+    link.click()
+    page.wait_for_url("**/cy/guidance/operations.html#right-to-work")
+    expect(page.locator("html")).to_have_attribute("lang", "cy")
+    expect(page.locator("h1")).to_contain_text("Gweithrediadau a gweithlu'r cyngor ei hun: canllawiau")
+    heading = page.locator("h3#right-to-work")
+    expect(heading).to_contain_text("Gwirio hawl i weithio pawb yr ydych yn eu cyflogi")
+    expect(heading).to_be_in_viewport()
+    # Welsh text, not the English fallback marked lang="en"; a draft says so in both languages
+    assert heading.evaluate("h => h.closest('[lang]').getAttribute('lang')") == "cy"
+    expect(page.locator('[data-sc="translation-status"]')).to_contain_text("Nid yw cyfieithiad y dudalen hon")
+    expect(page.locator('[data-sc="translation-status"]')).not_to_contain_text("This page is not yet translated")
