@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import shutil
+import zipfile
 from pathlib import Path
 
 from scorecard.bank_source.translations import fingerprint
@@ -88,7 +89,7 @@ def _built(tmp_path: Path, source: Path) -> Path:
     docs = tmp_path / "docs" / "guidance"
     shutil.copytree(source, docs)
     welsh = next(language for language in languages() if language.code == "cy")
-    guidance_copies(source, docs, welsh, translator("cy"))
+    guidance_copies(source, docs, welsh, translator("cy"), "http://127.0.0.1:8000/")
     return docs / "alpha.cy.md"
 
 
@@ -109,3 +110,32 @@ def test_a_current_welsh_page_is_shown_and_a_stale_one_falls_back_to_the_english
     assert "Canllawiau Alffa" not in fallback
     assert '<div lang="en" markdown="1">' in fallback and "### Training for staff {#training}" in fallback
     assert translator("cy").gettext("This page is not yet translated: it is shown in English.") in fallback
+
+
+def test_a_welsh_template_has_its_own_welsh_word_and_opendocument_copies(tmp_path):
+    """A current Welsh template gets NAME.cy.docx and NAME.cy.odt (served as /cy/.../NAME.docx) in Welsh, marked cy,
+    and a Welsh download line linking them; a stale one keeps the English page and its English copies."""
+    source = tmp_path / "guidance"
+    (source / "templates").mkdir(parents=True)
+    english = source / "templates" / "remit.md"
+    english.write_text("# Remit\n\n## Duties\n\n- Lead the work.\n", encoding="utf-8")
+    (source / "templates" / "remit.cy.md").write_text(
+        f"---\ntranslation:\n  from: {fingerprint(english.read_text(encoding='utf-8'))}\n  status: draft\n---\n"
+        "# Cylch gwaith\n\n## Dyletswyddau {#duties}\n\n- Arwain y gwaith.\n",
+        encoding="utf-8",
+    )
+    page = _built(tmp_path / "one", source).parent / "templates" / "remit.cy.md"
+    text = page.read_text(encoding="utf-8")
+    assert "Lawrlwythwch y templed hwn i'w olygu: [Dogfen Word (.docx" in text
+    assert '](remit.docx){download="remit.docx"} neu [Testun OpenDocument (.odt' in text
+    with zipfile.ZipFile(page.with_name("remit.cy.docx")) as document:
+        body = document.read("word/document.xml").decode("utf-8")
+        styles = document.read("word/styles.xml").decode("utf-8")
+    assert "Arwain y gwaith." in body and "Lead the work" not in body
+    assert 'w:val="cy"' in styles
+    assert page.with_name("remit.cy.odt").exists()
+
+    english.write_text("# Remit\n\n## Duties\n\n- Lead the work well.\n", encoding="utf-8")
+    stale = _built(tmp_path / "two", source).parent / "templates" / "remit.cy.md"
+    assert "Lead the work well." in stale.read_text(encoding="utf-8")
+    assert not stale.with_name("remit.cy.docx").exists()

@@ -106,7 +106,7 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL, abou
     add_template_downloads(layout.docs / "guidance", site_url)
     for language in languages():
         if not language.default:
-            guidance_copies(layout.guidance, layout.docs / "guidance", language, translator(language.code))
+            guidance_copies(layout.guidance, layout.docs / "guidance", language, translator(language.code), site_url)
     (assets / "bank.json").write_text(json.dumps(compiled, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     copy_runtime(assets, layout.node_modules)
     wheel, engine = prepare_engine(assets, bank.version, layout.node_modules / "pyodide")

@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from ..bank_source.guidance_translations import english_pages, read_translation
 from ..engine.wording import iso_day, long_date
 from ..i18n import Language, Translator, catalogue_json, default_language, languages, translator
+from .template_downloads import translated_template_downloads
 
 _ = str  # marks a string for extraction (babel.cfg); translated where it is used, with the page's Translator
 
@@ -183,10 +184,11 @@ def lang_attribute(page_lang: str, text_lang: str) -> Markup:
     return Markup(f' lang="{escape(text_lang)}"') if text_lang != page_lang else Markup("")
 
 
-def guidance_copies(source: Path, guidance: Path, language: Language, words: Translator) -> int:
+def guidance_copies(source: Path, guidance: Path, language: Language, words: Translator, site_url: str) -> int:
     """Each guidance page (and template) of ``source`` as the language's page in the docs' ``guidance`` folder: its
     translation (guidance/page.CODE.md) while that is current, under the "not yet reviewed" notice while it is a
-    draft; otherwise the English text of the docs' page, marked lang="en", under a notice in the language.
+    draft, a template with its own Word and OpenDocument copies; otherwise the English text of the docs' page (a
+    template's with the English copies), marked lang="en", under a notice in the language.
     Returns how many pages are shown in the language."""
     translated = 0
     for english in english_pages(source):
@@ -196,7 +198,10 @@ def guidance_copies(source: Path, guidance: Path, language: Language, words: Tra
         found = read_translation(english, language.code)
         if found.state == "current":
             notice = status_notice(language, words, draft=found.status == "draft", untranslated=False, depth=depth)
-            target.write_text(notice + found.body, encoding="utf-8")
+            body = found.body
+            if relative.parts[0] == "templates":
+                body = translated_template_downloads(target, body, site_url, language.code, words.gettext)
+            target.write_text(notice + body, encoding="utf-8")
             translated += 1
             continue
         text = (guidance / relative).read_text(encoding="utf-8")

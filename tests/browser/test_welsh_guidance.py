@@ -1,11 +1,15 @@
 """A guidance page translated into Welsh (guidance/PAGE.cy.md) is shown in Welsh on /cy/, marked lang="cy", and the
-banks' links from a Welsh theme page land on its headings (the translation keeps the English heading ids)."""
+banks' links from a Welsh theme page land on its headings (the translation keeps the English heading ids); a Welsh
+template downloads in Welsh."""
 
 from __future__ import annotations
 
+import zipfile
+from pathlib import Path
+
 from playwright.sync_api import expect
 
-from .conftest import scroll_to_settled, start_assessment, wait_for_scores
+from .conftest import new_page, scroll_to_settled, start_assessment, wait_for_scores
 
 
 def test_a_welsh_guidance_page_is_welsh_and_the_banks_links_land_on_its_headings(page, base_url):
@@ -25,3 +29,17 @@ def test_a_welsh_guidance_page_is_welsh_and_the_banks_links_land_on_its_headings
     assert heading.evaluate("h => h.closest('[lang]').getAttribute('lang')") == "cy"
     expect(page.locator('[data-sc="translation-status"]')).to_contain_text("Nid yw cyfieithiad y dudalen hon")
     expect(page.locator('[data-sc="translation-status"]')).not_to_contain_text("This page is not yet translated")
+
+
+def test_a_welsh_template_downloads_as_a_welsh_word_document(context, base_url):
+    """The Welsh statement outline (guidance/templates/statement-outline.cy.md) offers its own Word copy, in Welsh."""
+    page = new_page(context)
+    page.goto(base_url + "cy/guidance/templates/statement-outline.html")
+    expect(page.locator("h1")).to_contain_text("Amlinelliad o ddatganiad caethwasiaeth fodern")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Dogfen Word (.docx", exact=False).click()
+    assert download.value.suggested_filename == "statement-outline.docx"
+    with zipfile.ZipFile(Path(download.value.path())) as document:
+        body = document.read("word/document.xml").decode("utf-8")
+    assert "Amlinelliad o ddatganiad caethwasiaeth fodern ar gyfer cyngor" in body
+    assert "Modern slavery statement outline for a council" not in body
