@@ -174,8 +174,8 @@ def check_guidance_translations(
                         rel(found.page),
                         found.from_line,
                         NO_PAGE,
-                        f"translation is stale: {english.name} changed since it was translated (from: {found.written_from!r}, now {now}); "
-                        "update the translation, then its from:",
+                        f"translation is stale: {english.name} changed since it was translated "
+                        f"(from: {found.written_from!r}, now {now}); update the translation, then its from:",
                     )
                 )
             if found.status == "draft":
