@@ -25,6 +25,7 @@ from functools import cache
 
 import pytest
 
+from scorecard.bank_source.guidance_translations import english_pages
 from scorecard.engine import Bank
 
 from .helpers import ROOT, compile_bank
@@ -98,7 +99,8 @@ def page(name: str) -> str:
 
 
 def guidance_texts() -> list[tuple[str, str]]:
-    return [(str(p.relative_to(GUIDANCE)), p.read_text(encoding="utf-8")) for p in sorted(GUIDANCE.rglob("*.md"))]
+    """The English guidance pages and templates (a translation, page.cy.md, says the same in its own words)."""
+    return [(str(p.relative_to(GUIDANCE)), p.read_text(encoding="utf-8")) for p in english_pages(GUIDANCE)]
 
 
 HEADING = re.compile(r"^(#{1,6}) (.*?)(?:\s*\{#([\w-]+)\})?\s*$", re.M)

@@ -12,12 +12,17 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 
 def anchors(markdown_text: str) -> set[str]:
     """Heading ids as MkDocs makes them: explicit {#id} or the slug of the heading text."""
-    found, in_fence = set(), False
-    for line in markdown_text.splitlines():
+    return {anchor for _line, _level, anchor in headings(markdown_text)}
+
+
+def headings(markdown_text: str) -> list[tuple[int, int, str]]:
+    """(line, level, id) of each heading, in order, outside fenced code."""
+    found, in_fence = [], False
+    for number, line in enumerate(markdown_text.splitlines(), start=1):
         if FENCE.match(line):
             in_fence = not in_fence
             continue
         match = None if in_fence else HEADING.match(line)
         if match:
-            found.add(match["id"] or slugify(match["text"], "-"))
+            found.append((number, len(line) - len(line.lstrip("#")), match["id"] or slugify(match["text"], "-")))
     return found

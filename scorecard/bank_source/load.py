@@ -21,6 +21,7 @@ import jsonschema
 from .. import bundled
 from ..safe_files import FileTooLarge, UnreadableFile, read_regular_file
 from .guidance_anchors import anchors
+from .guidance_translations import check_guidance_translations, is_translation
 from .indicators import INDICATORS_FILE, check_indicators, compile_indicators
 from .problems import Problem
 from .statement_summary import STATEMENT_SUMMARY_FILE, check_statement_summary, compile_statement_summary
@@ -158,6 +159,7 @@ def load_bank(
     summary = _read_statement_summary(questions_dir, themes, check)
     # translations of strings that do not exist are errors; missing or stale ones are warnings (translation_warnings)
     check.problems += check_translations(themes, check.rel)[0]
+    check.problems += check_guidance_translations(guidance_dir, check.rel)[0]
     if check.problems:
         return None, sorted(check.problems)
     compiled = _compile(scoring.data, themes, register.data if register else None, register_dates)
@@ -203,18 +205,22 @@ def read_themes(questions_dir: Path) -> list[tuple[Path, YamlSource]]:
     return themes
 
 
-def translation_warnings(questions_dir: Path | None = None) -> tuple[list[Problem], dict[str, dict[str, int]]]:
-    """Strings of a (valid) bank with no translation, or a stale one, per language: (warnings, counts)."""
+def translation_warnings(
+    questions_dir: Path | None = None,
+) -> tuple[list[Problem], dict[str, dict[str, int]], dict[str, dict[str, int]]]:
+    """Strings of a (valid) bank, and guidance pages, with no translation or a stale one, per language:
+    (warnings, counts of strings, counts of pages)."""
     questions_dir = Path(questions_dir or default_questions_dir())
     check = BankCheck(questions_dir)
     _errors, warnings, counts = check_translations(read_themes(questions_dir), check.rel)
-    return sorted(warnings), counts
+    _errors, page_warnings, page_counts = check_guidance_translations(default_guidance_dir(questions_dir), check.rel)
+    return sorted(warnings + page_warnings), counts, page_counts
 
 
 def _guidance_pages(guidance_dir: Path, check: BankCheck) -> dict[str, set[str]]:
     """Anchors of each guidance page; a page that is not UTF-8 is reported, not a crash."""
     pages = {}
-    for page in sorted(guidance_dir.glob("*.md")):
+    for page in sorted(p for p in guidance_dir.glob("*.md") if not is_translation(p)):
         try:
             raw = read_regular_file(page, MAX_GUIDANCE_BYTES)
             raw.decode("utf-8")

@@ -72,7 +72,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(line)
     # Translations missing or stale: warnings, each at file:line (stale ones always; missing ones with
     # --translations warn), or errors with --translations error.
-    warnings, counts = translation_warnings(args.dir or args.questions)
+    warnings, counts, page_counts = translation_warnings(args.dir or args.questions)
     for warning in warnings:
         if args.translations != "summary" or "is stale" in warning.message:
             print(f"warning: {warning}", file=sys.stderr)
@@ -80,6 +80,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(
             f"Translations ({lang}): {c['strings'] - c['missing']} of {c['strings']} strings, {c['stale']} stale, "
             f"{c['draft']} not yet reviewed" + (" (list the missing: --translations warn)" if c["missing"] else ""),
+            file=sys.stderr,
+        )
+    for lang, c in page_counts.items():
+        print(
+            f"Guidance translations ({lang}): {c['pages'] - c['missing']} of {c['pages']} pages, {c['stale']} stale, "
+            f"{c['draft']} not yet reviewed",
             file=sys.stderr,
         )
     return EXIT_BANK if args.translations == "error" and warnings else EXIT_OK

@@ -21,7 +21,7 @@ from typing import Any
 from .. import bundled
 from ..bank_source.load import load_bank
 from ..engine import Bank
-from ..i18n import default_language, translated_languages, translator
+from ..i18n import default_language, languages, translator
 from ..reports.board import STYLESHEET as BOARD_STYLESHEET
 from . import DEFAULT_SITE_URL
 from .about import read_about
@@ -104,8 +104,9 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL, abou
     shutil.copy2(BOARD_STYLESHEET, assets / "board.css")  # the board report's, shared with `scorecard report`
     shutil.copytree(layout.guidance, layout.docs / "guidance")
     add_template_downloads(layout.docs / "guidance", site_url)
-    for code in translated_languages():
-        guidance_copies(layout.docs / "guidance", code, translator(code))
+    for language in languages():
+        if not language.default:
+            guidance_copies(layout.guidance, layout.docs / "guidance", language, translator(language.code), site_url)
     (assets / "bank.json").write_text(json.dumps(compiled, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     copy_runtime(assets, layout.node_modules)
     wheel, engine = prepare_engine(assets, bank.version, layout.node_modules / "pyodide")

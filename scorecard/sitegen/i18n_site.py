@@ -17,8 +17,10 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..bank_source.guidance_translations import english_pages, read_translation
 from ..engine.wording import iso_day, long_date
 from ..i18n import Language, Translator, catalogue_json, default_language, languages, translator
+from .template_downloads import translated_template_downloads
 
 _ = str  # marks a string for extraction (babel.cfg); translated where it is used, with the page's Translator
 
@@ -87,16 +89,18 @@ def long_date_in(code: str):
     return long_date_there
 
 
-def status_notice(language: Language, words: Translator, untranslated: bool, depth: int) -> str:
+def status_notice(language: Language, words: Translator, draft: bool, untranslated: bool, depth: int) -> str:
     """The notice at the top of a page whose translation is a draft or incomplete ('' when it is neither).
 
-    In the page's language and, for a reader who does not read it well, in the default language too.
+    ``draft``: the page uses a draft translation (a fuzzy catalogue entry, ``words.used_draft``, or a guidance page
+    whose status is draft). In the page's language and, for a reader who does not read it well, in the default
+    language too.
     """
-    if language.default or not (words.used_draft or untranslated):
+    if language.default or not (draft or untranslated):
         return ""
     home = "../" * depth
     parts = []
-    if words.used_draft:
+    if draft:
         parts.append(
             f'<strong>{escape(words.gettext(NOT_REVIEWED))}</strong> <span lang="{default_language()}">'
             f"{escape(NOT_REVIEWED_DEFAULT.format(language=language.english_name))}</span>"
@@ -180,17 +184,27 @@ def lang_attribute(page_lang: str, text_lang: str) -> Markup:
     return Markup(f' lang="{escape(text_lang)}"') if text_lang != page_lang else Markup("")
 
 
-def guidance_copies(guidance: Path, code: str, words: Translator) -> int:
-    """Each guidance page (and template) as the language's page until it is translated: the English text,
-    marked lang="en", under a notice in the language. Returns how many were written."""
-    count = 0
-    for page in sorted(guidance.rglob("*.md")):
-        if page.name.count(".") > 1:  # already a language's own page (name.CODE.md)
+def guidance_copies(source: Path, guidance: Path, language: Language, words: Translator, site_url: str) -> int:
+    """Each guidance page (and template) of ``source`` as the language's page in the docs' ``guidance`` folder: its
+    translation (guidance/page.CODE.md) while that is current, under the "not yet reviewed" notice while it is a
+    draft, a template with its own Word and OpenDocument copies; otherwise the English text of the docs' page (a
+    template's with the English copies), marked lang="en", under a notice in the language.
+    Returns how many pages are shown in the language."""
+    translated = 0
+    for english in english_pages(source):
+        relative = english.relative_to(source)
+        target = guidance / relative.with_name(page_file(relative.name, language.code))
+        depth = len(relative.parts)
+        found = read_translation(english, language.code)
+        if found.state == "current":
+            notice = status_notice(language, words, draft=found.status == "draft", untranslated=False, depth=depth)
+            body = found.body
+            if relative.parts[0] == "templates":
+                body = translated_template_downloads(target, body, site_url, language.code, words.gettext)
+            target.write_text(notice + body, encoding="utf-8")
+            translated += 1
             continue
-        target = page.with_name(page_file(page.name, code))
-        if target.exists():
-            continue
-        text = page.read_text(encoding="utf-8")
+        text = (guidance / relative).read_text(encoding="utf-8")
         title = text.partition("\n")[0].removeprefix("# ").strip()
         notice = (
             f'<div class="sc-translation-status" data-sc="translation-status" markdown="1">\n\n'
@@ -202,8 +216,7 @@ def guidance_copies(guidance: Path, code: str, words: Translator) -> int:
             front + notice + f'<div lang="{default_language()}" markdown="1">\n\n{text}\n\n</div>\n',
             encoding="utf-8",
         )
-        count += 1
-    return count
+    return translated
 
 
 HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')

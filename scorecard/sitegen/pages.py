@@ -119,6 +119,7 @@ def render_pages(
             notice = status_notice(
                 language,
                 words,
+                draft=bool(words.used_draft),
                 untranslated=bank_lang != language.code and extra.get("uses_bank", True),
                 depth=path.count("/"),
             )
