@@ -100,7 +100,7 @@ class ImportReport:
     """What importing one PO file did: counts, and each entry refused with where and why."""
 
     po_file: Path
-    theme_file: Path | None = None
+    theme_file: Path
     written: int = 0
     unchanged: int = 0
     empty: int = 0
