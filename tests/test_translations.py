@@ -207,3 +207,26 @@ def test_a_plural_forms_order_is_the_cldrs_categories_the_javascript_reads(lang)
     tags = plural_tags(lang)
     for n in range(0, 1001):
         assert tags.index(rule(n)) == form(n), n
+
+
+def test_a_page_showing_a_bank_draft_says_its_translation_is_not_yet_reviewed():
+    """The notice counts the banks' drafts as well as the catalogue's: a reviewed catalogue and a draft bank string
+    still say "not yet reviewed"; neither, and it says only what is left in English."""
+    from scorecard.i18n import Translator, languages
+    from scorecard.sitegen.i18n_site import status_notice
+
+    welsh = next(language for language in languages() if language.code == "cy")
+    words = Translator("cy")  # no catalogue: nothing it gives is a draft
+    assert "Welsh translation not yet reviewed" in status_notice(welsh, words, untranslated=False, depth=0, drafts=True)
+    assert status_notice(welsh, words, untranslated=False, depth=0) == ""
+    assert "not yet reviewed" not in status_notice(welsh, words, untranslated=True, depth=0)
+
+
+def test_lang_of_marks_only_the_english_left_on_a_page():
+    """On a Welsh page a translated bank string has no lang of its own (the page's cy); one left in English,
+    missing or stale, is marked lang="en"."""
+    from scorecard.sitegen.i18n_site import BankInLanguage
+
+    local = BankInLanguage({"themes": []}, {"How far has training reached?"}, {})
+    lang_of = local.lang_of("cy")
+    assert lang_of("How far has training reached?") == ' lang="en"' and lang_of(WELSH_TEXT) == ""
