@@ -116,24 +116,18 @@ def render_pages(
         page_bank = Bank.from_dict(local.compiled) if local else bank
         lang_of = local.lang_of(language.code) if local else (lambda _text: Markup(""))
         env.globals["lang_of"] = lang_of
+        # the same for a Markdown heading or paragraph (attr_list): `# Title { lang="en" }`
         env.globals["attr_of"] = lambda text, lang_of=lang_of: (
             Markup(f" {{ {lang_of(text).strip()} }}") if lang_of(text) else ""
         )
         language_pages = dict(pages)
         for theme in page_bank.themes:
-            language_pages[f"themes/{theme.id}.md"] = (
-                "theme.md.j2",
-                {"theme": theme, "root": "../", "bank": page_bank},
-            )
+            language_pages[f"themes/{theme.id}.md"] = ("theme.md.j2", {"theme": theme, "root": "../"})
         words = translator(language.code)
         # added to the Environment by jinja2.ext.i18n
         env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)  # type: ignore[attr-defined]
         env.filters["long_date"] = long_date_in(language.code)
         env.globals["bank_lang"] = lang_attribute(language.code, bank_lang)
-        # the same for a Markdown heading or paragraph (attr_list): `# Title { lang="en" }`
-        env.globals["bank_attr"] = (
-            Markup(f" {{ {lang_attribute(language.code, bank_lang).strip()} }}") if bank_lang != language.code else ""
-        )
         env.globals["page_lang"] = language.code
         for path, (template, extra) in language_pages.items():
             words.reset()
