@@ -95,9 +95,11 @@ def test_an_entry_whose_english_changed_is_refused_and_listed(bank, tmp_path):
     theme_file = bank / f"{THEME}.yaml"
     old = "A dedicated role (or a team) for modern slavery and exploitation"
     theme_file.write_text(theme_file.read_text(encoding="utf-8").replace(old, old + " work"), encoding="utf-8")
+    po.write_text(po.read_text(encoding="utf-8").replace('msgctxt "theme title"', 'msgctxt "theme titel"'))
     ran = import_(bank, po)
     assert ran.returncode == 1
-    assert f"{THEME}.yaml: 2 written, 0 unchanged, 1 refused" in ran.stdout, ran.stdout
+    assert f"{THEME}.yaml: 1 written, 0 unchanged, 2 refused" in ran.stdout, ran.stdout
+    assert "theme titel: not a string of spoc.yaml" in ran.stderr, ran.stderr
     line = next(n for n, text in enumerate(po.read_text(encoding="utf-8").splitlines(), 1) if old in text)
     assert re.search(
         rf"refused: .*{THEME}\.cy\.po:{line}: SPC-02 options\.dedicated: its English .* not the bank", ran.stderr

@@ -142,19 +142,18 @@ def import_po(
     strings = {context: (owner, data, key, english) for owner, context, data, key, english, _ in _entries(source)}
     # the translations block each owner ("-" for the theme, else the question's id) will have, where it changes
     changed: dict[str, dict[str, Any]] = {}
-    where = f"{rel(po_file)}"
     for message in catalogue:
         if not message.id or isinstance(message.id, tuple):
             continue
-        at = f"{where}:{message.lineno}: {message.context}"
-        if message.context not in strings:
-            report.refused.append(f"{at}: not a string of {path.name} (its msgctxt must be kept as exported)")
-            continue
-        owner, data, key, english = strings[message.context]
         text = message.string if isinstance(message.string, str) else ""
         if not text.strip():
             report.empty += 1
             continue
+        at = f"{rel(po_file)}:{message.lineno}: {message.context}"
+        if message.context not in strings:
+            report.refused.append(f"{at}: not a string of {path.name} (its msgctxt must be kept as exported)")
+            continue
+        owner, data, key, english = strings[message.context]
         if message.id != english:
             report.refused.append(
                 f"{at}: its English (msgid) is not the bank's any more; export again and translate the new English: "
