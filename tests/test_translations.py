@@ -209,17 +209,17 @@ def test_a_plural_forms_order_is_the_cldrs_categories_the_javascript_reads(lang)
         assert tags.index(rule(n)) == form(n), n
 
 
-def test_a_page_showing_a_bank_draft_says_its_translation_is_not_yet_reviewed():
-    """The notice counts the banks' drafts as well as the catalogue's: a reviewed catalogue and a draft bank string
-    still say "not yet reviewed"; neither, and it says only what is left in English."""
-    from scorecard.i18n import Translator, languages
-    from scorecard.sitegen.i18n_site import status_notice
+def test_a_page_showing_a_bank_draft_counts_it_as_not_yet_reviewed(tmp_path):
+    """A theme page says "not yet reviewed" when its own theme shows a bank draft; another page when any theme does."""
+    from scorecard.sitegen.i18n_site import localised_banks
 
-    welsh = next(language for language in languages() if language.code == "cy")
-    words = Translator("cy")  # no catalogue: nothing it gives is a draft
-    assert "Welsh translation not yet reviewed" in status_notice(welsh, words, untranslated=False, depth=0, drafts=True)
-    assert status_notice(welsh, words, untranslated=False, depth=0) == ""
-    assert "not yet reviewed" not in status_notice(welsh, words, untranslated=True, depth=0)
+    questions = _bank_copy(tmp_path)
+    _add_welsh(questions / "alpha.yaml", "Is there a named lead for this?", WELSH_TEXT)
+    welsh = localised_banks(compile_bank(questions), questions)["cy"]
+    others = [theme for theme in welsh.themes if theme != "alpha"]
+    assert others and welsh.has_drafts("alpha") and welsh.has_drafts()
+    assert not any(welsh.has_drafts(theme) for theme in others)
+    assert welsh.compiled["themes"][0]["questions"][0]["text"] == WELSH_TEXT
 
 
 def test_lang_of_marks_only_the_english_left_on_a_page():
