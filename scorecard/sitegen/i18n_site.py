@@ -127,8 +127,8 @@ def status_notice(language: Language, words: Translator, draft: bool, untranslat
     """The notice at the top of a page whose translation is a draft or incomplete ('' when it is neither).
 
     ``draft``: the page uses a draft translation (a fuzzy catalogue entry, ``words.used_draft``, a guidance page
-    whose status is draft, or a bank translation not yet reviewed: ``BankInLanguage.has_drafts``). In the page's language and, for a reader who does not read it well, in the default
-    language too.
+    whose status is draft, or a bank translation not yet reviewed: ``BankInLanguage.has_drafts``). In the page's
+    language and, for a reader who does not read it well, in the default language too.
     """
     if language.default or not (draft or untranslated):
         return ""
