@@ -108,3 +108,24 @@ def test_manifest_is_written_into_the_worker_once(assets):
     assert json.loads(text.removeprefix("const ENGINE = ").removesuffix(";")) == found
     with pytest.raises(ValueError, match="placeholder"):
         write_engine_manifest(assets, found)
+
+
+def test_each_language_has_its_bank_and_a_start_downloads_only_its_own(assets):
+    """A Welsh page's engine loads bank-cy.json: the manifest names each language's bank and what a start in that
+    language downloads (the engine's files and that bank, not the other), and the version covers every bank."""
+    welsh = b'{"bank_version": "2026.1", "words": "Cymraeg"}'
+    (assets / "bank-cy.json").write_bytes(welsh)
+    found = engine_manifest(
+        assets,
+        assets / "engine" / "scorecard.whl",
+        assets / "pyodide" / "stdlib.zip",
+        "2026.1",
+        ["scorecard.browser"],
+        LOCK,
+        {"en": "bank.json", "cy": "bank-cy.json"},
+    )
+    assert found["default_language"] == "en"
+    assert found["banks"]["cy"]["path"] == "assets/bank-cy.json" and "assets/bank-cy.json" in found["files"]
+    assert found["banks"]["en"]["bytes"] == found["bytes"] - len(welsh)
+    assert found["banks"]["cy"]["bytes"] == found["bytes"] - len(FILES["bank.json"])
+    assert found["version"] != manifest(assets)["version"]

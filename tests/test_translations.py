@@ -207,3 +207,26 @@ def test_a_plural_forms_order_is_the_cldrs_categories_the_javascript_reads(lang)
     tags = plural_tags(lang)
     for n in range(0, 1001):
         assert tags.index(rule(n)) == form(n), n
+
+
+def test_a_page_showing_a_bank_draft_counts_it_as_not_yet_reviewed(tmp_path):
+    """A theme page says "not yet reviewed" when its own theme shows a bank draft; another page when any theme does."""
+    from scorecard.sitegen.i18n_site import localised_banks
+
+    questions = _bank_copy(tmp_path)
+    _add_welsh(questions / "alpha.yaml", "Is there a named lead for this?", WELSH_TEXT)
+    welsh = localised_banks(compile_bank(questions), questions)["cy"]
+    others = [theme for theme in welsh.themes if theme != "alpha"]
+    assert others and welsh.has_drafts("alpha") and welsh.has_drafts()
+    assert not any(welsh.has_drafts(theme) for theme in others)
+    assert welsh.compiled["themes"][0]["questions"][0]["text"] == WELSH_TEXT
+
+
+def test_lang_of_marks_only_the_english_left_on_a_page():
+    """On a Welsh page a translated bank string has no lang of its own (the page's cy); one left in English,
+    missing or stale, is marked lang="en"."""
+    from scorecard.sitegen.i18n_site import BankInLanguage
+
+    local = BankInLanguage({"themes": []}, {"How far has training reached?"}, {})
+    lang_of = local.lang_of("cy")
+    assert lang_of("How far has training reached?") == ' lang="en"' and lang_of(WELSH_TEXT) == ""

@@ -19,8 +19,10 @@ never changes a score. Document titles in ``sources`` are cited as published, an
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -149,26 +151,43 @@ def check_translations(
     return errors, warnings, counts
 
 
+@dataclass
+class ThemeStatus:
+    """How far one theme's strings are in a language: the English left (missing or stale), the drafts used."""
+
+    untranslated: set[str] = dataclasses.field(default_factory=set)
+    drafts: set[str] = dataclasses.field(default_factory=set)
+
+
 def localise(
-    compiled: dict[str, Any], sources: dict[str, dict[str, Any]], lang: str
+    compiled: dict[str, Any],
+    sources: dict[str, dict[str, Any]],
+    lang: str,
+    status: dict[str, ThemeStatus] | None = None,
 ) -> tuple[dict[str, Any], set[str]]:
     """The compiled bank with its strings in ``lang`` where the banks have a translation that is not stale.
 
     ``sources`` maps theme id -> the theme file's data (with its translations). Returns the bank and the
     English strings left untranslated (a page marks them lang="en"). Ids, weights and rules are untouched,
-    so it scores exactly as the English bank does.
+    so it scores exactly as the English bank does. ``status``, when given, is filled with each theme's
+    ``ThemeStatus`` (for a page's "not yet translated" and "not yet reviewed" notices).
     """
     bank = copy.deepcopy(compiled)
     untranslated: set[str] = set()
+    status = {} if status is None else status
 
     def pick(english: str, entries: dict[str, Any], key: str) -> str:
         entry = entries.get(key)
         if entry and entry.get("from") == fingerprint(english) and entry.get("text"):
+            if entry.get("status", "draft") != "reviewed":
+                here.drafts.add(entry["text"])
             return entry["text"]
         untranslated.add(english)
+        here.untranslated.add(english)
         return english
 
     for theme in bank["themes"]:
+        here = status.setdefault(theme["id"], ThemeStatus())
         data = sources[theme["id"]]
         entries = (data["theme"].get("translations") or {}).get(lang) or {}
         for field in THEME_FIELDS:

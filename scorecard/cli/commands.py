@@ -91,6 +91,61 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_BANK if args.translations == "error" and warnings else EXIT_OK
 
 
+def cmd_translations_export(args: argparse.Namespace) -> int:
+    """One PO file per theme file, with the translations the banks have (bank_source/translation_files.py)."""
+    from ..bank_source.load import default_questions_dir
+    from ..bank_source.translation_files import export_po
+
+    _compiled(args)  # refuse a broken bank: its strings may not be what an officer reads
+    try:
+        written = export_po(Path(args.questions or default_questions_dir()), args.lang, Path(args.dir))
+    except OSError as error:
+        print(
+            terminal_safe(f"{shown_name(args.dir)}: cannot write the PO files: {error.strerror or error}"),
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
+    for path, strings, translated in written:
+        print(terminal_safe(f"{path}: {strings} strings, {translated} translated"))
+    return EXIT_OK
+
+
+def cmd_translations_import(args: argparse.Namespace) -> int:
+    """Translated PO files into their theme files; a report per file (written, unchanged, refused); the bank checked."""
+    from ..bank_source.load import BankCheck, default_questions_dir, load_bank
+    from ..bank_source.translation_files import ImportRefused, import_po
+    from ..i18n import translated_languages
+
+    questions = Path(args.questions or default_questions_dir())
+    _compiled(args)  # a broken bank is mended first: the strings to translate must be the right ones
+    code = EXIT_OK
+    rel = BankCheck(questions).rel
+    for name in args.files:
+        try:
+            report = import_po(questions, Path(name), translated_languages(), args.lang, rel)
+        except ImportRefused as error:
+            print(terminal_safe(f"{error}; nothing was written from it"), file=sys.stderr)
+            code = EXIT_INPUT
+            continue
+        print(
+            terminal_safe(
+                f"{report.po_file} -> {rel(report.theme_file)}: {report.written} written, {report.unchanged} unchanged, "
+                f"{len(report.refused)} refused, {report.empty} not translated"
+            )
+        )
+        for refused in report.refused:
+            print(terminal_safe(f"  refused: {refused}"), file=sys.stderr)
+        if report.refused and code == EXIT_OK:
+            code = EXIT_BANK
+    _compiled_again, problems = load_bank(questions)
+    for problem in problems:
+        print(terminal_safe(str(problem)), file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in the banks after the import.", file=sys.stderr)
+        return EXIT_BANK
+    return code
+
+
 def legal_status_report(compiled: dict, today: str) -> list[str]:
     """The legal-status register's entries to look at again: last checked too long ago, or never verified (not a
     problem: the bank is valid; the maintainer is told)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import translated_languages
 from ..sitegen import DEFAULT_SITE_URL, LOCAL_HOST, LOCAL_PORT
 from .commands import (
     cmd_build,
@@ -25,6 +26,8 @@ from .commands import (
     cmd_similar,
     cmd_statement_summary,
     cmd_template,
+    cmd_translations_export,
+    cmd_translations_import,
     cmd_validate,
     cmd_verify,
 )
@@ -59,6 +62,36 @@ def build_parser() -> argparse.ArgumentParser:
         "listed at file:line (warn); or listed and the banks refused, exit 1 (error)",
     )
     validate.set_defaults(run=cmd_validate)
+
+    translations = commands.add_parser(
+        "translations",
+        help="the banks' translations as PO files for translators' tools (Poedit, Weblate), and back",
+        description="Write one PO file per theme with the bank's strings and the translations it has (export), or "
+        "write translated PO files' entries into the theme files (import). See scorecard/i18n/README.md.",
+    )
+    translation_commands = translations.add_subparsers(
+        dest="translations_command", required=True, metavar="export|import"
+    )
+    export = translation_commands.add_parser(
+        "export", help="write <theme>.<lang>.po for every theme file into DIR (made if missing)"
+    )
+    export.add_argument("--lang", required=True, choices=translated_languages(), help="the language to translate into")
+    export.add_argument("dir", metavar="DIR", help="folder to write the PO files into")
+    export.set_defaults(run=cmd_translations_export)
+    import_ = translation_commands.add_parser(
+        "import",
+        help="write translated PO files into their theme files (spoc.cy.po -> spoc.yaml)",
+        description="Each filled-in msgstr is written into the theme file as translations: <lang>: <key>: {text, "
+        "from: <fingerprint of the current English>, status}: draft where the entry is fuzzy, else reviewed. An "
+        "entry whose msgid is no longer the bank's English is refused and listed. Only the translations blocks "
+        "change; the banks are checked again after writing. Exit 1 if any entry was refused or the banks have "
+        "problems, 2 if a file could not be read.",
+    )
+    import_.add_argument("files", nargs="+", metavar="FILE.po")
+    import_.add_argument(
+        "--lang", choices=translated_languages(), help="the files' language (default: each file's Language header)"
+    )
+    import_.set_defaults(run=cmd_translations_import)
 
     template = commands.add_parser(
         "template",

@@ -28,10 +28,10 @@ from .about import read_about
 from .compress import precompress
 from .councils import site_register, write_register_asset
 from .csp import add_policy
-from .engine_files import prepare_engine
+from .engine_files import bank_file, prepare_engine
 from .errors import BankProblems, BuildError
 from .i18n_hooks import KEPT as KEPT_404
-from .i18n_site import drop_head_alternates, guidance_copies, plugin_config
+from .i18n_site import drop_head_alternates, guidance_copies, localised_banks, plugin_config
 from .offline import write_service_worker
 from .pages import render_pages
 from .search_worker import add_search_after_engine
@@ -107,13 +107,22 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL, abou
     for language in languages():
         if not language.default:
             guidance_copies(layout.guidance, layout.docs / "guidance", language, translator(language.code), site_url)
-    (assets / "bank.json").write_text(json.dumps(compiled, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    localised = localised_banks(compiled, layout.questions)
+    banks = {default_language(): compiled, **{code: local.compiled for code, local in localised.items()}}
+    for code, data in banks.items():
+        (assets / bank_file(code)).write_text(
+            json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
     copy_runtime(assets, layout.node_modules)
-    wheel, engine = prepare_engine(assets, bank.version, layout.node_modules / "pyodide")
+    wheel, engine = prepare_engine(
+        assets, bank.version, layout.node_modules / "pyodide", {code: bank_file(code) for code in banks}
+    )
     examples = copy_examples(assets / "examples")
     register = site_register(compiled)
     write_register_asset(register, assets)
-    render_pages(bank, compiled, layout.docs, sources / "templates", wheel.name, len(examples), register, about)
+    render_pages(
+        bank, compiled, layout.docs, sources / "templates", wheel.name, len(examples), register, about, localised
+    )
     log(f"Generated {sum(1 for _ in layout.docs.rglob('*.md'))} pages; engine {wheel.name}")
     run_mkdocs(write_config(bank, layout, wheel.name, site_url, about))
     (layout.site / KEPT_404).unlink(missing_ok=True)

@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from ..bank_source.guidance_translations import english_pages, read_translation
+from ..bank_source.load import read_themes
+from ..bank_source.translations import ThemeStatus, localise
 from ..engine.wording import iso_day, long_date
-from ..i18n import Language, Translator, catalogue_json, default_language, languages, translator
+from ..i18n import Language, Translator, catalogue_json, default_language, languages, translated_languages, translator
 from .template_downloads import translated_template_downloads
 
 _ = str  # marks a string for extraction (babel.cfg); translated where it is used, with the page's Translator
@@ -63,6 +67,36 @@ REPORT_FIX = _("Report a mistake or suggest a better word")
 NOT_REVIEWED_DEFAULT = "{language} translation not yet reviewed."
 
 
+@dataclass(frozen=True)
+class BankInLanguage:
+    """The compiled bank with its words in one language (translations.py ``localise``): the English left in it
+    (missing or stale translations, shown marked lang="en"), and each theme's ``ThemeStatus``."""
+
+    compiled: dict[str, Any]
+    untranslated: set[str]
+    themes: dict[str, ThemeStatus]
+
+    def lang_of(self, page_lang: str) -> Callable[[str], Markup]:
+        """` lang="en"` for a bank text left in English on a page in ``page_lang``; nothing for a translated one."""
+        return lambda text: lang_attribute(page_lang, default_language()) if text in self.untranslated else Markup("")
+
+    def has_drafts(self, theme_id: str | None = None) -> bool:
+        """Whether a page shows a translation not yet reviewed: a theme's page its theme's, another page any."""
+        chosen = [self.themes[theme_id]] if theme_id else self.themes.values()
+        return any(status.drafts for status in chosen)
+
+
+def localised_banks(compiled: dict[str, Any], questions: Path) -> dict[str, BankInLanguage]:
+    """The bank in every language but the default one, from the theme files' translations."""
+    sources = {source.data["theme"]["id"]: source.data for _path, source in read_themes(questions)}
+    banks = {}
+    for code in translated_languages():
+        themes: dict[str, ThemeStatus] = {}
+        localised, untranslated = localise(compiled, sources, code, themes)
+        banks[code] = BankInLanguage(localised, untranslated, themes)
+    return banks
+
+
 def page_file(path: str, code: str) -> str:
     """Where a page of a language is written: index.md, or index.cy.md (mkdocs-static-i18n's suffix structure)."""
     if code == default_language():
@@ -92,9 +126,9 @@ def long_date_in(code: str):
 def status_notice(language: Language, words: Translator, draft: bool, untranslated: bool, depth: int) -> str:
     """The notice at the top of a page whose translation is a draft or incomplete ('' when it is neither).
 
-    ``draft``: the page uses a draft translation (a fuzzy catalogue entry, ``words.used_draft``, or a guidance page
-    whose status is draft). In the page's language and, for a reader who does not read it well, in the default
-    language too.
+    ``draft``: the page uses a draft translation (a fuzzy catalogue entry, ``words.used_draft``, a guidance page
+    whose status is draft, or a bank translation not yet reviewed: ``BankInLanguage.has_drafts``). In the page's
+    language and, for a reader who does not read it well, in the default language too.
     """
     if language.default or not (draft or untranslated):
         return ""

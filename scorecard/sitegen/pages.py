@@ -16,7 +16,14 @@ from ..engine.wording import STATUS_NAMES
 from ..i18n import default_language, languages, translator
 from ..reports.comparison import tier_colours
 from .about import read_about
-from .i18n_site import insert_after_front_matter, lang_attribute, long_date_in, page_file, status_notice
+from .i18n_site import (
+    BankInLanguage,
+    insert_after_front_matter,
+    lang_attribute,
+    long_date_in,
+    page_file,
+    status_notice,
+)
 from .worked_example import worked_example
 
 
@@ -29,13 +36,17 @@ def render_pages(
     example_count: int,
     register: dict | None = None,
     about: dict | None = None,
+    localised: dict[str, BankInLanguage] | None = None,
 ) -> None:
     """Generate the Markdown pages (with HTML forms) from the bank through Jinja2 templates, in every language.
 
     ``register`` is ``sitegen.councils.site_register``: the councils the home page picker lists;
     ``about`` is ``sitegen.about.read_about``: who runs the site, for the Accessibility and Contact pages.
     The default language's pages are ``page.md``, another language's ``page.CODE.md`` (i18n_site.py).
+    ``localised`` is ``i18n_site.localised_banks``: a language's pages show the bank in that language where it is
+    translated (theme pages, the home page's and Compare's theme titles), the English left marked lang="en".
     """
+    localised = localised or {}
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         autoescape=True,
@@ -89,38 +100,49 @@ def render_pages(
         "report.md": ("report.md.j2", {}),
         "review.md": ("review.md.j2", {}),
         "compare.md": ("compare.md.j2", {}),
-        "how-scoring-works.md": ("how-scoring-works.md.j2", {}),
-        "legal-duties.md": ("legal-duties.md.j2", {}),
+        # worked examples and the legal-status register, from the default language's bank (marked so)
+        "how-scoring-works.md": ("how-scoring-works.md.j2", {"bank": bank}),
+        "legal-duties.md": ("legal-duties.md.j2", {"bank": bank}),
         "browsers.md": ("browsers.md.j2", {}),  # its sources are cited in English, as published
         "privacy.md": ("privacy.md.j2", {"uses_bank": False}),
         "accessibility.md": ("accessibility.md.j2", {"uses_bank": False}),
         "contact.md": ("contact.md.j2", {"uses_bank": False}),
     }
-    for theme in bank.themes:
-        pages[f"themes/{theme.id}.md"] = ("theme.md.j2", {"theme": theme, "root": "../"})
-    # bank text is in the default language until the banks carry the page's (issue 32): marked so
+    # bank text not in the page's language is marked as the default language's (bank_lang for every such text,
+    # lang_of(text) for a string the banks can translate: marked only where it is left in English)
     bank_lang = default_language()
     for language in languages():
+        local = localised.get(language.code)
+        page_bank = Bank.from_dict(local.compiled) if local else bank
+        lang_of = local.lang_of(language.code) if local else (lambda _text: Markup(""))
+        env.globals["lang_of"] = lang_of
+        # the same for a Markdown heading or paragraph (attr_list): `# Title { lang="en" }`
+        env.globals["attr_of"] = lambda text, lang_of=lang_of: (
+            Markup(f" {{ {lang_of(text).strip()} }}") if lang_of(text) else ""
+        )
+        language_pages = dict(pages)
+        for theme in page_bank.themes:
+            language_pages[f"themes/{theme.id}.md"] = ("theme.md.j2", {"theme": theme, "root": "../"})
         words = translator(language.code)
         # added to the Environment by jinja2.ext.i18n
         env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)  # type: ignore[attr-defined]
         env.filters["long_date"] = long_date_in(language.code)
         env.globals["bank_lang"] = lang_attribute(language.code, bank_lang)
-        # the same for a Markdown heading or paragraph (attr_list): `# Title { lang="en" }`
-        env.globals["bank_attr"] = (
-            Markup(f" {{ {lang_attribute(language.code, bank_lang).strip()} }}") if bank_lang != language.code else ""
-        )
         env.globals["page_lang"] = language.code
-        for path, (template, extra) in pages.items():
+        for path, (template, extra) in language_pages.items():
             words.reset()
             target = docs / page_file(path, language.code)
             target.parent.mkdir(parents=True, exist_ok=True)
-            text = env.get_template(template).render(**{**context, **extra})
+            text = env.get_template(template).render(**{**context, "bank": page_bank, **extra})
+            uses_bank = extra.get("uses_bank", True)
+            shows_translations = uses_bank and extra.get("bank") is not bank
             notice = status_notice(
                 language,
                 words,
-                draft=bool(words.used_draft),
-                untranslated=bank_lang != language.code and extra.get("uses_bank", True),
+                draft=bool(words.used_draft)
+                or bool(local and shows_translations and local.has_drafts(extra.get("theme") and extra["theme"].id)),
+                # the council types, essential controls and sources are the default language's on every such page
+                untranslated=bank_lang != language.code and uses_bank,
                 depth=path.count("/"),
             )
             target.write_text(insert_after_front_matter(text, notice), encoding="utf-8")

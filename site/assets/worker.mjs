@@ -17,7 +17,8 @@
 const assets = new URL("./", import.meta.url);
 const root = new URL("../", assets);
 // Written by the build (scorecard/sitegen/engine_files.py): {version, bank, stdlib, bytes, modules,
-// lock, files: {path from the site root: {key, bytes}}}.
+// lock, default_language, banks: {language: {path, bytes}}, files: {path from the site root: {key, bytes}}}. A page's engine loads
+// its language's bank (the same questions and rules, its words in that language): the page says which.
 const ENGINE = /*__ENGINE__*/ null;
 const STORE = "scorecard-engine"; // also in service-worker.js
 const SNAPSHOT_IDLE_MS = 1500; // keep the snapshot once no message has come for this long
@@ -28,7 +29,13 @@ if (!ENGINE) throw new Error("this site was not built by `scorecard build` (the 
 const realFetch = globalThis.fetch.bind(globalThis);
 const files = new Map(Object.entries(ENGINE.files).map(([path, file]) => [new URL(path, root).href, file]));
 const storeKey = (url, file) => `${url}?v=${file.key}`;
-const snapshotKey = new URL(`engine/snapshot?v=${ENGINE.version}`, assets).href;
+// One snapshot per language: it holds the bank that language's pages load.
+const snapshotKeyOf = (lang) => new URL(`engine/snapshot?v=${ENGINE.version}&lang=${encodeURIComponent(lang)}`, assets).href;
+const LANGUAGES = Object.keys(ENGINE.banks);
+const DEFAULT_LANGUAGE = ENGINE.default_language;
+let language = DEFAULT_LANGUAGE; // the page's, once the start message has said it
+let snapshotKey = snapshotKeyOf(language);
+let total = ENGINE.banks[language].bytes; // what this start downloads
 
 // Begun as soon as the worker runs, side by side: Pyodide's loader, its large runtime script
 // (Pyodide imports the same URL later and gets this module), and the store with any snapshot.
@@ -36,7 +43,7 @@ const loader = import("./pyodide/pyodide.mjs");
 const runtimeScript = import("./pyodide/pyodide.asm.mjs");
 runtimeScript.catch(() => {}); // Pyodide reports a failure when it imports the script itself
 const storeReady = openStore();
-const snapshotReady = storeReady.then((opened) => opened && findSnapshot(opened));
+let snapshotReady = null; // looked for once the page has said its language (start)
 
 let store = null; // the Cache API, when this browser allows it
 let downloaded = 0;
@@ -48,13 +55,13 @@ function progress(next) {
   if (next === step && now - lastProgress < PROGRESS_EVERY_MS) return;
   step = next;
   lastProgress = now;
-  postMessage({ type: "progress", step, loaded: Math.min(downloaded, ENGINE.bytes), total: ENGINE.bytes });
+  postMessage({ type: "progress", step, loaded: Math.min(downloaded, total), total });
 }
 
 // Bytes of the engine's files now in hand (downloaded or read from the store).
 function counted(bytes) {
   downloaded += bytes;
-  if (step !== "restore") progress(downloaded >= ENGINE.bytes ? "start" : "download");
+  if (step !== "restore") progress(downloaded >= total ? "start" : "download");
 }
 
 async function openStore() {
@@ -117,7 +124,7 @@ async function freshStart(wheelPath) {
   const [pyodide, wheel, bank] = await Promise.all([
     loader.then(({ loadPyodide }) => loadPyodide(pyodideOptions(store ? { _makeSnapshot: true } : {}))),
     fileBytes(wheelPath),
-    fileBytes("assets/bank.json").then((bytes) => new TextDecoder().decode(bytes)),
+    fileBytes(ENGINE.banks[language].path).then((bytes) => new TextDecoder().decode(bytes)),
   ]);
   pyodide.unpackArchive(wheel, "wheel");
   pyodide.globals.set("BANK_JSON", bank);
@@ -273,9 +280,13 @@ function unpackSnapshot(buffer, bytes) {
   if (offset !== buffer.byteLength) throw new Error("a packed snapshot of the wrong size");
 }
 
-async function start(wheelName) {
+async function start(wheelName, lang) {
   const wheelPath = `assets/engine/${wheelName}`;
   if (!files.has(new URL(wheelPath, root).href)) throw new Error(`the site has no engine ${wheelName}`);
+  language = Object.hasOwn(ENGINE.banks, lang) ? lang : DEFAULT_LANGUAGE;
+  snapshotKey = snapshotKeyOf(language);
+  total = ENGINE.banks[language].bytes;
+  snapshotReady = storeReady.then((opened) => opened && findSnapshot(opened));
   store = await storeReady;
   globalThis.fetch = engineFetch;
   const snapshot = await snapshotReady;
@@ -319,7 +330,7 @@ async function keepSnapshot(engine) {
 
 async function forgetOldVersions() {
   if (!store) return;
-  const current = new Set([snapshotKey, ...[...files].map(([url, file]) => storeKey(url, file))]);
+  const current = new Set([...LANGUAGES.map(snapshotKeyOf), ...[...files].map(([url, file]) => storeKey(url, file))]);
   try {
     for (const request of await store.keys()) if (!current.has(request.url)) await store.delete(request);
   } catch (error) {
@@ -333,7 +344,7 @@ onmessage = async (event) => {
   const { id, op, payload } = event.data;
   if (op === "start") {
     const started = performance.now();
-    engine = start(payload.wheel);
+    engine = start(payload.wheel, payload.lang);
     engine.then(
       (ready) => {
         postMessage({ type: "ready", how: ready.how, ms: performance.now() - started });
