@@ -27,12 +27,41 @@ WELSH = [
 ]
 
 
+def without_translations(text: str) -> str:
+    """A theme file as it was before any translation: each `translations:` block (and what is under it) left out."""
+    kept, block = [], None
+    for line in text.splitlines(True):
+        indent = len(line) - len(line.lstrip(" "))
+        if block is not None and (not line.strip() or indent > block):
+            continue
+        block = indent if line.strip() == "translations:" else None
+        if block is None:
+            kept.append(line)
+    return "".join(kept)
+
+
 @pytest.fixture
 def bank(tmp_path) -> Path:
-    """A copy of the real banks (and the guidance their links are checked against)."""
+    """A copy of the real banks (and the guidance their links are checked against), without their translations."""
     shutil.copytree(ROOT / "questions", tmp_path / "questions")
     shutil.copytree(ROOT / "guidance", tmp_path / "guidance")
+    for theme in (tmp_path / "questions").glob("*.yaml"):
+        theme.write_text(without_translations(theme.read_text(encoding="utf-8")), encoding="utf-8")
     return tmp_path / "questions"
+
+
+def test_the_real_banks_translations_go_out_and_come_back_unchanged(tmp_path):
+    """The Welsh the banks hold, exported to PO files and imported again: nothing is written, nothing refused."""
+    shutil.copytree(ROOT / "questions", tmp_path / "questions")
+    shutil.copytree(ROOT / "guidance", tmp_path / "guidance")
+    bank = tmp_path / "questions"
+    files = export(bank, tmp_path / "po")
+    ran = import_(bank, *(tmp_path / "po" / name for name in files))
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    assert re.findall(r": (\d+) written, \d+ unchanged, (\d+) refused", ran.stdout) == [("0", "0")] * len(files)
+    assert {p.name: p.read_bytes() for p in bank.glob("*.yaml")} == {
+        p.name: p.read_bytes() for p in (ROOT / "questions").glob("*.yaml")
+    }
 
 
 def export(bank: Path, out: Path) -> dict[str, bytes]:
