@@ -149,3 +149,16 @@ class Quiet:
 
     def __repr__(self) -> str:
         return f"<bank {self._bank.version}>"
+
+
+def without_translations(text: str) -> str:
+    """A theme file as it was before any translation: each `translations:` block (and what is under it) left out."""
+    kept, block = [], None
+    for line in text.splitlines(True):
+        indent = len(line) - len(line.lstrip(" "))
+        if block is not None and (not line.strip() or indent > block):
+            continue
+        block = indent if line.strip() == "translations:" else None
+        if block is None:
+            kept.append(line)
+    return "".join(kept)

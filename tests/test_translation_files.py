@@ -16,7 +16,7 @@ from babel.messages.pofile import read_po, write_po
 
 from scorecard.bank_source.translations import fingerprint
 from scorecard.bank_source.yaml_source import load_yaml
-from tests.helpers import ROOT, run_cli
+from tests.helpers import ROOT, run_cli, without_translations
 
 THEME = "spoc"
 # (msgctxt, Welsh, fuzzy): a draft and a reviewed string of a question, an option, and the theme's title
@@ -25,19 +25,6 @@ WELSH = [
     ("SPC-02 options.dedicated", 'Rôl bwrpasol: "tîm"', False),
     ("theme title", "Arweinydd dynodedig", True),
 ]
-
-
-def without_translations(text: str) -> str:
-    """A theme file as it was before any translation: each `translations:` block (and what is under it) left out."""
-    kept, block = [], None
-    for line in text.splitlines(True):
-        indent = len(line) - len(line.lstrip(" "))
-        if block is not None and (not line.strip() or indent > block):
-            continue
-        block = indent if line.strip() == "translations:" else None
-        if block is None:
-            kept.append(line)
-    return "".join(kept)
 
 
 @pytest.fixture

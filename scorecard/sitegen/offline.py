@@ -6,6 +6,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from ..i18n import translated_languages
+
 SKIP = {"sw.js", "sitemap.xml.gz"}
 # Kept when first fetched, not fetched ahead: the guidance (pages, templates and their Word and
 # OpenDocument copies, about 0.3 MB on the wire) and the example region. A first visit costs the
@@ -13,6 +15,11 @@ SKIP = {"sw.js", "sitemap.xml.gz"}
 ON_FIRST_USE = ("guidance/", "assets/examples/")
 # Material ships lunr's files for every search language; an English-only site loads none of them.
 SEARCH_LANGUAGES = "assets/javascripts/lunr/"
+
+
+def first_use_prefixes() -> tuple[str, ...]:
+    """ON_FIRST_USE, and the guidance of each other language's pages (cy/guidance/...): the same rule in every language."""
+    return ON_FIRST_USE + tuple(f"{lang}/guidance/" for lang in translated_languages())
 
 
 def unused(site: Path) -> set[str]:
@@ -46,8 +53,9 @@ def write_service_worker(site: Path, template: Path, engine: dict) -> str:
         digest.update(path.relative_to(site).as_posix().encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     version = digest.hexdigest()[:16]
+    on_first_use = first_use_prefixes()
     urls = [
-        p.relative_to(site).as_posix() for p in every if not p.relative_to(site).as_posix().startswith(ON_FIRST_USE)
+        p.relative_to(site).as_posix() for p in every if not p.relative_to(site).as_posix().startswith(on_first_use)
     ]
     engine_keys = {path: file["key"] for path, file in engine["files"].items()}
     text = (
@@ -55,7 +63,7 @@ def write_service_worker(site: Path, template: Path, engine: dict) -> str:
         .replace("__VERSION__", version)
         .replace("__FILES__", json.dumps(urls))
         .replace("__ROUTES__", json.dumps(cache_routes(urls)))
-        .replace("__ON_FIRST_USE__", json.dumps(ON_FIRST_USE))
+        .replace("__ON_FIRST_USE__", json.dumps(on_first_use))
         .replace("__ENGINE_FILES__", json.dumps(engine_keys, sort_keys=True))
     )
     (site / "sw.js").write_text(text, encoding="utf-8")

@@ -105,5 +105,6 @@ def test_the_guidance_and_templates_are_kept_when_first_read_not_fetched_on_ever
     precached = json.loads(re.search(r"const FILES = (\[.*?\]);", service_worker).group(1))
     on_first_use = json.loads(re.search(r"const ON_FIRST_USE = (\[.*?\]);", service_worker).group(1))
     assert "themes/spoc.html" in precached and "index.html" in precached and "./" not in precached
-    assert [f for f in precached if f.startswith("guidance/") or f.endswith((".docx", ".odt"))] == []
+    assert [f for f in precached if f.startswith(("guidance/", "cy/guidance/")) or f.endswith((".docx", ".odt"))] == []
+    assert "cy/guidance/" in on_first_use  # the Welsh guidance too, kept as it is read
     assert "guidance/" in on_first_use
