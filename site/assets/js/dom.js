@@ -31,6 +31,14 @@ function nodesOf(children) {
   return out;
 }
 
+// A translated sentence with links, written whole so that it can be translated whole: each [bracketed] part is the
+// text of a link to the next of `hrefs`: linked(t("Choose your council on the [home page] to start again."), "index.html").
+/** @param {string} text @param {string[]} hrefs @returns {Child[]} */
+export function linked(text, ...hrefs) {
+  let next = 0;
+  return text.split(/\[([^\]]*)\]/).map((piece, i) => (i % 2 ? h("a", { href: hrefs[next++] }, piece) : piece)).filter((piece) => piece !== "");
+}
+
 /** @param {Element} container @param {Child[]} children */
 export function replace(container, ...children) {
   container.replaceChildren(...nodesOf(children));
