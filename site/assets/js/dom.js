@@ -39,6 +39,15 @@ export function linked(text, ...hrefs) {
   return text.split(/\[([^\]]*)\]/).map((piece, i) => (i % 2 ? h("a", { href: hrefs[next++] }, piece) : piece)).filter((piece) => piece !== "");
 }
 
+// A translated sentence with elements in it, written whole so that it can be translated whole: each %(name)s is
+// values[name], text or an element: fillIn(t("%(question)s: %(law)s (not met)"), { question: link, law }).
+// t() leaves a placeholder it is given no value for as it is, for this to fill.
+/** @param {string} text @param {{ [name: string]: Child }} values @returns {Child[]} */
+export function fillIn(text, values) {
+  return text.split(/%\((\w+)\)s/).map((piece, i) => (i % 2 ? (Object.hasOwn(values, piece) ? values[piece] : `%(${piece})s`) : piece))
+    .filter((piece) => piece !== "");
+}
+
 /** @param {Element} container @param {Child[]} children */
 export function replace(container, ...children) {
   container.replaceChildren(...nodesOf(children));

@@ -2,7 +2,7 @@
 // answers exist, the officer sees what would change (the engine compares the two, question by
 // question) and chooses to replace them (kept for undo) or to merge, choosing where they differ.
 import { MAX_FILE_BYTES, call, engineStatus } from "./engine.js";
-import { find, findAll, h, replace } from "./dom.js";
+import { fillIn, find, findAll, h, replace } from "./dom.js";
 import { showDone, showProblem } from "./feedback.js";
 import { longDate } from "./format.js";
 import { t, tn } from "./i18n.js";
@@ -130,8 +130,9 @@ const STATE_WORDS = { same: t("the same in both"), only_here: t("only here"), on
 function itemList(entries, caption) {
   if (!entries.length) return null;
   return h("details", {}, h("summary", {}, caption),
-    h("ul", {}, entries.map((e) => h("li", {}, h("strong", {}, e.question || e.label), e.text ? ` ${e.text}` : "",
-      t(": here %(here)s; in the file %(file)s (%(state)s)", { here: e.here ?? t("not answered"), file: e.file ?? t("not answered"), state: STATE_WORDS[e.state] })))));
+    h("ul", {}, entries.map((e) => h("li", {}, fillIn(t("%(item)s: here %(here)s; in the file %(file)s (%(state)s)"), {
+      item: [h("strong", {}, e.question || e.label), e.text ? ` ${e.text}` : ""],
+      here: e.here ?? t("not answered"), file: e.file ?? t("not answered"), state: STATE_WORDS[e.state] })))));
 }
 
 /** @param {ImportPlan} plan */

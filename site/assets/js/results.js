@@ -1,6 +1,6 @@
 // The results page: theme table, chart, action list, and saving, sharing and printing.
 import { call } from "./engine.js";
-import { download, find, h, labelCells, linked, replace, scrollRegion } from "./dom.js";
+import { download, fillIn, find, h, labelCells, linked, replace, scrollRegion } from "./dom.js";
 import { longDate, pct, score } from "./format.js";
 import { clearAssessment, discardSetAside, getAssessment, savedByNewerVersion } from "./store.js";
 import { importFile } from "./importing.js";
@@ -30,15 +30,13 @@ function dutiesNotice(result, caps) {
   return h("div", { class: "admonition failure sc-gate-notice", "data-sc": "duties" },
     h("p", { class: "admonition-title" }, t("Legal duties and essential controls not met")),
     h("ul", {},
-      failed.map(({ theme, g }) => h("li", {},
-        h("a", { href: `themes/${theme.id}.html#q-${g.question}` }, g.question), " ",
-        t("(%(theme)s): %(law)s — %(status)s. Until it is met, %(theme)s cannot be rated above %(cap)s.", {
-          theme: theme.title, law: g.law, cap: caps.duty,
-          status: g.status === "not_met" ? t("not met") : t("contradicted by another answer") }))),
+      failed.map(({ theme, g }) => h("li", {}, fillIn(g.status === "not_met"
+        ? t("%(question)s (%(theme)s): %(law)s — not met. Until it is met, %(theme)s cannot be rated above %(cap)s.")
+        : t("%(question)s (%(theme)s): %(law)s — contradicted by another answer. Until it is met, %(theme)s cannot be rated above %(cap)s."), {
+        question: h("a", { href: `themes/${theme.id}.html#q-${g.question}` }, g.question), theme: theme.title, law: g.law, cap: caps.duty }))),
       missing.map(({ theme, e }) => h("li", {},
-        h("a", { href: `themes/${theme.id}.html#q-${e.question}` }, e.question), " ",
-        t("(%(theme)s): essential control, %(control)s — not in place. Until it is, %(theme)s cannot be rated above %(cap)s.",
-          { theme: theme.title, control: e.control, cap: caps.essential })))));
+        fillIn(t("%(question)s (%(theme)s): essential control, %(control)s — not in place. Until it is, %(theme)s cannot be rated above %(cap)s."), {
+          question: h("a", { href: `themes/${theme.id}.html#q-${e.question}` }, e.question), theme: theme.title, control: e.control, cap: caps.essential })))));
 }
 
 // Legal duties and essential controls answered as met without evidence that counts: each note is the engine's.
@@ -60,9 +58,10 @@ function contradictionsNotice(result) {
   if (!result.contradictions.length) return null;
   return h("div", { class: "admonition warning", "data-sc": "contradictions" },
     h("p", { class: "admonition-title" }, t("Answers that contradict each other")),
-    h("ul", {}, result.contradictions.map((c) => h("li", {},
-      h("a", { href: `themes/${c.when.theme}.html#q-${c.when.question}` }, c.when.question), " ", t("(%(answer)s) and", { answer: c.when.answer }), " ",
-      h("a", { href: `themes/${c.claims.theme}.html#q-${c.claims.question}` }, c.claims.question), ` (${c.claims.answer}): ${c.message}`))));
+    h("ul", {}, result.contradictions.map((c) => h("li", {}, fillIn(t("%(first)s (%(first_answer)s) and %(second)s (%(second_answer)s): %(message)s"), {
+      first: h("a", { href: `themes/${c.when.theme}.html#q-${c.when.question}` }, c.when.question), first_answer: c.when.answer,
+      second: h("a", { href: `themes/${c.claims.theme}.html#q-${c.claims.question}` }, c.claims.question), second_answer: c.claims.answer,
+      message: c.message })))));
 }
 
 /** @param {Result} result */

@@ -1,6 +1,6 @@
 // Rendering engine results into the page. Only presentation: every number shown comes
 // from the Python engine's result.
-import { findAll, h, replace } from "./dom.js";
+import { fillIn, findAll, h, replace } from "./dom.js";
 import { pct, score } from "./format.js";
 import { t, tn } from "./i18n.js";
 
@@ -65,10 +65,8 @@ function contextNeeded(result, theme, base) {
   const names = needed.map(where);
   const list = names.length === 1 ? names[0]
     : [names.slice(0, -1).map((n, i) => [i ? ", " : "", n]), " ", t("and"), " ", names[names.length - 1]];
-  // The sentence is translated whole; the linked list takes the place of its %(questions)s.
-  const [before, after] = tn("Risk not rated: answer the local context question %(questions)s.",
-    "Risk not rated: answer the local context questions %(questions)s.", needed.length, { questions: "\u0000" }).split("\u0000");
-  return [before, list, after];
+  return fillIn(tn("Risk not rated: answer the local context question %(questions)s.", "Risk not rated: answer the local context questions %(questions)s.",
+    needed.length), { questions: list });
 }
 
 // The tier and "provisional", or that there is no tier yet (the details below say why).
@@ -94,10 +92,11 @@ function gateNotice(result, theme) {
           { uncapped: tierName(result, theme.uncapped_tier).toLowerCase(), tier: tierName(result, theme.tier).toLowerCase() })]
         : ":"),
     h("ul", {},
-      failed.map((g) => h("li", {}, h("a", { href: `#q-${g.question}` }, g.question),
-        g.status === "not_met" ? t(": %(law)s (not met)", { law: g.law }) : t(": %(law)s (contradicted by another answer)", { law: g.law }))),
-      missing.map((e) => h("li", {}, h("a", { href: `#q-${e.question}` }, e.question), t(": essential control, %(control)s (not in place)", { control: e.control }))),
-      toAnswer.map((g) => h("li", {}, h("a", { href: `#q-${g.question}` }, g.question), t(": %(law)s (not answered yet)", { law: g.law })))));
+      failed.map((g) => h("li", {}, fillIn(g.status === "not_met" ? t("%(question)s: %(law)s (not met)") : t("%(question)s: %(law)s (contradicted by another answer)"),
+        { question: h("a", { href: `#q-${g.question}` }, g.question), law: g.law }))),
+      missing.map((e) => h("li", {}, fillIn(t("%(question)s: essential control, %(control)s (not in place)"),
+        { question: h("a", { href: `#q-${e.question}` }, e.question), control: e.control }))),
+      toAnswer.map((g) => h("li", {}, fillIn(t("%(question)s: %(law)s (not answered yet)"), { question: h("a", { href: `#q-${g.question}` }, g.question), law: g.law })))));
 }
 
 // Pairs of answers that cannot both be true, where either is on this theme's page (the engine's sentences).
