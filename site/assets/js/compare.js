@@ -100,10 +100,12 @@ async function run(root) {
   const { all } = done;
   const contributions = all.counts.contributions;
   const skippedFiles = all.counts.skipped + unreadable.length;
-  message(root, t("%(assessments)s assessment(s) of %(councils)s council(s) compared", { assessments: all.counts.assessments, councils: all.counts.councils }) +
-    (contributions ? ` (${t("%(contributions)s benchmark contribution(s), %(whole)s whole file(s)", { contributions, whole: all.counts.assessments - contributions })})` : "") +
-    (all.outside.length ? `; ${tn("%(count)s council(s) outside the groups chosen", "%(count)s council(s) outside the groups chosen", all.outside.length)}` : "") +
-    (skippedFiles ? `; ${tn("%(count)s file(s) skipped (see below)", "%(count)s file(s) skipped (see below)", skippedFiles)}` : "") + ".");
+  // Babel reads no t() inside a template literal: the parts are joined with +.
+  const compared = t("%(assessments)s assessment(s) of %(councils)s council(s) compared", { assessments: all.counts.assessments, councils: all.counts.councils });
+  const sources = t("%(contributions)s benchmark contribution(s), %(whole)s whole file(s)", { contributions, whole: all.counts.assessments - contributions });
+  const outside = tn("%(count)s council(s) outside the groups chosen", "%(count)s council(s) outside the groups chosen", all.outside.length);
+  const skippedSome = tn("%(count)s file(s) skipped (see below)", "%(count)s file(s) skipped (see below)", skippedFiles);
+  message(root, compared + (contributions ? " (" + sources + ")" : "") + (all.outside.length ? "; " + outside : "") + (skippedFiles ? "; " + skippedSome : "") + ".");
   render(root);
 }
 
@@ -271,7 +273,8 @@ function heatmap(root, shown, groupRows, group, view) {
 // How many councils a group's figure counts: "7 (2 provisional); 1 not rated, left out".
 /** @param {number | null} n @param {number | null | undefined} provisional @param {number | null | undefined} leftOut */
 function counted(n, provisional, leftOut) {
-  return `${n ?? "–"}${provisional ? ` ${t("(%(count)s provisional)", { count: provisional })}` : ""}${leftOut ? `; ${t("%(count)s not rated, left out", { count: leftOut })}` : ""}`;
+  return String(n ?? "–") + (provisional ? " " + t("(%(count)s provisional)", { count: provisional }) : "") +
+    (leftOut ? "; " + t("%(count)s not rated, left out", { count: leftOut }) : "");
 }
 
 // For coordinators: what each council still lacks before its themes, and so its overall, can be rated.
@@ -375,7 +378,7 @@ function indicatorTables(shown) {
         h("table", { class: "sc-summary", "data-sc": "indicator-table", "data-indicator": ind.id },
           h("caption", {}, `${ind.title} (${ind.id})`),
           h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("Council")), h("th", { scope: "col" }, t("Period")),
-            ind.counts.map((c) => h("th", { scope: "col" }, c.label, c.within ? ` ${t("(share of: %(count)s)", { count: labels.get(c.within)?.toLowerCase() ?? "" })}` : "")))),
+            ind.counts.map((c) => h("th", { scope: "col" }, c.label, c.within ? " " + t("(share of: %(count)s)", { count: labels.get(c.within)?.toLowerCase() ?? "" }) : "")))),
           h("tbody", {}, rows.map((row) => {
             const mine = row.indicators.find((i) => i.id === ind.id);
             return h("tr", {}, h("th", { scope: "row" }, row.council.name),
@@ -390,7 +393,17 @@ function indicatorTables(shown) {
 function targetCell(shown, series) {
   if (!series || !series.target) return h("td", {}, "–");
   const to = series.tiers_to_target;
-  return h("td", {}, `${shown.labels.tiers[series.target]}: ${to === 0 ? t("reached") : to === null ? t("no tier yet") : tn("%(count)s tier to go", "%(count)s tiers to go", to)}`);
+  const where = to === 0 ? t("reached") : to === null ? t("no tier yet") : tn("%(count)s tier to go", "%(count)s tiers to go", to);
+  return h("td", {}, shown.labels.tiers[series.target] + ": " + where);
+}
+
+// "2025-03-31 (file, bank 2026.1), 2026-03-31 (contribution, bank 2026.2)": a trend's dates and where each came from.
+/** @param {Comparison["trends"][number]} trend */
+function trendDates(trend) {
+  return trend.dates.map((date, i) => {
+    const version = trend.bank_versions[i];
+    return trend.sources[i] === "contribution" ? t("%(date)s (contribution, bank %(version)s)", { date, version }) : t("%(date)s (file, bank %(version)s)", { date, version });
+  }).join(", ");
 }
 
 /** @param {Comparison} shown */
@@ -402,15 +415,13 @@ function trends(shown) {
     shown.trends.map((trend) => h("section", { class: "sc-trend", "data-sc": "trend" },
       h("h3", {}, trend.council),
       h("table", { class: "sc-heatmap" },
-        h("caption", {}, t("Scores by date: %(dates)s", { dates: trend.dates.map((d, i) => (trend.sources[i] === "contribution"
-          ? t("%(date)s (contribution, bank %(version)s)", { date: d, version: trend.bank_versions[i] })
-          : t("%(date)s (file, bank %(version)s)", { date: d, version: trend.bank_versions[i] }))).join(", ") })),
+        h("caption", {}, t("Scores by date: %(dates)s", { dates: trendDates(trend) })),
         h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("Theme")), trend.dates.map((d) => h("th", { scope: "col" }, d)),
           h("th", { scope: "col" }, t("Change")), h("th", { scope: "col" }, t("Own target")))),
         h("tbody", {}, [{ title: t("Overall"), ...trend.overall, measure_changes: [], series: null }, ...trend.themes.map((theme) => ({ ...theme, series: theme }))].map((series) =>
           h("tr", {}, h("th", { scope: "row" }, series.title,
             series.measure_changes.length ? h("span", { class: "sc-cell__meta" }, t("What the bank measures here changed: see the notes")) : null),
-            series.points.map((p) => h("td", {}, num(p.score), p.score !== null && p.tier === null ? ` ${t("(not rated)")}` : "")),
+            series.points.map((p) => h("td", {}, num(p.score), p.score !== null && p.tier === null ? " " + t("(not rated)") : "")),
             h("td", {}, gap(series.change)),
             targetCell(shown, series.series))))),
       trend.changes.map((change) => change.known

@@ -149,11 +149,11 @@ function replacePreview(plan) {
   const lost = plan.answers.filter((e) => e.state === "differ" || e.state === "only_here");
   const council = plan.council.filter((e) => e.state !== "same" && e.file !== null);
   const parts = plan.parts.filter((e) => e.state === "differ" || e.state === "only_here");
+  const same = tn("%(count)s is the same", "%(count)s are the same", c.same); // Babel reads no t() in another's arguments
   return [
     otherCouncil(plan),
     h("p", { "data-sc": "import-effect" }, t("Replacing: %(changing)s saved here will change or go (%(differ)s answered differently in the file, %(only_here)s not answered in it), %(added)s will be added and %(same)s.", {
-      changing: answers(c.differ + c.only_here), differ: c.differ, only_here: c.only_here, added: answers(c.only_file),
-      same: tn("%(count)s is the same", "%(count)s are the same", c.same) }), " ",
+      changing: answers(c.differ + c.only_here), differ: c.differ, only_here: c.only_here, added: answers(c.only_file), same }), " ",
     t("Notes, council details, evidence, actions, who answers which theme, target tiers, the sign-off and last year's answers become the file's."), " ",
     t("Everything saved here now is kept, and Undo brings it back.")),
     itemList(lost, tn("The %(count)s answer that will change or go", "The %(count)s answers that will change or go", lost.length)),
@@ -191,6 +191,7 @@ function mergePreview(plan) {
   const lastYear = plan.parts.find((e) => e.part === "previous" && e.file !== null && e.state !== "same");
   const other = plan.other_council;
   const counts = { added: answers(c.only_file), only_here: c.only_here, same: c.same, differ: answers(c.differ) };
+  const entries = tn("%(count)s entry", "%(count)s entries", added.length); // Babel reads no t() in another's arguments
   return [
     otherCouncil(plan),
     other ? h("div", { class: "sc-option", "data-sc": "import-other-council-confirm" },
@@ -200,7 +201,7 @@ function mergePreview(plan) {
       (c.differ ? t("Merging: %(added)s added from the file, %(only_here)s kept that only this browser has, %(same)s the same in both, and %(differ)s that differ: choose below.", counts)
         : t("Merging: %(added)s added from the file, %(only_here)s kept that only this browser has, %(same)s the same in both, and %(differ)s that differ.", counts)), " ",
       (added.length ? t("Notes, council details, evidence, actions, who answers which theme, target tiers and the sign-off only in the file are added (%(entries)s besides answers and notes).",
-        { entries: tn("%(count)s entry", "%(count)s entries", added.length) })
+        { entries })
         : t("Notes, council details, evidence, actions, who answers which theme, target tiers and the sign-off only in the file are added.")), " ",
       t("Everything saved here now is kept, and Undo brings it back.")),
     lastYear ? h("p", { "data-sc": "import-last-year" }, t("The file's record of last year (%(year)s) is not merged: it belongs to the file's own year. Replace, instead of merging, to take it.", { year: lastYear.file ?? "" })) : null,

@@ -385,8 +385,8 @@ function mergeSection(root) {
           h("input", { type: "radio", id: `sc-merge-${i}-${j}`, name: `sc-merge-${i}`, value: choice.file, checked: choice.file === c.suggested }),
           h("label", { for: `sc-merge-${i}-${j}` },
             h("strong", {}, choice.by || (choice.file === "This browser" ? t("This browser (yours)") : sender(choice.file))), `: ${choice.shown}`,
-            h("span", { class: "sc-hint" }, ` (${[choice.by ? (choice.file === "This browser" ? t("this browser") : choice.file) : "",
-              when(choice.at)].filter(Boolean).join(", ") || t("no time recorded")})`)))))),
+            h("span", { class: "sc-hint" }, " (" + ([choice.by ? (choice.file === "This browser" ? t("this browser") : choice.file) : "",
+              when(choice.at)].filter(Boolean).join(", ") || t("no time recorded")) + ")")))))),
       apply);
   }
 
