@@ -3,12 +3,22 @@ language switch that keeps the officer's page and answers and is remembered."""
 
 from __future__ import annotations
 
+import datetime
 import html
+import json
 import re
 
 from playwright.sync_api import expect
 
-from .conftest import start_assessment, wait_for_engine
+from .conftest import (
+    ENGINE_TIMEOUT,
+    check_context,
+    new_context,
+    new_page,
+    start_assessment,
+    wait_for_engine,
+    wait_for_scores,
+)
 from .test_accessibility import violations
 
 
@@ -116,3 +126,212 @@ def test_the_legal_duties_page_names_the_councils_nation_in_welsh(page, base_url
     status = page.locator('[data-sc="by-nation-status"]').first
     expect(status).to_contain_text("Dyletswyddau cenedl eich cyngor: Wales.", timeout=120_000)
     expect(page.locator('[data-sc="by-nation-toggle"]').first).to_have_text("Dangos pob cenedl")
+
+
+# --- no English interface words on a Welsh officer's pages ------------------------------------------------------------
+
+# Every string the scoring engine sends the page (results, board report, merge plans, comparisons): the bank's and the
+# engine's words, which are theirs to translate, not the page's. Recorded from the engine worker's replies as they
+# arrive, so the test knows them without a list to keep up to date.
+RECORD_ENGINE_WORDS = """
+(() => {
+  const words = new Set();
+  const keep = (value) => {
+    if (typeof value === "string") words.add(value);
+    else if (Array.isArray(value)) value.forEach(keep);
+    else if (value && typeof value === "object") Object.values(value).forEach(keep);
+  };
+  const Original = window.Worker;
+  window.Worker = class extends Original {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (event) => keep(event.data));
+    }
+  };
+  window.__engineWords = words;
+})();
+"""
+
+# The text a person sees or hears in the page's content and any open dialog, each text node and each label given as an
+# attribute, leaving out what is marked lang="en" (the bank's text the build already marks) and code.
+VISIBLE_TEXT = """
+() => {
+  const roots = [...document.querySelectorAll("article, dialog[open]")];
+  // .headerlink: MkDocs' heading anchors, titled "Permanent link" by the toc extension (mkdocs.yml), not this site's words
+  const skip = '[lang="en"], script, style, template, code, [hidden], dialog:not([open]), .headerlink';
+  const out = [];
+  for (const root of roots) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent.trim();
+      if (text && !node.parentElement.closest(skip)) out.push(text);
+    }
+    for (const el of root.querySelectorAll("[aria-label], [title], [placeholder]")) {
+      if (el.closest(skip)) continue;
+      for (const name of ["aria-label", "title", "placeholder"]) if (el.getAttribute(name)) out.push(el.getAttribute(name));
+    }
+  }
+  return { texts: out, engine: [...(window.__engineWords || [])] };
+}
+"""
+
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def _vocabularies() -> tuple[set[str], set[str]]:
+    """The words only English uses and the words only Welsh uses, in the site JavaScript's share of the catalogue:
+    a word of an English message that no Welsh translation uses, and the other way round."""
+    from scorecard.sitegen.i18n_site import catalogue_json, script_messages
+    from tests.helpers import ROOT
+
+    share = script_messages("cy", ROOT / "site" / "assets" / "js")["messages"]
+    every_welsh = catalogue_json("cy")["messages"].values()
+
+    def words(texts) -> set[str]:
+        parts = [part for text in texts for part in ([text] if isinstance(text, str) else text)]
+        return {w.lower() for part in parts for w in WORD.findall(re.sub(r"%\(\w+\)s", " ", part))}
+
+    english, welsh = words(share), words(every_welsh)
+    return english - welsh, welsh - english
+
+
+def english_left(page, also: tuple[str, ...] = ()) -> list[str]:
+    """Text on the page, outside lang="en" and once the engine's and bank's words (and ``also``: names typed) are taken
+    out, that still has a word only the English interface uses."""
+    found = page.evaluate(VISIBLE_TEXT)
+    known = sorted({w for w in (*found["engine"], *also) if len(w) > 1}, key=len, reverse=True)
+    english_only, _ = _vocabularies()
+    left = []
+    for text in found["texts"]:
+        rest = text
+        for words in known:
+            if words in rest:
+                rest = rest.replace(words, " ")
+        if any(w.lower() in english_only for w in WORD.findall(rest)):
+            left.append(text)
+    return left
+
+
+def welsh_left(page) -> list[str]:
+    """On an English page: text with a word only the Welsh interface uses."""
+    _, welsh_only = _vocabularies()
+    texts = page.evaluate(VISIBLE_TEXT)["texts"]
+    return [text for text in texts if any(w.lower() in welsh_only for w in WORD.findall(text))]
+
+
+def _answer_some(page, base_url, prefix: str, themes: tuple[str, ...]) -> None:
+    for theme in themes:
+        page.goto(f"{base_url}{prefix}themes/{theme}.html")
+        boxes = page.locator("fieldset.sc-question:visible")
+        for i in range(3):
+            boxes.nth(i).locator("input").first.check()
+        wait_for_scores(page)
+
+
+def test_a_welsh_officers_year_shows_no_english_interface_words(browser, base_url, tmp_path):
+    """Results (with its action plan, working together, sign-off, targets and next year), import and merge, a peer
+    review, the Compare page, the board report and the start of next year, all on Welsh pages: any text the site's own
+    JavaScript writes in English is listed (the bank's and the engine's words, from the engine's replies, are not
+    the interface's, nor names typed), and axe checks each page as it is then."""
+    context = new_context(browser, base_url)
+    context.add_init_script(RECORD_ENGINE_WORDS)
+    page = new_page(context)
+    name = "Cyngor Caerdydd"
+    start_assessment(page, base_url, council_type="wales_principal", name=name)
+    _answer_some(page, base_url, "cy/", ("spoc", "procurement"))
+    found: dict[str, list[str]] = {}
+
+    axe: dict[str, list[str]] = {}
+
+    def look(where: str, *also: str) -> None:
+        if left := english_left(page, (name, *also)):
+            found[where] = left
+        # The pointer off the page: left where the import dialog's radio was, it hovers over a navigation link
+        # once the dialog closes, and axe measures the link's hover colour.
+        page.mouse.move(0, 0)
+        if problems := violations(page):
+            axe[where] = problems
+
+    page.goto(base_url + "cy/results.html")
+    page.wait_for_selector('[data-sc="actions-table"]', timeout=ENGINE_TIMEOUT)
+    page.locator('[data-sc="plan"] summary').first.click()
+    look("results")
+    with page.expect_download() as download:
+        page.click('[data-sc="export-json"]')
+    mine = tmp_path / "mine.json"
+    download.value.save_as(mine)
+    look("results, exported", download.value.suggested_filename)
+
+    # A colleague's copy (the exported file, with a note); an answer changed here since: import (replace, then merge),
+    # and merge colleagues' files, each with a difference to show.
+    data = json.loads(mine.read_text(encoding="utf-8"))
+    data["notes"] = {sorted(data["answers"])[0]: "Nodyn gan gydweithiwr"}
+    colleague = tmp_path / "cydweithiwr.json"
+    colleague.write_text(json.dumps(data), encoding="utf-8")
+    page.goto(base_url + "cy/themes/spoc.html")
+    page.locator("fieldset.sc-question:visible").first.locator("input").nth(1).check()
+    wait_for_scores(page)
+    page.goto(base_url + "cy/results.html")
+    page.wait_for_selector('[data-sc="actions-table"]', timeout=ENGINE_TIMEOUT)
+    page.set_input_files("#sc-import", str(colleague))
+    page.wait_for_selector('dialog[data-sc="import-dialog"][open] [data-sc="import-effect"]', timeout=ENGINE_TIMEOUT)
+    look("import: replace", "cydweithiwr.json")
+    page.check("#sc-import-merge")
+    look("import: merge", "cydweithiwr.json")
+    page.keyboard.press("Escape")
+    page.set_input_files("#sc-merge-files", str(colleague))
+    page.wait_for_selector('[data-sc="merge-apply"]', timeout=ENGINE_TIMEOUT)
+    look("merge colleagues' files", "cydweithiwr.json")
+
+    review = new_page(context)
+    review.goto(base_url + "cy/review.html")
+    wait_for_engine(review)
+    review.set_input_files("#sc-review-file", str(mine))
+    review.wait_for_selector("h2#reviewing", timeout=ENGINE_TIMEOUT)
+    page, saved_page = review, page
+    look("review", mine.name)
+    page = saved_page
+    review.close()
+
+    page.goto(base_url + "cy/compare.html")
+    page.click('[data-sc="compare-example"]')
+    page.wait_for_selector('[data-sc="heatmap"]', timeout=ENGINE_TIMEOUT)
+    look("compare")
+
+    page.goto(base_url + "cy/report.html")
+    page.wait_for_selector('[data-sc="board"][data-ready]', timeout=ENGINE_TIMEOUT)
+    look("board report")
+
+    # A year on (next year is refused on the day this year's was made): the saved assessment dated a year ago.
+    year_ago = (datetime.date.today() - datetime.timedelta(days=365)).isoformat()
+    page.evaluate(
+        """(day) => { const key = "scorecard.assessment.v1"; const d = JSON.parse(localStorage.getItem(key));
+        d.assessment_date = day; localStorage.setItem(key, JSON.stringify(d)); }""",
+        year_ago,
+    )
+    page.goto(base_url + "cy/results.html")
+    page.wait_for_selector('[data-sc="actions-table"]', timeout=ENGINE_TIMEOUT)
+    with page.expect_download() as download:
+        page.click('[data-sc="start-next-year"]')
+    page.wait_for_selector('[data-sc="review-list"]', timeout=ENGINE_TIMEOUT)
+    look("next year", download.value.suggested_filename)
+    check_context(context)
+    assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
+    assert axe == {}
+
+
+def test_the_english_pages_keep_their_english(page, base_url):
+    """The same pages in English: no word only the Welsh interface uses."""
+    start_assessment(page, base_url, council_type="wales_principal", name="City of Cardiff Council")
+    _answer_some(page, base_url, "", ("spoc",))
+    found = {}
+    for path, ready in (
+        ("results.html", '[data-sc="actions-table"]'),
+        ("report.html", '[data-sc="board"][data-ready]'),
+    ):
+        page.goto(base_url + path)
+        page.wait_for_selector(ready, timeout=ENGINE_TIMEOUT)
+        if left := welsh_left(page):
+            found[path] = left
+    assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
+    assert page.locator("h3", has_text="Top actions").count() == 1

@@ -6,6 +6,7 @@ import { find, h, replace } from "./dom.js";
 import { getAssessment, subscribe } from "./store.js";
 import { latestScores, onScores } from "./scores.js";
 import { noScoresHere } from "./browser-check.js";
+import { t } from "./i18n.js";
 
 const num = (/** @type {string} */ cls = "") => ({ class: cls ? `sc-board__num ${cls}` : "sc-board__num" });
 const col = (/** @type {string} */ text, /** @type {Attributes} */ attrs = {}) => h("th", { scope: "col", ...attrs }, text);
@@ -17,49 +18,49 @@ const tag = (/** @type {string} */ text) => (text ? h("span", { class: "sc-board
 function summary(r) {
   const head = r.headline;
   return h("section", { class: "sc-board__summary", "aria-labelledby": "sc-board-summary" },
-    h("h2", { id: "sc-board-summary" }, "Summary"),
+    h("h2", { id: "sc-board-summary" }, t("Summary")),
     h("div", { class: "sc-board__headline" },
-      h("p", {}, h("span", { class: "sc-board__figure" }, head.score), " out of 100 · ", h("strong", {}, head.tier),
-        ` · ${head.risk} · ${head.coverage} of questions answered`),
+      h("p", {}, h("span", { class: "sc-board__figure" }, head.score), " ", t("out of 100"), " · ", h("strong", {}, head.tier),
+        ` · ${head.risk} · `, t("%(coverage)s of questions answered", { coverage: head.coverage })),
       head.weakest ? h("p", {}, h("strong", {}, head.weakest)) : null,
       h("p", {}, head.status),
-      r.since ? h("p", {}, r.since.summary, r.since.overall ? ` Overall score ${r.since.overall}.` : "",
+      r.since ? h("p", {}, r.since.summary, r.since.overall ? [" ", t("Overall score %(change)s.", { change: r.since.overall })] : "",
         r.since.source ? [" ", h("span", { class: "sc-board__muted" }, r.since.source)] : null) : null,
       r.since?.warning ? h("p", { class: "sc-board__warning" }, h("strong", {}, r.since.warning)) : null,
-      h("p", {}, h("strong", {}, "Evidence:"), ` ${r.evidence}`, r.not_evidenced ? ` ${r.not_evidenced}` : ""),
+      h("p", {}, h("strong", {}, t("Evidence:")), ` ${r.evidence}`, r.not_evidenced ? ` ${r.not_evidenced}` : ""),
       h("p", { class: "sc-board__signoff" }, r.sign_off),
       r.sign_off_digest ? h("p", { class: "sc-board__digest", "data-sc": "sign-off-digest" }, r.sign_off_digest) : null,
       r.sign_off_changed ? h("p", { class: "sc-board__warning", "data-sc": "sign-off-changed" }, h("strong", {}, r.sign_off_changed)) : null),
-    wide("Scores by theme",
+    wide(t("Scores by theme"),
       h("table", { class: "sc-board__themes" },
-        h("caption", {}, "Scores by theme"),
-        h("thead", {}, h("tr", {}, col("Theme"), col("Score (0–100)", num()), col("Tier"), col("Residual risk"),
-          col("Answered", num()), col("Evidenced score"), col("Since last year", num()), col("When planned actions are done"))),
-        h("tbody", {}, r.themes.map((t) => {
-          const bar = t.state === "scored"
-            ? h("span", { class: "sc-board__bar", "aria-hidden": "true" }, h("span", { style: `width: ${t.bar}%` })) : null;
-          return h("tr", { "data-theme": t.id }, h("th", { scope: "row" }, t.title),
-            h("td", num(), t.score, bar), h("td", {}, t.tier, t.provisional ? [" ", tag("provisional")] : null,
-              t.tier_note ? [" ", tag(t.tier_note)] : null, t.note ? [" ", tag(t.note)] : null),
-            h("td", {}, t.risk), h("td", num(), t.coverage), h("td", {}, t.evidence), h("td", num(), t.change), h("td", {}, t.planned));
+        h("caption", {}, t("Scores by theme")),
+        h("thead", {}, h("tr", {}, col(t("Theme")), col(t("Score (0–100)"), num()), col(t("Tier")), col(t("Residual risk")),
+          col(t("Answered"), num()), col(t("Evidenced score")), col(t("Since last year"), num()), col(t("When planned actions are done")))),
+        h("tbody", {}, r.themes.map((theme) => {
+          const bar = theme.state === "scored"
+            ? h("span", { class: "sc-board__bar", "aria-hidden": "true" }, h("span", { style: `width: ${theme.bar}%` })) : null;
+          return h("tr", { "data-theme": theme.id }, h("th", { scope: "row" }, theme.title),
+            h("td", num(), theme.score, bar), h("td", {}, theme.tier, theme.provisional ? [" ", tag(t("provisional"))] : null,
+              theme.tier_note ? [" ", tag(theme.tier_note)] : null, theme.note ? [" ", tag(theme.note)] : null),
+            h("td", {}, theme.risk), h("td", num(), theme.coverage), h("td", {}, theme.evidence), h("td", num(), theme.change), h("td", {}, theme.planned));
         })))),
     h("p", { class: "sc-board__muted" }, r.table_note),
-    h("h3", {}, "Legal duties and essential controls"),
+    h("h3", {}, t("Legal duties and essential controls")),
     r.gates.length || r.essentials.length || r.not_answered
       ? [r.gates.length || r.essentials.length
         ? h("ul", {}, r.gates.map((g) => h("li", {}, `${g.question}, ${g.law}: `, h("strong", {}, g.status))),
-          r.essentials.map((e) => h("li", {}, `${e.question}, essential control: ${e.control}: `, h("strong", {}, e.status))))
+          r.essentials.map((e) => h("li", {}, t("%(question)s, essential control: %(control)s:", { question: e.question, control: e.control }), " ", h("strong", {}, e.status))))
         : null,
       r.not_answered ? h("p", {}, r.not_answered) : null]
-      : h("p", {}, "No legal duty or essential control tested by these questions is shown as not met or not answered."),
-    r.contradictions ? h("p", {}, h("strong", {}, "Answers that contradict each other:"), ` ${r.contradictions}`) : null,
-    r.duties_by_date.length ? [h("h3", {}, "Legal duties by date"), h("ul", {}, r.duties_by_date.map((d) => h("li", {}, d)))] : null,
-    h("h3", {}, "Top actions", r.actions.length
-      ? [" ", h("span", { class: "sc-board__muted" }, `(${r.actions_owned} of ${r.actions_total} actions have an owner)`)] : null),
+      : h("p", {}, t("No legal duty or essential control tested by these questions is shown as not met or not answered.")),
+    r.contradictions ? h("p", {}, h("strong", {}, t("Answers that contradict each other:")), ` ${r.contradictions}`) : null,
+    r.duties_by_date.length ? [h("h3", {}, t("Legal duties by date")), h("ul", {}, r.duties_by_date.map((d) => h("li", {}, d)))] : null,
+    h("h3", {}, t("Top actions"), r.actions.length
+      ? [" ", h("span", { class: "sc-board__muted" }, t("(%(owned)s of %(total)s actions have an owner)", { owned: r.actions_owned, total: r.actions_total }))] : null),
     r.actions.length ? [
-      wide("Top actions",
+      wide(t("Top actions"),
         h("table", { class: "sc-board__actions" },
-          h("thead", {}, h("tr", {}, col("#", num()), col("Action"), col("Owner"), col("Due"), col("Status"))),
+          h("thead", {}, h("tr", {}, col("#", num()), col(t("Action")), col(t("Owner")), col(t("Due")), col(t("Status")))),
           h("tbody", {}, r.actions.map((a, i) => [
             i === 0 || a.part !== r.actions[i - 1].part
               ? h("tr", { class: "sc-board__part" }, h("th", { scope: "colgroup", colspan: "5" }, a.part)) : null,
@@ -67,7 +68,7 @@ function summary(r) {
               h("td", num(), a.priority),
               h("td", {}, `${a.question} ${a.text} `, tag(a.detail)),
               h("td", {}, a.owner), h("td", {}, a.due), h("td", {}, a.status))])))),
-    ] : h("p", {}, "No actions: every answered question has the best answer."),
+    ] : h("p", {}, t("No actions: every answered question has the best answer.")),
     r.review ? h("p", {}, r.review) : null,
     r.peer_review ? h("p", { "data-sc": "board-peer-review" }, r.peer_review) : null);
 }
@@ -76,49 +77,49 @@ function summary(r) {
 /** @param {BoardReport} r */
 function indicatorsAnnex(r) {
   if (!r.annex_indicators.length) return null;
-  return [h("h3", {}, "Outcome indicators (recorded beside the scores, not scored)"),
+  return [h("h3", {}, t("Outcome indicators (recorded beside the scores, not scored)")),
     h("p", { "data-sc": "board-indicators" }, r.indicators_line),
-    wide("Outcome indicators",
+    wide(t("Outcome indicators"),
       h("table", { class: "sc-board__answers", "data-sc": "board-indicator-table" },
-        h("thead", {}, h("tr", {}, col("Indicator and period"), col("Count"), col("This year"), col("Since last year"))),
+        h("thead", {}, h("tr", {}, col(t("Indicator and period")), col(t("Count")), col(t("This year")), col(t("Since last year")))),
         h("tbody", {}, r.annex_indicators.flatMap((i) => i.counts.map((c, n) => h("tr", { "data-indicator": i.id },
           n === 0 ? h("td", { rowspan: String(i.counts.length) }, `${i.id} ${i.title}`, h("br"), h("span", { class: "sc-board__muted" }, i.period),
-            i.note ? h("p", {}, i.note) : null, i.problems ? h("p", {}, h("strong", {}, `Set aside, not used: ${i.problems}`)) : null) : null,
+            i.note ? h("p", {}, i.note) : null, i.problems ? h("p", {}, h("strong", {}, t("Set aside, not used: %(problems)s", { problems: i.problems }))) : null) : null,
           h("td", {}, c.label), h("td", {}, c.text), h("td", {}, c.trend)))))))];
 }
 
 /** @param {BoardReport["annex"][number]["questions"][number]["evidence"]} e */
 function evidence(e) {
   if (!e) return null;
-  return h("p", {}, "Evidence: ", e.reference || "", e.reference && e.link ? "; " : "",
-    e.link ? h("a", { href: e.link }, e.link) : "", e.date ? ` (dated ${e.date_long})` : "", `. ${e.strength}`);
+  return h("p", {}, t("Evidence:"), " ", e.reference || "", e.reference && e.link ? "; " : "",
+    e.link ? h("a", { href: e.link }, e.link) : "", e.date ? [" ", t("(dated %(date)s)", { date: e.date_long || "" })] : "", `. ${e.strength}`);
 }
 
 /** @param {BoardReport} r */
 function annex(r) {
   return h("section", { class: "sc-board__annex", "aria-labelledby": "sc-board-annex" },
-    h("h2", { id: "sc-board-annex" }, "Annex: every answer, note and piece of evidence"),
+    h("h2", { id: "sc-board-annex" }, t("Annex: every answer, note and piece of evidence")),
     r.annex_contradictions.length
-      ? [h("h3", {}, "Answers that contradict each other"), h("ul", {}, r.annex_contradictions.map((c) => h("li", {}, c)))] : null,
-    h("h3", {}, "Terms used in this report"),
+      ? [h("h3", {}, t("Answers that contradict each other")), h("ul", {}, r.annex_contradictions.map((c) => h("li", {}, c)))] : null,
+    h("h3", {}, t("Terms used in this report")),
     h("dl", { class: "sc-board__glossary" }, r.glossary.map((entry) => [h("dt", {}, entry.term), h("dd", {}, entry.meaning)])),
     r.annex_challenges.length
-      ? [h("h3", {}, "Peer review challenges"), h("ul", { "data-sc": "board-challenges" }, r.annex_challenges.map((c) =>
+      ? [h("h3", {}, t("Peer review challenges")), h("ul", { "data-sc": "board-challenges" }, r.annex_challenges.map((c) =>
         h("li", { "data-question": c.question, "data-decision": c.decision }, c.message)))] : null,
     r.annex.map((theme) => [
       h("h3", {}, theme.title),
       wide(theme.title,
         h("table", { class: "sc-board__answers", "data-theme": theme.id },
           h("colgroup", {}, ["q", "a", "n", "b"].map((c) => h("col", { class: `sc-board__col-${c}` }))),
-          h("thead", {}, h("tr", {}, col("Question"), col("Answer"), col("Note, evidence and action"), col("Answered by"))),
+          h("thead", {}, h("tr", {}, col(t("Question")), col(t("Answer")), col(t("Note, evidence and action")), col(t("Answered by")))),
           h("tbody", {}, theme.questions.map((q) => h("tr", { "data-question": q.id },
             h("td", {}, `${q.id} ${q.text}`),
             h("td", {}, q.answer, tag(q.change), tag(q.review)),
-            h("td", {}, q.note ? h("p", {}, q.note) : null, evidence(q.evidence), q.action ? h("p", {}, `Action: ${q.action}`) : null),
+            h("td", {}, q.note ? h("p", {}, q.note) : null, evidence(q.evidence), q.action ? h("p", {}, t("Action: %(action)s", { action: q.action })) : null),
             h("td", {}, q.by)))))),
     ]),
     indicatorsAnnex(r),
-    r.retired.length ? [h("h3", {}, "Answers to retired questions (kept, not scored)"), h("ul", {}, r.retired.map((line) => h("li", {}, line)))] : null);
+    r.retired.length ? [h("h3", {}, t("Answers to retired questions (kept, not scored)")), h("ul", {}, r.retired.map((line) => h("li", {}, line)))] : null);
 }
 
 /** @param {BoardReport} r */
@@ -139,13 +140,13 @@ export function mountBoard(root) {
   /** @param {import("./scores.js").Scores} scores */
   const show = async (scores) => {
     if (scores.reason === "engine-unavailable") {
-      replace(body, noScoresHere("The board report"));
+      replace(body, noScoresHere(t("The board report")));
       return;
     }
     if (!scores.result) {
       replace(body, h("p", {}, scores.reason === "no-council-type"
-        ? "Choose your council type on the home page, and answer some questions, to see the report."
-        : scores.reason === "loading" ? "Loading the scoring engine…" : "These answers cannot be scored: see the Results page."));
+        ? t("Choose your council type on the home page, and answer some questions, to see the report.")
+        : scores.reason === "loading" ? t("Loading the scoring engine…") : t("These answers cannot be scored: see the Results page.")));
       return;
     }
     const mine = ++sequence;

@@ -4,7 +4,8 @@
 // enhanced security mode and the JIT policies turn off WebAssembly, which the scoring engine needs;
 // site data may be blocked (answers are then kept in this tab only); service workers and the Cache
 // API may be missing (no offline use, and no started engine kept for the next visit).
-import { h, replace } from "./dom.js";
+import { h, linked, replace } from "./dom.js";
+import { t } from "./i18n.js";
 import { engineStatus, onEngineStatus } from "./engine.js";
 import { exportAssessment } from "./saving.js";
 import { getAssessment, storageAvailable } from "./store.js";
@@ -62,25 +63,27 @@ export function serviceWorkerRegistered(ok) {
 export function engineMissing(status = engineStatus()) {
   if (status.state !== "unavailable") return "";
   return status.missing === "webassembly"
-    ? "this browser's security settings have turned off WebAssembly (for example Microsoft Edge's enhanced security mode, or a policy that turns off the JavaScript JIT compiler), and the scoring engine needs it"
-    : "this browser cannot run the scoring engine beside the page (it needs JavaScript modules in Web Workers: Edge and Chrome 80 or later, Firefox 114, Safari 15)";
+    ? t("this browser's security settings have turned off WebAssembly (for example Microsoft Edge's enhanced security mode, or a policy that turns off the JavaScript JIT compiler), and the scoring engine needs it")
+    : t("this browser cannot run the scoring engine beside the page (it needs JavaScript modules in Web Workers: Edge and Chrome 80 or later, Firefox 114, Safari 15)");
 }
 
-const browsersLink = (text = "Browsers and settings") => h("a", { href: BROWSERS_PAGE }, text);
+// A sentence naming the Browsers and settings page ([bracketed]) and the command `scorecard score` ({braced}).
+/** @param {string} text */
+const withLinks = (text) => linked(text, BROWSERS_PAGE).map((piece) => (typeof piece === "string"
+  ? piece.split(/\{([^}]*)\}/).map((part, i) => (i % 2 ? h("code", {}, part) : part)) : piece));
 
 // What a page shows where scores would be, when the engine cannot run here.
-/** @param {string} [what] */
-export function noScoresHere(what = "Scores") {
+/** @param {string} [what] what cannot be worked out: "Scores" unless said */
+export function noScoresHere(what = t("Scores")) {
   return [
-    h("p", { class: "sc-error", "data-sc": "no-engine" }, `${what} cannot be worked out in this browser: ${engineMissing()}. `,
-      "Your answers are kept, and everything else works."),
-    h("p", {}, "To see them, open the scorecard in another browser, or export the assessment (results page) and ask a colleague to run ",
-      h("code", {}, "scorecard score"), " on the file. ", browsersLink(), " says what to ask your IT team to allow."),
+    h("p", { class: "sc-error", "data-sc": "no-engine" }, t("%(what)s cannot be worked out in this browser: %(why)s.", { what, why: engineMissing() }), " ",
+      t("Your answers are kept, and everything else works.")),
+    h("p", {}, withLinks(t("To see them, open the scorecard in another browser, or export the assessment (results page) and ask a colleague to run {scorecard score} on the file. [Browsers and settings] says what to ask your IT team to allow."))),
   ];
 }
 
 function exportButton() {
-  const button = h("button", { type: "button", class: "md-button md-button--primary", "data-sc": "export-now" }, "Export the assessment now");
+  const button = h("button", { type: "button", class: "md-button md-button--primary", "data-sc": "export-now" }, t("Export the assessment now"));
   button.addEventListener("click", () => exportAssessment());
   return button;
 }
@@ -91,29 +94,22 @@ function items() {
   const missing = engineMissing();
   if (missing) {
     shown.push(h("div", { class: "admonition warning", "data-sc": "browser-no-engine" },
-      h("p", { class: "admonition-title" }, "Scores cannot be worked out in this browser"),
-      h("p", {}, `The scoring engine cannot run: ${missing}. Everything else works: answer the questions, add notes and evidence, `,
-        "keep the action plan you have saved, export and import the assessment, and print each theme page with its answers."),
-      h("p", {}, "To see scores, open the scorecard in another browser, or export the assessment and ask a colleague to run ",
-        h("code", {}, "scorecard score"), " on the file. Ask your IT team to add this site to Microsoft Edge's enhanced security exceptions, or to allow it the JavaScript JIT: ",
-        browsersLink(), " says how.")));
+      h("p", { class: "admonition-title" }, t("Scores cannot be worked out in this browser")),
+      h("p", {}, t("The scoring engine cannot run: %(why)s. Everything else works: answer the questions, add notes and evidence, keep the action plan you have saved, export and import the assessment, and print each theme page with its answers.", { why: missing })),
+      h("p", {}, withLinks(t("To see scores, open the scorecard in another browser, or export the assessment and ask a colleague to run {scorecard score} on the file. Ask your IT team to add this site to Microsoft Edge's enhanced security exceptions, or to allow it the JavaScript JIT: [Browsers and settings] says how.")))));
   }
   if (!storageAvailable()) {
     shown.push(h("div", { class: "admonition danger", "data-sc": "browser-no-storage" },
-      h("p", { class: "admonition-title" }, "Not saved on this device: export before you close"),
-      h("p", {}, "This browser does not let the scorecard keep data (its settings, or a policy, block site data). Your answers are kept in this tab only, ",
-        "while it stays open: closing it, or reloading the page, loses them. Export the assessment before you close, and import it next time. ",
-        "Ask your IT team to allow this site's data: ", browsersLink(), " says how."),
+      h("p", { class: "admonition-title" }, t("Not saved on this device: export before you close")),
+      h("p", {}, withLinks(t("This browser does not let the scorecard keep data (its settings, or a policy, block site data). Your answers are kept in this tab only, while it stays open: closing it, or reloading the page, loses them. Export the assessment before you close, and import it next time. Ask your IT team to allow this site's data: [Browsers and settings] says how."))),
       h("p", {}, exportButton())));
   }
   const noOffline = offline.serviceWorker === false || offline.cacheApi === false;
   if (noOffline && !missing && !offlineSaid) {
     offlineShown = true;
     shown.push(h("div", { class: "admonition info", "data-sc": "browser-no-offline" },
-      h("p", { class: "admonition-title" }, "This browser will not keep the scorecard for use offline"),
-      h("p", {}, "It does not allow service workers or the Cache API here (they need a secure, https:// address, and a policy may turn them off). ",
-        "Everything works while you are online, but not offline, and each visit downloads and starts the scoring engine again, which takes longer. ",
-        browsersLink(), " says more.")));
+      h("p", { class: "admonition-title" }, t("This browser will not keep the scorecard for use offline")),
+      h("p", {}, withLinks(t("It does not allow service workers or the Cache API here (they need a secure, https:// address, and a policy may turn them off). Everything works while you are online, but not offline, and each visit downloads and starts the scoring engine again, which takes longer. [Browsers and settings] says more.")))));
   }
   return shown;
 }

@@ -31,6 +31,23 @@ function nodesOf(children) {
   return out;
 }
 
+// A translated sentence with links, written whole so that it can be translated whole: each [bracketed] part is the
+// text of a link to the next of `hrefs`: linked(t("Choose your council on the [home page] to start again."), "index.html").
+/** @param {string} text @param {string[]} hrefs @returns {Child[]} */
+export function linked(text, ...hrefs) {
+  let next = 0;
+  return text.split(/\[([^\]]*)\]/).map((piece, i) => (i % 2 ? h("a", { href: hrefs[next++] }, piece) : piece)).filter((piece) => piece !== "");
+}
+
+// A translated sentence with elements in it, written whole so that it can be translated whole: each %(name)s is
+// values[name], text or an element: fillIn(t("%(question)s: %(law)s (not met)"), { question: link, law }).
+// t() leaves a placeholder it is given no value for as it is, for this to fill.
+/** @param {string} text @param {{ [name: string]: Child }} values @returns {Child[]} */
+export function fillIn(text, values) {
+  return text.split(/%\((\w+)\)s/).map((piece, i) => (i % 2 ? (Object.hasOwn(values, piece) ? values[piece] : `%(${piece})s`) : piece))
+    .filter((piece) => piece !== "");
+}
+
 /** @param {Element} container @param {Child[]} children */
 export function replace(container, ...children) {
   container.replaceChildren(...nodesOf(children));

@@ -1,6 +1,6 @@
 // The results page: theme table, chart, action list, and saving, sharing and printing.
 import { call } from "./engine.js";
-import { download, find, h, labelCells, replace, scrollRegion } from "./dom.js";
+import { download, fillIn, find, h, labelCells, linked, replace, scrollRegion } from "./dom.js";
 import { longDate, pct, score } from "./format.js";
 import { clearAssessment, discardSetAside, getAssessment, savedByNewerVersion } from "./store.js";
 import { importFile } from "./importing.js";
@@ -9,6 +9,7 @@ import { onScores } from "./scores.js";
 import { noScoresHere } from "./browser-check.js";
 import { answeredOf, dutiesCount, exposureName, failedGates, riskName, themeApplies, tierName, typeInNation } from "./views.js";
 import { showDone, showProblem } from "./feedback.js";
+import { t, tn } from "./i18n.js";
 import { evidenceCell, fileStem, planCell, plannedCell, replaceKeepingFocus, reviewList, sinceLastYear } from "./yearly.js";
 
 const GUIDANCE = "guidance/";
@@ -27,15 +28,15 @@ function dutiesNotice(result, caps) {
   const missing = result.themes.flatMap((theme) => theme.essentials.filter((e) => e.status === "not_met").map((e) => ({ theme, e })));
   if (!failed.length && !missing.length) return null;
   return h("div", { class: "admonition failure sc-gate-notice", "data-sc": "duties" },
-    h("p", { class: "admonition-title" }, "Legal duties and essential controls not met"),
+    h("p", { class: "admonition-title" }, t("Legal duties and essential controls not met")),
     h("ul", {},
-      failed.map(({ theme, g }) => h("li", {},
-        h("a", { href: `themes/${theme.id}.html#q-${g.question}` }, g.question), ` (${theme.title}): ${g.law} — `,
-        g.status === "not_met" ? "not met" : "contradicted by another answer",
-        `. Until it is met, ${theme.title} cannot be rated above ${caps.duty}.`)),
+      failed.map(({ theme, g }) => h("li", {}, fillIn(g.status === "not_met"
+        ? t("%(question)s (%(theme)s): %(law)s — not met. Until it is met, %(theme)s cannot be rated above %(cap)s.")
+        : t("%(question)s (%(theme)s): %(law)s — contradicted by another answer. Until it is met, %(theme)s cannot be rated above %(cap)s."), {
+        question: h("a", { href: `themes/${theme.id}.html#q-${g.question}` }, g.question), theme: theme.title, law: g.law, cap: caps.duty }))),
       missing.map(({ theme, e }) => h("li", {},
-        h("a", { href: `themes/${theme.id}.html#q-${e.question}` }, e.question), ` (${theme.title}): essential control, ${e.control} — not in place. `,
-        `Until it is, ${theme.title} cannot be rated above ${caps.essential}.`))));
+        fillIn(t("%(question)s (%(theme)s): essential control, %(control)s — not in place. Until it is, %(theme)s cannot be rated above %(cap)s."), {
+          question: h("a", { href: `themes/${theme.id}.html#q-${e.question}` }, e.question), theme: theme.title, control: e.control, cap: caps.essential })))));
 }
 
 // Legal duties and essential controls answered as met without evidence that counts: each note is the engine's.
@@ -47,7 +48,7 @@ function unevidencedNotice(result) {
   });
   if (!found.length) return null;
   return h("div", { class: "admonition warning", "data-sc": "unevidenced" },
-    h("p", { class: "admonition-title" }, "Met, not evidenced"),
+    h("p", { class: "admonition-title" }, t("Met, not evidenced")),
     h("ul", {}, found.map(({ theme, q }) => h("li", {},
       h("a", { href: `themes/${theme.id}.html#q-${q.id}` }, q.id), ` (${theme.title}): ${q.evidence_note}`))));
 }
@@ -56,27 +57,28 @@ function unevidencedNotice(result) {
 function contradictionsNotice(result) {
   if (!result.contradictions.length) return null;
   return h("div", { class: "admonition warning", "data-sc": "contradictions" },
-    h("p", { class: "admonition-title" }, "Answers that contradict each other"),
-    h("ul", {}, result.contradictions.map((c) => h("li", {},
-      h("a", { href: `themes/${c.when.theme}.html#q-${c.when.question}` }, c.when.question), ` (${c.when.answer}) and `,
-      h("a", { href: `themes/${c.claims.theme}.html#q-${c.claims.question}` }, c.claims.question), ` (${c.claims.answer}): ${c.message}`))));
+    h("p", { class: "admonition-title" }, t("Answers that contradict each other")),
+    h("ul", {}, result.contradictions.map((c) => h("li", {}, fillIn(t("%(first)s (%(first_answer)s) and %(second)s (%(second_answer)s): %(message)s"), {
+      first: h("a", { href: `themes/${c.when.theme}.html#q-${c.when.question}` }, c.when.question), first_answer: c.when.answer,
+      second: h("a", { href: `themes/${c.claims.theme}.html#q-${c.claims.question}` }, c.claims.question), second_answer: c.claims.answer,
+      message: c.message })))));
 }
 
 /** @param {Result} result */
 function dutiesByDate(result) {
   if (!result.duties_by_date.length) return null;
   return h("div", { class: "admonition info", "data-sc": "duties-by-date" },
-    h("p", { class: "admonition-title" }, "Legal duties by date"),
+    h("p", { class: "admonition-title" }, t("Legal duties by date")),
     h("ul", {}, result.duties_by_date.map((d) => h("li", {}, d.message))));
 }
 
 // The tier a board reads, with "provisional" and what holds it down; or, with no tier, the engine's reason.
 /** @param {Result} result @param {Result.Theme} theme */
 function tierCell(result, theme) {
-  if (!themeApplies(theme)) return "Not applicable";
-  if (theme.score === null) return "Not scored yet";
-  if (!theme.tier) return ["Not rated", h("br"), h("span", { class: "sc-hint" }, theme.rating_note)];
-  return [tierName(result, theme.tier) + (theme.provisional ? " (provisional)" : ""),
+  if (!themeApplies(theme)) return t("Not applicable");
+  if (theme.score === null) return t("Not scored yet");
+  if (!theme.tier) return [t("Not rated"), h("br"), h("span", { class: "sc-hint" }, theme.rating_note)];
+  return [theme.provisional ? t("%(tier)s (provisional)", { tier: tierName(result, theme.tier) }) : tierName(result, theme.tier),
     theme.tier_note ? [h("br"), h("strong", {}, theme.tier_note)] : null];
 }
 
@@ -90,7 +92,7 @@ function summaryTable(result, caps) {
       h("td", {}, score(theme.score)),
       h("td", { "data-sc": "evidenced-score" }, theme.evidenced_score === null ? "–" : score(theme.evidenced_score)),
       h("td", {}, tierCell(result, theme)),
-      h("td", {}, !applies ? "–" : dutiesCount(theme) || (theme.gates.length ? "Met" : "None")),
+      h("td", {}, !applies ? "–" : dutiesCount(theme) || (theme.gates.length ? t("Met") : t("None"))),
       h("td", {}, !applies ? "–" : theme.risk_rated ? exposureName(result, theme.exposure) : "–"),
       h("td", {}, !applies ? "–" : theme.risk_rated ? riskName(result, theme.risk) : result.labels.not_risk_rated),
       h("td", {}, !applies ? "–" : answeredOf(theme)),
@@ -99,23 +101,23 @@ function summaryTable(result, caps) {
   });
   const o = result.overall;
   rows.push(h("tr", { class: "sc-overall" },
-    h("th", { scope: "row" }, "Overall"),
+    h("th", { scope: "row" }, t("Overall")),
     h("td", {}, score(o.score)),
     h("td", {}, "–"),
-    h("td", { "data-sc": "overall-tier" }, o.tier ? (tierName(result, o.tier) + (o.provisional ? " (provisional)" : "")) : "Not rated",
+    h("td", { "data-sc": "overall-tier" }, o.tier ? (o.provisional ? t("%(tier)s (provisional)", { tier: tierName(result, o.tier) }) : tierName(result, o.tier)) : t("Not rated"),
       o.weakest_note ? [h("br"), h("strong", {}, o.weakest_note)] : null,
       o.rating_note ? [h("br"), h("span", { class: "sc-hint" }, o.rating_note)] : null),
-    h("td", {}, o.failed_gates ? `${o.failed_gates} not met` : "–"),
+    h("td", {}, o.failed_gates ? t("%(count)s not met", { count: o.failed_gates }) : "–"),
     h("td", {}, "–"),
-    h("td", {}, o.risk ? `Highest: ${riskName(result, o.risk)}` : "Not rated"),
+    h("td", {}, o.risk ? t("Highest: %(risk)s", { risk: riskName(result, o.risk) }) : t("Not rated")),
     h("td", {}, pct(o.coverage)),
-    h("td", {}, result.evidence.answered ? `${result.evidence.with_evidence} of ${result.evidence.answered}` : "–"),
+    h("td", {}, result.evidence.answered ? t("%(given)s of %(asked)s", { given: result.evidence.with_evidence, asked: result.evidence.answered }) : "–"),
     h("td", {}, "–")));
-  const caption = "Score (0 to 100), the score your documented, in-date evidence supports, maturity tier, legal duties, local exposure, residual risk and answers by theme";
+  const caption = t("Score (0 to 100), the score your documented, in-date evidence supports, maturity tier, legal duties, local exposure, residual risk and answers by theme");
   return [dutiesNotice(result, caps), unevidencedNotice(result), contradictionsNotice(result), dutiesByDate(result),
-    scrollRegion("Scores by theme", h("table", { class: "sc-summary", "data-sc": "summary-table" },
+    scrollRegion(t("Scores by theme"), h("table", { class: "sc-summary", "data-sc": "summary-table" },
       h("caption", {}, caption),
-      h("thead", {}, h("tr", {}, ["Theme", "Score", "Evidenced score", "Tier", "Legal duties", "Exposure", "Residual risk", "Answered", "With evidence", "When planned actions are done"].map((c) => h("th", { scope: "col" }, c)))),
+      h("thead", {}, h("tr", {}, [t("Theme"), t("Score"), t("Evidenced score"), t("Tier"), t("Legal duties"), t("Exposure"), t("Residual risk"), t("Answered"), t("With evidence"), t("When planned actions are done")].map((c) => h("th", { scope: "col" }, c)))),
       h("tbody", {}, rows))),
     h("p", { class: "sc-hint" }, result.labels.tier_names_note)];
 }
@@ -123,7 +125,7 @@ function summaryTable(result, caps) {
 // The action list in its three parts (the engine's part names and descriptions): each part a table.
 /** @param {Result} result */
 function actionsTable(result) {
-  if (!result.actions.length) return h("p", {}, "No actions yet: every question is answered, with the best answer.");
+  if (!result.actions.length) return h("p", {}, t("No actions yet: every question is answered, with the best answer."));
   const parts = Object.keys(result.labels.action_parts);
   return parts.map((id) => {
     const actions = result.actions.filter((a) => a.part === id);
@@ -133,7 +135,7 @@ function actionsTable(result) {
       h("p", { class: "sc-hint" }, result.labels.action_part_descriptions[id]),
       labelCells(h("table", { class: "sc-actions sc-cards", "data-sc": "actions-table" },
         h("caption", {}, result.labels.action_parts[id]),
-        h("thead", {}, h("tr", {}, ["#", "Theme", "Question", "Now", "Aim for", "Gain", "Guidance", "Owner, due date, status"].map((c) => h("th", { scope: "col" }, c)))),
+        h("thead", {}, h("tr", {}, ["#", t("Theme"), t("Question"), t("Now"), t("Aim for"), t("Gain"), t("Guidance"), t("Owner, due date, status")].map((c) => h("th", { scope: "col" }, c)))),
         h("tbody", {}, actions.map((a) =>
           h("tr", {},
             h("td", {}, a.priority),
@@ -141,14 +143,19 @@ function actionsTable(result) {
             h("td", {}, h("a", { href: `themes/${a.theme}.html#q-${a.question}` }, a.question), " ", a.text),
             h("td", {}, a.current),
             h("td", {}, a.best),
-            h("td", {}, `+${score(a.gain)}`, a.follow_up_gain ? [h("br"), h("span", { class: "sc-hint" }, `its follow-up questions could add +${score(a.follow_up_gain)}`)] : null),
+            h("td", {}, `+${score(a.gain)}`, a.follow_up_gain ? [h("br"), h("span", { class: "sc-hint" }, t("its follow-up questions could add +%(gain)s", { gain: score(a.follow_up_gain) }))] : null),
             h("td", {},
-              h("a", { href: guidanceHref(a.guidance[0]) }, "How to close this gap"),
-              a.gates.length ? [h("br"), h("strong", {}, `Legal duty: ${a.gates.join("; ")}`)] : null,
-              a.essential ? [h("br"), h("strong", {}, `Essential control: ${a.essential}`)] : null,
-              [h("br"), h("a", { href: guidanceHref(a.next_tier_guidance) }, `Next steps from ${(tierName(result, a.theme_tier) || "the first tier").toLowerCase()}`)]),
+              h("a", { href: guidanceHref(a.guidance[0]) }, t("How to close this gap")),
+              a.gates.length ? [h("br"), h("strong", {}, t("Legal duty: %(laws)s", { laws: a.gates.join("; ") }))] : null,
+              a.essential ? [h("br"), h("strong", {}, t("Essential control: %(control)s", { control: a.essential }))] : null,
+              [h("br"), h("a", { href: guidanceHref(a.next_tier_guidance) }, nextSteps(tierName(result, a.theme_tier)))]),
             h("td", {}, planCell(result.labels.plan_statuses, a.question))))))));
   });
+}
+
+/** @param {string | null | undefined} tier the theme's tier's name, if it has one */
+function nextSteps(tier) {
+  return tier ? t("Next steps from %(tier)s", { tier: tier.toLowerCase() }) : t("Next steps from the first tier");
 }
 
 /** @param {Result} result */
@@ -157,15 +164,18 @@ function changesNotice(result) {
   if (!c.version_changed && !c.retired.length && !c.carried_over.length) return null;
   const items = [];
   if (c.version_changed)
-    items.push(h("li", {}, `This assessment was made against question bank ${result.assessment_bank_version}; it is scored with version ${result.bank_version}.`));
-  for (const moved of c.carried_over) items.push(h("li", {}, `Your answer to ${moved.from} now answers the revised question ${moved.to}.`));
+    items.push(h("li", {}, t("This assessment was made against question bank %(then)s; it is scored with version %(now)s.", { then: result.assessment_bank_version, now: result.bank_version })));
+  for (const moved of c.carried_over) items.push(h("li", {}, t("Your answer to %(from)s now answers the revised question %(to)s.", { from: moved.from, to: moved.to })));
   for (const retired of c.retired) {
     items.push(retired.replaced_by
-      ? h("li", {}, `Question ${retired.question} was revised as ${retired.replaced_by}, and your answer to it could not carry over. It is kept in the file but no longer scored: `,
-        h("a", { href: `themes/${retired.theme}.html#q-${retired.replaced_by}` }, `answer ${retired.replaced_by}`), ".")
-      : h("li", {}, `Question ${retired.question} has been retired${retired.text ? ` (“${retired.text}”)` : ""}. Your answer is kept in the file but no longer scored.${retired.reason ? " " + retired.reason : ""}`));
+      ? h("li", {}, t("Question %(question)s was revised as %(new)s, and your answer to it could not carry over. It is kept in the file but no longer scored:", { question: retired.question, new: retired.replaced_by }), " ",
+        h("a", { href: `themes/${retired.theme}.html#q-${retired.replaced_by}` }, t("answer %(question)s", { question: retired.replaced_by })), ".")
+      : h("li", {}, retired.text
+        ? t("Question %(question)s has been retired (“%(text)s”). Your answer is kept in the file but no longer scored.", { question: retired.question, text: retired.text })
+        : t("Question %(question)s has been retired. Your answer is kept in the file but no longer scored.", { question: retired.question }),
+      retired.reason ? " " + retired.reason : ""));
   }
-  return h("div", { class: "admonition info", "data-sc": "bank-changes" }, h("p", { class: "admonition-title" }, "The questions have changed"), h("ul", {}, items));
+  return h("div", { class: "admonition info", "data-sc": "bank-changes" }, h("p", { class: "admonition-title" }, t("The questions have changed")), h("ul", {}, items));
 }
 
 // The engine reports where the officer corrected the council type's default functions.
@@ -174,13 +184,13 @@ function functionsNotice(result) {
   const c = result.council;
   const inSentence = (/** @type {string} */ name) => (name.slice(0, 2) === name.slice(0, 2).toUpperCase() ? name : name[0].toLowerCase() + name.slice(1));
   const names = (/** @type {string[]} */ ids) => ids.map((f) => inSentence(result.labels.functions[f])).join(", ");
-  const parts = [c.functions_added.length ? `also runs ${names(c.functions_added)}` : null,
-    c.functions_removed.length ? `does not run ${names(c.functions_removed)}` : null].filter(Boolean);
+  const parts = [c.functions_added.length ? t("also runs %(functions)s", { functions: names(c.functions_added) }) : null,
+    c.functions_removed.length ? t("does not run %(functions)s", { functions: names(c.functions_removed) }) : null].filter(Boolean);
   const where = typeInNation(result, c.type, c.nation);
-  if (!parts.length) return h("p", {}, `Scored as a ${where}, with the functions such a council runs.`);
+  if (!parts.length) return h("p", {}, t("Scored as a %(type)s, with the functions such a council runs.", { type: where }));
   return h("p", { "data-sc": "functions-changed" },
-    `Scored as a ${where}, with functions changed from its type's defaults: your council ${parts.join("; ")}. `,
-    "Questions for the functions it does not run are left out; questions for those it runs as well are asked.");
+    t("Scored as a %(type)s, with functions changed from its type's defaults: your council %(changes)s.", { type: where, changes: parts.join("; ") }), " ",
+    t("Questions for the functions it does not run are left out; questions for those it runs as well are asked."));
 }
 
 // Answers the question bank does not know (from a newer version, or an option since removed):
@@ -192,18 +202,18 @@ function setAsideNotice(result) {
   const total = result.changes.set_aside_total;
   if (!entries.length) return null;
   return h("div", { class: "admonition warning", "data-sc": "set-aside" },
-    h("p", { class: "admonition-title" }, `${total} answer(s) set aside, not scored`),
+    h("p", { class: "admonition-title" }, tn("%(count)s answer(s) set aside, not scored", "%(count)s answer(s) set aside, not scored", total)),
     h("ul", {}, entries.map((entry) => {
       const remove = h("button", { type: "button", class: "md-button sc-danger", "data-sc": "discard-set-aside", "data-question": entry.question },
-        `Remove ${entry.question}`, h("span", { class: "sc-visually-hidden" }, " from this assessment"));
+        t("Remove %(question)s", { question: entry.question }), h("span", { class: "sc-visually-hidden" }, " ", t("from this assessment")));
       remove.addEventListener("click", () => discardSetAside(entry.question));
       // Saved by a newer version of the site: these are its new questions, not stale answers.
       return h("li", { "data-question": entry.question }, entry.message, " ",
-        entry.theme ? [h("a", { href: `themes/${entry.theme}.html#q-${entry.question}` }, `Answer ${entry.question} again`), " "] : null,
+        entry.theme ? [h("a", { href: `themes/${entry.theme}.html#q-${entry.question}` }, t("Answer %(question)s again", { question: entry.question })), " "] : null,
         savedByNewerVersion() ? null : remove);
     })),
-    total > entries.length ? h("p", { "data-sc": "set-aside-more" }, `The first ${entries.length} are listed here; ${total - entries.length} more are set aside too.`) : null,
-    h("p", {}, "Set-aside answers stay in this browser and in exported files until you remove them."),
+    total > entries.length ? h("p", { "data-sc": "set-aside-more" }, t("The first %(listed)s are listed here; %(more)s more are set aside too.", { listed: entries.length, more: total - entries.length })) : null,
+    h("p", {}, t("Set-aside answers stay in this browser and in exported files until you remove them.")),
     total > 1 && !savedByNewerVersion() ? removeAllButton(total) : null);
 }
 
@@ -212,12 +222,12 @@ function setAsideNotice(result) {
 /** @param {number} total */
 function removeAllButton(total) {
   const button = h("button", { type: "button", class: "md-button sc-danger", "data-sc": "discard-all-set-aside" },
-    `Remove all ${total} set-aside answers`);
+    t("Remove all %(count)s set-aside answers", { count: total }));
   button.addEventListener("click", async () => {
-    if (!window.confirm(`Remove all ${total} set-aside answers and their notes from this assessment? They are not scored; export the assessment first if you may want them back.`)) return;
+    if (!window.confirm(t("Remove all %(count)s set-aside answers and their notes from this assessment? They are not scored; export the assessment first if you may want them back.", { count: total }))) return;
     const reply = await call("set_aside", getAssessment());
     if (reply.ok) discardSetAside(...reply.questions);
-    else window.alert(`The set-aside answers were not removed: ${reply.problems.join("; ")}`);
+    else window.alert(t("The set-aside answers were not removed: %(problems)s", { problems: reply.problems.join("; ") }));
   });
   return button;
 }
@@ -229,7 +239,7 @@ function readingNotice(result) {
   const entries = [...result.changes.entries_set_aside, ...result.changes.times_taken_as_now];
   if (!entries.length) return null;
   return h("div", { class: "admonition warning", "data-sc": "entries-set-aside" },
-    h("p", { class: "admonition-title" }, "Some entries are set aside, the rest is scored"),
+    h("p", { class: "admonition-title" }, t("Some entries are set aside, the rest is scored")),
     h("ul", {}, entries.map((entry) => h("li", {}, entry.message))));
 }
 
@@ -237,7 +247,7 @@ function readingNotice(result) {
 function unansweredList(result) {
   if (!result.unanswered.length) return null;
   return h("details", { class: "sc-unanswered" },
-    h("summary", {}, `${result.unanswered.length} question(s) still to answer`),
+    h("summary", {}, tn("%(count)s question(s) still to answer", "%(count)s question(s) still to answer", result.unanswered.length)),
     h("ul", {}, result.unanswered.map((u) => h("li", {}, h("a", { href: `themes/${u.theme}.html#q-${u.question}` }, u.question), " ", u.text))));
 }
 
@@ -248,10 +258,8 @@ function unansweredList(result) {
 function indicatorsSection(result) {
   if (!result.indicators.length) return null;
   const saved = getAssessment().indicators || {};
-  return [h("h2", { id: "indicators" }, "Outcome indicators"),
-    h("p", {}, "Counts your council already holds, each with the period it covers: recorded beside the scores and never scored ",
-      "into them. Last year's figures come from last year's assessment when this year's was started from it. ",
-      "A change from last year is something to explain, not a score."),
+  return [h("h2", { id: "indicators" }, t("Outcome indicators")),
+    h("p", {}, t("Counts your council already holds, each with the period it covers: recorded beside the scores and never scored into them. Last year's figures come from last year's assessment when this year's was started from it. A change from last year is something to explain, not a score.")),
     result.indicators.map((indicator) => {
       const entry = /** @type {Partial<IndicatorFigures>} */ (saved[indicator.id] || {});
       const id = (/** @type {string} */ part) => `sc-ind-${indicator.id}-${part}`;
@@ -259,25 +267,25 @@ function indicatorsSection(result) {
       return h("fieldset", { class: "sc-indicator", "data-sc": "indicator", "data-indicator": indicator.id, id: `ind-${indicator.id}` },
         h("legend", {}, h("span", { class: "sc-qid" }, indicator.id), ` ${indicator.title}`),
         h("p", { class: "sc-help" }, indicator.help),
-        h("p", { class: "sc-hint" }, indicator.outcome ? `Core outcome: ${indicator.outcome}. ` : "",
-          indicator.duty ? `Legal duty: ${indicator.duty}. ` : "",
-          h("a", { href: guidanceHref(indicator.guidance) }, "Guidance")),
+        h("p", { class: "sc-hint" }, indicator.outcome ? [t("Core outcome: %(outcome)s.", { outcome: indicator.outcome }), " "] : "",
+          indicator.duty ? [t("Legal duty: %(duty)s.", { duty: indicator.duty }), " "] : "",
+          h("a", { href: guidanceHref(indicator.guidance) }, t("Guidance"))),
         indicator.problems.length ? h("div", { class: "sc-error", "data-sc": "indicator-problems" },
-          h("p", {}, "These figures are kept but not used until they are corrected:"), h("ul", {}, indicator.problems.map((p) => h("li", {}, p)))) : null,
+          h("p", {}, t("These figures are kept but not used until they are corrected:")), h("ul", {}, indicator.problems.map((p) => h("li", {}, p)))) : null,
         h("div", { class: "sc-indicator__period" },
-          h("label", { for: id("from") }, "Period from"), h("input", { type: "date", id: id("from"), "data-field": "from", value: period.from }),
-          h("label", { for: id("to") }, "to"), h("input", { type: "date", id: id("to"), "data-field": "to", value: period.to })),
+          h("label", { for: id("from") }, t("Period from")), h("input", { type: "date", id: id("from"), "data-field": "from", value: period.from }),
+          h("label", { for: id("to") }, t("to")), h("input", { type: "date", id: id("to"), "data-field": "to", value: period.to })),
         scrollRegion(indicator.title, h("table", { class: "sc-indicator__counts" },
-          h("caption", { class: "sc-visually-hidden" }, `${indicator.title}: this year's figures and last year's`),
-          h("thead", {}, h("tr", {}, ["Count", "This year", "As read", "Since last year"].map((c) => h("th", { scope: "col" }, c)))),
+          h("caption", { class: "sc-visually-hidden" }, t("%(indicator)s: this year's figures and last year's", { indicator: indicator.title })),
+          h("thead", {}, h("tr", {}, [t("Count"), t("This year"), t("As read"), t("Since last year")].map((c) => h("th", { scope: "col" }, c)))),
           h("tbody", {}, indicator.counts.map((count) => h("tr", { "data-count-row": count.id },
             h("th", { scope: "row" }, h("label", { for: id(count.id) }, count.label)),
             h("td", {}, h("input", { type: "text", inputmode: "numeric", id: id(count.id), "data-count": count.id, size: 7, autocomplete: "off",
               value: entry.counts?.[count.id] === undefined ? "" : String(entry.counts[count.id]) })),
             h("td", { "data-sc": "indicator-read" }, count.text),
             h("td", { "data-sc": "indicator-trend" }, count.trend)))))),
-        indicator.previous_period_text ? h("p", { class: "sc-hint" }, `Last year's period: ${indicator.previous_period_text}.`) : null,
-        h("label", { for: id("note"), class: "sc-indicator__note" }, "Note (optional): where the figures come from, or what explains a change"),
+        indicator.previous_period_text ? h("p", { class: "sc-hint" }, t("Last year's period: %(period)s.", { period: indicator.previous_period_text })) : null,
+        h("label", { for: id("note"), class: "sc-indicator__note" }, t("Note (optional): where the figures come from, or what explains a change")),
         h("input", { type: "text", id: id("note"), "data-field": "note", maxlength: 10000, value: entry.note || "", autocomplete: "off" }));
     })];
 }
@@ -285,8 +293,9 @@ function indicatorsSection(result) {
 // Nothing answered yet (a colleague opening the site for the first time, say): where to begin.
 function emptyState() {
   return h("div", { class: "sc-inset", "data-sc": "empty-results" },
-    h("p", {}, h("strong", {}, "No questions are answered yet."), " Start with the ", h("a", { href: "index.html#themes" }, "first theme"),
-      ", or, if a colleague sent you an assessment file, ", h("a", { href: "#save" }, "import it"), " with Import an assessment file."));
+    h("p", {}, h("strong", {}, t("No questions are answered yet.")), " ",
+      linked(t("Start with the [first theme], or, if a colleague sent you an assessment file, [import it] with Import an assessment file."),
+        "index.html#themes", "#save")));
 }
 
 /** @type {ChartInstance | null} */
@@ -310,15 +319,15 @@ async function drawChart(canvas, result) {
   chart = new Chart(canvas, {
     type: "bar",
     data: {
-      labels: themes.map((t) => (t.score === null ? `${t.title} (not scored yet)` : t.title)), // not a score of 0
-      datasets: [{ label: "Score (0-100)", data: themes.map((t) => t.score ?? 0), backgroundColor: "#3949ab" }],
+      labels: themes.map((theme) => (theme.score === null ? t("%(theme)s (not scored yet)", { theme: theme.title }) : theme.title)), // not a score of 0
+      datasets: [{ label: t("Score (0-100)"), data: themes.map((theme) => theme.score ?? 0), backgroundColor: "#3949ab" }],
     },
     options: {
       indexAxis: "y",
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
-      scales: { x: { min: 0, max: 100, title: { display: true, text: "Score" } } },
+      scales: { x: { min: 0, max: 100, title: { display: true, text: t("Score") } } },
       plugins: { legend: { display: false } },
     },
   });
@@ -334,7 +343,7 @@ function savedPlan(root) {
   if (!ids.length) return null;
   const statuses = JSON.parse(root.dataset.planStatuses || "{}");
   return h("div", { "data-sc": "saved-plan" },
-    h("p", {}, "Your action plan so far, by question. The list of actions needs the scoring engine; these entries can still be kept up to date."),
+    h("p", {}, t("Your action plan so far, by question. The list of actions needs the scoring engine; these entries can still be kept up to date.")),
     h("ul", { class: "sc-saved-plan" }, ids.map((id) => h("li", {}, h("strong", {}, id), " ", planCell(statuses, id)))));
 }
 
@@ -350,33 +359,32 @@ export function mountResults(root) {
     if (find(root, '[data-sc="export-no-names"]', HTMLInputElement).checked) {
       // names and times are the engine's to leave out (engine/sharing.py says what goes)
       const reply = await call("export_without_names", getAssessment());
-      if (!reply.ok) return showProblem(slot, "The assessment could not be exported.", reply.problems);
+      if (!reply.ok) return showProblem(slot, t("The assessment could not be exported."), reply.problems);
       file = reply.assessment;
     }
     const name = exportAssessment(file);
-    showDone(slot, `Saved ${name} to your device`, [h("p", {},
-      "Find it in your browser's downloads and keep it where your council backs files up: it is the only copy outside this browser. ",
-      "Import it here, or in another browser, to carry on.")]);
+    showDone(slot, t("Saved %(name)s to your device", { name }), [h("p", {},
+      t("Find it in your browser's downloads and keep it where your council backs files up: it is the only copy outside this browser. Import it here, or in another browser, to carry on."))]);
   });
   part("export-csv").addEventListener("click", async () => {
     const assessment = getAssessment();
     // absolute guidance links, so they work in a spreadsheet: this site's own address
     const reply = await call("actions_csv", { assessment, site_url: new URL(".", location.href).href });
-    if (!reply.ok) return showProblem(slot, "The action plan could not be made.", reply.problems);
+    if (!reply.ok) return showProblem(slot, t("The action plan could not be made."), reply.problems);
     const name = `${fileStem(assessment)}-action-plan.csv`;
     download(name, "text/csv", reply.csv);
-    showDone(slot, `Saved ${name} to your device`, [h("p", {}, "It opens in a spreadsheet; the command line's scorecard plan import reads it back.")]);
+    showDone(slot, t("Saved %(name)s to your device", { name }), [h("p", {}, t("It opens in a spreadsheet; the command line's scorecard plan import reads it back."))]);
   });
   // The statement answers in the Modern Slavery Statement Registry's summary fields, to copy into the registry.
   for (const format of /** @type {const} */ (["csv", "json"])) {
     part(`export-registry-${format}`).addEventListener("click", async () => {
       const assessment = getAssessment();
       const reply = await call("statement_summary", assessment);
-      if (!reply.ok) return showProblem(slot, "The statement summary could not be made.", reply.problems);
+      if (!reply.ok) return showProblem(slot, t("The statement summary could not be made."), reply.problems);
       const name = `${fileStem(assessment)}-statement-summary.${format}`;
       if (format === "csv") download(name, "text/csv", reply.csv);
       else download(name, "application/json", JSON.stringify(reply.summary, null, 2) + "\n");
-      showDone(slot, `Saved ${name} to your device`, [h("p", {}, "Copy its fields into the Modern Slavery Statement Registry's summary.")]);
+      showDone(slot, t("Saved %(name)s to your device", { name }), [h("p", {}, t("Copy its fields into the Modern Slavery Statement Registry's summary."))]);
     });
   }
   const input = find(root, '[data-sc="import"]', HTMLInputElement);
@@ -389,29 +397,28 @@ export function mountResults(root) {
   dialog.addEventListener("close", () => {
     if (dialog.returnValue === "confirm") {
       const cleared = clearAssessment();
-      const plural = (/** @type {number} */ n, /** @type {string} */ word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-      const copies = cleared.keptAside === 1 ? "1 copy" : `${cleared.keptAside} copies`;
-      const what = [plural(cleared.answers, "answer"), plural(cleared.notes, "note"),
-        cleared.name ? "your name" : "", cleared.keptAside ? `${copies} of saved data that could not be read` : ""]
+      const what = [tn("%(count)s answer", "%(count)s answers", cleared.answers), tn("%(count)s note", "%(count)s notes", cleared.notes),
+        cleared.name ? t("your name") : "",
+        cleared.keptAside ? tn("%(count)s copy of saved data that could not be read", "%(count)s copies of saved data that could not be read", cleared.keptAside) : ""]
         .filter(Boolean);
-      showDone(part("start-again-message"), "Deleted from this browser", [
-        h("p", {}, `${what.join(", ")}. Nothing of this assessment is left on this device.`),
-        h("p", {}, "Choose your council on the ", h("a", { href: "index.html#about-your-council" }, "home page"), " to start again.")]);
+      showDone(part("start-again-message"), t("Deleted from this browser"), [
+        h("p", {}, t("%(what)s. Nothing of this assessment is left on this device.", { what: what.join(", ") })),
+        h("p", {}, linked(t("Choose your council on the [home page] to start again."), "index.html#about-your-council"))]);
     }
   });
 
   const stopScores = onScores((scores) => {
     const assessment = getAssessment();
     const council = part("results-council");
-    council.textContent = assessment.council.name ? `${assessment.council.name}, assessed ${longDate(assessment.assessment_date)}` : "";
+    council.textContent = assessment.council.name ? t("%(council)s, assessed %(date)s", { council: assessment.council.name, date: longDate(assessment.assessment_date) || "" }) : "";
     if (!scores.result) {
       const reason = scores.reason === "no-council-type"
-        ? h("p", {}, "Choose your council type on the ", h("a", { href: "index.html#about-your-council" }, "home page"), " to see results.")
+        ? h("p", {}, linked(t("Choose your council type on the [home page] to see results."), "index.html#about-your-council"))
         : scores.reason === "loading"
-          ? h("p", {}, "Loading the scoring engine…")
+          ? h("p", {}, t("Loading the scoring engine…"))
           : scores.reason === "engine-unavailable"
             ? noScoresHere()
-            : h("div", { class: "sc-error" }, h("p", {}, "These answers cannot be scored:"), h("ul", {}, scores.problems.map((p) => h("li", {}, p))));
+            : h("div", { class: "sc-error" }, h("p", {}, t("These answers cannot be scored:")), h("ul", {}, scores.problems.map((p) => h("li", {}, p))));
       replace(body, reason);
       replace(part("results-functions"));
       replaceKeepingFocus(part("actions"), scores.reason === "engine-unavailable" ? savedPlan(root) : null);

@@ -11,8 +11,8 @@ import { clearErrors, showDone, showProblem } from "./feedback.js";
 import { confirmReview, getAssessment, importAssessment, myName, signOff, subscribe, undoImport } from "./store.js";
 import { latestScores, onScores } from "./scores.js";
 import { themeApplies, tierName } from "./views.js";
+import { t, tn } from "./i18n.js";
 
-const plural = (/** @type {number} */ n, /** @type {string} */ word, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
 // The name of a file the site saves: scorecard-<council>[-<extra>]-<date>, in letters, digits and hyphens.
 /** @param {AnyAssessment} assessment @param {string} [extra] */
@@ -50,8 +50,9 @@ export function replaceKeepingFocus(container, ...children) {
 // An action's plan in a line: "In progress, owner Head of Procurement, due 31 March 2027".
 /** @param {{ [status: string]: string }} statuses @param {Partial<PlanFields>} plan */
 function planSummary(statuses, plan) {
-  if (!plan.status) return "Not in the plan yet";
-  return [statuses[plan.status], plan.owner ? `owner ${plan.owner}` : "no owner yet", plan.due ? `due ${longDate(plan.due)}` : null].filter(Boolean).join(", ");
+  if (!plan.status) return t("Not in the plan yet");
+  return [statuses[plan.status], plan.owner ? t("owner %(owner)s", { owner: plan.owner }) : t("no owner yet"),
+    plan.due ? t("due %(date)s", { date: longDate(plan.due) || "" }) : null].filter(Boolean).join(", ");
 }
 
 // The plan as saved, not the result's copy of it: typing an owner, a date or a note does not ask the engine for a
@@ -70,9 +71,9 @@ export function planCell(statuses, question) {
   const reasonWanted = plan.status === "not_planned";
   const reasonField = h("input", { type: "text", id: id("reason"), "data-plan": "reason", value: plan.reason || "", maxlength: 10000 });
   const reason = h("div", { class: "sc-plan__reason", hidden: !reasonWanted && status.value !== "not_planned" },
-    h("label", { for: id("reason") }, "Why it is not planned (needed)"), reasonField);
+    h("label", { for: id("reason") }, t("Why it is not planned (needed)")), reasonField);
   const pending = h("p", { class: "sc-hint", "data-sc": "plan-pending", hidden: true },
-    "Give the reason to mark it not planned: until then it is saved as ", statuses[plan.status && plan.status !== "not_planned" ? plan.status : "not_started"], ".");
+    t("Give the reason to mark it not planned: until then it is saved as %(status)s.", { status: statuses[plan.status && plan.status !== "not_planned" ? plan.status : "not_started"] }));
   status.addEventListener("change", () => {
     const wanted = status.value === "not_planned";
     reason.hidden = !wanted;
@@ -82,13 +83,13 @@ export function planCell(statuses, question) {
     pending.hidden = !(status.value === "not_planned" && !reasonField.value.trim());
   });
   return h("details", { class: "sc-plan", "data-sc": "plan", "data-question": question, "data-key": `plan-${question}` },
-    h("summary", {}, h("span", { "data-sc": "plan-summary" }, summary), h("span", { class: "sc-visually-hidden" }, ` (plan for ${question})`)),
+    h("summary", {}, h("span", { "data-sc": "plan-summary" }, summary), h("span", { class: "sc-visually-hidden" }, " ", t("(plan for %(question)s)", { question }))),
     h("div", { class: "sc-plan__fields" },
-      h("label", { for: id("owner") }, "Owner"), h("input", { type: "text", id: id("owner"), "data-plan": "owner", value: plan.owner || "", maxlength: 200, autocomplete: "off" }),
-      h("label", { for: id("due") }, "Due date"), h("input", { type: "date", id: id("due"), "data-plan": "due", value: plan.due || "" }),
-      h("label", { for: id("status") }, "Status"), status,
+      h("label", { for: id("owner") }, t("Owner")), h("input", { type: "text", id: id("owner"), "data-plan": "owner", value: plan.owner || "", maxlength: 200, autocomplete: "off" }),
+      h("label", { for: id("due") }, t("Due date")), h("input", { type: "date", id: id("due"), "data-plan": "due", value: plan.due || "" }),
+      h("label", { for: id("status") }, t("Status")), status,
       reason, pending,
-      h("label", { for: id("note") }, "Progress note"), h("input", { type: "text", id: id("note"), "data-plan": "note", value: plan.note || "", maxlength: 10000 })));
+      h("label", { for: id("note") }, t("Progress note")), h("input", { type: "text", id: id("note"), "data-plan": "note", value: plan.note || "", maxlength: 10000 })));
 }
 
 // Each action's plan in a line, as saved now (another tab's changes, and this one's typing).
@@ -106,14 +107,15 @@ function showPlanSummaries(root, result) {
 /** @param {Result.Theme} theme */
 export function evidenceCell(theme) {
   const e = theme.evidence;
-  return e.answered ? `${e.with_evidence} of ${e.answered}` : "–";
+  return e.answered ? t("%(given)s of %(asked)s", { given: e.with_evidence, asked: e.answered }) : "–";
 }
 
 /** @param {AnyResult} result @param {Result.Theme} theme */
 export function plannedCell(result, theme) {
   const p = theme.planned;
   if (!p) return "–";
-  return `${tierName(result, p.tier) || "Not scored"} (${score(p.score)}), ${p.actions} action${p.actions === 1 ? "" : "s"} planned`;
+  return tn("%(tier)s (%(score)s), %(count)s action planned", "%(tier)s (%(score)s), %(count)s actions planned", p.actions,
+    { tier: tierName(result, p.tier) || t("Not scored"), score: score(p.score) });
 }
 
 // --- changes since last year, and answers still to review --------------------------------------
@@ -122,41 +124,42 @@ export function plannedCell(result, theme) {
 export function sinceLastYear(result) {
   const since = result.since_last_year;
   if (!since) return null;
-  const when = since.assessment_date ? longDate(since.assessment_date) : "last year";
+  const when = since.assessment_date ? longDate(since.assessment_date) || "" : t("last year");
   if (!since.available) {
-    return h("section", { "data-sc": "since" }, h("h2", { id: "since-last-year" }, "Changes since last year"),
-      h("p", {}, `Last year's answers (${when}) cannot be compared: `, since.problems.join("; ")));
+    return h("section", { "data-sc": "since" }, h("h2", { id: "since-last-year" }, t("Changes since last year")),
+      h("p", {}, t("Last year's answers (%(when)s) cannot be compared:", { when }), " ", since.problems.join("; ")));
   }
-  const rows = since.themes.map((t) => h("tr", {},
-    h("th", { scope: "row" }, t.title),
-    h("td", {}, t.score_before === null ? "–" : score(t.score_before)),
-    h("td", {}, t.score_now === null ? "–" : score(t.score_now)),
-    h("td", {}, t.change === null ? "–" : `${t.change > 0 ? "+" : ""}${score(t.change)}`),
-    h("td", {}, t.tier_before === t.tier_now ? tierName(result, t.tier_now) || "–" : `${tierName(result, t.tier_before) || "–"} → ${tierName(result, t.tier_now) || "–"}`)));
+  const rows = since.themes.map((theme) => h("tr", {},
+    h("th", { scope: "row" }, theme.title),
+    h("td", {}, theme.score_before === null ? "–" : score(theme.score_before)),
+    h("td", {}, theme.score_now === null ? "–" : score(theme.score_now)),
+    h("td", {}, theme.change === null ? "–" : `${theme.change > 0 ? "+" : ""}${score(theme.change)}`),
+    h("td", {}, theme.tier_before === theme.tier_now ? tierName(result, theme.tier_now) || "–" : `${tierName(result, theme.tier_before) || "–"} → ${tierName(result, theme.tier_now) || "–"}`)));
   const o = since.overall;
   return h("section", { "data-sc": "since" },
-    h("h2", { id: "since-last-year" }, "Changes since last year"),
-    h("p", {}, `Compared with the answers of ${when}`, o.change === null ? "." : `: overall score ${o.change > 0 ? "+" : ""}${score(o.change)}.`),
-    h("div", { class: "sc-table-scroll", role: "region", "aria-label": "Changes since last year by theme", tabindex: "0" },
+    h("h2", { id: "since-last-year" }, t("Changes since last year")),
+    h("p", {}, o.change === null ? t("Compared with the answers of %(when)s.", { when })
+      : t("Compared with the answers of %(when)s: overall score %(change)s.", { when, change: `${o.change > 0 ? "+" : ""}${score(o.change)}` })),
+    h("div", { class: "sc-table-scroll", role: "region", "aria-label": t("Changes since last year by theme"), tabindex: "0" },
       h("table", { class: "sc-summary", "data-sc": "since-table" },
-        h("caption", {}, "Score by theme, last year and now"),
-        h("thead", {}, h("tr", {}, ["Theme", "Last year", "Now", "Change", "Tier"].map((c) => h("th", { scope: "col" }, c)))),
+        h("caption", {}, t("Score by theme, last year and now")),
+        h("thead", {}, h("tr", {}, [t("Theme"), t("Last year"), t("Now"), t("Change"), t("Tier")].map((c) => h("th", { scope: "col" }, c)))),
         h("tbody", {}, rows))),
     since.questions.length
       ? h("details", { class: "sc-since-questions", "data-key": "since-questions" },
-        h("summary", {}, `${since.questions.length} answer(s) changed since last year`),
+        h("summary", {}, tn("%(count)s answer(s) changed since last year", "%(count)s answer(s) changed since last year", since.questions.length)),
         h("ul", {}, since.questions.map((q) => h("li", { "data-question": q.question },
           h("a", { href: `themes/${q.theme}.html#q-${q.question}` }, q.question), ` ${q.text} `,
-          h("strong", {}, `${q.before} → ${q.after}`), q.direction === "better" || q.direction === "worse" ? ` (${q.direction})` : ""))))
-      : h("p", {}, "No answer has changed since last year."));
+          h("strong", {}, `${q.before} → ${q.after}`), q.direction === "better" ? [" ", t("(better)")] : q.direction === "worse" ? [" ", t("(worse)")] : ""))))
+      : h("p", {}, t("No answer has changed since last year.")));
 }
 
 /** @param {AnyResult} result */
 export function reviewList(result) {
   if (!result.review || !result.review.length) return null;
   return h("div", { class: "admonition info", "data-sc": "review-list" },
-    h("p", { class: "admonition-title" }, `${result.review.length} answer(s) carried from last year to review`),
-    h("p", {}, "Each is last year's answer. Confirm it on its theme page if it is still right, or change it."),
+    h("p", { class: "admonition-title" }, tn("%(count)s answer(s) carried from last year to review", "%(count)s answer(s) carried from last year to review", result.review.length)),
+    h("p", {}, t("Each is last year's answer. Confirm it on its theme page if it is still right, or change it.")),
     h("ul", {}, result.review.map((r) => h("li", {}, h("a", { href: `themes/${r.theme}.html#q-${r.question}` }, r.question), ` ${r.text}: ${r.answer}`))));
 }
 
@@ -173,9 +176,9 @@ export function mountReview(themePage) {
         continue;
       }
       const button = h("button", { type: "button", class: "md-button", "data-sc": "confirm-review" },
-        "Yes, still right", h("span", { class: "sc-visually-hidden" }, `: confirm ${entry.question}`));
+        t("Yes, still right"), h("span", { class: "sc-visually-hidden" }, t(": confirm %(question)s", { question: entry.question })));
       button.addEventListener("click", () => confirmReview(entry.question));
-      replace(box, h("p", {}, h("strong", {}, "Carried over from last year."), " Is this answer still right? Confirm it, or choose another answer. "), button);
+      replace(box, h("p", {}, h("strong", {}, t("Carried over from last year.")), " ", t("Is this answer still right? Confirm it, or choose another answer."), " "), button);
     }
   });
 }
@@ -194,25 +197,25 @@ function togetherSection(result) {
   const assignments = assessment.assignments || {};
   const names = [...new Set(Object.values(assignments))].sort();
   const pick = h("select", { id: "sc-export-who", "data-sc": "export-who" },
-    names.length ? names.map((n) => h("option", { value: n, selected: n === myName() }, n)) : h("option", { value: "" }, "Nobody is assigned a theme yet"));
+    names.length ? names.map((n) => h("option", { value: n, selected: n === myName() }, n)) : h("option", { value: "" }, t("Nobody is assigned a theme yet")));
   return [
-    h("h2", { id: "working-together" }, "Working together"),
-    h("p", {}, "Give colleagues the themes they know. Send them this assessment (Export assessment); each answers their themes in their own browser and sends back the file of their themes; you merge the files here."),
+    h("h2", { id: "working-together" }, t("Working together")),
+    h("p", {}, t("Give colleagues the themes they know. Send them this assessment (Export assessment); each answers their themes in their own browser and sends back the file of their themes; you merge the files here.")),
     h("div", { class: "sc-field" },
-      h("label", { for: "sc-my-name" }, "Your name"),
+      h("label", { for: "sc-my-name" }, t("Your name")),
       h("input", { type: "text", id: "sc-my-name", "data-sc": "my-name", value: myName(), maxlength: 200, autocomplete: "name" }),
-      h("p", { class: "sc-hint" }, "Kept in this browser and recorded with each answer you give, so merged files say who answered and when.")),
-    h("div", { class: "sc-table-scroll", role: "region", "aria-label": "Who answers which theme", tabindex: "0" },
+      h("p", { class: "sc-hint" }, t("Kept in this browser and recorded with each answer you give, so merged files say who answered and when."))),
+    h("div", { class: "sc-table-scroll", role: "region", "aria-label": t("Who answers which theme"), tabindex: "0" },
       h("table", { class: "sc-summary", "data-sc": "assign-table" },
-        h("caption", {}, "Who answers which theme"),
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Theme"), h("th", { scope: "col" }, "Contributor"))),
-        h("tbody", {}, result.themes.filter(themeApplies).map((t) => h("tr", {},
-          h("th", { scope: "row" }, h("label", { for: `sc-assign-${t.id}` }, t.title)),
-          h("td", {}, h("input", { type: "text", id: `sc-assign-${t.id}`, "data-sc": "assign", "data-key": t.id, value: assignments[t.id] || "", maxlength: 200, list: "sc-contributors", autocomplete: "off" }))))))),
+        h("caption", {}, t("Who answers which theme")),
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("Theme")), h("th", { scope: "col" }, t("Contributor")))),
+        h("tbody", {}, result.themes.filter(themeApplies).map((theme) => h("tr", {},
+          h("th", { scope: "row" }, h("label", { for: `sc-assign-${theme.id}` }, theme.title)),
+          h("td", {}, h("input", { type: "text", id: `sc-assign-${theme.id}`, "data-sc": "assign", "data-key": theme.id, value: assignments[theme.id] || "", maxlength: 200, list: "sc-contributors", autocomplete: "off" }))))))),
     h("datalist", { id: "sc-contributors" }, names.map((n) => h("option", { value: n }))),
     h("div", { class: "sc-field" },
-      h("label", { for: "sc-export-who" }, "Export the themes assigned to"), pick, " ",
-      h("button", { type: "button", class: "md-button", "data-sc": "export-themes", disabled: !names.length }, "Export these themes")),
+      h("label", { for: "sc-export-who" }, t("Export the themes assigned to")), pick, " ",
+      h("button", { type: "button", class: "md-button", "data-sc": "export-themes", disabled: !names.length }, t("Export these themes"))),
   ];
 }
 
@@ -221,25 +224,25 @@ function togetherSection(result) {
 function signOffSection(result) {
   const current = result.sign_off;
   return [
-    h("h2", { id: "sign-off" }, "Sign-off"),
+    h("h2", { id: "sign-off" }, t("Sign-off")),
     h("p", { "data-sc": "sign-off-state" }, current
-      ? `Signed off by ${current.name}, ${current.role}, on ${longDate(current.date)}.` : "Not yet signed off."),
+      ? t("Signed off by %(name)s, %(role)s, on %(date)s.", { name: current.name, role: current.role, date: longDate(current.date) || "" }) : t("Not yet signed off.")),
     signOffCheck(result),
     h("p", {},
       h("a", { class: "md-button md-button--primary", href: "check.html", "data-sc": "check-answers-link" },
-        current ? "Check your answers and sign off again" : "Check your answers and sign off"), " ",
-      current ? h("button", { type: "button", class: "md-button", "data-sc": "withdraw-sign-off" }, "Withdraw the sign-off") : null),
+        current ? t("Check your answers and sign off again") : t("Check your answers and sign off")), " ",
+      current ? h("button", { type: "button", class: "md-button", "data-sc": "withdraw-sign-off" }, t("Withdraw the sign-off")) : null),
   ];
 }
 
 // What a council can send a coordinator besides its figures (scorecard/engine/contribution.py INCLUDES), in words.
 const INCLUDES = [
-  ["answers", "its answers"],
-  ["notes", "its notes (and the outcome indicators' notes)"],
-  ["evidence", "its evidence links and references"],
-  ["sign_off", "who signed it off, in what role, and when"],
-  ["functions", "the functions it runs, where they differ from its type's"],
-  ["targets", "its target tier for each theme"],
+  ["answers", t("its answers")],
+  ["notes", t("its notes (and the outcome indicators' notes)")],
+  ["evidence", t("its evidence links and references")],
+  ["sign_off", t("who signed it off, in what role, and when")],
+  ["functions", t("the functions it runs, where they differ from its type's")],
+  ["targets", t("its target tier for each theme")],
 ];
 
 /** @param {Result} result @param {string[]} ticked what the officer has ticked to send, kept when the section is redrawn */
@@ -248,30 +251,28 @@ function benchmarkSection(result, ticked) {
   const tiers = Object.entries(result.labels.tiers);
   const signed = Boolean(result.sign_off);
   return [
-    h("h2", { id: "targets" }, "Targets"),
-    h("p", {}, "The tier your council aims for in each theme. Comparisons over the years show each target beside the council's path."),
-    h("div", { class: "sc-table-scroll", role: "region", "aria-label": "Target tier by theme", tabindex: "0" },
+    h("h2", { id: "targets" }, t("Targets")),
+    h("p", {}, t("The tier your council aims for in each theme. Comparisons over the years show each target beside the council's path.")),
+    h("div", { class: "sc-table-scroll", role: "region", "aria-label": t("Target tier by theme"), tabindex: "0" },
       h("table", { class: "sc-summary", "data-sc": "targets-table" },
-        h("caption", {}, "Target tier by theme"),
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Theme"), h("th", { scope: "col" }, "Tier now"), h("th", { scope: "col" }, "Target"))),
-        h("tbody", {}, result.themes.filter(themeApplies).map((t) => h("tr", {},
-          h("th", { scope: "row" }, h("label", { for: `sc-target-${t.id}` }, t.title)),
-          h("td", {}, t.tier ? tierName(result, t.tier) : "Not rated yet"),
-          h("td", {}, h("select", { id: `sc-target-${t.id}`, "data-sc": "target", "data-key": t.id },
-            h("option", { value: "" }, "No target"),
-            tiers.map(([id, name]) => h("option", { value: id, selected: targets[t.id] === id }, name))))))))),
-    h("h2", { id: "benchmark" }, "Benchmark contribution"),
-    h("p", {}, "For your regional coordinator: a small file with your council's figures only (each theme's score, tier or why " +
-      "it is not rated yet, coverage and evidence share, and your outcome indicators), made from the signed-off assessment. No answers, notes, " +
-      "evidence or names go in it unless you tick them below. The coordinator compares it with other councils' on the Compare page."),
+        h("caption", {}, t("Target tier by theme")),
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("Theme")), h("th", { scope: "col" }, t("Tier now")), h("th", { scope: "col" }, t("Target")))),
+        h("tbody", {}, result.themes.filter(themeApplies).map((theme) => h("tr", {},
+          h("th", { scope: "row" }, h("label", { for: `sc-target-${theme.id}` }, theme.title)),
+          h("td", {}, theme.tier ? tierName(result, theme.tier) : t("Not rated yet")),
+          h("td", {}, h("select", { id: `sc-target-${theme.id}`, "data-sc": "target", "data-key": theme.id },
+            h("option", { value: "" }, t("No target")),
+            tiers.map(([id, name]) => h("option", { value: id, selected: targets[theme.id] === id }, name))))))))),
+    h("h2", { id: "benchmark" }, t("Benchmark contribution")),
+    h("p", {}, t("For your regional coordinator: a small file with your council's figures only (each theme's score, tier or why it is not rated yet, coverage and evidence share, and your outcome indicators), made from the signed-off assessment. No answers, notes, evidence or names go in it unless you tick them below. The coordinator compares it with other councils' on the Compare page.")),
     h("fieldset", { class: "sc-contribute-include", "data-sc": "contribute-include" },
-      h("legend", {}, "Also send"),
+      h("legend", {}, t("Also send")),
       INCLUDES.map(([id, words]) => h("div", { class: "sc-option" },
         h("input", { type: "checkbox", id: `sc-include-${id}`, value: id, "data-sc": "include", checked: ticked.includes(id) }),
         h("label", { for: `sc-include-${id}` }, words)))),
     h("p", {},
-      h("button", { type: "button", class: "md-button md-button--primary", "data-sc": "contribute", disabled: !signed }, "Download benchmark contribution"),
-      signed ? null : h("span", { class: "sc-hint", "data-sc": "contribute-why" }, " Sign off the assessment first: a coordinator compares only what a council stands by.")),
+      h("button", { type: "button", class: "md-button md-button--primary", "data-sc": "contribute", disabled: !signed }, t("Download benchmark contribution")),
+      signed ? null : h("span", { class: "sc-hint", "data-sc": "contribute-why" }, " ", t("Sign off the assessment first: a coordinator compares only what a council stands by."))),
   ];
 }
 
@@ -280,17 +281,17 @@ function benchmarkSection(result, ticked) {
 function signOffCheck(result) {
   const found = "sign_off_check" in result ? result.sign_off_check : undefined;
   if (!found || !found.digest) return null;
-  if (found.matches) return h("p", { class: "sc-hint", "data-sc": "sign-off-digest" }, `${found.message} Anyone can check an exported copy with scorecard verify.`);
+  if (found.matches) return h("p", { class: "sc-hint", "data-sc": "sign-off-digest" }, found.message, " ", t("Anyone can check an exported copy with scorecard verify."));
   return h("div", { class: "admonition warning", "data-sc": "sign-off-changed" },
-    h("p", { class: "admonition-title" }, "Changed since sign-off"),
-    h("p", {}, `${found.message} Sign off again once the changes are agreed, or undo them.`));
+    h("p", { class: "admonition-title" }, t("Changed since sign-off")),
+    h("p", {}, found.message, " ", t("Sign off again once the changes are agreed, or undo them.")));
 }
 
 function nextYearSection() {
   return [
-    h("h2", { id: "next-year" }, "Next year"),
-    h("p", {}, "Start this year's assessment from this one: every answer, note and piece of evidence is copied and marked for review until someone confirms or changes it, and the results show what changed. This assessment is first saved to your device as last year's file, and unfinished actions carry over."),
-    h("button", { type: "button", class: "md-button", "data-sc": "start-next-year" }, "Start this year's assessment"),
+    h("h2", { id: "next-year" }, t("Next year")),
+    h("p", {}, t("Start this year's assessment from this one: every answer, note and piece of evidence is copied and marked for review until someone confirms or changes it, and the results show what changed. This assessment is first saved to your device as last year's file, and unfinished actions carry over.")),
+    h("button", { type: "button", class: "md-button", "data-sc": "start-next-year" }, t("Start this year's assessment")),
   ];
 }
 
@@ -323,13 +324,13 @@ function mergeSection(root) {
     if (otherCouncils.size) payload.other_councils = [...otherCouncils];
     const reply = await call("merge", payload);
     if (!reply.ok) {
-      showProblem(slot, "These files cannot be merged. Nothing has changed.", reply.problems, input);
+      showProblem(slot, t("These files cannot be merged. Nothing has changed."), reply.problems, input);
       // Another council's file: refused until the lead says to merge it all the same (a colleague's file is the
       // same council's; another council's answers would fill this one's blanks).
       const others = (reply.problem_details || []).filter((d) => d.code === "merge_other_council");
       replace(outcome, others.map((d, i) => h("div", { class: "sc-option", "data-sc": "merge-other-council" },
         h("input", { type: "checkbox", id: `sc-merge-other-${i}`, "data-confirm": String(d.params.confirm) }),
-        h("label", { for: `sc-merge-other-${i}` }, `Merge ${d.params.file} all the same: I have checked it is meant for this assessment`))));
+        h("label", { for: `sc-merge-other-${i}` }, t("Merge %(file)s all the same: I have checked it is meant for this assessment", { file: String(d.params.file) })))));
       for (const box of findAll(outcome, '[data-sc="merge-other-council"] input', HTMLInputElement)) {
         box.addEventListener("change", () => {
           if (box.checked) otherCouncils.add(box.dataset.confirm || "");
@@ -347,7 +348,7 @@ function mergeSection(root) {
     if (!merged) return;
     const conflicts = merged.conflicts;
     const apply = h("button", { type: "button", class: "md-button md-button--primary", "data-sc": "merge-apply" },
-      conflicts.length ? "Merge with these choices" : "Merge into this browser's assessment");
+      conflicts.length ? t("Merge with these choices") : t("Merge into this browser's assessment"));
     apply.addEventListener("click", async () => {
       /** @type {{ [key: string]: string }} */
       const take = {};
@@ -357,13 +358,13 @@ function mergeSection(root) {
       const done = await check(Object.keys(take).length ? take : null);
       if (!done || !done.assessment) return;
       if (!importAssessment(done.assessment)) {
-        showProblem(slot, "Not merged: there is no room in this browser to keep your current answers for undo. Export them first, then merge again.");
+        showProblem(slot, t("Not merged: there is no room in this browser to keep your current answers for undo. Export them first, then merge again."));
         return;
       }
-      const undo = h("button", { type: "button", class: "md-button", "data-sc": "undo-import" }, "Undo the merge");
-      undo.addEventListener("click", () => undoImport() && showDone(slot, "Merge undone", [h("p", {}, "Your answers are as they were before it.")], { focus: true }));
-      showDone(slot, `Merged ${plural(files.length, "file")}`,
-        [h("p", {}, `From ${files.map((f) => sender(f.name)).join(", ")}. Their answers are in your assessment now, and in the results above.`),
+      const undo = h("button", { type: "button", class: "md-button", "data-sc": "undo-import" }, t("Undo the merge"));
+      undo.addEventListener("click", () => undoImport() && showDone(slot, t("Merge undone"), [h("p", {}, t("Your answers are as they were before it."))], { focus: true }));
+      showDone(slot, tn("Merged %(count)s file", "Merged %(count)s files", files.length),
+        [h("p", {}, t("From %(senders)s. Their answers are in your assessment now, and in the results above.", { senders: files.map((f) => sender(f.name)).join(", ") })),
           done.left_out.map((entry) => h("p", {}, `${entry.message}.`)), h("p", {}, undo)],
         { focus: true }); // the merge area empties: the focus goes to what happened
       files = [];
@@ -375,16 +376,17 @@ function mergeSection(root) {
     replace(outcome,
       merged.left_out.map((entry) => h("p", { "data-sc": "merge-left-out" }, `${entry.message}.`)),
       h("p", {}, conflicts.length
-        ? `${plural(conflicts.length, "answer or entry", "answers or entries")} differ between the files. Choose which to keep for each: the answer of the person the question is assigned to is chosen to start with.`
-        : "The files agree wherever they overlap: nothing to choose."),
+        ? tn("%(count)s answer or entry differ between the files. Choose which to keep for each: the answer of the person the question is assigned to is chosen to start with.",
+          "%(count)s answers or entries differ between the files. Choose which to keep for each: the answer of the person the question is assigned to is chosen to start with.", conflicts.length)
+        : t("The files agree wherever they overlap: nothing to choose.")),
       conflicts.map((c, i) => h("fieldset", { class: "sc-conflict", "data-sc": "merge-conflict", "data-key": c.key },
-        h("legend", {}, `${c.label}${c.text ? `: ${c.text}` : ""}${c.assigned_to ? ` (assigned to ${c.assigned_to})` : ""}`),
+        h("legend", {}, `${c.label}${c.text ? `: ${c.text}` : ""}`, c.assigned_to ? [" ", t("(assigned to %(name)s)", { name: c.assigned_to })] : ""),
         c.choices.map((choice, j) => h("div", { class: "sc-option" },
           h("input", { type: "radio", id: `sc-merge-${i}-${j}`, name: `sc-merge-${i}`, value: choice.file, checked: choice.file === c.suggested }),
           h("label", { for: `sc-merge-${i}-${j}` },
-            h("strong", {}, choice.by || (choice.file === "This browser" ? "This browser (yours)" : sender(choice.file))), `: ${choice.shown}`,
-            h("span", { class: "sc-hint" }, ` (${[choice.by ? (choice.file === "This browser" ? "this browser" : choice.file) : "",
-              when(choice.at)].filter(Boolean).join(", ") || "no time recorded"})`)))))),
+            h("strong", {}, choice.by || (choice.file === "This browser" ? t("This browser (yours)") : sender(choice.file))), `: ${choice.shown}`,
+            h("span", { class: "sc-hint" }, " (" + ([choice.by ? (choice.file === "This browser" ? t("this browser") : choice.file) : "",
+              when(choice.at)].filter(Boolean).join(", ") || t("no time recorded")) + ")")))))),
       apply);
   }
 
@@ -400,12 +402,12 @@ function mergeSection(root) {
       replace(list, files.map((f) => {
         const themes = about.get(f.name)?.answered_themes || [];
         return h("fieldset", { class: "sc-merge__file", "data-file": f.name },
-          h("legend", {}, `Take from ${sender(f.name)}`),
+          h("legend", {}, t("Take from %(sender)s", { sender: sender(f.name) })),
           themes.length
             ? themes.map((id) => h("div", { class: "sc-option" },
               h("input", { type: "checkbox", id: `sc-merge-${f.name}-${id}`, value: id, checked: true }),
               h("label", { for: `sc-merge-${f.name}-${id}` }, titles.get(id) || id)))
-            : h("p", {}, "This file has no answers."));
+            : h("p", {}, t("This file has no answers.")));
       }));
     }
     await show();
@@ -416,7 +418,7 @@ function mergeSection(root) {
     input.value = "";
     const big = chosen.find((f) => f.size > MAX_FILE_BYTES);
     if (big) {
-      showProblem(slot, `${big.name} is too large to be an assessment file. Nothing has changed.`, [], input);
+      showProblem(slot, t("%(name)s is too large to be an assessment file. Nothing has changed.", { name: big.name }), [], input);
       return;
     }
     files = await Promise.all(chosen.map(async (f) => ({ name: f.name, text: await f.text() })));
@@ -426,9 +428,9 @@ function mergeSection(root) {
     await refresh();
   });
   replace(box,
-    h("h3", {}, "Merge colleagues' files"),
-    h("p", {}, "Choose the files colleagues sent you, and for each the themes to take from it. Answers that agree, or that only one file gives, are taken; where two differ you see who answered what and when, and choose."),
-    h("label", { class: "md-button sc-file-button", for: "sc-merge-files" }, "Choose files to merge"), input, list, outcome);
+    h("h3", {}, t("Merge colleagues' files")),
+    h("p", {}, t("Choose the files colleagues sent you, and for each the themes to take from it. Answers that agree, or that only one file gives, are taken; where two differ you see who answered what and when, and choose.")),
+    h("label", { class: "md-button sc-file-button", for: "sc-merge-files" }, t("Choose files to merge")), input, list, outcome);
   return box;
 }
 
@@ -452,45 +454,47 @@ export function mountYearly(root) {
       const slot = slotOf(root, "together");
       const who = find(root, '[data-sc="export-who"]', HTMLSelectElement).value;
       const reply = await call("export_themes", { assessment, contributor: who });
-      if (!reply.ok) return showProblem(slot, "The themes could not be exported.", reply.problems);
+      if (!reply.ok) return showProblem(slot, t("The themes could not be exported."), reply.problems);
       const name = `${fileStem(assessment, who)}.json`;
       download(name, "application/json", JSON.stringify(reply.assessment, null, 2) + "\n");
       const titles = new Map((latestScores().result?.themes || []).map((t) => [t.id, t.title]));
-      showDone(slot, `Saved ${name} to your device`, [h("p", {},
-        `It holds the answers to ${reply.themes.map((id) => titles.get(id) || id).join(", ")}, the themes assigned to ${who}. `,
-        "Find it in your browser's downloads and send it on.")]);
+      showDone(slot, t("Saved %(name)s to your device", { name }), [h("p", {},
+        t("It holds the answers to %(themes)s, the themes assigned to %(who)s.", { themes: reply.themes.map((id) => titles.get(id) || id).join(", "), who }), " ",
+        t("Find it in your browser's downloads and send it on."))]);
     } else if (which === "withdraw-sign-off") {
       signOff(null);
-      showDone(slotOf(root, "sign-off"), "The sign-off is withdrawn", [], { focus: true });
+      showDone(slotOf(root, "sign-off"), t("The sign-off is withdrawn"), [], { focus: true });
     } else if (which === "contribute") {
       const slot = slotOf(root, "benchmark");
       const include = findAll(root, '[data-sc="include"]:checked', HTMLInputElement).map((box) => box.value);
       const reply = await call("contribute", { assessment, include });
-      if (!reply.ok) return showProblem(slot, "No contribution was made.", reply.problems);
+      if (!reply.ok) return showProblem(slot, t("No contribution was made."), reply.problems);
       const name = `${fileStem(assessment, "contribution")}.json`;
       download(name, "application/json", JSON.stringify(reply.contribution, null, 2) + "\n");
       const sent = reply.contribution.included;
-      showDone(slot, `Saved ${name} to your device`, [h("p", {},
-        `It holds your council's figures${sent.length ? `, with ${sent.join(", ")}` : " and nothing else"}. Find it in your browser's downloads and send it to your coordinator.`)]);
+      showDone(slot, t("Saved %(name)s to your device", { name }), [h("p", {},
+        sent.length ? t("It holds your council's figures, with %(also)s.", { also: sent.map((id) => new Map(INCLUDES.map(([key, words]) => [key, words])).get(id) || id).join(", ") }) : t("It holds your council's figures and nothing else."), " ",
+        t("Find it in your browser's downloads and send it to your coordinator."))]);
     } else if (which === "start-next-year" || which === "start-next-year-again") {
       const slot = slotOf(root, "next-year");
       // Started twice, last year's record would become this morning's copy: the engine refuses a file started
       // less than half a year ago, and the officer may say it really starts a new year.
       const reply = await call("next_year", { assessment, today: today(), again: which === "start-next-year-again" });
       if (!reply.ok) {
-        const summary = showProblem(slot, "This year's assessment was not started.", reply.problems);
+        const summary = showProblem(slot, t("This year's assessment was not started."), reply.problems);
         if ((reply.problem_details || []).some((d) => d.code === "next_year_already_started")) {
-          summary.append(h("p", {}, h("button", { type: "button", class: "md-button", "data-sc": "start-next-year-again" }, "Start a new year all the same")));
+          summary.append(h("p", {}, h("button", { type: "button", class: "md-button", "data-sc": "start-next-year-again" }, t("Start a new year all the same"))));
         }
         return;
       }
       const lastFile = `${fileStem(assessment)}.json`;
       download(lastFile, "application/json", JSON.stringify(assessment, null, 2) + "\n");
-      if (!importAssessment(reply.assessment)) return showProblem(slot, "Not started: there is no room in this browser to keep last year's answers for undo.");
-      const undo = h("button", { type: "button", class: "md-button", "data-sc": "undo-import" }, "Undo");
-      undo.addEventListener("click", () => undoImport() && showDone(slot, "Back to last year's assessment", [], { focus: true }));
-      showDone(slot, "This year's assessment has started from last year's", [
-        h("p", {}, `Last year's is saved to your device as ${lastFile}. ${plural((reply.assessment.review || []).length, "answer")} to review. `), h("p", {}, undo)]);
+      if (!importAssessment(reply.assessment)) return showProblem(slot, t("Not started: there is no room in this browser to keep last year's answers for undo."));
+      const undo = h("button", { type: "button", class: "md-button", "data-sc": "undo-import" }, t("Undo"));
+      undo.addEventListener("click", () => undoImport() && showDone(slot, t("Back to last year's assessment"), [], { focus: true }));
+      showDone(slot, t("This year's assessment has started from last year's"), [
+        h("p", {}, t("Last year's is saved to your device as %(file)s.", { file: lastFile }), " ",
+          tn("%(count)s answer to review.", "%(count)s answers to review.", (reply.assessment.review || []).length), " "), h("p", {}, undo)]);
     }
   });
 
