@@ -98,6 +98,8 @@ def test_a_current_welsh_page_is_shown_and_a_stale_one_falls_back_to_the_english
     _welsh_page(guidance)
     shown = _built(tmp_path / "one", guidance).read_text(encoding="utf-8")
     assert "# Canllawiau Alffa" in shown and "translation:" not in shown
+    # its heading is under the notice, so it is named by front matter: not by its file name in the Welsh nav
+    assert shown.startswith('---\ntitle: "Canllawiau Alffa"\n---\n')
     assert "Nid yw cyfieithiad y dudalen hon wedi'i adolygu eto." in html.unescape(shown)  # a draft says so
     assert 'lang="en"' not in shown.replace('<span lang="en">Welsh translation not yet reviewed.</span>', "")
 

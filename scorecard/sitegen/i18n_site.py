@@ -218,6 +218,15 @@ def lang_attribute(page_lang: str, text_lang: str) -> Markup:
     return Markup(f' lang="{escape(text_lang)}"') if text_lang != page_lang else Markup("")
 
 
+def title_front_matter(text: str) -> str:
+    """The page's heading as its title (the nav's too), for a copy with a notice above it: MkDocs takes a title
+    from the heading only when the heading comes first, and would otherwise name the page from its file (Spoc)."""
+    heading = text.lstrip().partition("\n")[0]
+    if not heading.startswith("# "):
+        return ""
+    return f"---\ntitle: {json.dumps(heading.removeprefix('# ').strip(), ensure_ascii=False)}\n---\n\n"
+
+
 def guidance_copies(source: Path, guidance: Path, language: Language, words: Translator, site_url: str) -> int:
     """Each guidance page (and template) of ``source`` as the language's page in the docs' ``guidance`` folder: its
     translation (guidance/page.CODE.md) while that is current, under the "not yet reviewed" notice while it is a
@@ -235,19 +244,16 @@ def guidance_copies(source: Path, guidance: Path, language: Language, words: Tra
             body = found.body
             if relative.parts[0] == "templates":
                 body = translated_template_downloads(target, body, site_url, language.code, words.gettext)
-            target.write_text(notice + body, encoding="utf-8")
+            target.write_text(title_front_matter(body) + notice + body, encoding="utf-8")
             translated += 1
             continue
         text = (guidance / relative).read_text(encoding="utf-8")
-        title = text.partition("\n")[0].removeprefix("# ").strip()
         notice = (
             f'<div class="sc-translation-status" data-sc="translation-status" markdown="1">\n\n'
             f"{words.gettext(NOT_TRANSLATED_PAGE)}\n\n</div>\n\n"
         )
-        # the English title as the page's title (in the nav too): its heading is inside the lang="en" block
-        front = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n" if text.startswith("# ") else ""
         target.write_text(
-            front + notice + f'<div lang="{default_language()}" markdown="1">\n\n{text}\n\n</div>\n',
+            title_front_matter(text) + notice + f'<div lang="{default_language()}" markdown="1">\n\n{text}\n\n</div>\n',
             encoding="utf-8",
         )
     return translated
