@@ -728,17 +728,24 @@ def _pair(item: str, form: str, names: list[str], file_first: bool = False) -> t
 
 def cmd_report(args: argparse.Namespace) -> int:
     """The board report: a one-page summary and an annex of every answer, as an HTML page that prints to A4."""
-    from ..reports.board import board_html
+    from ..engine.language import speaking
+    from ..i18n import translator
+    from ..reports.board import bilingual_board_html
 
     bank = _bank(args)
     assessment = _read_or_stop(args.file, bank, "write its report")
     last_year = _read_or_stop(args.last_year, bank, "compare with it") if args.last_year else None
-    report = operations.board_report(
-        bank, assessment, top=args.actions, last_year=last_year, last_year_file=shown_name(args.last_year or "")
-    )["report"]
-    if report["since"] and report["since"]["warning"]:
-        print(terminal_safe(f"warning: {report['since']['warning']}"), file=sys.stderr)
-    return write_or_print(board_html(report), args.output)
+    reports = []
+    for code in args.lang:  # the report in each language asked for, one after the other
+        with speaking(translator(code)):
+            report = operations.board_report(
+                bank, assessment, top=args.actions, last_year=last_year, last_year_file=shown_name(args.last_year or "")
+            )["report"]
+        reports.append((code, report))
+    first = reports[0][1]
+    if first["since"] and first["since"]["warning"]:
+        print(terminal_safe(f"warning: {first['since']['warning']}"), file=sys.stderr)
+    return write_or_print(bilingual_board_html(reports), args.output)
 
 
 def cmd_statement_summary(args: argparse.Namespace) -> int:
