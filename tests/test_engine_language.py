@@ -201,3 +201,17 @@ def test_the_engines_marks_are_extracted_as_the_wheel_reads_them():
     with (ROOT / "babel.cfg").open(encoding="utf-8") as handle:
         _methods, options = parse_mapping_cfg(handle)
     assert options["scorecard/engine/**.py"]["keywords"] == ENGINE_KEYWORDS
+
+
+def test_the_text_report_is_written_in_the_language(tmp_path):
+    """`scorecard score --lang cy`: the table's headings and words in Welsh, the same figures in the same places."""
+    welsh = run_cli("score", str(ANGLESEY), "--lang", "cy", cwd=tmp_path)
+    english = run_cli("score", str(ANGLESEY), cwd=tmp_path)
+    assert welsh.returncode == 0, welsh.stderr
+    cy, en = welsh.stdout.splitlines(), english.stdout.splitlines()
+    assert cy[3].split() == ["Thema", "Sgôr", "Haen", "Amlygiad", "Risg", "weddilliol", "Cwmpas"]
+    assert cy[13].startswith("Cyffredinol") and en[13].startswith("Overall")
+    assert "heb ei sgorio" in cy[5] and "not scored" in en[5]
+    figures = re.compile(r"\b\d+(?:\.\d+)?%?")
+    assert [figures.findall(line) for line in cy[3:14]] == [figures.findall(line) for line in en[3:14]]
+    assert not any(word in welsh.stdout for word in ("not scored", "not rated", "Top actions", "Overall"))
