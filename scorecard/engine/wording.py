@@ -213,12 +213,9 @@ def rating_note(theme: dict[str, Any], min_share: float) -> str:
         return _("Not rated: no question answered yet.")
     if why == "not_enough_answered":
         answered = theme["answered"] + theme["not_applicable"]
-        return ngettext(
-            "Not enough answered to rate: %(answered)s of %(asked)s question answered (%(share)s of the theme's "
-            "weight; a tier needs %(needed)s).",
+        return _(
             "Not enough answered to rate: %(answered)s of %(asked)s questions answered (%(share)s of the theme's "
-            "weight; a tier needs %(needed)s).",
-            theme["asked"],
+            "weight; a tier needs %(needed)s)."
         ) % {
             "answered": answered,
             "asked": theme["asked"],
