@@ -85,6 +85,7 @@ def test_a_welsh_board_report_of_a_welsh_councils_file(tmp_path):
     # the Procurement Act's duties start on 24 February 2025, after this assessment
     assert "mewn grym o 24 Chwefror 2025, ar ôl dyddiad yr asesiad hwn (1 Ionawr 2022)" in text
     assert "Mae gan 4 o 4 cwestiwn a atebwyd (100%) dystiolaeth" in text
+    assert "Y thema wannaf: Datganiad tryloywder" in text  # the bank's Welsh, as the site's Welsh pages show it
     for english_words in ("Summary", "Top actions", "Not yet rated", "No owner yet", "January"):
         assert english_words not in text, english_words
     # overall not scored; per theme score, share answered and change: SPOC 1.8 (11%), procurement 1.9 (6%), the
