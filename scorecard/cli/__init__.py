@@ -43,5 +43,5 @@ def main(argv: list[str] | None = None) -> int:
 
 def _words(args: argparse.Namespace) -> Translator | None:
     """The language of a command with --lang (its first), for the engine's words; None (English) for the others."""
-    codes = getattr(args, "lang", None)
-    return translator(codes[0]) if codes else None
+    codes = getattr(args, "lang", None)  # parser.add_language's list; `translations`' own --lang names what it edits
+    return translator(codes[0]) if isinstance(codes, list) else None
