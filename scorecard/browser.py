@@ -1,17 +1,30 @@
 """The engine's interface for the browser's Web Worker (Pyodide): JSON in, JSON out.
 
 One call per message, by the operation's name; no Python objects cross into JavaScript. The
-operations themselves are engine/operations.py, which the command line shares. Run-time code:
-standard library only.
+operations themselves are engine/operations.py, which the command line shares. Each call says the
+language of the page that made it: the engine writes its words in it, from the catalogues the build
+compiled into the wheel (sitegen/wheel.py), read here once as the standard library's gettext reads
+them; its numbers and ids are the same in every language. Run-time code: standard library only.
 """
 
 from __future__ import annotations
 
+import gettext
+import io
 import json
-from collections.abc import Callable
+
+# gettext reads a catalogue with struct, importing it only then: imported here, the site's trimmed standard library
+# (sitegen/stdlib.py keeps what the engine imports) has it.
+import struct  # noqa: F401
+from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 from .engine import AssessmentError, Bank, operations
+from .engine.language import speaking
+
+# The engine's words in each language but English, one compiled catalogue a language (CODE.mo), in the wheel.
+CATALOGUES = Path(__file__).resolve().parent / "messages"
 
 # The operations the site's worker calls (site/assets/js), each given the bank and the message's payload.
 OPERATIONS: dict[str, Callable[[Bank, Any], dict[str, Any]]] = {
@@ -43,17 +56,28 @@ OPERATIONS: dict[str, Callable[[Bank, Any], dict[str, Any]]] = {
 class BrowserApi:
     """The operations the site's worker calls by name (``call(op, payload JSON)``), on one compiled bank."""
 
-    def __init__(self, bank_json: str):
+    def __init__(self, bank_json: str, catalogues: Mapping[str, bytes] | None = None):
+        """``catalogues``: {language code: compiled catalogue}; by default those in the wheel. They are read now,
+        so a snapshot of the started engine (site/assets/worker.mjs) holds them."""
         self.bank = Bank.from_dict(json.loads(bank_json))
         self.ops = OPERATIONS
+        if catalogues is None:
+            catalogues = {path.stem: path.read_bytes() for path in sorted(CATALOGUES.glob("*.mo"))}
+        self.words = {code: gettext.GNUTranslations(io.BytesIO(data)) for code, data in catalogues.items()}
 
-    def call(self, op: str, payload_json: str) -> str:
-        """Run one operation, never raising for bad input: that comes back as {"ok": false,
-        "problems": [English text], "problem_details": [{"code", "params", "message"}]}."""
-        try:
-            reply = {"ok": True, **self.ops[op](self.bank, _payload(payload_json))}
-        except AssessmentError as error:
-            reply = {"ok": False, "problems": error.problems, "problem_details": [m.to_dict() for m in error.details]}
+    def call(self, op: str, payload_json: str, lang: str = "") -> str:
+        """Run one operation, its words in ``lang`` (a language with no catalogue, English among them, is the
+        sources' English), never raising for bad input: that comes back as {"ok": false, "problems": [text],
+        "problem_details": [{"code", "params", "message"}]}."""
+        with speaking(self.words.get(lang)):
+            try:
+                reply = {"ok": True, **self.ops[op](self.bank, _payload(payload_json))}
+            except AssessmentError as error:
+                reply = {
+                    "ok": False,
+                    "problems": error.problems,
+                    "problem_details": [m.to_dict() for m in error.details],
+                }
         return json.dumps(reply, ensure_ascii=False)
 
 

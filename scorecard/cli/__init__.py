@@ -11,9 +11,12 @@ No traceback reaches the user for bad input, and none for a reader that stops ea
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 
+from ..engine.language import speaking
+from ..i18n import Translator, translator
 from .output import EXIT_OK, Stop
 from .parser import build_parser
 
@@ -25,7 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         try:
             args = build_parser().parse_args(argv)
-            return args.run(args)
+            with speaking(_words(args)):
+                return args.run(args)
         except Stop as stop:
             return stop.code
         finally:
@@ -35,3 +39,9 @@ def main(argv: list[str] | None = None) -> int:
         # traceback. Send what is still buffered nowhere, so exiting does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def _words(args: argparse.Namespace) -> Translator | None:
+    """The language of a command with --lang (its first), for the engine's words; None (English) for the others."""
+    codes = getattr(args, "lang", None)  # parser.add_language's list; `translations`' own --lang names what it edits
+    return translator(codes[0]) if isinstance(codes, list) else None

@@ -55,6 +55,22 @@ def _bank(args: argparse.Namespace) -> Bank:
     return Bank.from_dict(_compiled(args))
 
 
+def _bank_in(args: argparse.Namespace, code: str, compiled: dict | None = None) -> Bank:
+    """The bank with its strings in the language where the theme files translate them (and the translation is not
+    stale), as the site's pages in that language show it: the same ids, weights and rules, so the same scores."""
+    from .. import bundled
+    from ..bank_source.load import read_themes
+    from ..bank_source.translations import localise
+    from ..i18n import default_language
+
+    compiled = compiled or _compiled(args)
+    if code == default_language():
+        return Bank.from_dict(compiled)
+    folder = Path(args.questions) if args.questions else bundled.questions_dir()
+    sources = {source.data["theme"]["id"]: source.data for _path, source in read_themes(folder)}
+    return Bank.from_dict(localise(compiled, sources, code)[0])
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from ..bank_source.load import load_bank, translation_warnings
 
@@ -223,7 +239,7 @@ def read_input(path: str) -> bytes:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    bank = _bank(args)
+    bank = _bank_in(args, args.lang[0])
     try:
         assessment = read_assessment(args.file, bank)
     except AssessmentError as error:
@@ -728,17 +744,29 @@ def _pair(item: str, form: str, names: list[str], file_first: bool = False) -> t
 
 def cmd_report(args: argparse.Namespace) -> int:
     """The board report: a one-page summary and an annex of every answer, as an HTML page that prints to A4."""
-    from ..reports.board import board_html
+    from ..engine.language import speaking
+    from ..i18n import translator
+    from ..reports.board import bilingual_board_html
 
-    bank = _bank(args)
+    compiled = _compiled(args)
+    bank = Bank.from_dict(compiled)
     assessment = _read_or_stop(args.file, bank, "write its report")
     last_year = _read_or_stop(args.last_year, bank, "compare with it") if args.last_year else None
-    report = operations.board_report(
-        bank, assessment, top=args.actions, last_year=last_year, last_year_file=shown_name(args.last_year or "")
-    )["report"]
-    if report["since"] and report["since"]["warning"]:
-        print(terminal_safe(f"warning: {report['since']['warning']}"), file=sys.stderr)
-    return write_or_print(board_html(report), args.output)
+    reports = []
+    for code in args.lang:  # the report in each language asked for, one after the other, with the bank's words in it
+        with speaking(translator(code)):
+            report = operations.board_report(
+                _bank_in(args, code, compiled),
+                assessment,
+                top=args.actions,
+                last_year=last_year,
+                last_year_file=shown_name(args.last_year or ""),
+            )["report"]
+        reports.append((code, report))
+    first = reports[0][1]
+    if first["since"] and first["since"]["warning"]:
+        print(terminal_safe(f"warning: {first['since']['warning']}"), file=sys.stderr)
+    return write_or_print(bilingual_board_html(reports), args.output)
 
 
 def cmd_statement_summary(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..i18n import translated_languages
+from ..i18n import language_codes, languages, translated_languages
 from ..sitegen import DEFAULT_SITE_URL, LOCAL_HOST, LOCAL_PORT
 from .commands import (
     cmd_build,
@@ -42,6 +42,46 @@ def count(text: str) -> int:
     if number < 0:
         raise argparse.ArgumentTypeError(f"{text!r}: give how many, not a negative number")
     return number
+
+
+def language_list(text: str) -> list[str]:
+    """The languages to write in, "cy" or "cy,en" (each once, the first the page's own), every one of them a language
+    of the interface (scorecard/i18n/languages.json)."""
+    codes = [code.strip() for code in text.split(",")]
+    unknown = [code for code in codes if code not in language_codes()]
+    if unknown or not all(codes):
+        known = ", ".join(
+            f"{language.code} ({language.name})"
+            if language.name == language.english_name
+            else f"{language.code} ({language.name}, {language.english_name})"
+            for language in languages()
+        )
+        raise argparse.ArgumentTypeError(f"{text!r}: the scorecard is written in {known}")
+    if len(set(codes)) < len(codes):
+        raise argparse.ArgumentTypeError(f"{text!r}: give each language once")
+    return codes
+
+
+def one_language(text: str) -> list[str]:
+    """One language of the interface, as a list of one (language_list)."""
+    codes = language_list(text)
+    if len(codes) > 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: give one language")
+    return codes
+
+
+def add_language(parser: argparse.ArgumentParser, several: bool = False) -> None:
+    """--lang: the language of what the command writes (default the interface's first, English); main() writes
+    the engine's words in the first (cli/__init__.py)."""
+    known = ", ".join(language_codes())
+    parser.add_argument(
+        "--lang",
+        type=language_list if several else one_language,
+        default=[language_codes()[0]],
+        metavar="CODE[,CODE]" if several else "CODE",
+        help=f"write in this language ({known}; default {language_codes()[0]})"
+        + (": two or more, comma-separated, give the report in each, one after the other (cy,en)" if several else ""),
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -120,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("file")
     score.add_argument("--format", choices=["text", "json"], default="text")
     score.add_argument("--actions", type=count, default=10, help="how many actions to list in text output (default 10)")
+    add_language(score)
     score.set_defaults(run=cmd_score)
 
     compare = commands.add_parser(
@@ -194,6 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --shareable or --open-data: hide group figures drawn from fewer than N councils (default 5)",
     )
     compare.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
+    add_language(compare)
     compare.set_defaults(run=cmd_compare)
 
     contribute = commands.add_parser(
@@ -238,6 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
         "year's match it",
     )
     report.add_argument("-o", "--output", metavar="HTML", help="write to this file instead of standard output")
+    add_language(report, several=True)
     report.set_defaults(run=cmd_report)
 
     summary = commands.add_parser(

@@ -19,14 +19,73 @@ from .characters import one_line
 from .evidence import read_evidence, strength_names
 from .glossary import glossary
 from .indicators import indicators_recorded
+from .language import N_, _, counted, ngettext
 from .statuses import ANSWERED, NA, NOT_ASKED, PARENT_CLOSED, PARENT_UNANSWERED, UNANSWERED
-from .wording import STATUS_NAMES, and_list, evidence_text, long_date, num, pct, plan_text, plural, signed
+from .wording import STATUS_NAMES, and_list, evidence_text, long_date, num, pct, plan_text, signed
 from .yearly import previous_differences
 
 TOP_ACTIONS = 5
 # Duties and controls listed one a line on the summary; those not answered yet are in one line (_not_answered_line).
-GATE_WORDS = {"not_met": "not met", "contradicted": "contradicted by another answer"}
-CONTROL_WORDS = {"not_met": "not in place"}
+GATE_WORDS = {"not_met": N_("not met"), "contradicted": N_("contradicted by another answer")}
+CONTROL_WORDS = {"not_met": N_("not in place")}
+
+
+# The renderers' own words (headings, column names, the lines between figures): given with the report, so the
+# command line's template (scorecard/reports/templates/board_body.html.j2) and the site's page (js/board.js) write
+# them in the report's language, and a bilingual report has each half in its own.
+WORDS = {
+    "summary": N_("Summary"),
+    "out_of_100": N_("out of 100"),
+    "of_questions_answered": N_("of questions answered"),
+    "overall_score": N_("Overall score %(change)s."),
+    "evidence": N_("Evidence:"),
+    "scores_by_theme": N_("Scores by theme"),
+    "theme": N_("Theme"),
+    "score": N_("Score (0–100)"),
+    "tier": N_("Tier"),
+    "residual_risk": N_("Residual risk"),
+    "answered": N_("Answered"),
+    "evidenced_score": N_("Evidenced score"),
+    "since_last_year": N_("Since last year"),
+    "when_planned": N_("When planned actions are done"),
+    "provisional": N_("provisional"),
+    "duties_and_controls": N_("Legal duties and essential controls"),
+    "essential_control": N_("essential control"),
+    "none_not_met": N_(
+        "No legal duty or essential control tested by these questions is shown as not met or not answered."
+    ),
+    "contradictions": N_("Answers that contradict each other"),
+    "duties_by_date": N_("Legal duties by date"),
+    "top_actions": N_("Top actions"),
+    "actions_owned": N_("(%(owned)s of %(total)s actions have an owner)"),
+    "action": N_("Action"),
+    "owner": N_("Owner"),
+    "due": N_("Due"),
+    "status": N_("Status"),
+    "no_actions": N_("No actions: every answered question has the best answer."),
+    "annex": N_("Annex: every answer, note and piece of evidence"),
+    "terms": N_("Terms used in this report"),
+    "challenges": N_("Peer review challenges"),
+    "question": N_("Question"),
+    "answer": N_("Answer"),
+    "note_evidence_action": N_("Note, evidence and action"),
+    "answered_by": N_("Answered by"),
+    "evidence_label": N_("Evidence: "),
+    "dated": N_("dated %(date)s"),
+    "action_label": N_("Action: %(action)s"),
+    "indicators": N_("Outcome indicators (recorded beside the scores, not scored)"),
+    "indicators_table": N_("Outcome indicators"),
+    "indicator_and_period": N_("Indicator and period"),
+    "count": N_("Count"),
+    "this_year": N_("This year"),
+    "set_aside": N_("Set aside, not used: %(problems)s"),
+    "retired": N_("Answers to retired questions (kept, not scored)"),
+}
+
+
+def words() -> dict[str, str]:
+    """The board report's headings and the words between its figures, in the current language."""
+    return {key: _(text) for key, text in WORDS.items()}
 
 
 def board_report(
@@ -46,16 +105,26 @@ def board_report(
     council = result["council"]
     since = result.get("since_last_year") or {}
     changes = {t["id"]: t for t in since.get("themes", [])} if since.get("available") else {}
+    assessed = {
+        "date": long_date(result["assessment_date"]),
+        "version": result["assessment_bank_version"],
+        "scored_with": result["bank_version"],
+    }
     return {
-        "title": "Modern slavery self-assessment",
-        "council": council["name"] or "Council name not given",
+        "words": words(),
+        "title": _("Modern slavery self-assessment"),
+        "council": council["name"] or _("Council name not given"),
         "subtitle": _where(labels, council),
-        "assessed": f"Assessed {long_date(result['assessment_date'])} against question bank {result['assessment_bank_version']}"
-        + (f" (scored with {result['bank_version']})" if result["changes"]["version_changed"] else ""),
+        "assessed": (
+            _("Assessed %(date)s against question bank %(version)s (scored with %(scored_with)s)")
+            if result["changes"]["version_changed"]
+            else _("Assessed %(date)s against question bank %(version)s")
+        )
+        % assessed,
         "headline": _headline(bank, result, labels),
         "themes": [_theme_row(t, labels, changes.get(t["id"])) for t in result["themes"]],
         "gates": [
-            {"question": g["question"], "theme": t["title"], "law": g["law"], "status": GATE_WORDS[g["status"]]}
+            {"question": g["question"], "theme": t["title"], "law": g["law"], "status": _(GATE_WORDS[g["status"]])}
             for t in result["themes"]
             for g in t["gates"]
             if g["status"] in GATE_WORDS
@@ -65,7 +134,7 @@ def board_report(
                 "question": e["question"],
                 "theme": t["title"],
                 "control": e["control"],
-                "status": CONTROL_WORDS[e["status"]],
+                "status": _(CONTROL_WORDS[e["status"]]),
             }
             for t in result["themes"]
             for e in t["essentials"]
@@ -88,7 +157,11 @@ def board_report(
         "sign_off": _sign_off(result.get("sign_off")),
         **_digest_lines(result.get("sign_off_check")),
         "review": (
-            f"{plural(len(result['review']), 'answer')} carried from last year still to review."
+            counted(
+                len(result["review"]),
+                "%(count)s answer carried from last year still to review.",
+                "%(count)s answers carried from last year still to review.",
+            )
             if result.get("review")
             else ""
         ),
@@ -100,13 +173,11 @@ def board_report(
             {"question": c["question"], "decision": c["decision"], "message": c["message"]}
             for c in (result.get("peer_review") or {}).get("challenges", [])
         ],
-        "annex_contradictions": [
-            f"{c['when']['question']} and {c['claims']['question']}: {c['message']}"
-            for c in result.get("contradictions", [])
-        ],
+        "annex_contradictions": [_pair(c) + f": {c['message']}" for c in result.get("contradictions", [])],
         "glossary": glossary(bank),
         "retired": [
-            f"{r['question']}: {r['text'] or 'a retired question'} (answer kept: {r['answer']})"
+            _("%(question)s: %(text)s (answer kept: %(answer)s)")
+            % {"question": r["question"], "text": r["text"] or _("a retired question"), "answer": r["answer"]}
             for r in result["changes"]["retired"]
         ],
     }
@@ -124,7 +195,10 @@ def _not_evidenced_line(bank: Bank, result: Mapping[str, Any]) -> str:
     if not held:
         return ""
     cap = bank.tiers[bank.ranks["tiers"][bank.rules["evidence"]["cap"]]].name
-    return f"Met, not evidenced (each holds its theme at {cap}): {and_list(list(dict.fromkeys(held)))}."
+    return _("Met, not evidenced (each holds its theme at %(tier)s): %(questions)s.") % {
+        "tier": cap,
+        "questions": and_list(list(dict.fromkeys(held))),
+    }
 
 
 def _not_answered_line(result: Mapping[str, Any]) -> str:
@@ -137,20 +211,46 @@ def _not_answered_line(result: Mapping[str, Any]) -> str:
         if g["status"] == "not_evidenced"
     ]
     controls = [e["question"] for t in result["themes"] for e in t["essentials"] if e["status"] == "not_evidenced"]
-    parts = [f"{'legal duty' if len(duties) == 1 else 'legal duties'} {and_list(duties)}"] if duties else []
+    parts = (
+        [ngettext("legal duty %(listed)s", "legal duties %(listed)s", len(duties)) % {"listed": and_list(duties)}]
+        if duties
+        else []
+    )
     parts += (
-        [f"{'essential control' if len(controls) == 1 else 'essential controls'} {and_list(controls)}"]
+        [
+            ngettext("essential control %(listed)s", "essential controls %(listed)s", len(controls))
+            % {"listed": and_list(controls)}
+        ]
         if controls
         else []
     )
-    return f"Not answered yet: {'; '.join(parts)}." if parts else ""
+    return _("Not answered yet: %(parts)s.") % {"parts": "; ".join(parts)} if parts else ""
 
 
-NOT_RATED_COUNTED = {
-    "not_started": "with no answers",
-    "not_enough_answered": "with not enough answered",
-    "waiting": "waiting for a duty, control or check to be answered",
-}
+def _not_rated_count(why: str, n: int, first: bool) -> str:
+    """How many themes are not rated for one reason: the first of the list names its noun ("3 themes with no
+    answers"), the rest only count ("2 with not enough answered")."""
+    if why == "not_started":
+        return (
+            counted(n, "%(count)s theme with no answers", "%(count)s themes with no answers")
+            if first
+            else _("%(count)s with no answers") % {"count": n}
+        )
+    if why == "not_enough_answered":
+        return (
+            counted(n, "%(count)s theme with not enough answered", "%(count)s themes with not enough answered")
+            if first
+            else _("%(count)s with not enough answered") % {"count": n}
+        )
+    return (
+        counted(
+            n,
+            "%(count)s theme waiting for a duty, control or check to be answered",
+            "%(count)s themes waiting for a duty, control or check to be answered",
+        )
+        if first
+        else _("%(count)s waiting for a duty, control or check to be answered") % {"count": n}
+    )
 
 
 def _overall_not_rated(overall: Mapping[str, Any]) -> str:
@@ -159,11 +259,10 @@ def _overall_not_rated(overall: Mapping[str, Any]) -> str:
     if len(overall["not_rated"]) <= 3:
         return str(overall["rating_note"])
     counts = Counter(t["why"] for t in overall["not_rated"])
-    listed = [
-        f"{plural(n, 'theme') if i == 0 else n} {NOT_RATED_COUNTED[why]}"
-        for i, (why, n) in enumerate(counts.most_common())
-    ]
-    return f"Overall not rated until every theme is rated: {and_list(listed)} (the table says which)."
+    listed = [_not_rated_count(why, n, i == 0) for i, (why, n) in enumerate(counts.most_common())]
+    return _("Overall not rated until every theme is rated: %(listed)s (the table says which).") % {
+        "listed": and_list(listed)
+    }
 
 
 def _where(labels: dict[str, Any], council: Mapping[str, Any]) -> str:
@@ -178,11 +277,11 @@ def _where(labels: dict[str, Any], council: Mapping[str, Any]) -> str:
 
 def _headline(bank: Bank, result: Mapping[str, Any], labels: dict[str, Any]) -> dict[str, str]:
     overall = result["overall"]
-    risk = labels["risks"][overall["risk"]] if overall["risk"] else "Residual risk not rated"
+    risk = labels["risks"][overall["risk"]] if overall["risk"] else _("Residual risk not rated")
     if overall["score"] is None:
         return {
             "score": "–",
-            "tier": "Not yet rated",
+            "tier": _("Not yet rated"),
             "risk": risk,
             "coverage": pct(overall["coverage"]),
             "status": _overall_not_rated(overall),
@@ -190,17 +289,25 @@ def _headline(bank: Bank, result: Mapping[str, Any], labels: dict[str, Any]) -> 
         }
     unanswered = len(result["unanswered"])
     status = (
-        f"Provisional: {plural(unanswered, 'question')} not yet answered, counted as not evidenced."
+        counted(
+            unanswered,
+            "Provisional: %(count)s question not yet answered, counted as not evidenced.",
+            "Provisional: %(count)s questions not yet answered, counted as not evidenced.",
+        )
         if overall["provisional"]
-        else "Every question that applies is answered."
+        else _("Every question that applies is answered.")
     )
     if overall["failed_gates"]:
-        status += f" {plural(overall['failed_gates'], 'legal duty', 'legal duties')} not met: each holds its theme at the lowest tier."
+        status += " " + counted(
+            overall["failed_gates"],
+            "%(count)s legal duty not met: each holds its theme at the lowest tier.",
+            "%(count)s legal duties not met: each holds its theme at the lowest tier.",
+        )
     if overall["rating_note"]:
         status += " " + overall["rating_note"]
     return {
         "score": num(overall["score"]),
-        "tier": labels["tiers"][overall["tier"]] if overall["tier"] else "Not yet rated",
+        "tier": labels["tiers"][overall["tier"]] if overall["tier"] else _("Not yet rated"),
         "risk": risk,
         "coverage": pct(overall["coverage"]),
         "status": status,
@@ -215,11 +322,15 @@ def _theme_row(theme: dict[str, Any], labels: dict[str, Any], change: dict[str, 
     if theme["tier"]:
         tier = labels["tiers"][theme["tier"]]
     else:
-        tier = ("Not rated" if theme["score"] is not None else "Not started") if applies else "Not for this council"
+        tier = (
+            (_("Not rated") if theme["score"] is not None else _("Not started"))
+            if applies
+            else _("Not for this council")
+        )
     if theme["risk"]:
         risk = labels["risks"][theme["risk"]]
     else:
-        risk = ("Not rated" if theme["risk_rated"] else "Not risk-rated") if applies else ""
+        risk = (_("Not rated") if theme["risk_rated"] else _("Not risk-rated")) if applies else ""
     return {
         "id": theme["id"],
         "title": theme["title"],
@@ -247,9 +358,9 @@ def _theme_row(theme: dict[str, Any], labels: dict[str, Any], change: dict[str, 
 def _short_note(theme: dict[str, Any]) -> str:
     """Why a scored theme has no tier, in a few words for the table (the results page says it in full)."""
     if theme["not_rated"] == "waiting":
-        return "Waits for " + ", ".join(w["question"] for w in theme["waiting_for"])
+        return _("Waits for %(questions)s") % {"questions": ", ".join(w["question"] for w in theme["waiting_for"])}
     if theme["not_rated"] == "not_enough_answered":
-        return f"Too little answered: {pct(theme['answered_weight'])} of its weight"
+        return _("Too little answered: %(share)s of its weight") % {"share": pct(theme["answered_weight"])}
     return ""
 
 
@@ -258,21 +369,29 @@ def _table_note(result: Mapping[str, Any], labels: dict[str, Any], min_share: fl
     means when shown."""
     note: str = labels["tier_names_note"]
     if any(t["not_rated"] == "not_enough_answered" for t in result["themes"]):
-        note += f" A theme is rated once {pct(min_share)} of its weight is answered."
+        note += " " + _("A theme is rated once %(share)s of its weight is answered.") % {"share": pct(min_share)}
     if any((t["asked"] or t["not_asked"]) and not t["risk_rated"] for t in result["themes"]):
         note += f" {labels['not_risk_rated']}."
     return note
+
+
+def _pair(contradiction: dict[str, Any]) -> str:
+    """The two questions whose answers contradict each other: "LIC-01 and LIC-04"."""
+    return _("%(first)s and %(second)s") % {
+        "first": contradiction["when"]["question"],
+        "second": contradiction["claims"]["question"],
+    }
 
 
 def _contradictions_line(found: list[dict[str, Any]]) -> str:
     """The summary's one line on contradictory answers; the annex gives each in full."""
     if not found:
         return ""
-    pairs = "; ".join(f"{c['when']['question']} and {c['claims']['question']}" for c in found)
-    return (
-        f"{pairs}. Each pair is explained in the annex; a legal duty contradicted counts as not evidenced until the "
+    pairs = "; ".join(_pair(c) for c in found)
+    return _(
+        "%(pairs)s. Each pair is explained in the annex; a legal duty contradicted counts as not evidenced until the "
         "answers are checked."
-    )
+    ) % {"pairs": pairs}
 
 
 def _change_text(change: dict[str, Any] | None) -> str:
@@ -281,7 +400,7 @@ def _change_text(change: dict[str, Any] | None) -> str:
     if change["change"] is not None:
         return signed(change["change"])
     if change["score_now"] is not None:
-        return "new"
+        return _("new")
     return ""
 
 
@@ -290,13 +409,17 @@ def _since(since: dict[str, Any], check: dict[str, Any] | None, file: str) -> di
     given last year's file, whether that record matches it."""
     if not since:
         return None
-    when = long_date(since["assessment_date"]) if since.get("assessment_date") else "last year"
+    when = long_date(since["assessment_date"]) if since.get("assessment_date") else _("last year")
     if not since.get("available"):
         return {
             "date": when,
             "overall": "",
-            "summary": "Last year's answers are not in this file, so changes are not shown"
-            + (f" (last year's file: {since['file']})." if since.get("file") else "."),
+            "summary": (
+                _("Last year's answers are not in this file, so changes are not shown (last year's file: %(file)s).")
+                % {"file": since["file"]}
+                if since.get("file")
+                else _("Last year's answers are not in this file, so changes are not shown.")
+            ),
             "source": "",
             "warning": "",
         }
@@ -304,41 +427,63 @@ def _since(since: dict[str, Any], check: dict[str, Any] | None, file: str) -> di
     counts = {"better": 0, "worse": 0}
     for question in since["questions"]:
         counts[question["direction"]] = counts.get(question["direction"], 0) + 1
-    parts = [plural(counts["better"], "answer") + " better", plural(counts["worse"], "answer") + " worse"]
+    parts = [
+        counted(counts["better"], "%(count)s answer better", "%(count)s answers better"),
+        counted(counts["worse"], "%(count)s answer worse", "%(count)s answers worse"),
+    ]
     other = len(since["questions"]) - counts["better"] - counts["worse"]
     if other:
-        parts.append(plural(other, "other change"))
+        parts.append(counted(other, "%(count)s other change", "%(count)s other changes"))
     overall = since["overall"]
     return {
         "date": when,
         "overall": signed(overall["change"]) if overall["change"] is not None else "",
-        "summary": f"Since {when}: " + ", ".join(parts) + ".",
+        "summary": _("Since %(date)s: %(changes)s.") % {"date": when, "changes": ", ".join(parts)},
         "source": source,
         "warning": warning,
     }
 
 
 def _since_source(when: str, check: dict[str, Any] | None, file: str) -> tuple[str, str]:
-    recorded = "Changes are worked out from last year's answers as recorded in this file"
+    recorded = _("Changes are worked out from last year's answers as recorded in this file (assessed %(date)s).")
     if check is None:
-        return f"{recorded} (assessed {when}), not checked against last year's own file.", ""
+        return (
+            _(
+                "Changes are worked out from last year's answers as recorded in this file (assessed %(date)s), not "
+                "checked against last year's own file."
+            )
+            % {"date": when},
+            "",
+        )
     file_date = long_date(check["file_date"])
     dates_differ = check["recorded_date"] != check["file_date"]
     if not check["questions"] and not dates_differ:
-        return f"{recorded}, which match last year's file ({file}, assessed {file_date}).", ""
+        return (
+            _(
+                "Changes are worked out from last year's answers as recorded in this file, which match last year's "
+                "file (%(file)s, assessed %(date)s)."
+            )
+            % {"file": file, "date": file_date},
+            "",
+        )
     parts = []
     if check["questions"]:
         shown = ", ".join(check["questions"][:10]) + (", …" if len(check["questions"]) > 10 else "")
-        verb = "differs" if len(check["questions"]) == 1 else "differ"
-        parts.append(f"{plural(len(check['questions']), 'answer')} {verb} ({shown})")
+        parts.append(
+            counted(len(check["questions"]), "%(count)s answer differs", "%(count)s answers differ") + f" ({shown})"
+        )
     if dates_differ:
-        recorded_date = long_date(check["recorded_date"]) if check["recorded_date"] else "no date"
-        parts.append(f"it was assessed on {file_date}, not {recorded_date}")
+        recorded_date = long_date(check["recorded_date"]) if check["recorded_date"] else _("no date")
+        parts.append(
+            _("it was assessed on %(date)s, not %(recorded)s") % {"date": file_date, "recorded": recorded_date}
+        )
     return (
-        f"{recorded} (assessed {when}).",
-        f"Last year's answers recorded in this file do not match last year's file ({file}): "
-        + ", and ".join(parts)
-        + ". The changes shown are this file's record, not last year's file.",
+        recorded % {"date": when},
+        _(
+            "Last year's answers recorded in this file do not match last year's file (%(file)s): %(parts)s. The "
+            "changes shown are this file's record, not last year's file."
+        )
+        % {"file": file, "parts": (", " + _("and") + " ").join(parts)},
     )
 
 
@@ -352,11 +497,12 @@ def _action(action: dict[str, Any], labels: dict[str, Any]) -> dict[str, Any]:
         "text": action["text"],
         "gates": "; ".join(action["gates"]),
         "gain": num(action["gain"]),
-        "detail": f"{action['theme_title']}; raises its score by {num(action['gain'])} points"
-        + ("; a legal duty (above)" if action["gates"] and action["part"] != "not_met" else ""),
-        "owner": plan.get("owner") or "No owner yet",
+        "detail": _("%(theme)s; raises its score by %(gain)s points")
+        % {"theme": action["theme_title"], "gain": num(action["gain"])}
+        + ("; " + _("a legal duty (above)") if action["gates"] and action["part"] != "not_met" else ""),
+        "owner": plan.get("owner") or _("No owner yet"),
         "due": long_date(plan["due"]) if plan.get("due") else "",
-        "status": STATUS_NAMES[plan["status"]] if plan else "Not in the plan yet",
+        "status": _(STATUS_NAMES[plan["status"]]) if plan else _("Not in the plan yet"),
     }
 
 
@@ -365,24 +511,35 @@ def _evidence_short(theme: dict[str, Any]) -> str:
     evidence = theme["evidence"]
     if not evidence["answered"]:
         return ""
-    shown = f"{evidence['with_evidence']} of {evidence['answered']}"
+    shown = _("%(with_evidence)s of %(answered)s") % evidence
     return f"{num(theme['evidenced_score'])} ({shown})" if theme["evidenced_score"] is not None else shown
 
 
 def _evidence_line(bank: Bank, evidence: dict[str, Any]) -> str:
     if not evidence["answered"]:
-        return "No answers yet, so no evidence to count."
-    line = (
-        f"{evidence['with_evidence']} of {plural(evidence['answered'], 'answered question')} ({pct(evidence['share'])})"
-    )
+        return _("No answers yet, so no evidence to count.")
+    figures = {**evidence, "share": pct(evidence["share"])}
     if not evidence["with_evidence"]:
-        return f"{line} have evidence recorded."
+        return (
+            ngettext(
+                "%(with_evidence)s of %(answered)s answered question (%(share)s) have evidence recorded.",
+                "%(with_evidence)s of %(answered)s answered questions (%(share)s) have evidence recorded.",
+                evidence["answered"],
+            )
+            % figures
+        )
     names = strength_names(bank)
     shares = ", ".join(
         f"{names[s].lower()} {pct(share['share'])}" for s, share in evidence["strengths"].items() if share["share"]
     )  # the strengths the evidence has: a share of 0% is not printed
-    stale = f", {evidence['stale']} stale" if evidence["stale"] else ""
-    return f"{line} have evidence ({shares}); {evidence['evidenced']} count towards the evidenced score{stale}."
+    stale = ", " + _("%(stale)s stale") % evidence if evidence["stale"] else ""
+    return ngettext(
+        "%(with_evidence)s of %(answered)s answered question (%(share)s) have evidence (%(shares)s); "
+        "%(evidenced)s count towards the evidenced score%(stale)s.",
+        "%(with_evidence)s of %(answered)s answered questions (%(share)s) have evidence (%(shares)s); "
+        "%(evidenced)s count towards the evidenced score%(stale)s.",
+        evidence["answered"],
+    ) % {**figures, "shares": shares, "stale": stale}
 
 
 def _digest_lines(found: Mapping[str, Any] | None) -> dict[str, str]:
@@ -391,28 +548,35 @@ def _digest_lines(found: Mapping[str, Any] | None) -> dict[str, str]:
     if not found or not found["digest"]:
         return {"sign_off_digest": "", "sign_off_changed": ""}
     return {
-        "sign_off_digest": f"Sign-off digest (SHA-256): {found['digest'].removeprefix('sha256:')}",
+        "sign_off_digest": _("Sign-off digest (SHA-256): %(digest)s")
+        % {"digest": found["digest"].removeprefix("sha256:")},
         "sign_off_changed": "" if found["matches"] else found["message"],
     }
 
 
 def _sign_off(sign_off: dict[str, str] | None) -> str:
     if not sign_off:
-        return "Not yet signed off."
-    return f"Signed off by {sign_off['name']}, {sign_off['role']}, on {long_date(sign_off['date'])}."
+        return _("Not yet signed off.")
+    return _("Signed off by %(name)s, %(role)s, on %(date)s.") % {**sign_off, "date": long_date(sign_off["date"])}
 
 
 def _indicators_line(entries: list[dict[str, Any]]) -> str:
     """The annex's line on outcome indicators (the one-page summary has no room); "" when none is shown."""
     if not entries:
         return ""
-    return f"{indicators_recorded(entries)}. Each count with its share and last year's figure."
+    return _("%(recorded)s. Each count with its share and last year's figure.") % {
+        "recorded": indicators_recorded(entries)
+    }
 
 
 def _indicator(entry: dict[str, Any]) -> dict[str, Any]:
     """An outcome indicator in the annex: its period, each count as read with last year's and the change."""
-    period = entry["period_text"] or "period not given"
-    before = f"; last year {entry['previous_period_text']}" if entry["previous_period_text"] else ""
+    period = entry["period_text"] or _("period not given")
+    before = (
+        "; " + _("last year %(period)s") % {"period": entry["previous_period_text"]}
+        if entry["previous_period_text"]
+        else ""
+    )
     return {
         "id": entry["id"],
         "title": entry["title"],
@@ -451,8 +615,12 @@ def _annex(
                     "evidence": _evidence(bank, assessment.cycle.evidence.get(question.id), result["assessment_date"]),
                     "evidence_text": evidence_text(assessment.cycle.evidence.get(question.id)),
                     "by": _who(provenance.get(question.id)),
-                    "change": f"Last year: {before[question.id]['before']}" if question.id in before else "",
-                    "review": "Carried from last year; not yet reviewed" if question.id in review else "",
+                    "change": (
+                        _("Last year: %(answer)s") % {"answer": before[question.id]["before"]}
+                        if question.id in before
+                        else ""
+                    ),
+                    "review": _("Carried from last year; not yet reviewed") if question.id in review else "",
                     "action": plan_text(plan.get(question.id)),
                 }
             )
@@ -465,11 +633,11 @@ def _answer_text(question: Question, value: Any, entry: dict[str, Any]) -> str:
     if entry["status"] == NOT_ASKED:
         parent = question.depends_on
         if entry.get("reason") == PARENT_CLOSED:
-            return f"Not asked, because of the answer to {parent} (counts as not met)"
+            return _("Not asked, because of the answer to %(question)s (counts as not met)") % {"question": parent}
         if entry.get("reason") == PARENT_UNANSWERED:
-            return f"Not asked until {parent} is answered (counts as not evidenced)"
+            return _("Not asked until %(question)s is answered (counts as not evidenced)") % {"question": parent}
     if value is None:
-        return "Not answered"
+        return _("Not answered")
     return question.label_of(value)
 
 
@@ -484,7 +652,7 @@ def _evidence(bank: Bank, entry: dict[str, str] | None, assessment_date: str) ->
     if read["strength"] == "tested" and entry.get("result"):
         strength += f": {entry['result']}"
     if read["strength"] == "independently_verified":
-        strength += f" by {entry['reviewer']}"
+        strength += " " + _("by %(name)s") % {"name": entry["reviewer"]}
     return {
         "reference": entry.get("reference", ""),
         "link": entry.get("link", ""),

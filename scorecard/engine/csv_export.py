@@ -11,32 +11,34 @@ from collections.abc import Mapping
 from typing import Any
 
 from .characters import leading_ignorable
+from .language import N_, _
 from .wording import STATUS_NAMES, cell_state, evidence_text
 
-ACTION_COLUMNS = [
-    "Priority",
-    "Theme",
-    "Question",
-    "Question text",
-    "Current answer",
-    "Aim for",
-    "Score gain (points)",
-    "Guidance",
-    "Owner",
-    "Due date",
-    "Status",
-    "Progress notes",
-    "Reason not planned",
-    "Answer note",
-    "Evidence",
+ACTION_COLUMNS = [  # in English; written in the current language (_)
+    N_("Priority"),
+    N_("Theme"),
+    N_("Question"),
+    N_("Question text"),
+    N_("Current answer"),
+    N_("Aim for"),
+    N_("Score gain (points)"),
+    N_("Guidance"),
+    N_("Owner"),
+    N_("Due date"),
+    N_("Status"),
+    N_("Progress notes"),
+    N_("Reason not planned"),
+    N_("Answer note"),
+    N_("Evidence"),
 ]
-# The columns `scorecard plan import` reads back (plan_csv.py); the rest are for reading.
+# The columns `scorecard plan import` reads back (plan_csv.py), in English or the current language; the rest
+# are for reading.
 PLAN_COLUMNS = {
-    "owner": "Owner",
-    "due": "Due date",
-    "status": "Status",
-    "note": "Progress notes",
-    "reason": "Reason not planned",
+    "owner": N_("Owner"),
+    "due": N_("Due date"),
+    "status": N_("Status"),
+    "note": N_("Progress notes"),
+    "reason": N_("Reason not planned"),
 }
 NOT_ASKED = "not asked"
 BYTE_ORDER_MARK = "\ufeff"
@@ -56,7 +58,7 @@ def actions_csv(result: Mapping[str, Any], assessment: dict[str, Any] | None = N
     base = site_url.rstrip("/") + "/guidance/" if site_url else "guidance/"
     out, writer = _writer()
     out.write(BYTE_ORDER_MARK)
-    writer.writerow(ACTION_COLUMNS)
+    writer.writerow([_(column) for column in ACTION_COLUMNS])
     rows = [(a, a.get("plan") or {}) for a in result["actions"]]
     rows += [(None, entry) for entry in result.get("action_plan", []) if entry["priority"] is None]
     for action, plan in rows:
@@ -88,7 +90,7 @@ def actions_csv(result: Mapping[str, Any], assessment: dict[str, Any] | None = N
         cells += [
             spreadsheet_safe(plan.get("owner", "")),
             plan.get("due", ""),
-            STATUS_NAMES[plan["status"]] if plan else "",
+            _(STATUS_NAMES[plan["status"]]) if plan else "",
             spreadsheet_safe(plan.get("note", "")),
             spreadsheet_safe(plan.get("reason", "")),
             spreadsheet_safe(notes.get(qid, "")),

@@ -36,8 +36,9 @@ from .assessment import AssessmentError, load_assessment
 from .bank import Bank
 from .csv_export import PLAN_COLUMNS, needs_guard
 from .cycle import MAX_NOTE, MAX_TEXT, NOT_PLANNED, NOT_STARTED, STATUSES
+from .language import _
 from .messages import Message
-from .wording import STATUS_NAMES, plan_import_summary
+from .wording import STATUS_NAMES, plan_import_summary, status_names
 
 MONTHS = {
     m.lower(): i
@@ -147,10 +148,12 @@ def read_plan_csv(text: str, bank: Bank, plan: dict[str, dict[str, str]]) -> Pla
     if found is None:
         raise AssessmentError([Message("plan_csv_no_question_column")])
     header, rows = found
-    columns = {key: header.index(name.lower()) for key, name in PLAN_COLUMNS.items() if name.lower() in header}
+    columns = {
+        key: header.index(heading) for key, name in PLAN_COLUMNS.items() for heading in _said(name) if heading in header
+    }
     if not columns:
         raise AssessmentError([Message("plan_csv_no_plan_columns", {"columns": list(PLAN_COLUMNS.values())})])
-    question_at = header.index("question")
+    question_at = next(header.index(heading) for heading in _said("Question") if heading in header)
     problems: list[Message] = []
     read = PlanImport(data={})
     seen: dict[str, tuple[int, str]] = {}
@@ -207,9 +210,15 @@ def _header_and_rows(text: str) -> tuple[list[str], Iterator[list[str]]] | None:
     for separator in SEPARATORS:
         rows = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
         header = [heading.strip().lower() for heading in next(rows, [])]
-        if "question" in header:
+        if any(heading in header for heading in _said("Question")):
             return header, rows
     return None
+
+
+def _said(english: str) -> tuple[str, ...]:
+    """A heading or status name as the export may have written it, folded to lower case: in English, or in the
+    language the engine now writes (a CSV written on a Welsh page is read back on one)."""
+    return tuple(dict.fromkeys((english.lower(), _(english).lower())))
 
 
 def _entry(
@@ -221,7 +230,7 @@ def _entry(
     status_cleared = False
     for key, cell in cells.items():
         value = cell[1:] if cell.startswith("'") and needs_guard(cell[1:]) else cell  # the export's guard undone
-        written = STATUS_NAMES[old["status"]] if key == "status" and old else (old or {}).get(key, "")
+        written = _(STATUS_NAMES[old["status"]]) if key == "status" and old else (old or {}).get(key, "")
         if value == written:
             continue  # as exported: kept exactly as the file has it
         value = value.strip()
@@ -250,9 +259,9 @@ def _entry(
 def _status(value: str, at: dict[str, Any], problems: list[Message]) -> str:
     wanted = value.strip().lower().replace("_", " ")
     for status in STATUSES:
-        if wanted in (STATUS_NAMES[status].lower(), status.replace("_", " ")):
+        if wanted in (*_said(STATUS_NAMES[status]), status.replace("_", " ")):
             return status
-    problems.append(Message("plan_row_status_bad", {**at, "value": value, "names": list(STATUS_NAMES.values())}))
+    problems.append(Message("plan_row_status_bad", {**at, "value": value, "names": list(status_names().values())}))
     return NOT_STARTED
 
 

@@ -22,7 +22,7 @@ from .indicators import indicator_results
 from .review import peer_review
 from .scoring import Reading, overall, question_entries, read_answers, score_theme
 from .signing import check as check_sign_off
-from .wording import STATUS_NAMES, entry_set_aside_message, set_aside_message, time_taken_as_now_message
+from .wording import entry_set_aside_message, set_aside_message, status_names, time_taken_as_now_message
 from .yearly import (
     add_evidence_shares,
     evidence_completeness,
@@ -467,7 +467,7 @@ class Labels(TypedDict):
 
 
 class ResultLabels(Labels):
-    """A result's labels: the bank's, and the action plan's statuses by name (wording.STATUS_NAMES), so the site
+    """A result's labels: the bank's, and the action plan's statuses by name (wording.status_names, in the language the engine writes), so the site
     writes them as the reports do."""
 
     plan_statuses: dict[str, str]
@@ -553,7 +553,7 @@ def score_assessment(bank: Bank, assessment: Assessment, detail: bool = True, ac
             "contradictions": contradictions_found(reading),
             "duties_by_date": duties_by_date(assessment, reading),
             **yearly_parts(bank, assessment, reading, themes, summary["overall"], listed),
-            "labels": {**bank.labels(), "plan_statuses": dict(STATUS_NAMES)},
+            "labels": {**bank.labels(), "plan_statuses": status_names()},
         },
     )
 

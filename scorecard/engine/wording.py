@@ -2,7 +2,9 @@
 and the site (site/assets/js/format.js writes figures and dates exactly as pct, score, num, gap and long_date do:
 tests/test_format_js.py pins it).
 
-One place for the English, so a second language (Welsh) is one more module like this one.
+One place for the English: the sentences other languages are given are marked for gettext (language.py) and
+translated as they are written, in the language the caller chose; the figures are written the same in every
+language.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import datetime
 import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+
+from .language import N_, _, ngettext
 
 if TYPE_CHECKING:
     from .bank import Bank
@@ -133,19 +137,19 @@ def signed(value: float) -> str:
     return gap(value)
 
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+MONTHS = (  # the site's JavaScript translates the same names (js/format.js): one catalogue entry each
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
 )
 
 
@@ -163,10 +167,11 @@ def iso_day(text: str) -> datetime.date | None:
 
 
 def long_date(iso: str) -> str:
-    """2026-12-01 -> 1 December 2026 (as GOV.UK writes dates); any text that is not a day (iso_day) is returned as
-    it is. site/assets/js/format.js longDate writes the same."""
+    """2026-12-01 -> 1 December 2026 (as GOV.UK writes dates), 1 Rhagfyr 2026 in Welsh (the CLDR's long date for
+    cy, which the site's Welsh pages write through Babel); any text that is not a day (iso_day) is returned as it
+    is. site/assets/js/format.js longDate writes the same, with the same month names from the same catalogue."""
     date = iso_day(iso)
-    return iso if date is None else f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+    return iso if date is None else f"{date.day} {_(MONTHS[date.month - 1])} {date.year}"
 
 
 def cell_state(part: dict[str, Any]) -> str:
@@ -182,17 +187,22 @@ def cell_state(part: dict[str, Any]) -> str:
 
 # --- why a theme or the overall has the tier it has, or none ---------------------------------
 
-WAITS_WORDS = {"duty": "a legal duty", "essential": "an essential control", "check": "it checks a legal duty's answer"}
+# English names, translated where they are used (_)
+WAITS_WORDS = {
+    "duty": N_("a legal duty"),
+    "essential": N_("an essential control"),
+    "check": N_("it checks a legal duty's answer"),
+}
 CAP_WORDS = {
-    "duty_not_met": "Legal duty not met",
-    "duty_contradicted": "Legal duty contradicted by another answer",
-    "essential_not_met": "Essential control not in place",
-    "not_evidenced": "Met, not evidenced",
+    "duty_not_met": N_("Legal duty not met"),
+    "duty_contradicted": N_("Legal duty contradicted by another answer"),
+    "essential_not_met": N_("Essential control not in place"),
+    "not_evidenced": N_("Met, not evidenced"),
 }
 NOT_RATED_WORDS = {
-    "not_started": "has no answers",
-    "not_enough_answered": "has not enough answered to rate",
-    "waiting": "waits for a legal duty, an essential control or a check to be answered",
+    "not_started": N_("%(theme)s has no answers"),
+    "not_enough_answered": N_("%(theme)s has not enough answered to rate"),
+    "waiting": N_("%(theme)s waits for a legal duty, an essential control or a check to be answered"),
 }
 
 
@@ -200,16 +210,23 @@ def rating_note(theme: dict[str, Any], min_share: float) -> str:
     """Why a theme with questions for this council has no tier yet; "" when it is rated or has nothing to rate."""
     why = theme["not_rated"]
     if why == "not_started":
-        return "Not rated: no question answered yet."
+        return _("Not rated: no question answered yet.")
     if why == "not_enough_answered":
         answered = theme["answered"] + theme["not_applicable"]
-        return (
-            f"Not enough answered to rate: {answered} of {theme['asked']} questions answered "
-            f"({pct(theme['answered_weight'])} of the theme's weight; a tier needs {pct(min_share)})."
-        )
+        return _(
+            "Not enough answered to rate: %(answered)s of %(asked)s questions answered (%(share)s of the theme's "
+            "weight; a tier needs %(needed)s)."
+        ) % {
+            "answered": answered,
+            "asked": theme["asked"],
+            "share": pct(theme["answered_weight"]),
+            "needed": pct(min_share),
+        }
     if why == "waiting":
-        listed = and_list([f"{w['question']} ({WAITS_WORDS[w['why']]})" for w in theme["waiting_for"]])
-        return f"Not rated until {'this is' if len(theme['waiting_for']) == 1 else 'these are'} answered: {listed}."
+        listed = and_list([f"{w['question']} ({_(WAITS_WORDS[w['why']])})" for w in theme["waiting_for"]])
+        if len(theme["waiting_for"]) == 1:
+            return _("Not rated until this is answered: %(listed)s.") % {"listed": listed}
+        return _("Not rated until these are answered: %(listed)s.") % {"listed": listed}
     return ""
 
 
@@ -219,57 +236,74 @@ def tier_note(theme: dict[str, Any]) -> str:
     caps = theme["caps"]
     if len(caps) > 1 and "not_evidenced" in caps:
         caps = [cap for cap in caps if cap != "not_evidenced"]
-    return "; ".join(CAP_WORDS[cap] for cap in caps)
+    return "; ".join(_(CAP_WORDS[cap]) for cap in caps)
 
 
 def overall_note(overall: dict[str, Any], tier_names: dict[str, str], tiers_above: int) -> str:
     """Why the overall has no tier, or what holds it where it is; "" when the score alone decides it."""
     if overall["tier"] is None:
-        reasons = [f"{t['title']} {NOT_RATED_WORDS[t['why']]}" for t in overall["not_rated"]]
+        reasons = [_(NOT_RATED_WORDS[t["why"]]) % {"theme": t["title"]} for t in overall["not_rated"]]
         return (
-            "Overall not rated until every theme is: " + "; ".join(reasons) + "."
+            _("Overall not rated until every theme is: %(reasons)s.") % {"reasons": "; ".join(reasons)}
             if reasons
-            else "Overall not rated: no answers yet."
+            else _("Overall not rated: no answers yet.")
         )
     weakest = overall["weakest"]
     if "duty_not_met" in overall["caps"]:
-        return f"Held at {tier_names[overall['tier']]}: a legal duty is not met, and the overall is never above a theme with a duty not met."
+        return _(
+            "Held at %(tier)s: a legal duty is not met, and the overall is never above a theme with a duty not met."
+        ) % {"tier": tier_names[overall["tier"]]}
     if "weakest_link" in overall["caps"]:
-        return (
-            f"Held at {tier_names[overall['tier']]} by the weakest theme, {weakest['title']} "
-            f"({tier_names[weakest['tier']]}): the overall is never more than {plural(tiers_above, 'tier')} above it "
-            f"(the score alone reaches {tier_names[overall['tier_from_score']]})."
-        )
+        return ngettext(
+            "Held at %(tier)s by the weakest theme, %(theme)s (%(theme_tier)s): the overall is never more than "
+            "%(count)s tier above it (the score alone reaches %(score_tier)s).",
+            "Held at %(tier)s by the weakest theme, %(theme)s (%(theme_tier)s): the overall is never more than "
+            "%(count)s tiers above it (the score alone reaches %(score_tier)s).",
+            tiers_above,
+        ) % {
+            "tier": tier_names[overall["tier"]],
+            "theme": weakest["title"],
+            "theme_tier": tier_names[weakest["tier"]],
+            "count": tiers_above,
+            "score_tier": tier_names[overall["tier_from_score"]],
+        }
     return ""
 
 
 def weakest_note(overall: dict[str, Any], tier_names: dict[str, str]) -> str:
     """The weakest rated theme, to show beside the overall."""
     weakest = overall["weakest"]
-    return f"Weakest theme: {weakest['title']} ({tier_names[weakest['tier']]})" if weakest else ""
+    if not weakest:
+        return ""
+    return _("Weakest theme: %(theme)s (%(tier)s)") % {"theme": weakest["title"], "tier": tier_names[weakest["tier"]]}
 
 
 def duty_date_message(status: str, law: str, start: str, date: str, last: str) -> str:
     """A legal duty not yet in force at the assessment's date, or new since last year's assessment."""
     if status == "not_yet_in_force":
-        return (
-            f"{law}: in force from {long_date(start)}, after this assessment's date ({long_date(date)}), so this "
-            "assessment is not marked against it. It applies to the next assessment."
-        )
-    return (
-        f"{law}: new since last year's assessment ({long_date(last)}); in force from {long_date(start)}, so it "
-        "applies to this assessment for the first time."
-    )
+        return _(
+            "%(law)s: in force from %(start)s, after this assessment's date (%(date)s), so this assessment is not "
+            "marked against it. It applies to the next assessment."
+        ) % {"law": law, "start": long_date(start), "date": long_date(date)}
+    return _(
+        "%(law)s: new since last year's assessment (%(last)s); in force from %(start)s, so it applies to this "
+        "assessment for the first time."
+    ) % {"law": law, "last": long_date(last), "start": long_date(start)}
 
 
 # --- the action plan and evidence -----------------------------------------------------------
 
-STATUS_NAMES = {
-    "not_started": "Not started",
-    "in_progress": "In progress",
-    "done": "Done",
-    "not_planned": "Not planned",
+STATUS_NAMES = {  # in English: status_names() gives them in the current language
+    "not_started": N_("Not started"),
+    "in_progress": N_("In progress"),
+    "done": N_("Done"),
+    "not_planned": N_("Not planned"),
 }
+
+
+def status_names() -> dict[str, str]:
+    """The action plan's statuses by name, in the current language."""
+    return {status: _(name) for status, name in STATUS_NAMES.items()}
 
 
 def evidence_text(entry: dict[str, str] | None) -> str:
@@ -278,13 +312,13 @@ def evidence_text(entry: dict[str, str] | None) -> str:
         return ""
     parts = [entry[k] for k in ("reference", "link") if entry.get(k)]
     if entry.get("date"):
-        parts.append(f"dated {entry['date']}")
+        parts.append(_("dated %(date)s") % {"date": entry["date"]})
     if entry.get("strength"):  # as the file says it (what it counts as is the engine's: evidence.py)
         parts.append(entry["strength"].replace("_", " "))
     if entry.get("result"):
-        parts.append(f"result: {entry['result']}")
+        parts.append(_("result: %(result)s") % {"result": entry["result"]})
     if entry.get("reviewer"):
-        parts.append(f"verified by {entry['reviewer']}")
+        parts.append(_("verified by %(name)s") % {"name": entry["reviewer"]})
     return "; ".join(parts)
 
 
@@ -292,14 +326,14 @@ def plan_text(entry: dict[str, str] | None) -> str:
     """An action plan entry in a line: "In progress, owner Head of Legal, due 31 March 2027. A note"."""
     if not entry:
         return ""
-    parts = [STATUS_NAMES[entry["status"]]]
+    parts = [_(STATUS_NAMES[entry["status"]])]
     if entry.get("owner"):
-        parts.append(f"owner {entry['owner']}")
+        parts.append(_("owner %(name)s") % {"name": entry["owner"]})
     if entry.get("due"):
-        parts.append(f"due {long_date(entry['due'])}")
+        parts.append(_("due %(date)s") % {"date": long_date(entry["due"])})
     text = ", ".join(parts)
     if entry.get("reason"):
-        text += f". Reason: {entry['reason']}"
+        text += ". " + _("Reason: %(reason)s") % {"reason": entry["reason"]}
     if entry.get("note"):
         text += f". {entry['note']}"
     return text
@@ -356,7 +390,8 @@ def plural(n: int, word: str, words: str | None = None) -> str:
 
 
 def and_list(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    """The items as "a, b and c", the last joined with the current language's "and"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " " + _("and") + " " + items[-1]
 
 
 def comparison_notes(

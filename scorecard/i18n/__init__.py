@@ -7,13 +7,16 @@ sources are written in (English). Each other language has a gettext catalogue,
 sources. A catalogue entry marked ``fuzzy`` is a draft: shown, but every page that uses one
 says its translation is not yet reviewed. A reviewer clears the flag.
 
-The run-time engine never imports this: the command line, the site's build and the browser's
-worker hand the engine a ``Translator`` (or, in the browser, its JSON form) and the engine
-only calls ``gettext``/``ngettext`` on it (engine/wording.py ``ENGLISH`` is the default).
+The run-time engine never imports this: the command line hands the engine a ``Translator``
+(engine/language.py ``speaking``), and the site's build compiles the engine's share of each
+catalogue into the engine wheel (``engine_catalogue_mo``), which the browser's worker hands the
+engine as a standard-library ``gettext.GNUTranslations`` (scorecard/browser.py). Without one the
+engine writes English (engine/language.py ``ENGLISH``).
 """
 
 from __future__ import annotations
 
+import copy
 import gettext as stdlib_gettext
 import io
 import json
@@ -25,6 +28,11 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 LOCALES = HERE / "locales"
 DOMAIN = "messages"
+ENGINE = HERE.parent / "engine"
+# How the engine marks its words (engine/language.py), as babel.cfg's [python: scorecard/engine/**.py] says for
+# `pybabel extract` (tests/test_engine_language.py holds the two the same): the site's build reads the installed
+# engine, without babel.cfg.
+ENGINE_KEYWORDS: dict[str, Any] = {"_": None, "N_": None, "ngettext": (1, 2), "counted": (2, 3)}
 
 
 @dataclass(frozen=True)
@@ -189,3 +197,30 @@ def catalogue_json(code: str) -> dict[str, Any]:
         "messages": messages,
         "draft": sorted(draft),
     }
+
+
+def engine_messages(engine: Path = ENGINE) -> set[str]:
+    """Every message the engine marks for translation (its msgid; a plural message's singular)."""
+    from babel.messages.extract import extract_from_dir
+
+    return {
+        message if isinstance(message, str) else message[0]
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            str(engine), [("**.py", "python")], keywords=ENGINE_KEYWORDS
+        )
+    }
+
+
+def engine_catalogue_mo(code: str, engine: Path = ENGINE) -> bytes:
+    """The language's catalogue cut to the engine's messages, compiled (.mo, drafts included) for the engine
+    wheel: what the browser's worker hands the engine (scorecard/browser.py)."""
+    from babel.messages.mofile import write_mo
+
+    catalogue = copy.deepcopy(read_catalogue(code))
+    wanted = engine_messages(engine)
+    for message in list(catalogue):
+        if message.id and _msgid(message.id) not in wanted:
+            del catalogue[message.id]
+    compiled = io.BytesIO()
+    write_mo(compiled, catalogue, use_fuzzy=True)
+    return compiled.getvalue()

@@ -12,7 +12,8 @@ from .. import bundled
 from ..engine import Bank
 from ..engine.assessment import ONS_CODE
 from ..engine.glossary import glossary
-from ..engine.wording import STATUS_NAMES
+from ..engine.language import speaking
+from ..engine.wording import status_names
 from ..i18n import default_language, languages, translator
 from ..reports.comparison import tier_colours
 from .about import read_about
@@ -82,12 +83,10 @@ def render_pages(
             c.id: sorted(c.functions, key=list(bank.functions).index) for c in bank.council_types.values()
         },
         "about": about or read_about(bundled.mkdocs_config()),
-        # the action plan's status names, as the engine writes them: the results page keeps the saved plan
-        # editable where the browser cannot run the engine
-        "plan_statuses": dict(STATUS_NAMES),
+        # the languages of the interface: the board report offers itself in each other one too
+        "languages": languages(),
         # the legal-status register's date: its latest check (the "Legal duties as at" page)
         "as_at": max((d["last_checked"] for d in bank.legal_status["duties"]), default=""),
-        "glossary": glossary(bank),
         # the ONS code's form, the engine's rule (an HTML pattern is anchored already): the home page refuses others
         "ons_pattern": ONS_CODE.pattern.removeprefix("^").removesuffix("$"),
         "root": "",  # the way back to the site's top folder from the page (a theme page's is "../")
@@ -129,6 +128,11 @@ def render_pages(
         env.filters["long_date"] = long_date_in(language.code)
         env.globals["bank_lang"] = lang_attribute(language.code, bank_lang)
         env.globals["page_lang"] = language.code
+        with speaking(words):  # the engine's words, in the page's language
+            # the action plan's status names, as the engine writes them: the results page keeps the saved plan
+            # editable where the browser cannot run the engine
+            context["plan_statuses"] = status_names()
+            context["glossary"] = glossary(page_bank)
         for path, (template, extra) in language_pages.items():
             words.reset()
             target = docs / page_file(path, language.code)

@@ -19,8 +19,10 @@ import scorecard
 
 NAME = "scorecard"
 PACKAGE = Path(scorecard.__file__).resolve().parent
-# What the browser imports: the package's face, the engine, the worker's adapter.
+# What the browser imports: the package's face, the engine, the worker's adapter; and the engine's words in each
+# language but the sources' own, compiled from the catalogues (browser.CATALOGUES).
 RUNTIME = ("__init__.py", "browser.py", "engine")
+CATALOGUES = "messages"
 SUMMARY = "Modern slavery risk self-assessment for UK local authorities: the run-time engine"
 DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -40,10 +42,16 @@ def wheel_name(version: str = scorecard.__version__, tag: str = "py3-none-any") 
 
 
 def build_engine_wheel(dest: Path, package: Path = PACKAGE, version: str = scorecard.__version__) -> Path:
-    """Write the engine wheel (its sources) into ``dest``; returns its path."""
+    """Write the engine wheel (its sources and the engine's catalogues) into ``dest``; returns its path."""
+    from ..i18n import engine_catalogue_mo, translated_languages
+
+    catalogues = [
+        (f"{NAME}/{CATALOGUES}/{code}.mo", engine_catalogue_mo(code, package / "engine"))
+        for code in translated_languages()
+    ]
     return _write_wheel(
         dest,
-        [(name, path.read_bytes()) for name, path in runtime_files(package)],
+        [(name, path.read_bytes()) for name, path in runtime_files(package)] + catalogues,
         version,
         "py3-none-any",
         "Requires-Python: >=3.11\n",

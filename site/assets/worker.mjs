@@ -341,7 +341,7 @@ async function forgetOldVersions() {
 let engine = null;
 
 onmessage = async (event) => {
-  const { id, op, payload } = event.data;
+  const { id, op, payload, lang } = event.data; // lang: the page's language, for the engine's words
   if (op === "start") {
     const started = performance.now();
     engine = start(payload.wheel, payload.lang);
@@ -356,7 +356,7 @@ onmessage = async (event) => {
   }
   try {
     const ready = await engine;
-    postMessage({ type: "reply", id, ...JSON.parse(ready.api.call(op, JSON.stringify(payload))) });
+    postMessage({ type: "reply", id, ...JSON.parse(ready.api.call(op, JSON.stringify(payload), lang || "")) });
     snapshotWhenQuiet(ready);
   } catch (error) {
     postMessage({ type: "reply", id, ok: false, problems: [`The scoring engine failed: ${error.message || error}`] });

@@ -55,8 +55,58 @@ type ProblemDetail = { code: string; params: { [name: string]: unknown }; messag
 
 // Replies without a schema yet: their shapes are the engine's (engine/board.py, engine/merge.py,
 // engine/import_plan.py), read here field by field.
+/** The board report's headings and the words between its figures, in its language (engine/board.py WORDS); a
+ * %(name)s in one is filled in by the page. */
+type BoardWords = {
+  summary: string;
+  out_of_100: string;
+  of_questions_answered: string;
+  overall_score: string;
+  evidence: string;
+  scores_by_theme: string;
+  theme: string;
+  score: string;
+  tier: string;
+  residual_risk: string;
+  answered: string;
+  evidenced_score: string;
+  since_last_year: string;
+  when_planned: string;
+  provisional: string;
+  duties_and_controls: string;
+  essential_control: string;
+  none_not_met: string;
+  contradictions: string;
+  duties_by_date: string;
+  top_actions: string;
+  actions_owned: string;
+  action: string;
+  owner: string;
+  due: string;
+  status: string;
+  no_actions: string;
+  annex: string;
+  terms: string;
+  challenges: string;
+  question: string;
+  answer: string;
+  note_evidence_action: string;
+  answered_by: string;
+  evidence_label: string;
+  dated: string;
+  action_label: string;
+  indicators: string;
+  indicators_table: string;
+  indicator_and_period: string;
+  count: string;
+  this_year: string;
+  set_aside: string;
+  retired: string;
+};
+
 /** The board report's content (engine/board.py board_report), each figure already written as text. */
 type BoardReport = {
+  words: BoardWords;
   title: string;
   council: string;
   subtitle: string;

@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 import scorecard
+from scorecard.i18n import translated_languages
 from scorecard.sitegen.wheel import build_engine_wheel
 
 PACKAGE = Path(scorecard.__file__).resolve().parent
@@ -34,7 +35,10 @@ def test_the_wheel_holds_the_engine_and_its_adapter_only(engine_wheel):
         record = wheel.read(f"{dist_info}/RECORD").decode().splitlines()
         contents = {name: wheel.read(name) for name in names}
     compiled = [name + "c" for name in engine_modules()]  # bytecode only, for Pyodide's Python
-    assert sorted(names) == sorted(compiled + [f"{dist_info}/{n}" for n in ("METADATA", "WHEEL", "RECORD")])
+    catalogues = [f"scorecard/messages/{code}.mo" for code in translated_languages()]  # the engine's words
+    assert sorted(names) == sorted(
+        compiled + catalogues + [f"{dist_info}/{n}" for n in ("METADATA", "WHEEL", "RECORD")]
+    )
     assert (
         engine_wheel.name == f"scorecard-{scorecard.__version__}-cp314-none-any.whl" and "Tag: cp314-none-any" in tags
     )

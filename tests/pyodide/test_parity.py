@@ -13,19 +13,21 @@ import random
 from pathlib import Path
 
 from scorecard.browser import BrowserApi
+from scorecard.i18n import engine_catalogue_mo, translated_languages
 from scorecard.testing import random_assessment
 
 ROOT = Path(__file__).resolve().parents[2]
 REGION = ROOT / "examples" / "region"
 
 
-# In Pyodide: the same calls on a BrowserApi made from the same compiled bank.
+# In Pyodide: the same calls on a BrowserApi made from the same compiled bank (a call's third item: the page's language;
+# the catalogues are the wheel's).
 CALLS = """
 import json
 from scorecard.browser import BrowserApi
 job = json.loads(INPUT_JSON)
 api = BrowserApi(json.dumps(job["bank"]))
-json.dumps([json.loads(api.call(op, json.dumps(payload))) for op, payload in job["calls"]])
+json.dumps([json.loads(api.call(op, json.dumps(payload), *lang)) for op, payload, *lang in job["calls"]])
 """
 
 
@@ -57,9 +59,11 @@ def assessments(bank) -> list[dict]:
     return cases
 
 
-def in_both(pyodide, compiled: dict, calls: list[tuple[str, dict]]) -> tuple[list, list]:
-    api = BrowserApi(json.dumps(compiled))
-    expected = [json.loads(api.call(op, json.dumps(payload))) for op, payload in calls]
+def in_both(pyodide, compiled: dict, calls: list[tuple]) -> tuple[list, list]:
+    """The calls' replies in CPython (the catalogues compiled here, as the build compiles them into the wheel) and in
+    Pyodide (the wheel's)."""
+    api = BrowserApi(json.dumps(compiled), {code: engine_catalogue_mo(code) for code in translated_languages()})
+    expected = [json.loads(api.call(op, json.dumps(payload), *lang)) for op, payload, *lang in calls]
     return expected, pyodide.run(CALLS, {"bank": compiled, "calls": calls})
 
 
@@ -113,3 +117,23 @@ def test_files_nested_too_deeply_are_refused_alike(pyodide, real_compiled):
     expected, replies = in_both(pyodide, real_compiled, calls)
     assert [r["ok"] for r in expected] == [True, False, False, False, False]
     assert replies == expected
+
+
+def test_the_engines_words_agree_in_every_language(pyodide, real_compiled, real_bank):
+    """A Welsh page's results, board report and action plan: the wheel's catalogue gives the same words as the
+    catalogue here, and the same figures as English."""
+    cases = assessments(real_bank)[::9]
+    calls = [
+        (op, payload, lang)
+        for case in cases
+        for op, payload in (("score", case), ("board_report", case), ("actions_csv", {"assessment": case}))
+        for lang in ("en", *translated_languages())
+    ]
+    expected, replies = in_both(pyodide, real_compiled, calls)
+    assert replies == expected
+    reports = {
+        lang: reply["report"]
+        for (op, _, lang), reply in zip(calls, expected, strict=True)
+        if op == "board_report" and reply["ok"]
+    }
+    assert reports["cy"]["words"]["summary"] == "Crynodeb" and reports["en"]["words"]["summary"] == "Summary"

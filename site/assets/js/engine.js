@@ -148,19 +148,21 @@ export function onEngineStatus(listener) {
 }
 
 /**
- * Send one operation; resolves with {ok, ...} once the engine has answered.
+ * Send one operation; resolves with {ok, ...} once the engine has answered. The engine writes its words in `lang`,
+ * by default the page's (<html lang>): a Welsh page gets the Welsh (scorecard/browser.py).
  * @template {EngineOp} Op
  * @param {Op} op
  * @param {EngineOps[Op]["payload"]} payload
+ * @param {string} [lang]
  * @returns {Promise<EngineReply<Op>>}
  */
-export function call(op, payload) {
+export function call(op, payload, lang = document.documentElement.lang) {
   const engine = startEngine();
   if (!engine) return Promise.resolve(unavailableReply());
   if (stopped !== null) return Promise.resolve(stoppedReply(stopped));
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, resolve);
-    engine.postMessage({ id, op, payload });
+    engine.postMessage({ id, op, payload, lang });
   });
 }
