@@ -283,7 +283,9 @@ def _expand(data: Any, steps: tuple[str, ...], at: list[Any]) -> Iterator[tuple[
             yield path, [name, *names], value
 
 
-def file_entries(name: str, data: dict[str, Any]) -> Iterator[tuple[str, list[Any], dict[str, Any], list[Any]]]:
+def file_entries(
+    name: str, data: dict[str, Any]
+) -> Iterator[tuple[str, list[Any], dict[str, Any], list[tuple[str, str, list[Any]]]]]:
     """(entry's name, its YAML path, its data, [(key, English, path within the entry)]) of every entry of one of
     the other bank files (FILE_STRINGS) with strings an officer reads."""
     for where, fields in FILE_STRINGS[name][1]:
@@ -306,11 +308,12 @@ def localise_files(bank: dict[str, Any], sources: dict[str, dict[str, Any]], lan
     for name, data in sources.items():
         if name not in FILE_STRINGS:
             continue
-        prefix = list(FILE_STRINGS[name][0])
+        prefix: list[Any] = list(FILE_STRINGS[name][0])
         for _name, base, entry, strings in file_entries(name, data):
             entries = (entry.get("translations") or {}).get(lang) or {}
             for key, english, at in strings:
-                *parent_path, last = [*prefix, *base, *at]
+                where: list[Any] = [*prefix, *base, *at]  # the string's place in the compiled bank
+                parent_path, last = where[:-1], where[-1]
                 parent: Any = bank
                 for step in parent_path:
                     parent = parent[step]
