@@ -67,7 +67,7 @@ Strings = Iterator[tuple[str, str, list[Any]]] | list[tuple[str, str, list[Any]]
 def check_translations(
     files: list[tuple[Path, YamlSource]], rel=str, languages: list[str] | None = None
 ) -> tuple[list[Problem], list[Problem], dict[str, dict[str, int]]]:
-    """(errors, warnings, counts) for the translations in the theme files.
+    """(errors, warnings, counts) for the translations in the theme files and the other bank files (FILE_STRINGS).
 
     Errors: a translation of a string that does not exist, an unknown language, a bad status. Warnings:
     a string with no translation (missing) or one whose English changed since it was written (stale).
