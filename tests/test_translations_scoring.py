@@ -113,3 +113,14 @@ def test_each_bank_file_schema_allows_the_same_translations_as_the_theme_files()
         assert {k: v for k, v in defs["translations"].items() if k != "description"} == {
             k: v for k, v in theme["translations"].items() if k != "description"
         }, name
+
+
+def test_a_file_given_to_localise_that_the_compiled_bank_lacks_stays_english(tmp_path):
+    """localise() given a file whose strings are not in the compiled bank (a bank compiled without indicators) leaves
+    the bank as it is, and never fails."""
+    questions = _mini(tmp_path)
+    compiled = compile_bank(questions)
+    sources = translation_sources(questions)
+    sources["indicators.yaml"] = {"outcomes": [{"id": "a", "name": "An outcome"}], "indicators": []}
+    welsh, untranslated = localise(compiled, sources, "cy")
+    assert welsh["indicators"] == compiled["indicators"] and welsh["tiers"][1]["name"] == "Cynnydd cynnar"

@@ -313,15 +313,18 @@ def localise_files(bank: dict[str, Any], sources: dict[str, dict[str, Any]], lan
             entries = (entry.get("translations") or {}).get(lang) or {}
             for key, english, at in strings:
                 where: list[Any] = [*prefix, *base, *at]  # the string's place in the compiled bank
-                parent_path, last = where[:-1], where[-1]
                 parent: Any = bank
-                for step in parent_path:
-                    parent = parent[step]
-                if parent[last] != english:
+                try:
+                    for step in where[:-1]:
+                        parent = parent[step]
+                    shown = parent[where[-1]]
+                except (KeyError, IndexError, TypeError):
+                    continue  # a file the compiled bank was made without
+                if shown != english:
                     continue  # not a string the compiled bank shows as it is in the file
                 translation = entries.get(key)
                 if translation and translation.get("from") == fingerprint(english) and translation.get("text"):
-                    parent[last] = translation["text"]
+                    parent[where[-1]] = translation["text"]
                 else:
                     untranslated.add(english)
     return untranslated
