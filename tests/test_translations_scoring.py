@@ -93,14 +93,17 @@ def test_the_welsh_bank_names_tiers_and_risks_in_welsh_and_scores_as_the_english
         assert _scores(english) == _scores(cymraeg), council.name
 
 
+THEME_RATING = ("id", "score", "evidenced_score", "tier", "uncapped_tier", "caps", "exposure", "risk", "rated")
+
+
 def _scores(result: dict) -> list:
-    """What a result rates, without its words: each theme's scores and tier, risk and exposure ids, and the overall."""
-    themes = [
-        (t["id"], t["score"], t.get("evidenced_score"), t["tier"], t["risk"], t.get("exposure"))
-        for t in result["themes"]
-    ]
-    overall = {key: value for key, value in result["overall"].items() if not isinstance(value, str) or key == "tier"}
-    return [themes, overall]
+    """What a result rates, without its words: each theme's scores, tier, caps, exposure and risk, the overall's,
+    and the actions' order and gains."""
+    themes = [tuple(t.get(key) for key in THEME_RATING) for t in result["themes"]]
+    overall = result["overall"]
+    rated = (overall.get("score"), overall.get("tier"), (overall.get("weakest") or {}).get("theme"))
+    actions = [(a.get("part"), a.get("question"), a.get("gain")) for a in result.get("actions", [])]
+    return [themes, rated, [n["theme"] for n in overall.get("not_rated", [])], actions]
 
 
 def test_each_bank_file_schema_allows_the_same_translations_as_the_theme_files():
