@@ -91,7 +91,7 @@ def compile_indicators(data: dict[str, Any] | None, all_nations: list[str]) -> d
     if data is None:
         return {"outcomes": [], "indicators": []}
     return {
-        "outcomes": [dict(o) for o in data["outcomes"]],
+        "outcomes": [{"id": o["id"], "name": o["name"]} for o in data["outcomes"]],
         "indicators": [
             {
                 "id": i["id"],

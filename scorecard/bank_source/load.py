@@ -25,7 +25,7 @@ from .guidance_translations import check_guidance_translations, is_translation
 from .indicators import INDICATORS_FILE, check_indicators, compile_indicators
 from .problems import Problem
 from .statement_summary import STATEMENT_SUMMARY_FILE, check_statement_summary, compile_statement_summary
-from .translations import check_translations
+from .translations import FILE_STRINGS, check_translations, without_translations
 from .yaml_source import MAX_BYTES, YamlSource, YamlSourceError, load_yaml
 
 SCORING_FILE = "scoring.yaml"
@@ -158,18 +158,26 @@ def load_bank(
     indicators = _read_indicators(questions_dir, scoring.data, pages, check)
     summary = _read_statement_summary(questions_dir, themes, check)
     # translations of strings that do not exist are errors; missing or stale ones are warnings (translation_warnings)
-    check.problems += check_translations(themes, check.rel)[0]
+    others = [(scoring_path, scoring)] + ([(register_path, register)] if register else [])
+    others += [
+        (questions_dir / name, source)
+        for name, source in ((INDICATORS_FILE, indicators), (STATEMENT_SUMMARY_FILE, summary))
+        if source
+    ]
+    check.problems += check_translations([*themes, *others], check.rel)[0]
     check.problems += check_guidance_translations(guidance_dir, check.rel)[0]
     if check.problems:
         return None, sorted(check.problems)
     compiled = _compile(scoring.data, themes, register.data if register else None, register_dates)
-    compiled["indicators"] = compile_indicators(indicators, [n["id"] for n in scoring.data["nations"]])
-    compiled["statement_summary"] = compile_statement_summary(summary)
+    compiled["indicators"] = compile_indicators(
+        indicators.data if indicators else None, [n["id"] for n in scoring.data["nations"]]
+    )
+    compiled["statement_summary"] = compile_statement_summary(summary.data if summary else None)
     return compiled, []
 
 
 def _read_indicators(questions_dir: Path, scoring: dict[str, Any], pages: dict[str, set[str]], check: BankCheck):
-    """questions/indicators.yaml, checked, or None when the bank has none (or it has problems, all reported)."""
+    """questions/indicators.yaml, read and checked, or None when the bank has none (or it has problems, all reported)."""
     path = questions_dir / INDICATORS_FILE
     if not path.exists():
         return None
@@ -177,11 +185,11 @@ def _read_indicators(questions_dir: Path, scoring: dict[str, Any], pages: dict[s
     if source is None or not _schema_ok(source, path, "indicators", check):
         return None
     check_indicators(source, path, scoring, pages, check)
-    return source.data
+    return source
 
 
 def _read_statement_summary(questions_dir: Path, themes: list[tuple[Path, YamlSource]], check: BankCheck):
-    """questions/statement_summary.yaml, checked, or None when the bank has none (or it has problems, all reported)."""
+    """questions/statement_summary.yaml, read and checked, or None when the bank has none (or it has problems, all reported)."""
     path = questions_dir / STATEMENT_SUMMARY_FILE
     if not path.exists():
         return None
@@ -190,7 +198,7 @@ def _read_statement_summary(questions_dir: Path, themes: list[tuple[Path, YamlSo
         return None
     _check_internal_words([(path, source)], questions_dir / "-", check)  # officer-facing text: no working papers
     check_statement_summary(source, path, themes, check)
-    return source.data
+    return source
 
 
 def read_themes(questions_dir: Path) -> list[tuple[Path, YamlSource]]:
@@ -205,6 +213,19 @@ def read_themes(questions_dir: Path) -> list[tuple[Path, YamlSource]]:
     return themes
 
 
+def read_translated_files(questions_dir: Path) -> list[tuple[Path, YamlSource]]:
+    """The bank's other files with strings to translate (translations.FILE_STRINGS) that exist, read again."""
+    check = BankCheck(questions_dir)
+    found = [(questions_dir / name, _read(questions_dir / name, check)) for name in FILE_STRINGS]
+    return [(path, source) for path, source in found if source is not None]
+
+
+def translation_sources(questions_dir: Path) -> dict[str, dict[str, Any]]:
+    """What translations.localise reads: theme id -> its file's data, and each other file's name -> its data."""
+    sources = {source.data["theme"]["id"]: source.data for _path, source in read_themes(questions_dir)}
+    return sources | {path.name: source.data for path, source in read_translated_files(questions_dir)}
+
+
 def translation_warnings(
     questions_dir: Path | None = None,
 ) -> tuple[list[Problem], dict[str, dict[str, int]], dict[str, dict[str, int]]]:
@@ -212,7 +233,8 @@ def translation_warnings(
     (warnings, counts of strings, counts of pages)."""
     questions_dir = Path(questions_dir or default_questions_dir())
     check = BankCheck(questions_dir)
-    _errors, warnings, counts = check_translations(read_themes(questions_dir), check.rel)
+    files = [*read_themes(questions_dir), *read_translated_files(questions_dir)]
+    _errors, warnings, counts = check_translations(files, check.rel)
     _errors, page_warnings, page_counts = check_guidance_translations(default_guidance_dir(questions_dir), check.rel)
     return sorted(warnings + page_warnings), counts, page_counts
 
@@ -1076,6 +1098,7 @@ def _compile(
     dates: dict[tuple[str, str], str] | None = None,
 ) -> dict[str, Any]:
     by_id = {source.data["theme"]["id"]: source.data for _, source in themes}
+    scoring = without_translations(scoring)  # the compiled bank is in one language: localise() gives another
     compiled = {
         key: scoring[key]
         for key in (
@@ -1093,7 +1116,7 @@ def _compile(
     all_nations = [n["id"] for n in scoring["nations"]]
     compiled["theme_weights"] = {t: scoring["theme_weights"][t] for t in scoring["themes"]}
     compiled["contradictions"] = scoring.get("contradictions", [])
-    compiled["legal_status"] = register or {"stale_after_days": None, "duties": []}
+    compiled["legal_status"] = without_translations(register) if register else {"stale_after_days": None, "duties": []}
     compiled["retired"] = scoring.get("retired", [])
     compiled["themes"] = []
     for theme_id in scoring["themes"]:

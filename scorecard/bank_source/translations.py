@@ -60,10 +60,14 @@ def theme_strings(theme: dict[str, Any]) -> Iterator[tuple[str, str, list[Any]]]
         yield field, theme[field], [field]
 
 
+# (key, English, YAML path within its owner) of each string of a theme, a question or another file's entry
+Strings = Iterator[tuple[str, str, list[Any]]] | list[tuple[str, str, list[Any]]]
+
+
 def check_translations(
     files: list[tuple[Path, YamlSource]], rel=str, languages: list[str] | None = None
 ) -> tuple[list[Problem], list[Problem], dict[str, dict[str, int]]]:
-    """(errors, warnings, counts) for the translations in the theme files.
+    """(errors, warnings, counts) for the translations in the theme files and the other bank files (FILE_STRINGS).
 
     Errors: a translation of a string that does not exist, an unknown language, a bad status. Warnings:
     a string with no translation (missing) or one whose English changed since it was written (stale).
@@ -74,13 +78,17 @@ def check_translations(
     warnings: list[Problem] = []
     counts = {lang: {"strings": 0, "missing": 0, "stale": 0, "draft": 0} for lang in languages}
     for path, source in files:
-        owners: list[tuple[str, list[Any], dict[str, Any], Iterator[tuple[str, str, list[Any]]]]] = [
-            ("-", ["theme"], source.data["theme"], theme_strings(source.data["theme"]))
-        ]
-        owners += [
-            (q["id"], ["questions", index], q, question_strings(q)) for index, q in enumerate(source.data["questions"])
-        ]
+        owners: list[tuple[str, list[Any], dict[str, Any], Strings]]
+        if path.name in FILE_STRINGS:  # scoring.yaml and the other files beside the themes
+            owners = list(file_entries(path.name, source.data))
+        else:
+            owners = [("-", ["theme"], source.data["theme"], theme_strings(source.data["theme"]))]
+            owners += [
+                (q["id"], ["questions", index], q, question_strings(q))
+                for index, q in enumerate(source.data["questions"])
+            ]
         for owner_id, base, data, found in owners:
+            noun = "entry" if path.name in FILE_STRINGS else "theme" if owner_id == "-" else "question"
             strings = list(found)
             known = {key for key, _, _ in strings}
             given = data.get("translations") or {}
@@ -104,7 +112,7 @@ def check_translations(
                                 source.key_line(where, key),
                                 owner_id,
                                 f"translations.{lang}: {key!r} is not a string of this "
-                                f"{'theme' if owner_id == '-' else 'question'} (one of: {', '.join(sorted(known))})",
+                                f"{noun} (one of: {', '.join(sorted(known))})",
                             )
                         )
             for lang in languages:
@@ -167,7 +175,8 @@ def localise(
 ) -> tuple[dict[str, Any], set[str]]:
     """The compiled bank with its strings in ``lang`` where the banks have a translation that is not stale.
 
-    ``sources`` maps theme id -> the theme file's data (with its translations). Returns the bank and the
+    ``sources`` maps theme id -> the theme file's data (with its translations), and each other bank file's name
+    (FILE_STRINGS: "scoring.yaml" ...) -> its data (a file not given stays English). Returns the bank and the
     English strings left untranslated (a page marks them lang="en"). Ids, weights and rules are untouched,
     so it scores exactly as the English bank does. ``status``, when given, is filled with each theme's
     ``ThemeStatus`` (for a page's "not yet translated" and "not yet reviewed" notices).
@@ -211,4 +220,120 @@ def localise(
                         **variant["gate"],
                         "law": pick(variant["gate"]["law"], entries, f"variants.{nation}.gate.law"),
                     }
+    untranslated |= localise_files(bank, sources, lang)
     return bank, untranslated
+
+
+# The strings an officer reads in the bank's other files, in one table: file -> (where the file's data sits in the
+# compiled bank, [(where its entries are, the fields of each entry an officer reads)]). A step "*" is every item of a
+# list (named by its id) or every value of a mapping. An entry carries its translations beside its fields
+# (``tiers: - id: basic ... translations: {cy: {name: {...}, description: {...}}}``), keyed by the field's path
+# within the entry ("name", "counts.needed.label", "variants.scotland.help"); an optional field absent has none.
+# Not translated: document titles and citations (``source``, ``sources``, ``fields_source``), and the registry's own
+# field names, values and free-text sentences in statement_summary.yaml, which are what the (English-only) Modern
+# Slavery Statement Registry shows and takes.
+FILE_STRINGS: dict[str, tuple[tuple[str, ...], tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]] = {
+    "scoring.yaml": (
+        (),
+        (
+            (("nations", "*"), ("name", "description")),
+            (("functions", "*"), ("name", "description")),
+            (("council_types", "*"), ("name", "description")),
+            (("theme_weights", "*"), ("reason",)),
+            (("rules", "*"), ("reason",)),
+            (("rules", "evidence", "strengths", "*"), ("name", "description")),
+            (("rules", "actions", "parts", "*"), ("name", "description")),
+            (("tiers", "*"), ("name", "description")),
+            (("exposure_levels", "*"), ("name", "description")),
+            (("risk_levels", "*"), ("name", "description")),
+            (("retired", "*"), ("text", "reason")),
+            (("contradictions", "*"), ("message",)),
+        ),
+    ),
+    "indicators.yaml": (
+        ("indicators",),
+        (
+            (("outcomes", "*"), ("name",)),
+            (("indicators", "*"), ("title", "help", "duty", "counts.*.label", "variants.*.help", "variants.*.duty")),
+        ),
+    ),
+    "legal_status.yaml": (("legal_status",), ((("duties", "*"), ("duty", "section", "note")),)),
+    "statement_summary.yaml": (("statement_summary",), (((), ("welsh_code",)), (("fields", "*"), ("note",)))),
+}
+
+
+def _expand(data: Any, steps: tuple[str, ...], at: list[Any]) -> Iterator[tuple[list[Any], list[str], Any]]:
+    """(path, names, value) of everything ``steps`` reaches from ``data``: a "*" step over a list names each item by
+    its id (or its question and nation, for the legal-status register), over a mapping by its key."""
+    if not steps:
+        yield at, [], data
+        return
+    step, rest = steps[0], steps[1:]
+    if step != "*":
+        if isinstance(data, dict) and step in data:
+            for path, names, value in _expand(data[step], rest, [*at, step]):
+                yield path, [step, *names], value
+        return
+    items = enumerate(data) if isinstance(data, list) else data.items() if isinstance(data, dict) else ()
+    for key, item in items:
+        name = str(key)
+        if isinstance(item, dict) and isinstance(key, int):
+            name = item.get("id") or ".".join(str(item[k]) for k in ("question", "nation") if k in item) or name
+        for path, names, value in _expand(item, rest, [*at, key]):
+            yield path, [name, *names], value
+
+
+def file_entries(
+    name: str, data: dict[str, Any]
+) -> Iterator[tuple[str, list[Any], dict[str, Any], list[tuple[str, str, list[Any]]]]]:
+    """(entry's name, its YAML path, its data, [(key, English, path within the entry)]) of every entry of one of
+    the other bank files (FILE_STRINGS) with strings an officer reads."""
+    for where, fields in FILE_STRINGS[name][1]:
+        for base, names, entry in _expand(data, where, []):
+            if not isinstance(entry, dict):
+                continue
+            strings = [
+                (".".join(keys), english, at)
+                for field in fields
+                for at, keys, english in _expand(entry, tuple(field.split(".")), [])
+                if isinstance(english, str) and english
+            ]
+            yield ".".join(names) or "-", base, entry, strings
+
+
+def localise_files(bank: dict[str, Any], sources: dict[str, dict[str, Any]], lang: str) -> set[str]:
+    """Put ``lang`` into ``bank`` (in place) for the strings of the other bank files given in ``sources`` (keyed by
+    file name, e.g. "scoring.yaml"); returns the English left (no translation, or a stale one)."""
+    untranslated: set[str] = set()
+    for name, data in sources.items():
+        if name not in FILE_STRINGS:
+            continue
+        prefix: list[Any] = list(FILE_STRINGS[name][0])
+        for _name, base, entry, strings in file_entries(name, data):
+            entries = (entry.get("translations") or {}).get(lang) or {}
+            for key, english, at in strings:
+                where: list[Any] = [*prefix, *base, *at]  # the string's place in the compiled bank
+                parent: Any = bank
+                try:
+                    for step in where[:-1]:
+                        parent = parent[step]
+                    shown = parent[where[-1]]
+                except (KeyError, IndexError, TypeError):
+                    continue  # a file the compiled bank was made without
+                if shown != english:
+                    continue  # not a string the compiled bank shows as it is in the file
+                translation = entries.get(key)
+                if translation and translation.get("from") == fingerprint(english) and translation.get("text"):
+                    parent[where[-1]] = translation["text"]
+                else:
+                    untranslated.add(english)
+    return untranslated
+
+
+def without_translations(value: Any) -> Any:
+    """A copy of ``value`` without any ``translations`` block: the compiled bank is in one language."""
+    if isinstance(value, dict):
+        return {key: without_translations(item) for key, item in value.items() if key != "translations"}
+    if isinstance(value, list):
+        return [without_translations(item) for item in value]
+    return value
