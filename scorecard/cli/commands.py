@@ -59,7 +59,7 @@ def _bank_in(args: argparse.Namespace, code: str, compiled: dict | None = None) 
     """The bank with its strings in the language where the theme files translate them (and the translation is not
     stale), as the site's pages in that language show it: the same ids, weights and rules, so the same scores."""
     from .. import bundled
-    from ..bank_source.load import read_themes
+    from ..bank_source.load import translation_sources
     from ..bank_source.translations import localise
     from ..i18n import default_language
 
@@ -67,8 +67,7 @@ def _bank_in(args: argparse.Namespace, code: str, compiled: dict | None = None) 
     if code == default_language():
         return Bank.from_dict(compiled)
     folder = Path(args.questions) if args.questions else bundled.questions_dir()
-    sources = {source.data["theme"]["id"]: source.data for _path, source in read_themes(folder)}
-    return Bank.from_dict(localise(compiled, sources, code)[0])
+    return Bank.from_dict(localise(compiled, translation_sources(folder), code)[0])
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

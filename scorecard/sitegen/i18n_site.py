@@ -20,7 +20,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..bank_source.guidance_translations import english_pages, read_translation
-from ..bank_source.load import read_themes
+from ..bank_source.load import translation_sources
 from ..bank_source.translations import ThemeStatus, localise
 from ..engine.wording import iso_day, long_date
 from ..i18n import Language, Translator, catalogue_json, default_language, languages, translated_languages, translator
@@ -88,7 +88,7 @@ class BankInLanguage:
 
 def localised_banks(compiled: dict[str, Any], questions: Path) -> dict[str, BankInLanguage]:
     """The bank in every language but the default one, from the theme files' translations."""
-    sources = {source.data["theme"]["id"]: source.data for _path, source in read_themes(questions)}
+    sources = translation_sources(questions)
     banks = {}
     for code in translated_languages():
         themes: dict[str, ThemeStatus] = {}

@@ -64,7 +64,6 @@ def render_pages(
     env.filters["guidance_href"] = guidance_href
     env.filters["quoted"] = quoted
     # which council types are asked a question by default: the engine's rule, applied at build time
-    env.filters["function_name"] = lambda function_id: bank.functions[function_id]
     env.filters["council_types_asked"] = lambda q: [
         c.id for c in bank.council_types.values() if q.asked_of(c.nation, c.functions)
     ]
@@ -128,6 +127,7 @@ def render_pages(
         env.filters["long_date"] = long_date_in(language.code)
         env.globals["bank_lang"] = lang_attribute(language.code, bank_lang)
         env.globals["page_lang"] = language.code
+        env.filters["function_name"] = lambda function_id, names=page_bank.functions: names[function_id]
         with speaking(words):  # the engine's words, in the page's language
             # the action plan's status names, as the engine writes them: the results page keeps the saved plan
             # editable where the browser cannot run the engine
@@ -137,7 +137,10 @@ def render_pages(
             words.reset()
             target = docs / page_file(path, language.code)
             target.parent.mkdir(parents=True, exist_ok=True)
-            text = env.get_template(template).render(**{**context, "bank": page_bank, **extra})
+            compiled_in_language = local.compiled if local and extra.get("bank") is not bank else compiled
+            text = env.get_template(template).render(
+                **{**context, "bank": page_bank, "compiled": compiled_in_language, **extra}
+            )
             uses_bank = extra.get("uses_bank", True)
             shows_translations = uses_bank and extra.get("bank") is not bank
             notice = status_notice(
@@ -145,8 +148,9 @@ def render_pages(
                 words,
                 draft=bool(words.used_draft)
                 or bool(local and shows_translations and local.has_drafts(extra.get("theme") and extra["theme"].id)),
-                # the council types, essential controls and sources are the default language's on every such page
-                untranslated=bank_lang != language.code and uses_bank,
+                # whatever the page shows in the default language (sources, essential controls, a string not yet
+                # translated) is marked so: the notice says so exactly when the page has such a part
+                untranslated=bank_lang != language.code and f'lang="{bank_lang}"' in text,
                 depth=path.count("/"),
             )
             target.write_text(insert_after_front_matter(text, notice), encoding="utf-8")
