@@ -124,7 +124,7 @@ def test_the_legal_duties_page_names_the_councils_nation_in_welsh(page, base_url
     start_assessment(page, base_url, council_type="wales_principal", name="City of Cardiff Council")
     page.goto(base_url + "cy/legal-duties.html")
     status = page.locator('[data-sc="by-nation-status"]').first
-    expect(status).to_contain_text("Dyletswyddau cenedl eich cyngor: Wales.", timeout=120_000)
+    expect(status).to_contain_text("Dyletswyddau cenedl eich cyngor: Cymru.", timeout=120_000)  # the bank's Welsh name
     expect(page.locator('[data-sc="by-nation-toggle"]').first).to_have_text("Dangos pob cenedl")
 
 
