@@ -10,7 +10,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 
-from scorecard.bank_source.load import read_themes
+from scorecard.bank_source.load import read_themes, translation_sources
 from scorecard.bank_source.translations import fingerprint, localise
 from scorecard.council_register import load_register, other_name
 from scorecard.engine import Bank, load_assessment, score_assessment
@@ -230,3 +230,19 @@ def test_lang_of_marks_only_the_english_left_on_a_page():
     local = BankInLanguage({"themes": []}, {"How far has training reached?"}, {})
     lang_of = local.lang_of("cy")
     assert lang_of("How far has training reached?") == ' lang="en"' and lang_of(WELSH_TEXT) == ""
+
+
+def test_an_essential_controls_name_and_reason_are_translated_and_its_source_is_not():
+    """The red 'Essential control' line of a theme page reads in Welsh on a Welsh page; the source is cited as published."""
+    compiled = compile_bank(ROOT / "questions")
+    sources = translation_sources(ROOT / "questions")
+    welsh, untranslated = localise(compiled, sources, "cy")
+    english = {q["id"]: q for t in compiled["themes"] for q in t["questions"] if q.get("essential")}
+    assert set(english) == {"SAF-01", "SAF-10", "SAF-15", "SUR-01"}
+    for theme in welsh["themes"]:
+        for question in theme["questions"]:
+            if question["id"] in english:
+                essential, was = question["essential"], english[question["id"]]["essential"]
+                assert essential["control"] != was["control"] and essential["reason"] != was["reason"]
+                assert essential["source"] == was["source"] and essential["met"] == was["met"]
+                assert was["control"] not in untranslated

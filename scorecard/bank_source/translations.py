@@ -32,6 +32,8 @@ from .yaml_source import YamlSource
 
 STATUSES = ("draft", "reviewed")
 THEME_FIELDS = ("title", "summary")
+# an essential control's name and why it holds its theme (theme pages, How scoring works); its source is cited as published
+ESSENTIAL_FIELDS = ("control", "reason")
 
 
 def fingerprint(english: str) -> str:
@@ -47,6 +49,8 @@ def question_strings(question: dict[str, Any]) -> Iterator[tuple[str, str, list[
         yield f"options.{option['id']}", option["label"], ["options", index, "label"]
     if question.get("gate"):
         yield "gate.law", question["gate"]["law"], ["gate", "law"]
+    for field in ESSENTIAL_FIELDS if question.get("essential") else ():
+        yield f"essential.{field}", question["essential"][field], ["essential", field]
     for nation, variant in (question.get("variants") or {}).items():
         for field in ("text", "help"):
             if field in variant:
@@ -211,6 +215,11 @@ def localise(
             ]
             if question.get("gate"):
                 question["gate"] = {**question["gate"], "law": pick(question["gate"]["law"], entries, "gate.law")}
+            if question.get("essential"):
+                question["essential"] = {
+                    **question["essential"],
+                    **{f: pick(question["essential"][f], entries, f"essential.{f}") for f in ESSENTIAL_FIELDS},
+                }
             for nation, variant in question.get("variants", {}).items():
                 for field in ("text", "help"):
                     if field in variant:
