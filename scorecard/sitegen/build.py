@@ -31,7 +31,7 @@ from .csp import add_policy
 from .engine_files import bank_file, prepare_engine
 from .errors import BankProblems, BuildError
 from .i18n_hooks import KEPT as KEPT_404
-from .i18n_site import drop_head_alternates, guidance_copies, localised_banks, plugin_config
+from .i18n_site import drop_head_alternates, guidance_copies, localised_banks, plugin_config, translate_heading_links
 from .offline import write_service_worker
 from .pages import render_pages
 from .search_worker import add_search_after_engine
@@ -127,6 +127,7 @@ def build_site(layout: Layout, log=print, site_url: str = DEFAULT_SITE_URL, abou
     run_mkdocs(write_config(bank, layout, wheel.name, site_url, about))
     (layout.site / KEPT_404).unlink(missing_ok=True)
     drop_head_alternates(layout.site)
+    translate_heading_links(layout.site)
     add_policy(layout.site)
     add_search_after_engine(layout.site, sources / "search-after-engine.js")
     write_service_worker(layout.site, sources / "service-worker.js", engine)

@@ -259,6 +259,27 @@ def guidance_copies(source: Path, guidance: Path, language: Language, words: Tra
     return translated
 
 
+PERMANENT_LINK = _("Permanent link")
+HEADING_LINK = re.compile(rf'(<a class="headerlink" href="[^"]*") title="{PERMANENT_LINK}"')
+
+
+def translate_heading_links(site: Path) -> int:
+    """Give the heading anchors of each other language's pages (MkDocs' toc extension titles them "Permanent link",
+    mkdocs.yml) their title in that language; returns how many pages changed."""
+    changed = 0
+    for language in languages():
+        if language.default:
+            continue
+        title = escape(translator(language.code).gettext(PERMANENT_LINK))
+        for page in (site / language.code).rglob("*.html"):
+            text = page.read_text(encoding="utf-8")
+            translated = HEADING_LINK.sub(lambda found, title=title: f'{found.group(1)} title="{title}"', text)
+            if translated != text:
+                page.write_text(translated, encoding="utf-8")
+                changed += 1
+    return changed
+
+
 HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 

@@ -157,8 +157,7 @@ RECORD_ENGINE_WORDS = """
 VISIBLE_TEXT = """
 () => {
   const roots = [...document.querySelectorAll("article, dialog[open]")];
-  // .headerlink: MkDocs' heading anchors, titled "Permanent link" by the toc extension (mkdocs.yml), not this site's words
-  const skip = '[lang="en"], script, style, template, code, [hidden], dialog:not([open]), .headerlink';
+  const skip = '[lang="en"], script, style, template, code, [hidden], dialog:not([open])';
   const out = [];
   for (const root of roots) {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
