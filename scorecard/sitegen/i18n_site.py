@@ -270,10 +270,14 @@ def translate_heading_links(site: Path) -> int:
     for language in languages():
         if language.default:
             continue
-        title = escape(translator(language.code).gettext(PERMANENT_LINK))
+        title = str(escape(translator(language.code).gettext(PERMANENT_LINK)))
+
+        def titled(found: re.Match[str], title: str = title) -> str:
+            return f'{found.group(1)} title="{title}"'
+
         for page in (site / language.code).rglob("*.html"):
             text = page.read_text(encoding="utf-8")
-            translated = HEADING_LINK.sub(lambda found, title=title: f'{found.group(1)} title="{title}"', text)
+            translated = HEADING_LINK.sub(titled, text)
             if translated != text:
                 page.write_text(translated, encoding="utf-8")
                 changed += 1
