@@ -153,7 +153,7 @@ def run_site(browser, theme_url: str, storage: dict, args) -> dict:
         events.update(worker_timeline(page, "worker.mjs", data["origin"]))
         events["form usable (answer saved)"] = bench["formUsable"]
         if bench["mounted"] is not None:
-            events["theme form parsed, shown as saved"] = bench["mounted"]
+            events["page parsed, questions shown as saved"] = bench["mounted"]
         events["engine ready (data-engine)"] = bench["engineReady"]
         events["first live score in the DOM"] = bench["firstScore"]
         quiet = page.evaluate(QUIET_JS.replace("__KEY__", json.dumps(STORAGE_KEY)), QUIET_MS)
