@@ -64,9 +64,7 @@ def render_pages(
     env.policies["ext.i18n.trimmed"] = True  # as babel.cfg extracts them: a paragraph's lines joined by spaces
     env.filters["guidance_href"] = guidance_href
     env.filters["quoted"] = quoted
-    env.filters["lower_first"] = lambda text: (
-        text[:1].lower() + text[1:]
-    )  # a name in a sentence: "unitary authority (England)"
+    env.filters["lower_first"] = lower_first
     # which council types are asked a question by default: the engine's rule, applied at build time
     env.filters["council_types_asked"] = lambda q: [
         c.id for c in bank.council_types.values() if q.asked_of(c.nation, c.functions)
@@ -175,6 +173,12 @@ def marker(lang_of: Callable[[str], Markup]) -> Callable[..., Markup]:
         return Markup("<span{}>{}</span>").format(mark, value) if mark else escape(value)
 
     return marked
+
+
+def lower_first(text: str) -> str:
+    """A name in the middle of a sentence: its first letter in lower case, the rest as written ("unitary authority
+    (England)", where ``|lower`` would write "(england)")."""
+    return text[:1].lower() + text[1:]
 
 
 def quoted(text: str) -> Markup:
