@@ -60,18 +60,29 @@ class BrowserApi:
         """``catalogues``: {language code: compiled catalogue}; by default those in the wheel. They are read now,
         so a snapshot of the started engine (site/assets/worker.mjs) holds them."""
         self.bank = Bank.from_dict(json.loads(bank_json))
+        self.banks: dict[str, Bank] = {}  # other languages' banks, by language (add_bank)
         self.ops = OPERATIONS
         if catalogues is None:
             catalogues = {path.stem: path.read_bytes() for path in sorted(CATALOGUES.glob("*.mo"))}
         self.words = {code: gettext.GNUTranslations(io.BytesIO(data)) for code, data in catalogues.items()}
 
+    def add_bank(self, lang: str, bank_json: str) -> None:
+        """Another language's compiled bank, which every call in ``lang`` reads from now on (a page's bilingual board
+        report: each part's bank text in its own language, as ``scorecard report --lang cy,en`` writes it). It must
+        be the same bank in that language: the same version, ids and rules, so it scores the same."""
+        bank = Bank.from_dict(json.loads(bank_json))
+        if bank.version != self.bank.version or bank.questions.keys() != self.bank.questions.keys():
+            raise ValueError(f"the {lang} bank is not this bank in another language (version {bank.version})")
+        self.banks[lang] = bank
+
     def call(self, op: str, payload_json: str, lang: str = "") -> str:
         """Run one operation, its words in ``lang`` (a language with no catalogue, English among them, is the
-        sources' English), never raising for bad input: that comes back as {"ok": false, "problems": [text],
-        "problem_details": [{"code", "params", "message"}]}."""
+        sources' English) and its bank text too where that language's bank was added (else the bank's own), never
+        raising for bad input: that comes back as {"ok": false, "problems": [text], "problem_details": [{"code",
+        "params", "message"}]}."""
         with speaking(self.words.get(lang)):
             try:
-                reply = {"ok": True, **self.ops[op](self.bank, _payload(payload_json))}
+                reply = {"ok": True, **self.ops[op](self.banks.get(lang, self.bank), _payload(payload_json))}
             except AssessmentError as error:
                 reply = {
                     "ok": False,

@@ -23,7 +23,16 @@ from tests.test_properties import SETTINGS, assessment_files
 
 ANGLESEY = ROOT / "tests" / "data" / "real_councils" / "anglesey.json"  # a Welsh council's own file
 # The parts of a result written in words; everything else (scores, tiers, ids, counts) is the same in every language.
-WORDED = {"rating_note", "tier_note", "weakest_note", "message", "plan_statuses"}
+WORDED = {
+    "rating_note",
+    "tier_note",
+    "weakest_note",
+    "message",
+    "plan_statuses",
+    "provisional",
+    "tier_names_note",
+    "not_risk_rated",
+}
 
 
 def differences(english: Any, other: Any, path: tuple[str, ...] = ()) -> set[tuple[str, ...]]:

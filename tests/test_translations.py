@@ -173,19 +173,20 @@ def test_welsh_councils_have_their_welsh_names_from_the_register():
 
 @pytest.mark.parametrize("lang", translated_languages())
 def test_every_word_the_sites_javascript_writes_is_in_the_pages_catalogue(lang):
-    """Every t("...") in site/assets/js/ (found here by a plain search, not by Babel) is in the share of the catalogue
-    a page in the language carries, translated; the share holds nothing else."""
+    """Every t("...") in site/assets/js/ and in the early script (site/early/; found here by a plain search, not by
+    Babel) is in the share of the catalogue a page in the language carries, translated; the share holds nothing else."""
     from scorecard.sitegen.i18n_site import script_messages
 
-    scripts = ROOT / "site" / "assets" / "js"
+    scripts = (ROOT / "site" / "assets" / "js", ROOT / "site" / "early")
     marked = {
         match
-        for path in scripts.glob("*.js")
+        for folder in scripts
+        for path in folder.glob("*.js")
         if path.name != "i18n.js"  # which defines t(), and shows it in its comments
         for match in re.findall(r'\btn?\("((?:[^"\\]|\\.)*)"', path.read_text(encoding="utf-8"))
     }
-    assert "Export a copy" in marked  # the search finds them
-    share = script_messages(lang, scripts)
+    assert "Export a copy" in marked and "its notes are not text" in marked  # the search finds them
+    share = script_messages(lang, *scripts)
     assert share["lang"] == lang
     assert sorted(marked - set(share["messages"])) == []
     assert sorted(set(share["messages"]) - marked) == []

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from math import fsum  # exact, so CPython 3.11 and 3.12+ (compensated sum()) agree
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .language import _
+
 if TYPE_CHECKING:
     from .result import Labels
 
@@ -340,7 +342,8 @@ class Bank:
         return asked
 
     def labels(self) -> Labels:
-        """Display names of tiers, exposure and risk levels, nations, functions and council types, for pages and reports."""
+        """Display names of tiers, exposure and risk levels, nations, functions and council types, for pages and
+        reports (the bank's, in its language), and three notes in the engine's current language."""
         return {
             "tiers": {t.id: t.name for t in self.tiers},
             "exposure": {e.id: e.name for e in self.exposure_levels},
@@ -348,12 +351,14 @@ class Bank:
             "nations": dict(self.nations),
             "functions": dict(self.functions),
             "council_types": {c.id: c.name for c in self.council_types.values()},
-            "provisional": "provisional: some questions are not answered yet, and count as not evidenced",
+            "provisional": _("provisional: some questions are not answered yet, and count as not evidenced"),
             "action_parts": {part["id"]: part["name"] for part in self.rules["actions"]["parts"]},
             "action_part_descriptions": {part["id"]: part["description"] for part in self.rules["actions"]["parts"]},
-            "tier_names_note": "Tiers are this scorecard's own, named after the four levels of the LGA's council guide; "
-            "not an LGA rating.",
-            "not_risk_rated": "Not risk-rated: no local context question applies",
+            "tier_names_note": _(
+                "Tiers are this scorecard's own, named after the four levels of the LGA's council guide; "
+                "not an LGA rating."
+            ),
+            "not_risk_rated": _("Not risk-rated: no local context question applies"),
         }
 
     def tier_for(self, score: float) -> Band:

@@ -29,6 +29,31 @@ TOP_ACTIONS = 5
 GATE_WORDS = {"not_met": N_("not met"), "contradicted": N_("contradicted by another answer")}
 CONTROL_WORDS = {"not_met": N_("not in place")}
 
+# The UK council register's regions, as it writes them (England's nine regions, and Wales, Scotland and Northern
+# Ireland, which it gives as their own region): written in the report's language (scorecard/council_register.py).
+REGIONS = (
+    N_("North East"),
+    N_("North West"),
+    N_("Yorkshire and The Humber"),
+    N_("East Midlands"),
+    N_("West Midlands"),
+    N_("East of England"),
+    N_("London"),
+    N_("South East"),
+    N_("South West"),
+    N_("Wales"),
+    N_("Scotland"),
+    N_("Northern Ireland"),
+)
+# Each nation as a language writes it after "in", mutated where the language mutates it (Welsh: "yng Nghymru"): how
+# the opening line knows that a council type's name ("... yng Nghymru") has said the nation already.
+PLACES_IN = {
+    N_("England"): N_("in England"),
+    N_("Wales"): N_("in Wales"),
+    N_("Scotland"): N_("in Scotland"),
+    N_("Northern Ireland"): N_("in Northern Ireland"),
+}
+
 
 # The renderers' own words (headings, column names, the lines between figures): given with the report, so the
 # command line's template (scorecard/reports/templates/board_body.html.j2) and the site's page (js/board.js) write
@@ -266,13 +291,25 @@ def _overall_not_rated(overall: Mapping[str, Any]) -> str:
 
 
 def _where(labels: dict[str, Any], council: Mapping[str, Any]) -> str:
-    """The type, its nation and region, each once: "District council, England, South East"; "Scottish council,
-    Scotland", not "Scotland, Scotland" where the region is the nation; not "(England), England"."""
+    """The type, its nation and region, each said once, in the current language: "District council, England, South
+    East"; "Scottish council, Scotland", not "Scotland, Scotland" where the region is the nation; not "(England),
+    England"; "County council, East of England". A place is said already where another part names it, or says it
+    as the language writes it after "in" ("yng Nghymru", PLACES_IN), so "Cyngor ... yng Nghymru", not "..., Cymru".
+    A region the register does not write (typed by hand) is kept as typed."""
+    region = _(council["region"]) if council["region"] in REGIONS else council["region"]
     parts = [labels["council_types"][council["type"]]]
-    for part in (labels["nations"][council["nation"]], council["region"]):
-        if part and not any(part in said for said in parts):
+    for part, later in ((labels["nations"][council["nation"]], region), (region, "")):
+        if part and not _said(part, [*parts, later]):
             parts.append(part)
     return ", ".join(parts)
+
+
+def _said(place: str, texts: list[str]) -> bool:
+    """Whether any of ``texts`` names ``place`` (in the current language), or says it as written after "in"."""
+    forms = {place.casefold()} | {
+        _(within).casefold() for name, within in PLACES_IN.items() if _(name).casefold() == place.casefold()
+    }
+    return any(form in text.casefold() for form in forms for text in texts if text)
 
 
 def _headline(bank: Bank, result: Mapping[str, Any], labels: dict[str, Any]) -> dict[str, str]:

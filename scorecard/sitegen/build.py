@@ -213,7 +213,10 @@ def write_config(bank: Bank, layout: Layout, wheel_name: str, site_url: str, abo
         "site_dir": str(layout.site),
         "theme": {"name": "material", "custom_dir": str(sources / "overrides")},
         "nav": nav,
-        "plugins": ["search", plugin_config([title for item in nav for title in item], sources / "assets" / "js")],
+        "plugins": [
+            "search",
+            plugin_config([title for item in nav for title in item], sources / "assets" / "js", sources / "early"),
+        ],
         "hooks": [str(Path(__file__).with_name("i18n_hooks.py"))],
         "extra": {
             "engine_wheel": wheel_name,

@@ -163,15 +163,17 @@ def chrome_words(words: Translator) -> dict[str, str]:
 SCRIPT_KEYWORDS: dict[str, Any] = {"t": None, "tn": (1, 2)}
 
 
-def script_messages(code: str, scripts: Path) -> dict[str, Any]:
+def script_messages(code: str, *scripts: Path) -> dict[str, Any]:
     """The language's catalogue (``catalogue_json``) cut to the messages the site's JavaScript marks, t("..."), in
-    ``scripts`` (site/assets/js/): what a page in the language carries for them (site/assets/js/i18n.js)."""
+    the folders ``scripts`` (site/assets/js/, and site/early/ for the early script in every page's head): what a page
+    in the language carries for them (site/assets/js/i18n.js, site/early/store.js)."""
     from babel.messages.extract import extract_from_dir
 
     marked = {
         message if isinstance(message, str) else message[0]
+        for folder in scripts
         for _file, _line, message, _comments, _context in extract_from_dir(
-            str(scripts), [("**.js", "javascript")], keywords=SCRIPT_KEYWORDS
+            str(folder), [("**.js", "javascript")], keywords=SCRIPT_KEYWORDS
         )
     }
     full = catalogue_json(code)
@@ -182,9 +184,9 @@ def script_messages(code: str, scripts: Path) -> dict[str, Any]:
     }
 
 
-def plugin_config(nav_titles: list[str], scripts: Path) -> dict[str, Any]:
+def plugin_config(nav_titles: list[str], *scripts: Path) -> dict[str, Any]:
     """mkdocs-static-i18n's config: every language, the default one at the site's root, each with its nav,
-    Material's language, the footer's words and the words of the site's JavaScript (``scripts``)."""
+    Material's language, the footer's words and the words of the site's JavaScript (the folders ``scripts``)."""
     entries = []
     for language in languages():
         words = translator(language.code)
@@ -197,7 +199,7 @@ def plugin_config(nav_titles: list[str], scripts: Path) -> dict[str, Any]:
             "extra": {"words": chrome_words(words), "lang": language.code},
         }
         if not language.default:
-            entry["extra"]["messages"] = script_messages(language.code, scripts)
+            entry["extra"]["messages"] = script_messages(language.code, *scripts)
             entry["site_name"] = words.gettext(SITE_NAME)
             entry["nav_translations"] = {title: words.gettext(NAV.get(title, title)) for title in nav_titles}
         entries.append(entry)

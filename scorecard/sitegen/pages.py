@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import bundled
 from ..engine import Bank
@@ -63,6 +64,7 @@ def render_pages(
     env.policies["ext.i18n.trimmed"] = True  # as babel.cfg extracts them: a paragraph's lines joined by spaces
     env.filters["guidance_href"] = guidance_href
     env.filters["quoted"] = quoted
+    env.filters["lower_first"] = lower_first
     # which council types are asked a question by default: the engine's rule, applied at build time
     env.filters["council_types_asked"] = lambda q: [
         c.id for c in bank.council_types.values() if q.asked_of(c.nation, c.functions)
@@ -71,8 +73,6 @@ def render_pages(
         "bank": bank,
         "compiled": compiled,
         "wheel": wheel_name,
-        "example": worked_example(bank),
-        "risk_names": {r.id: r.name for r in bank.risk_levels},
         "example_count": example_count,
         "tier_colours": tier_colours(len(bank.tiers)),
         "register": register or {"source": dict.fromkeys(("version", "as_of", "attribution"), ""), "councils": []},
@@ -98,9 +98,10 @@ def render_pages(
         "report.md": ("report.md.j2", {}),
         "review.md": ("review.md.j2", {}),
         "compare.md": ("compare.md.j2", {}),
-        # worked examples and the legal-status register, from the default language's bank (marked so)
-        "how-scoring-works.md": ("how-scoring-works.md.j2", {"bank": bank}),
-        "legal-duties.md": ("legal-duties.md.j2", {"bank": bank}),
+        # the rules, worked examples and the legal-status register, in the page's language: each bank text left in
+        # English marks itself (marked, lang_of), so the sentences' spans (<span{{ bank_lang }}>) mark nothing
+        "how-scoring-works.md": ("how-scoring-works.md.j2", {"bank_lang": Markup("")}),
+        "legal-duties.md": ("legal-duties.md.j2", {"bank_lang": Markup("")}),
         "browsers.md": ("browsers.md.j2", {}),  # its sources are cited in English, as published
         "privacy.md": ("privacy.md.j2", {"uses_bank": False}),
         "accessibility.md": ("accessibility.md.j2", {"uses_bank": False}),
@@ -114,6 +115,7 @@ def render_pages(
         page_bank = Bank.from_dict(local.compiled) if local else bank
         lang_of = local.lang_of(language.code) if local else (lambda _text: Markup(""))
         env.globals["lang_of"] = lang_of
+        env.globals["marked"] = marker(lang_of)
         # the same for a Markdown heading or paragraph (attr_list): `# Title { lang="en" }`
         env.globals["attr_of"] = lambda text, lang_of=lang_of: (
             Markup(f" {{ {lang_of(text).strip()} }}") if lang_of(text) else ""
@@ -126,6 +128,8 @@ def render_pages(
         env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)  # type: ignore[attr-defined]
         env.filters["long_date"] = long_date_in(language.code)
         env.globals["bank_lang"] = lang_attribute(language.code, bank_lang)
+        # what the banks never translate (sources and citations, as published)
+        env.globals["source_lang"] = lang_attribute(language.code, bank_lang)
         env.globals["page_lang"] = language.code
         env.filters["function_name"] = lambda function_id, names=page_bank.functions: names[function_id]
         with speaking(words):  # the engine's words, in the page's language
@@ -133,27 +137,48 @@ def render_pages(
             # editable where the browser cannot run the engine
             context["plan_statuses"] = status_names()
             context["glossary"] = glossary(page_bank)
+            context["example"] = worked_example(page_bank)  # How scoring works: the engine's own results, worded
+            context["tier_names_note"] = page_bank.labels()["tier_names_note"]
+        context["risk_names"] = {r.id: r.name for r in page_bank.risk_levels}
         for path, (template, extra) in language_pages.items():
             words.reset()
             target = docs / page_file(path, language.code)
             target.parent.mkdir(parents=True, exist_ok=True)
-            compiled_in_language = local.compiled if local and extra.get("bank") is not bank else compiled
             text = env.get_template(template).render(
-                **{**context, "bank": page_bank, "compiled": compiled_in_language, **extra}
+                **{**context, "bank": page_bank, "compiled": local.compiled if local else compiled, **extra}
             )
             uses_bank = extra.get("uses_bank", True)
-            shows_translations = uses_bank and extra.get("bank") is not bank
             notice = status_notice(
                 language,
                 words,
                 draft=bool(words.used_draft)
-                or bool(local and shows_translations and local.has_drafts(extra.get("theme") and extra["theme"].id)),
+                or bool(local and uses_bank and local.has_drafts(extra.get("theme") and extra["theme"].id)),
                 # whatever the page shows in the default language (sources, essential controls, a string not yet
                 # translated) is marked so: the notice says so exactly when the page has such a part
                 untranslated=bank_lang != language.code and f'lang="{bank_lang}"' in text,
                 depth=path.count("/"),
             )
             target.write_text(insert_after_front_matter(text, notice), encoding="utf-8")
+
+
+def marker(lang_of: Callable[[str], Markup]) -> Callable[..., Markup]:
+    """``marked(text, shown=None, lang=None)``: a bank text as a page shows it, escaped, in a span marked with its
+    language where that is not the page's (``lang``: that mark, by default ``lang_of(text)``; ``source_lang`` for a
+    citation, which the banks never translate); ``shown`` is what is shown of it (the name in lower case), by default
+    the text. A text in the page's language is the text alone."""
+
+    def marked(text: str, shown: str | None = None, lang: Markup | None = None) -> Markup:
+        mark = lang_of(text) if lang is None else lang
+        value = text if shown is None else shown
+        return Markup("<span{}>{}</span>").format(mark, value) if mark else escape(value)
+
+    return marked
+
+
+def lower_first(text: str) -> str:
+    """A name in the middle of a sentence: its first letter in lower case, the rest as written ("unitary authority
+    (England)", where ``|lower`` would write "(england)")."""
+    return text[:1].lower() + text[1:]
 
 
 def quoted(text: str) -> Markup:

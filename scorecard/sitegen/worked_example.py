@@ -16,6 +16,7 @@ from typing import Any
 from ..engine import NOT_APPLICABLE, Bank, load_assessment, score_assessment
 from ..engine.assessment import FORMAT, FORMAT_VERSION
 from ..engine.bank import CONTEXT, Question
+from ..engine.language import _
 from ..engine.result import Result
 
 COUNCIL_TYPE = "unitary"
@@ -82,7 +83,9 @@ def _score_example(bank: Bank) -> dict[str, Any]:
                 "answer": question.label_of(value)
                 if value is not None
                 else (
-                    "Not asked: closed by the answer above" if entry["status"] == "not_asked" else "Not answered yet"
+                    _("Not asked: closed by the answer above")
+                    if entry["status"] == "not_asked"
+                    else _("Not answered yet")
                 ),
                 "fraction": fraction if counts else None,
                 "points": round(question.weight * fraction, 2) if counts and fraction is not None else None,
@@ -309,6 +312,7 @@ def _scored_blank(bank: Bank, council_type: str) -> Result:
 
 
 def worked_example(bank: Bank) -> dict[str, Any]:
+    """Every example, from ``bank`` (the bank in the page's language), worded in the engine's current language."""
     return {
         "council_type": bank.council_types[COUNCIL_TYPE].name,
         "score": _score_example(bank),

@@ -340,6 +340,21 @@ async function forgetOldVersions() {
 
 let engine = null;
 
+// Another language's bank, loaded the first time a call asks for that language (the Board report page's report in
+// each language: each part's theme titles, questions and tiers its own language's): the site's own
+// assets/bank-CODE.json, read through the engine's store like its other files (the service worker keeps them there,
+// so this works offline too). Once loaded, every call in that language reads it (scorecard/browser.py add_bank).
+const otherBanks = new Map();
+function bankFor(ready, lang) {
+  if (!lang || lang === language || !Object.hasOwn(ENGINE.banks, lang)) return null;
+  if (!otherBanks.has(lang)) {
+    const loading = fileBytes(ENGINE.banks[lang].path).then((bytes) => ready.api.add_bank(lang, new TextDecoder().decode(bytes)));
+    loading.catch(() => otherBanks.delete(lang)); // asked for again by the next call in that language
+    otherBanks.set(lang, loading);
+  }
+  return otherBanks.get(lang);
+}
+
 onmessage = async (event) => {
   const { id, op, payload, lang } = event.data; // lang: the page's language, for the engine's words
   if (op === "start") {
@@ -356,6 +371,8 @@ onmessage = async (event) => {
   }
   try {
     const ready = await engine;
+    const other = bankFor(ready, lang); // null for the page's own language: its calls wait for nothing more
+    if (other) await other;
     postMessage({ type: "reply", id, ...JSON.parse(ready.api.call(op, JSON.stringify(payload), lang || "")) });
     snapshotWhenQuiet(ready);
   } catch (error) {

@@ -6,7 +6,7 @@
 // The listeners are on the document, so they work on every page Material's instant navigation
 // swaps in. What each field saves is the store's rule (evidenceEntry, planEntry, functionsToSave).
 (() => {
-  const { store, rules } = window.scorecard;
+  const { store, rules, tn } = window.scorecard;
   const FORM = '[data-sc="theme-form"]';
   /** @type {Record<string, string>} */
   const COUNCIL_FIELDS = { "council-name": "name", "council-type": "type", "council-region": "region", "council-ons": "ons_code" };
@@ -103,7 +103,8 @@
       if (showQuestion(/** @type {HTMLElement} */ (fieldset), entries, type) === "not_for_council_type") notForType += 1;
     }
     const note = /** @type {HTMLElement} */ (form.querySelector(".sc-hidden-note"));
-    note.textContent = notForType ? `${notForType} question(s) in this theme do not apply to your council (its nation, or a function it does not run) and are hidden.` : "";
+    note.textContent = notForType ? tn("%(count)s question(s) in this theme do not apply to your council (its nation, or a function it does not run) and are hidden.",
+      "%(count)s question(s) in this theme do not apply to your council (its nation, or a function it does not run) and are hidden.", notForType) : "";
   }
 
   /** @param {HTMLElement} fieldset */

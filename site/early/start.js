@@ -24,7 +24,8 @@
   }
   worker.early = [];
   worker.onmessage = (event) => worker.early.push(event.data);
-  worker.onerror = (event) => worker.early.push({ type: "stopped", message: event.message || "the worker could not start" });
+  const { t } = window.scorecard;
+  worker.onerror = (event) => worker.early.push({ type: "stopped", message: event.message || t("the worker could not start") });
   // The page's language: its engine loads the bank in that language (the same questions, ids and rules).
   worker.postMessage({ op: "start", payload: { wheel: meta("scorecard-engine"), lang: document.documentElement.lang } });
   window.scorecard.worker = worker;

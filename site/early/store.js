@@ -46,6 +46,45 @@
   const BLANK = new RegExp(`^[${SPACE}]*$`, "u");
   const NA = "n/a";
 
+  // --- the words this script writes, in the page's language ---------------------------------------
+
+  // The same catalogue as the modules' words (site/assets/js/i18n.js): the page's share of it, which the build puts
+  // in <script type="application/json" id="sc-messages"> just after this script (so it is read when first needed,
+  // never while this script runs); a page in the default language has none. Its words are marked with t() and tn(),
+  // extracted with the modules' (babel.cfg), looked up as i18n.js's translate and translatePlural do (a Node test
+  // keeps the two the same).
+  /** @type {Catalogue | null | undefined} */
+  let catalogue;
+  function pageCatalogue() {
+    if (catalogue === undefined && typeof document !== "undefined") {
+      const node = document.getElementById("sc-messages");
+      if (node && node.textContent) catalogue = JSON.parse(node.textContent);
+      else if (document.readyState !== "loading") catalogue = null;
+    }
+    return catalogue || null;
+  }
+  /** @param {string} text @param {{ [name: string]: string | number }} values */
+  const fill = (text, values) => text.replace(/%\((\w+)\)s|%%/g, (all, /** @type {string | undefined} */ name) =>
+    name === undefined ? "%" : Object.hasOwn(values, name) ? String(values[name]) : all);
+  /** @param {Catalogue | null} words @param {string} message @param {{ [name: string]: string | number }} [values] */
+  function translate(words, message, values = {}) {
+    const found = words ? words.messages[message] : undefined;
+    return fill(typeof found === "string" && found ? found : message, values);
+  }
+  /**
+   * @param {Catalogue | null} words @param {string} singular @param {string} plural @param {number} count
+   * @param {{ [name: string]: string | number }} [values]
+   */
+  function translatePlural(words, singular, plural, count, values = {}) {
+    const found = words ? words.messages[singular] : undefined;
+    const form = Array.isArray(found) && words ? found[words.plural_tags.indexOf(new Intl.PluralRules(words.lang).select(count))] : undefined;
+    return fill(form || (count === 1 ? singular : plural), { count, ...values });
+  }
+  /** @param {string} message @param {{ [name: string]: string | number }} [values] */
+  const t = (message, values) => translate(pageCatalogue(), message, values);
+  /** @param {string} singular @param {string} plural @param {number} count @param {{ [name: string]: string | number }} [values] */
+  const tn = (singular, plural, count, values) => translatePlural(pageCatalogue(), singular, plural, count, values);
+
   // --- pure functions: the file's shape, and merging two copies of it ---------------------------
 
   /**
@@ -93,20 +132,33 @@
     const all = (/** @type {unknown} */ object, /** @type {(v: any) => boolean} */ test) => isObject(object) && Object.values(object).every(test);
     const isText = (/** @type {unknown} */ x) => typeof x === "string";
     const isAnswer = (/** @type {unknown} */ v) => v === null || isText(v) || (Array.isArray(v) && v.every(isText));
-    if (!isObject(data)) return "it is not an assessment (a JSON object)";
-    if (data.format !== FORMAT) return "it is not a scorecard assessment";
-    if (data.format_version !== FORMAT_VERSION) return `it is in format version ${JSON.stringify(data.format_version)}, which this version of the site cannot read`;
-    if (!all(data.answers, isAnswer)) return "its answers are not in the form the scorecard writes";
-    if (data.notes !== undefined && !all(data.notes, isText)) return "its notes are not text";
+    if (!isObject(data)) return t("it is not an assessment (a JSON object)");
+    if (data.format !== FORMAT) return t("it is not a scorecard assessment");
+    if (data.format_version !== FORMAT_VERSION) return t("it is in format version %(version)s, which this version of the site cannot read", { version: JSON.stringify(data.format_version) });
+    if (!all(data.answers, isAnswer)) return t("its answers are not in the form the scorecard writes");
+    if (data.notes !== undefined && !all(data.notes, isText)) return t("its notes are not text");
     const isDetail = (/** @type {unknown} */ c) => isText(c) || (Array.isArray(c) && c.every(isText)); // functions: a list
-    if (data.council !== undefined && !all(data.council, isDetail)) return "its council details are not text";
-    if (data.retired_answers !== undefined && !all(data.retired_answers, isAnswer)) return "its set-aside answers are not in the form the scorecard writes";
-    if (data.provenance !== undefined && !all(data.provenance, (e) => isObject(e) && isText(e.at))) return "its record of changes is not in the form the scorecard writes";
-    if (KEYED.some((section) => data[section] !== undefined && !isObject(data[section]))) return "its evidence, action plan, assignments, targets, outcome indicators or peer review marks are not in the form the scorecard writes";
-    if (data.review !== undefined && !(Array.isArray(data.review) && data.review.every(isText))) return "its list of answers to review is not in the form the scorecard writes";
-    if (data.sign_off !== undefined && data.sign_off !== null && !isObject(data.sign_off)) return "its sign-off is not in the form the scorecard writes";
-    if (!isText(data.bank_version) || !isText(data.assessment_date)) return "its date or question bank version is missing";
+    if (data.council !== undefined && !all(data.council, isDetail)) return t("its council details are not text");
+    if (data.retired_answers !== undefined && !all(data.retired_answers, isAnswer)) return t("its set-aside answers are not in the form the scorecard writes");
+    if (data.provenance !== undefined && !all(data.provenance, (e) => isObject(e) && isText(e.at))) return t("its record of changes is not in the form the scorecard writes");
+    if (KEYED.some((section) => data[section] !== undefined && !isObject(data[section]))) return t("its evidence, action plan, assignments, targets, outcome indicators or peer review marks are not in the form the scorecard writes");
+    if (data.review !== undefined && !(Array.isArray(data.review) && data.review.every(isText))) return t("its list of answers to review is not in the form the scorecard writes");
+    if (data.sign_off !== undefined && data.sign_off !== null && !isObject(data.sign_off)) return t("its sign-off is not in the form the scorecard writes");
+    if (!isText(data.bank_version) || !isText(data.assessment_date)) return t("its date or question bank version is missing");
     return "";
+  }
+
+  const notJson = () => t("it is not valid JSON (it may have been cut short or edited by hand)");
+  /**
+   * Why a text kept aside cannot be read, in the page's language ("" if it now can).
+   * @param {string} text
+   */
+  function problemOf(text) {
+    try {
+      return shapeProblem(JSON.parse(text));
+    } catch (error) {
+      return notJson();
+    }
   }
 
   /**
@@ -396,7 +448,7 @@
         data = JSON.parse(text);
         problem = shapeProblem(data);
       } catch (error) {
-        problem = "it is not valid JSON (it may have been cut short or edited by hand)";
+        problem = notJson();
       }
       return problem ? { state: "unreadable", text, problem } : { state: "ok", text, record: normalise(data) };
     }
@@ -446,13 +498,13 @@
       if (!storageAvailable()) {
         saveError = "";
       } else if (blocked) {
-        saveError = "Answers saved in this browser could not be read, and there is no room to keep a copy of them aside: download them (below) before you go on. New answers are not being saved.";
+        saveError = t("Answers saved in this browser could not be read, and there is no room to keep a copy of them aside: download them (below) before you go on. New answers are not being saved.");
       } else {
         try {
           storage().setItem(KEY, JSON.stringify(current));
           saveError = "";
         } catch (error) {
-          saveError = "Your answers could not be saved in this browser (storage is full or turned off). Export the assessment to keep a copy.";
+          saveError = t("Your answers could not be saved in this browser (storage is full or turned off). Export the assessment to keep a copy.");
         }
       }
       notify(source);
@@ -544,7 +596,8 @@
           } catch (error) {
             entry = { problem: "", text: all.getItem(key) };
           }
-          kept.push({ key, at: key.slice(ASIDE.length), problem: entry.problem || "", text: String(entry.text) });
+          // why, in this page's language (the copy keeps the words of the page that kept it: shown when it now reads)
+          kept.push({ key, at: key.slice(ASIDE.length), problem: problemOf(String(entry.text)) || entry.problem || "", text: String(entry.text) });
         }
       } catch (error) {
         /* storage turned off: nothing kept */
@@ -761,7 +814,7 @@
   }
 
   const rules = { KEY, UNDO_KEY, ASIDE, ME_KEY, EXPORTED_KEY, FORMAT, FORMAT_VERSION, STARTED, SPACE, WEB_LINK, NA };
-  const pure = { newerVersion, blankAssessment, shapeProblem, normalise, get, put, keysOf, merge, instant, evidenceEntry, planEntry, indicatorEntry, functionsToSave, scoringInput };
+  const pure = { translate, translatePlural, newerVersion, blankAssessment, shapeProblem, normalise, get, put, keysOf, merge, instant, evidenceEntry, planEntry, indicatorEntry, functionsToSave, scoringInput };
   if (typeof document === "undefined") {
     // Node (tests/js/): the functions, and the store over a storage the test gives.
     module.exports = { ...rules, ...pure, createStore };
@@ -772,6 +825,6 @@
       if (event.storageArea === window.localStorage) store.otherTabSaved(event.key);
     });
     // form.js and start.js, inlined after this file, add the form and the worker.
-    window.scorecard = /** @type {Window["scorecard"]} */ ({ store, rules: { ...rules, ...pure } });
+    window.scorecard = /** @type {Window["scorecard"]} */ ({ store, rules: { ...rules, ...pure }, t, tn });
   }
 })();

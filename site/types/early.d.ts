@@ -107,6 +107,8 @@ interface EarlyRules {
   NA: string;
   newerVersion(a: string, b: string): boolean;
   blankAssessment(bankVersion: string, startedAt: string): StoredAssessment;
+  translate(catalogue: Catalogue | null, message: string, values?: { [name: string]: string | number }): string;
+  translatePlural(catalogue: Catalogue | null, singular: string, plural: string, count: number, values?: { [name: string]: string | number }): string;
   shapeProblem(data: unknown): string;
   normalise(data: any): StoredAssessment;
   get(record: StoredAssessment, key: string): any;
@@ -119,6 +121,15 @@ interface EarlyRules {
   indicatorEntry(fields: IndicatorFields): IndicatorFigures | undefined;
   functionsToSave(chosen: string[], defaults: string[]): string[] | undefined;
   scoringInput(record: StoredAssessment): object;
+}
+
+/** A page's share of its language's catalogue (<script id="sc-messages">, scorecard/sitegen/i18n_site.py script_messages):
+ * plural_tags are the CLDR's plural categories in the order of a plural message's forms. */
+interface Catalogue {
+  lang: string;
+  plural_tags: string[];
+  messages: { [message: string]: string | string[] };
+  draft: string[];
 }
 
 /** Each question's entry in the engine's latest result, by question id. */
@@ -146,7 +157,15 @@ type EarlyWorker = Worker & { early: WorkerMessage[]; moduleType: boolean };
 
 interface Window {
   /** worker: none where the browser has no WebAssembly (start.js starts none: the engine cannot run there). */
-  scorecard: { store: Store; rules: EarlyRules; form: EarlyForm; worker?: EarlyWorker };
+  scorecard: {
+    store: Store;
+    rules: EarlyRules;
+    form: EarlyForm;
+    worker?: EarlyWorker;
+    /** The early script's words in the page's language (site/early/store.js), as js/i18n.js's t and tn. */
+    t(message: string, values?: { [name: string]: string | number }): string;
+    tn(singular: string, plural: string, count: number, values?: { [name: string]: string | number }): string;
+  };
 }
 
 /** Under Node (tests/js/), store.js exports its rules and createStore; in a page there is no `module`. */

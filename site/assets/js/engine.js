@@ -67,7 +67,7 @@ function handle(data) {
  */
 const stoppedReply = (why) => ({
   ok: /** @type {const} */ (false),
-  problems: [`The scoring engine stopped (${why}): reload the page to start it again. Your answers are still saved on this device`],
+  problems: [t("The scoring engine stopped (%(why)s): reload the page to start it again. Your answers are still saved on this device", { why })],
   stopped: true,
 });
 
