@@ -10,8 +10,8 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 
-from scorecard.bank_source.load import read_themes, translation_sources
-from scorecard.bank_source.translations import fingerprint, localise
+from scorecard.bank_source.load import read_themes, translation_sources, translation_warnings
+from scorecard.bank_source.translations import fingerprint, localise, question_strings
 from scorecard.council_register import load_register, other_name
 from scorecard.engine import Bank, load_assessment, score_assessment
 from scorecard.i18n import catalogue_json, read_catalogue, translated_languages, translator
@@ -43,6 +43,31 @@ def test_every_interface_string_has_a_translation(lang):
     assert not missing, (
         f"{len(missing)} strings have no {lang} translation (pybabel update, then translate):\n" + "\n".join(missing)
     )
+
+
+@pytest.mark.parametrize("lang", translated_languages())
+def test_every_bank_string_and_guidance_page_has_a_translation(lang):
+    """The real bank: every string an officer reads (the theme files, the default Yes and No of a yes_no question
+    that lists no options, scoring.yaml and the other files) and every guidance page and template has a current
+    translation (a draft counts: it is marked as one where it is shown)."""
+    warnings, counts, page_counts = translation_warnings()
+    assert counts[lang]["missing"] == counts[lang]["stale"] == 0, "\n".join(str(w) for w in warnings)
+    assert page_counts[lang]["missing"] == page_counts[lang]["stale"] == 0, "\n".join(str(w) for w in warnings)
+
+
+def test_a_yes_no_questions_default_options_are_its_strings_to_translate():
+    """Yes and No, which a yes_no question gets by listing no options, are worded per question (Welsh answers with
+    the question's verb: Oes / Nac oes, Ydy / Nac ydy), so they are its strings, and the Welsh bank shows them."""
+    sources = translation_sources(ROOT / "questions")
+    by_id = {q["id"]: q for theme in sources.values() if "questions" in theme for q in theme["questions"]}
+    assert not by_id["SPC-01"].get("options")
+    assert dict((k, e) for k, e, _ in question_strings(by_id["SPC-01"]) if k.startswith("options.")) == {
+        "options.yes": "Yes",
+        "options.no": "No",
+    }
+    welsh, _status = localise(compile_bank(ROOT / "questions"), sources, "cy")
+    spc01 = next(q for t in welsh["themes"] for q in t["questions"] if q["id"] == "SPC-01")
+    assert [o["label"] for o in spc01["options"]] == ["Oes", "Nac oes"]
 
 
 def _forms(string):

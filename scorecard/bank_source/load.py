@@ -20,6 +20,7 @@ import jsonschema
 
 from .. import bundled
 from ..safe_files import FileTooLarge, UnreadableFile, read_regular_file
+from .defaults import YES_NO_DEFAULT
 from .guidance_anchors import anchors
 from .guidance_translations import check_guidance_translations, is_translation
 from .indicators import INDICATORS_FILE, check_indicators, compile_indicators
@@ -30,10 +31,6 @@ from .yaml_source import MAX_BYTES, YamlSource, YamlSourceError, load_yaml
 
 SCORING_FILE = "scoring.yaml"
 LEGAL_STATUS_FILE = "legal_status.yaml"
-YES_NO_DEFAULT: list[dict[str, Any]] = [
-    {"id": "yes", "label": "Yes", "score": 1},
-    {"id": "no", "label": "No", "score": 0},
-]
 NO_QUESTION = "-"
 MAX_GUIDANCE_BYTES = 5_000_000
 NO_LINE_BREAK = "$(?!\\n)"  # how the schemas end a pattern: Python's `$` alone also matches before a final "\n"

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..i18n import translated_languages
+from .defaults import YES_NO_DEFAULT
 from .problems import Problem
 from .yaml_source import YamlSource
 
@@ -45,8 +46,12 @@ def question_strings(question: dict[str, Any]) -> Iterator[tuple[str, str, list[
     """(key, English, YAML path relative to the question) of every string of a question an officer reads."""
     yield "text", question["text"], ["text"]
     yield "help", question["help"], ["help"]
-    for index, option in enumerate(question.get("options") or []):
-        yield f"options.{option['id']}", option["label"], ["options", index, "label"]
+    if question.get("options"):
+        for index, option in enumerate(question["options"]):
+            yield f"options.{option['id']}", option["label"], ["options", index, "label"]
+    elif question.get("type") == "yes_no":  # the default options: their English is the bank's, not the question's
+        for option in YES_NO_DEFAULT:
+            yield f"options.{option['id']}", option["label"], ["type"]
     if question.get("gate"):
         yield "gate.law", question["gate"]["law"], ["gate", "law"]
     for field in ESSENTIAL_FIELDS if question.get("essential") else ():
