@@ -13,6 +13,8 @@ from .. import bundled
 from ..engine import Bank
 from ..engine.assessment import ONS_CODE
 from ..engine.glossary import glossary
+from ..engine.board import REGIONS
+from ..engine.language import _ as engine_words
 from ..engine.language import speaking
 from ..engine.wording import status_names
 from ..i18n import default_language, languages, translator
@@ -139,6 +141,8 @@ def render_pages(
             context["glossary"] = glossary(page_bank)
             context["example"] = worked_example(page_bank)  # How scoring works: the engine's own results, worded
             context["tier_names_note"] = page_bank.labels()["tier_names_note"]
+            # the register's regions, as the engine words them: the home page's picker names the picked one's
+            context["region_names"] = {region: engine_words(region) for region in REGIONS}
         context["risk_names"] = {r.id: r.name for r in page_bank.risk_levels}
         for path, (template, extra) in language_pages.items():
             words.reset()

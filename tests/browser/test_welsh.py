@@ -91,6 +91,17 @@ def test_the_council_picker_lists_welsh_names_on_welsh_pages(built_site):
     assert re.search(r'<option value="CRF"[^>]*>City of Cardiff Council</option>', english)
 
 
+def test_the_picked_councils_region_is_in_the_pages_language(page, base_url):
+    """The home page names the region of the council picked (the register's, in English) in the page's language."""
+    page.goto(base_url + "cy/index.html")
+    field = page.locator("input#sc-council-pick")
+    field.fill("Kent County")
+    page.locator(".autocomplete__option", has_text="Kent County Council").first.click()
+    picked = page.locator('[data-sc="council-picked-text"]')
+    expect(picked).to_contain_text("rhanbarth De-ddwyrain Lloegr")
+    expect(picked).not_to_contain_text("South East")
+
+
 def test_the_words_the_javascript_writes_are_welsh_on_a_welsh_page(page, base_url):
     """The banner every page shows once there are answers (js/saving.js) comes from the same catalogue as the page."""
     start_assessment(page, base_url, council_type="wales_principal", name="City of Cardiff Council")

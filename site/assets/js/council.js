@@ -11,7 +11,7 @@ const ASSETS = new URL("../", import.meta.url);
 /**
  * A council in the register (assets/councils.json, written by scorecard/sitegen/councils.py).
  * @typedef {{ code: string, gss: string, name: string, nation: string, type: string, population: number | null, area: number | null, region: string, county: string, alt?: string[], via?: string }} RegisterCouncil
- * @typedef {{ types: { [type: string]: string }, nationOfType: { [type: string]: string } }} TypeLabels
+ * @typedef {{ types: { [type: string]: string }, nationOfType: { [type: string]: string }, regions: { [region: string]: string } }} TypeLabels
  */
 /** @type {Promise<{ source: unknown, councils: RegisterCouncil[] }> | null} */
 let register = null;
@@ -139,7 +139,10 @@ function labelsFrom(root) {
     types[option.value] = option.textContent || "";
     nations[option.value] = option.parentElement instanceof HTMLOptGroupElement ? option.parentElement.label : "";
   }
-  return { types, nationOfType: nations };
+  // the register's regions in the page's language, as the engine words them (the home page's select carries them)
+  const select = root.querySelector('[data-sc="council-type"][data-regions]');
+  const regions = select instanceof HTMLElement ? JSON.parse(select.dataset.regions || "{}") : {};
+  return { types, nationOfType: nations, regions };
 }
 
 /** @param {HTMLElement} box @param {StoredAssessment["council"]} council @param {TypeLabels} labels */
@@ -147,7 +150,7 @@ function showPicked(box, council, labels) {
   if (!council.code) return replace(box);
   const details = [
     t("%(type)s in %(nation)s", { type: labels.types[council.type] || council.type, nation: labels.nationOfType[council.type] || "" }),
-    council.region ? t("region %(region)s", { region: council.region }) : null,
+    council.region ? t("region %(region)s", { region: labels.regions[council.region] || council.region }) : null,
     council.ons_code ? t("GSS code %(code)s", { code: council.ons_code }) : null,
     t("register code %(code)s", { code: council.code }),
   ].filter(Boolean);
