@@ -12,8 +12,8 @@ from markupsafe import Markup, escape
 from .. import bundled
 from ..engine import Bank
 from ..engine.assessment import ONS_CODE
-from ..engine.glossary import glossary
 from ..engine.board import REGIONS
+from ..engine.glossary import glossary
 from ..engine.language import _ as engine_words
 from ..engine.language import speaking
 from ..engine.wording import status_names
