@@ -41,6 +41,7 @@ from .cycle import (
     copy_json,
     is_iso_date,
 )
+from .language import _
 from .messages import Message, kind_of
 from .signing import digest_of
 from .times import now, written
@@ -300,7 +301,7 @@ def decide(
         if not (isinstance(reply, str) and reply.strip()):
             problems.append(Message("review_reply_missing", {"question": str(qid)[:40]}))
         else:
-            check_plain_text(f"reply to {qid}", reply, problems)
+            check_plain_text(_("reply to %(question)s") % {"question": qid}, reply, problems)
     if problems:
         raise AssessmentError(problems)
     data = assessment.to_dict()
@@ -340,7 +341,7 @@ def peer_review(bank: Bank, assessment: Assessment, nation: str) -> dict[str, An
             "question": qid,
             "theme": question.theme if question else "",
             "text": question.wording(nation).text if question else "",
-            "answer": question.label_of(value) if question and value is not None else "Not answered",
+            "answer": question.label_of(value) if question and value is not None else _("Not answered"),
             "proposed": question.label_of(mark["proposed"]) if question and "proposed" in mark else "",
             "comment": mark.get("comment", ""),
             "reviewer": reviewer_label(mark),
