@@ -201,6 +201,12 @@ def test_compare_writes_its_notes_tables_and_skipped_files_in_the_language(tmp_p
     ]
     assert len(cy["notes"]) == len(en["notes"]) and not set(cy["notes"]) & set(en["notes"])
     assert cy["skipped"][0]["problem_details"][0]["code"] == en["skipped"][0]["problem_details"][0]["code"]
+    page = _visible(run_cli("compare", *files, "--lang", "cy", "--format", "html", cwd=tmp_path).stdout)
+    english_page = _visible(run_cli("compare", *files, "--format", "html", cwd=tmp_path).stdout)
+    for words in ("Cymhariaeth ranbarthol", "Cymharu tebyg â thebyg", "Ffeiliau a hepgorwyd", "Canolrif y grŵp"):
+        assert words in page, words
+    for words in ("Regional comparison", "Comparing like with like", "Skipped files", "Group median", "vs median"):
+        assert words in english_page and words not in page, words
 
 
 def test_a_files_problems_are_written_in_the_language(tmp_path):

@@ -291,6 +291,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     """Compare assessment files and contributions: exit 0 all compared, 3 some skipped, 2 none could be compared."""
     from ..engine.comparison import skipped_file
     from ..engine.csv_export import comparison_csv
+    from ..i18n import default_language
     from ..reports.comparison import comparison_html, comparison_text
 
     compiled = _compiled(args)
@@ -345,7 +346,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     renderers: dict[str, Callable[[Any], str]] = {
         "text": comparison_text,
         "csv": comparison_csv,
-        "html": comparison_html,
+        "html": lambda result: comparison_html(result, "en-GB" if args.lang[0] == default_language() else args.lang[0]),
         "json": json_text,
     }
     render = renderers[args.format]

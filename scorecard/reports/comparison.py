@@ -323,12 +323,14 @@ def _text_group_trends(result: dict[str, Any]) -> list[str]:
 # --- HTML ---------------------------------------------------------------------------------
 
 
-def comparison_html(result: dict[str, Any]) -> str:
-    """A standalone page: inline CSS, no scripts, no external addresses; every value escaped."""
+def comparison_html(result: dict[str, Any], lang: str = "en-GB") -> str:
+    """A standalone page: inline CSS, no scripts, no external addresses; every value escaped. ``lang``: the language
+    the engine writes in (its words are), for <html lang>."""
     tier_ids = list(result["labels"]["tiers"])
     colours = tier_colours(len(tier_ids))
     context = {
         "r": result,
+        "lang": lang,
         "tiers": [
             {"id": t, "name": result["labels"]["tiers"][t], "index": i, "colour": colours[i]}
             for i, t in enumerate(tier_ids)
@@ -336,7 +338,7 @@ def comparison_html(result: dict[str, Any]) -> str:
         "tier_index": {t: i for i, t in enumerate(tier_ids)},
         "state": cell_state,
         "trend_rows": lambda trend: (
-            [("Overall", trend["overall"])]
+            [(_("Overall"), trend["overall"])]
             + [(t["title"], t) for t in trend["themes"] if any(p["score"] is not None for p in t["points"])]
         ),
     }
