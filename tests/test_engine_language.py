@@ -245,6 +245,27 @@ def test_an_action_plan_written_in_welsh_reads_back(real_bank):
     assert read.changed == [action] and read.data["action_plan"][action]["status"] == "done"
 
 
+def test_a_piece_of_evidence_names_its_strength_as_the_banks_language_does(real_compiled):
+    """The action plan CSV (and the board report's annex, the import dialog, a review sheet) names the strength a
+    piece of evidence claims as the bank names it: in Welsh from the Welsh bank, in English as it always read."""
+    from scorecard.bank_source.load import translation_sources
+    from scorecard.bank_source.translations import localise
+    from scorecard.engine import Bank
+    from scorecard.engine.operations import plan_export
+
+    data = json.loads(ANGLESEY.read_text(encoding="utf-8"))
+    data["evidence"] = {"SPC-09": {"reference": "Adroddiad y Cabinet 14", "strength": "independently_verified",
+                                   "reviewer": "Rhian Jones", "date": "2021-11-01"}}  # fmt: skip
+    welsh = Bank.from_dict(localise(real_compiled, translation_sources(ROOT / "questions"), "cy")[0])
+    with speaking(translator("cy")):
+        cymraeg = plan_export(welsh, {"assessment": data})["csv"]
+    english = plan_export(Bank.from_dict(real_compiled), {"assessment": data})["csv"]
+    assert "Adroddiad y Cabinet 14; dyddiedig 2021-11-01; wedi'i gwirio'n annibynnol; wedi'i wirio gan Rhian Jones" in (
+        cymraeg
+    ), cymraeg
+    assert "Adroddiad y Cabinet 14; dated 2021-11-01; independently verified; verified by Rhian Jones" in english
+
+
 def test_the_worker_writes_in_the_pages_language(real_compiled):
     """BrowserApi with the wheel's compiled catalogue: Welsh words for a Welsh page; English, byte for byte, for an
     English one or none."""

@@ -45,7 +45,12 @@ BYTE_ORDER_MARK = "\ufeff"
 NOT_ANSWERED = N_("not answered")
 
 
-def actions_csv(result: Mapping[str, Any], assessment: dict[str, Any] | None = None, site_url: str = "") -> str:
+def actions_csv(
+    result: Mapping[str, Any],
+    assessment: dict[str, Any] | None = None,
+    site_url: str = "",
+    strengths: Mapping[str, str] | None = None,
+) -> str:
     """The action plan: one row per action, then plan entries whose question is no longer an action.
 
     Owner, due date, status, progress notes and reason come from the file's action plan (blank
@@ -94,7 +99,7 @@ def actions_csv(result: Mapping[str, Any], assessment: dict[str, Any] | None = N
             spreadsheet_safe(plan.get("note", "")),
             spreadsheet_safe(plan.get("reason", "")),
             spreadsheet_safe(notes.get(qid, "")),
-            spreadsheet_safe(evidence_text(evidence.get(qid))),
+            spreadsheet_safe(evidence_text(evidence.get(qid), strengths)),
         ]
         writer.writerow(cells)
     return out.getvalue()

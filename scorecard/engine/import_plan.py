@@ -16,6 +16,7 @@ from typing import Any
 
 from .assessment import Assessment, AssessmentError, Council, load_assessment
 from .bank import Bank, Question
+from .evidence import strength_names
 from .language import N_, _
 from .merge import council_label, told_apart
 from .sharing import contributor_of, themes_of
@@ -89,12 +90,20 @@ def _parts(bank: Bank, mine: dict[str, Any], theirs: dict[str, Any]) -> list[dic
     order.update({t.id: -len(bank.themes) + i for i, t in enumerate(bank.themes)})  # themes first, in bank order
     titles = {t.id: t.title for t in bank.themes}
     tiers = {t.id: t.name for t in bank.tiers}
+    strengths = strength_names(bank)
     parts = []
     for section in PART_SECTIONS:
         here, there = _section(mine, section), _section(theirs, section)
         for key in sorted(set(here) | set(there), key=lambda k: (order.get(k, len(order)), k)):
             parts.append(
-                _part(section, f"{section}.{key}", _label_of(section, key, titles), here.get(key), there.get(key))
+                _part(
+                    section,
+                    f"{section}.{key}",
+                    _label_of(section, key, titles),
+                    here.get(key),
+                    there.get(key),
+                    strengths,
+                )
             )
             if section == "targets":  # a tier by its name; one the bank does not know (set aside) as it is
                 for side in ("here", "file"):
@@ -126,22 +135,24 @@ def _label_of(section: str, key: str, titles: dict[str, str]) -> str:
     return _(PART_WORDS[section]) % {"key": titles.get(key, key) if section in ("targets", "assignments") else key}
 
 
-def _part(section: str, key: str, label: str, mine: Any, theirs: Any) -> dict[str, Any]:
+def _part(
+    section: str, key: str, label: str, mine: Any, theirs: Any, strengths: dict[str, str] | None = None
+) -> dict[str, Any]:
     return {
         "key": key,
         "part": section,
         "label": label,
-        "here": _shown(mine or None, lambda v: _part_text(section, v)),
-        "file": _shown(theirs or None, lambda v: _part_text(section, v)),
+        "here": _shown(mine or None, lambda v: _part_text(section, v, strengths)),
+        "file": _shown(theirs or None, lambda v: _part_text(section, v, strengths)),
         "state": _state(mine or None, theirs or None),
     }
 
 
-def _part_text(section: str, value: Any) -> str:
+def _part_text(section: str, value: Any, strengths: dict[str, str] | None = None) -> str:
     """An entry as the officer reads it; one the engine set aside (not the shape it writes) as its text."""
     try:
         if section == "evidence":
-            return evidence_text(value)
+            return evidence_text(value, strengths)
         if section == "action_plan":
             return plan_text(value)
         if section == "sign_off":

@@ -41,6 +41,7 @@ from .cycle import (
     copy_json,
     is_iso_date,
 )
+from .evidence import strength_names
 from .language import _
 from .messages import Message, kind_of
 from .signing import digest_of
@@ -86,6 +87,7 @@ def review_sheet(bank: Bank, assessment: Assessment, nation: str) -> list[dict[s
     """What a reviewer marks, answer by answer in the bank's order: the question as the council reads it, the
     answer given and its evidence in words, and the answers the question offers (for a proposed answer)."""
     themes = {theme.id: theme.title for theme in bank.themes}
+    strengths = strength_names(bank)
     sheet = []
     for qid, question in bank.questions.items():
         value = assessment.answers.get(qid)
@@ -103,7 +105,7 @@ def review_sheet(bank: Bank, assessment: Assessment, nation: str) -> list[dict[s
                 "answer": question.label_of(value),
                 "multi": question.type == "multi",
                 "options": options,
-                "evidence": evidence_text(assessment.cycle.evidence.get(qid)),
+                "evidence": evidence_text(assessment.cycle.evidence.get(qid), strengths),
             }
         )
     return sheet

@@ -335,15 +335,16 @@ def status_names() -> dict[str, str]:
     return {status: _(name) for status, name in STATUS_NAMES.items()}
 
 
-def evidence_text(entry: dict[str, str] | None) -> str:
-    """One piece of evidence in a line: "Cabinet report 14; https://...; dated 2026-05-01; tested: 9 of 10 referred"."""
+def evidence_text(entry: dict[str, str] | None, strengths: Mapping[str, str] | None = None) -> str:
+    """One piece of evidence in a line: "Cabinet report 14; https://...; dated 2026-05-01; tested: 9 of 10 referred".
+    ``strengths``: the bank's names of the strengths (evidence.strength_names), in its language."""
     if not entry:
         return ""
     parts = [entry[k] for k in ("reference", "link") if entry.get(k)]
     if entry.get("date"):
         parts.append(_("dated %(date)s") % {"date": entry["date"]})
-    if entry.get("strength"):  # as the file says it (what it counts as is the engine's: evidence.py)
-        parts.append(entry["strength"].replace("_", " "))
+    if said := entry.get("strength"):  # the strength the file claims (what it counts as is the engine's: evidence.py)
+        parts.append(strengths[said].lower() if strengths and said in strengths else said.replace("_", " "))
     if entry.get("result"):
         parts.append(_("result: %(result)s") % {"result": entry["result"]})
     if entry.get("reviewer"):
