@@ -24,14 +24,9 @@ from tests.test_properties import SETTINGS, assessment_files
 ANGLESEY = ROOT / "tests" / "data" / "real_councils" / "anglesey.json"  # a Welsh council's own file
 # The parts of a result written in words; everything else (scores, tiers, ids, counts) is the same in every language.
 WORDED = {
-    "rating_note",
-    "tier_note",
-    "weakest_note",
-    "message",
-    "plan_statuses",
-    "provisional",
-    "tier_names_note",
-    "not_risk_rated",
+    *("rating_note", "tier_note", "weakest_note", "message", "plan_statuses", "evidence_note", "current", "problems"),
+    *("provisional", "tier_names_note", "not_risk_rated", "answer", "before", "after", "text", "trend"),
+    *("period_text", "previous_period_text"),
 }
 
 
@@ -179,6 +174,61 @@ def test_compare_takes_the_language(tmp_path):
     assert "Dim gradd gyffredinol" in json.loads(ran.stdout)["rows"][0]["overall"]["note"]
 
 
+REAL_COUNCILS = sorted((ROOT / "tests" / "data" / "real_councils").glob("*.json"))
+
+
+def test_compare_writes_its_notes_tables_and_skipped_files_in_the_language(tmp_path):
+    """`scorecard compare --lang cy`: the heading, legend, tables, like-with-like notes, a skipped file's reasons and
+    the lines around them in Welsh, nothing of the English left; the same figures as in English."""
+    bad = tmp_path / "drwg.json"
+    bad.write_text('{"format": "scorecard-assessment", "council": []}', encoding="utf-8")
+    files = [*map(str, REAL_COUNCILS), str(bad)]
+    welsh = run_cli("compare", *files, "--lang", "cy", cwd=tmp_path)
+    english = run_cli("compare", *files, cwd=tmp_path)
+    assert welsh.returncode == english.returncode == 3, welsh.stderr  # compared, one file skipped
+    for words in ("Cymhariaeth ranbarthol: 8 cyngor, 8 asesiad", "Asesiad diweddaraf pob cyngor.", "Chwartel isaf",
+                  "Tebyg â thebyg:", "Caiff cynghorau eu cymharu â chynghorau o'r un genedl a'r un math",
+                  "Ffeiliau a hepgorwyd (1):", "format_version null heb ei gefnogi", "Cyngor", "Aseswyd"):  # fmt: skip
+        assert words in welsh.stdout, words
+    assert "wedi'i hepgor: " in welsh.stderr and "skipped" not in welsh.stderr
+    for words in ("Regional comparison", "Latest assessment", "Lower quartile", "Like with like", "Skipped files",
+                  "Councils are compared", "unsupported", "not answered", "Gap to the group's median"):  # fmt: skip
+        assert words in english.stdout and words not in welsh.stdout, words
+    cy = json.loads(run_cli("compare", *files, "--lang", "cy", "--format", "json", cwd=tmp_path).stdout)
+    en = json.loads(run_cli("compare", *files, "--format", "json", cwd=tmp_path).stdout)
+    assert [(r["overall"]["score"], r["overall"]["tier"]) for r in cy["rows"]] == [
+        (r["overall"]["score"], r["overall"]["tier"]) for r in en["rows"]
+    ]
+    assert len(cy["notes"]) == len(en["notes"]) and not set(cy["notes"]) & set(en["notes"])
+    assert cy["skipped"][0]["problem_details"][0]["code"] == en["skipped"][0]["problem_details"][0]["code"]
+    page = _visible(run_cli("compare", *files, "--lang", "cy", "--format", "html", cwd=tmp_path).stdout)
+    english_page = _visible(run_cli("compare", *files, "--format", "html", cwd=tmp_path).stdout)
+    for words in ("Cymhariaeth ranbarthol", "Cymharu tebyg â thebyg", "Ffeiliau a hepgorwyd", "Canolrif y grŵp"):
+        assert words in page, words
+    for words in ("Regional comparison", "Comparing like with like", "Skipped files", "Group median", "vs median"):
+        assert words in english_page and words not in page, words
+
+
+def test_a_files_problems_are_written_in_the_language(tmp_path):
+    """`scorecard score --lang cy` of a file it cannot score: every problem and the line above them in Welsh; the
+    same problems, in the same order, as in English."""
+    bad = tmp_path / "drwg.json"
+    data = json.loads(ANGLESEY.read_text(encoding="utf-8"))
+    data["council"]["type"] = "parish"
+    data["answers"]["SPC-01"] = ["yes", "yes"]
+    data["notes"] = {"SPC-01": 7}
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    welsh = run_cli("score", str(bad), "--lang", "cy", cwd=tmp_path)
+    english = run_cli("score", str(bad), cwd=tmp_path)
+    assert welsh.returncode == english.returncode == 2
+    assert welsh.stderr.splitlines()[0].endswith("drwg.json: ni ellir sgorio'r asesiad hwn:"), welsh.stderr
+    assert "nid yw council.type 'parish' yn un o: county, district" in welsh.stderr
+    assert "notes: SPC-01: rhaid i nodyn fod yn destun, cafwyd rhif" in welsh.stderr
+    assert len(welsh.stderr.splitlines()) == len(english.stderr.splitlines()) > 2
+    for words in ("cannot score", "is not one of", "must be text", "a number"):
+        assert words in english.stderr and words not in welsh.stderr, words
+
+
 def test_an_action_plan_written_in_welsh_reads_back(real_bank):
     """The CSV's headings and statuses are written in the language, and read back in it (and in English)."""
     data = json.loads(ANGLESEY.read_text(encoding="utf-8"))
@@ -193,6 +243,27 @@ def test_an_action_plan_written_in_welsh_reads_back(real_bank):
         edited = written.replace(",Ar y gweill,", ",Wedi'i wneud,")
         read = import_plan_csv(real_bank, data, edited)
     assert read.changed == [action] and read.data["action_plan"][action]["status"] == "done"
+
+
+def test_a_piece_of_evidence_names_its_strength_as_the_banks_language_does(real_compiled):
+    """The action plan CSV (and the board report's annex, the import dialog, a review sheet) names the strength a
+    piece of evidence claims as the bank names it: in Welsh from the Welsh bank, in English as it always read."""
+    from scorecard.bank_source.load import translation_sources
+    from scorecard.bank_source.translations import localise
+    from scorecard.engine import Bank
+    from scorecard.engine.operations import plan_export
+
+    data = json.loads(ANGLESEY.read_text(encoding="utf-8"))
+    data["evidence"] = {"SPC-09": {"reference": "Adroddiad y Cabinet 14", "strength": "independently_verified",
+                                   "reviewer": "Rhian Jones", "date": "2021-11-01"}}  # fmt: skip
+    welsh = Bank.from_dict(localise(real_compiled, translation_sources(ROOT / "questions"), "cy")[0])
+    with speaking(translator("cy")):
+        cymraeg = plan_export(welsh, {"assessment": data})["csv"]
+    english = plan_export(Bank.from_dict(real_compiled), {"assessment": data})["csv"]
+    assert "Adroddiad y Cabinet 14; dyddiedig 2021-11-01; wedi'i gwirio'n annibynnol; wedi'i wirio gan Rhian Jones" in (
+        cymraeg
+    ), cymraeg
+    assert "Adroddiad y Cabinet 14; dated 2021-11-01; independently verified; verified by Rhian Jones" in english
 
 
 def test_the_worker_writes_in_the_pages_language(real_compiled):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import string
 from pathlib import Path
 
 import pytest
@@ -74,21 +75,43 @@ def _forms(string):
     return string if isinstance(string, tuple) else (string,)
 
 
+def _placeholders(text: str, brace: bool) -> set[str]:
+    """A message's %(name)s placeholders and, in a str.format message (the engine's problems), its {name!r:spec}
+    fields whole: a translation that changed a conversion or unescaped a {{ would not format as its English does."""
+    found = {f"%({name})s" for name in re.findall(r"%\((\w+)\)s", text)}
+    if brace:
+        try:
+            fields = [(name, conversion, spec) for _, name, spec, conversion in string.Formatter().parse(text)]
+        except ValueError as error:  # a lone { or }
+            return {f"unreadable: {error}"}
+        found |= {f"{{{name}!{conversion}:{spec}}}" for name, conversion, spec in fields if name is not None}
+    return found
+
+
 @pytest.mark.parametrize("lang", translated_languages())
 def test_a_translation_keeps_its_placeholders(lang):
-    """A translation names the same %(name)s placeholders as its English, so no value is lost or misplaced."""
-    import re
-
-    placeholder = re.compile(r"%\((\w+)\)s|\{(\w+)")
+    """A translation names the same %(name)s placeholders as its English, and a str.format message the same {fields},
+    so no value is lost or misplaced."""
     wrong = []
     for message in read_catalogue(lang):
         if not message.id or not all(_forms(message.string)):
             continue
-        english = {m for m in placeholder.findall(message.id[0] if isinstance(message.id, tuple) else message.id)}
+        text = message.id[0] if isinstance(message.id, tuple) else message.id
+        brace = "python-brace-format" in message.flags or "{{" in text  # fields, or only escaped braces
+        english = _placeholders(text, brace)
         for form in _forms(message.string):
-            if {m for m in placeholder.findall(form)} != english:
+            if _placeholders(form, brace) != english:
                 wrong.append(f"{message.id!r} -> {form!r}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_the_engines_problems_are_read_as_str_format_messages():
+    """Babel flags the engine's problems (str.format, {name}) so the placeholder check reads their fields whole."""
+    from scorecard.engine.wording import PROBLEMS
+
+    catalogue = read_catalogue("cy")
+    braced = [text for text in PROBLEMS.values() if any(name for _, name, _, _ in string.Formatter().parse(text))]
+    assert braced and all("python-brace-format" in catalogue.get(text).flags for text in braced)
 
 
 def test_the_welsh_catalogue_is_read_with_drafts_marked():

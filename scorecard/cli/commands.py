@@ -22,6 +22,7 @@ from ..engine import (
     parse_assessment_text,
 )
 from ..engine.assessment import MAX_FILE_BYTES, assessment_text, file_text
+from ..engine.language import _
 from ..engine.messages import Message
 from ..safe_files import FileTooLarge, UnreadableFile, read_regular_file
 from .output import (
@@ -242,7 +243,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     try:
         assessment = read_assessment(args.file, bank)
     except AssessmentError as error:
-        print(f"{shown_name(args.file)}: cannot score this assessment:", file=sys.stderr)
+        print(_("%(file)s: cannot score this assessment:") % {"file": shown_name(args.file)}, file=sys.stderr)
         for problem in error.problems:
             print(f"  - {terminal_safe(problem)}", file=sys.stderr)
         return EXIT_INPUT
@@ -251,24 +252,32 @@ def cmd_score(args: argparse.Namespace) -> int:
     if set_aside:
         print(
             terminal_safe(
-                f"warning: {shown_name(args.file)}: {total} answer(s) or note(s) set aside, the rest scored:"
+                _("warning: %(file)s: %(count)s answer(s) or note(s) set aside, the rest scored:")
+                % {"file": shown_name(args.file), "count": total}
             ),
             file=sys.stderr,
         )
         for entry in set_aside:
             print(terminal_safe(f"  - {entry['message']}"), file=sys.stderr)
         if total > len(set_aside):
-            print(f"  - and {total - len(set_aside)} more, all kept in the file", file=sys.stderr)
+            print(
+                "  - " + _("and %(count)s more, all kept in the file") % {"count": total - len(set_aside)},
+                file=sys.stderr,
+            )
     entries = result["changes"]["entries_set_aside"]
     if entries:
         print(
-            terminal_safe(f"warning: {shown_name(args.file)}: {len(entries)} entries set aside, the rest scored:"),
+            terminal_safe(
+                _("warning: %(file)s: %(count)s entries set aside, the rest scored:")
+                % {"file": shown_name(args.file), "count": len(entries)}
+            ),
             file=sys.stderr,
         )
         for entry in entries:
             print(terminal_safe(f"  - {entry['key']}: {entry['message']}"), file=sys.stderr)
     for entry in result["changes"]["times_taken_as_now"]:
-        print(terminal_safe(f"warning: {shown_name(args.file)}: {entry['message']}"), file=sys.stderr)
+        said = _("warning: %(file)s: %(message)s") % {"file": shown_name(args.file), "message": entry["message"]}
+        print(terminal_safe(said), file=sys.stderr)
     if args.format == "json":
         sys.stdout.write(json_text(result))
     else:
@@ -282,10 +291,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
     """Compare assessment files and contributions: exit 0 all compared, 3 some skipped, 2 none could be compared."""
     from ..engine.comparison import skipped_file
     from ..engine.csv_export import comparison_csv
+    from ..i18n import default_language
     from ..reports.comparison import comparison_html, comparison_text
 
     compiled = _compiled(args)
-    bank = Bank.from_dict(compiled)
+    bank = _bank_in(args, args.lang[0], compiled)  # its theme titles and tier names in the comparison's language
     if args.min_group is not None and not (args.shareable or args.open_data):
         print("error: --min-group sets what a shareable report or open data hides: give --shareable too (or --open-data).",
               file=sys.stderr)  # fmt: skip
@@ -323,20 +333,20 @@ def cmd_compare(args: argparse.Namespace) -> int:
             return _open_data(args, bank, payload)
         result = operations.compare(bank, payload)["comparison"]
     except AssessmentError as error:
-        print("error: cannot compare:", file=sys.stderr)
+        print(_("error: cannot compare:"), file=sys.stderr)
         for problem in error.problems:
             print(terminal_safe(f"  - {problem}"), file=sys.stderr)
         return EXIT_INPUT
     for skipped in result["skipped"]:
-        print(terminal_safe(f"{skipped['file']}: skipped: {skipped['reason']}"), file=sys.stderr)
+        print(terminal_safe(_skipped_line(skipped)), file=sys.stderr)
     if not result["rows"] and args.output:  # keep the last report rather than replace it with an empty one
-        print("error: none of the files could be compared; the report was not written.", file=sys.stderr)
+        print(_("error: none of the files could be compared; the report was not written."), file=sys.stderr)
         return EXIT_INPUT
 
     renderers: dict[str, Callable[[Any], str]] = {
         "text": comparison_text,
         "csv": comparison_csv,
-        "html": comparison_html,
+        "html": lambda result: comparison_html(result, "en-GB" if args.lang[0] == default_language() else args.lang[0]),
         "json": json_text,
     }
     render = renderers[args.format]
@@ -349,9 +359,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(terminal_safe(text) if args.format == "text" else text)
     if not result["rows"]:
-        print("error: none of the files could be compared.", file=sys.stderr)
+        print(_("error: none of the files could be compared."), file=sys.stderr)
         return EXIT_INPUT
     return EXIT_SKIPPED if result["skipped"] else EXIT_OK
+
+
+def _skipped_line(skipped: dict[str, Any]) -> str:
+    """A file the comparison skipped, with why, as the terminal shows it."""
+    return _("%(file)s: skipped: %(reason)s") % {"file": skipped["file"], "reason": skipped["reason"]}
 
 
 def _custom_groups(args: argparse.Namespace, compiled: dict, bank: Bank) -> list[dict[str, Any]]:
@@ -397,7 +412,7 @@ def _register_figures(compiled: dict) -> list[dict[str, Any]]:
     from ..council_register import load_placed
 
     try:
-        _, placed = load_placed(compiled)
+        _register, placed = load_placed(compiled)
     except (OSError, KeyError, ValueError) as error:
         print(f"error: cannot read the UK council register: {error}", file=sys.stderr)
         raise Stop(EXIT_INPUT) from None
@@ -420,10 +435,10 @@ def _open_data(args: argparse.Namespace, bank: Bank, payload: dict[str, Any]) ->
         payload["min_group"] = args.min_group
     made = operations.open_figures(bank, payload)
     for skipped in made["skipped"]:
-        print(terminal_safe(f"{skipped['file']}: skipped: {skipped['reason']}"), file=sys.stderr)
+        print(terminal_safe(_skipped_line(skipped)), file=sys.stderr)
     figures = made["figures"]
     if not figures["groups"]:
-        print("error: none of the files could be compared; no open figures were written.", file=sys.stderr)
+        print(_("error: none of the files could be compared; no open figures were written."), file=sys.stderr)
         return EXIT_INPUT
     folder = Path(args.open_data)
     try:

@@ -25,6 +25,7 @@ from typing import Any
 
 from .assessment import Assessment
 from .bank import Bank, Question, Theme
+from .language import _
 from .scoring import Reading, contradiction_holds
 from .statuses import (
     ANSWERED,
@@ -165,7 +166,7 @@ def _theme_actions(
                 "theme": theme.id,
                 "theme_title": theme.title,
                 "text": asked.text,
-                "current": asked.question.label_of(value) if value is not None else "Not answered",
+                "current": asked.question.label_of(value) if value is not None else _("Not answered"),
                 "best": asked.question.best_label,
                 "gain": shown,
                 "follow_up_gain": rounded_gain(100 * follow / result["weight_possible"])[0] if follow else 0.0,

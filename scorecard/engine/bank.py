@@ -149,9 +149,9 @@ class Question:
     def label_of(self, value: Any) -> str:
         """Human-readable form of an answer value, for reports."""
         if value == NOT_APPLICABLE:
-            return "Not applicable"
+            return _("Not applicable")
         if isinstance(value, list):
-            return "; ".join(self.labels[v] for v in value) if value else "None selected"
+            return "; ".join(self.labels[v] for v in value) if value else _("None selected")
         return self.labels[value]
 
 

@@ -650,7 +650,7 @@ def _annex(
                     "state": status,
                     "note": assessment.notes.get(question.id, ""),
                     "evidence": _evidence(bank, assessment.cycle.evidence.get(question.id), result["assessment_date"]),
-                    "evidence_text": evidence_text(assessment.cycle.evidence.get(question.id)),
+                    "evidence_text": evidence_text(assessment.cycle.evidence.get(question.id), strength_names(bank)),
                     "by": _who(provenance.get(question.id)),
                     "change": (
                         _("Last year: %(answer)s") % {"answer": before[question.id]["before"]}

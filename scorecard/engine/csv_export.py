@@ -40,12 +40,17 @@ PLAN_COLUMNS = {
     "note": N_("Progress notes"),
     "reason": N_("Reason not planned"),
 }
-NOT_ASKED = "not asked"
+NOT_ASKED = N_("not asked")
 BYTE_ORDER_MARK = "\ufeff"
-NOT_ANSWERED = "not answered"
+NOT_ANSWERED = N_("not answered")
 
 
-def actions_csv(result: Mapping[str, Any], assessment: dict[str, Any] | None = None, site_url: str = "") -> str:
+def actions_csv(
+    result: Mapping[str, Any],
+    assessment: dict[str, Any] | None = None,
+    site_url: str = "",
+    strengths: Mapping[str, str] | None = None,
+) -> str:
     """The action plan: one row per action, then plan entries whose question is no longer an action.
 
     Owner, due date, status, progress notes and reason come from the file's action plan (blank
@@ -94,13 +99,34 @@ def actions_csv(result: Mapping[str, Any], assessment: dict[str, Any] | None = N
             spreadsheet_safe(plan.get("note", "")),
             spreadsheet_safe(plan.get("reason", "")),
             spreadsheet_safe(notes.get(qid, "")),
-            spreadsheet_safe(evidence_text(evidence.get(qid))),
+            spreadsheet_safe(evidence_text(evidence.get(qid), strengths)),
         ]
         writer.writerow(cells)
     return out.getvalue()
 
 
-PART_COLUMNS = ["score", "tier", "risk", "coverage (%)", "provisional", "gap to group median"]
+PART_COLUMNS = [  # a figure's columns (the overall's, or a theme's), in English; written in the current language (_)
+    N_("%(figure)s score"),
+    N_("%(figure)s tier"),
+    N_("%(figure)s risk"),
+    N_("%(figure)s coverage (%%)"),
+    N_("%(figure)s provisional"),
+    N_("%(figure)s gap to group median"),
+]
+COMPARISON_COLUMNS = [
+    N_("Council"),
+    N_("Council code"),
+    N_("ONS code"),
+    N_("Nation"),
+    N_("Council type"),
+    N_("Functions changed"),
+    N_("Region"),
+    N_("Comparison group"),
+    N_("Assessment date"),
+    N_("Bank version"),
+    N_("File"),
+    N_("Assessments"),
+]
 
 
 def comparison_csv(result: Mapping[str, Any]) -> str:
@@ -112,30 +138,19 @@ def comparison_csv(result: Mapping[str, Any]) -> str:
     """
     tiers, risks = result["labels"]["tiers"], result["labels"]["risks"]
     groups = {g["id"]: g["title"] for g in result["groups"]}
-    header = [
-        "Council",
-        "Council code",
-        "ONS code",
-        "Nation",
-        "Council type",
-        "Functions changed",
-        "Region",
-        "Comparison group",
-        "Assessment date",
-        "Bank version",
-        "File",
-        "Assessments",
-    ]
-    for title in ["Overall"] + [t["title"] for t in result["themes"]]:
-        header += [f"{title} {column}" for column in PART_COLUMNS]
+    header = [_(column) for column in COMPARISON_COLUMNS]
+    for title in [_("Overall")] + [t["title"] for t in result["themes"]]:
+        header += [_(column) % {"figure": title} for column in PART_COLUMNS]
     strengths = result["evidence_strengths"]  # shares only: no evidence text leaves the files
-    header += ["Evidence share (%)"] + [f"Evidence {name.lower()} (% of evidence)" for name in strengths.values()]
+    header += [_("Evidence share (%)")] + [
+        _("Evidence %(strength)s (%% of evidence)") % {"strength": name.lower()} for name in strengths.values()
+    ]
 
     def part(p: dict[str, Any]) -> list[Any]:
         if cell_state(p) in ("not_asked", "not_answered"):
             return [
                 "",
-                NOT_ASKED if cell_state(p) == "not_asked" else NOT_ANSWERED,
+                _(NOT_ASKED) if cell_state(p) == "not_asked" else _(NOT_ANSWERED),
                 "",
                 _figure(p["coverage"], 100),
                 "",
@@ -143,10 +158,10 @@ def comparison_csv(result: Mapping[str, Any]) -> str:
             ]
         return [
             _figure(p["score"]),
-            tiers[p["tier"]] if p["tier"] else "not rated: " + p["note"],
-            risks[p["risk"]] if p["risk"] else "not rated",
+            tiers[p["tier"]] if p["tier"] else _("not rated: %(why)s") % {"why": p["note"]},
+            risks[p["risk"]] if p["risk"] else _("not rated"),
             _figure(p["coverage"], 100),
-            "yes" if p["provisional"] else "no",
+            _("yes") if p["provisional"] else _("no"),
             _figure(p["gap"]),
         ]
 
@@ -158,8 +173,8 @@ def comparison_csv(result: Mapping[str, Any]) -> str:
         changed = [
             part
             for part in (
-                f"added {', '.join(added)}" if added else "",
-                f"removed {', '.join(removed)}" if removed else "",
+                _("added %(functions)s") % {"functions": ", ".join(added)} if added else "",
+                _("removed %(functions)s") % {"functions": ", ".join(removed)} if removed else "",
             )
             if part
         ]

@@ -20,10 +20,17 @@ import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypedDict
 
+from .language import N_, _
+
 if TYPE_CHECKING:
     from .bank import Bank
 
-NEED_WORDS = {"document": "a link or reference", "date": "its date", "result": "a result", "reviewer": "a reviewer"}
+NEED_WORDS = {  # in English, written in the current language (_) where used
+    "document": N_("a link or reference"),
+    "date": N_("its date"),
+    "result": N_("a result"),
+    "reviewer": N_("a reviewer"),
+}
 
 
 class Reading(TypedDict):
@@ -68,12 +75,19 @@ def read_evidence(bank: Bank, entry: Mapping[str, Any], assessment_date: str) ->
     names = {s["id"]: s["name"].lower() for s in strengths}
     note = ""
     if short_of:
-        lacking = " and ".join(NEED_WORDS[n] for n in short_of)
-        note = f"Marked {names[claimed]} but without {lacking}, so it counts as {names[strength]}."
+        note = _("Marked %(claimed)s but without %(lacking)s, so it counts as %(strength)s.") % {
+            "claimed": names[claimed],
+            "lacking": (" " + _("and") + " ").join(_(NEED_WORDS[n]) for n in short_of),
+            "strength": names[strength],
+        }
     if stale:
         years = round(int(rule["stale_after_days"]) / 365.25, 1)
-        span = f"{years:g} years" if years != 1 else "a year"
-        note = f"{note} Dated {date}, more than {span} before the assessment date: stale.".strip()
+        said = (
+            _("Dated %(date)s, more than a year before the assessment date: stale.")
+            if years == 1
+            else _("Dated %(date)s, more than %(years)s years before the assessment date: stale.")
+        ) % {"date": date, "years": f"{years:g}"}
+        note = f"{note} {said}".strip()
     return {
         "claimed": claimed,
         "strength": strength,
@@ -95,15 +109,19 @@ def not_evidenced_note(bank: Bank, kind: str, entry: Mapping[str, Any] | None, a
     rule = bank.rules["evidence"]
     names = {s["id"]: s["name"].lower() for s in rule["strengths"]}
     years = round(int(rule["stale_after_days"]) / 365.25, 1)
-    needed = (
-        f"Met, not evidenced: {kind} counts as met only with {names[rule['counts_from']]} evidence or better, "
-        f"dated within {years:g} years of the assessment date; until then it holds this theme at "
-        f"{bank.tiers[bank.ranks['tiers'][rule['cap']]].name}."
-    )
+    needed = _(
+        "Met, not evidenced: %(kind)s counts as met only with %(strength)s evidence or better, dated within "
+        "%(years)s years of the assessment date; until then it holds this theme at %(tier)s."
+    ) % {
+        "kind": kind,
+        "strength": names[rule["counts_from"]],
+        "years": f"{years:g}",
+        "tier": bank.tiers[bank.ranks["tiers"][rule["cap"]]].name,
+    }
     if entry is None:
-        return f"{needed} No evidence is recorded."
+        return f"{needed} " + _("No evidence is recorded.")
     read = read_evidence(bank, entry, assessment_date)
-    said = read["note"] or f"The evidence recorded is {names[read['strength']]}."
+    said = read["note"] or _("The evidence recorded is %(strength)s.") % {"strength": names[read["strength"]]}
     return f"{needed} {said}"
 
 

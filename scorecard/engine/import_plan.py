@@ -16,6 +16,8 @@ from typing import Any
 
 from .assessment import Assessment, AssessmentError, Council, load_assessment
 from .bank import Bank, Question
+from .evidence import strength_names
+from .language import N_, _
 from .merge import council_label, told_apart
 from .sharing import contributor_of, themes_of
 from .wording import answer_ids, evidence_text, long_date, plan_text
@@ -23,13 +25,13 @@ from .wording import answer_ids, evidence_text, long_date, plan_text
 Label = Callable[[Question | None, Any], str]  # an answer as the officer reads it
 
 SAME, ONLY_HERE, ONLY_FILE, DIFFER = "same", "only_here", "only_file", "differ"
-COUNCIL_FIELDS = {
-    "name": "Council name",
-    "type": "Council type",
-    "region": "Region",
-    "ons_code": "ONS code",
-    "code": "Council register code",
-    "functions": "Functions the council runs",
+COUNCIL_FIELDS = {  # in English, written in the current language (_) where used
+    "name": N_("Council name"),
+    "type": N_("Council type"),
+    "region": N_("Region"),
+    "ons_code": N_("ONS code"),
+    "code": N_("Council register code"),
+    "functions": N_("Functions the council runs"),
 }
 
 
@@ -51,7 +53,7 @@ def import_plan(bank: Bank, here_data: Any, incoming: Assessment) -> dict[str, A
         council.append(
             {
                 "field": field,
-                "label": label,
+                "label": _(label),
                 "here": None if mine is None else _detail(bank, field, mine),
                 "file": None if other is None else _detail(bank, field, other),
                 "state": _state(mine, other),
@@ -88,23 +90,40 @@ def _parts(bank: Bank, mine: dict[str, Any], theirs: dict[str, Any]) -> list[dic
     order.update({t.id: -len(bank.themes) + i for i, t in enumerate(bank.themes)})  # themes first, in bank order
     titles = {t.id: t.title for t in bank.themes}
     tiers = {t.id: t.name for t in bank.tiers}
+    strengths = strength_names(bank)
     parts = []
     for section in PART_SECTIONS:
         here, there = _section(mine, section), _section(theirs, section)
         for key in sorted(set(here) | set(there), key=lambda k: (order.get(k, len(order)), k)):
             parts.append(
-                _part(section, f"{section}.{key}", _label_of(section, key, titles), here.get(key), there.get(key))
+                _part(
+                    section,
+                    f"{section}.{key}",
+                    _label_of(section, key, titles),
+                    here.get(key),
+                    there.get(key),
+                    strengths,
+                )
             )
             if section == "targets":  # a tier by its name; one the bank does not know (set aside) as it is
                 for side in ("here", "file"):
                     parts[-1][side] = tiers.get(parts[-1][side], parts[-1][side])
     for section in ("sign_off", "previous"):
         if mine.get(section) or theirs.get(section):
-            parts.append(_part(section, section, PART_LABELS[section], mine.get(section), theirs.get(section)))
+            parts.append(_part(section, section, _(PART_LABELS[section]), mine.get(section), theirs.get(section)))
     return parts
 
 
-PART_LABELS = {"sign_off": "Sign-off", "previous": "Last year's answers"}
+PART_LABELS = {"sign_off": N_("Sign-off"), "previous": N_("Last year's answers")}
+PART_WORDS = {  # an entry of a part by its key ("%(key)s": a question id, or a theme's title)
+    "evidence": N_("Evidence for %(key)s"),
+    "action_plan": N_("Action for %(key)s"),
+    "targets": N_("Target tier for %(key)s"),
+    "review_marks": N_("Peer review mark on %(key)s"),
+    "assignments": N_("Who answers %(key)s"),
+}
+MARK_WORDS = {"agree": N_("Agree"), "challenge": N_("Challenge")}
+DECISION_WORDS = {"open": N_("open"), "accepted": N_("accepted"), "rejected": N_("rejected")}
 
 
 def _section(data: dict[str, Any], section: str) -> dict[str, Any]:
@@ -113,45 +132,48 @@ def _section(data: dict[str, Any], section: str) -> dict[str, Any]:
 
 
 def _label_of(section: str, key: str, titles: dict[str, str]) -> str:
-    if section == "evidence":
-        return f"Evidence for {key}"
-    if section == "action_plan":
-        return f"Action for {key}"
-    if section == "targets":
-        return f"Target tier for {titles.get(key, key)}"
-    if section == "review_marks":
-        return f"Peer review mark on {key}"
-    return f"Who answers {titles.get(key, key)}"
+    return _(PART_WORDS[section]) % {"key": titles.get(key, key) if section in ("targets", "assignments") else key}
 
 
-def _part(section: str, key: str, label: str, mine: Any, theirs: Any) -> dict[str, Any]:
+def _part(
+    section: str, key: str, label: str, mine: Any, theirs: Any, strengths: dict[str, str] | None = None
+) -> dict[str, Any]:
     return {
         "key": key,
         "part": section,
         "label": label,
-        "here": _shown(mine or None, lambda v: _part_text(section, v)),
-        "file": _shown(theirs or None, lambda v: _part_text(section, v)),
+        "here": _shown(mine or None, lambda v: _part_text(section, v, strengths)),
+        "file": _shown(theirs or None, lambda v: _part_text(section, v, strengths)),
         "state": _state(mine or None, theirs or None),
     }
 
 
-def _part_text(section: str, value: Any) -> str:
+def _part_text(section: str, value: Any, strengths: dict[str, str] | None = None) -> str:
     """An entry as the officer reads it; one the engine set aside (not the shape it writes) as its text."""
     try:
         if section == "evidence":
-            return evidence_text(value)
+            return evidence_text(value, strengths)
         if section == "action_plan":
             return plan_text(value)
         if section == "sign_off":
             return f"{value['name']}, {value['role']}, {long_date(value['date'])}"
         if section == "review_marks":
-            said = f"{value['mark'].capitalize()} by {value['reviewer']}, {value['organisation']}, {long_date(value['date'])}"
-            return said + (f" ({value['decision']})" if value.get("decision") else "")
+            mark, decision = value["mark"], value.get("decision")
+            said = _("%(mark)s by %(reviewer)s, %(organisation)s, %(date)s") % {
+                "mark": _(MARK_WORDS[mark]) if mark in MARK_WORDS else mark.capitalize(),
+                "reviewer": value["reviewer"],
+                "organisation": value["organisation"],
+                "date": long_date(value["date"]),
+            }
+            if decision:
+                said += f" ({_(DECISION_WORDS[decision]) if decision in DECISION_WORDS else decision})"
+            return said
         if section == "previous":
             if "answers" in value:
-                dated = f", assessed {long_date(value['assessment_date'])}" if value.get("assessment_date") else ""
-                return f"Last year's answers{dated}"
-            return f"Last year's file: {value['file']}"
+                if value.get("assessment_date"):
+                    return _("Last year's answers, assessed %(date)s") % {"date": long_date(value["assessment_date"])}
+                return _("Last year's answers")
+            return _("Last year's file: %(file)s") % {"file": value["file"]}
     except (KeyError, TypeError, AttributeError):
         pass
     return value if isinstance(value, str) else str(value)[:200]
@@ -215,7 +237,7 @@ def _detail(bank: Bank, field: str, value: Any) -> str:
     if field == "type":
         return bank.council_types[value].name if value in bank.council_types else str(value)
     if field == "functions":
-        return ", ".join(bank.functions.get(f, f) for f in value) or "none"
+        return ", ".join(bank.functions.get(f, f) for f in value) or _("none")
     return str(value)
 
 

@@ -26,8 +26,9 @@ from typing import Any
 
 from .bank import Bank, Indicator
 from .cycle import MAX_NOTE, Cycle, SetAside, copy_json, is_iso_date
+from .language import _, ngettext
 from .messages import Message, kind_of
-from .wording import long_date, plural
+from .wording import long_date
 
 INDICATOR_ID = re.compile(r"^IND-[0-9]{2,3}$")
 FIELDS = ("counts", "from", "note", "to")
@@ -178,29 +179,39 @@ def _year_on(start: datetime.date) -> datetime.date:
 def _figure_text(value: int | None, part: float | None, whole: int | None) -> str:
     """This year's figure as read: "9 (75% of 12)"; "not given"."""
     if value is None:
-        return "not given"
+        return _("not given")
     if part is None or whole is None:
         return str(value)
-    return f"{value} ({_percent(part)} of {whole})"
+    return _("%(value)s (%(share)s of %(whole)s)") % {"value": value, "share": _percent(part), "whole": whole}
 
 
 def _trend_text(count: dict[str, Any]) -> str:
     """The change since last year, in words: "last year 6 (60%): up 3; share up 15 points"; "" with no figure."""
     if count["previous"] is None:
-        return "no figure last year"
+        return _("no figure last year")
     was = str(count["previous"]) + (
         f" ({_percent(count['previous_share'])})" if count["previous_share"] is not None else ""
     )
     if count["change"] is None:
-        return f"last year {was}"
-    moved = "no change" if count["change"] == 0 else f"{'up' if count['change'] > 0 else 'down'} {abs(count['change'])}"
-    words = f"last year {was}: {moved}"
+        return _("last year %(was)s") % {"was": was}
+    change = abs(count["change"])
+    moved = (
+        _("no change")
+        if count["change"] == 0
+        else _("up %(count)s") % {"count": change}
+        if count["change"] > 0
+        else _("down %(count)s") % {"count": change}
+    )
+    words = _("last year %(was)s: %(moved)s") % {"was": was, "moved": moved}
     if count["share"] is not None and count["previous_share"] is not None:
         points = round(count["share"] - count["previous_share"], 1)
-        words += (
-            "; share unchanged"
+        shown = {"points": _number(abs(points))}
+        words += "; " + (
+            _("share unchanged")
             if points == 0
-            else f"; share {'up' if points > 0 else 'down'} {_number(abs(points))} points"
+            else _("share up %(points)s points") % shown
+            if points > 0
+            else _("share down %(points)s points") % shown
         )
     return words
 
@@ -215,13 +226,19 @@ def _number(value: float) -> str:
 
 
 def _period_text(period: dict[str, str] | None) -> str:
-    return f"{long_date(period['from'])} to {long_date(period['to'])}" if period else ""
+    return (
+        _("%(from)s to %(to)s") % {"from": long_date(period["from"]), "to": long_date(period["to"])} if period else ""
+    )
 
 
 def indicators_recorded(entries: list[dict[str, Any]]) -> str:
     """How many of the indicators shown have figures: "3 of 7 outcome indicators recorded"."""
     done = sum(1 for e in entries if e["recorded"])
-    return f"{done} of {plural(len(entries), 'outcome indicator')} recorded"
+    return ngettext(
+        "%(done)s of %(count)s outcome indicator recorded",
+        "%(done)s of %(count)s outcome indicators recorded",
+        len(entries),
+    ) % {"done": done, "count": len(entries)}
 
 
 def share(part: int | None, whole: int | None) -> float | None:

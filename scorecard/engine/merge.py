@@ -44,26 +44,28 @@ from .assessment import (
 from .bank import Bank, Question
 from .characters import name_key
 from .cycle import copy_json
+from .language import N_, _
 from .messages import Message
 from .sharing import contributor_of
 from .wording import left_out_text
 from .yearly import same_answer
 
 QUESTION_SECTIONS = ("answers", "notes", "evidence", "action_plan", "review_marks")
-HOW = {"code": "register code", "ons": "GSS code"}
+# In English, written in the current language (_) where used: how two councils were told apart, and what an item is.
+HOW = {"code": N_("%(name)s (register code %(code)s)"), "ons": N_("%(name)s (GSS code %(code)s)")}
 WHAT = {
-    "answers": "answer",
-    "notes": "note",
-    "evidence": "evidence",
-    "action_plan": "action",
-    "review_marks": "peer review mark",
-    "retired_answers": "answer to a retired question",
-    "assignments": "assignment",
-    "targets": "target tier",
-    "council": "council detail",
-    "sign_off": "sign-off",
-    "previous": "last year's answers",
-    "indicators": "indicator figures",
+    "answers": N_("answer"),
+    "notes": N_("note"),
+    "evidence": N_("evidence"),
+    "action_plan": N_("action"),
+    "review_marks": N_("peer review mark"),
+    "retired_answers": N_("answer to a retired question"),
+    "assignments": N_("assignment"),
+    "targets": N_("target tier"),
+    "council": N_("council detail"),
+    "sign_off": N_("sign-off"),
+    "previous": N_("last year's answers"),
+    "indicators": N_("indicator figures"),
 }
 COUNCIL_FIELDS = ("name", "type", "region", "ons_code", "code", "functions")
 
@@ -207,9 +209,10 @@ def _names(given: str, council: Council) -> bool:
 
 
 def council_label(council: Council, how: str) -> str:
-    name = council.name or "a council without a name"
+    """A council as named where two are told apart: its name, with the code that tells them apart."""
+    name = council.name or _("a council without a name")
     value = {"code": council.code, "ons": council.ons_code}.get(how)
-    return f"{name} ({HOW[how]} {value})" if value else name
+    return _(HOW[how]) % {"name": name, "code": value} if value else name
 
 
 def _read(bank: Bank, files: list[tuple[str, Any]], themes: dict[str, list[str]]) -> list[Source]:
@@ -304,7 +307,7 @@ def _distinct(key: str, values: list[Any]) -> list[Any]:
 
 def _provenance_key(key: str) -> str:
     """The provenance entry an item's change is recorded under (answers by bare id)."""
-    section, _, rest = key.partition(".")
+    section, _dot, rest = key.partition(".")
     return rest if section == "answers" else key
 
 
@@ -318,7 +321,7 @@ def _first_record(key: str, holders: list[Source]) -> Source:
 
 def _choice(key: str, take: dict[str, str], used: set[str]) -> str | None:
     """The file chosen for this item: by its own key, or by its question id for all that question's items."""
-    section, _, rest = key.partition(".")
+    section, _dot, rest = key.partition(".")
     for candidate in (key, rest if section in QUESTION_SECTIONS else None):
         if candidate and candidate in take:
             used.add(candidate)
@@ -327,16 +330,21 @@ def _choice(key: str, take: dict[str, str], used: set[str]) -> str | None:
 
 
 def _conflict(bank: Bank, key: str, holders: list[Source]) -> dict[str, Any]:
-    section, _, rest = key.partition(".")
+    section, _dot, rest = key.partition(".")
     question = bank.questions.get(rest) if section in QUESTION_SECTIONS else None
     pkey = _provenance_key(key)
+    what = _(WHAT[section])
+    if question:
+        label = _("%(question)s %(what)s") % {"question": rest, "what": what}
+    else:
+        label = _("%(what)s %(key)s") % {"what": what, "key": rest} if rest else what
     conflict = {
         "key": key,
-        "what": WHAT[section],
+        "what": what,
         "question": question.id if question else None,
         "theme": question.theme if question else None,
         "text": question.text if question else "",
-        "label": f"{rest} {WHAT[section]}" if question else (f"{WHAT[section]} {rest}" if rest else WHAT[section]),
+        "label": label,
         "choices": [
             {
                 "file": s.name,
@@ -372,7 +380,7 @@ def _shown(question: Question | None, section: str, value: Any) -> str:
         return question.label_of(value)
     if section == "indicators" and isinstance(value, dict) and isinstance(value.get("counts"), dict):
         counts = ", ".join(f"{k} {v}" for k, v in value["counts"].items())
-        return f"{value.get('from', '')} to {value.get('to', '')}: {counts}"
+        return _("%(from)s to %(to)s") % {"from": value.get("from", ""), "to": value.get("to", "")} + f": {counts}"
     if isinstance(value, dict):
         return "; ".join(f"{k}: {v}" for k, v in value.items() if not isinstance(v, (dict, list)))
     if isinstance(value, list):
@@ -395,7 +403,7 @@ def _assemble(bank: Bank, sources: list[Source], chosen: dict[str, tuple[Any, So
     }
     provenance: dict[str, dict[str, str]] = {}
     for key, (value, source) in chosen.items():
-        section, _, rest = key.partition(".")
+        section, _dot, rest = key.partition(".")
         if section == "council":
             council[rest] = copy_json(value)
         elif rest:

@@ -25,6 +25,7 @@ from typing import Any
 
 from .assessment import DATE_SLACK, MAX_FILE_BYTES, Assessment, AssessmentError
 from .cycle import DONE, copy_json, is_iso_date
+from .language import _
 from .messages import Message
 
 STARTED_WITHIN = datetime.timedelta(days=183)  # a next year started sooner after this one was: the same year
@@ -50,7 +51,7 @@ def next_year(assessment: Assessment, today: str, bank_version: str = "", again:
             [
                 Message(
                     "next_year_already_started",
-                    {"started": assessment.assessment_date, "last_year": started_from or "last year"},
+                    {"started": assessment.assessment_date, "last_year": started_from or _("last year")},
                 )
             ]
         )

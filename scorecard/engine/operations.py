@@ -65,10 +65,15 @@ def plan_export(bank: Bank, payload: Payload) -> Payload:
     """The action plan CSV: {"assessment", "site_url"?} -> {"csv"}; guidance links are absolute when the site's
     address is given."""
     from .csv_export import actions_csv
+    from .evidence import strength_names
 
     assessment = checked(bank, payload["assessment"])
     result = score_assessment(bank, assessment)
-    return {"csv": actions_csv(result, assessment.to_dict(), site_url=payload.get("site_url", ""))}
+    return {
+        "csv": actions_csv(
+            result, assessment.to_dict(), site_url=payload.get("site_url", ""), strengths=strength_names(bank)
+        )
+    }
 
 
 def plan_import(bank: Bank, payload: Payload) -> Payload:

@@ -41,6 +41,8 @@ from .cycle import (
     copy_json,
     is_iso_date,
 )
+from .evidence import strength_names
+from .language import _
 from .messages import Message, kind_of
 from .signing import digest_of
 from .times import now, written
@@ -85,6 +87,7 @@ def review_sheet(bank: Bank, assessment: Assessment, nation: str) -> list[dict[s
     """What a reviewer marks, answer by answer in the bank's order: the question as the council reads it, the
     answer given and its evidence in words, and the answers the question offers (for a proposed answer)."""
     themes = {theme.id: theme.title for theme in bank.themes}
+    strengths = strength_names(bank)
     sheet = []
     for qid, question in bank.questions.items():
         value = assessment.answers.get(qid)
@@ -102,7 +105,7 @@ def review_sheet(bank: Bank, assessment: Assessment, nation: str) -> list[dict[s
                 "answer": question.label_of(value),
                 "multi": question.type == "multi",
                 "options": options,
-                "evidence": evidence_text(assessment.cycle.evidence.get(qid)),
+                "evidence": evidence_text(assessment.cycle.evidence.get(qid), strengths),
             }
         )
     return sheet
@@ -300,7 +303,7 @@ def decide(
         if not (isinstance(reply, str) and reply.strip()):
             problems.append(Message("review_reply_missing", {"question": str(qid)[:40]}))
         else:
-            check_plain_text(f"reply to {qid}", reply, problems)
+            check_plain_text(_("reply to %(question)s") % {"question": qid}, reply, problems)
     if problems:
         raise AssessmentError(problems)
     data = assessment.to_dict()
@@ -340,7 +343,7 @@ def peer_review(bank: Bank, assessment: Assessment, nation: str) -> dict[str, An
             "question": qid,
             "theme": question.theme if question else "",
             "text": question.wording(nation).text if question else "",
-            "answer": question.label_of(value) if question and value is not None else "Not answered",
+            "answer": question.label_of(value) if question and value is not None else _("Not answered"),
             "proposed": question.label_of(mark["proposed"]) if question and "proposed" in mark else "",
             "comment": mark.get("comment", ""),
             "reviewer": reviewer_label(mark),

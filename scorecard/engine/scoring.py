@@ -41,6 +41,7 @@ from typing import Any
 from .assessment import Assessment
 from .bank import NOT_APPLICABLE, Bank, Contradiction, Theme
 from .evidence import not_evidenced_note, read_evidence
+from .language import _
 from .statuses import (  # noqa: F401 (re-exported: the status words have always been read from here)
     ANSWERED,
     FUNCTION_NOT_RUN,
@@ -651,9 +652,9 @@ def question_entries(theme: Theme, reading: Reading, bank: Bank) -> list[dict[st
     earned, and why its evidence does not count as it says (or why a duty or control met is not evidenced)."""
     not_for_council = reading.council.themes[theme.id].not_for_council
     tally = reading.tallies[theme.id]
-    unevidenced = {g["question"]: "a legal duty" for g in tally.gates if g["status"] == GATE_MET_NOT_EVIDENCED}
+    unevidenced = {g["question"]: _("a legal duty") for g in tally.gates if g["status"] == GATE_MET_NOT_EVIDENCED}
     unevidenced.update(
-        (e["question"], "an essential control") for e in tally.essentials if e["status"] == GATE_MET_NOT_EVIDENCED
+        (e["question"], _("an essential control")) for e in tally.essentials if e["status"] == GATE_MET_NOT_EVIDENCED
     )
     asked_questions = reading.council.by_id
     statuses, reasons, fractions, exposure = reading.statuses, reading.reasons, reading.fractions, reading.exposure

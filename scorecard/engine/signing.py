@@ -24,24 +24,28 @@ import hashlib
 import json
 from typing import TYPE_CHECKING, Any
 
+from .language import N_, _
+
 if TYPE_CHECKING:
     from .assessment import Assessment
 
 UNSIGNED = ("format", "format_version", "provenance", "assignments")
-PART_NAMES = {
-    "council": "council details",
-    "assessment_date": "assessment date",
-    "bank_version": "question bank version",
-    "answers": "answers",
-    "retired_answers": "answers to retired questions",
-    "notes": "notes",
-    "evidence": "evidence",
-    "action_plan": "action plan",
-    "indicators": "outcome indicators",
-    "previous": "last year's answers",
-    "review": "answers still to review",
-    "review_marks": "peer review marks",
-    "sign_off": "sign-off",
+NO_PARTS = "(the file holds no digest per part)"  # what changed, when a sign-off has no digest of each part
+PART_NAMES = {  # in English, written in the current language (_) where used
+    "council": N_("council details"),
+    "assessment_date": N_("assessment date"),
+    "bank_version": N_("question bank version"),
+    "answers": N_("answers"),
+    "retired_answers": N_("answers to retired questions"),
+    "notes": N_("notes"),
+    "evidence": N_("evidence"),
+    "action_plan": N_("action plan"),
+    "indicators": N_("outcome indicators"),
+    "previous": N_("last year's answers"),
+    "review": N_("answers still to review"),
+    "review_marks": N_("peer review marks"),
+    "sign_off": N_("sign-off"),
+    NO_PARTS: N_("(the file holds no digest per part)"),
 }
 
 
@@ -84,7 +88,9 @@ def check(assessment: Assessment) -> dict[str, Any]:
     sign_off = assessment.cycle.sign_off
     stored = (sign_off or {}).get("digest")
     if not sign_off or not stored:
-        message = "Not signed off." if not sign_off else "Signed off without a digest, so there is nothing to check."
+        message = (
+            _("Not signed off.") if not sign_off else _("Signed off without a digest, so there is nothing to check.")
+        )
         return {
             "signed": bool(sign_off),
             "digest": "",
@@ -104,11 +110,15 @@ def check(assessment: Assessment) -> dict[str, Any]:
     if matches:
         changed = []
     elif not parts:
-        changed = ["(the file holds no digest per part)"]
+        changed = [NO_PARTS]
     since = (assessment.provenance.get("sign_off") or {}).get("at", "")
     entries = (
         sorted(
-            f"{key} (changed {entry['at']}{', by ' + entry['by'] if entry.get('by') else ''})"
+            (
+                _("%(key)s (changed %(at)s, by %(name)s)") % {"key": key, "at": entry["at"], "name": entry["by"]}
+                if entry.get("by")
+                else _("%(key)s (changed %(at)s)") % {"key": key, "at": entry["at"]}
+            )
             for key, entry in assessment.provenance.items()
             if key not in ("sign_off", "assessment") and since and entry.get("at", "") > since
         )
@@ -116,12 +126,14 @@ def check(assessment: Assessment) -> dict[str, Any]:
         else []
     )
     if matches:
-        message = f"Unchanged since sign-off: the file matches its sign-off digest ({stored})."
+        message = _("Unchanged since sign-off: the file matches its sign-off digest (%(digest)s).") % {"digest": stored}
     else:
-        named = ", ".join(PART_NAMES.get(p, p) for p in changed)
-        message = f"Changed since sign-off: {named}."
+        named = ", ".join(_(PART_NAMES[p]) if p in PART_NAMES else p for p in changed)
+        message = _("Changed since sign-off: %(parts)s.") % {"parts": named}
         if entries:
-            message += f" Changed after the sign-off was recorded: {', '.join(entries)}."
+            message += " " + _("Changed after the sign-off was recorded: %(entries)s.") % {
+                "entries": ", ".join(entries)
+            }
     return {
         "signed": True,
         "digest": stored,

@@ -18,11 +18,14 @@ from typing import Any
 from .assessment import Assessment, AssessmentError
 from .bank import Bank
 from .csv_export import spreadsheet_safe
+from .language import N_, _
 from .messages import Message
 from .scoring import council_profile
 
-CSV_COLUMNS = ["Registry field", "Value", "Registry wording", "From the answers to", "Note"]
-NOT_RECORDED = "Nothing recorded in this assessment: complete this on the registry."
+# The CSV's own words, in English, written in the current language (_); the registry's field names, values and
+# wording stay as the (English-only) registry has them.
+CSV_COLUMNS = [N_("Registry field"), N_("Value"), N_("Registry wording"), N_("From the answers to"), N_("Note")]
+NOT_RECORDED = N_("Nothing recorded in this assessment: complete this on the registry.")
 
 
 def statement_summary(bank: Bank, assessment: Assessment) -> dict[str, Any]:
@@ -75,7 +78,7 @@ def _given(whens: list[str], answers: Mapping[str, Any]) -> list[str]:
     """The questions among ``whens`` ("QID=option") whose answer is, or includes, that option."""
     found = []
     for when in whens:
-        qid, _, option = when.partition("=")
+        qid, _eq, option = when.partition("=")
         answer = answers.get(qid)
         if (answer == option or (isinstance(answer, list) and option in answer)) and qid not in found:
             found.append(qid)
@@ -107,7 +110,7 @@ def statement_summary_csv(summary: Mapping[str, Any]) -> str:
     with nothing recorded, then the questions not answered, the Welsh Code note and the registry's citation."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow([_(column) for column in CSV_COLUMNS])
     for field in summary["fields"]:
         rows = [[field["id"], v["id"], v["label"], ", ".join(v["from"]), ""] for v in field["values"]]
         if field["other"]:
@@ -116,17 +119,17 @@ def statement_summary_csv(summary: Mapping[str, Any]) -> str:
         if field["id"] == "Risks" and field["no_risks"]:
             rows.append(["NoRisks", "true", "", ", ".join(field["no_risks_from"]), ""])
         if not rows:
-            rows.append([field["id"], "", NOT_RECORDED, "", ""])
+            rows.append([field["id"], "", _(NOT_RECORDED), "", ""])
         rows[0][4] = field["note"]
         for row in rows:
             writer.writerow([spreadsheet_safe(str(cell)) for cell in row])
     if summary["not_answered"]:
         writer.writerow(
-            ["Not answered", ", ".join(summary["not_answered"]), "Answer these to complete the summary.", "", ""]
+            [_("Not answered"), ", ".join(summary["not_answered"]), _("Answer these to complete the summary."), "", ""]
         )
     if summary["welsh_code"]:
-        writer.writerow(["Welsh Code of Practice", "", spreadsheet_safe(summary["welsh_code"]), "", ""])
+        writer.writerow([_("Welsh Code of Practice"), "", spreadsheet_safe(summary["welsh_code"]), "", ""])
     registry = summary["registry"]
     cite = f"{registry['publisher']}, {registry['title']}, {registry['address']}"
-    writer.writerow(["Registry", cite, spreadsheet_safe(registry["fields_source"]), "", ""])
+    writer.writerow([_("Registry"), cite, spreadsheet_safe(registry["fields_source"]), "", ""])
     return out.getvalue()

@@ -27,6 +27,7 @@ from .assessment import Assessment
 from .bank import CONTEXT, NOT_APPLICABLE, Bank, Question
 from .cycle import PLANNED
 from .evidence import read_evidence, strength_names
+from .language import _
 from .scoring import Reading, overall, read_answers, score_theme
 from .statuses import ANSWERED
 from .tables import share
@@ -177,12 +178,16 @@ def since_last_year(
         return {
             **base,
             "available": False,
-            "problems": ["last year's answers are not in this file, only the name of last year's file"],
+            "problems": [_("last year's answers are not in this file, only the name of last year's file")],
         }
     before = assessment.cycle.last_year
     if before is None:  # read, and refused, with the file (assessment.load_assessment)
         problems = assessment.cycle.last_year_problems
-        return {**base, "available": False, "problems": [f"last year's answers: {p.text}" for p in problems]}
+        return {
+            **base,
+            "available": False,
+            "problems": [_("last year's answers: %(problem)s") % {"problem": p.text} for p in problems],
+        }
     reading = read_answers(bank, before)
     before_themes = [score_theme(t, reading, bank) for t in bank.themes]
     theme_changes = [
@@ -200,7 +205,9 @@ def since_last_year(
         question = bank.questions[qid]
         before_label = _label(question, old)
         if old is None and qid in before.set_aside:  # an option this bank no longer offers
-            before_label = f"{_shown(before.retired_answers.get(qid))} (an answer this question no longer offers)"
+            before_label = _("%(answer)s (an answer this question no longer offers)") % {
+                "answer": _shown(before.retired_answers.get(qid))
+            }
         questions.append(
             {
                 "question": qid,
@@ -271,7 +278,7 @@ def same_answer(a: Any, b: Any) -> bool:
 
 
 def _label(question: Question, value: Any) -> str:
-    return "Not answered" if value is None else question.label_of(value)
+    return _("Not answered") if value is None else question.label_of(value)
 
 
 def _direction(question: Question, old: Any, new: Any) -> str:

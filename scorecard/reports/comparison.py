@@ -2,7 +2,8 @@
 
 Every renderer reads only the comparison dict, so what the CLI prints and what the browser
 shows come from the same numbers. In text, names from the files stay on their one line
-(characters.one_line), so no file can add lines of its own to the report. The CSV, which the browser writes too, is in
+(characters.one_line), so no file can add lines of its own to the report. The text's words are in the language the
+engine writes in (engine/language.py: `scorecard compare --lang`). The CSV, which the browser writes too, is in
 ``engine/csv_export.py``.
 """
 
@@ -12,7 +13,8 @@ import textwrap
 from typing import Any
 
 from ..engine.characters import one_line
-from ..engine.wording import cell_state, gap, num, pct
+from ..engine.language import _
+from ..engine.wording import cell_state, councils, gap, num, pct
 from .html import render
 
 # Light backgrounds, lowest tier first, all readable with near-black text (WCAG AA). The tier
@@ -21,10 +23,16 @@ TIER_COLOURS = ["#f6c8c3", "#fbe3a7", "#d3eac4", "#a9d8b9"]
 
 
 def tier_abbreviations(result: dict[str, Any]) -> dict[str, str]:
-    """One letter per tier (B, E, S, M) when the first letters differ, else the tier ids."""
+    """One letter per tier (B, E, S, M) when the first letters differ, else the first letter of each word when those
+    differ (Welsh: CCS, CC, CS, AA), else the tier ids."""
     names = result["labels"]["tiers"]
-    letters = {tier_id: name[:1].upper() for tier_id, name in names.items()}
-    return letters if len(set(letters.values())) == len(letters) else {t: t for t in names}
+    for letters in (
+        {tier_id: name[:1].upper() for tier_id, name in names.items()},
+        {tier_id: "".join(word[:1].upper() for word in name.split()) for tier_id, name in names.items()},
+    ):
+        if len(set(letters.values())) == len(letters):
+            return letters
+    return {t: t for t in names}
 
 
 # --- text ---------------------------------------------------------------------------------
@@ -37,36 +45,55 @@ def comparison_text(result: dict[str, Any], width: int = 100) -> str:
     abbr = tier_abbreviations(result)
     names = result["labels"]["tiers"]
     had = counts["contributions"]
+    said = {
+        "councils": counts["councils"],
+        "assessments": counts["assessments"],
+        "contributions": had,
+        "whole": counts["assessments"] - had,
+        "version": result["bank_version"],
+    }
     lines = [
-        f"Regional comparison: {counts['councils']} council(s), {counts['assessments']} assessment(s)"
-        + (f" ({had} benchmark contribution(s), {counts['assessments'] - had} whole file(s))" if had else "")
-        + f", scored with question bank {result['bank_version']}.",
+        (
+            _(
+                "Regional comparison: %(councils)s council(s), %(assessments)s assessment(s) (%(contributions)s "
+                "benchmark contribution(s), %(whole)s whole file(s)), scored with question bank %(version)s."
+            )
+            if had
+            else _(
+                "Regional comparison: %(councils)s council(s), %(assessments)s assessment(s), scored with question "
+                "bank %(version)s."
+            )
+        )
+        % said
     ]
 
     def wrap(text: str, indent: str = "") -> list[str]:
         return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent and " " * len(indent))
 
     if not result["rows"]:
-        lines.append("No assessments could be compared.")
+        lines.append(_("No assessments could be compared."))
     else:
-        lines += wrap(
-            "Latest assessment of each council. Each cell: score and tier ("
-            + ", ".join(f"{abbr[t]} = {n}" for t, n in names.items())
-            + "); * provisional (not every question answered; counted in the medians); ? a score "
-            "without a tier (not enough answered to rate, left out of the medians); n/a not asked of "
-            "this council; - not answered. "
-            + {
-                "type": "Grouped by nation and council type: each group has its own median and quartiles.",
-                "custom": "Grouped as given: each group has its own median and quartiles.",
-            }.get(result["group_by"], "All councils in one group.")
-            + (
-                f" For sharing: group figures drawn from fewer than {result['shareable']['min_group']} councils are "
-                "hidden, and each council's own score of them (~: the tier is shown)."
-                if result["shareable"]["on"]
-                else ""
+        legend = _(
+            "Latest assessment of each council. Each cell: score and tier (%(tiers)s); * provisional (not every "
+            "question answered; counted in the medians); ? a score without a tier (not enough answered to rate, left "
+            "out of the medians); n/a not asked of this council; - not answered."
+        ) % {"tiers": ", ".join(f"{abbr[t]} = {n}" for t, n in names.items())}
+        grouped = {
+            "type": _("Grouped by nation and council type: each group has its own median and quartiles."),
+            "custom": _("Grouped as given: each group has its own median and quartiles."),
+        }.get(result["group_by"]) or _("All councils in one group.")
+        sharing = (
+            " "
+            + _(
+                "For sharing: group figures drawn from fewer than %(count)s councils are hidden, and each council's "
+                "own score of them (~: the tier is shown)."
             )
+            % {"count": result["shareable"]["min_group"]}
+            if result["shareable"]["on"]
+            else ""
         )
-        lines += wrap("Themes: " + "; ".join(f"{t['id']} = {t['title']}" for t in themes) + ".")
+        lines += wrap(f"{legend} {grouped}{sharing}")
+        lines += wrap(_("Themes: %(themes)s.") % {"themes": "; ".join(f"{t['id']} = {t['title']}" for t in themes)})
         lines.append("")
         lines += _text_table(result, abbr)
     lines += _text_focus(result, wrap)
@@ -75,7 +102,7 @@ def comparison_text(result: dict[str, Any], width: int = 100) -> str:
     lines += _text_trends(result, abbr, wrap)
     lines += _text_group_trends(result)
     if result["skipped"]:
-        lines += ["", f"Skipped files ({len(result['skipped'])}):"]
+        lines += ["", _("Skipped files (%(count)s):") % {"count": len(result["skipped"])}]
         for skipped in result["skipped"]:
             lines.append(f"  {one_line(skipped['file'])}:")
             for problem in skipped["problems"]:
@@ -90,7 +117,8 @@ def _fit(text: str, size: int) -> str:
 
 def _text_table(result: dict[str, Any], abbr: dict[str, str]) -> list[str]:
     """One table per group (nation and council type, or all councils): rows, the group's figures, gaps."""
-    name_w = min(max([len("Council")] + [len(r["council"]["name"]) for r in result["rows"]]), 36)
+    council, kind, assessed, hidden = _("Council"), _("Type"), _("Assessed"), _("hidden")
+    name_w = min(max([len(council)] + [len(r["council"]["name"]) for r in result["rows"]]), 36)
     keys = ["overall"] + [t["id"] for t in result["themes"]]
     col_w = {key: max(len(key), 9) for key in keys}
 
@@ -111,14 +139,17 @@ def _text_table(result: dict[str, Any], abbr: dict[str, str]) -> list[str]:
         return (head + "  " + "  ".join(f"{v:<{col_w[k]}}" for k, v in zip(keys, values, strict=True))).rstrip()
 
     def figure(stats: dict[str, Any], field: str) -> str:
-        return "hidden" if stats.get("hidden") else f"{num(stats[field]):>6}"
+        return hidden if stats.get("hidden") else f"{num(stats[field]):>6}"
 
-    headings = ["Overall"] + keys[1:]
+    headings = [_("Overall")] + keys[1:]
     out: list[str] = []
     for group in result["groups"]:
         rows = [row for row in result["rows"] if row["group"] == group["id"]]
-        out += [f"{group['title']} ({group['councils']} council{'' if group['councils'] == 1 else 's'}):", ""]
-        out.append(line("Council", "Type", "Assessed", headings))
+        out += [
+            f"{group['title']} ({councils(group['councils'])}):",
+            "",
+        ]
+        out.append(line(council, kind, assessed, headings))
         for row in rows:
             out.append(
                 line(
@@ -131,18 +162,18 @@ def _text_table(result: dict[str, Any], abbr: dict[str, str]) -> list[str]:
         stats = [group["stats"]["overall"]] + group["stats"]["themes"]
         out.append("")
         for label, field in [
-            ("Median", "median"),
-            ("Lower quartile", "lower_quartile"),
-            ("Upper quartile", "upper_quartile"),
-            ("Lowest", "min"),
-            ("Highest", "max"),
+            (_("Median"), "median"),
+            (_("Lower quartile"), "lower_quartile"),
+            (_("Upper quartile"), "upper_quartile"),
+            (_("Lowest"), "min"),
+            (_("Highest"), "max"),
         ]:
             out.append(line(label, "", "", [figure(s, field) for s in stats]))
-        out.append(line("Councils counted (n)", "", "", [f"{s['n']:>6}" for s in stats]))
+        out.append(line(_("Councils counted (n)"), "", "", [f"{s['n']:>6}" for s in stats]))
         out += [
             "",
-            "Gap to the group's median (score minus median, points):",
-            line("Council", "Type", "Assessed", headings),
+            _("Gap to the group's median (score minus median, points):"),
+            line(council, kind, assessed, headings),
         ]
         for row in rows:
             out.append(
@@ -162,7 +193,11 @@ def _text_focus(result: dict[str, Any], wrap) -> list[str]:
     focus = result["focus"]
     if not focus:
         return []
-    out = ["", f"Where {one_line(focus['council'])} stands in {one_line(focus['group_title'])}:"]
+    out = [
+        "",
+        _("Where %(council)s stands in %(group)s:")
+        % {"council": one_line(focus["council"]), "group": one_line(focus["group_title"])},
+    ]
     for figure in focus["figures"]:
         out += wrap(figure["words"], "  - ")
     return out
@@ -171,7 +206,7 @@ def _text_focus(result: dict[str, Any], wrap) -> list[str]:
 def _text_notes(result: dict[str, Any], wrap) -> list[str]:
     if not result["notes"]:
         return []
-    out = ["", "Like with like:"]
+    out = ["", _("Like with like:")]
     for note in result["notes"]:
         out += wrap(note, "  - ")
     return out
@@ -182,12 +217,17 @@ def _text_coverage(result: dict[str, Any], wrap) -> list[str]:
     lacking = [c for c in result["coverage"] if c["missing"]]
     if not lacking:
         return []
-    out = ["", "What is missing before each council can be rated:"]
+    out = ["", _("What is missing before each council can be rated:")]
     for council in lacking:
         out += wrap(
-            f"{one_line(council['council']) or 'Council name not given'} ({council['assessment_date']}): "
-            f"{council['rated_themes']} of {council['themes']} themes rated, {pct(council['coverage'])} of the "
-            "questions answered.",
+            _("%(council)s (%(date)s): %(rated)s of %(count)s themes rated, %(share)s of the questions answered.")
+            % {
+                "council": one_line(council["council"]) or _("Council name not given"),
+                "date": council["assessment_date"],
+                "rated": council["rated_themes"],
+                "count": council["themes"],
+                "share": pct(council["coverage"]),
+            },
             "  ",
         )
         for missing in council["missing"]:
@@ -198,8 +238,8 @@ def _text_coverage(result: dict[str, Any], wrap) -> list[str]:
 def _text_trends(result: dict[str, Any], abbr: dict[str, str], wrap) -> list[str]:
     if not result["trends"]:
         return []
-    out = ["", "Progress over time:"]
-    titles = [("Overall", None)] + [(t["title"], i) for i, t in enumerate(result["themes"])]
+    out = ["", _("Progress over time:")]
+    titles = [(_("Overall"), None)] + [(t["title"], i) for i, t in enumerate(result["themes"])]
     title_w = min(max(len(title) for title, _ in titles), 34)
     for trend in result["trends"]:
         versions = list(dict.fromkeys(trend["bank_versions"]))
@@ -207,7 +247,11 @@ def _text_trends(result: dict[str, Any], abbr: dict[str, str], wrap) -> list[str
             "",
             f"{one_line(trend['council'])}: "
             + " -> ".join(trend["dates"])
-            + (f" (question bank {' -> '.join(trend['bank_versions'])})" if len(versions) > 1 else ""),
+            + (
+                " " + _("(question bank %(versions)s)") % {"versions": " -> ".join(trend["bank_versions"])}
+                if len(versions) > 1
+                else ""
+            ),
         ]
         for title, index in titles:
             series = trend["overall"] if index is None else trend["themes"][index]
@@ -225,22 +269,30 @@ def _text_trends(result: dict[str, Any], abbr: dict[str, str], wrap) -> list[str
             target = ""
             if series.get("target"):
                 short = series["tiers_to_target"]
-                reached = "reached" if short == 0 else "no tier yet" if short is None else f"{short} tier(s) to go"
-                target = f"  target {abbr[series['target']]}: {reached}"
+                reached = (
+                    _("reached")
+                    if short == 0
+                    else _("no tier yet")
+                    if short is None
+                    else _("%(count)s tier(s) to go") % {"count": short}
+                )
+                target = "  " + _("target %(tier)s: %(reached)s") % {"tier": abbr[series["target"]], "reached": reached}
             if any(p != "-" for p in points):
                 out.append(f"  {_fit(title, title_w):<{title_w}}  " + " -> ".join(points) + change + target)
         for change in trend["changes"]:
             answers = change["answers"]
+            dates = {"from": change["from_date"], "to": change["to_date"]}
             if not change["known"]:
-                out.append(
-                    f"  Answers changed {change['from_date']} -> {change['to_date']}: not known (no answers sent)"
-                )
+                out.append("  " + _("Answers changed %(from)s -> %(to)s: not known (no answers sent)") % dates)
                 continue
-            out.append(f"  Answers changed {change['from_date']} -> {change['to_date']}: {len(answers) or 'none'}")
+            out.append(
+                "  "
+                + _("Answers changed %(from)s -> %(to)s: %(count)s") % {**dates, "count": len(answers) or _("none")}
+            )
             for answer in answers:
                 out += wrap(f"{answer['question']} {answer['text']}", "    ")
-                out += wrap(f"was: {answer['from']}", "        ")
-                out += wrap(f"now: {answer['to']}", "        ")
+                out += wrap(_("was: %(answer)s") % {"answer": answer["from"]}, "        ")
+                out += wrap(_("now: %(answer)s") % {"answer": answer["to"]}, "        ")
     return out
 
 
@@ -250,18 +302,20 @@ def _text_group_trends(result: dict[str, Any]) -> list[str]:
         return []
     out = [
         "",
-        "Groups over time (median of the latest assessment of each council in the year; n councils counted: rated "
-        "ones, provisional included; a score without a tier is left out):",
+        _(
+            "Groups over time (median of the latest assessment of each council in the year; n councils counted: rated "
+            "ones, provisional included; a score without a tier is left out):"
+        ),
     ]
     titles = {t["id"]: t["title"] for t in result["themes"]}
     for group in result["group_trends"]:
         out += ["", f"{one_line(group['title'])}: " + " -> ".join(y["year"] for y in group["years"])]
-        rows = [("Overall", [y["overall"] for y in group["years"]])] + [
+        rows = [(_("Overall"), [y["overall"] for y in group["years"]])] + [
             (titles[theme["id"]], [y["themes"][i] for y in group["years"]])
             for i, theme in enumerate(group["years"][0]["themes"])
         ]
         for title, figures in rows:
-            shown = ["hidden" if f["hidden"] else f"{num(f['median'])} (n {f['n']})" for f in figures]
+            shown = [_("hidden") if f["hidden"] else f"{num(f['median'])} (n {f['n']})" for f in figures]
             out.append(f"  {_fit(title, 34):<34}  " + " -> ".join(shown))
     return out
 
@@ -269,12 +323,14 @@ def _text_group_trends(result: dict[str, Any]) -> list[str]:
 # --- HTML ---------------------------------------------------------------------------------
 
 
-def comparison_html(result: dict[str, Any]) -> str:
-    """A standalone page: inline CSS, no scripts, no external addresses; every value escaped."""
+def comparison_html(result: dict[str, Any], lang: str = "en-GB") -> str:
+    """A standalone page: inline CSS, no scripts, no external addresses; every value escaped. ``lang``: the language
+    the engine writes in (its words are), for <html lang>."""
     tier_ids = list(result["labels"]["tiers"])
     colours = tier_colours(len(tier_ids))
     context = {
         "r": result,
+        "lang": lang,
         "tiers": [
             {"id": t, "name": result["labels"]["tiers"][t], "index": i, "colour": colours[i]}
             for i, t in enumerate(tier_ids)
@@ -282,7 +338,7 @@ def comparison_html(result: dict[str, Any]) -> str:
         "tier_index": {t: i for i, t in enumerate(tier_ids)},
         "state": cell_state,
         "trend_rows": lambda trend: (
-            [("Overall", trend["overall"])]
+            [(_("Overall"), trend["overall"])]
             + [(t["title"], t) for t in trend["themes"] if any(p["score"] is not None for p in t["points"])]
         ),
     }

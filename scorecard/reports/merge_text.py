@@ -29,6 +29,8 @@ def conflicts_text(conflicts: list[dict[str, Any]], output: str | None) -> str:
             )
             # one line per choice, whatever a file's values and names hold: a line break would forge a line
             lines.append(one_line(f"      {choice['file']}: {choice['shown']!r}" + (f" ({who})" if who else "")))
-        key = conflict["question"] if conflict["what"] == "answer" and conflict["question"] else conflict["key"]
+        key = (
+            conflict["question"] if conflict["key"].startswith("answers.") and conflict["question"] else conflict["key"]
+        )
         lines.append(f"      choose: --take {key}={conflict['choices'][0]['file']}  (or another file above)")
     return "\n".join(lines)

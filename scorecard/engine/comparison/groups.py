@@ -20,6 +20,7 @@ from typing import Any, Final
 
 from ..assessment import AssessmentError
 from ..bank import Bank
+from ..language import _
 from ..messages import Message
 from .entries import Entry
 from .shapes import Group, HiddenFigures, Row, RowFigures
@@ -83,7 +84,7 @@ def make_groups(
             place, chosen = given[gid]
             nation, ctype, title, order = None, None, chosen["title"], (place, 0)
         elif gid == ALL:
-            nation, ctype, title, order = None, None, "All councils", (0, 0)
+            nation, ctype, title, order = None, None, _("All councils"), (0, 0)
         else:
             nation, ctype = council["nation"], council["type"]
             known = bank.council_types.get(ctype)

@@ -21,6 +21,7 @@ import re
 from typing import Any
 
 from ..assessment import ONS_CODE, REGISTER_CODE, AssessmentError
+from ..language import _
 from ..messages import Message
 
 MAX_GROUPS = 200
@@ -64,4 +65,4 @@ def read_groups_csv(text: str, name: str) -> list[dict[str, Any]]:
 def _title_of(name: str) -> str:
     """A file's name as a group's title: 'kent-partnership.csv' -> 'kent-partnership'."""
     base = re.split(r"[\\/]", name)[-1]
-    return base[: -len(".csv")] if base.casefold().endswith(".csv") else base or "Group"
+    return base[: -len(".csv")] if base.casefold().endswith(".csv") else base or _("Group")

@@ -31,6 +31,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..assessment import AssessmentError
+from ..language import N_, _
 from ..messages import Message
 from ..wording import open_figures_dictionary, open_figures_method
 from .disclosure import Cell, choose_published
@@ -42,7 +43,7 @@ TOTAL = "total"
 DEFAULT_LICENCE = (
     "Creative Commons Attribution 4.0 International (CC BY 4.0), https://creativecommons.org/licenses/by/4.0/"
 )
-REGISTER_ATTRIBUTION = "Council codes: mySociety, UK local authority names and codes, CC BY 4.0"
+REGISTER_ATTRIBUTION = N_("Council codes: mySociety, UK local authority names and codes, CC BY 4.0")
 
 
 def open_figures(
@@ -55,7 +56,7 @@ def open_figures(
     """The open figures of a comparison (see the module's docstring); ``earlier``: releases published before
     (this function's results, as read back from their JSON), whose figures this release must not undo."""
     tiers = list(comparison["labels"]["tiers"])
-    figures = [("overall", "Overall"), *((t["id"], t["title"]) for t in comparison["themes"])]
+    figures = [("overall", _("Overall")), *((t["id"], t["title"]) for t in comparison["themes"])]
     groups = comparison["groups"]
     rows_of: dict[str, list[Mapping[str, Any]]] = {g["id"]: [] for g in groups}
     for row in comparison["rows"]:
@@ -72,7 +73,7 @@ def open_figures(
         these = [_cell(g["id"], g["title"], g["kind"], figure, figure_title, parts[g["id"]], tiers) for g in groups]
         if len(groups) > 1:
             everyone = [p for g in groups for p in parts[g["id"]]]
-            these.append(_cell(TOTAL, "All groups", TOTAL, figure, figure_title, everyone, tiers, stats=False))
+            these.append(_cell(TOTAL, _("All groups"), TOTAL, figure, figure_title, everyone, tiers, stats=False))
         hidden = choose_published(
             [Cell(c["group"], frozenset(c["councils"]), total=c["group"] == TOTAL) for c in these],
             min_group,
@@ -86,13 +87,13 @@ def open_figures(
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
-        "title": title or "Modern slavery self-assessment scores: group figures",
+        "title": title or _("Modern slavery self-assessment scores: group figures"),
         "bank_version": comparison["bank_version"],
         "min_group": min_group,
         "quartile_method": QUARTILE_METHOD,
         "tiers": [{"id": t, "name": comparison["labels"]["tiers"][t]} for t in tiers],
         "licence": licence,
-        "attribution": [REGISTER_ATTRIBUTION],
+        "attribution": [_(REGISTER_ATTRIBUTION)],
         "method": open_figures_method(min_group, bool(earlier)),
         "dictionary": open_figures_dictionary(comparison["labels"]["tiers"]),
         "groups": [{"id": g["id"], "title": g["title"], "kind": g["kind"], "councils": g["councils"]} for g in groups],

@@ -38,6 +38,7 @@ from typing import Any, TypeGuard
 
 from ..assessment import AssessmentError
 from ..bank import Bank
+from ..language import _
 from ..messages import Message
 from ..wording import similar_chosen, similar_method
 
@@ -172,7 +173,7 @@ def similar_group(similar: Mapping[str, Any], chosen: Iterable[str] | None = Non
     codes = [me["code"], *(c for c in dict.fromkeys(chosen) if c != me["code"])] if chosen is not None else None
     return {
         "id": f"similar/{me['code']}",
-        "title": f"{me['name']} and similar councils",
+        "title": _("%(council)s and similar councils") % {"council": me["name"]},
         "kind": "similar",
         "codes": codes or [me["code"], *computed],
         "method": similar["method"] if codes is None else similar_chosen(similar, codes[1:]),

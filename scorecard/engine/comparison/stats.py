@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
 from ..bank import Bank
+from ..language import _
 from .entries import Entry
 from .shapes import Stat, Stats, SummaryStats
 
@@ -76,6 +77,6 @@ def regional_stats(bank: Bank, latest: list[Entry]) -> Stats:
         }
 
     return {
-        "overall": entry("overall", "Overall", [e.result["overall"] for e in latest]),
+        "overall": entry("overall", _("Overall"), [e.result["overall"] for e in latest]),
         "themes": [entry(t.id, t.title, [e.result["themes"][i] for e in latest]) for i, t in enumerate(bank.themes)],
     }

@@ -16,6 +16,7 @@ from typing import Any
 from ..assessment import Assessment
 from ..bank import Bank, Question
 from ..contribution import Contribution, theme_measures
+from ..language import N_, _
 from .entries import Entry
 from .groups import GroupOf
 from .shapes import (
@@ -33,7 +34,7 @@ from .shapes import (
 )
 from .stats import counted, round4, summary_stats
 
-NOT_ANSWERED = "Not answered"
+NOT_ANSWERED = N_("Not answered")  # in English, written in the current language (_) where used
 
 
 def trend(bank: Bank, group: list[Entry]) -> Trend:
@@ -148,7 +149,7 @@ def _same_answer(old: Any, new: Any) -> bool:
 
 
 def _label(question: Question, value: Any) -> str:
-    return NOT_ANSWERED if value is None else question.label_of(value)
+    return _(NOT_ANSWERED) if value is None else question.label_of(value)
 
 
 def group_trends(
